@@ -1,0 +1,142 @@
+"""The two types that flow through exobone: a bibliographic `Record` and an extracted `Study`.
+
+Readers (`exobone.ingest`) yield `Record`s; the extractor (`exobone.extract`) turns a `Record`
+into a `Study`; the store, the analyses, the web app and the exports consume `Study`s.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Field names of SCHEMA.md v1, in schema order. `study_type` is the single-valued field; the
+# rest are sets.
+SET_FIELDS: tuple[str, ...] = (
+    "settings",
+    "vesicle_types",
+    "ev_sources",
+    "preconditioning",
+    "recipient_cells",
+    "cell_lines",
+    "conditions",
+    "animal_models",
+    "species",
+    "delivery_routes",
+    "biomaterials",
+    "doses",
+    "durations_days",
+    "isolation_methods",
+    "characterization_methods",
+    "ev_markers",
+    "ev_cargo",
+    "assays",
+    "outcomes",
+    "molecular_effects",
+)
+ANNOTATION_FIELDS: tuple[str, ...] = ("study_type", *SET_FIELDS)
+
+# Bibliographic fields written in the `record` object of the extract output (SCHEMA.md).
+CITATION_FIELDS: tuple[str, ...] = (
+    "authors",
+    "year",
+    "title",
+    "journal",
+    "volume",
+    "issue",
+    "pages",
+    "doi",
+    "pmid",
+)
+
+
+@dataclass(slots=True)
+class Record:
+    """One bibliographic record as read from a file, with its cleaned text.
+
+    `title` and `abstract` are cleaned (see `exobone.text.clean`); `raw` keeps the record's
+    text exactly as it stood in the file so nothing is lost. `source` and `position` say
+    where it came from: the file path and the 1-based record number in that file; `line` is
+    the 1-based line where the record starts (0 when the format has no lines, e.g. XML).
+    """
+
+    title: str = ""
+    authors: list[str] = field(default_factory=list)
+    year: int | None = None
+    journal: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    doi: str | None = None
+    pmid: str | None = None
+    abstract: str = ""
+    keywords: list[str] = field(default_factory=list)
+    source: str = ""
+    position: int = 0
+    line: int = 0
+    raw: str = ""
+    abstract_raw: str = ""
+
+    def citation(self) -> dict[str, Any]:
+        """The `record` object of the extract output (SCHEMA.md)."""
+        return {name: getattr(self, name) for name in CITATION_FIELDS}
+
+    @property
+    def first_author(self) -> str | None:
+        """Surname of the first author (the part before the first comma)."""
+        if not self.authors:
+            return None
+        return self.authors[0].split(",")[0].strip() or None
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where a value is supported: a character range in the cleaned title or abstract.
+
+    `section` is "abstract" or "title"; `sentence` is the 0-based sentence index within that
+    section; `start`/`end` are offsets into the whole cleaned section text.
+    """
+
+    start: int
+    end: int
+    sentence: int = 0
+    section: str = "abstract"
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"sentence": self.sentence, "start": self.start, "end": self.end}
+        if self.section != "abstract":
+            data["section"] = self.section
+        return data
+
+
+def empty_annotations() -> dict[str, Any]:
+    """Annotations with every SCHEMA.md field present and empty."""
+    data: dict[str, Any] = {"study_type": "primary"}
+    data.update({name: [] for name in SET_FIELDS})
+    return data
+
+
+@dataclass(slots=True)
+class Study:
+    """A `Record` with the fields extracted from it and the evidence for each value.
+
+    `annotations[field]` is a list of canonical values (study_type is a string);
+    `evidence[field][value]` is the list of spans that support that value.
+    """
+
+    id: str
+    record: Record
+    annotations: dict[str, Any] = field(default_factory=empty_annotations)
+    evidence: dict[str, dict[str, list[Span]]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The extract output object of SCHEMA.md."""
+        return {
+            "id": self.id,
+            "record": self.record.citation(),
+            "annotations": self.annotations,
+            "evidence": {
+                name: {str(value): [span.to_json() for span in spans] for value, spans in values.items()}
+                for name, values in self.evidence.items()
+            },
+        }
