@@ -1,0 +1,139 @@
+"""The tables of the exobone store.
+
+Annotations are stored long and narrow (one row per study, field and value) so that every
+field can be searched and faceted with the same index, and so that a curator's change is a
+row of its own that re-extraction never overwrites.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# JSONB on PostgreSQL (indexable, compact), plain JSON text elsewhere.
+JSONType = JSON().with_variant(JSONB(), "postgresql")
+
+MACHINE = "machine"
+CURATED = "curated"
+
+
+class Base(DeclarativeBase):
+    """Declarative base whose metadata the Alembic migrations mirror."""
+
+
+class RecordRow(Base):
+    """A bibliographic record, unique by its de-duplication key."""
+
+    __tablename__ = "records"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(Text, unique=True)
+    authors: Mapped[list[str]] = mapped_column(JSONType)
+    year: Mapped[int | None] = mapped_column(Integer, index=True)
+    title: Mapped[str] = mapped_column(Text)
+    journal: Mapped[str | None] = mapped_column(Text)
+    volume: Mapped[str | None] = mapped_column(Text)
+    issue: Mapped[str | None] = mapped_column(Text)
+    pages: Mapped[str | None] = mapped_column(Text)
+    doi: Mapped[str | None] = mapped_column(Text, index=True)
+    pmid: Mapped[str | None] = mapped_column(Text, index=True)
+    abstract: Mapped[str] = mapped_column(Text)
+    abstract_raw: Mapped[str] = mapped_column(Text)
+    keywords: Mapped[list[str]] = mapped_column(JSONType)
+    raw: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer)
+    line: Mapped[int] = mapped_column(Integer)
+    # sha256 of the stored fields: an identical re-ingest is detected without comparing text.
+    checksum: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class StudyRow(Base):
+    """The extraction made from one record (at most one per record)."""
+
+    __tablename__ = "studies"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[int] = mapped_column(
+        ForeignKey("records.id", ondelete="CASCADE"), unique=True
+    )
+    label: Mapped[str] = mapped_column(Text)
+    study_type: Mapped[str] = mapped_column(String(16), index=True)
+    extractor_version: Mapped[str] = mapped_column(String(64))
+    extracted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    warnings: Mapped[list[str]] = mapped_column(JSONType)
+    # sha256 of label, study type, machine annotations and evidence: skip identical re-extractions.
+    checksum: Mapped[str] = mapped_column(String(64))
+
+
+class AnnotationRow(Base):
+    """One value of one field of one study, from the extractor or from a curator."""
+
+    __tablename__ = "annotations"
+    __table_args__ = (
+        UniqueConstraint("study_id", "field", "value", "origin", name="uq_annotation"),
+        CheckConstraint("origin IN ('machine', 'curated')", name="ck_annotation_origin"),
+        Index("ix_annotations_field_value", "field", "value"),
+        Index("ix_annotations_study_field", "study_id", "field"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    study_id: Mapped[int] = mapped_column(ForeignKey("studies.id", ondelete="CASCADE"))
+    field: Mapped[str] = mapped_column(String(64))
+    value: Mapped[str] = mapped_column(Text)
+    # Order of the value within its field, as the extractor gave it.
+    rank: Mapped[int] = mapped_column(Integer)
+    origin: Mapped[str] = mapped_column(String(16))
+    curated_by: Mapped[str | None] = mapped_column(Text)
+    curated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # A curated row with removed=True withdraws a value the extractor proposed.
+    removed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class EvidenceRow(Base):
+    """A span of the title or abstract that supports an annotation."""
+
+    __tablename__ = "evidence"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    annotation_id: Mapped[int] = mapped_column(
+        ForeignKey("annotations.id", ondelete="CASCADE"), index=True
+    )
+    section: Mapped[str] = mapped_column(String(16))
+    sentence: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class IngestLogRow(Base):
+    """Which file content was ingested, when, and with what result."""
+
+    __tablename__ = "ingest_log"
+    __table_args__ = (UniqueConstraint("path", "sha256", name="uq_ingest_log_file"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    path: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    format: Mapped[str | None] = mapped_column(String(32))
+    records_read: Mapped[int] = mapped_column(Integer)
+    problems: Mapped[list[str]] = mapped_column(JSONType)
+    ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+

@@ -1,0 +1,547 @@
+"""`Store`: records and their extracted studies in SQLite or PostgreSQL.
+
+One call of `Store.add_file` is one transaction: a file is stored whole or not at all. Running
+it again on the same file changes nothing; records are merged across files by their
+de-duplication key; re-extraction replaces the extractor's annotations and keeps a curator's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Connection,
+    Engine,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.engine import make_url
+
+from exobone import __version__
+from exobone.errors import ExoboneError, RecordProblem
+from exobone.model import SET_FIELDS, Record, Span, Study, empty_annotations
+from exobone.store.migrate import upgrade
+from exobone.store.schema import (
+    CURATED,
+    MACHINE,
+    AnnotationRow,
+    Base,
+    EvidenceRow,
+    IngestLogRow,
+    RecordRow,
+    StudyRow,
+)
+
+DEFAULT_URL = "sqlite:///exobone.db"
+
+records_t = Base.metadata.tables[RecordRow.__tablename__]
+studies_t = Base.metadata.tables[StudyRow.__tablename__]
+annotations_t = Base.metadata.tables[AnnotationRow.__tablename__]
+evidence_t = Base.metadata.tables[EvidenceRow.__tablename__]
+log_t = Base.metadata.tables[IngestLogRow.__tablename__]
+
+# Record attributes stored in columns of the same name.
+RECORD_COLUMNS: tuple[str, ...] = (
+    "authors",
+    "year",
+    "title",
+    "journal",
+    "volume",
+    "issue",
+    "pages",
+    "doi",
+    "pmid",
+    "abstract",
+    "abstract_raw",
+    "keywords",
+    "raw",
+    "source",
+    "position",
+    "line",
+)
+# Fields whose values are numbers in a Study but text in the annotations table.
+INTEGER_FIELDS = frozenset({"durations_days"})
+BATCH = 500
+
+
+class StoreError(ExoboneError):
+    """The store cannot do what was asked (unknown record, bad field)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A stored record with its database id and key, and its study if it was extracted."""
+
+    id: int
+    key: str
+    record: Record
+    study: Study | None = None
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """What `Store.add_file` did with one file."""
+
+    path: str
+    format: str | None = None
+    read: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    merged: int = 0
+    extracted: int = 0
+    problems: list[RecordProblem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when no record of the file was skipped."""
+        return not self.problems
+
+
+class Store:
+    """A handle on one exobone database; open it with `Store.open(url)`."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Store:
+        """Connect to `url` (default `sqlite:///exobone.db`) and bring its schema up to date."""
+        engine = create_engine(_normalise_url(url or DEFAULT_URL))
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+        upgrade(engine)
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------
+
+    def add_file(
+        self,
+        path: str | Path,
+        entries: Iterable[Record | Study],
+        *,
+        fmt: str | None = None,
+        problems: Sequence[RecordProblem] = (),
+        duplicates: int = 0,
+        extractor_version: str = __version__,
+    ) -> IngestSummary:
+        """Store the records (or extracted studies) read from one file, in one transaction.
+
+        `entries` are the file's records after in-file de-duplication, each a `Study` when it
+        was extracted; `problems` are the records the reader skipped and `duplicates` the
+        number it merged. A `Record` without a study leaves any stored annotations alone.
+        """
+        from exobone.ingest.dedup import record_key
+
+        summary = IngestSummary(path=str(path), format=fmt, problems=list(problems))
+        digest = file_sha256(path)
+        now = _now()
+        with self.engine.begin() as conn:
+            seen: set[str] = set()
+            for entry in entries:
+                study = entry if isinstance(entry, Study) else None
+                record = entry.record if isinstance(entry, Study) else entry
+                key = record_key(record)
+                record_id = self._put_record(conn, key, record, key in seen, summary, now)
+                seen.add(key)
+                if study is not None and self._put_study(
+                    conn, record_id, study, extractor_version, now
+                ):
+                    summary.extracted += 1
+            summary.read = summary.new + summary.updated + summary.unchanged + summary.merged
+            summary.read += duplicates + len(summary.problems)
+            summary.merged += duplicates
+            self._log(conn, summary, digest, now)
+        return summary
+
+    def curate(
+        self,
+        id_or_key: int | str,
+        field_name: str,
+        value: str | int,
+        *,
+        by: str,
+        remove: bool = False,
+    ) -> None:
+        """Record a curator's decision: add `value` to a field of a study, or withdraw it."""
+        if field_name not in SET_FIELDS:
+            raise StoreError(f"{field_name!r} is not a set field of the schema")
+        with self.engine.begin() as conn:
+            record_id = self._record_id(conn, id_or_key)
+            study_id = conn.scalar(select(studies_t.c.id).where(studies_t.c.record_id == record_id))
+            if study_id is None:
+                raise StoreError(f"record {id_or_key} has no extracted study to curate")
+            conn.execute(
+                delete(annotations_t).where(
+                    annotations_t.c.study_id == study_id,
+                    annotations_t.c.field == field_name,
+                    annotations_t.c.value == str(value),
+                    annotations_t.c.origin == CURATED,
+                )
+            )
+            rank = conn.scalar(
+                select(func.coalesce(func.max(annotations_t.c.rank), -1) + 1).where(
+                    annotations_t.c.study_id == study_id, annotations_t.c.field == field_name
+                )
+            )
+            conn.execute(
+                insert(annotations_t).values(
+                    study_id=study_id,
+                    field=field_name,
+                    value=str(value),
+                    rank=rank,
+                    origin=CURATED,
+                    curated_by=by,
+                    curated_at=_now(),
+                    removed=remove,
+                )
+            )
+
+    # -- reading -------------------------------------------------------------------------
+
+    def count(self) -> int:
+        """Number of stored records."""
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(records_t)) or 0
+
+    def records(self, limit: int = 20, offset: int = 0) -> list[Entry]:
+        """A page of records in id order, each with its study."""
+        query = select(records_t).order_by(records_t.c.id).limit(limit).offset(offset)
+        with self.engine.connect() as conn:
+            return self._entries(conn, list(conn.execute(query)))
+
+    def get(self, id_or_key: int | str) -> Entry | None:
+        """One record by database id (a number) or by de-duplication key; None if unknown."""
+        with self.engine.connect() as conn:
+            query = select(records_t).where(_id_or_key_clause(id_or_key))
+            rows = list(conn.execute(query))
+            return self._entries(conn, rows)[0] if rows else None
+
+    def studies(self) -> Iterator[Study]:
+        """Every extracted study with its effective annotations and evidence, in record order.
+
+        Streams in batches so memory stays flat on large stores.
+        """
+        last = 0
+        while True:
+            query = (
+                select(records_t)
+                .join(studies_t, studies_t.c.record_id == records_t.c.id)
+                .where(records_t.c.id > last)
+                .order_by(records_t.c.id)
+                .limit(BATCH)
+            )
+            with self.engine.connect() as conn:
+                entries = self._entries(conn, list(conn.execute(query)))
+            for entry in entries:
+                if entry.study is not None:
+                    yield entry.study
+            if len(entries) < BATCH:
+                return
+            last = entries[-1].id
+
+    # -- internals -----------------------------------------------------------------------
+
+    def _put_record(
+        self,
+        conn: Connection,
+        key: str,
+        record: Record,
+        repeated: bool,
+        summary: IngestSummary,
+        now: datetime,
+    ) -> int:
+        values = _record_values(record)
+        checksum = _checksum(values)
+        row = conn.execute(select(records_t).where(records_t.c.key == key)).mappings().first()
+        if row is None:
+            summary.new += 1
+            return int(
+                conn.execute(
+                    insert(records_t)
+                    .values(key=key, checksum=checksum, created_at=now, updated_at=now, **values)
+                    .returning(records_t.c.id)
+                ).scalar_one()
+            )
+        if row["checksum"] == checksum:
+            summary.unchanged += 1
+            return int(row["id"])
+        if repeated or row["source"] != record.source:
+            # The same work from another file (or twice in one): keep what is stored and
+            # only fill the fields it lacks.
+            summary.merged += 1
+            values = {
+                name: value if _empty(row[name]) else row[name] for name, value in values.items()
+            }
+            for name in ("source", "position", "line", "raw"):
+                values[name] = row[name]
+            checksum = _checksum(values)
+            if checksum == row["checksum"]:
+                return int(row["id"])
+        else:
+            summary.updated += 1
+        conn.execute(
+            update(records_t)
+            .where(records_t.c.id == row["id"])
+            .values(checksum=checksum, updated_at=now, **values)
+        )
+        return int(row["id"])
+
+    def _put_study(
+        self, conn: Connection, record_id: int, study: Study, version: str, now: datetime
+    ) -> bool:
+        """Store the extractor's output for a record; False when it is already stored as is."""
+        annotations = _machine_annotations(study)
+        checksum = _checksum(
+            {"label": study.id, "type": study.annotations.get("study_type"), "ann": annotations}
+        )
+        row = conn.execute(
+            select(studies_t.c.id, studies_t.c.checksum).where(studies_t.c.record_id == record_id)
+        ).first()
+        values = {
+            "label": study.id,
+            "study_type": str(study.annotations.get("study_type") or "primary"),
+            "extractor_version": version,
+            "extracted_at": now,
+            "warnings": list(study.warnings),
+            "checksum": checksum,
+        }
+        if row is None:
+            study_id = conn.execute(
+                insert(studies_t).values(record_id=record_id, **values).returning(studies_t.c.id)
+            ).scalar_one()
+        elif row.checksum == checksum:
+            return False
+        else:
+            study_id = row.id
+            conn.execute(update(studies_t).where(studies_t.c.id == study_id).values(**values))
+            machine = select(annotations_t.c.id).where(
+                annotations_t.c.study_id == study_id, annotations_t.c.origin == MACHINE
+            )
+            conn.execute(delete(evidence_t).where(evidence_t.c.annotation_id.in_(machine)))
+            conn.execute(
+                delete(annotations_t).where(
+                    annotations_t.c.study_id == study_id, annotations_t.c.origin == MACHINE
+                )
+            )
+        if annotations:
+            ids = conn.execute(
+                insert(annotations_t).returning(annotations_t.c.id, sort_by_parameter_order=True),
+                [
+                    {
+                        "study_id": study_id,
+                        "field": name,
+                        "value": value,
+                        "rank": rank,
+                        "origin": MACHINE,
+                        "removed": False,
+                    }
+                    for name, value, rank, _ in annotations
+                ],
+            ).scalars()
+            evidence = [
+                {"annotation_id": annotation_id, **span}
+                for annotation_id, (_, _, _, spans) in zip(ids, annotations, strict=True)
+                for span in spans
+            ]
+            if evidence:
+                conn.execute(insert(evidence_t), evidence)
+        return True
+
+    def _log(self, conn: Connection, summary: IngestSummary, digest: str, now: datetime) -> None:
+        values = {
+            "format": summary.format,
+            "records_read": summary.read,
+            "problems": [str(problem) for problem in summary.problems],
+        }
+        row = (
+            conn.execute(
+                select(log_t).where(log_t.c.path == summary.path, log_t.c.sha256 == digest)
+            )
+            .mappings()
+            .first()
+        )
+        if row is None:
+            conn.execute(
+                insert(log_t).values(path=summary.path, sha256=digest, ingested_at=now, **values)
+            )
+        elif any(row[name] != value for name, value in values.items()):
+            conn.execute(
+                update(log_t).where(log_t.c.id == row["id"]).values(ingested_at=now, **values)
+            )
+
+    def _record_id(self, conn: Connection, id_or_key: int | str) -> int:
+        record_id = conn.scalar(select(records_t.c.id).where(_id_or_key_clause(id_or_key)))
+        if record_id is None:
+            raise StoreError(f"no record {id_or_key!r} in the store")
+        return int(record_id)
+
+    def _entries(self, conn: Connection, rows: Sequence[Any]) -> list[Entry]:
+        """Entries for record rows, loading their studies, annotations and evidence in bulk."""
+        if not rows:
+            return []
+        record_ids = [row.id for row in rows]
+        study_rows = {
+            row.record_id: row
+            for row in conn.execute(select(studies_t).where(studies_t.c.record_id.in_(record_ids)))
+        }
+        annotations = _load_annotations(conn, [row.id for row in study_rows.values()])
+        entries = []
+        for row in rows:
+            record = Record(**{name: getattr(row, name) for name in RECORD_COLUMNS})
+            study = None
+            if (study_row := study_rows.get(row.id)) is not None:
+                study = _study(study_row, record, annotations.get(study_row.id, []))
+            entries.append(Entry(id=row.id, key=row.key, record=record, study=study))
+        return entries
+
+
+def file_sha256(path: str | Path) -> str:
+    """sha256 of a file's bytes, read in chunks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _load_annotations(conn: Connection, study_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """Annotation rows (with an `evidence` list) per study id."""
+    if not study_ids:
+        return {}
+    rows = [
+        dict(row)
+        for row in conn.execute(
+            select(annotations_t)
+            .where(annotations_t.c.study_id.in_(study_ids))
+            .order_by(annotations_t.c.study_id, annotations_t.c.field, annotations_t.c.rank)
+        ).mappings()
+    ]
+    spans: dict[int, list[Span]] = defaultdict(list)
+    ids = [row["id"] for row in rows]
+    for start in range(0, len(ids), BATCH):
+        for ev in conn.execute(
+            select(evidence_t)
+            .where(evidence_t.c.annotation_id.in_(ids[start : start + BATCH]))
+            .order_by(evidence_t.c.id)
+        ):
+            spans[ev.annotation_id].append(
+                Span(start=ev.start, end=ev.end, sentence=ev.sentence, section=ev.section)
+            )
+    per_study: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        row["evidence"] = spans.get(row["id"], [])
+        per_study[row["study_id"]].append(row)
+    return per_study
+
+
+def _study(row: Any, record: Record, annotations: list[dict[str, Any]]) -> Study:
+    """Rebuild a Study: machine values, less those a curator removed, plus those added."""
+    study = Study(id=row.label, record=record, warnings=list(row.warnings or []))
+    study.annotations = empty_annotations()
+    study.annotations["study_type"] = row.study_type
+    removed = {
+        (a["field"], a["value"]) for a in annotations if a["origin"] == CURATED and a["removed"]
+    }
+    # Machine rows come before curated ones of the same field so the extractor's order is kept.
+    ordered = sorted(annotations, key=lambda a: (a["origin"] != MACHINE, a["rank"]))
+    for annotation in ordered:
+        name, text = annotation["field"], annotation["value"]
+        if (name, text) in removed or name not in study.annotations:
+            continue
+        value: str | int = int(text) if name in INTEGER_FIELDS else text
+        values = study.annotations[name]
+        if value not in values:
+            values.append(value)
+        if annotation["evidence"]:
+            study.evidence.setdefault(name, {}).setdefault(text, []).extend(annotation["evidence"])
+    return study
+
+
+def _machine_annotations(study: Study) -> list[tuple[str, str, int, list[dict[str, Any]]]]:
+    """(field, value, rank, evidence rows) for every set-field value of a study."""
+    found = []
+    for name in SET_FIELDS:
+        seen: set[str] = set()
+        for rank, value in enumerate(study.annotations.get(name) or []):
+            text = str(value)
+            if text in seen:
+                continue
+            seen.add(text)
+            spans = study.evidence.get(name, {}).get(text, [])
+            found.append((name, text, rank, [_evidence_values(study.record, s) for s in spans]))
+    return found
+
+
+def _evidence_values(record: Record, span: Span) -> dict[str, Any]:
+    text = record.title if span.section == "title" else record.abstract
+    return {
+        "section": span.section,
+        "sentence": span.sentence,
+        "start": span.start,
+        "end": span.end,
+        "text": text[span.start : span.end],
+    }
+
+
+def _record_values(record: Record) -> dict[str, Any]:
+    values = {name: getattr(record, name) for name in RECORD_COLUMNS}
+    values["authors"] = list(record.authors)
+    values["keywords"] = list(record.keywords)
+    return values
+
+
+def _checksum(values: Mapping[str, Any]) -> str:
+    text = json.dumps(values, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == 0
+
+
+def _id_or_key_clause(id_or_key: int | str) -> Any:
+    if isinstance(id_or_key, int) or id_or_key.isdigit():
+        return records_t.c.id == int(id_or_key)
+    return records_t.c.key == id_or_key
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _normalise_url(url: str) -> str:
+    """Use psycopg 3 for plain postgresql:// URLs and create the folder of a SQLite file."""
+    parsed = make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    elif parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    return parsed.render_as_string(hide_password=False)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
