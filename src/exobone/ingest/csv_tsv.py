@@ -1,0 +1,140 @@
+"""CSV and TSV exports (Embase, Scopus, Web of Science, PubMed, hand-made title/abstract tables).
+
+Columns are matched by name, case-insensitively, against the names the common exporters use.
+Embase packs journal, year, volume, issue and pages into `Source` and hides the DOI in the
+URL-encoded `Open URL Link`; both are unpacked here.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote
+
+from exobone.errors import IngestError, RecordProblem
+from exobone.ingest.common import (
+    blank_to_none,
+    build_record,
+    iter_lines,
+    normalise_author,
+    normalise_doi,
+    parse_year,
+)
+from exobone.model import Record
+
+_COLUMNS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "article title", "document title", "ti", "primary_title"),
+    "abstract": ("abstract", "ab", "abstract note", "summary"),
+    "authors": ("author names", "authors", "author", "au", "author full names"),
+    "year": ("year", "publication year", "py", "pubyear", "publication_year"),
+    "journal": ("journal/book", "source title", "journal", "publication title", "so",
+                "journal_name", "source"),
+    "volume": ("volume", "vl"),
+    "issue": ("issue", "is", "number"),
+    "pages": ("pages", "page range"),
+    "start_page": ("page start", "start page", "bp", "start_page"),
+    "end_page": ("page end", "end page", "ep", "end_page"),
+    "doi": ("doi", "di"),
+    "pmid": ("pmid", "pubmed id", "pm"),
+    "keywords": ("keywords", "author keywords", "kw", "de"),
+    "url": ("open url link", "url", "link"),
+}
+_EMBASE_SOURCE = re.compile(
+    r"^(?P<journal>.+?)\s+\((?P<year>\d{4})\)"
+    r"(?:\s+(?P<volume>[^\s:(]+)(?::(?P<issue>[^\s(]+))?)?"
+    r"(?:\s+\((?P<pages>[^)]*)\))?"
+)
+# ";" or "|" separates keywords; a "," too, unless inside parentheses (Embase's qualifiers).
+_KEYWORD_SPLIT = re.compile(r"\s*[;|]\s*|,\s*(?![^()]*\))")
+_URL_DOI = re.compile(r"(?:[?&]id=doi:|doi\.org/)([^&\s]+)")
+
+
+def _delimiter(header: str, path: Path) -> str:
+    if header.count("\t") > header.count(",") or path.suffix.lower() in (".tsv", ".tab"):
+        return "\t"
+    return ","
+
+
+def _mapping(header: list[str]) -> dict[str, int]:
+    names = [name.strip().strip("\ufeff").lower() for name in header]
+    found: dict[str, int] = {}
+    for field, candidates in _COLUMNS.items():
+        for candidate in candidates:
+            if candidate in names:
+                found[field] = names.index(candidate)
+                break
+    return found
+
+
+def _authors(value: str | None) -> list[str]:
+    if not value:
+        return []
+    parts = value.split(";") if ";" in value else re.split(r",\s+(?=[^,]+\s[A-Z.-]+(?:,|$))", value)
+    return [normalise_author(p) for p in parts if p.strip()]
+
+
+def read(path: str | Path) -> Iterator[Record | RecordProblem]:
+    """Records of a CSV/TSV file with a header row; rows without a title are problems."""
+    source = str(path)
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    lines = iter_lines(path)
+    first = next(lines, None)
+    if first is None:
+        raise IngestError(source, "empty file")
+    delimiter = _delimiter(first, Path(path))
+    header = next(csv.reader([first], delimiter=delimiter))
+    columns = _mapping(header)
+    if "title" not in columns:
+        raise IngestError(source, "no title column in the header", 1)
+    reader = csv.reader(lines, delimiter=delimiter)
+    position = 0
+    consumed = 0
+    for row in reader:
+        line, consumed = consumed + 2, reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        position += 1
+
+        def cell(field: str, row: list[str] = row) -> str | None:
+            index = columns.get(field)
+            return blank_to_none(row[index]) if index is not None and index < len(row) else None
+
+        journal, year, volume, issue, pages = (cell("journal"), cell("year"), cell("volume"),
+                                               cell("issue"), cell("pages"))
+        packed = _EMBASE_SOURCE.match(journal or "") if "(" in (journal or "") else None
+        if packed:
+            journal = packed["journal"]
+            year = year or packed["year"]
+            volume, issue, pages = volume or packed["volume"], issue or packed["issue"], (
+                pages or packed["pages"])
+        if not pages and cell("start_page"):
+            end = cell("end_page")
+            pages = f"{cell('start_page')}-{end}" if end else cell("start_page")
+        doi = normalise_doi(cell("doi"))
+        url = cell("url")
+        if not doi and url:
+            match = _URL_DOI.search(url)
+            doi = normalise_doi(unquote(match.group(1))) if match else None
+        keywords = _KEYWORD_SPLIT.split(cell("keywords") or "")
+        pmid = cell("pmid")
+        yield build_record(
+            source=source,
+            position=position,
+            line=line,
+            title=cell("title") or "",
+            abstract=row[columns["abstract"]].strip() if "abstract" in columns
+            and columns["abstract"] < len(row) else "",
+            raw=delimiter.join(row),
+            authors=_authors(cell("authors")),
+            year=parse_year(year),
+            journal=journal,
+            volume=volume,
+            issue=issue,
+            pages=pages.replace("--", "-") if pages else None,
+            doi=doi,
+            pmid=pmid if pmid and pmid.isdigit() else None,
+            keywords=[k for k in keywords if k],
+        )

@@ -1,0 +1,240 @@
+"""EndNote-style text bibliographies: a citation paragraph, then the abstract.
+
+    Wang, K. X., et al. (2015). "Title wrapped
+    over lines." PLoS One 10(3): e0120593.
+
+    Abstract text, wrapped, possibly broken by page-break debris ...
+
+Records are found by recognising citation starts (an author list, a year in parentheses,
+a quoted title), never by counting blank lines: abstracts contain runs of blank lines left by
+page breaks, and a citation may run straight into its abstract.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from exobone.errors import RecordProblem
+from exobone.ingest.common import build_record, iter_lines, normalise_author, normalise_doi
+from exobone.model import Record
+
+# "Surname, I. N., et al. (2015). " then the rest; the author list holds no quote or paren.
+_HEAD = re.compile(
+    r"^(?P<authors>[^\W\d_][^()\"]{0,800}?)\s*"
+    r"\((?P<year>(?:1[5-9]|20)\d\d[a-z]?|n\.d\.|in press)\)\.?\s*(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+# The first author: "Surname, Initials" (surname may hold spaces, hyphens, apostrophes).
+_FIRST_AUTHOR = re.compile(r"^[^\W\d_][\w'’ .-]{0,80}?,\s*\S")
+_QUICK = re.compile(r"^[^\W\d_][\w'’ .-]{0,80}?[,(]")
+# Closing quote of the title: EndNote puts the title's final punctuation inside the quotes.
+_TITLE_PUNCT = re.compile(r'^"(?P<title>.*?[.?!])"\s*(?P<source>.*)$', re.DOTALL)
+_TITLE_BARE = re.compile(r'^"(?P<title>[^"]*)"\s*(?P<source>.*)$', re.DOTALL)
+_SOURCE_FULL = re.compile(
+    r"^(?P<journal>.+?)\s+(?P<volume>[A-Za-z]?\d[\w.]*?)\s*(?:\((?P<issue>[^()]*)\))?"
+    r"\s*(?::\s*(?P<pages>[\w.+]+(?:\s*-\s*[\w.+]+)?))?\s*\.$"
+)
+_SOURCE_DOI = re.compile(r"\s*\b(?:doi|DOI)\s*:?\s*(10\.\d{4,9}/\S+?)\.?\s*$")
+_DOI_LINE = re.compile(
+    r"^\s*(?:doi\s*:?\s*|https?://(?:dx\.)?doi\.org/)(10\.\d{4,9}/\S+)\s*$", re.IGNORECASE
+)
+_ET_AL = re.compile(r",?\s*\bet\s+al\.?$")
+_AUTHOR_SPLIT = re.compile(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*")
+_MAX_CITATION_LINES = 10
+
+
+@dataclass
+class _Citation:
+    authors: list[str]
+    year: int | None
+    title: str
+    journal: str | None
+    volume: str | None
+    issue: str | None
+    pages: str | None
+    doi: str | None
+    end: int  # index of the first line after the citation
+
+
+def _split_authors(text: str) -> list[str]:
+    """'Behera, J. and N. Tyagi' -> ['Behera, J.', 'Tyagi, N.']; first author kept verbatim."""
+    text = _ET_AL.sub("", " ".join(text.split()).rstrip(", "))
+    match = re.match(r"^([^,]+,\s*[^,]+?)(?=,|\s+and\s+|\s*&\s*|$)(.*)$", text)
+    if not match:
+        return [text] if text else []
+    authors = [match.group(1).strip()]
+    for name in _AUTHOR_SPLIT.split(match.group(2)):
+        name = name.strip()
+        if name:
+            authors.append(normalise_author(name, surname_first=False))
+    return authors
+
+
+def _blank(lines: list[str], index: int) -> bool:
+    return index >= len(lines) or not lines[index].strip()
+
+
+def _source_done(source: str, lines: list[str], j: int) -> tuple[bool, int]:
+    """Whether the source part is complete; may extend it by peeking at up to two lines."""
+    if _SOURCE_FULL.match(source):
+        return True, j
+    if not source.endswith("."):
+        return False, j
+    # "J." or "Mol Med Rep." ending a line: a wrapped journal only if the next lines finish it.
+    extended = source
+    for k in range(j, min(j + 2, len(lines))):
+        if _blank(lines, k):
+            break
+        extended = f"{extended} {lines[k].strip()}"
+        if _SOURCE_FULL.match(extended):
+            return False, j
+    return True, j
+
+
+def _parse_source(source: str) -> dict[str, str | None]:
+    source = source.strip()
+    full = _SOURCE_FULL.match(source)
+    if full:
+        return {key: (value.strip() if value else None) for key, value in full.groupdict().items()}
+    journal = source.rstrip(". ").strip() or None
+    return {"journal": journal, "volume": None, "issue": None, "pages": None}
+
+
+def _parse_citation(lines: list[str], start: int) -> _Citation | None:
+    """The citation starting at `start`, or None if these lines do not start one."""
+    text = lines[start].strip()
+    j = start + 1
+    while True:
+        head = _HEAD.match(text)
+        if head and (_FIRST_AUTHOR.match(head["authors"]) or head["rest"].startswith('"')):
+            rest = head["rest"]
+            if not rest.startswith('"'):
+                return None  # unquoted titles cannot be told from the journal reliably
+            quoted = _TITLE_PUNCT.match(rest) or (
+                _TITLE_BARE.match(rest) if rest.count('"') >= 2 else None
+            )
+            if quoted:
+                source = " ".join(quoted["source"].split())
+                doi = None
+                doi_match = _SOURCE_DOI.search(source)
+                if doi_match:
+                    doi = normalise_doi(doi_match.group(1))
+                    source = source[: doi_match.start()].strip()
+                    if source and not source.endswith("."):
+                        source += "."
+                done, j = _source_done(source, lines, j) if source else (_blank(lines, j), j)
+                if done:
+                    return _finish(head, quoted["title"], source, doi, lines, j)
+        if j - start >= _MAX_CITATION_LINES or _blank(lines, j):
+            return None
+        text = f"{text}\n{lines[j].strip()}"
+        j += 1
+
+
+def _finish(
+    head: re.Match[str], title: str, source: str, doi: str | None, lines: list[str], j: int
+) -> _Citation:
+    parts = _parse_source(source)
+    # A DOI on its own line right after the citation (blank lines allowed between).
+    k = j
+    while k < len(lines) and not lines[k].strip() and k - j < 2:
+        k += 1
+    if k < len(lines):
+        doi_line = _DOI_LINE.match(lines[k])
+        if doi_line:
+            doi = doi or normalise_doi(doi_line.group(1))
+            j = k + 1
+    year_text = head["year"]
+    return _Citation(
+        authors=_split_authors(head["authors"]),
+        year=int(year_text[:4]) if year_text[:4].isdigit() else None,
+        title=title,
+        journal=parts["journal"],
+        volume=parts["volume"],
+        issue=parts["issue"],
+        pages=parts["pages"],
+        doi=doi,
+        end=j,
+    )
+
+
+def _broken_start(line: str) -> bool:
+    """A line that opens like a citation (authors, year, opening quote) on its own."""
+    head = _HEAD.match(line.strip())
+    return bool(head and _FIRST_AUTHOR.match(head["authors"]) and head["rest"].startswith('"'))
+
+
+def _starts(lines: list[str], index: int) -> bool:
+    """Cheap pre-check before trying a full citation parse at this line."""
+    line = lines[index]
+    return (
+        bool(line)
+        and not line[0].isspace()
+        and (index == 0 or not lines[index - 1].strip())
+        and bool(_QUICK.match(line))
+    )
+
+
+def read(path: str | Path) -> Iterator[Record | RecordProblem]:
+    """Records of an EndNote-style text file, with a RecordProblem for text it cannot place."""
+    source = str(path)
+    lines = list(iter_lines(path))
+    position = 0
+    i = 0
+    current: tuple[_Citation, int] | None = None
+    orphan_start: int | None = None
+
+    def emit(citation: _Citation, begin: int, end: int) -> Record | RecordProblem:
+        while end > citation.end and not lines[end - 1].strip():
+            end -= 1
+        abstract = "\n".join(lines[citation.end : end]).strip("\n")
+        return build_record(
+            source=source,
+            position=position,
+            line=begin + 1,
+            title=citation.title,
+            abstract=abstract,
+            raw="\n".join(lines[begin:end]),
+            authors=citation.authors,
+            year=citation.year,
+            journal=citation.journal,
+            volume=citation.volume,
+            issue=citation.issue,
+            pages=citation.pages,
+            doi=citation.doi,
+        )
+
+    seen_citation = False
+    while i < len(lines):
+        starts = _starts(lines, i)
+        citation = _parse_citation(lines, i) if starts else None
+        if citation is None and not (starts and _broken_start(lines[i])):
+            if not seen_citation and orphan_start is None and lines[i].strip():
+                orphan_start = i
+            i += 1
+            continue
+        if current is not None:
+            yield emit(current[0], current[1], i)
+        elif orphan_start is not None and not seen_citation:
+            yield RecordProblem(source, "text before the first citation is not a record", 0,
+                                orphan_start + 1)
+        seen_citation = True
+        position += 1
+        if citation is None:
+            # Looks like "Author, A. (2020). "..." but the quoted title or source never ends:
+            # report it, and drop its text rather than glue it onto the previous abstract.
+            yield RecordProblem(source, "citation not understood (title quote not closed or "
+                                "source unreadable); record skipped", position, i + 1)
+            current = None
+            i += 1
+            continue
+        current = (citation, i)
+        i = citation.end
+    if current is not None:
+        yield emit(current[0], current[1], len(lines))
+    elif orphan_start is not None and not seen_citation:
+        yield RecordProblem(source, "no citation found (expected 'Author, A. (2020). \"Title.\" "
+                            "Journal ...')", 0, orphan_start + 1)

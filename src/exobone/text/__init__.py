@@ -1,0 +1,1 @@
+"""Text utilities shared by the readers and the extractor (cleaning, sentences, abbreviations)."""

@@ -1,0 +1,116 @@
+"""Turn bibliographic text as exported (wrapped, transliterated, typographic) into plain text.
+
+Readers keep the raw text beside the cleaned text, so cleaning may be opinionated: it exists
+so that the extractor sees one spelling of each thing ("beta", "ug/ml", "-", '"') and one
+space between words.
+
+Line-break hyphens. Exports wrap long lines, and most hyphens left at a line end are real
+compounds ("wild-\\ntype", "BM-\\nMSCs", "GC-\\ninduced", "cell-\\nfree", "anti-\\napoptotic").
+A hyphen is dropped (the two parts joined) only on positive evidence that it splits one word:
+
+1. the joined word appears elsewhere in the same text and the hyphenated form does not; or
+2. both parts are lowercase letters, the first part is not a common compounding prefix
+   (anti, non, pre, co, ...), and the second part is a bare word ending: up to four letters
+   then a derivational suffix ("entiation", "tion", "ment", "ness", "ity", ...), or a
+   combining-form tail ("blasts", "cytes", "genesis", ...).
+
+Everything else keeps its hyphen; the line break itself always goes.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["clean_text", "clean_title"]
+
+_GREEK = {
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta",
+    "η": "eta", "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "ν": "nu", "ξ": "xi",
+    "π": "pi", "ρ": "rho", "σ": "sigma", "ς": "sigma", "τ": "tau", "υ": "upsilon", "φ": "phi",
+    "χ": "chi", "ψ": "psi", "ω": "omega", "Α": "Alpha", "Β": "Beta", "Γ": "Gamma",
+    "Δ": "Delta", "Θ": "Theta", "Κ": "Kappa", "Λ": "Lambda", "Σ": "Sigma", "Φ": "Phi",
+    "Ψ": "Psi", "Ω": "Omega", "ϵ": "epsilon", "ϕ": "phi",
+}  # fmt: skip
+
+_CHAR_MAP: dict[int, str] = {ord(k): v for k, v in _GREEK.items()}
+_CHAR_MAP.update({ord(c): " " for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+                  "\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\f\v\u2028\u2029"})
+_CHAR_MAP.update({ord(c): "" for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"})
+_CHAR_MAP.update({ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"})
+_CHAR_MAP.update({ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032\u00b4\u0060"})
+_CHAR_MAP.update({ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"})
+_CHAR_MAP.update({ord("\u00d7"): "x", ord("\u2026"): "...", ord("\r"): "\n"})
+_CHAR_MAP.update({0x2080 + i: str(i) for i in range(10)})  # subscript digits: CO₂ -> CO2
+
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺"
+_SUP_PLAIN = str.maketrans(_SUPERSCRIPTS, "0123456789-+")
+_SUP_RUN = re.compile(f"[{_SUPERSCRIPTS}]+")
+
+# µ (micro sign) and μ (Greek mu): "u" before a unit, "micro" in micro-CT, "mu" elsewhere.
+_MICRO_UNIT = re.compile(r"[µμ](?=(?:g|l|L|m|M|mol|s|A|V|Gy|Ci|W|J|Pa|N|U|IU)\b|g/|l/|L/|m/|M/)")
+_MICRO_CT = re.compile(r"[µμ](?=-?CT\b)")
+_MU = re.compile(r"[µμ]")
+# EndNote's transliteration of µg / µl / µm / µM after a number: "20 mug/ml" -> "20 ug/ml".
+_MU_WORD = re.compile(r"(?<=\d)(\s?)mu(g|l|L|m|M|mol|mmol)\b")
+
+_HYPHEN_BREAK = re.compile(r"([^\W_]+)-[ \t]*\n\s*(?=(\w+))")
+_LEADING_DEBRIS = re.compile(r"^[:;]\s*")
+_PAREN_INNER_SPACE = re.compile(r"([(\[])\s+|\s+([)\]])")
+_SPACES = re.compile(r"\s+")
+
+_PREFIX_WORDS = (
+    "anti non pre post co re de self cross multi semi inter intra extra ultra over under "
+    "sub super supra trans pro counter bi tri tetra poly mono pan neo pseudo para peri "
+    "macro micro nano up down well long short high low full half all one two three dual"
+)
+_PREFIXES = frozenset(_PREFIX_WORDS.split())
+_WORD_TAIL = re.compile(
+    r"[a-z]{0,4}(?:ation|ations|ition|itions|tion|tions|sion|sions|ment|ments|ness|ity|ities"
+    r"|ance|ances|ence|ences|ogy|ogies|ular|ical|ically|ization|isation)"
+    r"|(?:blast|blasts|clast|clasts|cyte|cytes|genesis|genic|logy|logical|pathy|plasty"
+    r"|scopy|graphy|ectomy|otomy)"
+)
+
+
+def _dehyphenate(text: str) -> str:
+    """Join or keep each hyphen that ends a line (rule in the module docstring)."""
+
+    def decide(match: re.Match[str]) -> str:
+        first, second = match.group(1), match.group(2)
+        if first.islower() and second[:1].islower():
+            hyphenated = f"{first}-{second}"
+            if first + second in text and hyphenated not in text:
+                return first
+            if first not in _PREFIXES and _WORD_TAIL.fullmatch(second):
+                return first
+        return first + "-"
+
+    return _HYPHEN_BREAK.sub(decide, text)
+
+
+def clean_text(raw: str) -> str:
+    """Cleaned one-paragraph text: unwrapped, debris dropped, characters normalised."""
+    if not raw:
+        return ""
+    text = raw.translate(_CHAR_MAP)
+    if "-\n" in text or "- \n" in text:
+        text = _dehyphenate(text)
+    if "µ" in text or "μ" in text:
+        text = _MU.sub("mu", _MICRO_CT.sub("micro", _MICRO_UNIT.sub("u", text)))
+    if "mu" in text:
+        text = _MU_WORD.sub(r"\1u\2", text)
+    if _SUP_RUN.search(text):
+        text = _SUP_RUN.sub(lambda m: "^" + m.group(0).translate(_SUP_PLAIN), text)
+    text = _SPACES.sub(" ", text).strip()
+    text = _LEADING_DEBRIS.sub("", text)
+    if "( " in text or " )" in text or "[ " in text or " ]" in text:
+        text = _PAREN_INNER_SPACE.sub(lambda m: m.group(1) or m.group(2), text)
+    return text
+
+
+def clean_title(raw: str) -> str:
+    """Cleaned title without the period that closes the citation element."""
+    text = clean_text(raw)
+    if text.endswith(".") and not text.endswith(".."):
+        text = text[:-1].rstrip()
+    return text
