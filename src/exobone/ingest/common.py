@@ -37,11 +37,20 @@ def open_bytes(path: str | Path) -> IO[bytes]:
 
 def read_head(path: str | Path, size: int = 65536) -> bytes:
     """The first `size` bytes of the (decompressed) file, for format sniffing."""
+    head = bytearray()
     try:
         with open_bytes(path) as stream:
-            return stream.read(size)
-    except (OSError, EOFError, zlib.error) as exc:
+            while len(head) < size:
+                chunk = stream.read1(size - len(head))  # type: ignore[attr-defined]
+                if not chunk:
+                    break
+                head += chunk
+    except EOFError:
+        if not head:  # a truncated archive still has a readable beginning to sniff
+            raise IngestError(str(path), "corrupt gzip file: no data") from None
+    except (OSError, zlib.error) as exc:
         raise IngestError(str(path), f"corrupt gzip file: {exc}") from exc
+    return bytes(head)
 
 
 def _is_binary(head: bytes) -> bool:
@@ -163,11 +172,11 @@ def normalise_author(name: str, *, surname_first: bool = True) -> str:
         if _INITIALS_PACKED.match(last.replace(".", "")) and last.replace(".", "").isupper():
             return f"{' '.join(parts[:-1])}, {_initials(last)}"
         return name
-    given = 0
-    while given < len(parts) - 1 and _INITIAL_TOKENS.match(parts[given]):
-        given += 1
-    if given:
-        return f"{' '.join(parts[given:])}, {_initials(' '.join(parts[:given]))}"
+    count = 0
+    while count < len(parts) - 1 and _INITIAL_TOKENS.match(parts[count]):
+        count += 1
+    if count:
+        return f"{' '.join(parts[count:])}, {_initials(' '.join(parts[:count]))}"
     return name
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 from lxml import etree
 
@@ -18,6 +19,7 @@ from exobone.ingest.common import build_record, normalise_doi, open_bytes, parse
 from exobone.model import Record
 
 _ARTICLE_TAGS = ("PubmedArticle", "PubmedBookArticle")
+_BLOCK = 1 << 16
 
 
 def _text(element: etree._Element | None) -> str:
@@ -158,6 +160,29 @@ def _record(element: etree._Element, source: str, position: int) -> Record | Rec
     )
 
 
+class _Stream:
+    """A byte stream that ends quietly where a truncated gzip breaks off, noting why.
+
+    lxml reads ahead in large blocks; letting the gzip error escape would lose the complete
+    articles already decompressed. Ending the stream instead makes lxml report the cut as an
+    XML syntax error after yielding them.
+    """
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self.raw = raw
+        self.broken = ""
+
+    def read(self, size: int = -1) -> bytes:
+        if self.broken:
+            return b""
+        try:
+            read1 = getattr(self.raw, "read1", None)
+            return read1(size if size > 0 else _BLOCK) if read1 else self.raw.read(size)
+        except (OSError, EOFError, zlib.error) as exc:
+            self.broken = str(exc) or type(exc).__name__
+            return b""
+
+
 def read(path: str | Path) -> Iterator[Record | RecordProblem]:
     """Records of a PubMed XML file (.xml or .xml.gz), streamed.
 
@@ -166,7 +191,8 @@ def read(path: str | Path) -> Iterator[Record | RecordProblem]:
     """
     source = str(path)
     position = 0
-    stream = open_bytes(path)
+    raw = open_bytes(path)
+    stream = _Stream(raw)
     try:
         events = etree.iterparse(
             stream,
@@ -188,15 +214,15 @@ def read(path: str | Path) -> Iterator[Record | RecordProblem]:
                 if parent is not None:
                     while element.getprevious() is not None:
                         del parent[0]
+            if stream.broken:
+                yield RecordProblem(source, f"corrupt gzip file: {stream.broken}", position + 1)
         except etree.XMLSyntaxError as exc:
             line = exc.lineno or 0
+            why = f"corrupt gzip file: {stream.broken}" if stream.broken else (
+                f"not well-formed PubMed XML: {exc.msg}")
             if position == 0:
-                raise IngestError(source, f"not well-formed PubMed XML: {exc.msg}", line) from exc
-            yield RecordProblem(source, f"XML breaks off after record {position}: {exc.msg}",
+                raise IngestError(source, why, 0 if stream.broken else line) from exc
+            yield RecordProblem(source, f"file breaks off after record {position} ({why})",
                                 position + 1, line)
-        except (OSError, EOFError, zlib.error) as exc:
-            if position == 0:
-                raise IngestError(source, f"corrupt gzip file: {exc}") from exc
-            yield RecordProblem(source, f"compressed stream breaks off: {exc}", position + 1)
     finally:
-        stream.close()
+        raw.close()

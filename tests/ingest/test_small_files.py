@@ -1,0 +1,80 @@
+"""Readers on small hand-written files in tests/ingest/data (one per format quirk)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from exobone.errors import RecordProblem
+from exobone.ingest import FORMATS, detect_format, read_records
+from exobone.model import Record
+
+DATA = Path(__file__).parent / "data"
+
+
+def split(path: Path) -> tuple[list[Record], list[RecordProblem]]:
+    items = list(read_records(path))
+    return ([i for i in items if isinstance(i, Record)],
+            [i for i in items if isinstance(i, RecordProblem)])
+
+
+def test_formats_tuple_is_the_public_contract() -> None:
+    assert FORMATS == ("endnote_text", "medline", "pubmed_xml", "ris", "bibtex", "endnote_xml",
+                       "csv")
+
+
+def test_two_record_ris() -> None:
+    records, problems = split(DATA / "two_records.ris")
+    assert problems == []
+    first, second = records
+    assert first.authors == ["Doe, Jane", "Roe, R. S."]
+    assert first.doi == "10.1002/JOR.24900"  # doi.org URL stripped, case kept
+    assert first.pages == "1001-1010" and first.keywords == ["exosome", "fracture"]
+    assert first.abstract == "Exosomes (20 ug) promoted healing in a rat femur fracture model."
+    assert first.abstract_raw.endswith("(20 µg) promoted healing in a rat femur fracture model.")
+    assert (second.journal, second.pages, second.abstract, second.line) == ("Bone", "5", "", 17)
+
+
+def test_tsv_title_abstract_doi() -> None:
+    path = DATA / "small.tsv"
+    assert detect_format(path) == "csv"
+    records, problems = split(path)
+    assert [r.title for r in records] == ["Exosomes in osteoporosis", "Cartilage repair with sEVs"]
+    assert records[0].doi == "10.1000/xyz.1" and records[0].year == 2020
+    assert records[0].abstract == "MSC exosomes (5 ug) reduced bone loss in OVX mice."
+    assert [(p.position, p.line) for p in problems] == [(2, 3)]
+    assert "no title" in str(problems[0]) and "small.tsv" in str(problems[0])
+    assert [r.position for r in records] == [1, 3]
+
+
+def test_nbib_continuations_and_initials() -> None:
+    path = DATA / "small.nbib"
+    assert detect_format(path) == "medline"
+    records, problems = split(path)
+    assert problems == []
+    first, second = records
+    assert first.title == ("Exosomal miR-21 from osteocytes regulates osteoclast differentiation"
+                           " in vitro")
+    assert first.abstract.endswith("increased TRAP-positive osteoclasts.")
+    assert first.authors == ["Tanaka, H.", "Smith, J. A."]
+    assert (first.year, first.journal, first.volume, first.issue, first.pages, first.doi) == (
+        2019, "Bone", "123", "2", "100-9", "10.1000/abc.123")
+    assert first.keywords == ["Exosomes/*metabolism", "osteocyte"]
+    assert (second.pmid, second.line, second.authors) == ("31234568", 21, ["Brown, K."])
+
+
+def test_pubmed_xml_gz_book_article_and_untitled() -> None:
+    for name in ("pubmed_small.xml", "pubmed_small.xml.gz"):
+        path = DATA / name
+        assert detect_format(path) == "pubmed_xml"
+        records, problems = split(path)
+        article, book = records
+        assert article.title == ("Exosomes from TGF-beta1-primed MSCs promote in vivo"
+                                 " chondrogenesis")
+        assert article.abstract == ("BACKGROUND: MSC exosomes carry TGF-beta. RESULTS: At 50 ug/ml,"
+                                    " exosomes raised COL2A1 in chondrocytes.")
+        assert article.year == 2018  # from MedlineDate "2018 Dec-2019 Jan"
+        assert article.pages == "10-19" and article.doi == "10.1000/jbr.2019.001"
+        assert article.authors == ["Lee, M. J.", "Cartilage Study Group"]
+        assert (book.pmid, book.year, book.title) == ("30000002", 2020,
+                                                      "Chapter 3: Isolation of exosomes")
+        assert [(p.position, p.line) for p in problems] == [(3, 52)]
