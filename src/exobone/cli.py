@@ -1,0 +1,432 @@
+"""The `exobone` command line.
+
+Exit codes: 0 when everything was read, 2 when some records or files were skipped (the rest
+is still processed), 1 on usage errors and failures. Progress and problems go to stderr,
+results to stdout. Heavy imports happen inside the commands so `exobone --help` is instant.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from typer.core import TyperGroup
+
+from exobone import __version__
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from exobone.store import Entry, IngestSummary, Store
+
+# Click's UsageError, found through a public subclass: Typer vendors Click in newer releases.
+_USAGE_ERROR: Any = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+EXIT_SKIPPED = 2
+
+
+class _Group(TyperGroup):
+    """Report usage errors with exit code 1 (Click's default of 2 means "records skipped" here)."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except _USAGE_ERROR as error:
+            error.exit_code = 1
+            raise
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except _USAGE_ERROR as error:
+            error.exit_code = 1
+            raise
+
+
+app = typer.Typer(
+    cls=_Group,
+    name="exobone",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+records_app = typer.Typer(
+    cls=_Group,
+    help="List the stored records ([bold]exobone records[/]) or show one "
+    "([bold]exobone records show ID[/]).",
+    invoke_without_command=True,
+)
+app.add_typer(records_app, name="records")
+
+Db = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        envvar="EXOBONE_DB",
+        help="Database URL: sqlite:///path.db or postgresql+psycopg://user:pw@host/db. "
+        "Default: sqlite:///exobone.db in the current folder.",
+        show_default=False,
+    ),
+]
+Format = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Read every FILE in this format instead of detecting it (see `exobone formats`).",
+        show_default=False,
+    ),
+]
+Files = Annotated[
+    list[Path],
+    typer.Argument(help="Bibliography files (any supported format, optionally gzipped).",
+                   dir_okay=False, show_default=False),
+]  # fmt: skip
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def _stdout() -> Console:
+    return Console(highlight=False)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"exobone {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Evidence-linked knowledge base of extracellular-vesicle therapies for bone and cartilage.
+
+    Typical run: [bold]exobone ingest refs.ris[/], then [bold]exobone records[/].
+    """
+
+
+@app.command()
+def formats() -> None:
+    """List the bibliography formats exobone reads (names for --format)."""
+    from exobone.ingest import FORMATS
+
+    for name in FORMATS:
+        typer.echo(name)
+
+
+@app.command()
+def ingest(
+    files: Files,
+    db: Db = None,
+    fmt: Format = None,
+    no_extract: Annotated[
+        bool, typer.Option("--no-extract", help="Store the records only, without extraction.")
+    ] = False,
+) -> None:
+    """Read, de-duplicate, extract and store bibliography files.
+
+    Each file is stored in one transaction; ingesting a file again changes nothing. Skipped
+    records are listed as "file, record N, line L: message" and the command exits with 2.
+    """
+    from exobone.api import ingest_file, load_extractor, study_labels
+    from exobone.errors import IngestError
+
+    _check_format(fmt)
+    err = _stderr()
+    extractor = None if no_extract else load_extractor()
+    if not no_extract and extractor is None:
+        err.print("[yellow]The extractor is not available: storing records without studies.[/]")
+    summaries: list[IngestSummary] = []
+    failures: list[str] = []
+    labels = study_labels()
+    with _open_store(db) as store, _progress(err) as progress:
+        for path in files:
+            task = progress.add_task(escape(path.name), total=None)
+
+            def advance(done: int, total: int, task: Any = task) -> None:
+                progress.update(task, completed=done, total=total)
+
+            try:
+                summaries.append(
+                    ingest_file(
+                        store, path, fmt=fmt, extractor=extractor, labels=labels, progress=advance
+                    )
+                )
+            except IngestError as error:
+                failures.append(str(error))
+            progress.update(task, visible=False)
+        total = store.count()
+    for summary in summaries:
+        for problem in summary.problems:
+            typer.echo(str(problem), err=True)
+    for failure in failures:
+        typer.echo(f"{failure} (file skipped)", err=True)
+    _stdout().print(_summary_table(summaries, total))
+    if failures or any(not summary.ok for summary in summaries):
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+@app.command()
+def extract(
+    files: Files,
+    out: Annotated[
+        str,
+        typer.Option("--out", "-o", help="JSON Lines file to write, or - for standard output."),
+    ] = "-",
+    fmt: Format = None,
+) -> None:
+    """Extract the SCHEMA.md fields of every record, one JSON object per line.
+
+    Ids are S01, S02, ... in input order across all FILES. The output file is replaced only
+    when the run completes.
+    """
+    from exobone.api import extract_studies, load_extractor
+    from exobone.errors import RecordProblem
+
+    _check_format(fmt)
+    err = _stderr()
+    extractor = load_extractor()
+    if extractor is None:
+        err.print("[red]The extractor (exobone.extract.Extractor) is not available.[/]")
+        raise typer.Exit(1)
+    problems = 0
+    with _output(out) as stream, _progress(err) as progress:
+        task = progress.add_task("extracting", total=None)
+        for item in extract_studies(files, fmt=fmt, extractor=extractor):
+            if isinstance(item, RecordProblem):
+                problems += 1
+                progress.console.print(str(item), markup=False, soft_wrap=True)
+                continue
+            stream.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
+            progress.advance(task)
+        written = int(progress.tasks[0].completed)
+    err.print(f"{written} studies written to {escape(out if out != '-' else 'stdout')}")
+    if problems:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[
+        Path, typer.Argument(help="Gold JSON Lines file.", exists=True, dir_okay=False)
+    ],
+    pred: Annotated[
+        Path, typer.Argument(help="Predictions (output of exobone extract).", exists=True,
+                             dir_okay=False)
+    ],
+    errors: Annotated[
+        bool, typer.Option("--errors", help="Also list each record's wrong and missing values.")
+    ] = False,
+) -> None:  # fmt: skip
+    """Score predictions against gold: precision, recall and F1 per field (SCHEMA.md)."""
+    from exobone.errors import ExoboneError
+    from exobone.evaluate import render_errors, score
+
+    try:
+        report = score(gold, pred)
+    except ExoboneError as error:
+        _stderr().print(str(error), markup=False)
+        raise typer.Exit(1) from None
+    typer.echo(report.render())
+    if errors:
+        typer.echo(render_errors(report))
+
+
+@records_app.callback()
+def records(
+    ctx: typer.Context,
+    db: Db = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many to list.")] = 20,
+    offset: Annotated[int, typer.Option("--offset", min=0, help="How many to skip first.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array instead.")] = False,
+) -> None:
+    """List stored records with their id, year, first author, title and study type."""
+    if ctx.invoked_subcommand is not None:
+        return
+    with _open_store(db) as store:
+        entries = store.records(limit=limit, offset=offset)
+        total = store.count()
+    if as_json:
+        typer.echo(json.dumps([_entry_json(entry) for entry in entries], ensure_ascii=False))
+        return
+    table = Table(title=f"Records {offset + 1}-{offset + len(entries)} of {total}")
+    for name in ("id", "year", "first author", "title", "study"):
+        table.add_column(name, overflow="fold" if name == "title" else "ellipsis")
+    for entry in entries:
+        rec = entry.record
+        study = f"{entry.study.id} {entry.study.annotations['study_type']}" if entry.study else "-"
+        table.add_row(
+            str(entry.id),
+            str(rec.year or ""),
+            escape(rec.first_author or ""),
+            escape(rec.title),
+            escape(study),
+        )
+    _stdout().print(table)
+
+
+@records_app.command("show")
+def show(
+    record_id: Annotated[str, typer.Argument(metavar="ID", help="Record id or key (doi:...).")],
+    db: Db = None,
+) -> None:
+    """Show one record: citation, abstract and annotations with their evidence."""
+    with _open_store(db) as store:
+        entry = store.get(record_id)
+    if entry is None:
+        _stderr().print(f"No record {escape(record_id)} in the store.")
+        raise typer.Exit(1)
+    _print_entry(_stdout(), entry)
+
+
+def _print_entry(console: Console, entry: Entry) -> None:
+    from rich.panel import Panel
+
+    rec = entry.record
+    console.print(f"[bold]#{entry.id}[/] {escape(entry.key)}")
+    console.print(escape(_citation(rec.citation())))
+    console.print(Panel(escape(rec.abstract or "(no abstract)"), title="abstract"))
+    if entry.study is None:
+        console.print("Not extracted.")
+        return
+    table = Table(title=f"Study {escape(entry.study.id)}")
+    table.add_column("field")
+    table.add_column("value")
+    table.add_column("evidence", overflow="fold")
+    table.add_row("study_type", escape(str(entry.study.annotations["study_type"])), "")
+    for name, values in entry.study.annotations.items():
+        if name == "study_type":
+            continue
+        for value in values:
+            spans = entry.study.evidence.get(name, {}).get(str(value), [])
+            text = rec.title if spans and spans[0].section == "title" else rec.abstract
+            snippet = text[spans[0].start : spans[0].end] if spans else ""
+            table.add_row(name, escape(str(value)), escape(snippet))
+    console.print(table)
+
+
+def _citation(citation: dict[str, Any]) -> str:
+    authors = citation["authors"]
+    names = ", ".join(authors[:3]) + (", et al." if len(authors) > 3 else "")
+    where = " ".join(
+        part
+        for part in (
+            citation["journal"] or "",
+            citation["volume"] or "",
+            f"({citation['issue']})" if citation["issue"] else "",
+        )
+        if part
+    )
+    pages = f": {citation['pages']}" if citation["pages"] else ""
+    ids = " ".join(f"{k}:{citation[k]}" for k in ("doi", "pmid") if citation[k])
+    year = citation["year"] or "n.d."
+    return f"{names} ({year}). {citation['title']}. {where}{pages}. {ids}".strip()
+
+
+def _entry_json(entry: Entry) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "key": entry.key,
+        "record": entry.record.citation(),
+        "study": entry.study.to_json() if entry.study else None,
+    }
+
+
+def _summary_table(summaries: Sequence[IngestSummary], total: int) -> Table:
+    from rich import box
+
+    columns = {
+        "read": "read",
+        "new": "new",
+        "updated": "updated",
+        "unchanged": "same",
+        "merged": "merged",
+        "problems": "skipped",
+        "extracted": "studies",
+    }
+    table = Table(title=f"Ingested; the store holds {total} records", box=box.SIMPLE_HEAD)
+    table.add_column("file (format)", overflow="fold")
+    for header in columns.values():
+        table.add_column(header, justify="right", no_wrap=True)
+    sums = dict.fromkeys(columns, 0)
+    for summary in summaries:
+        counts = {name: getattr(summary, name) for name in columns}
+        counts["problems"] = len(summary.problems)
+        for name in columns:
+            sums[name] += counts[name]
+        label = f"{escape(Path(summary.path).name)} [dim]({summary.format or '?'})[/]"
+        table.add_row(label, *(str(counts[name]) for name in columns))
+    if len(summaries) > 1:
+        table.add_row("[bold]total[/]", *(f"[bold]{sums[name]}[/]" for name in columns))
+    return table
+
+
+def _check_format(fmt: str | None) -> None:
+    if fmt is None:
+        return
+    from exobone.ingest import FORMATS
+
+    if fmt not in FORMATS:
+        expected = ", ".join(FORMATS)
+        raise typer.BadParameter(f"{fmt!r}; expected one of {expected}", param_hint="--format")
+
+
+@contextmanager
+def _open_store(db: str | None) -> Iterator[Store]:
+    """Open the store, turning database failures into one clear line and exit code 1."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from exobone.store import Store
+
+    try:
+        store = Store.open(db)
+    except SQLAlchemyError as error:
+        _stderr().print(f"Cannot open database {escape(db or 'sqlite:///exobone.db')}: {error}",
+                        markup=False)  # fmt: skip
+        raise typer.Exit(1) from None
+    try:
+        yield store
+    except SQLAlchemyError as error:
+        _stderr().print(f"Database error: {error}", markup=False)
+        raise typer.Exit(1) from None
+    finally:
+        store.close()
+
+
+@contextmanager
+def _progress(console: Console) -> Iterator[Progress]:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        yield progress
+
+
+@contextmanager
+def _output(target: str) -> Iterator[TextIO]:
+    """Standard output, or a file written beside `target` and moved into place at the end."""
+    if target == "-":
+        yield typer.get_text_stream("stdout")
+        return
+    path = Path(target)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        with partial.open("w", encoding="utf-8") as stream:
+            yield stream
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)

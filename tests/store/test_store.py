@@ -1,0 +1,233 @@
+"""The store on a real SQLite file and a real PostgreSQL database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import func, select
+
+from exobone.errors import RecordProblem
+from exobone.ingest.dedup import record_key
+from exobone.model import Record, Span, Study
+from exobone.store import Store, StoreError
+from exobone.store import store as store_module
+from exobone.store.schema import Base
+
+ABSTRACT = (
+    "Exosomes from bone marrow MSCs promoted osteogenic differentiation. "
+    "RUNX2 expression was increased after 14 days."
+)
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[Store]:
+    with Store.open(store_url) as opened:
+        yield opened
+
+
+def bib(tmp_path: Path, name: str = "refs.txt", content: str = "bibliography\n") -> Path:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    return path
+
+
+def record(n: int, source: Path, **changes: object) -> Record:
+    values: dict[str, object] = {
+        "title": f"Exosomes in bone repair, part {n}",
+        "authors": [f"Author{n}, A.", "Second, B."],
+        "year": 2015 + n,
+        "journal": "J Bone",
+        "volume": str(n),
+        "pages": f"{n}-{n + 9}",
+        "doi": f"10.1000/bone.{n}",
+        "abstract": ABSTRACT,
+        "keywords": ["exosome", "bone"],
+        "source": str(source),
+        "position": n,
+        "line": 4 * n - 3,
+        "raw": f"raw text of record {n}",
+    }
+    values.update(changes)
+    return Record(**values)  # type: ignore[arg-type]
+
+
+def study(rec: Record, label: str, **fields: list[object]) -> Study:
+    result = Study(id=label, record=rec)
+    result.annotations["settings"] = ["in_vitro"]
+    result.annotations["molecular_effects"] = ["RUNX2|up"]
+    result.annotations["durations_days"] = [14]
+    result.annotations.update(fields)
+    start, days = ABSTRACT.index("RUNX2"), ABSTRACT.index("14 days")
+    result.evidence = {
+        "settings": {"in_vitro": [Span(start=0, end=8, sentence=0)]},
+        "molecular_effects": {"RUNX2|up": [Span(start=start, end=start + 5, sentence=1)]},
+        "durations_days": {"14": [Span(start=days, end=days + 7, sentence=1)]},
+    }
+    return result
+
+
+def table_counts(store: Store) -> dict[str, int]:
+    with store.engine.connect() as conn:
+        return {
+            name: conn.scalar(select(func.count()).select_from(table)) or 0
+            for name, table in Base.metadata.tables.items()
+        }
+
+
+def test_migrated_schema_matches_the_models(store_url: str) -> None:
+    Store.open(store_url).close()
+    with Store.open(store_url) as store, store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_studies_come_back_as_they_went_in(store: Store, tmp_path: Path) -> None:
+    path = bib(tmp_path)
+    studies = [
+        study(record(1, path), "S01"),
+        study(record(2, path), "S02", settings=["in_vitro", "in_vivo"]),
+    ]
+    summary = store.add_file(path, studies, fmt="endnote")
+
+    assert (summary.read, summary.new, summary.extracted, summary.ok) == (2, 2, 2, True)
+    assert store.count() == 2
+    stored = list(store.studies())
+    assert [s.to_json() for s in stored] == [s.to_json() for s in studies]
+    assert stored[1].annotations["durations_days"] == [14]
+    entry = store.get(record_key(studies[0].record))
+    assert entry is not None and entry.record == studies[0].record
+    assert store.get(entry.id) == entry
+    assert store.get(str(entry.id)) == entry
+
+
+def test_evidence_keeps_the_supporting_text(store: Store, tmp_path: Path) -> None:
+    path = bib(tmp_path)
+    store.add_file(path, [study(record(1, path), "S01")])
+    with store.engine.connect() as conn:
+        snippets = set(conn.scalars(select(Base.metadata.tables["evidence"].c.text)))
+    assert "RUNX2" in snippets
+
+
+def test_ingesting_the_same_file_twice_changes_nothing(store: Store, tmp_path: Path) -> None:
+    path = bib(tmp_path)
+    problem = RecordProblem(str(path), "no title", position=3, line=9)
+    entries = [study(record(n, path), f"S{n:02d}") for n in (1, 2)]
+    first = store.add_file(path, entries, problems=[problem], duplicates=1)
+    before = table_counts(store)
+    snapshot = [e.study.to_json() for e in store.records() if e.study]
+    with store.engine.connect() as conn:
+        stamps = list(conn.execute(select(Base.metadata.tables["records"].c.updated_at)))
+
+    second = store.add_file(path, entries, problems=[problem], duplicates=1)
+
+    assert (first.read, first.new, first.merged, len(first.problems)) == (4, 2, 1, 1)
+    assert (second.read, second.new, second.updated, second.unchanged) == (4, 0, 0, 2)
+    assert second.extracted == 0
+    assert table_counts(store) == before
+    assert before["ingest_log"] == 1
+    assert [e.study.to_json() for e in store.records() if e.study] == snapshot
+    with store.engine.connect() as conn:
+        assert list(conn.execute(select(Base.metadata.tables["records"].c.updated_at))) == stamps
+
+
+def test_an_error_mid_file_writes_nothing(store: Store, tmp_path: Path) -> None:
+    path = bib(tmp_path)
+
+    def broken() -> Iterator[Record]:
+        yield record(1, path)
+        yield record(2, path)
+        raise RuntimeError("disk vanished")
+
+    with pytest.raises(RuntimeError, match="disk vanished"):
+        store.add_file(path, broken())
+    assert store.count() == 0
+    assert table_counts(store)["ingest_log"] == 0
+
+
+def test_a_changed_file_updates_its_records_in_place(store: Store, tmp_path: Path) -> None:
+    path = bib(tmp_path)
+    store.add_file(path, [record(1, path), record(2, path)])
+    path.write_text("edited\n", encoding="utf-8")
+    summary = store.add_file(path, [record(1, path, journal="J Bone Res"), record(2, path)])
+
+    assert (summary.new, summary.updated, summary.unchanged) == (0, 1, 1)
+    entry = store.get(record_key(record(1, path)))
+    assert entry is not None and entry.record.journal == "J Bone Res"
+    assert table_counts(store)["ingest_log"] == 2
+
+
+def test_a_record_from_another_file_fills_gaps_only(store: Store, tmp_path: Path) -> None:
+    first, second = bib(tmp_path, "a.txt"), bib(tmp_path, "b.ris", "other\n")
+    store.add_file(first, [record(1, first, abstract="", issue=None)])
+    summary = store.add_file(second, [record(1, second, issue="4", title="Another title")])
+
+    assert (summary.new, summary.merged) == (0, 1)
+    assert store.count() == 1
+    entry = store.get(record_key(record(1, first)))
+    assert entry is not None
+    assert entry.record.abstract == ABSTRACT
+    assert entry.record.issue == "4"
+    assert entry.record.title == "Exosomes in bone repair, part 1"
+    assert entry.record.source == str(first)
+    again = store.add_file(second, [record(1, second, issue="4", title="Another title")])
+    assert (again.new, again.updated, again.merged) == (0, 0, 1)
+
+
+def test_reextraction_replaces_machine_values_and_keeps_curated(
+    store: Store, tmp_path: Path
+) -> None:
+    path = bib(tmp_path)
+    rec = record(1, path)
+    store.add_file(path, [study(rec, "S01", conditions=["osteoporosis"])])
+    key = record_key(rec)
+    store.curate(key, "conditions", "osteoporosis", by="curator", remove=True)
+    store.curate(key, "conditions", "fracture", by="curator")
+    store.curate(key, "species", "rat", by="curator")
+
+    changed = study(rec, "S01", conditions=["osteoporosis", "osteoarthritis"], species=["mouse"])
+    summary = store.add_file(path, [changed])
+
+    assert summary.extracted == 1
+    entry = store.get(key)
+    assert entry is not None and entry.study is not None
+    assert entry.study.annotations["conditions"] == ["osteoarthritis", "fracture"]
+    assert entry.study.annotations["species"] == ["mouse", "rat"]
+    assert entry.study.evidence["molecular_effects"]["RUNX2|up"][0].sentence == 1
+
+
+def test_records_without_a_study_leave_annotations_alone(store: Store, tmp_path: Path) -> None:
+    path = bib(tmp_path)
+    rec = record(1, path)
+    store.add_file(path, [study(rec, "S01")])
+    store.add_file(path, [rec])
+    entry = store.get(record_key(rec))
+    assert entry is not None and entry.study is not None
+    assert entry.study.annotations["molecular_effects"] == ["RUNX2|up"]
+
+
+def test_paging_and_streaming(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = bib(tmp_path)
+    store.add_file(path, [study(record(n, path), f"S{n:02d}") for n in range(1, 8)])
+    monkeypatch.setattr(store_module, "BATCH", 3)
+
+    assert [s.id for s in store.studies()] == [f"S{n:02d}" for n in range(1, 8)]
+    page = store.records(limit=3, offset=2)
+    assert [e.record.position for e in page] == [3, 4, 5]
+    assert all(e.study is not None for e in page)
+
+
+def test_unknown_records_and_hostile_keys(store: Store, tmp_path: Path) -> None:
+    path = bib(tmp_path)
+    store.add_file(path, [record(1, path)])
+    assert store.get(999) is None
+    assert store.get("x' OR '1'='1") is None
+    with pytest.raises(StoreError, match="no extracted study"):
+        store.curate(1, "species", "rat", by="curator")
+    with pytest.raises(StoreError, match="not a set field"):
+        store.curate(1, "colour", "red", by="curator")

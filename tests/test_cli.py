@@ -1,0 +1,196 @@
+"""The `exobone` command line on the real demo bibliography and on damaged copies of it."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from exobone.api import load_extractor
+from exobone.cli import app
+from exobone.ingest import FORMATS
+from exobone.store import Store
+
+WIDE = {"COLUMNS": "200"}
+needs_extractor = pytest.mark.skipif(
+    load_extractor() is None, reason="exobone.extract.Extractor is not available yet"
+)
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(app, list(args), env=WIDE)
+
+
+def counts(output: str, name: str) -> dict[str, int]:
+    """The numbers of the summary row of file `name`, by column header."""
+    lines = output.splitlines()
+    header = next(line for line in lines if "read" in line and "skipped" in line).split()
+    row = next(line for line in lines if line.strip().startswith(name))
+    numbers = [int(n) for n in re.findall(r"\s(\d+)(?=\s|$)", row)]
+    names = header[-len(numbers) :]
+    return dict(zip(names, numbers, strict=True))
+
+
+@pytest.fixture
+def damaged(tmp_path: Path, demo_file: Path) -> Path:
+    """The demo with the title quote of record 2 (line 34) never closed."""
+    text = demo_file.read_text(encoding="utf-8")
+    broken = text.replace('of microRNA expression." FEBS Lett', "of microRNA expression. FEBS Lett")
+    assert broken != text
+    path = tmp_path / "damaged.txt"
+    path.write_text(broken, encoding="utf-8")
+    return path
+
+
+def test_help_lists_every_command() -> None:
+    result = run("--help")
+    assert result.exit_code == 0
+    for command in ("ingest", "extract", "eval", "records", "formats"):
+        assert command in result.stdout
+
+
+def test_formats_lists_the_readers() -> None:
+    result = run("formats")
+    assert result.exit_code == 0
+    assert result.stdout.split() == list(FORMATS)
+
+
+def test_ingest_twice_gives_the_same_store(demo_file: Path, store_url: str) -> None:
+    first = run("ingest", str(demo_file), "--db", store_url)
+    second = run("ingest", str(demo_file), "--db", store_url)
+
+    assert first.exit_code == 0, first.output
+    assert second.exit_code == 0, second.output
+    name = demo_file.name[:12]
+    assert counts(first.stdout, name) | {"new": 0, "same": 21} == counts(second.stdout, name)
+    assert counts(first.stdout, name)["new"] == 21
+    with Store.open(store_url) as store:
+        assert store.count() == 21
+
+
+def test_a_bad_record_is_named_and_the_rest_stored(damaged: Path, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'bad.db'}"
+    result = run("ingest", str(damaged), "--db", db, "--no-extract")
+
+    assert result.exit_code == 2
+    assert re.search(r"damaged\.txt, record 2, line 34: citation not understood", result.stderr)
+    assert counts(result.stdout, "damaged.txt")["skipped"] == 1
+    with Store.open(db) as store:
+        assert store.count() == 20
+        titles = [entry.record.title for entry in store.records(limit=50)]
+    assert not any("mineralizing osteoblasts" in title for title in titles)
+
+
+def test_unreadable_files_are_skipped_and_others_ingested(
+    demo_file: Path, tmp_path: Path
+) -> None:
+    binary = tmp_path / "photo.bin"
+    binary.write_bytes(b"\x89PNG\x00\x00\x01binary")
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    missing = tmp_path / "missing.ris"
+    result = run("ingest", str(binary), str(missing), str(demo_file), "--db", db, "--no-extract")
+
+    assert result.exit_code == 2
+    assert "photo.bin" in result.stderr and "missing.ris" in result.stderr
+    with Store.open(db) as store:
+        assert store.count() == 21
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["ingest"],
+        ["ingest", "x.txt", "--format", "docx"],
+        ["records", "--limit", "0"],
+        ["no-such-command"],
+    ],
+)
+def test_usage_errors_exit_with_1(args: list[str]) -> None:
+    assert run(*args).exit_code == 1
+
+
+def test_the_installed_command_uses_the_same_exit_codes(tmp_path: Path) -> None:
+    exobone = Path(sys.executable).with_name("exobone")
+    ok = subprocess.run([exobone, "--version"], capture_output=True, text=True, check=False)
+    usage = subprocess.run([exobone, "ingest"], capture_output=True, text=True, check=False)
+    assert ok.returncode == 0 and ok.stdout.startswith("exobone ")
+    assert usage.returncode == 1 and "Missing argument" in usage.stderr
+
+
+def test_records_list_and_show(demo_file: Path, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'r.db'}"
+    assert run("ingest", str(demo_file), "--db", db, "--no-extract").exit_code == 0
+
+    listed = json.loads(run("records", "--db", db, "--json", "--limit", "5").stdout)
+    assert [item["id"] for item in listed] == [1, 2, 3, 4, 5]
+    assert listed[1]["record"]["title"].startswith("Exosomes derived from mineralizing")
+    page = json.loads(run("records", "--db", db, "--json", "--offset", "20").stdout)
+    assert len(page) == 1
+
+    table = run("records", "--db", db)
+    assert table.exit_code == 0 and "Records 1-20 of 21" in table.stdout
+    shown = run("records", "show", "2", "--db", db)
+    assert shown.exit_code == 0
+    assert "FEBS Lett" in shown.stdout and "Not extracted." in shown.stdout
+    assert run("records", "show", "99", "--db", db).exit_code == 1
+
+
+@needs_extractor
+def test_extract_writes_schema_rows_in_input_order(demo_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out" / "pred.jsonl"
+    result = run("extract", str(demo_file), "--out", str(out))
+
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [row["id"] for row in rows] == [f"S{n:02d}" for n in range(1, 22)]
+    assert all(set(row) == {"id", "record", "annotations", "evidence"} for row in rows)
+    assert rows[1]["record"]["journal"] == "FEBS Lett"
+    assert not list(out.parent.glob(".*.partial"))
+
+
+@needs_extractor
+def test_extract_numbers_across_files_and_reports_skips(
+    demo_file: Path, damaged: Path
+) -> None:
+    result = run("extract", str(damaged), str(demo_file))
+
+    assert result.exit_code == 2
+    assert "record 2, line 34" in result.stderr
+    ids = [json.loads(line)["id"] for line in result.stdout.splitlines()]
+    assert ids == [f"S{n:02d}" for n in range(1, 42)]
+
+
+@needs_extractor
+def test_ingest_with_extraction_stores_studies(demo_file: Path, store_url: str) -> None:
+    result = run("ingest", str(demo_file), "--db", store_url)
+    assert result.exit_code == 0, result.output
+    assert counts(result.stdout, demo_file.name[:12])["studies"] == 21
+    with Store.open(store_url) as store:
+        studies = list(store.studies())
+    assert [study.id for study in studies] == [f"S{n:02d}" for n in range(1, 22)]
+    assert all(
+        spans
+        for study in studies
+        for values in study.evidence.values()
+        for spans in values.values()
+    )
+
+
+def test_eval_scores_gold_against_itself(shared_dir: Path) -> None:
+    gold = shared_dir / "gold" / "seed_gold.jsonl"
+    result = run("eval", str(gold), str(gold))
+    assert result.exit_code == 0
+    assert re.search(r"settings\s+1\.000\s+1\.000\s+1\.000", result.stdout)
+
+
+def test_eval_rejects_broken_predictions(shared_dir: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "pred.jsonl"
+    broken.write_text('{"id": "S01", "annotations": \n', encoding="utf-8")
+    result = run("eval", str(shared_dir / "gold" / "seed_gold.jsonl"), str(broken))
+    assert result.exit_code == 1
+    assert "pred.jsonl" in result.stderr
