@@ -16,14 +16,14 @@ DEV_GOLD = Path(__file__).resolve().parent / "data" / "dev_corpus" / "dev_gold.j
 
 def flat(row_id: str, **fields: object) -> dict[str, object]:
     """A gold-style row: annotation fields at top level next to bibliographic ones."""
-    return {"id": row_id, "first_author": "Doe", "year": 2020, "title": "T", **fields}
+    return {"id": row_id, "first_author": "Doe", "year": 2020, "title": f"Title {row_id}", **fields}
 
 
 def nested(row_id: str, **fields: object) -> dict[str, object]:
     """An extract-output row: annotations nested, plus record and evidence."""
     return {
         "id": row_id,
-        "record": {"authors": ["Doe, J."], "year": 2020, "title": "T"},
+        "record": {"authors": ["Doe, J."], "year": 2020, "title": f"Title {row_id}"},
         "annotations": dict(fields),
         "evidence": {},
     }
@@ -120,6 +120,16 @@ def test_missing_prediction_is_all_recall_loss_and_extras_are_reported(tmp_path:
     assert report.study_type_correct == 1 and report.study_type_total == 2
     text = report.render()
     assert "B" in text.splitlines()[-2] and "Z" in text.splitlines()[-1]
+
+
+def test_rows_with_other_ids_are_matched_by_title() -> None:
+    gold = [flat("D01", species=["rat"]), flat("D02", species=["pig"])]
+    pred = [nested("S01", species=["pig"]), nested("S02", species=["rat"])]
+    pred[0]["record"] = {"title": "Title  d02."}  # same words, other case and punctuation
+    pred[1]["record"] = {"title": "Title D01"}
+    report = score(gold, pred)
+    assert report.for_field("species").tp == 2
+    assert report.missing_ids == [] and report.extra_ids == []
 
 
 def test_both_shapes_on_both_sides_give_the_same_report() -> None:

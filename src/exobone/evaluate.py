@@ -12,6 +12,7 @@ Rows may be flat (gold files: annotation fields at top level) or nested (extract
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -137,20 +138,23 @@ def render_errors(report: Report) -> str:
 
 
 def score(gold: Rows, pred: Rows) -> Report:
-    """Compare predictions with gold, matching rows by `id`.
+    """Compare predictions with gold, matching rows by `id`, then by title.
 
-    A gold id with no prediction is scored as an all-empty prediction; prediction ids absent
-    from gold are listed in `Report.extra_ids` and not scored.
+    A gold row whose id has no prediction is matched to the unclaimed prediction with the
+    same normalised title (so a prediction file numbered `S01...` scores against gold ids
+    `D01...`). A gold row with neither is scored as an all-empty prediction; predictions
+    matched to no gold row are listed in `Report.extra_ids` and not scored.
     """
     gold_rows = _index(gold, "gold")
     pred_rows = _index(pred, "prediction")
+    pairing = _pair(gold_rows, pred_rows)
     counts = {name: FieldScore(name) for name in SET_FIELDS}
     details: list[FieldError] = []
     correct = 0
     missing: list[str] = []
-    for row_id, (gold_row, gold_where) in gold_rows.items():
-        if row_id in pred_rows:
-            pred_row, pred_where = pred_rows[row_id]
+    for row_id, (gold_row, gold_where, _title) in gold_rows.items():
+        if row_id in pairing:
+            pred_row, pred_where, _ = pred_rows[pairing[row_id]]
         else:
             missing.append(row_id)
             pred_row, pred_where = {}, "missing prediction"
@@ -190,7 +194,7 @@ def score(gold: Rows, pred: Rows) -> Report:
         study_type_correct=correct,
         study_type_total=len(gold_rows),
         missing_ids=missing,
-        extra_ids=[row_id for row_id in pred_rows if row_id not in gold_rows],
+        extra_ids=sorted(pred_rows.keys() - set(pairing.values())),
         details=details,
     )
 
@@ -234,9 +238,33 @@ def _values(value: object, where: str, name: str) -> dict[str, str]:
     return result
 
 
-def _index(source: Rows, role: str) -> dict[str, tuple[dict[str, Any], str]]:
-    """{id: (annotations, where)} in input order; rejects rows without id and duplicate ids."""
-    rows: dict[str, tuple[dict[str, Any], str]] = {}
+def _pair(gold_rows: Indexed, pred_rows: Indexed) -> dict[str, str]:
+    """{gold id: prediction id}: same id first, then same normalised title."""
+    pairing = {row_id: row_id for row_id in gold_rows if row_id in pred_rows}
+    claimed = set(pairing.values())
+    by_title: dict[str, str] = {}
+    for row_id, (_, _, title) in pred_rows.items():
+        if row_id not in claimed and title:
+            by_title.setdefault(title, row_id)
+    for row_id, (_, _, title) in gold_rows.items():
+        if row_id not in pairing and title in by_title:
+            pairing[row_id] = by_title.pop(title)
+    return pairing
+
+
+def _title_key(row: Mapping[str, Any]) -> str:
+    """A title reduced to lower-case letters and digits, for matching rows across files."""
+    record = row.get("record")
+    title = record.get("title") if isinstance(record, Mapping) else row.get("title")
+    return re.sub(r"[^0-9a-z]+", "", str(title or "").casefold())
+
+
+Indexed = dict[str, tuple[dict[str, Any], str, str]]
+
+
+def _index(source: Rows, role: str) -> Indexed:
+    """{id: (annotations, where, title key)} in input order; rejects missing/duplicate ids."""
+    rows: Indexed = {}
     for row, where in _rows(source, role):
         raw_id = row.get("id")
         if raw_id is None or str(raw_id).strip() == "":
@@ -249,7 +277,7 @@ def _index(source: Rows, role: str) -> dict[str, tuple[dict[str, Any], str]]:
             annotations = row
         elif not isinstance(annotations, Mapping):
             raise EvaluationError(f"{where}: 'annotations' of {row_id!r} is not an object")
-        rows[row_id] = (dict(annotations), f"{where} (id {row_id})")
+        rows[row_id] = (dict(annotations), f"{where} (id {row_id})", _title_key(row))
     return rows
 
 
