@@ -1,0 +1,242 @@
+"""CLI commands of the analyses: `map`, `graph`, `quality`, `export`, `report`.
+
+`register(app)` adds them to the main Typer app. Studies come from a `load_studies(db_url)`
+callable, by default the store (`Store.open(url).studies()`, imported lazily); tests pass an
+in-memory list instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from exobone.errors import ExoboneError
+from exobone.model import Study
+
+Loader = Callable[[str | None], Iterable[Study]]
+
+Db = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        envvar="EXOBONE_DB",
+        help="Database URL (sqlite:///path.db or postgresql+psycopg://...). "
+        "Default: sqlite:///exobone.db.",
+    ),
+]
+
+
+def load_from_store(db_url: str | None) -> Iterator[Study]:
+    """Stream the studies of the store at `db_url`."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from exobone.store import Store
+
+    try:
+        store = Store.open(db_url)
+    except SQLAlchemyError as error:
+        where = db_url or "sqlite:///exobone.db"
+        raise ExoboneError(f"cannot open database {where}: {error}") from error
+    try:
+        yield from store.studies()
+    finally:
+        store.close()
+
+
+def _out() -> Console:
+    return Console(highlight=False)
+
+
+def _err() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def _fail(message: str) -> typer.Exit:
+    _err().print(f"[red]error:[/red] {escape(message)}")
+    return typer.Exit(1)
+
+
+def register(app: typer.Typer, load_studies: Loader | None = None) -> None:
+    """Add the analysis commands to `app`, reading studies with `load_studies`."""
+    loader: Loader = load_studies or load_from_store
+
+    def studies(db: str | None) -> list[Study]:
+        try:
+            items = list(loader(db))
+        except ExoboneError as error:
+            raise _fail(str(error)) from None
+        if not items:
+            raise _fail(f"no extracted studies in {db or 'sqlite:///exobone.db'}")
+        return items
+
+    @app.command("map")
+    def map_command(
+        db: Db = None,
+        rows: Annotated[str, typer.Option(help="Field for the rows.")] = "ev_sources",
+        cols: Annotated[str, typer.Option(help="Field for the columns.")] = "conditions",
+        outcome: Annotated[
+            str | None, typer.Option(help="Count directions of this phenotype only.")
+        ] = None,
+        out: Annotated[
+            Path | None, typer.Option(help="Write the map: .png, .svg, .html or .csv.")
+        ] = None,
+        gaps: Annotated[int, typer.Option(help="Print this many gaps (0: none).")] = 10,
+    ) -> None:
+        """Evidence map: studies per combination of two fields, with outcome directions."""
+        from exobone.analysis.evidence_map import evidence_map
+
+        try:
+            emap = evidence_map(studies(db), rows=rows, cols=cols, outcome=outcome)
+            if out is not None:
+                emap.save(out)
+        except (ExoboneError, ValueError) as error:
+            raise _fail(str(error)) from None
+        table = Table(
+            "row", "col", "studies", "up", "down", "=", "study ids", title=f"{rows} x {cols}"
+        )
+        for cell in emap.cells.itertuples(index=False):
+            table.add_row(
+                escape(cell.row),
+                escape(cell.col),
+                str(cell.n_studies),
+                str(cell.increase),
+                str(cell.decrease),
+                str(cell.no_change),
+                escape(", ".join(cell.study_ids)),
+            )
+        console = _out()
+        console.print(table)
+        if gaps:
+            console.print(f"{len(emap.gaps)} gaps (row x col with no study); first {gaps}:")
+            for gap in emap.gaps.head(gaps).itertuples(index=False):
+                console.print(
+                    f"  {escape(gap.row)} x {escape(gap.col)} "
+                    f"({gap.row_studies} / {gap.col_studies} studies)"
+                )
+        if out is not None:
+            _err().print(f"wrote {escape(str(out))}")
+
+    @app.command("graph")
+    def graph_command(
+        db: Db = None,
+        out: Annotated[
+            Path | None, typer.Option(help="Write the graph: .graphml, .json (Cytoscape), .sif.")
+        ] = None,
+        source: Annotated[str | None, typer.Option("--from", help="Path query: source.")] = None,
+        target: Annotated[str | None, typer.Option("--to", help="Path query: target.")] = None,
+        max_len: Annotated[int, typer.Option(help="Longest path, in edges.")] = 3,
+        top: Annotated[int, typer.Option(help="How many edges or paths to print.")] = 10,
+    ) -> None:
+        """Signed mechanism graph: strongest edges, contradictions, or paths --from --to."""
+        from exobone.analysis.graph import (
+            GraphQueryError,
+            build_graph,
+            contradictions,
+            edges_frame,
+            paths,
+            write_graph,
+        )
+
+        graph = build_graph(studies(db))
+        console = _out()
+        try:
+            if out is not None:
+                write_graph(graph, out)
+                _err().print(f"wrote {escape(str(out))}")
+            if source or target:
+                if not (source and target):
+                    raise _fail("a path query needs both --from and --to")
+                found = paths(graph, source, target, max_len=max_len, limit=top)
+                console.print(f"{len(found)} paths from {escape(source)} to {escape(target)}")
+                for path in found:
+                    console.print(f"[bold]{escape(path.describe())}[/bold] score {path.score:.2f}")
+                    for step in path.steps:
+                        for study_id, sentence in step.evidence[:2]:
+                            console.print(f"    [{escape(study_id)}] {escape(sentence)}")
+                return
+        except (GraphQueryError, ValueError) as error:
+            raise _fail(str(error)) from None
+        console.print(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
+        table = Table("source", "relation", "target", "belief", "studies", title="strongest edges")
+        for edge in edges_frame(graph).head(top).itertuples(index=False):
+            table.add_row(
+                escape(edge.source),
+                escape(edge.relation),
+                escape(edge.target),
+                f"{edge.belief:.2f}",
+                escape(edge.studies),
+            )
+        console.print(table)
+        conflicts = contradictions(graph)
+        console.print(f"{len(conflicts)} contradictions")
+        for row in conflicts.itertuples(index=False):
+            console.print(
+                f"  {escape(row.source)} -> {escape(row.target)}: "
+                f"{escape(row.positive)} ({escape(row.positive_studies)}) vs "
+                f"{escape(row.negative)} ({escape(row.negative_studies)})"
+            )
+
+    @app.command("quality")
+    def quality_command(
+        db: Db = None,
+        out: Annotated[Path | None, typer.Option(help="Write the scores as CSV.")] = None,
+        reviews: Annotated[bool, typer.Option(help="Score reviews too.")] = False,
+    ) -> None:
+        """EV-reporting score (MISEV-style checklist) of what each abstract reports."""
+        from exobone.analysis.quality import CRITERION_NAMES, criteria_summary, quality_frame
+
+        scores = quality_frame(studies(db), include_reviews=reviews)
+        console = _out()
+        summary = Table("criterion", "studies", "share", title=f"{len(scores)} studies scored")
+        for row in criteria_summary(scores).itertuples(index=False):
+            summary.add_row(row.criterion, str(row.studies_met), f"{row.share:.0%}")
+        console.print(summary)
+        table = Table("study", *(name.replace("_", " ") for name in CRITERION_NAMES), "score")
+        for row in scores.itertuples(index=False):
+            marks = ["yes" if getattr(row, name) else "-" for name in CRITERION_NAMES]
+            table.add_row(escape(row.study_id), *marks, f"{row.score:.2f}")
+        console.print(table)
+        if out is not None:
+            scores.to_csv(out, index=False)
+            _err().print(f"wrote {escape(str(out))}")
+
+    @app.command("export")
+    def export_command(
+        out: Annotated[Path, typer.Option(help="File to write: .csv .xlsx .jsonl .ris .bib")],
+        db: Db = None,
+        fmt: Annotated[
+            str | None, typer.Option("--format", help="csv, xlsx, jsonl, ris or bibtex.")
+        ] = None,
+    ) -> None:
+        """Export studies (tables with evidence, JSON Lines) or their records (RIS, BibTeX)."""
+        from exobone.analysis.export import export
+
+        items = studies(db)
+        try:
+            export(items, out, fmt)
+        except ValueError as error:
+            raise _fail(str(error)) from None
+        _err().print(f"wrote {len(items)} studies to {escape(str(out))}")
+
+    @app.command("report")
+    def report_command(
+        db: Db = None,
+        out: Annotated[Path, typer.Option(help="HTML file to write.")] = Path("report.html"),
+        rows: Annotated[str, typer.Option(help="Evidence-map rows.")] = "ev_sources",
+        cols: Annotated[str, typer.Option(help="Evidence-map columns.")] = "conditions",
+    ) -> None:
+        """One self-contained HTML report: corpus, evidence map, mechanisms, scores, studies."""
+        from exobone.analysis.report import write_report
+
+        items = studies(db)
+        try:
+            write_report(items, out, rows=rows, cols=cols)
+        except ExoboneError as error:
+            raise _fail(str(error)) from None
+        _err().print(f"wrote {escape(str(out))} ({len(items)} studies)")
