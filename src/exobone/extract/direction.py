@@ -1,0 +1,1091 @@
+"""Which way a vesicle treatment moved each phenotype or molecule named in a sentence.
+
+Shared by `exobone.extract.outcomes` and `exobone.extract.molecular`. Two layers:
+
+* `resolve(text, targets, vesicles)` works on one sentence: it finds direction cues
+  ("up-regulated", "inhibiting", "protect ... from", "anti-apoptotic", "had no effect on"),
+  decides which cue governs each target (a passive or predicate cue after the target wins over
+  the nearest cue before it in the same clause; "inhibition of"/"loss of" compose with a cue
+  in front: "reduced proliferation inhibition" is an increase), and applies negation ("did not
+  promote" is no change), reversal ("the changes induced by IL-1beta were abolished when
+  exosomes were added" inverts each change) and the GW4869 rule (an inhibitor of vesicle
+  secretion preventing a harm means the vesicles increase it).
+* `analyse(doc)` walks a `Document`'s title and abstract sentences, keeps only sentences about
+  the vesicle treatment (a vesicle is named, or the sentence continues one that named it with
+  "they"/"these", or its subject is a molecule the vesicles carry) and returns every target
+  with a direction.
+
+Hedged findings ("may", "potentially via reduced miR223") are still coded: the seed gold codes
+them, and abstracts hedge their own results. Aims and hypotheses ("to investigate whether
+exosomes promote ...") are not findings and are skipped. Stimuli given to cells
+("stimulated with IL-1beta", "IL-1beta-induced"), inhibitor targets ("inhibitors of AKT") and
+vesicle cargo ("Wnt-3a content was elevated in ASC-EXO") never receive a direction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from exobone.extract.document import Document, Mention, Sentence
+
+__all__ = [
+    "Cue",
+    "Directed",
+    "Target",
+    "analyse",
+    "find_cues",
+    "is_aim",
+    "mentions_vesicles",
+    "resolve",
+]
+
+UP, DOWN, SAME = 1, -1, 0
+
+# --------------------------------------------------------------------------------------------
+# Cue lexicon. Each entry: regex (no groups), sign, form.
+#   verb     governs what follows in its clause, or the subject before it when passive
+#   noun     "inhibition of X" / "X inhibition": composes with a verb cue right before it
+#   adj      comparative that reaches only a few words ("higher", "more", "lower")
+#   reversal restores what was lost: sign is the opposite of the change it undoes
+#   protect  "protect(ed) ... from/against X"
+#   change   a change without a direction ("changed", "altered"): only meaningful under reversal
+#   same     explicit no-change phrase
+#   pred     only as a predicate after its subject ("apoptosis occurred")
+# --------------------------------------------------------------------------------------------
+_V = r"(?:e|es|ed|ing)"
+_CUE_TABLE: tuple[tuple[str, int, str], ...] = (
+    # no change (checked first: longest phrases)
+    (
+        r"did not (?:significantly |markedly |obviously |appreciably )?(?:affect|alter|change|influence|modify)\w*",
+        SAME,
+        "same",
+    ),
+    (
+        r"(?:had|has|have|with|showed|exerted) no (?:significant |obvious |marked |apparent |measurable )?(?:effects?|influence|impact|changes?) (?:on|in)",
+        SAME,
+        "same",
+    ),
+    (
+        r"no (?:significant |obvious |marked |statistical |statistically significant )?(?:differences?|changes?|alterations?) (?:in|of|was|were|between)",
+        SAME,
+        "same",
+    ),
+    (
+        r"(?:unchanged|unaffected|unaltered|not (?:significantly )?(?:changed|affected|altered))",
+        SAME,
+        "same",
+    ),
+    (r"remain(?:ed|s)? (?:unchanged|unaltered|similar|stable|comparable)", SAME, "same"),
+    (
+        r"protect(?:s|ed|ing)?(?: (?!from\b|against\b)[\w()-]+){0,5}? (?:from|against)",
+        DOWN,
+        "protect",
+    ),
+    # increase
+    (r"up-? ?regulat" + _V, UP, "verb"),
+    (r"up-? ?regulation", UP, "noun"),
+    (r"increas" + _V, UP, "verb"),
+    (r"enhanc" + _V, UP, "verb"),
+    (r"enhancement", UP, "noun"),
+    (r"promot" + _V, UP, "verb"),
+    (r"promotion", UP, "noun"),
+    (r"stimulat" + _V, UP, "verb"),
+    (r"stimulation", UP, "noun"),
+    (r"(?:re-?)?induc" + _V, UP, "verb"),
+    (r"induction", UP, "noun"),
+    (r"activat" + _V, UP, "verb"),
+    (r"activation", UP, "noun"),
+    (r"accelerat" + _V, UP, "verb"),
+    (r"acceleration", UP, "noun"),
+    (r"improv" + _V, UP, "verb"),
+    (r"improvements?", UP, "noun"),
+    (r"elevat" + _V, UP, "verb"),
+    (r"elevation", UP, "noun"),
+    (r"augment(?:s|ed|ing)?", UP, "verb"),
+    (r"augmentation", UP, "noun"),
+    (r"boost(?:s|ed|ing)?", UP, "verb"),
+    (r"facilitat" + _V, UP, "verb"),
+    (r"potentiat" + _V, UP, "verb"),
+    (r"initiat" + _V, UP, "verb"),
+    (r"strengthen(?:s|ed|ing)?", UP, "verb"),
+    (r"trigger(?:s|ed|ing)?", UP, "verb"),
+    (r"amplif(?:y|ies|ied|ying)", UP, "verb"),
+    (r"preserv" + _V, UP, "verb"),
+    (r"(?:rose|rises|risen)", UP, "pred"),
+    (r"occurr?(?:ed|s)", UP, "pred"),
+    (r"(?:higher|greater|more|better|stronger|sustained|increased|enhanced|elevated)", UP, "adj"),
+    # reversal
+    (r"(?:restor|rescu)" + _V, UP, "reversal"),
+    (r"restoration", UP, "reversal"),
+    (r"recover(?:s|ed|ing|y)?", UP, "reversal"),
+    (r"revers" + _V, SAME, "reversal"),
+    (r"normali[sz]" + _V, SAME, "reversal"),
+    # decrease
+    (r"down-? ?regulat" + _V, DOWN, "verb"),
+    (r"down-? ?regulation", DOWN, "noun"),
+    (r"decreas" + _V, DOWN, "verb"),
+    (r"reduc" + _V, DOWN, "verb"),
+    (r"reduction", DOWN, "noun"),
+    (r"inhibit(?:s|ed|ing)?", DOWN, "verb"),
+    (r"inhibition", DOWN, "noun"),
+    (r"suppress(?:es|ed|ing)?", DOWN, "verb"),
+    (r"suppression", DOWN, "noun"),
+    (r"attenuat" + _V, DOWN, "verb"),
+    (r"attenuation", DOWN, "noun"),
+    (r"alleviat" + _V, DOWN, "verb"),
+    (r"alleviation", DOWN, "noun"),
+    (r"imped" + _V, DOWN, "verb"),
+    (r"prevent(?:s|ed|ing)?", DOWN, "verb"),
+    (r"prevention", DOWN, "noun"),
+    (r"block(?:s|ed|ing)?", DOWN, "verb"),
+    (r"blockade", DOWN, "noun"),
+    (r"abolish(?:es|ed|ing)?", DOWN, "verb"),
+    (r"abrogat" + _V, DOWN, "verb"),
+    (r"ameliorat" + _V, DOWN, "verb"),
+    (r"amelioration", DOWN, "noun"),
+    (r"impair(?:s|ed|ing)?", DOWN, "verb"),
+    (r"impairment", DOWN, "noun"),
+    (r"diminish(?:es|ed|ing)?", DOWN, "verb"),
+    (r"repress(?:es|ed|ing)?", DOWN, "verb"),
+    (r"repression", DOWN, "noun"),
+    (r"declin" + _V, DOWN, "verb"),
+    (r"retard(?:s|ed|ing)?", DOWN, "verb"),
+    (r"retardation", DOWN, "noun"),
+    (r"lessen(?:s|ed|ing)?", DOWN, "verb"),
+    (r"mitigat" + _V, DOWN, "verb"),
+    (r"mitigation", DOWN, "noun"),
+    (r"counteract(?:s|ed|ing)?", DOWN, "verb"),
+    (r"hinder(?:s|ed|ing)?", DOWN, "verb"),
+    (r"eliminat" + _V, DOWN, "verb"),
+    (r"neutrali[sz]" + _V, DOWN, "verb"),
+    (r"reliev" + _V, DOWN, "verb"),
+    (r"relief", DOWN, "noun"),
+    (r"weaken(?:s|ed|ing)?", DOWN, "verb"),
+    (r"dampen(?:s|ed|ing)?", DOWN, "verb"),
+    (r"lower(?:s|ed|ing)", DOWN, "verb"),
+    (r"slow(?:s|ed|ing)", DOWN, "verb"),
+    (r"delay(?:s|ed|ing)?", DOWN, "verb"),
+    (r"loss of", DOWN, "noun"),
+    (r"control of", DOWN, "noun"),
+    (r"resolution of", DOWN, "noun"),
+    (r"(?:lower|less|fewer|weaker|decreased|reduced)", DOWN, "adj"),
+    # change without direction
+    (r"(?:chang|alter)(?:ed|es|ing)", SAME, "change"),
+    (r"(?:changes|alterations?)", SAME, "change"),
+)
+
+_CUE_RE = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(f"(?P<c{i}>{p})" for i, (p, _, _) in enumerate(_CUE_TABLE))
+    + r")(?![\w])",
+    re.IGNORECASE,
+)
+_CUE_INFO: dict[str, tuple[int, str]] = {f"c{i}": (s, f) for i, (_, s, f) in enumerate(_CUE_TABLE)}
+
+# A cue word glued to a preceding hyphen ("IL-1beta-induced", "EV-depleted", "PBS-treated") is
+# a modifier naming a stimulus, unless the stimulus is the vesicle ("exosome-induced").
+_HYPHEN_CUE_RE = re.compile(
+    r"([\w/]+)-(induced|mediated|stimulated|treated|enhanced|promoted)\b", re.IGNORECASE
+)
+
+_VESICLE_WORD = (
+    r"exosom\w*|\bexos?\b|\w+-exos?\b|\b[a-z0-9]+exos?\b|\bs?EVs?\b|\w+-EVs?\b"
+    r"|\bsEVs?\b|vesicles?|secretome|secretion factors|secreted factors|paracrine factors"
+    r"|conditioned medi(?:um|a)|\bCM\b|microparticles?|\bMPs\b|\bMVs\b|cell-free|nanovesicles?"
+)
+_VESICLE_RE = re.compile(_VESICLE_WORD, re.IGNORECASE)
+# Vesicle secretion blocked: GW4869, "inhibitor of exosome secretion/release/biogenesis".
+_SECRETION_BLOCK_RE = re.compile(
+    r"\bGW-?4869\b|\b(?:inhibit\w*|block\w*|prevent\w*)\s+(?:of\s+)?(?:the\s+)?(?:exosom\w*|EVs?|vesic\w*)\s+"
+    r"(?:secretion|release|biogenesis|production)|\b(?:exosom\w*|EVs?|vesic\w*)\s+(?:secretion|release)\s+inhibitor",
+    re.IGNORECASE,
+)
+
+# Clause edges that a cue before a target does not reach across.
+_BOUNDARY_RE = re.compile(
+    r";|:|\bbut\b|\bwhereas\b|\bwhile\b|\balthough\b|\bhowever\b|\bwhich\b|\bthat\b|\bwhen\b|\bthan\b"
+    r"|\bcompared (?:with|to)\b|\bwhether\b|\bif\b|\bfor\b|\bbecause\b|\bdue to\b|\bvia\b|\bthrough\b"
+    r"|\bby\b|\bduring\b|\bin response to\b|\bin contrast\b|\bthus\b|\bthereby\b|\bresulting in\b"
+    r"|\bleading to\b|\bbalanc\w*\b|\bhomeostasis\b|\binvolv\w*\b|, and (?=(?:the|this|these|that|those|it|they|we|its|their|all)\b)",
+    re.IGNORECASE,
+)
+_NEGATION_RE = re.compile(
+    r"\b(?:not|no|never|neither|nor|without|cannot|failed to|fail to|fails to|unable to)\s+(?:\w+\s+){0,2}$|n't\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_NOT_ONLY_RE = re.compile(r"\bnot only\b", re.IGNORECASE)
+_AUX_RE = re.compile(
+    r"\b(?:was|were|is|are|been|be|being|became|become|becomes|get|got)\b", re.IGNORECASE
+)
+_DETERMINER_END_RE = re.compile(r"\b(?:the|a|an|this|these|those|its|their)\s+$", re.IGNORECASE)
+_OBJECT_START_RE = re.compile(
+    r"^\s+(?:the|a|an|their|its|this|these|those|both|all)\b", re.IGNORECASE
+)
+# What a target's noun phrase may contain before its predicate: "X expression of chondrocytes was
+# significantly". Words outside this set count towards a small limit.
+_GAP_BREAK_RE = re.compile(
+    r"\b(?:that|which|when|while|whereas|but|than|by|after|following|because|we|although|if|whether|"
+    r"compared|via|through|during|without)\b|[;:]",
+    re.IGNORECASE,
+)
+_PAREN_RE = re.compile(r"\([^()]*\)")
+_WORD_RE = re.compile(r"[\w/-]+")
+# The words after a predicate cue that name who caused it.
+_AGENT_PREP_RE = re.compile(
+    r"^\s+(?:\w+ly\s+|a lot\s+|almost\s+)*(?:by|with|after|following|upon|when|in response to|in the presence of|on exposure to)\b(.{0,80})",
+    re.IGNORECASE,
+)
+_CARGO_AFTER_RE = re.compile(
+    r"^\s+(?:\w+ly\s+)?(?:in|within|inside|into|on|of)\s+(?:the\s+)?(.{0,40})", re.IGNORECASE
+)
+_CARGO_BEFORE_RE = re.compile(
+    r"(?:exosomal|vesicular|EV-derived|exosome-derived|EV-encapsulated|exosome-encapsulated)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_AGENT_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:stimulated|treated|induced|challenged|exposed|pretreated|pre-treated|incubated|cultured|primed|"
+    r"presence of|absence of|response to|addition of|stimulation with|treatment with|injection of|"
+    r"exposure to|transfected with)\s+(?:with\s+|by\s+|to\s+|of\s+)?(?:the\s+|recombinant\s+)?$",
+    re.IGNORECASE,
+)
+_AGENT_AFTER_RE = re.compile(
+    r"^(?:\s?\(?-/-\)?|\s?(?:knockout|KO|null|deficient|-deficient|-null|-knockout)\b|-(?:induced|stimulated|treated|challenged|mediated|dependent|triggered|caused)\b|\s+(?:group|groups|treatment|stimulation|challenge|insult)\b)",
+    re.IGNORECASE,
+)
+_INDUCED_AFTER_RE = re.compile(r"^-(?:induced|triggered|caused|mediated)\s+", re.IGNORECASE)
+_INHIBITOR_BEFORE_RE = re.compile(
+    r"\b(?:inhibitors?|antagonists?|blockers?|si-?RNAs?|sh-?RNAs?|knock-?down|silencing|deletion|depletion|"
+    r"neutrali[sz]ing antibod\w+|knockout|deficien\w+|agonists?)\b(?:\s+(?:of|for|against|to))?"
+    r"(?:[\s,]+(?:and|or|the|\w+\s+(?:receptor\s+)?(?:activation|phosphorylation|signal\w*))?)*\s*$",
+    re.IGNORECASE,
+)
+_GERUND_SUBJECT_RE = re.compile(
+    r"(?:^|[;,]\s*(?:and\s+)?|\band\s+|\bthat\s+)(?:inhibiting|blocking|silencing|knocking down|depleting|deleting|"
+    r"antagonizing|overexpressing|suppressing)\b",
+    re.IGNORECASE,
+)
+# "... the changes were (almost) abolished when BMSC-Exos was added": undoes what came before.
+_REVERSAL_ANAPHOR_RE = re.compile(
+    r"\b(?:(?:all|these|the|this|those|such|both|its|their)\s+)+(?:\w+\s+)?(?:changes?|effects?|alterations?|"
+    r"abnormalit\w+|impairments?|damages?|increases?|decreases?|reductions?|deficits?)"
+    r"(?:\s+(?:induced|caused)\s+by\s+[\w-]+)?\s+"
+    r"(?:was|were|are|is|could be|can be|have been|has been|had been)\s+(?:\w+ly\s+|almost\s+|all\s+|partly\s+)*"
+    r"(?:abolish\w*|revers\w*|rescu\w*|abrogat\w*|counteract\w*|neutrali[sz]\w*|attenuat\w*|alleviat\w*|"
+    r"prevent\w*|block\w*|inhibit\w*|restor\w*|ameliorat\w*|mitigat\w*|diminish\w*|reduc\w*|normali[sz]\w*|eliminat\w*)",
+    re.IGNORECASE,
+)
+_AIM_RE = re.compile(
+    r"\b(?:whether|aim(?:ed|s)?\s+(?:to|of|was|is)|the aim|purpose|objective|hypothesi[sz]\w*|no reports?|"
+    r"remains? (?:unclear|unknown|elusive|to be)|(?:is|are|was) (?:unclear|unknown)|to (?:investigate|determine|"
+    r"examine|explore|assess) (?:if|the (?:effects?|role|potential))|we (?:determine|investigate|examine) (?:here )?if)\b",
+    re.IGNORECASE,
+)
+_ANAPHOR_START_RE = re.compile(
+    r"^(?:\w+,\s+)?(?:in addition,?\s+|moreover,?\s+|furthermore,?\s+|also,?\s+|additionally,?\s+)?(?:they|these|this|it|such|both|the treatment|treatment)\b",
+    re.IGNORECASE,
+)
+
+# Outcome labels whose increase is harm; a reversal of an undirected change decreases them.
+HARMFUL: frozenset[str] = frozenset(
+    ["apoptosis", "inflammation", "senescence", "oxidative_stress", "DNA_damage", "mitochondrial_dysfunction", "bone_loss", "cartilage_degradation", "joint_damage", "pain", "disease_severity", "fibrosis", "osteonecrosis", "osteoclastogenesis", "macrophage_activation"]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A direction word in a sentence (offsets into the sentence text)."""
+
+    start: int
+    end: int
+    sign: int
+    form: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Something that can move: a phenotype, gene, miRNA, pathway or metabolite mention.
+
+    `inherent` is a direction the words carry themselves ("anti-apoptotic", "attenuated OA");
+    `inverse` marks a measure that rises when the phenotype falls ("mitochondrial membrane
+    potential" for mitochondrial dysfunction).
+    """
+
+    start: int
+    end: int
+    label: str
+    kind: str
+    inherent: int | None = None
+    inverse: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Directed:
+    """A target of one sentence with the direction the vesicle treatment gave it."""
+
+    label: str
+    kind: str
+    sign: int
+    mention: Mention
+    cue: str
+
+
+def find_cues(text: str) -> list[Cue]:
+    """Every direction cue in `text`, in order, hyphen-glued stimulus modifiers removed."""
+    cues: list[Cue] = []
+    for match in _CUE_RE.finditer(text):
+        group = match.lastgroup
+        if group is None:
+            continue
+        sign, form = _CUE_INFO[group]
+        cues.append(Cue(match.start(), match.end(), sign, form, match.group()))
+    return cues
+
+
+def _hyphen_modifiers(text: str) -> list[tuple[int, int, bool]]:
+    """Spans of "<stimulus>-induced" words; True where the stimulus is a vesicle."""
+    return [
+        (
+            m.start(2) - 1,
+            m.end(2),
+            bool(_VESICLE_RE.fullmatch(m.group(1)) or _VESICLE_RE.search(m.group(1))),
+        )
+        for m in _HYPHEN_CUE_RE.finditer(text)
+    ]
+
+
+def mentions_vesicles(text: str) -> bool:
+    return _VESICLE_RE.search(text) is not None
+
+
+def is_aim(text: str) -> bool:
+    """An aim, hypothesis or knowledge gap rather than a finding."""
+    return _AIM_RE.search(text) is not None
+
+
+def _boundary_between(bounds: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start <= b0 and b1 <= end for b0, b1 in bounds)
+
+
+def _strip_targets(text: str, start: int, end: int, targets: Sequence[Target]) -> str:
+    """The gap text with target spans blanked and parentheses removed."""
+    chars = list(text[start:end])
+    for t in targets:
+        lo, hi = max(t.start, start), min(t.end, end)
+        for i in range(lo - start, hi - start):
+            chars[i] = " "
+    return _PAREN_RE.sub(" ", "".join(chars))
+
+
+def _predicate_gap_ok(gap: str, vesicles: bool) -> bool:
+    if _GAP_BREAK_RE.search(gap) or vesicles:
+        return False
+    return len(_WORD_RE.findall(gap)) <= 9
+
+
+def _agent_is_foreign(after: str) -> bool | None:
+    """After a predicate cue: None if no agent is named, True if it is not the vesicle."""
+    match = _AGENT_PREP_RE.match(after)
+    if match is None:
+        return None
+    words = match.group(1)
+    # only the first few words name the agent
+    head = " ".join(words.split()[:6])
+    return not _VESICLE_RE.search(head)
+
+
+def _negated(text: str, cue: Cue) -> bool:
+    before = text[max(0, cue.start - 40) : cue.start]
+    if _NOT_ONLY_RE.search(text[max(0, cue.start - 12) : cue.start]):
+        return False
+    return _NEGATION_RE.search(before) is not None
+
+
+def _reversal_sign(local: int | None, label: str, cue_sign: int) -> int | None:
+    """Direction of a vesicle effect that undoes a change of direction `local`."""
+    if local is not None and local != SAME:
+        return -local
+    if cue_sign != SAME and local is None:
+        return cue_sign
+    return DOWN if label in HARMFUL else UP
+
+
+def resolve(
+    text: str, targets: Sequence[Target], vesicle_spans: Sequence[tuple[int, int]] = ()
+) -> list[int | None]:
+    """Direction (+1, -1, 0) of the vesicle effect on each target of one sentence, or None.
+
+    `text` is the sentence; target and vesicle offsets are relative to it.
+    """
+    order = sorted(range(len(targets)), key=lambda i: targets[i].start)
+    cues_all = find_cues(text)
+    modifiers = _hyphen_modifiers(text)
+    # a cue inside a target names it ("macrophage activation") unless the target carries it
+    cues: list[Cue] = []
+    for cue in cues_all:
+        mod = next((m for m in modifiers if m[0] <= cue.start and cue.end <= m[1] + 0), None)
+        if mod is not None and not mod[2]:
+            continue
+        if (
+            mod is None
+            and cue.start > 0
+            and text[cue.start - 1] == "-"
+            and not cue.text.lower().startswith(("up", "down"))
+        ):
+            prev = (
+                text[: cue.start - 1].rsplit(None, 1)[-1] if text[: cue.start - 1].strip() else ""
+            )
+            if not _VESICLE_RE.search(prev):
+                continue
+        if any(t.start <= cue.start and cue.end <= t.end for t in targets):
+            continue
+        cues.append(cue)
+    bounds = [(m.start(), m.end()) for m in _BOUNDARY_RE.finditer(text)]
+    ves_spans = list(vesicle_spans) + [(m.start(), m.end()) for m in _VESICLE_RE.finditer(text)]
+
+    def vesicle_in(lo: int, hi: int) -> bool:
+        return any(lo <= a and b <= hi for a, b in ves_spans)
+
+    gerund = _GERUND_SUBJECT_RE.search(text)
+    inhibitor_from = (
+        gerund.start()
+        if gerund and not text[: gerund.start()].rstrip().lower().endswith("by")
+        else len(text) + 1
+    )
+
+    result: list[int | None] = [None] * len(targets)
+    local: list[int | None] = [None] * len(
+        targets
+    )  # direction ignoring who caused it (for reversal)
+    consumed: set[int] = set()
+    blocked: set[int] = set()
+    right_of: dict[int, Cue] = {}
+
+    # First pass: predicates after each target ("X was significantly increased").
+    for i in order:
+        t = targets[i]
+        nxt = next((c for c in cues if c.start >= t.end), None)
+        if nxt is None:
+            tail = _strip_targets(text, t.end, len(text), targets)
+            if _neutral_predicate(tail):
+                blocked.add(i)
+            continue
+        gap = _strip_targets(text, t.end, nxt.start, targets)
+        if not _predicate_gap_ok(gap, vesicle_in(t.end, nxt.start)):
+            if _neutral_predicate(gap):
+                blocked.add(i)
+            elif vesicle_in(t.end, nxt.start) and _CARGO_GAP_RE.search(gap):
+                blocked.add(i)  # "levels of X in exosomes were ..." is cargo
+            continue
+        if _neutral_predicate(gap):
+            blocked.add(i)
+            continue
+        aux = _AUX_RE.search(gap) is not None
+        after = text[nxt.end :]
+        if nxt.form in ("adj", "protect"):
+            continue
+        if nxt.form == "noun":
+            if len(_WORD_RE.findall(gap)) > 1 and not aux:
+                continue
+        elif not aux:
+            if nxt.form not in ("pred", "change", "same", "reversal", "verb"):
+                continue
+            follows = _OBJECT_START_RE.match(after) is not None or any(
+                0 <= o.start - nxt.end <= 2 for o in targets if o is not t
+            )
+            if follows:
+                continue
+        right_of[i] = nxt
+
+    # A direct object ("inhibited apoptosis, and p38 was ...") is not the subject of a later predicate.
+    for i in order:
+        if (i not in right_of or right_of[i].form == "noun") and i not in blocked:
+            continue
+        t = targets[i]
+        obj = _left_cue(text, t, cues, bounds, set())
+        if (
+            obj is None
+            or obj.form not in ("verb", "reversal", "protect")
+            or _DETERMINER_END_RE.search(text[: obj.start])
+        ):
+            continue
+        between = text[obj.end : t.start]
+        if len(_WORD_RE.findall(between)) <= 2 and "," not in between and " and " not in between:
+            right_of.pop(i, None)
+            blocked.discard(i)
+
+    for i, cue in right_of.items():
+        consumed.add(cue.start)
+
+    for i in order:
+        t = targets[i]
+        if t.start >= inhibitor_from or _INHIBITOR_BEFORE_RE.search(
+            _clause_before(text, t.start, bounds)
+        ):
+            continue
+        if t.inherent is not None:
+            result[i] = local[i] = t.inherent
+            continue
+        sign: int | None = None
+        pred = right_of.get(i)
+        if pred is not None:
+            after = text[pred.end :]
+            cargo = _CARGO_AFTER_RE.match(after)
+            if cargo and _VESICLE_RE.match(cargo.group(1)):
+                continue
+            inner = _left_cue(text, t, cues, bounds, consumed, nouns_only=True)
+            base = _apply(pred, inner, t, text)
+            local[i] = base
+            if pred.form == "noun" and not _AUX_RE.search(
+                _strip_targets(text, t.end, pred.start, targets)
+            ):
+                outer = _left_cue(text, t, cues, bounds, consumed)
+                if outer is not None and base is not None:
+                    base = _compose(outer, base, text)
+            elif _agent_is_foreign(after):
+                # "s-GAG synthesis impeded by IL-1beta": the stimulus acted, not the vesicles
+                pred = None
+            if pred is not None:
+                sign = base
+        if pred is None and i not in blocked:
+            left = _left_cue(text, t, cues, bounds, consumed)
+            if left is not None:
+                sign = _govern(text, left, t, cues, bounds, consumed)
+                local[i] = sign
+        result[i] = sign
+
+    # "X-induced Y": X moves with Y when X is itself a phenotype ("mitochondrial dysfunction-induced apoptosis").
+    for i in order:
+        t = targets[i]
+        if result[i] is None and t.kind == "outcomes" and _INDUCED_AFTER_RE.match(text[t.end :]):
+            follower = next(
+                (j for j in order if targets[j].start > t.end and targets[j].start - t.end < 12),
+                None,
+            )
+            if follower is not None and result[follower] is not None:
+                result[i] = result[follower]
+
+    # Reversal: "..., but all the changes were almost abolished when BMSC-Exos was added."
+    for match in _REVERSAL_ANAPHOR_RE.finditer(text):
+        if not vesicle_in(match.end(), len(text)) and not vesicle_in(match.start(), match.end()):
+            continue
+        word = text[match.start() : match.end()].split()[-1].lower()
+        cue_sign = UP if word.startswith(("rescu", "restor")) else DOWN
+        for i in order:
+            t = targets[i]
+            if t.end <= match.start() and not _agent_like(text, t):
+                result[i] = _reversal_sign(
+                    local[i], t.label, SAME if local[i] is None else cue_sign
+                )
+
+    for i in order:
+        sign, was = result[i], local[i]
+        if targets[i].inverse and sign is not None and was is not None and was != SAME:
+            result[i] = -sign
+    # Agents are never targets.
+    for i in order:
+        if _agent_like(text, targets[i]) and targets[i].kind != "outcomes":
+            result[i] = None
+    if _SECRETION_BLOCK_RE.search(text):
+        result = [-s if s else s for s in result]
+    return result
+
+
+_CARGO_GAP_RE = re.compile(r"\b(?:in|within|inside|of|from)\b", re.IGNORECASE)
+_NEUTRAL_PRED_RE = re.compile(
+    r"^[\s,]*(?:(?:and|or|the|of|in|\w+)\s+){0,6}?(?:was|were|is|are|have been|has been)\s+(?:\w+ly\s+)?(?!\w*(?:"
+    + "|".join(
+        [
+            "increas",
+            "decreas",
+            "reduc",
+            "enhanc",
+            "promot",
+            "inhibit",
+            "suppress",
+            "up",
+            "down",
+            "elevat",
+            "stimulat",
+            "induc",
+            "activat",
+            "attenuat",
+            "alleviat",
+            "imped",
+            "prevent",
+            "block",
+            "abolish",
+            "abrogat",
+            "ameliorat",
+            "impair",
+            "diminish",
+            "repress",
+            "restor",
+            "rescu",
+            "revers",
+            "improv",
+            "accelerat",
+            "higher",
+            "lower",
+            "chang",
+            "alter",
+            "unchang",
+            "not",
+            "also",
+            "significant",
+            "more",
+            "less",
+            "found",
+            "shown",
+            "observed",
+            "able",
+            "capable",
+            "markedly",
+            "further",
+            "dramatic",
+        ]
+    )
+    + r"))\w+(?:ed|en)\b",
+    re.IGNORECASE,
+)
+
+
+def _neutral_predicate(gap: str) -> bool:
+    """The target is the subject of a predicate that gives no direction ("were evaluated")."""
+    return _NEUTRAL_PRED_RE.match(gap) is not None
+
+
+def _clause_before(text: str, start: int, bounds: Sequence[tuple[int, int]]) -> str:
+    edge = max((b1 for b0, b1 in bounds if b1 <= start), default=0)
+    return text[edge:start]
+
+
+def _agent_like(text: str, t: Target) -> bool:
+    return bool(
+        _AGENT_BEFORE_RE.search(text[max(0, t.start - 40) : t.start])
+        or _AGENT_AFTER_RE.match(text[t.end :])
+    )
+
+
+def _left_cue(
+    text: str,
+    t: Target,
+    cues: Sequence[Cue],
+    bounds: Sequence[tuple[int, int]],
+    consumed: set[int],
+    *,
+    nouns_only: bool = False,
+) -> Cue | None:
+    """The nearest usable cue before the target in its clause."""
+    for cue in reversed(cues):
+        if cue.end > t.start:
+            continue
+        if _boundary_between(bounds, cue.end, t.start):
+            return None
+        if cue.start in consumed or cue.form in ("pred",):
+            continue
+        if nouns_only:
+            if cue.form == "noun" and re.fullmatch(
+                r"\s+of\s+(?:the\s+)?(?:\S+\s+){0,3}", text[cue.end : t.start] + " "
+            ):
+                return cue
+            return None
+        if cue.form == "adj" and len(_WORD_RE.findall(text[cue.end : t.start])) > 3:
+            continue
+        return cue
+    return None
+
+
+def _compose(outer: Cue, inner_sign: int, text: str) -> int:
+    if _negated(text, outer):
+        return SAME
+    if outer.form == "reversal":
+        return -inner_sign if inner_sign != SAME else (outer.sign or inner_sign)
+    if outer.sign == SAME:
+        return SAME if outer.form == "same" else inner_sign
+    return outer.sign * inner_sign
+
+
+def _apply(cue: Cue, inner: Cue | None, t: Target, text: str) -> int | None:
+    """Sign of a predicate cue on its subject, given an "inhibition of"-type word in front."""
+    if _negated(text, cue):
+        return SAME
+    if cue.form == "same":
+        return SAME
+    inner_sign = inner.sign if inner is not None else None
+    if cue.form == "reversal":
+        if inner_sign is not None:
+            return -inner_sign
+        return cue.sign if cue.sign != SAME else (DOWN if t.label in HARMFUL else UP)
+    if cue.form == "change":
+        return None
+    if inner_sign is not None:
+        return cue.sign * inner_sign
+    return cue.sign
+
+
+def _govern(
+    text: str,
+    cue: Cue,
+    t: Target,
+    cues: Sequence[Cue],
+    bounds: Sequence[tuple[int, int]],
+    consumed: set[int],
+) -> int | None:
+    """Sign of a cue before the target, composed with a verb right before a noun cue."""
+    if cue.form == "same":
+        return SAME
+    if cue.form == "change":
+        return None
+    if _negated(text, cue):
+        return SAME
+    sign = cue.sign
+    if cue.form == "reversal" and sign == SAME:
+        sign = DOWN if t.label in HARMFUL else UP
+    # "X repair" of a harm ("DNA damage repair") or "X inhibition" after the target
+    tail = text[t.end : t.end + 14].lower()
+    if t.label in HARMFUL and re.match(r"^\s+(?:repair|resolution|clearance)\b", tail):
+        sign = -sign
+    if cue.form in ("noun", "reversal"):
+        outer = next(
+            (
+                c
+                for c in reversed(cues)
+                if c.end <= cue.start
+                and c.start not in consumed
+                and len(_WORD_RE.findall(text[c.end : cue.start])) <= 2
+                and not _boundary_between(bounds, c.end, cue.start)
+            ),
+            None,
+        )
+        if outer is not None and outer.form not in ("pred", "change"):
+            return _compose(outer, sign, text)
+    return sign
+
+
+# --------------------------------------------------------------------------------------------
+# Document level
+# --------------------------------------------------------------------------------------------
+TARGET_KINDS = frozenset({"outcomes", "genes", "mirna", "lncrna", "pathways", "metabolites"})
+
+# Conditions whose alleviation is a change in disease severity (a whole disease, not a lesion).
+DISEASE_LABELS = frozenset(
+    ["osteoarthritis", "TMJ_osteoarthritis", "rheumatoid_arthritis", "osteoporosis", "periodontitis", "intervertebral_disc_degeneration", "multiple_myeloma_bone_disease", "diabetic_bone_disease", "tendon_injury"]
+)
+_DISEASE_CUE_RE = re.compile(
+    r"^(?:alleviat|attenuat|ameliorat|imped|mitigat|reliev|slow|retard|aggravat|exacerbat|worsen)",
+    re.IGNORECASE,
+)
+_DISEASE_UP_RE = re.compile(r"^(?:aggravat|exacerbat|worsen)", re.IGNORECASE)
+_DISEASE_VERB_RE = re.compile(
+    r"\b(?:alleviat\w*|attenuat\w*|ameliorat\w*|imped\w*|mitigat\w*|reliev\w*|slow\w*|retard\w*|aggravat\w*|exacerbat\w*|worsen\w*)"
+    r"(?:\s+(?:the\s+)?(?:\w+\s+){0,2})?$",
+    re.IGNORECASE,
+)
+
+# Phrases the lexicon does not cover, found here: (regex, kind, label, inherent sign, inverse).
+_PHRASES: tuple[tuple[str, str, str, int | None, bool], ...] = (
+    (
+        r"osteogenic (?:responses?|potential|capacit\w+|abilit\w+|activit\w+|effects?)|osteoinductiv\w+(?: effects?)?"
+        r"|osteoblast differentiation|differentiat\w* (?:in)?to(?:wards?)? (?:the )?(?:osteoblasts?|osteogenic lineage)",
+        "outcomes",
+        "osteogenic_differentiation",
+        None,
+        False,
+    ),
+    (r"cell survival", "outcomes", "cell_viability", None, False),
+    (
+        r"bone healing|bone volume|BV/TV|bone mineral density|(?:subchondral )?bone (?:micro)?architecture",
+        "outcomes",
+        "bone_regeneration",
+        None,
+        False,
+    ),
+    (r"osteochondral (?:regeneration|repair)", "outcomes", "cartilage_regeneration", None, False),
+    (r"osteochondral (?:regeneration|repair)", "outcomes", "bone_regeneration", None, False),
+    (
+        r"cartilage(?= and (?:subchondral )?bone (?:regeneration|repair))",
+        "outcomes",
+        "cartilage_regeneration",
+        None,
+        False,
+    ),
+    (
+        r"(?:restoration|repair|regeneration|reconstruction) of (?:the )?(?:\w+ )?cartilage",
+        "outcomes",
+        "cartilage_regeneration",
+        None,
+        False,
+    ),
+    (
+        r"(?<=cartilage and )(?:subchondral )?bone(?! (?:regeneration|repair|formation|loss|from))",
+        "outcomes",
+        "bone_regeneration",
+        None,
+        False,
+    ),
+    (
+        r"(?<=cartilage from )(?:degradation|destruction|damage)|(?<=cartilage and bone from )(?:degradation|destruction|damage)",
+        "outcomes",
+        "cartilage_degradation",
+        None,
+        False,
+    ),
+    (r"(?<=bone from )(?:degradation|destruction|damage)", "outcomes", "bone_loss", None, False),
+    (
+        r"(?<!disc )(?<!intervertebral )(?:joint |cartilage |condylar )?degeneration(?! of (?:the )?(?:intervertebral )?disc)",
+        "outcomes",
+        "cartilage_degradation",
+        None,
+        False,
+    ),
+    (r"chondroprotect\w+", "outcomes", "cartilage_degradation", DOWN, False),
+    (
+        r"(?:collagen(?: type I{1,2})?|type I{1,2} collagen|proteoglycans?|glycosaminoglycans?|GAG|ECM|extracellular matrix|matrix)"
+        r" (?:synthesis|deposition|production|expression|formation)",
+        "outcomes",
+        "matrix_synthesis",
+        None,
+        False,
+    ),
+    (r"anti-?inflammatory", "outcomes", "inflammation", DOWN, False),
+    (r"anti-?apoptotic", "outcomes", "apoptosis", DOWN, False),
+    (r"anti-?senescen\w+", "outcomes", "senescence", DOWN, False),
+    (r"anti-?osteoclastogenic", "outcomes", "osteoclastogenesis", DOWN, False),
+    (
+        r"mitochondrial membrane (?:alterations?|changes?|damage|depolari[sz]ation)",
+        "outcomes",
+        "mitochondrial_dysfunction",
+        None,
+        False,
+    ),
+    (r"mitochondrial membrane potential", "outcomes", "mitochondrial_dysfunction", None, True),
+    (
+        r"nocicepti\w+ behaviou?r|pain behaviou?r|hyperalgesia|allodynia",
+        "outcomes",
+        "pain",
+        None,
+        False,
+    ),
+    (r"(?:OARSI|Mankin)(?: \w+)? scores?", "outcomes", "disease_severity", None, False),
+    (
+        r"osteoclast(?:ic)? (?:differentiation|activity|activation|formation|numbers?)",
+        "outcomes",
+        "osteoclastogenesis",
+        None,
+        False,
+    ),
+    (
+        r"(?:blood )?vessel formation|tube formation|vasculari[sz]ation",
+        "outcomes",
+        "angiogenesis",
+        None,
+        False,
+    ),
+    (r"calcium deposi\w*|calcium (?:content|nodules?)", "metabolites", "calcium", None, False),
+    (
+        r"calcium deposi\w*|calci(?:fied|um) nodules?|mineralized nodules?",
+        "outcomes",
+        "mineralization",
+        None,
+        False,
+    ),
+    (r"s-?GAG|sulfated glycosaminoglycans?", "metabolites", "s_GAG", None, False),
+)
+_PHRASE_RE = [
+    (re.compile(r"(?<![\w-])(?:" + p + r")(?![\w])", re.IGNORECASE), k, lab, s, inv)
+    for p, k, lab, s, inv in _PHRASES
+]
+# A cell type right before "bone formation" makes it differentiation in culture ("3T3L1 bone formation").
+_CELL_BEFORE_RE = re.compile(r"(?:cells?|MSCs?|BMSCs?|\w*\d\w*)\s+$")
+
+
+@dataclass(frozen=True, slots=True)
+class _SentenceTargets:
+    targets: list[Target]
+    mentions: list[Mention]
+
+
+def _sentence_targets(
+    doc: Document, sentence: Sentence, mentions: Sequence[Mention]
+) -> _SentenceTargets:
+    from exobone.extract.document import Mention
+
+    text = doc.text_of(sentence.section)[sentence.start : sentence.end]
+    base = sentence.start
+    chosen: list[Mention] = []
+    candidates = [
+        m
+        for m in mentions
+        if m.kind in TARGET_KINDS or (m.kind == "conditions" and m.label in DISEASE_LABELS)
+    ]
+    for m in candidates:
+        # nested mentions of the same family ("bone formation" in "ectopic bone formation") give way
+        if any(
+            o is not m
+            and o.kind == m.kind
+            and o.start <= m.start
+            and m.end <= o.end
+            and (o.end - o.start) > (m.end - m.start)
+            for o in candidates
+        ):
+            continue
+        if m.kind == "genes" and any(
+            o.kind == "pathways" and o.start <= m.start and m.end <= o.end for o in candidates
+        ):
+            continue
+        if m.kind == "conditions" and any(
+            o.kind == "outcomes" and o.start < m.end and m.start < o.end for o in candidates
+        ):
+            continue
+        chosen.append(m)
+    for regex, kind, label, inherent, inverse in _PHRASE_RE:
+        for match in regex.finditer(text):
+            s, e = base + match.start(), base + match.end()
+            overlapping = [m for m in chosen if m.label == label and m.start < e and s < m.end]
+            if overlapping and inherent is None:
+                continue
+            # "anti-apoptotic" replaces the lexicon's "apoptotic": the prefix carries the direction
+            chosen = [m for m in chosen if m not in overlapping]
+            chosen.append(
+                Mention(kind, label, s, e, match.group(), sentence.index, sentence.section)
+            )
+    targets: list[Target] = []
+    kept: list[Mention] = []
+    for m in chosen:
+        label = m.label
+        rel_s, rel_e = m.start - base, m.end - base
+        if rel_s < 0 or rel_e > len(text):
+            continue
+        if (
+            m.kind == "outcomes"
+            and label == "bone_regeneration"
+            and _CELL_BEFORE_RE.search(text[:rel_s])
+            and "formation" in m.text.lower()
+        ):
+            label = "osteogenic_differentiation"
+        inherent = None
+        inverse = False
+        for regex, kind, plabel, inh, inv in _PHRASE_RE:
+            if kind == m.kind and plabel == label and regex.fullmatch(m.text):
+                inherent, inverse = inh, inv
+                break
+        if m.kind == "outcomes" and label == "disease_severity":
+            inner = find_cues(m.text)
+            if inner and inner[0].form != "change":
+                inherent = inner[0].sign
+        targets.append(Target(rel_s, rel_e, label, m.kind, inherent, inverse))
+        kept.append(Mention(m.kind, label, m.start, m.end, m.text, m.sentence, m.section))
+    return _SentenceTargets(targets, kept)
+
+
+def _cargo_labels(doc: Document, by_sentence: dict[tuple[str, int], list[Mention]]) -> set[str]:
+    """Molecules the record says the vesicles carry ("exosomal miR-X", "X packed into exosomes")."""
+    labels: set[str] = set()
+    for sentence in doc.sentences:
+        text = doc.text_of(sentence.section)
+        for m in by_sentence.get((sentence.section, sentence.index), ()):
+            if m.kind not in ("mirna", "lncrna", "genes"):
+                continue
+            before = text[max(sentence.start, m.start - 40) : m.start]
+            after = text[m.end : min(sentence.end, m.end + 60)]
+            if (
+                _CARGO_BEFORE_RE.search(before)
+                or re.search(r"transfer of (?:\w+ )?$", before)
+                or re.match(
+                    r"^[^.;]{0,40}\b(?:packed|packaged|loaded|sorted|encapsulated|shuttled|transferred|delivered)\b[^.;]{0,20}\b(?:into|by|via|in)\b[^.;]{0,10}(?:exosom|vesic|EVs?\b)",
+                    after,
+                    re.IGNORECASE,
+                )
+            ):
+                labels.add(m.label)
+    return labels
+
+
+_LAST: list[tuple[int, Document, list[Directed]]] = []
+
+
+def analyse(doc: Document) -> list[Directed]:
+    """Every target of the record that the vesicle treatment moved, with its direction.
+
+    The result is cached for the last document, so `outcomes` and `molecular` share one pass.
+    """
+    if _LAST and _LAST[0][1] is doc:
+        return _LAST[0][2]
+    result = list(_analyse(doc))
+    _LAST[:] = [(id(doc), doc, result)]
+    return result
+
+
+def _analyse(doc: Document) -> Iterable[Directed]:
+    by_sentence: dict[tuple[str, int], list[Mention]] = {}
+    for m in doc.mentions:
+        by_sentence.setdefault((m.section, m.sentence), []).append(m)
+    cargo = _cargo_labels(doc, by_sentence)
+    previous_about_vesicles = False
+    previous_section = ""
+    for sentence in doc.sentences:
+        if sentence.section != previous_section:
+            previous_about_vesicles = False
+            previous_section = sentence.section
+        section_text = doc.text_of(sentence.section)
+        text = section_text[sentence.start : sentence.end]
+        mentions = by_sentence.get((sentence.section, sentence.index), [])
+        vesicle_spans = [
+            (m.start - sentence.start, m.end - sentence.start)
+            for m in mentions
+            if m.kind == "vesicle_types"
+        ]
+        about = (
+            bool(vesicle_spans)
+            or mentions_vesicles(text)
+            or _SECRETION_BLOCK_RE.search(text) is not None
+        )
+        if not about and previous_about_vesicles and _ANAPHOR_START_RE.match(text):
+            about = True
+        found = _sentence_targets(doc, sentence, mentions)
+        cargo_subject = [
+            m
+            for m in found.mentions
+            if m.label in cargo
+            and m.kind in ("mirna", "lncrna", "genes")
+            and m.start - sentence.start < 60
+        ]
+        if not about and cargo_subject:
+            about = True
+        previous_about_vesicles = about
+        if not about or is_aim(text) or not found.targets:
+            continue
+        signs = resolve(text, found.targets, vesicle_spans)
+        for target, mention, sign in zip(found.targets, found.mentions, signs, strict=True):
+            if sign is None:
+                continue
+            if (
+                mention.kind in ("mirna", "lncrna", "genes")
+                and mention.label in cargo
+                and _is_cargo_here(text, target)
+            ):
+                continue
+            if mention.kind == "conditions":
+                cue = _DISEASE_VERB_RE.search(text[: target.start])
+                if cue is None or sign != DOWN and not _DISEASE_UP_RE.match(cue.group()):
+                    continue
+                sign = UP if _DISEASE_UP_RE.match(cue.group()) else DOWN
+                yield Directed(
+                    "disease_severity", "outcomes", sign, mention, cue.group().split()[0]
+                )
+                continue
+            yield Directed(target.label, mention.kind, sign, mention, "")
+
+
+def _is_cargo_here(text: str, t: Target) -> bool:
+    before = text[max(0, t.start - 40) : t.start]
+    return (
+        bool(_CARGO_BEFORE_RE.search(before))
+        or t.start < 3
+        or bool(re.search(r"transfer of (?:\w+ )?$", before))
+    )

@@ -1,0 +1,26 @@
+"""The `molecular_effects` field: genes, RNAs, pathways and metabolites the vesicles moved.
+
+Direction finding is shared with `outcomes` (`exobone.extract.direction`). Only `up` and
+`down` exist for this field, so a "no change" finding is not reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from exobone.extract.direction import DOWN, UP, analyse
+from exobone.extract.document import Document, Finding
+
+__all__ = ["extract"]
+
+_KINDS = frozenset({"genes", "mirna", "lncrna", "pathways", "metabolites"})
+_WORDS = {UP: "up", DOWN: "down"}
+
+
+def extract(doc: Document) -> Iterator[Finding]:
+    """One finding per directed molecule mention (the caller merges repeats)."""
+    for item in analyse(doc):
+        if item.kind in _KINDS and item.sign in _WORDS:
+            yield Finding(
+                "molecular_effects", f"{item.label}|{_WORDS[item.sign]}", item.mention.span()
+            )
