@@ -115,6 +115,10 @@ _CUE_TABLE: tuple[tuple[str, int, str], ...] = (
     (r"trigger(?:s|ed|ing)?", UP, "verb"),
     (r"amplif(?:y|ies|ied|ying)", UP, "verb"),
     (r"preserv" + _V, UP, "verb"),
+    (r"rais(?:e|es|ed|ing)", UP, "verb"),
+    (r"restrain(?:s|ed|ing)?", DOWN, "verb"),
+    (r"restrict(?:s|ed|ing)?", DOWN, "verb"),
+    (r"curb(?:s|ed|ing)?", DOWN, "verb"),
     (r"(?:rose|rises|risen)", UP, "pred"),
     (r"occurr?(?:ed|s)", UP, "pred"),
     (r"(?:higher|greater|more|better|stronger|sustained|increased|enhanced|elevated)", UP, "adj"),
@@ -222,6 +226,15 @@ _AUX_RE = re.compile(
     r"\b(?:was|were|is|are|been|be|being|became|become|becomes|get|got)\b", re.IGNORECASE
 )
 _DETERMINER_END_RE = re.compile(r"\b(?:the|a|an|this|these|those|its|their)\s+$", re.IGNORECASE)
+_POST_NOUN_GAP_RE = re.compile(
+    r"\s*(?:(?:expression|phosphorylation|signal\w*|pathway|activity|levels?|production|synthesis)\s*)?",
+    re.IGNORECASE,
+)
+_INTRANSITIVE_AFTER_RE = re.compile(
+    r"^\s*(?:[,.;:)]|$|(?:a lot|in|after|following|when|with|by|compared|than|at|on|over|during|from"
+    r"|to|and|upon|relative|versus|vs)\b|\w+ly\b)",
+    re.IGNORECASE,
+)
 _OBJECT_START_RE = re.compile(
     r"^\s+(?:the|a|an|their|its|this|these|those|both|all)\b", re.IGNORECASE
 )
@@ -489,16 +502,13 @@ def resolve(
         if nxt.form in ("adj", "protect"):
             continue
         if nxt.form == "noun":
-            if len(_WORD_RE.findall(gap)) > 1 and not aux:
+            if not aux and not _POST_NOUN_GAP_RE.fullmatch(gap):
                 continue
         elif not aux:
             if nxt.form not in ("pred", "change", "same", "reversal", "verb"):
                 continue
-            follows = _OBJECT_START_RE.match(after) is not None or any(
-                0 <= o.start - nxt.end <= 2 for o in targets if o is not t
-            )
-            if follows:
-                continue
+            if nxt.form != "same" and not _INTRANSITIVE_AFTER_RE.match(after):
+                continue  # "X, and promote Y": a verb with an object is not X's predicate
         right_of[i] = nxt
 
     # A direct object ("inhibited apoptosis, and p38 was ...") is not the subject of a later predicate.
