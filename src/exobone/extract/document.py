@@ -4,6 +4,24 @@ The pipeline (`exobone.extract.pipeline`) turns a `Record` into a `Document` onc
 the cleaned title and abstract, abbreviation definitions, and every lexicon mention with its
 offsets. Field-family modules (`exobone.extract.<family>`) then read the `Document` and emit
 `Finding`s; none of them re-scans the raw text with its own dictionary.
+
+Mention kinds (`Mention.kind`) and their labels:
+
+- vocab.yaml categories, label = canonical vocab label: "vesicle_types", "cell_types",
+  "origins", "species", "preconditioning", "conditions", "animal_models", "delivery_routes",
+  "biomaterials", "isolation_methods", "characterization_methods", "assays", "outcomes"
+  (phenotype labels), "pathways", "metabolites".
+- "genes": HGNC symbol (from gene aliases, or a symbol-shaped token such as `SIRT1`,
+  `MMP-13` -> `MMP13`, `Runx2` -> `RUNX2`, after an ambiguity filter).
+- "mirna": `miR-N` per SCHEMA.md (`mmu-miR-223`, `miR223` -> `miR-223`; `-5p`/`-3p` kept only
+  when written). "lncrna": the lncRNA name (`lncRUNX2-AS1` -> `RUNX2-AS1`, `H19`, `MALAT1`).
+- "cell_lines": canonical line name (`3T3L1` -> `3T3-L1`); identity in the lexicon.
+- Abbreviations are resolved: a later `SMSC-Exos` carries the mentions of its long form
+  (cell_types MSC, origins synovial_membrane) and of its parts (vesicle_types exosome); a
+  species prefix (`hBMSCs`) gives a "species" mention on the prefix letter.
+
+`background_end` is the abstract offset where the study's own account begins (text before it
+states general knowledge); `review` says whether the record reviews literature.
 """
 
 from __future__ import annotations
@@ -65,6 +83,8 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     abbreviations: dict[str, str] = field(default_factory=dict)
+    background_end: int = 0
+    review: bool = False
 
     def text_of(self, section: str) -> str:
         return self.title if section == "title" else self.abstract
@@ -78,3 +98,26 @@ class Document:
             and m.sentence == sentence.index
             and (kind is None or m.kind == kind)
         ]
+
+    def is_background(self, item: Mention | Sentence) -> bool:
+        """Whether `item` lies in the opening background (general knowledge, not this study)."""
+        if item.section != "abstract" or self.review:
+            return False
+        if isinstance(item, Sentence):
+            return item.end <= self.background_end
+        return item.start < self.background_end
+
+    def of_kind(self, kind: str, *, study_only: bool = True) -> list[Mention]:
+        """Mentions of one kind in text order (title first), background excluded by default."""
+        return [
+            m
+            for m in self.mentions
+            if m.kind == kind and not (study_only and self.is_background(m))
+        ]
+
+    def sentence_of(self, mention: Mention) -> Sentence:
+        """The sentence that holds `mention`."""
+        for sentence in self.sentences:
+            if sentence.section == mention.section and sentence.index == mention.sentence:
+                return sentence
+        raise ValueError(f"no sentence {mention.sentence} in {mention.section}")

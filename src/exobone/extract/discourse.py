@@ -1,0 +1,75 @@
+"""Where the study's own account starts, and whether the record is a review.
+
+Abstracts usually open with general knowledge ("Recent studies indicate...") before they say
+what this study did ("In this study", "Here, we", "We investigated", "METHODS:"). Values named
+only in that opening are background, not study values. Reviews have no such split: what they
+state is their subject.
+"""
+
+from __future__ import annotations
+
+import re
+
+from exobone.text.sentences import split_sentences
+
+_STUDY_CUE = re.compile(
+    r"\b(?:in (?:the|this|our) (?:present |current )?(?:study|work|paper|report|research)"
+    r"|here(?:in)?,? (?:we|the)\b|the present study|this study|our study|the current study"
+    r"|we (?:here |first |further |then |also |now )?"
+    r"(?:investigated?|examined?|evaluated?|aimed?|report(?:ed)?"
+    r"|demonstrated?|determined?|determine|hypothesi[sz]ed?|explored?|assessed?|compared?"
+    r"|tested|test|studied|study"
+    r"|focused|focus|sought|developed?|used|isolated|showed?|found|propose|constructed?|established?"
+    r"|identified|identify|characteri[sz]ed|analy[sz]ed|performed|extend|provide|describe"
+    r"|generated|prepared"
+    r"|treated|injected|fabricated|designed|collected|observed|measured|applied)\b"
+    r"|the (?:main )?(?:aims?|purposes?|objectives?|goals?) of "
+    r"(?:this|the present|the current|our) (?:study|work)"
+    r"|(?:objectives?|aims?|purpose|methods?|materials and methods|design)\s*:"
+    r"|to address this|to this end|to test this"
+    r"|(?:were|was) (?:isolated|investigated|examined|evaluated|assessed|used|treated"
+    r"|injected|implanted"
+    r"|cultured|harvested|collected|obtained|characteri[sz]ed|identified|purified|administered"
+    r"|randomi[sz]ed|divided|created|established|transplanted|performed)\b)",
+    re.IGNORECASE,
+)
+_REVIEW_CUE = re.compile(
+    r"\b(?:in this review|this review|we review|here,? we review|review article|systematic review"
+    r"|meta-analys[ie]s|this article reviews|this paper reviews|narrative review|scoping review"
+    r"|we summari[sz]e|is reviewed|are reviewed|we (?:will )?discuss|this chapter)\b",
+    re.IGNORECASE,
+)
+_EXPERIMENT_CUE = re.compile(
+    r"\b(?:we (?:found|observed|isolated|treated|injected|measured|showed that)|(?:were|was) "
+    r"(?:isolated|injected|implanted|cultured|treated|harvested|randomi[sz]ed)"
+    r"|significantly (?:increased|decreased|enhanced|reduced|improved))\b",
+    re.IGNORECASE,
+)
+
+
+def review_cue(title: str, abstract: str) -> re.Match[str] | None:
+    """The words that make the record a review, or None for a primary study."""
+    for text in (abstract, title):
+        match = _REVIEW_CUE.search(text)
+        if match and not _EXPERIMENT_CUE.search(abstract):
+            return match
+    if re.search(r"\breview\b", title, re.IGNORECASE) and not _EXPERIMENT_CUE.search(abstract):
+        return re.search(r"\breview\b", title, re.IGNORECASE)
+    return None
+
+
+def study_start(abstract: str, sentences: list[tuple[int, int]] | None = None) -> int:
+    """Offset where the abstract starts telling this study (0 when there is no opening)."""
+    match = _STUDY_CUE.search(abstract)
+    if match is None:
+        return 0
+    if sentences is None:
+        sentences = split_sentences(abstract)
+    for start, end in sentences:
+        if start <= match.start() < end:
+            lead = abstract[start : match.start()]
+            # "As the efficacy of X..., we determine here": the clause before the cue is background.
+            if "," in lead and match.group().lower().startswith(("we ", "the ", "here")):
+                return match.start()
+            return start
+    return 0

@@ -1,0 +1,144 @@
+"""Mentions that are shapes rather than dictionary entries: miRNAs, lncRNAs, gene symbols,
+species prefixes on cell abbreviations, and vesicle suffixes glued to a cell name.
+
+Each finder returns `Match`es in the text's coordinates; the pipeline merges them with the
+lexicon matches (dictionary terms win where they overlap).
+"""
+
+from __future__ import annotations
+
+import re
+
+from exobone.lexicon import Entry, Lexicon, Match
+
+_MIRNA = re.compile(
+    r"(?<![A-Za-z0-9])(?:(?:hsa|mmu|rno)-)?(?:miR|mir|MiR|MIR|microRNA|miRNA|MicroRNA)[- ]?"
+    r"(\d{1,4}[a-z]?(?:-\d)?)(?:-(5p|3p))?(?![A-Za-z0-9])"
+)
+_LET7 = re.compile(
+    r"(?<![A-Za-z0-9])(?:(?:hsa|mmu|rno)-)?let-7([a-z]?)(?:-(5p|3p))?(?![A-Za-z0-9])"
+)
+_LNC_PREFIXED = re.compile(
+    r"(?<![A-Za-z0-9])lnc(?:RNA)?[ -]?(?!RNA)([A-Z][A-Za-z0-9]*(?:-AS\d+)?)(?![A-Za-z0-9])"
+)
+_ANTISENSE = re.compile(r"(?<![A-Za-z0-9-])([A-Z][A-Z0-9]+-AS\d+)(?![A-Za-z0-9])")
+_GENE_UPPER = re.compile(
+    r"(?<![A-Za-z0-9-])([A-Z][A-Z0-9]{1,9})(?:-(\d{1,3}[A-Z]?))?(?![A-Za-z0-9])"
+)
+_GENE_MOUSE = re.compile(r"(?<![A-Za-z0-9-])([A-Z][a-z]{2,5}\d{1,2}[a-z]?\d?)(?![A-Za-z0-9])")
+_MANY_DIGITS = re.compile(r"\d{4,}")
+_PREFIXED = re.compile(r"(?<![A-Za-z0-9])([hrmp]|H(?=i))([A-Za-z][A-Za-z0-9]*)")
+_GLUED = re.compile(
+    r"(?<![A-Za-z0-9])([A-Za-z0-9][A-Za-z0-9-]*?)-?(exos?|Exos?|EXOs?|EVs?|sEVs?)(?![A-Za-z0-9])"
+)
+
+_SPECIES_PREFIX = {"h": "human", "H": "human", "r": "rat", "m": "mouse", "p": "pig"}
+_CELL_KINDS = frozenset({"cell_types", "origins", "cell_lines"})
+
+
+def mirna_label(number: str, arm: str | None) -> str:
+    """`miR-N` as SCHEMA.md writes it: no species prefix, the arm only when written."""
+    return f"miR-{number}" + (f"-{arm}" if arm else "")
+
+
+def find_rnas(text: str) -> list[Match]:
+    """miRNA and lncRNA mentions."""
+    out = [
+        Match(m.start(), m.end(), (("mirna", mirna_label(m.group(1), m.group(2))),))
+        for m in _MIRNA.finditer(text)
+    ]
+    out += [
+        Match(
+            m.start(),
+            m.end(),
+            (("mirna", "let-7" + m.group(1) + (f"-{m.group(2)}" if m.group(2) else "")),),
+        )
+        for m in _LET7.finditer(text)
+    ]
+    out += [
+        Match(m.start(), m.end(), (("lncrna", m.group(1)),)) for m in _LNC_PREFIXED.finditer(text)
+    ]
+    out += [Match(m.start(), m.end(), (("lncrna", m.group(1)),)) for m in _ANTISENSE.finditer(text)]
+    return out
+
+
+def _symbol_ok(symbol: str, lexicon: Lexicon) -> bool:
+    if symbol in lexicon.gene_symbols:
+        return True
+    if not 3 <= len(symbol) <= 10 or symbol in lexicon.not_genes or _MANY_DIGITS.search(symbol):
+        return False
+    return any(c.isdigit() for c in symbol) and not symbol[0].isdigit()
+
+
+def find_gene_symbols(text: str, lexicon: Lexicon) -> list[Match]:
+    """Gene symbols written as symbols (`SIRT1`, `MMP-13`, `Runx2`) that the lexicon lacks."""
+    out: list[Match] = []
+    for m in _GENE_UPPER.finditer(text):
+        symbol = m.group(1) + (m.group(2) or "")
+        if _symbol_ok(symbol, lexicon):
+            out.append(Match(m.start(), m.end(), (("genes", symbol),)))
+    for m in _GENE_MOUSE.finditer(text):
+        symbol = m.group(1).upper()
+        if _symbol_ok(symbol, lexicon):
+            out.append(Match(m.start(), m.end(), (("genes", symbol),)))
+    return out
+
+
+def _cell_entries(token: str, lexicon: Lexicon, abbreviations: dict[str, set[Entry]]) -> set[Entry]:
+    """What a cell abbreviation says, from the lexicon or the record's own definitions."""
+    for form in (token, token[:-1] if token.endswith("s") else token + "s"):
+        found = {e for e in lexicon.lookup(form) if e[0] in _CELL_KINDS | {"species"}}
+        found |= {e for e in abbreviations.get(form, set()) if e[0] in _CELL_KINDS | {"species"}}
+        if any(e[0] in ("cell_types", "cell_lines") for e in found):
+            return found
+    return set()
+
+
+def find_prefixed_cells(
+    text: str, lexicon: Lexicon, abbreviations: dict[str, set[Entry]]
+) -> list[Match]:
+    """`hBMSCs`, `rBMSCs-OVX`, `mBMSC`, `HiPSC`: the species letter and the cell it prefixes."""
+    out: list[Match] = []
+    for m in _PREFIXED.finditer(text):
+        rest = m.group(2)
+        if not (rest[:1].isupper() or (rest[:1] == "i" and rest[1:2].isupper())):
+            continue
+        core = re.split(r"[-/]", rest)[0]
+        entries = _cell_entries(core, lexicon, abbreviations)
+        if not entries:
+            continue
+        out.append(Match(m.start(1), m.end(1), (("species", _SPECIES_PREFIX[m.group(1)]),)))
+        start = m.start(2)
+        out.append(Match(start, start + len(core), tuple(sorted(entries))))
+    return out
+
+
+def find_glued_vesicles(
+    text: str, lexicon: Lexicon, abbreviations: dict[str, set[Entry]]
+) -> list[Match]:
+    """`3T3L1exo`, `ASC-EXO`, `MSC-EVs`: a vesicle suffix on a cell name, both parts found."""
+    out: list[Match] = []
+    for m in _GLUED.finditer(text):
+        cell = m.group(1)
+        entries = _cell_entries(cell, lexicon, abbreviations)
+        if not entries:
+            line = lexicon.cell_lines.get(cell)
+            if line is None:
+                continue
+            entries = {("cell_lines", line.name)}
+        out.append(Match(m.start(1), m.end(1), tuple(sorted(entries))))
+        out.append(
+            Match(
+                m.start(2),
+                m.end(2),
+                (
+                    (
+                        "vesicle_types",
+                        "exosome"
+                        if m.group(2).lower().startswith(("exo", "sev"))
+                        else "extracellular_vesicle",
+                    ),
+                ),
+            )
+        )
+    return out

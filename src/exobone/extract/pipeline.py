@@ -1,0 +1,173 @@
+"""Turn a `Record` into a `Document`: sentences, abbreviations and every mention, once.
+
+Order of work, per section (title, then abstract):
+1. sentences (`exobone.text.sentences`) and abbreviation definitions (`exobone.text.abbreviations`);
+2. lexicon matches (`exobone.lexicon`), including matches across a definition such as
+   "alkaline phosphatase (ALP) activity";
+3. shape matches (miRNAs, lncRNAs, gene symbols), kept where no dictionary term overlaps;
+4. abbreviation uses: a later `SF` carries the labels found in its long form;
+5. species prefixes (`hBMSCs`) and glued vesicle suffixes (`3T3L1exo`, `ASC-EXO`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from exobone.extract import patterns
+from exobone.extract.discourse import review_cue, study_start
+from exobone.extract.document import Document, Mention, Sentence
+from exobone.lexicon import Entry, Match, Matcher, default_matcher
+from exobone.lexicon.matcher import resolve
+from exobone.model import Record
+from exobone.text.abbreviations import Abbreviation, find_abbreviations
+from exobone.text.sentences import split_sentences
+
+MAX_CHARS = 20_000  # longer abstracts are cut here (with a warning) to keep time per record flat.
+
+
+def _across_definitions(text: str, abbrevs: list[Abbreviation], matcher: Matcher) -> list[Match]:
+    """Terms that run through a `(SF)` definition: "alkaline phosphatase (ALP) activity"."""
+    out: list[Match] = []
+    for ab in abbrevs:
+        close = text.find(")", ab.short_end)
+        if close < 0 or ab.long_end > ab.short_start:
+            continue
+        after = text[close + 1 : close + 61]
+        joined = text[ab.long_start : ab.long_end] + after
+        join = ab.long_end - ab.long_start
+        for m in matcher.candidates(joined):
+            if m.start < join < m.end and joined[join] == " ":
+                out.append(Match(ab.long_start + m.start, close + 1 + (m.end - join), m.entries))
+    return out
+
+
+def _abbreviation_labels(
+    abbrevs: list[Abbreviation], matches: list[Match]
+) -> dict[str, set[Entry]]:
+    """For each short form, the labels its richest long form carries."""
+    labels: dict[str, set[Entry]] = {}
+    for ab in abbrevs:
+        found = {
+            e
+            for m in matches
+            if ab.long_start <= m.start and m.end <= ab.long_end
+            for e in m.entries
+            if e[0] != "stop"
+        }
+        if len(found) > len(labels.get(ab.short, set())):
+            labels[ab.short] = found
+            stem = ab.short[:-1] if ab.short.endswith("s") else ab.short + "s"
+            labels.setdefault(stem, found)
+    return labels
+
+
+def _abbreviation_uses(
+    text: str, abbrevs: list[Abbreviation], labels: dict[str, set[Entry]], matches: list[Match]
+) -> list[Match]:
+    """Mentions at each later use of a short form, for the labels not already found there."""
+    sites = {(ab.short_start, ab.short_end) for ab in abbrevs}
+    out: list[Match] = []
+    for short, entries in labels.items():
+        if not entries:
+            continue
+        for m in re.finditer(r"(?<![A-Za-z0-9])" + re.escape(short) + r"(?![A-Za-z0-9])", text):
+            if (m.start(), m.end()) in sites:
+                continue
+            here = {
+                e for x in matches if x.start <= m.start() and m.end() <= x.end for e in x.entries
+            }
+            missing = tuple(
+                sorted(e for e in entries if e not in here and e[0] not in {k for k, _ in here})
+            )
+            if missing:
+                out.append(Match(m.start(), m.end(), missing))
+    return out
+
+
+def _overlaps(match: Match, taken: list[Match]) -> bool:
+    return any(match.start < t.end and t.start < match.end for t in taken)
+
+
+def find_mentions(
+    text: str,
+    matcher: Matcher,
+    abbrevs: list[Abbreviation],
+    labels: dict[str, set[Entry]],
+    candidates: list[Match],
+    resolved: list[Match],
+) -> list[Match]:
+    """All mentions of one section's text, overlaps settled."""
+    lexicon = matcher.lexicon
+    across = _across_definitions(text, abbrevs, matcher)
+    matches = resolve(candidates + across) if across else list(resolved)
+    shaped = patterns.find_rnas(text) + patterns.find_gene_symbols(text, lexicon)
+    shaped.sort(key=lambda m: (-(m.end - m.start), m.start))
+    for m in shaped:
+        if not _overlaps(m, matches):
+            matches.append(m)
+    matches += _abbreviation_uses(text, abbrevs, labels, matches)
+    for m in patterns.find_prefixed_cells(text, lexicon, labels) + patterns.find_glued_vesicles(
+        text, lexicon, labels
+    ):
+        if not any(
+            x.start <= m.start and m.end <= x.end and set(m.entries) <= set(x.entries)
+            for x in matches
+        ):
+            matches.append(m)
+    return [m for m in matches if any(k != "stop" for k, _ in m.entries)]
+
+
+def _mentions(
+    text: str, section: str, sentences: list[Sentence], matches: list[Match]
+) -> list[Mention]:
+    starts = [s.start for s in sentences]
+    out = []
+    for m in sorted(matches, key=lambda x: (x.start, -x.end)):
+        index = max(0, bisect.bisect_right(starts, m.start) - 1)
+        sentence = sentences[index].index if sentences else 0
+        for kind, label in m.entries:
+            if kind != "stop":
+                out.append(
+                    Mention(kind, label, m.start, m.end, text[m.start : m.end], sentence, section)
+                )
+    return out
+
+
+def build_document(record: Record, matcher: Matcher | None = None) -> Document:
+    """The `Document` of `record`: sentences, abbreviations, mentions, background, review."""
+    matcher = matcher or default_matcher()
+    title = (record.title or "").strip()
+    abstract = (record.abstract or "").strip()[:MAX_CHARS]
+    doc = Document(record=record, title=title, abstract=abstract)
+    title_sentences = [Sentence(0, 0, len(title), title, "title")] if title else []
+    spans = split_sentences(abstract)
+    abstract_sentences = [
+        Sentence(i, s, e, abstract[s:e], "abstract") for i, (s, e) in enumerate(spans)
+    ]
+    doc.sentences = title_sentences + abstract_sentences
+
+    abbrevs = find_abbreviations(abstract)
+    title_abbrevs = find_abbreviations(title)
+    doc.abbreviations = {ab.short: ab.long for ab in title_abbrevs + abbrevs}
+    title_candidates = matcher.candidates(title)
+    abstract_candidates = matcher.candidates(abstract)
+    title_resolved = resolve(title_candidates)
+    abstract_resolved = resolve(abstract_candidates)
+    labels = _abbreviation_labels(title_abbrevs, title_resolved)
+    labels.update(_abbreviation_labels(abbrevs, abstract_resolved))
+    doc.mentions = _mentions(
+        title,
+        "title",
+        title_sentences,
+        find_mentions(title, matcher, title_abbrevs, labels, title_candidates, title_resolved),
+    )
+    doc.mentions += _mentions(
+        abstract,
+        "abstract",
+        abstract_sentences,
+        find_mentions(abstract, matcher, abbrevs, labels, abstract_candidates, abstract_resolved),
+    )
+    doc.review = review_cue(title, abstract) is not None
+    doc.background_end = 0 if doc.review else study_start(abstract, spans)
+    return doc

@@ -1,0 +1,221 @@
+"""Load the packaged lexicon (vocab.yaml + lexicon.yaml) once, with spelling variants generated.
+
+Every surface form maps to one or more `(kind, label)` entries: a form may say two things at
+once ("BMSC" is a cell type and an origin; "osteogenic differentiation" is an outcome and a
+preconditioning). Forms are split into case-folded ones and case-sensitive ones: short acronyms
+(`CM`, `OA`, `ALP`, `SHED`) must be matched as written, or they would fire inside ordinary words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+Entry = tuple[str, str]  # (kind, label)
+
+# vocab.yaml categories read as label -> synonyms.
+_LABEL_CATEGORIES = (
+    "vesicle_types", "cell_types", "origins", "species", "preconditioning", "conditions",
+    "animal_models", "delivery_routes", "biomaterials", "isolation_methods",
+    "characterization_methods", "assays", "outcomes", "pathways", "metabolites",
+)  # fmt: skip
+# Categories whose label itself is also a way of saying it ("micro_CT" -> "micro CT").
+_LABEL_IS_TERM = frozenset(_LABEL_CATEGORIES) - {"animal_models", "metabolites", "species"}
+
+_HYPHENS = "-\u2010\u2011\u2012\u2013\u2014_"
+_FOLD_TABLE = str.maketrans({c: " " for c in _HYPHENS})
+_BRITISH = (
+    ("isation", "ization"), ("ised", "ized"), ("ising", "izing"), ("behaviour", "behavior"),
+    ("tumour", "tumor"), ("signalling", "signaling"), ("labelling", "labeling"),
+    ("haemat", "hemat"), ("oedema", "edema"), ("colour", "color"),
+)  # fmt: skip
+
+
+def fold(text: str) -> str:
+    """Case-fold and turn hyphens into spaces, keeping every character at its offset."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few code points change length when lowered
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return lowered.translate(_FOLD_TABLE)
+
+
+def unhyphen(text: str) -> str:
+    """Hyphens to spaces, case kept (for case-sensitive matching); length is unchanged."""
+    return text.translate(_FOLD_TABLE)
+
+
+def is_case_sensitive(term: str) -> bool:
+    """Single-token acronyms and symbols ("CM", "MPs", "pDA", "Akt") are matched as written."""
+    token = unhyphen(term).strip()
+    if " " in token or not any(c.isupper() for c in token):
+        return False
+    return len(token) <= 5 or any(c.isupper() for c in token[1:]) or any(c.isdigit() for c in token)
+
+
+def _plural_variants(word: str) -> set[str]:
+    forms = {word}
+    if not word or not word[-1].isalpha():
+        return forms
+    low = word.lower()
+    if low.endswith("medium"):
+        forms.add(word[:-2] + "a")
+    elif low.endswith("media"):
+        forms.add(word[:-1] + "um")
+    if low.endswith("ies") and len(low) > 4:
+        forms.add(word[:-3] + "y")
+    elif low.endswith(("sses", "xes", "ches", "shes")):
+        forms.add(word[:-2])
+    elif low.endswith("s") and not low.endswith("ss") and len(low) > 2:
+        forms.add(word[:-1])
+    elif low.endswith("y") and len(low) > 3 and low[-2] not in "aeiou":
+        forms.add(word[:-1] + "ies")
+    elif low.endswith(("ss", "x", "ch", "sh")):
+        forms.add(word + "es")
+    else:
+        forms.add(word + "s")
+    return forms
+
+
+def variants(term: str) -> set[str]:
+    """Spellings of `term`: plural/singular, joined hyphens, British/American forms."""
+    term = " ".join(term.split())
+    out: set[str] = set()
+    bases = {term}
+    if "-" in term:
+        bases.add(term.replace("-", ""))
+    for base in list(bases):
+        low = base.lower()
+        for brit, amer in _BRITISH:
+            if brit in low:
+                bases.add(re.sub(brit, amer, base, flags=re.IGNORECASE))
+            elif amer in low:
+                bases.add(re.sub(amer, brit, base, flags=re.IGNORECASE))
+    for base in bases:
+        head, _, last = base.rpartition(" ")
+        if " " not in base and "-" in base:
+            head, _, last = base.rpartition("-")
+            head = head + "-" if head else ""
+        elif head:
+            head += " "
+        for form in _plural_variants(last):
+            out.add(head + form)
+    if is_case_sensitive(term) and term[:1].isupper() and term[1:].islower() and len(term) >= 3:
+        out |= {v.upper() for v in out}
+    return out
+
+
+@dataclass(frozen=True)
+class CellLine:
+    """A named cell line with its schema identity `cell|origin|species`."""
+
+    name: str
+    identity: str
+
+    @property
+    def species(self) -> str:
+        return self.identity.split("|")[2]
+
+
+@dataclass
+class Lexicon:
+    """All lexicon knowledge the extractor uses, loaded once (see `load_lexicon`)."""
+
+    folded: dict[str, set[Entry]] = field(default_factory=lambda: defaultdict(set))
+    exact: dict[str, set[Entry]] = field(default_factory=lambda: defaultdict(set))
+    cell_lines: dict[str, CellLine] = field(default_factory=dict)
+    ev_marker_symbols: frozenset[str] = frozenset()
+    lncrnas: frozenset[str] = frozenset()
+    not_genes: frozenset[str] = frozenset()
+    gene_symbols: frozenset[str] = frozenset()
+    condition_parents: dict[str, list[str]] = field(default_factory=dict)
+    condition_models: dict[str, str] = field(default_factory=dict)
+    gapped: list[tuple[str, tuple[Entry, ...]]] = field(default_factory=list)
+    labels: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def add(self, term: str, entries: set[Entry] | tuple[Entry, ...]) -> None:
+        """Register `term` (and its spelling variants) for `entries`."""
+        for form in variants(term):
+            if is_case_sensitive(form):
+                self.exact[unhyphen(form)].update(entries)
+            else:
+                self.folded[fold(form)].update(entries)
+
+    def lookup(self, token: str) -> set[Entry]:
+        """Entries of one exact token or phrase (case-sensitive forms first)."""
+        found = self.exact.get(unhyphen(token))
+        if found:
+            return set(found)
+        return set(self.folded.get(fold(token), ()))
+
+
+def _synonyms(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        value = value.get("synonyms", [])
+    return [str(s) for s in value or [] if "prefix" not in str(s)]
+
+
+def _read_yaml(name: str) -> dict[str, Any]:
+    text = resources.files("exobone.data").joinpath(name).read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    return data if isinstance(data, dict) else {}
+
+
+def _pairs(items: list[str]) -> tuple[Entry, ...]:
+    out = []
+    for item in items:
+        kind, _, label = str(item).partition(":")
+        out.append((kind.strip(), label.strip()))
+    return tuple(out)
+
+
+def build_lexicon(vocab: dict[str, Any], extra: dict[str, Any]) -> Lexicon:
+    """Combine the vocabulary and the extension file into one `Lexicon`."""
+    lex = Lexicon()
+    for kind in _LABEL_CATEGORIES:
+        for label, value in (vocab.get(kind) or {}).items():
+            lex.labels[kind].add(label)
+            terms = _synonyms(value) + _synonyms(
+                (extra.get("synonyms", {}).get(kind) or {}).get(label)
+            )
+            if kind in _LABEL_IS_TERM:
+                terms.append(label.replace("_", " "))
+            for term in terms:
+                lex.add(term, {(kind, label)})
+    aliases = dict(vocab.get("gene_aliases") or {})
+    aliases.update(extra.get("gene_aliases") or {})
+    symbols = set(aliases.values())
+    for alias, symbol in aliases.items():
+        lex.add(str(alias), {("genes", str(symbol))})
+    for symbol in symbols:
+        lex.add(str(symbol), {("genes", str(symbol))})
+    lex.gene_symbols = frozenset(symbols)
+    for term, items in (extra.get("compound_terms") or {}).items():
+        lex.add(str(term), _pairs(items))
+    for name, info in (extra.get("cell_lines") or {}).items():
+        line = CellLine(name=str(name), identity=str(info["identity"]))
+        lex.labels["cell_lines"].add(line.name)
+        for syn in [name, *info.get("synonyms", [])]:
+            form = str(syn)
+            lex.cell_lines[unhyphen(form)] = line
+            lex.exact[unhyphen(form)].add(("cell_lines", line.name))
+    lex.lncrnas = frozenset(str(s) for s in extra.get("lncrnas") or [])
+    for name in lex.lncrnas:
+        lex.exact[name].add(("lncrna", name))
+    lex.ev_marker_symbols = frozenset(extra.get("ev_marker_symbols") or [])
+    lex.not_genes = frozenset(str(s).upper() for s in extra.get("not_genes") or [])
+    lex.condition_parents = {k: list(v) for k, v in (extra.get("condition_parents") or {}).items()}
+    lex.condition_models = dict(extra.get("condition_models") or {})
+    lex.gapped = [(str(p), _pairs(items)) for p, items in (extra.get("gapped") or {}).items()]
+    return lex
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The packaged lexicon; loaded and expanded once per process."""
+    return build_lexicon(_read_yaml("vocab.yaml"), _read_yaml("lexicon.yaml"))

@@ -1,0 +1,127 @@
+"""Find lexicon terms in text with two Aho-Corasick automata (case-folded and exact).
+
+One pass of each automaton over the text gives every candidate; candidates must sit on word
+boundaries. Overlaps are settled longest-first. A term inside a longer selected term still
+counts when it says something of another kind ("bone marrow" inside "bone marrow stromal
+cell" gives the origin) unless the longer term is a name that swallows its words (a gene such
+as "stromal cell-derived factor-1", a cell line, or a stop phrase).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import ahocorasick
+
+from exobone.lexicon.loader import Entry, Lexicon, fold, load_lexicon, unhyphen
+
+# Kinds whose words are not read again for other kinds.
+_SWALLOWING = frozenset({"genes", "stop", "cell_lines", "lncrna", "mirna"})
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A term found at [start, end) of the text, with every (kind, label) it stands for."""
+
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum()
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    if start > 0 and _is_word_char(text[start - 1]) and _is_word_char(text[start]):
+        return False
+    return not (end < len(text) and _is_word_char(text[end]) and _is_word_char(text[end - 1]))
+
+
+def _automaton(table: dict[str, set[Entry]]) -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for key, entries in table.items():
+        if key.strip():
+            auto.add_word(key, (len(key), tuple(sorted(entries))))
+    auto.make_automaton()
+    return auto
+
+
+class Matcher:
+    """Compiled automata over a `Lexicon`; build once, call `find` per text."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._folded = _automaton(lexicon.folded)
+        self._exact = _automaton(lexicon.exact)
+        self._gapped = [
+            (re.compile(r"(?<![a-z0-9])" + pattern + r"(?![a-z0-9])"), entries)
+            for pattern, entries in lexicon.gapped
+        ]
+
+    def candidates(self, text: str) -> list[Match]:
+        """Every bounded occurrence of every term, overlapping ones included."""
+        found: list[Match] = []
+        for source, auto in ((fold(text), self._folded), (unhyphen(text), self._exact)):
+            if not len(auto):
+                continue
+            for end_index, (length, entries) in auto.iter(source):
+                start, end = end_index - length + 1, end_index + 1
+                if _bounded(text, start, end) and text[start] not in " -" and text[end - 1] != " ":
+                    found.append(Match(start, end, entries))
+        folded = fold(text)
+        for pattern, entries in self._gapped:
+            for m in pattern.finditer(folded):
+                found.append(Match(m.start(), m.end(), entries))
+        return found
+
+    def find(self, text: str) -> list[Match]:
+        """Terms of `text` after overlap resolution, in text order."""
+        return resolve(self.candidates(text))
+
+
+def resolve(candidates: list[Match]) -> list[Match]:
+    """Longest match wins; contained matches keep only kinds the container does not have."""
+    if not candidates:
+        return []
+    size = max(m.end for m in candidates)
+    owner = [-1] * size
+    selected: list[Match] = []
+    contained: list[tuple[Match, Match]] = []
+    for match in sorted(candidates, key=lambda m: (m.start - m.end, m.start)):
+        here = owner[match.start : match.end]
+        if max(here) < 0:
+            for i in range(match.start, match.end):
+                owner[i] = len(selected)
+            selected.append(match)
+        elif min(here) >= 0 and here[0] == here[-1] and len(set(here)) == 1:
+            contained.append((match, selected[here[0]]))
+    kept: list[Match] = []
+    for match, outer in contained:
+        outer_kinds = {k for k, _ in outer.entries}
+        if outer_kinds & _SWALLOWING:
+            continue
+        keep = tuple(e for e in match.entries if e[0] not in outer_kinds)
+        if not keep:
+            continue
+        kinds = {k for k, _ in keep}
+        # Two contained matches of the same kind: the longer one (seen first) stays.
+        if any(
+            k.start <= match.start and match.end <= k.end and kinds & {e[0] for e in k.entries}
+            for k in kept
+        ):
+            continue
+        kept.append(Match(match.start, match.end, keep))
+    return sorted(selected + kept, key=lambda m: (m.start, -m.end))
+
+
+_DEFAULT: Matcher | None = None
+
+
+def default_matcher() -> Matcher:
+    """The matcher over the packaged lexicon, compiled once per process."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Matcher(load_lexicon())
+    return _DEFAULT

@@ -1,0 +1,134 @@
+"""Find abbreviation definitions in the style of Schwartz and Hearst (2003).
+
+Two shapes are recognised: `long form (SF)` and `SF (long form)`. A candidate long form is the
+run of words before the parenthesis (at most min(|SF| + 5, 2|SF|) words); it is accepted when
+the letters and digits of the short form can be found in it from right to left, the first one
+at the start of a word. A parenthesis holding several items ("(hiPSCs, hiPSC-MSC-Exos)") is
+tried item by item.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Abbreviation", "find_abbreviations", "match_long_form"]
+
+
+@dataclass(frozen=True, slots=True)
+class Abbreviation:
+    """A short form defined by a long form, with the offsets of both in the text."""
+
+    short: str
+    long: str
+    short_start: int
+    short_end: int
+    long_start: int
+    long_end: int
+
+
+_PAREN = re.compile(r"\(([^()]{1,60})\)")
+_WORD = re.compile(r"[^\s()]+")
+
+
+def _valid_short(short: str) -> bool:
+    if not 2 <= len(short) <= 14 or short.count(" ") > 1:
+        return False
+    if not short[0].isalnum() or not any(c.isalpha() for c in short):
+        return False
+    return any(c.isupper() for c in short) or len(short) <= 5
+
+
+def match_long_form(short: str, candidate: str) -> int | None:
+    """Start offset in `candidate` of the long form that `short` abbreviates, or None."""
+    chars = [c.lower() for c in short if c.isalnum()]
+    if not chars:
+        return None
+    low = candidate.lower()
+    s_i = len(chars) - 1
+    l_i = len(low) - 1
+    while s_i >= 0:
+        c = chars[s_i]
+        while l_i >= 0 and (low[l_i] != c or (s_i == 0 and l_i > 0 and low[l_i - 1].isalnum())):
+            l_i -= 1
+        if l_i < 0:
+            return None
+        s_i -= 1
+        l_i -= 1
+    start = l_i + 1
+    # Extend to the start of the word.
+    while start > 0 and low[start - 1].isalnum():
+        start -= 1
+    return start
+
+
+def _words_before(text: str, end: int, count: int) -> int:
+    """Offset of the start of the `count`-th word before `end` (stopping at clause marks)."""
+    words = list(_WORD.finditer(text, max(0, end - 400), end))
+    start = end
+    for w in reversed(words[-count:]):
+        if re.search(r"[;:.]$", w.group()) and w.end() < end - 1:
+            break
+        start = w.start()
+        if w.group().endswith(","):
+            start = w.end()
+            break
+    return start
+
+
+def find_abbreviations(text: str) -> list[Abbreviation]:
+    """Every definition in `text`, in text order."""
+    found: list[Abbreviation] = []
+    for paren in _PAREN.finditer(text):
+        inner = paren.group(1)
+        inner_start = paren.start(1)
+        before_end = paren.start()
+        while before_end > 0 and text[before_end - 1] == " ":
+            before_end -= 1
+        items = [
+            (m.group().strip(), inner_start + m.start()) for m in re.finditer(r"[^,;]+", inner)
+        ]
+        for item, item_start in items:
+            lead = len(item) - len(item.lstrip())
+            item = item.strip()
+            item_start += lead if lead else 0
+            item_start = text.find(item, item_start)
+            if _valid_short(item):
+                limit = min(len(item) + 5, 2 * len(item))
+                start = _words_before(text, before_end, limit)
+                candidate = text[start:before_end]
+                offset = match_long_form(item, candidate)
+                if (
+                    offset is not None
+                    and candidate[offset:].strip()
+                    and len(candidate[offset:]) > len(item)
+                ):
+                    long_start = start + offset
+                    found.append(
+                        Abbreviation(
+                            item,
+                            text[long_start:before_end],
+                            item_start,
+                            item_start + len(item),
+                            long_start,
+                            before_end,
+                        )
+                    )
+                    break
+        else:
+            # SF (long form): the word before the parenthesis is the short form.
+            word = re.search(r"([^\s()]+)$", text[:before_end])
+            if word and _valid_short(word.group(1)) and " " in inner.strip():
+                offset = match_long_form(word.group(1), inner)
+                if offset is not None and offset < 3:
+                    found.append(
+                        Abbreviation(
+                            word.group(1),
+                            inner[offset:].strip(),
+                            word.start(1),
+                            word.end(1),
+                            inner_start + offset,
+                            paren.end(1),
+                        )
+                    )
+    return found

@@ -1,0 +1,86 @@
+"""Split cleaned text into sentences with their character offsets.
+
+Abstracts are regular enough that a boundary rule does: a sentence ends at `.`, `!` or `?`
+followed by a space and then an uppercase letter, a digit or an opening bracket, unless the
+period belongs to a known abbreviation ("et al.", "e.g.", "Fig.") or a single initial.
+Structured-abstract headings ("METHODS:") start a new sentence even without a period.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["split_sentences"]
+
+_NOT_ENDS = frozenset(
+    [
+        "al",
+        "e.g",
+        "i.e",
+        "vs",
+        "fig",
+        "figs",
+        "approx",
+        "ca",
+        "no",
+        "nos",
+        "resp",
+        "cf",
+        "dr",
+        "mr",
+        "ms",
+        "st",
+        "sp",
+        "spp",
+        "var",
+        "eq",
+        "ref",
+        "refs",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "jr",
+        "sr",
+        "ph.d",
+    ]
+)
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+_HEADING = re.compile(
+    r"(?<=[a-z0-9)\]%.])\s+(?=(?:BACKGROUND|OBJECTIVES?|AIMS?|PURPOSE|INTRODUCTION|METHODS?"
+    r"|MATERIALS AND METHODS|DESIGN|RESULTS?|FINDINGS|CONCLUSIONS?|SIGNIFICANCE|INTERPRETATION"
+    r"|STATEMENT OF SIGNIFICANCE)\s*:)"
+)
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+
+def _ends_sentence(text: str, cut: int) -> bool:
+    """Whether the period before `cut` really ends a sentence."""
+    head = text[:cut].rstrip()
+    if not head.endswith("."):
+        return True
+    word = _LAST_WORD.search(head[-12:])
+    if word is None:
+        return True
+    token = word.group(1).lower().rstrip(".")
+    if token in _NOT_ENDS:
+        return False
+    return not (len(token) == 1 and token.isalpha() and head[-2:-1].isupper())
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of `text`, whitespace excluded, in order."""
+    cuts = {m.start() for m in _BOUNDARY.finditer(text) if _ends_sentence(text, m.start())}
+    cuts |= {m.start() for m in _HEADING.finditer(text)}
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for cut in sorted(cuts) + [len(text)]:
+        s, e = start, cut
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+        start = cut
+    return spans

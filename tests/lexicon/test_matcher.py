@@ -1,0 +1,65 @@
+"""The lexicon matcher: word boundaries, case rules for acronyms, longest match, variants."""
+
+from exobone.lexicon import default_matcher, load_lexicon, variants
+
+
+def found(text: str) -> set[tuple[str, str, str]]:
+    return {
+        (text[m.start : m.end], kind, label)
+        for m in default_matcher().find(text)
+        for kind, label in m.entries
+    }
+
+
+def test_short_acronyms_match_only_as_written():
+    hits = found("OA chondrocytes; goal; oa; CM and cm; the ALP gene; alpine; RA but rat")
+    assert ("OA", "conditions", "osteoarthritis") in hits
+    assert ("CM", "vesicle_types", "conditioned_medium") in hits
+    assert ("ALP", "genes", "ALPL") in hits
+    assert not {h for h in hits if h[0] in {"oa", "cm", "goal", "alpine"}}
+    assert ("RA", "conditions", "rheumatoid_arthritis") in hits
+    assert ("rat", "species", "rat") in hits
+
+
+def test_no_match_inside_words():
+    hits = found("Metabolism of the tumoral cells; prematurely; osteoblastogenesis")
+    assert not any(h[2] == "osteoblast" for h in hits)
+
+
+def test_longest_match_wins_and_keeps_other_kinds():
+    hits = found(
+        "hyaluronic acid hydrogel with bone marrow stromal cells in a femur fracture model"
+    )
+    assert ("hyaluronic acid hydrogel", "biomaterials", "hyaluronic_acid_hydrogel") in hits
+    assert not any(h[2] == "hydrogel" for h in hits)
+    assert any(h[1:] == ("origins", "bone_marrow") for h in hits)
+    assert ("femur fracture", "animal_models", "femur_fracture") in hits
+    assert ("fracture", "conditions", "fracture") in hits
+
+
+def test_gene_name_swallows_its_words():
+    hits = found("stromal cell-derived factor-1 levels")
+    assert ("stromal cell-derived factor-1", "genes", "CXCL12") in hits
+    assert not any(h[1] == "cell_types" for h in hits)
+
+
+def test_variants_cover_plural_hyphen_and_british_spelling():
+    forms = variants("mineralization")
+    assert {"mineralisation", "mineralizations"} <= forms
+    assert "preosteoblast" in variants("pre-osteoblast")
+    assert "intra-articular injection" in variants("intra-articular injections")
+    hits = found("Pre osteoblasts and tumour cells, nociceptive behavior")
+    assert ("Pre osteoblasts", "cell_types", "preosteoblast") in hits
+    assert ("tumour cells", "cell_types", "tumor_cell") in hits
+    assert ("nociceptive behavior", "assays", "behavioural_pain_test") in hits
+
+
+def test_labels_of_vocab_are_kept():
+    lex = load_lexicon()
+    assert "hyaluronic_acid_hydrogel" in lex.labels["biomaterials"]
+    assert lex.cell_lines["3T3L1"].identity == "preadipocyte||mouse"
+
+
+def test_gapped_defect_phrases():
+    hits = found("the rat calvarial bone critical defect model")
+    assert ("calvarial bone critical defect", "animal_models", "calvarial_defect") in hits
