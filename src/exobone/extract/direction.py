@@ -80,6 +80,11 @@ _CUE_TABLE: tuple[tuple[str, int, str], ...] = (
         "same",
     ),
     (r"remain(?:ed|s)? (?:unchanged|unaltered|similar|stable|comparable)", SAME, "same"),
+    (r"(?:was|were|is|are) (?:similar|comparable|unchanged)", SAME, "same"),
+    (r"(?:showed|shows|show|had|has|have|displayed|exhibited|revealed|with) no (?:significant |obvious "
+     r"|marked |apparent |measurable |statistically significant )?(?:differences?|changes?|alterations?)",
+     SAME, "same"),
+    (r"did not (?:show|produce|yield|result in|lead to|cause|achieve)", SAME, "same"),
     (
         r"protect(?:s|ed|ing)?(?: (?!from\b|against\b)[\w()-]+){0,5}? (?:from|against)",
         DOWN,
@@ -178,7 +183,7 @@ _CUE_TABLE: tuple[tuple[str, int, str], ...] = (
     (r"resolution of", DOWN, "noun"),
     (r"(?:lower|less|fewer|weaker|decreased|reduced)", DOWN, "adj"),
     # change without direction
-    (r"(?:chang|alter)(?:ed|es|ing)", SAME, "change"),
+    (r"(?:chang|alter)(?:e|ed|es|ing)|affect(?:s|ed|ing)?|influenc(?:e|es|ed|ing)", SAME, "change"),
     (r"(?:changes|alterations?)", SAME, "change"),
 )
 
@@ -245,6 +250,12 @@ _GAP_BREAK_RE = re.compile(
     r"compared|via|through|during|without)\b|[;:]",
     re.IGNORECASE,
 )
+# "measured by CCK-8" inside a noun phrase names a method, not an agent
+_MEASURED_BY_RE = re.compile(
+    r"\b(?:as )?(?:measured|assessed|determined|evaluated|detected|quantified|analy[sz]ed|examined"
+    r"|stained|revealed|shown|visuali[sz]ed) (?:by|with|using|on) [\w-]+(?: (?:assay|staining|analysis))?",
+    re.IGNORECASE,
+)
 _PAREN_RE = re.compile(r"\([^()]*\)")
 _WORD_RE = re.compile(r"[\w/-]+")
 # The words after a predicate cue that name who caused it.
@@ -295,6 +306,12 @@ _AIM_RE = re.compile(
     r"\b(?:whether|aim(?:ed|s)?\s+(?:to|of|was|is)|the aim|purpose|objective|hypothesi[sz]\w*|no reports?|"
     r"remains? (?:unclear|unknown|elusive|to be)|(?:is|are|was) (?:unclear|unknown)|to (?:investigate|determine|"
     r"examine|explore|assess) (?:if|the (?:effects?|role|potential))|we (?:determine|investigate|examine) (?:here )?if)\b",
+    re.IGNORECASE,
+)
+# Words that put another agent in charge of a sentence: a genotype, an inhibitor, other cells.
+_OTHER_AGENT_RE = re.compile(
+    r"-/-|knock-?out|knock-?down|deficien\w+|wild-type|inhibitor|antagonist|si-?RNA|sh-?RNA|overexpress\w*"
+    r"|transplant\w*|\b(?:is|are) (?:characteri[sz]ed|known|thought)\b|\bhave been\b|\bhas been\b",
     re.IGNORECASE,
 )
 _ANAPHOR_START_RE = re.compile(
@@ -395,6 +412,7 @@ def _strip_targets(text: str, start: int, end: int, targets: Sequence[Target]) -
 
 
 def _predicate_gap_ok(gap: str, vesicles: bool) -> bool:
+    gap = _MEASURED_BY_RE.sub(" ", gap)
     if _GAP_BREAK_RE.search(gap) or vesicles:
         return False
     return len(_WORD_RE.findall(gap)) <= 9
@@ -494,7 +512,7 @@ def resolve(
             elif vesicle_in(t.end, nxt.start) and _CARGO_GAP_RE.search(gap):
                 blocked.add(i)  # "levels of X in exosomes were ..." is cargo
             continue
-        if _neutral_predicate(gap):
+        if _neutral_predicate(gap) and ("," in gap or nxt.form in ("adj", "protect", "noun")):
             blocked.add(i)
             continue
         aux = _AUX_RE.search(gap) is not None
@@ -747,12 +765,10 @@ def _govern(
     consumed: set[int],
 ) -> int | None:
     """Sign of a cue before the target, composed with a verb right before a noun cue."""
-    if cue.form == "same":
+    if cue.form == "same" or _negated(text, cue):
         return SAME
     if cue.form == "change":
         return None
-    if _negated(text, cue):
-        return SAME
     sign = cue.sign
     if cue.form == "reversal" and sign == SAME:
         sign = DOWN if t.label in HARMFUL else UP
@@ -1055,8 +1071,10 @@ def _analyse(doc: Document) -> Iterable[Directed]:
             or mentions_vesicles(text)
             or _SECRETION_BLOCK_RE.search(text) is not None
         )
-        if not about and previous_about_vesicles and _ANAPHOR_START_RE.match(text):
-            about = True
+        if not about and previous_about_vesicles and (
+            _ANAPHOR_START_RE.match(text) or not _OTHER_AGENT_RE.search(text)
+        ):
+            about = True  # the report of the vesicle experiment goes on
         found = _sentence_targets(doc, sentence, mentions)
         cargo_subject = [
             m
