@@ -231,3 +231,23 @@ def test_unknown_records_and_hostile_keys(store: Store, tmp_path: Path) -> None:
         store.curate(1, "species", "rat", by="curator")
     with pytest.raises(StoreError, match="not a set field"):
         store.curate(1, "colour", "red", by="curator")
+
+
+def test_the_same_paper_is_found_by_doi_pmid_or_title(store: Store, tmp_path: Path) -> None:
+    endnote, pubmed = bib(tmp_path, "a.txt"), bib(tmp_path, "b.nbib", "pubmed\n")
+    store.add_file(endnote, [record(1, endnote, doi=None, abstract="")])
+    summary = store.add_file(pubmed, [record(1, pubmed, pmid="123")])
+
+    assert (summary.new, summary.merged, store.count()) == (0, 1, 1)
+    entry = store.get("doi:10.1000/bone.1")
+    assert entry is not None and entry.record.pmid == "123"
+    assert entry.record.abstract == ABSTRACT
+    assert store.get("pmid:123") == entry == store.get(entry.key)
+    assert entry.key.startswith("title:")
+
+
+def test_papers_with_different_dois_stay_apart(store: Store, tmp_path: Path) -> None:
+    first, second = bib(tmp_path, "a.txt"), bib(tmp_path, "b.ris", "other\n")
+    store.add_file(first, [record(1, first)])
+    summary = store.add_file(second, [record(1, second, doi="10.1000/erratum.1")])
+    assert (summary.new, summary.merged, store.count()) == (1, 0, 2)

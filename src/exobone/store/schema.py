@@ -37,7 +37,7 @@ class Base(DeclarativeBase):
 
 
 class RecordRow(Base):
-    """A bibliographic record, unique by its de-duplication key."""
+    """A bibliographic record; `key` is its de-duplication key when it was first stored."""
 
     __tablename__ = "records"
 
@@ -63,6 +63,17 @@ class RecordRow(Base):
     checksum: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class RecordKeyRow(Base):
+    """Every identity of a record (DOI, PMID, title+year keys): how later files find it."""
+
+    __tablename__ = "record_keys"
+
+    record_id: Mapped[int] = mapped_column(
+        ForeignKey("records.id", ondelete="CASCADE"), primary_key=True
+    )
+    key: Mapped[str] = mapped_column(Text, primary_key=True, index=True)
 
 
 class StudyRow(Base):

@@ -11,7 +11,7 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,7 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import RowMapping, make_url
 
 from exobone import __version__
 from exobone.errors import ExoboneError, RecordProblem
@@ -40,6 +40,7 @@ from exobone.store.schema import (
     Base,
     EvidenceRow,
     IngestLogRow,
+    RecordKeyRow,
     RecordRow,
     StudyRow,
 )
@@ -51,6 +52,7 @@ studies_t = Base.metadata.tables[StudyRow.__tablename__]
 annotations_t = Base.metadata.tables[AnnotationRow.__tablename__]
 evidence_t = Base.metadata.tables[EvidenceRow.__tablename__]
 log_t = Base.metadata.tables[IngestLogRow.__tablename__]
+keys_t = Base.metadata.tables[RecordKeyRow.__tablename__]
 
 # Record attributes stored in columns of the same name.
 RECORD_COLUMNS: tuple[str, ...] = (
@@ -152,19 +154,16 @@ class Store:
         was extracted; `problems` are the records the reader skipped and `duplicates` the
         number it merged. A `Record` without a study leaves any stored annotations alone.
         """
-        from exobone.ingest.dedup import record_key
-
         summary = IngestSummary(path=str(path), format=fmt, problems=list(problems))
         digest = file_sha256(path)
         now = _now()
         with self.engine.begin() as conn:
-            seen: set[str] = set()
+            seen: set[int] = set()
             for entry in entries:
                 study = entry if isinstance(entry, Study) else None
                 record = entry.record if isinstance(entry, Study) else entry
-                key = record_key(record)
-                record_id = self._put_record(conn, key, record, key in seen, summary, now)
-                seen.add(key)
+                record_id = self._put_record(conn, record, seen, summary, now)
+                seen.add(record_id)
                 if study is not None and self._put_study(
                     conn, record_id, study, extractor_version, now
                 ):
@@ -266,29 +265,31 @@ class Store:
     def _put_record(
         self,
         conn: Connection,
-        key: str,
         record: Record,
-        repeated: bool,
+        seen: set[int],
         summary: IngestSummary,
         now: datetime,
     ) -> int:
+        """Insert a record, or update or merge the stored copy of the same paper; its id."""
+        keys = identity_keys(record)
         values = _record_values(record)
         checksum = _checksum(values)
-        row = conn.execute(select(records_t).where(records_t.c.key == key)).mappings().first()
+        row = self._find(conn, keys)
         if row is None:
             summary.new += 1
-            return int(
-                conn.execute(
-                    insert(records_t)
-                    .values(key=key, checksum=checksum, created_at=now, updated_at=now, **values)
-                    .returning(records_t.c.id)
-                ).scalar_one()
-            )
+            record_id = conn.execute(
+                insert(records_t)
+                .values(key=keys[0], checksum=checksum, created_at=now, updated_at=now, **values)
+                .returning(records_t.c.id)
+            ).scalar_one()
+            conn.execute(insert(keys_t), [{"record_id": record_id, "key": key} for key in keys])
+            return int(record_id)
+        record_id = int(row["id"])
         if row["checksum"] == checksum:
             summary.unchanged += 1
-            return int(row["id"])
-        if repeated or row["source"] != record.source:
-            # The same work from another file (or twice in one): keep what is stored and
+            return record_id
+        if record_id in seen or row["source"] != record.source:
+            # The same paper from another file (or twice in one): keep what is stored and
             # only fill the fields it lacks.
             summary.merged += 1
             values = {
@@ -298,15 +299,45 @@ class Store:
                 values[name] = row[name]
             checksum = _checksum(values)
             if checksum == row["checksum"]:
-                return int(row["id"])
+                return record_id
         else:
             summary.updated += 1
         conn.execute(
             update(records_t)
-            .where(records_t.c.id == row["id"])
+            .where(records_t.c.id == record_id)
             .values(checksum=checksum, updated_at=now, **values)
         )
-        return int(row["id"])
+        stored = set(conn.scalars(select(keys_t.c.key).where(keys_t.c.record_id == record_id)))
+        merged = identity_keys(Record(**values))
+        missing = [key for key in dict.fromkeys(keys + merged) if key not in stored]
+        if missing:
+            conn.execute(insert(keys_t), [{"record_id": record_id, "key": key} for key in missing])
+        return record_id
+
+    def _find(self, conn: Connection, keys: list[str]) -> RowMapping | None:
+        """The stored record that is the same paper, by DOI, then PMID, then title and year.
+
+        Like in-file de-duplication, two records whose DOIs differ are never the same paper,
+        nor are two matched only by title whose PMIDs differ.
+        """
+        matches = conn.execute(
+            select(keys_t.c.key.label("matched_key"), records_t)
+            .join(records_t, records_t.c.id == keys_t.c.record_id)
+            .where(keys_t.c.key.in_(keys))
+        ).mappings()
+        found = {match["matched_key"]: match for match in matches}
+        mine = _by_kind(keys)
+        for key in keys:
+            row = found.get(key)
+            if row is None:
+                continue
+            theirs = _by_kind(identity_keys(Record(**{n: row[n] for n in RECORD_COLUMNS})))
+            if _differ(mine, theirs, "doi") or (
+                key.startswith("title:") and _differ(mine, theirs, "pmid")
+            ):
+                continue
+            return row
+        return None
 
     def _put_study(
         self, conn: Connection, record_id: int, study: Study, version: str, now: datetime
@@ -524,7 +555,35 @@ def _empty(value: Any) -> bool:
 def _id_or_key_clause(id_or_key: int | str) -> Any:
     if isinstance(id_or_key, int) or id_or_key.isdigit():
         return records_t.c.id == int(id_or_key)
-    return records_t.c.key == id_or_key
+    return records_t.c.id.in_(select(keys_t.c.record_id).where(keys_t.c.key == id_or_key))
+
+
+def identity_keys(record: Record) -> list[str]:
+    """Every key that identifies the paper, strongest first (the first is `record_key`).
+
+    The weaker keys are `record_key` of the record with its DOI (then also its PMID) left
+    out; a title key counts only with a year, as in `exobone.ingest.dedup.deduplicate`.
+    """
+    from exobone.ingest.dedup import normalise_title, record_key
+
+    keys = [record_key(record)]
+    if record.doi:
+        keys.append(record_key(replace(record, doi=None)))
+    if record.pmid and record.year and normalise_title(record.title):
+        keys.append(record_key(replace(record, doi=None, pmid=None)))
+    return [key for key in dict.fromkeys(keys) if not key.endswith("|") or key == keys[0]]
+
+
+def _by_kind(keys: list[str]) -> dict[str, str]:
+    """Keys by their kind ("doi", "pmid", "title")."""
+    kinds: dict[str, str] = {}
+    for key in keys:
+        kinds.setdefault(key.split(":", 1)[0], key)
+    return kinds
+
+
+def _differ(mine: dict[str, str], theirs: dict[str, str], kind: str) -> bool:
+    return kind in mine and kind in theirs and mine[kind] != theirs[kind]
 
 
 def _now() -> datetime:

@@ -1,4 +1,4 @@
-"""Initial schema: records, studies, annotations, evidence, ingest_log.
+"""Initial schema: records, record_keys, studies, annotations, evidence, ingest_log.
 
 Revision ID: 0001
 Revises:
@@ -52,6 +52,18 @@ def upgrade() -> None:
     op.create_index("ix_records_year", "records", ["year"])
     op.create_index("ix_records_doi", "records", ["doi"])
     op.create_index("ix_records_pmid", "records", ["pmid"])
+
+    op.create_table(
+        "record_keys",
+        sa.Column(
+            "record_id",
+            sa.Integer(),
+            sa.ForeignKey("records.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
+        sa.Column("key", sa.Text(), primary_key=True),
+    )
+    op.create_index("ix_record_keys_key", "record_keys", ["key"])
 
     op.create_table(
         "studies",
@@ -129,4 +141,5 @@ def downgrade() -> None:
     op.drop_table("evidence")
     op.drop_table("annotations")
     op.drop_table("studies")
+    op.drop_table("record_keys")
     op.drop_table("records")
