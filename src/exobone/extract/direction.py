@@ -121,6 +121,7 @@ _CUE_TABLE: tuple[tuple[str, int, str], ...] = (
     (r"amplif(?:y|ies|ied|ying)", UP, "verb"),
     (r"preserv" + _V, UP, "verb"),
     (r"rais(?:e|es|ed|ing)", UP, "verb"),
+    (r"(?:aggravat|exacerbat)" + _V + r"|worsen(?:s|ed|ing)?", UP, "verb"),
     (r"restrain(?:s|ed|ing)?", DOWN, "verb"),
     (r"restrict(?:s|ed|ing)?", DOWN, "verb"),
     (r"curb(?:s|ed|ing)?", DOWN, "verb"),
@@ -314,6 +315,9 @@ _OTHER_AGENT_RE = re.compile(
     r"|transplant\w*|\b(?:is|are) (?:characteri[sz]ed|known|thought)\b|\bhave been\b|\bhas been\b",
     re.IGNORECASE,
 )
+_EXPERIMENTER_RE = re.compile(
+    r"\b(?:we|authors)\s+(?:\w+ly\s+|then\s+|also\s+|first\s+)?$", re.IGNORECASE
+)
 _ANAPHOR_START_RE = re.compile(
     r"^(?:\w+,\s+)?(?:in addition,?\s+|moreover,?\s+|furthermore,?\s+|also,?\s+|additionally,?\s+)?(?:they|these|this|it|such|both|the treatment|treatment)\b",
     re.IGNORECASE,
@@ -474,6 +478,8 @@ def resolve(
                 continue
         if any(t.start <= cue.start and cue.end <= t.end for t in targets):
             continue
+        if _EXPERIMENTER_RE.search(text[max(0, cue.start - 20) : cue.start]):
+            continue  # "we induced apoptosis with staurosporine" describes a method
         cues.append(cue)
     bounds = [(m.start(), m.end()) for m in _BOUNDARY_RE.finditer(text)]
     ves_spans = list(vesicle_spans) + [(m.start(), m.end()) for m in _VESICLE_RE.finditer(text)]
@@ -813,10 +819,11 @@ _DISEASE_VERB_RE = re.compile(
     re.IGNORECASE,
 )
 
+_PROPERTY = r"(?:effects?|capacit\w+|activit\w+|propert\w+|potential|abilit\w+|functions?)"
 # Phrases the lexicon does not cover, found here: (regex, kind, label, inherent sign, inverse).
 _PHRASES: tuple[tuple[str, str, str, int | None, bool], ...] = (
     (
-        r"osteogenic (?:responses?|potential|capacit\w+|abilit\w+|activit\w+|effects?)|osteoinductiv\w+(?: effects?)?"
+        r"osteogenic (?:responses?|potential|capacit\w+|abilit\w+|activit\w+|effects?)|osteoinductivity"
         r"|osteoblast differentiation|differentiat\w* (?:in)?to(?:wards?)? (?:the )?(?:osteoblasts?|osteogenic lineage)",
         "outcomes",
         "osteogenic_differentiation",
@@ -825,7 +832,7 @@ _PHRASES: tuple[tuple[str, str, str, int | None, bool], ...] = (
     ),
     (r"cell survival", "outcomes", "cell_viability", None, False),
     (
-        r"bone healing|bone volume|BV/TV|bone mineral density|(?:subchondral )?bone (?:micro)?architecture",
+        r"bone healing|(?:subchondral )?bone (?:micro)?architecture",
         "outcomes",
         "bone_regeneration",
         None,
@@ -879,6 +886,9 @@ _PHRASES: tuple[tuple[str, str, str, int | None, bool], ...] = (
         False,
     ),
     (r"anti-?inflammatory", "outcomes", "inflammation", DOWN, False),
+    # a property of the vesicles: "their osteoinductive effects", "pro-angiogenic capacity"
+    (r"(?:osteoinductive|pro-?osteogenic) " + _PROPERTY, "outcomes", "osteogenic_differentiation", UP, False),
+    (r"pro-?angiogenic " + _PROPERTY, "outcomes", "angiogenesis", UP, False),
     (r"anti-?apoptotic", "outcomes", "apoptosis", DOWN, False),
     (r"anti-?senescen\w+", "outcomes", "senescence", DOWN, False),
     (r"anti-?osteoclastogenic", "outcomes", "osteoclastogenesis", DOWN, False),
@@ -949,7 +959,10 @@ def _sentence_targets(
         for m in mentions
         if m.kind in TARGET_KINDS or (m.kind == "conditions" and m.label in DISEASE_LABELS)
     ]
+    vesicles = [m for m in mentions if m.kind == "vesicle_types"]
     for m in candidates:
+        if any(v.start < m.end and m.start < v.end for v in vesicles):
+            continue  # "apoptotic" in "apoptotic bodies" names the vesicle
         # nested mentions of the same family ("bone formation" in "ectopic bone formation") give way
         if any(
             o is not m
