@@ -177,7 +177,8 @@ _CUE_TABLE: tuple[tuple[str, int, str], ...] = (
     (r"weaken(?:s|ed|ing)?", DOWN, "verb"),
     (r"dampen(?:s|ed|ing)?", DOWN, "verb"),
     (r"lower(?:s|ed|ing)", DOWN, "verb"),
-    (r"slow(?:s|ed|ing)", DOWN, "verb"),
+    (r"slow(?:s|ed|ing)?", DOWN, "verb"),
+    (r"halt(?:s|ed|ing)?", DOWN, "verb"),
     (r"delay(?:s|ed|ing)?", DOWN, "verb"),
     (r"loss of", DOWN, "noun"),
     (r"control of", DOWN, "noun"),
@@ -254,7 +255,7 @@ _GAP_BREAK_RE = re.compile(
 # "measured by CCK-8" inside a noun phrase names a method, not an agent
 _MEASURED_BY_RE = re.compile(
     r"\b(?:as )?(?:measured|assessed|determined|evaluated|detected|quantified|analy[sz]ed|examined"
-    r"|stained|revealed|shown|visuali[sz]ed) (?:by|with|using|on) [\w-]+(?: (?:assay|staining|analysis))?",
+    r"|stained|revealed|shown|visuali[sz]ed) (?:by|with|using|on) [^,;]*",
     re.IGNORECASE,
 )
 _PAREN_RE = re.compile(r"\([^()]*\)")
@@ -274,11 +275,11 @@ _CARGO_BEFORE_RE = re.compile(
 _AGENT_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:stimulated|treated|induced|challenged|exposed|pretreated|pre-treated|incubated|cultured|primed|"
     r"presence of|absence of|response to|addition of|stimulation with|treatment with|injection of|"
-    r"exposure to|transfected with)\s+(?:with\s+|by\s+|to\s+|of\s+)?(?:the\s+|recombinant\s+)?$",
+    r"exposure to|transfected with|target of|targeted by|release of)\s+(?:with\s+|by\s+|to\s+|of\s+)?(?:the\s+|recombinant\s+)?$",
     re.IGNORECASE,
 )
 _AGENT_AFTER_RE = re.compile(
-    r"^(?:\s?\(?-/-\)?|\s?(?:knockout|KO|null|deficient|-deficient|-null|-knockout)\b|-(?:induced|stimulated|treated|challenged|mediated|dependent|triggered|caused)\b|\s+(?:group|groups|treatment|stimulation|challenge|insult)\b)",
+    r"^(?:-(?:exos?|evs?|sevs?|exosomes?|vesicles?|mvs?)\b|\s?\(?-/-\)?|\s?(?:knockout|KO|null|deficient|-deficient|-null|-knockout)\b|-(?:induced|stimulated|treated|challenged|mediated|dependent|triggered|caused)\b|\s+(?:group|groups|treatment|stimulation|challenge|insult)\b)",
     re.IGNORECASE,
 )
 _INDUCED_AFTER_RE = re.compile(r"^-(?:induced|triggered|caused|mediated)\s+", re.IGNORECASE)
@@ -523,7 +524,7 @@ def resolve(
             continue
         aux = _AUX_RE.search(gap) is not None
         after = text[nxt.end :]
-        if nxt.form in ("adj", "protect"):
+        if nxt.form == "protect" or nxt.form == "adj" and not aux:
             continue
         if nxt.form == "noun":
             if not aux and not _POST_NOUN_GAP_RE.fullmatch(gap):
@@ -809,12 +810,12 @@ DISEASE_LABELS = frozenset(
     ["osteoarthritis", "TMJ_osteoarthritis", "rheumatoid_arthritis", "osteoporosis", "periodontitis", "intervertebral_disc_degeneration", "multiple_myeloma_bone_disease", "diabetic_bone_disease", "tendon_injury"]
 )
 _DISEASE_CUE_RE = re.compile(
-    r"^(?:alleviat|attenuat|ameliorat|imped|mitigat|reliev|slow|retard|aggravat|exacerbat|worsen)",
+    r"^(?:alleviat|attenuat|ameliorat|imped|mitigat|reliev|slow|retard|delay|halt|aggravat|exacerbat|worsen)",
     re.IGNORECASE,
 )
 _DISEASE_UP_RE = re.compile(r"^(?:aggravat|exacerbat|worsen)", re.IGNORECASE)
 _DISEASE_VERB_RE = re.compile(
-    r"\b(?:alleviat\w*|attenuat\w*|ameliorat\w*|imped\w*|mitigat\w*|reliev\w*|slow\w*|retard\w*|aggravat\w*|exacerbat\w*|worsen\w*)"
+    r"\b(?:alleviat\w*|attenuat\w*|ameliorat\w*|imped\w*|mitigat\w*|reliev\w*|slow\w*|retard\w*|delay\w*|halt\w*|aggravat\w*|exacerbat\w*|worsen\w*)"
     r"(?:\s+(?:the\s+)?(?:\w+\s+){0,2})?$",
     re.IGNORECASE,
 )
