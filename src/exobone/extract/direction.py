@@ -126,6 +126,7 @@ _CUE_TABLE: tuple[tuple[str, int, str], ...] = (
     (r"restrict(?:s|ed|ing)?", DOWN, "verb"),
     (r"curb(?:s|ed|ing)?", DOWN, "verb"),
     (r"(?:rose|rises|risen)", UP, "pred"),
+    (r"(?:fell|falls|fallen|dropped|drops)", DOWN, "pred"),
     (r"occurr?(?:ed|s)", UP, "pred"),
     (r"(?:higher|greater|more|better|stronger|sustained|increased|enhanced|elevated)", UP, "adj"),
     # reversal
@@ -275,11 +276,12 @@ _CARGO_BEFORE_RE = re.compile(
 _AGENT_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:stimulated|treated|induced|challenged|exposed|pretreated|pre-treated|incubated|cultured|primed|"
     r"presence of|absence of|response to|addition of|stimulation with|treatment with|injection of|"
-    r"exposure to|transfected with|target of|targeted by|release of)\s+(?:with\s+|by\s+|to\s+|of\s+)?(?:the\s+|recombinant\s+)?$",
+    r"exposure to|transfected with|target of|targeted by|release of|priming with|primed with|"
+    r"preconditioning with|preconditioned with|pretreatment with)\s+(?:with\s+|by\s+|to\s+|of\s+)?(?:the\s+|recombinant\s+)?$",
     re.IGNORECASE,
 )
 _AGENT_AFTER_RE = re.compile(
-    r"^(?:-(?:exos?|evs?|sevs?|exosomes?|vesicles?|mvs?)\b|\s?\(?-/-\)?|\s?(?:knockout|KO|null|deficient|-deficient|-null|-knockout)\b|-(?:induced|stimulated|treated|challenged|mediated|dependent|triggered|caused)\b|\s+(?:group|groups|treatment|stimulation|challenge|insult)\b)",
+    r"^(?:-(?:positive|negative|expressing|labell?ed)\b|\+|-(?:exos?|evs?|sevs?|exosomes?|vesicles?|mvs?)\b|\s?\(?-/-\)?|\s?(?:knockout|KO|null|deficient|-deficient|-null|-knockout)\b|-(?:induced|stimulated|treated|challenged|mediated|dependent|triggered|caused)\b|\s+(?:group|groups|treatment|stimulation|challenge|insult)\b)",
     re.IGNORECASE,
 )
 _INDUCED_AFTER_RE = re.compile(r"^-(?:induced|triggered|caused|mediated)\s+", re.IGNORECASE)
@@ -513,10 +515,9 @@ def resolve(
                 blocked.add(i)
             continue
         gap = _strip_targets(text, t.end, nxt.start, targets)
-        if not _predicate_gap_ok(gap, vesicle_in(t.end, nxt.start)):
-            if _neutral_predicate(gap):
-                blocked.add(i)
-            elif vesicle_in(t.end, nxt.start) and _CARGO_GAP_RE.search(gap):
+        cargo_gap = _CARGO_IN_RE.search(text[t.end : nxt.start]) is not None
+        if not _predicate_gap_ok(gap, cargo_gap):
+            if _neutral_predicate(gap) or cargo_gap:
                 blocked.add(i)  # "levels of X in exosomes were ..." is cargo
             continue
         if _neutral_predicate(gap) and ("," in gap or nxt.form in ("adj", "protect", "noun")):
@@ -630,7 +631,11 @@ def resolve(
     return result
 
 
-_CARGO_GAP_RE = re.compile(r"\b(?:in|within|inside|of|from)\b", re.IGNORECASE)
+_CARGO_IN_RE = re.compile(
+    r"\b(?:in|within|inside|from|of)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:exosom\w*|EVs|vesicles|[\w-]*exos)\b"
+    r"(?![\s-]+(?:group|treat\w*|loaded|coated|injected|defects?))",
+    re.IGNORECASE,
+)
 _NEUTRAL_PRED_RE = re.compile(
     r"^[\s,]*(?:(?:and|or|the|of|in|\w+)\s+){0,6}?(?:was|were|is|are|have been|has been)\s+(?:\w+ly\s+)?(?!\w*(?:"
     + "|".join(
@@ -832,6 +837,7 @@ _PHRASES: tuple[tuple[str, str, str, int | None, bool], ...] = (
         False,
     ),
     (r"cell survival", "outcomes", "cell_viability", None, False),
+    (r"proliferated (?:faster|more)", "outcomes", "cell_proliferation", UP, False),
     (
         r"bone healing|(?:subchondral )?bone (?:micro)?architecture",
         "outcomes",
@@ -880,7 +886,7 @@ _PHRASES: tuple[tuple[str, str, str, int | None, bool], ...] = (
     (r"chondroprotect\w+", "outcomes", "cartilage_degradation", DOWN, False),
     (
         r"(?:collagen(?: type I{1,2})?|type I{1,2} collagen|proteoglycans?|glycosaminoglycans?|GAG|ECM|extracellular matrix|matrix)"
-        r" (?:synthesis|deposition|production|expression|formation)",
+        r" (?:synthesis|deposition|production|formation)|(?:ECM|extracellular matrix|matrix) expression",
         "outcomes",
         "matrix_synthesis",
         None,
