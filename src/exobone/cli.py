@@ -202,7 +202,7 @@ def extract(
     if extractor is None:
         err.print("[red]The extractor (exobone.extract.Extractor) is not available.[/]")
         raise typer.Exit(1)
-    problems = 0
+    problems = written = 0
     with _output(out) as stream, _progress(err) as progress:
         task = progress.add_task("extracting", total=None)
         for item in extract_studies(files, fmt=fmt, extractor=extractor):
@@ -211,8 +211,8 @@ def extract(
                 progress.console.print(str(item), markup=False, soft_wrap=True)
                 continue
             stream.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
+            written += 1
             progress.advance(task)
-        written = int(progress.tasks[0].completed)
     err.print(f"{written} studies written to {escape(out if out != '-' else 'stdout')}")
     if problems:
         raise typer.Exit(EXIT_SKIPPED)
@@ -411,7 +411,9 @@ def _progress(console: Console) -> Iterator[Progress]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
-    with Progress(*columns, console=console, transient=True) as progress:
+    with Progress(
+        *columns, console=console, transient=True, disable=not console.is_terminal
+    ) as progress:
         yield progress
 
 
@@ -430,3 +432,15 @@ def _output(target: str) -> Iterator[TextIO]:
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
+
+
+def _add_analysis_commands() -> None:
+    """map, graph, quality, export, report: the analyses of the stored studies."""
+    try:
+        from exobone.analysis.commands import register
+    except ImportError:  # the core commands keep working without the analysis extras
+        return
+    register(app)
+
+
+_add_analysis_commands()
