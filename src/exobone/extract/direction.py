@@ -425,12 +425,21 @@ def _predicate_gap_ok(gap: str, vesicles: bool) -> bool:
     return len(_WORD_RE.findall(gap)) <= 9
 
 
+_QUANTITY_RE = re.compile(
+    r"\s*(?:about|approximately|nearly|almost|around|roughly|up to|more than|over|\d|half|one|two|three"
+    r"|a third|a quarter|a factor)",
+    re.IGNORECASE,
+)
+
+
 def _agent_is_foreign(after: str) -> bool | None:
     """After a predicate cue: None if no agent is named, True if it is not the vesicle."""
     match = _AGENT_PREP_RE.match(after)
     if match is None:
         return None
     words = match.group(1)
+    if _QUANTITY_RE.match(words):
+        return None  # "fell by about half", "increased by 2-fold"
     # only the first few words name the agent
     head = " ".join(words.split()[:6])
     return not _VESICLE_RE.search(head)
@@ -1112,10 +1121,8 @@ def _analyse(doc: Document) -> Iterable[Directed]:
         for target, mention, sign in zip(found.targets, found.mentions, signs, strict=True):
             if sign is None:
                 continue
-            if (
-                mention.kind in ("mirna", "lncrna", "genes")
-                and mention.label in cargo
-                and _is_cargo_here(text, target)
+            if mention.kind in ("mirna", "lncrna", "genes") and (
+                mention.label in cargo and target.start < 3 or _is_cargo_here(text, target)
             ):
                 continue
             if mention.kind == "conditions":
@@ -1131,9 +1138,14 @@ def _analyse(doc: Document) -> Iterable[Directed]:
 
 
 def _is_cargo_here(text: str, t: Target) -> bool:
-    before = text[max(0, t.start - 40) : t.start]
-    return (
-        bool(_CARGO_BEFORE_RE.search(before))
-        or t.start < 3
-        or bool(re.search(r"transfer of (?:\w+ )?$", before))
-    )
+    """The molecule is named as something the vesicles carry ("transfer lncRNA H19")."""
+    before = text[max(0, t.start - 50) : t.start]
+    return bool(_CARGO_BEFORE_RE.search(before) or _CARRIED_BEFORE_RE.search(before))
+
+
+_CARRIED_BEFORE_RE = re.compile(
+    r"\b(?:transfer\w*|deliver\w*|carr(?:y|ies|ied|ying)|contain\w*|shuttl\w*|packag\w+|packed|loaded|"
+    r"enriched in|enrichment of)(?: of| with)?\s+(?:more\s+|higher levels of\s+|high levels of\s+|the\s+)?"
+    r"(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
