@@ -281,7 +281,7 @@ _AGENT_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _AGENT_AFTER_RE = re.compile(
-    r"^(?:-(?:positive|negative|expressing|labell?ed)\b|\+|-(?:exos?|evs?|sevs?|exosomes?|vesicles?|mvs?)\b|\s?\(?-/-\)?|\s?(?:knockout|KO|null|deficient|-deficient|-null|-knockout)\b|-(?:induced|stimulated|treated|challenged|mediated|dependent|triggered|caused)\b|\s+(?:group|groups|treatment|stimulation|challenge|insult)\b)",
+    r"^(?:\s+(?:was|were)\s+(?:given|added|applied|administered)\b|-(?:positive|negative|expressing|labell?ed)\b|\+|-(?:exos?|evs?|sevs?|exosomes?|vesicles?|mvs?)\b|\s?\(?-/-\)?|\s?(?:knockout|KO|null|deficient|-deficient|-null|-knockout)\b|-(?:induced|stimulated|treated|challenged|mediated|dependent|triggered|caused)\b|\s+(?:group|groups|treatment|stimulation|challenge|insult)\b)",
     re.IGNORECASE,
 )
 _INDUCED_AFTER_RE = re.compile(r"^-(?:induced|triggered|caused|mediated)\s+", re.IGNORECASE)
@@ -563,8 +563,9 @@ def resolve(
             right_of.pop(i, None)
             blocked.discard(i)
 
-    for i, cue in right_of.items():
-        consumed.add(cue.start)
+    for cue in right_of.values():
+        if not (cue.form == "noun" and text[cue.end : cue.end + 4] == " of "):
+            consumed.add(cue.start)  # "adenosine activation of AKT" serves both
 
     for i in order:
         t = targets[i]
