@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import (
     Connection,
     Engine,
+    bindparam,
     create_engine,
     delete,
     event,
@@ -278,9 +279,9 @@ class Store:
         if row is None:
             summary.new += 1
             record_id = conn.execute(
-                insert(records_t)
-                .values(key=keys[0], checksum=checksum, created_at=now, updated_at=now, **values)
-                .returning(records_t.c.id)
+                insert(records_t).returning(records_t.c.id),
+                {"key": keys[0], "checksum": checksum, "created_at": now, "updated_at": now}
+                | values,
             ).scalar_one()
             conn.execute(insert(keys_t), [{"record_id": record_id, "key": key} for key in keys])
             return int(record_id)
@@ -303,9 +304,8 @@ class Store:
         else:
             summary.updated += 1
         conn.execute(
-            update(records_t)
-            .where(records_t.c.id == record_id)
-            .values(checksum=checksum, updated_at=now, **values)
+            update(records_t).where(records_t.c.id == bindparam("row_id")),
+            {"row_id": record_id, "checksum": checksum, "updated_at": now} | values,
         )
         stored = set(conn.scalars(select(keys_t.c.key).where(keys_t.c.record_id == record_id)))
         merged = identity_keys(Record(**values))
@@ -323,7 +323,8 @@ class Store:
         matches = conn.execute(
             select(keys_t.c.key.label("matched_key"), records_t)
             .join(records_t, records_t.c.id == keys_t.c.record_id)
-            .where(keys_t.c.key.in_(keys))
+            .where(keys_t.c.key.in_(bindparam("keys", expanding=True))),
+            {"keys": keys},
         ).mappings()
         found = {match["matched_key"]: match for match in matches}
         mine = _by_kind(keys)
@@ -360,13 +361,16 @@ class Store:
         }
         if row is None:
             study_id = conn.execute(
-                insert(studies_t).values(record_id=record_id, **values).returning(studies_t.c.id)
+                insert(studies_t).returning(studies_t.c.id), {"record_id": record_id} | values
             ).scalar_one()
         elif row.checksum == checksum:
             return False
         else:
             study_id = row.id
-            conn.execute(update(studies_t).where(studies_t.c.id == study_id).values(**values))
+            conn.execute(
+                update(studies_t).where(studies_t.c.id == bindparam("row_id")),
+                {"row_id": study_id} | values,
+            )
             machine = select(annotations_t.c.id).where(
                 annotations_t.c.study_id == study_id, annotations_t.c.origin == MACHINE
             )
