@@ -432,6 +432,9 @@ _QUANTITY_RE = re.compile(
 )
 
 
+_AGENT_END_RE = re.compile(r"\b(?:was|were|is|are|and|which|that|when|while|but|whereas)\b|[,;]")
+
+
 def _agent_is_foreign(after: str) -> bool | None:
     """After a predicate cue: None if no agent is named, True if it is not the vesicle."""
     match = _AGENT_PREP_RE.match(after)
@@ -441,7 +444,7 @@ def _agent_is_foreign(after: str) -> bool | None:
     if _QUANTITY_RE.match(words):
         return None  # "fell by about half", "increased by 2-fold"
     # only the first few words name the agent
-    head = " ".join(words.split()[:6])
+    head = " ".join(_AGENT_END_RE.split(words, maxsplit=1)[0].split()[:6])
     return not _VESICLE_RE.search(head)
 
 
@@ -517,13 +520,31 @@ def resolve(
     # First pass: predicates after each target ("X was significantly increased").
     for i in order:
         t = targets[i]
-        nxt = next((c for c in cues if c.start >= t.end), None)
+        following = [c for c in cues if c.start >= t.end]
+        nxt = following[0] if following else None
+        skipped = ""
+        if (
+            nxt is not None
+            and len(following) > 1
+            and nxt.form == "verb"
+            and not text[t.end : nxt.start].strip(" ,")
+            and _agent_is_foreign(text[nxt.end :])
+        ):
+            # "Apoptosis induced by IL-1beta was reduced by exosomes": skip the stimulus's verb
+            agent = _AGENT_PREP_RE.match(text[nxt.end :])
+            span_end = nxt.end + (agent.start(1) if agent else 0)
+            words = text[span_end : following[1].start]
+            if len(_WORD_RE.findall(words)) <= 3 and "," not in words:
+                skipped = text[t.end : following[1].start]
+                nxt = following[1]
         if nxt is None:
             tail = _strip_targets(text, t.end, len(text), targets)
             if _neutral_predicate(tail):
                 blocked.add(i)
             continue
         gap = _strip_targets(text, t.end, nxt.start, targets)
+        if skipped:
+            gap = " was " if _AUX_RE.search(skipped) else " "
         cargo_gap = _CARGO_IN_RE.search(text[t.end : nxt.start]) is not None
         if not _predicate_gap_ok(gap, cargo_gap):
             if _neutral_predicate(gap) or cargo_gap:

@@ -1,0 +1,87 @@
+"""The `molecular_effects` field on hand-built Documents, and its floor on seed and dev gold."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from exobone.extract import molecular
+from exobone.extract.document import Document
+from test_outcomes import REPO, SHARED, _score, make_doc  # sibling module: pytest puts this dir on sys.path
+
+TERMS = {
+    "exosomes": ("vesicle_types", "exosome"),
+    "Exosomes": ("vesicle_types", "exosome"),
+    "EVs": ("vesicle_types", "extracellular_vesicle"),
+    "RUNX2": ("genes", "RUNX2"),
+    "Runx2": ("genes", "RUNX2"),
+    "MMP13": ("genes", "MMP13"),
+    "IL-1beta": ("genes", "IL1B"),
+    "Wnt-3a": ("genes", "WNT3A"),
+    "Wnt signaling": ("pathways", "Wnt_signaling"),
+    "p38": ("pathways", "MAPK_p38"),
+    "Akt": ("pathways", "PI3K_Akt"),
+    "miR-223": ("mirna", "miR-223"),
+    "nitric oxide": ("metabolites", "nitric_oxide"),
+    "apoptosis": ("outcomes", "apoptosis"),
+}
+
+
+def values(doc: Document) -> set[str]:
+    return {f.value for f in molecular.extract(doc)}
+
+
+def test_expression_and_phosphorylation_directions() -> None:
+    doc = make_doc(
+        "",
+        "Exosomes up-regulated Runx2 expression. "
+        "The phosphorylation of p38 was inhibited, and phosphorylation of Akt was promoted by EVs.",
+        TERMS,
+    )
+    assert values(doc) == {"RUNX2|up", "MAPK_p38|down", "PI3K_Akt|up"}
+
+
+def test_stimulus_and_disease_model_are_not_effects() -> None:
+    doc = make_doc(
+        "",
+        "IL-1beta increased MMP13 in chondrocytes. "
+        "Exosomes suppressed IL-1beta-induced nitric oxide and MMP13 production.",
+        TERMS,
+    )
+    assert values(doc) == {"nitric_oxide|down", "MMP13|down"}
+
+
+def test_cargo_and_inhibitor_effects_are_not_effects() -> None:
+    doc = make_doc(
+        "",
+        "Wnt-3a was elevated in exosomes, and inhibiting Wnt signaling decreased RUNX2. "
+        "Exosomes carried miR-223 into the cells.",
+        TERMS,
+    )
+    assert values(doc) == set()
+
+
+def test_no_change_is_not_reported_for_molecules() -> None:
+    doc = make_doc("", "Exosomes did not affect RUNX2 expression.", TERMS)
+    assert values(doc) == set()
+
+
+def test_span_covers_the_target() -> None:
+    doc = make_doc("", "In recipient cells, exosomes reduced miR-223 expression.", TERMS)
+    (finding,) = molecular.extract(doc)
+    assert finding.value == "miR-223|down"
+    assert doc.abstract[finding.span.start : finding.span.end] == "miR-223"
+
+
+@pytest.mark.skipif(not (SHARED / "gold" / "seed_gold.jsonl").exists(), reason="../shared absent")
+def test_seed_floor() -> None:
+    seed = SHARED / "seed" / "exosome_bone_bibliography.txt"
+    assert _score(seed, SHARED / "gold" / "seed_gold.jsonl", "molecular_effects") >= 0.85
+
+
+def test_dev_floor() -> None:
+    dev: Path = REPO / "tests" / "data" / "dev_corpus"
+    if not (dev / "dev_gold.jsonl").exists():
+        pytest.skip("dev corpus absent")
+    assert _score(dev / "dev_bibliography.txt", dev / "dev_gold.jsonl", "molecular_effects") >= 0.85
