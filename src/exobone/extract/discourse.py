@@ -25,7 +25,7 @@ _STUDY_CUE = re.compile(
     r"|treated|injected|fabricated|designed|collected|observed|measured|applied)\b"
     r"|the (?:main )?(?:aims?|purposes?|objectives?|goals?) of "
     r"(?:this|the present|the current|our) (?:study|work)"
-    r"|(?:objectives?|aims?|purpose|methods?|materials and methods|design)\s*:"
+    r"|(?:methods?|materials and methods|design)\s*:"
     r"|to address this|to this end|to test this"
     r"|(?:were|was) (?:isolated|investigated|examined|evaluated|assessed|used|treated"
     r"|injected|implanted"

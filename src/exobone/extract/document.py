@@ -27,6 +27,7 @@ states general knowledge); `review` says whether the record reviews literature.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from exobone.model import Record, Span
 
@@ -85,6 +86,7 @@ class Document:
     abbreviations: dict[str, str] = field(default_factory=dict)
     background_end: int = 0
     review: bool = False
+    cache: dict[str, Any] = field(default_factory=dict)  # analyses shared by families
 
     def text_of(self, section: str) -> str:
         return self.title if section == "title" else self.abstract

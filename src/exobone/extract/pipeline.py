@@ -42,16 +42,28 @@ def _across_definitions(text: str, abbrevs: list[Abbreviation], matcher: Matcher
     return out
 
 
+_MODIFIERS_BEFORE = re.compile(
+    r"(?:\b[\w-]+[ -]){0,3}[\w-]*derived[ -]$|\b(?:human|rat|mouse|murine|porcine|rabbit|canine) $",
+    re.IGNORECASE,
+)
+
+
 def _abbreviation_labels(
-    abbrevs: list[Abbreviation], matches: list[Match]
+    text: str, abbrevs: list[Abbreviation], matches: list[Match]
 ) -> dict[str, set[Entry]]:
-    """For each short form, the labels its richest long form carries."""
+    """For each short form, the labels its richest long form carries.
+
+    Modifiers just before the long form ("bone-marrow-derived mesenchymal stem cells (MSCs)")
+    belong to the definition too.
+    """
     labels: dict[str, set[Entry]] = {}
     for ab in abbrevs:
+        lead = _MODIFIERS_BEFORE.search(text, max(0, ab.long_start - 60), ab.long_start)
+        start = lead.start() if lead else ab.long_start
         found = {
             e
             for m in matches
-            if ab.long_start <= m.start and m.end <= ab.long_end
+            if start <= m.start and m.end <= ab.long_end
             for e in m.entries
             if e[0] != "stop"
         }
@@ -99,9 +111,9 @@ def find_mentions(
 ) -> list[Match]:
     """All mentions of one section's text, overlaps settled."""
     lexicon = matcher.lexicon
-    across = _across_definitions(text, abbrevs, matcher)
-    matches = resolve(candidates + across) if across else list(resolved)
-    shaped = patterns.find_rnas(text) + patterns.find_gene_symbols(text, lexicon)
+    extra = _across_definitions(text, abbrevs, matcher) + patterns.find_rnas(text)
+    matches = resolve(candidates + extra) if extra else list(resolved)
+    shaped = patterns.find_gene_symbols(text, lexicon)
     shaped.sort(key=lambda m: (-(m.end - m.start), m.start))
     for m in shaped:
         if not _overlaps(m, matches):
@@ -154,8 +166,8 @@ def build_document(record: Record, matcher: Matcher | None = None) -> Document:
     abstract_candidates = matcher.candidates(abstract)
     title_resolved = resolve(title_candidates)
     abstract_resolved = resolve(abstract_candidates)
-    labels = _abbreviation_labels(title_abbrevs, title_resolved)
-    labels.update(_abbreviation_labels(abbrevs, abstract_resolved))
+    labels = _abbreviation_labels(title, title_abbrevs, title_resolved)
+    labels.update(_abbreviation_labels(abstract, abbrevs, abstract_resolved))
     doc.mentions = _mentions(
         title,
         "title",

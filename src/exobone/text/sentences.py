@@ -45,7 +45,7 @@ _NOT_ENDS = frozenset(
         "ph.d",
     ]
 )
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?(?:[A-Z0-9]|[a-z]{1,3}[A-Z]))")
 _HEADING = re.compile(
     r"(?<=[a-z0-9)\]%.])\s+(?=(?:BACKGROUND|OBJECTIVES?|AIMS?|PURPOSE|INTRODUCTION|METHODS?"
     r"|MATERIALS AND METHODS|DESIGN|RESULTS?|FINDINGS|CONCLUSIONS?|SIGNIFICANCE|INTERPRETATION"

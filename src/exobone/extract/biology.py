@@ -1,0 +1,186 @@
+"""Vesicles, cells and organisms: vesicle_types, ev_sources, preconditioning, recipient_cells,
+cell_lines, species and animal_models.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from exobone.extract.cells import CellPhrase, analyse, most_specific
+from exobone.extract.document import Document, Finding, Mention
+from exobone.lexicon import load_lexicon
+from exobone.model import Span
+
+_DEPLETED = re.compile(
+    r"\s*(?:\([^()]{1,10}\)\s*)?(?:with or without|without|depleted of|free of|lacking)\s+"
+    r"(?:the\s+)?(?:exosomes|EVs|extracellular vesicles|vesicles|sEVs)\b",
+    re.IGNORECASE,
+)
+_PRECONDITION_CUE = re.compile(
+    r"\b(?:pre-?condition\w*|prim(?:ed|ing)|pre-?treat\w*|pre-?expos\w*|transfect\w*|transduc\w*"
+    r"|overexpress\w*|knock\w*|engineer\w*|modified)\b",
+    re.IGNORECASE,
+)
+_INDUCTION_LEAD = re.compile(
+    r"\b(?:during|stages? of|process of|course of|through|under|upon|following|undergoing)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_ANIMAL_WORDS = re.compile(
+    r"^(?:mice|mouse|rats?|rabbits?|pigs?|minipigs?|piglets?|sheep|ewes?|goats?|dogs?|beagles?"
+    r"|horses?|monkeys?|macaques?|rhesus|swine|porcine|ovine|caprine|canine|equine|murine"
+    r"|bovine|cows?|calf|C57BL/6J?|BALB/c|Sprague[- ]Dawley|Wistar|New Zealand white rabbits?)$",
+    re.IGNORECASE,
+)
+_IN_VIVO = re.compile(r"\bin vivo\b|\banimal models?\b", re.IGNORECASE)
+
+
+def _span(m: Mention) -> Span:
+    return m.span()
+
+
+def _phrase_span(p: CellPhrase) -> Span:
+    return Span(start=p.start, end=p.end, sentence=p.sentence, section=p.section)
+
+
+def _in_phrase(m: Mention, phrases: list[CellPhrase]) -> bool:
+    return any(m in p.mentions for p in phrases)
+
+
+def animal_species(doc: Document) -> list[Mention]:
+    """Species mentions that name animals of the study (not cells, not people)."""
+    phrases = analyse(doc).phrases
+    return [
+        m
+        for m in doc.of_kind("species")
+        if _ANIMAL_WORDS.match(m.text) and not _in_phrase(m, phrases)
+    ]
+
+
+def has_in_vivo(doc: Document) -> bool:
+    """Whether the study itself worked in animals."""
+    if doc.review:
+        return False
+    if (
+        animal_species(doc)
+        or doc.of_kind("animal_models")
+        and any(m.kind == "species" for m in doc.mentions)
+    ):
+        return True
+    return any(_IN_VIVO.search(s.text) and not doc.is_background(s) for s in doc.sentences)
+
+
+def _vesicle_types(doc: Document) -> Iterator[Finding]:
+    for v in analyse(doc).vesicles:
+        yield Finding("vesicle_types", v.label, _span(v))
+        if v.label == "conditioned_medium":
+            text = doc.text_of(v.section)
+            tail = _DEPLETED.match(text, v.end)
+            if tail:
+                span = Span(v.start, tail.end(), v.sentence, v.section)
+                yield Finding("vesicle_types", "ev_depleted_medium", span)
+
+
+def _preconditioning(doc: Document) -> Iterator[Finding]:
+    cells = analyse(doc)
+    source_sentences = {(p.section, p.sentence) for p in cells.sources}
+    vesicle_sentences = {(v.section, v.sentence) for v in cells.vesicles}
+    for m in doc.of_kind("preconditioning"):
+        key = (m.section, m.sentence)
+        text = doc.text_of(m.section)
+        sentence = doc.sentence_of(m)
+        lead = text[sentence.start : m.start]
+        if m.label == "drug_pretreatment" and any(
+            o.kind == "preconditioning" and o is not m and 0 <= o.start - m.end < 40
+            for o in doc.in_sentence(sentence, "preconditioning")
+        ):
+            continue
+        if any(m in p.mentions for p in cells.sources):
+            yield Finding("preconditioning", m.label, _span(m))
+            continue
+        if key not in source_sentences and key not in vesicle_sentences:
+            continue
+        if re.search(r"\bwithout\s+(?:\w+\s+){0,2}$", lead, re.IGNORECASE):
+            continue
+        if m.label in ("osteogenic_induction", "chondrogenic_induction"):
+            after_source = any(
+                p.end <= m.start for p in cells.sources if (p.section, p.sentence) == key
+            ) or any(v.end <= m.start for v in cells.vesicles if (v.section, v.sentence) == key)
+            if after_source and _INDUCTION_LEAD.search(lead):
+                yield Finding("preconditioning", m.label, _span(m))
+            continue
+        window = text[max(sentence.start, m.start - 60) : min(sentence.end, m.end + 60)]
+        if key in source_sentences and _PRECONDITION_CUE.search(window):
+            yield Finding("preconditioning", m.label, _span(m))
+
+
+def _phrase_values(field: str, phrases: list[CellPhrase]) -> Iterator[Finding]:
+    values = most_specific(list(dict.fromkeys(p.value for p in phrases)))
+    for p in phrases:
+        if p.value in values:
+            yield Finding(field, p.value, _phrase_span(p))
+
+
+def _cell_lines(doc: Document) -> Iterator[Finding]:
+    for m in doc.of_kind("cell_lines"):
+        yield Finding("cell_lines", m.label, _span(m))
+
+
+def _animal_models(doc: Document) -> Iterator[Finding]:
+    if not has_in_vivo(doc):
+        return
+    animals = animal_species(doc)
+    default = {m.label for m in animals if m.label != "human"}
+    fallback = next(iter(default)) if len(default) == 1 else ""
+    found = False
+    for m in doc.of_kind("animal_models"):
+        near = [a for a in animals if (a.section, a.sentence) == (m.section, m.sentence)]
+        closest = min(near, key=lambda a: abs(a.start - m.start)) if near else None
+        species = closest.label if closest else fallback
+        found = True
+        yield Finding("animal_models", f"{species}|{m.label}", _span(m))
+    if found or not animals:
+        return
+    models = load_lexicon().condition_models
+    conditions = [c for c in doc.of_kind("conditions") if c.label in models]
+    for a in animals:
+        text = doc.text_of(a.section)
+        if re.match(r"^\s*models?\b", text[a.end : a.end + 8]) and conditions:
+            model = models[conditions[0].label]
+            span = Span(
+                a.start,
+                a.end + len(text[a.end :]) - len(text[a.end :].lstrip()) + 5,
+                a.sentence,
+                a.section,
+            )
+            yield Finding("animal_models", f"{a.label}|{model}", span)
+            return
+
+
+def _species(doc: Document, findings: list[Finding]) -> Iterator[Finding]:
+    lexicon = load_lexicon()
+    for f in findings:
+        if f.field in ("ev_sources", "recipient_cells") and f.value.split("|")[2]:
+            yield Finding("species", f.value.split("|")[2], f.span)
+        elif f.field == "animal_models" and f.value.split("|")[0]:
+            yield Finding("species", f.value.split("|")[0], f.span)
+        elif f.field == "cell_lines":
+            line = next((v for v in lexicon.cell_lines.values() if v.name == f.value), None)
+            if line and line.species:
+                yield Finding("species", line.species, f.span)
+    for m in doc.of_kind("species"):
+        yield Finding("species", m.label, _span(m))
+
+
+def extract(doc: Document) -> Iterator[Finding]:
+    cells = analyse(doc)
+    findings: list[Finding] = []
+    findings += _vesicle_types(doc)
+    findings += _phrase_values("ev_sources", cells.sources)
+    findings += _preconditioning(doc)
+    findings += _phrase_values("recipient_cells", cells.recipients)
+    findings += _cell_lines(doc)
+    findings += _animal_models(doc)
+    findings += _species(doc, findings)
+    yield from findings

@@ -1,0 +1,95 @@
+"""ev_cargo: molecules the text says the vesicles carry.
+
+Said as "exosomal miR-21", "exosome-mediated transfer of X", "X was packed into exosomes",
+"Wnt-3a content was elevated in ASC-EXO", "levels of MCP-1, MCP-3 and SDF-1 in exosomes",
+"exosomes containing/carrying X". A lone "X expression in exosome-treated cells" is not cargo.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from exobone.extract.cells import analyse
+from exobone.extract.document import Document, Finding, Mention
+
+_MOLECULES = frozenset({"genes", "mirna", "lncrna"})
+_ADJECTIVE_BEFORE = re.compile(
+    r"^[\s-]*(?:derived|carried|shuttled|encapsulated|enriched|packaged)?\s*"
+    r"(?:lncRNAs?|miRNAs?|microRNAs?|mRNAs?|proteins?|RNAs?)?\s*$",
+    re.IGNORECASE,
+)
+_MEDIATED_TRANSFER = re.compile(
+    r"^-?\s*(?:mediated|based)\s+(?:transfer|delivery|transport)\s+of\s+$", re.IGNORECASE
+)
+_INTO = re.compile(
+    r"^\s*(?:\S+\s+){0,6}(?:packed|packaged|loaded|sorted|encapsulated|incorporated|secreted"
+    r"|transferred|delivered)\s+(?:into|in|by|via)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_IN = re.compile(
+    r"^\s*(?:\([^()]{1,20}\)\s*)?(?:contents?|levels?|expression)?\s*(?:(?:was|were|is|are)\s+)?"
+    r"(?:\w+ly\s+)?(?:elevated|enriched|increased|higher|high|abundant|present|detected|found"
+    r"|low|lower|upregulated|up-regulated|contained)?\s*in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_CONTAIN_AFTER = re.compile(
+    r"^\s*(?:\S+\s+){0,2}?(?:contain\w*|carr(?:y|ies|ied|ying)|deliver\w*|shuttl\w*|transfer\w*"
+    r"|enriched (?:in|with)|rich in|loaded with)\s+(?:\S+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(r"^[\s()]*(?:,|,?\s*and|,?\s*or)?[\s()]*$")
+_TREATED = re.compile(r"^-?\s*(?:treated|induced|mediated|stimulated|exposed)\b", re.IGNORECASE)
+
+
+def _list_before(text: str, molecules: list[Mention], index: int) -> list[Mention]:
+    """The molecule at `index` and the ones listed right before it."""
+    out = [molecules[index]]
+    i = index
+    while i > 0 and _LIST_GAP.match(text[molecules[i - 1].end : molecules[i].start]):
+        i -= 1
+        out.append(molecules[i])
+    return out
+
+
+def _list_after(text: str, molecules: list[Mention], index: int) -> list[Mention]:
+    out = [molecules[index]]
+    i = index
+    while i + 1 < len(molecules) and _LIST_GAP.match(
+        text[molecules[i].end : molecules[i + 1].start]
+    ):
+        i += 1
+        out.append(molecules[i])
+    return out
+
+
+def extract(doc: Document) -> Iterator[Finding]:
+    vesicles = analyse(doc).vesicles
+    for sentence in doc.sentences:
+        if doc.is_background(sentence):
+            continue
+        here = [
+            v for v in vesicles if (v.section, v.sentence) == (sentence.section, sentence.index)
+        ]
+        if not here:
+            continue
+        text = doc.text_of(sentence.section)
+        molecules = [m for m in doc.in_sentence(sentence) if m.kind in _MOLECULES]
+        found: list[Mention] = []
+        for i, m in enumerate(molecules):
+            before = [v for v in here if v.end <= m.start]
+            after = [v for v in here if v.start >= m.end]
+            if before:
+                gap = text[before[-1].end : m.start]
+                if (
+                    _ADJECTIVE_BEFORE.match(gap)
+                    or _MEDIATED_TRANSFER.match(gap)
+                    or _CONTAIN_AFTER.match(gap)
+                ):
+                    found += _list_after(text, molecules, i)
+            if after and not _TREATED.match(text[after[0].end : after[0].end + 12]):
+                gap = text[m.end : after[0].start]
+                if _INTO.match(gap) or _IN.match(gap):
+                    found += _list_before(text, molecules, i)
+        for m in found:
+            yield Finding("ev_cargo", m.label, m.span())

@@ -1,0 +1,341 @@
+"""Cell phrases and what they do: the cells vesicles came from, and the cells that received them.
+
+A cell phrase is a run of cell-type, origin, species and cell-line mentions joined only by
+words such as "derived from", "human", "primary", a hyphen or an `(ABBR)`; it resolves to
+`cell|origin|species` (a cell line gives its own identity; MSCs "derived from" iPSCs or ESCs
+take the origin `iPSC_derived` / `ESC_derived`). Each phrase is then related to the vesicle
+mentions of its sentence: "exosomes derived from X", "X-derived exosomes", "X exosomes" make X
+a source; "effects of exosomes on X", "internalized by X", "X treated with exosomes" make X a
+recipient. The analysis is computed once per Document and shared by the field families.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from exobone.extract.document import Document, Mention, Sentence
+from exobone.lexicon import load_lexicon
+
+_PHRASE_KINDS = frozenset({"cell_types", "origins", "species", "cell_lines", "preconditioning"})
+_FILLER_KINDS = frozenset({"conditions", "animal_models"})
+_FILLER = re.compile(
+    r"^(?:[\s\-/()]|\b(?:derived|from|of|the|primary|adult|cultured|isolated|stem|stromal"
+    r"|progenitor|cells?|tissues?|induced|like|normal|healthy|autologous|allogeneic|naive"
+    r"|rat|mouse|human)\b|\([\w\-/]{1,15}\))*$",
+    re.IGNORECASE,
+)
+_PLURIPOTENT = {
+    "embryonic_stem_cell": "ESC_derived",
+    "induced_pluripotent_stem_cell": "iPSC_derived",
+}
+_INDUCTION = frozenset({"osteogenic_induction"})
+
+_SOURCE_BEFORE = re.compile(
+    r"^[\s\-]*(?:(?:derived|secreted|released|produced|conditioned)[\s\-]*)?$"
+)
+_SOURCE_AFTER = re.compile(
+    r"^\s*(?:\([^()]{1,30}\)\s*)?,?\s*(?:(?:which|that)\s+)?"
+    r"(?:(?:were|was|are|is|can be|could be)\s+)?"
+    r"(?:(?:primarily|mainly|directly|exclusively)\s+)?"
+    r"(?:(?:derived|secreted|released|isolated|obtained|harvested|collected|purified|produced"
+    r"|generated|extracted|shed|originating|originated|prepared|enriched)?\s*(?:from|of)"
+    r"|(?:secreted|released|produced|generated|shed|derived)\s+by)\s+"
+    r"(?:(?:the|a|an|various|different|cultured|primary"
+    r"|(?:[\w-]+\s+){0,5}(?:such as|including|like))\s+)*$",
+    re.IGNORECASE,
+)
+_SOURCE_RELEASE = re.compile(
+    r"^\s*(?:\([^()]{1,30}\)\s*)?(?:can |could |may |also |to |that )*"
+    r"(?:release|secrete|shed|produce|generate|pack|package|load|sort)(?:s|d|ed)?\s+"
+    r"(?:(?:into|in)\s+)?(?:[\w-]+\s+){0,2}$"
+    r"|^\s*(?:[\w-]+\s+){0,3}(?:packed|packaged|sorted|loaded|secreted|released)\s+(?:into|in|via)\s+$"
+    r"|^\s*(?:or|and)\s+their\s+$",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*(?:their\s+)?$")
+_BREAKER = re.compile(
+    r"\b(?:when|which|that|because|while|whereas|but|than|compared|although|if|before|after)\b|;"
+)
+_RECIPIENT_PREP = re.compile(r"(?:\b(?:into|by|recipient)\b(?:\s+\S+){0,3}|treated)\s*$", re.I)
+_TREATED = re.compile(
+    r"^\s*(?:\([^()]{1,30}\)\s*)?(?:were|was|are|is)?\s*(?:pre)?(?:treated|stimulated|incubated|"
+    r"cultured|co-?cultured|exposed|primed|transfected)\s+(?:with|by|to)\b",
+    re.IGNORECASE,
+)
+_COUNT_BEFORE = re.compile(r"\d(?:[\d.,]|x10|x ?10|\(\d+\)|\^\d+|e\d+)*\s*$")
+_NOT_RECIPIENT_AFTER = re.compile(
+    r"^[\s\-]*(?:based|therapy|therapies|transplantation|treatment|injection|sheets?|paracrine"
+    r"|secret\w*|derived|conditioned|related|specific|associated|markers?|genes?|lineage)\b",
+    re.I,
+)
+_DIFFERENTIATE_TO = re.compile(
+    r"differentiat\w*\s+(?:in)?to(?:wards?)?\s+$|lineages?\s+(?:of\s+)?$", re.I
+)
+
+
+@dataclass
+class CellPhrase:
+    """One cell phrase with its resolved identity and where it stands."""
+
+    mentions: list[Mention]
+    cell: str = ""
+    origin: str = ""
+    species: str = ""
+    line: str = ""
+    role: str = ""  # "source", "recipient" or ""
+
+    @property
+    def start(self) -> int:
+        return self.mentions[0].start
+
+    @property
+    def end(self) -> int:
+        return max(m.end for m in self.mentions)
+
+    @property
+    def section(self) -> str:
+        return self.mentions[0].section
+
+    @property
+    def sentence(self) -> int:
+        return self.mentions[0].sentence
+
+    @property
+    def value(self) -> str:
+        return f"{self.cell}|{self.origin}|{self.species}"
+
+    def has(self, kind: str, label: str) -> bool:
+        return any(m.kind == kind and m.label == label for m in self.mentions)
+
+
+@dataclass
+class CellAnalysis:
+    """Cell phrases of a document with their roles, and the vesicle mentions that count."""
+
+    phrases: list[CellPhrase] = field(default_factory=list)
+    sources: list[CellPhrase] = field(default_factory=list)
+    recipients: list[CellPhrase] = field(default_factory=list)
+    vesicles: list[Mention] = field(default_factory=list)
+
+
+def _resolve(phrase: CellPhrase) -> None:
+    lexicon = load_lexicon()
+    heads = [m for m in phrase.mentions if m.kind == "cell_types"]
+    lines = [m for m in phrase.mentions if m.kind == "cell_lines"]
+    origins = [m for m in phrase.mentions if m.kind == "origins"]
+    species = [m for m in phrase.mentions if m.kind == "species"]
+    if lines:
+        line = next(v for k, v in lexicon.cell_lines.items() if v.name == lines[-1].label)
+        phrase.line = line.name
+        phrase.cell, phrase.origin, phrase.species = line.identity.split("|")
+        if phrase.cell == "preosteoblast" and any(
+            m.kind == "preconditioning" and m.label in _INDUCTION for m in phrase.mentions
+        ):
+            phrase.cell = "osteoblast"
+        return
+    plain = [m for m in heads if m.label not in _PLURIPOTENT]
+    pluripotent = [m for m in heads if m.label in _PLURIPOTENT]
+    if plain:
+        phrase.cell = "MSC" if any(m.label == "MSC" for m in plain) else plain[-1].label
+        if pluripotent:
+            phrase.origin = _PLURIPOTENT[pluripotent[0].label]
+    elif pluripotent:
+        phrase.cell = pluripotent[-1].label
+    derived = [m for m in origins if m.label in ("iPSC_derived", "ESC_derived")]
+    if derived and phrase.cell == "MSC":
+        phrase.origin = derived[0].label
+    elif origins and not phrase.origin:
+        phrase.origin = origins[0].label
+    if species:
+        phrase.species = species[0].label
+
+
+def _phrases_in(doc: Document, sentence: Sentence) -> list[CellPhrase]:
+    text = doc.text_of(sentence.section)
+    mentions = [
+        m for m in doc.in_sentence(sentence) if m.kind in _PHRASE_KINDS or m.kind in _FILLER_KINDS
+    ]
+    groups: list[list[Mention]] = []
+    end = -1
+    for m in mentions:
+        if groups and (m.start < end or _FILLER.match(text[end : m.start])):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+        end = max(end, m.end)
+    phrases = []
+    for group in groups:
+        if not any(m.kind in ("cell_types", "cell_lines") for m in group):
+            continue
+        core = [m for m in group if m.kind in _PHRASE_KINDS]
+        phrase = CellPhrase(mentions=core)
+        _resolve(phrase)
+        if phrase.cell or phrase.line:
+            phrases.append(phrase)
+    return phrases
+
+
+def _gap(text: str, start: int, end: int) -> str:
+    return text[start:end] if start <= end else ""
+
+
+def vesicle_mentions(doc: Document) -> list[Mention]:
+    """Vesicle mentions of the study, without background and definitional uses."""
+    out = []
+    for m in doc.of_kind("vesicle_types"):
+        text = doc.text_of(m.section)
+        sentence = doc.sentence_of(m)
+        before = text[sentence.start : m.start]
+        if re.search(r"\b(?:which|that) (?:are|is) (?:a |an |the )?(?:[\w-]+ ){0,2}$", before):
+            continue
+        if re.search(r"\b(?:Exosomes?|exosomes?|EVs?),\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", before):
+            continue
+        out.append(m)
+    return out
+
+
+def analyse(doc: Document) -> CellAnalysis:
+    """The cell analysis of `doc` (computed once, then cached on the Document)."""
+    cached = doc.cache.get("cells")
+    if isinstance(cached, CellAnalysis):
+        return cached
+    analysis = CellAnalysis(vesicles=vesicle_mentions(doc))
+    vesicles_by_sentence: dict[tuple[str, int], list[Mention]] = {}
+    for v in analysis.vesicles:
+        vesicles_by_sentence.setdefault((v.section, v.sentence), []).append(v)
+    by_sentence: list[tuple[Sentence, list[CellPhrase], list[Mention]]] = []
+    for sentence in doc.sentences:
+        if doc.is_background(sentence):
+            continue
+        phrases = _phrases_in(doc, sentence)
+        phrases = [p for p in phrases if not doc.is_background(p.mentions[0])]
+        analysis.phrases += phrases
+        vesicles = vesicles_by_sentence.get((sentence.section, sentence.index), [])
+        if vesicles:
+            _sources(doc, sentence, phrases, vesicles)
+            by_sentence.append((sentence, phrases, vesicles))
+    source_ids = {(p.cell, p.origin) for p in analysis.phrases if p.role == "source"}
+    for sentence, phrases, vesicles in by_sentence:
+        _recipients(doc, sentence, phrases, vesicles, source_ids)
+    _share_species(doc, analysis.phrases)
+    analysis.sources = [p for p in analysis.phrases if p.role == "source"]
+    if not doc.review:
+        analysis.recipients = [p for p in analysis.phrases if p.role == "recipient"]
+    doc.cache["cells"] = analysis
+    return analysis
+
+
+def _sources(
+    doc: Document, sentence: Sentence, phrases: list[CellPhrase], vesicles: list[Mention]
+) -> None:
+    """Mark the phrases of one sentence that name where its vesicles came from."""
+    text = doc.text_of(sentence.section)
+    for p in phrases:  # "MSC-CM", "ASC-EXO": the cell is part of the vesicle's name
+        if any(v.start <= p.start and p.end <= v.end for v in vesicles):
+            p.role = "source"
+    for v in vesicles:
+        before = [p for p in phrases if p.end <= v.start]
+        after = [p for p in phrases if p.start >= v.end]
+        if before and _SOURCE_BEFORE.match(_gap(text, before[-1].end, v.start)):
+            before[-1].role = "source"
+        if before and _SOURCE_RELEASE.match(_gap(text, before[-1].end, v.start)):
+            before[-1].role = "source"
+        if after and _SOURCE_AFTER.match(_gap(text, v.end, after[0].start)):
+            after[0].role = "source"
+            prev = after[0]
+            for nxt in after[1:]:
+                if _LIST_GAP.match(_gap(text, prev.end, nxt.start)):
+                    nxt.role = "source"
+                    prev = nxt
+                else:
+                    break
+    # "transfer of X from A to B" in a vesicle sentence.
+    for a, b in zip(phrases, phrases[1:], strict=False):
+        lead = text[max(sentence.start, a.start - 6) : a.start]
+        if lead.rstrip().endswith("from") and re.match(r"^\s*to\s+$", _gap(text, a.end, b.start)):
+            a.role = a.role or "source"
+            b.role = b.role or "recipient"
+
+
+def _recipients(
+    doc: Document,
+    sentence: Sentence,
+    phrases: list[CellPhrase],
+    vesicles: list[Mention],
+    source_ids: set[tuple[str, str]],
+) -> None:
+    """Mark the phrases of one sentence that name cells receiving its vesicles."""
+    text = doc.text_of(sentence.section)
+    for p in phrases:
+        if p.role:
+            continue
+        lead = text[sentence.start : p.start]
+        tail = text[p.end : sentence.end]
+        if _COUNT_BEFORE.search(lead) or _NOT_RECIPIENT_AFTER.match(tail):
+            continue
+        if _DIFFERENTIATE_TO.search(lead):
+            continue
+        if any(
+            _LIST_GAP.match(_gap(text, p.end, v.start))
+            or _LIST_GAP.match(_gap(text, v.end, p.start))
+            for v in vesicles
+        ):
+            continue
+        earlier = [v for v in vesicles if v.end <= p.start]
+        later = [v for v in vesicles if v.start >= p.end]
+        ok = False
+        if earlier:
+            gap = _gap(text, earlier[-1].end, p.start)
+            if not _BREAKER.search(gap):
+                ok = (p.cell, p.origin) not in source_ids or bool(_RECIPIENT_PREP.search(gap))
+                ok = ok and not re.search(r"\b(?:primed|pre-?condition\w*)\b", gap, re.I)
+        if not ok and later:
+            gap = _gap(text, p.end, later[0].start)
+            ok = bool(_TREATED.match(gap)) or bool(re.search(r"(?:^|,\s*)in\s+$", lead, re.I))
+            ok = ok or bool(re.search(r"\brecipient\s+$", lead, re.I))
+        if not ok and re.match(r"^\s*cultures?\b", tail):
+            ok = True
+        if ok:
+            p.role = "recipient"
+
+
+def _share_species(doc: Document, phrases: list[CellPhrase]) -> None:
+    """Fill an unstated species from the same cells elsewhere in the study, when unambiguous."""
+    for a, b in zip(phrases, phrases[1:], strict=False):
+        if a.section != b.section or a.species or not b.species:
+            continue
+        text = doc.text_of(a.section)
+        stated = [m for m in b.mentions if m.kind == "species"]
+        gap = text[a.end : b.start]
+        if (
+            stated
+            and stated[0].start > b.mentions[0].start
+            and re.match(r"^[\s)]*(?:\([^()]{1,20}\))?\s*and\s+$", gap)
+        ):
+            a.species = b.species
+    known: dict[tuple[str, str], set[str]] = {}
+    for p in phrases:
+        if p.species:
+            known.setdefault((p.cell, p.origin), set()).add(p.species)
+    for p in phrases:
+        if not p.species:
+            found = known.get((p.cell, p.origin), set())
+            if len(found) == 1:
+                p.species = next(iter(found))
+
+
+def most_specific(values: list[str]) -> list[str]:
+    """Drop `cell|origin|species` values that another value of the list makes more precise."""
+    out = []
+    for v in values:
+        parts = v.split("|")
+        if any(
+            w != v
+            and w.split("|")[0] == parts[0]
+            and all(p == "" or p == q for p, q in zip(parts, w.split("|"), strict=False))
+            for w in values
+        ):
+            continue
+        out.append(v)
+    return out

@@ -1,0 +1,46 @@
+"""What the study is about and how it delivered: conditions, delivery_routes, biomaterials."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from exobone.extract.biology import has_in_vivo
+from exobone.extract.document import Document, Finding, Mention
+from exobone.lexicon import load_lexicon
+
+# bone_regeneration_general is the study's purpose only in words like these ("for bone repair",
+# "potential in bone tissue engineering"); "stimulated bone regeneration" is a result.
+_PURPOSE_LEAD = re.compile(
+    r"\b(?:for|potential|approach|applications?|useful|promising|strategy|strategies|toward"
+    r"|towards|promoting|investigating|improving|enhancing|candidates?|tools?|therapy for)"
+    r"\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_ALWAYS_PURPOSE = re.compile(r"tissue[ -]engineer", re.IGNORECASE)
+
+
+def _conditions(doc: Document) -> Iterator[Finding]:
+    lexicon = load_lexicon()
+    found: list[Mention] = []
+    for m in doc.of_kind("conditions"):
+        if m.label == "bone_regeneration_general":
+            text = doc.text_of(m.section)
+            lead = text[max(0, m.start - 50) : m.start]
+            if not (_ALWAYS_PURPOSE.search(m.text) or _PURPOSE_LEAD.search(lead)):
+                continue
+        found.append(m)
+    labels = {m.label for m in found}
+    redundant = {p for label in labels for p in lexicon.condition_parents.get(label, [])}
+    for m in found:
+        if m.label not in redundant:
+            yield Finding("conditions", m.label, m.span())
+
+
+def extract(doc: Document) -> Iterator[Finding]:
+    yield from _conditions(doc)
+    if has_in_vivo(doc):
+        for m in doc.of_kind("delivery_routes"):
+            yield Finding("delivery_routes", m.label, m.span())
+    for m in doc.of_kind("biomaterials"):
+        yield Finding("biomaterials", m.label, m.span())

@@ -1,0 +1,64 @@
+"""How vesicles were made and studied: isolation_methods, characterization_methods, ev_markers,
+and assays (the outcome methods; vesicle characterisation is not an assay).
+
+A method named both ways (western blot, flow cytometry) is characterisation in a sentence that
+identifies or characterises the vesicles, nothing in a sentence that characterises cells, and
+an assay elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from exobone.extract.cells import analyse
+from exobone.extract.document import Document, Finding, Mention
+from exobone.lexicon import load_lexicon
+
+_CHARACTERISE = re.compile(
+    r"\b(?:identif\w+|characteri[sz]\w*|confirm\w*|verif\w+|morpholog\w*|size distribution"
+    r"|markers?|(?:were|was) used to (?:identify|characteri[sz]e))\b",
+    re.IGNORECASE,
+)
+_MARKER_CUE = re.compile(
+    r"\b(?:express\w*|positive|markers?|presence|detected|enriched|carr(?:y|ied|ying)"
+    r"|contain\w*|displayed|showed|exhibited|identified by)\b",
+    re.IGNORECASE,
+)
+_GENOTYPE = re.compile(r"^\s*(?:\(-/-\)|-/-|-?(?:knockout|deficient|null|KO)\b)", re.IGNORECASE)
+
+
+def _sentence_key(m: Mention) -> tuple[str, int]:
+    return (m.section, m.sentence)
+
+
+def extract(doc: Document) -> Iterator[Finding]:
+    vesicle_sentences = {_sentence_key(v) for v in analyse(doc).vesicles}
+    for m in doc.of_kind("isolation_methods"):
+        yield Finding("isolation_methods", m.label, m.span())
+    assay_spans = {(m.start, m.end, m.section) for m in doc.of_kind("assays")}
+    for m in doc.of_kind("characterization_methods"):
+        dual = (m.start, m.end, m.section) in assay_spans
+        sentence = doc.sentence_of(m)
+        if not dual or (
+            _CHARACTERISE.search(sentence.text) and _sentence_key(m) in vesicle_sentences
+        ):
+            yield Finding("characterization_methods", m.label, m.span())
+    characterised = {
+        (m.start, m.end, m.section)
+        for m in doc.of_kind("characterization_methods")
+        if _CHARACTERISE.search(doc.sentence_of(m).text)
+    }
+    if not doc.review:
+        for m in doc.of_kind("assays"):
+            if (m.start, m.end, m.section) not in characterised:
+                yield Finding("assays", m.label, m.span())
+    markers = load_lexicon().ev_marker_symbols
+    for m in doc.of_kind("genes"):
+        if m.label not in markers or _sentence_key(m) not in vesicle_sentences:
+            continue
+        text = doc.text_of(m.section)
+        if _GENOTYPE.match(text[m.end : m.end + 12]):
+            continue
+        if _MARKER_CUE.search(doc.sentence_of(m).text):
+            yield Finding("ev_markers", m.label, m.span())

@@ -1,0 +1,152 @@
+"""Numbers with units: doses (amounts of vesicles or secretome given) and durations_days.
+
+Doses are normalised to SCHEMA.md units (`20 ug/ml` -> `20 ug/mL`, `1x10(10) particles` ->
+`1e10 particles`) and kept only when the amount is of vesicles: a vesicle mention follows it
+("10 ug hUCMSCs secretion factors") or introduces it ("exosomes at 50 ug/mL"). Cell numbers
+and scaffold volumes are not doses. Durations are every stated period, in days; ages
+("8-week-old"), frequencies ("weekly", "every 3 days") and years are not.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+
+from exobone.extract.cells import analyse
+from exobone.extract.document import Document, Finding, Mention, Sentence
+from exobone.model import Span
+
+_NUMBER = r"\d+(?:\.\d+)?"
+_SCI = rf"({_NUMBER})\s*[x*]\s*10\s*(?:\^|\(|e|E)?\s*(\d{{1,2}})\)?|({_NUMBER})[eE](\d{{1,2}})"
+_UNIT = (
+    r"(ug\s*/\s*ml|ug\s*ml-1|ug\s*/\s*kg|mg\s*/\s*kg|ug|particles\s*/\s*ml|particles|vesicles"
+    r"|exosome particles|EVs)"
+)
+_DOSE = re.compile(rf"(?<![\w.])(?:{_SCI}|({_NUMBER}))\s*{_UNIT}(?![\w/])", re.IGNORECASE)
+_UNIT_NAMES = {
+    "ug/ml": "ug/mL", "ugml-1": "ug/mL", "ug/kg": "ug/kg", "mg/kg": "mg/kg", "ug": "ug",
+    "particles/ml": "particles/mL", "particles": "particles", "vesicles": "particles",
+    "exosomeparticles": "particles", "evs": "particles",
+}  # fmt: skip
+_DOSE_BEFORE_VESICLE = re.compile(r"^\s*(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+_VESICLE_BEFORE_DOSE = re.compile(
+    r"(?:\bat|\bof|\bwith|\bcontaining|\(|:|\bdoses?|\bconcentrations?)\s*(?:a\s+)?"
+    r"(?:(?:final\s+)?(?:dose|concentration)s?\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_N = rf"(?:{_NUMBER}|(?:{'|'.join(_WORD_NUMBERS)})(?=[\s-]))"
+_DURATION = re.compile(
+    rf"(?<![\w.-])({_N}(?:\s*(?:,\s*(?:and\s+)?|and|or|to|-|&)\s*{_N})*)\s*-?\s*"
+    r"(days?|d|weeks?|wks?|months?|h|hrs?|hours?)\b(?![\w-]*\s*-?old)(?!\s+of age)",
+    re.IGNORECASE,
+)
+_REVERSED = re.compile(
+    r"\b(days?|weeks?)\s+(\d{1,3}(?:\s*(?:,\s*(?:and\s+)?|and)\s*\d{1,3})*)\b", re.IGNORECASE
+)
+_NOT_PERIOD_LEAD = re.compile(r"(?:\bevery|\bper|\baged?|\bonce|\btwice|\bage of)\s+$", re.I)
+_DAYS_PER = {"d": 1, "day": 1, "week": 7, "wk": 7, "month": 30}
+
+
+def _plain(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def _dose_value(match: re.Match[str]) -> str:
+    unit = _UNIT_NAMES[re.sub(r"\s+", "", match.group(6)).lower()]
+    if match.group(1) is not None or match.group(3) is not None:
+        mantissa = float(match.group(1) or match.group(3))
+        exponent = int(match.group(2) or match.group(4))
+        number = f"{_plain(mantissa)}e{exponent}"
+    else:
+        number = _plain(float(match.group(5)))
+    if unit.startswith("particles") and "e" not in number and float(number) >= 1e5:
+        exponent = int(math.floor(math.log10(float(number))))
+        number = f"{_plain(round(float(number) / 10**exponent, 3))}e{exponent}"
+    return f"{number} {unit}"
+
+
+def _doses(doc: Document, sentence: Sentence, vesicles: list[Mention]) -> Iterator[Finding]:
+    text = doc.text_of(sentence.section)
+    mentions = doc.in_sentence(sentence)
+    for match in _DOSE.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        after = [v for v in vesicles if v.start >= end]
+        before = [v for v in vesicles if v.end <= start]
+        ok = False
+        if after and after[0].start - end < 40:
+            gap_mentions = [
+                m
+                for m in mentions
+                if end <= m.start < after[0].start
+                and m.kind
+                not in ("cell_types", "origins", "species", "vesicle_types", "cell_lines")
+            ]
+            ok = not gap_mentions and bool(_DOSE_BEFORE_VESICLE.match(text[end : after[0].start]))
+        if not ok and before and start - before[-1].end < 60:
+            gap = text[before[-1].end : start]
+            others = [
+                m
+                for m in mentions
+                if before[-1].end <= m.start < start and m.kind != "vesicle_types"
+            ]
+            ok = not others and ";" not in gap and bool(_VESICLE_BEFORE_DOSE.search(gap))
+        if ok:
+            yield Finding(
+                "doses", _dose_value(match), Span(start, end, sentence.index, sentence.section)
+            )
+
+
+def _to_days(number: str, unit: str) -> int | None:
+    value = float(_WORD_NUMBERS.get(number.lower(), 0) or number)
+    unit = unit.lower().rstrip("s")
+    if unit in ("h", "hr", "hour"):
+        return max(1, math.floor(value / 24 + 0.5))
+    per = _DAYS_PER.get(unit)
+    if per is None:
+        return None
+    return max(1, math.floor(value * per + 0.5)) if value else None
+
+
+def _durations(sentence: Sentence) -> Iterator[Finding]:
+    seen: set[tuple[int, int]] = set()
+    for match in _DURATION.finditer(sentence.text):
+        if _NOT_PERIOD_LEAD.search(sentence.text[: match.start()]):
+            continue
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        seen.add((match.start(), match.end()))
+        for number in re.findall(_N, match.group(1), re.IGNORECASE):
+            days = _to_days(number, match.group(2))
+            if days is not None:
+                yield Finding(
+                    "durations_days", str(days), Span(start, end, sentence.index, sentence.section)
+                )
+    for match in _REVERSED.finditer(sentence.text):
+        if any(s <= match.start() < e for s, e in seen):
+            continue
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        for number in re.findall(r"\d+", match.group(2)):
+            days = _to_days(number, match.group(1))
+            if days is not None:
+                yield Finding(
+                    "durations_days", str(days), Span(start, end, sentence.index, sentence.section)
+                )
+
+
+def extract(doc: Document) -> Iterator[Finding]:
+    if doc.review:
+        return
+    vesicles = analyse(doc).vesicles
+    for sentence in doc.sentences:
+        if doc.is_background(sentence) or sentence.section == "title":
+            continue
+        here = [
+            v for v in vesicles if (v.section, v.sentence) == (sentence.section, sentence.index)
+        ]
+        if here:
+            yield from _doses(doc, sentence, here)
+        yield from _durations(sentence)

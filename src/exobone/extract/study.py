@@ -1,0 +1,65 @@
+"""What kind of study: study_type (primary or review) and settings (in vitro, in vivo, ...)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from exobone.extract.biology import animal_species, has_in_vivo
+from exobone.extract.cells import analyse
+from exobone.extract.discourse import review_cue
+from exobone.extract.document import Document, Finding
+from exobone.model import Span
+
+_IN_VITRO = re.compile(
+    r"\bin vitro\b|\b(?:co-?)?cultured\b|\bcell cultures?\b|\bin culture\b", re.IGNORECASE
+)
+_IN_VIVO = re.compile(r"\bin vivo\b", re.IGNORECASE)
+_EX_VIVO = re.compile(r"\bex vivo\b|\bexplants?\b", re.IGNORECASE)
+_CLINICAL = re.compile(
+    r"\b(?:clinical trial|patients (?:were|received|underwent) (?:treated|randomi[sz]ed|injected)?"
+    r"|randomi[sz]ed controlled|participants were|were enrolled|enrolled patients)\b",
+    re.IGNORECASE,
+)
+
+
+def _first(doc: Document, pattern: re.Pattern[str]) -> Span | None:
+    for sentence in doc.sentences:
+        if doc.is_background(sentence):
+            continue
+        match = pattern.search(sentence.text)
+        if match:
+            start = sentence.start + match.start()
+            return Span(start, start + len(match.group()), sentence.index, sentence.section)
+    return None
+
+
+def _title_span(doc: Document) -> Span:
+    if doc.title:
+        return Span(0, len(doc.title), 0, "title")
+    return Span(0, 0, 0, "abstract")
+
+
+def extract(doc: Document) -> Iterator[Finding]:
+    cue = review_cue(doc.title, doc.abstract) if doc.review else None
+    if cue is not None:
+        section = "abstract" if doc.abstract[cue.start() : cue.end()] == cue.group() else "title"
+        yield Finding("study_type", "review", Span(cue.start(), cue.end(), 0, section))
+        return
+    yield Finding("study_type", "primary", _title_span(doc))
+    cells = analyse(doc)
+    if cells.recipients:
+        p = cells.recipients[0]
+        yield Finding("settings", "in_vitro", Span(p.start, p.end, p.sentence, p.section))
+    else:
+        span = _first(doc, _IN_VITRO)
+        if span:
+            yield Finding("settings", "in_vitro", span)
+    if has_in_vivo(doc):
+        animals = animal_species(doc)
+        span = animals[0].span() if animals else _first(doc, _IN_VIVO)
+        yield Finding("settings", "in_vivo", span or _title_span(doc))
+    for label, pattern in (("ex_vivo", _EX_VIVO), ("clinical", _CLINICAL)):
+        span = _first(doc, pattern)
+        if span:
+            yield Finding("settings", label, span)
