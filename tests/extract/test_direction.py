@@ -36,7 +36,10 @@ def test_cues_are_found_with_sign() -> None:
 
 
 def test_verb_distributes_over_coordination() -> None:
-    text = "The exosomes enhanced the proliferation, migration, and osteogenic differentiation of hBMSCs."
+    text = (
+        "The exosomes enhanced the proliferation, migration, and osteogenic "
+        "differentiation of hBMSCs."
+    )
     assert _signs(text, "proliferation", "migration", "osteogenic differentiation") == [UP, UP, UP]
 
 
@@ -53,12 +56,18 @@ def test_passive_predicate_after_subject() -> None:
 
 
 def test_predicates_split_clauses() -> None:
-    text = "Phosphorylation of p38 was inhibited, and phosphorylation of Akt was promoted by the vesicles."
+    text = (
+        "Phosphorylation of p38 was inhibited, and phosphorylation of Akt was promoted "
+        "by the vesicles."
+    )
     assert _signs(text, "p38", "Akt", kind="pathways") == [DOWN, UP]
 
 
 def test_noun_cue_and_composition() -> None:
-    text = "Exosome-treated cells showed reduced proliferation inhibition and the upregulation of SOX9."
+    text = (
+        "Exosome-treated cells showed reduced proliferation inhibition and the "
+        "upregulation of SOX9."
+    )
     signs = resolve(
         text,
         [
@@ -101,7 +110,10 @@ def test_not_only_is_not_negation() -> None:
 
 
 def test_stimulus_is_not_a_target() -> None:
-    text = "In chondrocytes stimulated with IL-1beta, exosomes suppressed IL-1beta-induced MMP13 expression."
+    text = (
+        "In chondrocytes stimulated with IL-1beta, exosomes suppressed IL-1beta-induced "
+        "MMP13 expression."
+    )
     assert _signs(text, "IL1B=IL-1beta", "MMP13", kind="genes") == [None, DOWN]
 
 
@@ -141,7 +153,10 @@ def test_inhibitor_of_a_pathway_gives_no_target() -> None:
 
 
 def test_gerund_inhibitor_subject_is_not_a_vesicle_effect() -> None:
-    text = "Wnt-3a was elevated in the exosomes, and inhibiting Wnt signaling decreased osteogenic differentiation."
+    text = (
+        "Wnt-3a was elevated in the exosomes, and inhibiting Wnt signaling decreased "
+        "osteogenic differentiation."
+    )
     assert _signs(text, "osteogenic differentiation") == [None]
 
 

@@ -5,10 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_outcomes import (
+    REPO,
+    SHARED,
+    _score,
+    make_doc,
+)  # sibling module: pytest puts this dir on sys.path
 
 from exobone.extract import molecular
 from exobone.extract.document import Document
-from test_outcomes import REPO, SHARED, _score, make_doc  # sibling module: pytest puts this dir on sys.path
 
 TERMS = {
     "exosomes": ("vesicle_types", "exosome"),

@@ -28,7 +28,9 @@ def make_doc(title: str, abstract: str, terms: dict[str, tuple[str, str]]) -> Do
             for term, (kind, label) in terms.items():
                 for m in re.finditer(r"(?<![\w-])" + re.escape(term) + r"(?![\w])", part):
                     doc.mentions.append(
-                        Mention(kind, label, begin + m.start(), begin + m.end(), term, index, section)
+                        Mention(
+                            kind, label, begin + m.start(), begin + m.end(), term, index, section
+                        )
                     )
     return doc
 
@@ -80,7 +82,9 @@ def test_background_and_genotype_sentences_give_nothing() -> None:
 
 
 def test_gw4869_preventing_harm_means_the_vesicles_increase_it() -> None:
-    doc = make_doc("", "GW4869, an inhibitor of exosome secretion, prevented bone loss in mice.", TERMS)
+    doc = make_doc(
+        "", "GW4869, an inhibitor of exosome secretion, prevented bone loss in mice.", TERMS
+    )
     assert values(doc) == {"bone_loss|increase"}
 
 

@@ -60,17 +60,20 @@ _V = r"(?:e|es|ed|ing)"
 _CUE_TABLE: tuple[tuple[str, int, str], ...] = (
     # no change (checked first: longest phrases)
     (
-        r"did not (?:significantly |markedly |obviously |appreciably )?(?:affect|alter|change|influence|modify)\w*",
+        r"did not (?:significantly |markedly |obviously |appreciably )?(?:affect|alter|change|influ"
+        r"ence|modify)\w*",
         SAME,
         "same",
     ),
     (
-        r"(?:had|has|have|with|showed|exerted) no (?:significant |obvious |marked |apparent |measurable )?(?:effects?|influence|impact|changes?) (?:on|in)",
+        r"(?:had|has|have|with|showed|exerted) no (?:significant |obvious |marked |apparent |measur"
+        r"able )?(?:effects?|influence|impact|changes?) (?:on|in)",
         SAME,
         "same",
     ),
     (
-        r"no (?:significant |obvious |marked |statistical |statistically significant )?(?:differences?|changes?|alterations?) (?:in|of|was|were|between)",
+        r"no (?:significant |obvious |marked |statistical |statistically significant )?(?:differenc"
+        r"es?|changes?|alterations?) (?:in|of|was|were|between)",
         SAME,
         "same",
     ),
@@ -81,9 +84,14 @@ _CUE_TABLE: tuple[tuple[str, int, str], ...] = (
     ),
     (r"remain(?:ed|s)? (?:unchanged|unaltered|similar|stable|comparable)", SAME, "same"),
     (r"(?:was|were|is|are) (?:similar|comparable|unchanged)", SAME, "same"),
-    (r"(?:showed|shows|show|had|has|have|displayed|exhibited|revealed|with) no (?:significant |obvious "
-     r"|marked |apparent |measurable |statistically significant )?(?:differences?|changes?|alterations?)",
-     SAME, "same"),
+    (
+        r"(?:showed|shows|show|had|has|have|displayed|exhibited|revealed|with) no (?:significant |o"
+        r"bvious "
+        r"|marked |apparent |measurable |statistically significant )?(?:differences?|changes?|alter"
+        r"ations?)",
+        SAME,
+        "same",
+    ),
     (r"did not (?:show|produce|yield|result in|lead to|cause|achieve)", SAME, "same"),
     (
         r"protect(?:s|ed|ing)?(?: (?!from\b|against\b)[\w()-]+){0,5}? (?:from|against)",
@@ -212,21 +220,27 @@ _VESICLE_WORD = (
 _VESICLE_RE = re.compile(_VESICLE_WORD, re.IGNORECASE)
 # Vesicle secretion blocked: GW4869, "inhibitor of exosome secretion/release/biogenesis".
 _SECRETION_BLOCK_RE = re.compile(
-    r"\bGW-?4869\b|\b(?:inhibit\w*|block\w*|prevent\w*)\s+(?:of\s+)?(?:the\s+)?(?:exosom\w*|EVs?|vesic\w*)\s+"
-    r"(?:secretion|release|biogenesis|production)|\b(?:exosom\w*|EVs?|vesic\w*)\s+(?:secretion|release)\s+inhibitor",
+    r"\bGW-?4869\b|\b(?:inhibit\w*|block\w*|prevent\w*)\s+(?:of\s+)?(?:the\s+)?(?:exosom\w*|EVs?|ve"
+    r"sic\w*)\s+"
+    r"(?:secretion|release|biogenesis|production)|\b(?:exosom\w*|EVs?|vesic\w*)\s+(?:secretion|rele"
+    r"ase)\s+inhibitor",
     re.IGNORECASE,
 )
 
 # Clause edges that a cue before a target does not reach across.
 _BOUNDARY_RE = re.compile(
-    r";|:|\bbut\b|\bwhereas\b|\bwhile\b|\balthough\b|\bhowever\b|\bwhich\b|\bthat\b|\bwhen\b|\bthan\b"
-    r"|\bcompared (?:with|to)\b|\bwhether\b|\bif\b|\bfor\b|\bbecause\b|\bdue to\b|\bvia\b|\bthrough\b"
+    r";|:|\bbut\b|\bwhereas\b|\bwhile\b|\balthough\b|\bhowever\b|\bwhich\b|\bthat\b|\bwhen\b|\bt"
+    r"han\b"
+    r"|\bcompared (?:with|to)\b|\bwhether\b|\bif\b|\bfor\b|\bbecause\b|\bdue to\b|\bvia\b|\bthro"
+    r"ugh\b"
     r"|\bby\b|\bduring\b|\bin response to\b|\bin contrast\b|\bthus\b|\bthereby\b|\bresulting in\b"
-    r"|\bleading to\b|\bbalanc\w*\b|\bhomeostasis\b|\binvolv\w*\b|, and (?=(?:the|this|these|that|those|it|they|we|its|their|all)\b)",
+    r"|\bleading to\b|\bbalanc\w*\b|\bhomeostasis\b|\binvolv\w*\b|, and (?=(?:the|this|these|that|t"
+    r"hose|it|they|we|its|their|all)\b)",
     re.IGNORECASE,
 )
 _NEGATION_RE = re.compile(
-    r"\b(?:not|no|never|neither|nor|without|cannot|failed to|fail to|fails to|unable to)\s+(?:\w+\s+){0,2}$|n't\s+(?:\w+\s+){0,2}$",
+    r"\b(?:not|no|never|neither|nor|without|cannot|failed to|fail to|fails to|unable to)\s+(?:\w+\s"
+    r"+){0,2}$|n't\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 _NOT_ONLY_RE = re.compile(r"\bnot only\b", re.IGNORECASE)
@@ -235,11 +249,13 @@ _AUX_RE = re.compile(
 )
 _DETERMINER_END_RE = re.compile(r"\b(?:the|a|an|this|these|those|its|their)\s+$", re.IGNORECASE)
 _POST_NOUN_GAP_RE = re.compile(
-    r"\s*(?:(?:expression|phosphorylation|signal\w*|pathway|activity|levels?|production|synthesis)\s*)?",
+    r"\s*(?:(?:expression|phosphorylation|signal\w*|pathway|activity|levels?|production|synthesis)"
+    r"\s*)?",
     re.IGNORECASE,
 )
 _INTRANSITIVE_AFTER_RE = re.compile(
-    r"^\s*(?:[,.;:)]|$|(?:a lot|in|after|following|when|with|by|compared|than|at|on|over|during|from"
+    r"^\s*(?:[,.;:)]|$|(?:a lot|in|after|following|when|with|by|compared|than|at|on|over|during"
+    r"|from"
     r"|to|and|upon|relative|versus|vs)\b|\w+ly\b)",
     re.IGNORECASE,
 )
@@ -249,7 +265,8 @@ _OBJECT_START_RE = re.compile(
 # What a target's noun phrase may contain before its predicate: "X expression of chondrocytes was
 # significantly". Words outside this set count towards a small limit.
 _GAP_BREAK_RE = re.compile(
-    r"\b(?:that|which|when|while|whereas|but|than|by|after|following|because|we|although|if|whether|"
+    r"\b(?:that|which|when|while|whereas|but|than|by|after|following|because|we|although|if|whe"
+    r"ther|"
     r"compared|via|through|during|without)\b|[;:]",
     re.IGNORECASE,
 )
@@ -263,58 +280,77 @@ _PAREN_RE = re.compile(r"\([^()]*\)")
 _WORD_RE = re.compile(r"[\w/-]+")
 # The words after a predicate cue that name who caused it.
 _AGENT_PREP_RE = re.compile(
-    r"^\s+(?:\w+ly\s+|a lot\s+|almost\s+)*(?:by|with|after|following|upon|when|in response to|in the presence of|on exposure to)\b(.{0,80})",
+    r"^\s+(?:\w+ly\s+|a lot\s+|almost\s+)*(?:by|with|after|following|upon|when|in response to|in th"
+    r"e presence of|on exposure to)\b(.{0,80})",
     re.IGNORECASE,
 )
 _CARGO_AFTER_RE = re.compile(
     r"^\s+(?:\w+ly\s+)?(?:in|within|inside|into|on|of)\s+(?:the\s+)?(.{0,40})", re.IGNORECASE
 )
 _CARGO_BEFORE_RE = re.compile(
-    r"(?:exosomal|vesicular|EV-derived|exosome-derived|EV-encapsulated|exosome-encapsulated)\s+(?:\w+\s+)?$",
+    r"(?:exosomal|vesicular|EV-derived|exosome-derived|EV-encapsulated|exosome-encapsulated)\s+(?:"
+    r"\w+\s+)?$",
     re.IGNORECASE,
 )
 _AGENT_BEFORE_RE = re.compile(
-    r"(?<![\w-])(?:stimulated|treated|induced|challenged|exposed|pretreated|pre-treated|incubated|cultured|primed|"
+    r"(?<![\w-])(?:stimulated|treated|induced|challenged|exposed|pretreated|pre-treated|incubated|c"
+    r"ultured|primed|"
     r"presence of|absence of|response to|addition of|stimulation with|treatment with|injection of|"
     r"exposure to|transfected with|target of|targeted by|release of|priming with|primed with|"
-    r"preconditioning with|preconditioned with|pretreatment with)\s+(?:with\s+|by\s+|to\s+|of\s+)?(?:the\s+|recombinant\s+)?$",
+    r"preconditioning with|preconditioned with|pretreatment with)\s+(?:with\s+|by\s+|to\s+|of\s+)?("
+    r"?:the\s+|recombinant\s+)?$",
     re.IGNORECASE,
 )
 _AGENT_AFTER_RE = re.compile(
-    r"^(?:\s+(?:was|were)\s+(?:given|added|applied|administered)\b|-(?:positive|negative|expressing|labell?ed)\b|\+|-(?:exos?|evs?|sevs?|exosomes?|vesicles?|mvs?)\b|\s?\(?-/-\)?|\s?(?:knockout|KO|null|deficient|-deficient|-null|-knockout)\b|-(?:induced|stimulated|treated|challenged|mediated|dependent|triggered|caused)\b|\s+(?:group|groups|treatment|stimulation|challenge|insult)\b)",
+    r"^(?:\s+(?:was|were)\s+(?:given|added|applied|administered)\b|-(?:positive|negative|expressing"
+    r"|labell?ed)\b|\+|-(?:exos?|evs?|sevs?|exosomes?|vesicles?|mvs?)\b|\s?\(?-/-\)?|\s?(?:knockout"
+    r"|KO|null|deficient|-deficient|-null|-knockout)\b|-(?:induced|stimulated|treated|challenged|me"
+    r"diated|dependent|triggered|caused)\b|\s+(?:group|groups|treatment|stimulation|challenge|insul"
+    r"t)\b)",
     re.IGNORECASE,
 )
 _INDUCED_AFTER_RE = re.compile(r"^-(?:induced|triggered|caused|mediated)\s+", re.IGNORECASE)
 _INHIBITOR_BEFORE_RE = re.compile(
-    r"\b(?:inhibitors?|antagonists?|blockers?|si-?RNAs?|sh-?RNAs?|knock-?down|silencing|deletion|depletion|"
+    r"\b(?:inhibitors?|antagonists?|blockers?|si-?RNAs?|sh-?RNAs?|knock-?down|silencing|deletion|de"
+    r"pletion|"
     r"neutrali[sz]ing antibod\w+|knockout|deficien\w+|agonists?)\b(?:\s+(?:of|for|against|to))?"
-    r"(?:[\s,]+(?:and|or|the|\w+\s+(?:receptor\s+)?(?:activation|phosphorylation|signal\w*))?)*\s*$",
+    r"(?:[\s,]+(?:and|or|the|\w+\s+(?:receptor\s+)?(?:activation|phosphorylation|signal\w*))?)"
+    r"*\s*$",
     re.IGNORECASE,
 )
 _GERUND_SUBJECT_RE = re.compile(
-    r"(?:^|[;,]\s*(?:and\s+)?|\band\s+|\bthat\s+)(?:inhibiting|blocking|silencing|knocking down|depleting|deleting|"
+    r"(?:^|[;,]\s*(?:and\s+)?|\band\s+|\bthat\s+)(?:inhibiting|blocking|silencing|knocking down|dep"
+    r"leting|deleting|"
     r"antagonizing|overexpressing|suppressing)\b",
     re.IGNORECASE,
 )
 # "... the changes were (almost) abolished when BMSC-Exos was added": undoes what came before.
 _REVERSAL_ANAPHOR_RE = re.compile(
-    r"\b(?:(?:all|these|the|this|those|such|both|its|their)\s+)+(?:\w+\s+)?(?:changes?|effects?|alterations?|"
+    r"\b(?:(?:all|these|the|this|those|such|both|its|their)\s+)+(?:\w+\s+)?(?:changes?|effects?|alt"
+    r"erations?|"
     r"abnormalit\w+|impairments?|damages?|increases?|decreases?|reductions?|deficits?)"
     r"(?:\s+(?:induced|caused)\s+by\s+[\w-]+)?\s+"
-    r"(?:was|were|are|is|could be|can be|have been|has been|had been)\s+(?:\w+ly\s+|almost\s+|all\s+|partly\s+)*"
-    r"(?:abolish\w*|revers\w*|rescu\w*|abrogat\w*|counteract\w*|neutrali[sz]\w*|attenuat\w*|alleviat\w*|"
-    r"prevent\w*|block\w*|inhibit\w*|restor\w*|ameliorat\w*|mitigat\w*|diminish\w*|reduc\w*|normali[sz]\w*|eliminat\w*)",
+    r"(?:was|were|are|is|could be|can be|have been|has been|had been)\s+(?:\w+ly\s+|almost\s+|all\s"
+    r"+|partly\s+)*"
+    r"(?:abolish\w*|revers\w*|rescu\w*|abrogat\w*|counteract\w*|neutrali[sz]\w*|attenuat\w*|allevia"
+    r"t\w*|"
+    r"prevent\w*|block\w*|inhibit\w*|restor\w*|ameliorat\w*|mitigat\w*|diminish\w*|reduc\w*|normali"
+    r"[sz]\w*|eliminat\w*)",
     re.IGNORECASE,
 )
 _AIM_RE = re.compile(
-    r"\b(?:whether|aim(?:ed|s)?\s+(?:to|of|was|is)|the aim|purpose|objective|hypothesi[sz]\w*|no reports?|"
-    r"remains? (?:unclear|unknown|elusive|to be)|(?:is|are|was) (?:unclear|unknown)|to (?:investigate|determine|"
-    r"examine|explore|assess) (?:if|the (?:effects?|role|potential))|we (?:determine|investigate|examine) (?:here )?if)\b",
+    r"\b(?:whether|aim(?:ed|s)?\s+(?:to|of|was|is)|the aim|purpose|objective|hypothesi[sz]\w*|no re"
+    r"ports?|"
+    r"remains? (?:unclear|unknown|elusive|to be)|(?:is|are|was) (?:unclear|unknown)|to (?:investiga"
+    r"te|determine|"
+    r"examine|explore|assess) (?:if|the (?:effects?|role|potential))|we (?:determine|investigate|ex"
+    r"amine) (?:here )?if)\b",
     re.IGNORECASE,
 )
 # Words that put another agent in charge of a sentence: a genotype, an inhibitor, other cells.
 _OTHER_AGENT_RE = re.compile(
-    r"-/-|knock-?out|knock-?down|deficien\w+|wild-type|inhibitor|antagonist|si-?RNA|sh-?RNA|overexpress\w*"
+    r"-/-|knock-?out|knock-?down|deficien\w+|wild-type|inhibitor|antagonist|si-?RNA|sh-?RNA|overexp"
+    r"ress\w*"
     r"|transplant\w*|\b(?:is|are) (?:characteri[sz]ed|known|thought)\b|\bhave been\b|\bhas been\b",
     re.IGNORECASE,
 )
@@ -322,13 +358,30 @@ _EXPERIMENTER_RE = re.compile(
     r"\b(?:we|authors)\s+(?:\w+ly\s+|then\s+|also\s+|first\s+)?$", re.IGNORECASE
 )
 _ANAPHOR_START_RE = re.compile(
-    r"^(?:\w+,\s+)?(?:in addition,?\s+|moreover,?\s+|furthermore,?\s+|also,?\s+|additionally,?\s+)?(?:they|these|this|it|such|both|the treatment|treatment)\b",
+    r"^(?:\w+,\s+)?(?:in addition,?\s+|moreover,?\s+|furthermore,?\s+|also,?\s+|additionally,?\s+)?"
+    r"(?:they|these|this|it|such|both|the treatment|treatment)\b",
     re.IGNORECASE,
 )
 
 # Outcome labels whose increase is harm; a reversal of an undirected change decreases them.
 HARMFUL: frozenset[str] = frozenset(
-    ["apoptosis", "inflammation", "senescence", "oxidative_stress", "DNA_damage", "mitochondrial_dysfunction", "bone_loss", "cartilage_degradation", "joint_damage", "pain", "disease_severity", "fibrosis", "osteonecrosis", "osteoclastogenesis", "macrophage_activation"]
+    [
+        "apoptosis",
+        "inflammation",
+        "senescence",
+        "oxidative_stress",
+        "DNA_damage",
+        "mitochondrial_dysfunction",
+        "bone_loss",
+        "cartilage_degradation",
+        "joint_damage",
+        "pain",
+        "disease_severity",
+        "fibrosis",
+        "osteonecrosis",
+        "osteoclastogenesis",
+        "macrophage_activation",
+    ]
 )
 
 
@@ -426,7 +479,8 @@ def _predicate_gap_ok(gap: str, vesicles: bool) -> bool:
 
 
 _QUANTITY_RE = re.compile(
-    r"\s*(?:about|approximately|nearly|almost|around|roughly|up to|more than|over|\d|half|one|two|three"
+    r"\s*(?:about|approximately|nearly|almost|around|roughly|up to|more than|over|\d|half|one|two|"
+    r"three"
     r"|a third|a quarter|a factor)",
     re.IGNORECASE,
 )
@@ -567,7 +621,7 @@ def resolve(
                 continue  # "X, and promote Y": a verb with an object is not X's predicate
         right_of[i] = nxt
 
-    # A direct object ("inhibited apoptosis, and p38 was ...") is not the subject of a later predicate.
+    # A direct object ("inhibited apoptosis, and p38 was ...") is not a later predicate's subject.
     for i in order:
         if (i not in right_of or right_of[i].form == "noun") and i not in blocked:
             continue
@@ -625,7 +679,8 @@ def resolve(
                 local[i] = sign
         result[i] = sign
 
-    # "X-induced Y": X moves with Y when X is itself a phenotype ("mitochondrial dysfunction-induced apoptosis").
+    # "X-induced Y": X moves with Y when X is a phenotype ("mitochondrial dysfunction-induced
+    # apoptosis").
     for i in order:
         t = targets[i]
         if result[i] is None and t.kind == "outcomes" and _INDUCED_AFTER_RE.match(text[t.end :]):
@@ -663,12 +718,14 @@ def resolve(
 
 
 _CARGO_IN_RE = re.compile(
-    r"\b(?:in|within|inside|from|of)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:exosom\w*|EVs|vesicles|[\w-]*exos)\b"
+    r"\b(?:in|within|inside|from|of)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:exosom\w*|EVs|vesicles|[\w-]*ex"
+    r"os)\b"
     r"(?![\s-]+(?:group|treat\w*|loaded|coated|injected|defects?))",
     re.IGNORECASE,
 )
 _NEUTRAL_PRED_RE = re.compile(
-    r"^[\s,]*(?:(?:and|or|the|of|in|\w+)\s+){0,6}?(?:was|were|is|are|have been|has been)\s+(?:\w+ly\s+)?(?!\w*(?:"
+    r"^[\s,]*(?:(?:and|or|the|of|in|\w+)\s+){0,6}?(?:was|were|is|are|have been|has been)\s+(?:\w+ly"
+    r"\s+)?(?!\w*(?:"
     + "|".join(
         [
             "increas",
@@ -843,15 +900,27 @@ TARGET_KINDS = frozenset({"outcomes", "genes", "mirna", "lncrna", "pathways", "m
 
 # Conditions whose alleviation is a change in disease severity (a whole disease, not a lesion).
 DISEASE_LABELS = frozenset(
-    ["osteoarthritis", "TMJ_osteoarthritis", "rheumatoid_arthritis", "osteoporosis", "periodontitis", "intervertebral_disc_degeneration", "multiple_myeloma_bone_disease", "diabetic_bone_disease", "tendon_injury"]
+    [
+        "osteoarthritis",
+        "TMJ_osteoarthritis",
+        "rheumatoid_arthritis",
+        "osteoporosis",
+        "periodontitis",
+        "intervertebral_disc_degeneration",
+        "multiple_myeloma_bone_disease",
+        "diabetic_bone_disease",
+        "tendon_injury",
+    ]
 )
 _DISEASE_CUE_RE = re.compile(
-    r"^(?:alleviat|attenuat|ameliorat|imped|mitigat|reliev|slow|retard|delay|halt|aggravat|exacerbat|worsen)",
+    r"^(?:alleviat|attenuat|ameliorat|imped|mitigat|reliev|slow|retard|delay|halt|aggravat|exacerba"
+    r"t|worsen)",
     re.IGNORECASE,
 )
 _DISEASE_UP_RE = re.compile(r"^(?:aggravat|exacerbat|worsen)", re.IGNORECASE)
 _DISEASE_VERB_RE = re.compile(
-    r"\b(?:alleviat\w*|attenuat\w*|ameliorat\w*|imped\w*|mitigat\w*|reliev\w*|slow\w*|retard\w*|delay\w*|halt\w*|aggravat\w*|exacerbat\w*|worsen\w*)"
+    r"\b(?:alleviat\w*|attenuat\w*|ameliorat\w*|imped\w*|mitigat\w*|reliev\w*|slow\w*|retard\w*|del"
+    r"ay\w*|halt\w*|aggravat\w*|exacerbat\w*|worsen\w*)"
     r"(?:\s+(?:the\s+)?(?:\w+\s+){0,2})?$",
     re.IGNORECASE,
 )
@@ -860,8 +929,10 @@ _PROPERTY = r"(?:effects?|capacit\w+|activit\w+|propert\w+|potential|abilit\w+|f
 # Phrases the lexicon does not cover, found here: (regex, kind, label, inherent sign, inverse).
 _PHRASES: tuple[tuple[str, str, str, int | None, bool], ...] = (
     (
-        r"osteogenic (?:responses?|potential|capacit\w+|abilit\w+|activit\w+|effects?)|osteoinductivity"
-        r"|osteoblast differentiation|differentiat\w* (?:in)?to(?:wards?)? (?:the )?(?:osteoblasts?|osteogenic lineage)",
+        r"osteogenic (?:responses?|potential|capacit\w+|abilit\w+|activit\w+|effects?)|osteoinduct"
+        r"ivity"
+        r"|osteoblast differentiation|differentiat\w* (?:in)?to(?:wards?)? (?:the )?(?:osteoblasts?"
+        r"|osteogenic lineage)",
         "outcomes",
         "osteogenic_differentiation",
         None,
@@ -900,7 +971,8 @@ _PHRASES: tuple[tuple[str, str, str, int | None, bool], ...] = (
         False,
     ),
     (
-        r"(?<=cartilage from )(?:degradation|destruction|damage)|(?<=cartilage and bone from )(?:degradation|destruction|damage)",
+        r"(?<=cartilage from )(?:degradation|destruction|damage)|(?<=cartilage and bone from )(?:de"
+        r"gradation|destruction|damage)",
         "outcomes",
         "cartilage_degradation",
         None,
@@ -908,7 +980,8 @@ _PHRASES: tuple[tuple[str, str, str, int | None, bool], ...] = (
     ),
     (r"(?<=bone from )(?:degradation|destruction|damage)", "outcomes", "bone_loss", None, False),
     (
-        r"(?<!disc )(?<!intervertebral )(?:joint |cartilage |condylar )?degeneration(?! of (?:the )?(?:intervertebral )?disc)",
+        r"(?<!disc )(?<!intervertebral )(?:joint |cartilage |condylar )?degeneration(?! of (?:the )"
+        r"?(?:intervertebral )?disc)",
         "outcomes",
         "cartilage_degradation",
         None,
@@ -916,8 +989,10 @@ _PHRASES: tuple[tuple[str, str, str, int | None, bool], ...] = (
     ),
     (r"chondroprotect\w+", "outcomes", "cartilage_degradation", DOWN, False),
     (
-        r"(?:collagen(?: type I{1,2})?|type I{1,2} collagen|proteoglycans?|glycosaminoglycans?|GAG|ECM|extracellular matrix|matrix)"
-        r" (?:synthesis|deposition|production|formation)|(?:ECM|extracellular matrix|matrix) expression",
+        r"(?:collagen(?: type I{1,2})?|type I{1,2} collagen|proteoglycans?|glycosaminoglycans?|GAG|"
+        r"ECM|extracellular matrix|matrix)"
+        r" (?:synthesis|deposition|production|formation)|(?:ECM|extracellular matrix|matrix) expre"
+        r"ssion",
         "outcomes",
         "matrix_synthesis",
         None,
@@ -925,7 +1000,13 @@ _PHRASES: tuple[tuple[str, str, str, int | None, bool], ...] = (
     ),
     (r"anti-?inflammatory", "outcomes", "inflammation", DOWN, False),
     # a property of the vesicles: "their osteoinductive effects", "pro-angiogenic capacity"
-    (r"(?:osteoinductive|pro-?osteogenic) " + _PROPERTY, "outcomes", "osteogenic_differentiation", UP, False),
+    (
+        r"(?:osteoinductive|pro-?osteogenic) " + _PROPERTY,
+        "outcomes",
+        "osteogenic_differentiation",
+        UP,
+        False,
+    ),
     (r"pro-?angiogenic " + _PROPERTY, "outcomes", "angiogenesis", UP, False),
     (r"anti-?apoptotic", "outcomes", "apoptosis", DOWN, False),
     (r"anti-?senescen\w+", "outcomes", "senescence", DOWN, False),
@@ -974,7 +1055,7 @@ _PHRASE_RE = [
     (re.compile(r"(?<![\w-])(?:" + p + r")(?![\w])", re.IGNORECASE), k, lab, s, inv)
     for p, k, lab, s, inv in _PHRASES
 ]
-# A cell type right before "bone formation" makes it differentiation in culture ("3T3L1 bone formation").
+# A cell right before "bone formation" makes it differentiation in culture ("3T3L1 bone formation").
 _CELL_BEFORE_RE = re.compile(r"(?:cells?|MSCs?|BMSCs?|\w*\d\w*)\s+$")
 
 
@@ -1020,7 +1101,7 @@ def _sentence_targets(
         ):
             continue
         chosen.append(m)
-    for regex, kind, label, inherent, inverse in _PHRASE_RE:
+    for regex, kind, label, inherent, _inverse in _PHRASE_RE:
         for match in regex.finditer(text):
             s, e = base + match.start(), base + match.end()
             overlapping = [m for m in chosen if m.label == label and m.start < e and s < m.end]
@@ -1074,7 +1155,9 @@ def _cargo_labels(doc: Document, by_sentence: dict[tuple[str, int], list[Mention
                 _CARGO_BEFORE_RE.search(before)
                 or re.search(r"transfer of (?:\w+ )?$", before)
                 or re.match(
-                    r"^[^.;]{0,40}\b(?:packed|packaged|loaded|sorted|encapsulated|shuttled|transferred|delivered)\b[^.;]{0,20}\b(?:into|by|via|in)\b[^.;]{0,10}(?:exosom|vesic|EVs?\b)",
+                    r"^[^.;]{0,40}\b(?:packed|packaged|loaded|sorted|encapsulated|shuttled|transfer"
+                    r"red|delivered)\b[^.;]{0,20}\b(?:into|by|via|in)\b[^.;]{0,10}(?:exosom|vesic|E"
+                    r"Vs?\b)",
                     after,
                     re.IGNORECASE,
                 )
@@ -1122,8 +1205,10 @@ def _analyse(doc: Document) -> Iterable[Directed]:
             or mentions_vesicles(text)
             or _SECRETION_BLOCK_RE.search(text) is not None
         )
-        if not about and previous_about_vesicles and (
-            _ANAPHOR_START_RE.match(text) or not _OTHER_AGENT_RE.search(text)
+        if (
+            not about
+            and previous_about_vesicles
+            and (_ANAPHOR_START_RE.match(text) or not _OTHER_AGENT_RE.search(text))
         ):
             about = True  # the report of the vesicle experiment goes on
         found = _sentence_targets(doc, sentence, mentions)
@@ -1166,8 +1251,10 @@ def _is_cargo_here(text: str, t: Target) -> bool:
 
 
 _CARRIED_BEFORE_RE = re.compile(
-    r"\b(?:transfer\w*|deliver\w*|carr(?:y|ies|ied|ying)|contain\w*|shuttl\w*|packag\w+|packed|loaded|"
-    r"enriched in|enrichment of)(?: of| with)?\s+(?:more\s+|higher levels of\s+|high levels of\s+|the\s+)?"
+    r"\b(?:transfer\w*|deliver\w*|carr(?:y|ies|ied|ying)|contain\w*|shuttl\w*|packag\w+|packed|lo"
+    r"aded|"
+    r"enriched in|enrichment of)(?: of| with)?\s+(?:more\s+|higher levels of\s+|high levels of\s+|t"
+    r"he\s+)?"
     r"(?:\w+\s+)?$",
     re.IGNORECASE,
 )
