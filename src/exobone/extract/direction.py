@@ -1055,6 +1055,13 @@ _PHRASE_RE = [
     (re.compile(r"(?<![\w-])(?:" + p + r")(?![\w])", re.IGNORECASE), k, lab, s, inv)
     for p, k, lab, s, inv in _PHRASES
 ]
+# One scan says whether any phrase occurs, so most sentences skip the per-phrase scans.
+_ANY_PHRASE_RE = re.compile("|".join(r.pattern for r, *_ in _PHRASE_RE), re.IGNORECASE)
+# Phrases whose words carry a direction or an inverse reading, by (kind, label).
+_MARKED_PHRASES: dict[tuple[str, str], list[tuple[re.Pattern[str], int | None, bool]]] = {}
+for _regex, _kind, _label, _inh, _inv in _PHRASE_RE:
+    if _inh is not None or _inv:
+        _MARKED_PHRASES.setdefault((_kind, _label), []).append((_regex, _inh, _inv))
 # A cell right before "bone formation" makes it differentiation in culture ("3T3L1 bone formation").
 _CELL_BEFORE_RE = re.compile(r"(?:cells?|MSCs?|BMSCs?|\w*\d\w*)\s+$")
 
@@ -1101,7 +1108,8 @@ def _sentence_targets(
         ):
             continue
         chosen.append(m)
-    for regex, kind, label, inherent, _inverse in _PHRASE_RE:
+    phrases = _PHRASE_RE if _ANY_PHRASE_RE.search(text) else ()
+    for regex, kind, label, inherent, _inverse in phrases:
         for match in regex.finditer(text):
             s, e = base + match.start(), base + match.end()
             overlapping = [m for m in chosen if m.label == label and m.start < e and s < m.end]
@@ -1128,8 +1136,8 @@ def _sentence_targets(
             label = "osteogenic_differentiation"
         inherent = None
         inverse = False
-        for regex, kind, plabel, inh, inv in _PHRASE_RE:
-            if kind == m.kind and plabel == label and regex.fullmatch(m.text):
+        for regex, inh, inv in _MARKED_PHRASES.get((m.kind, label), ()):
+            if regex.fullmatch(m.text):
                 inherent, inverse = inh, inv
                 break
         if m.kind == "outcomes" and label == "disease_severity":
