@@ -44,7 +44,7 @@ def _load_families(
     for name in names:
         try:
             module: ModuleType = importlib.import_module(f"exobone.extract.{name}")
-        except ImportError:
+        except Exception:  # a family that is absent or broken must not stop the others
             missing.append(name)
             continue
         loaded.append((name, module.extract))

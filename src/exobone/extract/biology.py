@@ -85,6 +85,10 @@ def _vesicle_types(doc: Document) -> Iterator[Finding]:
 def _preconditioning(doc: Document) -> Iterator[Finding]:
     cells = analyse(doc)
     source_sentences = {(p.section, p.sentence) for p in cells.sources}
+    source_ids = {(p.cell, p.origin) for p in cells.sources}
+    source_cells = source_sentences | {
+        (p.section, p.sentence) for p in cells.phrases if (p.cell, p.origin) in source_ids
+    }
     vesicle_sentences = {(v.section, v.sentence) for v in cells.vesicles}
     for m in doc.of_kind("preconditioning"):
         key = (m.section, m.sentence)
@@ -99,7 +103,7 @@ def _preconditioning(doc: Document) -> Iterator[Finding]:
         if any(m in p.mentions for p in cells.sources):
             yield Finding("preconditioning", m.label, _span(m))
             continue
-        if key not in source_sentences and key not in vesicle_sentences:
+        if key not in source_cells and key not in vesicle_sentences:
             continue
         if re.search(r"\bwithout\s+(?:\w+\s+){0,2}$", lead, re.IGNORECASE):
             continue
@@ -111,7 +115,7 @@ def _preconditioning(doc: Document) -> Iterator[Finding]:
                 yield Finding("preconditioning", m.label, _span(m))
             continue
         window = text[max(sentence.start, m.start - 60) : min(sentence.end, m.end + 60)]
-        if key in source_sentences and _PRECONDITION_CUE.search(window):
+        if key in source_cells and _PRECONDITION_CUE.search(window):
             yield Finding("preconditioning", m.label, _span(m))
 
 

@@ -41,8 +41,8 @@ _SOURCE_AFTER = re.compile(
     r"(?:(?:derived|secreted|released|isolated|obtained|harvested|collected|purified|produced"
     r"|generated|extracted|shed|originating|originated|prepared|enriched)?\s*(?:from|of)"
     r"|(?:secreted|released|produced|generated|shed|derived)\s+by)\s+"
-    r"(?:(?:the|a|an|various|different|cultured|primary"
-    r"|(?:[\w-]+\s+){0,5}(?:such as|including|like))\s+)*$",
+    r"(?:(?:the|a|an|various|different|cultured|primary|[\w-]+"
+    r"|(?:[\w-]+\s+){0,5}(?:such as|including|like))\s+){0,3}$",
     re.IGNORECASE,
 )
 _SOURCE_RELEASE = re.compile(
@@ -50,19 +50,30 @@ _SOURCE_RELEASE = re.compile(
     r"(?:release|secrete|shed|produce|generate|pack|package|load|sort)(?:s|d|ed)?\s+"
     r"(?:(?:into|in)\s+)?(?:[\w-]+\s+){0,2}$"
     r"|^\s*(?:[\w-]+\s+){0,3}(?:packed|packaged|sorted|loaded|secreted|released)\s+(?:into|in|via)\s+$"
-    r"|^\s*(?:or|and)\s+their\s+$",
+    r"|^\s*(?:or|and)\s+their\s+$|^[^;.]{0,120}\btheir\s+$",
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*(?:their\s+)?$")
 _BREAKER = re.compile(
     r"\b(?:when|which|that|because|while|whereas|but|than|compared|although|if|before|after)\b|;"
 )
-_RECIPIENT_PREP = re.compile(r"(?:\b(?:into|by|recipient)\b(?:\s+\S+){0,3}|treated)\s*$", re.I)
+_RECIPIENT_PREP = re.compile(
+    r"(?:\b(?:into|by|on|to|recipient)\b(?:\s+\S+){0,3}|treated)\s*$", re.I
+)
+_MODIFIED = re.compile(
+    r"\b(?:primed|pre-?condition\w*|knock\w*|overexpress\w*|transfect\w*|silenc\w*)\b", re.I
+)
 _TREATED = re.compile(
-    r"^\s*(?:\([^()]{1,30}\)\s*)?(?:were|was|are|is)?\s*(?:pre)?(?:treated|stimulated|incubated|"
-    r"cultured|co-?cultured|exposed|primed|transfected)\s+(?:with|by|to)\b",
+    r"^\s*(?:\([^()]{1,30}\)\s*)?(?:[\w-]+\s+){0,4}?(?:pre)?(?:treated|stimulated|incubated"
+    r"|cultured|co-?cultured|exposed|primed|transfected|seeded|grown|plated)\s+"
+    r"(?:(?:with|by|to|on|onto|in)\s+)(?:the\s+presence\s+of\s+|[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+_ORIGIN_OF = re.compile(
+    r"^\s*(?:\([^()]{1,30}\)\s*)?(?:(?:were|was)\s+)?(?:[\w-]+\s+)?from\s+(?:[\w'-]+\s+){0,6}$",
+    re.IGNORECASE,
+)
+_ANAPHOR = re.compile(r"\b(?:they|them|these vesicles|the vesicles|these exosomes|these EVs)\b")
 _COUNT_BEFORE = re.compile(r"\d(?:[\d.,]|x10|x ?10|\(\d+\)|\^\d+|e\d+)*\s*$")
 _NOT_RECIPIENT_AFTER = re.compile(
     r"^[\s\-]*(?:based|therapy|therapies|transplantation|treatment|injection|sheets?|paracrine"
@@ -211,10 +222,15 @@ def analyse(doc: Document) -> CellAnalysis:
         phrases = _phrases_in(doc, sentence)
         phrases = [p for p in phrases if not doc.is_background(p.mentions[0])]
         analysis.phrases += phrases
+        _species_from(doc, sentence, phrases)
         vesicles = vesicles_by_sentence.get((sentence.section, sentence.index), [])
         if vesicles:
             _sources(doc, sentence, phrases, vesicles)
             by_sentence.append((sentence, phrases, vesicles))
+        elif by_sentence and by_sentence[-1][0].index == sentence.index - 1:
+            refs = _anaphors(sentence)
+            if refs:
+                by_sentence.append((sentence, phrases, refs))
     source_ids = {(p.cell, p.origin) for p in analysis.phrases if p.role == "source"}
     for sentence, phrases, vesicles in by_sentence:
         _recipients(doc, sentence, phrases, vesicles, source_ids)
@@ -224,6 +240,36 @@ def analyse(doc: Document) -> CellAnalysis:
         analysis.recipients = [p for p in analysis.phrases if p.role == "recipient"]
     doc.cache["cells"] = analysis
     return analysis
+
+
+def _anaphors(sentence: Sentence) -> list[Mention]:
+    """ "They", "these vesicles": the previous sentence's vesicles, as pseudo-mentions."""
+    return [
+        Mention(
+            "vesicle_ref",
+            "",
+            sentence.start + m.start(),
+            sentence.start + m.end(),
+            m.group(),
+            sentence.index,
+            sentence.section,
+        )
+        for m in _ANAPHOR.finditer(sentence.text)
+    ]
+
+
+def _species_from(doc: Document, sentence: Sentence, phrases: list[CellPhrase]) -> None:
+    """ "USCs were obtained from the urine of healthy human donors": the species of the cells."""
+    text = doc.text_of(sentence.section)
+    species = [m for m in doc.in_sentence(sentence, "species")]
+    for p in phrases:
+        if p.species or p.line:
+            continue
+        for m in species:
+            if m.start >= p.end and _ORIGIN_OF.match(text[p.end : m.start]):
+                if not any(m in q.mentions for q in phrases if q is not p):
+                    p.species = m.label
+                break
 
 
 def _sources(
@@ -241,7 +287,9 @@ def _sources(
             before[-1].role = "source"
         if before and _SOURCE_RELEASE.match(_gap(text, before[-1].end, v.start)):
             before[-1].role = "source"
-        if after and _SOURCE_AFTER.match(_gap(text, v.end, after[0].start)):
+        # "from miR-140-5p-overexpressing ADSCs": a hyphenated modifier opens the phrase.
+        gap_after = re.sub(r"\S*-$", "", _gap(text, v.end, after[0].start)) if after else ""
+        if after and _SOURCE_AFTER.match(gap_after):
             after[0].role = "source"
             prev = after[0]
             for nxt in after[1:]:
@@ -288,11 +336,15 @@ def _recipients(
         if earlier:
             gap = _gap(text, earlier[-1].end, p.start)
             if not _BREAKER.search(gap):
+                # The vesicles' own parent cells receive them only when the text says so
+                # ("internalized by", "recipient"); "primed ... on X", "knockdown in X" and
+                # "the effects of X" name the source cells.
                 ok = (p.cell, p.origin) not in source_ids or bool(_RECIPIENT_PREP.search(gap))
-                ok = ok and not re.search(r"\b(?:primed|pre-?condition\w*)\b", gap, re.I)
+                ok = ok and not _MODIFIED.search(gap)
         if not ok and later:
             gap = _gap(text, p.end, later[0].start)
-            ok = bool(_TREATED.match(gap)) or bool(re.search(r"(?:^|,\s*)in\s+$", lead, re.I))
+            ok = bool(_TREATED.match(gap)) and not _BREAKER.search(gap)
+            ok = ok or bool(re.search(r"(?:^|,\s*)in\s+$", lead, re.I))
             ok = ok or bool(re.search(r"\brecipient\s+$", lead, re.I))
         if not ok and re.match(r"^\s*cultures?\b", tail):
             ok = True
@@ -323,6 +375,16 @@ def _share_species(doc: Document, phrases: list[CellPhrase]) -> None:
             found = known.get((p.cell, p.origin), set())
             if len(found) == 1:
                 p.species = next(iter(found))
+    # A bare "MSCs" is the study's only kind of MSC when just one identity is stated.
+    identities: dict[str, set[tuple[str, str]]] = {}
+    for p in phrases:
+        if not p.line and (p.origin or p.species):
+            identities.setdefault(p.cell, set()).add((p.origin, p.species))
+    for p in phrases:
+        if not p.origin and not p.species and not p.line:
+            found_ids = identities.get(p.cell, set())
+            if len(found_ids) == 1 and next(iter(found_ids))[0]:
+                p.origin, p.species = next(iter(found_ids))
 
 
 def most_specific(values: list[str]) -> list[str]:

@@ -47,6 +47,9 @@ _EXPERIMENT_CUE = re.compile(
 )
 
 
+_WE = re.compile(r"\b(?:we|We|our|Our)\b")
+
+
 def review_cue(title: str, abstract: str) -> re.Match[str] | None:
     """The words that make the record a review, or None for a primary study."""
     for text in (abstract, title):
@@ -66,10 +69,14 @@ def study_start(abstract: str, sentences: list[tuple[int, int]] | None = None) -
     if sentences is None:
         sentences = split_sentences(abstract)
     for start, end in sentences:
-        if start <= match.start() < end:
-            lead = abstract[start : match.start()]
-            # "As the efficacy of X..., we determine here": the clause before the cue is background.
-            if "," in lead and match.group().lower().startswith(("we ", "the ", "here")):
-                return match.start()
-            return start
+        if start > match.start():
+            break
+        cue = match if start <= match.start() < end else _WE.search(abstract, start, end)
+        if cue is None:
+            continue
+        lead = abstract[start : cue.start()]
+        # "As the efficacy of X..., we determine here": the clause before the cue is background.
+        if "," in lead and cue.group().lower().startswith(("we", "our", "the ", "here")):
+            return cue.start()
+        return start
     return 0

@@ -20,11 +20,12 @@ _CHARACTERISE = re.compile(
     r"|markers?|(?:were|was) used to (?:identify|characteri[sz]e))\b",
     re.IGNORECASE,
 )
-_MARKER_CUE = re.compile(
-    r"\b(?:express\w*|positive|markers?|presence|detected|enriched|carr(?:y|ied|ying)"
-    r"|contain\w*|displayed|showed|exhibited|identified by)\b",
+_VESICLE_WORD = re.compile(r"\b(?:vesicles?|particles|exosom\w*|EVs?|sEVs?)\b", re.IGNORECASE)
+_NEGATED = re.compile(
+    r"(?:\black(?:ed|ing)?|\babsen\w*|\bnegative for|\bwithout|\bno|\bnot)\s+(?:[\w-]+\s+){0,1}$",
     re.IGNORECASE,
 )
+_NEGATED_AFTER = re.compile(r"^\s*(?:was|were|is|are)\s+(?:not|absent|undetect\w*|negative)", re.I)
 _GENOTYPE = re.compile(r"^\s*(?:\(-/-\)|-/-|-?(?:knockout|deficient|null|KO)\b)", re.IGNORECASE)
 
 
@@ -54,11 +55,23 @@ def extract(doc: Document) -> Iterator[Finding]:
             if (m.start, m.end, m.section) not in characterised:
                 yield Finding("assays", m.label, m.span())
     markers = load_lexicon().ev_marker_symbols
+    method_sentences = {_sentence_key(m) for m in doc.of_kind("characterization_methods")}
     for m in doc.of_kind("genes"):
-        if m.label not in markers or _sentence_key(m) not in vesicle_sentences:
+        if m.label not in markers:
+            continue
+        sentence = doc.sentence_of(m)
+        key = _sentence_key(m)
+        if (
+            key not in vesicle_sentences
+            and key not in method_sentences
+            and not _VESICLE_WORD.search(sentence.text)
+        ):
             continue
         text = doc.text_of(m.section)
-        if _GENOTYPE.match(text[m.end : m.end + 12]):
+        if _GENOTYPE.match(text[m.end : m.end + 12]) or _NEGATED_AFTER.match(
+            text[m.end : m.end + 30]
+        ):
             continue
-        if _MARKER_CUE.search(doc.sentence_of(m).text):
-            yield Finding("ev_markers", m.label, m.span())
+        if _NEGATED.search(text[max(sentence.start, m.start - 30) : m.start]):
+            continue
+        yield Finding("ev_markers", m.label, m.span())
