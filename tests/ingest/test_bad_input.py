@@ -68,7 +68,7 @@ def test_truncated_gzip_keeps_what_was_read(tmp_path: Path) -> None:
     path.write_bytes(packed[: int(len(packed) * 0.8)])
     records, problems = split(list(read_records(path)))
     assert len(records) == 2 and len(problems) >= 1
-    assert "breaks off" in problems[-1].message and "gzip" in problems[-1].message
+    assert "gzip" in problems[-1].message and problems[-1].position == 3
 
 
 def test_corrupt_gzip_is_an_ingest_error(tmp_path: Path) -> None:
@@ -80,10 +80,21 @@ def test_corrupt_gzip_is_an_ingest_error(tmp_path: Path) -> None:
         detect_format(path)
 
 
-def test_not_xml_at_all_is_an_ingest_error(tmp_path: Path) -> None:
+def test_malformed_article_is_a_problem_and_the_rest_is_read(tmp_path: Path) -> None:
+    text = (DATA / "pubmed_small.xml").read_text()
+    broken = text.replace("<Volume>12</Volume>", "<Volume>12</Volme>", 1)
     path = tmp_path / "x.xml"
-    path.write_text("<PubmedArticleSet><PubmedArticle><oops></PubmedArticle>")
-    with pytest.raises(IngestError, match=r"x\.xml, line 1"):
+    path.write_text(broken)
+    records, problems = split(list(read_records(path)))
+    assert [r.pmid for r in records] == ["30000002"]
+    assert [(p.position, p.line) for p in problems] == [(1, 10), (3, 52)]
+    assert "malformed PubmedArticle" in problems[0].message
+
+
+def test_not_pubmed_xml_is_an_ingest_error(tmp_path: Path) -> None:
+    path = tmp_path / "x.xml"
+    path.write_text("<html><body>no articles</body></html>")
+    with pytest.raises(IngestError, match=r"x\.xml, line 1: not PubMed XML"):
         list(read_records(path, "pubmed_xml"))
 
 

@@ -52,11 +52,11 @@ _MICRO_CT = re.compile(r"[µμ](?=-?CT\b)")
 _MU = re.compile(r"[µμ]")
 # EndNote's transliteration of µg / µl / µm / µM after a number: "20 mug/ml" -> "20 ug/ml".
 _MU_WORD = re.compile(r"(?<=\d)(\s?)mu(g|l|L|m|M|mol|mmol)\b")
+_MU_CANDIDATE = re.compile(r"mu(?:g|l|L|m|M|mol|mmol)\b")  # literal prefix: a fast pre-check
 
 _HYPHEN_BREAK = re.compile(r"([^\W_]+)-[ \t]*\n\s*(?=(\w+))")
 _LEADING_DEBRIS = re.compile(r"^[:;]\s*")
 _PAREN_INNER_SPACE = re.compile(r"([(\[])\s+|\s+([)\]])")
-_SPACES = re.compile(r"\s+")
 
 _PREFIX_WORDS = (
     "anti non pre post co re de self cross multi semi inter intra extra ultra over under "
@@ -92,17 +92,24 @@ def clean_text(raw: str) -> str:
     """Cleaned one-paragraph text: unwrapped, debris dropped, characters normalised."""
     if not raw:
         return ""
-    text = raw.translate(_CHAR_MAP)
+    if raw.isascii():  # the common case: skip the character tables
+        text = raw.replace("\r\n", "\n").replace("\r", "\n") if "\r" in raw else raw
+    else:
+        text = raw.translate(_CHAR_MAP)
+        if "µ" in text or "μ" in text:
+            text = _MU.sub("mu", _MICRO_CT.sub("micro", _MICRO_UNIT.sub("u", text)))
+        if _SUP_RUN.search(text):
+            text = _SUP_RUN.sub(lambda m: "^" + m.group(0).translate(_SUP_PLAIN), text)
     if "-\n" in text or "- \n" in text:
         text = _dehyphenate(text)
-    if "µ" in text or "μ" in text:
-        text = _MU.sub("mu", _MICRO_CT.sub("micro", _MICRO_UNIT.sub("u", text)))
-    if "mu" in text:
+    if _MU_CANDIDATE.search(text):
         text = _MU_WORD.sub(r"\1u\2", text)
-    if _SUP_RUN.search(text):
-        text = _SUP_RUN.sub(lambda m: "^" + m.group(0).translate(_SUP_PLAIN), text)
-    text = _SPACES.sub(" ", text).strip()
-    text = _LEADING_DEBRIS.sub("", text)
+    if "  " in text or "\n" in text or "\t" in text or not text.isascii():
+        text = " ".join(text.split())  # unwrap and collapse all whitespace (C speed)
+    else:
+        text = text.strip(" ")
+    if text[:1] in (":", ";"):
+        text = _LEADING_DEBRIS.sub("", text)
     if "( " in text or " )" in text or "[ " in text or " ]" in text:
         text = _PAREN_INNER_SPACE.sub(lambda m: m.group(1) or m.group(2), text)
     return text
