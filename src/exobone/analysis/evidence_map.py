@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from exobone.analysis.frame import check_field, pairs_frame, reduce_value
@@ -99,66 +100,107 @@ def evidence_map_from_pairs(
     """
     check_field(rows)
     check_field(cols)
-    row_values = _axis(pairs, rows, DEFAULT_PARTS.get(rows) if row_parts is None else row_parts)
-    col_values = _axis(pairs, cols, DEFAULT_PARTS.get(cols) if col_parts is None else col_parts)
-    joined = row_values.merge(col_values, on="study_id", suffixes=("_row", "_col"))
-    joined = joined.rename(columns={"value_row": "row", "value_col": "col"})
-    joined = joined.merge(_directions(pairs, outcome), on="study_id", how="left")
-    joined[list(DIRECTIONS)] = joined[list(DIRECTIONS)].fillna(0).astype("int64")
-    joined = joined.sort_values(["row", "col", "study_id"], kind="stable")
-    grouped = joined.groupby(["row", "col"], sort=True)
-    cells = grouped[list(DIRECTIONS)].sum()
-    cells.insert(0, "n_studies", grouped.size())
-    cells["study_ids"] = grouped["study_id"].agg(tuple)
-    cells = cells.reset_index()[list(CELL_COLUMNS)]
-    cells = cells.sort_values(["n_studies", "row", "col"], ascending=[False, True, True])
-    cells = cells.reset_index(drop=True)
+    # Work on integer codes: study ids sorted, so code order is id order.
+    study_codes, study_names = pd.factorize(pairs["study_id"].to_numpy(), sort=True)
+    coded = pd.DataFrame({"study": study_codes, "field": pairs["field"].to_numpy()})
+    values = pairs["value"].to_numpy()
+    row_parts = DEFAULT_PARTS.get(rows) if row_parts is None else row_parts
+    col_parts = DEFAULT_PARTS.get(cols) if col_parts is None else col_parts
+    row_frame, row_names = _axis(coded, values, rows, row_parts)
+    col_frame, col_names = _axis(coded, values, cols, col_parts)
+    per_study = _directions(coded, values, outcome, len(study_names))
 
-    counts = cells.pivot(index="row", columns="col", values="n_studies")
-    counts = counts.reindex(
-        index=sorted(row_values["value"].unique()), columns=sorted(col_values["value"].unique())
+    joined = row_frame.merge(col_frame, on="study", suffixes=("_row", "_col"))
+    n_cols = max(len(col_names), 1)
+    key = joined["value_row"].to_numpy(np.int64) * n_cols + joined["value_col"].to_numpy(np.int64)
+    study = joined["study"].to_numpy(np.int64)
+    order = np.lexsort((study, key))
+    key, study = key[order], study[order]
+    cell_keys, first, n_studies = np.unique(key, return_index=True, return_counts=True)
+    cells = pd.DataFrame(
+        {
+            "row": row_names[cell_keys // n_cols] if len(cell_keys) else [],
+            "col": col_names[cell_keys % n_cols] if len(cell_keys) else [],
+            "n_studies": n_studies.astype(np.int64),
+        }
     )
-    counts = counts.fillna(0).astype("int64")
-    counts.index.name, counts.columns.name = rows, cols
-    return EvidenceMap(rows, cols, cells, _gaps(row_values, col_values, cells), counts, outcome)
+    for direction in DIRECTIONS:
+        summed: Any = np.add.reduceat(per_study[direction][study], first) if len(first) else []
+        cells[direction] = np.asarray(summed, dtype=np.int64)
+    chunks = np.split(np.asarray(study_names, dtype=object)[study], first[1:]) if len(first) else []
+    cells["study_ids"] = [tuple(chunk) for chunk in chunks]
+    cells = cells.sort_values(["n_studies", "row", "col"], ascending=[False, True, True])
+    cells = cells.reset_index(drop=True)[list(CELL_COLUMNS)]
+
+    row_n = np.bincount(row_frame["value"].to_numpy(np.int64), minlength=len(row_names))
+    col_n = np.bincount(col_frame["value"].to_numpy(np.int64), minlength=len(col_names))
+    matrix = np.zeros((len(row_names), len(col_names)), dtype=np.int64)
+    if len(cell_keys):
+        matrix[cell_keys // n_cols, cell_keys % n_cols] = n_studies
+    counts = pd.DataFrame(
+        matrix,
+        index=pd.Index(row_names, name=rows, dtype="object"),
+        columns=pd.Index(col_names, name=cols, dtype="object"),
+    )
+    gaps = _gaps(matrix, row_names, col_names, row_n, col_n)
+    return EvidenceMap(rows, cols, cells, gaps, counts, outcome)
 
 
-def _axis(pairs: pd.DataFrame, name: str, parts: int | None) -> pd.DataFrame:
-    """Distinct (study_id, value) of one field, compound values reduced to `parts` parts."""
-    frame = pairs.loc[pairs["field"] == name, ["study_id", "value"]]
-    if parts is not None:
-        reduced = {v: reduce_value(v, parts) for v in frame["value"].unique()}
-        frame = frame.assign(value=frame["value"].map(reduced))
-    return frame.drop_duplicates().reset_index(drop=True)
+def _axis(
+    coded: pd.DataFrame, values: np.ndarray, name: str, parts: int | None
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """Distinct (study, value code) of one field and the sorted value names; compound values
+    are reduced to `parts` parts first (on the distinct values only)."""
+    mask = (coded["field"] == name).to_numpy()
+    codes, uniques = pd.factorize(values[mask])
+    reduced = [reduce_value(str(v), parts) for v in uniques]
+    final_codes, names = pd.factorize(np.asarray(reduced, dtype=object), sort=True)
+    frame = pd.DataFrame(
+        {
+            "study": coded["study"].to_numpy()[mask],
+            "value": final_codes[codes] if len(codes) else [],
+        }
+    )
+    return frame.drop_duplicates().reset_index(drop=True), np.asarray(names, dtype=object)
 
 
-def _directions(pairs: pd.DataFrame, outcome: str | None) -> pd.DataFrame:
-    """Per study: how many of its outcome values say increase / decrease / no_change."""
-    found = pairs.loc[pairs["field"] == "outcomes", ["study_id", "value"]].drop_duplicates()
-    split = found["value"].str.extract(r"^(?P<phenotype>.*)\|(?P<direction>[^|]*)$")
-    found = pd.concat([found, split], axis=1)
-    if outcome is not None:
-        found = found[found["phenotype"] == outcome]
-    if found.empty:
-        empty = {"study_id": pd.Series(dtype="object")}
-        empty.update({name: pd.Series(dtype="int64") for name in DIRECTIONS})
-        return pd.DataFrame(empty)
-    table = pd.crosstab(found["study_id"], found["direction"])
-    table = table.reindex(columns=list(DIRECTIONS), fill_value=0)
-    table.columns.name = None
-    return table.reset_index()
+def _directions(
+    coded: pd.DataFrame, values: np.ndarray, outcome: str | None, n_studies: int
+) -> dict[str, np.ndarray]:
+    """Per study code: how many distinct outcome values say increase / decrease / no_change."""
+    mask = (coded["field"] == "outcomes").to_numpy()
+    found = pd.DataFrame({"study": coded["study"].to_numpy()[mask], "value": values[mask]})
+    found = found.drop_duplicates()
+    codes, uniques = pd.factorize(found["value"].to_numpy())
+    split = [str(v).rpartition("|") for v in uniques]
+    counts = {}
+    for direction in DIRECTIONS:
+        wanted = np.array(
+            [d == direction and (outcome is None or p == outcome) for p, _, d in split], dtype=bool
+        )
+        hits = wanted[codes] if len(codes) else np.zeros(0, dtype=bool)
+        study = found["study"].to_numpy(np.int64)[hits]
+        counts[direction] = np.bincount(study, minlength=n_studies).astype(np.int64)
+    return counts
 
 
-def _gaps(row_values: pd.DataFrame, col_values: pd.DataFrame, cells: pd.DataFrame) -> pd.DataFrame:
+def _gaps(
+    matrix: np.ndarray,
+    row_names: np.ndarray,
+    col_names: np.ndarray,
+    row_n: np.ndarray,
+    col_n: np.ndarray,
+) -> pd.DataFrame:
     """Observed row x col combinations with no study, with how many studies each side has."""
-    row_n = row_values.groupby("value").size().rename("row_studies")
-    col_n = col_values.groupby("value").size().rename("col_studies")
-    grid = pd.MultiIndex.from_product([row_n.index, col_n.index], names=["row", "col"])
-    present = pd.MultiIndex.from_frame(cells[["row", "col"]])
-    missing = grid.difference(present)
-    gaps = missing.to_frame(index=False)
-    gaps["row_studies"] = gaps["row"].map(row_n).astype("int64")
-    gaps["col_studies"] = gaps["col"].map(col_n).astype("int64")
+    rows, cols = np.nonzero(matrix == 0)
+    gaps = pd.DataFrame(
+        {
+            "row": row_names[rows] if len(rows) else [],
+            "col": col_names[cols] if len(cols) else [],
+            "row_studies": row_n[rows].astype(np.int64),
+            "col_studies": col_n[cols].astype(np.int64),
+        }
+    )
     order = ["row_studies", "col_studies", "row", "col"]
     return gaps.sort_values(order, ascending=[False, False, True, True]).reset_index(drop=True)
 
