@@ -251,3 +251,20 @@ def test_papers_with_different_dois_stay_apart(store: Store, tmp_path: Path) -> 
     store.add_file(first, [record(1, first)])
     summary = store.add_file(second, [record(1, second, doi="10.1000/erratum.1")])
     assert (summary.new, summary.merged, store.count()) == (1, 0, 2)
+
+
+def test_readers_never_see_a_half_written_file(
+    store: Store, store_url: str, tmp_path: Path
+) -> None:
+    path = bib(tmp_path)
+    seen_mid_file: list[int] = []
+
+    def entries() -> Iterator[Record]:
+        yield record(1, path)
+        with Store.open(store_url) as reader:
+            seen_mid_file.append(reader.count())
+        yield record(2, path)
+
+    store.add_file(path, entries())
+    assert seen_mid_file == [0]
+    assert store.count() == 2
