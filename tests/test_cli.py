@@ -196,3 +196,13 @@ def test_eval_rejects_broken_predictions(shared_dir: Path, tmp_path: Path) -> No
     result = run("eval", str(shared_dir / "gold" / "seed_gold.jsonl"), str(broken))
     assert result.exit_code == 1
     assert "pred.jsonl" in result.stderr
+
+
+@needs_extractor
+def test_the_report_reads_an_ingested_store(demo_file: Path, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'demo.db'}"
+    assert run("ingest", str(demo_file), "--db", db).exit_code == 0
+    report = tmp_path / "report.html"
+    result = run("report", "--db", db, "--out", str(report))
+    assert result.exit_code == 0, result.output
+    assert "Exosomes derived from mineralizing" in report.read_text(encoding="utf-8")
