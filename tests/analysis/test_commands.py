@@ -60,6 +60,9 @@ def test_graph_paths_and_exports(tmp_path: Path) -> None:
     assert nx.read_graphml(out).number_of_edges() == 10
     summary = runner.invoke(app, ["graph"])
     assert "9 nodes, 10 edges" in summary.stdout and "1 contradictions" in summary.stdout
+    assert "associated_positive" not in summary.stdout
+    wide = runner.invoke(app, ["graph", "--inferred"], env={"COLUMNS": "200"})
+    assert "associated_positive" in wide.stdout
     missing = runner.invoke(app, ["graph", "--from", "MSC", "--to", "nowhere"])
     assert missing.exit_code == 1 and "no node named 'nowhere'" in missing.output
     half = runner.invoke(app, ["graph", "--from", "MSC"])

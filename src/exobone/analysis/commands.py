@@ -132,6 +132,9 @@ def register(app: typer.Typer, load_studies: Loader | None = None) -> None:
         target: Annotated[str | None, typer.Option("--to", help="Path query: target.")] = None,
         max_len: Annotated[int, typer.Option(help="Longest path, in edges.")] = 3,
         top: Annotated[int, typer.Option(help="How many edges or paths to print.")] = 10,
+        inferred: Annotated[
+            bool, typer.Option(help="List inferred molecule -> phenotype edges too.")
+        ] = False,
     ) -> None:
         """Signed mechanism graph: strongest edges, contradictions, or paths --from --to."""
         from exobone.analysis.graph import (
@@ -164,7 +167,10 @@ def register(app: typer.Typer, load_studies: Loader | None = None) -> None:
             raise _fail(str(error)) from None
         console.print(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
         table = Table("source", "relation", "target", "belief", "studies", title="strongest edges")
-        for edge in edges_frame(graph).head(top).itertuples(index=False):
+        edges = edges_frame(graph)
+        if not inferred:
+            edges = edges[~edges["inferred"]]
+        for edge in edges.head(top).itertuples(index=False):
             table.add_row(
                 escape(edge.source),
                 escape(edge.relation),
