@@ -93,13 +93,15 @@ class Document:
 
     def in_sentence(self, sentence: Sentence, kind: str | None = None) -> list[Mention]:
         """Mentions inside `sentence`, optionally of one kind, in text order."""
-        return [
-            m
-            for m in self.mentions
-            if m.section == sentence.section
-            and m.sentence == sentence.index
-            and (kind is None or m.kind == kind)
-        ]
+        index = self.cache.get("by_sentence")
+        if index is None or self.cache.get("by_sentence_n") != len(self.mentions):
+            index = {}
+            for m in self.mentions:
+                index.setdefault((m.section, m.sentence), []).append(m)
+            self.cache["by_sentence"] = index
+            self.cache["by_sentence_n"] = len(self.mentions)
+        found = index.get((sentence.section, sentence.index), [])
+        return [m for m in found if kind is None or m.kind == kind]
 
     def is_background(self, item: Mention | Sentence) -> bool:
         """Whether `item` lies in the opening background (general knowledge, not this study)."""
@@ -119,7 +121,11 @@ class Document:
 
     def sentence_of(self, mention: Mention) -> Sentence:
         """The sentence that holds `mention`."""
-        for sentence in self.sentences:
-            if sentence.section == mention.section and sentence.index == mention.sentence:
-                return sentence
-        raise ValueError(f"no sentence {mention.sentence} in {mention.section}")
+        index = self.cache.get("sentences")
+        if index is None:
+            index = {(s.section, s.index): s for s in self.sentences}
+            self.cache["sentences"] = index
+        try:
+            return index[(mention.section, mention.sentence)]
+        except KeyError:
+            raise ValueError(f"no sentence {mention.sentence} in {mention.section}") from None

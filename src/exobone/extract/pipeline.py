@@ -36,7 +36,7 @@ def _across_definitions(text: str, abbrevs: list[Abbreviation], matcher: Matcher
         after = text[close + 1 : close + 61]
         joined = text[ab.long_start : ab.long_end] + after
         join = ab.long_end - ab.long_start
-        for m in matcher.candidates(joined):
+        for m in matcher.candidates(joined, gapped=False):
             if m.start < join < m.end and joined[join] == " ":
                 out.append(Match(ab.long_start + m.start, close + 1 + (m.end - join), m.entries))
     return out
@@ -46,6 +46,9 @@ _MODIFIERS_BEFORE = re.compile(
     r"(?:\b[\w-]+[ -]){0,3}[\w-]*derived[ -]$|\b(?:human|rat|mouse|murine|porcine|rabbit|canine) $",
     re.IGNORECASE,
 )
+
+
+_SPECIES_WORDS = ("human ", "rat ", "mouse ", "murine ", "porcine ", "rabbit ", "canine ")
 
 
 def _abbreviation_labels(
@@ -58,8 +61,13 @@ def _abbreviation_labels(
     """
     labels: dict[str, set[Entry]] = {}
     for ab in abbrevs:
-        lead = _MODIFIERS_BEFORE.search(text, max(0, ab.long_start - 60), ab.long_start)
-        start = lead.start() if lead else ab.long_start
+        window = text[max(0, ab.long_start - 60) : ab.long_start]
+        lead = (
+            _MODIFIERS_BEFORE.search(window)
+            if "derived" in window or window.endswith(_SPECIES_WORDS)
+            else None
+        )
+        start = ab.long_start - len(window) + lead.start() if lead else ab.long_start
         found = {
             e
             for m in matches
@@ -78,22 +86,27 @@ def _abbreviation_uses(
     text: str, abbrevs: list[Abbreviation], labels: dict[str, set[Entry]], matches: list[Match]
 ) -> list[Match]:
     """Mentions at each later use of a short form, for the labels not already found there."""
+    shorts = sorted((short for short, entries in labels.items() if entries), key=len, reverse=True)
+    if not shorts:
+        return []
     sites = {(ab.short_start, ab.short_end) for ab in abbrevs}
+    pattern = re.compile(
+        r"(?<![A-Za-z0-9])(?:" + "|".join(map(re.escape, shorts)) + r")(?![A-Za-z0-9])"
+    )
+    by_start = sorted(matches, key=lambda x: x.start)
+    starts = [x.start for x in by_start]
     out: list[Match] = []
-    for short, entries in labels.items():
-        if not entries:
+    for m in pattern.finditer(text):
+        if (m.start(), m.end()) in sites:
             continue
-        for m in re.finditer(r"(?<![A-Za-z0-9])" + re.escape(short) + r"(?![A-Za-z0-9])", text):
-            if (m.start(), m.end()) in sites:
-                continue
-            here = {
-                e for x in matches if x.start <= m.start() and m.end() <= x.end for e in x.entries
-            }
-            missing = tuple(
-                sorted(e for e in entries if e not in here and e[0] not in {k for k, _ in here})
-            )
-            if missing:
-                out.append(Match(m.start(), m.end(), missing))
+        first = bisect.bisect_left(starts, m.start() - 80)
+        last = bisect.bisect_right(starts, m.start())
+        here = {e for x in by_start[first:last] if x.end >= m.end() for e in x.entries}
+        kinds = {k for k, _ in here}
+        entries = labels[m.group()]
+        missing = tuple(sorted(e for e in entries if e not in here and e[0] not in kinds))
+        if missing:
+            out.append(Match(m.start(), m.end(), missing))
     return out
 
 

@@ -29,14 +29,13 @@ class Match:
     entries: tuple[Entry, ...]
 
 
-def _is_word_char(c: str) -> bool:
-    return c.isalnum()
+_WORD = re.compile(r"[^\W_]{2,}")
 
 
-def _bounded(text: str, start: int, end: int) -> bool:
-    if start > 0 and _is_word_char(text[start - 1]) and _is_word_char(text[start]):
-        return False
-    return not (end < len(text) and _is_word_char(text[end]) and _is_word_char(text[end - 1]))
+def _inside_words(text: str) -> set[int]:
+    """Offsets that fall between two letters or digits of one word (no term may start or end
+    there)."""
+    return {i for m in _WORD.finditer(text) for i in range(m.start() + 1, m.end())}
 
 
 def _automaton(table: dict[str, set[Entry]]) -> ahocorasick.Automaton:
@@ -60,20 +59,23 @@ class Matcher:
             for pattern, entries in lexicon.gapped
         ]
 
-    def candidates(self, text: str) -> list[Match]:
+    def candidates(self, text: str, *, gapped: bool = True) -> list[Match]:
         """Every bounded occurrence of every term, overlapping ones included."""
         found: list[Match] = []
-        for source, auto in ((fold(text), self._folded), (unhyphen(text), self._exact)):
+        inside = _inside_words(text)
+        folded = fold(text)
+        for source, auto in ((folded, self._folded), (unhyphen(text), self._exact)):
             if not len(auto):
                 continue
             for end_index, (length, entries) in auto.iter(source):
                 start, end = end_index - length + 1, end_index + 1
-                if _bounded(text, start, end) and text[start] not in " -" and text[end - 1] != " ":
-                    found.append(Match(start, end, entries))
-        folded = fold(text)
-        for pattern, entries in self._gapped:
-            for m in pattern.finditer(folded):
-                found.append(Match(m.start(), m.end(), entries))
+                if start in inside or end in inside or text[start] in " -" or text[end - 1] == " ":
+                    continue
+                found.append(Match(start, end, entries))
+        if gapped:
+            for pattern, entries in self._gapped:
+                for m in pattern.finditer(folded):
+                    found.append(Match(m.start(), m.end(), entries))
         return found
 
     def find(self, text: str) -> list[Match]:

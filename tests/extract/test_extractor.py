@@ -1,0 +1,85 @@
+"""The Extractor: fields from the schema, evidence offsets, odd input never raises."""
+
+from exobone.extract import Extractor
+from exobone.model import SET_FIELDS, Record
+
+ABSTRACT = (
+    "Osteoarthritis (OA) is a common joint disease. In this study, exosomes were isolated from "
+    "human bone marrow mesenchymal stem cells (BMSCs) by ultracentrifugation and characterized "
+    "by transmission electron microscopy and western blot for CD63 and TSG101. Rat chondrocytes "
+    "treated with IL-1beta were incubated with BMSC-Exos (50 ug/ml) for 48 h, and the uptake of "
+    "exosomes by chondrocytes was observed. In a rat model of anterior cruciate ligament "
+    "transection, intra-articular injection of BMSC-Exos for 8 weeks reduced cartilage "
+    "degeneration on histology."
+)
+
+
+def study():
+    record = Record(title="BMSC exosomes protect cartilage in osteoarthritis", abstract=ABSTRACT)
+    return Extractor().extract(record, "S01")
+
+
+def test_fields_of_a_primary_study():
+    ann = study().annotations
+    assert ann["study_type"] == "primary"
+    assert set(ann["settings"]) == {"in_vitro", "in_vivo"}
+    assert ann["vesicle_types"] == ["exosome"]
+    assert "MSC|bone_marrow|human" in ann["ev_sources"]
+    assert "chondrocyte||rat" in ann["recipient_cells"]
+    assert ann["preconditioning"] == []  # IL-1beta was given to the recipients
+    assert ann["animal_models"] == ["rat|ACLT"]
+    assert set(ann["species"]) == {"human", "rat"}
+    assert ann["delivery_routes"] == ["intra_articular_injection"]
+    assert ann["isolation_methods"] == ["ultracentrifugation"]
+    assert set(ann["characterization_methods"]) == {"TEM", "western_blot"}
+    assert "western_blot" not in ann["assays"] and "histology" in ann["assays"]
+    assert set(ann["ev_markers"]) == {"CD63", "TSG101"}
+    assert ann["doses"] == ["50 ug/mL"]
+    assert sorted(ann["durations_days"]) == [2, 56]
+    assert "osteoarthritis" in ann["conditions"]
+
+
+def test_every_value_has_evidence_covering_its_words():
+    s = study()
+    for name in SET_FIELDS:
+        for value in s.annotations[name]:
+            spans = s.evidence[name][str(value)]
+            assert spans, (name, value)
+            for span in spans:
+                text = s.record.title if span.section == "title" else s.record.abstract
+                assert 0 <= span.start < span.end <= len(text)
+    rat_model = s.evidence["animal_models"]["rat|ACLT"][0]
+    assert ABSTRACT[rat_model.start : rat_model.end] == "anterior cruciate ligament transection"
+
+
+def test_review_has_no_settings():
+    record = Record(
+        title="MSC exosomes for cartilage repair",
+        abstract="Here, we review how MSC exosomes act in cartilage repair and osteoarthritis.",
+    )
+    ann = Extractor().extract(record, "S01").annotations
+    assert ann["study_type"] == "review"
+    assert ann["settings"] == [] and ann["assays"] == []
+    assert "osteoarthritis" in ann["conditions"]
+
+
+def test_odd_input_gives_warnings_not_errors():
+    ex = Extractor()
+    cases = [
+        Record(title="", abstract=""),
+        Record(title="Exosomes and bone", abstract=""),
+        Record(title="Les exosomes", abstract="Les vésicules extracellulaires sont étudiées ici."),
+        Record(title="x", abstract=("In this study exosomes from BMSCs were used. " * 3000)),
+        Record(title="\u0000\ufffd\u202e", abstract="(((( )))) ]] [[ \u2603 ㊙ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 İ ß"),
+    ]
+    for number, record in enumerate(cases, start=1):
+        s = ex.extract(record, f"S{number:02d}")
+        assert s.annotations["study_type"] in ("primary", "review")
+    assert any("no abstract" in w for w in ex.extract(cases[1], "S02").warnings)
+    assert any("longer than" in w for w in ex.extract(cases[3], "S04").warnings)
+    assert any("no lexicon term" in w for w in ex.extract(cases[4], "S05").warnings)
+
+
+def test_extract_many_numbers_studies():
+    records = [Record(title=f"Exosomes {i}", abstract="") for i in range(3)]
+    assert [s.id for s in Extractor().extract_many(records)] == ["S01", "S02", "S03"]
