@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from exobone.text.clean import clean_text, clean_title
+from exobone.text.clean import clean_text, clean_title, tidy_brackets
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 SEED = SHARED / "seed" / "exosome_bone_bibliography.txt"
@@ -57,7 +57,6 @@ def test_line_break_hyphens(raw: str, expected: str) -> None:
         ("“quoted” ‘single’ 10–20 — x", "\"quoted\" 'single' 10-20 - x"),
         ("a\u00a0b\u2009c\u200bd", "a b cd"),
         ("2×10⁵ cells in CO₂", "2x10^5 cells in CO2"),
-        ("the ( APOE ) gene and [ 3 ]", "the (APOE) gene and [3]"),
     ],
 )
 def test_characters_and_units(raw: str, expected: str) -> None:
@@ -71,6 +70,12 @@ def test_page_break_debris_and_structure() -> None:
                                " (MSCs) plays a role. METHODS: We used mice.")
     assert clean_text("BACKGROUND: x.\nRESULTS: y.") == "BACKGROUND: x. RESULTS: y."
     assert clean_text("") == "" and clean_text(" \n ") == ""
+
+
+def test_tidy_brackets() -> None:
+    assert tidy_brackets("the ( APOE ) gene and [ 3 ] ( 19q13.41)") == (
+        "the (APOE) gene and [3] (19q13.41)")
+    assert tidy_brackets("no change (here)") == "no change (here)"
 
 
 def test_clean_title() -> None:

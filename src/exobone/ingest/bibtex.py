@@ -19,6 +19,7 @@ from exobone.ingest.common import (
     read_text,
 )
 from exobone.model import Record
+from exobone.text.clean import tidy_brackets
 
 _ACCENTS = {
     "'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304",
@@ -46,7 +47,7 @@ def _latex(value: str) -> str:
         value = _COMMAND.sub("", value)
         value = _ESCAPED.sub(lambda m: "\x00" + m.group(1), value)
     value = value.replace("{", "").replace("}", "").replace("$", "").replace("\x00", "")
-    return value.replace("---", "-").replace("--", "-").replace("~", " ")
+    return tidy_brackets(value.replace("---", "-").replace("--", "-").replace("~", " "))
 
 
 def _record(entry: bib.Entry, source: str, position: int) -> Record | RecordProblem:

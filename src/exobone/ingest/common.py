@@ -197,7 +197,8 @@ def build_record(
     clean = clean_title(title) if title else ""
     if not clean:
         return RecordProblem(source, "record has no title; skipped", position, line)
-    record = Record(
+    present = {name: value for name, value in fields.items() if value or value == 0}
+    return Record(
         title=clean,
         abstract=clean_text(abstract) if abstract else "",
         abstract_raw=abstract,
@@ -205,12 +206,8 @@ def build_record(
         source=source,
         position=position,
         line=line,
+        **present,  # type: ignore[arg-type]
     )
-    for name, value in fields.items():
-        if value in (None, "", []):
-            continue
-        setattr(record, name, value)
-    return record
 
 
 def blank_to_none(value: str | None) -> str | None:

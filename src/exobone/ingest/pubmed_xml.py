@@ -150,10 +150,10 @@ def _doi(holder: etree._Element, data: etree._Element | None) -> str | None:
 def _keywords(citation: dict[str, etree._Element]) -> list[str]:
     keywords = []
     for heading in citation.get("MeshHeadingList", ()):
-        for descriptor in heading:
+        if len(heading):
+            descriptor = heading[0]  # the DTD puts DescriptorName first
             if descriptor.tag == "DescriptorName" and descriptor.text:
                 keywords.append(descriptor.text)
-                break
     for keyword_list in ("KeywordList",):
         for keyword in citation.get(keyword_list, ()):
             text = _text(keyword).strip()

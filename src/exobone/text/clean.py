@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["clean_text", "clean_title"]
+__all__ = ["clean_text", "clean_title", "tidy_brackets"]
 
 _GREEK = {
     "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta",
@@ -100,18 +100,29 @@ def clean_text(raw: str) -> str:
             text = _MU.sub("mu", _MICRO_CT.sub("micro", _MICRO_UNIT.sub("u", text)))
         if _SUP_RUN.search(text):
             text = _SUP_RUN.sub(lambda m: "^" + m.group(0).translate(_SUP_PLAIN), text)
-    if "-\n" in text or "- \n" in text:
+    # Substring tests are ordered cheapest first: this runs on every abstract of a baseline.
+    wrapped = "\n" in text
+    if wrapped and ("-\n" in text or "- \n" in text):
         text = _dehyphenate(text)
     if _MU_CANDIDATE.search(text):
         text = _MU_WORD.sub(r"\1u\2", text)
-    if "  " in text or "\n" in text or "\t" in text or not text.isascii():
+    if wrapped or "\t" in text or "  " in text or not text.isascii():
         text = " ".join(text.split())  # unwrap and collapse all whitespace (C speed)
     else:
         text = text.strip(" ")
     if text[:1] in (":", ";"):
         text = _LEADING_DEBRIS.sub("", text)
+    return text
+
+
+def tidy_brackets(text: str) -> str:
+    """Drop spaces just inside brackets, "( APOE )" -> "(APOE)".
+
+    Such spaces are left where an exporter removed italics or superscripts (JabRef's BibTeX);
+    kept out of clean_text because the check costs as much as the rest of cleaning.
+    """
     if "( " in text or " )" in text or "[ " in text or " ]" in text:
-        text = _PAREN_INNER_SPACE.sub(lambda m: m.group(1) or m.group(2), text)
+        return _PAREN_INNER_SPACE.sub(lambda m: m.group(1) or m.group(2), text)
     return text
 
 
