@@ -206,3 +206,24 @@ def test_the_report_reads_an_ingested_store(demo_file: Path, tmp_path: Path) -> 
     result = run("report", "--db", db, "--out", str(report))
     assert result.exit_code == 0, result.output
     assert "Exosomes derived from mineralizing" in report.read_text(encoding="utf-8")
+
+
+@needs_extractor
+def test_records_filtered_and_counted_by_value(demo_file: Path, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'f.db'}"
+    assert run("ingest", str(demo_file), "--db", db).exit_code == 0
+    with Store.open(db) as store:
+        expected = dict(store.facets("species"))
+        entries = store.records(limit=100)
+    rat = [e.id for e in entries if e.study and "rat" in e.study.annotations["species"]]
+    assert expected and rat
+
+    rats = run("records", "--db", db, "--json", "-n", "99", "--where", "species=rat")
+    listed = json.loads(rats.stdout)
+    assert [item["id"] for item in listed] == rat
+    table = run("records", "facets", "species", "--db", db)
+    assert table.exit_code == 0
+    for value, count in expected.items():
+        assert re.search(rf"\b{value}\b\s+\S*\s*{count}\b", table.stdout)
+    assert run("records", "facets", "colour", "--db", db).exit_code == 1
+    assert run("records", "--db", db, "-w", "species").exit_code == 1

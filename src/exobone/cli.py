@@ -84,6 +84,15 @@ Format = Annotated[
         show_default=False,
     ),
 ]
+Where = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--where",
+        "-w",
+        help="Keep studies with this value, as FIELD=VALUE (e.g. species=rat); repeatable.",
+        show_default=False,
+    ),
+]
 Files = Annotated[
     list[Path],
     typer.Argument(help="Bibliography files (any supported format, optionally gzipped).",
@@ -252,13 +261,15 @@ def records(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many to list.")] = 20,
     offset: Annotated[int, typer.Option("--offset", min=0, help="How many to skip first.")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array instead.")] = False,
+    where: Where = None,
 ) -> None:
     """List stored records with their id, year, first author, title and study type."""
     if ctx.invoked_subcommand is not None:
         return
+    filters = _parse_where(where)
     with _open_store(db) as store:
-        entries = store.records(limit=limit, offset=offset)
-        total = store.count()
+        entries = store.records(limit=limit, offset=offset, where=filters)
+        total = store.count(where=filters)
     if as_json:
         typer.echo(json.dumps([_entry_json(entry) for entry in entries], ensure_ascii=False))
         return
@@ -275,6 +286,26 @@ def records(
             escape(rec.title),
             escape(study),
         )
+    _stdout().print(table)
+
+
+@records_app.command("facets")
+def facets(
+    field_name: Annotated[
+        str, typer.Argument(metavar="FIELD", help="A SCHEMA.md field, e.g. species.")
+    ],
+    db: Db = None,
+    where: Where = None,
+) -> None:
+    """Count the studies per value of one field (curators' changes included)."""
+    filters = _parse_where(where)
+    with _open_store(db) as store:
+        counts = store.facets(field_name, where=filters)
+    table = Table(title=escape(field_name))
+    table.add_column("value", overflow="fold")
+    table.add_column("studies", justify="right")
+    for value, count in counts:
+        table.add_row(escape(value), str(count))
     _stdout().print(table)
 
 
@@ -374,6 +405,16 @@ def _summary_table(summaries: Sequence[IngestSummary], total: int) -> Table:
     return table
 
 
+def _parse_where(where: list[str] | None) -> dict[str, str]:
+    filters: dict[str, str] = {}
+    for condition in where or []:
+        name, sep, value = condition.partition("=")
+        if not sep or not name.strip() or not value.strip():
+            raise typer.BadParameter(f"{condition!r} is not FIELD=VALUE", param_hint="--where")
+        filters[name.strip()] = value.strip()
+    return filters
+
+
 def _check_format(fmt: str | None) -> None:
     if fmt is None:
         return
@@ -389,7 +430,7 @@ def _open_store(db: str | None) -> Iterator[Store]:
     """Open the store, turning database failures into one clear line and exit code 1."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from exobone.store import Store
+    from exobone.store import Store, StoreError
 
     try:
         store = Store.open(db)
@@ -399,6 +440,9 @@ def _open_store(db: str | None) -> Iterator[Store]:
         raise typer.Exit(1) from None
     try:
         yield store
+    except StoreError as error:
+        _stderr().print(str(error), markup=False)
+        raise typer.Exit(1) from None
     except SQLAlchemyError as error:
         _stderr().print(f"Database error: {error}", markup=False)
         raise typer.Exit(1) from None

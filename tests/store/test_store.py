@@ -268,3 +268,34 @@ def test_readers_never_see_a_half_written_file(
     store.add_file(path, entries())
     assert seen_mid_file == [0]
     assert store.count() == 2
+
+
+def test_filters_and_facets_follow_curation(store: Store, tmp_path: Path) -> None:
+    path = bib(tmp_path)
+    store.add_file(
+        path,
+        [
+            study(record(1, path), "S01", species=["rat", "human"]),
+            study(record(2, path), "S02", species=["rat"], settings=["in_vitro", "in_vivo"]),
+            study(record(3, path), "S03", species=["mouse"]),
+        ],
+    )
+    store.add_file(bib(tmp_path, "b.txt", "b\n"), [record(4, tmp_path / "b.txt")])
+    assert store.facets("species") == [("rat", 2), ("human", 1), ("mouse", 1)]
+    assert store.facets("study_type") == [("primary", 3)]
+    assert store.count(where={"species": "rat"}) == 2
+    in_vivo_rat = store.records(where={"species": "rat", "settings": "in_vivo"})
+    assert [e.study.id for e in in_vivo_rat if e.study] == ["S02"]
+
+    store.curate(record_key(record(1, path)), "species", "rat", by="curator", remove=True)
+    store.curate(record_key(record(3, path)), "species", "rat", by="curator")
+    assert store.facets("species") == [("rat", 2), ("human", 1), ("mouse", 1)]
+    assert [e.study.id for e in store.records(where={"species": "rat"}) if e.study] == [
+        "S02",
+        "S03",
+    ]
+    assert store.facets("species", where={"settings": "in_vivo"}) == [("rat", 1)]
+    with pytest.raises(StoreError, match="unknown field"):
+        store.facets("colour")
+    with pytest.raises(StoreError, match="unknown field"):
+        store.count(where={"1=1; --": "x"})

@@ -19,10 +19,13 @@ from typing import Any
 from sqlalchemy import (
     Connection,
     Engine,
+    and_,
     bindparam,
     create_engine,
     delete,
+    distinct,
     event,
+    exists,
     func,
     insert,
     select,
@@ -32,7 +35,7 @@ from sqlalchemy.engine import RowMapping, make_url
 
 from exobone import __version__
 from exobone.errors import ExoboneError, RecordProblem
-from exobone.model import SET_FIELDS, Record, Span, Study, empty_annotations
+from exobone.model import ANNOTATION_FIELDS, SET_FIELDS, Record, Span, Study, empty_annotations
 from exobone.store.migrate import upgrade
 from exobone.store.schema import (
     CURATED,
@@ -77,6 +80,8 @@ RECORD_COLUMNS: tuple[str, ...] = (
 # Fields whose values are numbers in a Study but text in the annotations table.
 INTEGER_FIELDS = frozenset({"durations_days"})
 BATCH = 500
+# `{field: value}` conditions on studies, e.g. {"species": "rat"}.
+Filters = Mapping[str, str | int]
 
 
 class StoreError(ExoboneError):
@@ -220,16 +225,48 @@ class Store:
 
     # -- reading -------------------------------------------------------------------------
 
-    def count(self) -> int:
-        """Number of stored records."""
+    def count(self, where: Filters | None = None) -> int:
+        """Number of stored records (with every `field: value` of `where`, if given)."""
+        query = select(func.count()).select_from(records_t).where(*_filters(where))
         with self.engine.connect() as conn:
-            return conn.scalar(select(func.count()).select_from(records_t)) or 0
+            return conn.scalar(query) or 0
 
-    def records(self, limit: int = 20, offset: int = 0) -> list[Entry]:
-        """A page of records in id order, each with its study."""
-        query = select(records_t).order_by(records_t.c.id).limit(limit).offset(offset)
+    def records(
+        self, limit: int = 20, offset: int = 0, where: Filters | None = None
+    ) -> list[Entry]:
+        """A page of records in id order, each with its study.
+
+        `where` keeps the records whose study has every given value, e.g.
+        `{"species": "rat", "settings": "in_vivo"}` (curators' changes included).
+        """
+        query = (
+            select(records_t)
+            .where(*_filters(where))
+            .order_by(records_t.c.id)
+            .limit(limit)
+            .offset(offset)
+        )
         with self.engine.connect() as conn:
             return self._entries(conn, list(conn.execute(query)))
+
+    def facets(self, field_name: str, where: Filters | None = None) -> list[tuple[str, int]]:
+        """Values of a field with the number of studies that have each, most frequent first."""
+        _check_field(field_name)
+        studied = studies_t.join(records_t, records_t.c.id == studies_t.c.record_id)
+        if field_name == "study_type":
+            value, studies = studies_t.c.study_type, func.count(studies_t.c.id)
+            query = select(value, studies).select_from(studied)
+        else:
+            a = annotations_t.alias("a")
+            value, studies = a.c.value, func.count(distinct(a.c.study_id))
+            query = (
+                select(value, studies)
+                .select_from(studied.join(a, a.c.study_id == studies_t.c.id))
+                .where(a.c.field == field_name, _effective(a))
+            )
+        query = query.where(*_filters(where)).group_by(value).order_by(studies.desc(), value)
+        with self.engine.connect() as conn:
+            return [(str(row[0]), int(row[1])) for row in conn.execute(query)]
 
     def get(self, id_or_key: int | str) -> Entry | None:
         """One record by database id (a number) or by de-duplication key; None if unknown."""
@@ -554,6 +591,44 @@ def _checksum(values: Mapping[str, Any]) -> str:
 
 def _empty(value: Any) -> bool:
     return value is None or value == "" or value == [] or value == 0
+
+
+def _check_field(name: str) -> None:
+    if name not in ANNOTATION_FIELDS:
+        raise StoreError(f"unknown field {name!r} (expected one of {', '.join(ANNOTATION_FIELDS)})")
+
+
+def _effective(a: Any) -> Any:
+    """An annotation row that counts: not withdrawn, and not withdrawn by a curator."""
+    withdrawn = annotations_t.alias("withdrawn")
+    return and_(
+        a.c.removed.is_(False),
+        ~exists().where(
+            withdrawn.c.study_id == a.c.study_id,
+            withdrawn.c.field == a.c.field,
+            withdrawn.c.value == a.c.value,
+            withdrawn.c.origin == CURATED,
+            withdrawn.c.removed.is_(True),
+        ),
+    )
+
+
+def _filters(where: Filters | None) -> list[Any]:
+    """Conditions on `records` for each `field: value` of `where`."""
+    conditions = []
+    for name, value in (where or {}).items():
+        _check_field(name)
+        if name == "study_type":
+            matching = select(studies_t.c.record_id).where(studies_t.c.study_type == str(value))
+        else:
+            a = annotations_t.alias()
+            matching = (
+                select(studies_t.c.record_id)
+                .join(a, a.c.study_id == studies_t.c.id)
+                .where(a.c.field == name, a.c.value == str(value), _effective(a))
+            )
+        conditions.append(records_t.c.id.in_(matching))
+    return conditions
 
 
 def _id_or_key_clause(id_or_key: int | str) -> Any:
