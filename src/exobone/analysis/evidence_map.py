@@ -226,6 +226,8 @@ def map_image(emap: EvidenceMap, fmt: str = "png", limit: int = 40) -> bytes:
 
 
 def _draw(plt: Any, emap: EvidenceMap, fmt: str, limit: int) -> bytes:
+    from matplotlib.ticker import MaxNLocator
+
     counts = _top(emap, limit)
     n_rows, n_cols = max(len(counts.index), 1), max(len(counts.columns), 1)
     fig, ax = plt.subplots(figsize=(2.5 + 0.45 * n_cols, 1.8 + 0.32 * n_rows), dpi=100)
@@ -253,7 +255,9 @@ def _draw(plt: Any, emap: EvidenceMap, fmt: str, limit: int) -> bytes:
         ax.set_ylabel(emap.rows_field)
         shown = "" if counts.shape == emap.counts.shape else f" (top {limit})"
         ax.set_title(f"Studies per {emap.rows_field} x {emap.cols_field}{shown}", fontsize=10)
-        fig.colorbar(image, ax=ax, shrink=0.6, label="studies")
+        bar = fig.colorbar(image, ax=ax, shrink=0.6, label="studies")
+        bar.locator = MaxNLocator(integer=True)
+        bar.update_ticks()
         fig.tight_layout()
         buffer = io.BytesIO()
         fig.savefig(buffer, format=fmt, metadata=_metadata(fmt))

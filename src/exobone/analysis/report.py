@@ -41,6 +41,7 @@ blockquote{margin:.2rem 0 .2rem 1rem;color:#3b4650;font-size:.85rem}
 .plus{color:#1a7f37;font-weight:bold}.minus{color:#b42318;font-weight:bold}
 .note{color:#5b6670;font-size:.85rem}
 img.map{max-width:100%;height:auto;border:1px solid #d5dde5}
+.wide{overflow-x:auto;max-width:100%}
 """
 
 
@@ -63,9 +64,12 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _counts(values: pd.Series, label: str, limit: int = 15) -> str:
+def _counts(values: pd.Series, label: str, limit: int = 15, by_value: bool = False) -> str:
+    """A count table: most frequent first, or in value order (`by_value`, e.g. years)."""
     counts = values.value_counts().sort_index(kind="stable")
-    counts = counts.sort_values(ascending=False, kind="stable").head(limit)
+    if not by_value:
+        counts = counts.sort_values(ascending=False, kind="stable")
+    counts = counts.head(limit)
     frame = pd.DataFrame({label: counts.index.astype(str), "studies": counts.to_numpy()})
     return f"<div><h3>{esc(label)}</h3>{_table(frame)}</div>"
 
@@ -142,7 +146,7 @@ def _summary(items: list[Study]) -> list[str]:
         "<h2>Corpus</h2>",
         f'<div class="cards">{card_html}</div>',
         '<div class="summary">',
-        _counts(years.astype(str), "year", limit=50),
+        _counts(years.astype(str), "year", limit=200, by_value=True),
         _counts(pairs[pairs["field"] == "vesicle_types"]["value"], "vesicle type"),
         _counts(sources["value"], "source (cell|origin)"),
         _counts(pairs[pairs["field"] == "conditions"]["value"], "condition"),
@@ -160,7 +164,7 @@ def _map_section(items: list[Study], rows: str, cols: str) -> list[str]:
         "count, the outcome directions reported by those studies (&#8593; increase, &#8595; "
         "decrease, = no change). Hover a cell for its study ids.</p>",
         f'<img class="map" alt="evidence map heatmap" src="data:image/png;base64,{png}">',
-        emap.to_html(),
+        f'<div class="wide">{emap.to_html()}</div>',
         f"<h3>Gaps ({len(emap.gaps)} combinations with no study; first 20)</h3>",
         _table(gaps) if len(gaps) else "<p>None.</p>",
     ]
@@ -221,7 +225,7 @@ def _quality_section(items: list[Study]) -> list[str]:
         "under-report what the paper did: a low score means &ldquo;not stated in the "
         "abstract&rdquo;.</p>",
         _table(summary),
-        _table(scores, shown),
+        f'<div class="wide">{_table(scores, shown)}</div>',
     ]
 
 
@@ -245,4 +249,4 @@ def _study_section(items: list[Study]) -> list[str]:
         "outcomes",
         "evidence_sentences",
     ]
-    return ["<h2>Studies</h2>", _table(frame, columns)]
+    return ["<h2>Studies</h2>", f'<div class="wide">{_table(frame, columns)}</div>']
