@@ -46,6 +46,20 @@ def test_tsv_title_abstract_doi() -> None:
     assert [r.position for r in records] == [1, 3]
 
 
+def test_csv_quoted_multiline_field_and_line_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "refs.csv"
+    path.write_text('Title,Abstract,Authors,Year\n'
+                    '"Exosomes, bone and cartilage","First line\nsecond line",'
+                    '"Smith J; Lee K",2020\n'
+                    'Next title,Plain,Kim S,2021\n')
+    records, problems = split(path)
+    assert problems == []
+    assert records[0].title == "Exosomes, bone and cartilage"
+    assert records[0].abstract == "First line second line"
+    assert records[0].authors == ["Smith, J.", "Lee, K."]
+    assert [(r.position, r.line) for r in records] == [(1, 2), (2, 4)]
+
+
 def test_nbib_continuations_and_initials() -> None:
     path = DATA / "small.nbib"
     assert detect_format(path) == "medline"

@@ -89,7 +89,8 @@ def read(path: str | Path) -> Iterator[Record | RecordProblem]:
     columns = _mapping(header)
     if "title" not in columns:
         raise IngestError(source, "no title column in the header", 1)
-    reader = csv.reader(lines, delimiter=delimiter)
+    # Lines come without their ending; give it back so quoted multi-line fields keep it.
+    reader = csv.reader((line + "\n" for line in lines), delimiter=delimiter)
     position = 0
     consumed = 0
     for row in reader:
