@@ -184,3 +184,17 @@ def test_csv_without_title_column(tmp_path: Path) -> None:
     path.write_text("name,abstract\nx,y\n")
     with pytest.raises(IngestError, match="refs.csv, line 1: no title column"):
         list(read_records(path, "csv"))
+
+
+def test_endnote_xml_cut_short_keeps_complete_records(tmp_path: Path) -> None:
+    record = ("<record><ref-type name=\"Journal Article\">17</ref-type><titles><title>"
+              "<style face=\"normal\">{title}</style></title></titles>"
+              "<dates><year><style>2020</style></year></dates></record>\n")
+    body = "".join(record.format(title=t) for t in ("One", "", "Three"))
+    path = tmp_path / "lib.xml"
+    path.write_text(f"<?xml version=\"1.0\"?>\n<xml><records>\n{body}<record><titles><ti")
+    records, problems = split(list(read_records(path)))
+    assert [(r.title, r.year, r.position) for r in records] == [("One", 2020, 1),
+                                                                ("Three", 2020, 3)]
+    assert [p.position for p in problems] == [2, 4]
+    assert "no title" in problems[0].message and "breaks off" in problems[1].message

@@ -73,6 +73,9 @@ def read(path: str | Path) -> Iterator[Record | RecordProblem]:
                 position += 1
                 yield _record(element, source, position)
                 element.clear(keep_tail=True)
+                parent = element.getparent()
+                while parent is not None and element.getprevious() is not None:
+                    del parent[0]  # drop finished records so memory stays flat
         except etree.XMLSyntaxError as exc:
             if position == 0:
                 raise IngestError(source, f"not well-formed EndNote XML: {exc.msg}",
