@@ -46,7 +46,7 @@ done
 pg_isready -q -h 127.0.0.1 -p "$port" || { log "server on port $port did not come up"; exit 1; }
 
 as_postgres() {
-    runuser -u postgres -- psql -X -q -p "$port" -v ON_ERROR_STOP=1 -tA "$@" </dev/null
+    (cd / && runuser -u postgres -- psql -X -q -p "$port" -v ON_ERROR_STOP=1 -tA "$@" </dev/null)
 }
 
 if [ "$(as_postgres -c "SELECT 1 FROM pg_roles WHERE rolname = '$PG_USER'")" != "1" ]; then

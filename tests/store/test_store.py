@@ -299,3 +299,28 @@ def test_filters_and_facets_follow_curation(store: Store, tmp_path: Path) -> Non
         store.facets("colour")
     with pytest.raises(StoreError, match="unknown field"):
         store.count(where={"1=1; --": "x"})
+
+
+def test_a_copy_with_other_text_keeps_the_stored_study(store: Store, tmp_path: Path) -> None:
+    first, second = bib(tmp_path, "a.txt"), bib(tmp_path, "b.ris", "other\n")
+    store.add_file(first, [study(record(1, first), "S01")])
+    reworded = record(1, second, abstract="Vesicles helped. " + ABSTRACT)
+    summary = store.add_file(second, [study(reworded, "S09", species=["rat"])])
+
+    assert (summary.merged, summary.extracted) == (1, 0)
+    entry = store.get(1)
+    assert entry is not None and entry.study is not None
+    assert (entry.study.id, entry.study.annotations["species"]) == ("S01", [])
+
+
+def test_a_copy_that_brings_the_abstract_brings_its_study(store: Store, tmp_path: Path) -> None:
+    first, second = bib(tmp_path, "a.txt"), bib(tmp_path, "b.ris", "other\n")
+    store.add_file(first, [Study(id="S01", record=record(1, first, abstract=""))])
+    summary = store.add_file(second, [study(record(1, second), "S07", species=["rat"])])
+
+    assert (summary.merged, summary.extracted) == (1, 1)
+    entry = store.get(1)
+    assert entry is not None and entry.study is not None
+    assert entry.record.abstract == ABSTRACT
+    assert entry.study.annotations["species"] == ["rat"]
+    assert entry.study.evidence["molecular_effects"]["RUNX2|up"][0].start == ABSTRACT.index("RUNX2")

@@ -168,10 +168,14 @@ class Store:
             for entry in entries:
                 study = entry if isinstance(entry, Study) else None
                 record = entry.record if isinstance(entry, Study) else entry
-                record_id = self._put_record(conn, record, seen, summary, now)
+                record_id, same_text = self._put_record(conn, record, seen, summary, now)
                 seen.add(record_id)
-                if study is not None and self._put_study(
-                    conn, record_id, study, extractor_version, now
+                # Evidence offsets point into the text the study was extracted from: a copy
+                # whose title or abstract differs from the stored one keeps the stored study.
+                if (
+                    study is not None
+                    and same_text
+                    and self._put_study(conn, record_id, study, extractor_version, now)
                 ):
                     summary.extracted += 1
             summary.read = summary.new + summary.updated + summary.unchanged + summary.merged
@@ -307,8 +311,11 @@ class Store:
         seen: set[int],
         summary: IngestSummary,
         now: datetime,
-    ) -> int:
-        """Insert a record, or update or merge the stored copy of the same paper; its id."""
+    ) -> tuple[int, bool]:
+        """Insert a record, or update or merge the stored copy of the same paper.
+
+        Returns its id, and whether the stored title and abstract are the record's own.
+        """
         keys = identity_keys(record)
         values = _record_values(record)
         checksum = _checksum(values)
@@ -321,11 +328,11 @@ class Store:
                 | values,
             ).scalar_one()
             conn.execute(insert(keys_t), [{"record_id": record_id, "key": key} for key in keys])
-            return int(record_id)
+            return int(record_id), True
         record_id = int(row["id"])
         if row["checksum"] == checksum:
             summary.unchanged += 1
-            return record_id
+            return record_id, True
         if record_id in seen or row["source"] != record.source:
             # The same paper from another file (or twice in one): keep what is stored and
             # only fill the fields it lacks.
@@ -336,10 +343,12 @@ class Store:
             for name in ("source", "position", "line", "raw"):
                 values[name] = row[name]
             checksum = _checksum(values)
+            same_text = (values["title"], values["abstract"]) == (record.title, record.abstract)
             if checksum == row["checksum"]:
-                return record_id
+                return record_id, same_text
         else:
             summary.updated += 1
+            same_text = True
         conn.execute(
             update(records_t).where(records_t.c.id == bindparam("row_id")),
             {"row_id": record_id, "checksum": checksum, "updated_at": now} | values,
@@ -349,7 +358,7 @@ class Store:
         missing = [key for key in dict.fromkeys(keys + merged) if key not in stored]
         if missing:
             conn.execute(insert(keys_t), [{"record_id": record_id, "key": key} for key in missing])
-        return record_id
+        return record_id, same_text
 
     def _find(self, conn: Connection, keys: list[str]) -> RowMapping | None:
         """The stored record that is the same paper, by DOI, then PMID, then title and year.
