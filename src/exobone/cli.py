@@ -159,7 +159,7 @@ def ingest(
     if not no_extract and extractor is None:
         err.print("[yellow]The extractor is not available: storing records without studies.[/]")
     summaries: list[IngestSummary] = []
-    failures: list[str] = []
+    skipped = 0
     labels = study_labels()
     with _open_store(db) as store, _progress(err) as progress:
         for path in files:
@@ -169,22 +169,20 @@ def ingest(
                 progress.update(task, completed=done, total=total)
 
             try:
-                summaries.append(
-                    ingest_file(
-                        store, path, fmt=fmt, extractor=extractor, labels=labels, progress=advance
-                    )
+                summary = ingest_file(
+                    store, path, fmt=fmt, extractor=extractor, labels=labels, progress=advance
                 )
             except IngestError as error:
-                failures.append(str(error))
+                skipped += 1
+                progress.console.print(f"{error} (file skipped)", markup=False, soft_wrap=True)
+            else:
+                summaries.append(summary)
+                for problem in summary.problems:
+                    progress.console.print(str(problem), markup=False, soft_wrap=True)
             progress.update(task, visible=False)
         total = store.count()
-    for summary in summaries:
-        for problem in summary.problems:
-            typer.echo(str(problem), err=True)
-    for failure in failures:
-        typer.echo(f"{failure} (file skipped)", err=True)
     _stdout().print(_summary_table(summaries, total))
-    if failures or any(not summary.ok for summary in summaries):
+    if skipped or any(not summary.ok for summary in summaries):
         raise typer.Exit(EXIT_SKIPPED)
 
 
