@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 from exobone.errors import RecordProblem
@@ -92,3 +93,13 @@ def test_pubmed_xml_gz_book_article_and_untitled() -> None:
         assert (book.pmid, book.year, book.title) == ("30000002", 2020,
                                                       "Chapter 3: Isolation of exosomes")
         assert [(p.position, p.line) for p in problems] == [(3, 52)]
+
+
+def test_pubmed_xml_multi_member_gzip(tmp_path: Path) -> None:
+    data = (DATA / "pubmed_small.xml").read_bytes()
+    half = data.index(b"<PubmedBookArticle>")
+    path = tmp_path / "two_members.xml.gz"
+    path.write_bytes(gzip.compress(data[:half]) + gzip.compress(data[half:]))
+    records, problems = split(path)
+    assert [r.pmid for r in records] == ["30000001", "30000002"]
+    assert [p.position for p in problems] == [3]  # the untitled third article

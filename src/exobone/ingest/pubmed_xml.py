@@ -11,7 +11,6 @@ and the five XML entities.
 
 from __future__ import annotations
 
-import gzip
 import re
 import zlib
 from collections.abc import Iterator
@@ -21,7 +20,7 @@ from typing import IO
 from lxml import etree
 
 from exobone.errors import IngestError, RecordProblem
-from exobone.ingest.common import build_record, normalise_doi, open_bytes, parse_year
+from exobone.ingest.common import build_record, normalise_doi, parse_year
 from exobone.model import Record
 
 _BLOCK = 1 << 22
@@ -215,32 +214,45 @@ def _record(element: etree._Element, raw: str, source: str, position: int,
 
 
 class _Stream:
-    """Reads blocks; where a truncated gzip breaks off it ends quietly and notes why, so the
-    complete articles before the break are still read."""
+    """Blocks of the file's bytes, gunzipped with zlib directly when it is gzip.
+
+    zlib's decompressobj is fed the compressed blocks itself (faster than GzipFile, and
+    multi-member files work); where a truncated or corrupt gzip breaks off, the stream ends
+    quietly and notes why, so the complete articles before the break are still read.
+    """
 
     def __init__(self, raw: IO[bytes]) -> None:
         self.raw = raw
         self.broken = ""
+        self.gzip = raw.peek(2)[:2] == b"\x1f\x8b" if hasattr(raw, "peek") else False
+        self.inflate = zlib.decompressobj(wbits=47) if self.gzip else None
 
     def read(self) -> bytes:
         if self.broken:
             return b""
-        read1 = getattr(self.raw, "read1", None)
-        if read1 is None or not isinstance(self.raw, gzip.GzipFile):
+        if self.inflate is None:
             return self.raw.read(_BLOCK)
-        # Small steps through a gzip stream, so a break loses at most one step of data.
-        parts: list[bytes] = []
+        out: list[bytes] = []
         size = 0
         try:
             while size < _BLOCK:
-                part = read1(1 << 16)
-                if not part:
+                chunk = self.inflate.unconsumed_tail or self.raw.read(_BLOCK // 4)
+                if not chunk:
+                    if not self.inflate.eof:
+                        self.broken = "compressed file ended before the end-of-stream marker"
                     break
-                parts.append(part)
-                size += len(part)
-        except (OSError, EOFError, zlib.error) as exc:
-            self.broken = str(exc) or type(exc).__name__
-        return b"".join(parts)
+                if self.inflate.eof:  # next member of a multi-member gzip file
+                    self.inflate = zlib.decompressobj(wbits=47)
+                data = self.inflate.decompress(chunk, _BLOCK)
+                if self.inflate.eof and self.inflate.unused_data:
+                    rest = self.inflate.unused_data
+                    self.inflate = zlib.decompressobj(wbits=47)
+                    data += self.inflate.decompress(rest, _BLOCK)
+                out.append(data)
+                size += len(data)
+        except zlib.error as exc:
+            self.broken = str(exc)
+        return b"".join(out)
 
 
 def _encoding(head: bytes) -> str:
@@ -255,7 +267,10 @@ def read(path: str | Path) -> Iterator[Record | RecordProblem]:
     that breaks off (truncated download) yields every complete article, then a RecordProblem.
     """
     source = str(path)
-    raw = open_bytes(path)
+    try:
+        raw = open(path, "rb")  # noqa: SIM115 - closed in the finally below
+    except OSError as exc:
+        raise IngestError(source, f"cannot open: {exc.strerror or exc}") from exc
     stream = _Stream(raw)
     try:
         buffer = stream.read()
