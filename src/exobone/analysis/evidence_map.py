@@ -18,6 +18,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from exobone.analysis.frame import check_field, pairs_frame, reduce_value
 from exobone.model import Study
@@ -100,15 +102,22 @@ def evidence_map_from_pairs(
     """
     check_field(rows)
     check_field(cols)
-    # Work on integer codes: study ids sorted, so code order is id order.
-    study_codes, study_names = pd.factorize(pairs["study_id"].to_numpy(), sort=True)
-    coded = pd.DataFrame({"study": study_codes, "field": pairs["field"].to_numpy()})
-    values = pairs["value"].to_numpy()
+    # Integer codes throughout; study codes follow sorted ids, so cells list ids in order.
+    study_codes, study_names = _encode(pairs["study_id"], sort=True)
+    field_codes, field_names = _encode(pairs["field"], sort=False)
+    value_codes, value_names = _encode(pairs["value"], sort=False)
+    fields = {str(name): code for code, name in enumerate(field_names)}
+
+    def of_field(name: str) -> np.ndarray:
+        return field_codes == fields.get(name, -1)
+
     row_parts = DEFAULT_PARTS.get(rows) if row_parts is None else row_parts
     col_parts = DEFAULT_PARTS.get(cols) if col_parts is None else col_parts
-    row_frame, row_names = _axis(coded, values, rows, row_parts)
-    col_frame, col_names = _axis(coded, values, cols, col_parts)
-    per_study = _directions(coded, values, outcome, len(study_names))
+    row_frame, row_names = _axis(study_codes, value_codes, value_names, of_field(rows), row_parts)
+    col_frame, col_names = _axis(study_codes, value_codes, value_names, of_field(cols), col_parts)
+    per_study = _directions(
+        study_codes, value_codes, value_names, of_field("outcomes"), outcome, len(study_names)
+    )
 
     joined = row_frame.merge(col_frame, on="study", suffixes=("_row", "_col"))
     n_cols = max(len(col_names), 1)
@@ -116,19 +125,22 @@ def evidence_map_from_pairs(
     study = joined["study"].to_numpy(np.int64)
     order = np.lexsort((study, key))
     key, study = key[order], study[order]
-    cell_keys, first, n_studies = np.unique(key, return_index=True, return_counts=True)
+    first = np.flatnonzero(_starts(key))
+    cell_keys = key[first]
+    n_studies = np.diff(np.append(first, len(key))).astype(np.int64)
     cells = pd.DataFrame(
         {
             "row": row_names[cell_keys // n_cols] if len(cell_keys) else [],
             "col": col_names[cell_keys % n_cols] if len(cell_keys) else [],
-            "n_studies": n_studies.astype(np.int64),
-        }
+        },
+        dtype="object",
     )
+    cells["n_studies"] = n_studies.astype(np.int64)
     for direction in DIRECTIONS:
         summed: Any = np.add.reduceat(per_study[direction][study], first) if len(first) else []
         cells[direction] = np.asarray(summed, dtype=np.int64)
-    chunks = np.split(np.asarray(study_names, dtype=object)[study], first[1:]) if len(first) else []
-    cells["study_ids"] = [tuple(chunk) for chunk in chunks]
+    chunks = np.split(study_names[study], first[1:]) if len(first) else []
+    cells["study_ids"] = [tuple(chunk.tolist()) for chunk in chunks]
     cells = cells.sort_values(["n_studies", "row", "col"], ascending=[False, True, True])
     cells = cells.reset_index(drop=True)[list(CELL_COLUMNS)]
 
@@ -146,41 +158,74 @@ def evidence_map_from_pairs(
     return EvidenceMap(rows, cols, cells, gaps, counts, outcome)
 
 
+def _encode(column: pd.Series, sort: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Integer codes and distinct strings of a column, hashed by Arrow (fast on millions of
+    rows); with `sort`, code order is string order."""
+    array = pa.array(column, type=pa.string(), from_pandas=True)
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    encoded = pc.dictionary_encode(pc.fill_null(array, ""))
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    names = encoded.dictionary
+    if sort and len(names):
+        order = pc.array_sort_indices(names).to_numpy()
+        rank = np.empty(len(order), dtype=np.int64)
+        rank[order] = np.arange(len(order), dtype=np.int64)
+        codes = rank[codes]
+        names = names.take(pa.array(order))
+    return codes, np.asarray(names.to_numpy(zero_copy_only=False), dtype=object)
+
+
+def _distinct(first: np.ndarray, second: np.ndarray, span: int) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct (first, second) integer pairs, sorted."""
+    if not len(first):
+        return first, second
+    keys = np.sort(first * max(span, 1) + second)
+    keys = keys[_starts(keys)]
+    return keys // max(span, 1), keys % max(span, 1)
+
+
+def _starts(ordered: np.ndarray) -> np.ndarray:
+    """True where a sorted array starts a new run (numpy's hash-based unique is slower)."""
+    flags = np.ones(len(ordered), dtype=bool)
+    if len(ordered) > 1:
+        flags[1:] = ordered[1:] != ordered[:-1]
+    return flags
+
+
 def _axis(
-    coded: pd.DataFrame, values: np.ndarray, name: str, parts: int | None
+    study: np.ndarray, value: np.ndarray, names: np.ndarray, mask: np.ndarray, parts: int | None
 ) -> tuple[pd.DataFrame, np.ndarray]:
     """Distinct (study, value code) of one field and the sorted value names; compound values
     are reduced to `parts` parts first (on the distinct values only)."""
-    mask = (coded["field"] == name).to_numpy()
-    codes, uniques = pd.factorize(values[mask])
-    reduced = [reduce_value(str(v), parts) for v in uniques]
-    final_codes, names = pd.factorize(np.asarray(reduced, dtype=object), sort=True)
-    frame = pd.DataFrame(
-        {
-            "study": coded["study"].to_numpy()[mask],
-            "value": final_codes[codes] if len(codes) else [],
-        }
-    )
-    return frame.drop_duplicates().reset_index(drop=True), np.asarray(names, dtype=object)
+    used = np.flatnonzero(np.bincount(value[mask], minlength=len(names)))
+    reduced = np.asarray([reduce_value(str(v), parts) for v in names[used]], dtype=object)
+    final_codes, final_names = pd.factorize(reduced, sort=True)
+    remap = np.full(len(names), -1, dtype=np.int64)
+    remap[used] = final_codes
+    studies, values = _distinct(study[mask], remap[value[mask]], len(final_names))
+    frame = pd.DataFrame({"study": studies, "value": values})
+    return frame, np.asarray(final_names, dtype=object)
 
 
 def _directions(
-    coded: pd.DataFrame, values: np.ndarray, outcome: str | None, n_studies: int
+    study: np.ndarray,
+    value: np.ndarray,
+    names: np.ndarray,
+    mask: np.ndarray,
+    outcome: str | None,
+    n_studies: int,
 ) -> dict[str, np.ndarray]:
     """Per study code: how many distinct outcome values say increase / decrease / no_change."""
-    mask = (coded["field"] == "outcomes").to_numpy()
-    found = pd.DataFrame({"study": coded["study"].to_numpy()[mask], "value": values[mask]})
-    found = found.drop_duplicates()
-    codes, uniques = pd.factorize(found["value"].to_numpy())
-    split = [str(v).rpartition("|") for v in uniques]
+    studies, values = _distinct(study[mask], value[mask], len(names))
+    split = [str(v).rpartition("|") for v in names]
     counts = {}
     for direction in DIRECTIONS:
         wanted = np.array(
             [d == direction and (outcome is None or p == outcome) for p, _, d in split], dtype=bool
         )
-        hits = wanted[codes] if len(codes) else np.zeros(0, dtype=bool)
-        study = found["study"].to_numpy(np.int64)[hits]
-        counts[direction] = np.bincount(study, minlength=n_studies).astype(np.int64)
+        hits = wanted[values] if len(values) else np.zeros(0, dtype=bool)
+        counts[direction] = np.bincount(studies[hits], minlength=n_studies).astype(np.int64)
     return counts
 
 
