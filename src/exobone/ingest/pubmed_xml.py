@@ -27,6 +27,7 @@ _BLOCK = 1 << 22
 _START = re.compile(rb"<(PubmedArticle|PubmedBookArticle)[\s>]")
 _ENCODING = re.compile(rb"<\?xml[^>]*encoding=[\"']([A-Za-z0-9._-]+)[\"']")
 _SET = b"<PubmedArticleSet"
+_DOTTED: dict[str, str] = {}  # "PM" -> "P. M.": few distinct values, formatted once each
 _SET_END = b"</PubmedArticleSet>"
 
 
@@ -72,7 +73,12 @@ def _authors(author_list: etree._Element | None) -> list[str]:
             if not initials and fore:
                 initials = "".join(word[0] for word in fore.split())
             if initials:
-                authors.append(f"{last}, {' '.join(c + '.' for c in initials if c.isalpha())}")
+                dotted = _DOTTED.get(initials)
+                if dotted is None:
+                    dotted = " ".join(c + "." for c in initials if c.isalpha())
+                    if len(_DOTTED) < 10_000:
+                        _DOTTED[initials] = dotted
+                authors.append(f"{last}, {dotted}")
             else:
                 authors.append(last)
         elif collective and collective.strip():
