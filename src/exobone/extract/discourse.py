@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
+from exobone.extract.cues import Cue
 from exobone.text.sentences import split_sentences
 
-_STUDY_CUE = re.compile(
+_STUDY_CUE = Cue(
     r"\b(?:in (?:the|this|our) (?:present |current )?(?:study|work|paper|report|research)"
     r"|here(?:in)?,? (?:we|the)\b|the present study|this study|our study|the current study"
     r"|we (?:here |first |further |then |also |now )?"
@@ -30,21 +31,21 @@ _STUDY_CUE = re.compile(
     r"|(?:were|was) (?:isolated|investigated|examined|evaluated|assessed|used|treated"
     r"|injected|implanted"
     r"|cultured|harvested|collected|obtained|characteri[sz]ed|identified|purified|administered"
-    r"|randomi[sz]ed|divided|created|established|transplanted|performed)\b)",
-    re.IGNORECASE,
+    r"|randomi[sz]ed|divided|created|established|transplanted|performed)\b)"
 )
-_REVIEW_CUE = re.compile(
+_REVIEW_CUE = Cue(
     r"\b(?:in this review|this review|we review|here,? we review|review article|systematic review"
     r"|meta-analys[ie]s|this article reviews|this paper reviews|narrative review|scoping review"
     r"|we summari[sz]e|is reviewed|are reviewed|we (?:will )?discuss|this chapter)\b",
-    re.IGNORECASE,
+    needles=("review", "meta-analys", "summari", "discuss", "this chapter"),
 )
-_EXPERIMENT_CUE = re.compile(
+_EXPERIMENT_CUE = Cue(
     r"\b(?:we (?:found|observed|isolated|treated|injected|measured|showed that)|(?:were|was) "
     r"(?:isolated|injected|implanted|cultured|treated|harvested|randomi[sz]ed)"
     r"|significantly (?:increased|decreased|enhanced|reduced|improved))\b",
-    re.IGNORECASE,
+    needles=("we ", "were ", "was ", "significantly "),
 )
+_REVIEW_WORD = Cue(r"\breview\b", needles=("review",))
 
 
 _WE = re.compile(r"\b(?:we|We|our|Our)\b")
@@ -52,12 +53,14 @@ _WE = re.compile(r"\b(?:we|We|our|Our)\b")
 
 def review_cue(title: str, abstract: str) -> re.Match[str] | None:
     """The words that make the record a review, or None for a primary study."""
-    for text in (abstract, title):
-        match = _REVIEW_CUE.search(text)
-        if match and not _EXPERIMENT_CUE.search(abstract):
+    lowered = abstract.lower()
+    for text, low in ((abstract, lowered), (title, None)):
+        match = _REVIEW_CUE.search(text, low)
+        if match and not _EXPERIMENT_CUE.search(abstract, lowered):
             return match
-    if re.search(r"\breview\b", title, re.IGNORECASE) and not _EXPERIMENT_CUE.search(abstract):
-        return re.search(r"\breview\b", title, re.IGNORECASE)
+    word = _REVIEW_WORD.search(title)
+    if word and not _EXPERIMENT_CUE.search(abstract, lowered):
+        return word
     return None
 
 

@@ -160,9 +160,13 @@ def _synonyms(value: Any) -> list[str]:
     return [str(s) for s in value or [] if "prefix" not in str(s)]
 
 
+# libyaml's loader when PyYAML was built with it (several times faster than the pure-Python one).
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read_yaml(name: str) -> dict[str, Any]:
     text = resources.files("exobone.data").joinpath(name).read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = yaml.load(text, Loader=_YAML_LOADER)
     return data if isinstance(data, dict) else {}
 
 

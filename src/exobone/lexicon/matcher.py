@@ -29,15 +29,6 @@ class Match:
     entries: tuple[Entry, ...]
 
 
-_WORD = re.compile(r"[^\W_]{2,}")
-
-
-def _inside_words(text: str) -> set[int]:
-    """Offsets that fall between two letters or digits of one word (no term may start or end
-    there)."""
-    return {i for m in _WORD.finditer(text) for i in range(m.start() + 1, m.end())}
-
-
 def _automaton(table: dict[str, set[Entry]]) -> ahocorasick.Automaton:
     auto = ahocorasick.Automaton()
     for key, entries in table.items():
@@ -47,6 +38,9 @@ def _automaton(table: dict[str, set[Entry]]) -> ahocorasick.Automaton:
     return auto
 
 
+_IS_WORD = re.compile(r"[a-z0-9]").match
+
+
 class Matcher:
     """Compiled automata over a `Lexicon`; build once, call `find` per text."""
 
@@ -54,28 +48,41 @@ class Matcher:
         self.lexicon = lexicon
         self._folded = _automaton(lexicon.folded)
         self._exact = _automaton(lexicon.exact)
+        # The left boundary is checked in Python, so that the pattern starts with its literal
+        # text and the regex engine can skip ahead to it.
         self._gapped = [
-            (re.compile(r"(?<![a-z0-9])" + pattern + r"(?![a-z0-9])"), entries)
-            for pattern, entries in lexicon.gapped
+            (re.compile(pattern + r"(?![a-z0-9])"), entries) for pattern, entries in lexicon.gapped
         ]
 
     def candidates(self, text: str, *, gapped: bool = True) -> list[Match]:
         """Every bounded occurrence of every term, overlapping ones included."""
         found: list[Match] = []
-        inside = _inside_words(text)
+        append = found.append
+        size = len(text)
         folded = fold(text)
         for source, auto in ((folded, self._folded), (unhyphen(text), self._exact)):
             if not len(auto):
                 continue
             for end_index, (length, entries) in auto.iter(source):
                 start, end = end_index - length + 1, end_index + 1
-                if start in inside or end in inside or text[start] in " -" or text[end - 1] == " ":
+                first, last = text[start], text[end - 1]
+                if first in " -" or last == " ":
                     continue
-                found.append(Match(start, end, entries))
+                if start and first.isalnum() and text[start - 1].isalnum():
+                    continue
+                if end < size and last.isalnum() and text[end].isalnum():
+                    continue
+                append(Match(start, end, entries))
         if gapped:
             for pattern, entries in self._gapped:
-                for m in pattern.finditer(folded):
-                    found.append(Match(m.start(), m.end(), entries))
+                m = pattern.search(folded)
+                while m is not None:
+                    start = m.start()
+                    if start and _IS_WORD(folded[start - 1]):
+                        m = pattern.search(folded, start + 1)
+                        continue
+                    append(Match(start, m.end(), entries))
+                    m = pattern.search(folded, m.end() if m.end() > start else start + 1)
         return found
 
     def find(self, text: str) -> list[Match]:

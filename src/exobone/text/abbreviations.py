@@ -29,6 +29,8 @@ class Abbreviation:
 
 _PAREN = re.compile(r"\(([^()]{1,60})\)")
 _WORD = re.compile(r"[^\s()]+")
+_ITEM = re.compile(r"[^,;]+")
+_WINDOW = 400  # characters searched for the words of a long form
 
 
 def _valid_short(short: str) -> bool:
@@ -64,16 +66,32 @@ def match_long_form(short: str, candidate: str) -> int | None:
 
 def _words_before(text: str, end: int, count: int) -> int:
     """Offset of the start of the `count`-th word before `end` (stopping at clause marks)."""
-    words = list(_WORD.finditer(text, max(0, end - 400), end))
+    # A short window usually holds enough words; a word cut at the window's edge is never among
+    # the last `count` when the window holds more than `count` words.
+    words = list(_WORD.finditer(text, max(0, end - 8 * count), end))
+    if len(words) <= count:
+        words = list(_WORD.finditer(text, max(0, end - _WINDOW), end))
     start = end
     for w in reversed(words[-count:]):
-        if re.search(r"[;:.]$", w.group()) and w.end() < end - 1:
+        word = w.group()
+        if word[-1] in ";:." and w.end() < end - 1:
             break
         start = w.start()
-        if w.group().endswith(","):
+        if word.endswith(","):
             start = w.end()
             break
     return start
+
+
+def _word_ending_at(text: str, end: int) -> tuple[int, int] | None:
+    """(start, end) of the run of non-space, non-bracket characters that ends the text at `end`
+    (a final newline set aside), or None."""
+    if end and text[end - 1] == "\n":
+        end -= 1
+    start = end
+    while start > 0 and not (text[start - 1].isspace() or text[start - 1] in "()"):
+        start -= 1
+    return (start, end) if start < end else None
 
 
 def find_abbreviations(text: str) -> list[Abbreviation]:
@@ -85,9 +103,7 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
         before_end = paren.start()
         while before_end > 0 and text[before_end - 1] == " ":
             before_end -= 1
-        items = [
-            (m.group().strip(), inner_start + m.start()) for m in re.finditer(r"[^,;]+", inner)
-        ]
+        items = [(m.group().strip(), inner_start + m.start()) for m in _ITEM.finditer(inner)]
         for item, item_start in items:
             lead = len(item) - len(item.lstrip())
             item = item.strip()
@@ -117,16 +133,17 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
                     break
         else:
             # SF (long form): the word before the parenthesis is the short form.
-            word = re.search(r"([^\s()]+)$", text[:before_end])
-            if word and _valid_short(word.group(1)) and " " in inner.strip():
-                offset = match_long_form(word.group(1), inner)
+            word = _word_ending_at(text, before_end)
+            short = text[word[0] : word[1]] if word else ""
+            if word and _valid_short(short) and " " in inner.strip():
+                offset = match_long_form(short, inner)
                 if offset is not None and offset < 3:
                     found.append(
                         Abbreviation(
-                            word.group(1),
+                            short,
                             inner[offset:].strip(),
-                            word.start(1),
-                            word.end(1),
+                            word[0],
+                            word[1],
                             inner_start + offset,
                             paren.end(1),
                         )
