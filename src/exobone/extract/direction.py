@@ -27,7 +27,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from re import _constants as _sre  # type: ignore[attr-defined]
+from re import _parser as _sre_parser  # type: ignore[attr-defined]
+from typing import TYPE_CHECKING, Any
+
+import ahocorasick
 
 if TYPE_CHECKING:
     from exobone.extract.document import Document, Mention, Sentence
@@ -198,13 +202,153 @@ _CUE_TABLE: tuple[tuple[str, int, str], ...] = (
     (r"(?:changes|alterations?)", SAME, "change"),
 )
 
-_CUE_RE = re.compile(
-    r"(?<![\w-])(?:"
-    + "|".join(f"(?P<c{i}>{p})" for i, (p, _, _) in enumerate(_CUE_TABLE))
-    + r")(?![\w])",
-    re.IGNORECASE,
-)
-_CUE_INFO: dict[str, tuple[int, str]] = {f"c{i}": (s, f) for i, (_, s, f) in enumerate(_CUE_TABLE)}
+# --------------------------------------------------------------------------------------------
+# Fast scanning. A long alternation run with IGNORECASE at every character of every sentence was
+# most of the extraction time. `_Scanner` finds, in one Aho-Corasick pass over the folded text,
+# where some alternative's literal start occurs, and runs only those alternatives' regexes, only
+# there. The result is what the alternation's `finditer` would give.
+# --------------------------------------------------------------------------------------------
+# Characters that IGNORECASE matches to an ASCII letter but `str.lower` does not map to it (or, for
+# the dotted capital I, maps to two characters): folded by hand so that offsets stay put.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _fold(text: str) -> str:
+    """Lower-cased `text` of the same length, in which each IGNORECASE literal match shows."""
+    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+
+
+def _is_word_char(char: str) -> bool:
+    """What `\\w` matches in a str pattern."""
+    return char.isalnum() or char == "_"
+
+
+def _starts_of(items: Any, limit: int) -> set[tuple[str, bool]]:
+    """Literal starts of a parsed pattern; True where the start is a whole match of it."""
+    if not items:
+        return {("", True)}
+    if limit <= 0:
+        return {("", False)}
+    (op, av), rest = items[0], items[1:]
+    heads: set[tuple[str, bool]]
+    if op is _sre.LITERAL:
+        heads = {(chr(av).lower(), True)}
+    elif op is _sre.IN and all(kind is _sre.LITERAL for kind, _ in av):
+        heads = {(chr(c).lower(), True) for _, c in av}
+    elif op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+        heads = {("", True)}  # zero-width
+    elif op is _sre.SUBPATTERN:
+        heads = _starts_of(list(av[3]), limit)
+    elif op is _sre.BRANCH:
+        heads = set().union(*(_starts_of(list(branch), limit) for branch in av[1]))
+    elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] in (0, 1) and av[1] == 1:
+        heads = _starts_of(list(av[2]), limit) | ({("", True)} if av[0] == 0 else set())
+    else:
+        return {("", False)}
+    out: set[tuple[str, bool]] = set()
+    for head, whole in heads:
+        if not whole:
+            out.add((head, False))
+            continue
+        out.update((head + tail, done) for tail, done in _starts_of(rest, limit - len(head)))
+    return out
+
+
+def _literal_starts(pattern: str) -> set[str]:
+    """Lower-cased texts one of which starts every match of `pattern`."""
+    starts = {start for start, _ in _starts_of(list(_sre_parser.parse(pattern, re.IGNORECASE)), 6)}
+    if "" in starts:
+        raise ValueError(f"no literal start to scan for in {pattern!r}")
+    return starts
+
+
+class _Scanner:
+    """An IGNORECASE alternation of `patterns`, run only where an alternative can start.
+
+    Every alternative must begin with literal text (checked at import). `before`/`after` wrap
+    each alternative. An alternative starting with a word character must be preceded by a word
+    boundary (`\\b` or a stricter lookbehind).
+    """
+
+    def __init__(self, patterns: Sequence[str], before: str = "", after: str = "") -> None:
+        self.regexes = [re.compile(f"{before}(?:{p}){after}", re.IGNORECASE) for p in patterns]
+        keys: dict[str, set[int]] = {}
+        for i, pattern in enumerate(patterns):
+            for key in _literal_starts(pattern):
+                keys.setdefault(key, set()).add(i)
+        self._automaton = ahocorasick.Automaton()
+        for key, ids in keys.items():
+            self._automaton.add_word(key, (len(key) - 1, _is_word_char(key[0]), sorted(ids)))
+        self._automaton.make_automaton()
+
+    def _candidates(self, text: str, low: str) -> dict[int, list[int]]:
+        """Start offset -> alternatives whose literal start occurs there."""
+        found: dict[int, list[int]] = {}
+        for end, (back, word, ids) in self._automaton.iter(low):
+            start = end - back
+            if word and start and _is_word_char(text[start - 1]):
+                continue
+            found.setdefault(start, []).extend(ids)
+        return found
+
+    def finditer(self, text: str, low: str) -> list[tuple[int, re.Match[str]]]:
+        """(alternative, match) as the alternation's `finditer` gives them, in order."""
+        out: list[tuple[int, re.Match[str]]] = []
+        last = 0
+        found = self._candidates(text, low)
+        for start in sorted(found):
+            if start < last:
+                continue
+            for i in sorted(set(found[start])):
+                match = self.regexes[i].match(text, start)
+                if match:
+                    out.append((i, match))
+                    last = match.end()
+                    break
+        return out
+
+    def finditer_each(self, text: str, low: str) -> dict[int, list[re.Match[str]]]:
+        """Alternative -> its own `finditer` matches (alternatives scanned separately)."""
+        out: dict[int, list[re.Match[str]]] = {}
+        last: dict[int, int] = {}
+        found = self._candidates(text, low)
+        for start in sorted(found):
+            for i in sorted(set(found[start])):
+                if start < last.get(i, 0):
+                    continue
+                match = self.regexes[i].match(text, start)
+                if match:
+                    out.setdefault(i, []).append(match)
+                    last[i] = match.end()
+        return out
+
+
+class _Gated:
+    """A regex tried only on text that holds one of `keys`, lower-cased words that every match
+    of it contains: most sentences lack them, and a substring test costs far less than a scan."""
+
+    def __init__(self, regex: re.Pattern[str], keys: Sequence[str]) -> None:
+        self.regex = regex
+        self.keys = tuple(keys)
+
+    def possible(self, text: str, low: str | None = None) -> bool:
+        low = _fold(text) if low is None else low
+        return any(key in low for key in self.keys)
+
+    def search(self, text: str, low: str | None = None) -> re.Match[str] | None:
+        return self.regex.search(text) if self.possible(text, low) else None
+
+    def match(self, text: str, low: str | None = None) -> re.Match[str] | None:
+        return self.regex.match(text) if self.possible(text, low) else None
+
+    def finditer(self, text: str, low: str | None = None) -> list[re.Match[str]]:
+        return list(self.regex.finditer(text)) if self.possible(text, low) else []
+
+    def sub(self, replacement: str, text: str) -> str:
+        return self.regex.sub(replacement, text) if self.possible(text) else text
+
+
+_CUES = _Scanner([p for p, _, _ in _CUE_TABLE], before=r"(?<![\w-])", after=r"(?![\w])")
 
 # A cue word glued to a preceding hyphen ("IL-1beta-induced", "EV-depleted", "PBS-treated") is
 # a modifier naming a stimulus, unless the stimulus is the vesicle ("exosome-induced").
@@ -228,16 +372,16 @@ _SECRETION_BLOCK_RE = re.compile(
 )
 
 # Clause edges that a cue before a target does not reach across.
-_BOUNDARY_RE = re.compile(
-    r";|:|\bbut\b|\bwhereas\b|\bwhile\b|\balthough\b|\bhowever\b|\bwhich\b|\bthat\b|\bwhen\b|\bt"
-    r"han\b"
-    r"|\bcompared (?:with|to)\b|\bwhether\b|\bif\b|\bfor\b|\bbecause\b|\bdue to\b|\bvia\b|\bthro"
-    r"ugh\b"
-    r"|\bby\b|\bduring\b|\bin response to\b|\bin contrast\b|\bthus\b|\bthereby\b|\bresulting in\b"
-    r"|\bleading to\b|\bbalanc\w*\b|\bhomeostasis\b|\binvolv\w*\b|, and (?=(?:the|this|these|that|t"
-    r"hose|it|they|we|its|their|all)\b)",
-    re.IGNORECASE,
-)
+_BOUNDARY_PATTERNS = (
+    ";", ":", r"\bbut\b", r"\bwhereas\b", r"\bwhile\b", r"\balthough\b", r"\bhowever\b",
+    r"\bwhich\b", r"\bthat\b", r"\bwhen\b", r"\bthan\b", r"\bcompared (?:with|to)\b",
+    r"\bwhether\b", r"\bif\b", r"\bfor\b", r"\bbecause\b", r"\bdue to\b", r"\bvia\b",
+    r"\bthrough\b", r"\bby\b", r"\bduring\b", r"\bin response to\b", r"\bin contrast\b",
+    r"\bthus\b", r"\bthereby\b", r"\bresulting in\b", r"\bleading to\b", r"\bbalanc\w*\b",
+    r"\bhomeostasis\b", r"\binvolv\w*\b",
+    r", and (?=(?:the|this|these|that|those|it|they|we|its|their|all)\b)",
+)  # fmt: skip
+_BOUNDARIES = _Scanner(_BOUNDARY_PATTERNS)
 _NEGATION_RE = re.compile(
     r"\b(?:not|no|never|neither|nor|without|cannot|failed to|fail to|fails to|unable to)\s+(?:\w+\s"
     r"+){0,2}$|n't\s+(?:\w+\s+){0,2}$",
@@ -426,17 +570,18 @@ class Directed:
 
 def find_cues(text: str) -> list[Cue]:
     """Every direction cue in `text`, in order, hyphen-glued stimulus modifiers removed."""
+    return _find_cues(text, _fold(text))
+
+
+def _find_cues(text: str, low: str) -> list[Cue]:
     cues: list[Cue] = []
-    for match in _CUE_RE.finditer(text):
-        group = match.lastgroup
-        if group is None:
-            continue
-        sign, form = _CUE_INFO[group]
+    for i, match in _CUES.finditer(text, low):
+        _, sign, form = _CUE_TABLE[i]
         cues.append(Cue(match.start(), match.end(), sign, form, match.group()))
     return cues
 
 
-def _hyphen_modifiers(text: str) -> list[tuple[int, int, bool]]:
+def _hyphen_modifiers(text: str, low: str) -> list[tuple[int, int, bool]]:
     """Spans of "<stimulus>-induced" words; True where the stimulus is a vesicle."""
     return [
         (
@@ -444,17 +589,45 @@ def _hyphen_modifiers(text: str) -> list[tuple[int, int, bool]]:
             m.end(2),
             bool(_VESICLE_RE.fullmatch(m.group(1)) or _VESICLE_RE.search(m.group(1))),
         )
-        for m in _HYPHEN_CUE_RE.finditer(text)
+        for m in _HYPHEN_CUE.finditer(text, low)
     ]
 
 
-def mentions_vesicles(text: str) -> bool:
-    return _VESICLE_RE.search(text) is not None
+# Each of these, in the folded text, is a match of `_VESICLE_RE`.
+_VESICLE_SURE = (
+    "exosom", "vesicle", "secretome", "secretion factors", "secreted factors", "paracrine factors",
+    "conditioned medium", "conditioned media", "microparticle", "cell-free",
+)  # fmt: skip
+# `_VESICLE_RE` alternatives that are whole words.
+_VESICLE_WORDS = ("ev", "evs", "sev", "sevs", "cm", "mps", "mvs")
 
 
-def is_aim(text: str) -> bool:
+def _has_word(text: str, low: str, word: str) -> bool:
+    """Whether `word` occurs in `low` between word boundaries (as `\\bword\\b`)."""
+    at = low.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _is_word_char(text[at - 1])) and (
+            end == len(text) or not _is_word_char(text[end])
+        ):
+            return True
+        at = low.find(word, at + 1)
+    return False
+
+
+def mentions_vesicles(text: str, low: str | None = None) -> bool:
+    """Whether `_VESICLE_RE` matches in `text`, mostly decided without running it."""
+    low = _fold(text) if low is None else low
+    if any(key in low for key in _VESICLE_SURE):
+        return True
+    if "exo" in low or "-ev" in low:
+        return _VESICLE_RE.search(text) is not None
+    return any(_has_word(text, low, word) for word in _VESICLE_WORDS)
+
+
+def is_aim(text: str, low: str | None = None) -> bool:
     """An aim, hypothesis or knowledge gap rather than a finding."""
-    return _AIM_RE.search(text) is not None
+    return _AIM.search(text, low) is not None
 
 
 def _boundary_between(bounds: Sequence[tuple[int, int]], start: int, end: int) -> bool:
@@ -472,7 +645,7 @@ def _strip_targets(text: str, start: int, end: int, targets: Sequence[Target]) -
 
 
 def _predicate_gap_ok(gap: str, vesicles: bool) -> bool:
-    gap = _MEASURED_BY_RE.sub(" ", gap)
+    gap = _MEASURED_BY.sub(" ", gap)
     if _GAP_BREAK_RE.search(gap) or vesicles:
         return False
     return len(_WORD_RE.findall(gap)) <= 9
@@ -504,9 +677,9 @@ def _agent_is_foreign(after: str) -> bool | None:
 
 def _negated(text: str, cue: Cue) -> bool:
     before = text[max(0, cue.start - 40) : cue.start]
-    if _NOT_ONLY_RE.search(text[max(0, cue.start - 12) : cue.start]):
+    if _NOT_ONLY.search(text[max(0, cue.start - 12) : cue.start]):
         return False
-    return _NEGATION_RE.search(before) is not None
+    return _NEGATION.search(before) is not None
 
 
 def _reversal_sign(local: int | None, label: str, cue_sign: int) -> int | None:
@@ -526,8 +699,9 @@ def resolve(
     `text` is the sentence; target and vesicle offsets are relative to it.
     """
     order = sorted(range(len(targets)), key=lambda i: targets[i].start)
-    cues_all = find_cues(text)
-    modifiers = _hyphen_modifiers(text)
+    low = _fold(text)
+    cues_all = _find_cues(text, low)
+    modifiers = _hyphen_modifiers(text, low)
     # a cue inside a target names it ("macrophage activation") unless the target carries it
     cues: list[Cue] = []
     for cue in cues_all:
@@ -547,22 +721,27 @@ def resolve(
                 continue
         if any(t.start <= cue.start and cue.end <= t.end for t in targets):
             continue
-        if _EXPERIMENTER_RE.search(text[max(0, cue.start - 20) : cue.start]):
+        if _EXPERIMENTER.search(text[max(0, cue.start - 20) : cue.start]):
             continue  # "we induced apoptosis with staurosporine" describes a method
         cues.append(cue)
-    bounds = [(m.start(), m.end()) for m in _BOUNDARY_RE.finditer(text)]
-    ves_spans = list(vesicle_spans) + [(m.start(), m.end()) for m in _VESICLE_RE.finditer(text)]
+    bounds = [match.span() for _, match in _BOUNDARIES.finditer(text, low)]
+    ves_spans: list[tuple[int, int]] = []
 
     def vesicle_in(lo: int, hi: int) -> bool:
+        if not ves_spans:  # needed only for a reversal, so found late
+            ves_spans.extend(vesicle_spans)
+            ves_spans.extend(m.span() for m in _VESICLE_RE.finditer(text))
         return any(lo <= a and b <= hi for a, b in ves_spans)
 
-    gerund = _GERUND_SUBJECT_RE.search(text)
+    gerund = _GERUND_SUBJECT.search(text, low)
     inhibitor_from = (
         gerund.start()
         if gerund and not text[: gerund.start()].rstrip().lower().endswith("by")
         else len(text) + 1
     )
 
+    inhibitor_words = _INHIBITOR_BEFORE.possible(text, low)
+    agent_words = _AGENT_BEFORE.possible(text, low)
     result: list[int | None] = [None] * len(targets)
     local: list[int | None] = [None] * len(
         targets
@@ -644,8 +823,8 @@ def resolve(
 
     for i in order:
         t = targets[i]
-        if t.start >= inhibitor_from or _INHIBITOR_BEFORE_RE.search(
-            _clause_before(text, t.start, bounds)
+        if t.start >= inhibitor_from or (
+            inhibitor_words and _INHIBITOR_BEFORE.search(_clause_before(text, t.start, bounds))
         ):
             continue
         if t.inherent is not None:
@@ -692,14 +871,14 @@ def resolve(
                 result[i] = result[follower]
 
     # Reversal: "..., but all the changes were almost abolished when BMSC-Exos was added."
-    for match in _REVERSAL_ANAPHOR_RE.finditer(text):
+    for match in _REVERSAL_ANAPHOR.finditer(text, low):
         if not vesicle_in(match.end(), len(text)) and not vesicle_in(match.start(), match.end()):
             continue
         word = text[match.start() : match.end()].split()[-1].lower()
         cue_sign = UP if word.startswith(("rescu", "restor")) else DOWN
         for i in order:
             t = targets[i]
-            if t.end <= match.start() and not _agent_like(text, t):
+            if t.end <= match.start() and not _agent_like(text, t, agent_words):
                 result[i] = _reversal_sign(
                     local[i], t.label, SAME if local[i] is None else cue_sign
                 )
@@ -710,9 +889,9 @@ def resolve(
             result[i] = -sign
     # Agents are never targets.
     for i in order:
-        if _agent_like(text, targets[i]) and targets[i].kind != "outcomes":
+        if targets[i].kind != "outcomes" and _agent_like(text, targets[i], agent_words):
             result[i] = None
-    if _SECRETION_BLOCK_RE.search(text):
+    if _SECRETION_BLOCK.search(text, low):
         result = [-s if s else s for s in result]
     return result
 
@@ -784,7 +963,7 @@ _NEUTRAL_PRED_RE = re.compile(
 
 def _neutral_predicate(gap: str) -> bool:
     """The target is the subject of a predicate that gives no direction ("were evaluated")."""
-    return _NEUTRAL_PRED_RE.match(gap) is not None
+    return _NEUTRAL_PRED.match(gap) is not None
 
 
 def _clause_before(text: str, start: int, bounds: Sequence[tuple[int, int]]) -> str:
@@ -792,9 +971,11 @@ def _clause_before(text: str, start: int, bounds: Sequence[tuple[int, int]]) -> 
     return text[edge:start]
 
 
-def _agent_like(text: str, t: Target) -> bool:
+def _agent_like(text: str, t: Target, agent_words: bool = True) -> bool:
+    """A stimulus, inhibitor or genotype rather than something moved; `agent_words` False says
+    the sentence lacks every word that `_AGENT_BEFORE_RE` needs."""
     return bool(
-        _AGENT_BEFORE_RE.search(text[max(0, t.start - 40) : t.start])
+        (agent_words and _AGENT_BEFORE.search(text[max(0, t.start - 40) : t.start]))
         or _AGENT_AFTER_RE.match(text[t.end :])
     )
 
@@ -1051,15 +1232,10 @@ _PHRASES: tuple[tuple[str, str, str, int | None, bool], ...] = (
     ),
     (r"s-?GAG|sulfated glycosaminoglycans?", "metabolites", "s_GAG", None, False),
 )
-_PHRASE_RE = [
-    (re.compile(r"(?<![\w-])(?:" + p + r")(?![\w])", re.IGNORECASE), k, lab, s, inv)
-    for p, k, lab, s, inv in _PHRASES
-]
-# One scan says whether any phrase occurs, so most sentences skip the per-phrase scans.
-_ANY_PHRASE_RE = re.compile("|".join(r.pattern for r, *_ in _PHRASE_RE), re.IGNORECASE)
+_PHRASE_SCAN = _Scanner([p for p, *_ in _PHRASES], before=r"(?<![\w-])", after=r"(?![\w])")
 # Phrases whose words carry a direction or an inverse reading, by (kind, label).
 _MARKED_PHRASES: dict[tuple[str, str], list[tuple[re.Pattern[str], int | None, bool]]] = {}
-for _regex, _kind, _label, _inh, _inv in _PHRASE_RE:
+for _regex, (_, _kind, _label, _inh, _inv) in zip(_PHRASE_SCAN.regexes, _PHRASES, strict=True):
     if _inh is not None or _inv:
         _MARKED_PHRASES.setdefault((_kind, _label), []).append((_regex, _inh, _inv))
 # A cell right before "bone formation" makes it differentiation in culture ("3T3L1 bone formation").
@@ -1108,9 +1284,10 @@ def _sentence_targets(
         ):
             continue
         chosen.append(m)
-    phrases = _PHRASE_RE if _ANY_PHRASE_RE.search(text) else ()
-    for regex, kind, label, inherent, _inverse in phrases:
-        for match in regex.finditer(text):
+    found = _PHRASE_SCAN.finditer_each(text, _fold(text))
+    for i in sorted(found):
+        _, kind, label, inherent, _inverse = _PHRASES[i]
+        for match in found[i]:
             s, e = base + match.start(), base + match.end()
             overlapping = [m for m in chosen if m.label == label and m.start < e and s < m.end]
             if overlapping and inherent is None:
@@ -1160,15 +1337,9 @@ def _cargo_labels(doc: Document, by_sentence: dict[tuple[str, int], list[Mention
             before = text[max(sentence.start, m.start - 40) : m.start]
             after = text[m.end : min(sentence.end, m.end + 60)]
             if (
-                _CARGO_BEFORE_RE.search(before)
-                or re.search(r"transfer of (?:\w+ )?$", before)
-                or re.match(
-                    r"^[^.;]{0,40}\b(?:packed|packaged|loaded|sorted|encapsulated|shuttled|transfer"
-                    r"red|delivered)\b[^.;]{0,20}\b(?:into|by|via|in)\b[^.;]{0,10}(?:exosom|vesic|E"
-                    r"Vs?\b)",
-                    after,
-                    re.IGNORECASE,
-                )
+                _CARGO_BEFORE.search(before)
+                or _TRANSFER_OF.search(before)
+                or _PACKED_INTO.match(after)
             ):
                 labels.add(m.label)
     return labels
@@ -1211,12 +1382,12 @@ def _analyse(doc: Document) -> Iterable[Directed]:
         about = (
             bool(vesicle_spans)
             or mentions_vesicles(text)
-            or _SECRETION_BLOCK_RE.search(text) is not None
+            or _SECRETION_BLOCK.search(text) is not None
         )
         if (
             not about
             and previous_about_vesicles
-            and (_ANAPHOR_START_RE.match(text) or not _OTHER_AGENT_RE.search(text))
+            and (_ANAPHOR_START_RE.match(text) or not _OTHER_AGENT.search(text))
         ):
             about = True  # the report of the vesicle experiment goes on
         found = _sentence_targets(doc, sentence, mentions)
@@ -1255,7 +1426,7 @@ def _analyse(doc: Document) -> Iterable[Directed]:
 def _is_cargo_here(text: str, t: Target) -> bool:
     """The molecule is named as something the vesicles carry ("transfer lncRNA H19")."""
     before = text[max(0, t.start - 50) : t.start]
-    return bool(_CARGO_BEFORE_RE.search(before) or _CARRIED_BEFORE_RE.search(before))
+    return bool(_CARGO_BEFORE.search(before) or _CARRIED_BEFORE.search(before))
 
 
 _CARRIED_BEFORE_RE = re.compile(
@@ -1266,3 +1437,75 @@ _CARRIED_BEFORE_RE = re.compile(
     r"(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+
+
+# Gates: the lower-cased words without which each regex cannot match.
+_HYPHEN_CUE = _Gated(
+    _HYPHEN_CUE_RE,
+    ("-induced", "-mediated", "-stimulated", "-treated", "-enhanced", "-promoted"),
+)
+_SECRETION_BLOCK = _Gated(
+    _SECRETION_BLOCK_RE, ("4869", "secretion", "release", "biogenesis", "production")
+)
+_GERUND_SUBJECT = _Gated(
+    _GERUND_SUBJECT_RE,
+    ("inhibiting", "blocking", "silencing", "knocking down", "depleting", "deleting",
+     "antagonizing", "overexpressing", "suppressing"),
+)  # fmt: skip
+_AIM = _Gated(
+    _AIM_RE,
+    ("whether", "aim", "purpose", "objective", "hypothesi", "report", "remain", "unclear",
+     "unknown", "investigat", "determin", "examin", "explor", "assess"),
+)  # fmt: skip
+_NEGATION = _Gated(
+    _NEGATION_RE, ("no", "never", "neither", "without", "cannot", "fail", "unable", "n't")
+)
+_NOT_ONLY = _Gated(_NOT_ONLY_RE, ("not only",))
+_CARGO_BEFORE = _Gated(
+    _CARGO_BEFORE_RE,
+    ("exosomal", "vesicular", "ev-derived", "exosome-derived", "ev-encapsulated",
+     "exosome-encapsulated"),
+)  # fmt: skip
+_CARRIED_BEFORE = _Gated(
+    _CARRIED_BEFORE_RE,
+    ("transfer", "deliver", "carr", "contain", "shuttl", "packag", "packed", "loaded", "enrich"),
+)
+_TRANSFER_OF = _Gated(re.compile(r"transfer of (?:\w+ )?$"), ("transfer of",))
+_PACKED_INTO = _Gated(
+    re.compile(
+        r"^[^.;]{0,40}\b(?:packed|packaged|loaded|sorted|encapsulated|shuttled|transferred|deliv"
+        r"ered)\b[^.;]{0,20}\b(?:into|by|via|in)\b[^.;]{0,10}(?:exosom|vesic|EVs?\b)",
+        re.IGNORECASE,
+    ),
+    ("packed", "packaged", "loaded", "sorted", "encapsulated", "shuttled", "transferred",
+     "delivered"),
+)  # fmt: skip
+_REVERSAL_ANAPHOR = _Gated(
+    _REVERSAL_ANAPHOR_RE,
+    ("abolish", "revers", "rescu", "abrogat", "counteract", "neutrali", "attenuat", "allevia",
+     "prevent", "block", "inhibit", "restor", "ameliorat", "mitigat", "diminish", "reduc",
+     "normali", "eliminat"),
+)  # fmt: skip
+_MEASURED_BY = _Gated(
+    _MEASURED_BY_RE,
+    ("measured", "assessed", "determined", "evaluated", "detected", "quantified", "analy",
+     "examined", "stained", "revealed", "shown", "visuali"),
+)  # fmt: skip
+_NEUTRAL_PRED = _Gated(_NEUTRAL_PRED_RE, ("was", "were", "is", "are", "been"))
+_INHIBITOR_BEFORE = _Gated(
+    _INHIBITOR_BEFORE_RE,
+    ("inhibitor", "antagonist", "blocker", "rna", "knock", "silencing", "deletion", "depletion",
+     "neutrali", "deficien", "agonist"),
+)  # fmt: skip
+_AGENT_BEFORE = _Gated(
+    _AGENT_BEFORE_RE,
+    ("stimulat", "treat", "induced", "challenged", "expos", "incubated", "cultured", "primed",
+     "priming", "presence of", "absence of", "response to", "addition of", "injection of",
+     "transfected", "target", "release of", "precondition"),
+)  # fmt: skip
+_EXPERIMENTER = _Gated(_EXPERIMENTER_RE, ("we", "authors"))
+_OTHER_AGENT = _Gated(
+    _OTHER_AGENT_RE,
+    ("-/-", "knock", "deficien", "wild-type", "inhibitor", "antagonist", "rna", "overexpress",
+     "transplant", "characteri", "known", "thought", "have been", "has been"),
+)  # fmt: skip
