@@ -103,3 +103,20 @@ def test_pubmed_xml_multi_member_gzip(tmp_path: Path) -> None:
     records, problems = split(path)
     assert [r.pmid for r in records] == ["30000001", "30000002"]
     assert [p.position for p in problems] == [3]  # the untitled third article
+
+
+def test_pubmed_doi_from_article_ids_never_from_references(tmp_path: Path) -> None:
+    article = """<PubmedArticle><MedlineCitation><PMID>7</PMID><Article>
+<Journal><JournalIssue><PubDate><Year>2020</Year></PubDate></JournalIssue></Journal>
+<ArticleTitle>T</ArticleTitle></Article></MedlineCitation>
+<PubmedData>{ids}<ReferenceList><Reference><Citation>Cited work.</Citation>
+<ArticleIdList><ArticleId IdType="doi">10.9999/cited</ArticleId></ArticleIdList>
+</Reference></ReferenceList></PubmedData></PubmedArticle>"""
+    own = '<ArticleIdList><ArticleId IdType="doi">10.1000/own&amp;x</ArticleId></ArticleIdList>'
+    path = tmp_path / "refs.xml"
+    path.write_text("<PubmedArticleSet>" + article.format(ids=own) + article.format(ids="")
+                    + "</PubmedArticleSet>")
+    records, problems = split(path)
+    assert problems == []
+    assert [r.doi for r in records] == ["10.1000/own&x", None]
+    assert "10.9999/cited" in records[1].raw

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Iterator
+from html import unescape
 from pathlib import Path
 from typing import IO
 
@@ -27,6 +28,8 @@ _BLOCK = 1 << 22
 _START = re.compile(rb"<(PubmedArticle|PubmedBookArticle)[\s>]")
 _ENCODING = re.compile(rb"<\?xml[^>]*encoding=[\"']([A-Za-z0-9._-]+)[\"']")
 _SET = b"<PubmedArticleSet"
+_CITATION_END = b"</MedlineCitation>"
+_TAIL_DOI = re.compile(rb"<ArticleId\s+IdType=[\"']doi[\"']\s*>\s*([^<]+?)\s*</ArticleId>")
 _DOTTED: dict[str, str] = {}  # "PM" -> "P. M.": few distinct values, formatted once each
 _SET_END = b"</PubmedArticleSet>"
 
@@ -142,14 +145,19 @@ def _pages(pagination: etree._Element | None) -> str | None:
     return None
 
 
-def _doi(holder: etree._Element, data: etree._Element | None) -> str | None:
+def _doi(holder: etree._Element, data: etree._Element | None, tail: bytes) -> str | None:
     for location in holder:
         if location.tag == "ELocationID" and location.get("EIdType") == "doi":
             return normalise_doi(location.text)
     for identifier in _children(data).get("ArticleIdList", ()):
         if identifier.get("IdType") == "doi":
             return normalise_doi(identifier.text)
-    return None
+    if tail:
+        references = tail.find(b"<ReferenceList")  # cited works have DOIs of their own
+        if references >= 0:
+            tail = tail[:references]
+    match = _TAIL_DOI.search(tail) if tail else None
+    return normalise_doi(unescape(match.group(1).decode("utf-8", "replace"))) if match else None
 
 
 def _keywords(citation: dict[str, etree._Element]) -> list[str]:
@@ -167,8 +175,9 @@ def _keywords(citation: dict[str, etree._Element]) -> list[str]:
     return keywords
 
 
-def _record(element: etree._Element, raw: str, source: str, position: int,
-            line: int) -> Record | RecordProblem:
+def _record(element: etree._Element, raw: str, source: str, position: int, line: int,
+            tail: bytes = b"") -> Record | RecordProblem:
+    """The Record of one parsed article; `tail` is its unparsed PubmedData, if cut off."""
     top = _children(element)
     if element.tag == "PubmedArticle":
         citation = _children(top.get("MedlineCitation"))
@@ -213,7 +222,7 @@ def _record(element: etree._Element, raw: str, source: str, position: int,
         volume=_child_text(issue_node, "Volume"),
         issue=_child_text(issue_node, "Issue"),
         pages=_pages(article.get("Pagination")),
-        doi=_doi(holder, data),
+        doi=_doi(holder, data, tail),
         pmid=pmid.text if pmid is not None else None,
         keywords=_keywords(citation),
     )
@@ -331,12 +340,22 @@ def _articles(buffer: bytes, stream: _Stream, parser: etree.XMLParser, encoding:
         end += len(end_tag)
         piece = buffer[begin:end]
         position += 1
+        # PubmedData (history, reference lists: often half the article) is not parsed; only
+        # a DOI is looked up in it, when the citation has none.
+        tail = b""
+        parsed = piece
+        if name == b"PubmedArticle":
+            cut = piece.find(_CITATION_END)
+            if cut > 0:
+                cut += len(_CITATION_END)
+                parsed, tail = piece[:cut] + b"</PubmedArticle>", piece[cut:]
         try:
-            element = etree.fromstring(piece, parser)
+            element = etree.fromstring(parsed, parser)
         except etree.XMLSyntaxError as exc:
             yield RecordProblem(source, f"malformed {name.decode()}: {exc.msg}", position,
                                 line + max(0, (exc.lineno or 1) - 1))
         else:
-            yield _record(element, piece.decode(encoding, "replace"), source, position, line)
+            yield _record(element, piece.decode(encoding, "replace"), source, position, line,
+                          tail)
         line += piece.count(b"\n")
         pos = end
