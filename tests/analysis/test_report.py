@@ -78,3 +78,13 @@ def test_seed_report(seed_studies: list[Study], tmp_path: Path) -> None:
     for study in seed_studies:
         assert f"<td>{study.id}</td>" in page
     assert_self_contained(page)
+
+
+def test_empty_and_bare_corpora_render() -> None:
+    empty = render_report([])
+    assert '<div class="card"><b>0</b>studies</div>' in empty
+    assert "No two-step path in this corpus." in empty
+    bare = render_report([make_study("B1", year=None)])
+    assert "<td>B1</td>" in bare
+    assert_self_contained(empty)
+    assert_self_contained(bare)
