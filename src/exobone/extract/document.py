@@ -27,7 +27,7 @@ states general knowledge); `review` says whether the record reviews literature.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from exobone.model import Record, Span
 
@@ -43,9 +43,8 @@ class Sentence:
     section: str = "abstract"
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A lexicon term found in the text.
+class Mention(NamedTuple):
+    """A lexicon term found in the text (a named tuple: thousands are made per second).
 
     `kind` is the lexicon category (e.g. "vesicle_types", "cell_types", "origins", "species",
     "conditions", "animal_models", "outcomes", "pathways", "genes", "mirna", "lncrna",
@@ -65,8 +64,7 @@ class Mention:
         return Span(start=self.start, end=self.end, sentence=self.sentence, section=self.section)
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One extracted value of one field, with the span that supports it."""
 
     field: str

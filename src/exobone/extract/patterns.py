@@ -8,6 +8,7 @@ lexicon matches (dictionary terms win where they overlap).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from exobone.lexicon import Entry, Lexicon, Match
 
@@ -27,10 +28,15 @@ _GENE_UPPER = re.compile(
 )
 _GENE_MOUSE = re.compile(r"(?<![A-Za-z0-9-])([A-Z][a-z]{2,5}\d{1,2}[a-z]?\d?)(?![A-Za-z0-9])")
 _MANY_DIGITS = re.compile(r"\d{4,}")
-_PREFIXED = re.compile(r"(?<![A-Za-z0-9])([hrmp]|H(?=i))([A-Za-z][A-Za-z0-9]*)")
+# The prefixed word must go on with a capital ("hBMSCs") or "i" and a capital ("hiPSCs").
+_PREFIXED = re.compile(r"(?<![A-Za-z0-9])([hrmp]|H(?=i))((?:[A-Z]|i[A-Z])[A-Za-z0-9]*)")
+_CORE = re.compile(r"[^-/]*")
 _GLUED = re.compile(
     r"(?<![A-Za-z0-9])([A-Za-z0-9][A-Za-z0-9-]*?)-?(exos?|Exos?|EXOs?|EVs?|sEVs?)(?![A-Za-z0-9])"
 )
+# A glued suffix ends a run of letters, digits and hyphens; only such runs are searched.
+_SUFFIX = re.compile(r"(?<=[A-Za-z0-9-])(?:[eE]xo|EXO|EV)s?(?![A-Za-z0-9])")
+_RUN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-")
 
 _SPECIES_PREFIX = {"h": "human", "H": "human", "r": "rat", "m": "mouse", "p": "pig"}
 _CELL_KINDS = frozenset({"cell_types", "origins", "cell_lines"})
@@ -100,10 +106,7 @@ def find_prefixed_cells(
     """`hBMSCs`, `rBMSCs-OVX`, `mBMSC`, `HiPSC`: the species letter and the cell it prefixes."""
     out: list[Match] = []
     for m in _PREFIXED.finditer(text):
-        rest = m.group(2)
-        if not (rest[:1].isupper() or (rest[:1] == "i" and rest[1:2].isupper())):
-            continue
-        core = re.split(r"[-/]", rest)[0]
+        core = _CORE.match(m.group(2)).group()  # type: ignore[union-attr]
         entries = _cell_entries(core, lexicon, abbreviations)
         if not entries:
             continue
@@ -113,12 +116,29 @@ def find_prefixed_cells(
     return out
 
 
+def _glued(text: str) -> Iterator[re.Match[str]]:
+    """`_GLUED`'s matches in `text`: each lies in one run of letters, digits and hyphens that
+    ends in a vesicle suffix, so only those runs are searched."""
+    reached = 0
+    for hit in _SUFFIX.finditer(text):
+        if hit.start() < reached:
+            continue
+        start = hit.start()
+        while start > 0 and text[start - 1] in _RUN_CHARS:
+            start -= 1
+        end = hit.end()
+        while end < len(text) and text[end] in _RUN_CHARS:
+            end += 1
+        reached = end
+        yield from _GLUED.finditer(text, start, end)
+
+
 def find_glued_vesicles(
     text: str, lexicon: Lexicon, abbreviations: dict[str, set[Entry]]
 ) -> list[Match]:
     """`3T3L1exo`, `ASC-EXO`, `MSC-EVs`: a vesicle suffix on a cell name, both parts found."""
     out: list[Match] = []
-    for m in _GLUED.finditer(text):
+    for m in _glued(text):
         cell = m.group(1)
         entries = _cell_entries(cell, lexicon, abbreviations)
         if not entries:

@@ -82,6 +82,34 @@ def _abbreviation_labels(
     return labels
 
 
+_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _short_form_uses(text: str, shorts: list[str]) -> list[tuple[int, int]]:
+    """Where the short forms stand alone in `text`, scanning left to right without overlaps;
+    at one offset the longest form wins (`shorts` is longest first)."""
+    size = len(text)
+    best: dict[int, tuple[int, int]] = {}  # start -> (rank in shorts, end)
+    for rank, short in enumerate(shorts):
+        i = text.find(short)
+        while i >= 0:
+            end = i + len(short)
+            if (
+                (i == 0 or text[i - 1] not in _ALNUM)
+                and (end == size or text[end] not in _ALNUM)
+                and i not in best
+            ):
+                best[i] = (rank, end)
+            i = text.find(short, i + 1)
+    uses = []
+    reached = 0
+    for start in sorted(best):
+        if start >= reached:
+            reached = best[start][1]
+            uses.append((start, reached))
+    return uses
+
+
 def _abbreviation_uses(
     text: str, abbrevs: list[Abbreviation], labels: dict[str, set[Entry]], matches: list[Match]
 ) -> list[Match]:
@@ -90,28 +118,27 @@ def _abbreviation_uses(
     if not shorts:
         return []
     sites = {(ab.short_start, ab.short_end) for ab in abbrevs}
-    pattern = re.compile(
-        r"(?<![A-Za-z0-9])(?:" + "|".join(map(re.escape, shorts)) + r")(?![A-Za-z0-9])"
-    )
     by_start = sorted(matches, key=lambda x: x.start)
     starts = [x.start for x in by_start]
     out: list[Match] = []
-    for m in pattern.finditer(text):
-        if (m.start(), m.end()) in sites:
+    for start, end in _short_form_uses(text, shorts):
+        if (start, end) in sites:
             continue
-        first = bisect.bisect_left(starts, m.start() - 80)
-        last = bisect.bisect_right(starts, m.start())
-        here = {e for x in by_start[first:last] if x.end >= m.end() for e in x.entries}
+        first = bisect.bisect_left(starts, start - 80)
+        last = bisect.bisect_right(starts, start)
+        here = {e for x in by_start[first:last] if x.end >= end for e in x.entries}
         kinds = {k for k, _ in here}
-        entries = labels[m.group()]
+        entries = labels[text[start:end]]
         missing = tuple(sorted(e for e in entries if e not in here and e[0] not in kinds))
         if missing:
-            out.append(Match(m.start(), m.end(), missing))
+            out.append(Match(start, end, missing))
     return out
 
 
-def _overlaps(match: Match, taken: list[Match]) -> bool:
-    return any(match.start < t.end and t.start < match.end for t in taken)
+def _contains(matches: list[Match], m: Match) -> bool:
+    """Whether a match of `matches` spans `m` and says all it says."""
+    entries = set(m.entries)
+    return any(entries <= set(x.entries) for x in matches if x.start <= m.start and m.end <= x.end)
 
 
 def find_mentions(
@@ -127,18 +154,20 @@ def find_mentions(
     extra = _across_definitions(text, abbrevs, matcher) + patterns.find_rnas(text)
     matches = resolve(candidates + extra) if extra else list(resolved)
     shaped = patterns.find_gene_symbols(text, lexicon)
-    shaped.sort(key=lambda m: (-(m.end - m.start), m.start))
-    for m in shaped:
-        if not _overlaps(m, matches):
-            matches.append(m)
+    if shaped:
+        shaped.sort(key=lambda m: (-(m.end - m.start), m.start))
+        covered = bytearray(len(text) + 1)
+        for m in matches:
+            covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+        for m in shaped:
+            if covered.find(1, m.start, m.end) < 0:
+                matches.append(m)
+                covered[m.start : m.end] = b"\x01" * (m.end - m.start)
     matches += _abbreviation_uses(text, abbrevs, labels, matches)
     for m in patterns.find_prefixed_cells(text, lexicon, labels) + patterns.find_glued_vesicles(
         text, lexicon, labels
     ):
-        if not any(
-            x.start <= m.start and m.end <= x.end and set(m.entries) <= set(x.entries)
-            for x in matches
-        ):
+        if not _contains(matches, m):
             matches.append(m)
     return [m for m in matches if any(k != "stop" for k, _ in m.entries)]
 
@@ -147,15 +176,16 @@ def _mentions(
     text: str, section: str, sentences: list[Sentence], matches: list[Match]
 ) -> list[Mention]:
     starts = [s.start for s in sentences]
-    out = []
+    numbers = [s.index for s in sentences]
+    out: list[Mention] = []
+    append = out.append
     for m in sorted(matches, key=lambda x: (x.start, -x.end)):
-        index = max(0, bisect.bisect_right(starts, m.start) - 1)
-        sentence = sentences[index].index if sentences else 0
-        for kind, label in m.entries:
+        start, end, entries = m
+        sentence = numbers[max(0, bisect.bisect_right(starts, start) - 1)] if sentences else 0
+        words = text[start:end]
+        for kind, label in entries:
             if kind != "stop":
-                out.append(
-                    Mention(kind, label, m.start, m.end, text[m.start : m.end], sentence, section)
-                )
+                append(Mention(kind, label, start, end, words, sentence, section))
     return out
 
 

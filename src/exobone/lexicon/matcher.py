@@ -10,7 +10,7 @@ as "stromal cell-derived factor-1", a cell line, or a stop phrase).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -20,8 +20,7 @@ from exobone.lexicon.loader import Entry, Lexicon, fold, load_lexicon, unhyphen
 _SWALLOWING = frozenset({"genes", "stop", "cell_lines", "lncrna", "mirna"})
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     """A term found at [start, end) of the text, with every (kind, label) it stands for."""
 
     start: int
@@ -90,6 +89,14 @@ class Matcher:
         return resolve(self.candidates(text))
 
 
+def _longest_first(m: Match) -> tuple[int, int]:
+    return (m.start - m.end, m.start)
+
+
+def _in_order(m: Match) -> tuple[int, int]:
+    return (m.start, -m.end)
+
+
 def resolve(candidates: list[Match]) -> list[Match]:
     """Longest match wins; contained matches keep only kinds the container does not have."""
     if not candidates:
@@ -98,14 +105,17 @@ def resolve(candidates: list[Match]) -> list[Match]:
     owner = [-1] * size
     selected: list[Match] = []
     contained: list[tuple[Match, Match]] = []
-    for match in sorted(candidates, key=lambda m: (m.start - m.end, m.start)):
-        here = owner[match.start : match.end]
-        if max(here) < 0:
-            for i in range(match.start, match.end):
-                owner[i] = len(selected)
+    for match in sorted(candidates, key=_longest_first):
+        start, end = match.start, match.end
+        here = owner[start:end]
+        first = here[0]
+        if here.count(first) != end - start:
+            continue  # overlaps a selected match without lying inside it
+        if first < 0:
+            owner[start:end] = [len(selected)] * (end - start)
             selected.append(match)
-        elif min(here) >= 0 and here[0] == here[-1] and len(set(here)) == 1:
-            contained.append((match, selected[here[0]]))
+        else:
+            contained.append((match, selected[first]))
     kept: list[Match] = []
     for match, outer in contained:
         outer_kinds = {k for k, _ in outer.entries}
@@ -122,7 +132,7 @@ def resolve(candidates: list[Match]) -> list[Match]:
         ):
             continue
         kept.append(Match(match.start, match.end, keep))
-    return sorted(selected + kept, key=lambda m: (m.start, -m.end))
+    return sorted(selected + kept, key=_in_order)
 
 
 _DEFAULT: Matcher | None = None

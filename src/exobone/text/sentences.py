@@ -45,7 +45,9 @@ _NOT_ENDS = frozenset(
         "ph.d",
     ]
 )
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?(?:[A-Z0-9]|[a-z]{1,3}[A-Z]))")
+# Starts at the end mark (not after it, behind a lookbehind) so that the regex engine can skip
+# ahead to the next mark; the cut is one character further.
+_BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?(?:[A-Z0-9]|[a-z]{1,3}[A-Z]))")
 _HEADING = re.compile(
     r"(?<=[a-z0-9)\]%.])\s+(?=(?:BACKGROUND|OBJECTIVES?|AIMS?|PURPOSE|INTRODUCTION|METHODS?"
     r"|MATERIALS AND METHODS|DESIGN|RESULTS?|FINDINGS|CONCLUSIONS?|SIGNIFICANCE|INTERPRETATION"
@@ -56,10 +58,10 @@ _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 def _ends_sentence(text: str, cut: int) -> bool:
     """Whether the period before `cut` really ends a sentence."""
-    head = text[:cut].rstrip()
+    head = text[max(0, cut - 12) : cut]  # `cut` follows the end mark: nothing to strip
     if not head.endswith("."):
         return True
-    word = _LAST_WORD.search(head[-12:])
+    word = _LAST_WORD.search(head)
     if word is None:
         return True
     token = word.group(1).lower().rstrip(".")
@@ -70,8 +72,9 @@ def _ends_sentence(text: str, cut: int) -> bool:
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of `text`, whitespace excluded, in order."""
-    cuts = {m.start() for m in _BOUNDARY.finditer(text) if _ends_sentence(text, m.start())}
-    cuts |= {m.start() for m in _HEADING.finditer(text)}
+    cuts = {m.start() + 1 for m in _BOUNDARY.finditer(text) if _ends_sentence(text, m.start() + 1)}
+    if ":" in text:  # every heading ends in a colon
+        cuts |= {m.start() for m in _HEADING.finditer(text)}
     spans: list[tuple[int, int]] = []
     start = 0
     for cut in sorted(cuts) + [len(text)]:
