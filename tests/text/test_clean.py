@@ -37,6 +37,10 @@ SEED = SHARED / "seed" / "exosome_bone_bibliography.txt"
         # ... or kept, when the text itself spells the word with a hyphen elsewhere.
         ("co-\nculture and co-culture", "co-culture and co-culture"),
         ("osteo-\ngenesis; osteogenesis", "osteogenesis; osteogenesis"),
+        # A dash that is punctuation, or follows a bracket, is not a word break.
+        ("bone loss -\nand more", "bone loss - and more"),
+        ("CD9(-/-)-\nrelated mice", "CD9(-/-)-related mice"),
+        ("IL-1beta-\ninduced", "IL-1beta-induced"),
     ],
 )
 def test_line_break_hyphens(raw: str, expected: str) -> None:

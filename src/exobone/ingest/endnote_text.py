@@ -44,6 +44,8 @@ _DOI_LINE = re.compile(
 _ET_AL = re.compile(r",?\s*\bet\s+al\.?$")
 _AUTHOR_SPLIT = re.compile(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*")
 _MAX_CITATION_LINES = 10
+_MAX_AUTHOR_LINES = 4
+_YEAR_PAREN = re.compile(r"\((?:(?:1[5-9]|20)\d\d[a-z]?|n\.d\.|in press)\)", re.IGNORECASE)
 
 
 @dataclass
@@ -73,11 +75,52 @@ def _split_authors(text: str) -> list[str]:
     return authors
 
 
-def _blank(lines: list[str], index: int) -> bool:
-    return index >= len(lines) or not lines[index].strip()
+class _Lines:
+    """Random access to the lines of a stream near the reading point.
+
+    Lines are read on demand (citations need a few lines of look-ahead) and freed once a
+    record is emitted, so memory holds one record, not the file.
+    """
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self._lines = lines
+        self._buffer: list[str] = []
+        self._base = 0  # index of _buffer[0] in the file
+        self._done = False
+
+    def exists(self, index: int) -> bool:
+        if index < self._base + len(self._buffer):
+            return True
+        while not self._done and index >= self._base + len(self._buffer):
+            line = next(self._lines, None)
+            if line is None:
+                self._done = True
+            else:
+                self._buffer.append(line)
+        return index < self._base + len(self._buffer)
+
+    def __getitem__(self, index: int) -> str:
+        """Line `index`; callers check `exists` first (this is the hot path)."""
+        offset = index - self._base
+        if offset < 0:
+            raise IndexError(f"line {index + 1} was already released")
+        return self._buffer[offset]
+
+    def join(self, start: int, end: int) -> str:
+        return "\n".join(self._buffer[start - self._base : end - self._base])
+
+    def forget_before(self, index: int) -> None:
+        drop = index - self._base
+        if drop > 0:
+            del self._buffer[:drop]
+            self._base = index
 
 
-def _source_done(source: str, lines: list[str], j: int) -> tuple[bool, int]:
+def _blank(lines: _Lines, index: int) -> bool:
+    return not lines.exists(index) or not lines[index].strip()
+
+
+def _source_done(source: str, lines: _Lines, j: int) -> tuple[bool, int]:
     """Whether the source part is complete; may extend it by peeking at up to two lines."""
     if _SOURCE_FULL.match(source):
         return True, j
@@ -85,7 +128,7 @@ def _source_done(source: str, lines: list[str], j: int) -> tuple[bool, int]:
         return False, j
     # "J." or "Mol Med Rep." ending a line: a wrapped journal only if the next lines finish it.
     extended = source
-    for k in range(j, min(j + 2, len(lines))):
+    for k in range(j, j + 2):
         if _blank(lines, k):
             break
         extended = f"{extended} {lines[k].strip()}"
@@ -103,11 +146,18 @@ def _parse_source(source: str) -> dict[str, str | None]:
     return {"journal": journal, "volume": None, "issue": None, "pages": None}
 
 
-def _parse_citation(lines: list[str], start: int) -> _Citation | None:
+def _parse_citation(lines: _Lines, start: int) -> _Citation | None:
     """The citation starting at `start`, or None if these lines do not start one."""
     text = lines[start].strip()
     j = start + 1
     while True:
+        # Cheap refusals first: the author list holds no quote and ends at "(year)".
+        paren = text.find("(")
+        if paren < 0:
+            if '"' in text or j - start > _MAX_AUTHOR_LINES:
+                return None
+        elif '"' in text[:paren] or not _YEAR_PAREN.match(text, paren):
+            return None
         head = _HEAD.match(text)
         if head and (_FIRST_AUTHOR.match(head["authors"]) or head["rest"].startswith('"')):
             rest = head["rest"]
@@ -135,14 +185,14 @@ def _parse_citation(lines: list[str], start: int) -> _Citation | None:
 
 
 def _finish(
-    head: re.Match[str], title: str, source: str, doi: str | None, lines: list[str], j: int
+    head: re.Match[str], title: str, source: str, doi: str | None, lines: _Lines, j: int
 ) -> _Citation:
     parts = _parse_source(source)
     # A DOI on its own line right after the citation (blank lines allowed between).
     k = j
-    while k < len(lines) and not lines[k].strip() and k - j < 2:
+    while lines.exists(k) and not lines[k].strip() and k - j < 2:
         k += 1
-    if k < len(lines):
+    if lines.exists(k):
         doi_line = _DOI_LINE.match(lines[k])
         if doi_line:
             doi = doi or normalise_doi(doi_line.group(1))
@@ -167,7 +217,7 @@ def _broken_start(line: str) -> bool:
     return bool(head and _FIRST_AUTHOR.match(head["authors"]) and head["rest"].startswith('"'))
 
 
-def _starts(lines: list[str], index: int) -> bool:
+def _starts(lines: _Lines, index: int) -> bool:
     """Cheap pre-check before trying a full citation parse at this line."""
     line = lines[index]
     return (
@@ -181,7 +231,7 @@ def _starts(lines: list[str], index: int) -> bool:
 def read(path: str | Path) -> Iterator[Record | RecordProblem]:
     """Records of an EndNote-style text file, with a RecordProblem for text it cannot place."""
     source = str(path)
-    lines = list(iter_lines(path))
+    lines = _Lines(iter_lines(path))
     position = 0
     i = 0
     current: tuple[_Citation, int] | None = None
@@ -190,14 +240,14 @@ def read(path: str | Path) -> Iterator[Record | RecordProblem]:
     def emit(citation: _Citation, begin: int, end: int) -> Record | RecordProblem:
         while end > citation.end and not lines[end - 1].strip():
             end -= 1
-        abstract = "\n".join(lines[citation.end : end]).strip("\n")
+        abstract = lines.join(citation.end, end).strip("\n")
         return build_record(
             source=source,
             position=position,
             line=begin + 1,
             title=citation.title,
             abstract=abstract,
-            raw="\n".join(lines[begin:end]),
+            raw=lines.join(begin, end),
             authors=citation.authors,
             year=citation.year,
             journal=citation.journal,
@@ -208,12 +258,14 @@ def read(path: str | Path) -> Iterator[Record | RecordProblem]:
         )
 
     seen_citation = False
-    while i < len(lines):
+    while lines.exists(i):
         starts = _starts(lines, i)
         citation = _parse_citation(lines, i) if starts else None
         if citation is None and not (starts and _broken_start(lines[i])):
             if not seen_citation and orphan_start is None and lines[i].strip():
                 orphan_start = i
+            if current is None:
+                lines.forget_before(i)  # text outside any record is not kept
             i += 1
             continue
         if current is not None:
@@ -232,9 +284,10 @@ def read(path: str | Path) -> Iterator[Record | RecordProblem]:
             i += 1
             continue
         current = (citation, i)
+        lines.forget_before(i)
         i = citation.end
     if current is not None:
-        yield emit(current[0], current[1], len(lines))
+        yield emit(current[0], current[1], i)
     elif orphan_start is not None and not seen_citation:
         yield RecordProblem(source, "no citation found (expected 'Author, A. (2020). \"Title.\" "
                             "Journal ...')", 0, orphan_start + 1)

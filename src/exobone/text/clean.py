@@ -54,7 +54,9 @@ _MU = re.compile(r"[µμ]")
 _MU_WORD = re.compile(r"(?<=\d)(\s?)mu(g|l|L|m|M|mol|mmol)\b")
 _MU_CANDIDATE = re.compile(r"mu(?:g|l|L|m|M|mol|mmol)\b")  # literal prefix: a fast pre-check
 
-_HYPHEN_BREAK = re.compile(r"([^\W_]+)-[ \t]*\n\s*(?=(\w+))")
+# The scan looks for the literal "-" line break; the words around it are read afterwards.
+_HYPHEN_BREAK = re.compile(r"-[ \t]*\n\s*(?=(\w+))")
+_WORD_BEFORE = re.compile(r"[^\W_]+$")
 _LEADING_DEBRIS = re.compile(r"^[:;]\s*")
 _PAREN_INNER_SPACE = re.compile(r"([(\[])\s+|\s+([)\]])")
 
@@ -76,14 +78,18 @@ def _dehyphenate(text: str) -> str:
     """Join or keep each hyphen that ends a line (rule in the module docstring)."""
 
     def decide(match: re.Match[str]) -> str:
-        first, second = match.group(1), match.group(2)
+        start = match.start()
+        before = _WORD_BEFORE.search(text, max(0, start - 80), start)
+        if before is None:  # a dash after a space or a bracket: keep it, drop the break
+            return "- " if start and text[start - 1].isspace() else "-"
+        first, second = before.group(0), match.group(1)
         if first.islower() and second[:1].islower():
             hyphenated = f"{first}-{second}"
             if first + second in text and hyphenated not in text:
-                return first
+                return ""
             if first not in _PREFIXES and _WORD_TAIL.fullmatch(second):
-                return first
-        return first + "-"
+                return ""
+        return "-"
 
     return _HYPHEN_BREAK.sub(decide, text)
 
