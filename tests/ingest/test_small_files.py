@@ -120,3 +120,18 @@ def test_pubmed_doi_from_article_ids_never_from_references(tmp_path: Path) -> No
     assert problems == []
     assert [r.doi for r in records] == ["10.1000/own&x", None]
     assert "10.9999/cited" in records[1].raw
+
+
+def test_pubmed_inline_markup_spacing(tmp_path: Path) -> None:
+    path = tmp_path / "inline.xml"
+    path.write_text(
+        "<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>8</PMID><Article>"
+        "<ArticleTitle>Role of <i>RUNX2</i> in bone</ArticleTitle><Abstract><AbstractText>"
+        "Cells treated with\n  the <i>in vitro</i> dose of H<sub>2</sub>O<sub>2</sub> and"
+        " TGF-&#946;\n\t\t<sup>+</sup> cells.</AbstractText></Abstract></Article>"
+        "</MedlineCitation></PubmedArticle></PubmedArticleSet>")
+    (record,) = read_records(path)
+    assert isinstance(record, Record)
+    assert record.title == "Role of RUNX2 in bone"
+    assert record.abstract == ("Cells treated with the in vitro dose of H2O2 and TGF-beta+"
+                               " cells.")

@@ -1,12 +1,13 @@
 """PubMed XML (`PubmedArticleSet`, efetch output and the annual baseline), plain or gzipped.
 
 Streaming: the byte stream is cut at article boundaries (`<PubmedArticle>` ...
-`</PubmedArticle>`, and the same for `PubmedBookArticle`) and each article is parsed on its
-own with lxml. This is lxml doing the parsing all the same, but three times faster than
-`iterparse` over the whole document (no growing tree, no per-event bookkeeping), memory stays
+`</PubmedArticle>`, and the same for `PubmedBookArticle`) and each article's MedlineCitation
+is parsed on its own with lxml (PubmedData, which holds reference lists, is only searched for
+a DOI). This is lxml doing the parsing all the same, but several times faster than
+`iterparse` over the whole document (no growing tree, no per-event bookkeeping); memory stays
 at one read block plus one article, and a malformed article costs only that article. The
 DOCTYPE's network DTD is never fetched or loaded: the files only use character references
-and the five XML entities.
+and the five XML entities (entities declared only in the DTD are not expanded).
 """
 
 from __future__ import annotations
@@ -46,8 +47,10 @@ def _text(element: etree._Element | None) -> str:
         return element.text or ""
     parts = [element.text or ""]
     for child in element:
-        if parts[-1] and "\n" in parts[-1] and parts[-1].rstrip(" \t\n") != parts[-1]:
-            parts[-1] = parts[-1].rstrip(" \t\n")
+        last = parts[-1]
+        kept = last.rstrip(" \t\r\n")
+        if "\n" in last[len(kept):]:  # only an indenting line break, not a word space
+            parts[-1] = kept
         parts.append("".join(child.itertext()))
         parts.append(child.tail or "")
     return "".join(parts)
