@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -80,7 +81,16 @@ def _record(entry: bib.Entry, source: str, position: int) -> Record | RecordProb
 def read(path: str | Path) -> Iterator[Record | RecordProblem]:
     """Records of a BibTeX file, in file order, with failed blocks as RecordProblems."""
     source = str(path)
-    library = bibtexparser.parse_string(read_text(path))
+    text = read_text(path)
+    # Each failed block is reported as a RecordProblem; bibtexparser's own warning about it
+    # would only repeat that on stderr.
+    splitter_log = logging.getLogger("bibtexparser.splitter")
+    level = splitter_log.level
+    splitter_log.setLevel(logging.ERROR)
+    try:
+        library = bibtexparser.parse_string(text)
+    finally:
+        splitter_log.setLevel(level)
     position = 0
     for block in library.blocks:
         if isinstance(block, bib.Entry):
