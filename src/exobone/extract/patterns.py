@@ -12,31 +12,65 @@ from collections.abc import Iterator
 
 from exobone.lexicon import Entry, Lexicon, Match
 
-_MIRNA = re.compile(
-    r"(?<![A-Za-z0-9])(?:(?:hsa|mmu|rno)-)?(?:miR|mir|MiR|MIR|microRNA|miRNA|MicroRNA)[- ]?"
-    r"(\d{1,4}[a-z]?(?:-\d)?)(?:-(5p|3p))?(?![A-Za-z0-9])"
+_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+
+
+class _Shape:
+    """A regex whose match may not follow a character of `not_after`.
+
+    The check is made here rather than by a leading lookbehind, which would keep the regex
+    engine from skipping ahead to the pattern's first character; `needles` are substrings of
+    which every match holds one, so that a text with none of them is not searched at all.
+    """
+
+    def __init__(self, pattern: str, not_after: str, needles: tuple[str, ...] = ()) -> None:
+        self.regex = re.compile(pattern)
+        self.not_after = frozenset(not_after)
+        self.needles = needles
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        """The matches `(?<![not_after])pattern` would give, left to right, without overlaps."""
+        if self.needles and not any(n in text for n in self.needles):
+            return
+        end = len(text) if endpos is None else endpos
+        search = self.regex.search
+        m = search(text, pos, end)
+        while m is not None:
+            start = m.start()
+            if start and text[start - 1] in self.not_after:
+                m = search(text, start + 1, end)
+                continue
+            yield m
+            m = search(text, m.end(), end)
+
+
+_MIRNA = _Shape(
+    r"(?:(?:hsa|mmu|rno)-)?(?:miR|mir|MiR|MIR|microRNA|miRNA|MicroRNA)[- ]?"
+    r"(\d{1,4}[a-z]?(?:-\d)?)(?:-(5p|3p))?(?![A-Za-z0-9])",
+    _ALNUM,
+    ("miR", "mir", "MiR", "MIR", "icroRNA"),
 )
-_LET7 = re.compile(
-    r"(?<![A-Za-z0-9])(?:(?:hsa|mmu|rno)-)?let-7([a-z]?)(?:-(5p|3p))?(?![A-Za-z0-9])"
+_LET7 = _Shape(
+    r"(?:(?:hsa|mmu|rno)-)?let-7([a-z]?)(?:-(5p|3p))?(?![A-Za-z0-9])", _ALNUM, ("let-7",)
 )
-_LNC_PREFIXED = re.compile(
-    r"(?<![A-Za-z0-9])lnc(?:RNA)?[ -]?(?!RNA)([A-Z][A-Za-z0-9]*(?:-AS\d+)?)(?![A-Za-z0-9])"
+_LNC_PREFIXED = _Shape(
+    r"lnc(?:RNA)?[ -]?(?!RNA)([A-Z][A-Za-z0-9]*(?:-AS\d+)?)(?![A-Za-z0-9])", _ALNUM, ("lnc",)
 )
-_ANTISENSE = re.compile(r"(?<![A-Za-z0-9-])([A-Z][A-Z0-9]+-AS\d+)(?![A-Za-z0-9])")
-_GENE_UPPER = re.compile(
-    r"(?<![A-Za-z0-9-])([A-Z][A-Z0-9]{1,9})(?:-(\d{1,3}[A-Z]?))?(?![A-Za-z0-9])"
-)
-_GENE_MOUSE = re.compile(r"(?<![A-Za-z0-9-])([A-Z][a-z]{2,5}\d{1,2}[a-z]?\d?)(?![A-Za-z0-9])")
+_ANTISENSE = _Shape(r"([A-Z][A-Z0-9]+-AS\d+)(?![A-Za-z0-9])", _ALNUM + "-", ("-AS",))
+_GENE_UPPER = _Shape(r"([A-Z][A-Z0-9]{1,9})(?:-(\d{1,3}[A-Z]?))?(?![A-Za-z0-9])", _ALNUM + "-")
+_GENE_MOUSE = _Shape(r"([A-Z][a-z]{2,5}\d{1,2}[a-z]?\d?)(?![A-Za-z0-9])", _ALNUM + "-")
 _MANY_DIGITS = re.compile(r"\d{4,}")
 # The prefixed word must go on with a capital ("hBMSCs") or "i" and a capital ("hiPSCs").
-_PREFIXED = re.compile(r"(?<![A-Za-z0-9])([hrmp]|H(?=i))((?:[A-Z]|i[A-Z])[A-Za-z0-9]*)")
+_PREFIXED = _Shape(r"(h|r|m|p|H(?=i))((?:[A-Z]|i[A-Z])[A-Za-z0-9]*)", _ALNUM)
 _CORE = re.compile(r"[^-/]*")
 _GLUED = re.compile(
     r"(?<![A-Za-z0-9])([A-Za-z0-9][A-Za-z0-9-]*?)-?(exos?|Exos?|EXOs?|EVs?|sEVs?)(?![A-Za-z0-9])"
 )
 # A glued suffix ends a run of letters, digits and hyphens; only such runs are searched.
-_SUFFIX = re.compile(r"(?<=[A-Za-z0-9-])(?:[eE]xo|EXO|EV)s?(?![A-Za-z0-9])")
-_RUN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-")
+_SUFFIX = _Shape(r"(?:exo|Exo|EXO|EV)s?(?![A-Za-z0-9])", "", ("exo", "Exo", "EXO", "EV"))
+_RUN_CHARS = frozenset(_ALNUM + "-")
 
 _SPECIES_PREFIX = {"h": "human", "H": "human", "r": "rat", "m": "mouse", "p": "pig"}
 _CELL_KINDS = frozenset({"cell_types", "origins", "cell_lines"})
@@ -121,9 +155,9 @@ def _glued(text: str) -> Iterator[re.Match[str]]:
     ends in a vesicle suffix, so only those runs are searched."""
     reached = 0
     for hit in _SUFFIX.finditer(text):
-        if hit.start() < reached:
-            continue
         start = hit.start()
+        if start < reached or not start or text[start - 1] not in _RUN_CHARS:
+            continue
         while start > 0 and text[start - 1] in _RUN_CHARS:
             start -= 1
         end = hit.end()
