@@ -1,0 +1,156 @@
+"""`exobone pipeline` and `exobone load`: PubMed-sized runs on dask, then into the store.
+
+Exit codes follow the rest of the CLI: 0 when everything was read, 2 when files failed or
+records were skipped (everything else is still done; a rerun retries only what failed),
+1 on usage errors and failures to start.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+EXIT_SKIPPED = 2
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `pipeline` and `load` commands to `app`."""
+    app.command("pipeline")(pipeline)
+    app.command("load")(load)
+
+
+def pipeline(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="PubMed XML files or glob patterns (quote them), e.g. 'baseline/*.xml.gz'.",
+            show_default=False,
+        ),
+    ],
+    out: Annotated[str, typer.Option("--out", help="Output folder (Parquet partitions).")],
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Address of a running dask scheduler (tcp://host:8786)."),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Worker processes of the local cluster.")
+    ] = 2,
+    threads_per_worker: Annotated[
+        int, typer.Option("--threads-per-worker", min=1, help="Threads per local worker.")
+    ] = 1,
+) -> None:
+    """Parse, filter and extract PubMed XML files in parallel into Parquet; rerun to resume."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from exobone.errors import ExoboneError
+    from exobone.scale.layout import InputFile, Manifest
+    from exobone.scale.pipeline import expand_inputs, pending, run_pipeline
+
+    err = Console(stderr=True)
+    try:
+        inputs_found = expand_inputs(inputs)
+    except ExoboneError as error:
+        err.print(str(error), markup=False)
+        raise typer.Exit(1) from None
+    todo, finished = pending(inputs_found, Path(out))
+    if finished:
+        err.print(f"{len(finished)} file(s) already finished in {escape(out)}: skipped")
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as progress:
+        task = progress.add_task("files", total=len(todo))
+
+        def report(source: InputFile, manifest: Manifest | None, error: str | None) -> None:
+            if manifest is not None:
+                count = len(manifest.problems)
+                skipped = f", {count} record problem(s)" if count else ""
+                progress.console.print(
+                    f"[green]done[/] {escape(source.path)}: {manifest.records} records, "
+                    f"{manifest.in_scope} in scope, {manifest.deleted} deleted{skipped} "
+                    f"({manifest.seconds:.1f} s)"
+                )
+            else:
+                progress.console.print(f"[red]failed[/] {escape(error or source.path)}")
+            progress.advance(task)
+
+        try:
+            result = run_pipeline(
+                inputs,
+                out,
+                scheduler=scheduler,
+                workers=workers,
+                threads_per_worker=threads_per_worker,
+                progress=report,
+            )
+        except (ExoboneError, OSError) as error:
+            err.print(f"pipeline failed: {error}", markup=False)
+            raise typer.Exit(1) from None
+    in_scope = sum(m.in_scope for m in result.done + result.skipped)
+    err.print(
+        f"{len(result.done)} file(s) processed, {len(result.skipped)} skipped as finished, "
+        f"{len(result.failed)} failed; {in_scope} in-scope record(s) in {escape(out)}"
+    )
+    if result.failed:
+        err.print("[red]Failed files[/] (rerun the same command to retry only these):")
+        for message in result.failed.values():
+            err.print(f"  {escape(message)}")
+    if result.failed or any(m.problems for m in result.done):
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+def load(
+    out: Annotated[str, typer.Argument(help="Output folder of `exobone pipeline`.")],
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            envvar="EXOBONE_DB",
+            help="Database URL (default sqlite:///exobone.db in the current folder).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Load the pipeline's output (latest version of each PMID) into the store; idempotent."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from exobone.scale.layout import read_manifests
+    from exobone.scale.load import load_output
+    from exobone.store import Store
+
+    err = Console(stderr=True)
+    if not read_manifests(Path(out)):
+        err.print(f"{escape(out)}: no finished pipeline output (no _manifest/*.json)")
+        raise typer.Exit(1)
+    try:
+        store = Store.open(db)
+    except SQLAlchemyError as error:
+        err.print(f"Cannot open database {db or 'sqlite:///exobone.db'}: {error}", markup=False)
+        raise typer.Exit(1) from None
+    try:
+        result = load_output(
+            out,
+            store,
+            progress=lambda m, s: err.print(
+                f"loaded {escape(m.input)}: {s.new} new, {s.updated} updated, "
+                f"{s.unchanged} unchanged, {s.merged} merged"
+            ),
+        )
+    except SQLAlchemyError as error:
+        err.print(f"Database error: {error}", markup=False)
+        raise typer.Exit(1) from None
+    finally:
+        store.close()
+    new = sum(s.new for s in result.summaries)
+    err.print(
+        f"{len(result.summaries)} partition(s) loaded: {new} new record(s), "
+        f"{result.removed} superseded or deleted record(s) removed"
+    )

@@ -1,0 +1,84 @@
+"""Load the pipeline's Parquet output into the store, partition by partition.
+
+Each partition's live studies (see `exobone.scale.output.plan`) go in with one
+`Store.add_file` call, which is one transaction; loading twice changes nothing. Before a
+partition is added, copies that the pipeline stored earlier and that are now superseded
+(a newer file has the PMID) or withdrawn (deleted, or revised out of scope) are removed,
+so the store holds what `read_output` yields. Only records whose `source` is one of the
+pipeline's input files are ever removed: what a user ingested by hand is left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, delete, select
+
+from exobone.scale.layout import Manifest, table_path
+from exobone.scale.output import plan, read_part
+from exobone.store import IngestSummary, Store
+from exobone.store.schema import Base, RecordRow
+
+BATCH = 500
+_records = Base.metadata.tables[RecordRow.__tablename__]
+
+
+@dataclass(slots=True)
+class LoadResult:
+    """What `load_output` did: a summary per partition and the store rows it removed."""
+
+    summaries: list[IngestSummary] = field(default_factory=list)
+    removed: int = 0
+
+
+def load_output(
+    out: str | Path,
+    store: Store,
+    progress: Callable[[Manifest, IngestSummary], None] | None = None,
+) -> LoadResult:
+    """Bring the store in line with the latest version of every study in `out`."""
+    out = Path(out)
+    settled = plan(out)
+    sources = {m.input for m in settled.manifests}
+    result = LoadResult()
+    result.removed += _remove(store, settled.withdrawn, sources)
+    for m in settled.manifests:
+        studies = read_part(out, m.part, settled.live[m.part])
+        # A copy of the same PMID from another of the pipeline's files is an older version.
+        result.removed += _remove(
+            store, [s.record.pmid for s in studies if s.record.pmid], sources - {m.input}
+        )
+        summary = store.add_file(table_path(out, "records", m.part), studies, fmt="pubmed_xml")
+        result.summaries.append(summary)
+        if progress:
+            progress(m, summary)
+    return result
+
+
+def _remove(store: Store, pmids: Iterable[str], sources: set[str]) -> int:
+    """Delete the stored copies of `pmids` that came from one of `sources`."""
+    wanted = sorted(set(pmids))
+    if not wanted:
+        return 0
+    removed = 0
+    with store.engine.begin() as conn:
+        for start in range(0, len(wanted), BATCH):
+            ids = [
+                row.id
+                for row in _stored(conn, wanted[start : start + BATCH])
+                if row.source in sources
+            ]
+            if ids:
+                conn.execute(delete(_records).where(_records.c.id.in_(ids)))
+                removed += len(ids)
+    return removed
+
+
+def _stored(conn: Connection, pmids: list[str]) -> list[Any]:
+    query = select(_records.c.id, _records.c.pmid, _records.c.source).where(
+        _records.c.pmid.in_(pmids)
+    )
+    return list(conn.execute(query))
