@@ -33,6 +33,8 @@ _CITATION_END = b"</MedlineCitation>"
 _TAIL_DOI = re.compile(rb"<ArticleId\s+IdType=[\"']doi[\"']\s*>\s*([^<]+?)\s*</ArticleId>")
 _DOTTED: dict[str, str] = {}  # "PM" -> "P. M.": few distinct values, formatted once each
 _SET_END = b"</PubmedArticleSet>"
+# One compiled XPath reads all descriptor names in C, without an element object for each.
+_MESH = etree.XPath("MeshHeading/DescriptorName/text()", smart_strings=False)
 
 
 def _text(element: etree._Element | None) -> str:
@@ -164,17 +166,13 @@ def _doi(holder: etree._Element, data: etree._Element | None, tail: bytes) -> st
 
 
 def _keywords(citation: dict[str, etree._Element]) -> list[str]:
-    keywords = []
-    for heading in citation.get("MeshHeadingList", ()):
-        if len(heading):
-            descriptor = heading[0]  # the DTD puts DescriptorName first
-            if descriptor.tag == "DescriptorName" and descriptor.text:
-                keywords.append(descriptor.text)
-    for keyword_list in ("KeywordList",):
-        for keyword in citation.get(keyword_list, ()):
-            text = _text(keyword).strip()
-            if text:
-                keywords.append(text)
+    """MeSH descriptors, then author keywords."""
+    mesh = citation.get("MeshHeadingList")
+    keywords: list[str] = _MESH(mesh) if mesh is not None else []
+    for keyword in citation.get("KeywordList", ()):
+        text = _text(keyword).strip()
+        if text:
+            keywords.append(text)
     return keywords
 
 
