@@ -33,8 +33,10 @@ from typing import TYPE_CHECKING, Any
 
 import ahocorasick
 
+from exobone.extract.document import Mention
+
 if TYPE_CHECKING:
-    from exobone.extract.document import Document, Mention, Sentence
+    from exobone.extract.document import Document, Sentence
 
 __all__ = [
     "Cue",
@@ -262,6 +264,42 @@ def _literal_starts(pattern: str) -> set[str]:
     return starts
 
 
+class _View:
+    """A text as the scanners see it, from one Aho-Corasick pass: the folded text, where each
+    scanner's alternatives may start, and which gates are open."""
+
+    __slots__ = ("gates", "low", "starts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.low = _fold(text)
+        self.starts: dict[int, dict[int, list[int]]] = {}  # scanner -> offset -> alternatives
+        self.gates: set[int] = set()
+        for end, (back, owners) in _KEYS.iter(self.low):
+            start = end - back
+            inside = start > 0 and _is_word_char(text[start - 1])  # the key starts mid-word
+            for scanner, ids, bounded in owners:
+                if bounded and inside:
+                    continue
+                if scanner < 0:
+                    self.gates.update(ids)
+                else:
+                    self.starts.setdefault(scanner, {}).setdefault(start, []).extend(ids)
+
+
+_VIEWS: dict[int, _View] = {}  # by id(text); each view holds its text, so ids stay unique
+
+
+def _view(text: str) -> _View:
+    """The view of `text`, made once: the sentence's helpers all ask for it."""
+    view = _VIEWS.get(id(text))
+    if view is None or view.text is not text:
+        if len(_VIEWS) >= 256:
+            _VIEWS.clear()
+        view = _VIEWS[id(text)] = _View(text)
+    return view
+
+
 class _Scanner:
     """An IGNORECASE alternation of `patterns`, run only where an alternative can start.
 
@@ -272,51 +310,51 @@ class _Scanner:
 
     def __init__(self, patterns: Sequence[str], before: str = "", after: str = "") -> None:
         self.regexes = [re.compile(f"{before}(?:{p}){after}", re.IGNORECASE) for p in patterns]
-        keys: dict[str, set[int]] = {}
+        self.id = len(_SCANNERS)
+        _SCANNERS.append(self)
+        self.keys: dict[str, list[int]] = {}
         for i, pattern in enumerate(patterns):
             for key in _literal_starts(pattern):
-                keys.setdefault(key, set()).add(i)
-        self._automaton = ahocorasick.Automaton()
-        for key, ids in keys.items():
-            self._automaton.add_word(key, (len(key) - 1, _is_word_char(key[0]), sorted(ids)))
-        self._automaton.make_automaton()
+                self.keys.setdefault(key, []).append(i)
 
-    def _candidates(self, text: str, low: str) -> dict[int, list[int]]:
-        """Start offset -> alternatives whose literal start occurs there."""
-        found: dict[int, list[int]] = {}
-        for end, (back, word, ids) in self._automaton.iter(low):
-            start = end - back
-            if word and start and _is_word_char(text[start - 1]):
-                continue
-            found.setdefault(start, []).extend(ids)
-        return found
+    def _candidates(self, view: _View) -> list[tuple[int, list[int]]]:
+        """(offset, alternatives that may start there), in text order."""
+        found = view.starts.get(self.id)
+        return [(start, sorted(set(found[start]))) for start in sorted(found)] if found else []
 
-    def finditer(self, text: str, low: str) -> list[tuple[int, re.Match[str]]]:
+    def finditer(self, view: _View) -> list[tuple[int, re.Match[str]]]:
         """(alternative, match) as the alternation's `finditer` gives them, in order."""
         out: list[tuple[int, re.Match[str]]] = []
         last = 0
-        found = self._candidates(text, low)
-        for start in sorted(found):
+        for start, ids in self._candidates(view):
             if start < last:
                 continue
-            for i in sorted(set(found[start])):
-                match = self.regexes[i].match(text, start)
+            for i in ids:
+                match = self.regexes[i].match(view.text, start)
                 if match:
                     out.append((i, match))
                     last = match.end()
                     break
         return out
 
-    def finditer_each(self, text: str, low: str) -> dict[int, list[re.Match[str]]]:
+    def first(self, view: _View) -> re.Match[str] | None:
+        """The first match, as the alternation's `search` finds it."""
+        for start, ids in self._candidates(view):
+            for i in ids:
+                match = self.regexes[i].match(view.text, start)
+                if match:
+                    return match
+        return None
+
+    def finditer_each(self, view: _View) -> dict[int, list[re.Match[str]]]:
         """Alternative -> its own `finditer` matches (alternatives scanned separately)."""
         out: dict[int, list[re.Match[str]]] = {}
         last: dict[int, int] = {}
-        found = self._candidates(text, low)
-        for start in sorted(found):
-            for i in sorted(set(found[start])):
+        for start, ids in self._candidates(view):
+            for i in ids:
                 if start < last.get(i, 0):
                     continue
-                match = self.regexes[i].match(text, start)
+                match = self.regexes[i].match(view.text, start)
                 if match:
                     out.setdefault(i, []).append(match)
                     last[i] = match.end()
@@ -324,28 +362,55 @@ class _Scanner:
 
 
 class _Gated:
-    """A regex tried only on text that holds one of `keys`, lower-cased words that every match
-    of it contains: most sentences lack them, and a substring test costs far less than a scan."""
+    """A regex tried only on sentences that hold one of `keys`, lower-cased texts that every
+    match of it contains: most sentences lack them, and the sentence's one Aho-Corasick pass
+    (`_View`) answers for every gate at once. A key written `\\bkey` counts only at the start
+    of a word."""
 
     def __init__(self, regex: re.Pattern[str], keys: Sequence[str]) -> None:
         self.regex = regex
         self.keys = tuple(keys)
+        self.id = len(_GATES)
+        _GATES.append(self)
 
-    def possible(self, text: str, low: str | None = None) -> bool:
-        low = _fold(text) if low is None else low
-        return any(key in low for key in self.keys)
+    def possible(self, sentence: str) -> bool:
+        """Whether the regex may match in `sentence` or in a part of it."""
+        return self.id in _view(sentence).gates
 
-    def search(self, text: str, low: str | None = None) -> re.Match[str] | None:
-        return self.regex.search(text) if self.possible(text, low) else None
+    def search(self, text: str, sentence: str | None = None) -> re.Match[str] | None:
+        """`regex.search(text)`; `sentence` is the sentence that `text` was cut from."""
+        return self.regex.search(text) if self.possible(sentence or text) else None
 
-    def match(self, text: str, low: str | None = None) -> re.Match[str] | None:
-        return self.regex.match(text) if self.possible(text, low) else None
+    def match(self, text: str, sentence: str | None = None) -> re.Match[str] | None:
+        return self.regex.match(text) if self.possible(sentence or text) else None
 
-    def finditer(self, text: str, low: str | None = None) -> list[re.Match[str]]:
-        return list(self.regex.finditer(text)) if self.possible(text, low) else []
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        return list(self.regex.finditer(text)) if self.possible(text) else []
 
-    def sub(self, replacement: str, text: str) -> str:
-        return self.regex.sub(replacement, text) if self.possible(text) else text
+    def sub(self, replacement: str, text: str, sentence: str | None = None) -> str:
+        return self.regex.sub(replacement, text) if self.possible(sentence or text) else text
+
+
+_SCANNERS: list[_Scanner] = []
+_GATES: list[_Gated] = []
+# Literal starts of every scanner and keys of every gate (filled at the end of the module):
+# key -> (len - 1, [(scanner or -1 for gates, ids, only at a word start)]).
+_KEYS = ahocorasick.Automaton()
+
+
+def _build_keys() -> None:
+    owners: dict[str, list[tuple[int, list[int], bool]]] = {}
+    for scanner in _SCANNERS:
+        for key, ids in scanner.keys.items():
+            owners.setdefault(key, []).append((scanner.id, ids, _is_word_char(key[0])))
+    for gate in _GATES:
+        for key in gate.keys:
+            bounded = key.startswith("\\b")
+            key = key.removeprefix("\\b")
+            owners.setdefault(key, []).append((-1, [gate.id], bounded))
+    for key, entries in owners.items():
+        _KEYS.add_word(key, (len(key) - 1, entries))
+    _KEYS.make_automaton()
 
 
 _CUES = _Scanner([p for p, _, _ in _CUE_TABLE], before=r"(?<![\w-])", after=r"(?![\w])")
@@ -482,15 +547,13 @@ _REVERSAL_ANAPHOR_RE = re.compile(
     r"[sz]\w*|eliminat\w*)",
     re.IGNORECASE,
 )
-_AIM_RE = re.compile(
-    r"\b(?:whether|aim(?:ed|s)?\s+(?:to|of|was|is)|the aim|purpose|objective|hypothesi[sz]\w*|no re"
-    r"ports?|"
-    r"remains? (?:unclear|unknown|elusive|to be)|(?:is|are|was) (?:unclear|unknown)|to (?:investiga"
-    r"te|determine|"
-    r"examine|explore|assess) (?:if|the (?:effects?|role|potential))|we (?:determine|investigate|ex"
-    r"amine) (?:here )?if)\b",
-    re.IGNORECASE,
-)
+_AIM_PATTERNS = (
+    "whether", r"aim(?:ed|s)?\s+(?:to|of|was|is)", "the aim", "purpose", "objective",
+    r"hypothesi[sz]\w*", "no reports?", "remains? (?:unclear|unknown|elusive|to be)",
+    "(?:is|are|was) (?:unclear|unknown)",
+    "to (?:investigate|determine|examine|explore|assess) (?:if|the (?:effects?|role|potential))",
+    "we (?:determine|investigate|examine) (?:here )?if",
+)  # fmt: skip
 # Words that put another agent in charge of a sentence: a genotype, an inhibitor, other cells.
 _OTHER_AGENT_RE = re.compile(
     r"-/-|knock-?out|knock-?down|deficien\w+|wild-type|inhibitor|antagonist|si-?RNA|sh-?RNA|overexp"
@@ -570,18 +633,18 @@ class Directed:
 
 def find_cues(text: str) -> list[Cue]:
     """Every direction cue in `text`, in order, hyphen-glued stimulus modifiers removed."""
-    return _find_cues(text, _fold(text))
+    return _find_cues(_view(text))
 
 
-def _find_cues(text: str, low: str) -> list[Cue]:
+def _find_cues(view: _View) -> list[Cue]:
     cues: list[Cue] = []
-    for i, match in _CUES.finditer(text, low):
+    for i, match in _CUES.finditer(view):
         _, sign, form = _CUE_TABLE[i]
         cues.append(Cue(match.start(), match.end(), sign, form, match.group()))
     return cues
 
 
-def _hyphen_modifiers(text: str, low: str) -> list[tuple[int, int, bool]]:
+def _hyphen_modifiers(text: str) -> list[tuple[int, int, bool]]:
     """Spans of "<stimulus>-induced" words; True where the stimulus is a vesicle."""
     return [
         (
@@ -589,7 +652,7 @@ def _hyphen_modifiers(text: str, low: str) -> list[tuple[int, int, bool]]:
             m.end(2),
             bool(_VESICLE_RE.fullmatch(m.group(1)) or _VESICLE_RE.search(m.group(1))),
         )
-        for m in _HYPHEN_CUE.finditer(text, low)
+        for m in _HYPHEN_CUE.finditer(text)
     ]
 
 
@@ -615,19 +678,21 @@ def _has_word(text: str, low: str, word: str) -> bool:
     return False
 
 
-def mentions_vesicles(text: str, low: str | None = None) -> bool:
+def mentions_vesicles(text: str) -> bool:
     """Whether `_VESICLE_RE` matches in `text`, mostly decided without running it."""
-    low = _fold(text) if low is None else low
-    if any(key in low for key in _VESICLE_SURE):
+    view = _view(text)
+    if _VESICLE_SURE_GATE.id in view.gates:
         return True
-    if "exo" in low or "-ev" in low:
+    if _VESICLE_MAYBE_GATE.id in view.gates:
         return _VESICLE_RE.search(text) is not None
-    return any(_has_word(text, low, word) for word in _VESICLE_WORDS)
+    return _VESICLE_WORD_GATE.id in view.gates and any(
+        _has_word(text, view.low, word) for word in _VESICLE_WORDS
+    )
 
 
-def is_aim(text: str, low: str | None = None) -> bool:
+def is_aim(text: str) -> bool:
     """An aim, hypothesis or knowledge gap rather than a finding."""
-    return _AIM.search(text, low) is not None
+    return _AIMS.first(_view(text)) is not None
 
 
 def _boundary_between(bounds: Sequence[tuple[int, int]], start: int, end: int) -> bool:
@@ -636,16 +701,24 @@ def _boundary_between(bounds: Sequence[tuple[int, int]], start: int, end: int) -
 
 def _strip_targets(text: str, start: int, end: int, targets: Sequence[Target]) -> str:
     """The gap text with target spans blanked and parentheses removed."""
-    chars = list(text[start:end])
-    for t in targets:
-        lo, hi = max(t.start, start), min(t.end, end)
-        for i in range(lo - start, hi - start):
-            chars[i] = " "
-    return _PAREN_RE.sub(" ", "".join(chars))
+    spans = sorted(
+        (max(t.start, start), min(t.end, end)) for t in targets if t.start < end and start < t.end
+    )
+    parts = []
+    at = start
+    for lo, hi in spans:
+        if hi <= at:
+            continue
+        lo = max(lo, at)
+        parts += [text[at:lo], " " * (hi - lo)]
+        at = hi
+    parts.append(text[at:end])
+    gap = "".join(parts)
+    return _PAREN_RE.sub(" ", gap) if "(" in gap else gap
 
 
-def _predicate_gap_ok(gap: str, vesicles: bool) -> bool:
-    gap = _MEASURED_BY.sub(" ", gap)
+def _predicate_gap_ok(gap: str, vesicles: bool, sentence: str) -> bool:
+    gap = _MEASURED_BY.sub(" ", gap, sentence)
     if _GAP_BREAK_RE.search(gap) or vesicles:
         return False
     return len(_WORD_RE.findall(gap)) <= 9
@@ -677,9 +750,9 @@ def _agent_is_foreign(after: str) -> bool | None:
 
 def _negated(text: str, cue: Cue) -> bool:
     before = text[max(0, cue.start - 40) : cue.start]
-    if _NOT_ONLY.search(text[max(0, cue.start - 12) : cue.start]):
+    if _NOT_ONLY.search(text[max(0, cue.start - 12) : cue.start], text):
         return False
-    return _NEGATION.search(before) is not None
+    return _NEGATION.search(before, text) is not None
 
 
 def _reversal_sign(local: int | None, label: str, cue_sign: int) -> int | None:
@@ -699,9 +772,9 @@ def resolve(
     `text` is the sentence; target and vesicle offsets are relative to it.
     """
     order = sorted(range(len(targets)), key=lambda i: targets[i].start)
-    low = _fold(text)
-    cues_all = _find_cues(text, low)
-    modifiers = _hyphen_modifiers(text, low)
+    view = _view(text)
+    cues_all = _find_cues(view)
+    modifiers = _hyphen_modifiers(text)
     # a cue inside a target names it ("macrophage activation") unless the target carries it
     cues: list[Cue] = []
     for cue in cues_all:
@@ -721,10 +794,10 @@ def resolve(
                 continue
         if any(t.start <= cue.start and cue.end <= t.end for t in targets):
             continue
-        if _EXPERIMENTER.search(text[max(0, cue.start - 20) : cue.start]):
+        if _EXPERIMENTER.search(text[max(0, cue.start - 20) : cue.start], text):
             continue  # "we induced apoptosis with staurosporine" describes a method
         cues.append(cue)
-    bounds = [match.span() for _, match in _BOUNDARIES.finditer(text, low)]
+    bounds = [match.span() for _, match in _BOUNDARIES.finditer(view)]
     ves_spans: list[tuple[int, int]] = []
 
     def vesicle_in(lo: int, hi: int) -> bool:
@@ -733,15 +806,14 @@ def resolve(
             ves_spans.extend(m.span() for m in _VESICLE_RE.finditer(text))
         return any(lo <= a and b <= hi for a, b in ves_spans)
 
-    gerund = _GERUND_SUBJECT.search(text, low)
+    gerund = _GERUND_SUBJECT.search(text)
     inhibitor_from = (
         gerund.start()
         if gerund and not text[: gerund.start()].rstrip().lower().endswith("by")
         else len(text) + 1
     )
 
-    inhibitor_words = _INHIBITOR_BEFORE.possible(text, low)
-    agent_words = _AGENT_BEFORE.possible(text, low)
+    inhibitor_words = _INHIBITOR_BEFORE.possible(text)
     result: list[int | None] = [None] * len(targets)
     local: list[int | None] = [None] * len(
         targets
@@ -779,7 +851,7 @@ def resolve(
         if skipped:
             gap = " was " if _AUX_RE.search(skipped) else " "
         cargo_gap = _CARGO_IN_RE.search(text[t.end : nxt.start]) is not None
-        if not _predicate_gap_ok(gap, cargo_gap):
+        if not _predicate_gap_ok(gap, cargo_gap, text):
             if _neutral_predicate(gap) or cargo_gap:
                 blocked.add(i)  # "levels of X in exosomes were ..." is cargo
             continue
@@ -824,7 +896,8 @@ def resolve(
     for i in order:
         t = targets[i]
         if t.start >= inhibitor_from or (
-            inhibitor_words and _INHIBITOR_BEFORE.search(_clause_before(text, t.start, bounds))
+            inhibitor_words
+            and _INHIBITOR_BEFORE.regex.search(_clause_before(text, t.start, bounds))
         ):
             continue
         if t.inherent is not None:
@@ -871,14 +944,15 @@ def resolve(
                 result[i] = result[follower]
 
     # Reversal: "..., but all the changes were almost abolished when BMSC-Exos was added."
-    for match in _REVERSAL_ANAPHOR.finditer(text, low):
+    reversals = _REVERSAL_ANAPHOR.finditer(text) if _REVERSAL_NOUNS.possible(text) else []
+    for match in reversals:
         if not vesicle_in(match.end(), len(text)) and not vesicle_in(match.start(), match.end()):
             continue
         word = text[match.start() : match.end()].split()[-1].lower()
         cue_sign = UP if word.startswith(("rescu", "restor")) else DOWN
         for i in order:
             t = targets[i]
-            if t.end <= match.start() and not _agent_like(text, t, agent_words):
+            if t.end <= match.start() and not _agent_like(text, t):
                 result[i] = _reversal_sign(
                     local[i], t.label, SAME if local[i] is None else cue_sign
                 )
@@ -889,9 +963,9 @@ def resolve(
             result[i] = -sign
     # Agents are never targets.
     for i in order:
-        if targets[i].kind != "outcomes" and _agent_like(text, targets[i], agent_words):
+        if targets[i].kind != "outcomes" and _agent_like(text, targets[i]):
             result[i] = None
-    if _SECRETION_BLOCK.search(text, low):
+    if _SECRETION_BLOCK.search(text):
         result = [-s if s else s for s in result]
     return result
 
@@ -902,10 +976,34 @@ _CARGO_IN_RE = re.compile(
     r"(?![\s-]+(?:group|treat\w*|loaded|coated|injected|defects?))",
     re.IGNORECASE,
 )
+
+
+def _literal_trie(words: Sequence[str]) -> str:
+    """An alternation of `words` factored by shared prefixes ("in(?:creas|hibit)"): it matches
+    the same texts (the preferred one may differ, so use it for existence tests), but the regex
+    engine tries one branch per letter instead of every word."""
+    heads: dict[str, list[str]] = {}
+    ends = False
+    for word in words:
+        if word:
+            heads.setdefault(word[0], []).append(word[1:])
+        else:
+            ends = True
+    branches = [re.escape(head) + _literal_trie(tails) for head, tails in sorted(heads.items())]
+    if not branches:
+        return ""
+    if ends:
+        return "(?:" + "|".join(branches) + ")?"
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+# (Up to six words of any kind before the auxiliary: naming "and", "the", ... apart, as this once
+# did, matched the same texts with more backtracking. The look-ahead for the participle's ending
+# adds no condition; it spares the long look-ahead on words that cannot end the match.)
 _NEUTRAL_PRED_RE = re.compile(
-    r"^[\s,]*(?:(?:and|or|the|of|in|\w+)\s+){0,6}?(?:was|were|is|are|have been|has been)\s+(?:\w+ly"
-    r"\s+)?(?!\w*(?:"
-    + "|".join(
+    r"^[\s,]*(?:\w+\s+){0,6}?(?:was|were|is|are|have been|has been)\s+(?:\w+ly"
+    r"\s+)?(?=\w+(?:ed|en)\b)(?!\w*(?:"
+    + _literal_trie(
         [
             "increas",
             "decreas",
@@ -963,7 +1061,7 @@ _NEUTRAL_PRED_RE = re.compile(
 
 def _neutral_predicate(gap: str) -> bool:
     """The target is the subject of a predicate that gives no direction ("were evaluated")."""
-    return _NEUTRAL_PRED.match(gap) is not None
+    return _NEUTRAL_PRED_RE.match(gap) is not None
 
 
 def _clause_before(text: str, start: int, bounds: Sequence[tuple[int, int]]) -> str:
@@ -971,11 +1069,9 @@ def _clause_before(text: str, start: int, bounds: Sequence[tuple[int, int]]) -> 
     return text[edge:start]
 
 
-def _agent_like(text: str, t: Target, agent_words: bool = True) -> bool:
-    """A stimulus, inhibitor or genotype rather than something moved; `agent_words` False says
-    the sentence lacks every word that `_AGENT_BEFORE_RE` needs."""
+def _agent_like(text: str, t: Target) -> bool:
     return bool(
-        (agent_words and _AGENT_BEFORE.search(text[max(0, t.start - 40) : t.start]))
+        _AGENT_BEFORE.search(text[max(0, t.start - 40) : t.start], text)
         or _AGENT_AFTER_RE.match(text[t.end :])
     )
 
@@ -1249,11 +1345,9 @@ class _SentenceTargets:
 
 
 def _sentence_targets(
-    doc: Document, sentence: Sentence, mentions: Sequence[Mention]
+    doc: Document, sentence: Sentence, mentions: Sequence[Mention], text: str
 ) -> _SentenceTargets:
-    from exobone.extract.document import Mention
-
-    text = doc.text_of(sentence.section)[sentence.start : sentence.end]
+    """Targets of one sentence (`text`), with their mentions; phrases found here added."""
     base = sentence.start
     chosen: list[Mention] = []
     candidates = [
@@ -1284,7 +1378,7 @@ def _sentence_targets(
         ):
             continue
         chosen.append(m)
-    found = _PHRASE_SCAN.finditer_each(text, _fold(text))
+    found = _PHRASE_SCAN.finditer_each(_view(text))
     for i in sorted(found):
         _, kind, label, inherent, _inverse = _PHRASES[i]
         for match in found[i]:
@@ -1326,20 +1420,28 @@ def _sentence_targets(
     return _SentenceTargets(targets, kept)
 
 
-def _cargo_labels(doc: Document, by_sentence: dict[tuple[str, int], list[Mention]]) -> set[str]:
+def _cargo_labels(
+    doc: Document, by_sentence: dict[tuple[str, int], list[Mention]], texts: list[str]
+) -> set[str]:
     """Molecules the record says the vesicles carry ("exosomal miR-X", "X packed into exosomes")."""
     labels: set[str] = set()
-    for sentence in doc.sentences:
+    for sentence, whole in zip(doc.sentences, texts, strict=True):
+        molecules = [
+            m
+            for m in by_sentence.get((sentence.section, sentence.index), ())
+            if m.kind in ("mirna", "lncrna", "genes")
+        ]
+        if not molecules:
+            continue
         text = doc.text_of(sentence.section)
-        for m in by_sentence.get((sentence.section, sentence.index), ()):
-            if m.kind not in ("mirna", "lncrna", "genes"):
-                continue
+        for m in molecules:
             before = text[max(sentence.start, m.start - 40) : m.start]
             after = text[m.end : min(sentence.end, m.end + 60)]
+            scope = whole if m.start <= sentence.end else before  # the text the windows lie in
             if (
-                _CARGO_BEFORE.search(before)
-                or _TRANSFER_OF.search(before)
-                or _PACKED_INTO.match(after)
+                _CARGO_BEFORE.search(before, scope)
+                or _TRANSFER_OF.search(before, scope)
+                or _PACKED_INTO.match(after, scope)
             ):
                 labels.add(m.label)
     return labels
@@ -1364,15 +1466,14 @@ def _analyse(doc: Document) -> Iterable[Directed]:
     by_sentence: dict[tuple[str, int], list[Mention]] = {}
     for m in doc.mentions:
         by_sentence.setdefault((m.section, m.sentence), []).append(m)
-    cargo = _cargo_labels(doc, by_sentence)
+    texts = [doc.text_of(s.section)[s.start : s.end] for s in doc.sentences]
+    cargo = _cargo_labels(doc, by_sentence, texts)
     previous_about_vesicles = False
     previous_section = ""
-    for sentence in doc.sentences:
+    for sentence, text in zip(doc.sentences, texts, strict=True):
         if sentence.section != previous_section:
             previous_about_vesicles = False
             previous_section = sentence.section
-        section_text = doc.text_of(sentence.section)
-        text = section_text[sentence.start : sentence.end]
         mentions = by_sentence.get((sentence.section, sentence.index), [])
         vesicle_spans = [
             (m.start - sentence.start, m.end - sentence.start)
@@ -1390,18 +1491,15 @@ def _analyse(doc: Document) -> Iterable[Directed]:
             and (_ANAPHOR_START_RE.match(text) or not _OTHER_AGENT.search(text))
         ):
             about = True  # the report of the vesicle experiment goes on
-        found = _sentence_targets(doc, sentence, mentions)
-        cargo_subject = [
-            m
-            for m in found.mentions
-            if m.label in cargo
-            and m.kind in ("mirna", "lncrna", "genes")
-            and m.start - sentence.start < 60
-        ]
-        if not about and cargo_subject:
-            about = True
+        found = None
+        if not about and any(_cargo_subject(m, sentence, cargo) for m in mentions):
+            found = _sentence_targets(doc, sentence, mentions, text)
+            about = any(_cargo_subject(m, sentence, cargo) for m in found.mentions)
         previous_about_vesicles = about
-        if not about or is_aim(text) or not found.targets:
+        if not about or is_aim(text):
+            continue
+        found = found or _sentence_targets(doc, sentence, mentions, text)
+        if not found.targets:
             continue
         signs = resolve(text, found.targets, vesicle_spans)
         for target, mention, sign in zip(found.targets, found.mentions, signs, strict=True):
@@ -1423,10 +1521,18 @@ def _analyse(doc: Document) -> Iterable[Directed]:
             yield Directed(target.label, mention.kind, sign, mention, "")
 
 
+def _cargo_subject(m: Mention, sentence: Sentence, cargo: set[str]) -> bool:
+    """A carried molecule named early in the sentence: the sentence is about the vesicles."""
+    return m.label in cargo and m.kind in _MOLECULES and m.start - sentence.start < 60
+
+
+_MOLECULES = frozenset({"mirna", "lncrna", "genes"})
+
+
 def _is_cargo_here(text: str, t: Target) -> bool:
     """The molecule is named as something the vesicles carry ("transfer lncRNA H19")."""
     before = text[max(0, t.start - 50) : t.start]
-    return bool(_CARGO_BEFORE.search(before) or _CARRIED_BEFORE.search(before))
+    return bool(_CARGO_BEFORE.search(before, text) or _CARRIED_BEFORE.search(before, text))
 
 
 _CARRIED_BEFORE_RE = re.compile(
@@ -1452,13 +1558,10 @@ _GERUND_SUBJECT = _Gated(
     ("inhibiting", "blocking", "silencing", "knocking down", "depleting", "deleting",
      "antagonizing", "overexpressing", "suppressing"),
 )  # fmt: skip
-_AIM = _Gated(
-    _AIM_RE,
-    ("whether", "aim", "purpose", "objective", "hypothesi", "report", "remain", "unclear",
-     "unknown", "investigat", "determin", "examin", "explor", "assess"),
-)  # fmt: skip
+_AIMS = _Scanner(_AIM_PATTERNS, before=r"\b", after=r"\b")
 _NEGATION = _Gated(
-    _NEGATION_RE, ("no", "never", "neither", "without", "cannot", "fail", "unable", "n't")
+    _NEGATION_RE,
+    (r"\bno", r"\bnever", r"\bneither", r"\bwithout", r"\bcannot", r"\bfail", r"\bunable", "n't"),
 )
 _NOT_ONLY = _Gated(_NOT_ONLY_RE, ("not only",))
 _CARGO_BEFORE = _Gated(
@@ -1486,12 +1589,17 @@ _REVERSAL_ANAPHOR = _Gated(
      "prevent", "block", "inhibit", "restor", "ameliorat", "mitigat", "diminish", "reduc",
      "normali", "eliminat"),
 )  # fmt: skip
+# (The regex itself is never run under this gate: its nouns are a second condition.)
+_REVERSAL_NOUNS = _Gated(
+    _REVERSAL_ANAPHOR_RE,
+    ("change", "effect", "alteration", "abnormalit", "impairment", "damage", "increase",
+     "decrease", "reduction", "deficit"),
+)  # fmt: skip
 _MEASURED_BY = _Gated(
     _MEASURED_BY_RE,
     ("measured", "assessed", "determined", "evaluated", "detected", "quantified", "analy",
      "examined", "stained", "revealed", "shown", "visuali"),
 )  # fmt: skip
-_NEUTRAL_PRED = _Gated(_NEUTRAL_PRED_RE, ("was", "were", "is", "are", "been"))
 _INHIBITOR_BEFORE = _Gated(
     _INHIBITOR_BEFORE_RE,
     ("inhibitor", "antagonist", "blocker", "rna", "knock", "silencing", "deletion", "depletion",
@@ -1499,13 +1607,23 @@ _INHIBITOR_BEFORE = _Gated(
 )  # fmt: skip
 _AGENT_BEFORE = _Gated(
     _AGENT_BEFORE_RE,
-    ("stimulat", "treat", "induced", "challenged", "expos", "incubated", "cultured", "primed",
-     "priming", "presence of", "absence of", "response to", "addition of", "injection of",
-     "transfected", "target", "release of", "precondition"),
+    tuple(
+        rf"\b{key}"
+        for key in ("stimulat", "treat", "pretreat", "pre-treat", "induced", "challenged", "expos",
+                    "incubated", "cultured", "primed", "priming", "presence of", "absence of",
+                    "response to", "addition of", "injection of", "transfected", "target",
+                    "release of", "precondition")
+    ),
 )  # fmt: skip
-_EXPERIMENTER = _Gated(_EXPERIMENTER_RE, ("we", "authors"))
+_EXPERIMENTER = _Gated(_EXPERIMENTER_RE, (r"\bwe", r"\bauthors"))
 _OTHER_AGENT = _Gated(
     _OTHER_AGENT_RE,
     ("-/-", "knock", "deficien", "wild-type", "inhibitor", "antagonist", "rna", "overexpress",
      "transplant", "characteri", "known", "thought", "have been", "has been"),
 )  # fmt: skip
+
+_VESICLE_SURE_GATE = _Gated(_VESICLE_RE, _VESICLE_SURE)
+_VESICLE_MAYBE_GATE = _Gated(_VESICLE_RE, ("exo", "-ev"))
+_VESICLE_WORD_GATE = _Gated(_VESICLE_RE, tuple(rf"\b{word}" for word in _VESICLE_WORDS))
+
+_build_keys()
