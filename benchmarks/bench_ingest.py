@@ -24,10 +24,26 @@ TARGET_RATE = 5_000
 TARGET_RSS_MB = 300
 
 
+def calibrate() -> float:
+    """Milliseconds for a fixed pure-Python loop (best of 3): how fast this core is right now.
+
+    About 50-60 ms on an idle modern core; on a shared machine it says how much of a core
+    the benchmark really got, so runs can be compared.
+    """
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        sum(i * i for i in range(1_000_000))
+        best = min(best, time.perf_counter() - start)
+    return round(best * 1000, 1)
+
+
 def measure(path: Path) -> dict[str, float]:
     """Read every record of `path`; run in a fresh process so peak RSS is ingest's own."""
     from exobone.errors import RecordProblem
     from exobone.ingest import read_records
+
+    calibration = calibrate()
 
     start, cpu_start = time.perf_counter(), time.process_time()
     records = problems = 0
@@ -42,7 +58,8 @@ def measure(path: Path) -> dict[str, float]:
     # for a core, which says nothing about the reader.
     return {"records": records, "problems": problems, "seconds": round(elapsed, 2),
             "records_per_s": round(records / elapsed), "cpu_seconds": round(cpu, 2),
-            "records_per_cpu_s": round(records / cpu), "peak_rss_mb": round(peak_mb, 1)}
+            "records_per_cpu_s": round(records / cpu), "peak_rss_mb": round(peak_mb, 1),
+            "calibration_ms": calibration}
 
 
 def main() -> None:
