@@ -9,7 +9,7 @@ import pytest
 
 from exobone.errors import RecordProblem
 from exobone.ingest import read_records
-from exobone.ingest.endnote_text import read
+from exobone.ingest.endnote_text import _split_authors, read
 from exobone.model import Record
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
@@ -99,3 +99,19 @@ def test_unparseable_preamble_and_broken_citation_are_problems(tmp_path: Path) -
     assert [(p.position, p.line) for p in problems] == [(0, 1), (1, 3)]
     assert good[0].position == 2 and good[0].line == 7
     assert "broken" not in good[0].raw
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wang, K. X., et al.", ["Wang, K. X."]),
+        ("Behera, J. and N. Tyagi", ["Behera, J.", "Tyagi, N."]),
+        ("Smith, A.", ["Smith, A."]),
+        ("Wang, K. X., J. Smith, A. Lee and E. Fu",
+         ["Wang, K. X.", "Smith, J.", "Lee, A.", "Fu, E."]),
+        ("Smith, A., Jones, B., & Lee, C.", ["Smith, A.", "Jones, B.", "Lee, C."]),
+        ("Smith, A., Jones, B. and Lee, C., et al.", ["Smith, A.", "Jones, B.", "Lee, C."]),
+    ],
+)
+def test_author_lists(text: str, expected: list[str]) -> None:
+    assert _split_authors(text) == expected

@@ -43,6 +43,7 @@ _DOI_LINE = re.compile(
 )
 _ET_AL = re.compile(r",?\s*\bet\s+al\.?$")
 _AUTHOR_SPLIT = re.compile(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*")
+_INITIALS_ONLY = re.compile(r"^(?:[A-Z][a-z]?\.[\s-]*)+$")
 _MAX_CITATION_LINES = 10
 _MAX_AUTHOR_LINES = 4
 _YEAR_PAREN = re.compile(r"\((?:(?:1[5-9]|20)\d\d[a-z]?|n\.d\.|in press)\)", re.IGNORECASE)
@@ -68,10 +69,24 @@ def _split_authors(text: str) -> list[str]:
     if not match:
         return [text] if text else []
     authors = [match.group(1).strip()]
+    surname = None  # a bare surname waiting for its initials ("Jones, B." in APA-like styles)
     for name in _AUTHOR_SPLIT.split(match.group(2)):
         name = name.strip()
-        if name:
-            authors.append(normalise_author(name, surname_first=False))
+        if not name:
+            continue
+        if surname and _INITIALS_ONLY.match(name):
+            authors.append(f"{surname}, {name}")
+            surname = None
+            continue
+        if surname:
+            authors.append(surname)
+            surname = None
+        if any(_INITIALS_ONLY.match(word) for word in name.split()):
+            authors.append(normalise_author(name, surname_first=False))  # "N. Tyagi"
+        else:
+            surname = name
+    if surname:
+        authors.append(surname)
     return authors
 
 
