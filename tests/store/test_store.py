@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from sqlalchemy import func, select
 from exobone.errors import RecordProblem
 from exobone.ingest.dedup import record_key
 from exobone.model import Record, Span, Study
-from exobone.store import Store, StoreError
+from exobone.store import IngestSummary, Store, StoreError
 from exobone.store import store as store_module
 from exobone.store.schema import Base
 
@@ -324,3 +325,22 @@ def test_a_copy_that_brings_the_abstract_brings_its_study(store: Store, tmp_path
     assert entry.record.abstract == ABSTRACT
     assert entry.study.annotations["species"] == ["rat"]
     assert entry.study.evidence["molecular_effects"]["RUNX2|up"][0].start == ABSTRACT.index("RUNX2")
+
+
+def test_processes_opening_and_ingesting_at_once_take_turns(
+    store_url: str, tmp_path: Path
+) -> None:
+    paths = [bib(tmp_path, f"part{n}.txt", f"part {n}\n") for n in range(4)]
+
+    def work(n: int) -> IngestSummary:
+        with Store.open(store_url) as own:
+            records = [record(10 * n + k, paths[n]) for k in range(1, 6)]
+            return own.add_file(paths[n], records)
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        summaries = list(pool.map(work, range(4)))
+
+    assert [summary.new for summary in summaries] == [5, 5, 5, 5]
+    with Store.open(store_url) as store:
+        assert store.count() == 20
+        assert table_counts(store)["ingest_log"] == 4

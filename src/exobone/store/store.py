@@ -21,21 +21,20 @@ from sqlalchemy import (
     Engine,
     and_,
     bindparam,
-    create_engine,
     delete,
     distinct,
-    event,
     exists,
     func,
     insert,
     select,
     update,
 )
-from sqlalchemy.engine import RowMapping, make_url
+from sqlalchemy.engine import RowMapping
 
 from exobone import __version__
 from exobone.errors import ExoboneError, RecordProblem
 from exobone.model import ANNOTATION_FIELDS, SET_FIELDS, Record, Span, Study, empty_annotations
+from exobone.store.engine import make_engine, writing
 from exobone.store.migrate import upgrade
 from exobone.store.schema import (
     CURATED,
@@ -127,9 +126,7 @@ class Store:
     @classmethod
     def open(cls, url: str | None = None) -> Store:
         """Connect to `url` (default `sqlite:///exobone.db`) and bring its schema up to date."""
-        engine = create_engine(_normalise_url(url or DEFAULT_URL))
-        if engine.dialect.name == "sqlite":
-            event.listen(engine, "connect", _sqlite_pragmas)
+        engine = make_engine(url or DEFAULT_URL)
         upgrade(engine)
         return cls(engine)
 
@@ -163,7 +160,7 @@ class Store:
         summary = IngestSummary(path=str(path), format=fmt, problems=list(problems))
         digest = file_sha256(path)
         now = _now()
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             seen: set[int] = set()
             for entry in entries:
                 study = entry if isinstance(entry, Study) else None
@@ -196,7 +193,7 @@ class Store:
         """Record a curator's decision: add `value` to a field of a study, or withdraw it."""
         if field_name not in SET_FIELDS:
             raise StoreError(f"{field_name!r} is not a set field of the schema")
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             record_id = self._record_id(conn, id_or_key)
             study_id = conn.scalar(select(studies_t.c.id).where(studies_t.c.record_id == record_id))
             if study_id is None:
@@ -676,21 +673,3 @@ def _differ(mine: dict[str, str], theirs: dict[str, str], kind: str) -> bool:
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def _normalise_url(url: str) -> str:
-    """Use psycopg 3 for plain postgresql:// URLs and create the folder of a SQLite file."""
-    parsed = make_url(url)
-    if parsed.drivername in ("postgresql", "postgres"):
-        parsed = parsed.set(drivername="postgresql+psycopg")
-    elif parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    return parsed.render_as_string(hide_password=False)
-
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    """Enforce foreign keys; WAL lets readers (the web app) work while a file is ingested."""
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.close()

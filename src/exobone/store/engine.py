@@ -1,0 +1,59 @@
+"""Engines and write transactions that behave the same on SQLite and PostgreSQL.
+
+SQLite is driven in the way that makes it transactional like PostgreSQL: the driver's own
+implicit transactions are off and every transaction is begun explicitly, so schema changes
+roll back too. Write transactions take SQLite's write lock at once (BEGIN IMMEDIATE): two
+processes ingesting into one file wait for each other instead of failing half-way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+# Seconds a SQLite writer waits for another one to finish.
+SQLITE_BUSY_TIMEOUT = 60
+_BEGIN = {False: "BEGIN", True: "BEGIN IMMEDIATE"}
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for `url`; plain postgresql:// URLs use psycopg 3."""
+    parsed = make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(parsed)
+    if parsed.database not in (None, "", ":memory:"):
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT})
+    event.listen(engine, "connect", _sqlite_connect)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+@contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """One write transaction: committed at the end of the block, rolled back on error."""
+    with engine.connect() as connection:
+        connection = connection.execution_options(exobone_write=True)
+        with connection.begin():
+            yield connection
+
+
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    """Enforce foreign keys; WAL lets readers (the web app) work while a file is ingested."""
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    write = bool(connection.get_execution_options().get("exobone_write"))
+    connection.exec_driver_sql(_BEGIN[write])
