@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from exobone.extract.cells import CellPhrase, analyse, most_specific
+from exobone.extract.cues import Cue
 from exobone.extract.document import Document, Finding, Mention
 from exobone.lexicon import load_lexicon
 from exobone.model import Span
@@ -33,7 +34,9 @@ _ANIMAL_WORDS = re.compile(
     r"|bovine|cows?|calf|C57BL/6J?|BALB/c|Sprague[- ]Dawley|Wistar|New Zealand white rabbits?)$",
     re.IGNORECASE,
 )
-_IN_VIVO = re.compile(r"\bin vivo\b|\banimal models?\b", re.IGNORECASE)
+_IN_VIVO = Cue(r"\bin vivo\b|\banimal models?\b", needles=("in vivo", "animal model"))
+_WITHOUT = re.compile(r"\bwithout\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_MODEL_AFTER = re.compile(r"^\s*models?\b")
 
 
 def _span(m: Mention) -> Span:
@@ -44,22 +47,28 @@ def _phrase_span(p: CellPhrase) -> Span:
     return Span(start=p.start, end=p.end, sentence=p.sentence, section=p.section)
 
 
-def _in_phrase(m: Mention, phrases: list[CellPhrase]) -> bool:
-    return any(m in p.mentions for p in phrases)
-
-
 def animal_species(doc: Document) -> list[Mention]:
     """Species mentions that name animals of the study (not cells, not people)."""
-    phrases = analyse(doc).phrases
-    return [
-        m
-        for m in doc.of_kind("species")
-        if _ANIMAL_WORDS.match(m.text) and not _in_phrase(m, phrases)
-    ]
+    found = doc.cache.get("animal_species")
+    if found is None:
+        in_phrases = {m for p in analyse(doc).phrases for m in p.mentions}
+        found = [
+            m for m in doc.of_kind("species") if _ANIMAL_WORDS.match(m.text) and m not in in_phrases
+        ]
+        doc.cache["animal_species"] = found
+    return list(found)
 
 
 def has_in_vivo(doc: Document) -> bool:
-    """Whether the study itself worked in animals."""
+    """Whether the study itself worked in animals (worked out once per Document)."""
+    found = doc.cache.get("in_vivo")
+    if found is None:
+        found = _has_in_vivo(doc)
+        doc.cache["in_vivo"] = found
+    return bool(found)
+
+
+def _has_in_vivo(doc: Document) -> bool:
     if doc.review:
         return False
     if (
@@ -68,7 +77,11 @@ def has_in_vivo(doc: Document) -> bool:
         and any(m.kind == "species" for m in doc.mentions)
     ):
         return True
-    return any(_IN_VIVO.search(s.text) and not doc.is_background(s) for s in doc.sentences)
+    return any(
+        _IN_VIVO.search(doc.text_of(s.section), doc.lowered(s.section), s.start, s.end)
+        and not doc.is_background(s)
+        for s in doc.sentences
+    )
 
 
 def _vesicle_types(doc: Document) -> Iterator[Finding]:
@@ -105,7 +118,7 @@ def _preconditioning(doc: Document) -> Iterator[Finding]:
             continue
         if key not in source_cells and key not in vesicle_sentences:
             continue
-        if re.search(r"\bwithout\s+(?:\w+\s+){0,2}$", lead, re.IGNORECASE):
+        if _WITHOUT.search(lead):
             continue
         if m.label in ("osteogenic_induction", "chondrogenic_induction"):
             after_source = any(
@@ -150,7 +163,7 @@ def _animal_models(doc: Document) -> Iterator[Finding]:
     conditions = [c for c in doc.of_kind("conditions") if c.label in models]
     for a in animals:
         text = doc.text_of(a.section)
-        if re.match(r"^\s*models?\b", text[a.end : a.end + 8]) and conditions:
+        if _MODEL_AFTER.match(text[a.end : a.end + 8]) and conditions:
             model = models[conditions[0].label]
             span = Span(
                 a.start,
@@ -163,14 +176,14 @@ def _animal_models(doc: Document) -> Iterator[Finding]:
 
 
 def _species(doc: Document, findings: list[Finding]) -> Iterator[Finding]:
-    lexicon = load_lexicon()
+    lines = load_lexicon().lines_by_name
     for f in findings:
         if f.field in ("ev_sources", "recipient_cells") and f.value.split("|")[2]:
             yield Finding("species", f.value.split("|")[2], f.span)
         elif f.field == "animal_models" and f.value.split("|")[0]:
             yield Finding("species", f.value.split("|")[0], f.span)
         elif f.field == "cell_lines":
-            line = next((v for v in lexicon.cell_lines.values() if v.name == f.value), None)
+            line = lines.get(f.value)
             if line and line.species:
                 yield Finding("species", line.species, f.span)
     for m in doc.of_kind("species"):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from exobone.extract.document import Document, Mention, Sentence
 from exobone.lexicon import load_lexicon
@@ -80,6 +81,15 @@ _NOT_RECIPIENT_AFTER = re.compile(
     r"|secret\w*|derived|conditioned|related|specific|associated|markers?|genes?|lineage)\b",
     re.I,
 )
+# "which are a ...": the vesicle word is being defined; "exosomes, the ...": in apposition.
+_DEFINED_AS = re.compile(r"\b(?:which|that) (?:are|is) (?:a |an |the )?(?:[\w-]+ ){0,2}$")
+_APPOSITION = re.compile(r"\b(?:Exosomes?|exosomes?|EVs?),\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+_HYPHENATED_END = re.compile(r"\S*-$")
+_TO_GAP = re.compile(r"^\s*to\s+$")
+_IN_LEAD = re.compile(r"(?:^|,\s*)in\s+$", re.I)
+_RECIPIENT_LEAD = re.compile(r"\brecipient\s+$", re.I)
+_CULTURES_AFTER = re.compile(r"^\s*cultures?\b")
+_AND_GAP = re.compile(r"^[\s)]*(?:\([^()]{1,20}\))?\s*and\s+$")
 _DIFFERENTIATE_TO = re.compile(
     r"differentiat\w*\s+(?:in)?to(?:wards?)?\s+$|lineages?\s+(?:of\s+)?$", re.I
 )
@@ -100,7 +110,7 @@ class CellPhrase:
     def start(self) -> int:
         return self.mentions[0].start
 
-    @property
+    @cached_property
     def end(self) -> int:
         return max(m.end for m in self.mentions)
 
@@ -137,7 +147,7 @@ def _resolve(phrase: CellPhrase) -> None:
     origins = [m for m in phrase.mentions if m.kind == "origins"]
     species = [m for m in phrase.mentions if m.kind == "species"]
     if lines:
-        line = next(v for k, v in lexicon.cell_lines.items() if v.name == lines[-1].label)
+        line = lexicon.lines_by_name[lines[-1].label]
         phrase.line = line.name
         phrase.cell, phrase.origin, phrase.species = line.identity.split("|")
         if phrase.cell == "preosteoblast" and any(
@@ -198,9 +208,9 @@ def vesicle_mentions(doc: Document) -> list[Mention]:
         text = doc.text_of(m.section)
         sentence = doc.sentence_of(m)
         before = text[sentence.start : m.start]
-        if re.search(r"\b(?:which|that) (?:are|is) (?:a |an |the )?(?:[\w-]+ ){0,2}$", before):
+        if ("which " in before or "that " in before) and _DEFINED_AS.search(before):
             continue
-        if re.search(r"\b(?:Exosomes?|exosomes?|EVs?),\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", before):
+        if "," in before and ("xosome" in before or "EV" in before) and _APPOSITION.search(before):
             continue
         out.append(m)
     return out
@@ -288,7 +298,7 @@ def _sources(
         if before and _SOURCE_RELEASE.match(_gap(text, before[-1].end, v.start)):
             before[-1].role = "source"
         # "from miR-140-5p-overexpressing ADSCs": a hyphenated modifier opens the phrase.
-        gap_after = re.sub(r"\S*-$", "", _gap(text, v.end, after[0].start)) if after else ""
+        gap_after = _HYPHENATED_END.sub("", _gap(text, v.end, after[0].start)) if after else ""
         if after and _SOURCE_AFTER.match(gap_after):
             after[0].role = "source"
             prev = after[0]
@@ -301,7 +311,7 @@ def _sources(
     # "transfer of X from A to B" in a vesicle sentence.
     for a, b in zip(phrases, phrases[1:], strict=False):
         lead = text[max(sentence.start, a.start - 6) : a.start]
-        if lead.rstrip().endswith("from") and re.match(r"^\s*to\s+$", _gap(text, a.end, b.start)):
+        if lead.rstrip().endswith("from") and _TO_GAP.match(_gap(text, a.end, b.start)):
             a.role = a.role or "source"
             b.role = b.role or "recipient"
 
@@ -344,9 +354,9 @@ def _recipients(
         if not ok and later:
             gap = _gap(text, p.end, later[0].start)
             ok = bool(_TREATED.match(gap)) and not _BREAKER.search(gap)
-            ok = ok or bool(re.search(r"(?:^|,\s*)in\s+$", lead, re.I))
-            ok = ok or bool(re.search(r"\brecipient\s+$", lead, re.I))
-        if not ok and re.match(r"^\s*cultures?\b", tail):
+            ok = ok or bool(_IN_LEAD.search(lead))
+            ok = ok or bool(_RECIPIENT_LEAD.search(lead))
+        if not ok and _CULTURES_AFTER.match(tail):
             ok = True
         if ok:
             p.role = "recipient"
@@ -360,11 +370,7 @@ def _share_species(doc: Document, phrases: list[CellPhrase]) -> None:
         text = doc.text_of(a.section)
         stated = [m for m in b.mentions if m.kind == "species"]
         gap = text[a.end : b.start]
-        if (
-            stated
-            and stated[0].start > b.mentions[0].start
-            and re.match(r"^[\s)]*(?:\([^()]{1,20}\))?\s*and\s+$", gap)
-        ):
+        if stated and stated[0].start > b.mentions[0].start and _AND_GAP.match(gap):
             a.species = b.species
     known: dict[tuple[str, str], set[str]] = {}
     for p in phrases:

@@ -89,17 +89,36 @@ class Document:
     def text_of(self, section: str) -> str:
         return self.title if section == "title" else self.abstract
 
+    def lowered(self, section: str) -> str:
+        """The lowercased text of `section` (made once), for case-insensitive cue searches."""
+        key = "lowered_" + section
+        low = self.cache.get(key)
+        if low is None:
+            low = self.text_of(section).lower()
+            self.cache[key] = low
+        return low
+
+    def _groups(self) -> tuple[dict[tuple[str, int], list[Mention]], dict[str, list[Mention]]]:
+        """Mentions by sentence and by kind, grouped in one pass (again if mentions were added)."""
+        groups = self.cache.get("groups")
+        if groups is None or self.cache.get("groups_n") != len(self.mentions):
+            by_sentence: dict[tuple[str, int], list[Mention]] = {}
+            by_kind: dict[str, list[Mention]] = {}
+            for m in self.mentions:
+                by_sentence.setdefault((m.section, m.sentence), []).append(m)
+                by_kind.setdefault(m.kind, []).append(m)
+            groups = (by_sentence, by_kind)
+            self.cache["groups"] = groups
+            self.cache["groups_n"] = len(self.mentions)
+            self.cache["of_kind"] = {}
+        return groups
+
     def in_sentence(self, sentence: Sentence, kind: str | None = None) -> list[Mention]:
         """Mentions inside `sentence`, optionally of one kind, in text order."""
-        index = self.cache.get("by_sentence")
-        if index is None or self.cache.get("by_sentence_n") != len(self.mentions):
-            index = {}
-            for m in self.mentions:
-                index.setdefault((m.section, m.sentence), []).append(m)
-            self.cache["by_sentence"] = index
-            self.cache["by_sentence_n"] = len(self.mentions)
-        found = index.get((sentence.section, sentence.index), [])
-        return [m for m in found if kind is None or m.kind == kind]
+        found = self._groups()[0].get((sentence.section, sentence.index), [])
+        if kind is None:
+            return list(found)
+        return [m for m in found if m.kind == kind]
 
     def is_background(self, item: Mention | Sentence) -> bool:
         """Whether `item` lies in the opening background (general knowledge, not this study)."""
@@ -111,11 +130,17 @@ class Document:
 
     def of_kind(self, kind: str, *, study_only: bool = True) -> list[Mention]:
         """Mentions of one kind in text order (title first), background excluded by default."""
-        return [
-            m
-            for m in self.mentions
-            if m.kind == kind and not (study_only and self.is_background(m))
-        ]
+        by_kind = self._groups()[1]
+        memo: dict[tuple[str, bool, int, bool], list[Mention]] = self.cache["of_kind"]
+        key = (kind, study_only, self.background_end, self.review)
+        found = memo.get(key)
+        if found is None:
+            found = by_kind.get(kind, [])
+            if study_only and self.background_end and not self.review:
+                end = self.background_end
+                found = [m for m in found if m.section != "abstract" or m.start >= end]
+            memo[key] = found
+        return list(found)
 
     def sentence_of(self, mention: Mention) -> Sentence:
         """The sentence that holds `mention`."""

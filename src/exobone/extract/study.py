@@ -2,34 +2,40 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from exobone.extract.biology import animal_species, has_in_vivo
 from exobone.extract.cells import analyse
+from exobone.extract.cues import Cue
 from exobone.extract.discourse import review_cue
 from exobone.extract.document import Document, Finding
 from exobone.model import Span
 
-_IN_VITRO = re.compile(
-    r"\bin vitro\b|\b(?:co-?)?cultured\b|\bcell cultures?\b|\bin culture\b", re.IGNORECASE
+_IN_VITRO = Cue(
+    r"\bin vitro\b|\b(?:co-?)?cultured\b|\bcell cultures?\b|\bin culture\b",
+    needles=("in vitro", "cultured", "cell culture", "in culture"),
 )
-_IN_VIVO = re.compile(r"\bin vivo\b", re.IGNORECASE)
-_EX_VIVO = re.compile(r"\bex vivo\b|\bexplants?\b", re.IGNORECASE)
-_CLINICAL = re.compile(
+_IN_VIVO = Cue(r"\bin vivo\b", needles=("in vivo",))
+_EX_VIVO = Cue(r"\bex vivo\b|\bexplants?\b", needles=("ex vivo", "explant"))
+_CLINICAL = Cue(
     r"\b(?:clinical trial|patients (?:were|received|underwent) (?:treated|randomi[sz]ed|injected)?"
     r"|randomi[sz]ed controlled|participants were|were enrolled|enrolled patients)\b",
-    re.IGNORECASE,
+    needles=("clinical trial", "patients ", "controlled", "participants", "enrolled"),
 )
 
 
-def _first(doc: Document, pattern: re.Pattern[str]) -> Span | None:
+def _first(doc: Document, pattern: Cue) -> Span | None:
+    # A sentence is searched in place: its neighbours are spaces, which bound words as the
+    # ends of a cut-out sentence would.
     for sentence in doc.sentences:
         if doc.is_background(sentence):
             continue
-        match = pattern.search(sentence.text)
+        section = sentence.section
+        match = pattern.search(
+            doc.text_of(section), doc.lowered(section), sentence.start, sentence.end
+        )
         if match:
-            start = sentence.start + match.start()
+            start = match.start()
             return Span(start, start + len(match.group()), sentence.index, sentence.section)
     return None
 

@@ -128,7 +128,8 @@ class Lexicon:
 
     folded: dict[str, set[Entry]] = field(default_factory=lambda: defaultdict(set))
     exact: dict[str, set[Entry]] = field(default_factory=lambda: defaultdict(set))
-    cell_lines: dict[str, CellLine] = field(default_factory=dict)
+    cell_lines: dict[str, CellLine] = field(default_factory=dict)  # by every written form
+    lines_by_name: dict[str, CellLine] = field(default_factory=dict)
     ev_marker_symbols: frozenset[str] = frozenset()
     lncrnas: frozenset[str] = frozenset()
     not_genes: frozenset[str] = frozenset()
@@ -208,6 +209,8 @@ def build_lexicon(vocab: dict[str, Any], extra: dict[str, Any]) -> Lexicon:
             form = str(syn)
             lex.cell_lines[unhyphen(form)] = line
             lex.exact[unhyphen(form)].add(("cell_lines", line.name))
+    for line in lex.cell_lines.values():
+        lex.lines_by_name.setdefault(line.name, line)
     lex.lncrnas = frozenset(str(s) for s in extra.get("lncrnas") or [])
     for name in lex.lncrnas:
         lex.exact[name].add(("lncrna", name))
