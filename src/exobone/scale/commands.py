@@ -50,7 +50,7 @@ def pipeline(
     from exobone.scale.layout import InputFile, Manifest
     from exobone.scale.pipeline import expand_inputs, pending, run_pipeline
 
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     try:
         inputs_found = expand_inputs(inputs)
     except ExoboneError as error:
@@ -126,7 +126,7 @@ def load(
     from exobone.scale.load import load_output
     from exobone.store import Store
 
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     if not read_manifests(Path(out)):
         err.print(f"{escape(out)}: no finished pipeline output (no _manifest/*.json)")
         raise typer.Exit(1)
