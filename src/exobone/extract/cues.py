@@ -12,6 +12,7 @@ lowering is exactly case-insensitivity only for ASCII.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 __all__ = ["Cue"]
 
@@ -26,6 +27,10 @@ class Cue:
     __slots__ = ("needles", "pattern", "_lower")
 
     def __init__(self, pattern: str, needles: tuple[str, ...] = ()) -> None:
+        if any(c.isupper() for c in re.sub(r"\\.", "", pattern)):  # escapes such as \S are fine
+            raise ValueError(f"cue pattern must be lowercase: {pattern!r}")
+        if any(n != n.lower() for n in needles):
+            raise ValueError(f"cue needles must be lowercase: {needles!r}")
         self.pattern = re.compile(pattern, re.IGNORECASE)
         self._lower = re.compile(pattern)
         self.needles = needles
@@ -42,3 +47,18 @@ class Cue:
             return None
         found = self._lower.search(low, pos, end)
         return None if found is None else self.pattern.match(text, found.start(), end)
+
+    def finditer(
+        self, text: str, lowered: str | None = None, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        """The matches in `text[pos:endpos]`, as `pattern.finditer` would give them."""
+        end = len(text) if endpos is None else endpos
+        if not text.isascii():
+            yield from self.pattern.finditer(text, pos, end)
+            return
+        low = text.lower() if lowered is None else lowered
+        if self.needles and not any(low.find(n, pos, end) >= 0 for n in self.needles):
+            return
+        match = self.pattern.match
+        for found in self._lower.finditer(low, pos, end):
+            yield match(text, found.start(), end)  # type: ignore[misc]

@@ -14,16 +14,21 @@ import re
 from collections.abc import Iterator
 
 from exobone.extract.cells import analyse
+from exobone.extract.cues import Cue
 from exobone.extract.document import Document, Finding, Mention, Sentence
 from exobone.model import Span
 
 _NUMBER = r"\d+(?:\.\d+)?"
-_SCI = rf"({_NUMBER})\s*[x*]\s*10\s*(?:\^|\(|e|E)?\s*(\d{{1,2}})\)?|({_NUMBER})[eE](\d{{1,2}})"
+# Written in lowercase: the dose pattern is searched case-insensitively (see `Cue`).
+_SCI = rf"({_NUMBER})\s*[x*]\s*10\s*(?:\^|\(|e)?\s*(\d{{1,2}})\)?|({_NUMBER})e(\d{{1,2}})"
 _UNIT = (
     r"(ug\s*/\s*ml|ug\s*ml-1|ug\s*/\s*kg|mg\s*/\s*kg|ug|particles\s*/\s*ml|particles|vesicles"
-    r"|exosome particles|EVs)"
+    r"|exosome particles|evs)"
 )
-_DOSE = re.compile(rf"(?<![\w.])(?:{_SCI}|({_NUMBER}))\s*{_UNIT}(?![\w/])", re.IGNORECASE)
+_DOSE = Cue(
+    rf"(?<![\w.])(?:{_SCI}|({_NUMBER}))\s*{_UNIT}(?![\w/])",
+    needles=("ug", "mg", "particles", "vesicles", "evs"),
+)
 _UNIT_NAMES = {
     "ug/ml": "ug/mL", "ugml-1": "ug/mL", "ug/kg": "ug/kg", "mg/kg": "mg/kg", "ug": "ug",
     "particles/ml": "particles/mL", "particles": "particles", "vesicles": "particles",
@@ -40,13 +45,16 @@ _WORD_NUMBERS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
 _N = rf"(?:{_NUMBER}|(?:{'|'.join(_WORD_NUMBERS)})(?=[\s-]))"
-_DURATION = re.compile(
+_DURATION = Cue(
     rf"(?<![\w.-])({_N}(?:\s*(?:,\s*(?:and\s+)?|and|or|to|-|&)\s*{_N})*)\s*-?\s*"
-    r"(days?|d|weeks?|wks?|months?|h|hrs?|hours?)\b(?![\w-]*\s*-?old)(?!\s+of age)",
-    re.IGNORECASE,
+    r"(days?|d|weeks?|wks?|months?|h|hrs?|hours?)\b(?![\w-]*\s*-?old)(?!\s+of age)"
 )
-_REVERSED = re.compile(
-    r"\b(days?|weeks?)\s+(\d{1,3}(?:\s*(?:,\s*(?:and\s+)?|and)\s*\d{1,3})*)\b", re.IGNORECASE
+_NUMBERS = re.compile(_N, re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+_REVERSED = Cue(
+    r"\b(days?|weeks?)\s+(\d{1,3}(?:\s*(?:,\s*(?:and\s+)?|and)\s*\d{1,3})*)\b",
+    needles=("day", "week"),
 )
 _NOT_PERIOD_LEAD = re.compile(r"(?:\bevery|\bper|\baged?|\bonce|\btwice|\bage of)\s+$", re.I)
 _DAYS_PER = {"d": 1, "day": 1, "week": 7, "wk": 7, "month": 30}
@@ -57,7 +65,7 @@ def _plain(value: float) -> str:
 
 
 def _dose_value(match: re.Match[str]) -> str:
-    unit = _UNIT_NAMES[re.sub(r"\s+", "", match.group(6)).lower()]
+    unit = _UNIT_NAMES[_SPACES.sub("", match.group(6)).lower()]
     if match.group(1) is not None or match.group(3) is not None:
         mantissa = float(match.group(1) or match.group(3))
         exponent = int(match.group(2) or match.group(4))
@@ -73,8 +81,9 @@ def _dose_value(match: re.Match[str]) -> str:
 def _doses(doc: Document, sentence: Sentence, vesicles: list[Mention]) -> Iterator[Finding]:
     text = doc.text_of(sentence.section)
     mentions = doc.in_sentence(sentence)
-    for match in _DOSE.finditer(sentence.text):
-        start, end = sentence.start + match.start(), sentence.start + match.end()
+    lowered = doc.lowered(sentence.section)
+    for match in _DOSE.finditer(text, lowered, sentence.start, sentence.end):
+        start, end = match.start(), match.end()
         after = [v for v in vesicles if v.start >= end]
         before = [v for v in vesicles if v.end <= start]
         ok = False
@@ -112,24 +121,37 @@ def _to_days(number: str, unit: str) -> int | None:
     return max(1, math.floor(value * per + 0.5)) if value else None
 
 
-def _durations(sentence: Sentence) -> Iterator[Finding]:
-    seen: set[tuple[int, int]] = set()
-    for match in _DURATION.finditer(sentence.text):
-        if _NOT_PERIOD_LEAD.search(sentence.text[: match.start()]):
+def _not_a_period(text: str, sentence: Sentence, start: int) -> bool:
+    """Whether the words before `start` make the number a frequency or an age ("every 3 days")."""
+    words_end = start
+    while words_end > sentence.start and text[words_end - 1].isspace():
+        words_end -= 1
+    # The cue is at most six characters before the spaces; \b still sees the text before.
+    return bool(_NOT_PERIOD_LEAD.search(text, max(sentence.start, words_end - 8), start))
+
+
+def _durations(doc: Document, sentence: Sentence) -> Iterator[Finding]:
+    # The sentence is searched in place (its neighbours are spaces or closing marks, never part
+    # of a number), so offsets are already those of the section text.
+    text = doc.text_of(sentence.section)
+    lowered = doc.lowered(sentence.section)
+    seen: list[tuple[int, int]] = []
+    for match in _DURATION.finditer(text, lowered, sentence.start, sentence.end):
+        start, end = match.span()
+        if _not_a_period(text, sentence, start):
             continue
-        start, end = sentence.start + match.start(), sentence.start + match.end()
-        seen.add((match.start(), match.end()))
-        for number in re.findall(_N, match.group(1), re.IGNORECASE):
+        seen.append((start, end))
+        for number in _NUMBERS.findall(match.group(1)):
             days = _to_days(number, match.group(2))
             if days is not None:
                 yield Finding(
                     "durations_days", str(days), Span(start, end, sentence.index, sentence.section)
                 )
-    for match in _REVERSED.finditer(sentence.text):
-        if any(s <= match.start() < e for s, e in seen):
+    for match in _REVERSED.finditer(text, lowered, sentence.start, sentence.end):
+        start, end = match.span()
+        if any(s <= start < e for s, e in seen):
             continue
-        start, end = sentence.start + match.start(), sentence.start + match.end()
-        for number in re.findall(r"\d+", match.group(2)):
+        for number in _DIGITS.findall(match.group(2)):
             days = _to_days(number, match.group(1))
             if days is not None:
                 yield Finding(
@@ -149,4 +171,4 @@ def extract(doc: Document) -> Iterator[Finding]:
         ]
         if here:
             yield from _doses(doc, sentence, here)
-        yield from _durations(sentence)
+        yield from _durations(doc, sentence)
