@@ -7,6 +7,7 @@ results to stdout. Heavy imports happen inside the commands so `exobone --help` 
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 from collections.abc import Iterator, Sequence
@@ -476,13 +477,19 @@ def _output(target: str) -> Iterator[TextIO]:
         partial.unlink(missing_ok=True)
 
 
-def _add_analysis_commands() -> None:
-    """map, graph, quality, export, report: the analyses of the stored studies."""
+def _add_commands(module: str) -> None:
+    """Add the commands that `module.register(app)` defines.
+
+    A missing optional part (its dependencies not installed) leaves the core commands working.
+    """
     try:
-        from exobone.analysis.commands import register
-    except ImportError:  # the core commands keep working without the analysis extras
+        register = importlib.import_module(module).register
+    except ImportError:
         return
     register(app)
 
 
-_add_analysis_commands()
+# map, graph, quality, export, report: analyses of the stored studies.
+_add_commands("exobone.analysis.commands")
+# pipeline, load: PubMed-sized runs on dask, then into the store.
+_add_commands("exobone.scale.commands")
