@@ -136,7 +136,10 @@ class Study:
             "record": self.record.citation(),
             "annotations": self.annotations,
             "evidence": {
-                name: {str(value): [span.to_json() for span in spans] for value, spans in values.items()}
+                name: {
+                    str(value): [span.to_json() for span in spans]
+                    for value, spans in values.items()
+                }
                 for name, values in self.evidence.items()
             },
         }
