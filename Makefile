@@ -21,9 +21,8 @@ demo: venv
 	mkdir -p out
 	$(BIN)/exobone ingest $(DEMO) --db sqlite:///out/demo.db
 	$(BIN)/exobone extract $(DEMO) --out out/demo.jsonl
-# The HTML report step goes here (the `report` command exists; enable when the README says so):
-#	$(BIN)/exobone report --db sqlite:///out/demo.db --out out/report.html
-	@echo "demo: out/demo.db, out/demo.jsonl"
+	$(BIN)/exobone report --db sqlite:///out/demo.db --out out/report.html
+	@echo "demo: out/demo.db, out/demo.jsonl, out/report.html"
 
 lint: venv
 	$(BIN)/ruff check .
