@@ -1,0 +1,463 @@
+"""The FastAPI application: server-rendered pages plus a JSON API under `/api`.
+
+`create_app(Settings(...))` builds it; `exobone serve` runs it with uvicorn.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from pydantic import BaseModel, Field
+from starlette.background import BackgroundTask
+
+from exobone.errors import ExoboneError
+from exobone.model import ANNOTATION_FIELDS, SET_FIELDS
+from exobone.store import Store, StoreError
+from exobone.web import security
+from exobone.web.charts import graph_data, map_data
+from exobone.web.corpus import FACET_FIELDS, Corpus, parse_filters
+from exobone.web.highlight import field_class, mark_matches
+from exobone.web.labels import LabelError, check_value
+from exobone.web.views import filter_studies, study_json, study_view
+
+HERE = Path(__file__).resolve().parent
+MAX_UPLOAD = 20 * 1024 * 1024
+PAGE_SIZE = 20
+USER_HEADER = "x-exobone-user"
+_USER = re.compile(r"^[\w .@+-]{1,64}$")
+EXPORTS: dict[str, tuple[str, str]] = {
+    "csv": ("exobone.csv", "text/csv; charset=utf-8"),
+    "xlsx": ("exobone.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "ris": ("exobone.ris", "application/x-research-info-systems; charset=utf-8"),
+    "bibtex": ("exobone.bib", "application/x-bibtex; charset=utf-8"),
+    "jsonl": ("exobone.jsonl", "application/x-ndjson; charset=utf-8"),
+    "graphml": ("exobone.graphml", "application/graphml+xml; charset=utf-8"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    db_url: str | None = None
+    token: str | None = None
+    user: str = "anonymous"
+    max_upload: int = MAX_UPLOAD
+
+
+class CurationIn(BaseModel):
+    field: str = Field(description="A set field of SCHEMA.md, e.g. species")
+    value: str = Field(description="The value to add or withdraw")
+    remove: bool = Field(False, description="Withdraw the value instead of adding it")
+
+
+def plotly_js() -> Path:
+    """plotly.min.js as shipped inside the installed `plotly` package (no CDN)."""
+    return Path(str(files("plotly") / "package_data" / "plotly.min.js"))
+
+
+def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
+    settings = settings or Settings()
+    corpus = Corpus(store or Store.open(settings.db_url))
+    app = FastAPI(
+        title="exobone",
+        summary="Evidence-linked knowledge base of EV therapies for bone and cartilage",
+        version=_version(),
+    )
+    app.state.corpus = corpus
+    app.state.settings = settings
+    app.middleware("http")(security.middleware(settings.token, settings.max_upload + 65536))
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    env = Environment(
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+    )
+    templates = Jinja2Templates(env=env)
+    env.globals.update(
+        field_class=field_class,
+        set_fields=SET_FIELDS,
+        annotation_fields=ANNOTATION_FIELDS,
+        snippet=lambda hit: mark_matches(hit.snippet, hit.matches),
+    )
+
+    def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+        context.setdefault("csrf", security.csrf_token(request))
+        return templates.TemplateResponse(request, template, context, status_code=status)
+
+    def error_page(request: Request, status: int, message: str) -> HTMLResponse:
+        return page(request, "error.html", status=status, message=message)
+
+    def user_of(request: Request) -> str:
+        name = request.headers.get(USER_HEADER, "").strip() or settings.user
+        if not _USER.match(name):
+            raise HTTPException(400, "user name: 1-64 letters, digits, spaces or . @ + -")
+        return name
+
+    def record_id(ref: str) -> int:
+        if ref.isdigit():
+            return int(ref)
+        found = corpus.snapshot().record_id(ref)
+        if found is None:
+            raise HTTPException(404, f"no study {ref!r}")
+        return found
+
+    def require_csrf(request: Request, token: str) -> None:
+        if not security.check_form_csrf(request, token):
+            raise HTTPException(403, "the form is stale or came from elsewhere; reload the page")
+
+    # -- pages ---------------------------------------------------------------------------
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, error: HTTPException) -> Response:
+        if request.url.path.startswith("/api/"):
+            from fastapi.responses import JSONResponse
+
+            return JSONResponse({"detail": error.detail}, status_code=error.status_code)
+        return error_page(request, error.status_code, str(error.detail))
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def home(request: Request) -> HTMLResponse:
+        return page(request, "home.html", summary=corpus.summary(), max_mb=_mb(settings))
+
+    @app.post("/upload", response_class=HTMLResponse, include_in_schema=False)
+    def upload_page(
+        request: Request,
+        file: Annotated[UploadFile, File()],
+        csrf: Annotated[str, Form()] = "",
+    ) -> HTMLResponse:
+        require_csrf(request, csrf)
+        summary = _ingest_upload(corpus, file, settings.max_upload)
+        return page(request, "uploaded.html", summary=summary, name=file.filename or "")
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(
+        request: Request,
+        q: str = "",
+        f: Annotated[list[str] | None, Query()] = None,
+        page_no: Annotated[int, Query(alias="page", ge=1, le=10_000)] = 1,
+    ) -> HTMLResponse:
+        try:
+            where = parse_filters(f or [])
+            results = corpus.search(q, where, PAGE_SIZE, (page_no - 1) * PAGE_SIZE)
+        except ValueError as error:
+            raise HTTPException(400, str(error)) from None
+        return page(
+            request,
+            "search.html",
+            q=q,
+            where=where,
+            results=results,
+            page_no=page_no,
+            pages=max(1, -(-results.total // PAGE_SIZE)),
+            facet_fields=FACET_FIELDS,
+        )
+
+    @app.get("/study/{ref}", response_class=HTMLResponse, include_in_schema=False)
+    def study_page(request: Request, ref: str) -> HTMLResponse:
+        entry = corpus.get(record_id(ref))
+        if entry is None:
+            raise HTTPException(404, f"no study {ref!r}")
+        view = study_view(entry, corpus)
+        return page(request, "study.html", can_undo=corpus.can_undo, **view)
+
+    @app.post("/study/{ref}/curate", include_in_schema=False)
+    def curate_page(
+        request: Request,
+        ref: str,
+        field: Annotated[str, Form()],
+        value: Annotated[str, Form()],
+        action: Annotated[str, Form()] = "add",
+        csrf: Annotated[str, Form()] = "",
+    ) -> Response:
+        require_csrf(request, csrf)
+        rid = record_id(ref)
+        _curate(corpus, rid, field, value, user_of(request), action == "remove")
+        return RedirectResponse(f"/study/{rid}#curation", status_code=303)
+
+    @app.post("/study/{ref}/undo", include_in_schema=False)
+    def undo_page(
+        request: Request,
+        ref: str,
+        curation_id: Annotated[int, Form()],
+        csrf: Annotated[str, Form()] = "",
+    ) -> Response:
+        require_csrf(request, csrf)
+        rid = record_id(ref)
+        _undo(corpus, curation_id)
+        return RedirectResponse(f"/study/{rid}#curation", status_code=303)
+
+    @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
+    def map_page(
+        request: Request, rows: str = "ev_sources", cols: str = "conditions", outcome: str = ""
+    ) -> HTMLResponse:
+        data = _map(corpus, rows, cols, outcome)
+        return page(request, "map.html", data=data)
+
+    @app.get("/graph", response_class=HTMLResponse, include_in_schema=False)
+    def graph_page(
+        request: Request,
+        max_edges: Annotated[int, Query(ge=1, le=1000)] = 120,
+        min_studies: Annotated[int, Query(ge=1, le=1000)] = 1,
+    ) -> HTMLResponse:
+        data = graph_data(corpus.snapshot(), max_edges=max_edges, min_studies=min_studies)
+        return page(request, "graph.html", data=data, max_edges=max_edges, min_studies=min_studies)
+
+    @app.get("/quality", response_class=HTMLResponse, include_in_schema=False)
+    def quality_page(request: Request) -> HTMLResponse:
+        return page(request, "quality.html", **_quality(corpus))
+
+    @app.get("/exports", response_class=HTMLResponse, include_in_schema=False)
+    def exports_page(request: Request) -> HTMLResponse:
+        return page(request, "exports.html", formats=list(EXPORTS))
+
+    @app.get("/export/{fmt}", include_in_schema=False)
+    def export_download(fmt: str, f: Annotated[list[str] | None, Query()] = None) -> Response:
+        return _export(corpus, fmt, f or [])
+
+    @app.get("/assets/plotly.min.js", include_in_schema=False)
+    def plotly() -> FileResponse:
+        return FileResponse(plotly_js(), media_type="text/javascript")
+
+    # -- JSON API ------------------------------------------------------------------------
+
+    @app.get("/api/summary", tags=["corpus"])
+    def api_summary() -> dict[str, Any]:
+        """Number of records and studies, study types, most frequent sources and conditions."""
+        return corpus.summary()
+
+    @app.get("/api/search", tags=["corpus"])
+    def api_search(
+        q: str = "",
+        f: Annotated[
+            list[str] | None, Query(description="field=value filters; * is a wildcard")
+        ] = None,
+        limit: Annotated[int, Query(ge=1, le=200)] = 20,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> dict[str, Any]:
+        """Full-text search over titles and abstracts with facet counts."""
+        try:
+            where = parse_filters(f or [])
+            results = corpus.search(q, where, limit, offset)
+        except ValueError as error:
+            raise HTTPException(400, str(error)) from None
+        return {
+            "total": results.total,
+            "hits": [
+                {
+                    "record_id": h.record_id,
+                    "study_id": h.label,
+                    "title": h.title,
+                    "year": h.year,
+                    "journal": h.journal,
+                    "first_author": h.first_author,
+                    "rank": h.rank,
+                    "snippet": h.snippet,
+                    "matches": [list(m) for m in h.matches],
+                }
+                for h in results.hits
+            ],
+            "facets": {k: [list(v) for v in vs] for k, vs in results.facets.items()},
+            "error": results.error,
+        }
+
+    @app.get("/api/studies/{ref}", tags=["studies"])
+    def api_study(ref: str) -> dict[str, Any]:
+        """One study: citation, annotations, evidence spans, abstract and curation history."""
+        rid = record_id(ref)
+        entry = corpus.get(rid)
+        if entry is None:
+            raise HTTPException(404, f"no study {ref!r}")
+        return study_json(entry, corpus.history(rid))
+
+    @app.post("/api/studies/{ref}/curations", tags=["curation"], status_code=201)
+    def api_curate(request: Request, ref: str, body: CurationIn) -> dict[str, Any]:
+        """Add (or with `remove`, withdraw) a value of a field; the curator is the
+        `X-Exobone-User` header or the server's `--user`."""
+        rid = record_id(ref)
+        _curate(corpus, rid, body.field, body.value, user_of(request), body.remove)
+        entry = corpus.get(rid)
+        assert entry is not None
+        return study_json(entry, corpus.history(rid))
+
+    @app.post("/api/curations/{curation_id}/undo", tags=["curation"])
+    def api_undo(curation_id: int) -> dict[str, Any]:
+        """Undo one curation decision."""
+        _undo(corpus, curation_id)
+        return {"undone": curation_id}
+
+    @app.get("/api/map", tags=["analyses"])
+    def api_map(rows: str = "ev_sources", cols: str = "conditions", outcome: str = "") -> Any:
+        """Evidence map: studies per (row value, column value) with outcome directions."""
+        return _map(corpus, rows, cols, outcome)
+
+    @app.get("/api/graph", tags=["analyses"])
+    def api_graph() -> Any:
+        """The whole mechanism graph as Cytoscape.js JSON."""
+        from exobone.analysis.graph import build_graph, cytoscape_json
+
+        return cytoscape_json(build_graph(corpus.snapshot().studies))
+
+    @app.get("/api/quality", tags=["analyses"])
+    def api_quality() -> Any:
+        """EV-reporting score per primary study and the share meeting each criterion."""
+        data = _quality(corpus)
+        return {"criteria": data["criteria"], "studies": data["studies"]}
+
+    @app.get("/api/export/{fmt}", tags=["exports"])
+    def api_export(
+        fmt: str,
+        f: Annotated[list[str] | None, Query(description="field=value filters")] = None,
+    ) -> Response:
+        """Download the studies as csv, xlsx, ris, bibtex, jsonl or graphml."""
+        return _export(corpus, fmt, f or [])
+
+    @app.post("/api/upload", tags=["corpus"])
+    def api_upload(file: Annotated[UploadFile, File()]) -> dict[str, Any]:
+        """Ingest and extract a bibliography file (needs the `X-Requested-By` header)."""
+        summary = _ingest_upload(corpus, file, settings.max_upload)
+        return {
+            "format": summary.format,
+            "read": summary.read,
+            "new": summary.new,
+            "updated": summary.updated,
+            "unchanged": summary.unchanged,
+            "merged": summary.merged,
+            "extracted": summary.extracted,
+            "problems": [str(p) for p in summary.problems],
+        }
+
+    return app
+
+
+def _version() -> str:
+    from exobone import __version__
+
+    return __version__
+
+
+def _mb(settings: Settings) -> str:
+    return f"{settings.max_upload / (1024 * 1024):g}"
+
+
+def _curate(corpus: Corpus, rid: int, name: str, value: str, by: str, remove: bool) -> None:
+    entry = corpus.get(rid)
+    if entry is None or entry.study is None:
+        raise HTTPException(404, f"no extracted study for record {rid}")
+    try:
+        clean = check_value(name, value)
+        current = {str(v) for v in entry.study.annotations.get(name) or []}
+        if remove and clean not in current:
+            raise LabelError(f"{name} has no value {clean!r} to remove")
+        corpus.curate(rid, name, clean, by, remove)
+    except (LabelError, StoreError) as error:
+        raise HTTPException(400, str(error)) from None
+
+
+def _undo(corpus: Corpus, curation_id: int) -> None:
+    try:
+        corpus.undo(curation_id)
+    except StoreError as error:
+        raise HTTPException(400, str(error)) from None
+
+
+def _map(corpus: Corpus, rows: str, cols: str, outcome: str) -> dict[str, Any]:
+    if rows not in ANNOTATION_FIELDS or cols not in ANNOTATION_FIELDS:
+        raise HTTPException(400, f"rows and cols must be fields: {', '.join(ANNOTATION_FIELDS)}")
+    try:
+        return map_data(corpus.snapshot(), rows, cols, outcome or None)
+    except ExoboneError as error:
+        raise HTTPException(400, str(error)) from None
+
+
+def _quality(corpus: Corpus) -> dict[str, Any]:
+    from exobone.analysis.quality import CRITERIA, criteria_summary, quality_frame
+
+    snap = corpus.snapshot()
+    frame = quality_frame(snap.studies)
+    criteria = criteria_summary(frame).to_dict(orient="records")
+    studies = []
+    for row in frame.sort_values(["score", "study_id"], ascending=[False, True]).to_dict("records"):
+        studies.append(
+            {
+                "study_id": row["study_id"],
+                "record_id": snap.record_id(row["study_id"]),
+                "score": row["score"],
+                "n_met": row["n_met"],
+                "met": {c.name: bool(row[c.name]) for c in CRITERIA},
+                "evidence": {c.name: row[f"{c.name}_evidence"] for c in CRITERIA},
+            }
+        )
+    return {"criteria": criteria, "studies": studies, "names": [c.name for c in CRITERIA]}
+
+
+def _export(corpus: Corpus, fmt: str, filters: list[str]) -> Response:
+    if fmt not in EXPORTS:
+        raise HTTPException(404, f"unknown export format {fmt!r}; use {', '.join(EXPORTS)}")
+    try:
+        where = parse_filters(filters)
+    except ValueError as error:
+        raise HTTPException(400, str(error)) from None
+    studies = filter_studies(corpus.snapshot().studies, where)
+    name, media = EXPORTS[fmt]
+    folder = Path(tempfile.mkdtemp(prefix="exobone-export-"))
+    target = folder / name
+    if fmt == "graphml":
+        from exobone.analysis.graph import build_graph, write_graphml
+
+        write_graphml(build_graph(studies), target)
+    else:
+        from exobone.analysis.export import export
+
+        export(studies, target, fmt=fmt)
+    return FileResponse(
+        target,
+        media_type=media,
+        filename=name,
+        background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True),
+    )
+
+
+@contextmanager
+def _saved_upload(file: UploadFile, limit: int) -> Iterator[Path]:
+    """The upload written to a temporary folder under its own (sanitised) name, streamed
+    in chunks and refused with 413 past `limit` bytes."""
+    name = re.sub(r"[^\w.-]", "_", Path(file.filename or "upload").name)[-100:] or "upload"
+    folder = Path(tempfile.mkdtemp(prefix="exobone-upload-"))
+    try:
+        target = folder / name
+        size = 0
+        with target.open("wb") as out:
+            while chunk := file.file.read(1 << 20):
+                size += len(chunk)
+                if size > limit:
+                    raise HTTPException(
+                        413, f"{file.filename}: file larger than {limit / 1048576:g} MB"
+                    )
+                out.write(chunk)
+        if size == 0:
+            raise HTTPException(400, f"{file.filename}: empty file")
+        yield target
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _ingest_upload(corpus: Corpus, file: UploadFile, limit: int) -> Any:
+    from exobone.errors import IngestError
+
+    with _saved_upload(file, limit) as path:
+        try:
+            return corpus.ingest(path)
+        except IngestError as error:
+            message = str(error).replace(str(path.parent) + "/", "")
+            raise HTTPException(400, message) from None

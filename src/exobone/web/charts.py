@@ -1,0 +1,154 @@
+"""The evidence map as a clickable matrix and the mechanism graph as a Plotly network.
+
+Both return plain JSON-able data: the page embeds it in a `<script type="application/json">`
+block (escaped by Jinja's `tojson`) and `static/app.js` draws it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+
+from exobone.analysis.evidence_map import evidence_map
+from exobone.analysis.graph import build_graph, edges_frame
+from exobone.web.corpus import Snapshot
+from exobone.web.views import study_links
+
+KIND_COLOURS = {"source": "#1f77b4", "molecule": "#ff7f0e", "phenotype": "#2ca02c"}
+SIGN_COLOURS = {1: "#2a9d3a", -1: "#d62728", 0: "#9a9a9a"}
+
+
+def map_data(
+    snap: Snapshot, rows: str, cols: str, outcome: str | None = None, limit: int = 50
+) -> dict[str, Any]:
+    """Rows, columns and cells of the map (the `limit` best-covered rows and columns)."""
+    emap = evidence_map(snap.studies, rows=rows, cols=cols, outcome=outcome or None)
+    counts = emap.counts
+    row_names = list(counts.sum(axis=1).sort_values(ascending=False, kind="stable").index[:limit])
+    col_names = list(counts.sum(axis=0).sort_values(ascending=False, kind="stable").index[:limit])
+    kept_rows, kept_cols = set(row_names), set(col_names)
+    cells = []
+    for cell in emap.cells.itertuples(index=False):
+        if cell.row not in kept_rows or cell.col not in kept_cols:
+            continue
+        cells.append(
+            {
+                "row": str(cell.row),
+                "col": str(cell.col),
+                "n": int(cell.n_studies),
+                "increase": int(cell.increase),
+                "decrease": int(cell.decrease),
+                "no_change": int(cell.no_change),
+                "studies": study_links(snap, cell.study_ids),
+            }
+        )
+    return {
+        "rows_field": rows,
+        "cols_field": cols,
+        "outcome": outcome,
+        "rows": [str(r) for r in row_names],
+        "cols": [str(c) for c in col_names],
+        "cells": cells,
+        "shown": [len(row_names), len(col_names)],
+        "total": [int(counts.shape[0]), int(counts.shape[1])],
+        "gaps": int(len(emap.gaps)),
+    }
+
+
+def graph_data(snap: Snapshot, max_edges: int = 120, min_studies: int = 1) -> dict[str, Any]:
+    """The strongest edges of the mechanism graph with a layout, as Plotly traces.
+
+    Edge midpoints are drawn as small markers whose `customdata` is the edge's index, so a
+    click on an edge can show its evidence.
+    """
+    graph = build_graph(snap.studies)
+    frame = edges_frame(graph)
+    frame = frame[frame["n_studies"] >= min_studies].head(max_edges)
+    labels = {data["label"]: (node, data) for node, data in graph.nodes(data=True)}
+    shown = nx.Graph()
+    edges = []
+    for index, row in enumerate(frame.itertuples(index=False)):
+        u = f"{row.source_kind}:{row.source}"
+        v = f"{row.target_kind}:{row.target}"
+        shown.add_edge(u, v)
+        evidence = [
+            {"label": sid, "record_id": snap.record_id(sid), "sentence": sentence}
+            for sid, sentence in row.evidence
+        ]
+        edges.append(
+            {
+                "index": index,
+                "u": u,
+                "v": v,
+                "source": row.source,
+                "target": row.target,
+                "relation": row.relation,
+                "sign": int(row.sign),
+                "inferred": bool(row.inferred),
+                "belief": float(row.belief),
+                "n_studies": int(row.n_studies),
+                "studies": study_links(snap, row.studies.split("; ") if row.studies else []),
+                "evidence": evidence,
+            }
+        )
+    positions = nx.spring_layout(shown, seed=7, k=1.2 / max(len(shown), 1) ** 0.5) if shown else {}
+    traces: list[dict[str, Any]] = []
+    for sign, colour in SIGN_COLOURS.items():
+        xs: list[float | None] = []
+        ys: list[float | None] = []
+        for edge in edges:
+            if edge["sign"] == sign:
+                (x0, y0), (x1, y1) = positions[edge["u"]], positions[edge["v"]]
+                xs += [float(x0), float(x1), None]
+                ys += [float(y0), float(y1), None]
+        name = {1: "up / positive", -1: "down / negative", 0: "carries / no change"}[sign]
+        traces.append(_line_trace(xs, ys, colour, name))
+    traces.append(
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "name": "edges (click)",
+            "x": [float((positions[e["u"]][0] + positions[e["v"]][0]) / 2) for e in edges],
+            "y": [float((positions[e["u"]][1] + positions[e["v"]][1]) / 2) for e in edges],
+            "customdata": [e["index"] for e in edges],
+            "text": [f"{e['source']} -{e['relation']}-> {e['target']}" for e in edges],
+            "hoverinfo": "text",
+            "marker": {"size": 9, "color": [SIGN_COLOURS[e["sign"]] for e in edges]},
+        }
+    )
+    for kind, colour in KIND_COLOURS.items():
+        nodes = [n for n in shown.nodes if n.split(":", 1)[0] == kind]
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "markers+text",
+                "name": kind,
+                "x": [float(positions[n][0]) for n in nodes],
+                "y": [float(positions[n][1]) for n in nodes],
+                "text": [n.split(":", 1)[1] for n in nodes],
+                "textposition": "top center",
+                "hoverinfo": "text",
+                "marker": {"size": 14, "color": colour, "line": {"width": 1, "color": "#333"}},
+            }
+        )
+    return {
+        "traces": traces,
+        "edges": edges,
+        "n_nodes": graph.number_of_nodes(),
+        "n_edges": graph.number_of_edges(),
+        "skipped": list(graph.graph.get("skipped", [])),
+        "known_labels": len(labels),
+    }
+
+
+def _line_trace(xs: list[float | None], ys: list[float | None], colour: str, name: str) -> dict:
+    return {
+        "type": "scatter",
+        "mode": "lines",
+        "name": name,
+        "x": xs,
+        "y": ys,
+        "hoverinfo": "skip",
+        "line": {"width": 1.5, "color": colour},
+    }

@@ -1,0 +1,62 @@
+"""`exobone serve`: the web app under uvicorn. `register(app)` adds it to the main CLI."""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated
+
+import typer
+
+from exobone.web.security import is_loopback
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def serve(
+        db: Annotated[
+            str | None,
+            typer.Option(
+                "--db",
+                envvar="EXOBONE_DB",
+                help="Database URL (default sqlite:///exobone.db).",
+                show_default=False,
+            ),
+        ] = None,
+        host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+        port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+        token: Annotated[
+            str | None,
+            typer.Option(
+                envvar="EXOBONE_TOKEN",
+                help="Access token every request must carry (required off loopback).",
+                show_default=False,
+            ),
+        ] = None,
+        user: Annotated[
+            str,
+            typer.Option(help="Curator name stored with curations (X-Exobone-User header wins)."),
+        ] = "anonymous",
+        max_upload_mb: Annotated[int, typer.Option(help="Largest upload accepted, in MB.")] = 20,
+    ) -> None:
+        """Serve the web app: search, study pages with evidence, map, graph, curation, exports.
+
+        Listens on 127.0.0.1 unless told otherwise; any other address needs --token (or
+        EXOBONE_TOKEN), and then every request must present it.
+        """
+        import uvicorn
+
+        from exobone.web.app import Settings, create_app
+
+        token = token or os.environ.get("EXOBONE_TOKEN") or None
+        if not is_loopback(host) and not token:
+            typer.echo(
+                f"error: refusing to serve on {host} without a token; "
+                "set --token or EXOBONE_TOKEN (or use --host 127.0.0.1)",
+                err=True,
+            )
+            raise typer.Exit(1)
+        settings = Settings(
+            db_url=db, token=token, user=user, max_upload=max_upload_mb * 1024 * 1024
+        )
+        typer.echo(f"exobone: serving {db or 'sqlite:///exobone.db'} on http://{host}:{port}/")
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")

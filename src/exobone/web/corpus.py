@@ -1,0 +1,284 @@
+"""What the pages and the API read and write: one store, plus cached whole-corpus analyses.
+
+The evidence map, the graph, the scores and "similar studies" need every study; they are
+computed once from `Store.studies()` and kept until this process writes (upload, curation,
+undo) or `max_age` seconds pass, so a write made elsewhere (the CLI) shows up soon too.
+Search, facets and single studies always read the store directly.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from exobone.errors import ExoboneError
+from exobone.model import ANNOTATION_FIELDS, SET_FIELDS, Study
+from exobone.store import Entry, IngestSummary, Store, StoreError
+
+# Fields offered as facets on the search page, most useful first.
+FACET_FIELDS: tuple[str, ...] = (
+    "study_type",
+    "settings",
+    "vesicle_types",
+    "ev_sources",
+    "conditions",
+    "species",
+    "animal_models",
+    "delivery_routes",
+    "biomaterials",
+    "isolation_methods",
+    "outcomes",
+)
+# Fields too generic to make two studies similar.
+_WEAK_FIELDS = frozenset({"settings", "species", "vesicle_types", "durations_days", "doses"})
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One search result row, whatever the store's hit type looks like."""
+
+    record_id: int
+    label: str | None
+    title: str
+    year: int | None
+    journal: str | None
+    first_author: str | None
+    snippet: str = ""
+    matches: tuple[tuple[int, int], ...] = ()
+    rank: float | None = None
+
+
+@dataclass(slots=True)
+class Results:
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[tuple[str, int]]]
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Curation:
+    """A curator's decision on one value, as the history lists it."""
+
+    id: int
+    field: str
+    value: str
+    removed: bool
+    by: str | None
+    at: datetime | None
+    undone: bool = False
+
+
+@dataclass(slots=True)
+class Snapshot:
+    """Every study, with the record id each label belongs to."""
+
+    studies: list[Study]
+    record_ids: dict[str, list[int]]
+    made: float = field(default_factory=time.monotonic)
+
+    def record_id(self, label: str) -> int | None:
+        ids = self.record_ids.get(label)
+        return ids[0] if ids else None
+
+
+class Corpus:
+    """The web app's handle on the store."""
+
+    def __init__(self, store: Store, max_age: float = 30.0) -> None:
+        self.store = store
+        self.max_age = max_age
+        self._snapshot: Snapshot | None = None
+        self._lock = threading.Lock()
+
+    # -- reading -------------------------------------------------------------------------
+
+    def snapshot(self) -> Snapshot:
+        with self._lock:
+            snap = self._snapshot
+            if snap is None or time.monotonic() - snap.made > self.max_age:
+                snap = self._snapshot = self._load()
+            return snap
+
+    def _load(self) -> Snapshot:
+        studies: list[Study] = []
+        record_ids: dict[str, list[int]] = defaultdict(list)
+        offset = 0
+        # Entries carry the record id that `studies()` does not; a page at a time.
+        while True:
+            page = self.store.records(limit=500, offset=offset)
+            if not page:
+                break
+            offset += len(page)
+            for entry in page:
+                if entry.study is not None:
+                    studies.append(entry.study)
+                    record_ids[entry.study.id].append(entry.id)
+        return Snapshot(studies, dict(record_ids))
+
+    def invalidate(self) -> None:
+        with self._lock:
+            self._snapshot = None
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "records": self.store.count(),
+            "studies": sum(n for _, n in self.store.facets("study_type")),
+            "study_types": dict(self.store.facets("study_type")),
+            "top": {name: self.store.facets(name)[:8] for name in ("ev_sources", "conditions")},
+        }
+
+    def get(self, record_id: int) -> Entry | None:
+        return self.store.get(record_id)
+
+    def search(
+        self, query: str, where: Mapping[str, str], limit: int = 20, offset: int = 0
+    ) -> Results:
+        """Full-text search with facets through `Store.search`; filters alone work without it.
+
+        A filter the store rejects (unknown field or label) raises ValueError.
+        """
+        search = getattr(self.store, "search", None)
+        if search is not None:
+            try:
+                found = search(
+                    query=query,
+                    where=dict(where) or None,
+                    limit=limit,
+                    offset=offset,
+                    facet_fields=list(FACET_FIELDS),
+                )
+            except ExoboneError as error:  # an unknown field or label in a filter
+                raise ValueError(str(error)) from None
+            facets = {k: [(str(v), int(n)) for v, n in vs] for k, vs in found.facets.items()}
+            return Results(int(found.total), [_hit(h) for h in found.hits], facets)
+        # Until the store offers full-text search: filters and facets by exact value only.
+        exact = {k: v for k, v in where.items() if "*" not in v}
+        facets = {name: self.store.facets(name, exact) for name in FACET_FIELDS}
+        entries = self.store.records(limit=limit, offset=offset, where=exact)
+        hits = [_entry_hit(entry) for entry in entries]
+        note = "full-text search needs a newer store; showing filters only" if query else None
+        return Results(self.store.count(exact), hits, facets, note)
+
+    def history(self, record_id: int) -> list[Curation]:
+        """The curators' decisions on a study, newest first (empty if the store keeps none)."""
+        history = getattr(self.store, "curation_history", None)
+        if history is None:
+            return []
+        items = [_curation(item) for item in history(record_id)]
+        return sorted(items, key=lambda c: c.id, reverse=True)
+
+    @property
+    def can_undo(self) -> bool:
+        return hasattr(self.store, "undo")
+
+    def similar(self, study: Study, limit: int = 6) -> list[tuple[Study, int, list[str]]]:
+        """Studies sharing the most specific values with `study`: (study, shared, examples)."""
+        mine = _pairs(study)
+        if not mine:
+            return []
+        scored = []
+        for other in self.snapshot().studies:
+            if other.id == study.id and other.record.title == study.record.title:
+                continue
+            shared = mine & _pairs(other)
+            if shared:
+                scored.append((other, len(shared), sorted(f"{f}: {v}" for f, v in shared)))
+        scored.sort(key=lambda item: (-item[1], item[0].id))
+        return scored[:limit]
+
+    # -- writing -------------------------------------------------------------------------
+
+    def ingest(self, path: Path) -> IngestSummary:
+        """Read, extract and store one uploaded file (one transaction)."""
+        from exobone.api import ingest_file, load_extractor
+
+        try:
+            return ingest_file(self.store, path, extractor=load_extractor())
+        finally:
+            self.invalidate()
+
+    def curate(self, record_id: int, name: str, value: str, by: str, remove: bool) -> None:
+        try:
+            self.store.curate(record_id, name, value, by=by, remove=remove)
+        finally:
+            self.invalidate()
+
+    def undo(self, curation_id: int) -> None:
+        undo = getattr(self.store, "undo", None)
+        if undo is None:
+            raise StoreError("this store cannot undo curations")
+        try:
+            undo(curation_id)
+        finally:
+            self.invalidate()
+
+
+def _pairs(study: Study) -> set[tuple[str, str]]:
+    return {
+        (name, str(value))
+        for name in SET_FIELDS
+        if name not in _WEAK_FIELDS
+        for value in study.annotations.get(name) or []
+    }
+
+
+def _hit(item: Any) -> Hit:
+    """A `exobone.store.search.Hit` as shown here (its snippet carries the match offsets)."""
+    snippet = item.snippet
+    return Hit(
+        record_id=int(item.record_id),
+        label=item.label,
+        title=item.title or "",
+        year=item.year,
+        journal=item.journal,
+        first_author=item.first_author,
+        snippet=snippet.text if hasattr(snippet, "text") else str(snippet or ""),
+        matches=tuple((int(a), int(b)) for a, b in getattr(snippet, "marks", ())),
+        rank=item.rank,
+    )
+
+
+def _entry_hit(entry: Entry) -> Hit:
+    record = entry.record
+    return Hit(
+        record_id=entry.id,
+        label=entry.study.id if entry.study else None,
+        title=record.title,
+        year=record.year,
+        journal=record.journal,
+        first_author=record.first_author,
+        snippet=record.abstract[:240],
+    )
+
+
+def _curation(item: Any) -> Curation:
+    return Curation(
+        id=int(item.id),
+        field=str(item.field),
+        value=str(item.value),
+        removed=item.action == "remove",
+        by=item.by,
+        at=item.at,
+        undone=item.undone_at is not None,
+    )
+
+
+def parse_filters(items: Sequence[str]) -> dict[str, str]:
+    """`field=value` strings (repeated query parameters) as a dict; bad ones raise ValueError."""
+    where: dict[str, str] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        name, value = name.strip(), value.strip()
+        if not sep or not value:
+            raise ValueError(f"filter {item!r} is not field=value")
+        if name not in ANNOTATION_FIELDS:
+            raise ValueError(f"unknown field {name!r} in filter {item!r}")
+        where[name] = value
+    return where

@@ -1,0 +1,141 @@
+"""Access token, CSRF protection and security headers, as one ASGI-level middleware.
+
+- With a token configured every request needs it: `Authorization: Bearer T`, or the `token`
+  cookie that visiting `/?token=T` sets (HttpOnly, SameSite=Strict).
+- Writes (POST, PUT, PATCH, DELETE) are refused when the browser says they come from another
+  site (`Origin` or `Sec-Fetch-Site`); HTML forms also carry a token that must equal the
+  `csrf` cookie (double submit), and JSON API writes must be `application/json`, which a
+  cross-site form cannot send (uploads: multipart with an `X-Requested-By` header).
+- Every response gets a CSP without remote origins, nosniff, no framing and no referrer.
+"""
+
+from __future__ import annotations
+
+import hmac
+import ipaddress
+import secrets
+from collections.abc import Awaitable, Callable
+from urllib.parse import urlsplit
+
+from fastapi import Request, Response
+from fastapi.responses import JSONResponse, PlainTextResponse, RedirectResponse
+
+CSRF_COOKIE = "csrf"
+TOKEN_COOKIE = "token"
+UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+Next = Callable[[Request], Awaitable[Response]]
+
+
+def is_loopback(host: str) -> bool:
+    """True for localhost and addresses of 127.0.0.0/8 and ::1."""
+    if host.strip("[]").lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def csrf_token(request: Request) -> str:
+    """The CSRF token of this browser (its cookie), or a new one the response will set."""
+    token = request.cookies.get(CSRF_COOKIE) or getattr(request.state, "new_csrf", None)
+    if not token:
+        token = request.state.new_csrf = secrets.token_urlsafe(24)
+    return str(token)
+
+
+def check_form_csrf(request: Request, submitted: str | None) -> bool:
+    cookie = request.cookies.get(CSRF_COOKIE)
+    return bool(cookie and submitted and hmac.compare_digest(cookie, submitted))
+
+
+def _same_origin(request: Request) -> bool:
+    site = request.headers.get("sec-fetch-site")
+    if site and site not in {"same-origin", "none"}:
+        return False
+    origin = request.headers.get("origin")
+    if origin and origin != "null":
+        return urlsplit(origin).netloc == request.headers.get("host", "")
+    return origin != "null"
+
+
+def _has_token(request: Request, token: str) -> bool:
+    given = ""
+    auth = request.headers.get("authorization", "")
+    if auth.lower().startswith("bearer "):
+        given = auth[7:].strip()
+    given = given or request.cookies.get(TOKEN_COOKIE, "")
+    return bool(given) and hmac.compare_digest(given.encode(), token.encode())
+
+
+def middleware(token: str | None, max_body: int) -> Callable[[Request, Next], Awaitable[Response]]:
+    """The guard; `max_body` bytes is the largest request body accepted (uploads)."""
+
+    async def guard(request: Request, call_next: Next) -> Response:
+        response = await _guarded(request, call_next, token, max_body)
+        for name, value in HEADERS.items():
+            response.headers.setdefault(name, value)
+        new = getattr(request.state, "new_csrf", None)
+        if new:
+            response.set_cookie(CSRF_COOKIE, new, httponly=True, samesite="strict", path="/")
+        return response
+
+    return guard
+
+
+async def _guarded(request: Request, call_next: Next, token: str | None, max_body: int) -> Response:
+    if token:
+        given = request.query_params.get("token")
+        if given is not None and request.method == "GET":
+            if not hmac.compare_digest(given.encode(), token.encode()):
+                return PlainTextResponse("wrong token", status_code=401)
+            # Trade the token in the URL for a cookie, and drop it from the address bar.
+            target = request.url.remove_query_params("token")
+            response = RedirectResponse(str(target.path) + _query(str(target.query)), 303)
+            response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict", path="/")
+            return response
+        if not _has_token(request, token):
+            return _refuse(request, 401, "this server needs a token: Authorization: Bearer T")
+    if request.method in UNSAFE:
+        length = request.headers.get("content-length", "")
+        if length.isdigit() and int(length) > max_body:
+            limit = f"{max_body / 1048576:.0f} MB"
+            return _refuse(request, 413, f"request larger than the upload limit ({limit})")
+        if not _same_origin(request):
+            return _refuse(request, 403, "cross-site request refused")
+        if request.url.path.startswith("/api/") and not _json_or_upload(request):
+            return _refuse(
+                request, 415, "API writes must be application/json (uploads: X-Requested-By)"
+            )
+    return await call_next(request)
+
+
+def _json_or_upload(request: Request) -> bool:
+    """JSON, or a multipart upload with an `X-Requested-By` header: both need a CORS
+    preflight from another site, which this server never grants."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind == "application/json":
+        return True
+    return kind == "multipart/form-data" and bool(request.headers.get("x-requested-by"))
+
+
+def _query(query: str) -> str:
+    return f"?{query}" if query else ""
+
+
+def _refuse(request: Request, status: int, message: str) -> Response:
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"detail": message}, status_code=status)
+    return PlainTextResponse(message, status_code=status)

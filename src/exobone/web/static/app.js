@@ -1,0 +1,107 @@
+// exobone's own front-end code: evidence toggles, the clickable evidence map and the
+// Plotly mechanism graph. Data comes from <script type="application/json"> blocks; every
+// text is inserted with textContent, never as HTML.
+"use strict";
+
+function el(tag, text, attrs) {
+  const node = document.createElement(tag);
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
+  return node;
+}
+
+function readJson(id) {
+  const node = document.getElementById(id);
+  return node ? JSON.parse(node.textContent) : null;
+}
+
+function studyList(studies) {
+  const list = el("ul", null, { class: "studies" });
+  for (const s of studies) {
+    const item = el("li");
+    const link = el("a", s.label + (s.title ? ": " + s.title : ""));
+    if (s.record_id !== null) link.href = "/study/" + s.record_id;
+    item.appendChild(link);
+    list.appendChild(item);
+  }
+  return list;
+}
+
+// Study page: hide or show the highlights of one field.
+document.querySelectorAll("input[data-toggle]").forEach((box) => {
+  box.addEventListener("change", () => {
+    document.querySelectorAll("mark.ev").forEach((mark) => {
+      if (mark.dataset.fields.split(" ").includes(box.dataset.toggle)) {
+        mark.classList.toggle("off-" + box.dataset.toggle, !box.checked);
+        const hidden = mark.dataset.fields.split(" ").every((f) => mark.classList.contains("off-" + f));
+        mark.classList.toggle("hidden", hidden);
+      }
+    });
+  });
+});
+
+// Evidence map: a click on a cell lists its studies.
+const mapCells = readJson("map-data");
+if (mapCells) {
+  const panel = document.getElementById("cell-panel");
+  const show = (td) => {
+    const cell = mapCells[Number(td.dataset.cell)];
+    document.querySelectorAll("td.cell.selected").forEach((n) => n.classList.remove("selected"));
+    td.classList.add("selected");
+    panel.replaceChildren(
+      el("h3", cell.row + " × " + cell.col),
+      el("p", cell.n + " studies · ↑" + cell.increase + " ↓" + cell.decrease + " =" + cell.no_change),
+      studyList(cell.studies),
+    );
+  };
+  document.querySelectorAll("td.cell").forEach((td) => {
+    td.addEventListener("click", () => show(td));
+    td.addEventListener("keydown", (e) => { if (e.key === "Enter") show(td); });
+  });
+}
+
+// Mechanism graph: Plotly network; a click on an edge midpoint or an edge row shows evidence.
+const graph = readJson("graph-data");
+if (graph) {
+  const panel = document.getElementById("edge-panel");
+  const showEdge = (index) => {
+    const edge = graph.edges[index];
+    if (!edge) return;
+    const quotes = el("div", null, { class: "quotes" });
+    for (const ev of edge.evidence) {
+      const q = el("blockquote", ev.sentence);
+      const by = el("a", ev.label);
+      if (ev.record_id !== null) by.href = "/study/" + ev.record_id;
+      const cite = el("cite", "— ");
+      cite.appendChild(by);
+      q.appendChild(cite);
+      quotes.appendChild(q);
+    }
+    panel.replaceChildren(
+      el("h3", edge.source + " —" + edge.relation + "→ " + edge.target),
+      el("p", "belief " + edge.belief.toFixed(2) + " · " + edge.n_studies + " studies" + (edge.inferred ? " · inferred" : "")),
+      studyList(edge.studies),
+      quotes,
+    );
+  };
+  document.querySelectorAll("tr.edge-row").forEach((row) => {
+    row.addEventListener("click", () => showEdge(Number(row.dataset.edge)));
+    row.addEventListener("keydown", (e) => { if (e.key === "Enter") showEdge(Number(row.dataset.edge)); });
+  });
+  const box = document.getElementById("graph");
+  if (window.Plotly && box) {
+    const layout = {
+      margin: { l: 10, r: 10, t: 10, b: 10 },
+      xaxis: { visible: false }, yaxis: { visible: false },
+      hovermode: "closest", showlegend: true, legend: { orientation: "h" },
+    };
+    window.Plotly.newPlot(box, graph.traces, layout, { displaylogo: false, responsive: true })
+      .then(() => {
+        box.dataset.ready = "1";
+        box.on("plotly_click", (event) => {
+          const point = event.points[0];
+          if (point && typeof point.customdata === "number") showEdge(point.customdata);
+        });
+      });
+  }
+}

@@ -1,0 +1,137 @@
+"""Page-independent views of a study, the evidence map and the graph: plain data for both
+the HTML templates and the JSON API."""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from exobone.analysis.frame import StudyText, field_values
+from exobone.model import SET_FIELDS, Study
+from exobone.store import Entry
+from exobone.web.corpus import Corpus, Curation, Snapshot
+from exobone.web.highlight import field_class, highlight, marks_for
+
+
+@dataclass(slots=True)
+class FieldRow:
+    """One field of a study: the extractor's values and the curators' decisions, apart."""
+
+    name: str
+    css: str
+    machine: list[tuple[str, list[str]]] = field(default_factory=list)  # value, sentences
+    added: list[Curation] = field(default_factory=list)
+    removed: list[Curation] = field(default_factory=list)
+
+
+def current_decisions(history: Iterable[Curation]) -> dict[tuple[str, str], Curation]:
+    """The standing decision per (field, value): the newest one not undone."""
+    standing: dict[tuple[str, str], Curation] = {}
+    for item in sorted(history, key=lambda c: c.id):
+        key = (item.field, item.value)
+        if item.undone:
+            continue
+        standing[key] = item
+    return standing
+
+
+def field_rows(study: Study, history: list[Curation]) -> list[FieldRow]:
+    """Every set field, machine values (with their evidence sentences) apart from curated."""
+    text = StudyText(study)
+    standing = current_decisions(history)
+    rows = []
+    for name in SET_FIELDS:
+        row = FieldRow(name, field_class(name))
+        for value in field_values(study, name):
+            decision = standing.get((name, value))
+            evidence = text.sentences(name, value)
+            if decision is not None and not decision.removed and not evidence:
+                row.added.append(decision)
+            else:
+                row.machine.append((value, evidence))
+        row.removed = [c for (f, _), c in standing.items() if f == name and c.removed]
+        rows.append(row)
+    return rows
+
+
+def study_view(entry: Entry, corpus: Corpus) -> dict[str, Any]:
+    """What the study page shows."""
+    record, study = entry.record, entry.study
+    history = corpus.history(entry.id)
+    view: dict[str, Any] = {
+        "entry": entry,
+        "record": record,
+        "study": study,
+        "history": history,
+        "title_html": highlight(record.title, []),
+        "abstract_html": highlight(record.abstract, []),
+        "rows": [],
+        "legend": [],
+        "similar": [],
+    }
+    if study is None:
+        return view
+    view["title_html"] = highlight(
+        record.title, marks_for(study.evidence, "title", len(record.title))
+    )
+    view["abstract_html"] = highlight(
+        record.abstract, marks_for(study.evidence, "abstract", len(record.abstract))
+    )
+    view["rows"] = field_rows(study, history)
+    view["legend"] = [
+        (name, field_class(name), sorted(study.evidence[name]))
+        for name in SET_FIELDS
+        if study.evidence.get(name)
+    ]
+    snap = corpus.snapshot()
+    view["similar"] = [
+        (other, snap.record_id(other.id), shared, examples)
+        for other, shared, examples in corpus.similar(study)
+    ]
+    return view
+
+
+def study_json(entry: Entry, history: list[Curation]) -> dict[str, Any]:
+    """The API form of a study: SCHEMA.md output plus record id, key and curation history."""
+    data: dict[str, Any] = {"record_id": entry.id, "key": entry.key}
+    if entry.study is not None:
+        data.update(entry.study.to_json())
+    else:
+        data["record"] = entry.record.citation()
+    data["abstract"] = entry.record.abstract
+    data["curations"] = [
+        {
+            "id": c.id,
+            "field": c.field,
+            "value": c.value,
+            "removed": c.removed,
+            "by": c.by,
+            "at": c.at.isoformat() if c.at else None,
+            "undone": c.undone,
+        }
+        for c in history
+    ]
+    return data
+
+
+def filter_studies(studies: Iterable[Study], where: Mapping[str, str]) -> list[Study]:
+    """Studies having every `field: value` of `where` (`*` matches any characters)."""
+    kept = []
+    for study in studies:
+        if all(
+            any(fnmatch.fnmatchcase(v, pattern) for v in field_values(study, name))
+            for name, pattern in where.items()
+        ):
+            kept.append(study)
+    return kept
+
+
+def study_links(snap: Snapshot, labels: Iterable[str]) -> list[dict[str, Any]]:
+    """Study labels with their record ids and titles, for lists that link to study pages."""
+    titles = {s.id: s.record.title for s in snap.studies}
+    return [
+        {"label": label, "record_id": snap.record_id(label), "title": titles.get(label, "")}
+        for label in labels
+    ]

@@ -1,0 +1,238 @@
+"""The app through FastAPI's TestClient on a real SQLite store: pages, API, escaping,
+token enforcement, CSRF, upload limits and curation."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from exobone.store import Store
+from exobone.web import Settings, create_app
+
+SCRIPT_RIS = Path(__file__).resolve().parent / "data" / "script_title.ris"
+
+
+# Full-text search and the curation log are the store's newer parts.
+needs_search = pytest.mark.skipif(
+    not hasattr(Store, "search") or not hasattr(Store, "undo"),
+    reason="this store has no search/undo yet",
+)
+
+
+@pytest.fixture
+def client(db_url: str) -> TestClient:
+    return TestClient(create_app(Settings(db_url=db_url, max_upload=64 * 1024)))
+
+
+def csrf(client: TestClient, url: str = "/") -> str:
+    page = client.get(url)
+    match = re.search(r'name="csrf" value="([^"]+)"', page.text)
+    assert match, "the page has no CSRF field"
+    return match.group(1)
+
+
+def script_record(client: TestClient) -> int:
+    found = client.get("/api/search", params={"q": "alert"}).json()
+    ids = [h["record_id"] for h in found["hits"] if "<script>" in h["title"]]
+    assert ids, found
+    return int(ids[0])
+
+
+def test_pages_render(client: TestClient) -> None:
+    for url in ["/", "/search", "/study/1", "/map", "/graph", "/quality", "/exports"]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "text/html" in response.headers["content-type"]
+
+
+def test_security_headers(client: TestClient) -> None:
+    headers = client.get("/").headers
+    csp = headers["content-security-policy"]
+    assert "default-src 'self'" in csp and "script-src 'self'" in csp
+    assert "http" not in csp  # no remote origin anywhere
+    assert headers["x-content-type-options"] == "nosniff"
+
+
+def test_plotly_served_locally(client: TestClient) -> None:
+    response = client.get("/assets/plotly.min.js")
+    assert response.status_code == 200
+    assert len(response.content) > 1_000_000 and b"plotly" in response.content[:2000].lower()
+    assert "/assets/plotly.min.js" in client.get("/graph").text
+
+
+@needs_search
+def test_script_title_is_escaped_everywhere(client: TestClient) -> None:
+    rid = script_record(client)
+    pages = [f"/study/{rid}", "/search?q=alert", "/api/search?q=alert"]
+    for url in pages[:2]:
+        text = client.get(url).text
+        assert "<script>alert(1)</script>" not in text
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+        assert "<img src=x" not in text
+        assert "<b>Escaping</b>" not in text
+    study = client.get(f"/study/{rid}").text
+    # the abstract is highlighted, and its markup stays text
+    assert "<mark class=" in study
+    assert "&lt;img src=x onerror=alert(2)&gt;" in study
+
+
+@needs_search
+def test_search_api_facets_and_filters(client: TestClient) -> None:
+    everything = client.get("/api/search").json()
+    assert everything["total"] == 22
+    species = dict(map(tuple, everything["facets"]["species"]))
+    assert species, everything["facets"]
+    value, count = max(species.items(), key=lambda item: item[1])
+    filtered = client.get("/api/search", params={"f": f"species={value}", "limit": 50}).json()
+    assert filtered["total"] == count
+    bone = client.get("/api/search", params={"q": "osteoarthritis"}).json()
+    assert 0 < bone["total"] < everything["total"]
+    hit = bone["hits"][0]
+    assert any("osteoarthritis" in hit["snippet"][a:b].lower() for a, b in hit["matches"]), hit
+    assert client.get("/api/search", params={"f": "nonsense=1"}).status_code == 400
+    assert client.get("/search", params={"f": "species"}).status_code == 400
+
+
+def test_study_api_has_evidence_offsets(client: TestClient) -> None:
+    data = client.get("/api/studies/1").json()
+    assert data["record_id"] == 1 and data["id"].startswith("S")
+    checked = 0
+    for values in data["evidence"].values():
+        for spans in values.values():
+            for span in spans:
+                if span.get("section", "abstract") == "abstract":
+                    assert 0 <= span["start"] < span["end"] <= len(data["abstract"])
+                    checked += 1
+    assert checked > 0
+    assert client.get("/api/studies/99999").status_code == 404
+    by_label = client.get(f"/api/studies/{data['id']}").json()
+    assert by_label["record_id"] == 1
+
+
+@needs_search
+def test_curation_add_remove_undo_api(client: TestClient) -> None:
+    before = client.get("/api/studies/2").json()
+    assert "dog" not in before["annotations"]["species"]
+    added = client.post(
+        "/api/studies/2/curations",
+        json={"field": "species", "value": "dog"},
+        headers={"X-Exobone-User": "rita"},
+    )
+    assert added.status_code == 201, added.text
+    data = added.json()
+    assert "dog" in data["annotations"]["species"]
+    decision = data["curations"][-1]
+    assert (decision["by"], decision["field"], decision["value"]) == ("rita", "species", "dog")
+    # exports use curated values
+    csv = client.get("/api/export/csv", params={"f": "species=dog"}).text
+    assert csv.count("\n") >= 2 and data["id"] in csv
+    undone = client.post(f"/api/curations/{decision['id']}/undo", json={})
+    assert undone.status_code == 200, undone.text
+    after = client.get("/api/studies/2").json()
+    assert "dog" not in after["annotations"]["species"]
+    assert after["curations"][-1]["undone"] is True
+
+
+def test_curation_is_validated(client: TestClient) -> None:
+    def post(body: dict[str, object]) -> int:
+        return client.post("/api/studies/2/curations", json=body).status_code
+
+    assert post({"field": "study_type", "value": "review"}) == 400
+    assert post({"field": "no_such_field", "value": "x"}) == 400
+    assert post({"field": "species", "value": "unicorn"}) == 400  # not a vocabulary label
+    assert post({"field": "durations_days", "value": "two weeks"}) == 400
+    assert post({"field": "ev_cargo", "value": "   "}) == 400
+    assert post({"field": "ev_cargo", "value": "miR-\x00"}) == 400
+    assert post({"field": "species", "value": "goat", "remove": True}) == 400  # not there
+    assert post({"field": "ev_cargo", "value": "miR-21-5p"}) == 201
+
+
+@needs_search
+def test_form_curation_needs_csrf_and_shows_curator(client: TestClient) -> None:
+    url = "/study/3"
+    refused = client.post(f"{url}/curate", data={"field": "species", "value": "rat"})
+    assert refused.status_code == 403
+    token = csrf(client, url)
+    done = client.post(
+        f"{url}/curate",
+        data={"field": "ev_cargo", "value": "miR-999", "action": "add", "csrf": token},
+        follow_redirects=False,
+    )
+    assert done.status_code == 303
+    page = client.get(url).text
+    assert 'class="added"' in page and "miR-999" in page and "anonymous" in page
+
+
+def test_cross_site_and_form_posts_to_api_are_refused(client: TestClient) -> None:
+    body = {"field": "species", "value": "dog"}
+    evil = client.post(
+        "/api/studies/2/curations", json=body, headers={"Origin": "https://evil.example"}
+    )
+    assert evil.status_code == 403
+    form = client.post("/api/studies/2/curations", data=body)
+    assert form.status_code == 415
+    sneaky = client.post(
+        "/api/studies/2/curations", json=body, headers={"Sec-Fetch-Site": "cross-site"}
+    )
+    assert sneaky.status_code == 403
+
+
+def test_upload_limit_and_unknown_format(client: TestClient, tmp_path: Path) -> None:
+    token = csrf(client)
+    big = b"TY  - JOUR\n" + b"AB  - " + b"x" * (70 * 1024) + b"\nER  - \n"
+    response = client.post("/upload", data={"csrf": token}, files={"file": ("big.ris", big)})
+    assert response.status_code == 413
+    assert "larger than" in response.text
+    junk = client.post(
+        "/upload", data={"csrf": token}, files={"file": ("notes.txt", b"just some words\n")}
+    )
+    assert junk.status_code == 400
+    assert "unknown bibliography format" in junk.text and "notes.txt" in junk.text
+
+
+def test_upload_api_ingests(client: TestClient) -> None:
+    ris = SCRIPT_RIS.read_bytes().replace(b"escape.test.2021", b"another.one.2022")
+    ris = ris.replace(b"Tester, Alice", b"Other, Bob")
+    files = {"file": ("new.ris", ris)}
+    refused = client.post("/api/upload", files=files)
+    assert refused.status_code == 415
+    done = client.post("/api/upload", files=files, headers={"X-Requested-By": "test"})
+    assert done.status_code == 200, done.text
+    assert done.json()["new"] == 1 and done.json()["extracted"] == 1
+    assert client.get("/api/summary").json()["records"] == 23
+
+
+def test_openapi_documents_the_api(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    paths = set(schema["paths"])
+    assert {"/api/search", "/api/studies/{ref}", "/api/map", "/api/graph"} <= paths
+    assert not any(not p.startswith("/api/") for p in paths)
+
+
+def test_map_and_graph_api(client: TestClient) -> None:
+    emap = client.get("/api/map", params={"rows": "ev_sources", "cols": "conditions"}).json()
+    assert emap["cells"]
+    cell = emap["cells"][0]
+    assert cell["n"] == len(cell["studies"]) and cell["studies"][0]["record_id"]
+    assert client.get("/api/map", params={"rows": "bogus"}).status_code == 400
+    graph = client.get("/api/graph").json()
+    assert graph["elements"]["nodes"] and graph["elements"]["edges"]
+
+
+def test_token_required(db_url: str) -> None:
+    client = TestClient(create_app(Settings(db_url=db_url, token="s3cret")))
+    assert client.get("/").status_code == 401
+    assert client.get("/api/summary").status_code == 401
+    assert client.get("/static/app.css").status_code == 401
+    wrong = client.get("/api/summary", headers={"Authorization": "Bearer nope"})
+    assert wrong.status_code == 401
+    ok = client.get("/api/summary", headers={"Authorization": "Bearer s3cret"})
+    assert ok.status_code == 200
+    visit = client.get("/?token=s3cret", follow_redirects=False)
+    assert visit.status_code == 303 and "token=" not in visit.headers["location"]
+    assert "httponly" in visit.headers["set-cookie"].lower()
+    assert client.get("/").status_code == 200  # the cookie now carries it
+    assert client.get("/?token=wrong", follow_redirects=False).status_code == 401
