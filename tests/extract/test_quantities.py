@@ -41,3 +41,61 @@ def test_ages_frequencies_and_years_are_not_durations():
         "60 years were followed."
     )
     assert got["durations_days"] == []
+
+
+def test_amount_before_of_and_concentration_before_a_hyphenated_vesicle_name():
+    got = fields(
+        "Here we injected 80 ug of the purified exosomes into each knee, and cultured cells took "
+        "up 15 ug/mL ADSC-sEVs."
+    )
+    assert set(got["doses"]) == {"80 ug", "15 ug/mL"}
+
+
+def test_micro_sign_and_greek_mu_both_read_as_ug():
+    micro = fields("We gave exosomes at 40 \u00b5g/mL to cells.")
+    greek = fields("We gave exosomes at 40 \u03bcg/mL to cells.")
+    assert micro["doses"] == greek["doses"] == ["40 ug/mL"]
+
+
+def test_scientific_counts_in_every_notation():
+    got = fields(
+        "We injected 3 \u00d7 10^9 particles of EVs, then EVs (2.5 x10(11) particles) and EVs "
+        "at 4x 10<sup>8</sup> particles/ml."
+    )
+    assert set(got["doses"]) == {"3e9 particles", "2.5e11 particles", "4e8 particles/mL"}
+
+
+def test_a_count_named_by_the_vesicle_abbreviation_is_a_particle_count():
+    got = fields("Each rat received 6 x 10^9 TEVs, and controls 1 \u00d7 10^10 MSC-Exos.")
+    assert set(got["doses"]) == {"6e9 particles", "1e10 particles"}
+
+
+def test_per_body_weight_and_per_animal_doses():
+    got = fields(
+        "We injected exosomes at 3 mg/kg body weight, EVs (150 \u03bcg/kg), and 25 ug EVs per "
+        "mouse."
+    )
+    assert set(got["doses"]) == {"3 mg/kg", "150 ug/kg", "25 ug"}
+
+
+def test_a_particle_count_said_as_the_dose_of_a_vesicle_sentence():
+    got = fields(
+        "The small EVs were concentrated by ultrafiltration and every single dose we prepared "
+        "contained 7 x 10(9) particles."
+    )
+    assert got["doses"] == ["7e9 particles"]
+
+
+def test_injection_days_are_schedule_points_not_periods():
+    got = fields(
+        "We injected EVs on days 3, 10 and 17 after surgery, or from day 5 onwards, every 2 days "
+        "for 3 weeks."
+    )
+    assert got["durations_days"] == [21]
+
+
+def test_spelled_out_periods():
+    got = fields(
+        "Eight weeks after surgery we treated rats for two weeks and cells for three days."
+    )
+    assert sorted(got["durations_days"]) == [3, 14, 56]

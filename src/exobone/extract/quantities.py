@@ -19,27 +19,48 @@ from exobone.extract.document import Document, Finding, Mention, Sentence
 from exobone.model import Span
 
 _NUMBER = r"\d+(?:\.\d+)?"
-# Written in lowercase: the dose pattern is searched case-insensitively (see `Cue`).
-_SCI = rf"({_NUMBER})\s*[x*]\s*10\s*(?:\^|\(|e)?\s*(\d{{1,2}})\)?|({_NUMBER})e(\d{{1,2}})"
+# Written in lowercase: the dose pattern is searched case-insensitively (see `Cue`). The
+# micro sign is matched as "u" (what `exobone.text.clean` writes), Greek mu, the micro sign
+# U+00B5 or "mu"; "x 10^9", "x10(9)", "x 10<sup>9</sup>" and "1e9" are all scientific.
+_MICRO = "(?:u|\u00b5|\u03bc|mu)"
+_SCI = (
+    rf"({_NUMBER})\s*[x*\u00d7]\s*10\s*(?:\^|\(|e|<sup>)?\s*(\d{{1,2}})(?:\)|</sup>)?"
+    rf"|({_NUMBER})e(\d{{1,2}})"
+)
+_PER = r"\s*(?:/|per)\s*"
 _UNIT = (
-    r"(ug\s*/\s*ml|ug\s*ml-1|ug\s*/\s*kg|mg\s*/\s*kg|ug|particles\s*/\s*ml|particles|vesicles"
+    rf"(?:{_MICRO}g{_PER}ml|{_MICRO}g\s*[.\u00b7]?\s*ml\s*-1|{_MICRO}g{_PER}kg|mg{_PER}kg"
+    rf"|{_MICRO}g(?:{_PER}(?:mouse|rat|animal))?|particles{_PER}ml|particles|vesicles"
     r"|exosome particles|evs)"
 )
+# Groups: 1-2 mantissa and exponent, 3-4 the "1e9" form, 5 a plain number, 6 the unit (a
+# plain number needs one; a scientific count may name the vesicles instead: "2 x 10^10 sEVs").
 _DOSE = Cue(
-    rf"(?<![\w.])(?:{_SCI}|({_NUMBER}))\s*{_UNIT}(?![\w/])",
-    needles=("ug", "mg", "particles", "vesicles", "evs"),
-)
+    rf"(?<![\w.])(?:{_SCI}|({_NUMBER})(?=\s*{_UNIT}))\s*({_UNIT})?(?![\w])(?!/(?!day))",
+    needles=(
+        "ug", "mg", "\u00b5g", "\u03bcg", "particles", "vesicles", "evs", "x 10", "x10", "*10",
+        "e1", "e9", "e8", "e7", "e6", "e5",
+    ),
+)  # fmt: skip
 _UNIT_NAMES = {
-    "ug/ml": "ug/mL", "ugml-1": "ug/mL", "ug/kg": "ug/kg", "mg/kg": "mg/kg", "ug": "ug",
-    "particles/ml": "particles/mL", "particles": "particles", "vesicles": "particles",
-    "exosomeparticles": "particles", "evs": "particles",
+    "ug/ml": "ug/mL", "ugml-1": "ug/mL", "ug.ml-1": "ug/mL", "ug\u00b7ml-1": "ug/mL",
+    "ugperml": "ug/mL", "ug/kg": "ug/kg", "ugperkg": "ug/kg", "mg/kg": "mg/kg",
+    "mgperkg": "mg/kg", "ug": "ug", "particles/ml": "particles/mL",
+    "particlesperml": "particles/mL",
+    "particles": "particles", "vesicles": "particles", "exosomeparticles": "particles",
+    "evs": "particles",
 }  # fmt: skip
-_DOSE_BEFORE_VESICLE = re.compile(r"^\s*(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+_MICRO_SPELLINGS = re.compile("mu(?=g)|\u00b5|\u03bc")
+_PER_ANIMAL = re.compile(r"(?:/|per)(?:mouse|rat|animal)$")
+# What may stand between an amount and the vesicle it measures: "of", "the", a few words, or
+# the start of a hyphenated name ("25 ug/mL BMSC-sEVs").
+_DOSE_BEFORE_VESICLE = re.compile(r"^\s*(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}[\w]*-?$")
 _VESICLE_BEFORE_DOSE = re.compile(
     r"(?:\bat|\bof|\bwith|\bcontaining|\(|:|\bdoses?|\bconcentrations?)\s*(?:a\s+)?"
     r"(?:(?:final\s+)?(?:dose|concentration)s?\s+of\s+)?$",
     re.IGNORECASE,
 )
+_AT_DOSE = re.compile(r"(?:\bat|\bdoses?\s+of|\bconcentrations?\s+of)\s*$", re.IGNORECASE)
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -57,6 +78,10 @@ _REVERSED = Cue(
     needles=("day", "week"),
 )
 _NOT_PERIOD_LEAD = re.compile(r"(?:\bevery|\bper|\baged?|\bonce|\btwice|\bage of)\s+$", re.I)
+# "injected on days 7, 14 and 21", "from day 10": days of a schedule, not periods.
+_SCHEDULE_LEAD = re.compile(
+    r"(?:\bfrom|\bstarting(?: on| at| from)?|\bbeginning(?: on| at)?|\bsince)\s+$", re.I
+)
 _DAYS_PER = {"d": 1, "day": 1, "week": 7, "wk": 7, "month": 30}
 
 
@@ -64,8 +89,13 @@ def _plain(value: float) -> str:
     return str(int(value)) if value == int(value) else f"{value:g}"
 
 
-def _dose_value(match: re.Match[str]) -> str:
-    unit = _UNIT_NAMES[_SPACES.sub("", match.group(6)).lower()]
+def _dose_value(match: re.Match[str], unitless: str = "particles") -> str:
+    """`VALUE UNIT` as SCHEMA.md writes it; a bare scientific count takes `unitless`."""
+    raw = match.group(6)
+    unit = unitless
+    if raw is not None:
+        key = _MICRO_SPELLINGS.sub("u", _SPACES.sub("", raw).lower())
+        unit = "ug" if _PER_ANIMAL.search(key) else _UNIT_NAMES[key]
     if match.group(1) is not None or match.group(3) is not None:
         mantissa = float(match.group(1) or match.group(3))
         exponent = int(match.group(2) or match.group(4))
@@ -78,6 +108,11 @@ def _dose_value(match: re.Match[str]) -> str:
     return f"{number} {unit}"
 
 
+# A token that names vesicles by its ending, defined or not ("PEVs", "BMSC-sEVs", "MSC-Exos").
+_VESICLE_TOKEN = re.compile(r"\s*[\w-]*(?:EVs|Exos|exosomes|vesicles)\b")
+_CELL_KINDS = frozenset({"cell_types", "origins", "species", "cell_lines"})
+
+
 def _doses(doc: Document, sentence: Sentence, vesicles: list[Mention]) -> Iterator[Finding]:
     text = doc.text_of(sentence.section)
     mentions = doc.in_sentence(sentence)
@@ -86,24 +121,45 @@ def _doses(doc: Document, sentence: Sentence, vesicles: list[Mention]) -> Iterat
         start, end = match.start(), match.end()
         after = [v for v in vesicles if v.start >= end]
         before = [v for v in vesicles if v.end <= start]
+        unitless = match.group(6) is None
         ok = False
         if after and after[0].start - end < 40:
+            gap = text[end : after[0].start]
             gap_mentions = [
                 m
                 for m in mentions
                 if end <= m.start < after[0].start
-                and m.kind
-                not in ("cell_types", "origins", "species", "vesicle_types", "cell_lines")
+                and m.kind not in _CELL_KINDS
+                and m.kind != "vesicle_types"
             ]
-            ok = not gap_mentions and bool(_DOSE_BEFORE_VESICLE.match(text[end : after[0].start]))
-        if not ok and before and start - before[-1].end < 60:
+            if unitless:  # "2 x 10^10 sEVs": the vesicle word is the unit
+                ok = not gap_mentions and not gap.strip(" -")
+            else:
+                ok = not gap_mentions and bool(_DOSE_BEFORE_VESICLE.match(gap))
+        if unitless:
+            if ok or _VESICLE_TOKEN.match(text, end):
+                yield Finding(
+                    "doses", _dose_value(match), Span(start, end, sentence.index, sentence.section)
+                )
+            continue
+        if not ok and before and start - before[-1].end < 90:
             gap = text[before[-1].end : start]
             others = [
                 m
                 for m in mentions
                 if before[-1].end <= m.start < start and m.kind != "vesicle_types"
             ]
-            ok = not others and ";" not in gap and bool(_VESICLE_BEFORE_DOSE.search(gap))
+            # "EVs were added to chondrocytes at 50 ug/mL": cells may stand between.
+            if others and _AT_DOSE.search(gap):
+                others = [m for m in others if m.kind not in _CELL_KINDS]
+            ok = (
+                not others
+                and ";" not in gap
+                and (start - before[-1].end < 60 or bool(_AT_DOSE.search(gap)))
+                and bool(_VESICLE_BEFORE_DOSE.search(gap))
+            )
+        if not ok and match.group(6).lower().startswith("particles"):
+            ok = True  # particle counts in a vesicle sentence count vesicles
         if ok:
             yield Finding(
                 "doses", _dose_value(match), Span(start, end, sentence.index, sentence.section)
@@ -141,7 +197,7 @@ def _durations(doc: Document, sentence: Sentence) -> Iterator[Finding]:
         if _not_a_period(text, sentence, start):
             continue
         seen.append((start, end))
-        for number in _NUMBERS.findall(match.group(1)):
+        for number in _NUMBERS.findall(match.group(1) + " "):  # " ": the words' lookahead
             days = _to_days(number, match.group(2))
             if days is not None:
                 yield Finding(
@@ -150,6 +206,11 @@ def _durations(doc: Document, sentence: Sentence) -> Iterator[Finding]:
     for match in _REVERSED.finditer(text, lowered, sentence.start, sentence.end):
         start, end = match.span()
         if any(s <= start < e for s, e in seen):
+            continue
+        lead = text[max(sentence.start, start - 16) : start]
+        if _SCHEDULE_LEAD.search(lead) or (
+            match.group(1).lower().endswith("s") and lead.lower().endswith("on ")
+        ):
             continue
         for number in _DIGITS.findall(match.group(2)):
             days = _to_days(number, match.group(1))
