@@ -7,7 +7,6 @@ import shutil
 import socket
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -73,6 +72,7 @@ class Server:
         self.thread.join(timeout=10)
 
 
-@pytest.fixture
-def serve() -> Iterator[type[Server]]:
-    yield Server
+@pytest.fixture(scope="session")
+def serve() -> type[Server]:
+    """The `Server` class (tests/web is not a package, so fixtures hand it out)."""
+    return Server

@@ -225,6 +225,10 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     def export_download(fmt: str, f: Annotated[list[str] | None, Query()] = None) -> Response:
         return _export(corpus, fmt, f or [])
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)
+
     @app.get("/assets/plotly.min.js", include_in_schema=False)
     def plotly() -> FileResponse:
         return FileResponse(plotly_js(), media_type="text/javascript")

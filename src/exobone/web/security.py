@@ -31,7 +31,7 @@ HEADERS = {
     ),
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
 
@@ -62,13 +62,20 @@ def check_form_csrf(request: Request, submitted: str | None) -> bool:
 
 
 def _same_origin(request: Request) -> bool:
+    """False when the browser says the request comes from another site.
+
+    Clients without these headers (curl, scripts) pass; they cannot carry a victim's
+    cookies anyway. An opaque `Origin: null` counts only with `Sec-Fetch-Site` vouching.
+    """
     site = request.headers.get("sec-fetch-site")
     if site and site not in {"same-origin", "none"}:
         return False
     origin = request.headers.get("origin")
-    if origin and origin != "null":
+    if origin == "null":
+        return site == "same-origin"
+    if origin:
         return urlsplit(origin).netloc == request.headers.get("host", "")
-    return origin != "null"
+    return True
 
 
 def _has_token(request: Request, token: str) -> bool:

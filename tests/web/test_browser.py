@@ -1,0 +1,178 @@
+"""The web app in a real browser: Debian's chromium (headless) driven by Playwright against
+uvicorn on a free loopback port with a temporary SQLite store.
+
+Skipped where /usr/bin/chromium is missing, except under CI=true, where that is a failure
+(`scripts/chromium.sh` installs it).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from exobone.store import Store
+from exobone.web import Settings, create_app
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+SCRIPT_RIS = Path(__file__).resolve().parent / "data" / "script_title.ris"
+
+if not CHROMIUM.exists():
+    if os.environ.get("CI") == "true":
+        pytest.fail("CI=true but /usr/bin/chromium is missing (run scripts/chromium.sh)")
+    pytest.skip("/usr/bin/chromium is missing", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory, serve: Any) -> Iterator[str]:
+    """An empty store served by uvicorn; `loaded` fills it through the upload form."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'web.db'}"
+    with serve(create_app(Settings(db_url=url, user="tester"))) as server:
+        yield server.url
+
+
+@pytest.fixture(scope="module")
+def page(browser: Any, site: str) -> Iterator[Any]:
+    context = browser.new_context(base_url=site, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.dialogs = []  # type: ignore[attr-defined]
+    page.errors = []  # type: ignore[attr-defined]
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    yield page
+    context.close()
+
+
+def upload(page: Any, path: Path) -> None:
+    page.goto("/")
+    page.set_input_files("#upload-file", str(path))
+    page.click("#upload-submit")
+    page.wait_for_selector("#ingest-summary")
+
+
+@pytest.fixture(scope="module")
+def loaded(page: Any, demo_file: Path) -> Any:
+    """The demo bibliography and the script-title record, uploaded through the home page."""
+    upload(page, demo_file)
+    assert int(page.text_content("#n-extracted")) >= 20
+    upload(page, SCRIPT_RIS)
+    assert page.text_content("#n-new") == "1"
+    return page
+
+
+def open_study(page: Any) -> None:
+    page.goto("/search?q=osteoarthritis")
+    page.click("a.hit-title >> nth=0")
+    page.wait_for_selector("#abstract")
+
+
+def test_home_counts_upload(loaded: Any) -> None:
+    loaded.goto("/")
+    assert loaded.text_content("#n-records") == "22"
+
+
+def test_search_and_facet(loaded: Any) -> None:
+    loaded.goto("/")
+    loaded.fill("header input[name=q]", "bone")
+    loaded.press("header input[name=q]", "Enter")
+    loaded.wait_for_selector("#total")
+    total = int(loaded.text_content("#total").split()[0])
+    assert total > 0
+    assert loaded.locator(".snippet mark").count() > 0
+    facet = loaded.locator("#facets a.facet[data-field=species]").first
+    expected = int(facet.locator("xpath=following-sibling::span").text_content())
+    facet.click()
+    loaded.wait_for_url("**f=species*")
+    assert int(loaded.text_content("#total").split()[0]) == expected <= total
+
+
+def test_study_page_highlights(loaded: Any) -> None:
+    open_study(loaded)
+    marks = loaded.locator("#abstract mark.ev")
+    assert marks.count() > 0
+    assert loaded.locator("#legend label").count() > 0
+    assert loaded.locator("#fields td.machine code").count() > 0
+    # unticking a field hides its highlights
+    box = loaded.locator("#legend input").first
+    name = box.get_attribute("data-toggle")
+    box.uncheck()
+    only = loaded.locator(f'#abstract mark.ev[data-fields="{name}"]')
+    if only.count():
+        assert "hidden" in only.first.get_attribute("class")
+
+
+def test_map_cell_lists_studies(loaded: Any) -> None:
+    loaded.goto("/map")
+    cell = loaded.locator("td.cell").first
+    n = int(cell.locator("b").text_content())
+    cell.click()
+    assert loaded.locator("#cell-panel ul.studies li").count() == n
+    loaded.click("#cell-panel ul.studies a >> nth=0")
+    loaded.wait_for_selector("#abstract")
+
+
+def test_graph_draws_and_edge_shows_evidence(loaded: Any) -> None:
+    loaded.goto("/graph")
+    loaded.wait_for_selector("#graph[data-ready='1'] svg")
+    assert loaded.locator("#graph .scatterlayer .trace").count() >= 3
+    loaded.click("tr.edge-row >> nth=0")
+    assert loaded.locator("#edge-panel h3").count() == 1
+    assert loaded.locator("#edge-panel blockquote").count() > 0
+    assert not [e for e in loaded.errors if "Content Security Policy" in e], loaded.errors
+
+
+def test_curate_then_undo(loaded: Any) -> None:
+    open_study(loaded)
+    loaded.select_option("#curate-field", "ev_cargo")
+    loaded.fill("#curate-value", "miR-4242")
+    loaded.click("#curate-submit")
+    added = loaded.locator("#field-ev_cargo td.curated .added")
+    assert "miR-4242" in added.text_content()
+    assert "tester" in loaded.text_content("#history")
+    loaded.click("#history button.undo >> nth=0")
+    loaded.wait_for_selector("#history tr.undone")
+    assert loaded.locator("#field-ev_cargo td.curated .added").count() == 0
+
+
+def test_export_csv(loaded: Any, tmp_path: Path) -> None:
+    loaded.goto("/exports")
+    with loaded.expect_download() as info:
+        loaded.click("#export-csv")
+    target = tmp_path / "export.csv"
+    info.value.save_as(target)
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("id,authors,year,title")
+    assert sum(line.startswith("S") for line in lines) >= 20
+
+
+def test_script_title_shows_as_text(loaded: Any) -> None:
+    loaded.goto("/search?q=alert")
+    loaded.click("a.hit-title >> nth=0")
+    loaded.wait_for_selector("#abstract")
+    assert loaded.text_content("#title") == "<script>alert(1)</script>"
+    assert "<img src=x onerror=alert(2)>" in loaded.text_content("#abstract")
+    assert loaded.locator("#abstract img").count() == 0
+    assert loaded.dialogs == []
