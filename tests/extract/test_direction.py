@@ -178,3 +178,124 @@ def test_purpose_is_not_governed() -> None:
 def test_aims_are_recognised() -> None:
     assert is_aim("We aimed to investigate whether exosomes promote osteogenesis.")
     assert not is_aim("Exosomes promoted osteogenesis.")
+
+
+# --------------------------------------------------------------------------------------------
+# The fast scanners must give exactly what the plain regexes they stand for give.
+# --------------------------------------------------------------------------------------------
+from pathlib import Path  # noqa: E402
+
+from exobone.extract import direction  # noqa: E402
+
+_TRICKY = [
+    "Exosomes up-regulated X, Up regulated Y, down- regulated Z, did not significantly affect W.",
+    "BMSC-Exos protected the articular cartilage of rats from degradation; GW4869 blocked this.",
+    "IL-1β-induced apoptosis was REDUCED, whereas EV-treated cells proliferated faster than PBS.",
+    "The changes induced by IL-1beta were almost abolished when exosomes were added (Fig. 2).",
+    "Reinduced and re-induced osteogenic potential; anti-apoptotic, chondroprotective effects.",
+    "We aimed to investigate whether sEVs or MSC-exos or hUCexo in 5 cm defects restore bone.",
+    "No significant differences in MMP13 were found between groups, compared with the control.",
+    "Exoſomes and İL-6 and ıncreased K-levels: odd letters that IGNORECASE folds.",
+    "Osteogenic responses, cartilage and subchondral bone, cartilage from degradation, and "
+    "mitochondrial membrane potential were measured by JC-1 in conditioned medium and MPs.",
+    "These effects were reversed by siRNA knockdown of SIRT1 through the AMPK pathway; thus "
+    "balance and homeostasis involving the joint were kept for 8 weeks, which is unknown.",
+    "Levels, however, revealed several exogenous vesicle-free microparticles: the secretome.",
+]
+
+
+def _sentences() -> list[str]:
+    """The sentences above and those of the demo bibliography (split at full stops)."""
+    from exobone.ingest import read_records
+    from exobone.model import Record
+
+    demo = Path(__file__).resolve().parents[2] / "examples" / "exosome_bone_bibliography.txt"
+    found = list(_TRICKY)
+    for record in read_records(demo):
+        if isinstance(record, Record) and record.abstract:
+            found += [s for s in re.split(r"(?<=\.) ", record.abstract) if s]
+    return found
+
+
+def test_cue_scan_equals_the_plain_alternation() -> None:
+    plain = re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(f"(?P<c{i}>{p})" for i, (p, _, _) in enumerate(direction._CUE_TABLE))
+        + r")(?![\w])",
+        re.IGNORECASE,
+    )
+    for text in _sentences():
+        expected = [
+            (m.start(), m.end(), direction._CUE_TABLE[int(m.lastgroup[1:])][1:])
+            for m in plain.finditer(text)
+            if m.lastgroup
+        ]
+        assert [(c.start, c.end, (c.sign, c.form)) for c in find_cues(text)] == expected, text
+
+
+def test_boundary_aim_and_phrase_scans_equal_their_regexes() -> None:
+    boundaries = re.compile("|".join(direction._BOUNDARY_PATTERNS), re.IGNORECASE)
+    aims = re.compile(r"\b(?:" + "|".join(direction._AIM_PATTERNS) + r")\b", re.IGNORECASE)
+    phrases = [
+        re.compile(r"(?<![\w-])(?:" + p + r")(?![\w])", re.IGNORECASE)
+        for p, *_ in direction._PHRASES
+    ]
+    for text in _sentences():
+        view = direction._view(text)
+        spans = [m.span() for _, m in direction._BOUNDARIES.finditer(view)]
+        assert spans == [m.span() for m in boundaries.finditer(text)], text
+        assert is_aim(text) == (aims.search(text) is not None), text
+        each = direction._PHRASE_SCAN.finditer_each(view)
+        for i, regex in enumerate(phrases):
+            assert [m.span() for m in each.get(i, [])] == [m.span() for m in regex.finditer(text)]
+
+
+def test_vesicle_test_equals_the_vesicle_regex() -> None:
+    extra = ["Bone loss in 5 cm defects.", "The sEV group.", "Level of MVs.", "hUCexo and ASC-EXO."]
+    for text in _sentences() + extra:
+        expected = direction._VESICLE_RE.search(text) is not None
+        assert direction.mentions_vesicles(text) == expected, text
+
+
+def test_gate_keys_occur_in_every_text_their_regex_matches() -> None:
+    """A gate skips its regex on text without its keys: that must never hide a match.
+
+    (The three vesicle gates only together stand for their regex: tested above.)
+    """
+    vesicle_gates = {
+        direction._VESICLE_SURE_GATE,
+        direction._VESICLE_MAYBE_GATE,
+        direction._VESICLE_WORD_GATE,
+    }
+    for text in _sentences():
+        cuts = [m.start() for m in re.finditer(r"\b", text)]
+        for gate in set(direction._GATES) - vesicle_gates:
+            for cut in cuts:
+                part = text[:cut]
+                if gate.regex.search(part) or gate.regex.match(part):
+                    low = direction._fold(part)
+                    assert any(key in low for key in gate.keys), (gate.regex.pattern, part)
+
+
+def test_literal_starts_and_trie() -> None:
+    starts = direction._literal_starts(r"(?:re-?)?induc(?:e|es|ed|ing)")
+    assert {"induce", "reindu", "re-ind"} <= starts
+    assert all(len(s) <= 6 for s in starts)
+    with pytest.raises(ValueError):
+        direction._literal_starts(r"\w+-exos?")
+    words = ["increas", "in", "inhibit", "up", "unchang", "a"]
+    trie = re.compile(direction._literal_trie(words))
+    for word in [*words, "i", "inc", "incr", "u", "upp", "ab", ""]:
+        assert (trie.fullmatch(word) is not None) == (word in words), word
+
+
+def test_neutral_predicate_regex_equals_the_word_by_word_form() -> None:
+    plain = re.compile(
+        r"^[\s,]*(?:(?:and|or|the|of|in|\w+)\s+){0,6}?(?:was|were|is|are|have been|has been)\s+"
+        r"(?:\w+ly\s+)?(?!\w*(?:" + "|".join(direction._DIRECTED_STEMS) + r"))\w+(?:ed|en)\b",
+        re.IGNORECASE,
+    )
+    for text in _sentences():
+        for cut in [m.start() for m in re.finditer(r"\s", text)]:
+            gap = text[cut:]
+            assert (direction._NEUTRAL_PRED_RE.match(gap) is None) == (plain.match(gap) is None)

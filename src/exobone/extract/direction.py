@@ -26,10 +26,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from re import _constants as _sre  # type: ignore[attr-defined]
 from re import _parser as _sre_parser  # type: ignore[attr-defined]
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import ahocorasick
 
@@ -265,26 +264,38 @@ def _literal_starts(pattern: str) -> set[str]:
 
 
 class _View:
-    """A text as the scanners see it, from one Aho-Corasick pass: the folded text, where each
-    scanner's alternatives may start, and which gates are open."""
+    """A sentence as the scanners and gates see it: the folded text, where each scanner's
+    alternatives may start (one Aho-Corasick pass, made when a scanner first asks), and the
+    answers of the gates asked so far."""
 
-    __slots__ = ("gates", "low", "starts", "text")
+    __slots__ = ("_gates", "_starts", "low", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.low = _fold(text)
-        self.starts: dict[int, dict[int, list[int]]] = {}  # scanner -> offset -> alternatives
-        self.gates: set[int] = set()
-        for end, (back, owners) in _KEYS.iter(self.low):
-            start = end - back
-            inside = start > 0 and _is_word_char(text[start - 1])  # the key starts mid-word
-            for scanner, ids, bounded in owners:
-                if bounded and inside:
-                    continue
-                if scanner < 0:
-                    self.gates.update(ids)
-                else:
-                    self.starts.setdefault(scanner, {}).setdefault(start, []).extend(ids)
+        self._starts: dict[int, dict[int, list[int]]] | None = None
+        self._gates: dict[int, bool] = {}
+
+    def starts(self, scanner: int) -> dict[int, list[int]]:
+        """Offset -> alternatives of `scanner` whose literal start occurs there."""
+        if self._starts is None:
+            self._starts = {}
+            text = self.text
+            for end, (back, word, owners) in _KEYS.iter(self.low):
+                start = end - back
+                if word and start and _is_word_char(text[start - 1]):
+                    continue  # a key that must start a word, inside one
+                for owner, ids in owners:
+                    self._starts.setdefault(owner, {}).setdefault(start, []).extend(ids)
+        return self._starts.get(scanner, {})
+
+    def holds(self, gate: _Gated) -> bool:
+        """Whether the text holds one of `gate`'s keys."""
+        found = self._gates.get(gate.id)
+        if found is None:
+            low = self.low
+            found = self._gates[gate.id] = any(key in low for key in gate.keys)
+        return found
 
 
 _VIEWS: dict[int, _View] = {}  # by id(text); each view holds its text, so ids stay unique
@@ -319,8 +330,13 @@ class _Scanner:
 
     def _candidates(self, view: _View) -> list[tuple[int, list[int]]]:
         """(offset, alternatives that may start there), in text order."""
-        found = view.starts.get(self.id)
-        return [(start, sorted(set(found[start]))) for start in sorted(found)] if found else []
+        found = view.starts(self.id)
+        if not found:
+            return []
+        return [
+            (start, ids if len(ids) == 1 else sorted(set(ids)))
+            for start, ids in sorted(found.items())
+        ]
 
     def finditer(self, view: _View) -> list[tuple[int, re.Match[str]]]:
         """(alternative, match) as the alternation's `finditer` gives them, in order."""
@@ -362,54 +378,59 @@ class _Scanner:
 
 
 class _Gated:
-    """A regex tried only on sentences that hold one of `keys`, lower-cased texts that every
-    match of it contains: most sentences lack them, and the sentence's one Aho-Corasick pass
-    (`_View`) answers for every gate at once. A key written `\\bkey` counts only at the start
-    of a word."""
+    """A regex tried only on text that holds one of `keys`, lower-cased texts that every match
+    of it contains. Substring tests cost far less than a regex scan, and most sentences lack
+    the keys; the answer for a whole sentence is kept in its `_View`."""
 
-    def __init__(self, regex: re.Pattern[str], keys: Sequence[str]) -> None:
+    def __init__(
+        self, regex: re.Pattern[str], keys: Sequence[str], *, per_sentence: bool = True
+    ) -> None:
+        """`per_sentence=False` for a regex run only on short pieces, whose keys are common
+        words: only the piece is then tested."""
         self.regex = regex
         self.keys = tuple(keys)
+        self.per_sentence = per_sentence
         self.id = len(_GATES)
         _GATES.append(self)
 
-    def possible(self, sentence: str) -> bool:
-        """Whether the regex may match in `sentence` or in a part of it."""
-        return self.id in _view(sentence).gates
+    def possible(self, sentence: str, part: str | None = None) -> bool:
+        """Whether the regex may match in `sentence`, or in `part`, a piece of it."""
+        if self.per_sentence:
+            if not _view(sentence).holds(self):
+                return False
+            if part is None or part is sentence:
+                return True
+        low = _fold(sentence if part is None else part)
+        return any(key in low for key in self.keys)
 
     def search(self, text: str, sentence: str | None = None) -> re.Match[str] | None:
         """`regex.search(text)`; `sentence` is the sentence that `text` was cut from."""
-        return self.regex.search(text) if self.possible(sentence or text) else None
+        return self.regex.search(text) if self.possible(sentence or text, text) else None
 
     def match(self, text: str, sentence: str | None = None) -> re.Match[str] | None:
-        return self.regex.match(text) if self.possible(sentence or text) else None
+        return self.regex.match(text) if self.possible(sentence or text, text) else None
 
     def finditer(self, text: str) -> list[re.Match[str]]:
         return list(self.regex.finditer(text)) if self.possible(text) else []
 
     def sub(self, replacement: str, text: str, sentence: str | None = None) -> str:
-        return self.regex.sub(replacement, text) if self.possible(sentence or text) else text
+        return self.regex.sub(replacement, text) if self.possible(sentence or text, text) else text
 
 
 _SCANNERS: list[_Scanner] = []
 _GATES: list[_Gated] = []
-# Literal starts of every scanner and keys of every gate (filled at the end of the module):
-# key -> (len - 1, [(scanner or -1 for gates, ids, only at a word start)]).
+# Literal starts of every scanner (filled at the end of the module):
+# key -> (len - 1, must start a word, [(scanner, alternatives)]).
 _KEYS = ahocorasick.Automaton()
 
 
 def _build_keys() -> None:
-    owners: dict[str, list[tuple[int, list[int], bool]]] = {}
+    owners: dict[str, list[tuple[int, list[int]]]] = {}
     for scanner in _SCANNERS:
         for key, ids in scanner.keys.items():
-            owners.setdefault(key, []).append((scanner.id, ids, _is_word_char(key[0])))
-    for gate in _GATES:
-        for key in gate.keys:
-            bounded = key.startswith("\\b")
-            key = key.removeprefix("\\b")
-            owners.setdefault(key, []).append((-1, [gate.id], bounded))
+            owners.setdefault(key, []).append((scanner.id, ids))
     for key, entries in owners.items():
-        _KEYS.add_word(key, (len(key) - 1, entries))
+        _KEYS.add_word(key, (len(key) - 1, _is_word_char(key[0]), entries))
     _KEYS.make_automaton()
 
 
@@ -592,8 +613,7 @@ HARMFUL: frozenset[str] = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
+class Cue(NamedTuple):
     """A direction word in a sentence (offsets into the sentence text)."""
 
     start: int
@@ -603,8 +623,7 @@ class Cue:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
+class Target(NamedTuple):
     """Something that can move: a phenotype, gene, miRNA, pathway or metabolite mention.
 
     `inherent` is a direction the words carry themselves ("anti-apoptotic", "attenuated OA");
@@ -620,8 +639,7 @@ class Target:
     inverse: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Directed:
+class Directed(NamedTuple):
     """A target of one sentence with the direction the vesicle treatment gave it."""
 
     label: str
@@ -681,11 +699,11 @@ def _has_word(text: str, low: str, word: str) -> bool:
 def mentions_vesicles(text: str) -> bool:
     """Whether `_VESICLE_RE` matches in `text`, mostly decided without running it."""
     view = _view(text)
-    if _VESICLE_SURE_GATE.id in view.gates:
+    if view.holds(_VESICLE_SURE_GATE):
         return True
-    if _VESICLE_MAYBE_GATE.id in view.gates:
+    if view.holds(_VESICLE_MAYBE_GATE):
         return _VESICLE_RE.search(text) is not None
-    return _VESICLE_WORD_GATE.id in view.gates and any(
+    return view.holds(_VESICLE_WORD_GATE) and any(
         _has_word(text, view.low, word) for word in _VESICLE_WORDS
     )
 
@@ -1000,61 +1018,59 @@ def _literal_trie(words: Sequence[str]) -> str:
 # (Up to six words of any kind before the auxiliary: naming "and", "the", ... apart, as this once
 # did, matched the same texts with more backtracking. The look-ahead for the participle's ending
 # adds no condition; it spares the long look-ahead on words that cannot end the match.)
+# Words that give a predicate a direction (or deny one): not a neutral predicate.
+_DIRECTED_STEMS = (
+    "increas",
+    "decreas",
+    "reduc",
+    "enhanc",
+    "promot",
+    "inhibit",
+    "suppress",
+    "up",
+    "down",
+    "elevat",
+    "stimulat",
+    "induc",
+    "activat",
+    "attenuat",
+    "alleviat",
+    "imped",
+    "prevent",
+    "block",
+    "abolish",
+    "abrogat",
+    "ameliorat",
+    "impair",
+    "diminish",
+    "repress",
+    "restor",
+    "rescu",
+    "revers",
+    "improv",
+    "accelerat",
+    "higher",
+    "lower",
+    "chang",
+    "alter",
+    "unchang",
+    "not",
+    "also",
+    "significant",
+    "more",
+    "less",
+    "found",
+    "shown",
+    "observed",
+    "able",
+    "capable",
+    "markedly",
+    "further",
+    "dramatic",
+)
 _NEUTRAL_PRED_RE = re.compile(
-    r"^[\s,]*(?:\w+\s+){0,6}?(?:was|were|is|are|have been|has been)\s+(?:\w+ly"
-    r"\s+)?(?=\w+(?:ed|en)\b)(?!\w*(?:"
-    + _literal_trie(
-        [
-            "increas",
-            "decreas",
-            "reduc",
-            "enhanc",
-            "promot",
-            "inhibit",
-            "suppress",
-            "up",
-            "down",
-            "elevat",
-            "stimulat",
-            "induc",
-            "activat",
-            "attenuat",
-            "alleviat",
-            "imped",
-            "prevent",
-            "block",
-            "abolish",
-            "abrogat",
-            "ameliorat",
-            "impair",
-            "diminish",
-            "repress",
-            "restor",
-            "rescu",
-            "revers",
-            "improv",
-            "accelerat",
-            "higher",
-            "lower",
-            "chang",
-            "alter",
-            "unchang",
-            "not",
-            "also",
-            "significant",
-            "more",
-            "less",
-            "found",
-            "shown",
-            "observed",
-            "able",
-            "capable",
-            "markedly",
-            "further",
-            "dramatic",
-        ]
-    )
-    + r"))\w+(?:ed|en)\b",
+    r"^[\s,]*(?:\w+\s+){0,6}?(?:was|were|is|are|have been|has been)\s+(?:\w+ly\s+)?"
+    r"(?=\w+(?:ed|en)\b)(?!\w*" + _literal_trie(_DIRECTED_STEMS) + r")\w+(?:ed|en)\b",
     re.IGNORECASE,
 )
 
@@ -1338,8 +1354,7 @@ for _regex, (_, _kind, _label, _inh, _inv) in zip(_PHRASE_SCAN.regexes, _PHRASES
 _CELL_BEFORE_RE = re.compile(r"(?:cells?|MSCs?|BMSCs?|\w*\d\w*)\s+$")
 
 
-@dataclass(frozen=True, slots=True)
-class _SentenceTargets:
+class _SentenceTargets(NamedTuple):
     targets: list[Target]
     mentions: list[Mention]
 
@@ -1561,7 +1576,8 @@ _GERUND_SUBJECT = _Gated(
 _AIMS = _Scanner(_AIM_PATTERNS, before=r"\b", after=r"\b")
 _NEGATION = _Gated(
     _NEGATION_RE,
-    (r"\bno", r"\bnever", r"\bneither", r"\bwithout", r"\bcannot", r"\bfail", r"\bunable", "n't"),
+    ("no", "never", "neither", "without", "cannot", "fail", "unable", "n't"),
+    per_sentence=False,
 )
 _NOT_ONLY = _Gated(_NOT_ONLY_RE, ("not only",))
 _CARGO_BEFORE = _Gated(
@@ -1602,28 +1618,25 @@ _MEASURED_BY = _Gated(
 )  # fmt: skip
 _INHIBITOR_BEFORE = _Gated(
     _INHIBITOR_BEFORE_RE,
-    ("inhibitor", "antagonist", "blocker", "rna", "knock", "silencing", "deletion", "depletion",
-     "neutrali", "deficien", "agonist"),
+    ("inhibitor", "antagonist", "blocker", "sirna", "si-rna", "shrna", "sh-rna", "knock",
+     "silencing", "deletion", "depletion", "neutrali", "deficien", "agonist"),
 )  # fmt: skip
 _AGENT_BEFORE = _Gated(
     _AGENT_BEFORE_RE,
-    tuple(
-        rf"\b{key}"
-        for key in ("stimulat", "treat", "pretreat", "pre-treat", "induced", "challenged", "expos",
-                    "incubated", "cultured", "primed", "priming", "presence of", "absence of",
-                    "response to", "addition of", "injection of", "transfected", "target",
-                    "release of", "precondition")
-    ),
+    ("stimulat", "treat", "induced", "challenged", "expos", "incubated", "cultured", "primed",
+     "priming", "presence of", "absence of", "response to", "addition of", "injection of",
+     "transfected", "target", "release of", "precondition"),
 )  # fmt: skip
-_EXPERIMENTER = _Gated(_EXPERIMENTER_RE, (r"\bwe", r"\bauthors"))
+_EXPERIMENTER = _Gated(_EXPERIMENTER_RE, ("we", "authors"), per_sentence=False)
 _OTHER_AGENT = _Gated(
     _OTHER_AGENT_RE,
-    ("-/-", "knock", "deficien", "wild-type", "inhibitor", "antagonist", "rna", "overexpress",
+    ("-/-", "knock", "deficien", "wild-type", "inhibitor", "antagonist", "sirna", "si-rna",
+     "shrna", "sh-rna", "overexpress",
      "transplant", "characteri", "known", "thought", "have been", "has been"),
 )  # fmt: skip
 
 _VESICLE_SURE_GATE = _Gated(_VESICLE_RE, _VESICLE_SURE)
 _VESICLE_MAYBE_GATE = _Gated(_VESICLE_RE, ("exo", "-ev"))
-_VESICLE_WORD_GATE = _Gated(_VESICLE_RE, tuple(rf"\b{word}" for word in _VESICLE_WORDS))
+_VESICLE_WORD_GATE = _Gated(_VESICLE_RE, _VESICLE_WORDS)
 
 _build_keys()
