@@ -226,3 +226,9 @@ def test_dose_pattern_reads_both_notations() -> None:
     assert not dose_pattern("10 ug").search("at 10 μg/mL for 24 h")
     assert dose_pattern("10 ug/mL").search("OC-Exos (10, 20 and 40 ug/mL)")
     assert stated_periods("At 4, 8 and 12 weeks after 72 h") == {28, 56, 84, 3}
+
+
+def test_notes_record_a_decision_for_every_record(gold: list[dict[str, Any]]) -> None:
+    notes = (SEALED / "NOTES.md").read_text(encoding="utf-8")
+    decided = set(re.findall(r"^(X\d\d):", notes, re.MULTILINE))
+    assert decided == {row["id"] for row in gold}
