@@ -22,22 +22,43 @@ _ADJECTIVE_BEFORE = re.compile(
 _MEDIATED_TRANSFER = re.compile(
     r"^-?\s*(?:mediated|based)\s+(?:transfer|delivery|transport)\s+of\s+$", re.IGNORECASE
 )
+# Words that may stand before the vesicle word itself: "BMSC-derived", the "MSC-" of a glued
+# "MSC-Exos", an abbreviation ("ADSC exosomes"). Capitalised or hyphenated tokens only, so that
+# "in chondrocytes treated with exosomes" does not read as "in exosomes".
+_NAMING = r"(?-i:(?:(?:these|those|such|the|[A-Z][\w]*|[\w]+-[\w-]*)[\s-]+){0,3})"
 _INTO = re.compile(
     r"^\s*(?:\S+\s+){0,6}(?:packed|packaged|loaded|sorted|encapsulated|incorporated|secreted"
-    r"|transferred|delivered)\s+(?:into|in|by|via)\s+(?:the\s+)?$",
+    r"|transferred|delivered|shuttled|carried|transported)\s+(?:into|in|by|via|through)\s+"
+    rf"(?:the\s+)?{_NAMING}$",
     re.IGNORECASE,
 )
 _IN = re.compile(
     r"^\s*(?:\([^()]{1,20}\)\s*)?(?:contents?|levels?|expression)?\s*(?:(?:was|were|is|are)\s+)?"
-    r"(?:\w+ly\s+)?(?:elevated|enriched|increased|higher|high|abundant|present|detected|found"
-    r"|low|lower|upregulated|up-regulated|contained)?\s*in\s+(?:the\s+)?$",
+    r"(?:(?:also|highly|significantly|specifically|more|most|mainly)\s+)?(?:\w+ly\s+)?"
+    r"(?:elevated|enriched|increased|higher|high|abundant|present|detected|found|identified"
+    r"|low|lower|upregulated|up-regulated|contained|expressed|packaged|packed|loaded)?"
+    rf"\s*(?:in|inside|within)\s+(?:the\s+)?{_NAMING}$",
+)
+# "miR-140-loaded exosomes", "TGF-beta1-enriched EVs".
+_GLUED_CARGO = re.compile(
+    rf"^-(?:loaded|enriched|containing|carrying|encapsulated|encapsulating)[\s-]+{_NAMING}$"
+)
+# "the transfer of H19 by exosomes", "delivery of miR-21 via MSC-EVs".
+_TRANSFER_LEAD = re.compile(
+    r"\b(?:transfer|delivery|transport|shuttling|shuttle|transmission)\s+of\s+$", re.IGNORECASE
+)
+_TRANSFER_GAP = re.compile(
+    rf"^\s*(?:(?:was|is)\s+)?(?:(?:mediated|carried)\s+)?(?:by|via|through|from|in)\s+"
+    rf"(?:the\s+)?{_NAMING}$",
     re.IGNORECASE,
 )
 _CONTAIN_AFTER = re.compile(
-    r"^\s*(?:\S+\s+){0,2}?(?:contain\w*|carr(?:y|ies|ied|ying)|deliver\w*|shuttl\w*|transfer\w*"
-    r"|enriched (?:in|with)|rich in|loaded with)\s+(?:\S+\s+){0,2}?$",
+    r"^\s*(?:[^\s,;]+\s+){0,5}?(?:contain\w*|carr(?:y|ies|ied|ying)|deliver\w*|shuttl\w*|transfer\w*"
+    r"|enriched (?:in|with)|rich in|loaded with|abundant in)\s+(?:\S+\s+){0,2}?$",
     re.IGNORECASE,
 )
+# A gap that opens another clause: the molecule is no longer said of the vesicles.
+_CLAUSE = re.compile(r"\b(?:which|that|while|whereas|when|treated)\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^[\s()]*(?:,|,?\s*and|,?\s*or)?[\s()]*$")
 _TREATED = re.compile(r"^-?\s*(?:treated|induced|mediated|stimulated|exposed)\b", re.IGNORECASE)
 
@@ -84,12 +105,18 @@ def extract(doc: Document) -> Iterator[Finding]:
                 if (
                     _ADJECTIVE_BEFORE.match(gap)
                     or _MEDIATED_TRANSFER.match(gap)
-                    or _CONTAIN_AFTER.match(gap)
+                    or (_CONTAIN_AFTER.match(gap) and not _CLAUSE.search(gap))
                 ):
                     found += _list_after(text, molecules, i)
             if after and not _TREATED.match(text[after[0].end : after[0].end + 12]):
                 gap = text[m.end : after[0].start]
-                if _INTO.match(gap) or _IN.match(gap):
+                lead = text[max(sentence.start, m.start - 20) : m.start]
+                if (
+                    _INTO.match(gap)
+                    or _IN.match(gap)
+                    or _GLUED_CARGO.match(gap)
+                    or (_TRANSFER_LEAD.search(lead) and _TRANSFER_GAP.match(gap))
+                ):
                     found += _list_before(text, molecules, i)
         for m in found:
             yield Finding("ev_cargo", m.label, m.span())

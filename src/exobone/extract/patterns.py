@@ -58,6 +58,14 @@ _LET7 = _Shape(
 _LNC_PREFIXED = _Shape(
     r"lnc(?:RNA)?[ -]?(?!RNA)([A-Z][A-Za-z0-9]*(?:-AS\d+)?)(?![A-Za-z0-9])", _ALNUM, ("lnc",)
 )
+# circRNAs: "circHIPK3", "circRNA-ITCH", "circ_0001234", "hsa_circ_0001234" (kind "lncrna":
+# SCHEMA.md names non-coding RNAs other than miRNAs by their own name).
+_CIRC = _Shape(
+    r"(?:hsa_)?[Cc]irc(?:RNA)?[ _-]?(?!RNAs?(?![A-Za-z0-9]))"
+    r"(?:([A-Z][A-Za-z0-9]*\d[A-Za-z0-9]*|[A-Z]{2,}[A-Za-z0-9]*)|_?(\d{5,8}))(?![A-Za-z0-9])",
+    _ALNUM,
+    ("circ", "Circ"),
+)
 _ANTISENSE = _Shape(r"([A-Z][A-Z0-9]+-AS\d+)(?![A-Za-z0-9])", _ALNUM + "-", ("-AS",))
 _GENE_UPPER = _Shape(r"([A-Z][A-Z0-9]{1,9})(?:-(\d{1,3}[A-Z]?))?(?![A-Za-z0-9])", _ALNUM + "-")
 _GENE_MOUSE = _Shape(r"([A-Z][a-z]{2,5}\d{1,2}[a-z]?\d?)(?![A-Za-z0-9])", _ALNUM + "-")
@@ -81,6 +89,11 @@ def mirna_label(number: str, arm: str | None) -> str:
     return f"miR-{number}" + (f"-{arm}" if arm else "")
 
 
+def circ_label(name: str | None, number: str | None) -> str:
+    """`circHIPK3` for a named circRNA, `circ_0001234` for a numbered one."""
+    return f"circ{name}" if name else f"circ_{number}"
+
+
 def find_rnas(text: str) -> list[Match]:
     """miRNA and lncRNA mentions."""
     out = [
@@ -99,6 +112,10 @@ def find_rnas(text: str) -> list[Match]:
         Match(m.start(), m.end(), (("lncrna", m.group(1)),)) for m in _LNC_PREFIXED.finditer(text)
     ]
     out += [Match(m.start(), m.end(), (("lncrna", m.group(1)),)) for m in _ANTISENSE.finditer(text)]
+    out += [
+        Match(m.start(), m.end(), (("lncrna", circ_label(m.group(1), m.group(2))),))
+        for m in _CIRC.finditer(text)
+    ]
     return out
 
 

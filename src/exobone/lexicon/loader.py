@@ -179,6 +179,18 @@ def _pairs(items: list[str]) -> tuple[Entry, ...]:
     return tuple(out)
 
 
+def ambiguous_alias(alias: str, not_genes: frozenset[str] = frozenset()) -> bool:
+    """Whether a gene alias is too likely to mean something else to be matched.
+
+    Two characters or fewer ("AR"), a short all-lowercase word that English or methods use
+    ("cap", "bag"), or a token listed as not a gene in this field ("MSC", "ROS").
+    """
+    token = alias.strip()
+    if len(token) <= 2 or token.upper() in not_genes:
+        return True
+    return token.isalpha() and token.islower() and len(token) <= 4
+
+
 def build_lexicon(vocab: dict[str, Any], extra: dict[str, Any]) -> Lexicon:
     """Combine the vocabulary and the extension file into one `Lexicon`."""
     lex = Lexicon()
@@ -195,8 +207,10 @@ def build_lexicon(vocab: dict[str, Any], extra: dict[str, Any]) -> Lexicon:
     aliases = dict(vocab.get("gene_aliases") or {})
     aliases.update(extra.get("gene_aliases") or {})
     symbols = set(aliases.values())
+    not_genes = frozenset(str(s).upper() for s in extra.get("not_genes") or [])
     for alias, symbol in aliases.items():
-        lex.add(str(alias), {("genes", str(symbol))})
+        if not ambiguous_alias(str(alias), not_genes):
+            lex.add(str(alias), {("genes", str(symbol))})
     for symbol in symbols:
         lex.add(str(symbol), {("genes", str(symbol))})
     lex.gene_symbols = frozenset(symbols)

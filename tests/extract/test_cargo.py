@@ -1,0 +1,42 @@
+"""ev_cargo: the phrasings that say vesicles carry a molecule, and the ones that do not."""
+
+import pytest
+
+from exobone.extract import Extractor
+from exobone.model import Record
+
+
+def cargo(abstract: str) -> list[str]:
+    study = Extractor(families=("cargo",)).extract(Record(abstract=abstract), "S01")
+    return study.annotations["ev_cargo"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("In this study, miR-335 was enriched in ADSC-derived exosomes.", ["miR-335"]),
+        ("We found that circFOXO3 was abundant in the exosomes.", ["circFOXO3"]),
+        ("We found that Wnt10b was detected inside the exosomes.", ["WNT10B"]),
+        ("We then applied EVs carrying let-7c to osteoblasts.", ["let-7c"]),
+        ("We injected miR-26a-loaded exosomes into the defects.", ["miR-26a"]),
+        ("We showed that exosomes containing lncRNA NEAT1 protect cartilage.", ["NEAT1"]),
+        ("We found the exosomes delivered hsa-miR-188-3p to osteoclasts.", ["miR-188-3p"]),
+        ("We propose the transfer of MEG3 by MSC exosomes to chondrocytes.", ["MEG3"]),
+        ("Exosomes from loaded tendon cells contained more scleraxis and Tnmd.", ["SCX", "TNMD"]),
+        ("We found that exosomes shuttled CGRP and circRNA_0001785.", ["CALCA", "circ_0001785"]),
+    ],
+)
+def test_cargo_phrasings(sentence: str, expected: list[str]) -> None:
+    assert sorted(cargo(sentence)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We found that SOX9 was higher in chondrocytes treated with exosomes.",
+        "We found that RUNX2 was secreted by osteoblasts treated with exosomes.",
+        "We found that exosomes raised RUNX2 in cells that contained more SOX9.",
+    ],
+)
+def test_effects_in_recipient_cells_are_not_cargo(sentence: str) -> None:
+    assert cargo(sentence) == []
