@@ -14,7 +14,6 @@ from typing import Any
 
 import pytest
 
-from exobone.store import Store
 from exobone.web import Settings, create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
