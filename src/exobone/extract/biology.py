@@ -35,6 +35,7 @@ _ANIMAL_WORDS = re.compile(
     re.IGNORECASE,
 )
 _IN_VIVO = Cue(r"\bin vivo\b|\banimal models?\b", needles=("in vivo", "animal model"))
+_EXPLANT = Cue(r"\bex vivo\b|\bexplants?\b", needles=("ex vivo", "explant"))
 _WITHOUT = re.compile(r"\bwithout\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _MODEL_AFTER = re.compile(r"^\s*models?\b")
 
@@ -68,14 +69,19 @@ def has_in_vivo(doc: Document) -> bool:
     return bool(found)
 
 
+def _in_explant_sentence(doc: Document, m: Mention) -> bool:
+    """ "Explants harvested from porcine knees": the animal gave tissue, not a living model."""
+    s = doc.sentence_of(m)
+    return (
+        _EXPLANT.search(doc.text_of(s.section), doc.lowered(s.section), s.start, s.end) is not None
+    )
+
+
 def _has_in_vivo(doc: Document) -> bool:
     if doc.review:
         return False
-    if (
-        animal_species(doc)
-        or doc.of_kind("animal_models")
-        and any(m.kind == "species" for m in doc.mentions)
-    ):
+    animals = [a for a in animal_species(doc) if not _in_explant_sentence(doc, a)]
+    if animals or doc.of_kind("animal_models") and any(m.kind == "species" for m in doc.mentions):
         return True
     return any(
         _IN_VIVO.search(doc.text_of(s.section), doc.lowered(s.section), s.start, s.end)

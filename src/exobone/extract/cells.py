@@ -59,7 +59,10 @@ _BREAKER = re.compile(
     r"\b(?:when|which|that|because|while|whereas|but|than|compared|although|if|before|after)\b|;"
 )
 _RECIPIENT_PREP = re.compile(
-    r"(?:\b(?:into|by|on|to|recipient)\b(?:\s+\S+){0,3}|treated)\s*$", re.I
+    r"(?:\b(?:into|by|on|to|recipient)\b(?:\s+\S+){0,3}|treated"
+    r"|\b(?:migration|proliferation|differentiation|apoptosis|viability|senescence|survival"
+    r"|activation|polari[sz]ation|tube formation)\s+of(?:\s+the)?)\s*$",
+    re.I,
 )
 _MODIFIED = re.compile(
     r"\b(?:primed|pre-?condition\w*|knock\w*|overexpress\w*|transfect\w*|silenc\w*)\b", re.I

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from exobone.extract.biology import has_in_vivo
 from exobone.extract.document import Document, Finding, Mention
+from exobone.extract.negation import negated
 from exobone.lexicon import load_lexicon
 
 # bone_regeneration_general is the study's purpose only in words like these ("for bone repair",
@@ -24,6 +25,8 @@ def _conditions(doc: Document) -> Iterator[Finding]:
     lexicon = load_lexicon()
     found: list[Mention] = []
     for m in doc.of_kind("conditions"):
+        if negated(doc, m):
+            continue
         if m.label == "bone_regeneration_general":
             text = doc.text_of(m.section)
             lead = text[max(0, m.start - 50) : m.start]
@@ -42,5 +45,19 @@ def extract(doc: Document) -> Iterator[Finding]:
     if has_in_vivo(doc):
         for m in doc.of_kind("delivery_routes"):
             yield Finding("delivery_routes", m.label, m.span())
-    for m in doc.of_kind("biomaterials"):
+    yield from _biomaterials(doc)
+
+
+def _biomaterials(doc: Document) -> Iterator[Finding]:
+    """Materials that carried the vesicles; the generic `hydrogel` only when no specific
+    material is named beside it ("a GelMA hydrogel" is gelatin alone, seed convention)."""
+    found = [m for m in doc.of_kind("biomaterials") if not negated(doc, m)]
+    specific = [m for m in found if m.label != "hydrogel"]
+    for m in found:
+        if m.label == "hydrogel" and any(
+            (o.section, o.sentence) == (m.section, m.sentence)
+            and (0 <= m.start - o.end <= 40 or 0 <= o.start - m.end <= 40)
+            for o in specific
+        ):
+            continue
         yield Finding("biomaterials", m.label, m.span())

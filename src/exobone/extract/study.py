@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from exobone.extract.biology import animal_species, has_in_vivo
-from exobone.extract.cells import analyse
+from exobone.extract.cells import CellPhrase, analyse
 from exobone.extract.cues import Cue
 from exobone.extract.discourse import review_cue
 from exobone.extract.document import Document, Finding
@@ -15,12 +15,16 @@ _IN_VITRO = Cue(
     r"\bin vitro\b|\b(?:co-?)?cultured\b|\bcell cultures?\b|\bin culture\b",
     needles=("in vitro", "cultured", "cell culture", "in culture"),
 )
+_IN_VITRO_WORDS = Cue(r"\bin vitro\b", needles=("in vitro",))
 _IN_VIVO = Cue(r"\bin vivo\b", needles=("in vivo",))
 _EX_VIVO = Cue(r"\bex vivo\b|\bexplants?\b", needles=("ex vivo", "explant"))
 _CLINICAL = Cue(
-    r"\b(?:clinical trial|patients (?:were|received|underwent) (?:treated|randomi[sz]ed|injected)?"
-    r"|randomi[sz]ed controlled|participants were|were enrolled|enrolled patients)\b",
-    needles=("clinical trial", "patients ", "controlled", "participants", "enrolled"),
+    r"\b(?:clinical trial"
+    r"|(?:pilot|phase [i1-3]+|randomi[sz]ed|controlled|open-label) (?:\w+ )?trial"
+    r"|patients (?:were|received|underwent) (?:treated|randomi[sz]ed|injected)?"
+    r"|patients (?:treated|receiving|who received|given|injected)"
+    r"|randomi[sz]ed controlled|participants|were enrolled|enrolled patients|cohort)\b",
+    needles=("trial", "patients ", "controlled", "participants", "enrolled", "cohort"),
 )
 
 
@@ -40,6 +44,15 @@ def _first(doc: Document, pattern: Cue) -> Span | None:
     return None
 
 
+def _in_explant_sentence(doc: Document, p: CellPhrase) -> bool:
+    sentence = next(s for s in doc.sentences if (s.section, s.index) == (p.section, p.sentence))
+    section = sentence.section
+    return (
+        _EX_VIVO.search(doc.text_of(section), doc.lowered(section), sentence.start, sentence.end)
+        is not None
+    )
+
+
 def _title_span(doc: Document) -> Span:
     if doc.title:
         return Span(0, len(doc.title), 0, "title")
@@ -54,11 +67,15 @@ def extract(doc: Document) -> Iterator[Finding]:
         return
     yield Finding("study_type", "primary", _title_span(doc))
     cells = analyse(doc)
-    if cells.recipients:
-        p = cells.recipients[0]
+    explant = _first(doc, _EX_VIVO)
+    # Cells treated inside explants ("chondrocytes in cartilage explants") are ex vivo work;
+    # in vitro needs cells treated outside them, or the words "in vitro".
+    recipients = [p for p in cells.recipients if not _in_explant_sentence(doc, p)]
+    if recipients:
+        p = recipients[0]
         yield Finding("settings", "in_vitro", Span(p.start, p.end, p.sentence, p.section))
     else:
-        span = _first(doc, _IN_VITRO)
+        span = _first(doc, _IN_VITRO_WORDS if explant else _IN_VITRO)
         if span:
             yield Finding("settings", "in_vitro", span)
     if has_in_vivo(doc):
