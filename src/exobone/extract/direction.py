@@ -264,38 +264,43 @@ def _literal_starts(pattern: str) -> set[str]:
 
 
 class _View:
-    """A sentence as the scanners and gates see it: the folded text, where each scanner's
-    alternatives may start (one Aho-Corasick pass, made when a scanner first asks), and the
-    answers of the gates asked so far."""
+    """A sentence as the scanners and gates see it: the folded text and, from one Aho-Corasick
+    pass made when first asked, where each scanner's alternatives may start and which gates'
+    keys occur."""
 
     __slots__ = ("_gates", "_starts", "low", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.low = _fold(text)
-        self._starts: dict[int, dict[int, list[int]]] | None = None
-        self._gates: dict[int, bool] = {}
+        self._starts: dict[int, dict[int, list[int]]] = {}
+        self._gates: set[int] | None = None
+
+    def _scan(self) -> set[int]:
+        gates: set[int] = set()
+        starts = self._starts
+        text = self.text
+        for end, (back, word, owners) in _KEYS.iter(self.low):
+            start = end - back
+            inside = word and start and _is_word_char(text[start - 1])
+            for owner, ids in owners:
+                if owner < 0:
+                    gates.update(ids)
+                elif not inside:  # scanner keys start a word
+                    starts.setdefault(owner, {}).setdefault(start, []).extend(ids)
+        self._gates = gates
+        return gates
 
     def starts(self, scanner: int) -> dict[int, list[int]]:
         """Offset -> alternatives of `scanner` whose literal start occurs there."""
-        if self._starts is None:
-            self._starts = {}
-            text = self.text
-            for end, (back, word, owners) in _KEYS.iter(self.low):
-                start = end - back
-                if word and start and _is_word_char(text[start - 1]):
-                    continue  # a key that must start a word, inside one
-                for owner, ids in owners:
-                    self._starts.setdefault(owner, {}).setdefault(start, []).extend(ids)
+        if self._gates is None:
+            self._scan()
         return self._starts.get(scanner, {})
 
     def holds(self, gate: _Gated) -> bool:
         """Whether the text holds one of `gate`'s keys."""
-        found = self._gates.get(gate.id)
-        if found is None:
-            low = self.low
-            found = self._gates[gate.id] = any(key in low for key in gate.keys)
-        return found
+        gates = self._scan() if self._gates is None else self._gates
+        return gate.id in gates
 
 
 _VIEWS: dict[int, _View] = {}  # by id(text); each view holds its text, so ids stay unique
@@ -379,8 +384,8 @@ class _Scanner:
 
 class _Gated:
     """A regex tried only on text that holds one of `keys`, lower-cased texts that every match
-    of it contains. Substring tests cost far less than a regex scan, and most sentences lack
-    the keys; the answer for a whole sentence is kept in its `_View`."""
+    of it contains. Most sentences lack the keys, and the sentence's one Aho-Corasick pass
+    (`_View`) answers for every gate at once."""
 
     def __init__(
         self, regex: re.Pattern[str], keys: Sequence[str], *, per_sentence: bool = True
@@ -419,8 +424,8 @@ class _Gated:
 
 _SCANNERS: list[_Scanner] = []
 _GATES: list[_Gated] = []
-# Literal starts of every scanner (filled at the end of the module):
-# key -> (len - 1, must start a word, [(scanner, alternatives)]).
+# Literal starts of every scanner and keys of every sentence gate (filled at the end of the
+# module): key -> (len - 1, starts with a word character, [(scanner or -1 for gates, ids)]).
 _KEYS = ahocorasick.Automaton()
 
 
@@ -429,6 +434,10 @@ def _build_keys() -> None:
     for scanner in _SCANNERS:
         for key, ids in scanner.keys.items():
             owners.setdefault(key, []).append((scanner.id, ids))
+    for gate in _GATES:
+        if gate.per_sentence:
+            for key in gate.keys:
+                owners.setdefault(key, []).append((-1, [gate.id]))
     for key, entries in owners.items():
         _KEYS.add_word(key, (len(key) - 1, _is_word_char(key[0]), entries))
     _KEYS.make_automaton()
