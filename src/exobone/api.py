@@ -1,16 +1,22 @@
-"""What the command line does, as Python calls: extract studies from files, ingest into a store.
+"""What the command line does, as Python calls.
+
+    import exobone
+    with exobone.open("sqlite:///kb.db") as db:
+        hits = db.search("wnt osteogenesis", where={"conditions": "osteoarthritis"})
+        table = db.evidence_map(rows="ev_sources", cols="conditions")
 
     from exobone.api import extract_studies, ingest_file, study_labels
     for item in extract_studies(["refs.ris"]):
         ...  # a Study, or a RecordProblem for a record (or file) that was skipped
 
-The command line only adds progress bars and tables around these.
+The command line only adds progress bars and tables around these. pandas and the analyses
+are imported when a DataFrame is asked for, so `import exobone` stays light.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -19,7 +25,10 @@ from exobone.errors import IngestError, RecordProblem
 from exobone.model import Record, Study
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from exobone.store import IngestSummary, Store
+    from exobone.store.search import Where
 
 Progress = Callable[[int, int], None]
 
@@ -140,3 +149,150 @@ def _ingest_message(error: IngestError) -> str:
     text = str(error)
     prefix = f"{error.source}, line {error.line}: " if error.line else f"{error.source}: "
     return text[len(prefix) :] if text.startswith(prefix) else text
+
+
+class Database:
+    """The store as pandas DataFrames; open one with `exobone.open(db_url)`.
+
+    Each method mirrors a command line (same filters, same numbers):
+
+    | method                        | command                                           |
+    |-------------------------------|---------------------------------------------------|
+    | `search(q, where=...)`        | `exobone search Q --where F=V`                    |
+    | `facets(field, where=...)`    | `exobone records facets FIELD --where F=V`        |
+    | `studies(where=...)`          | `exobone export --out studies.csv`                |
+    | `values(where=...)`           | `exobone export --out values.xlsx` (values sheet) |
+    | `evidence_map(rows, cols)`    | `exobone map --rows R --cols C`                   |
+    | `graph()`                     | `exobone graph`                                   |
+    | `quality()`                   | `exobone quality`                                 |
+
+    `where` is `{field: value}` (or `[(field, value), ...]` to repeat a field), ANDed, on
+    the effective annotations; a part of a compound value may be `*`.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def search(
+        self,
+        query: str = "",
+        where: Where | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> pd.DataFrame:
+        """One row per hit, best first; `attrs["total"]` counts all matches.
+
+        Columns: record_id, study_id, label, title, year, journal, first_author, rank,
+        snippet, marks ((start, end) offsets of the matched terms in `snippet`).
+        """
+        import pandas as pd
+
+        result = self.store.search(query, where, limit=limit, offset=offset, facet_fields=[])
+        frame = pd.DataFrame(
+            [
+                {
+                    "record_id": hit.record_id,
+                    "study_id": hit.study_id,
+                    "label": hit.label,
+                    "title": hit.title,
+                    "year": hit.year,
+                    "journal": hit.journal,
+                    "first_author": hit.first_author,
+                    "rank": hit.rank,
+                    "snippet": hit.snippet.text,
+                    "marks": list(hit.snippet.marks),
+                }
+                for hit in result.hits
+            ],
+            columns=list(HIT_COLUMNS),
+        )
+        frame["year"] = frame["year"].astype("Int64")
+        frame["study_id"] = frame["study_id"].astype("Int64")
+        frame.attrs["total"] = result.total
+        return frame
+
+    def facets(self, field: str, where: Where | None = None, query: str = "") -> pd.DataFrame:
+        """Studies per value of `field` among the matches: columns value, studies."""
+        import pandas as pd
+
+        result = self.store.search(query, where, limit=0, facet_fields=[field])
+        return pd.DataFrame(result.facets[field], columns=["value", "studies"])
+
+    def studies(self, where: Where | None = None, query: str = "") -> pd.DataFrame:
+        """One row per study: citation columns, then one column per field ("; "-joined)."""
+        from exobone.analysis.frame import studies_frame
+
+        return studies_frame(self.store.studies(where=where, query=query))
+
+    def values(
+        self,
+        where: Where | None = None,
+        fields: Sequence[str] | None = None,
+        query: str = "",
+    ) -> pd.DataFrame:
+        """Long form: one row per study, field, value and evidence span with its sentence."""
+        from exobone.analysis.frame import values_frame
+
+        return values_frame(self.store.studies(where=where, query=query), fields)
+
+    def evidence_map(
+        self,
+        rows: str = "ev_sources",
+        cols: str = "conditions",
+        where: Where | None = None,
+        query: str = "",
+    ) -> pd.DataFrame:
+        """Studies per (rows value, cols value), aggregated by the database.
+
+        Columns row, col, n_studies, most studies first; full compound values. `exobone map`
+        shows the same cells with outcome directions and shortened compound values.
+        """
+        import pandas as pd
+
+        counts = self.store.evidence_counts(rows, cols, where=where, query=query)
+        return pd.DataFrame(counts, columns=["row", "col", "n_studies"])
+
+    def graph(self, where: Where | None = None, query: str = "") -> pd.DataFrame:
+        """The mechanism graph's edges (source, relation, target, belief, studies, ...)."""
+        from exobone.analysis.graph import build_graph, edges_frame
+
+        return edges_frame(build_graph(self.store.studies(where=where, query=query)))
+
+    def quality(
+        self, where: Where | None = None, query: str = "", include_reviews: bool = False
+    ) -> pd.DataFrame:
+        """The EV-reporting score of each study, one column per criterion."""
+        from exobone.analysis.quality import quality_frame
+
+        studies = self.store.studies(where=where, query=query)
+        return quality_frame(studies, include_reviews=include_reviews)
+
+
+HIT_COLUMNS = (
+    "record_id",
+    "study_id",
+    "label",
+    "title",
+    "year",
+    "journal",
+    "first_author",
+    "rank",
+    "snippet",
+    "marks",
+)
+
+
+def open_database(db_url: str | None = None) -> Database:
+    """Open (creating or upgrading) the store at `db_url`, default sqlite:///exobone.db."""
+    from exobone.store import Store
+
+    return Database(Store.open(db_url))

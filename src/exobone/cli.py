@@ -8,6 +8,7 @@ results to stdout. Heavy imports happen inside the commands so `exobone --help` 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import json
 import os
 from collections.abc import Iterator, Sequence
@@ -19,7 +20,8 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
-from typer.core import TyperGroup
+from rich.text import Text
+from typer.core import TyperCommand, TyperGroup
 
 from exobone import __version__
 
@@ -49,6 +51,18 @@ class _Group(TyperGroup):
         except _USAGE_ERROR as error:
             error.exit_code = 1
             raise
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = super().list_commands(ctx)
+        if ctx.parent is None:
+            names += [name for name in _LAZY if name not in names]
+        return names
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        found = super().get_command(ctx, cmd_name)
+        if found is None and ctx.parent is None:
+            return _LAZY.get(cmd_name)
+        return found
 
 
 app = typer.Typer(
@@ -253,6 +267,116 @@ def evaluate(
         typer.echo(render_errors(report))
 
 
+@app.command("search")
+def search_command(
+    query: Annotated[
+        str,
+        typer.Argument(
+            help="Words to find in title, abstract, keywords, authors and journal; plain "
+            "text, every word required (quotes, AND, NEAR, * are just text).",
+            show_default=False,
+        ),
+    ] = "",
+    db: Db = None,
+    where: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--where",
+            "-w",
+            help="Keep studies with this value, as FIELD=VALUE; a part of a compound value "
+            "may be * (ev_sources=MSC|bone_marrow|*); repeatable, all must hold.",
+            show_default=False,
+        ),
+    ] = None,
+    facet: Annotated[
+        list[str] | None,
+        typer.Option("--facet", help="Count only these fields (default: every field).",
+                     show_default=False),
+    ] = None,  # fmt: skip
+    limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="How many hits.")] = 20,
+    offset: Annotated[int, typer.Option("--offset", min=0, help="How many to skip first.")] = 0,
+    top: Annotated[int, typer.Option("--top", min=1, help="Values shown per facet.")] = 8,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead.")] = False,
+) -> None:
+    """Search the records, ranked, with facet counts over all matches.
+
+    Python: `exobone.open(db).search(query, where)` (hits) and `.facets(field, where)`.
+    """
+    pairs = _where_pairs(where)
+    with _open_store(db) as store:
+        result = store.search(query, pairs, limit=limit, offset=offset, facet_fields=facet)
+    if as_json:
+        typer.echo(json.dumps(_result_json(result), ensure_ascii=False))
+        return
+    out = _stdout()
+    shown = f"{offset + 1}-{offset + len(result.hits)} of " if result.hits else ""
+    table = Table(title=f"Hits {shown}{result.total}")
+    for name in ("id", "year", "first author", "title / snippet", "rank"):
+        table.add_column(name, overflow="fold" if name.startswith("title") else "ellipsis")
+    for hit in result.hits:
+        cell = Text(hit.title, style="bold")
+        cell.append("\n")
+        cell.append_text(_marked(hit.snippet))
+        rank = f"{hit.rank:.2f}" if hit.rank is not None else ""
+        table.add_row(str(hit.record_id), str(hit.year or ""), hit.first_author or "", cell, rank)
+    out.print(table)
+    for name, counts in result.facets.items():
+        if not counts:
+            continue
+        facet_table = Table(title=name, title_justify="left", show_header=False)
+        facet_table.add_column("value", overflow="fold")
+        facet_table.add_column("studies", justify="right")
+        for value, count in counts[:top]:
+            facet_table.add_row(Text(value), str(count))
+        if len(counts) > top:
+            facet_table.add_row(Text(f"... {len(counts) - top} more", style="dim"), "")
+        out.print(facet_table)
+
+
+def _marked(snippet: Any) -> Text:
+    """A snippet as rich Text with its matched terms highlighted (no markup is parsed)."""
+    text = Text(snippet.text)
+    for start, end in snippet.marks:
+        text.stylize("bold yellow", start, end)
+    return text
+
+
+def _result_json(result: Any) -> dict[str, Any]:
+    return {
+        "total": result.total,
+        "hits": [
+            {
+                "record_id": hit.record_id,
+                "study_id": hit.study_id,
+                "label": hit.label,
+                "title": hit.title,
+                "year": hit.year,
+                "journal": hit.journal,
+                "first_author": hit.first_author,
+                "rank": hit.rank,
+                "snippet": _snippet_json(hit.snippet),
+            }
+            for hit in result.hits
+        ],
+        "facets": {name: [[v, n] for v, n in counts] for name, counts in result.facets.items()},
+    }
+
+
+def _snippet_json(snippet: Any) -> dict[str, Any]:
+    return {"text": snippet.text, "marks": [list(mark) for mark in snippet.marks]}
+
+
+def _where_pairs(where: list[str] | None) -> list[tuple[str, str]]:
+    """FIELD=VALUE options as pairs, so one field may be given twice."""
+    pairs = []
+    for condition in where or []:
+        name, sep, value = condition.partition("=")
+        if not sep or not name.strip() or not value.strip():
+            raise typer.BadParameter(f"{condition!r} is not FIELD=VALUE", param_hint="--where")
+        pairs.append((name.strip(), value.strip()))
+    return pairs
+
+
 @records_app.callback()
 def records(
     ctx: typer.Context,
@@ -405,13 +529,7 @@ def _summary_table(summaries: Sequence[IngestSummary], total: int) -> Table:
 
 
 def _parse_where(where: list[str] | None) -> dict[str, str]:
-    filters: dict[str, str] = {}
-    for condition in where or []:
-        name, sep, value = condition.partition("=")
-        if not sep or not name.strip() or not value.strip():
-            raise typer.BadParameter(f"{condition!r} is not FIELD=VALUE", param_hint="--where")
-        filters[name.strip()] = value.strip()
-    return filters
+    return dict(_where_pairs(where))
 
 
 def _check_format(fmt: str | None) -> None:
@@ -489,7 +607,48 @@ def _add_commands(module: str) -> None:
     register(app)
 
 
+class _LazyCommand(TyperCommand):
+    """A command listed in --help whose module is imported only when it is run.
+
+    `exobone.scale` imports pyarrow and dask in its package `__init__`; listing `pipeline`
+    and `load` this way keeps `exobone --help` and every other command fast.
+    """
+
+    def __init__(self, name: str, module: str, short_help: str) -> None:
+        super().__init__(name=name, help=short_help, short_help=short_help)
+        self.module = module
+
+    def real(self) -> Any:
+        scratch = typer.Typer(cls=_Group)
+        importlib.import_module(self.module).register(scratch)
+        return typer.main.get_command(scratch).commands[self.name]  # type: ignore[attr-defined]
+
+    def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
+        return self.real().make_context(info_name, args, parent=parent, **extra)
+
+
+_LAZY: dict[str, _LazyCommand] = {}
+# Commands of optional parts with heavy imports: name -> (module with register(app), help).
+_LAZY_COMMANDS = {
+    "pipeline": (
+        "exobone.scale.commands",
+        "Parse, filter and extract PubMed XML files in parallel into Parquet; rerun to resume.",
+    ),
+    "load": (
+        "exobone.scale.commands",
+        "Load the pipeline's output (latest version of each PMID) into the store; idempotent.",
+    ),
+}
+
+
+def _add_lazy_commands() -> None:
+    """List the lazy commands whose package is installed (`_Group` serves them)."""
+    for name, (module, short_help) in _LAZY_COMMANDS.items():
+        if importlib.util.find_spec(module.rsplit(".", 1)[0]) is not None:
+            _LAZY[name] = _LazyCommand(name, module, short_help)
+
+
 # map, graph, quality, export, report: analyses of the stored studies.
 _add_commands("exobone.analysis.commands")
 # pipeline, load: PubMed-sized runs on dask, then into the store.
-_add_commands("exobone.scale.commands")
+_add_lazy_commands()

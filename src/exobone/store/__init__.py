@@ -1,5 +1,18 @@
 """The exobone store: records, studies, annotations and evidence in SQLite or PostgreSQL."""
 
-from exobone.store.store import DEFAULT_URL, Entry, IngestSummary, Store, StoreError
+from exobone.store.labels import UnknownFilterError
+from exobone.store.search import Hit, SearchResult, Snippet
+from exobone.store.store import DEFAULT_URL, Curation, Entry, IngestSummary, Store, StoreError
 
-__all__ = ["DEFAULT_URL", "Entry", "IngestSummary", "Store", "StoreError"]
+__all__ = [
+    "DEFAULT_URL",
+    "Curation",
+    "Entry",
+    "Hit",
+    "IngestSummary",
+    "SearchResult",
+    "Snippet",
+    "Store",
+    "StoreError",
+    "UnknownFilterError",
+]

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     Connection,
@@ -41,12 +41,17 @@ from exobone.store.schema import (
     MACHINE,
     AnnotationRow,
     Base,
+    CurationLogRow,
     EvidenceRow,
+    FieldValueRow,
     IngestLogRow,
     RecordKeyRow,
     RecordRow,
     StudyRow,
 )
+
+if TYPE_CHECKING:
+    from exobone.store.search import SearchResult, Where
 
 DEFAULT_URL = "sqlite:///exobone.db"
 
@@ -56,6 +61,8 @@ annotations_t = Base.metadata.tables[AnnotationRow.__tablename__]
 evidence_t = Base.metadata.tables[EvidenceRow.__tablename__]
 log_t = Base.metadata.tables[IngestLogRow.__tablename__]
 keys_t = Base.metadata.tables[RecordKeyRow.__tablename__]
+values_t = Base.metadata.tables[FieldValueRow.__tablename__]
+curation_t = Base.metadata.tables[CurationLogRow.__tablename__]
 
 # Record attributes stored in columns of the same name.
 RECORD_COLUMNS: tuple[str, ...] = (
@@ -95,6 +102,21 @@ class Entry:
     key: str
     record: Record
     study: Study | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Curation:
+    """One entry of a study's curation history (`undone_at` is set once it was undone)."""
+
+    id: int
+    record_id: int
+    study_id: int
+    field: str
+    value: str
+    action: str
+    by: str
+    at: datetime
+    undone_at: datetime | None
 
 
 @dataclass(slots=True)
@@ -189,39 +211,110 @@ class Store:
         *,
         by: str,
         remove: bool = False,
-    ) -> None:
-        """Record a curator's decision: add `value` to a field of a study, or withdraw it."""
+    ) -> int:
+        """Record a curator's decision: add `value` to a field of a study, or withdraw it.
+
+        Returns the id of the decision in the curation log (see `undo`).
+        """
         if field_name not in SET_FIELDS:
             raise StoreError(f"{field_name!r} is not a set field of the schema")
+        now = _now()
         with writing(self.engine) as conn:
             record_id = self._record_id(conn, id_or_key)
             study_id = conn.scalar(select(studies_t.c.id).where(studies_t.c.record_id == record_id))
             if study_id is None:
                 raise StoreError(f"record {id_or_key} has no extracted study to curate")
-            conn.execute(
-                delete(annotations_t).where(
-                    annotations_t.c.study_id == study_id,
-                    annotations_t.c.field == field_name,
-                    annotations_t.c.value == str(value),
-                    annotations_t.c.origin == CURATED,
-                )
+            previous = self._curated_row(conn, study_id, field_name, str(value))
+            self._set_curated(
+                conn,
+                study_id,
+                field_name,
+                str(value),
+                {"removed": remove, "curated_by": by, "curated_at": now},
             )
-            rank = conn.scalar(
-                select(func.coalesce(func.max(annotations_t.c.rank), -1) + 1).where(
-                    annotations_t.c.study_id == study_id, annotations_t.c.field == field_name
-                )
-            )
-            conn.execute(
-                insert(annotations_t).values(
+            curation_id = conn.execute(
+                insert(curation_t).returning(curation_t.c.id).values(
                     study_id=study_id,
                     field=field_name,
                     value=str(value),
-                    rank=rank,
-                    origin=CURATED,
-                    curated_by=by,
-                    curated_at=_now(),
-                    removed=remove,
+                    action="remove" if remove else "add",
+                    by=by,
+                    at=now,
+                    previous=previous,
                 )
+            ).scalar_one()
+        return int(curation_id)
+
+    def curation_history(self, id_or_key: int | str) -> list[Curation]:
+        """The curators' decisions on one record's study (record id or key), oldest first."""
+        with self.engine.connect() as conn:
+            record_id = self._record_id(conn, id_or_key)
+            rows = conn.execute(
+                select(curation_t, studies_t.c.record_id)
+                .join(studies_t, studies_t.c.id == curation_t.c.study_id)
+                .where(studies_t.c.record_id == record_id)
+                .order_by(curation_t.c.id)
+            )
+            return [_curation(row) for row in rows]
+
+    def undo(self, curation_id: int) -> Curation:
+        """Undo one curation: the value goes back to its state before that decision.
+
+        Only the latest decision on a value that is not undone yet can be undone; undoing
+        an older one first would resurrect a state that a later decision replaced.
+        """
+        now = _now()
+        with writing(self.engine) as conn:
+            row = conn.execute(
+                select(curation_t, studies_t.c.record_id)
+                .join(studies_t, studies_t.c.id == curation_t.c.study_id)
+                .where(curation_t.c.id == curation_id)
+            ).first()
+            if row is None:
+                raise StoreError(f"no curation {curation_id} in the store")
+            if row.undone_at is not None:
+                raise StoreError(f"curation {curation_id} was already undone")
+            later = conn.scalar(
+                select(func.max(curation_t.c.id)).where(
+                    curation_t.c.study_id == row.study_id,
+                    curation_t.c.field == row.field,
+                    curation_t.c.value == row.value,
+                    curation_t.c.undone_at.is_(None),
+                )
+            )
+            if later != row.id:
+                raise StoreError(
+                    f"curation {curation_id} was followed by curation {later} of the same "
+                    "value: undo that one first"
+                )
+            self._set_curated(conn, row.study_id, row.field, row.value, row.previous)
+            conn.execute(
+                update(curation_t).where(curation_t.c.id == curation_id).values(undone_at=now)
+            )
+        return replace(_curation(row), undone_at=now)
+
+    def search(
+        self,
+        query: str = "",
+        where: Where | None = None,
+        limit: int = 20,
+        offset: int = 0,
+        facet_fields: Sequence[str] | None = None,
+    ) -> SearchResult:
+        """Records matching `query` and every `where` condition, best first, with facets.
+
+        `query` is plain text (every term required; never search syntax). `where` holds
+        `field: value` conditions, ANDed, on the effective annotations; a part of a compound
+        value may be `*` (`{"ev_sources": "MSC|bone_marrow|*"}`); pass pairs to repeat a
+        field. `facet_fields` (default: every field) are counted over all matches, not
+        only the page. Unknown fields or labels raise `UnknownFilterError`, listing the
+        valid ones.
+        """
+        from exobone.store.search import search
+
+        with self.engine.connect() as conn:
+            return search(
+                conn, query, where, limit=limit, offset=offset, facet_fields=facet_fields
             )
 
     # -- reading -------------------------------------------------------------------------
@@ -276,28 +369,59 @@ class Store:
             rows = list(conn.execute(query))
             return self._entries(conn, rows)[0] if rows else None
 
-    def studies(self) -> Iterator[Study]:
+    def studies(self, where: Where | None = None, query: str = "") -> Iterator[Study]:
         """Every extracted study with its effective annotations and evidence, in record order.
 
-        Streams in batches so memory stays flat on large stores.
+        `where` and `query` narrow it as in `search`. Streams in batches so memory stays
+        flat on large stores.
         """
+        from exobone.store.search import Searcher
+
         last = 0
         while True:
-            query = (
-                select(records_t)
-                .join(studies_t, studies_t.c.record_id == records_t.c.id)
-                .where(records_t.c.id > last)
-                .order_by(records_t.c.id)
-                .limit(BATCH)
-            )
             with self.engine.connect() as conn:
-                entries = self._entries(conn, list(conn.execute(query)))
+                ids = Searcher(conn, query, where).study_ids()
+                select_page = (
+                    select(records_t)
+                    .join(studies_t, studies_t.c.record_id == records_t.c.id)
+                    .where(records_t.c.id > last)
+                    .order_by(records_t.c.id)
+                    .limit(BATCH)
+                )
+                if ids is not None:
+                    select_page = select_page.where(studies_t.c.id.in_(ids))
+                entries = self._entries(conn, list(conn.execute(select_page)))
             for entry in entries:
                 if entry.study is not None:
                     yield entry.study
             if len(entries) < BATCH:
                 return
             last = entries[-1].id
+
+    def pairs(
+        self, fields: Sequence[str], where: Where | None = None, query: str = ""
+    ) -> Iterator[tuple[str, str, str]]:
+        """(study label, field, value) for the effective values of `fields`, streamed.
+
+        The cheap input of `exobone.analysis.evidence_map_from_pairs`: no Study objects.
+        """
+        from exobone.store.search import Searcher, pairs_query
+
+        with self.engine.connect() as conn:
+            select_pairs = pairs_query(Searcher(conn, query, where), fields)
+            result = conn.execution_options(stream_results=True, yield_per=10_000)
+            for row in result.execute(select_pairs):
+                yield str(row[0]), str(row[1]), str(row[2])
+
+    def evidence_counts(
+        self, rows: str, cols: str, where: Where | None = None, query: str = ""
+    ) -> list[tuple[str, str, int]]:
+        """Studies per (value of `rows`, value of `cols`), counted by the database."""
+        from exobone.store.search import Searcher, evidence_counts_query
+
+        with self.engine.connect() as conn:
+            counts = evidence_counts_query(Searcher(conn, query, where), rows, cols)
+            return [(str(r), str(c), int(n)) for r, c, n in conn.execute(counts)]
 
     # -- internals -----------------------------------------------------------------------
 
@@ -445,6 +569,7 @@ class Store:
             ]
             if evidence:
                 conn.execute(insert(evidence_t), evidence)
+            _remember_values(conn, [(name, value) for name, value, _, _ in annotations])
         return True
 
     def _log(self, conn: Connection, summary: IngestSummary, digest: str, now: datetime) -> None:
@@ -468,6 +593,63 @@ class Store:
             conn.execute(
                 update(log_t).where(log_t.c.id == row["id"]).values(ingested_at=now, **values)
             )
+
+    def _curated_row(
+        self, conn: Connection, study_id: int, name: str, value: str
+    ) -> dict[str, Any] | None:
+        row = conn.execute(
+            select(
+                annotations_t.c.removed, annotations_t.c.curated_by, annotations_t.c.curated_at
+            ).where(
+                annotations_t.c.study_id == study_id,
+                annotations_t.c.field == name,
+                annotations_t.c.value == value,
+                annotations_t.c.origin == CURATED,
+            )
+        ).first()
+        if row is None:
+            return None
+        at = row.curated_at.isoformat() if row.curated_at else None
+        return {"removed": bool(row.removed), "curated_by": row.curated_by, "curated_at": at}
+
+    def _set_curated(
+        self,
+        conn: Connection,
+        study_id: int,
+        name: str,
+        value: str,
+        state: Mapping[str, Any] | None,
+    ) -> None:
+        """Make the curated row of a value be `state` (None: no curated row)."""
+        conn.execute(
+            delete(annotations_t).where(
+                annotations_t.c.study_id == study_id,
+                annotations_t.c.field == name,
+                annotations_t.c.value == value,
+                annotations_t.c.origin == CURATED,
+            )
+        )
+        if state is None:
+            return
+        at = state.get("curated_at")
+        rank = conn.scalar(
+            select(func.coalesce(func.max(annotations_t.c.rank), -1) + 1).where(
+                annotations_t.c.study_id == study_id, annotations_t.c.field == name
+            )
+        )
+        conn.execute(
+            insert(annotations_t).values(
+                study_id=study_id,
+                field=name,
+                value=value,
+                rank=rank,
+                origin=CURATED,
+                curated_by=state.get("curated_by"),
+                curated_at=datetime.fromisoformat(at) if isinstance(at, str) else at,
+                removed=bool(state.get("removed")),
+            )
+        )
+        _remember_values(conn, [(name, value)])
 
     def _record_id(self, conn: Connection, id_or_key: int | str) -> int:
         record_id = conn.scalar(select(records_t.c.id).where(_id_or_key_clause(id_or_key)))
@@ -502,6 +684,38 @@ def file_sha256(path: str | Path) -> str:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def _remember_values(conn: Connection, items: Iterable[tuple[str, str]]) -> None:
+    """Add (field, value) pairs to the list of stored values, skipping known ones."""
+    wanted = set(items)
+    if not wanted:
+        return
+    known = {
+        (str(row[0]), str(row[1]))
+        for row in conn.execute(
+            select(values_t.c.field, values_t.c.value).where(
+                values_t.c.value.in_(sorted({value for _, value in wanted}))
+            )
+        )
+    }
+    new = sorted(wanted - known)
+    if new:
+        conn.execute(insert(values_t), [{"field": f, "value": v} for f, v in new])
+
+
+def _curation(row: Any) -> Curation:
+    return Curation(
+        id=row.id,
+        record_id=row.record_id,
+        study_id=row.study_id,
+        field=row.field,
+        value=row.value,
+        action=row.action,
+        by=row.by,
+        at=row.at,
+        undone_at=row.undone_at,
+    )
 
 
 def _load_annotations(conn: Connection, study_ids: list[int]) -> dict[int, list[dict[str, Any]]]:

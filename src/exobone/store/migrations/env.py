@@ -10,7 +10,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection, create_engine
 
-from exobone.store.schema import Base
+from exobone.store.schema import Base, include_object
 
 config = context.config
 target_metadata = Base.metadata
@@ -23,6 +23,7 @@ def run_migrations(connection: Connection) -> None:
         # SQLite cannot ALTER most things; batch mode rebuilds the table instead.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -1,0 +1,401 @@
+"""Ranked full-text search with filters and facet counts, computed in SQL.
+
+The query text is always data: on SQLite every term becomes a quoted FTS5 string (so `AND`,
+`NEAR`, `*`, `(`, quotes are words, never syntax), on PostgreSQL it goes through
+`plainto_tsquery`. Filters and facets use the effective annotations (the extractor's values,
+less those a curator withdrew, plus those a curator added), counted over the filtered set.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import (
+    Connection,
+    and_,
+    bindparam,
+    column,
+    exists,
+    false,
+    func,
+    literal_column,
+    select,
+    table,
+    true,
+)
+
+from exobone.model import ANNOTATION_FIELDS, SET_FIELDS
+from exobone.store.labels import (
+    WILDCARD,
+    UnknownFilterError,
+    check_field,
+    check_label,
+    matches,
+)
+from exobone.store.schema import (
+    MACHINE,
+    AnnotationRow,
+    Base,
+    FieldValueRow,
+    RecordRow,
+    StudyRow,
+)
+
+records_t = Base.metadata.tables[RecordRow.__tablename__]
+studies_t = Base.metadata.tables[StudyRow.__tablename__]
+annotations_t = Base.metadata.tables[AnnotationRow.__tablename__]
+values_t = Base.metadata.tables[FieldValueRow.__tablename__]
+fts_t = table("records_fts", column("rowid"))
+
+# Markers put around matched terms by the database, turned into offsets (never shown).
+_OPEN, _CLOSE = "\x02", "\x03"
+_WORD = re.compile(r"\w")
+SNIPPET_CHARS = 240
+# `{field: value}` or `[(field, value), ...]`; a value may use `*` for any one part.
+Where = Mapping[str, str | int] | Iterable[tuple[str, str | int]]
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """A piece of the record's text; `marks` are (start, end) offsets of matched terms."""
+
+    text: str
+    marks: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One matching record; `rank` is higher for better matches (None without query text)."""
+
+    record_id: int
+    study_id: int | None
+    label: str | None
+    title: str
+    year: int | None
+    journal: str | None
+    first_author: str | None
+    rank: float | None
+    snippet: Snippet
+
+
+@dataclass(slots=True)
+class SearchResult:
+    """A page of hits, the number of all matches, and facet counts over all matches."""
+
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+
+
+def fts5_query(text: str) -> str:
+    """A safe FTS5 query: each whitespace-separated term quoted, all terms required."""
+    terms = [term for term in text.split() if _WORD.search(term)]
+    return " ".join('"' + term.replace('"', '""') + '"' for term in terms)
+
+
+def has_terms(text: str) -> bool:
+    return bool(_WORD.search(text or ""))
+
+
+def pairs(where: Where | None) -> list[tuple[str, str]]:
+    if where is None:
+        return []
+    items = where.items() if isinstance(where, Mapping) else where
+    return [(str(name).strip(), str(value).strip()) for name, value in items]
+
+
+def effective(a: Any) -> Any:
+    """Conditions for an annotation row that counts once: not withdrawn by a curator, and a
+    curator's addition only where the extractor has not proposed the same value."""
+    withdrawn = annotations_t.alias("withdrawn")
+    twin = annotations_t.alias("twin")
+    return and_(
+        a.c.removed == false(),
+        ~exists().where(
+            withdrawn.c.study_id == a.c.study_id,
+            withdrawn.c.field == a.c.field,
+            withdrawn.c.value == a.c.value,
+            withdrawn.c.removed == true(),
+        ),
+        (a.c.origin == MACHINE)
+        | ~exists().where(
+            twin.c.study_id == a.c.study_id,
+            twin.c.field == a.c.field,
+            twin.c.value == a.c.value,
+            twin.c.origin == MACHINE,
+        ),
+    )
+
+
+def _has_value(conn: Connection, study_id: Any, name: str, pattern: str) -> Any:
+    """A condition on `study_id`: the study has an effective value of `name` fitting `pattern`."""
+    if name == "study_type":
+        check_label(name, pattern, [])
+        s = studies_t.alias()
+        kinds = [k for k in ("primary", "review") if matches(pattern, k)]
+        return study_id.in_(select(s.c.id).where(s.c.study_type.in_(kinds)))
+    if WILDCARD in pattern:
+        stored = conn.scalars(select(values_t.c.value).where(values_t.c.field == name)).all()
+        values = [v for v in stored if matches(pattern, v)]
+    else:
+        found = conn.scalar(
+            select(values_t.c.value).where(values_t.c.field == name, values_t.c.value == pattern)
+        )
+        values = [pattern] if found is not None else []
+        stored = []
+    if not values:
+        if not stored:
+            stored = conn.scalars(select(values_t.c.value).where(values_t.c.field == name)).all()
+        check_label(name, pattern, stored)
+        return false()
+    a = annotations_t.alias()
+    withdrawn = annotations_t.alias("withdrawn")
+    return exists().where(
+        a.c.study_id == study_id,
+        a.c.field == name,
+        a.c.value.in_(values),
+        a.c.removed == false(),
+        ~exists().where(
+            withdrawn.c.study_id == a.c.study_id,
+            withdrawn.c.field == a.c.field,
+            withdrawn.c.value == a.c.value,
+            withdrawn.c.removed == true(),
+        ),
+    )
+
+
+class Searcher:
+    """Builds and runs the queries of one `Store.search` call on one connection."""
+
+    def __init__(self, conn: Connection, query: str, where: Where | None) -> None:
+        self.conn = conn
+        self.postgres = conn.dialect.name == "postgresql"
+        self.text = query.strip() if has_terms(query) else ""
+        self.where = pairs(where)
+        for name, _ in self.where:
+            check_field(name)
+        self.study = studies_t.alias("s")
+        self.filters = [_has_value(conn, self.study.c.id, n, v) for n, v in self.where]
+        self.ts = func.plainto_tsquery(literal_column("'english'"), bindparam("q", self.text))
+
+    # -- the matching set ----------------------------------------------------------------
+
+    def _text_match(self) -> Any:
+        if self.postgres:
+            return literal_column("records.search").op("@@")(self.ts)
+        return literal_column("records_fts").op("MATCH")(bindparam("fq", fts5_query(self.text)))
+
+    def _rank(self) -> Any:
+        if self.postgres:
+            return func.ts_rank(literal_column("records.search"), self.ts)
+        # bm25 is lower for better matches; title counts most, then abstract and keywords.
+        return -func.bm25(literal_column("records_fts"), 10.0, 4.0, 4.0, 1.0, 1.0)
+
+    def matching(self, *columns: Any) -> Any:
+        """SELECT `columns` FROM the matching records (joined to their study, if any)."""
+        s = self.study
+        joined: Any = records_t
+        if self.text and not self.postgres:
+            joined = fts_t.join(records_t, records_t.c.id == fts_t.c.rowid)
+        if self.filters:
+            joined = joined.join(s, s.c.record_id == records_t.c.id)
+        else:
+            joined = joined.outerjoin(s, s.c.record_id == records_t.c.id)
+        query = select(*columns).select_from(joined)
+        if self.text:
+            query = query.where(self._text_match())
+        return query.where(*self.filters)
+
+    def study_ids(self) -> Any | None:
+        """SELECT of the matching studies' ids; None when nothing narrows the set."""
+        if not self.text and not self.filters:
+            return None
+        return self.matching(self.study.c.id).where(self.study.c.id.is_not(None))
+
+    def total(self) -> int:
+        return int(self.conn.scalar(self.matching(func.count())) or 0)
+
+    def hits(self, limit: int, offset: int) -> list[Hit]:
+        s = self.study
+        score: Any = literal_column("NULL")
+        rank = (self._rank() if self.text else score).label("score")
+        query = self.matching(
+            records_t.c.id,
+            s.c.id.label("study_id"),
+            s.c.label,
+            records_t.c.title,
+            records_t.c.year,
+            records_t.c.journal,
+            records_t.c.authors,
+            records_t.c.abstract,
+            rank,
+        )
+        order = [literal_column("score").desc(), records_t.c.id] if self.text else [records_t.c.id]
+        rows = list(self.conn.execute(query.order_by(*order).limit(limit).offset(offset)))
+        snippets = self._snippets([row.id for row in rows]) if self.text and rows else {}
+        return [
+            Hit(
+                record_id=row.id,
+                study_id=row.study_id,
+                label=row.label,
+                title=row.title,
+                year=row.year,
+                journal=row.journal,
+                first_author=_first_author(row.authors),
+                rank=float(row.score) if row.score is not None else None,
+                snippet=snippets.get(row.id) or Snippet(_lead(row.abstract or row.title)),
+            )
+            for row in rows
+        ]
+
+    def _snippets(self, ids: list[int]) -> dict[int, Snippet]:
+        """Matched terms in context, for one page of hits only."""
+        if self.postgres:
+            text = records_t.c.abstract
+            options = f"StartSel={_OPEN}, StopSel={_CLOSE}, MaxWords=40, MinWords=20"
+            marked = func.ts_headline(
+                literal_column("'english'"), text, self.ts, bindparam("opts", options)
+            )
+            query = select(records_t.c.id, marked).where(records_t.c.id.in_(ids))
+        else:
+            # Column 1 is the abstract: the title is shown beside the snippet anyway.
+            marked = func.snippet(literal_column("records_fts"), 1, _OPEN, _CLOSE, "…", 24)
+            query = (
+                select(fts_t.c.rowid, marked)
+                .select_from(fts_t)
+                .where(self._text_match(), fts_t.c.rowid.in_(ids))
+            )
+        return {int(row[0]): parse_marked(str(row[1] or "")) for row in self.conn.execute(query)}
+
+    # -- facets --------------------------------------------------------------------------
+
+    def facets(self, fields: Sequence[str]) -> dict[str, list[tuple[str, int]]]:
+        """Studies per value of each field, over the matching set, most frequent first."""
+        for name in fields:
+            check_field(name)
+        counts: dict[str, list[tuple[str, int]]] = {name: [] for name in fields}
+        ids = self.study_ids()
+        if "study_type" in counts:
+            s = studies_t.alias("t")
+            kind = select(s.c.study_type, func.count()).group_by(s.c.study_type)
+            if ids is not None:
+                kind = kind.where(s.c.id.in_(ids))
+            counts["study_type"] = _ordered(self.conn.execute(kind))
+        names = [name for name in fields if name != "study_type"]
+        if not names:
+            return counts
+        a = annotations_t.alias("a")
+        query = (
+            select(a.c.field, a.c.value, func.count())
+            .where(a.c.field.in_(names), effective(a))
+            .group_by(a.c.field, a.c.value)
+        )
+        if ids is not None:
+            query = query.where(a.c.study_id.in_(ids))
+        grouped: dict[str, list[tuple[str, int]]] = {name: [] for name in names}
+        for name, value, count in self.conn.execute(query):
+            grouped[name].append((value, count))
+        for name, items in grouped.items():
+            counts[name] = sorted(items, key=lambda item: (-item[1], item[0]))
+        return counts
+
+
+def pairs_query(searcher: Searcher, fields: Sequence[str]) -> Any:
+    """(study label, field, value) of the effective annotations of the matching studies."""
+    for name in fields:
+        check_field(name)
+    ids = searcher.study_ids()
+    a = annotations_t.alias("a")
+    s = studies_t.alias("p")
+    names = [name for name in fields if name != "study_type"]
+    query = (
+        select(s.c.label.label("study_id"), a.c.field, a.c.value)
+        .select_from(a.join(s, s.c.id == a.c.study_id))
+        .where(a.c.field.in_(names), effective(a))
+    )
+    if ids is not None:
+        query = query.where(a.c.study_id.in_(ids))
+    if "study_type" not in fields:
+        return query
+    kind = select(s.c.label, literal_column("'study_type'"), s.c.study_type)
+    if ids is not None:
+        kind = kind.where(s.c.id.in_(ids))
+    return query.union_all(kind) if names else kind
+
+
+def evidence_counts_query(searcher: Searcher, rows: str, cols: str) -> Any:
+    """Studies per (rows value, cols value), aggregated in the database."""
+    for name in (rows, cols):
+        if check_field(name) == "study_type":
+            raise UnknownFilterError("study_type is not mapped; choose a set field", SET_FIELDS)
+    a, b = annotations_t.alias("a"), annotations_t.alias("b")
+    count = func.count().label("n_studies")
+    query = (
+        select(a.c.value.label("row"), b.c.value.label("col"), count)
+        .select_from(a.join(b, b.c.study_id == a.c.study_id))
+        .where(a.c.field == rows, b.c.field == cols, effective(a), effective(b))
+        .group_by(a.c.value, b.c.value)
+        .order_by(count.desc(), a.c.value, b.c.value)
+    )
+    ids = searcher.study_ids()
+    return query if ids is None else query.where(a.c.study_id.in_(ids))
+
+
+def _ordered(rows: Iterable[Any]) -> list[tuple[str, int]]:
+    return sorted(((str(r[0]), int(r[1])) for r in rows), key=lambda item: (-item[1], item[0]))
+
+
+def parse_marked(marked: str) -> Snippet:
+    """Turn text with the database's match markers into plain text and offsets."""
+    parts: list[str] = []
+    marks: list[tuple[int, int]] = []
+    length, start = 0, None
+    for piece in re.split(f"([{_OPEN}{_CLOSE}])", marked):
+        if piece == _OPEN:
+            start = length
+        elif piece == _CLOSE:
+            if start is not None and length > start:
+                marks.append((start, length))
+            start = None
+        else:
+            parts.append(piece)
+            length += len(piece)
+    return Snippet("".join(parts), tuple(marks))
+
+
+def _lead(text: str) -> str:
+    if len(text) <= SNIPPET_CHARS:
+        return text
+    return text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + "…"
+
+
+def _first_author(authors: Any) -> str | None:
+    if isinstance(authors, str):
+        import json
+
+        authors = json.loads(authors)
+    if not authors:
+        return None
+    return str(authors[0]).split(",")[0].strip() or None
+
+
+def search(
+    conn: Connection,
+    query: str = "",
+    where: Where | None = None,
+    *,
+    limit: int = 20,
+    offset: int = 0,
+    facet_fields: Sequence[str] | None = None,
+) -> SearchResult:
+    """See `Store.search`."""
+    searcher = Searcher(conn, query, where)
+    fields = list(ANNOTATION_FIELDS if facet_fields is None else facet_fields)
+    return SearchResult(
+        total=searcher.total(),
+        hits=searcher.hits(limit, offset),
+        facets=searcher.facets(fields),
+    )
