@@ -31,6 +31,7 @@ lint: venv
 # PostgreSQL: scripts/postgres.sh starts a local server (installing it if needed) and prints
 # its URL, unless EXOBONE_TEST_PG_URL already points at one.
 test: venv lint
+	bash scripts/chromium.sh
 	url="$${EXOBONE_TEST_PG_URL:-$$(bash scripts/postgres.sh)}" && \
 	EXOBONE_TEST_PG_URL="$$url" $(BIN)/pytest -q
 

@@ -619,9 +619,12 @@ class _LazyCommand(TyperCommand):
         self.module = module
 
     def real(self) -> Any:
-        scratch = typer.Typer(cls=_Group)
+        scratch = typer.Typer(cls=_Group, add_completion=False)
         importlib.import_module(self.module).register(scratch)
-        return typer.main.get_command(scratch).commands[self.name]  # type: ignore[attr-defined]
+        command = typer.main.get_command(scratch)
+        # A Typer app with a single command yields that command rather than a group.
+        commands = getattr(command, "commands", {self.name: command})
+        return commands[self.name]
 
     def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
         return self.real().make_context(info_name, args, parent=parent, **extra)
@@ -638,6 +641,10 @@ _LAZY_COMMANDS = {
         "exobone.scale.commands",
         "Load the pipeline's output (latest version of each PMID) into the store; idempotent.",
     ),
+    "serve": (
+        "exobone.web.commands",
+        "Serve the web app (127.0.0.1 by default; another host needs --token).",
+    ),
 }
 
 
@@ -650,5 +657,5 @@ def _add_lazy_commands() -> None:
 
 # map, graph, quality, export, report: analyses of the stored studies.
 _add_commands("exobone.analysis.commands")
-# pipeline, load: PubMed-sized runs on dask, then into the store.
+# pipeline, load: PubMed-sized runs on dask, then into the store; serve: the web app.
 _add_lazy_commands()
