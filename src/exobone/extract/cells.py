@@ -23,7 +23,8 @@ _FILLER_KINDS = frozenset({"conditions", "animal_models"})
 _FILLER = re.compile(
     r"^(?:[\s\-/()]|\b(?:derived|from|of|the|primary|adult|cultured|isolated|stem|stromal"
     r"|progenitor|cells?|tissues?|induced|like|normal|healthy|autologous|allogeneic|naive"
-    r"|rat|mouse|human)\b|\([\w\-/]{1,15}\))*$",
+    r"|rat|mouse|human|murine|mature|generated|differentiated|into|were|was|line)\b"
+    r"|\([\w\-/]{1,15}\))*$",
     re.IGNORECASE,
 )
 _PLURIPOTENT = {
@@ -40,7 +41,8 @@ _SOURCE_AFTER = re.compile(
     r"(?:(?:were|was|are|is|can be|could be)\s+)?"
     r"(?:(?:primarily|mainly|directly|exclusively)\s+)?"
     r"(?:(?:derived|secreted|released|isolated|obtained|harvested|collected|purified|produced"
-    r"|generated|extracted|shed|originating|originated|prepared|enriched)?\s*(?:from|of)"
+    r"|generated|extracted|shed|originating|originated|prepared|enriched|came|come|comes)?"
+    r"\s*(?:(?:mostly|mainly|largely|primarily)\s+)?(?:from|of)"
     r"|(?:secreted|released|produced|generated|shed|derived)\s+by)\s+"
     r"(?:(?:the|a|an|various|different|cultured|primary|[\w-]+"
     r"|(?:[\w-]+\s+){0,5}(?:such as|including|like))\s+){0,3}$",
@@ -68,13 +70,14 @@ _MODIFIED = re.compile(
     r"\b(?:primed|pre-?condition\w*|knock\w*|overexpress\w*|transfect\w*|silenc\w*)\b", re.I
 )
 _TREATED = re.compile(
-    r"^\s*(?:\([^()]{1,30}\)\s*)?(?:[\w-]+\s+){0,4}?(?:pre)?(?:treated|stimulated|incubated"
+    r"^\s*(?:\([^()]{1,30}\)\s*)?(?:[\w-]+\s+){0,6}?(?:pre)?(?:treated|stimulated|incubated"
     r"|cultured|co-?cultured|exposed|primed|transfected|seeded|grown|plated)\s+"
     r"(?:(?:with|by|to|on|onto|in)\s+)(?:the\s+presence\s+of\s+|[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _ORIGIN_OF = re.compile(
-    r"^\s*(?:\([^()]{1,30}\)\s*)?(?:(?:were|was)\s+)?(?:[\w-]+\s+)?from\s+(?:[\w'-]+\s+){0,6}$",
+    r"^\s*(?:\([^()]{1,30}\)\s*)?(?:(?:were|was)\s+)?(?:[\w-]+\s+)?(?:from|of)\s+"
+    r"(?:[\w'-]+\s+){0,6}$",
     re.IGNORECASE,
 )
 _ANAPHOR = re.compile(r"\b(?:they|them|these vesicles|the vesicles|these exosomes|these EVs)\b")
@@ -108,6 +111,7 @@ class CellPhrase:
     species: str = ""
     line: str = ""
     role: str = ""  # "source", "recipient" or ""
+    siblings: list[CellPhrase] = field(default_factory=list)  # same cell, listed tissues
 
     @property
     def start(self) -> int:
@@ -143,7 +147,24 @@ class CellAnalysis:
     vesicles: list[Mention] = field(default_factory=list)
 
 
-def _resolve(phrase: CellPhrase) -> None:
+# A cell line turned into another cell before use: "osteoclasts generated from RAW264.7 cells",
+# "RAW264.7 cells induced into osteoclasts". The stated cell type wins, the line's species stays.
+_MADE_FROM = re.compile(r"\bfrom\b")
+_MADE_INTO = re.compile(r"\b(?:into|to)\b")
+
+
+def _made_cell(text: str, phrase: CellPhrase, line: Mention) -> str:
+    for m in phrase.mentions:
+        if m.kind != "cell_types":
+            continue
+        if m.end <= line.start and _MADE_FROM.search(text, m.end, line.start):
+            return m.label
+        if m.start >= line.end and _MADE_INTO.search(text, line.end, m.start):
+            return m.label
+    return ""
+
+
+def _resolve(phrase: CellPhrase, text: str = "") -> None:
     lexicon = load_lexicon()
     heads = [m for m in phrase.mentions if m.kind == "cell_types"]
     lines = [m for m in phrase.mentions if m.kind == "cell_lines"]
@@ -153,6 +174,10 @@ def _resolve(phrase: CellPhrase) -> None:
         line = lexicon.lines_by_name[lines[-1].label]
         phrase.line = line.name
         phrase.cell, phrase.origin, phrase.species = line.identity.split("|")
+        made = _made_cell(text, phrase, lines[-1]) if text else ""
+        if made:
+            phrase.cell, phrase.origin = made, ""
+            return
         if phrase.cell == "preosteoblast" and any(
             m.kind == "preconditioning" and m.label in _INDUCTION for m in phrase.mentions
         ):
@@ -189,15 +214,50 @@ def _phrases_in(doc: Document, sentence: Sentence) -> list[CellPhrase]:
             groups.append([m])
         end = max(end, m.end)
     phrases = []
-    for group in groups:
+    for i, group in enumerate(groups):
         if not any(m.kind in ("cell_types", "cell_lines") for m in group):
             continue
         core = [m for m in group if m.kind in _PHRASE_KINDS]
         phrase = CellPhrase(mentions=core)
-        _resolve(phrase)
+        _resolve(phrase, text)
         if phrase.cell or phrase.line:
             phrases.append(phrase)
+            if phrase.origin and not phrase.line:
+                phrase.siblings = _listed_origins(text, groups, i, phrase)
     return phrases
+
+
+def _origin_only(group: list[Mention]) -> Mention | None:
+    kinds = {m.kind for m in group}
+    return group[0] if kinds == {"origins"} and len(group) == 1 else None
+
+
+def _listed_origins(
+    text: str, groups: list[list[Mention]], index: int, phrase: CellPhrase
+) -> list[CellPhrase]:
+    """Origins listed with a cell phrase's own: "bone marrow, adipose tissue and umbilical cord
+    MSCs", "MSCs of bone marrow, adipose tissue and umbilical cord". Each is the same cell
+    from another tissue (a sibling phrase that takes the phrase's role)."""
+    found: list[Mention] = []
+    j = index - 1
+    nxt = groups[index][0]
+    while j >= 0 and (o := _origin_only(groups[j])) and _LIST_GAP.match(text[o.end : nxt.start]):
+        found.append(o)
+        nxt = o
+        j -= 1
+    j = index + 1
+    prev_end = max(m.end for m in groups[index])
+    while j < len(groups) and (o := _origin_only(groups[j])):
+        if not _LIST_GAP.match(text[prev_end : o.start]):
+            break
+        found.append(o)
+        prev_end = o.end
+        j += 1
+    return [
+        CellPhrase(mentions=[o], cell=phrase.cell, origin=o.label, species=phrase.species)
+        for o in found
+        if o.label != phrase.origin
+    ]
 
 
 def _gap(text: str, start: int, end: int) -> str:
@@ -247,6 +307,10 @@ def analyse(doc: Document) -> CellAnalysis:
     source_ids = {(p.cell, p.origin) for p in analysis.phrases if p.role == "source"}
     for sentence, phrases, vesicles in by_sentence:
         _recipients(doc, sentence, phrases, vesicles, source_ids)
+    for p in list(analysis.phrases):
+        for sibling in p.siblings:
+            sibling.role = p.role
+            analysis.phrases.append(sibling)
     _share_species(doc, analysis.phrases)
     analysis.sources = [p for p in analysis.phrases if p.role == "source"]
     if not doc.review:
