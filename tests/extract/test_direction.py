@@ -299,3 +299,16 @@ def test_neutral_predicate_regex_equals_the_word_by_word_form() -> None:
         for cut in [m.start() for m in re.finditer(r"\s", text)]:
             gap = text[cut:]
             assert (direction._NEUTRAL_PRED_RE.match(gap) is None) == (plain.match(gap) is None)
+
+
+def test_hyphen_cues_equal_the_hyphen_regex() -> None:
+    extra = [
+        "X-induced/Y-treated cells, a/b-mediated loss, -induced, IL-1β-INDUCED and pre-treated.",
+        "EV-enhanced-promoted; exosome-induced-stimulated, x--induced, ſ-treated, İ-induced",
+        "LPS-inducedx and IL-1beta-induced_ are not cue words; TNF-α-mediated is.",
+    ]
+    for text in _sentences() + extra:
+        expected = [
+            (m.group(1), m.start(2) - 1, m.end(2)) for m in direction._HYPHEN_CUE_RE.finditer(text)
+        ]
+        assert direction._hyphen_cues(text) == expected, text

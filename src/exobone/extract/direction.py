@@ -674,13 +674,41 @@ def _find_cues(view: _View) -> list[Cue]:
 def _hyphen_modifiers(text: str) -> list[tuple[int, int, bool]]:
     """Spans of "<stimulus>-induced" words; True where the stimulus is a vesicle."""
     return [
-        (
-            m.start(2) - 1,
-            m.end(2),
-            bool(_VESICLE_RE.fullmatch(m.group(1)) or _VESICLE_RE.search(m.group(1))),
-        )
-        for m in _HYPHEN_CUE.finditer(text)
+        (hyphen, end, bool(_VESICLE_RE.fullmatch(stimulus) or _VESICLE_RE.search(stimulus)))
+        for stimulus, hyphen, end in _hyphen_cues(text)
     ]
+
+
+def _hyphen_cues(text: str) -> list[tuple[str, int, int]]:
+    """(stimulus, hyphen offset, end) of each `_HYPHEN_CUE_RE` match, as its `finditer` gives
+    them, found from the cue words instead of trying the pattern at every character.
+
+    A match is a run of word characters and slashes, a hyphen and a cue word ending a word; it
+    starts where the run starts (or where the previous match ended).
+    """
+    if not _HYPHEN_CUE.possible(text):
+        return []
+    low = _view(text).low
+    hyphens = []
+    for key in _HYPHEN_CUE.keys:
+        at = low.find(key)
+        while at >= 0:
+            end = at + len(key)
+            if end == len(text) or not _is_word_char(text[end]):
+                hyphens.append((at, end))
+            at = low.find(key, at + 1)
+    found = []
+    last = 0
+    for hyphen, end in sorted(hyphens):
+        if hyphen < last:
+            continue
+        start = hyphen
+        while start > last and (_is_word_char(text[start - 1]) or text[start - 1] == "/"):
+            start -= 1
+        if start < hyphen:
+            found.append((text[start:hyphen], hyphen, end))
+            last = end
+    return found
 
 
 # Each of these, in the folded text, is a match of `_VESICLE_RE`.
@@ -1440,7 +1468,9 @@ def _sentence_targets(
             if inner and inner[0].form != "change":
                 inherent = inner[0].sign
         targets.append(Target(rel_s, rel_e, label, m.kind, inherent, inverse))
-        kept.append(Mention(m.kind, label, m.start, m.end, m.text, m.sentence, m.section))
+        if label != m.label:
+            m = Mention(m.kind, label, m.start, m.end, m.text, m.sentence, m.section)
+        kept.append(m)
     return _SentenceTargets(targets, kept)
 
 
