@@ -1,0 +1,274 @@
+"""Search, filters, facets and curation history on a real SQLite file and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from exobone.model import Record, Study
+from exobone.store import SearchResult, Store, StoreError, UnknownFilterError
+from exobone.store.search import fts5_query, parse_marked
+from exobone.store.store import records_t
+
+PAPERS: list[tuple[str, str, dict[str, Any]]] = [
+    # title, abstract, fields
+    (
+        "Wnt signalling drives osteogenesis of stromal cells",
+        "Exosomes from bone marrow MSCs activated Wnt and promoted osteogenesis in vitro.",
+        {
+            "ev_sources": ["MSC|bone_marrow|human"],
+            "conditions": ["osteoporosis"],
+            "species": ["human", "rat"],
+            "settings": ["in_vitro", "in_vivo"],
+        },
+    ),
+    (
+        "Adipose vesicles in cartilage repair",
+        "Vesicles from adipose MSCs reduced cartilage degeneration; Wnt was not measured.",
+        {
+            "ev_sources": ["MSC|adipose|rat"],
+            "conditions": ["osteoarthritis"],
+            "species": ["rat"],
+            "settings": ["in_vivo"],
+        },
+    ),
+    (
+        "Synovial exosomes and osteoarthritis pain",
+        "Exosomes of synovial MSCs eased pain in mice with osteoarthritis.",
+        {
+            "ev_sources": ["MSC|synovial_membrane|human"],
+            "conditions": ["osteoarthritis"],
+            "species": ["mouse", "human"],
+            "settings": ["in_vivo"],
+        },
+    ),
+    (
+        "Platelet lysate in fracture healing: a review",
+        "We review platelet-derived products for fracture healing.",
+        {"conditions": ["fracture"], "study_type": "review"},
+    ),
+]
+
+
+@pytest.fixture
+def store(store_url: str, tmp_path: Path) -> Iterator[Store]:
+    path = tmp_path / "refs.txt"
+    path.write_text("bibliography\n", encoding="utf-8")
+    studies = []
+    for n, (title, abstract, fields) in enumerate(PAPERS, start=1):
+        record = Record(
+            title=title,
+            abstract=abstract,
+            authors=[f"Author{n}, A.", "Other, B."],
+            year=2018 + n,
+            journal="Bone Research",
+            doi=f"10.1/{n}",
+            keywords=["extracellular vesicles"],
+            source=str(path),
+            position=n,
+        )
+        study = Study(id=f"S{n:02d}", record=record)
+        study.annotations.update(fields)
+        studies.append(study)
+    unextracted = Record(title="Wnt osteogenesis without a study", doi="10.1/9",
+                         source=str(path), position=9)  # fmt: skip
+    with Store.open(store_url) as opened:
+        opened.add_file(path, [*studies, unextracted])
+        yield opened
+
+
+def titles(result: SearchResult) -> list[str]:
+    return [hit.title for hit in result.hits]
+
+
+def test_text_search_ranks_and_marks_the_matched_terms(store: Store) -> None:
+    result = store.search("wnt osteogenesis", facet_fields=[])
+    # Every term is required; the record without a study is found too.
+    assert sorted(titles(result)) == [
+        "Wnt osteogenesis without a study",
+        "Wnt signalling drives osteogenesis of stromal cells",
+    ]
+    assert result.total == 2
+    hit = next(h for h in result.hits if h.study_id is not None)
+    assert (hit.label, hit.year, hit.journal, hit.first_author) == (
+        "S01", 2019, "Bone Research", "Author1"
+    )
+    assert hit.rank is not None
+    marked = {hit.snippet.text[start:end].lower() for start, end in hit.snippet.marks}
+    assert {"wnt", "osteogenesis"} <= marked
+    assert "\x02" not in hit.snippet.text and "\x03" not in hit.snippet.text
+
+
+def test_title_matches_rank_above_abstract_matches(store: Store) -> None:
+    result = store.search("osteoarthritis", facet_fields=[])
+    assert titles(result)[0] == "Synovial exosomes and osteoarthritis pain"
+    assert result.total == 1  # "osteoarthritis" is only in record 3's text
+
+
+HOSTILE = [
+    "'; DROP TABLE records; --",
+    "wnt NEAR osteogenesis",
+    "osteo*",
+    "title:wnt",
+    '"unclosed',
+    "(wnt",
+    "--",
+    "*",
+    "^wnt",
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_query_syntax_is_text(store: Store, query: str) -> None:
+    before = store.count()
+    result = store.search(query, facet_fields=["conditions"])
+    assert store.count() == before
+    with store.engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(records_t)) == before
+    words = [w for w in query.replace('"', " ").split() if any(c.isalnum() for c in w)]
+    if not words:
+        assert result.total == before  # nothing to search for: every record
+    elif query in ("(wnt", '"unclosed', "^wnt"):
+        # Punctuation around a word is ignored, the word still counts.
+        expected = store.search(words[0].strip("(^"), facet_fields=[]).total
+        assert result.total == expected
+    else:
+        # NEAR, AND, NOT, prefixes and column names are words no record contains.
+        assert result.total == 0
+
+
+def test_boolean_words_are_not_operators(store: Store) -> None:
+    # As syntax this would find S02 (Wnt, no osteogenesis). As text "and"/"not" are words
+    # (SQLite: required, no record has "not") or stop words (PostgreSQL: ignored).
+    result = store.search("wnt AND NOT osteogenesis", facet_fields=[])
+    assert "S02" not in [hit.label for hit in result.hits]
+    assert result.total in (0, store.search("wnt osteogenesis", facet_fields=[]).total)
+
+
+def test_quoting_for_fts5() -> None:
+    assert fts5_query('wnt "osteo" NEAR(a) --') == '"wnt" """osteo""" "NEAR(a)"'
+    assert fts5_query("*  ;") == ""
+
+
+def test_markers_become_offsets() -> None:
+    snippet = parse_marked("a \x02Wnt\x03 and \x02bone\x03.")
+    assert snippet.text == "a Wnt and bone."
+    assert [snippet.text[s:e] for s, e in snippet.marks] == ["Wnt", "bone"]
+
+
+def test_filters_wildcards_and_facets_over_all_matches(store: Store) -> None:
+    result = store.search(where={"ev_sources": "MSC|*|human"}, limit=1)
+    assert result.total == 2 and len(result.hits) == 1
+    assert dict(result.facets["conditions"]) == {"osteoporosis": 1, "osteoarthritis": 1}
+    assert dict(result.facets["species"]) == {"human": 2, "rat": 1, "mouse": 1}
+    assert dict(result.facets["study_type"]) == {"primary": 2}
+    assert set(result.facets) == set(store.search(limit=0).facets)  # every field
+
+    both = store.search(where=[("conditions", "osteoarthritis"), ("species", "human")])
+    assert [h.label for h in both.hits] == ["S03"]
+    same_field = store.search(where=[("species", "human"), ("species", "rat")])
+    assert [h.label for h in same_field.hits] == ["S01"]
+    text_and_filter = store.search("exosomes", where={"conditions": "osteoarthritis"})
+    assert [h.label for h in text_and_filter.hits] == ["S03"]
+    reviews = store.search(where={"study_type": "review"}, facet_fields=["conditions"])
+    assert reviews.facets == {"conditions": [("fracture", 1)]}
+    # A known label that no study has: no match, no error.
+    assert store.search(where={"species": "sheep"}).total == 0
+
+
+def test_unfiltered_facets_count_every_study(store: Store) -> None:
+    result = store.search(facet_fields=["conditions", "study_type"])
+    assert result.total == 5  # the record without a study is a hit, not a study
+    assert result.facets["conditions"] == [("osteoarthritis", 2), ("fracture", 1),
+                                           ("osteoporosis", 1)]  # fmt: skip
+    assert result.facets["study_type"] == [("primary", 3), ("review", 1)]
+
+
+@pytest.mark.parametrize(
+    ("where", "named", "listed"),
+    [
+        ({"colour": "red"}, "unknown field 'colour'", "ev_sources"),
+        ({"species": "dragon"}, "unknown label 'dragon'", "rat"),
+        ({"ev_sources": "MCS|*|*"}, "unknown label 'MCS' in part 1", "MSC"),
+        ({"ev_sources": "MSC|*"}, "3 parts", "MSC|adipose|rat"),
+        ({"study_type": "opinion"}, "unknown label 'opinion'", "review"),
+        ({"ev_cargo": "miR-21"}, "unknown label 'miR-21'", "valid: "),
+    ],
+)
+def test_unknown_fields_and_labels_list_the_valid_ones(
+    store: Store, where: dict[str, str], named: str, listed: str
+) -> None:
+    with pytest.raises(UnknownFilterError) as caught:
+        store.search(where=where)
+    assert named in str(caught.value) and listed in str(caught.value)
+    assert isinstance(caught.value, StoreError)
+
+
+def test_unknown_facet_field_is_an_error(store: Store) -> None:
+    with pytest.raises(UnknownFilterError, match="unknown field 'colour'"):
+        store.search(facet_fields=["colour"])
+
+
+def test_curation_changes_filters_and_facets_and_can_be_undone(store: Store) -> None:
+    first = store.search(where={"species": "rat"}, facet_fields=["species"])
+    assert sorted(str(h.label) for h in first.hits) == ["S01", "S02"]
+
+    withdraw = store.curate(1, "species", "rat", by="ana", remove=True)
+    add = store.curate(3, "species", "rat", by="ben")
+    result = store.search(where={"species": "rat"}, facet_fields=["species"])
+    assert sorted(str(h.label) for h in result.hits) == ["S02", "S03"]
+    assert dict(result.facets["species"])["rat"] == 2
+    # A curator's label that the vocabulary lacks becomes a valid filter value.
+    store.curate(2, "ev_cargo", "miR-21", by="ben")
+    assert [h.label for h in store.search(where={"ev_cargo": "miR-21"}).hits] == ["S02"]
+
+    history = store.curation_history(1)
+    assert [(c.id, c.action, c.by, c.value, c.undone_at) for c in history] == [
+        (withdraw, "remove", "ana", "rat", None)
+    ]
+    with pytest.raises(StoreError, match="already undone"):
+        store.undo(store.undo(withdraw).id)
+    assert store.curation_history(1)[0].undone_at is not None
+    store.undo(add)
+    restored = store.search(where={"species": "rat"}, facet_fields=["species"])
+    assert sorted(str(h.label) for h in restored.hits) == ["S01", "S02"]
+    with pytest.raises(StoreError, match="no curation"):
+        store.undo(999)
+
+
+def test_undo_restores_the_state_before_and_only_the_latest(store: Store) -> None:
+    added = store.curate(2, "conditions", "fracture", by="ana")
+    removed = store.curate(2, "conditions", "fracture", by="ben", remove=True)
+    with pytest.raises(StoreError, match="undo that one first"):
+        store.undo(added)
+    store.undo(removed)  # back to ana's addition
+    assert store.search(where={"conditions": "fracture"}).total == 2
+    store.undo(added)  # back to the extractor's values
+    assert store.search(where={"conditions": "fracture"}).total == 1
+    assert [c.undone_at is not None for c in store.curation_history(2)] == [True, True]
+
+
+def test_pairs_and_evidence_counts_follow_filters_and_curation(store: Store) -> None:
+    store.curate(2, "conditions", "osteoarthritis", by="ana", remove=True)
+    counts = store.evidence_counts("species", "conditions")
+    assert counts == [
+        ("human", "osteoarthritis", 1),
+        ("human", "osteoporosis", 1),
+        ("mouse", "osteoarthritis", 1),
+        ("rat", "osteoporosis", 1),
+    ]
+    assert store.evidence_counts("species", "conditions", where={"species": "mouse"}) == [
+        ("human", "osteoarthritis", 1),
+        ("mouse", "osteoarthritis", 1),
+    ]
+    pairs = sorted(store.pairs(["conditions", "study_type"], where={"species": "rat"}))
+    assert pairs == [
+        ("S01", "conditions", "osteoporosis"),
+        ("S01", "study_type", "primary"),
+        ("S02", "study_type", "primary"),
+    ]
+    assert [s.id for s in store.studies(where={"species": "mouse"})] == ["S03"]
