@@ -227,3 +227,81 @@ def test_records_filtered_and_counted_by_value(demo_file: Path, tmp_path: Path) 
         assert re.search(rf"\b{value}\b\s+\S*\s*{count}\b", table.stdout)
     assert run("records", "facets", "colour", "--db", db).exit_code == 1
     assert run("records", "--db", db, "-w", "species").exit_code == 1
+
+
+@pytest.fixture
+def searchable(store_url: str, tmp_path: Path) -> str:
+    """A store with three studies written directly (no extractor needed)."""
+    from exobone.model import Record, Study
+
+    path = tmp_path / "refs.txt"
+    path.write_text("x\n", encoding="utf-8")
+    rows = [
+        ("Wnt drives osteogenesis", "MSC|bone_marrow|human", "osteoporosis"),
+        ("Wnt in cartilage", "MSC|adipose|rat", "osteoarthritis"),
+        ("Osteogenesis [bold]markup[/bold] <b>html</b>", "MSC|bone_marrow|rat", "osteoarthritis"),
+    ]
+    studies = []
+    for n, (title, source, condition) in enumerate(rows, start=1):
+        record = Record(
+            title=title,
+            abstract=f"{title}. More text.",
+            doi=f"10.3/{n}",
+            authors=[f"Kim{n}, J."],
+            year=2020,
+            source=str(path),
+            position=n,
+        )
+        study = Study(id=f"S{n:02d}", record=record)
+        study.annotations.update(ev_sources=[source], conditions=[condition])
+        studies.append(study)
+    with Store.open(store_url) as store:
+        store.add_file(path, studies)
+    return store_url
+
+
+def test_search_prints_hits_and_facets(searchable: str) -> None:
+    result = run("search", "osteogenesis", "--where", "ev_sources=MSC|bone_marrow|*",
+                 "--where", "conditions=osteoarthritis", "--db", searchable)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "Hits 1-1 of 1" in result.stdout
+    # Titles are shown as text: rich markup in data is neither applied nor lost.
+    assert "[bold]markup[/bold] <b>html</b>" in result.stdout
+    assert "conditions" in result.stdout and "osteoarthritis" in result.stdout
+
+
+def test_search_json_and_hostile_queries(searchable: str) -> None:
+    result = run("search", "wnt", "--json", "--facet", "conditions", "--db", searchable)
+    data = json.loads(result.stdout)
+    assert data["total"] == 2
+    assert data["facets"] == {"conditions": [["osteoarthritis", 1], ["osteoporosis", 1]]}
+    snippet = data["hits"][0]["snippet"]
+    assert [snippet["text"][s:e].lower() for s, e in snippet["marks"]] == ["wnt"]
+    for query in ("'; DROP TABLE records; --", 'wnt" OR "cartilage', "NEAR(wnt", "wnt*"):
+        hostile = run("search", query, "--json", "--db", searchable)
+        assert hostile.exit_code == 0, hostile.output
+    assert json.loads(run("search", "--json", "--db", searchable).stdout)["total"] == 3
+
+
+@pytest.mark.parametrize(
+    ("where", "message"),
+    [("colour=red", "unknown field 'colour'"), ("species=dragon", "unknown label 'dragon'"),
+     ("conditions", "is not FIELD=VALUE")],
+)  # fmt: skip
+def test_search_rejects_unknown_filters(searchable: str, where: str, message: str) -> None:
+    result = run("search", "wnt", "--where", where, "--db", searchable)
+    assert result.exit_code == 1
+    assert message in result.output
+
+
+def test_help_imports_no_heavy_package() -> None:
+    code = (
+        "import sys; from typer.testing import CliRunner; from exobone.cli import app;"
+        "r = CliRunner().invoke(app, ['--help']); assert r.exit_code == 0;"
+        "print(sorted({'pandas', 'sqlalchemy', 'dask', 'pyarrow', 'numpy'} & set(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+    assert "pipeline" in run("--help").stdout
+    lazy = run("pipeline", "--help")
+    assert lazy.exit_code == 0 and "--out" in lazy.stdout

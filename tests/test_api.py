@@ -1,0 +1,92 @@
+"""`exobone.open`: the store as DataFrames, on a real SQLite file and PostgreSQL."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import exobone
+from exobone.api import HIT_COLUMNS, Database
+from exobone.model import Record, Span, Study
+from exobone.store import UnknownFilterError
+
+ABSTRACT = "Exosomes from bone marrow MSCs promoted osteogenesis. RUNX2 rose in rats."
+
+
+def make_study(n: int, path: Path, **fields: object) -> Study:
+    record = Record(title=f"Exosomes and bone {n}", abstract=ABSTRACT, authors=[f"Lee{n}, K."],
+                    year=2020 + n, doi=f"10.2/{n}", source=str(path), position=n)  # fmt: skip
+    study = Study(id=f"S{n:02d}", record=record)
+    study.annotations.update(fields)
+    start = ABSTRACT.index("osteogenesis")
+    study.evidence = {"outcomes": {"osteogenic_differentiation|increase": [
+        Span(start=start, end=start + 12, sentence=0)]}}  # fmt: skip
+    return study
+
+
+@pytest.fixture
+def db(store_url: str, tmp_path: Path) -> Iterator[Database]:
+    path = tmp_path / "refs.txt"
+    path.write_text("x\n", encoding="utf-8")
+    studies = [
+        make_study(1, path, ev_sources=["MSC|bone_marrow|rat"], conditions=["osteoporosis"],
+                   outcomes=["osteogenic_differentiation|increase"], species=["rat"]),
+        make_study(2, path, ev_sources=["MSC|adipose|human"], conditions=["osteoarthritis"],
+                   species=["human"]),
+        make_study(3, path, ev_sources=["MSC|bone_marrow|human"], conditions=["osteoarthritis",
+                   "osteoporosis"], species=["human"]),
+    ]  # fmt: skip
+    with exobone.open(store_url) as database:
+        database.store.add_file(path, studies)
+        yield database
+
+
+def test_search_returns_hits_as_a_frame(db: Database) -> None:
+    hits = db.search("osteogenesis", where={"ev_sources": "MSC|bone_marrow|*"}, limit=1)
+    assert list(hits.columns) == list(HIT_COLUMNS)
+    assert len(hits) == 1 and hits.attrs["total"] == 2
+    row = hits.iloc[0]
+    assert row["snippet"][slice(*row["marks"][0])].lower() == "osteogenesis"
+
+
+def test_facets_studies_values_and_map(db: Database) -> None:
+    facets = db.facets("conditions", where={"species": "human"})
+    assert facets.to_dict("records") == [
+        {"value": "osteoarthritis", "studies": 2},
+        {"value": "osteoporosis", "studies": 1},
+    ]
+    studies = db.studies(where={"conditions": "osteoporosis"})
+    assert list(studies["id"]) == ["S01", "S03"]
+    assert studies.loc[1, "conditions"] == "osteoarthritis; osteoporosis"
+    values = db.values(fields=["outcomes"])
+    assert values.loc[0, "evidence_text"] == "Exosomes from bone marrow MSCs promoted osteogenesis."
+    assert values.loc[0, "span_text"] == "osteogenesis"
+    emap = db.evidence_map(rows="ev_sources", cols="conditions")
+    assert emap.to_dict("records")[0] == {
+        "row": "MSC|adipose|human", "col": "osteoarthritis", "n_studies": 1
+    }
+    assert emap["n_studies"].sum() == 4
+    assert isinstance(db.quality(), pd.DataFrame) and len(db.quality()) == 3
+    assert isinstance(db.graph(), pd.DataFrame)
+
+
+def test_unknown_labels_are_errors(db: Database) -> None:
+    with pytest.raises(UnknownFilterError, match="unknown label 'dragon'"):
+        db.studies(where={"species": "dragon"})
+    with pytest.raises(UnknownFilterError, match="unknown field"):
+        db.evidence_map(rows="colour")
+
+
+def test_import_exobone_stays_light() -> None:
+    code = (
+        "import sys, exobone; heavy = {'pandas', 'sqlalchemy', 'numpy', 'dask', 'pyarrow'};"
+        "print(sorted(heavy & set(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+    assert callable(exobone.open)
