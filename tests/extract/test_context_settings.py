@@ -43,9 +43,9 @@ def test_patients_and_trials_are_clinical():
         assert "clinical" in fields(sentence)["settings"], sentence
 
 
-def test_huvecs_are_human_endothelial_cells_without_an_origin():
+def test_huvecs_are_human_umbilical_cord_endothelial_cells():
     got = fields(
         "In this study, BMSC exosomes promoted the migration of human umbilical vein "
         "endothelial cells (HUVECs), and exosome-treated HUVECs formed more tubes."
     )
-    assert got["recipient_cells"] == ["endothelial_cell||human"]
+    assert got["recipient_cells"] == ["endothelial_cell|umbilical_cord|human"]
