@@ -33,8 +33,13 @@ _GREEK = {
 }  # fmt: skip
 
 _CHAR_MAP: dict[int, str] = {ord(k): v for k, v in _GREEK.items()}
-_CHAR_MAP.update({ord(c): " " for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
-                  "\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\f\v\u2028\u2029"})
+_CHAR_MAP.update(
+    {
+        ord(c): " "
+        for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+        "\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\f\v\u2028\u2029"
+    }
+)
 _CHAR_MAP.update({ord(c): "" for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"})
 _CHAR_MAP.update({ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"})
 _CHAR_MAP.update({ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032\u00b4\u0060"})
