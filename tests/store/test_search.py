@@ -272,3 +272,17 @@ def test_pairs_and_evidence_counts_follow_filters_and_curation(store: Store) -> 
         ("S02", "study_type", "primary"),
     ]
     assert [s.id for s in store.studies(where={"species": "mouse"})] == ["S03"]
+
+
+def test_the_map_from_store_pairs_equals_the_map_from_studies(store: Store) -> None:
+    import pandas as pd
+
+    from exobone.analysis.evidence_map import evidence_map, evidence_map_from_pairs
+
+    store.curate(1, "conditions", "fracture", by="ana")
+    rows = list(store.pairs(["ev_sources", "conditions", "outcomes"]))
+    pairs = pd.DataFrame(rows, columns=["study_id", "field", "value"], dtype="object")
+    from_pairs = evidence_map_from_pairs(pairs, "ev_sources", "conditions").cells
+    from_studies = evidence_map(store.studies(), "ev_sources", "conditions").cells
+    assert from_pairs.to_dict("records") == from_studies.to_dict("records")
+    assert ("MSC|bone_marrow", "fracture") in set(zip(from_pairs["row"], from_pairs["col"]))

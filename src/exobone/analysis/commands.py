@@ -2,14 +2,15 @@
 
 `register(app)` adds them to the main Typer app. Studies come from a `load_studies(db_url)`
 callable, by default the store (`Store.open(url).studies()`, imported lazily); tests pass an
-in-memory list instead.
+in-memory list instead. With the store, `map` reads only (study, field, value) rows of the
+fields it maps (`Store.pairs`), never whole studies.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -47,6 +48,22 @@ def load_from_store(db_url: str | None) -> Iterator[Study]:
         yield from store.studies()
     finally:
         store.close()
+
+
+def pairs_from_store(db_url: str | None, fields: list[str]) -> Any:
+    """A (study_id, field, value) frame of the effective values of `fields` in the store."""
+    import pandas as pd
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from exobone.store import Store
+
+    try:
+        with Store.open(db_url) as store:
+            rows = list(store.pairs(fields))
+    except SQLAlchemyError as error:
+        where = db_url or "sqlite:///exobone.db"
+        raise ExoboneError(f"cannot open database {where}: {error}") from error
+    return pd.DataFrame(rows, columns=["study_id", "field", "value"], dtype="object")
 
 
 def _out() -> Console:
@@ -88,11 +105,22 @@ def register(app: typer.Typer, load_studies: Loader | None = None) -> None:
         ] = None,
         gaps: Annotated[int, typer.Option(help="Print this many gaps (0: none).")] = 10,
     ) -> None:
-        """Evidence map: studies per combination of two fields, with outcome directions."""
-        from exobone.analysis.evidence_map import evidence_map
+        """Evidence map: studies per combination of two fields, with outcome directions.
+
+        Python: `exobone.open(db).evidence_map(rows, cols)` (the counts, full values).
+        """
+        from exobone.analysis.evidence_map import evidence_map, evidence_map_from_pairs
+        from exobone.analysis.frame import check_field
 
         try:
-            emap = evidence_map(studies(db), rows=rows, cols=cols, outcome=outcome)
+            if load_studies is None:
+                fields = sorted({check_field(rows), check_field(cols), "outcomes"})
+                pairs = pairs_from_store(db, fields)
+                if pairs.empty:
+                    raise _fail(f"no extracted studies in {db or 'sqlite:///exobone.db'}")
+                emap = evidence_map_from_pairs(pairs, rows=rows, cols=cols, outcome=outcome)
+            else:
+                emap = evidence_map(studies(db), rows=rows, cols=cols, outcome=outcome)
             if out is not None:
                 emap.save(out)
         except (ExoboneError, ValueError) as error:

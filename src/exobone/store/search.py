@@ -36,6 +36,7 @@ from exobone.store.labels import (
     matches,
 )
 from exobone.store.schema import (
+    CURATED,
     MACHINE,
     AnnotationRow,
     Base,
@@ -107,19 +108,18 @@ def pairs(where: Where | None) -> list[tuple[str, str]]:
     return [(str(name).strip(), str(value).strip()) for name, value in items]
 
 
-def effective(a: Any) -> Any:
+def effective(a: Any, curated: bool = True) -> Any:
     """Conditions for an annotation row that counts once: not withdrawn by a curator, and a
-    curator's addition only where the extractor has not proposed the same value."""
-    withdrawn = annotations_t.alias("withdrawn")
+    curator's addition only where the extractor has not proposed the same value.
+
+    A withdrawal row matches itself, so withdrawn values and withdrawals both drop out.
+    With `curated=False` (a store nobody curated yet) every row counts as it is.
+    """
+    if not curated:
+        return true()
     twin = annotations_t.alias("twin")
     return and_(
-        a.c.removed == false(),
-        ~exists().where(
-            withdrawn.c.study_id == a.c.study_id,
-            withdrawn.c.field == a.c.field,
-            withdrawn.c.value == a.c.value,
-            withdrawn.c.removed == true(),
-        ),
+        not_withdrawn(a),
         (a.c.origin == MACHINE)
         | ~exists().where(
             twin.c.study_id == a.c.study_id,
@@ -130,41 +130,69 @@ def effective(a: Any) -> Any:
     )
 
 
-def _has_value(conn: Connection, study_id: Any, name: str, pattern: str) -> Any:
-    """A condition on `study_id`: the study has an effective value of `name` fitting `pattern`."""
+def not_withdrawn(a: Any) -> Any:
+    """The row's value was not withdrawn by a curator (probes the small curated index)."""
+    withdrawn = annotations_t.alias("withdrawn")
+    return ~exists().where(
+        withdrawn.c.study_id == a.c.study_id,
+        withdrawn.c.field == a.c.field,
+        withdrawn.c.value == a.c.value,
+        withdrawn.c.origin == CURATED,
+        withdrawn.c.removed == true(),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """One `field=value` filter resolved to the stored values it matches."""
+
+    field: str
+    values: tuple[str, ...]
+
+    def postings(self, curated: bool) -> Any:
+        """SELECT study_id of the studies having one of the values (index range scans)."""
+        if self.field == "study_type":
+            return select(studies_t.c.id.label("study_id")).where(
+                studies_t.c.study_type.in_(self.values)
+            )
+        a = annotations_t.alias("f")
+        query = select(a.c.study_id).where(a.c.field == self.field, a.c.value.in_(self.values))
+        return query.where(not_withdrawn(a)) if curated else query
+
+    def holds_for(self, study_id: Any, curated: bool) -> Any:
+        """EXISTS condition: the study `study_id` has one of the values (one index probe)."""
+        if self.field == "study_type":
+            t = studies_t.alias("k")
+            return exists().where(t.c.id == study_id, t.c.study_type.in_(self.values))
+        a = annotations_t.alias("g")
+        probe = [a.c.study_id == study_id, a.c.field == self.field, a.c.value.in_(self.values)]
+        return exists().where(*probe, not_withdrawn(a)) if curated else exists().where(*probe)
+
+
+def resolve(conn: Connection, name: str, pattern: str) -> Condition:
+    """The stored values of `name` that fit `pattern`; an error if a label is unknown."""
+    check_field(name)
     if name == "study_type":
         check_label(name, pattern, [])
-        s = studies_t.alias()
-        kinds = [k for k in ("primary", "review") if matches(pattern, k)]
-        return study_id.in_(select(s.c.id).where(s.c.study_type.in_(kinds)))
+        return Condition(name, tuple(k for k in ("primary", "review") if matches(pattern, k)))
+    stored: list[str] = []
     if WILDCARD in pattern:
-        stored = conn.scalars(select(values_t.c.value).where(values_t.c.field == name)).all()
+        stored = list(conn.scalars(select(values_t.c.value).where(values_t.c.field == name)))
         values = [v for v in stored if matches(pattern, v)]
     else:
         found = conn.scalar(
             select(values_t.c.value).where(values_t.c.field == name, values_t.c.value == pattern)
         )
         values = [pattern] if found is not None else []
-        stored = []
     if not values:
         if not stored:
-            stored = conn.scalars(select(values_t.c.value).where(values_t.c.field == name)).all()
+            stored = list(conn.scalars(select(values_t.c.value).where(values_t.c.field == name)))
         check_label(name, pattern, stored)
-        return false()
-    a = annotations_t.alias()
-    withdrawn = annotations_t.alias("withdrawn")
-    return exists().where(
-        a.c.study_id == study_id,
-        a.c.field == name,
-        a.c.value.in_(values),
-        a.c.removed == false(),
-        ~exists().where(
-            withdrawn.c.study_id == a.c.study_id,
-            withdrawn.c.field == a.c.field,
-            withdrawn.c.value == a.c.value,
-            withdrawn.c.removed == true(),
-        ),
-    )
+    return Condition(name, tuple(values))
+
+
+# Postings counted up to this many when choosing the filter that drives a query.
+ESTIMATE_CAP = 20_000
 
 
 class Searcher:
@@ -178,7 +206,13 @@ class Searcher:
         for name, _ in self.where:
             check_field(name)
         self.study = studies_t.alias("s")
-        self.filters = [_has_value(conn, self.study.c.id, n, v) for n, v in self.where]
+        # Until someone curates, every row counts as it is and the checks can be skipped.
+        curated = select(annotations_t.c.id).where(annotations_t.c.origin == CURATED).limit(1)
+        self.curated = conn.scalar(curated) is not None
+        conditions = [resolve(conn, name, value) for name, value in self.where]
+        self.empty = any(not c.values for c in conditions)
+        # The most selective condition drives; the others are probed per study.
+        self.conditions = sorted(conditions, key=self._estimate) if not self.empty else []
         self.ts = func.plainto_tsquery(literal_column("'english'"), bindparam("q", self.text))
 
     # -- the matching set ----------------------------------------------------------------
@@ -194,28 +228,54 @@ class Searcher:
         # bm25 is lower for better matches; title counts most, then abstract and keywords.
         return -func.bm25(literal_column("records_fts"), 10.0, 4.0, 4.0, 1.0, 1.0)
 
+    def _estimate(self, condition: Condition) -> int:
+        capped = condition.postings(curated=False).limit(ESTIMATE_CAP).subquery()
+        return int(self.conn.scalar(select(func.count()).select_from(capped)) or 0)
+
     def matching(self, *columns: Any) -> Any:
         """SELECT `columns` FROM the matching records (joined to their study, if any)."""
         s = self.study
         joined: Any = records_t
         if self.text and not self.postgres:
             joined = fts_t.join(records_t, records_t.c.id == fts_t.c.rowid)
-        if self.filters:
+        if self.conditions or self.empty:
             joined = joined.join(s, s.c.record_id == records_t.c.id)
         else:
             joined = joined.outerjoin(s, s.c.record_id == records_t.c.id)
         query = select(*columns).select_from(joined)
+        if self.empty:
+            return query.where(false())
         if self.text:
+            # Few candidates: each is probed for every condition.
             query = query.where(self._text_match())
-        return query.where(*self.filters)
+            return query.where(*(c.holds_for(s.c.id, self.curated) for c in self.conditions))
+        if self.conditions:
+            query = query.where(s.c.id.in_(self._filtered()))
+        return query
+
+    def _filtered(self) -> Any:
+        """SELECT study_id of the studies meeting every condition, driven by the rarest."""
+        driver, *rest = self.conditions
+        postings = driver.postings(self.curated)
+        if len(driver.values) > 1 or self.curated:
+            postings = postings.distinct()
+        found = postings.subquery("d")
+        return select(found.c.study_id).where(
+            *(c.holds_for(found.c.study_id, self.curated) for c in rest)
+        )
 
     def study_ids(self) -> Any | None:
         """SELECT of the matching studies' ids; None when nothing narrows the set."""
-        if not self.text and not self.filters:
+        if self.conditions and not self.text:
+            return self._filtered()
+        if not self.text and not self.empty:
             return None
         return self.matching(self.study.c.id).where(self.study.c.id.is_not(None))
 
     def total(self) -> int:
+        if self.conditions and not self.text:
+            counted = select(func.count()).select_from(self._filtered().subquery())
+            return int(self.conn.scalar(counted) or 0)
         return int(self.conn.scalar(self.matching(func.count())) or 0)
 
     def hits(self, limit: int, offset: int) -> list[Hit]:
@@ -290,7 +350,7 @@ class Searcher:
         a = annotations_t.alias("a")
         query = (
             select(a.c.field, a.c.value, func.count())
-            .where(a.c.field.in_(names), effective(a))
+            .where(a.c.field.in_(names), effective(a, self.curated))
             .group_by(a.c.field, a.c.value)
         )
         if ids is not None:
@@ -314,7 +374,7 @@ def pairs_query(searcher: Searcher, fields: Sequence[str]) -> Any:
     query = (
         select(s.c.label.label("study_id"), a.c.field, a.c.value)
         .select_from(a.join(s, s.c.id == a.c.study_id))
-        .where(a.c.field.in_(names), effective(a))
+        .where(a.c.field.in_(names), effective(a, searcher.curated))
     )
     if ids is not None:
         query = query.where(a.c.study_id.in_(ids))
@@ -336,7 +396,12 @@ def evidence_counts_query(searcher: Searcher, rows: str, cols: str) -> Any:
     query = (
         select(a.c.value.label("row"), b.c.value.label("col"), count)
         .select_from(a.join(b, b.c.study_id == a.c.study_id))
-        .where(a.c.field == rows, b.c.field == cols, effective(a), effective(b))
+        .where(
+            a.c.field == rows,
+            b.c.field == cols,
+            effective(a, searcher.curated),
+            effective(b, searcher.curated),
+        )
         .group_by(a.c.value, b.c.value)
         .order_by(count.desc(), a.c.value, b.c.value)
     )

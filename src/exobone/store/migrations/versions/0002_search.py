@@ -70,11 +70,11 @@ def upgrade() -> None:
         "ix_annotations_field_value_study", "annotations", ["field", "value", "study_id"]
     )
     op.create_index(
-        "ix_annotations_withdrawn",
+        "ix_annotations_curated",
         "annotations",
-        ["study_id", "field", "value"],
-        sqlite_where=sa.text("removed = 1"),
-        postgresql_where=sa.text("removed"),
+        ["study_id", "field", "value", "removed"],
+        sqlite_where=sa.text("origin = 'curated'"),
+        postgresql_where=sa.text("origin = 'curated'"),
     )
 
     op.create_table(
@@ -117,7 +117,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("curation_log")
     op.drop_table("field_values")
-    op.drop_index("ix_annotations_withdrawn", table_name="annotations")
+    op.drop_index("ix_annotations_curated", table_name="annotations")
     op.drop_index("ix_annotations_field_value_study", table_name="annotations")
     op.create_index("ix_annotations_field_value", "annotations", ["field", "value"])
     op.create_index("ix_annotations_study_field", "annotations", ["study_id", "field"])

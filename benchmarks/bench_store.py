@@ -1,0 +1,113 @@
+"""Store and search benchmark: faceted searches and the evidence map on a large store.
+
+    python benchmarks/synth_studies.py --studies 1000000          # once; minutes
+    python benchmarks/bench_store.py --db benchmarks/data/store_1000000.db [--repeat 5]
+
+Runs `Store.search` as the web app and `exobone search` do (a page of 20 hits, the total,
+and facet counts over every match on five fields) for text+filter queries and filter-only
+queries, and `Store.evidence_counts` (ev_sources x conditions, aggregated by the database).
+Prints the result sizes and p50/p95 latencies in milliseconds; the first pass over the
+query set is reported apart (cold caches).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from exobone.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+FACETS = ["conditions", "ev_sources", "species", "vesicle_types", "outcomes"]
+Where = list[tuple[str, str]]
+
+TEXT_QUERIES: list[tuple[str, Where]] = [
+    ("osteogenic differentiation", [("conditions", "osteoporosis")]),
+    ("cartilage repair", [("conditions", "osteoarthritis")]),
+    ("angiogenesis", [("settings", "in_vivo"), ("species", "rat")]),
+    ("hypoxia exosomes", [("ev_sources", "MSC|*|*")]),
+    ("wnt", [("conditions", "osteoporosis"), ("ev_sources", "MSC|bone_marrow|*")]),
+    ("apoptosis inflammation", [("species", "human")]),
+    ("bone regeneration", [("vesicle_types", "exosome")]),
+    ("conditioned medium osteoclast", [("settings", "in_vitro")]),
+]
+FILTER_QUERIES: list[Where] = [
+    [("conditions", "osteoarthritis")],
+    [("conditions", "osteoporosis"), ("species", "rat")],
+    [("ev_sources", "MSC|bone_marrow|*")],
+    [("ev_sources", "MSC|*|human"), ("settings", "in_vivo")],
+    [("vesicle_types", "exosome"), ("conditions", "cartilage_defect")],
+    [("species", "mouse")],
+    [("outcomes", "osteogenic_differentiation|increase")],
+    [("conditions", "fracture"), ("settings", "in_vivo")],
+]
+
+
+def timed(call: Callable[[], Any]) -> tuple[float, Any]:
+    started = time.perf_counter()
+    result = call()
+    return (time.perf_counter() - started) * 1000, result
+
+
+def percentile(values: Sequence[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def run_set(
+    name: str, calls: list[tuple[str, Callable[[], Any]]], repeat: int
+) -> dict[str, float]:
+    """Run every call once cold, then `repeat` times; print each call's size and median."""
+    cold = [timed(call)[0] for _, call in calls]
+    warm: list[float] = []
+    print(f"\n{name}")
+    for label, call in calls:
+        times = []
+        for _ in range(repeat):
+            elapsed, result = timed(call)
+            times.append(elapsed)
+        warm += times
+        size = getattr(result, "total", None)
+        size = size if size is not None else len(result)
+        print(f"  {statistics.median(times):8.1f} ms  {size:>9,}  {label}")
+    summary = {
+        "cold_p50": percentile(cold, 0.5),
+        "cold_max": max(cold),
+        "p50": percentile(warm, 0.5),
+        "p95": percentile(warm, 0.95),
+        "max": max(warm),
+    }
+    print("  " + "  ".join(f"{key} {value:.1f} ms" for key, value in summary.items()))
+    return summary
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--db", type=Path, default=ROOT / "benchmarks/data/store_1000000.db")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args(argv)
+    if not args.db.exists():
+        parser.error(f"{args.db} does not exist: run benchmarks/synth_studies.py first")
+    with Store.open(f"sqlite:///{args.db}") as store:
+        print(f"{args.db}: {store.count():,} records; facets on {', '.join(FACETS)}")
+
+        def search(query: str, where: Where) -> Callable[[], Any]:
+            return lambda: store.search(query, where, limit=20, facet_fields=FACETS)
+
+        text_calls = [(f"{q!r} + {w}", search(q, w)) for q, w in TEXT_QUERIES]
+        filter_calls = [(str(w), search("", w)) for w in FILTER_QUERIES]
+        emap = [
+            ("ev_sources x conditions", lambda: store.evidence_counts("ev_sources", "conditions")),
+            ("species x conditions", lambda: store.evidence_counts("species", "conditions")),
+        ]
+        run_set("text query + filters + 5 facets (page of 20)", text_calls, args.repeat)
+        run_set("filters only + 5 facets (page of 20)", filter_calls, args.repeat)
+        run_set("evidence map, SQL aggregation (cells)", emap, max(1, args.repeat // 2))
+
+
+if __name__ == "__main__":
+    main()
