@@ -285,4 +285,5 @@ def test_the_map_from_store_pairs_equals_the_map_from_studies(store: Store) -> N
     from_pairs = evidence_map_from_pairs(pairs, "ev_sources", "conditions").cells
     from_studies = evidence_map(store.studies(), "ev_sources", "conditions").cells
     assert from_pairs.to_dict("records") == from_studies.to_dict("records")
-    assert ("MSC|bone_marrow", "fracture") in set(zip(from_pairs["row"], from_pairs["col"]))
+    cells = set(zip(from_pairs["row"], from_pairs["col"], strict=True))
+    assert ("MSC|bone_marrow", "fracture") in cells
