@@ -1,6 +1,13 @@
 """The Extractor: fields from the schema, evidence offsets, odd input never raises."""
 
-from exobone.extract import Extractor
+import subprocess
+import sys
+
+import pytest
+
+from exobone import __version__
+from exobone.api import extractor_version
+from exobone.extract import FAMILIES, REGISTRY, Extractor, logic_version
 from exobone.model import SET_FIELDS, Record
 
 ABSTRACT = (
@@ -83,3 +90,57 @@ def test_odd_input_gives_warnings_not_errors():
 def test_extract_many_numbers_studies():
     records = [Record(title=f"Exosomes {i}", abstract="") for i in range(3)]
     assert [s.id for s in Extractor().extract_many(records)] == ["S01", "S02", "S03"]
+
+
+# The field each family must fill on the text below (a family that stopped loading or
+# stopped working would leave its field empty).
+FAMILY_FIELDS = {
+    "study": "settings",
+    "biology": "ev_sources",
+    "context": "delivery_routes",
+    "methods": "isolation_methods",
+    "cargo": "ev_cargo",
+    "quantities": "doses",
+    "outcomes": "outcomes",
+    "molecular": "molecular_effects",
+}
+
+
+def test_every_registered_family_is_loaded_and_fills_its_field():
+    assert set(FAMILIES) == set(REGISTRY) == set(FAMILY_FIELDS)
+    ex = Extractor()
+    assert [name for name, _ in ex.families] == list(FAMILIES)
+    record = Record(
+        title="BMSC exosomes carrying miR-140 protect cartilage in osteoarthritis",
+        abstract=ABSTRACT + " BMSC-Exos increased chondrocyte proliferation and upregulated "
+        "COL2A1 expression.",
+    )
+    for name, field in FAMILY_FIELDS.items():
+        alone = Extractor(families=[name]).extract(record, "S01")
+        assert alone.annotations[field], (name, field)
+        assert not alone.warnings, alone.warnings
+        others = Extractor(families=[n for n in FAMILIES if n != name]).extract(record, "S01")
+        assert not others.annotations[field], (name, field)
+
+
+def test_unknown_family_is_refused():
+    with pytest.raises(ValueError, match="no_such_family"):
+        Extractor(families=["study", "no_such_family"])
+
+
+def test_a_family_that_cannot_be_imported_fails_loudly():
+    code = (
+        "import sys; sys.modules['exobone.extract.cargo'] = None\n"
+        "try:\n    import exobone.extract\n"
+        "except ImportError as exc:\n    print('ImportError', exc)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.startswith("ImportError") and "cargo" in out.stdout
+
+
+def test_version_names_package_and_logic_hash():
+    ex = Extractor()
+    assert ex.version == Extractor().version == logic_version()
+    package, _, digest = ex.version.partition("+")
+    assert package == __version__ and len(digest) == 12
+    assert extractor_version(ex) == ex.version

@@ -5,58 +5,91 @@
 
 The pipeline (`exobone.extract.pipeline.build_document`) reads the text once into a
 `Document`; field-family modules, each with `extract(doc) -> Iterable[Finding]`, then say what
-the document holds. Families are imported by name so that one missing or failing family
-costs its fields only (a warning on the study), never the whole record.
+the document holds. Families are imported plainly: a broken module fails at import time, loudly,
+instead of silently emptying its fields.
 """
 
 from __future__ import annotations
 
-import importlib
+import hashlib
 from collections.abc import Callable, Iterable, Iterator
-from types import ModuleType
+from functools import lru_cache
+from importlib import resources
 
+from exobone import __version__
+from exobone.extract import (
+    biology,
+    cargo,
+    context,
+    methods,
+    molecular,
+    outcomes,
+    quantities,
+    study,
+)
 from exobone.extract.document import Document, Finding, Mention, Sentence
 from exobone.extract.pipeline import MAX_CHARS, build_document
 from exobone.lexicon import Matcher, default_matcher
 from exobone.model import SET_FIELDS, Record, Span, Study, empty_annotations
 
-__all__ = ["FAMILIES", "Document", "Extractor", "Finding", "Mention", "Sentence", "build_document"]
+__all__ = [
+    "FAMILIES",
+    "REGISTRY",
+    "Document",
+    "Extractor",
+    "Finding",
+    "Mention",
+    "Sentence",
+    "build_document",
+    "logic_version",
+]
 
-# Field families in the order they run (module names under exobone.extract).
-FAMILIES: tuple[str, ...] = (
-    "study",
-    "biology",
-    "context",
-    "methods",
-    "cargo",
-    "quantities",
-    "outcomes",
-    "molecular",
-)
+Family = Callable[[Document], Iterable[Finding]]
+# Field families in the order they run.
+REGISTRY: dict[str, Family] = {
+    "study": study.extract,
+    "biology": biology.extract,
+    "context": context.extract,
+    "methods": methods.extract,
+    "cargo": cargo.extract,
+    "quantities": quantities.extract,
+    "outcomes": outcomes.extract,
+    "molecular": molecular.extract,
+}
+FAMILIES: tuple[str, ...] = tuple(REGISTRY)
 _MAX_SPANS = 5  # evidence spans kept per value
+# Packages whose code or data decide what the extractor says.
+_LOGIC_PACKAGES = ("exobone.extract", "exobone.lexicon", "exobone.text", "exobone.data")
 
 
-def _load_families(
-    names: Iterable[str],
-) -> tuple[list[tuple[str, Callable[[Document], Iterable[Finding]]]], list[str]]:
-    loaded = []
-    missing = []
-    for name in names:
-        try:
-            module: ModuleType = importlib.import_module(f"exobone.extract.{name}")
-        except Exception:  # a family that is absent or broken must not stop the others
-            missing.append(name)
-            continue
-        loaded.append((name, module.extract))
-    return loaded, missing
+@lru_cache(maxsize=1)
+def logic_version() -> str:
+    """`<package version>+<hash>`: the hash covers the extraction code and the lexicon files,
+    so a store can skip records whose extraction would not change."""
+    digest = hashlib.sha256()
+    for package in _LOGIC_PACKAGES:
+        files = sorted(
+            (f for f in resources.files(package).iterdir() if f.name.endswith((".py", ".yaml"))),
+            key=lambda f: f.name,
+        )
+        for f in files:
+            digest.update(f"{package}/{f.name}\0".encode())
+            digest.update(f.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
 class Extractor:
     """Runs the pipeline and the field families; never raises on odd input."""
 
     def __init__(self, families: Iterable[str] = FAMILIES, matcher: Matcher | None = None) -> None:
+        names = list(families)
+        unknown = [name for name in names if name not in REGISTRY]
+        if unknown:
+            raise ValueError(f"unknown field families: {', '.join(unknown)}")
         self.matcher = matcher or default_matcher()
-        self.families, self.missing_families = _load_families(families)
+        self.families: list[tuple[str, Family]] = [(name, REGISTRY[name]) for name in names]
+        self.missing_families: list[str] = []  # always empty now; read by benchmarks
+        self.version = logic_version()
 
     def document(self, record: Record) -> Document:
         return build_document(record, self.matcher)
