@@ -312,3 +312,24 @@ def test_hyphen_cues_equal_the_hyphen_regex() -> None:
             (m.group(1), m.start(2) - 1, m.end(2)) for m in direction._HYPHEN_CUE_RE.finditer(text)
         ]
         assert direction._hyphen_cues(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "kind", "sign"),
+    [
+        ("Exosomes reversed the IL-1beta-induced decrease in COL2A1 expression.", "COL2A1",
+         "genes", UP),
+        ("The vesicles attenuated the increase in MMP13 caused by IL-1beta.", "MMP13", "genes",
+         DOWN),
+        ("Treatment with EVs blunted the LPS-induced rise in IL-6.", "IL-6", "genes", DOWN),
+        ("Exosomes offset the loss of aggrecan in cartilage explants.", "aggrecan", "genes", UP),
+        ("Exosomes abolished the H2O2-induced increase in apoptosis.", "apoptosis", "outcomes",
+         DOWN),
+        ("The increase in MMP13 was attenuated by exosomes.", "MMP13", "genes", DOWN),
+        ("Exosome treatment led to a decrease in SOX9 levels.", "SOX9", "genes", DOWN),
+    ],
+)  # fmt: skip
+def test_change_nouns_compose_with_the_verb_that_undoes_them(
+    text: str, term: str, kind: str, sign: int
+) -> None:
+    assert _signs(text, term, kind=kind) == [sign]

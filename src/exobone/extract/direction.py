@@ -138,6 +138,7 @@ _CUE_TABLE: tuple[tuple[str, int, str], ...] = (
     (r"restrain(?:s|ed|ing)?", DOWN, "verb"),
     (r"restrict(?:s|ed|ing)?", DOWN, "verb"),
     (r"curb(?:s|ed|ing)?", DOWN, "verb"),
+    (r"rises?(?= (?:in|of)\b)", UP, "noun"),
     (r"(?:rose|rises|risen)", UP, "pred"),
     (r"(?:fell|falls|fallen|dropped|drops)", DOWN, "pred"),
     (r"occurr?(?:ed|s)", UP, "pred"),
@@ -190,6 +191,8 @@ _CUE_TABLE: tuple[tuple[str, int, str], ...] = (
     (r"relief", DOWN, "noun"),
     (r"weaken(?:s|ed|ing)?", DOWN, "verb"),
     (r"dampen(?:s|ed|ing)?", DOWN, "verb"),
+    (r"blunt(?:s|ed|ing)?", DOWN, "verb"),
+    (r"offset(?:s|ting)?", DOWN, "verb"),
     (r"lower(?:s|ed|ing)", DOWN, "verb"),
     (r"slow(?:s|ed|ing)?", DOWN, "verb"),
     (r"halt(?:s|ed|ing)?", DOWN, "verb"),
@@ -663,10 +666,23 @@ def find_cues(text: str) -> list[Cue]:
     return _find_cues(_view(text))
 
 
+# "the increase in MMP13", "a decrease of ALP": the bare verb forms naming a change.
+_CHANGE_NOUNS = frozenset(
+    {"increase", "increases", "decrease", "decreases", "rise", "rises", "reduction", "elevation"}
+)
+
+
 def _find_cues(view: _View) -> list[Cue]:
     cues: list[Cue] = []
+    text = view.text
     for i, match in _CUES.finditer(view):
         _, sign, form = _CUE_TABLE[i]
+        if (
+            form == "verb"
+            and view.low[match.start() : match.end()] in _CHANGE_NOUNS  # verbs among them
+            and text.startswith((" in ", " of "), match.end())
+        ):
+            form = "noun"
         cues.append(Cue(match.start(), match.end(), sign, form, match.group()))
     return cues
 
@@ -1147,8 +1163,11 @@ def _left_cue(
         if cue.start in consumed or cue.form in ("pred",):
             continue
         if nouns_only:
-            if cue.form == "noun" and re.fullmatch(
-                r"\s+of\s+(?:the\s+)?(?:\S+\s+){0,3}", text[cue.end : t.start] + " "
+            gap = text[cue.end : t.start] + " "
+            if cue.form == "noun" and (
+                _NOUN_OF_RE.fullmatch(gap)
+                or cue.text.lower() in _CHANGE_NOUNS
+                and _NOUN_IN_RE.fullmatch(gap)
             ):
                 return cue
             return None
@@ -1156,6 +1175,10 @@ def _left_cue(
             continue
         return cue
     return None
+
+
+_NOUN_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?(?:\S+\s+){0,3}")
+_NOUN_IN_RE = re.compile(r"\s+in\s+(?:the\s+)?(?:\S+\s+){0,3}")
 
 
 def _compose(outer: Cue, inner_sign: int, text: str) -> int:
