@@ -37,3 +37,40 @@ def test_a_review_lists_each_source_tissue():
         "umbilical cord."
     )
     assert {"MSC|bone_marrow|", "MSC|umbilical_cord|"} <= set(got["ev_sources"])
+
+
+def test_species_bound_in_a_definition_travels_with_the_short_form():
+    got = fields(
+        "Rheumatoid arthritis (RA) is an autoimmune disease. Mesenchymal stem cells from the "
+        "human gingiva (GMSCs) are easily accessible. We isolated GMSC-derived exosomes "
+        "(GMSC-Exos) by ultracentrifugation."
+    )
+    assert got["ev_sources"] == ["MSC|gingiva|human"]
+    got = fields(
+        "In this study, rat bone marrow MSCs (rBMSCs) were cultured and exosomes were collected. "
+        "Chondrocytes were treated with rBMSC-Exos at 50 ug/mL."
+    )
+    assert got["ev_sources"] == ["MSC|bone_marrow|rat"]
+    assert got["recipient_cells"] == ["chondrocyte||"]
+
+
+def test_the_vesicles_refers_back_only_in_a_sentence_naming_their_source():
+    got = fields(
+        "Osteoporosis is common. In this study, we collected exosomes by ultracentrifugation. "
+        "The vesicles were derived from human umbilical cord MSCs. Osteoblasts were treated "
+        "with the vesicles."
+    )
+    assert got["ev_sources"] == ["MSC|umbilical_cord|human"]
+    assert got["recipient_cells"] == ["osteoblast||"]
+    # Two vesicle types before: "the vesicles" is not resolved to either.
+    got = fields(
+        "In this study, we collected exosomes and microvesicles by ultracentrifugation. "
+        "The vesicles were derived from human umbilical cord MSCs."
+    )
+    assert got["ev_sources"] == []
+    # No source words: "the vesicles" next to cells does not make them a source.
+    got = fields(
+        "In this study, we collected exosomes by ultracentrifugation. The vesicles and human "
+        "umbilical cord MSCs were imaged."
+    )
+    assert got["ev_sources"] == []

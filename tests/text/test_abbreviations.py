@@ -26,3 +26,10 @@ def test_short_form_then_long_form():
 def test_no_definition_for_plain_parentheses():
     assert defs("cells (n = 5) were treated (see below)") == {}
     assert match_long_form("XYZ", "bone marrow") is None
+
+
+def test_long_form_naming_the_tissue_after_the_cells():
+    text = "Mesenchymal stem cells from the human gingiva (GMSCs) are easy to obtain."
+    assert defs(text)["GMSCs"] == "Mesenchymal stem cells from the human gingiva"
+    # Letters that cannot be found in the turned-round words give no definition.
+    assert defs("cells of the synovial membrane (SMSCs) grew") == {}

@@ -72,7 +72,7 @@ _MODIFIED = re.compile(
 _TREATED = re.compile(
     r"^\s*(?:\([^()]{1,30}\)\s*)?(?:[\w-]+\s+){0,6}?(?:pre)?(?:treated|stimulated|incubated"
     r"|cultured|co-?cultured|exposed|primed|transfected|seeded|grown|plated)\s+"
-    r"(?:(?:with|by|to|on|onto|in)\s+)(?:the\s+presence\s+of\s+|[\w-]+\s+){0,2}$",
+    r"(?:(?:with|by|to|on|onto|in)\s+)(?:the\s+presence\s+of\s+|[\w-]+\s+){0,2}(?:\w+-)?$",
     re.IGNORECASE,
 )
 _ORIGIN_OF = re.compile(
@@ -81,6 +81,13 @@ _ORIGIN_OF = re.compile(
     re.IGNORECASE,
 )
 _ANAPHOR = re.compile(r"\b(?:they|them|these vesicles|the vesicles|these exosomes|these EVs)\b")
+# "The vesicles/particles ... derived from X": a noun that refers back to the one vesicle type
+# of the sentence before, in a sentence that names where it came from.
+_SOURCE_ANAPHOR = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Ss]uch) (?:vesicles|particles)\b")
+_SOURCE_WORDS = re.compile(
+    r"\b(?:derived|isolated|obtained|came|originat\w+|secreted|released)"
+    r"\s+(?:from|by)\b"
+)
 _COUNT_BEFORE = re.compile(r"\d(?:[\d.,]|x10|x ?10|\(\d+\)|\^\d+|e\d+)*\s*$")
 _NOT_RECIPIENT_AFTER = re.compile(
     r"^[\s\-]*(?:based|therapy|therapies|transplantation|treatment|injection|sheets?|paracrine"
@@ -289,7 +296,9 @@ def analyse(doc: Document) -> CellAnalysis:
     for v in analysis.vesicles:
         vesicles_by_sentence.setdefault((v.section, v.sentence), []).append(v)
     by_sentence: list[tuple[Sentence, list[CellPhrase], list[Mention]]] = []
+    previous: list[Mention] = []
     for sentence in doc.sentences:
+        named, previous = previous, vesicles_by_sentence.get((sentence.section, sentence.index), [])
         if doc.is_background(sentence):
             continue
         phrases = _phrases_in(doc, sentence)
@@ -300,6 +309,11 @@ def analyse(doc: Document) -> CellAnalysis:
         if vesicles:
             _sources(doc, sentence, phrases, vesicles)
             by_sentence.append((sentence, phrases, vesicles))
+        elif phrases and len({v.label for v in named}) == 1 and (
+            refs := _source_anaphors(sentence, named[0])
+        ):
+            _sources(doc, sentence, phrases, refs)
+            by_sentence.append((sentence, phrases, refs))
         elif by_sentence and by_sentence[-1][0].index == sentence.index - 1:
             refs = _anaphors(sentence)
             if refs:
@@ -332,6 +346,24 @@ def _anaphors(sentence: Sentence) -> list[Mention]:
             sentence.section,
         )
         for m in _ANAPHOR.finditer(sentence.text)
+    ]
+
+
+def _source_anaphors(sentence: Sentence, named: Mention) -> list[Mention]:
+    """ "The vesicles were derived from X": pseudo-mentions of the type named just before."""
+    if not _SOURCE_WORDS.search(sentence.text):
+        return []
+    return [
+        Mention(
+            named.kind,
+            named.label,
+            sentence.start + m.start(),
+            sentence.start + m.end(),
+            m.group(),
+            sentence.index,
+            sentence.section,
+        )
+        for m in _SOURCE_ANAPHOR.finditer(sentence.text)
     ]
 
 

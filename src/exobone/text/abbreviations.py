@@ -64,6 +64,28 @@ def match_long_form(short: str, candidate: str) -> int | None:
     return start
 
 
+_FROM_THE = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
+
+
+def _inverted_long_form(short: str, candidate: str) -> int | None:
+    """Start of a long form that names the head before the tissue: "stem cells from the
+    human gingiva (GMSCs)" reads as "human gingiva stem cells"."""
+    for m in reversed(list(_FROM_THE.finditer(candidate))):
+        head_end = m.start()
+        tail = candidate[m.end() :]
+        head_start = _words_before(candidate, head_end, 4)
+        head = candidate[head_start:head_end]
+        if not tail.strip() or not head.strip():
+            continue
+        offset = match_long_form(short, f"{tail} {head}")
+        # The short form's first letter opens the tissue words and the head's first word
+        # gives one of its later letters; the long form then runs from the head on.
+        if offset is not None and offset < len(tail) and head.lower()[0] in short.lower()[1:]:
+            return head_start
+        return None
+    return None
+
+
 def _words_before(text: str, end: int, count: int) -> int:
     """Offset of the start of the `count`-th word before `end` (stopping at clause marks)."""
     # A short window usually holds enough words; a word cut at the window's edge is never among
@@ -114,6 +136,8 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
                 start = _words_before(text, before_end, limit)
                 candidate = text[start:before_end]
                 offset = match_long_form(item, candidate)
+                if offset is None:
+                    offset = _inverted_long_form(item, candidate)
                 if (
                     offset is not None
                     and candidate[offset:].strip()
