@@ -333,3 +333,67 @@ def test_change_nouns_compose_with_the_verb_that_undoes_them(
     text: str, term: str, kind: str, sign: int
 ) -> None:
     assert _signs(text, term, kind=kind) == [sign]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To induce senescence, chondrocytes were exposed to H2O2 before exosome treatment.",
+        "Cells were treated with H2O2 to induce senescence, and exosomes were then added.",
+        "Senescence was induced in chondrocytes using H2O2, and exosomes were then added.",
+        "Senescence was triggered with etoposide before the vesicles were given.",
+    ],
+)
+def test_setting_up_the_model_is_not_an_outcome(text: str) -> None:
+    assert _signs(text, "senescence=enescence") == [None]
+
+
+def test_able_to_is_still_a_finding() -> None:
+    text = "Exosomes were able to promote senescence escape; they did not induce senescence."
+    assert _signs(text, "senescence escape") == [UP]
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("GW4869 prevented bone loss in the mice.", UP),
+        ("Bone loss was prevented by GW4869 treatment.", UP),
+        ("GW4869 abolished the bone loss induced by exosomes.", UP),
+        ("GW4869 abolished the exosome-induced bone loss.", UP),
+    ],
+)
+def test_secretion_blocker_inverts_only_what_it_acted_on(text: str, sign: int) -> None:
+    assert _signs(text, "bone loss=one loss") == [sign]
+
+
+def test_inherent_property_is_not_inverted_by_the_secretion_blocker() -> None:
+    text = "The pro-osteogenic effect of exosomes was abolished by GW4869."
+    target = Target(4, 30, "osteogenic_differentiation", "outcomes", inherent=UP)
+    assert resolve(text, [target]) == [UP]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Osteogenic differentiation was abolished by LY294002.",
+        "Osteogenic differentiation was blocked in the presence of the inhibitor LY294002.",
+        "Osteogenic differentiation was suppressed in BMSCs by a miR-21 inhibitor.",
+    ],
+)
+def test_rescue_by_an_inhibitor_is_not_a_vesicle_effect(text: str) -> None:
+    assert _signs(text, "osteogenic differentiation=Osteogenic differentiation") == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apoptosis was lower in the exosome group than in the PBS group.",
+        "Apoptosis was lower in the exosome-treated group than in controls.",
+    ],
+)
+def test_treatment_arm_is_not_cargo(text: str) -> None:
+    assert _signs(text, "Apoptosis") == [DOWN]
+
+
+def test_vesicle_content_is_still_cargo() -> None:
+    assert _signs("MMP13 was higher in exosomes than in cells.", "MMP13", kind="genes") == [None]

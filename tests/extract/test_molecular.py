@@ -67,6 +67,38 @@ def test_cargo_and_inhibitor_effects_are_not_effects() -> None:
     assert values(doc) == set()
 
 
+def test_non_coding_rnas_and_apoptosis_genes_in_recipient_cells() -> None:
+    terms = {
+        **TERMS,
+        "miR-155": ("mirna", "miR-155"),
+        "H19": ("lncrna", "H19"),
+        "circHIPK3": ("lncrna", "circHIPK3"),
+        "Bax": ("genes", "BAX"),
+        "Bcl-2": ("genes", "BCL2"),
+        "TNMD": ("genes", "TNMD"),
+    }
+    doc = make_doc(
+        "",
+        "EVs downregulated miR-155 and upregulated H19 in recipient macrophages. "
+        "In tendon cells treated with exosomes, circHIPK3 expression was decreased. "
+        "Exosomes decreased Bax but increased Bcl-2 and TNMD expression.",
+        terms,
+    )
+    assert values(doc) == {
+        "miR-155|down", "H19|up", "circHIPK3|down", "BAX|down", "BCL2|up", "TNMD|up",
+    }  # fmt: skip
+
+
+def test_inversion_wording() -> None:
+    doc = make_doc(
+        "",
+        "Exosomes reversed the IL-1beta-induced decrease in RUNX2 expression. "
+        "EVs attenuated the increase in MMP13 and restored miR-223 suppressed by IL-1beta.",
+        TERMS,
+    )
+    assert values(doc) == {"RUNX2|up", "MMP13|down", "miR-223|up"}
+
+
 def test_no_change_is_not_reported_for_molecules() -> None:
     doc = make_doc("", "Exosomes did not affect RUNX2 expression.", TERMS)
     assert values(doc) == set()

@@ -103,6 +103,63 @@ def test_stimulus_effects_are_not_outcomes() -> None:
     assert values(doc) == {"apoptosis|decrease"}
 
 
+MORE_TERMS = {
+    **TERMS,
+    "EVs": ("vesicle_types", "extracellular_vesicle"),
+    "migration": ("outcomes", "cell_migration"),
+    "inflammation": ("outcomes", "inflammation"),
+    "mineralized nodule formation": ("outcomes", "mineralization"),
+    "senescence": ("outcomes", "senescence"),
+}
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        (
+            "EVs increased mineralized nodule formation but reduced TRAP-positive osteoclasts.",
+            {"mineralization|increase", "osteoclastogenesis|decrease"},
+        ),
+        (
+            "The exosomes promoted proliferation while suppressing inflammation.",
+            {"cell_proliferation|increase", "inflammation|decrease"},
+        ),
+        (
+            "Compared with the PBS group, exosomes enhanced migration and reduced apoptosis.",
+            {"cell_migration|increase", "apoptosis|decrease"},
+        ),
+        (
+            "Relative to controls, EVs prevented the loss of trabecular bone in the mice.",
+            {"bone_loss|decrease"},
+        ),
+    ],
+)
+def test_mixed_directions_in_one_sentence(abstract: str, expected: set[str]) -> None:
+    assert values(make_doc("", abstract, MORE_TERMS)) == expected
+
+
+def test_model_set_up_then_treated() -> None:
+    doc = make_doc(
+        "",
+        "To induce senescence, chondrocytes were exposed to H2O2 before exosome treatment. "
+        "Apoptosis was triggered with IL-1beta, then the cells received exosomes. "
+        "Exosomes reversed the IL-1beta-induced increase in apoptosis.",
+        MORE_TERMS,
+    )
+    assert values(doc) == {"apoptosis|decrease"}
+
+
+def test_rescue_by_an_inhibitor_keeps_the_vesicle_increase() -> None:
+    doc = make_doc(
+        "",
+        "Exosomes promoted osteogenic differentiation. "
+        "The osteogenic differentiation induced by exosomes was abolished by GW4869. "
+        "Osteogenic differentiation was also abolished by LY294002.",
+        MORE_TERMS,
+    )
+    assert values(doc) == {"osteogenic_differentiation|increase"}
+
+
 def _score(bibliography: Path, gold_path: Path, field: str) -> float:
     pipeline = pytest.importorskip("exobone.extract.pipeline")
     from exobone.extract import molecular

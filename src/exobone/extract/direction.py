@@ -522,8 +522,10 @@ _PAREN_RE = re.compile(r"\([^()]*\)")
 _WORD_RE = re.compile(r"[\w/-]+")
 # The words after a predicate cue that name who caused it.
 _AGENT_PREP_RE = re.compile(
-    r"^\s+(?:\w+ly\s+|a lot\s+|almost\s+)*(?:by|with|after|following|upon|when|in response to|in th"
-    r"e presence of|on exposure to)\b(.{0,80})",
+    r"^\s+(?:\w+ly\s+|a lot\s+|almost\s+)*"
+    r"(?:in\s+(?!response\b|the presence\b)(?:[\w-]+\s+){1,3}?)?"
+    r"(?:by|with|after|following|upon|when|using|in response to|in the presence of|on exposure to)"
+    r"\b(.{0,80})",
     re.IGNORECASE,
 )
 _CARGO_AFTER_RE = re.compile(
@@ -803,7 +805,9 @@ _QUANTITY_RE = re.compile(
 )
 
 
-_AGENT_END_RE = re.compile(r"\b(?:was|were|is|are|and|which|that|when|while|but|whereas)\b|[,;]")
+_AGENT_END_RE = re.compile(
+    r"\b(?:was|were|is|are|and|which|that|when|while|but|whereas|before|prior|then)\b|[,;]"
+)
 
 
 def _agent_is_foreign(after: str) -> bool | None:
@@ -824,6 +828,22 @@ def _negated(text: str, cue: Cue) -> bool:
     if _NOT_ONLY.search(text[max(0, cue.start - 12) : cue.start], text):
         return False
     return _NEGATION.search(before, text) is not None
+
+
+# "able to promote" reports a finding; a bare "to induce" names what a step was for.
+_TO_FINDING_RE = re.compile(
+    r"(?:\b(?:able|capable|sufficient|shown|found|likely|seem\w*|appear\w*|tend\w*|help\w*|se"
+    r"rved?|used)\s+|not\s+)to\s+$",
+    re.IGNORECASE,
+)
+
+
+def _purpose_of_a_method(text: str, cue: Cue) -> bool:
+    """A "to <cue>" purpose before any vesicle is named: how the model or stimulus was set up."""
+    if cue.form != "verb" or cue.start < 3 or text[cue.start - 3 : cue.start].lower() != "to ":
+        return False
+    before = text[: cue.start]
+    return not mentions_vesicles(before) and not _TO_FINDING_RE.search(before[-20:])
 
 
 def _reversal_sign(local: int | None, label: str, cue_sign: int) -> int | None:
@@ -867,6 +887,8 @@ def resolve(
             continue
         if _EXPERIMENTER.search(text[max(0, cue.start - 20) : cue.start], text):
             continue  # "we induced apoptosis with staurosporine" describes a method
+        if _purpose_of_a_method(text, cue):
+            continue  # "to induce senescence, cells were exposed to H2O2" sets up the model
         cues.append(cue)
     bounds = [match.span() for _, match in _BOUNDARIES.finditer(view)]
     ves_spans: list[tuple[int, int]] = []
@@ -891,6 +913,7 @@ def resolve(
     )  # direction ignoring who caused it (for reversal)
     consumed: set[int] = set()
     blocked: set[int] = set()
+    by_vesicles: set[int] = set()
     right_of: dict[int, Cue] = {}
 
     # First pass: predicates after each target ("X was significantly increased").
@@ -979,7 +1002,11 @@ def resolve(
         if pred is not None:
             after = text[pred.end :]
             cargo = _CARGO_AFTER_RE.match(after)
-            if cargo and _VESICLE_RE.match(cargo.group(1)):
+            if (
+                cargo
+                and _VESICLE_RE.match(cargo.group(1))
+                and not _ARM_AFTER_RE.match(cargo.group(1))
+            ):
                 continue
             inner = _left_cue(text, t, cues, bounds, consumed, nouns_only=True)
             base = _apply(pred, inner, t, text)
@@ -990,9 +1017,13 @@ def resolve(
                 outer = _left_cue(text, t, cues, bounds, consumed)
                 if outer is not None and base is not None:
                     base = _compose(outer, base, text)
-            elif _agent_is_foreign(after):
-                # "s-GAG synthesis impeded by IL-1beta": the stimulus acted, not the vesicles
-                pred = None
+            else:
+                foreign = _agent_is_foreign(after)
+                if foreign and not _SECRETION_BLOCK.search(after[:40], text):
+                    # "s-GAG synthesis impeded by IL-1beta": the stimulus acted, not the vesicles
+                    pred = None
+                elif foreign is False:
+                    by_vesicles.add(i)  # "induced by exosomes": GW4869 elsewhere does not invert
             if pred is not None:
                 sign = base
         if pred is None and i not in blocked:
@@ -1000,6 +1031,8 @@ def resolve(
             if left is not None:
                 sign = _govern(text, left, t, cues, bounds, consumed)
                 local[i] = sign
+                if left.start > 1 and text[left.start - 1] == "-":
+                    by_vesicles.add(i)  # "exosome-induced X" (other stimuli were dropped)
         result[i] = sign
 
     # "X-induced Y": X moves with Y when X is a phenotype ("mitochondrial dysfunction-induced
@@ -1037,7 +1070,11 @@ def resolve(
         if targets[i].kind != "outcomes" and _agent_like(text, targets[i]):
             result[i] = None
     if _SECRETION_BLOCK.search(text):
-        result = [-s if s else s for s in result]
+        # a vesicle's own property ("pro-osteogenic effect") or a change it caused keeps its sign
+        result = [
+            -s if s and targets[i].inherent is None and i not in by_vesicles else s
+            for i, s in enumerate(result)
+        ]
     return result
 
 
@@ -1045,6 +1082,14 @@ _CARGO_IN_RE = re.compile(
     r"\b(?:in|within|inside|from|of)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:exosom\w*|EVs|vesicles|[\w-]*ex"
     r"os)\b"
     r"(?![\s-]+(?:group|treat\w*|loaded|coated|injected|defects?))",
+    re.IGNORECASE,
+)
+
+
+# "in the exosome(-treated) group" names the treatment arm, not the vesicles' content.
+_ARM_AFTER_RE = re.compile(
+    r"[\w-]*(?:-(?:treated|injected|loaded)|\s+(?:treated|treatment|injected|injection|administ"
+    r"\w*))?\s+(?:groups?|arms?|mice|rats|animals|cells|cultures|defects?|joints?)\b",
     re.IGNORECASE,
 )
 
@@ -1384,6 +1429,23 @@ _PHRASES: tuple[tuple[str, str, str, int | None, bool], ...] = (
         r"osteoclast(?:ic)? (?:differentiation|activity|activation|formation|numbers?)",
         "outcomes",
         "osteoclastogenesis",
+        None,
+        False,
+    ),
+    (
+        r"(?:TRAP|TRAcP)\+?(?:-| )?(?:positive )?(?:multinucleated )?(?:osteoclasts?|cells)"
+        r"|(?:number|numbers|formation) of (?:TRAP[- ]positive )?(?:multinucleated )?osteoclasts"
+        r"|osteoclast (?:counts?|surface)",
+        "outcomes",
+        "osteoclastogenesis",
+        None,
+        False,
+    ),
+    (
+        r"loss of (?:(?:trabecular|cortical|subchondral|alveolar) )?bone(?: (?:mass|volume|minera"
+        r"l density|density))?",
+        "outcomes",
+        "bone_loss",
         None,
         False,
     ),
