@@ -119,7 +119,7 @@ def _preconditioning(doc: Document) -> Iterator[Finding]:
             for o in doc.in_sentence(sentence, "preconditioning")
         ):
             continue
-        if any(m in p.mentions for p in cells.sources):
+        if any(m in p.mentions for p in cells.sources) or _names_vesicle(text, m, cells.vesicles):
             yield Finding("preconditioning", m.label, _span(m))
             continue
         if key not in source_cells and key not in vesicle_sentences:
@@ -136,6 +136,14 @@ def _preconditioning(doc: Document) -> Iterator[Finding]:
         window = text[max(sentence.start, m.start - 60) : min(sentence.end, m.end + 60)]
         if key in source_cells and _PRECONDITION_CUE.search(window):
             yield Finding("preconditioning", m.label, _span(m))
+
+
+def _names_vesicle(text: str, m: Mention, vesicles: list[Mention]) -> bool:
+    """ "IL1-Exos", "Hypo-EVs": the priming is part of the vesicles' name."""
+    return any(
+        v.section == m.section and 0 <= v.start - m.end <= 1 and text[m.end : v.start] in ("", "-")
+        for v in vesicles
+    )
 
 
 def _phrase_values(field: str, phrases: list[CellPhrase]) -> Iterator[Finding]:

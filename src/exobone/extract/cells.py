@@ -33,8 +33,10 @@ _PLURIPOTENT = {
 }
 _INDUCTION = frozenset({"osteogenic_induction"})
 
+# "MSC-derived exosomes", "MSC exosomes", "normoxic MSCs (N-Exos)".
 _SOURCE_BEFORE = re.compile(
     r"^[\s\-]*(?:(?:derived|secreted|released|produced|conditioned)[\s\-]*)?$"
+    r"|^\s*\(\s*\w{1,6}-?$"
 )
 _SOURCE_AFTER = re.compile(
     r"^\s*(?:\([^()]{1,30}\)\s*)?,?\s*(?:(?:which|that)\s+)?"
@@ -309,8 +311,10 @@ def analyse(doc: Document) -> CellAnalysis:
         if vesicles:
             _sources(doc, sentence, phrases, vesicles)
             by_sentence.append((sentence, phrases, vesicles))
-        elif phrases and len({v.label for v in named}) == 1 and (
-            refs := _source_anaphors(sentence, named[0])
+        elif (
+            phrases
+            and len({v.label for v in named}) == 1
+            and (refs := _source_anaphors(sentence, named[0]))
         ):
             _sources(doc, sentence, phrases, refs)
             by_sentence.append((sentence, phrases, refs))

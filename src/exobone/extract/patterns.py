@@ -80,6 +80,13 @@ _GLUED = re.compile(
 _SUFFIX = _Shape(r"(?:exo|Exo|EXO|EV)s?(?![A-Za-z0-9])", "", ("exo", "Exo", "EXO", "EV"))
 _RUN_CHARS = frozenset(_ALNUM + "-")
 
+# Priming names glued to a vesicle name ("IL1-Exos", "TNF-EVs", "Hypo-Exos", "LPS-EVs"); a bare
+# "H" means hypoxia only in a text that speaks of hypoxia.
+_PRIMING = {
+    "h": "hypoxia", "hypo": "hypoxia", "hypoxia": "hypoxia", "hypoxic": "hypoxia",
+    "hx": "hypoxia", "tnf": "TNF_alpha", "tnfa": "TNF_alpha", "tnfalpha": "TNF_alpha",
+    "il1": "IL_1beta", "il1b": "IL_1beta", "il1beta": "IL_1beta", "lps": "LPS",
+}  # fmt: skip
 _SPECIES_PREFIX = {"h": "human", "H": "human", "r": "rat", "m": "mouse", "p": "pig"}
 _CELL_KINDS = frozenset({"cell_types", "origins", "cell_lines"})
 
@@ -189,14 +196,19 @@ def find_glued_vesicles(
 ) -> list[Match]:
     """`3T3L1exo`, `ASC-EXO`, `MSC-EVs`: a vesicle suffix on a cell name, both parts found."""
     out: list[Match] = []
+    hypoxic = "ypox" in text
     for m in _glued(text):
         cell = m.group(1)
         entries = _cell_entries(cell, lexicon, abbreviations)
         if not entries:
             line = lexicon.cell_lines.get(cell)
-            if line is None:
+            priming = _PRIMING.get(cell.lower().replace("-", ""))
+            if line is not None:
+                entries = {("cell_lines", line.name)}
+            elif priming and (hypoxic or priming != "hypoxia" or len(cell) > 1):
+                entries = {("preconditioning", priming)}
+            else:
                 continue
-            entries = {("cell_lines", line.name)}
         out.append(Match(m.start(1), m.end(1), tuple(sorted(entries))))
         out.append(
             Match(

@@ -125,12 +125,15 @@ def _doses(doc: Document, sentence: Sentence, vesicles: list[Mention]) -> Iterat
         ok = False
         if after and after[0].start - end < 40:
             gap = text[end : after[0].start]
+            # Words glued to the vesicle name ("IL1-Exos", "TNF-EVs") are part of the name.
+            name_start = end + max(gap.rfind(" "), gap.rfind("\n")) + 1
             gap_mentions = [
                 m
                 for m in mentions
                 if end <= m.start < after[0].start
                 and m.kind not in _CELL_KINDS
                 and m.kind != "vesicle_types"
+                and not (m.start >= name_start and gap.endswith("-"))
             ]
             if unitless:  # "2 x 10^10 sEVs": the vesicle word is the unit
                 ok = not gap_mentions and not gap.strip(" -")
