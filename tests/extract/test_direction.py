@@ -397,3 +397,22 @@ def test_treatment_arm_is_not_cargo(text: str) -> None:
 
 def test_vesicle_content_is_still_cargo() -> None:
     assert _signs("MMP13 was higher in exosomes than in cells.", "MMP13", kind="genes") == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "kind", "sign"),
+    [
+        ("The decrease in SOX9 expression caused by TNF-alpha was reversed by exosomes.", "SOX9",
+         "genes", UP),
+        ("The increase in MMP13 expression induced by IL-1beta was attenuated by exosomes.",
+         "MMP13", "genes", DOWN),
+        ("Exosomes rescued chondrocytes from apoptosis.", "apoptosis", "outcomes", DOWN),
+    ],
+)  # fmt: skip
+def test_stimulus_aside_and_rescue_from(text: str, term: str, kind: str, sign: int) -> None:
+    assert _signs(text, term, kind=kind) == [sign]
+
+
+def test_the_stimulus_after_caused_by_is_not_a_target() -> None:
+    text = "The decrease in SOX9 caused by TNF was reversed by exosomes."
+    assert _signs(text, "SOX9", "TNF", kind="genes") == [UP, None]

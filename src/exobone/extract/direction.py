@@ -103,6 +103,7 @@ _CUE_TABLE: tuple[tuple[str, int, str], ...] = (
         DOWN,
         "protect",
     ),
+    (r"rescu(?:e|es|ed|ing)(?: (?!from\b)[\w()-]+){0,4}? from", DOWN, "protect"),
     # increase
     (r"up-? ?regulat" + _V, UP, "verb"),
     (r"up-? ?regulation", UP, "noun"),
@@ -538,7 +539,7 @@ _CARGO_BEFORE_RE = re.compile(
 )
 _AGENT_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:stimulated|treated|induced|challenged|exposed|pretreated|pre-treated|incubated|c"
-    r"ultured|primed|"
+    r"ultured|primed|caused by|triggered by|elicited by|"
     r"presence of|absence of|response to|addition of|stimulation with|treatment with|injection of|"
     r"exposure to|transfected with|target of|targeted by|release of|priming with|primed with|"
     r"preconditioning with|preconditioned with|pretreatment with)\s+(?:with\s+|by\s+|to\s+|of\s+)?("
@@ -926,7 +927,7 @@ def resolve(
             nxt is not None
             and len(following) > 1
             and nxt.form == "verb"
-            and not text[t.end : nxt.start].strip(" ,")
+            and _POST_NOUN_GAP_RE.fullmatch(text[t.end : nxt.start].replace(",", " "))
             and _agent_is_foreign(text[nxt.end :])
         ):
             # "Apoptosis induced by IL-1beta was reduced by exosomes": skip the stimulus's verb
@@ -944,6 +945,8 @@ def resolve(
         gap = _strip_targets(text, t.end, nxt.start, targets)
         if skipped:
             gap = " was " if _AUX_RE.search(skipped) else " "
+        else:  # "the decrease in X caused by TNF-alpha was reversed": the stimulus is aside
+            gap = _STIMULUS_BY.sub(" ", gap, text)
         cargo_gap = _CARGO_IN_RE.search(text[t.end : nxt.start]) is not None
         if not _predicate_gap_ok(gap, cargo_gap, text):
             if _neutral_predicate(gap) or cargo_gap:
@@ -1685,6 +1688,14 @@ _CARRIED_BEFORE_RE = re.compile(
 
 
 # Gates: the lower-cased words without which each regex cannot match.
+_STIMULUS_BY = _Gated(
+    re.compile(
+        r"\b(?:caused|triggered|elicited|evoked|provoked)\s+by\s+[^,;]*?(?=\s+(?:was|were|is|ar"
+        r"e|had|has|have)\b)",
+        re.IGNORECASE,
+    ),
+    ("caused by", "triggered by", "elicited by", "evoked by", "provoked by"),
+)
 _HYPHEN_CUE = _Gated(
     _HYPHEN_CUE_RE,
     ("-induced", "-mediated", "-stimulated", "-treated", "-enhanced", "-promoted"),
@@ -1748,6 +1759,7 @@ _INHIBITOR_BEFORE = _Gated(
 _AGENT_BEFORE = _Gated(
     _AGENT_BEFORE_RE,
     ("stimulat", "treat", "induced", "challenged", "expos", "incubated", "cultured", "primed",
+     "caused by", "triggered by", "elicited by",
      "priming", "presence of", "absence of", "response to", "addition of", "injection of",
      "transfected", "target", "release of", "precondition"),
 )  # fmt: skip
