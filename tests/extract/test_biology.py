@@ -35,3 +35,29 @@ def test_il1beta_given_to_recipients_stays_out_of_preconditioning():
         "at 50 ug/mL."
     )
     assert got["preconditioning"] == []
+
+
+def review(abstract: str) -> dict:
+    return Extractor().extract(Record(title="A review", abstract=abstract), "S01").annotations
+
+
+def test_a_review_names_the_preconditioning_strategies_it_covers():
+    got = review(
+        "Exosomes from MSCs promote bone regeneration. This review covers strategies that "
+        "improve their potency, such as hypoxic preconditioning, genetic engineering of the "
+        "parent cells and drug loading."
+    )
+    assert got["study_type"] == "review"
+    assert set(got["preconditioning"]) == {"hypoxia", "genetic_modification", "drug_pretreatment"}
+    # Hypoxia as the disease setting, with no strategy words, is not preconditioning.
+    got = review("This review discusses how MSC exosomes act in the hypoxic fracture site.")
+    assert got["preconditioning"] == []
+
+
+def test_loading_a_drug_into_vesicles_is_not_preconditioning_in_a_primary_study():
+    got = fields(
+        "In this study, exosomes from human BMSCs were loaded with dexamethasone by "
+        "electroporation, with a drug loading efficiency of 20%. The exosomes increased "
+        "osteoblast proliferation."
+    )
+    assert got["preconditioning"] == []

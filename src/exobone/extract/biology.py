@@ -122,6 +122,9 @@ def _preconditioning(doc: Document) -> Iterator[Finding]:
         if any(m in p.mentions for p in cells.sources) or _names_vesicle(text, m, cells.vesicles):
             yield Finding("preconditioning", m.label, _span(m))
             continue
+        if doc.review and _review_strategy(text, sentence.start, sentence.end, m):
+            yield Finding("preconditioning", m.label, _span(m))
+            continue
         if key not in source_cells and key not in vesicle_sentences:
             continue
         if _WITHOUT.search(lead):
@@ -136,6 +139,28 @@ def _preconditioning(doc: Document) -> Iterator[Finding]:
         window = text[max(sentence.start, m.start - 60) : min(sentence.end, m.end + 60)]
         if key in source_cells and _PRECONDITION_CUE.search(window):
             yield Finding("preconditioning", m.label, _span(m))
+
+
+# Reviews list the ways of improving vesicles ("strategies such as hypoxic preconditioning,
+# genetic engineering and drug loading"): those are the review's preconditioning subjects.
+_STRATEGY = re.compile(
+    r"\b(?:strateg\w*|approach\w*|optimi[sz]\w*|potenc\w*|pre-?condition\w*)\b",
+    re.IGNORECASE,
+)
+_STRATEGY_LABELS = frozenset(
+    {"hypoxia", "genetic_modification", "drug_pretreatment", "mechanical_stimulation"}
+)
+
+
+def _review_strategy(text: str, start: int, end: int, m: Mention) -> bool:
+    """Whether a review names `m` among strategies for better vesicles."""
+    if m.label not in _STRATEGY_LABELS and not _PRECONDITION_CUE.search(
+        text, max(start, m.start - 30), min(end, m.end + 30)
+    ):
+        return False
+    if m.label in ("osteogenic_induction", "chondrogenic_induction"):
+        return False
+    return _STRATEGY.search(text, start, end) is not None
 
 
 def _names_vesicle(text: str, m: Mention, vesicles: list[Mention]) -> bool:
