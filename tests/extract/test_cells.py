@@ -74,3 +74,24 @@ def test_the_vesicles_refers_back_only_in_a_sentence_naming_their_source():
         "umbilical cord MSCs were imaged."
     )
     assert got["ev_sources"] == []
+
+
+def test_vesicles_that_came_from_a_list_of_tissues():
+    got = (
+        Extractor()
+        .extract(
+            Record(
+                title="MSC-EVs in animal models of osteoarthritis: a systematic review",
+                abstract="We searched PubMed for studies that gave MSC-EVs to animals with OA. "
+                "Thirty studies met the criteria; the vesicles came mostly from bone marrow, adipose "
+                "tissue and umbilical cord MSCs.",
+            ),
+            "S01",
+        )
+        .annotations
+    )
+    assert set(got["ev_sources"]) == {
+        "MSC|bone_marrow|",
+        "MSC|adipose|",
+        "MSC|umbilical_cord|",
+    }

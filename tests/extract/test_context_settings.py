@@ -49,3 +49,46 @@ def test_huvecs_are_human_umbilical_cord_endothelial_cells():
         "endothelial cells (HUVECs), and exosome-treated HUVECs formed more tubes."
     )
     assert got["recipient_cells"] == ["endothelial_cell|umbilical_cord|human"]
+
+
+def test_routes_of_patients_and_of_a_reviews_subject_count():
+    ann = (
+        Extractor()
+        .extract(
+            Record(
+                abstract="In this open-label pilot study, twelve patients with knee osteoarthritis "
+                "received a single intra-articular injection of exosomes from umbilical cord MSCs."
+            ),
+            "S01",
+        )
+        .annotations
+    )
+    assert "clinical" in ann["settings"]
+    assert ann["delivery_routes"] == ["intra_articular_injection"]
+    ann = (
+        Extractor()
+        .extract(
+            Record(
+                title="MSC exosomes in osteoarthritis: a systematic review",
+                abstract="We review animal studies of MSC exosomes in osteoarthritis; intra-articular "
+                "injection was the most common route.",
+            ),
+            "S01",
+        )
+        .annotations
+    )
+    assert ann["study_type"] == "review"
+    assert ann["delivery_routes"] == ["intra_articular_injection"]
+    # Cells only, no animals or people: a route word names no delivery of the study.
+    ann = (
+        Extractor()
+        .extract(
+            Record(
+                abstract="In this study, exosomes from BMSCs were added to chondrocytes; "
+                "intra-articular injection remains to be tested."
+            ),
+            "S01",
+        )
+        .annotations
+    )
+    assert ann["delivery_routes"] == []

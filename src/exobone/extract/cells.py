@@ -88,7 +88,7 @@ _ANAPHOR = re.compile(r"\b(?:they|them|these vesicles|the vesicles|these exosome
 _SOURCE_ANAPHOR = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Ss]uch) (?:vesicles|particles)\b")
 _SOURCE_WORDS = re.compile(
     r"\b(?:derived|isolated|obtained|came|originat\w+|secreted|released)"
-    r"\s+(?:from|by)\b"
+    r"\s+(?:(?:mostly|mainly|largely|primarily|directly)\s+)?(?:from|by)\b"
 )
 _COUNT_BEFORE = re.compile(r"\d(?:[\d.,]|x10|x ?10|\(\d+\)|\^\d+|e\d+)*\s*$")
 _NOT_RECIPIENT_AFTER = re.compile(
@@ -401,7 +401,9 @@ def _sources(
         if before and _SOURCE_RELEASE.match(_gap(text, before[-1].end, v.start)):
             before[-1].role = "source"
         # "from miR-140-5p-overexpressing ADSCs": a hyphenated modifier opens the phrase.
-        gap_after = _HYPHENATED_END.sub("", _gap(text, v.end, after[0].start)) if after else ""
+        # "from bone marrow, adipose tissue and umbilical cord MSCs": the list opens the phrase.
+        opens = min([s.start for s in after[0].siblings] + [after[0].start]) if after else 0
+        gap_after = _HYPHENATED_END.sub("", _gap(text, v.end, opens)) if after else ""
         if after and _SOURCE_AFTER.match(gap_after):
             after[0].role = "source"
             prev = after[0]

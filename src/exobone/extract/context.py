@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from exobone.extract.biology import has_in_vivo
 from exobone.extract.document import Document, Finding, Mention
 from exobone.extract.negation import negated
+from exobone.extract.study import is_clinical
 from exobone.lexicon import load_lexicon
 
 # bone_regeneration_general is the study's purpose only in words like these ("for bone repair",
@@ -42,7 +43,8 @@ def _conditions(doc: Document) -> Iterator[Finding]:
 
 def extract(doc: Document) -> Iterator[Finding]:
     yield from _conditions(doc)
-    if has_in_vivo(doc):
+    # Routes of the study's animals or patients; a review's routes are its subject.
+    if doc.review or has_in_vivo(doc) or is_clinical(doc):
         for m in doc.of_kind("delivery_routes"):
             yield Finding("delivery_routes", m.label, m.span())
     yield from _biomaterials(doc)

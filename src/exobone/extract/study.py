@@ -23,6 +23,7 @@ _CLINICAL = Cue(
     r"|(?:pilot|phase [i1-3]+|randomi[sz]ed|controlled|open-label) (?:\w+ )?trial"
     r"|patients (?:were|received|underwent) (?:treated|randomi[sz]ed|injected)?"
     r"|patients (?:treated|receiving|who received|given|injected)"
+    r"|patients with (?:[\w-]+ ){1,4}(?:received|were treated|were injected)"
     r"|randomi[sz]ed controlled|participants|were enrolled|enrolled patients|cohort)\b",
     needles=("trial", "patients ", "controlled", "participants", "enrolled", "cohort"),
 )
@@ -42,6 +43,11 @@ def _first(doc: Document, pattern: Cue) -> Span | None:
             start = match.start()
             return Span(start, start + len(match.group()), sentence.index, sentence.section)
     return None
+
+
+def is_clinical(doc: Document) -> bool:
+    """Whether the study itself treated people (a trial, enrolled patients)."""
+    return not doc.review and _first(doc, _CLINICAL) is not None
 
 
 def _in_explant_sentence(doc: Document, p: CellPhrase) -> bool:
