@@ -83,8 +83,8 @@ def test_vesicles_that_came_from_a_list_of_tissues():
             Record(
                 title="MSC-EVs in animal models of osteoarthritis: a systematic review",
                 abstract="We searched PubMed for studies that gave MSC-EVs to animals with OA. "
-                "Thirty studies met the criteria; the vesicles came mostly from bone marrow, adipose "
-                "tissue and umbilical cord MSCs.",
+                "Thirty studies met the criteria; the vesicles came mostly from bone marrow, "
+                "adipose tissue and umbilical cord MSCs.",
             ),
             "S01",
         )
@@ -95,3 +95,23 @@ def test_vesicles_that_came_from_a_list_of_tissues():
         "MSC|adipose|",
         "MSC|umbilical_cord|",
     }
+
+
+def test_cells_treated_then_their_vesicles_collected_are_the_source():
+    got = fields(
+        "In this study, we induced apoptosis in mouse bone marrow MSCs with staurosporine and "
+        "collected apoptotic bodies by centrifugation. In vitro, apoptotic bodies were engulfed "
+        "by MSCs from OVX mice."
+    )
+    assert got["ev_sources"] == ["MSC|bone_marrow|mouse"]
+    # The MSCs of the same species take the one origin stated for MSCs in the study.
+    assert got["recipient_cells"] == ["MSC|bone_marrow|mouse"]
+
+
+def test_stated_origin_is_not_lent_to_other_cell_kinds_or_species():
+    got = fields(
+        "In this study, exosomes from human umbilical cord MSCs were added to endothelial "
+        "cells from humans and to MSCs from rats."
+    )
+    assert "endothelial_cell||human" in got["recipient_cells"]
+    assert "MSC||rat" in got["recipient_cells"]

@@ -55,7 +55,9 @@ _SOURCE_RELEASE = re.compile(
     r"(?:release|secrete|shed|produce|generate|pack|package|load|sort)(?:s|d|ed)?\s+"
     r"(?:(?:into|in)\s+)?(?:[\w-]+\s+){0,2}$"
     r"|^\s*(?:[\w-]+\s+){0,3}(?:packed|packaged|sorted|loaded|secreted|released)\s+(?:into|in|via)\s+$"
-    r"|^\s*(?:or|and)\s+their\s+$|^[^;.]{0,120}\btheir\s+$",
+    r"|^\s*(?:or|and)\s+their\s+$|^[^;.]{0,120}\btheir\s+$"
+    r"|^[^;.]{0,80}\b(?:and|then)\s+(?:then\s+)?(?:collected|isolated|harvested|purified"
+    r"|obtained|extracted)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*(?:their\s+)?$")
@@ -496,6 +498,12 @@ def _share_species(doc: Document, phrases: list[CellPhrase]) -> None:
             found_ids = identities.get(p.cell, set())
             if len(found_ids) == 1 and next(iter(found_ids))[0]:
                 p.origin, p.species = next(iter(found_ids))
+        elif not p.origin and not p.line:
+            # "MSCs from OVX mice" beside "mouse bone marrow MSCs": the one stated origin
+            # (stem cells only: their tissue is part of what they are).
+            origins = {o for o, s in identities.get(p.cell, set()) if s == p.species and o}
+            if len(origins) == 1 and (p.cell == "MSC" or p.cell.endswith("stem_cell")):
+                p.origin = next(iter(origins))
 
 
 def most_specific(values: list[str]) -> list[str]:
