@@ -18,9 +18,11 @@ from sqlalchemy import (
     and_,
     bindparam,
     column,
+    delete,
     exists,
     false,
     func,
+    insert,
     literal_column,
     select,
     table,
@@ -50,6 +52,12 @@ studies_t = Base.metadata.tables[StudyRow.__tablename__]
 annotations_t = Base.metadata.tables[AnnotationRow.__tablename__]
 values_t = Base.metadata.tables[FieldValueRow.__tablename__]
 fts_t = table("records_fts", column("rowid"))
+# The text matches of one search, computed once per search and read by total, page and facets.
+matches_t = table("exobone_matches", column("record_id"), column("study_id"), column("score"))
+_MATCHES_DDL = (
+    "CREATE TEMPORARY TABLE IF NOT EXISTS exobone_matches "
+    "(record_id INTEGER PRIMARY KEY, study_id INTEGER, score FLOAT)"
+)
 
 # Markers put around matched terms by the database, turned into offsets (never shown).
 _OPEN, _CLOSE = "\x02", "\x03"
@@ -192,7 +200,7 @@ def resolve(conn: Connection, name: str, pattern: str) -> Condition:
 
 
 # Postings counted up to this many when choosing the filter that drives a query.
-ESTIMATE_CAP = 20_000
+ESTIMATE_CAP = 100_000
 
 
 class Searcher:
@@ -213,6 +221,7 @@ class Searcher:
         self.empty = any(not c.values for c in conditions)
         # The most selective condition drives; the others are probed per study.
         self.conditions = sorted(conditions, key=self._estimate) if not self.empty else []
+        self.materialized = False
         self.ts = func.plainto_tsquery(literal_column("'english'"), bindparam("q", self.text))
 
     # -- the matching set ----------------------------------------------------------------
@@ -264,15 +273,35 @@ class Searcher:
             *(c.holds_for(found.c.study_id, self.curated) for c in rest)
         )
 
+    def materialize(self) -> None:
+        """Run the text match (and filter probes) once into a temporary table.
+
+        Ranking needs every match anyway; total, page and facets then read the table.
+        It lives in the connection's temporary schema and is emptied per search.
+        """
+        if not self.text or self.empty or self.materialized:
+            return
+        self.conn.exec_driver_sql(_MATCHES_DDL)
+        self.conn.execute(delete(matches_t))
+        found = self.matching(records_t.c.id, self.study.c.id, self._rank())
+        self.conn.execute(
+            insert(matches_t).from_select(["record_id", "study_id", "score"], found)
+        )
+        self.materialized = True
+
     def study_ids(self) -> Any | None:
         """SELECT of the matching studies' ids; None when nothing narrows the set."""
         if self.conditions and not self.text:
             return self._filtered()
         if not self.text and not self.empty:
             return None
+        if self.materialized:
+            return select(matches_t.c.study_id).where(matches_t.c.study_id.is_not(None))
         return self.matching(self.study.c.id).where(self.study.c.id.is_not(None))
 
     def total(self) -> int:
+        if self.materialized:
+            return int(self.conn.scalar(select(func.count()).select_from(matches_t)) or 0)
         if self.conditions and not self.text:
             counted = select(func.count()).select_from(self._filtered().subquery())
             return int(self.conn.scalar(counted) or 0)
@@ -282,7 +311,7 @@ class Searcher:
         s = self.study
         score: Any = literal_column("NULL")
         rank = (self._rank() if self.text else score).label("score")
-        query = self.matching(
+        columns = (
             records_t.c.id,
             s.c.id.label("study_id"),
             s.c.label,
@@ -293,8 +322,48 @@ class Searcher:
             records_t.c.abstract,
             rank,
         )
+        if self.conditions and not self.text:
+            # Filters only: the page is cut from the study ids first (in index order), so
+            # only its 20 records are read, however many studies match.
+            found = self._filtered().subquery("m")
+            page = (
+                select(found.c.study_id)
+                .order_by(found.c.study_id)
+                .limit(limit)
+                .offset(offset)
+                .subquery("page")
+            )
+            query = (
+                select(*columns)
+                .select_from(
+                    page.join(s, s.c.id == page.c.study_id).join(
+                        records_t, records_t.c.id == s.c.record_id
+                    )
+                )
+                .order_by(s.c.id)
+            )
+            return self._hits(list(self.conn.execute(query)))
+        if self.materialized:
+            # The page is cut from the matches table first, then only its records are read.
+            best = (
+                select(matches_t)
+                .order_by(matches_t.c.score.desc(), matches_t.c.record_id)
+                .limit(limit)
+                .offset(offset)
+                .subquery("best")
+            )
+            query = select(*columns[:-1], best.c.score.label("score")).select_from(
+                best.join(records_t, records_t.c.id == best.c.record_id).outerjoin(
+                    s, s.c.id == best.c.study_id
+                )
+            )
+            ordered = query.order_by(literal_column("score").desc(), records_t.c.id)
+            return self._hits(list(self.conn.execute(ordered)))
         order = [literal_column("score").desc(), records_t.c.id] if self.text else [records_t.c.id]
-        rows = list(self.conn.execute(query.order_by(*order).limit(limit).offset(offset)))
+        page = self.matching(*columns).order_by(*order).limit(limit).offset(offset)
+        return self._hits(list(self.conn.execute(page)))
+
+    def _hits(self, rows: list[Any]) -> list[Hit]:
         snippets = self._snippets([row.id for row in rows]) if self.text and rows else {}
         return [
             Hit(
@@ -458,6 +527,7 @@ def search(
 ) -> SearchResult:
     """See `Store.search`."""
     searcher = Searcher(conn, query, where)
+    searcher.materialize()
     fields = list(ANNOTATION_FIELDS if facet_fields is None else facet_fields)
     return SearchResult(
         total=searcher.total(),
