@@ -115,3 +115,19 @@ def test_stated_origin_is_not_lent_to_other_cell_kinds_or_species():
     )
     assert "endothelial_cell||human" in got["recipient_cells"]
     assert "MSC||rat" in got["recipient_cells"]
+
+
+def test_cells_that_received_vesicles_are_recipients():
+    got = fields(
+        "In this study, EVs were collected from human MSCs. Rat chondrocytes treated with "
+        "IL-1beta received 50 ug/ml EVs."
+    )
+    assert got["recipient_cells"] == ["chondrocyte||rat"]
+
+
+def test_a_cell_named_as_a_process_is_not_a_recipient():
+    got = fields(
+        "In this study, exosomes from human BMSCs inhibited osteoclast formation from murine "
+        "bone marrow macrophages and suppressed osteoblast differentiation."
+    )
+    assert got["recipient_cells"] == ["macrophage|bone_marrow|mouse"]

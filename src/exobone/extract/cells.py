@@ -76,7 +76,8 @@ _MODIFIED = re.compile(
 _TREATED = re.compile(
     r"^\s*(?:\([^()]{1,30}\)\s*)?(?:[\w-]+\s+){0,6}?(?:pre)?(?:treated|stimulated|incubated"
     r"|cultured|co-?cultured|exposed|primed|transfected|seeded|grown|plated)\s+"
-    r"(?:(?:with|by|to|on|onto|in)\s+)(?:the\s+presence\s+of\s+|[\w-]+\s+){0,2}(?:\w+-)?$",
+    r"(?:(?:with|by|to|on|onto|in)\s+)(?:the\s+presence\s+of\s+|[\w-]+\s+){0,2}(?:\w+-)?$"
+    r"|^\s*(?:[\w-]+\s+){0,4}?(?:received|receiving)\s+(?:[\w/.-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 _ORIGIN_OF = re.compile(
@@ -95,7 +96,8 @@ _SOURCE_WORDS = re.compile(
 _COUNT_BEFORE = re.compile(r"\d(?:[\d.,]|x10|x ?10|\(\d+\)|\^\d+|e\d+)*\s*$")
 _NOT_RECIPIENT_AFTER = re.compile(
     r"^[\s\-]*(?:based|therapy|therapies|transplantation|treatment|injection|sheets?|paracrine"
-    r"|secret\w*|derived|conditioned|related|specific|associated|markers?|genes?|lineage)\b",
+    r"|secret\w*|derived|conditioned|related|specific|associated|markers?|genes?|lineage"
+    r"|formation|differentiation|genesis)\b",
     re.I,
 )
 # "which are a ...": the vesicle word is being defined; "exosomes, the ...": in apposition.
