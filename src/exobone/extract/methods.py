@@ -20,7 +20,9 @@ _CHARACTERISE = re.compile(
     r"|markers?|(?:were|was) used to (?:identify|characteri[sz]e))\b",
     re.IGNORECASE,
 )
-_VESICLE_WORD = re.compile(r"\b(?:vesicles?|particles|exosom\w*|EVs?|sEVs?)\b", re.IGNORECASE)
+_VESICLE_WORD = re.compile(
+    r"\b(?:vesicles?|particles|exosom\w*|EVs?|sEVs?|preparations?)\b", re.IGNORECASE
+)
 _NEGATED = re.compile(
     r"(?:\black(?:ed|ing)?|\babsen\w*|\bnegative for|\bwithout|\bno|\bnot)\s+(?:[\w-]+\s+){0,1}$",
     re.IGNORECASE,
@@ -35,21 +37,23 @@ def _sentence_key(m: Mention) -> tuple[str, int]:
 
 def extract(doc: Document) -> Iterator[Finding]:
     vesicle_sentences = {_sentence_key(v) for v in analyse(doc).vesicles}
+    markers = load_lexicon().ev_marker_symbols
+    # Sentences that probe vesicle markers ("western blotting detected CD9 and CD63").
+    marker_sentences = {_sentence_key(m) for m in doc.of_kind("genes") if m.label in markers}
     for m in doc.of_kind("isolation_methods"):
         yield Finding("isolation_methods", m.label, m.span())
     assay_spans = {(m.start, m.end, m.section) for m in doc.of_kind("assays")}
+    characterised = set()
     for m in doc.of_kind("characterization_methods"):
         dual = (m.start, m.end, m.section) in assay_spans
         sentence = doc.sentence_of(m)
-        if not dual or (
-            _CHARACTERISE.search(sentence.text) and _sentence_key(m) in vesicle_sentences
-        ):
+        key = _sentence_key(m)
+        says = _CHARACTERISE.search(sentence.text) is not None
+        about_vesicles = key in vesicle_sentences or _VESICLE_WORD.search(sentence.text)
+        if says or (dual and key in marker_sentences):
+            characterised.add((m.start, m.end, m.section))
+        if not dual or (says and about_vesicles) or key in marker_sentences:
             yield Finding("characterization_methods", m.label, m.span())
-    characterised = {
-        (m.start, m.end, m.section)
-        for m in doc.of_kind("characterization_methods")
-        if _CHARACTERISE.search(doc.sentence_of(m).text)
-    }
     if not doc.review:
         for m in doc.of_kind("assays"):
             if (m.start, m.end, m.section) not in characterised:
