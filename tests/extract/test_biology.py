@@ -37,6 +37,10 @@ def test_il1beta_given_to_recipients_stays_out_of_preconditioning():
     assert got["preconditioning"] == []
 
 
+def titled(title: str, abstract: str) -> dict:
+    return Extractor().extract(Record(title=title, abstract=abstract), "S01").annotations
+
+
 def review(abstract: str) -> dict:
     return Extractor().extract(Record(title="A review", abstract=abstract), "S01").annotations
 
@@ -61,3 +65,18 @@ def test_loading_a_drug_into_vesicles_is_not_preconditioning_in_a_primary_study(
         "osteoblast proliferation."
     )
     assert got["preconditioning"] == []
+
+
+def test_induction_the_source_cells_underwent_before_collection():
+    got = titled(
+        "Exosomes from chondrogenically induced Wharton's jelly stem cells in rabbits",
+        "In this study, before exosome collection, the MSCs underwent chondrogenic induction.",
+    )
+    assert got["preconditioning"] == ["chondrogenic_induction"]
+    assert got["ev_sources"] == ["MSC|umbilical_cord|"]
+    assert got["recipient_cells"] == []  # "exosome collection" gives nothing to the MSCs
+
+
+def test_mechanically_stimulated_source_cells():
+    got = titled("Exosomes from mechanically stimulated osteocytes counteract bone loss", "")
+    assert got["preconditioning"] == ["mechanical_stimulation"]

@@ -70,8 +70,8 @@ def test_routes_of_patients_and_of_a_reviews_subject_count():
         .extract(
             Record(
                 title="MSC exosomes in osteoarthritis: a systematic review",
-                abstract="We review animal studies of MSC exosomes in osteoarthritis; intra-articular "
-                "injection was the most common route.",
+                abstract="We review animal studies of MSC exosomes in osteoarthritis; "
+                "intra-articular injection was the most common route.",
             ),
             "S01",
         )

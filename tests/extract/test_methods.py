@@ -32,3 +32,12 @@ def test_a_blot_of_outcome_proteins_is_an_assay():
     )
     assert "western_blot" in got["assays"]
     assert "western_blot" not in got["characterization_methods"]
+
+
+def test_push_out_and_pull_out_tests_are_biomechanical_testing():
+    got = fields(
+        "In this study, exosome-coated implants were placed in rat femurs; biomechanical "
+        "push-out testing gave a higher interface strength and pull-out tests showed stronger "
+        "fixation."
+    )
+    assert "biomechanical_testing" in got["assays"]

@@ -24,7 +24,8 @@ _PRECONDITION_CUE = re.compile(
     re.IGNORECASE,
 )
 _INDUCTION_LEAD = re.compile(
-    r"\b(?:during|stages? of|process of|course of|through|under|upon|following|undergoing)\s+"
+    r"\b(?:during|stages? of|process of|course of|through|under|upon|following|undergoing"
+    r"|underwent|subjected to)\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )

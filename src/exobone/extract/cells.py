@@ -107,6 +107,9 @@ _HYPHENATED_END = re.compile(r"\S*-$")
 _TO_GAP = re.compile(r"^\s*to\s+$")
 _IN_LEAD = re.compile(r"(?:^|,\s*)in\s+$", re.I)
 _RECIPIENT_LEAD = re.compile(r"\brecipient\s+$", re.I)
+_PROCESS_AFTER = re.compile(
+    r"[\s-]*(?:collection|isolation|secretion|release|production|biogenesis|yield)\b", re.I
+)
 _CULTURES_AFTER = re.compile(r"^\s*cultures?\b")
 _AND_GAP = re.compile(r"^[\s)]*(?:\([^()]{1,20}\))?\s*and\s+$")
 _DIFFERENTIATE_TO = re.compile(
@@ -449,7 +452,10 @@ def _recipients(
             for v in vesicles
         ):
             continue
-        earlier = [v for v in vesicles if v.end <= p.start]
+        # "before exosome collection, the MSCs ...": vesicles named as a process are not given.
+        earlier = [
+            v for v in vesicles if v.end <= p.start and not _PROCESS_AFTER.match(text, v.end)
+        ]
         later = [v for v in vesicles if v.start >= p.end]
         ok = False
         if earlier:
