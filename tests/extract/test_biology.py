@@ -80,3 +80,13 @@ def test_induction_the_source_cells_underwent_before_collection():
 def test_mechanically_stimulated_source_cells():
     got = titled("Exosomes from mechanically stimulated osteocytes counteract bone loss", "")
     assert got["preconditioning"] == ["mechanical_stimulation"]
+
+
+def test_a_priming_adjective_of_the_source_cells():
+    got = fields("In this study, exosomes from hypoxia-treated human ADSCs promoted bone repair.")
+    assert got["preconditioning"] == ["hypoxia"]
+    # The same adjective on recipient cells is their disease model.
+    got = fields(
+        "In this study, LPS-stimulated macrophages were treated with exosomes from human BMSCs."
+    )
+    assert got["preconditioning"] == []

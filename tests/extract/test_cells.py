@@ -131,3 +131,21 @@ def test_a_cell_named_as_a_process_is_not_a_recipient():
         "bone marrow macrophages and suppressed osteoblast differentiation."
     )
     assert got["recipient_cells"] == ["macrophage|bone_marrow|mouse"]
+
+
+def test_vesicles_secreted_by_these_cells_name_the_cells_before():
+    got = fields(
+        "Here, synovial MSCs were obtained from rabbits. Exosomes secreted by these cells were "
+        "collected. Rabbit chondrocytes were incubated with the exosomes for 24 h."
+    )
+    assert got["ev_sources"] == ["MSC|synovial_membrane|rabbit"]
+    assert got["recipient_cells"] == ["chondrocyte||rabbit"]
+
+
+def test_the_particles_received_by_cells_in_the_next_sentence():
+    got = fields(
+        "We collected EVs from human umbilical cord MSCs by ultracentrifugation. The particles "
+        "were derived from MSCs at passage 3. Chondrocytes treated with the particles "
+        "proliferated more."
+    )
+    assert got["recipient_cells"] == ["chondrocyte||"]

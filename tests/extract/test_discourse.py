@@ -15,3 +15,9 @@ def test_this_study_with_adjectives_starts_the_study():
 def test_an_earlier_study_is_not_this_study():
     text = OPENING + "In the previous study, vesicles lowered pain."
     assert study_start(text) == 0
+
+
+def test_a_passive_cue_after_a_comma_keeps_its_sentence():
+    assert study_start("Here, synovial MSCs were obtained from rabbits.") == 0
+    text = OPENING + "As their effect is unclear, we tested them in rats."
+    assert study_start(text) == text.index("we tested")

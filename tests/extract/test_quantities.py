@@ -99,3 +99,18 @@ def test_spelled_out_periods():
         "Eight weeks after surgery we treated rats for two weeks and cells for three days."
     )
     assert sorted(got["durations_days"]) == [3, 14, 56]
+
+
+def test_a_dose_after_the_animals_and_route():
+    got = (
+        Extractor()
+        .extract(
+            Record(
+                abstract="In this study, the miR-21-Exos were injected intravenously into "
+                "ovariectomized mice at 200 ug per mouse once a week for 8 weeks."
+            ),
+            "S01",
+        )
+        .annotations
+    )
+    assert got["doses"] == ["200 ug"]

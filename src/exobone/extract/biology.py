@@ -120,7 +120,11 @@ def _preconditioning(doc: Document) -> Iterator[Finding]:
             for o in doc.in_sentence(sentence, "preconditioning")
         ):
             continue
-        if any(m in p.mentions for p in cells.sources) or _names_vesicle(text, m, cells.vesicles):
+        if (
+            any(m in p.mentions for p in cells.sources)
+            or _names_vesicle(text, m, cells.vesicles)
+            or _primes_source(text, m, cells.sources)
+        ):
             yield Finding("preconditioning", m.label, _span(m))
             continue
         if doc.review and _review_strategy(text, sentence.start, sentence.end, m):
@@ -162,6 +166,23 @@ def _review_strategy(text: str, start: int, end: int, m: Mention) -> bool:
     if m.label in ("osteogenic_induction", "chondrogenic_induction"):
         return False
     return _STRATEGY.search(text, start, end) is not None
+
+
+_PRIMED_SUFFIX = re.compile(
+    r"-(?:treated|exposed|stimulated|primed|preconditioned|pretreated|conditioned)\s+"
+    r"(?:[\w'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _primes_source(text: str, m: Mention, sources: list[CellPhrase]) -> bool:
+    """ "Exosomes from hypoxia-treated ADSCs": the priming is an adjective of source cells."""
+    return any(
+        p.section == m.section
+        and 0 < p.start - m.end < 40
+        and _PRIMED_SUFFIX.match(text, m.end, p.start) is not None
+        for p in sources
+    )
 
 
 def _names_vesicle(text: str, m: Mention, vesicles: list[Mention]) -> bool:

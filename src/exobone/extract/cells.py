@@ -85,7 +85,10 @@ _ORIGIN_OF = re.compile(
     r"(?:[\w'-]+\s+){0,6}$",
     re.IGNORECASE,
 )
-_ANAPHOR = re.compile(r"\b(?:they|them|these vesicles|the vesicles|these exosomes|these EVs)\b")
+_ANAPHOR = re.compile(
+    r"\b(?:they|them|these vesicles|the vesicles|these exosomes|these EVs|the particles"
+    r"|these particles)\b"
+)
 # "The vesicles/particles ... derived from X": a noun that refers back to the one vesicle type
 # of the sentence before, in a sentence that names where it came from.
 _SOURCE_ANAPHOR = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Ss]uch) (?:vesicles|particles)\b")
@@ -318,6 +321,8 @@ def analyse(doc: Document) -> CellAnalysis:
         if vesicles:
             _sources(doc, sentence, phrases, vesicles)
             by_sentence.append((sentence, phrases, vesicles))
+            if _BY_THESE_CELLS.search(sentence.text):
+                _earlier_source(analysis.phrases, phrases, sentence)
         elif (
             phrases
             and len({v.label for v in named}) == 1
@@ -358,6 +363,24 @@ def _anaphors(sentence: Sentence) -> list[Mention]:
         )
         for m in _ANAPHOR.finditer(sentence.text)
     ]
+
+
+_BY_THESE_CELLS = re.compile(
+    r"\b(?:secreted|released|derived|isolated|collected|obtained|produced|shed)\s+(?:by|from)"
+    r"\s+(?:these|the|such|those)\s+cells\b"
+)
+
+
+def _earlier_source(phrases: list[CellPhrase], here: list[CellPhrase], sentence: Sentence) -> None:
+    """ "Exosomes secreted by these cells": the one kind of cell of the sentence before."""
+    before = [
+        p
+        for p in phrases
+        if p.section == sentence.section and p.sentence == sentence.index - 1 and p not in here
+    ]
+    if len({(p.cell, p.origin) for p in before}) == 1:
+        for p in before:
+            p.role = p.role or "source"
 
 
 def _source_anaphors(sentence: Sentence, named: Mention) -> list[Mention]:

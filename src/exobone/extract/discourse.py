@@ -50,6 +50,8 @@ _REVIEW_WORD = Cue(r"\breview\b", needles=("review",))
 
 
 _WE = re.compile(r"\b(?:we|We|our|Our)\b")
+# Cues that open a main clause after background ("As X is unclear, we ..."); not "were ...".
+_CLAUSE_CUE = re.compile(r"(?:we|our|the|here)\b", re.IGNORECASE)
 
 
 def review_cue(title: str, abstract: str) -> re.Match[str] | None:
@@ -80,7 +82,7 @@ def study_start(abstract: str, sentences: list[tuple[int, int]] | None = None) -
             continue
         lead = abstract[start : cue.start()]
         # "As the efficacy of X..., we determine here": the clause before the cue is background.
-        if "," in lead and cue.group().lower().startswith(("we", "our", "the ", "here")):
+        if "," in lead and _CLAUSE_CUE.match(cue.group()):
             return cue.start()
         return start
     return 0

@@ -111,6 +111,9 @@ def _dose_value(match: re.Match[str], unitless: str = "particles") -> str:
 # A token that names vesicles by its ending, defined or not ("PEVs", "BMSC-sEVs", "MSC-Exos").
 _VESICLE_TOKEN = re.compile(r"\s*[\w-]*(?:EVs|Exos|exosomes|vesicles)\b")
 _CELL_KINDS = frozenset({"cell_types", "origins", "species", "cell_lines"})
+# Who and how may stand between vesicles and "at <dose>": "EVs were injected intravenously
+# into ovariectomized mice at 200 ug".
+_AT_DOSE_KINDS = _CELL_KINDS | {"delivery_routes", "conditions", "animal_models"}
 
 
 def _doses(doc: Document, sentence: Sentence, vesicles: list[Mention]) -> Iterator[Finding]:
@@ -154,7 +157,7 @@ def _doses(doc: Document, sentence: Sentence, vesicles: list[Mention]) -> Iterat
             ]
             # "EVs were added to chondrocytes at 50 ug/mL": cells may stand between.
             if others and _AT_DOSE.search(gap):
-                others = [m for m in others if m.kind not in _CELL_KINDS]
+                others = [m for m in others if m.kind not in _AT_DOSE_KINDS]
             ok = (
                 not others
                 and ";" not in gap
