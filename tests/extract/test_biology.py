@@ -90,3 +90,12 @@ def test_a_priming_adjective_of_the_source_cells():
         "In this study, LPS-stimulated macrophages were treated with exosomes from human BMSCs."
     )
     assert got["preconditioning"] == []
+
+
+def test_a_review_lists_cytokines_after_preconditioning_with():
+    got = review(
+        "This review summarizes how exosomes from bone marrow MSCs promote bone repair and "
+        "discusses preconditioning with hypoxia, inflammatory cytokines such as TNF-alpha, and "
+        "3D culture."
+    )
+    assert set(got["preconditioning"]) == {"hypoxia", "TNF_alpha"}

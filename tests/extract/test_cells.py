@@ -149,3 +149,18 @@ def test_the_particles_received_by_cells_in_the_next_sentence():
         "proliferated more."
     )
     assert got["recipient_cells"] == ["chondrocyte||"]
+
+
+def test_cells_treated_and_then_their_vesicles_isolated_are_the_source():
+    got = fields(
+        "In this study, BMSCs were pretreated with TNF-alpha for 24 h and exosomes (TNF-Exos) "
+        "were isolated. TNF-Exos (50 ug/mL) reduced apoptosis of chondrocytes."
+    )
+    assert got["ev_sources"] == ["MSC|bone_marrow|"]
+    assert got["preconditioning"] == ["TNF_alpha"]
+    # Vesicles isolated from something else: the cells before are not their source.
+    got = fields(
+        "In this study, chondrocytes were stimulated with IL-1beta, and exosomes were isolated "
+        "from human BMSCs."
+    )
+    assert got["ev_sources"] == ["MSC|bone_marrow|human"]

@@ -160,7 +160,7 @@ _STRATEGY_LABELS = frozenset(
 def _review_strategy(text: str, start: int, end: int, m: Mention) -> bool:
     """Whether a review names `m` among strategies for better vesicles."""
     if m.label not in _STRATEGY_LABELS and not _PRECONDITION_CUE.search(
-        text, max(start, m.start - 30), min(end, m.end + 30)
+        text, max(start, m.start - 80), min(end, m.end + 30)
     ):
         return False
     if m.label in ("osteogenic_induction", "chondrogenic_induction"):

@@ -365,6 +365,12 @@ def _anaphors(sentence: Sentence) -> list[Mention]:
     ]
 
 
+_AND_THEN = re.compile(r"^[^;]{0,120}\band\s+(?:then\s+)?(?:the\s+)?$")
+_WERE = re.compile(r"\b(?:were|was)\b")
+_COLLECTED_AFTER = re.compile(
+    r"\s*(?:\([^()]{1,30}\)\s*)?(?:were|was)\s+(?:then\s+|subsequently\s+)?"
+    r"(?:isolated|collected|harvested|purified|extracted|obtained)\b(?!\s+from\b)"
+)
 _BY_THESE_CELLS = re.compile(
     r"\b(?:secreted|released|derived|isolated|collected|obtained|produced|shed)\s+(?:by|from)"
     r"\s+(?:these|the|such|those)\s+cells\b"
@@ -443,6 +449,18 @@ def _sources(
                     prev = nxt
                 else:
                     break
+    # "BMSCs were pretreated with TNF-alpha, and exosomes were isolated": the subject cells.
+    first = min(vesicles, key=lambda v: v.start)
+    before = [p for p in phrases if p.end <= first.start]
+    if len(before) == 1 and not before[0].role:
+        gap = _gap(text, before[0].end, first.start)
+        if (
+            _AND_THEN.search(gap)
+            and _WERE.search(text, before[0].start, first.start)
+            and not _BREAKER.search(gap)
+            and _COLLECTED_AFTER.match(text, first.end, sentence.end)
+        ):
+            before[0].role = "source"
     # "transfer of X from A to B" in a vesicle sentence.
     for a, b in zip(phrases, phrases[1:], strict=False):
         lead = text[max(sentence.start, a.start - 6) : a.start]
