@@ -45,9 +45,17 @@ def _first(doc: Document, pattern: Cue) -> Span | None:
     return None
 
 
+def _clinical_span(doc: Document) -> Span | None:
+    """Where the study says it treated people (worked out once per Document)."""
+    if "clinical" not in doc.cache:
+        doc.cache["clinical"] = _first(doc, _CLINICAL)
+    found = doc.cache["clinical"]
+    return found if isinstance(found, Span) else None
+
+
 def is_clinical(doc: Document) -> bool:
     """Whether the study itself treated people (a trial, enrolled patients)."""
-    return not doc.review and _first(doc, _CLINICAL) is not None
+    return not doc.review and _clinical_span(doc) is not None
 
 
 def _in_explant_sentence(doc: Document, p: CellPhrase) -> bool:
@@ -88,7 +96,6 @@ def extract(doc: Document) -> Iterator[Finding]:
         animals = animal_species(doc)
         span = animals[0].span() if animals else _first(doc, _IN_VIVO)
         yield Finding("settings", "in_vivo", span or _title_span(doc))
-    for label, pattern in (("ex_vivo", _EX_VIVO), ("clinical", _CLINICAL)):
-        span = _first(doc, pattern)
+    for label, span in (("ex_vivo", explant), ("clinical", _clinical_span(doc))):
         if span:
             yield Finding("settings", label, span)
