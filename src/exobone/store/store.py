@@ -416,12 +416,19 @@ class Store:
     def evidence_counts(
         self, rows: str, cols: str, where: Where | None = None, query: str = ""
     ) -> list[tuple[str, str, int]]:
-        """Studies per (value of `rows`, value of `cols`), counted by the database."""
-        from exobone.store.search import Searcher, evidence_counts_query
+        """Studies per (value of `rows`, value of `cols`), most first.
+
+        One join of the annotations with themselves; never builds Study objects.
+        """
+        from exobone.store.search import Searcher, count_rows, evidence_counts_query
 
         with self.engine.connect() as conn:
-            counts = evidence_counts_query(Searcher(conn, query, where), rows, cols)
-            return [(str(r), str(c), int(n)) for r, c, n in conn.execute(counts)]
+            cells = evidence_counts_query(Searcher(conn, query, where), rows, cols)
+            counts = count_rows(conn, cells, ["row", "col"])
+        return sorted(
+            ((str(r), str(c), n) for (r, c), n in counts.items()),
+            key=lambda cell: (-cell[2], cell[0], cell[1]),
+        )
 
     # -- internals -----------------------------------------------------------------------
 
