@@ -5,7 +5,8 @@
 
 Runs `Store.search` as the web app and `exobone search` do (a page of 20 hits, the total,
 and facet counts over every match on five fields) for text+filter queries and filter-only
-queries, and `Store.evidence_counts` (ev_sources x conditions, aggregated by the database).
+queries, and `Store.evidence_counts` (ev_sources x conditions: one SQL self-join of the
+annotations; SQLite's rows are counted as they stream, PostgreSQL groups in the database).
 Prints the result sizes and p50/p95 latencies in milliseconds; the first pass over the
 query set is reported apart (cold caches).
 """
@@ -106,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         ]
         run_set("text query + filters + 5 facets (page of 20)", text_calls, args.repeat)
         run_set("filters only + 5 facets (page of 20)", filter_calls, args.repeat)
-        run_set("evidence map, SQL aggregation (cells)", emap, max(1, args.repeat // 2))
+        run_set("evidence map, annotations self-join (cells)", emap, max(1, args.repeat // 2))
 
 
 if __name__ == "__main__":
