@@ -101,6 +101,22 @@ def test_unparseable_preamble_and_broken_citation_are_problems(tmp_path: Path) -
     assert "broken" not in good[0].raw
 
 
+def test_citation_without_quoted_title_is_reported_not_glued_on(tmp_path: Path) -> None:
+    path = tmp_path / "refs.txt"
+    path.write_text(
+        'Roe, K. (2021). "First record." Bone 5: 1-2.\n\nFirst abstract.\n\n'
+        "Doe, J., et al. (2020). A title someone unquoted. Journal 1: 2.\n\n"
+        "Abstract of the unquoted one.\n\n"
+        'Poe, E. (2022). "Third record." Bone 6: 3-4.\n\nThird abstract.\n'
+    )
+    items = list(read_records(path, "endnote_text"))
+    problems = [i for i in items if isinstance(i, RecordProblem)]
+    good = [i for i in items if isinstance(i, Record)]
+    assert [r.title for r in good] == ["First record", "Third record"]
+    assert good[0].abstract == "First abstract."
+    assert [(p.position, p.line) for p in problems] == [(2, 5)]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

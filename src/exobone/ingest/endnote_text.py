@@ -226,10 +226,19 @@ def _finish(
     )
 
 
+_INITIAL = re.compile(r",\s*[A-Z]\.")
+
+
 def _broken_start(line: str) -> bool:
-    """A line that opens like a citation (authors, year, opening quote) on its own."""
+    """A line that opens like a citation on its own: authors with initials, then "(year)".
+
+    Such a line whose citation cannot be parsed (title quote missing or never closed) is
+    reported as a skipped record rather than read as more of the previous abstract.
+    """
     head = _HEAD.match(line.strip())
-    return bool(head and _FIRST_AUTHOR.match(head["authors"]) and head["rest"].startswith('"'))
+    if not head or not _FIRST_AUTHOR.match(head["authors"]):
+        return False
+    return head["rest"].startswith('"') or bool(_INITIAL.search(head["authors"]))
 
 
 def _starts(lines: _Lines, index: int) -> bool:
