@@ -24,7 +24,7 @@ class Cue:
     pre-check); they let a text without any of them skip the regex entirely.
     """
 
-    __slots__ = ("needles", "pattern", "_lower")
+    __slots__ = ("needles", "pattern", "_lower", "_seen")
 
     def __init__(self, pattern: str, needles: tuple[str, ...] = ()) -> None:
         if any(c.isupper() for c in re.sub(r"\\.", "", pattern)):  # escapes such as \S are fine
@@ -34,6 +34,18 @@ class Cue:
         self.pattern = re.compile(pattern, re.IGNORECASE)
         self._lower = re.compile(pattern)
         self.needles = needles
+        self._seen: tuple[str, bool] = ("", True)  # (last lowered text, holds a needle)
+
+    def _may_match(self, low: str, pos: int, end: int) -> bool:
+        """Whether a needle occurs in `low[pos:end]`; a text without any, seen last, is
+        answered without searching (callers walk one text sentence by sentence)."""
+        if not self.needles:
+            return True
+        seen, holds = self._seen
+        if seen is not low:
+            holds = any(n in low for n in self.needles)
+            self._seen = (low, holds)
+        return holds and any(low.find(n, pos, end) >= 0 for n in self.needles)
 
     def search(
         self, text: str, lowered: str | None = None, pos: int = 0, endpos: int | None = None
@@ -43,7 +55,7 @@ class Cue:
         if not text.isascii():
             return self.pattern.search(text, pos, end)
         low = text.lower() if lowered is None else lowered
-        if self.needles and not any(low.find(n, pos, end) >= 0 for n in self.needles):
+        if not self._may_match(low, pos, end):
             return None
         found = self._lower.search(low, pos, end)
         return None if found is None else self.pattern.match(text, found.start(), end)
@@ -57,7 +69,7 @@ class Cue:
             yield from self.pattern.finditer(text, pos, end)
             return
         low = text.lower() if lowered is None else lowered
-        if self.needles and not any(low.find(n, pos, end) >= 0 for n in self.needles):
+        if not self._may_match(low, pos, end):
             return
         match = self.pattern.match
         for found in self._lower.finditer(low, pos, end):
