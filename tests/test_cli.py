@@ -305,3 +305,18 @@ def test_help_imports_no_heavy_package() -> None:
     assert "pipeline" in run("--help").stdout
     lazy = run("pipeline", "--help")
     assert lazy.exit_code == 0 and "--out" in lazy.stdout
+
+
+@needs_extractor
+def test_export_selects_studies_like_search(demo_file: Path, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    assert run("ingest", str(demo_file), "--db", db).exit_code == 0
+    with Store.open(db) as store:
+        expected = store.search(where={"conditions": "osteoarthritis"}, limit=100).total
+    assert 0 < expected < 21
+    out = tmp_path / "oa.ris"
+    result = run("export", "--db", db, "--out", str(out), "--where", "conditions=osteoarthritis")
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").count("TY  - ") == expected
+    bad = run("export", "--db", db, "--out", str(out), "--where", "colour=blue")
+    assert bad.exit_code == 1 and "valid:" in bad.stderr

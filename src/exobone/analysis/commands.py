@@ -50,6 +50,36 @@ def load_from_store(db_url: str | None) -> Iterator[Study]:
         store.close()
 
 
+def selected_from_store(
+    db_url: str | None, where: list[tuple[str, str]], query: str
+) -> Iterator[Study]:
+    """Stream the studies matching a search (`query` words, `where` FIELD=VALUE filters)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from exobone.store import Store
+
+    try:
+        store = Store.open(db_url)
+    except SQLAlchemyError as error:
+        where_db = db_url or "sqlite:///exobone.db"
+        raise ExoboneError(f"cannot open database {where_db}: {error}") from error
+    try:
+        yield from store.studies(where=where, query=query)
+    finally:
+        store.close()
+
+
+def _where_pairs(where: list[str] | None) -> list[tuple[str, str]]:
+    """FIELD=VALUE options as pairs (one field may be given twice)."""
+    pairs = []
+    for condition in where or []:
+        name, sep, value = condition.partition("=")
+        if not sep or not name.strip() or not value.strip():
+            raise typer.BadParameter(f"{condition!r} is not FIELD=VALUE", param_hint="--where")
+        pairs.append((name.strip(), value.strip()))
+    return pairs
+
+
 def pairs_from_store(db_url: str | None, fields: list[str]) -> Any:
     """A (study_id, field, value) frame of the effective values of `fields` in the store."""
     import pandas as pd
@@ -247,11 +277,32 @@ def register(app: typer.Typer, load_studies: Loader | None = None) -> None:
         fmt: Annotated[
             str | None, typer.Option("--format", help="csv, xlsx, jsonl, ris or bibtex.")
         ] = None,
+        query: Annotated[
+            str, typer.Option("--query", "-q", help="Only studies matching these words.")
+        ] = "",
+        where: Annotated[
+            list[str] | None,
+            typer.Option(help="Only studies with FIELD=VALUE ('*' for any part); repeatable."),
+        ] = None,
     ) -> None:
-        """Export studies (tables with evidence, JSON Lines) or their records (RIS, BibTeX)."""
+        """Export studies (tables with evidence, JSON Lines) or their records (RIS, BibTeX).
+
+        --query and --where select studies as `exobone search` does.
+        """
         from exobone.analysis.export import export
 
-        items = studies(db)
+        filters = _where_pairs(where)
+        if query.strip() or filters:
+            if load_studies is not None:
+                raise _fail("--query and --where need the store")
+            try:
+                items = list(selected_from_store(db, filters, query))
+            except ExoboneError as error:
+                raise _fail(str(error)) from None
+            if not items:
+                raise _fail("no study matches the selection")
+        else:
+            items = studies(db)
         try:
             export(items, out, fmt)
         except ValueError as error:
