@@ -181,6 +181,14 @@ class IngestLogRow(Base):
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
+class StoreStateRow(Base):
+    """One row: `generation` grows with every write that changes studies or annotations."""
+
+    __tablename__ = "store_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    generation: Mapped[int] = mapped_column(Integer)
+
 
 class FieldValueRow(Base):
     """Every value ever stored for a field: the valid labels and wildcard expansions.

@@ -1,4 +1,7 @@
-"""Ranked full-text search with filters and facet counts, computed in SQL.
+"""Ranked full-text search with filters and facet counts.
+
+Text matching and ranking run in the database; filters, facet counts and the evidence map in
+the per-process `FacetIndex`.
 
 The query text is always data: on SQLite every term becomes a quoted FTS5 string (so `AND`,
 `NEAR`, `*`, `(`, quotes are words, never syntax), on PostgreSQL it goes through
@@ -9,30 +12,27 @@ less those a curator withdrew, plus those a curator added), counted over the fil
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 from sqlalchemy import (
     Connection,
-    Text,
     and_,
     bindparam,
     column,
-    delete,
     exists,
     false,
     func,
-    insert,
     literal_column,
     select,
     table,
-    text,
     true,
 )
 
 from exobone.model import ANNOTATION_FIELDS, SET_FIELDS
+from exobone.store.facets import Column, FacetIndex, fetch
 from exobone.store.labels import (
     WILDCARD,
     UnknownFilterError,
@@ -55,13 +55,6 @@ studies_t = Base.metadata.tables[StudyRow.__tablename__]
 annotations_t = Base.metadata.tables[AnnotationRow.__tablename__]
 values_t = Base.metadata.tables[FieldValueRow.__tablename__]
 fts_t = table("records_fts", column("rowid"))
-# The text matches of one search, computed once per search and read by total, page and facets.
-matches_t = table("exobone_matches", column("record_id"), column("study_id"), column("score"))
-_MATCHES_DDL = (
-    "CREATE TEMPORARY TABLE IF NOT EXISTS exobone_matches "
-    "(record_id INTEGER PRIMARY KEY, study_id INTEGER, score FLOAT)"
-)
-
 # Markers put around matched terms by the database, turned into offsets (never shown).
 _OPEN, _CLOSE = "\x02", "\x03"
 _WORD = re.compile(r"\w")
@@ -153,6 +146,68 @@ def not_withdrawn(a: Any) -> Any:
     )
 
 
+def _tsquery(text: str) -> Any:
+    return func.plainto_tsquery(literal_column("'english'"), bindparam("q", text))
+
+
+def text_match(postgres: bool, text: str) -> Any:
+    """The condition: a record contains every term of `text`."""
+    if postgres:
+        return literal_column("records.search").op("@@")(_tsquery(text))
+    return literal_column("records_fts").op("MATCH")(bindparam("fq", fts5_query(text)))
+
+
+def text_rank(postgres: bool, text: str) -> Any:
+    """A record's score for `text`, higher for better matches."""
+    if postgres:
+        return func.ts_rank(literal_column("records.search"), _tsquery(text))
+    # bm25 is lower for better matches; title counts most, then abstract and keywords.
+    return -func.bm25(literal_column("records_fts"), 10.0, 4.0, 4.0, 1.0, 1.0)
+
+
+def make_hits(
+    conn: Connection, text: str, rows: Sequence[Any], scores: Mapping[int, Any]
+) -> list[Hit]:
+    """Hits for record rows in page order, with snippets of `text` (if any)."""
+    snippets = _snippets(conn, text, [row.id for row in rows]) if text and rows else {}
+    return [
+        Hit(
+            record_id=row.id,
+            study_id=row.study_id,
+            label=row.label,
+            title=row.title,
+            year=row.year,
+            journal=row.journal,
+            first_author=_first_author(row.authors),
+            rank=float(score) if (score := scores.get(row.id)) is not None else None,
+            snippet=snippets.get(row.id) or Snippet(_lead(row.abstract or row.title)),
+        )
+        for row in rows
+    ]
+
+
+def _snippets(conn: Connection, text: str, ids: list[int]) -> dict[int, Snippet]:
+    """Matched terms in context, for one page of hits only."""
+    if conn.dialect.name == "postgresql":
+        options = f"StartSel={_OPEN}, StopSel={_CLOSE}, MaxWords=40, MinWords=20"
+        marked = func.ts_headline(
+            literal_column("'english'"),
+            records_t.c.abstract,
+            _tsquery(text),
+            bindparam("opts", options),
+        )
+        query = select(records_t.c.id, marked).where(records_t.c.id.in_(ids))
+    else:
+        # Column 1 is the abstract: the title is shown beside the snippet anyway.
+        marked = func.snippet(literal_column("records_fts"), 1, _OPEN, _CLOSE, "…", 24)
+        query = (
+            select(fts_t.c.rowid, marked)
+            .select_from(fts_t)
+            .where(text_match(False, text), fts_t.c.rowid.in_(ids))
+        )
+    return {int(row[0]): parse_marked(str(row[1] or "")) for row in conn.execute(query)}
+
+
 @dataclass(frozen=True, slots=True)
 class Condition:
     """One `field=value` filter resolved to the stored values it matches."""
@@ -224,21 +279,14 @@ class Searcher:
         self.empty = any(not c.values for c in conditions)
         # The most selective condition drives; the others are probed per study.
         self.conditions = sorted(conditions, key=self._estimate) if not self.empty else []
-        self.materialized = False
-        self.ts = func.plainto_tsquery(literal_column("'english'"), bindparam("q", self.text))
 
     # -- the matching set ----------------------------------------------------------------
 
     def _text_match(self) -> Any:
-        if self.postgres:
-            return literal_column("records.search").op("@@")(self.ts)
-        return literal_column("records_fts").op("MATCH")(bindparam("fq", fts5_query(self.text)))
+        return text_match(self.postgres, self.text)
 
     def _rank(self) -> Any:
-        if self.postgres:
-            return func.ts_rank(literal_column("records.search"), self.ts)
-        # bm25 is lower for better matches; title counts most, then abstract and keywords.
-        return -func.bm25(literal_column("records_fts"), 10.0, 4.0, 4.0, 1.0, 1.0)
+        return text_rank(self.postgres, self.text)
 
     def _estimate(self, condition: Condition) -> int:
         capped = condition.postings(curated=False).limit(ESTIMATE_CAP).subquery()
@@ -276,161 +324,13 @@ class Searcher:
             *(c.holds_for(found.c.study_id, self.curated) for c in rest)
         )
 
-    def materialize(self) -> None:
-        """Run the text match (and filter probes) once into a temporary table.
-
-        Ranking needs every match anyway; total, page and facets then read the table.
-        It lives in the connection's temporary schema and is emptied per search.
-        """
-        if not self.text or self.empty or self.materialized:
-            return
-        self.conn.exec_driver_sql(_MATCHES_DDL)
-        self.conn.execute(delete(matches_t))
-        found = self.matching(records_t.c.id, self.study.c.id, self._rank())
-        self.conn.execute(
-            insert(matches_t).from_select(["record_id", "study_id", "score"], found)
-        )
-        self.materialized = True
-
     def study_ids(self) -> Any | None:
         """SELECT of the matching studies' ids; None when nothing narrows the set."""
         if self.conditions and not self.text:
             return self._filtered()
         if not self.text and not self.empty:
             return None
-        if self.materialized:
-            return select(matches_t.c.study_id).where(matches_t.c.study_id.is_not(None))
         return self.matching(self.study.c.id).where(self.study.c.id.is_not(None))
-
-    def total(self) -> int:
-        if self.materialized:
-            return int(self.conn.scalar(select(func.count()).select_from(matches_t)) or 0)
-        if self.conditions and not self.text:
-            counted = select(func.count()).select_from(self._filtered().subquery())
-            return int(self.conn.scalar(counted) or 0)
-        return int(self.conn.scalar(self.matching(func.count())) or 0)
-
-    def hits(self, limit: int, offset: int) -> list[Hit]:
-        s = self.study
-        score: Any = literal_column("NULL")
-        rank = (self._rank() if self.text else score).label("score")
-        columns = (
-            records_t.c.id,
-            s.c.id.label("study_id"),
-            s.c.label,
-            records_t.c.title,
-            records_t.c.year,
-            records_t.c.journal,
-            records_t.c.authors,
-            records_t.c.abstract,
-            rank,
-        )
-        if self.conditions and not self.text:
-            # Filters only: the page is cut from the study ids first (in index order), so
-            # only its 20 records are read, however many studies match.
-            found = self._filtered().subquery("m")
-            page = (
-                select(found.c.study_id)
-                .order_by(found.c.study_id)
-                .limit(limit)
-                .offset(offset)
-                .subquery("page")
-            )
-            query = (
-                select(*columns)
-                .select_from(
-                    page.join(s, s.c.id == page.c.study_id).join(
-                        records_t, records_t.c.id == s.c.record_id
-                    )
-                )
-                .order_by(s.c.id)
-            )
-            return self._hits(list(self.conn.execute(query)))
-        if self.materialized:
-            # The page is cut from the matches table first, then only its records are read.
-            best = (
-                select(matches_t)
-                .order_by(matches_t.c.score.desc(), matches_t.c.record_id)
-                .limit(limit)
-                .offset(offset)
-                .subquery("best")
-            )
-            query = select(*columns[:-1], best.c.score.label("score")).select_from(
-                best.join(records_t, records_t.c.id == best.c.record_id).outerjoin(
-                    s, s.c.id == best.c.study_id
-                )
-            )
-            ordered = query.order_by(literal_column("score").desc(), records_t.c.id)
-            return self._hits(list(self.conn.execute(ordered)))
-        order = [literal_column("score").desc(), records_t.c.id] if self.text else [records_t.c.id]
-        page = self.matching(*columns).order_by(*order).limit(limit).offset(offset)
-        return self._hits(list(self.conn.execute(page)))
-
-    def _hits(self, rows: list[Any]) -> list[Hit]:
-        snippets = self._snippets([row.id for row in rows]) if self.text and rows else {}
-        return [
-            Hit(
-                record_id=row.id,
-                study_id=row.study_id,
-                label=row.label,
-                title=row.title,
-                year=row.year,
-                journal=row.journal,
-                first_author=_first_author(row.authors),
-                rank=float(row.score) if row.score is not None else None,
-                snippet=snippets.get(row.id) or Snippet(_lead(row.abstract or row.title)),
-            )
-            for row in rows
-        ]
-
-    def _snippets(self, ids: list[int]) -> dict[int, Snippet]:
-        """Matched terms in context, for one page of hits only."""
-        if self.postgres:
-            text = records_t.c.abstract
-            options = f"StartSel={_OPEN}, StopSel={_CLOSE}, MaxWords=40, MinWords=20"
-            marked = func.ts_headline(
-                literal_column("'english'"), text, self.ts, bindparam("opts", options)
-            )
-            query = select(records_t.c.id, marked).where(records_t.c.id.in_(ids))
-        else:
-            # Column 1 is the abstract: the title is shown beside the snippet anyway.
-            marked = func.snippet(literal_column("records_fts"), 1, _OPEN, _CLOSE, "…", 24)
-            query = (
-                select(fts_t.c.rowid, marked)
-                .select_from(fts_t)
-                .where(self._text_match(), fts_t.c.rowid.in_(ids))
-            )
-        return {int(row[0]): parse_marked(str(row[1] or "")) for row in self.conn.execute(query)}
-
-    # -- facets --------------------------------------------------------------------------
-
-    def facets(self, fields: Sequence[str]) -> dict[str, list[tuple[str, int]]]:
-        """Studies per value of each field, over the matching set, most frequent first."""
-        for name in fields:
-            check_field(name)
-        counts: dict[str, list[tuple[str, int]]] = {name: [] for name in fields}
-        ids = self.study_ids()
-        if "study_type" in counts:
-            s = studies_t.alias("t")
-            kind = select(s.c.study_type, func.count()).group_by(s.c.study_type)
-            if ids is not None:
-                kind = kind.where(s.c.id.in_(ids))
-            counts["study_type"] = _ordered(self.conn.execute(kind))
-        names = [name for name in fields if name != "study_type"]
-        if not names:
-            return counts
-        a = annotations_t.alias("a")
-        rows = select(a.c.field, a.c.value).where(
-            a.c.field.in_(names), effective(a, self.curated)
-        )
-        if ids is not None:
-            rows = rows.where(a.c.study_id.in_(ids))
-        grouped: dict[str, list[tuple[str, int]]] = {name: [] for name in names}
-        for (name, value), count in count_rows(self.conn, rows, ["field", "value"]).items():
-            grouped[name].append((value, count))
-        for name, items in grouped.items():
-            counts[name] = sorted(items, key=lambda item: (-item[1], item[0]))
-        return counts
 
 
 def pairs_query(searcher: Searcher, fields: Sequence[str]) -> Any:
@@ -454,83 +354,6 @@ def pairs_query(searcher: Searcher, fields: Sequence[str]) -> Any:
     if ids is not None:
         kind = kind.where(s.c.id.in_(ids))
     return query.union_all(kind) if names else kind
-
-
-def evidence_counts_query(searcher: Searcher, rows: str, cols: str) -> Any:
-    """(rows value, cols value) of every study having both, for `count_rows`."""
-    for name in (rows, cols):
-        if check_field(name) == "study_type":
-            raise UnknownFilterError("study_type is not mapped; choose a set field", SET_FIELDS)
-    a, b = annotations_t.alias("a"), annotations_t.alias("b")
-    cells = (
-        select(a.c.value.label("row"), b.c.value.label("col"))
-        .select_from(a.join(b, b.c.study_id == a.c.study_id))
-        .where(
-            a.c.field == rows,
-            b.c.field == cols,
-            effective(a, searcher.curated),
-            effective(b, searcher.curated),
-        )
-    )
-    ids = searcher.study_ids()
-    if ids is not None:
-        return cells.where(a.c.study_id.in_(ids))
-    if searcher.conn.dialect.name == "sqlite":
-        return _sqlite_all_cells(rows, cols, searcher.curated)
-    return cells
-
-
-def _sqlite_effective(x: str) -> str:
-    return (
-        f" AND NOT EXISTS (SELECT 1 FROM annotations AS w WHERE w.study_id = {x}.study_id"
-        f" AND w.field = {x}.field AND w.value = {x}.value AND w.origin = 'curated'"
-        f" AND w.removed = 1) AND ({x}.origin = 'machine' OR NOT EXISTS (SELECT 1"
-        f" FROM annotations AS t WHERE t.study_id = {x}.study_id AND t.field = {x}.field"
-        f" AND t.value = {x}.value AND t.origin = 'machine'))"
-    )
-
-
-def _sqlite_all_cells(rows: str, cols: str, curated: bool) -> Any:
-    """Every study's (rows value, cols value), walking the studies in order.
-
-    SQLite's planner would start from the field index and probe the other field at random
-    places of a large file; CROSS JOIN fixes the order so both probes move forward through
-    the (study_id, field, value) index: about 2.5x faster on a million studies.
-    """
-    sql = (
-        "SELECT a.value AS row, b.value AS col FROM studies AS s"
-        " CROSS JOIN annotations AS a CROSS JOIN annotations AS b"
-        " WHERE a.study_id = s.id AND a.field = :rows AND b.study_id = s.id AND b.field = :cols"
-    )
-    if curated:
-        sql += _sqlite_effective("a") + _sqlite_effective("b")
-    return text(sql).bindparams(rows=rows, cols=cols).columns(row=Text(), col=Text())
-
-
-def count_rows(conn: Connection, rows: Any, keys: list[str]) -> Counter[tuple[str, ...]]:
-    """How many of `rows` have each combination of the `keys` columns.
-
-    PostgreSQL groups in the database (hash aggregation). SQLite has no hash aggregation:
-    its GROUP BY sorts, several times slower than counting the streamed rows here (about
-    0.8 s against 3 s for 600,000 rows on the million-study benchmark store).
-    """
-    if conn.dialect.name == "postgresql":
-        inner = rows.subquery("rows")
-        columns = [inner.c[key] for key in keys]
-        grouped = select(*columns, func.count()).group_by(*columns)
-        return Counter({tuple(row[:-1]): int(row[-1]) for row in conn.execute(grouped)})
-    # Straight from the driver's cursor: result-row objects would cost more than the count.
-    compiled = rows.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
-    params = [compiled.params[name] for name in compiled.positiontup or []]
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        return Counter(cursor.execute(str(compiled), params))
-    finally:
-        cursor.close()
-
-
-def _ordered(rows: Iterable[Any]) -> list[tuple[str, int]]:
-    return sorted(((str(r[0]), int(r[1])) for r in rows), key=lambda item: (-item[1], item[0]))
 
 
 def parse_marked(marked: str) -> Snippet:
@@ -569,6 +392,7 @@ def _first_author(authors: Any) -> str | None:
 
 def search(
     conn: Connection,
+    index: FacetIndex,
     query: str = "",
     where: Where | None = None,
     *,
@@ -576,12 +400,146 @@ def search(
     offset: int = 0,
     facet_fields: Sequence[str] | None = None,
 ) -> SearchResult:
-    """See `Store.search`."""
-    searcher = Searcher(conn, query, where)
-    searcher.materialize()
+    """See `Store.search`: the text part in the database, filters and facets in `index`."""
     fields = list(ANNOTATION_FIELDS if facet_fields is None else facet_fields)
-    return SearchResult(
-        total=searcher.total(),
-        hits=searcher.hits(limit, offset),
-        facets=searcher.facets(fields),
+    for name in fields:
+        check_field(name)
+    found = Matches(conn, index, query, where, ranked=True)
+    facets: dict[str, list[tuple[str, int]]] = {}
+    for name in fields:
+        if name == "study_type":
+            facets[name] = found.studies.count_kinds(found.rows)
+        else:
+            facets[name] = found.column(name).count(found.rows, len(found.studies.ids))
+    return SearchResult(total=found.total, hits=found.hits(limit, offset), facets=facets)
+
+
+def evidence_counts(
+    conn: Connection, index: FacetIndex, rows: str, cols: str, where: Where | None, query: str
+) -> list[tuple[str, str, int]]:
+    """See `Store.evidence_counts`: each matching study's (rows value, cols value) pairs."""
+    for name in (rows, cols):
+        if check_field(name) == "study_type":
+            raise UnknownFilterError("study_type is not mapped; choose a set field", SET_FIELDS)
+    found = Matches(conn, index, query, where, ranked=False)
+    size = len(found.studies.ids)
+    across, down = found.column(rows), found.column(cols)
+    study_rows, row_codes = across.codes_for(found.rows, size)
+    # Each rows value of a study meets each cols value of the same study.
+    lengths = np.diff(down.indptr)[study_rows]
+    ends = np.cumsum(lengths)
+    starts = np.repeat(down.indptr[study_rows] - (ends - lengths), lengths)
+    col_codes = down.codes[starts + np.arange(int(lengths.sum()), dtype=np.int64)]
+    width = max(len(down.values), 1)
+    cells, counts = np.unique(
+        np.repeat(row_codes.astype(np.int64), lengths) * width + col_codes, return_counts=True
     )
+    found_cells = [
+        (across.values[int(c // width)], down.values[int(c % width)], int(n))
+        for c, n in zip(cells, counts, strict=True)
+    ]
+    return sorted(found_cells, key=lambda cell: (-cell[2], cell[0], cell[1]))
+
+
+class Matches:
+    """The records and studies matching a query text and filters.
+
+    `rows` are the matching studies' rows in the index (None: every study); with text,
+    `record_ids` and `scores` are the matching records in any order.
+    """
+
+    def __init__(
+        self, conn: Connection, index: FacetIndex, query: str, where: Where | None, ranked: bool
+    ) -> None:
+        self.conn = conn
+        self.index = index
+        self.text = query.strip() if has_terms(query) else ""
+        items = pairs(where)
+        for name, _ in items:
+            check_field(name)
+        conditions = [resolve(conn, name, value) for name, value in items]
+        self.key = index.key(conn)
+        self.studies = index.studies(conn, self.key)
+        self.record_ids = np.empty(0, dtype=np.int64)
+        self.scores = np.empty(0, dtype=np.float64)
+        self.rows: np.ndarray | None = None
+        self.total = 0
+        if any(not c.values for c in conditions):
+            self.rows = np.empty(0, dtype=np.int64)
+            return
+        mask = self._mask(conditions) if conditions else None
+        if self.text:
+            self._match_text(mask, ranked)
+        elif mask is not None:
+            self.rows = np.flatnonzero(mask)
+            self.total = len(self.rows)
+        else:
+            self.total = int(conn.scalar(select(func.count()).select_from(records_t)) or 0)
+
+    def column(self, name: str) -> Column:
+        return self.index.column(self.conn, self.key, name)
+
+    def _mask(self, conditions: list[Condition]) -> np.ndarray:
+        """The studies meeting every condition (any of its values)."""
+        size = len(self.studies.ids)
+        mask = np.ones(size, dtype=bool)
+        for condition in conditions:
+            if condition.field == "study_type":
+                kinds = [i for i, k in enumerate(self.studies.kind_values) if k in condition.values]
+                mask &= np.isin(self.studies.kinds, kinds)
+                continue
+            column = self.column(condition.field)
+            having = np.zeros(size, dtype=bool)
+            having[column.rows_having(column.codes_of(condition.values))] = True
+            mask &= having
+        return mask
+
+    def _match_text(self, mask: np.ndarray | None, ranked: bool) -> None:
+        postgres = self.conn.dialect.name == "postgresql"
+        score = text_rank(postgres, self.text) if ranked else literal_column("0.0")
+        if postgres:
+            query = select(records_t.c.id, score).where(text_match(True, self.text))
+        else:
+            query = select(fts_t.c.rowid, score).select_from(fts_t)
+            query = query.where(text_match(False, self.text))
+        found = fetch(self.conn, query)
+        record_ids = np.fromiter((r[0] for r in found), np.int64, len(found))
+        scores = np.fromiter((r[1] for r in found), np.float64, len(found))
+        rows = self.studies.rows_of_records(record_ids)
+        if mask is not None:
+            keep = (rows >= 0) & mask[np.maximum(rows, 0)]
+            record_ids, scores, rows = record_ids[keep], scores[keep], rows[keep]
+        self.record_ids, self.scores = record_ids, scores
+        self.rows = rows[rows >= 0]
+        self.total = len(record_ids)
+
+    def hits(self, limit: int, offset: int) -> list[Hit]:
+        """One page: best score first with text, else in study (or record) id order."""
+        s = studies_t.alias("s")
+        columns = (
+            records_t.c.id,
+            s.c.id.label("study_id"),
+            s.c.label,
+            records_t.c.title,
+            records_t.c.year,
+            records_t.c.journal,
+            records_t.c.authors,
+            records_t.c.abstract,
+        )
+        joined = records_t.outerjoin(s, s.c.record_id == records_t.c.id)
+        query = select(*columns).select_from(joined)
+        if self.text:
+            best = np.lexsort((self.record_ids, -self.scores))[offset : offset + limit]
+            ids = [int(i) for i in self.record_ids[best]]
+            scores: dict[int, float | None] = {
+                int(r): float(v)
+                for r, v in zip(self.record_ids[best], self.scores[best], strict=True)
+            }
+            found = {row.id: row for row in self.conn.execute(query.where(records_t.c.id.in_(ids)))}
+            return make_hits(self.conn, self.text, [found[i] for i in ids], scores)
+        if self.rows is not None:
+            page = self.studies.ids[self.rows[offset : offset + limit]]
+            query = query.where(s.c.id.in_([int(i) for i in page])).order_by(s.c.id)
+        else:
+            query = query.order_by(records_t.c.id).limit(limit).offset(offset)
+        return make_hits(self.conn, "", list(self.conn.execute(query)), {})

@@ -47,6 +47,7 @@ from exobone.store.schema import (
     IngestLogRow,
     RecordKeyRow,
     RecordRow,
+    StoreStateRow,
     StudyRow,
 )
 
@@ -63,6 +64,7 @@ log_t = Base.metadata.tables[IngestLogRow.__tablename__]
 keys_t = Base.metadata.tables[RecordKeyRow.__tablename__]
 values_t = Base.metadata.tables[FieldValueRow.__tablename__]
 curation_t = Base.metadata.tables[CurationLogRow.__tablename__]
+state_t = Base.metadata.tables[StoreStateRow.__tablename__]
 
 # Record attributes stored in columns of the same name.
 RECORD_COLUMNS: tuple[str, ...] = (
@@ -143,7 +145,11 @@ class Store:
     """A handle on one exobone database; open it with `Store.open(url)`."""
 
     def __init__(self, engine: Engine) -> None:
+        from exobone.store.facets import FacetIndex
+
         self.engine = engine
+        # Filters, facets and the evidence map count in memory; the index follows writes.
+        self.facet_index = FacetIndex(engine)
 
     @classmethod
     def open(cls, url: str | None = None) -> Store:
@@ -233,7 +239,9 @@ class Store:
                 {"removed": remove, "curated_by": by, "curated_at": now},
             )
             curation_id = conn.execute(
-                insert(curation_t).returning(curation_t.c.id).values(
+                insert(curation_t)
+                .returning(curation_t.c.id)
+                .values(
                     study_id=study_id,
                     field=field_name,
                     value=str(value),
@@ -243,6 +251,7 @@ class Store:
                     previous=previous,
                 )
             ).scalar_one()
+            bump_generation(conn)
         return int(curation_id)
 
     def curation_history(self, id_or_key: int | str) -> list[Curation]:
@@ -291,6 +300,7 @@ class Store:
             conn.execute(
                 update(curation_t).where(curation_t.c.id == curation_id).values(undone_at=now)
             )
+            bump_generation(conn)
         return replace(_curation(row), undone_at=now)
 
     def search(
@@ -314,7 +324,13 @@ class Store:
 
         with self.engine.connect() as conn:
             return search(
-                conn, query, where, limit=limit, offset=offset, facet_fields=facet_fields
+                conn,
+                self.facet_index,
+                query,
+                where,
+                limit=limit,
+                offset=offset,
+                facet_fields=facet_fields,
             )
 
     # -- reading -------------------------------------------------------------------------
@@ -418,17 +434,13 @@ class Store:
     ) -> list[tuple[str, str, int]]:
         """Studies per (value of `rows`, value of `cols`), most first.
 
-        One join of the annotations with themselves; never builds Study objects.
+        Counted in the facet index (the two fields' values paired per study); never builds
+        Study objects.
         """
-        from exobone.store.search import Searcher, count_rows, evidence_counts_query
+        from exobone.store.search import evidence_counts
 
         with self.engine.connect() as conn:
-            cells = evidence_counts_query(Searcher(conn, query, where), rows, cols)
-            counts = count_rows(conn, cells, ["row", "col"])
-        return sorted(
-            ((str(r), str(c), n) for (r, c), n in counts.items()),
-            key=lambda cell: (-cell[2], cell[0], cell[1]),
-        )
+            return evidence_counts(conn, self.facet_index, rows, cols, where, query)
 
     # -- internals -----------------------------------------------------------------------
 
@@ -577,6 +589,7 @@ class Store:
             if evidence:
                 conn.execute(insert(evidence_t), evidence)
             _remember_values(conn, [(name, value) for name, value, _, _ in annotations])
+        bump_generation(conn)
         return True
 
     def _log(self, conn: Connection, summary: IngestSummary, digest: str, now: datetime) -> None:
@@ -691,6 +704,15 @@ def file_sha256(path: str | Path) -> str:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def bump_generation(conn: Connection) -> None:
+    """Mark the studies or annotations as changed, in the writing transaction."""
+    conn.execute(update(state_t).values(generation=state_t.c.generation + 1))
+
+
+def generation(conn: Connection) -> int:
+    return int(conn.scalar(select(state_t.c.generation)) or 0)
 
 
 def _remember_values(conn: Connection, items: Iterable[tuple[str, str]]) -> None:

@@ -1,0 +1,280 @@
+"""A columnar, in-memory index of the effective annotations, for facets, filters and the map.
+
+Counting in SQL visits every matching study's annotation rows; here each field is two
+integer arrays (study row -> value codes, and value code -> study rows) so a filter is a
+boolean mask over the studies, a facet is one `np.bincount`, and the evidence map pairs two
+fields' codes per study. The index belongs to one process; it is rebuilt when the store's
+generation (bumped by every write of studies or annotations) or its largest ids change, one
+field at a time and only when a query needs that field. For a SQLite file each part is also
+saved next to the database (`<db>.facets/`) so that a new process loads it instead of
+reading millions of rows again.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sqlalchemy import Connection, Engine, func, select
+
+from exobone.store.schema import (
+    CURATED,
+    MACHINE,
+    AnnotationRow,
+    Base,
+    StoreStateRow,
+    StudyRow,
+)
+
+studies_t = Base.metadata.tables[StudyRow.__tablename__]
+annotations_t = Base.metadata.tables[AnnotationRow.__tablename__]
+state_t = Base.metadata.tables[StoreStateRow.__tablename__]
+Key = tuple[int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Studies:
+    """The studies in id order: row i is study `ids[i]`; `by_record` maps a record id to its row."""
+
+    key: Key
+    ids: np.ndarray
+    by_record: np.ndarray
+    kinds: np.ndarray
+    kind_values: list[str]
+
+    def count_kinds(self, rows: np.ndarray | None) -> list[tuple[str, int]]:
+        kinds = self.kinds if rows is None else self.kinds[rows]
+        return ordered(self.kind_values, np.bincount(kinds, minlength=len(self.kind_values)))
+
+    def rows_of_records(self, record_ids: np.ndarray) -> np.ndarray:
+        """The study row of each record id, -1 for a record without a study."""
+        rows = np.full(len(record_ids), -1, dtype=np.int64)
+        known = record_ids < len(self.by_record)
+        rows[known] = self.by_record[record_ids[known]]
+        return rows
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One field: CSR of value codes per study row, and the study rows of each code."""
+
+    key: Key
+    values: list[str]
+    indptr: np.ndarray
+    codes: np.ndarray
+    starts: np.ndarray
+    postings: np.ndarray
+
+    def codes_of(self, values: Sequence[str]) -> list[int]:
+        position = {value: code for code, value in enumerate(self.values)}
+        return [position[v] for v in values if v in position]
+
+    def rows_having(self, codes: Sequence[int]) -> np.ndarray:
+        """Study rows having any of `codes` (may repeat a row when several codes match)."""
+        parts = [self.postings[self.starts[c] : self.starts[c + 1]] for c in codes]
+        return np.concatenate(parts) if parts else np.empty(0, dtype=np.int32)
+
+    def codes_for(self, rows: np.ndarray | None, size: int) -> tuple[np.ndarray, np.ndarray]:
+        """(study row, code) of every value of the given rows (all rows when None)."""
+        counts = np.diff(self.indptr)
+        if rows is None:
+            return np.repeat(np.arange(size, dtype=np.int32), counts), self.codes
+        lengths = counts[rows]
+        total = int(lengths.sum())
+        if total == 0:
+            return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.int32)
+        # Positions of each row's run in `codes`, all runs laid end to end.
+        ends = np.cumsum(lengths)
+        shift = np.repeat(self.indptr[rows] - (ends - lengths), lengths)
+        positions = shift + np.arange(total, dtype=np.int64)
+        return np.repeat(rows.astype(np.int32), lengths), self.codes[positions]
+
+    def count(self, rows: np.ndarray | None, size: int) -> list[tuple[str, int]]:
+        """Studies per value over `rows` (all studies when None), most frequent first."""
+        _, codes = self.codes_for(rows, size)
+        counts = np.bincount(codes, minlength=len(self.values))
+        return ordered(self.values, counts)
+
+
+def ordered(values: Sequence[str], counts: np.ndarray) -> list[tuple[str, int]]:
+    found = np.flatnonzero(counts)
+    items = [(values[int(i)], int(counts[i])) for i in found]
+    return sorted(items, key=lambda item: (-item[1], item[0]))
+
+
+class FacetIndex:
+    """The index of one store, kept per process and refreshed lazily (thread-safe)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        database = engine.url.database if engine.dialect.name == "sqlite" else None
+        self.cache_dir = Path(database + ".facets") if database and database != ":memory:" else None
+        self._lock = threading.Lock()
+        self._studies: Studies | None = None
+        self._columns: dict[str, Column] = {}
+
+    def key(self, conn: Connection) -> Key:
+        """(generation, largest study id, largest annotation id): changes with every write."""
+        row = conn.execute(
+            select(
+                select(state_t.c.generation).scalar_subquery(),
+                select(func.max(studies_t.c.id)).scalar_subquery(),
+                select(func.max(annotations_t.c.id)).scalar_subquery(),
+            )
+        ).one()
+        return (int(row[0] or 0), int(row[1] or 0), int(row[2] or 0))
+
+    def studies(self, conn: Connection, key: Key) -> Studies:
+        with self._lock:
+            if self._studies is None or self._studies.key != key:
+                self._columns = {name: c for name, c in self._columns.items() if c.key == key}
+                self._studies = self._load_studies(key) or self._build_studies(conn, key)
+            return self._studies
+
+    def column(self, conn: Connection, key: Key, name: str) -> Column:
+        studies = self.studies(conn, key)
+        with self._lock:
+            column = self._columns.get(name)
+            if column is None or column.key != key:
+                column = self._load_column(key, name) or self._build_column(
+                    conn, key, name, studies
+                )
+                self._columns[name] = column
+            return column
+
+    # -- building from the database -------------------------------------------------------
+
+    def _build_studies(self, conn: Connection, key: Key) -> Studies:
+        rows = fetch(
+            conn,
+            select(studies_t.c.id, studies_t.c.record_id, studies_t.c.study_type).order_by(
+                studies_t.c.id
+            ),
+        )
+        ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+        records = np.fromiter((r[1] for r in rows), dtype=np.int64, count=len(rows))
+        kind_values = sorted({str(r[2]) for r in rows})
+        kind = {name: code for code, name in enumerate(kind_values)}
+        kinds = np.fromiter((kind[str(r[2])] for r in rows), dtype=np.int8, count=len(rows))
+        by_record = np.full(int(records.max()) + 1 if len(records) else 0, -1, dtype=np.int32)
+        by_record[records] = np.arange(len(records), dtype=np.int32)
+        studies = Studies(key, ids, by_record, kinds, kind_values)
+        names = np.array(kind_values, dtype=str)
+        arrays: dict[str, np.ndarray] = {
+            "ids": ids,
+            "by_record": by_record,
+            "kinds": kinds,
+            "kind_values": names,
+        }
+        self._save("studies", key, arrays)
+        return studies
+
+    def _build_column(self, conn: Connection, key: Key, name: str, studies: Studies) -> Column:
+        """Effective values of one field: the extractor's, less withdrawn, plus added."""
+        a = annotations_t
+        machine = fetch(
+            conn,
+            select(a.c.study_id, a.c.value).where(a.c.field == name, a.c.origin == MACHINE),
+        )
+        curated = fetch(
+            conn,
+            select(a.c.study_id, a.c.value, a.c.removed).where(
+                a.c.field == name, a.c.origin == CURATED
+            ),
+        )
+        position: dict[str, int] = {}
+        code = position.setdefault
+        size = len(machine)
+        m_codes = np.fromiter((code(r[1], len(position)) for r in machine), np.int64, size)
+        m_rows = studies.ids.searchsorted(np.fromiter((r[0] for r in machine), np.int64, size))
+        c_codes = np.fromiter((code(r[1], len(position)) for r in curated), np.int64)
+        c_rows = studies.ids.searchsorted(np.fromiter((r[0] for r in curated), np.int64))
+        removed = np.fromiter((bool(r[2]) for r in curated), bool, len(curated))
+        width = max(len(position), 1)
+        keys = m_rows * width + m_codes
+        curated_keys = c_rows * width + c_codes
+        keys = np.union1d(keys[~np.isin(keys, curated_keys[removed])], curated_keys[~removed])
+        rows, codes = keys // width, (keys % width).astype(np.int32)
+        indptr = np.zeros(len(studies.ids) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(rows, minlength=len(studies.ids)), out=indptr[1:])
+        order = np.argsort(codes, kind="stable")
+        postings = rows[order].astype(np.int32)
+        starts = np.zeros(width + 1, dtype=np.int64)
+        np.cumsum(np.bincount(codes, minlength=width), out=starts[1:])
+        values = list(position)
+        arrays: dict[str, np.ndarray] = {
+            "values": np.array(values, dtype=str),
+            "indptr": indptr,
+            "codes": codes,
+            "starts": starts,
+            "postings": postings,
+        }
+        self._save(f"field_{name}", key, arrays)
+        return Column(key, values, indptr, codes, starts, postings)
+
+    # -- the cache files -----------------------------------------------------------------
+
+    def _save(self, part: str, key: Key, arrays: dict[str, np.ndarray]) -> None:
+        if self.cache_dir is None:
+            return
+        self.cache_dir.mkdir(exist_ok=True)
+        final = self.cache_dir / f"{part}.npz"
+        temporary = self.cache_dir / f"{part}.{os.getpid()}.tmp.npz"
+        np.savez(temporary, allow_pickle=False, key=np.array(key, dtype=np.int64), **arrays)
+        os.replace(temporary, final)
+
+    def _read(self, part: str, key: Key) -> dict[str, np.ndarray] | None:
+        if self.cache_dir is None:
+            return None
+        path = self.cache_dir / f"{part}.npz"
+        try:
+            with np.load(path, allow_pickle=False) as saved:
+                if tuple(int(k) for k in saved["key"]) != key:
+                    return None
+                return {name: saved[name] for name in saved.files}
+        except (OSError, ValueError, KeyError):
+            return None
+
+    def _load_studies(self, key: Key) -> Studies | None:
+        saved = self._read("studies", key)
+        if saved is None:
+            return None
+        kind_values = [str(v) for v in saved["kind_values"]]
+        return Studies(key, saved["ids"], saved["by_record"], saved["kinds"], kind_values)
+
+    def _load_column(self, key: Key, name: str) -> Column | None:
+        saved = self._read(f"field_{name}", key)
+        if saved is None:
+            return None
+        values = [str(v) for v in saved["values"]]
+        return Column(
+            key, values, saved["indptr"], saved["codes"], saved["starts"], saved["postings"]
+        )
+
+    def memory(self) -> int:
+        """Bytes held by the arrays built or loaded so far."""
+        arrays: list[Any] = []
+        if self._studies is not None:
+            s = self._studies
+            arrays += [s.ids, s.by_record, s.kinds]
+        for c in self._columns.values():
+            arrays += [c.indptr, c.codes, c.starts, c.postings]
+        return sum(int(a.nbytes) for a in arrays)
+
+
+def fetch(conn: Connection, query: Any) -> list[Any]:
+    """All rows of `query`; on SQLite straight from the driver's cursor (no row objects)."""
+    if conn.dialect.name != "sqlite":
+        return list(conn.execute(query))
+    compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    params = [compiled.params[name] for name in compiled.positiontup or []]
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        return cursor.execute(str(compiled), params).fetchall()
+    finally:
+        cursor.close()
