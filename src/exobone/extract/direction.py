@@ -1605,10 +1605,8 @@ def analyse(doc: Document) -> list[Directed]:
 
 
 def _analyse(doc: Document) -> Iterable[Directed]:
-    by_sentence: dict[tuple[str, int], list[Mention]] = {}
-    for m in doc.mentions:
-        by_sentence.setdefault((m.section, m.sentence), []).append(m)
-    texts = [doc.text_of(s.section)[s.start : s.end] for s in doc.sentences]
+    by_sentence = doc.by_sentence()
+    texts = [s.text for s in doc.sentences]
     cargo = _cargo_labels(doc, by_sentence, texts)
     previous_about_vesicles = False
     previous_section = ""

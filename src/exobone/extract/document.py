@@ -85,33 +85,43 @@ class Document:
     background_end: int = 0
     review: bool = False
     cache: dict[str, Any] = field(default_factory=dict)  # analyses shared by families
+    # Mentions grouped by sentence and kind (see `_groups`), and `of_kind` answers.
+    _grouped: tuple[dict[tuple[str, int], list[Mention]], dict[str, list[Mention]]] | None = (
+        field(default=None, init=False, repr=False, compare=False)
+    )
+    _grouped_n: int = field(default=-1, init=False, repr=False, compare=False)
+    _of_kind: dict[tuple[str, bool, int, bool], list[Mention]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _lowered: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def text_of(self, section: str) -> str:
         return self.title if section == "title" else self.abstract
 
     def lowered(self, section: str) -> str:
         """The lowercased text of `section` (made once), for case-insensitive cue searches."""
-        key = "lowered_" + section
-        low = self.cache.get(key)
+        low = self._lowered.get(section)
         if low is None:
-            low = self.text_of(section).lower()
-            self.cache[key] = low
+            low = self._lowered[section] = self.text_of(section).lower()
         return low
 
     def _groups(self) -> tuple[dict[tuple[str, int], list[Mention]], dict[str, list[Mention]]]:
         """Mentions by sentence and by kind, grouped in one pass (again if mentions were added)."""
-        groups = self.cache.get("groups")
-        if groups is None or self.cache.get("groups_n") != len(self.mentions):
+        groups = self._grouped
+        if groups is None or self._grouped_n != len(self.mentions):
             by_sentence: dict[tuple[str, int], list[Mention]] = {}
             by_kind: dict[str, list[Mention]] = {}
             for m in self.mentions:
                 by_sentence.setdefault((m.section, m.sentence), []).append(m)
                 by_kind.setdefault(m.kind, []).append(m)
-            groups = (by_sentence, by_kind)
-            self.cache["groups"] = groups
-            self.cache["groups_n"] = len(self.mentions)
-            self.cache["of_kind"] = {}
+            groups = self._grouped = (by_sentence, by_kind)
+            self._grouped_n = len(self.mentions)
+            self._of_kind = {}
         return groups
+
+    def by_sentence(self) -> dict[tuple[str, int], list[Mention]]:
+        """Mentions grouped by (section, sentence index), in text order (do not modify)."""
+        return self._groups()[0]
 
     def in_sentence(self, sentence: Sentence, kind: str | None = None) -> list[Mention]:
         """Mentions inside `sentence`, optionally of one kind, in text order."""
@@ -131,7 +141,7 @@ class Document:
     def of_kind(self, kind: str, *, study_only: bool = True) -> list[Mention]:
         """Mentions of one kind in text order (title first), background excluded by default."""
         by_kind = self._groups()[1]
-        memo: dict[tuple[str, bool, int, bool], list[Mention]] = self.cache["of_kind"]
+        memo = self._of_kind
         key = (kind, study_only, self.background_end, self.review)
         found = memo.get(key)
         if found is None:
