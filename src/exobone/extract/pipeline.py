@@ -18,7 +18,7 @@ from exobone.extract import patterns
 from exobone.extract.discourse import review_cue, study_start
 from exobone.extract.document import Document, Mention, Sentence
 from exobone.lexicon import Entry, Match, Matcher, default_matcher
-from exobone.lexicon.matcher import resolve
+from exobone.lexicon.matcher import in_order, resolve
 from exobone.model import Record
 from exobone.text.abbreviations import Abbreviation, find_abbreviations
 from exobone.text.sentences import split_sentences
@@ -175,13 +175,16 @@ def find_mentions(
 def _mentions(
     text: str, section: str, sentences: list[Sentence], matches: list[Match]
 ) -> list[Mention]:
-    starts = [s.start for s in sentences]
-    numbers = [s.index for s in sentences]
     out: list[Mention] = []
     append = out.append
-    for m in sorted(matches, key=lambda x: (x.start, -x.end)):
-        start, end, entries = m
-        sentence = numbers[max(0, bisect.bisect_right(starts, start) - 1)] if sentences else 0
+    # Matches come in text order, so the sentence index only moves forward.
+    numbers = [s.index for s in sentences] or [0]
+    starts = [s.start for s in sentences[1:]]
+    at, last = 0, len(starts)
+    for start, end, entries in sorted(matches, key=in_order):
+        while at < last and starts[at] <= start:
+            at += 1
+        sentence = numbers[at]
         words = text[start:end]
         for kind, label in entries:
             if kind != "stop":

@@ -93,7 +93,7 @@ def _longest_first(m: Match) -> tuple[int, int]:
     return (m.start - m.end, m.start)
 
 
-def _in_order(m: Match) -> tuple[int, int]:
+def in_order(m: Match) -> tuple[int, int]:
     return (m.start, -m.end)
 
 
@@ -101,25 +101,26 @@ def resolve(candidates: list[Match]) -> list[Match]:
     """Longest match wins; contained matches keep only kinds the container does not have."""
     if not candidates:
         return []
-    size = max(m.end for m in candidates)
-    owner = [-1] * size
+    owner = [-1] * max([m.end for m in candidates])
     selected: list[Match] = []
     contained: list[tuple[Match, Match]] = []
     for match in sorted(candidates, key=_longest_first):
-        start, end = match.start, match.end
-        here = owner[start:end]
-        first = here[0]
-        if here.count(first) != end - start:
-            continue  # overlaps a selected match without lying inside it
+        start, end, _ = match
+        first = owner[start]
         if first < 0:
+            if owner[end - 1] != -1 or owner[start:end].count(-1) != end - start:
+                continue  # overlaps a selected match
             owner[start:end] = [len(selected)] * (end - start)
             selected.append(match)
-        else:
+        elif owner[end - 1] == first and owner[start:end].count(first) == end - start:
             contained.append((match, selected[first]))
+    if not contained:
+        selected.sort(key=in_order)
+        return selected
     kept: list[Match] = []
     for match, outer in contained:
         outer_kinds = {k for k, _ in outer.entries}
-        if outer_kinds & _SWALLOWING:
+        if not outer_kinds.isdisjoint(_SWALLOWING):
             continue
         keep = tuple(e for e in match.entries if e[0] not in outer_kinds)
         if not keep:
@@ -132,7 +133,7 @@ def resolve(candidates: list[Match]) -> list[Match]:
         ):
             continue
         kept.append(Match(match.start, match.end, keep))
-    return sorted(selected + kept, key=_in_order)
+    return sorted(selected + kept, key=in_order)
 
 
 _DEFAULT: Matcher | None = None
