@@ -83,7 +83,7 @@ def main() -> None:
         return
     extractor = Extractor(args.families.split(",")) if args.families else Extractor()
     names = [name for name, _ in extractor.families]
-    print(f"families: {names}; missing: {extractor.missing_families}", flush=True)
+    print(f"families: {names}", flush=True)
     for n in args.n or [1000, 10000]:
         command = [sys.executable, __file__, "--one", str(n)]
         if args.families:

@@ -88,7 +88,6 @@ class Extractor:
             raise ValueError(f"unknown field families: {', '.join(unknown)}")
         self.matcher = matcher or default_matcher()
         self.families: list[tuple[str, Family]] = [(name, REGISTRY[name]) for name in names]
-        self.missing_families: list[str] = []  # always empty now; read by benchmarks
         self.version = logic_version()
 
     def document(self, record: Record) -> Document:

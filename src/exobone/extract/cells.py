@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from exobone.extract.document import Document, Mention, Sentence
 from exobone.lexicon import load_lexicon
 
 _PHRASE_KINDS = frozenset({"cell_types", "origins", "species", "cell_lines", "preconditioning"})
 _FILLER_KINDS = frozenset({"conditions", "animal_models"})
+_GROUP_KINDS = _PHRASE_KINDS | _FILLER_KINDS
+_CELL_KINDS = frozenset({"cell_types", "cell_lines"})
 _FILLER = re.compile(
     r"^(?:[\s\-/()]|\b(?:derived|from|of|the|primary|adult|cultured|isolated|stem|stromal"
     r"|progenitor|cells?|tissues?|induced|like|normal|healthy|autologous|allogeneic|naive"
@@ -136,9 +137,14 @@ class CellPhrase:
     def start(self) -> int:
         return self.mentions[0].start
 
-    @cached_property
+    _end: int = field(default=-1, init=False, repr=False, compare=False)
+
+    @property
     def end(self) -> int:
-        return max(m.end for m in self.mentions)
+        """Where the last-ending mention ends (worked out once: read often, never changed)."""
+        if self._end < 0:
+            self._end = max([m.end for m in self.mentions])
+        return self._end
 
     @property
     def section(self) -> str:
@@ -184,13 +190,17 @@ def _made_cell(text: str, phrase: CellPhrase, line: Mention) -> str:
 
 
 def _resolve(phrase: CellPhrase, text: str = "") -> None:
-    lexicon = load_lexicon()
-    heads = [m for m in phrase.mentions if m.kind == "cell_types"]
-    lines = [m for m in phrase.mentions if m.kind == "cell_lines"]
-    origins = [m for m in phrase.mentions if m.kind == "origins"]
-    species = [m for m in phrase.mentions if m.kind == "species"]
+    heads: list[Mention] = []
+    lines: list[Mention] = []
+    origins: list[Mention] = []
+    species: list[Mention] = []
+    by_kind = {"cell_types": heads, "cell_lines": lines, "origins": origins, "species": species}
+    for m in phrase.mentions:
+        found = by_kind.get(m.kind)
+        if found is not None:
+            found.append(m)
     if lines:
-        line = lexicon.lines_by_name[lines[-1].label]
+        line = load_lexicon().lines_by_name[lines[-1].label]
         phrase.line = line.name
         phrase.cell, phrase.origin, phrase.species = line.identity.split("|")
         made = _made_cell(text, phrase, lines[-1]) if text else ""
@@ -221,20 +231,25 @@ def _resolve(phrase: CellPhrase, text: str = "") -> None:
 
 def _phrases_in(doc: Document, sentence: Sentence) -> list[CellPhrase]:
     text = doc.text_of(sentence.section)
-    mentions = [
-        m for m in doc.in_sentence(sentence) if m.kind in _PHRASE_KINDS or m.kind in _FILLER_KINDS
-    ]
     groups: list[list[Mention]] = []
+    cellular: list[bool] = []  # whether each group names a cell type or line
     end = -1
-    for m in mentions:
+    for m in doc.by_sentence().get((sentence.section, sentence.index), ()):
+        kind = m.kind
+        if kind not in _GROUP_KINDS:
+            continue
         if groups and (m.start < end or _FILLER.match(text[end : m.start])):
             groups[-1].append(m)
+            if kind in _CELL_KINDS:
+                cellular[-1] = True
         else:
             groups.append([m])
-        end = max(end, m.end)
+            cellular.append(kind in _CELL_KINDS)
+        if m.end > end:
+            end = m.end
     phrases = []
     for i, group in enumerate(groups):
-        if not any(m.kind in ("cell_types", "cell_lines") for m in group):
+        if not cellular[i]:
             continue
         core = [m for m in group if m.kind in _PHRASE_KINDS]
         phrase = CellPhrase(mentions=core)
