@@ -127,17 +127,23 @@ class Extractor:
 
 def _add(study: Study, finding: Finding) -> None:
     """Record one value and its span; set fields keep the first-seen order, no repeats."""
-    value: str | int = finding.value
-    if finding.field == "study_type":
-        study.annotations["study_type"] = finding.value
-    elif finding.field in SET_FIELDS:
-        if finding.field == "durations_days":
-            value = int(finding.value)
-        values = study.annotations[finding.field]
-        if value not in values:
-            values.append(value)
+    name, value, span = finding
+    if name == "study_type":
+        study.annotations["study_type"] = value
+        key = value
+    elif name in SET_FIELDS:
+        values = study.annotations[name]
+        if name == "durations_days":
+            days = int(value)
+            if days not in values:
+                values.append(days)
+            key = str(days)
+        else:
+            if value not in values:
+                values.append(value)
+            key = value
     else:
         return
-    spans: list[Span] = study.evidence.setdefault(finding.field, {}).setdefault(str(value), [])
-    if finding.span not in spans and len(spans) < _MAX_SPANS:
-        spans.append(finding.span)
+    spans: list[Span] = study.evidence.setdefault(name, {}).setdefault(key, [])
+    if len(spans) < _MAX_SPANS and span not in spans:  # the length test is the cheap one
+        spans.append(span)
