@@ -47,6 +47,8 @@ def match_long_form(short: str, candidate: str) -> int | None:
     if not chars:
         return None
     low = candidate.lower()
+    if not set(chars) <= set(low):  # a letter of the short form is missing altogether
+        return None
     s_i = len(chars) - 1
     l_i = len(low) - 1
     while s_i >= 0:
@@ -88,19 +90,20 @@ def _inverted_long_form(short: str, candidate: str) -> int | None:
 
 def _words_before(text: str, end: int, count: int) -> int:
     """Offset of the start of the `count`-th word before `end` (stopping at clause marks)."""
-    # A short window usually holds enough words; a word cut at the window's edge is never among
-    # the last `count` when the window holds more than `count` words.
-    words = list(_WORD.finditer(text, max(0, end - 8 * count), end))
-    if len(words) <= count:
-        words = list(_WORD.finditer(text, max(0, end - _WINDOW), end))
+    # Words are read backwards from `end` in the reversed window (a word's characters form a
+    # word either way round), so only the few words needed are ever matched.
+    rev = text[max(0, end - _WINDOW) : end][::-1]
     start = end
-    for w in reversed(words[-count:]):
-        word = w.group()
-        if word[-1] in ";:." and w.end() < end - 1:
+    for number, w in enumerate(_WORD.finditer(rev)):
+        if number == count:
             break
-        start = w.start()
-        if word.endswith(","):
-            start = w.end()
+        last = rev[w.start()]  # the word's last character
+        word_end = end - w.start()
+        if last in ";:." and word_end < end - 1:
+            break
+        start = end - w.end()
+        if last == ",":
+            start = word_end
             break
     return start
 
