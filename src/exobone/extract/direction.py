@@ -295,12 +295,6 @@ class _View:
         self._gates = gates
         return gates
 
-    def starts(self, scanner: int) -> dict[int, list[int]]:
-        """Offset -> alternatives of `scanner` whose literal start occurs there."""
-        if self._gates is None:
-            self._scan()
-        return self._starts.get(scanner, {})
-
     def holds(self, gate: _Gated) -> bool:
         """Whether the text holds one of `gate`'s keys."""
         gates = self._scan() if self._gates is None else self._gates
@@ -339,7 +333,9 @@ class _Scanner:
 
     def _candidates(self, view: _View) -> list[tuple[int, list[int]]]:
         """(offset, alternatives that may start there), in text order."""
-        found = view.starts(self.id)
+        if view._gates is None:  # `view.starts`, inlined: called for every scanner
+            view._scan()
+        found = view._starts.get(self.id)
         if not found:
             return []
         return [

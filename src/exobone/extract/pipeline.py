@@ -169,7 +169,12 @@ def find_mentions(
     ):
         if not _contains(matches, m):
             matches.append(m)
-    return [m for m in matches if any(k != "stop" for k, _ in m.entries)]
+    # a first entry other than "stop" settles most matches at once
+    return [
+        m
+        for m in matches
+        if m.entries and (m.entries[0][0] != "stop" or any(k != "stop" for k, _ in m.entries))
+    ]
 
 
 def _mentions(
