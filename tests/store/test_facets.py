@@ -20,8 +20,12 @@ from exobone.store import Store
 FIELDS: dict[str, list[str]] = {
     "species": ["rat", "mouse", "human", "rabbit"],
     "conditions": ["osteoporosis", "osteoarthritis", "fracture", "cartilage_defect"],
-    "ev_sources": ["MSC|bone_marrow|human", "MSC|adipose|rat", "MSC|bone_marrow|rat",
-                   "osteoblast|unspecified|mouse"],  # fmt: skip
+    "ev_sources": [
+        "MSC|bone_marrow|human",
+        "MSC|adipose|rat",
+        "MSC|bone_marrow|rat",
+        "osteoblast|unspecified|mouse",
+    ],  # fmt: skip
     "settings": ["in_vitro", "in_vivo"],
 }
 WORDS = ["bone", "cartilage", "vesicles", "repair", "wnt", "healing", "osteogenesis"]
@@ -94,10 +98,7 @@ def sql_facets(store: Store, ids: list[int]) -> dict[str, list[tuple[str, int]]]
         "SELECT a.field, a.value, COUNT(DISTINCT a.study_id) FROM annotations a"
         f" WHERE a.study_id IN ({wanted}) AND {EFFECTIVE.format(a='a')} GROUP BY a.field, a.value"
     )
-    kinds = (
-        "SELECT study_type, COUNT(*) FROM studies"
-        f" WHERE id IN ({wanted}) GROUP BY study_type"
-    )
+    kinds = f"SELECT study_type, COUNT(*) FROM studies WHERE id IN ({wanted}) GROUP BY study_type"
     with store.engine.connect() as conn:
         for name, value, n in conn.execute(text(sql), {"yes": True}):
             if name in expected:

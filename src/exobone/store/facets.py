@@ -81,10 +81,10 @@ class Column:
 
     def codes_for(self, rows: np.ndarray | None, size: int) -> tuple[np.ndarray, np.ndarray]:
         """(study row, code) of every value of the given rows (all rows when None)."""
-        counts = np.diff(self.indptr)
         if rows is None:
+            counts = np.diff(self.indptr)
             return np.repeat(np.arange(size, dtype=np.int32), counts), self.codes
-        lengths = counts[rows]
+        lengths = self.indptr[rows + 1] - self.indptr[rows]
         total = int(lengths.sum())
         if total == 0:
             return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.int32)
@@ -94,10 +94,16 @@ class Column:
         positions = shift + np.arange(total, dtype=np.int64)
         return np.repeat(rows.astype(np.int32), lengths), self.codes[positions]
 
-    def count(self, rows: np.ndarray | None, size: int) -> list[tuple[str, int]]:
+    def count(self, rows: np.ndarray | None) -> list[tuple[str, int]]:
         """Studies per value over `rows` (all studies when None), most frequent first."""
-        _, codes = self.codes_for(rows, size)
-        counts = np.bincount(codes, minlength=len(self.values))
+        if rows is None:
+            counts = np.bincount(self.codes, minlength=len(self.values))
+            return ordered(self.values, counts)
+        lengths = self.indptr[rows + 1] - self.indptr[rows]
+        ends = np.cumsum(lengths)
+        shift = np.repeat(self.indptr[rows] - (ends - lengths), lengths)
+        positions = shift + np.arange(int(ends[-1]) if len(ends) else 0, dtype=np.int64)
+        counts = np.bincount(self.codes[positions], minlength=len(self.values))
         return ordered(self.values, counts)
 
 

@@ -410,7 +410,7 @@ def search(
         if name == "study_type":
             facets[name] = found.studies.count_kinds(found.rows)
         else:
-            facets[name] = found.column(name).count(found.rows, len(found.studies.ids))
+            facets[name] = found.column(name).count(found.rows)
     return SearchResult(total=found.total, hits=found.hits(limit, offset), facets=facets)
 
 
@@ -538,8 +538,10 @@ class Matches:
             found = {row.id: row for row in self.conn.execute(query.where(records_t.c.id.in_(ids)))}
             return make_hits(self.conn, self.text, [found[i] for i in ids], scores)
         if self.rows is not None:
-            page = self.studies.ids[self.rows[offset : offset + limit]]
-            query = query.where(s.c.id.in_([int(i) for i in page])).order_by(s.c.id)
+            # Every match has a study: the inner join lets the database start from its ids.
+            page = [int(i) for i in self.studies.ids[self.rows[offset : offset + limit]]]
+            inner = records_t.join(s, s.c.record_id == records_t.c.id)
+            query = select(*columns).select_from(inner).where(s.c.id.in_(page)).order_by(s.c.id)
         else:
             query = query.order_by(records_t.c.id).limit(limit).offset(offset)
         return make_hits(self.conn, "", list(self.conn.execute(query)), {})
