@@ -88,7 +88,7 @@ _PRIMING = {
     "il1": "IL_1beta", "il1b": "IL_1beta", "il1beta": "IL_1beta", "lps": "LPS",
 }  # fmt: skip
 _SPECIES_PREFIX = {"h": "human", "H": "human", "r": "rat", "m": "mouse", "p": "pig"}
-_CELL_KINDS = frozenset({"cell_types", "origins", "cell_lines"})
+_CELL_OR_SPECIES = frozenset({"cell_types", "origins", "cell_lines", "species"})
 
 
 def mirna_label(number: str, arm: str | None) -> str:
@@ -151,8 +151,8 @@ def find_gene_symbols(text: str, lexicon: Lexicon) -> list[Match]:
 def _cell_entries(token: str, lexicon: Lexicon, abbreviations: dict[str, set[Entry]]) -> set[Entry]:
     """What a cell abbreviation says, from the lexicon or the record's own definitions."""
     for form in (token, token[:-1] if token.endswith("s") else token + "s"):
-        found = {e for e in lexicon.lookup(form) if e[0] in _CELL_KINDS | {"species"}}
-        found |= {e for e in abbreviations.get(form, set()) if e[0] in _CELL_KINDS | {"species"}}
+        found = {e for e in lexicon.lookup(form) if e[0] in _CELL_OR_SPECIES}
+        found |= {e for e in abbreviations.get(form, ()) if e[0] in _CELL_OR_SPECIES}
         if any(e[0] in ("cell_types", "cell_lines") for e in found):
             return found
     return set()
