@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import shutil
 import sqlite3
 import time
 from collections.abc import Sequence
@@ -173,6 +174,8 @@ def generate(path: Path, studies: int, seed: int = 0) -> None:
     """Create the store at `path` (replacing it) holding `studies` synthetic studies."""
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
+    # The facet index saved for the replaced store must not be read for the new one.
+    shutil.rmtree(f"{path}.facets", ignore_errors=True)
     Store.open(f"sqlite:///{path}").close()
     rng = random.Random(seed)
     labels = Labels(rng)
@@ -197,7 +200,8 @@ def generate(path: Path, studies: int, seed: int = 0) -> None:
     started = time.perf_counter()
     for first in range(1, studies + 1, BATCH):
         ids = range(first, min(first + BATCH, studies + 1))
-        records, keys, rows, annotations = [], [], [], []
+        records, keys, rows = [], [], []
+        annotations: list[tuple[int, str, str, int, str, str | None, str | None, int]] = []
         for n in ids:
             kind, fields = make_study(labels, rng)
             title, abstract = write_text(labels, rng, fields)

@@ -9,6 +9,7 @@ Create Date: 2026-11-27
 
 from __future__ import annotations
 
+import random
 from collections.abc import Sequence
 
 import sqlalchemy as sa
@@ -26,7 +27,14 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column("generation", sa.Integer(), nullable=False),
     )
-    op.execute("INSERT INTO store_state (id, generation) VALUES (1, 0)")
+    # A random start: a store made again at the same path never shares a generation (and
+    # so a saved facet index) with the one it replaced.
+    start = random.randrange(1, 2**30)
+    op.execute(
+        sa.text("INSERT INTO store_state (id, generation) VALUES (1, :start)").bindparams(
+            start=start
+        )
+    )
 
 
 def downgrade() -> None:
