@@ -57,21 +57,24 @@ class Matcher:
         """Every bounded occurrence of every term, overlapping ones included."""
         found: list[Match] = []
         append = found.append
+        new = tuple.__new__  # `Match(...)` without the named tuple's argument handling
         size = len(text)
         folded = fold(text)
         for source, auto in ((folded, self._folded), (unhyphen(text), self._exact)):
             if not len(auto):
                 continue
             for end_index, (length, entries) in auto.iter(source):
-                start, end = end_index - length + 1, end_index + 1
-                first, last = text[start], text[end - 1]
-                if first in " -" or last == " ":
+                start = end_index - length + 1
+                first = text[start]
+                last = text[end_index]
+                if first == " " or first == "-" or last == " ":
                     continue
                 if start and first.isalnum() and text[start - 1].isalnum():
                     continue
+                end = end_index + 1
                 if end < size and last.isalnum() and text[end].isalnum():
                     continue
-                append(Match(start, end, entries))
+                append(new(Match, (start, end, entries)))
         if gapped:
             for pattern, entries in self._gapped:
                 m = pattern.search(folded)
