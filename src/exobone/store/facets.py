@@ -24,7 +24,6 @@ from sqlalchemy import Connection, Engine, func, select
 
 from exobone.store.schema import (
     CURATED,
-    MACHINE,
     AnnotationRow,
     Base,
     StoreStateRow,
@@ -183,45 +182,45 @@ class FacetIndex:
     def _build_column(self, conn: Connection, key: Key, name: str, studies: Studies) -> Column:
         """Effective values of one field: the extractor's, less withdrawn, plus added."""
         a = annotations_t
-        machine = fetch(
+        # Every row of the field (the covering (field, value, study_id) index alone), less the
+        # values a curator withdrew: the extractor's values and the curators' additions.
+        held = fetch(conn, select(a.c.study_id, a.c.value).where(a.c.field == name))
+        withdrawn = fetch(
             conn,
-            select(a.c.study_id, a.c.value).where(a.c.field == name, a.c.origin == MACHINE),
-        )
-        curated = fetch(
-            conn,
-            select(a.c.study_id, a.c.value, a.c.removed).where(
-                a.c.field == name, a.c.origin == CURATED
+            select(a.c.study_id, a.c.value).where(
+                a.c.field == name, a.c.origin == CURATED, a.c.removed.is_(True)
             ),
         )
         position: dict[str, int] = {}
         code = position.setdefault
-        size = len(machine)
-        m_codes = np.fromiter((code(r[1], len(position)) for r in machine), np.int64, size)
-        m_rows = studies.ids.searchsorted(np.fromiter((r[0] for r in machine), np.int64, size))
-        c_codes = np.fromiter((code(r[1], len(position)) for r in curated), np.int64)
-        c_rows = studies.ids.searchsorted(np.fromiter((r[0] for r in curated), np.int64))
-        removed = np.fromiter((bool(r[2]) for r in curated), bool, len(curated))
+        codes = [
+            np.fromiter((code(r[1], len(position)) for r in found), np.int64, len(found))
+            for found in (held, withdrawn)
+        ]
+        rows = [
+            studies.ids.searchsorted(np.fromiter((r[0] for r in found), np.int64, len(found)))
+            for found in (held, withdrawn)
+        ]
         width = max(len(position), 1)
-        keys = m_rows * width + m_codes
-        curated_keys = c_rows * width + c_codes
-        keys = np.union1d(keys[~np.isin(keys, curated_keys[removed])], curated_keys[~removed])
-        rows, codes = keys // width, (keys % width).astype(np.int32)
+        keys, withdrawn_keys = (r * width + c for r, c in zip(rows, codes, strict=True))
+        keys = np.unique(keys[~np.isin(keys, withdrawn_keys)])
+        study_rows, value_codes = keys // width, (keys % width).astype(np.int32)
         indptr = np.zeros(len(studies.ids) + 1, dtype=np.int64)
-        np.cumsum(np.bincount(rows, minlength=len(studies.ids)), out=indptr[1:])
-        order = np.argsort(codes, kind="stable")
-        postings = rows[order].astype(np.int32)
+        np.cumsum(np.bincount(study_rows, minlength=len(studies.ids)), out=indptr[1:])
+        order = np.argsort(value_codes, kind="stable")
+        postings = study_rows[order].astype(np.int32)
         starts = np.zeros(width + 1, dtype=np.int64)
-        np.cumsum(np.bincount(codes, minlength=width), out=starts[1:])
+        np.cumsum(np.bincount(value_codes, minlength=width), out=starts[1:])
         values = list(position)
         arrays: dict[str, np.ndarray] = {
             "values": np.array(values, dtype=str),
             "indptr": indptr,
-            "codes": codes,
+            "codes": value_codes,
             "starts": starts,
             "postings": postings,
         }
         self._save(f"field_{name}", key, arrays)
-        return Column(key, values, indptr, codes, starts, postings)
+        return Column(key, values, indptr, value_codes, starts, postings)
 
     # -- the cache files -----------------------------------------------------------------
 
