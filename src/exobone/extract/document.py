@@ -61,7 +61,7 @@ class Mention(NamedTuple):
     section: str = "abstract"
 
     def span(self) -> Span:
-        return Span(start=self.start, end=self.end, sentence=self.sentence, section=self.section)
+        return Span(self.start, self.end, self.sentence, self.section)
 
 
 class Finding(NamedTuple):
