@@ -151,6 +151,9 @@ def check(store: Store, rng: random.Random, rounds: int) -> None:
         assert result.total == len(result.hits)
         page = store.search(query, where, limit=3, offset=2, facet_fields=[])
         assert [h.record_id for h in page.hits] == [h.record_id for h in result.hits][2:5]
+        exact = {name: value for name, value in where if "*" not in value}
+        expected_facets = sql_facets(store, matching_studies(store, list(exact.items()), ""))
+        assert {name: store.facets(name, exact) for name in FACETS} == expected_facets
         rows, cols = rng.sample(list(FIELDS), 2)
         expected = sql_cells(store, ids, rows, cols)
         assert store.evidence_counts(rows, cols, where, query) == expected
@@ -180,9 +183,8 @@ def test_index_follows_writes_and_is_reloaded_from_its_cache(tmp_path: Path) -> 
         store.undo(curation)
         assert store.search("", facet_fields=["species"]).facets["species"] == before
     assert (tmp_path / "c.db.facets" / "field_species.npz").exists()
-    with Store.open(url) as reopened:
-        loaded: Any = reopened.facet_index._load_column(
-            reopened.facet_index.key(reopened.engine.connect()), "species"
-        )
+    with Store.open(url) as reopened, reopened.engine.connect() as conn:
+        key = reopened.facet_index.key(conn)
+        loaded: Any = reopened.facet_index._load_column(key, "species")
         assert loaded is not None
         assert reopened.search("", facet_fields=["species"]).facets["species"] == before

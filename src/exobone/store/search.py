@@ -441,6 +441,16 @@ def evidence_counts(
     return sorted(found_cells, key=lambda cell: (-cell[2], cell[0], cell[1]))
 
 
+def facet_counts(
+    conn: Connection, index: FacetIndex, name: str, where: Mapping[str, str | int] | None
+) -> list[tuple[str, int]]:
+    """See `Store.facets`: one field's counts over the studies with every exact value."""
+    found = Matches(conn, index, "", where, ranked=False, exact=True)
+    if name == "study_type":
+        return found.studies.count_kinds(found.rows)
+    return found.column(name).count(found.rows)
+
+
 class Matches:
     """The records and studies matching a query text and filters.
 
@@ -449,7 +459,13 @@ class Matches:
     """
 
     def __init__(
-        self, conn: Connection, index: FacetIndex, query: str, where: Where | None, ranked: bool
+        self,
+        conn: Connection,
+        index: FacetIndex,
+        query: str,
+        where: Where | None,
+        ranked: bool,
+        exact: bool = False,
     ) -> None:
         self.conn = conn
         self.index = index
@@ -457,13 +473,17 @@ class Matches:
         items = pairs(where)
         for name, _ in items:
             check_field(name)
-        conditions = [resolve(conn, name, value) for name, value in items]
+        # Exact filters (`Store.facets`) take values as they are: unknown ones match nothing.
+        if exact:
+            conditions = [Condition(name, (value,)) for name, value in items]
+        else:
+            conditions = [resolve(conn, name, value) for name, value in items]
         self.key = index.key(conn)
         self.studies = index.studies(conn, self.key)
         self.record_ids = np.empty(0, dtype=np.int64)
         self.scores = np.empty(0, dtype=np.float64)
         self.rows: np.ndarray | None = None
-        self.total = 0
+        self._total = 0
         if any(not c.values for c in conditions):
             self.rows = np.empty(0, dtype=np.int64)
             return
@@ -472,9 +492,14 @@ class Matches:
             self._match_text(mask, ranked)
         elif mask is not None:
             self.rows = np.flatnonzero(mask)
-            self.total = len(self.rows)
-        else:
-            self.total = int(conn.scalar(select(func.count()).select_from(records_t)) or 0)
+            self._total = len(self.rows)
+
+    @property
+    def total(self) -> int:
+        """Matching records (every record when nothing narrows the search)."""
+        if self.rows is None and not self.text:
+            return int(self.conn.scalar(select(func.count()).select_from(records_t)) or 0)
+        return self._total
 
     def column(self, name: str) -> Column:
         return self.index.column(self.conn, self.key, name)
@@ -511,7 +536,7 @@ class Matches:
             record_ids, scores, rows = record_ids[keep], scores[keep], rows[keep]
         self.record_ids, self.scores = record_ids, scores
         self.rows = rows[rows >= 0]
-        self.total = len(record_ids)
+        self._total = len(record_ids)
 
     def hits(self, limit: int, offset: int) -> list[Hit]:
         """One page: best score first with text, else in study (or record) id order."""

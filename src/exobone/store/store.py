@@ -22,7 +22,6 @@ from sqlalchemy import (
     and_,
     bindparam,
     delete,
-    distinct,
     exists,
     func,
     insert,
@@ -360,23 +359,16 @@ class Store:
             return self._entries(conn, list(conn.execute(query)))
 
     def facets(self, field_name: str, where: Filters | None = None) -> list[tuple[str, int]]:
-        """Values of a field with the number of studies that have each, most frequent first."""
-        _check_field(field_name)
-        studied = studies_t.join(records_t, records_t.c.id == studies_t.c.record_id)
-        if field_name == "study_type":
-            value, studies = studies_t.c.study_type, func.count(studies_t.c.id)
-            query = select(value, studies).select_from(studied)
-        else:
-            a = annotations_t.alias("a")
-            value, studies = a.c.value, func.count(distinct(a.c.study_id))
-            query = (
-                select(value, studies)
-                .select_from(studied.join(a, a.c.study_id == studies_t.c.id))
-                .where(a.c.field == field_name, _effective(a))
-            )
-        query = query.where(*_filters(where)).group_by(value).order_by(studies.desc(), value)
+        """Values of a field with the number of studies that have each, most frequent first.
+
+        `where` values are exact (no wildcards); one that is not stored matches nothing.
+        """
+        from exobone.store.search import facet_counts
+
+        for name in [field_name, *(where or {})]:
+            _check_field(name)
         with self.engine.connect() as conn:
-            return [(str(row[0]), int(row[1])) for row in conn.execute(query)]
+            return facet_counts(conn, self.facet_index, field_name, where)
 
     def get(self, id_or_key: int | str) -> Entry | None:
         """One record by database id (a number) or by de-duplication key; None if unknown."""
