@@ -38,10 +38,14 @@ Key = tuple[int, int, int]
 
 @dataclass(frozen=True, slots=True)
 class Studies:
-    """The studies in id order: row i is study `ids[i]`; `by_record` maps a record id to its row."""
+    """The studies in id order: row i is study `ids[i]` of record `records[i]`.
+
+    `by_record` maps a record id to its study's row (-1: none).
+    """
 
     key: Key
     ids: np.ndarray
+    records: np.ndarray
     by_record: np.ndarray
     kinds: np.ndarray
     kind_values: list[str]
@@ -168,10 +172,11 @@ class FacetIndex:
         kinds = np.fromiter((kind[str(r[2])] for r in rows), dtype=np.int8, count=len(rows))
         by_record = np.full(int(records.max()) + 1 if len(records) else 0, -1, dtype=np.int32)
         by_record[records] = np.arange(len(records), dtype=np.int32)
-        studies = Studies(key, ids, by_record, kinds, kind_values)
+        studies = Studies(key, ids, records, by_record, kinds, kind_values)
         names = np.array(kind_values, dtype=str)
         arrays: dict[str, np.ndarray] = {
             "ids": ids,
+            "records": records,
             "by_record": by_record,
             "kinds": kinds,
             "kind_values": names,
@@ -250,7 +255,8 @@ class FacetIndex:
         if saved is None:
             return None
         kind_values = [str(v) for v in saved["kind_values"]]
-        return Studies(key, saved["ids"], saved["by_record"], saved["kinds"], kind_values)
+        ids, records, by_record = saved["ids"], saved["records"], saved["by_record"]
+        return Studies(key, ids, records, by_record, saved["kinds"], kind_values)
 
     def _load_column(self, key: Key, name: str) -> Column | None:
         saved = self._read(f"field_{name}", key)
@@ -266,7 +272,7 @@ class FacetIndex:
         arrays: list[Any] = []
         if self._studies is not None:
             s = self._studies
-            arrays += [s.ids, s.by_record, s.kinds]
+            arrays += [s.ids, s.records, s.by_record, s.kinds]
         for c in self._columns.values():
             arrays += [c.indptr, c.codes, c.starts, c.postings]
         return sum(int(a.nbytes) for a in arrays)
