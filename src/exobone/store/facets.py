@@ -232,11 +232,15 @@ class FacetIndex:
     def _save(self, part: str, key: Key, arrays: dict[str, np.ndarray]) -> None:
         if self.cache_dir is None:
             return
-        self.cache_dir.mkdir(exist_ok=True)
         final = self.cache_dir / f"{part}.npz"
         temporary = self.cache_dir / f"{part}.{os.getpid()}.tmp.npz"
-        np.savez(temporary, allow_pickle=False, key=np.array(key, dtype=np.int64), **arrays)
-        os.replace(temporary, final)
+        try:
+            self.cache_dir.mkdir(exist_ok=True)
+            np.savez(temporary, allow_pickle=False, key=np.array(key, dtype=np.int64), **arrays)
+            os.replace(temporary, final)
+        except OSError:
+            # A read-only place or a full disk: the index still works, built per process.
+            temporary.unlink(missing_ok=True)
 
     def _read(self, part: str, key: Key) -> dict[str, np.ndarray] | None:
         if self.cache_dir is None:
