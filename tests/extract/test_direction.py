@@ -299,6 +299,11 @@ def test_neutral_predicate_regex_equals_the_word_by_word_form() -> None:
         for cut in [m.start() for m in re.finditer(r"\s", text)]:
             gap = text[cut:]
             assert (direction._NEUTRAL_PRED_RE.match(gap) is None) == (plain.match(gap) is None)
+            # the quick pre-test never rules out a match
+            assert direction._neutral_predicate(gap) == (plain.match(gap) is not None)
+            blanked = re.sub(r"\b(?:bone|cartilage|apoptosis|osteogenesis)\b", "    ", gap)
+            expected = direction._NEUTRAL_PRED_RE.match(blanked) is not None
+            assert direction._neutral_predicate(blanked) == expected
 
 
 def test_hyphen_cues_equal_the_hyphen_regex() -> None:

@@ -866,7 +866,7 @@ def resolve(
     order = sorted(range(len(targets)), key=lambda i: targets[i].start)
     view = _view(text)
     cues_all = _find_cues(view)
-    modifiers = _hyphen_modifiers(text)
+    modifiers = _hyphen_modifiers(text) if cues_all else []
     # a cue inside a target names it ("macrophage activation") unless the target carries it
     cues: list[Cue] = []
     for cue in cues_all:
@@ -891,7 +891,6 @@ def resolve(
         if _purpose_of_a_method(text, cue):
             continue  # "to induce senescence, cells were exposed to H2O2" sets up the model
         cues.append(cue)
-    bounds = [match.span() for _, match in _BOUNDARIES.finditer(view)]
     ves_spans: list[tuple[int, int]] = []
 
     def vesicle_in(lo: int, hi: int) -> bool:
@@ -908,6 +907,10 @@ def resolve(
     )
 
     inhibitor_words = _INHIBITOR_BEFORE.possible(text)
+    # clause boundaries part a target from a cue before it or from an inhibitor's name
+    bounds = (
+        [match.span() for _, match in _BOUNDARIES.finditer(view)] if cues or inhibitor_words else []
+    )
     result: list[int | None] = [None] * len(targets)
     local: list[int | None] = [None] * len(
         targets
@@ -917,8 +920,12 @@ def resolve(
     by_vesicles: set[int] = set()
     right_of: dict[int, Cue] = {}
 
-    # First pass: predicates after each target ("X was significantly increased").
-    for i in order:
+    # where the last auxiliary starts: a neutral predicate needs one after its subject
+    last_aux = max(view.low.rfind(aux) for aux in _NEUTRAL_AUX) if cues else -1
+
+    # First pass: predicates after each target ("X was significantly increased"). Without cues
+    # nothing is a predicate, and nothing is to be blocked.
+    for i in order if cues else ():
         t = targets[i]
         following = [c for c in cues if c.start >= t.end]
         nxt = following[0] if following else None
@@ -938,9 +945,11 @@ def resolve(
                 skipped = text[t.end : following[1].start]
                 nxt = following[1]
         if nxt is None:
-            tail = _strip_targets(text, t.end, len(text), targets)
-            if _neutral_predicate(tail):
-                blocked.add(i)
+            # blocking matters only for a cue before the target (`cues[0]` ends first)
+            if cues[0].end <= t.start and last_aux >= t.end:
+                tail = _strip_targets(text, t.end, len(text), targets)
+                if _neutral_predicate(tail):
+                    blocked.add(i)
             continue
         gap = _strip_targets(text, t.end, nxt.start, targets)
         if skipped:
@@ -1176,8 +1185,17 @@ _NEUTRAL_PRED_RE = re.compile(
 )
 
 
+# Gaps with blanked targets are long runs of spaces, over which the lazy word loop of
+# `_NEUTRAL_PRED_RE` backtracks for microseconds; without one of its auxiliaries (folded, as
+# IGNORECASE sees them) the gap cannot match.
+_NEUTRAL_AUX = ("is", "are", "was", "were", "been")
+
+
 def _neutral_predicate(gap: str) -> bool:
     """The target is the subject of a predicate that gives no direction ("were evaluated")."""
+    low = _fold(gap)
+    if not any(aux in low for aux in _NEUTRAL_AUX):
+        return False
     return _NEUTRAL_PRED_RE.match(gap) is not None
 
 
