@@ -367,14 +367,13 @@ def _snippet_json(snippet: Any) -> dict[str, Any]:
 
 
 def _where_pairs(where: list[str] | None) -> list[tuple[str, str]]:
-    """FIELD=VALUE options as pairs, so one field may be given twice."""
-    pairs = []
-    for condition in where or []:
-        name, sep, value = condition.partition("=")
-        if not sep or not name.strip() or not value.strip():
-            raise typer.BadParameter(f"{condition!r} is not FIELD=VALUE", param_hint="--where")
-        pairs.append((name.strip(), value.strip()))
-    return pairs
+    """--where FIELD=VALUE options as pairs, so one field may be given twice."""
+    from exobone.store.labels import parse_conditions
+
+    try:
+        return parse_conditions(where)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--where") from None
 
 
 @records_app.callback()

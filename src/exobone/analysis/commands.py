@@ -33,27 +33,10 @@ Db = Annotated[
 ]
 
 
-def load_from_store(db_url: str | None) -> Iterator[Study]:
-    """Stream the studies of the store at `db_url`."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from exobone.store import Store
-
-    try:
-        store = Store.open(db_url)
-    except SQLAlchemyError as error:
-        where = db_url or "sqlite:///exobone.db"
-        raise ExoboneError(f"cannot open database {where}: {error}") from error
-    try:
-        yield from store.studies()
-    finally:
-        store.close()
-
-
-def selected_from_store(
-    db_url: str | None, where: list[tuple[str, str]], query: str
+def load_from_store(
+    db_url: str | None, where: list[tuple[str, str]] | None = None, query: str = ""
 ) -> Iterator[Study]:
-    """Stream the studies matching a search (`query` words, `where` FIELD=VALUE filters)."""
+    """Stream the studies of the store at `db_url`, or those a search selects."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from exobone.store import Store
@@ -67,17 +50,6 @@ def selected_from_store(
         yield from store.studies(where=where, query=query)
     finally:
         store.close()
-
-
-def _where_pairs(where: list[str] | None) -> list[tuple[str, str]]:
-    """FIELD=VALUE options as pairs (one field may be given twice)."""
-    pairs = []
-    for condition in where or []:
-        name, sep, value = condition.partition("=")
-        if not sep or not name.strip() or not value.strip():
-            raise typer.BadParameter(f"{condition!r} is not FIELD=VALUE", param_hint="--where")
-        pairs.append((name.strip(), value.strip()))
-    return pairs
 
 
 def pairs_from_store(db_url: str | None, fields: list[str]) -> Any:
@@ -290,13 +262,17 @@ def register(app: typer.Typer, load_studies: Loader | None = None) -> None:
         --query and --where select studies as `exobone search` does.
         """
         from exobone.analysis.export import export
+        from exobone.store.labels import parse_conditions
 
-        filters = _where_pairs(where)
+        try:
+            filters = parse_conditions(where)
+        except ValueError as error:
+            raise typer.BadParameter(str(error), param_hint="--where") from None
         if query.strip() or filters:
             if load_studies is not None:
                 raise _fail("--query and --where need the store")
             try:
-                items = list(selected_from_store(db, filters, query))
+                items = list(load_from_store(db, filters, query))
             except ExoboneError as error:
                 raise _fail(str(error)) from None
             if not items:

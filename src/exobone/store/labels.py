@@ -15,6 +15,21 @@ from exobone.model import ANNOTATION_FIELDS
 from exobone.store.store import StoreError
 
 WILDCARD = "*"
+
+
+def parse_conditions(conditions: Iterable[str] | None) -> list[tuple[str, str]]:
+    """`FIELD=VALUE` texts (as typed after --where) as pairs; one field may come twice.
+
+    Raises ValueError naming the first text that is not FIELD=VALUE.
+    """
+    pairs = []
+    for condition in conditions or []:
+        name, sep, value = condition.partition("=")
+        if not sep or not name.strip() or not value.strip():
+            raise ValueError(f"{condition!r} is not FIELD=VALUE")
+        pairs.append((name.strip(), value.strip()))
+    return pairs
+
 # Vocabulary sections (or fixed label sets) for each part of each field; None: any text.
 Part = str | tuple[str, ...] | None
 FIELD_PARTS: dict[str, tuple[Part, ...]] = {
