@@ -197,24 +197,7 @@ class Database:
         import pandas as pd
 
         result = self.store.search(query, where, limit=limit, offset=offset, facet_fields=[])
-        frame = pd.DataFrame(
-            [
-                {
-                    "record_id": hit.record_id,
-                    "study_id": hit.study_id,
-                    "label": hit.label,
-                    "title": hit.title,
-                    "year": hit.year,
-                    "journal": hit.journal,
-                    "first_author": hit.first_author,
-                    "rank": hit.rank,
-                    "snippet": hit.snippet.text,
-                    "marks": list(hit.snippet.marks),
-                }
-                for hit in result.hits
-            ],
-            columns=list(HIT_COLUMNS),
-        )
+        frame = pd.DataFrame([hit.to_json() for hit in result.hits], columns=list(HIT_COLUMNS))
         frame["year"] = frame["year"].astype("Int64")
         frame["study_id"] = frame["study_id"].astype("Int64")
         frame.attrs["total"] = result.total

@@ -342,28 +342,17 @@ def _marked(snippet: Any) -> Text:
 
 
 def _result_json(result: Any) -> dict[str, Any]:
+    """A search result as JSON: hits with their snippet `{text, marks}`, and the facets."""
+    hits = []
+    for hit in result.hits:
+        data = hit.to_json()
+        data["snippet"] = {"text": data["snippet"], "marks": data.pop("marks")}
+        hits.append(data)
     return {
         "total": result.total,
-        "hits": [
-            {
-                "record_id": hit.record_id,
-                "study_id": hit.study_id,
-                "label": hit.label,
-                "title": hit.title,
-                "year": hit.year,
-                "journal": hit.journal,
-                "first_author": hit.first_author,
-                "rank": hit.rank,
-                "snippet": _snippet_json(hit.snippet),
-            }
-            for hit in result.hits
-        ],
+        "hits": hits,
         "facets": {name: [[v, n] for v, n in counts] for name, counts in result.facets.items()},
     }
-
-
-def _snippet_json(snippet: Any) -> dict[str, Any]:
-    return {"text": snippet.text, "marks": [list(mark) for mark in snippet.marks]}
 
 
 def _where_pairs(where: list[str] | None) -> list[tuple[str, str]]:

@@ -86,6 +86,21 @@ class Hit:
     rank: float | None
     snippet: Snippet
 
+    def to_json(self) -> dict[str, Any]:
+        """The hit as plain data: citation fields, then `snippet` text and its `marks`."""
+        return {
+            "record_id": self.record_id,
+            "study_id": self.study_id,
+            "label": self.label,
+            "title": self.title,
+            "year": self.year,
+            "journal": self.journal,
+            "first_author": self.first_author,
+            "rank": self.rank,
+            "snippet": self.snippet.text,
+            "marks": [list(mark) for mark in self.snippet.marks],
+        }
+
 
 @dataclass(slots=True)
 class SearchResult:
