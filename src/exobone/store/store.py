@@ -32,7 +32,15 @@ from sqlalchemy.engine import RowMapping
 
 from exobone import __version__
 from exobone.errors import ExoboneError, RecordProblem
-from exobone.model import ANNOTATION_FIELDS, SET_FIELDS, Record, Span, Study, empty_annotations
+from exobone.model import (
+    ANNOTATION_FIELDS,
+    CITATION_FIELDS,
+    SET_FIELDS,
+    Record,
+    Span,
+    Study,
+    empty_annotations,
+)
 from exobone.store.engine import make_engine, writing
 from exobone.store.migrate import upgrade
 from exobone.store.schema import (
@@ -67,15 +75,7 @@ state_t = Base.metadata.tables[StoreStateRow.__tablename__]
 
 # Record attributes stored in columns of the same name.
 RECORD_COLUMNS: tuple[str, ...] = (
-    "authors",
-    "year",
-    "title",
-    "journal",
-    "volume",
-    "issue",
-    "pages",
-    "doi",
-    "pmid",
+    *CITATION_FIELDS,
     "abstract",
     "abstract_raw",
     "keywords",
