@@ -9,17 +9,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from exobone.store import Store
 from exobone.web import Settings, create_app
 
 SCRIPT_RIS = Path(__file__).resolve().parent / "data" / "script_title.ris"
-
-
-# Full-text search and the curation log are the store's newer parts.
-needs_search = pytest.mark.skipif(
-    not hasattr(Store, "search") or not hasattr(Store, "undo"),
-    reason="this store has no search/undo yet",
-)
 
 
 @pytest.fixture
@@ -63,7 +55,6 @@ def test_plotly_served_locally(client: TestClient) -> None:
     assert "/assets/plotly.min.js" in client.get("/graph").text
 
 
-@needs_search
 def test_script_title_is_escaped_everywhere(client: TestClient) -> None:
     rid = script_record(client)
     pages = [f"/study/{rid}", "/search?q=alert", "/api/search?q=alert"]
@@ -79,7 +70,6 @@ def test_script_title_is_escaped_everywhere(client: TestClient) -> None:
     assert "&lt;img src=x onerror=alert(2)&gt;" in study
 
 
-@needs_search
 def test_search_api_facets_and_filters(client: TestClient) -> None:
     everything = client.get("/api/search").json()
     assert everything["total"] == 22
@@ -112,7 +102,6 @@ def test_study_api_has_evidence_offsets(client: TestClient) -> None:
     assert by_label["record_id"] == 1
 
 
-@needs_search
 def test_curation_add_remove_undo_api(client: TestClient) -> None:
     before = client.get("/api/studies/2").json()
     assert "dog" not in before["annotations"]["species"]
@@ -150,7 +139,6 @@ def test_curation_is_validated(client: TestClient) -> None:
     assert post({"field": "ev_cargo", "value": "miR-21-5p"}) == 201
 
 
-@needs_search
 def test_form_curation_needs_csrf_and_shows_curator(client: TestClient) -> None:
     url = "/study/3"
     refused = client.post(f"{url}/curate", data={"field": "species", "value": "rat"})

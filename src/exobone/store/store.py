@@ -119,6 +119,15 @@ class Curation:
     at: datetime
     undone_at: datetime | None
 
+    @property
+    def removed(self) -> bool:
+        """The decision withdrew the value (rather than adding it)."""
+        return self.action == "remove"
+
+    @property
+    def undone(self) -> bool:
+        return self.undone_at is not None
+
 
 @dataclass(slots=True)
 class IngestSummary:

@@ -88,7 +88,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         field_class=field_class,
         set_fields=SET_FIELDS,
         annotation_fields=ANNOTATION_FIELDS,
-        snippet=lambda hit: mark_matches(hit.snippet, hit.matches),
+        snippet=lambda hit: mark_matches(hit.snippet.text, hit.snippet.marks),
     )
 
     def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -169,7 +169,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         if entry is None:
             raise HTTPException(404, f"no study {ref!r}")
         view = study_view(entry, corpus)
-        return page(request, "study.html", can_undo=corpus.can_undo, **view)
+        return page(request, "study.html", **view)
 
     @app.post("/study/{ref}/curate", include_in_schema=False)
     def curate_page(
@@ -266,13 +266,12 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
                     "journal": h.journal,
                     "first_author": h.first_author,
                     "rank": h.rank,
-                    "snippet": h.snippet,
-                    "matches": [list(m) for m in h.matches],
+                    "snippet": h.snippet.text,
+                    "matches": [list(m) for m in h.snippet.marks],
                 }
                 for h in results.hits
             ],
             "facets": {k: [list(v) for v in vs] for k, vs in results.facets.items()},
-            "error": results.error,
         }
 
     @app.get("/api/studies/{ref}", tags=["studies"])

@@ -13,13 +13,12 @@ import time
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from exobone.errors import ExoboneError
 from exobone.model import ANNOTATION_FIELDS, SET_FIELDS, Study
-from exobone.store import Entry, IngestSummary, Store, StoreError
+from exobone.store import Curation, Entry, Hit, IngestSummary, Store, StoreError
 
 # Fields offered as facets on the search page, most useful first.
 FACET_FIELDS: tuple[str, ...] = (
@@ -39,40 +38,11 @@ FACET_FIELDS: tuple[str, ...] = (
 _WEAK_FIELDS = frozenset({"settings", "species", "vesicle_types", "durations_days", "doses"})
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One search result row, whatever the store's hit type looks like."""
-
-    record_id: int
-    label: str | None
-    title: str
-    year: int | None
-    journal: str | None
-    first_author: str | None
-    snippet: str = ""
-    matches: tuple[tuple[int, int], ...] = ()
-    rank: float | None = None
-
-
 @dataclass(slots=True)
 class Results:
     total: int
     hits: list[Hit]
     facets: dict[str, list[tuple[str, int]]]
-    error: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Curation:
-    """A curator's decision on one value, as the history lists it."""
-
-    id: int
-    field: str
-    value: str
-    removed: bool
-    by: str | None
-    at: datetime | None
-    undone: bool = False
 
 
 @dataclass(slots=True)
@@ -140,43 +110,26 @@ class Corpus:
     def search(
         self, query: str, where: Mapping[str, str], limit: int = 20, offset: int = 0
     ) -> Results:
-        """Full-text search with facets through `Store.search`; filters alone work without it.
+        """Full-text search with facets through `Store.search`.
 
         A filter the store rejects (unknown field or label) raises ValueError.
         """
-        search = getattr(self.store, "search", None)
-        if search is not None:
-            try:
-                found = search(
-                    query=query,
-                    where=dict(where) or None,
-                    limit=limit,
-                    offset=offset,
-                    facet_fields=list(FACET_FIELDS),
-                )
-            except ExoboneError as error:  # an unknown field or label in a filter
-                raise ValueError(str(error)) from None
-            facets = {k: [(str(v), int(n)) for v, n in vs] for k, vs in found.facets.items()}
-            return Results(int(found.total), [_hit(h) for h in found.hits], facets)
-        # Until the store offers full-text search: filters and facets by exact value only.
-        exact = {k: v for k, v in where.items() if "*" not in v}
-        facets = {name: self.store.facets(name, exact) for name in FACET_FIELDS}
-        entries = self.store.records(limit=limit, offset=offset, where=exact)
-        hits = [_entry_hit(entry) for entry in entries]
-        note = "full-text search needs a newer store; showing filters only" if query else None
-        return Results(self.store.count(exact), hits, facets, note)
+        try:
+            found = self.store.search(
+                query=query,
+                where=dict(where) or None,
+                limit=limit,
+                offset=offset,
+                facet_fields=list(FACET_FIELDS),
+            )
+        except ExoboneError as error:  # an unknown field or label in a filter
+            raise ValueError(str(error)) from None
+        facets = {k: [(str(v), int(n)) for v, n in vs] for k, vs in found.facets.items()}
+        return Results(int(found.total), list(found.hits), facets)
 
     def history(self, record_id: int) -> list[Curation]:
-        """The curators' decisions on a study, newest first (empty if the store keeps none)."""
-        history = getattr(self.store, "curation_history", None)
-        if history is None:
-            return []
-        items = [_curation(item) for item in history(record_id)]
-        return sorted(items, key=lambda c: c.id, reverse=True)
-
-    @property
-    def can_undo(self) -> bool:
-        return hasattr(self.store, "undo")
+        """The curators' decisions on a study, newest first."""
+        return sorted(self.store.curation_history(record_id), key=lambda c: c.id, reverse=True)
 
     def similar(self, study: Study, limit: int = 6) -> list[tuple[Study, int, list[str]]]:
         """Studies sharing the most specific values with `study`: (study, shared, examples)."""
@@ -227,47 +180,6 @@ def _pairs(study: Study) -> set[tuple[str, str]]:
         if name not in _WEAK_FIELDS
         for value in study.annotations.get(name) or []
     }
-
-
-def _hit(item: Any) -> Hit:
-    """A `exobone.store.search.Hit` as shown here (its snippet carries the match offsets)."""
-    snippet = item.snippet
-    return Hit(
-        record_id=int(item.record_id),
-        label=item.label,
-        title=item.title or "",
-        year=item.year,
-        journal=item.journal,
-        first_author=item.first_author,
-        snippet=snippet.text if hasattr(snippet, "text") else str(snippet or ""),
-        matches=tuple((int(a), int(b)) for a, b in getattr(snippet, "marks", ())),
-        rank=item.rank,
-    )
-
-
-def _entry_hit(entry: Entry) -> Hit:
-    record = entry.record
-    return Hit(
-        record_id=entry.id,
-        label=entry.study.id if entry.study else None,
-        title=record.title,
-        year=record.year,
-        journal=record.journal,
-        first_author=record.first_author,
-        snippet=record.abstract[:240],
-    )
-
-
-def _curation(item: Any) -> Curation:
-    return Curation(
-        id=int(item.id),
-        field=str(item.field),
-        value=str(item.value),
-        removed=item.action == "remove",
-        by=item.by,
-        at=item.at,
-        undone=item.undone_at is not None,
-    )
 
 
 def parse_filters(items: Sequence[str]) -> dict[str, str]:

@@ -10,8 +10,8 @@ from typing import Any
 
 from exobone.analysis.frame import StudyText, field_values
 from exobone.model import SET_FIELDS, Study
-from exobone.store import Entry
-from exobone.web.corpus import Corpus, Curation, Snapshot
+from exobone.store import Curation, Entry
+from exobone.web.corpus import Corpus, Snapshot
 from exobone.web.highlight import field_class, highlight, marks_for
 
 
