@@ -95,7 +95,10 @@ def test_text_search_ranks_and_marks_the_matched_terms(store: Store) -> None:
     assert result.total == 2
     hit = next(h for h in result.hits if h.study_id is not None)
     assert (hit.label, hit.year, hit.journal, hit.first_author) == (
-        "S01", 2019, "Bone Research", "Author1"
+        "S01",
+        2019,
+        "Bone Research",
+        "Author1",
     )
     assert hit.rank is not None
     marked = {hit.snippet.text[start:end].lower() for start, end in hit.snippet.marks}

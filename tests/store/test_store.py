@@ -328,9 +328,7 @@ def test_a_copy_that_brings_the_abstract_brings_its_study(store: Store, tmp_path
     assert entry.study.evidence["molecular_effects"]["RUNX2|up"][0].start == ABSTRACT.index("RUNX2")
 
 
-def test_processes_opening_and_ingesting_at_once_take_turns(
-    store_url: str, tmp_path: Path
-) -> None:
+def test_processes_opening_and_ingesting_at_once_take_turns(store_url: str, tmp_path: Path) -> None:
     paths = [bib(tmp_path, f"part{n}.txt", f"part {n}\n") for n in range(4)]
 
     def work(n: int) -> IngestSummary:

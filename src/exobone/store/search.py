@@ -50,6 +50,7 @@ from exobone.store.schema import (
     RecordRow,
     StudyRow,
 )
+from exobone.store.textindex import COLUMN_WEIGHTS, TextIndex
 
 records_t = Base.metadata.tables[RecordRow.__tablename__]
 studies_t = Base.metadata.tables[StudyRow.__tablename__]
@@ -111,10 +112,14 @@ class SearchResult:
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
 
 
+def terms(text: str) -> list[str]:
+    """The query's terms: whitespace-separated, each holding a letter or digit."""
+    return [term for term in text.split() if _WORD.search(term)]
+
+
 def fts5_query(text: str) -> str:
-    """A safe FTS5 query: each whitespace-separated term quoted, all terms required."""
-    terms = [term for term in text.split() if _WORD.search(term)]
-    return " ".join('"' + term.replace('"', '""') + '"' for term in terms)
+    """A safe FTS5 query: each term quoted (a phrase), all terms required."""
+    return " ".join('"' + term.replace('"', '""') + '"' for term in terms(text))
 
 
 def has_terms(text: str) -> bool:
@@ -178,7 +183,23 @@ def text_rank(postgres: bool, text: str) -> Any:
     if postgres:
         return func.ts_rank(literal_column("records.search"), _tsquery(text))
     # bm25 is lower for better matches; title counts most, then abstract and keywords.
-    return -func.bm25(literal_column("records_fts"), 10.0, 4.0, 4.0, 1.0, 1.0)
+    return -func.bm25(literal_column("records_fts"), *COLUMN_WEIGHTS)
+
+
+def top(record_ids: np.ndarray, scores: np.ndarray, count: int) -> np.ndarray:
+    """Positions of the `count` best matches: highest score first, then lowest record id.
+
+    Only the candidates scoring at least the `count`-th best score are sorted.
+    """
+    if count <= 0:
+        return np.empty(0, dtype=np.int64)
+    if count < len(scores):
+        ranked = np.where(np.isnan(scores), -np.inf, scores)
+        bar = np.partition(ranked, len(ranked) - count)[len(ranked) - count]
+        chosen = np.flatnonzero(ranked >= bar)
+        order = np.lexsort((record_ids[chosen], -scores[chosen]))
+        return chosen[order][:count]
+    return np.lexsort((record_ids, -scores))[:count]
 
 
 def make_hits(
@@ -417,12 +438,14 @@ def search(
     limit: int = 20,
     offset: int = 0,
     facet_fields: Sequence[str] | None = None,
+    text_index: TextIndex | None = None,
 ) -> SearchResult:
-    """See `Store.search`: the text part in the database, filters and facets in `index`."""
+    """See `Store.search`: the text part in `text_index` or the database, filters and facets
+    in `index`."""
     fields = list(ANNOTATION_FIELDS if facet_fields is None else facet_fields)
     for name in fields:
         check_field(name)
-    found = Matches(conn, index, query, where, ranked=True)
+    found = Matches(conn, index, query, where, ranked=True, text_index=text_index)
     facets: dict[str, list[tuple[str, int]]] = {}
     for name in fields:
         if name == "study_type":
@@ -433,13 +456,19 @@ def search(
 
 
 def evidence_counts(
-    conn: Connection, index: FacetIndex, rows: str, cols: str, where: Where | None, query: str
+    conn: Connection,
+    index: FacetIndex,
+    rows: str,
+    cols: str,
+    where: Where | None,
+    query: str,
+    text_index: TextIndex | None = None,
 ) -> list[tuple[str, str, int]]:
     """See `Store.evidence_counts`: each matching study's (rows value, cols value) pairs."""
     for name in (rows, cols):
         if check_field(name) == "study_type":
             raise UnknownFilterError("study_type is not mapped; choose a set field", SET_FIELDS)
-    found = Matches(conn, index, query, where, ranked=False)
+    found = Matches(conn, index, query, where, ranked=False, text_index=text_index)
     size = len(found.studies.ids)
     across, down = found.column(rows), found.column(cols)
     study_rows, row_codes = across.codes_for(found.rows, size)
@@ -484,9 +513,11 @@ class Matches:
         where: Where | None,
         ranked: bool,
         exact: bool = False,
+        text_index: TextIndex | None = None,
     ) -> None:
         self.conn = conn
         self.index = index
+        self.text_index = text_index
         self.text = query.strip() if has_terms(query) else ""
         items = pairs(where)
         for name, _ in items:
@@ -538,6 +569,39 @@ class Matches:
         return mask
 
     def _match_text(self, mask: np.ndarray | None, ranked: bool) -> None:
+        found = self._match_postings(mask)
+        if found is None:
+            found = self._match_database(mask, ranked)
+        record_ids, scores = found
+        rows = self.studies.rows_of_records(record_ids)
+        if mask is not None:
+            keep = (rows >= 0) & mask[np.maximum(rows, 0)]
+            record_ids, scores, rows = record_ids[keep], scores[keep], rows[keep]
+        self.record_ids, self.scores = record_ids, scores
+        self.rows = rows[rows >= 0]
+        self._total = len(record_ids)
+
+    def _match_postings(self, mask: np.ndarray | None) -> tuple[np.ndarray, np.ndarray] | None:
+        """Matches and bm25 scores from the `TextIndex` (large SQLite stores); None when the
+        store is small, on PostgreSQL, or when a term is a phrase of several tokens."""
+        if self.text_index is None:
+            return None
+        key = self.text_index.usable(self.conn)
+        if key is None:
+            return None
+        tokens = self.text_index.tokens(self.conn, terms(self.text))
+        if tokens is None:
+            return None
+        postings = self.text_index.postings(self.conn, key)
+        keep = None
+        if mask is not None:
+            keep = np.zeros(len(self.studies.by_record), dtype=bool)
+            keep[self.studies.records[mask]] = True
+        return postings.match(tokens, keep)
+
+    def _match_database(
+        self, mask: np.ndarray | None, ranked: bool
+    ) -> tuple[np.ndarray, np.ndarray]:
         postgres = self.conn.dialect.name == "postgresql"
         score = text_rank(postgres, self.text) if ranked else literal_column("0.0")
         if postgres:
@@ -553,13 +617,7 @@ class Matches:
         scores = np.fromiter(
             (np.nan if r[1] is None else r[1] for r in found), np.float64, len(found)
         )
-        rows = self.studies.rows_of_records(record_ids)
-        if mask is not None:
-            keep = (rows >= 0) & mask[np.maximum(rows, 0)]
-            record_ids, scores, rows = record_ids[keep], scores[keep], rows[keep]
-        self.record_ids, self.scores = record_ids, scores
-        self.rows = rows[rows >= 0]
-        self._total = len(record_ids)
+        return record_ids, scores
 
     def _gate(self, mask: np.ndarray) -> None:
         """Let SQLite's bm25 skip the records the filters exclude (`exobone_keep(rowid)`).
@@ -592,7 +650,7 @@ class Matches:
         joined = records_t.outerjoin(s, s.c.record_id == records_t.c.id)
         query = select(*columns).select_from(joined)
         if self.text:
-            best = np.lexsort((self.record_ids, -self.scores))[offset : offset + limit]
+            best = top(self.record_ids, self.scores, offset + limit)[offset:]
             ids = [int(i) for i in self.record_ids[best]]
             scores: dict[int, float | None] = {
                 int(r): float(v)

@@ -154,10 +154,13 @@ class Store:
 
     def __init__(self, engine: Engine) -> None:
         from exobone.store.facets import FacetIndex
+        from exobone.store.textindex import TextIndex
 
         self.engine = engine
         # Filters, facets and the evidence map count in memory; the index follows writes.
         self.facet_index = FacetIndex(engine)
+        # Large SQLite stores match and rank text from postings arrays instead of FTS5.
+        self.text_index = TextIndex(engine)
 
     @classmethod
     def open(cls, url: str | None = None) -> Store:
@@ -339,6 +342,7 @@ class Store:
                 limit=limit,
                 offset=offset,
                 facet_fields=facet_fields,
+                text_index=self.text_index,
             )
 
     # -- reading -------------------------------------------------------------------------
@@ -441,7 +445,9 @@ class Store:
         from exobone.store.search import evidence_counts
 
         with self.engine.connect() as conn:
-            return evidence_counts(conn, self.facet_index, rows, cols, where, query)
+            return evidence_counts(
+                conn, self.facet_index, rows, cols, where, query, self.text_index
+            )
 
     # -- internals -----------------------------------------------------------------------
 
