@@ -6,8 +6,9 @@
 Runs `Store.search` as the web app and `exobone search` do (a page of 20 hits, the total,
 and facet counts over every match on five fields) for text+filter queries and filter-only
 queries, and `Store.evidence_counts` (ev_sources x conditions). Filters, facets and the map
-are counted in the per-process facet index; its build (or load from `<db>.facets/`) time
-and size are printed first.
+are counted in the per-process facet index, text is matched and ranked in the text index
+(`exobone.store.textindex`); their build (or load from `<db>.facets/`, `<db>.text/`) times
+and sizes are printed first. `--fts5` searches text with FTS5 alone (the former path).
 Prints the result sizes and p50/p95 latencies in milliseconds; the first pass over the
 query set is reported apart (cold caches).
 """
@@ -38,6 +39,8 @@ TEXT_QUERIES: list[tuple[str, Where]] = [
     ("apoptosis inflammation", [("species", "human")]),
     ("bone regeneration", [("vesicle_types", "exosome")]),
     ("conditioned medium osteoclast", [("settings", "in_vitro")]),
+    ("bone", [("species", "rat")]),
+    ("bone", []),
 ]
 FILTER_QUERIES: list[Where] = [
     [("conditions", "osteoarthritis")],
@@ -87,17 +90,36 @@ def run_set(name: str, calls: list[tuple[str, Callable[[], Any]]], repeat: int) 
     return summary
 
 
+def text_ready(store: Store) -> None:
+    """Build (or load from <db>.text/) the text index and print its time and size."""
+    index = store.text_index
+    with store.engine.connect() as conn:
+        key = index.usable(conn)
+        if key is None:
+            print("text index not used: the store is below MIN_RECORDS")
+            return
+        elapsed, postings = timed(lambda: index.postings(conn, key))
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"text index ready in {elapsed / 1000:.1f} s: {len(postings.terms):,} terms, ")
+    print(f"  {len(postings.docs):,} postings, {index.disk_size() / 2**20:.0f} MiB on disk")
+    print(f"  {index.memory() / 2**20:.0f} MiB in memory (+ mapped files); max RSS {rss:.0f} MiB")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--db", type=Path, default=ROOT / "benchmarks/data/store_1000000.db")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument(
-        "--rebuild", action="store_true", help="delete <db>.facets/ first: time a full build"
+        "--rebuild",
+        action="store_true",
+        help="delete <db>.facets/ and <db>.text/ first: time full builds",
     )
+    parser.add_argument("--fts5", action="store_true", help="match and rank text with FTS5 alone")
     args = parser.parse_args(argv)
-    cache = Path(f"{args.db}.facets")
-    if args.rebuild and cache.exists():
-        shutil.rmtree(cache)
+    for suffix in (".facets", ".text"):
+        cache = Path(f"{args.db}{suffix}")
+        if args.rebuild and cache.exists():
+            shutil.rmtree(cache)
     if not args.db.exists():
         parser.error(f"{args.db} does not exist: run benchmarks/synth_studies.py first")
     with Store.open(f"sqlite:///{args.db}") as store:
@@ -113,6 +135,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         index_mib = store.facet_index.memory() / 2**20
         print(f"facet index ready in {elapsed / 1000:.1f} s ({', '.join(fields)}):")
         print(f"  {index_mib:.0f} MiB of arrays; process max RSS {rss:.0f} MiB")
+        if args.fts5:
+            store.text_index = None  # type: ignore[assignment]
+            print("text index off: FTS5 matches and ranks")
+        else:
+            text_ready(store)
         text_calls = [(f"{q!r} + {w}", search(q, w)) for q, w in TEXT_QUERIES]
         filter_calls = [(str(w), search("", w)) for w in FILTER_QUERIES]
         emap = [
@@ -122,6 +149,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         run_set("text query + filters + 5 facets (page of 20)", text_calls, args.repeat)
         run_set("filters only + 5 facets (page of 20)", filter_calls, args.repeat)
         run_set("evidence map (cells)", emap, max(1, args.repeat // 2))
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"\nprocess max RSS {rss:.0f} MiB")
 
 
 if __name__ == "__main__":

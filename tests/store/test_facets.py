@@ -7,10 +7,12 @@ SQLite and PostgreSQL; the expected numbers are counted by straightforward SQL q
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from sqlalchemy import text
 
@@ -188,3 +190,18 @@ def test_index_follows_writes_and_is_reloaded_from_its_cache(tmp_path: Path) -> 
         loaded: Any = reopened.facet_index._load_column(key, "species")
         assert loaded is not None
         assert reopened.search("", facet_fields=["species"]).facets["species"] == before
+
+
+def test_counts_over_most_studies_equal_plain_counts(tmp_path: Path) -> None:
+    """Rows covering most studies are counted as totals less the other studies."""
+    rng = random.Random(11)
+    with make_store(f"sqlite:///{tmp_path / 'most.db'}", tmp_path, 11) as store:
+        with store.engine.connect() as conn:
+            key = store.facet_index.key(conn)
+            size = len(store.facet_index.studies(conn, key).ids)
+            column = store.facet_index.column(conn, key, "species")
+        for share in (0.0, 0.4, 0.6, 0.9, 1.0):
+            rows = np.sort(rng.sample(range(size), round(share * size))).astype(np.int64)
+            _, codes = column.codes_for(rows, size)
+            plain = Counter(column.values[int(c)] for c in codes)
+            assert column.count(rows) == sorted(plain.items(), key=lambda i: (-i[1], i[0]))

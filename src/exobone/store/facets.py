@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +72,7 @@ class Column:
     codes: np.ndarray
     starts: np.ndarray
     postings: np.ndarray
+    _totals: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     def codes_of(self, values: Sequence[str]) -> list[int]:
         position = {value: code for code, value in enumerate(self.values)}
@@ -98,16 +99,35 @@ class Column:
         return np.repeat(rows.astype(np.int32), lengths), self.codes[positions]
 
     def count(self, rows: np.ndarray | None) -> list[tuple[str, int]]:
-        """Studies per value over `rows` (all studies when None), most frequent first."""
+        """Studies per value over `rows` (distinct; all studies when None), most first.
+
+        When `rows` hold most studies, the others' counts are taken from the totals: a broad
+        text query ('bone', every study) then costs as little as a narrow one.
+        """
         if rows is None:
-            counts = np.bincount(self.codes, minlength=len(self.values))
-            return ordered(self.values, counts)
+            return ordered(self.values, self.totals)
+        size = len(self.indptr) - 1
+        if len(rows) > size // 2:
+            others = np.ones(size, dtype=bool)
+            others[rows] = False
+            return ordered(self.values, self.totals - self._counts(np.flatnonzero(others)))
+        return ordered(self.values, self._counts(rows))
+
+    @property
+    def totals(self) -> np.ndarray:
+        """Studies per value over all studies (computed once)."""
+        totals = self._totals
+        if totals is None:
+            totals = np.bincount(self.codes, minlength=len(self.values))
+            object.__setattr__(self, "_totals", totals)
+        return totals
+
+    def _counts(self, rows: np.ndarray) -> np.ndarray:
         lengths = self.indptr[rows + 1] - self.indptr[rows]
         ends = np.cumsum(lengths)
         shift = np.repeat(self.indptr[rows] - (ends - lengths), lengths)
         positions = shift + np.arange(int(ends[-1]) if len(ends) else 0, dtype=np.int64)
-        counts = np.bincount(self.codes[positions], minlength=len(self.values))
-        return ordered(self.values, counts)
+        return np.bincount(self.codes[positions], minlength=len(self.values))
 
 
 def ordered(values: Sequence[str], counts: np.ndarray) -> list[tuple[str, int]]:

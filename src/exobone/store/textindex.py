@@ -42,7 +42,7 @@ K1, B = 1.2, 0.75
 MIN_RECORDS = 50_000
 TOKENIZER = "porter unicode61 remove_diacritics 2"
 # Instances (term occurrences) read from SQLite per batch while building.
-BATCH_INSTANCES = 4_000_000
+BATCH_INSTANCES = 2_000_000
 _TOKENIZE = re.compile(r"tokenize\s*=\s*'((?:[^']|'')*)'", re.IGNORECASE)
 _FILES = ("terms", "starts", "docs", "freqs", "lengths", "totals")
 Key = str
@@ -200,67 +200,21 @@ class TextIndex:
     # -- building from FTS5 --------------------------------------------------------------
 
     def _build(self, conn: Connection, key: Key) -> Postings:
-        """Read every (term, record, column) instance from `fts5vocab`, grouped per term."""
-        raw: Any = conn.connection.driver_connection
-        cursor = raw.cursor()
-        folder: Path | None = None
-        try:
-            cursor.execute(
-                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.exobone_vocab_row "
-                "USING fts5vocab(main, records_fts, row)"
-            )
-            cursor.execute(
-                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.exobone_vocab_instance "
-                "USING fts5vocab(main, records_fts, instance)"
-            )
-            vocabulary = cursor.execute("SELECT term, doc FROM temp.exobone_vocab_row").fetchall()
-            averages = cursor.execute("SELECT block FROM records_fts_data WHERE id = 1").fetchone()
-            biggest = cursor.execute("SELECT max(id) FROM records").fetchone()[0] or 0
-            counts = np.fromiter((r[1] for r in vocabulary), np.int64, len(vocabulary))
-            starts = np.zeros(len(counts) + 1, dtype=np.int64)
-            np.cumsum(counts, out=starts[1:])
-            folder = self._temporary(key)
-            docs = _array(folder, "docs", np.int32, int(starts[-1]))
-            freqs = _array(folder, "freqs", np.float32, int(starts[-1]))
-            lengths = np.zeros(int(biggest) + 1, dtype=np.int64)
-            weights = np.ones(8, dtype=np.float64)
-            weights[: len(COLUMN_WEIGHTS)] = COLUMN_WEIGHTS
-            # fts5vocab names the column: number it as bm25's weights are (table order).
-            names = [r[1] for r in cursor.execute("PRAGMA table_info(records_fts)")]
-            if len(names) > 8:
-                raise RuntimeError("records_fts has more columns than the text index packs")
-            numbered = " ".join(f"WHEN ? THEN {n}" for n in range(len(names)))
-            rows = cursor.execute(
-                f"SELECT count(*), group_concat(doc * 8 + CASE col {numbered} END) "
-                "FROM temp.exobone_vocab_instance GROUP BY term",
-                names,
-            )
-            term, batch, sizes, pending = 0, [], [], 0
-            for size, text in rows:
-                batch.append(text)
-                sizes.append(size)
-                pending += size
-                if pending >= BATCH_INSTANCES:
-                    term = _fill(batch, sizes, term, starts, docs, freqs, lengths, weights)
-                    batch, sizes, pending = [], [], 0
-            if batch:
-                term = _fill(batch, sizes, term, starts, docs, freqs, lengths, weights)
-            if term != len(counts):
-                raise RuntimeError("records_fts changed while its text index was built")
-        except BaseException:
-            if folder is not None:
+        """Build into `<db>.text/` and map the files; in memory where nothing can be saved."""
+        folder = self._temporary(key)
+        if folder is not None:
+            try:
+                _read_fts(conn, folder)
+                self._publish(folder, key)
+            except OSError:
                 shutil.rmtree(folder, ignore_errors=True)
-            raise
-        finally:
-            cursor.execute("DROP TABLE IF EXISTS temp.exobone_vocab_row")
-            cursor.execute("DROP TABLE IF EXISTS temp.exobone_vocab_instance")
-            cursor.close()
-        totals = np.array(_varints(bytes(averages[0])) if averages else [0], dtype=np.int64)
-        lengths32 = lengths.astype(np.int32)
-        terms = np.array([r[0] for r in vocabulary], dtype=str)
-        small = {"terms": terms, "starts": starts, "lengths": lengths32, "totals": totals}
-        self._finish(folder, key, small, docs, freqs)
-        return _postings(key, terms, starts, docs, freqs, lengths32, totals)
+            except BaseException:
+                shutil.rmtree(folder, ignore_errors=True)
+                raise
+            loaded = self._load(key)
+            if loaded is not None:
+                return loaded
+        return _postings(key, **_read_fts(conn, None))
 
     # -- the cache files -------------------------------------------------------------------
 
@@ -275,35 +229,17 @@ class TextIndex:
             return None  # a read-only place: build in memory
         return folder
 
-    def _finish(
-        self,
-        folder: Path | None,
-        key: Key,
-        small: dict[str, np.ndarray],
-        docs: np.ndarray,
-        freqs: np.ndarray,
-    ) -> None:
-        """Write the small arrays and move the folder into place, dropping older builds."""
-        if folder is None or self.cache_dir is None:
-            return
-        try:
-            for name, array in small.items():
-                np.save(folder / f"{name}.npy", array, allow_pickle=False)
-            for name, array in (("docs", docs), ("freqs", freqs)):
-                if isinstance(array, np.memmap):
-                    array.flush()
-                else:
-                    np.save(folder / f"{name}.npy", array, allow_pickle=False)
-            final = self.cache_dir / key
-            if final.exists():
-                shutil.rmtree(folder, ignore_errors=True)  # another process got there first
-            else:
-                os.replace(folder, final)
-            for old in self.cache_dir.iterdir():
-                if old.name != key and not old.name.endswith(".tmp"):
-                    shutil.rmtree(old, ignore_errors=True)
-        except OSError:
-            shutil.rmtree(folder, ignore_errors=True)
+    def _publish(self, folder: Path, key: Key) -> None:
+        """Move a finished build into place and drop older ones (mapped files stay valid)."""
+        assert self.cache_dir is not None
+        final = self.cache_dir / key
+        if final.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # another process got there first
+        else:
+            os.replace(folder, final)
+        for old in self.cache_dir.iterdir():
+            if old.name != key and not old.name.endswith(".tmp"):
+                shutil.rmtree(old, ignore_errors=True)
 
     def _load(self, key: Key) -> Postings | None:
         if self.cache_dir is None:
@@ -350,11 +286,106 @@ def _postings(
     )
 
 
-def _array(folder: Path | None, name: str, dtype: Any, size: int) -> np.ndarray:
-    """A zeroed array to fill: a file-backed one when the index is saved."""
-    if folder is None or size == 0:
-        return np.zeros(size, dtype=dtype)
-    return np.lib.format.open_memmap(folder / f"{name}.npy", mode="w+", dtype=dtype, shape=(size,))
+def _read_fts(conn: Connection, folder: Path | None) -> dict[str, np.ndarray]:
+    """Read every (term, record, column) instance from `fts5vocab`, grouped per term.
+
+    With a `folder`, every array is written there as `.npy` (the big ones streamed in term
+    order) and the returned postings arrays are empty; else all are returned in memory.
+    """
+    raw: Any = conn.connection.driver_connection
+    cursor = raw.cursor()
+    try:
+        cursor.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.exobone_vocab_row "
+            "USING fts5vocab(main, records_fts, row)"
+        )
+        cursor.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.exobone_vocab_instance "
+            "USING fts5vocab(main, records_fts, instance)"
+        )
+        vocabulary = cursor.execute("SELECT term, doc FROM temp.exobone_vocab_row").fetchall()
+        averages = cursor.execute("SELECT block FROM records_fts_data WHERE id = 1").fetchone()
+        biggest = cursor.execute("SELECT max(id) FROM records").fetchone()[0] or 0
+        counts = np.fromiter((r[1] for r in vocabulary), np.int64, len(vocabulary))
+        starts = np.zeros(len(counts) + 1, dtype=np.int64)
+        np.cumsum(counts, out=starts[1:])
+        docs = _Sink(folder, "docs", np.int32, int(starts[-1]))
+        freqs = _Sink(folder, "freqs", np.float32, int(starts[-1]))
+        lengths = np.zeros(int(biggest) + 1, dtype=np.int64)
+        weights = np.ones(8, dtype=np.float64)
+        weights[: len(COLUMN_WEIGHTS)] = COLUMN_WEIGHTS
+        # fts5vocab names the column: number it as bm25's weights are (table order).
+        names = [r[1] for r in cursor.execute("PRAGMA table_info(records_fts)")]
+        if len(names) > 8:
+            raise RuntimeError("records_fts has more columns than the text index packs")
+        numbered = " ".join(f"WHEN ? THEN {n}" for n in range(len(names)))
+        rows = cursor.execute(
+            f"SELECT count(*), group_concat(doc * 8 + CASE col {numbered} END) "
+            "FROM temp.exobone_vocab_instance GROUP BY term",
+            names,
+        )
+        term, batch, sizes, pending = 0, [], [], 0
+        for size, text in rows:
+            batch.append(text)
+            sizes.append(size)
+            pending += size
+            if pending >= BATCH_INSTANCES:
+                term = _fill(batch, sizes, term, starts, docs, freqs, lengths, weights)
+                batch, sizes, pending = [], [], 0
+        if batch:
+            term = _fill(batch, sizes, term, starts, docs, freqs, lengths, weights)
+        if term != len(counts):
+            raise RuntimeError("records_fts changed while its text index was built")
+    finally:
+        cursor.execute("DROP TABLE IF EXISTS temp.exobone_vocab_row")
+        cursor.execute("DROP TABLE IF EXISTS temp.exobone_vocab_instance")
+        cursor.close()
+    arrays = {
+        "terms": np.array([r[0] for r in vocabulary], dtype=str),
+        "starts": starts,
+        "docs": docs.close(),
+        "freqs": freqs.close(),
+        "lengths": lengths.astype(np.int32),
+        "totals": np.array(_varints(bytes(averages[0])) if averages else [0], dtype=np.int64),
+    }
+    if folder is not None:
+        for name in ("terms", "starts", "lengths", "totals"):
+            np.save(folder / f"{name}.npy", arrays[name], allow_pickle=False)
+    return arrays
+
+
+class _Sink:
+    """A postings array filled in order: appended to a `.npy` file, or held in memory."""
+
+    def __init__(self, folder: Path | None, name: str, dtype: Any, size: int) -> None:
+        self.dtype = np.dtype(dtype)
+        self.size = size
+        self.at = 0
+        self.array = np.zeros(size, dtype=self.dtype) if folder is None else None
+        self.file = None if folder is None else open(folder / f"{name}.npy", "wb")  # noqa: SIM115
+        if self.file is not None:
+            header = {
+                "descr": np.lib.format.dtype_to_descr(self.dtype),
+                "fortran_order": False,
+                "shape": (size,),
+            }
+            np.lib.format.write_array_header_1_0(self.file, header)
+
+    def put(self, values: np.ndarray) -> None:
+        values = values.astype(self.dtype, copy=False)
+        if self.array is not None:
+            self.array[self.at : self.at + len(values)] = values
+        elif self.file is not None:
+            values.tofile(self.file)
+        self.at += len(values)
+
+    def close(self) -> np.ndarray:
+        """The array in memory, or an empty one once the file is complete."""
+        if self.at != self.size:
+            raise RuntimeError("records_fts changed while its text index was built")
+        if self.file is not None:
+            self.file.close()
+        return self.array if self.array is not None else np.empty(0, dtype=self.dtype)
 
 
 def _fill(
@@ -362,8 +393,8 @@ def _fill(
     sizes: list[int],
     term: int,
     starts: np.ndarray,
-    docs: np.ndarray,
-    freqs: np.ndarray,
+    docs: _Sink,
+    freqs: _Sink,
     lengths: np.ndarray,
     weights: np.ndarray,
 ) -> int:
@@ -373,22 +404,19 @@ def _fill(
     if len(codes) != int(size.sum()):
         raise RuntimeError("unexpected fts5vocab output while building the text index")
     ids, columns = codes >> 3, codes & 7
-    owner = np.repeat(np.arange(len(sizes), dtype=np.int64), size)
+    owner = np.repeat(np.arange(len(sizes), dtype=np.int32), size)
     # A (term, record) pair starts where the record or the term changes.
     new = np.ones(len(codes), dtype=bool)
     new[1:] = (ids[1:] != ids[:-1]) | (owner[1:] != owner[:-1])
     first = np.flatnonzero(new)
     pair_ids = ids[first]
-    pair_freqs = np.add.reduceat(weights[columns], first)
-    pair_owner = owner[first]
-    if np.any((np.diff(pair_ids) <= 0) & (np.diff(pair_owner) == 0)):
+    if np.any((np.diff(pair_ids) <= 0) & (np.diff(owner[first]) == 0)):
         raise RuntimeError("fts5vocab did not list a term's records in order")
     lengths += np.bincount(ids, minlength=len(lengths))[: len(lengths)]
-    start, end = int(starts[term]), int(starts[term + len(sizes)])
-    if end - start != len(first):
+    if int(starts[term + len(sizes)] - starts[term]) != len(first):
         raise RuntimeError("records_fts changed while its text index was built")
-    docs[start:end] = pair_ids
-    freqs[start:end] = pair_freqs
+    docs.put(pair_ids)
+    freqs.put(np.add.reduceat(weights[columns], first))
     return term + len(sizes)
 
 
