@@ -132,7 +132,7 @@ class Column:
 
 def ordered(values: Sequence[str], counts: np.ndarray) -> list[tuple[str, int]]:
     found = np.flatnonzero(counts)
-    items = [(values[int(i)], int(counts[i])) for i in found]
+    items = zip([values[i] for i in found.tolist()], counts[found].tolist(), strict=True)
     return sorted(items, key=lambda item: (-item[1], item[0]))
 
 

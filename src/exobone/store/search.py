@@ -1,7 +1,10 @@
 """Ranked full-text search with filters and facet counts.
 
-Text matching and ranking run in the database; filters, facet counts and the evidence map in
-the per-process `FacetIndex`.
+Text matching and ranking run in the database (FTS5's bm25, PostgreSQL's ts_rank), except on
+SQLite stores of at least `textindex.MIN_RECORDS` records, where the per-process `TextIndex`
+gives the same matches and scores from postings arrays (queries whose terms are phrases of
+several tokens, like `3D-printed`, still go to FTS5). Filters, facet counts and the evidence
+map are counted in the per-process `FacetIndex`.
 
 The query text is always data: on SQLite every term becomes a quoted FTS5 string (so `AND`,
 `NEAR`, `*`, `(`, quotes are words, never syntax), on PostgreSQL it goes through

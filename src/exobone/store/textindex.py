@@ -62,6 +62,7 @@ class Postings:
     lengths: np.ndarray
     rows: int
     tokens: int
+    norms: np.ndarray  # bm25's length part per record id: k1 * (1 - b + b * D / avgdl)
 
     def postings(self, token: str) -> tuple[np.ndarray, np.ndarray]:
         t = self.terms.get(token)
@@ -114,8 +115,7 @@ class Postings:
         lists: Sequence[tuple[np.ndarray, np.ndarray]],
     ) -> np.ndarray:
         """bm25 as FTS5 computes it (same operations in the same order, in doubles)."""
-        avgdl = float(self.tokens) / float(self.rows)
-        norm = K1 * ((1 - B) + (B * self.lengths[ids].astype(np.float64)) / avgdl)
+        norm = self.norms[ids]
         total = np.zeros(len(ids), dtype=np.float64)
         for f, (docs, _) in zip(freqs, lists, strict=True):
             hits = len(docs)
@@ -274,6 +274,8 @@ def _postings(
     lengths: np.ndarray,
     totals: np.ndarray,
 ) -> Postings:
+    rows, tokens = int(totals[0]), int(totals[1:].sum())
+    avgdl = float(tokens) / float(rows)
     return Postings(
         key=key,
         terms={str(term): t for t, term in enumerate(terms.tolist())},
@@ -281,8 +283,9 @@ def _postings(
         docs=docs,
         freqs=freqs,
         lengths=lengths,
-        rows=int(totals[0]),
-        tokens=int(totals[1:].sum()),
+        rows=rows,
+        tokens=tokens,
+        norms=K1 * ((1 - B) + (B * lengths.astype(np.float64)) / avgdl),
     )
 
 
