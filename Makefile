@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 DEMO := examples/exosome_bone_bibliography.txt
 
-.PHONY: demo test venv lint clean
+.PHONY: demo test venv lint compiled clean
 
 venv: $(INSTALLED)
 
@@ -24,16 +24,30 @@ demo: venv
 	$(BIN)/exobone report --db sqlite:///out/demo.db --out out/report.html
 	@echo "demo: out/demo.db, out/demo.jsonl, out/report.html"
 
+# The package as `pip install .` builds it: extraction compiled with mypyc (see setup.py).
+# Installed apart from the editable .venv; use it with PYTHONPATH=build/compiled.
+COMPILED := build/compiled
+SOURCES := $(shell find src -name '*.py' -o -name '*.yaml') setup.py pyproject.toml
+
+compiled: $(COMPILED)/.built
+
+$(COMPILED)/.built: $(INSTALLED) $(SOURCES)
+	rm -rf build
+	$(BIN)/python -m pip wheel --quiet --disable-pip-version-check --no-deps -w build/wheel .
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps \
+		--target $(COMPILED) build/wheel/exobone-*.whl
+	touch $@
+
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
 # PostgreSQL: scripts/postgres.sh starts a local server (installing it if needed) and prints
 # its URL, unless EXOBONE_TEST_PG_URL already points at one.
-test: venv lint
+test: venv lint compiled
 	bash scripts/chromium.sh
 	url="$${EXOBONE_TEST_PG_URL:-$$(bash scripts/postgres.sh)}" && \
-	EXOBONE_TEST_PG_URL="$$url" $(BIN)/pytest -q
+	EXOBONE_TEST_PG_URL="$$url" EXOBONE_COMPILED_PATH="$(CURDIR)/$(COMPILED)" $(BIN)/pytest -q
 
 clean:
-	rm -rf out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf out build .pytest_cache .mypy_cache .ruff_cache

@@ -137,7 +137,7 @@ class CellPhrase:
     def start(self) -> int:
         return self.mentions[0].start
 
-    _end: int = field(default=-1, init=False, repr=False, compare=False)
+    _end: int = field(default=-1, repr=False, compare=False)
 
     @property
     def end(self) -> int:

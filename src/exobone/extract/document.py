@@ -87,9 +87,9 @@ class Document:
     cache: dict[str, Any] = field(default_factory=dict)  # analyses shared by families
     # Mentions grouped by sentence and kind (see `_groups`), and `of_kind` answers.
     _grouped: tuple[dict[tuple[str, int], list[Mention]], dict[str, list[Mention]]] | None = (
-        field(default=None, init=False, repr=False, compare=False)
+        field(default=None, repr=False, compare=False)
     )
-    _grouped_n: int = field(default=-1, init=False, repr=False, compare=False)
+    _grouped_n: int = field(default=-1, repr=False, compare=False)
     _of_kind: dict[tuple[str, bool, int, bool], list[Mention]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
