@@ -28,6 +28,14 @@ _FILLER = re.compile(
     r"|\([\w\-/]{1,15}\))*$",
     re.IGNORECASE,
 )
+_FILLER_MARKS = " \t\n-/()"
+
+
+def _is_filler(gap: str) -> bool:
+    """Whether only filler stands between two mentions (most gaps are a space or a hyphen)."""
+    return not gap.strip(_FILLER_MARKS) or _FILLER.match(gap) is not None
+
+
 _PLURIPOTENT = {
     "embryonic_stem_cell": "ESC_derived",
     "induced_pluripotent_stem_cell": "iPSC_derived",
@@ -238,7 +246,7 @@ def _phrases_in(doc: Document, sentence: Sentence) -> list[CellPhrase]:
         kind = m.kind
         if kind not in _GROUP_KINDS:
             continue
-        if groups and (m.start < end or _FILLER.match(text[end : m.start])):
+        if groups and (m.start < end or _is_filler(text[end : m.start])):
             groups[-1].append(m)
             if kind in _CELL_KINDS:
                 cellular[-1] = True
@@ -336,7 +344,7 @@ def analyse(doc: Document) -> CellAnalysis:
         if vesicles:
             _sources(doc, sentence, phrases, vesicles)
             by_sentence.append((sentence, phrases, vesicles))
-            if _BY_THESE_CELLS.search(sentence.text):
+            if "cells" in sentence.text and _BY_THESE_CELLS.search(sentence.text):
                 _earlier_source(analysis.phrases, phrases, sentence)
         elif (
             phrases

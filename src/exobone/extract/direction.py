@@ -793,7 +793,7 @@ def _strip_targets(text: str, start: int, end: int, targets: Sequence[Target]) -
 
 def _predicate_gap_ok(gap: str, vesicles: bool, sentence: str) -> bool:
     gap = _MEASURED_BY.sub(" ", gap, sentence)
-    if _GAP_BREAK_RE.search(gap) or vesicles:
+    if vesicles or _GAP_BREAK_RE.search(gap):
         return False
     return len(_WORD_RE.findall(gap)) <= 9
 
@@ -956,7 +956,7 @@ def resolve(
             gap = " was " if _AUX_RE.search(skipped) else " "
         else:  # "the decrease in X caused by TNF-alpha was reversed": the stimulus is aside
             gap = _STIMULUS_BY.sub(" ", gap, text)
-        cargo_gap = _CARGO_IN_RE.search(text[t.end : nxt.start]) is not None
+        cargo_gap = _CARGO_IN.search(text[t.end : nxt.start], text) is not None
         if not _predicate_gap_ok(gap, cargo_gap, text):
             if _neutral_predicate(gap) or cargo_gap:
                 blocked.add(i)  # "levels of X in exosomes were ..." is cargo
@@ -1051,7 +1051,12 @@ def resolve(
     # apoptosis").
     for i in order:
         t = targets[i]
-        if result[i] is None and t.kind == "outcomes" and _INDUCED_AFTER_RE.match(text[t.end :]):
+        if (
+            result[i] is None
+            and t.kind == "outcomes"
+            and text.startswith("-", t.end)
+            and _INDUCED_AFTER_RE.match(text[t.end :])
+        ):
             follower = next(
                 (j for j in order if targets[j].start > t.end and targets[j].start - t.end < 12),
                 None,
@@ -1787,6 +1792,7 @@ _OTHER_AGENT = _Gated(
      "transplant", "characteri", "known", "thought", "have been", "has been"),
 )  # fmt: skip
 
+_CARGO_IN = _Gated(_CARGO_IN_RE, ("exosom", "evs", "vesicles", "exos"))
 _VESICLE_SURE_GATE = _Gated(_VESICLE_RE, _VESICLE_SURE)
 _VESICLE_MAYBE_GATE = _Gated(_VESICLE_RE, ("exo", "-ev"))
 _VESICLE_WORD_GATE = _Gated(_VESICLE_RE, _VESICLE_WORDS)
