@@ -23,22 +23,16 @@ class _Shape:
     which every match holds one, so that a text with none of them is not searched at all.
     """
 
-    def __init__(
-        self, pattern: str, not_after: str, needles: tuple[str, ...] = (), gate: str = ""
-    ) -> None:
-        """`gate`: a cheap regex that finds something in every text the pattern matches."""
+    def __init__(self, pattern: str, not_after: str, needles: tuple[str, ...] = ()) -> None:
         self.regex = re.compile(pattern)
         self.not_after = frozenset(not_after)
         self.needles = needles
-        self.gate = re.compile(gate) if gate else None
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int | None = None
     ) -> Iterator[re.Match[str]]:
         """The matches `(?<![not_after])pattern` would give, left to right, without overlaps."""
         if self.needles and not any(n in text for n in self.needles):
-            return
-        if self.gate is not None and self.gate.search(text, pos) is None:
             return
         end = len(text) if endpos is None else endpos
         search = self.regex.search
@@ -77,10 +71,7 @@ _CIRC = _Shape(
 )
 _ANTISENSE = _Shape(r"([A-Z][A-Z0-9]+-AS\d+)(?![A-Za-z0-9])", _ALNUM + "-", ("-AS",))
 _GENE_UPPER = _Shape(r"([A-Z][A-Z0-9]{1,9})(?:-(\d{1,3}[A-Z]?))?(?![A-Za-z0-9])", _ALNUM + "-")
-# The gate looks for a digit after a lowercase letter: the engine skips to digits.
-_GENE_MOUSE = _Shape(
-    r"([A-Z][a-z]{2,5}\d{1,2}[a-z]?\d?)(?![A-Za-z0-9])", _ALNUM + "-", gate=r"\d(?<=[a-z]\d)"
-)
+_GENE_MOUSE = _Shape(r"([A-Z][a-z]{2,5}\d{1,2}[a-z]?\d?)(?![A-Za-z0-9])", _ALNUM + "-")
 _MANY_DIGITS = re.compile(r"\d{4,}")
 # The prefixed word must go on with a capital ("hBMSCs") or "i" and a capital ("hiPSCs").
 _PREFIXED = _Shape(r"(h|r|m|p|H(?=i))((?:[A-Z]|i[A-Z])[A-Za-z0-9]*)", _ALNUM)
