@@ -58,6 +58,22 @@ def test_xlsx_keeps_text_as_text(tmp_path: Path) -> None:
     assert rows[2][header.index("conditions")] == "bone_defect; osteoporosis"
 
 
+def test_csv_guards_formulas_unless_asked_not_to(tmp_path: Path) -> None:
+    guarded = pd.read_csv(export([rich_study()], tmp_path / "g.csv"), keep_default_na=False)
+    title = guarded.loc[0, "title"]
+    assert title.startswith("'=HYPERLINK(1)") and title[1:] == rich_study().record.title
+    assert guarded.loc[0, "journal"] == "J {Bone}"  # other texts as they are
+    raw = pd.read_csv(
+        export([rich_study()], tmp_path / "r.csv", guard_formulas=False), keep_default_na=False
+    )
+    assert raw.loc[0, "title"] == rich_study().record.title
+    for start in ("+1", "-x", "@SUM(A1)", "\tcmd"):
+        study = rich_study()
+        study.record.title = start + " tail"
+        path = export([study], tmp_path / "s.csv")
+        assert pd.read_csv(path, keep_default_na=False).loc[0, "title"] == "'" + start + " tail"
+
+
 def test_jsonl_is_study_to_json(tmp_path: Path) -> None:
     lines = export(corpus(), tmp_path / "s.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line) for line in lines] == [s.to_json() for s in corpus()]

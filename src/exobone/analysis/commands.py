@@ -256,6 +256,12 @@ def register(app: typer.Typer, load_studies: Loader | None = None) -> None:
             list[str] | None,
             typer.Option(help="Only studies with FIELD=VALUE ('*' for any part); repeatable."),
         ] = None,
+        formula_guard: Annotated[
+            bool,
+            typer.Option(
+                help="CSV: prefix texts a spreadsheet would run as a formula (= + - @) with '."
+            ),
+        ] = True,
     ) -> None:
         """Export studies (tables with evidence, JSON Lines) or their records (RIS, BibTeX).
 
@@ -280,7 +286,7 @@ def register(app: typer.Typer, load_studies: Loader | None = None) -> None:
         else:
             items = studies(db)
         try:
-            export(items, out, fmt)
+            export(items, out, fmt, guard_formulas=formula_guard)
         except ValueError as error:
             raise _fail(str(error)) from None
         _err().print(f"wrote {len(items)} studies to {escape(str(out))}")

@@ -34,11 +34,34 @@ _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 XLSX_CELL_LIMIT = 32767
 
 
-def write_csv(studies: Iterable[Study], path: str | Path) -> Path:
-    """UTF-8 CSV, one row per study, evidence in `<field>_evidence` columns."""
+# A spreadsheet opening a CSV runs a cell that starts with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def write_csv(studies: Iterable[Study], path: str | Path, *, guard_formulas: bool = True) -> Path:
+    """UTF-8 CSV, one row per study, evidence in `<field>_evidence` columns.
+
+    A bibliography is untrusted input: a title such as `=HYPERLINK(...)` would run when the
+    CSV is opened in a spreadsheet. So a text cell starting with `= + - @`, a tab or a carriage
+    return is written with a leading apostrophe, which spreadsheets show as text;
+    `guard_formulas=False` writes every text exactly as stored (for R or pandas).
+    """
     target = Path(path)
-    studies_frame(studies, evidence=True).to_csv(target, index=False)
+    frame = studies_frame(studies, evidence=True)
+    if guard_formulas:
+        for column in frame.columns:
+            if pd.api.types.is_object_dtype(frame[column]) or pd.api.types.is_string_dtype(
+                frame[column]
+            ):
+                frame[column] = frame[column].map(_formula_guarded)
+    frame.to_csv(target, index=False)
     return target
+
+
+def _formula_guarded(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def write_xlsx(studies: Iterable[Study], path: str | Path) -> Path:
@@ -248,8 +271,17 @@ WRITERS = {
 }
 
 
-def export(studies: Iterable[Study], path: str | Path, fmt: str | None = None) -> Path:
-    """Write `studies` to `path`; the format is `fmt` or follows the suffix."""
+def export(
+    studies: Iterable[Study],
+    path: str | Path,
+    fmt: str | None = None,
+    *,
+    guard_formulas: bool = True,
+) -> Path:
+    """Write `studies` to `path`; the format is `fmt` or follows the suffix.
+
+    `guard_formulas` applies to CSV (see `write_csv`); XLSX cells are always typed as text.
+    """
     target = Path(path)
     name = fmt or FORMATS.get(target.suffix.lower())
     if name not in WRITERS:
@@ -257,4 +289,6 @@ def export(studies: Iterable[Study], path: str | Path, fmt: str | None = None) -
         raise ValueError(
             f"{target}: unknown export format {fmt or target.suffix!r}; use one of {known}"
         )
+    if name == "csv":
+        return write_csv(studies, target, guard_formulas=guard_formulas)
     return WRITERS[name](studies, target)
