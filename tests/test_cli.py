@@ -320,3 +320,12 @@ def test_export_selects_studies_like_search(demo_file: Path, tmp_path: Path) -> 
     assert out.read_text(encoding="utf-8").count("TY  - ") == expected
     bad = run("export", "--db", db, "--out", str(out), "--where", "colour=blue")
     assert bad.exit_code == 1 and "valid:" in bad.stderr
+
+
+def test_index_command_builds_the_facet_index(tmp_path: Path, demo_file: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'i.db'}"
+    assert run("ingest", str(demo_file), "--db", db, "--no-extract").exit_code == 0
+    result = run("index", "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "facet index:" in result.output and "text index: not used here" in result.output
+    assert (tmp_path / "i.db.facets" / "studies.npz").exists()

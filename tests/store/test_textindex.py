@@ -253,3 +253,25 @@ def test_small_stores_and_memory_databases_use_fts5(tmp_path: Path) -> None:
         assert store.search("bone").total > 0
         assert not (tmp_path / "small.db.text").exists()
     assert TextIndex(Store.open("sqlite://").engine).cache_dir is None
+
+
+def test_prepare_indexes_builds_both_so_queries_reuse_them(tmp_path: Path, indexed: None) -> None:
+    path = tmp_path / "ready.db"
+    with soup_store(path, seed=4, count=120) as store:
+        report = store.prepare_indexes()
+        assert report.text_seconds is not None and report.text_bytes > 0
+        assert report.facet_bytes > 0
+        built = store.text_index._postings
+        with store.engine.connect() as conn:
+            assert built is not None and built.key == store.text_index.usable(conn)
+        assert store.search("bone w4", limit=5).total > 0
+        assert store.text_index._postings is built  # the query used it, did not rebuild
+    assert [p.name for p in (tmp_path / "ready.db.text").iterdir()] == [built.key]
+    assert (tmp_path / "ready.db.facets" / "field_species.npz").exists()
+
+
+def test_prepare_indexes_skips_the_text_index_on_small_stores(tmp_path: Path) -> None:
+    with soup_store(tmp_path / "tiny.db", seed=6, count=10) as store:
+        report = store.prepare_indexes()
+    assert report.text_seconds is None and report.text_bytes == 0
+    assert not (tmp_path / "tiny.db.text").exists()

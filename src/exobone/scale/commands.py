@@ -144,6 +144,8 @@ def load(
                 f"{s.unchanged} unchanged, {s.merged} merged"
             ),
         )
+        # A loaded store is a large one: build its search indexes now, not at the first query.
+        report = store.prepare_indexes()
     except SQLAlchemyError as error:
         err.print(f"Database error: {error}", markup=False)
         raise typer.Exit(1) from None
@@ -152,5 +154,6 @@ def load(
     new = sum(s.new for s in result.summaries)
     err.print(
         f"{len(result.summaries)} partition(s) loaded: {new} new record(s), "
-        f"{result.removed} superseded or deleted record(s) removed"
+        f"{result.removed} superseded or deleted record(s) removed; search indexes ready in "
+        f"{report.facet_seconds + (report.text_seconds or 0):.1f} s"
     )
