@@ -63,3 +63,34 @@ def test_labels_of_vocab_are_kept():
 def test_gapped_defect_phrases():
     hits = found("the rat calvarial bone critical defect model")
     assert ("calvarial bone critical defect", "animal_models", "calvarial_defect") in hits
+
+
+def test_one_pass_and_two_pass_matching_agree():
+    """Case-sensitive terms ride on the folded automaton; a term whose folding depends on
+    context (a capital sigma) makes the matcher fall back to a second, as-written pass."""
+    from exobone.lexicon import Lexicon, Matcher
+
+    def spans(matcher: Matcher, text: str) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
+        return [(text[m.start : m.end], m.entries) for m in matcher.candidates(text)]
+
+    lexicon = Lexicon()
+    lexicon.add("CM", {("vesicle_types", "conditioned_medium")})
+    lexicon.add("conditioned medium", {("vesicle_types", "conditioned_medium")})
+    lexicon.add("Exo", {("vesicle_types", "exosome")})
+    lexicon.add("exosome", {("vesicle_types", "exosome")})
+    one_pass = Matcher(lexicon)
+    text = "CM and cm; Exo, EXO and exo; Conditioned-Medium and exosome-CM."
+    # folded terms first, then the case-sensitive ones, each in text order; "cm" and "exo"
+    # are not "CM" and "Exo"
+    assert [words for words, _ in spans(one_pass, text)] == [
+        "Conditioned-Medium",
+        "exosome",
+        "CM",
+        "Exo",
+        "EXO",
+        "CM",
+    ]
+    lexicon.add("ΣMSC", {("cell_types", "MSC")})
+    two_pass = Matcher(lexicon)
+    assert spans(two_pass, text) == spans(one_pass, text)
+    assert spans(two_pass, "the ΣMSC line")[-1] == ("ΣMSC", (("cell_types", "MSC"),))

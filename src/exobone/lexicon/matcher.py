@@ -1,6 +1,7 @@
-"""Find lexicon terms in text with two Aho-Corasick automata (case-folded and exact).
+"""Find lexicon terms in text with one Aho-Corasick automaton over the case-folded text.
 
-One pass of each automaton over the text gives every candidate; candidates must sit on word
+Case-sensitive terms ("CM", "MPs") are entered under their folded form and kept only where the
+text has them as written. One pass gives every candidate; candidates must sit on word
 boundaries. Overlaps are settled longest-first. A term inside a longer selected term still
 counts when it says something of another kind ("bone marrow" inside "bone marrow stromal
 cell" gives the origin) unless the longer term is a name that swallows its words (a gene such
@@ -28,13 +29,36 @@ class Match(NamedTuple):
     entries: tuple[Entry, ...]
 
 
-def _automaton(table: dict[str, set[Entry]]) -> ahocorasick.Automaton:
-    auto = ahocorasick.Automaton()
-    for key, entries in table.items():
+# What one automaton key stands for: its length, its case-folded entries (empty if the key
+# is only the folded form of case-sensitive terms), and each case-sensitive term with that
+# folded form and its entries, which count only where the text has the term as written.
+_Value = tuple[int, tuple[Entry, ...], tuple[tuple[str, tuple[Entry, ...]], ...]]
+
+
+def _automaton(
+    folded: dict[str, set[Entry]], exact: dict[str, set[Entry]]
+) -> ahocorasick.Automaton:
+    """One automaton over the folded text finds both kinds of terms (one pass, not two): a
+    case-sensitive term is entered under its folded form and checked against the text."""
+    values: dict[str, tuple[tuple[Entry, ...], list[tuple[str, tuple[Entry, ...]]]]] = {}
+    for key, entries in folded.items():
         if key.strip():
-            auto.add_word(key, (len(key), tuple(sorted(entries))))
+            values[key] = (tuple(sorted(entries)), [])
+    for key, entries in exact.items():
+        if key.strip():
+            values.setdefault(key.lower(), ((), []))[1].append((key, tuple(sorted(entries))))
+    auto = ahocorasick.Automaton()
+    for key, (known, terms) in values.items():
+        value: _Value = (len(key), known, tuple(terms))
+        auto.add_word(key, value)
     auto.make_automaton()
     return auto
+
+
+def _foldable(term: str) -> bool:
+    """Whether `fold` lowers each character of `term` on its own (so a text that has the
+    term as written has its folded form at the same place)."""
+    return all(len(c.lower()) == 1 and c not in "\u03a3" for c in term)
 
 
 _IS_WORD = re.compile(r"[a-z0-9]").match
@@ -45,8 +69,12 @@ class Matcher:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self._folded = _automaton(lexicon.folded)
-        self._exact = _automaton(lexicon.exact)
+        if all(_foldable(key) for key in lexicon.exact):
+            self._automaton = _automaton(lexicon.folded, lexicon.exact)
+            self._exact: ahocorasick.Automaton | None = None
+        else:  # a term whose folded form depends on context (a capital sigma): two passes
+            self._automaton = _automaton(lexicon.folded, {})
+            self._exact = _automaton(lexicon.exact, {})
         # The left boundary is checked in Python, so that the pattern starts with its literal
         # text and the regex engine can skip ahead to it.
         self._gapped = [
@@ -56,14 +84,17 @@ class Matcher:
     def candidates(self, text: str, *, gapped: bool = True) -> list[Match]:
         """Every bounded occurrence of every term, overlapping ones included."""
         found: list[Match] = []
+        exact: list[Match] = []  # after the folded ones, as when each kind had its own pass
         append = found.append
         new = tuple.__new__  # `Match(...)` without the named tuple's argument handling
         size = len(text)
         folded = fold(text)
-        for source, auto in ((folded, self._folded), (unhyphen(text), self._exact)):
-            if not len(auto):
-                continue
-            for end_index, (length, entries) in auto.iter(source):
+        written = unhyphen(text)
+        passes = [(folded, self._automaton, append)]
+        if self._exact is not None:  # its terms are keyed as written
+            passes.append((written, self._exact, exact.append))
+        for source, auto, add in passes:
+            for end_index, (length, entries, terms) in auto.iter(source):
                 start = end_index - length + 1
                 first = text[start]
                 last = text[end_index]
@@ -74,7 +105,12 @@ class Matcher:
                 end = end_index + 1
                 if end < size and last.isalnum() and text[end].isalnum():
                     continue
-                append(new(Match, (start, end, entries)))
+                if entries:
+                    add(new(Match, (start, end, entries)))
+                for term, term_entries in terms:
+                    if written.startswith(term, start):
+                        exact.append(new(Match, (start, end, term_entries)))
+        found += exact
         if gapped:
             for pattern, entries in self._gapped:
                 m = pattern.search(folded)
