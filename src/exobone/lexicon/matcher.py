@@ -140,18 +140,22 @@ def resolve(candidates: list[Match]) -> list[Match]:
     """Longest match wins; contained matches keep only kinds the container does not have."""
     if not candidates:
         return []
+    # owner[i]: the selected match covering offset i. Matches come longest first, so a selected
+    # match is never shorter than the current one: looking at the two ends tells whether the
+    # current one is free, inside one selected match, or overlapping.
     owner = [-1] * max([m.end for m in candidates])
     selected: list[Match] = []
     contained: list[tuple[Match, Match]] = []
     for match in sorted(candidates, key=_longest_first):
         start, end, _ = match
         first = owner[start]
+        last = owner[end - 1]
         if first < 0:
-            if owner[end - 1] != -1 or owner[start:end].count(-1) != end - start:
+            if last != -1:
                 continue  # overlaps a selected match
             owner[start:end] = [len(selected)] * (end - start)
             selected.append(match)
-        elif owner[end - 1] == first and owner[start:end].count(first) == end - start:
+        elif last == first:
             contained.append((match, selected[first]))
     if not contained:
         selected.sort(key=in_order)
