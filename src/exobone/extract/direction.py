@@ -496,8 +496,9 @@ _POST_NOUN_GAP_RE = re.compile(
     r"\s*)?",
     re.IGNORECASE,
 )
+# The regexes read after an offset (`.match(text, pos)`) have no "^": it would not match there.
 _INTRANSITIVE_AFTER_RE = re.compile(
-    r"^\s*(?:[,.;:)]|$|(?:a lot|in|after|following|when|with|by|compared|than|at|on|over|during"
+    r"\s*(?:[,.;:)]|$|(?:a lot|in|after|following|when|with|by|compared|than|at|on|over|during"
     r"|from"
     r"|to|and|upon|relative|versus|vs)\b|\w+ly\b)",
     re.IGNORECASE,
@@ -507,12 +508,11 @@ _OBJECT_START_RE = re.compile(
 )
 # What a target's noun phrase may contain before its predicate: "X expression of chondrocytes was
 # significantly". Words outside this set count towards a small limit.
-_GAP_BREAK_RE = re.compile(
-    r"\b(?:that|which|when|while|whereas|but|than|by|after|following|because|we|although|if|whe"
-    r"ther|"
-    r"compared|via|through|during|without)\b|[;:]",
-    re.IGNORECASE,
-)
+_GAP_BREAK_WORDS = (
+    "that", "which", "when", "while", "whereas", "but", "than", "by", "after", "following",
+    "because", "we", "although", "if", "whether", "compared", "via", "through", "during",
+    "without",
+)  # fmt: skip
 # "measured by CCK-8" inside a noun phrase names a method, not an agent
 _MEASURED_BY_RE = re.compile(
     r"\b(?:as )?(?:measured|assessed|determined|evaluated|detected|quantified|analy[sz]ed|examined"
@@ -523,14 +523,14 @@ _PAREN_RE = re.compile(r"\([^()]*\)")
 _WORD_RE = re.compile(r"[\w/-]+")
 # The words after a predicate cue that name who caused it.
 _AGENT_PREP_RE = re.compile(
-    r"^\s+(?:\w+ly\s+|a lot\s+|almost\s+)*"
+    r"\s+(?:\w+ly\s+|a lot\s+|almost\s+)*"
     r"(?:in\s+(?!response\b|the presence\b)(?:[\w-]+\s+){1,3}?)?"
     r"(?:by|with|after|following|upon|when|using|in response to|in the presence of|on exposure to)"
     r"\b(.{0,80})",
     re.IGNORECASE,
 )
 _CARGO_AFTER_RE = re.compile(
-    r"^\s+(?:\w+ly\s+)?(?:in|within|inside|into|on|of)\s+(?:the\s+)?(.{0,40})", re.IGNORECASE
+    r"\s+(?:\w+ly\s+)?(?:in|within|inside|into|on|of)\s+(?:the\s+)?(.{0,40})", re.IGNORECASE
 )
 _CARGO_BEFORE_RE = re.compile(
     r"(?:exosomal|vesicular|EV-derived|exosome-derived|EV-encapsulated|exosome-encapsulated)\s+(?:"
@@ -547,14 +547,14 @@ _AGENT_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _AGENT_AFTER_RE = re.compile(
-    r"^(?:\s+(?:was|were)\s+(?:given|added|applied|administered)\b|-(?:positive|negative|expressing"
+    r"(?:\s+(?:was|were)\s+(?:given|added|applied|administered)\b|-(?:positive|negative|expressing"
     r"|labell?ed)\b|\+|-(?:exos?|evs?|sevs?|exosomes?|vesicles?|mvs?)\b|\s?\(?-/-\)?|\s?(?:knockout"
     r"|KO|null|deficient|-deficient|-null|-knockout)\b|-(?:induced|stimulated|treated|challenged|me"
     r"diated|dependent|triggered|caused)\b|\s+(?:group|groups|treatment|stimulation|challenge|insul"
     r"t)\b)",
     re.IGNORECASE,
 )
-_INDUCED_AFTER_RE = re.compile(r"^-(?:induced|triggered|caused|mediated)\s+", re.IGNORECASE)
+_INDUCED_AFTER_RE = re.compile(r"-(?:induced|triggered|caused|mediated)\s+", re.IGNORECASE)
 _INHIBITOR_BEFORE_RE = re.compile(
     r"\b(?:inhibitors?|antagonists?|blockers?|si-?RNAs?|sh-?RNAs?|knock-?down|silencing|deletion|de"
     r"pletion|"
@@ -791,9 +791,17 @@ def _strip_targets(text: str, start: int, end: int, targets: Sequence[Target]) -
     return _PAREN_RE.sub(" ", gap) if "(" in gap else gap
 
 
+def _breaks_clause(gap: str) -> bool:
+    """Whether `gap` holds ";", ":" or one of `_GAP_BREAK_WORDS` as a word (IGNORECASE)."""
+    if ";" in gap or ":" in gap:
+        return True
+    low = _fold(gap)
+    return any(_has_word(gap, low, word) for word in _GAP_BREAK_WORDS)
+
+
 def _predicate_gap_ok(gap: str, vesicles: bool, sentence: str) -> bool:
     gap = _MEASURED_BY.sub(" ", gap, sentence)
-    if vesicles or _GAP_BREAK_RE.search(gap):
+    if vesicles or _breaks_clause(gap):
         return False
     return len(_WORD_RE.findall(gap)) <= 9
 
@@ -811,9 +819,10 @@ _AGENT_END_RE = re.compile(
 )
 
 
-def _agent_is_foreign(after: str) -> bool | None:
-    """After a predicate cue: None if no agent is named, True if it is not the vesicle."""
-    match = _AGENT_PREP_RE.match(after)
+def _agent_is_foreign(text: str, end: int) -> bool | None:
+    """After a predicate cue ending at `end`: None if no agent is named, True if it is not the
+    vesicle."""
+    match = _AGENT_PREP_RE.match(text, end)
     if match is None:
         return None
     words = match.group(1)
@@ -935,11 +944,11 @@ def resolve(
             and len(following) > 1
             and nxt.form == "verb"
             and _POST_NOUN_GAP_RE.fullmatch(text[t.end : nxt.start].replace(",", " "))
-            and _agent_is_foreign(text[nxt.end :])
+            and _agent_is_foreign(text, nxt.end)
         ):
             # "Apoptosis induced by IL-1beta was reduced by exosomes": skip the stimulus's verb
-            agent = _AGENT_PREP_RE.match(text[nxt.end :])
-            span_end = nxt.end + (agent.start(1) if agent else 0)
+            agent = _AGENT_PREP_RE.match(text, nxt.end)
+            span_end = agent.start(1) if agent else nxt.end
             words = text[span_end : following[1].start]
             if len(_WORD_RE.findall(words)) <= 3 and "," not in words:
                 skipped = text[t.end : following[1].start]
@@ -965,7 +974,6 @@ def resolve(
             blocked.add(i)
             continue
         aux = _AUX_RE.search(gap) is not None
-        after = text[nxt.end :]
         if nxt.form == "protect" or nxt.form == "adj" and not aux:
             continue
         if nxt.form == "noun":
@@ -974,7 +982,7 @@ def resolve(
         elif not aux:
             if nxt.form not in ("pred", "change", "same", "reversal", "verb"):
                 continue
-            if nxt.form != "same" and not _INTRANSITIVE_AFTER_RE.match(after):
+            if nxt.form != "same" and not _INTRANSITIVE_AFTER_RE.match(text, nxt.end):
                 continue  # "X, and promote Y": a verb with an object is not X's predicate
         right_of[i] = nxt
 
@@ -1012,8 +1020,7 @@ def resolve(
         sign: int | None = None
         pred = right_of.get(i)
         if pred is not None:
-            after = text[pred.end :]
-            cargo = _CARGO_AFTER_RE.match(after)
+            cargo = _CARGO_AFTER_RE.match(text, pred.end)
             if (
                 cargo
                 and _VESICLE_RE.match(cargo.group(1))
@@ -1030,8 +1037,8 @@ def resolve(
                 if outer is not None and base is not None:
                     base = _compose(outer, base, text)
             else:
-                foreign = _agent_is_foreign(after)
-                if foreign and not _SECRETION_BLOCK.search(after[:40], text):
+                foreign = _agent_is_foreign(text, pred.end)
+                if foreign and not _SECRETION_BLOCK.search(text[pred.end : pred.end + 40], text):
                     # "s-GAG synthesis impeded by IL-1beta": the stimulus acted, not the vesicles
                     pred = None
                 elif foreign is False:
@@ -1055,7 +1062,7 @@ def resolve(
             result[i] is None
             and t.kind == "outcomes"
             and text.startswith("-", t.end)
-            and _INDUCED_AFTER_RE.match(text[t.end :])
+            and _INDUCED_AFTER_RE.match(text, t.end)
         ):
             follower = next(
                 (j for j in order if targets[j].start > t.end and targets[j].start - t.end < 12),
@@ -1212,7 +1219,7 @@ def _clause_before(text: str, start: int, bounds: Sequence[tuple[int, int]]) -> 
 def _agent_like(text: str, t: Target) -> bool:
     return bool(
         _AGENT_BEFORE.search(text[max(0, t.start - 40) : t.start], text)
-        or _AGENT_AFTER_RE.match(text[t.end :])
+        or _AGENT_AFTER_RE.match(text, t.end)
     )
 
 
@@ -1502,6 +1509,18 @@ for _regex, (_, _kind, _label, _inh, _inv) in zip(_PHRASE_SCAN.regexes, _PHRASES
 _CELL_BEFORE_RE = re.compile(r"(?:cells?|MSCs?|BMSCs?|\w*\d\w*)\s+$")
 
 
+def _cell_before(text: str, end: int) -> bool:
+    """`_CELL_BEFORE_RE.search(text[:end])`. A match is word characters, then the whitespace
+    that ends the piece, so it lies in the piece's last word and what follows; searching the
+    whole piece tried `\\w*\\d` at every character."""
+    start = end
+    while start and text[start - 1].isspace():
+        start -= 1
+    while start and _is_word_char(text[start - 1]):
+        start -= 1
+    return _CELL_BEFORE_RE.search(text, start, end) is not None
+
+
 class _SentenceTargets(NamedTuple):
     targets: list[Target]
     mentions: list[Mention]
@@ -1564,8 +1583,8 @@ def _sentence_targets(
         if (
             m.kind == "outcomes"
             and label == "bone_regeneration"
-            and _CELL_BEFORE_RE.search(text[:rel_s])
             and "formation" in m.text.lower()
+            and _cell_before(text, rel_s)
         ):
             label = "osteogenic_differentiation"
         inherent = None
