@@ -273,7 +273,7 @@ def index_command(db: Db = None) -> None:
 
     Searches keep the facet index (every field) and, on SQLite stores of 50,000 records or
     more, the text index up to date by themselves, rebuilding after writes on first use;
-    at a million studies that takes about 1.5 minutes. Run this after a large ingest or
+    at a million studies that takes under 3 minutes. Run this after a large ingest or
     `exobone load` to pay that cost then. The indexes are saved next to a SQLite file
     (`<db>.facets/`, `<db>.text/`) and are safe to delete.
     """

@@ -390,7 +390,7 @@ class Store:
         SQLite store, the text index, so that no query has to wait for them.
 
         Queries rebuild what a write made stale on their own; this is for doing it at a
-        convenient time, e.g. after a large ingest or `exobone load` (about 1.5 minutes at a
+        convenient time, e.g. after a large ingest or `exobone load` (under 3 minutes at a
         million studies; a few milliseconds on small stores).
         """
         import time
