@@ -259,9 +259,15 @@ def _starts_of(items: Any, limit: int) -> set[tuple[str, bool]]:
     return out
 
 
+# How long a literal start may grow. Long starts spare regex calls: with short ones, every
+# "cartilage" was a candidate for each phrase starting "cartil".
+_START_LIMIT = 48
+
+
 def _literal_starts(pattern: str) -> set[str]:
     """Lower-cased texts one of which starts every match of `pattern`."""
-    starts = {start for start, _ in _starts_of(list(_sre_parser.parse(pattern, re.IGNORECASE)), 6)}
+    parsed = list(_sre_parser.parse(pattern, re.IGNORECASE))
+    starts = {start for start, _ in _starts_of(parsed, _START_LIMIT)}
     if "" in starts:
         raise ValueError(f"no literal start to scan for in {pattern!r}")
     return starts
