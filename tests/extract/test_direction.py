@@ -279,8 +279,10 @@ def test_gate_keys_occur_in_every_text_their_regex_matches() -> None:
 
 def test_literal_starts_and_trie() -> None:
     starts = direction._literal_starts(r"(?:re-?)?induc(?:e|es|ed|ing)")
-    assert {"induce", "reindu", "re-ind"} <= starts
-    assert all(len(s) <= 6 for s in starts)
+    assert {"induce", "induced", "inducing", "reinduces", "re-induced"} <= starts
+    assert all(len(s) <= direction._START_LIMIT for s in starts)
+    long = direction._literal_starts("a" * 60)
+    assert long == {"a" * direction._START_LIMIT}
     with pytest.raises(ValueError):
         direction._literal_starts(r"\w+-exos?")
     words = ["increas", "in", "inhibit", "up", "unchang", "a"]
