@@ -255,6 +255,23 @@ def test_vesicle_test_equals_the_vesicle_regex() -> None:
     for text in _sentences() + extra:
         expected = direction._VESICLE_RE.search(text) is not None
         assert direction.mentions_vesicles(text) == expected, text
+    extra += ["IL-exo", "ab-exos.", "x-EVs", "vesiclesab-exo", "CD63-EV-treated", "exo-", "-ev"]
+    for text in _sentences() + extra:
+        for cut in [m.start() for m in re.finditer(r"\b", text)] + [len(text)]:
+            part = text[:cut]
+            expected = direction._VESICLE_RE.search(part) is not None
+            assert direction._names_vesicle(part) == expected, part
+
+
+def test_word_tests_equal_the_regexes_they_replace() -> None:
+    breaks = re.compile(r"\b(?:" + "|".join(direction._GAP_BREAK_WORDS) + r")\b|[;:]", re.I)
+    extra = ["IL-6 in 3T3L1 \t", "BMSCs  ", "cell", "MSC\n", "x2 ", "Whereas; thereby", "by-"]
+    for text in _sentences() + extra:
+        for cut in [m.start() for m in re.finditer(r"\b|\s", text)] + [len(text)]:
+            part = text[:cut]
+            assert direction._breaks_clause(part) == (breaks.search(part) is not None), part
+            cell = direction._CELL_BEFORE_RE.search(part) is not None
+            assert direction._cell_before(text, cut) == cell, part
 
 
 def test_gate_keys_occur_in_every_text_their_regex_matches() -> None:

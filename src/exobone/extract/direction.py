@@ -698,10 +698,7 @@ def _find_cues(view: _View) -> list[Cue]:
 
 def _hyphen_modifiers(text: str) -> list[tuple[int, int, bool]]:
     """Spans of "<stimulus>-induced" words; True where the stimulus is a vesicle."""
-    return [
-        (hyphen, end, bool(_VESICLE_RE.fullmatch(stimulus) or _VESICLE_RE.search(stimulus)))
-        for stimulus, hyphen, end in _hyphen_cues(text)
-    ]
+    return [(hyphen, end, _names_vesicle(stimulus)) for stimulus, hyphen, end in _hyphen_cues(text)]
 
 
 def _hyphen_cues(text: str) -> list[tuple[str, int, int]]:
@@ -763,11 +760,40 @@ def mentions_vesicles(text: str) -> bool:
     view = _view(text)
     if view.holds(_VESICLE_SURE_GATE):
         return True
-    if view.holds(_VESICLE_MAYBE_GATE):
-        return _VESICLE_RE.search(text) is not None
-    return view.holds(_VESICLE_WORD_GATE) and any(
+    if view.holds(_VESICLE_WORD_GATE) and any(
         _has_word(text, view.low, word) for word in _VESICLE_WORDS
+    ):
+        return True
+    return view.holds(_VESICLE_MAYBE_GATE) and _vesicle_near_maybe(text, view.low)
+
+
+def _names_vesicle(text: str) -> bool:
+    """`mentions_vesicles` for a piece of a sentence, without making a view of it."""
+    low = _fold(text)
+    return (
+        any(key in low for key in _VESICLE_SURE)
+        or any(_has_word(text, low, word) for word in _VESICLE_WORDS)
+        or _vesicle_near_maybe(text, low)
     )
+
+
+def _vesicle_near_maybe(text: str, low: str) -> bool:
+    """Whether `_VESICLE_RE` matches in the run of word characters and hyphens around an "exo"
+    or "-ev" of `text` (`low`, folded). Its other matches hold a sure key or are words of
+    `_VESICLE_WORDS`. Run on the whole text, the regex tries its alternatives at every character
+    (about 0.5 us per character)."""
+    for key in ("exo", "-ev"):
+        at = low.find(key)
+        while at >= 0:
+            start, end = at, at + len(key)
+            while start and (_is_word_char(text[start - 1]) or text[start - 1] == "-"):
+                start -= 1
+            while end < len(text) and (_is_word_char(text[end]) or text[end] == "-"):
+                end += 1
+            if _VESICLE_RE.search(text, start, end):
+                return True
+            at = low.find(key, end)
+    return False
 
 
 def is_aim(text: str) -> bool:
@@ -836,7 +862,7 @@ def _agent_is_foreign(text: str, end: int) -> bool | None:
         return None  # "fell by about half", "increased by 2-fold"
     # only the first few words name the agent
     head = " ".join(_AGENT_END_RE.split(words, maxsplit=1)[0].split()[:6])
-    return not _VESICLE_RE.search(head)
+    return not _names_vesicle(head)
 
 
 def _negated(text: str, cue: Cue) -> bool:
@@ -859,7 +885,7 @@ def _purpose_of_a_method(text: str, cue: Cue) -> bool:
     if cue.form != "verb" or cue.start < 3 or text[cue.start - 3 : cue.start].lower() != "to ":
         return False
     before = text[: cue.start]
-    return not mentions_vesicles(before) and not _TO_FINDING_RE.search(before[-20:])
+    return not _names_vesicle(before) and not _TO_FINDING_RE.search(before[-20:])
 
 
 def _reversal_sign(local: int | None, label: str, cue_sign: int) -> int | None:
@@ -897,7 +923,7 @@ def resolve(
             prev = (
                 text[: cue.start - 1].rsplit(None, 1)[-1] if text[: cue.start - 1].strip() else ""
             )
-            if not _VESICLE_RE.search(prev):
+            if not _names_vesicle(prev):
                 continue
         if any(t.start <= cue.start and cue.end <= t.end for t in targets):
             continue
