@@ -276,7 +276,7 @@ def _literal_starts(pattern: str) -> set[str]:
 class _View:
     """A sentence as the scanners and gates see it: the folded text and, from one Aho-Corasick
     pass made when first asked, where each scanner's alternatives may start and which gates'
-    keys occur."""
+    keys occur (bit `gate.id` of `_gates`; -1 until the pass is made)."""
 
     __slots__ = ("_gates", "_starts", "low", "text")
 
@@ -284,27 +284,28 @@ class _View:
         self.text = text
         self.low = _fold(text)
         self._starts: dict[int, dict[int, list[int]]] = {}
-        self._gates: set[int] | None = None
+        self._gates = -1
 
-    def _scan(self) -> set[int]:
-        gates: set[int] = set()
+    def _scan(self) -> int:
+        gates = 0
         starts = self._starts
         text = self.text
-        for end, (back, word, owners) in _KEYS.iter(self.low):
+        for end, (back, word, mask, scanners) in _KEYS.iter(self.low):
+            gates |= mask
+            if not scanners:
+                continue
             start = end - back
-            inside = word and start and _is_word_char(text[start - 1])
-            for owner, ids in owners:
-                if owner < 0:
-                    gates.update(ids)
-                elif not inside:  # scanner keys start a word
-                    starts.setdefault(owner, {}).setdefault(start, []).extend(ids)
+            if word and start and _is_word_char(text[start - 1]):
+                continue  # scanner keys start a word
+            for owner, ids in scanners:
+                starts.setdefault(owner, {}).setdefault(start, []).extend(ids)
         self._gates = gates
         return gates
 
     def holds(self, gate: _Gated) -> bool:
         """Whether the text holds one of `gate`'s keys."""
-        gates = self._scan() if self._gates is None else self._gates
-        return gate.id in gates
+        gates = self._scan() if self._gates < 0 else self._gates
+        return bool(gates >> gate.id & 1)
 
 
 _VIEWS: dict[int, _View] = {}  # by id(text); each view holds its text, so ids stay unique
@@ -339,7 +340,7 @@ class _Scanner:
 
     def _candidates(self, view: _View) -> list[tuple[int, list[int]]]:
         """(offset, alternatives that may start there), in text order."""
-        if view._gates is None:  # `view.starts`, inlined: called for every scanner
+        if view._gates < 0:  # `view._scan`, inlined: called for every scanner
             view._scan()
         found = view._starts.get(self.id)
         if not found:
@@ -410,8 +411,8 @@ class _Gated:
             view = _VIEWS.get(id(sentence))  # `_view` and `holds`, inlined: called very often
             if view is None or view.text is not sentence:
                 view = _view(sentence)
-            gates = view._scan() if view._gates is None else view._gates
-            if self.id not in gates:
+            gates = view._scan() if view._gates < 0 else view._gates
+            if not gates >> self.id & 1:
                 return False
             if part is None or part is sentence:
                 return True
@@ -435,21 +436,24 @@ class _Gated:
 _SCANNERS: list[_Scanner] = []
 _GATES: list[_Gated] = []
 # Literal starts of every scanner and keys of every sentence gate (filled at the end of the
-# module): key -> (len - 1, starts with a word character, [(scanner or -1 for gates, ids)]).
+# module): key -> (len - 1, starts with a word character, bit mask of the gates, [(scanner,
+# ids)]).
 _KEYS = ahocorasick.Automaton()
 
 
 def _build_keys() -> None:
-    owners: dict[str, list[tuple[int, list[int]]]] = {}
+    masks: dict[str, int] = {}
+    scanners: dict[str, list[tuple[int, list[int]]]] = {}
     for scanner in _SCANNERS:
         for key, ids in scanner.keys.items():
-            owners.setdefault(key, []).append((scanner.id, ids))
+            scanners.setdefault(key, []).append((scanner.id, ids))
     for gate in _GATES:
         if gate.per_sentence:
             for key in gate.keys:
-                owners.setdefault(key, []).append((-1, [gate.id]))
-    for key, entries in owners.items():
-        _KEYS.add_word(key, (len(key) - 1, _is_word_char(key[0]), entries))
+                masks[key] = masks.get(key, 0) | 1 << gate.id
+    for key in sorted(masks.keys() | scanners.keys()):
+        entry = (len(key) - 1, _is_word_char(key[0]), masks.get(key, 0), scanners.get(key, []))
+        _KEYS.add_word(key, entry)
     _KEYS.make_automaton()
 
 
