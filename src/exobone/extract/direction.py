@@ -1129,7 +1129,7 @@ def resolve(
     for i in order:
         if targets[i].kind != "outcomes" and _agent_like(text, targets[i]):
             result[i] = None
-    if _SECRETION_BLOCK.search(text):
+    if _secretion_blocked(text):
         # a vesicle's own property ("pro-osteogenic effect") or a change it caused keeps its sign
         result = [
             -s if s and targets[i].inherent is None and i not in by_vesicles else s
@@ -1698,11 +1698,7 @@ def _analyse(doc: Document) -> Iterable[Directed]:
             for m in mentions
             if m.kind == "vesicle_types"
         ]
-        about = (
-            bool(vesicle_spans)
-            or mentions_vesicles(text)
-            or _SECRETION_BLOCK.search(text) is not None
-        )
+        about = bool(vesicle_spans) or mentions_vesicles(text) or _secretion_blocked(text)
         if (
             not about
             and previous_about_vesicles
@@ -1737,6 +1733,11 @@ def _analyse(doc: Document) -> Iterable[Directed]:
                 )
                 continue
             yield Directed(target.label, mention.kind, sign, mention, "")
+
+
+def _secretion_blocked(text: str) -> bool:
+    """Whether `_SECRETION_BLOCK` matches in the sentence `text`; both gates must pass first."""
+    return _SECRETION_VERBS.possible(text) and _SECRETION_BLOCK.search(text) is not None
 
 
 def _cargo_subject(m: Mention, sentence: Sentence, cargo: set[str]) -> bool:
@@ -1779,6 +1780,8 @@ _HYPHEN_CUE = _Gated(
 _SECRETION_BLOCK = _Gated(
     _SECRETION_BLOCK_RE, ("4869", "secretion", "release", "biogenesis", "production")
 )
+# (A second condition: every match also holds one of these.)
+_SECRETION_VERBS = _Gated(_SECRETION_BLOCK_RE, ("4869", "inhibit", "block", "prevent"))
 _GERUND_SUBJECT = _Gated(
     _GERUND_SUBJECT_RE,
     ("inhibiting", "blocking", "silencing", "knocking down", "depleting", "deleting",
