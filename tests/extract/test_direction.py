@@ -266,12 +266,15 @@ def test_vesicle_test_equals_the_vesicle_regex() -> None:
 def test_word_tests_equal_the_regexes_they_replace() -> None:
     breaks = re.compile(r"\b(?:" + "|".join(direction._GAP_BREAK_WORDS) + r")\b|[;:]", re.I)
     extra = ["IL-6 in 3T3L1 \t", "BMSCs  ", "cell", "MSC\n", "x2 ", "Whereas; thereby", "by-"]
+    extra += ["All the these changes were reversed, and its effects were blocked by its thes."]
     for text in _sentences() + extra:
         for cut in [m.start() for m in re.finditer(r"\b|\s", text)] + [len(text)]:
             part = text[:cut]
             assert direction._breaks_clause(part) == (breaks.search(part) is not None), part
             cell = direction._CELL_BEFORE_RE.search(part) is not None
             assert direction._cell_before(text, cut) == cell, part
+        reversals = [m.span() for m in direction._REVERSAL_ANAPHOR_RE.finditer(text)]
+        assert [m.span() for m in direction._reversals(direction._view(text))] == reversals
 
 
 def test_gate_keys_occur_in_every_text_their_regex_matches() -> None:

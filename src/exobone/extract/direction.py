@@ -1108,7 +1108,7 @@ def resolve(
                 result[i] = result[follower]
 
     # Reversal: "..., but all the changes were almost abolished when BMSC-Exos was added."
-    reversals = _REVERSAL_ANAPHOR.finditer(text) if _REVERSAL_NOUNS.possible(text) else []
+    reversals = _reversals(view) if _REVERSAL_NOUNS.possible(text) else []
     for match in reversals:
         if not vesicle_in(match.end(), len(text)) and not vesicle_in(match.start(), match.end()):
             continue
@@ -1733,6 +1733,34 @@ def _analyse(doc: Document) -> Iterable[Directed]:
                 )
                 continue
             yield Directed(target.label, mention.kind, sign, mention, "")
+
+
+# Every match of `_REVERSAL_ANAPHOR_RE` starts with one of these words.
+_REVERSAL_STARTS = ("all", "these", "the", "this", "those", "such", "both", "its", "their")
+
+
+def _reversals(view: _View) -> list[re.Match[str]]:
+    """`_REVERSAL_ANAPHOR.finditer(view.text)`, the regex tried only where a match can start
+    (searched, it tried its determiners at every character)."""
+    text = view.text
+    if not _REVERSAL_ANAPHOR.possible(text):
+        return []
+    starts: set[int] = set()
+    for word in _REVERSAL_STARTS:
+        at = view.low.find(word)
+        while at >= 0:
+            starts.add(at)
+            at = view.low.find(word, at + 1)
+    found: list[re.Match[str]] = []
+    last = 0
+    for at in sorted(starts):
+        if at < last:
+            continue
+        match = _REVERSAL_ANAPHOR_RE.match(text, at)
+        if match:
+            found.append(match)
+            last = match.end()
+    return found
 
 
 def _secretion_blocked(text: str) -> bool:
