@@ -513,9 +513,6 @@ _INTRANSITIVE_AFTER_RE = re.compile(
     r"|to|and|upon|relative|versus|vs)\b|\w+ly\b)",
     re.IGNORECASE,
 )
-_OBJECT_START_RE = re.compile(
-    r"^\s+(?:the|a|an|their|its|this|these|those|both|all)\b", re.IGNORECASE
-)
 # What a target's noun phrase may contain before its predicate: "X expression of chondrocytes was
 # significantly". Words outside this set count towards a small limit.
 _GAP_BREAK_WORDS = (
