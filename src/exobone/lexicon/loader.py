@@ -29,7 +29,6 @@ _LABEL_CATEGORIES = (
 _LABEL_IS_TERM = frozenset(_LABEL_CATEGORIES) - {"animal_models", "metabolites", "species"}
 
 _HYPHENS = "-\u2010\u2011\u2012\u2013\u2014_"
-_FOLD_TABLE = str.maketrans({c: " " for c in _HYPHENS})
 _BRITISH = (
     ("isation", "ization"), ("ised", "ized"), ("ising", "izing"), ("behaviour", "behavior"),
     ("tumour", "tumor"), ("signalling", "signaling"), ("labelling", "labeling"),
@@ -42,12 +41,16 @@ def fold(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few code points change length when lowered
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return lowered.translate(_FOLD_TABLE)
+    return unhyphen(lowered)
 
 
 def unhyphen(text: str) -> str:
     """Hyphens to spaces, case kept (for case-sensitive matching); length is unchanged."""
-    return text.translate(_FOLD_TABLE)
+    # `str.replace` per dash present is several times faster than `translate` with a table.
+    for dash in _HYPHENS:
+        if dash in text:
+            text = text.replace(dash, " ")
+    return text
 
 
 def is_case_sensitive(term: str) -> bool:
