@@ -68,7 +68,8 @@ _WORD_NUMBERS = {
 _N = rf"(?:{_NUMBER}|(?:{'|'.join(_WORD_NUMBERS)})(?=[\s-]))"
 _DURATION = Cue(
     rf"(?<![\w.-])({_N}(?:\s*(?:,\s*(?:and\s+)?|and|or|to|-|&)\s*{_N})*)\s*-?\s*"
-    r"(days?|d|weeks?|wks?|months?|h|hrs?|hours?)\b(?![\w-]*\s*-?old)(?!\s+of age)"
+    r"(days?|d|weeks?|wks?|months?|h|hrs?|hours?)\b(?![\w-]*\s*-?old)(?!\s+of age)",
+    needles=(*"0123456789", *_WORD_NUMBERS),  # every match starts with a number
 )
 _NUMBERS = re.compile(_N, re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
