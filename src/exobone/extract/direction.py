@@ -290,15 +290,21 @@ class _View:
         gates = 0
         starts = self._starts
         text = self.text
-        for end, (back, word, mask, scanners) in _KEYS.iter(self.low):
-            gates |= mask
-            if not scanners:
+        for hit in _KEYS.iter(self.low):
+            key: _Key = hit[1]
+            gates |= key.mask
+            if not key.scanners:
                 continue
-            start = end - back
-            if word and start and _is_word_char(text[start - 1]):
+            start = hit[0] - key.back
+            if key.word and start and _is_word_char(text[start - 1]):
                 continue  # scanner keys start a word
-            for owner, ids in scanners:
-                starts.setdefault(owner, {}).setdefault(start, []).extend(ids)
+            # keys found at one start come shortest first, and a key's ids include those of
+            # its prefixes: the last one found stands for all
+            for owner, ids in key.scanners:
+                if owner in starts:
+                    starts[owner][start] = ids
+                else:
+                    starts[owner] = {start: ids}
         self._gates = gates
         return gates
 
@@ -345,10 +351,7 @@ class _Scanner:
         found = view._starts.get(self.id)
         if not found:
             return []
-        return [
-            (start, ids if len(ids) == 1 else sorted(set(ids)))
-            for start, ids in sorted(found.items())
-        ]
+        return sorted(found.items())
 
     def finditer(self, view: _View) -> list[tuple[int, re.Match[str]]]:
         """(alternative, match) as the alternation's `finditer` gives them, in order."""
@@ -435,9 +438,26 @@ class _Gated:
 
 _SCANNERS: list[_Scanner] = []
 _GATES: list[_Gated] = []
+
+
+class _Key:
+    """What a key of `_KEYS` stands for."""
+
+    __slots__ = ("back", "mask", "scanners", "word")
+
+    def __init__(
+        self, back: int, word: bool, mask: int, scanners: list[tuple[int, list[int]]]
+    ) -> None:
+        self.back = back  # len - 1
+        self.word = word  # starts with a word character
+        self.mask = mask  # bits of the gates it is a key of
+        # (scanner, its alternatives that may start here: those of this key and of every
+        # shorter key of the scanner that starts it, in order)
+        self.scanners = scanners
+
+
 # Literal starts of every scanner and keys of every sentence gate (filled at the end of the
-# module): key -> (len - 1, starts with a word character, bit mask of the gates, [(scanner,
-# ids)]).
+# module).
 _KEYS = ahocorasick.Automaton()
 
 
@@ -445,14 +465,16 @@ def _build_keys() -> None:
     masks: dict[str, int] = {}
     scanners: dict[str, list[tuple[int, list[int]]]] = {}
     for scanner in _SCANNERS:
-        for key, ids in scanner.keys.items():
-            scanners.setdefault(key, []).append((scanner.id, ids))
+        for key in scanner.keys:
+            heads = (key[:n] for n in range(1, len(key) + 1))
+            ids = {i for head in heads for i in scanner.keys.get(head, ())}
+            scanners.setdefault(key, []).append((scanner.id, sorted(ids)))
     for gate in _GATES:
         if gate.per_sentence:
             for key in gate.keys:
                 masks[key] = masks.get(key, 0) | 1 << gate.id
     for key in sorted(masks.keys() | scanners.keys()):
-        entry = (len(key) - 1, _is_word_char(key[0]), masks.get(key, 0), scanners.get(key, []))
+        entry = _Key(len(key) - 1, _is_word_char(key[0]), masks.get(key, 0), scanners.get(key, []))
         _KEYS.add_word(key, entry)
     _KEYS.make_automaton()
 
