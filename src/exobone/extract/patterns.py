@@ -35,6 +35,9 @@ class _Shape:
         if self.needles and not any(n in text for n in self.needles):
             return
         end = len(text) if endpos is None else endpos
+        if not self.not_after:
+            yield from self.regex.finditer(text, pos, end)
+            return
         search = self.regex.search
         m = search(text, pos, end)
         while m is not None:
