@@ -955,13 +955,14 @@ def resolve(
         if _purpose_of_a_method(text, cue):
             continue  # "to induce senescence, cells were exposed to H2O2" sets up the model
         cues.append(cue)
-    ves_spans: list[tuple[int, int]] = []
+    named: list[list[tuple[int, int]]] = []  # `_VESICLE_RE`'s matches, once needed
 
     def vesicle_in(lo: int, hi: int) -> bool:
-        if not ves_spans:  # needed only for a reversal, so found late
-            ves_spans.extend(vesicle_spans)
-            ves_spans.extend(m.span() for m in _VESICLE_RE.finditer(text))
-        return any(lo <= a and b <= hi for a, b in ves_spans)
+        if any(lo <= a and b <= hi for a, b in vesicle_spans):
+            return True  # the mentions answer: the regex runs over the whole sentence
+        if not named:  # needed only for a reversal, so found late
+            named.append([m.span() for m in _VESICLE_RE.finditer(text)])
+        return any(lo <= a and b <= hi for a, b in named[0])
 
     gerund = _GERUND_SUBJECT.search(text)
     inhibitor_from = (
