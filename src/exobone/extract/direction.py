@@ -1363,6 +1363,9 @@ def _apply(cue: Cue, inner: Cue | None, t: Target, text: str) -> int | None:
     return cue.sign
 
 
+_REPAIR_AFTER_RE = re.compile(r"\s+(?:repair|resolution|clearance)\b")
+
+
 def _govern(
     text: str,
     cue: Cue,
@@ -1380,8 +1383,7 @@ def _govern(
     if cue.form == "reversal" and sign == SAME:
         sign = DOWN if t.label in HARMFUL else UP
     # "X repair" of a harm ("DNA damage repair") or "X inhibition" after the target
-    tail = text[t.end : t.end + 14].lower()
-    if t.label in HARMFUL and re.match(r"^\s+(?:repair|resolution|clearance)\b", tail):
+    if t.label in HARMFUL and _REPAIR_AFTER_RE.match(text[t.end : t.end + 14].lower()):
         sign = -sign
     if cue.form in ("noun", "reversal"):
         outer = next(
