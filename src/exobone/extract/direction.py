@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterable, Sequence
 from re import _constants as _sre  # type: ignore[attr-defined]
 from re import _parser as _sre_parser  # type: ignore[attr-defined]
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import ahocorasick
 
@@ -48,7 +48,9 @@ __all__ = [
     "resolve",
 ]
 
-UP, DOWN, SAME = 1, -1, 0
+UP: Final = 1
+DOWN: Final = -1
+SAME: Final = 0
 
 # --------------------------------------------------------------------------------------------
 # Cue lexicon. Each entry: regex (no groups), sign, form.
@@ -62,7 +64,7 @@ UP, DOWN, SAME = 1, -1, 0
 #   pred     only as a predicate after its subject ("apoptosis occurred")
 # --------------------------------------------------------------------------------------------
 _V = r"(?:e|es|ed|ing)"
-_CUE_TABLE: tuple[tuple[str, int, str], ...] = (
+_CUE_TABLE: Final[tuple[tuple[str, int, str], ...]] = (
     # no change (checked first: longest phrases)
     (
         r"did not (?:significantly |markedly |obviously |appreciably )?(?:affect|alter|change|influ"
@@ -215,7 +217,7 @@ _CUE_TABLE: tuple[tuple[str, int, str], ...] = (
 # --------------------------------------------------------------------------------------------
 # Characters that IGNORECASE matches to an ASCII letter but `str.lower` does not map to it (or, for
 # the dotted capital I, maps to two characters): folded by hand so that offsets stay put.
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_FOLD: Final = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
 def _fold(text: str) -> str:
@@ -261,7 +263,7 @@ def _starts_of(items: Any, limit: int) -> set[tuple[str, bool]]:
 
 # How long a literal start may grow. Long starts spare regex calls: with short ones, every
 # "cartilage" was a candidate for each phrase starting "cartil".
-_START_LIMIT = 48
+_START_LIMIT: Final = 48
 
 
 def _literal_starts(pattern: str) -> set[str]:
@@ -314,10 +316,10 @@ class _View:
         return bool(gates >> gate.id & 1)
 
 
-_VIEWS: dict[int, _View] = {}  # by id(text); each view holds its text, so ids stay unique
+_VIEWS: Final[dict[int, _View]] = {}  # by id(text); each view holds its text, so ids stay unique
 # The view asked for last: most questions are about the sentence at hand, and comparing one
 # reference is cheaper than a dictionary look-up by id.
-_LAST_VIEW: list[_View] = [_View("")]
+_LAST_VIEW: Final[list[_View]] = [_View("")]
 
 
 def _view(text: str) -> _View:
@@ -443,8 +445,8 @@ class _Gated:
         return self.regex.sub(replacement, text) if self.possible(sentence or text, text) else text
 
 
-_SCANNERS: list[_Scanner] = []
-_GATES: list[_Gated] = []
+_SCANNERS: Final[list[_Scanner]] = []
+_GATES: Final[list[_Gated]] = []
 
 
 class _Key:
@@ -465,15 +467,15 @@ class _Key:
 
 # Literal starts of every scanner and keys of every sentence gate (filled at the end of the
 # module).
-_KEYS = ahocorasick.Automaton()
+_KEYS: Final = ahocorasick.Automaton()
 
 
 # Characters of this field's abstracts, most frequent first. The automaton looks a character up
 # among a node's children one by one, in the order they were added: keys made of common
 # characters are added first (the walk over a sentence then costs about 10% less than with keys
 # added in sorted order).
-_FREQUENT = " etiosanrcldmhfupgybvx-w,.1()kj2z53867/9:40q"
-_RANK = {char: rank for rank, char in enumerate(_FREQUENT)}
+_FREQUENT: Final = " etiosanrcldmhfupgybvx-w,.1()kj2z53867/9:40q"
+_RANK: Final = {char: rank for rank, char in enumerate(_FREQUENT)}
 
 
 def _common_first(key: str) -> tuple[list[int], str]:
@@ -499,22 +501,22 @@ def _build_keys() -> None:
     _KEYS.make_automaton()
 
 
-_CUES = _Scanner([p for p, _, _ in _CUE_TABLE], before=r"(?<![\w-])", after=r"(?![\w])")
+_CUES: Final = _Scanner([p for p, _, _ in _CUE_TABLE], before=r"(?<![\w-])", after=r"(?![\w])")
 
 # A cue word glued to a preceding hyphen ("IL-1beta-induced", "EV-depleted", "PBS-treated") is
 # a modifier naming a stimulus, unless the stimulus is the vesicle ("exosome-induced").
-_HYPHEN_CUE_RE = re.compile(
+_HYPHEN_CUE_RE: Final = re.compile(
     r"([\w/]+)-(induced|mediated|stimulated|treated|enhanced|promoted)\b", re.IGNORECASE
 )
 
-_VESICLE_WORD = (
+_VESICLE_WORD: Final = (
     r"exosom\w*|\bexos?\b|\w+-exos?\b|\b[a-z0-9]+exos?\b|\bs?EVs?\b|\w+-EVs?\b"
     r"|\bsEVs?\b|vesicles?|secretome|secretion factors|secreted factors|paracrine factors"
     r"|conditioned medi(?:um|a)|\bCM\b|microparticles?|\bMPs\b|\bMVs\b|cell-free|nanovesicles?"
 )
-_VESICLE_RE = re.compile(_VESICLE_WORD, re.IGNORECASE)
+_VESICLE_RE: Final = re.compile(_VESICLE_WORD, re.IGNORECASE)
 # Vesicle secretion blocked: GW4869, "inhibitor of exosome secretion/release/biogenesis".
-_SECRETION_BLOCK_RE = re.compile(
+_SECRETION_BLOCK_RE: Final = re.compile(
     r"\bGW-?4869\b|\b(?:inhibit\w*|block\w*|prevent\w*)\s+(?:of\s+)?(?:the\s+)?(?:exosom\w*|EVs?|ve"
     r"sic\w*)\s+"
     r"(?:secretion|release|biogenesis|production)|\b(?:exosom\w*|EVs?|vesic\w*)\s+(?:secretion|rele"
@@ -523,7 +525,7 @@ _SECRETION_BLOCK_RE = re.compile(
 )
 
 # Clause edges that a cue before a target does not reach across.
-_BOUNDARY_PATTERNS = (
+_BOUNDARY_PATTERNS: Final = (
     ";", ":", r"\bbut\b", r"\bwhereas\b", r"\bwhile\b", r"\balthough\b", r"\bhowever\b",
     r"\bwhich\b", r"\bthat\b", r"\bwhen\b", r"\bthan\b", r"\bcompared (?:with|to)\b",
     r"\bwhether\b", r"\bif\b", r"\bfor\b", r"\bbecause\b", r"\bdue to\b", r"\bvia\b",
@@ -532,24 +534,26 @@ _BOUNDARY_PATTERNS = (
     r"\bhomeostasis\b", r"\binvolv\w*\b",
     r", and (?=(?:the|this|these|that|those|it|they|we|its|their|all)\b)",
 )  # fmt: skip
-_BOUNDARIES = _Scanner(_BOUNDARY_PATTERNS)
-_NEGATION_RE = re.compile(
+_BOUNDARIES: Final = _Scanner(_BOUNDARY_PATTERNS)
+_NEGATION_RE: Final = re.compile(
     r"\b(?:not|no|never|neither|nor|without|cannot|failed to|fail to|fails to|unable to)\s+(?:\w+\s"
     r"+){0,2}$|n't\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
-_NOT_ONLY_RE = re.compile(r"\bnot only\b", re.IGNORECASE)
-_AUX_RE = re.compile(
+_NOT_ONLY_RE: Final = re.compile(r"\bnot only\b", re.IGNORECASE)
+_AUX_RE: Final = re.compile(
     r"\b(?:was|were|is|are|been|be|being|became|become|becomes|get|got)\b", re.IGNORECASE
 )
-_DETERMINER_END_RE = re.compile(r"\b(?:the|a|an|this|these|those|its|their)\s+$", re.IGNORECASE)
-_POST_NOUN_GAP_RE = re.compile(
+_DETERMINER_END_RE: Final = re.compile(
+    r"\b(?:the|a|an|this|these|those|its|their)\s+$", re.IGNORECASE
+)
+_POST_NOUN_GAP_RE: Final = re.compile(
     r"\s*(?:(?:expression|phosphorylation|signal\w*|pathway|activity|levels?|production|synthesis)"
     r"\s*)?",
     re.IGNORECASE,
 )
 # The regexes read after an offset (`.match(text, pos)`) have no "^": it would not match there.
-_INTRANSITIVE_AFTER_RE = re.compile(
+_INTRANSITIVE_AFTER_RE: Final = re.compile(
     r"\s*(?:[,.;:)]|$|(?:a lot|in|after|following|when|with|by|compared|than|at|on|over|during"
     r"|from"
     r"|to|and|upon|relative|versus|vs)\b|\w+ly\b)",
@@ -557,36 +561,36 @@ _INTRANSITIVE_AFTER_RE = re.compile(
 )
 # What a target's noun phrase may contain before its predicate: "X expression of chondrocytes was
 # significantly". Words outside this set count towards a small limit.
-_GAP_BREAK_WORDS = (
+_GAP_BREAK_WORDS: Final = (
     "that", "which", "when", "while", "whereas", "but", "than", "by", "after", "following",
     "because", "we", "although", "if", "whether", "compared", "via", "through", "during",
     "without",
 )  # fmt: skip
 # "measured by CCK-8" inside a noun phrase names a method, not an agent
-_MEASURED_BY_RE = re.compile(
+_MEASURED_BY_RE: Final = re.compile(
     r"\b(?:as )?(?:measured|assessed|determined|evaluated|detected|quantified|analy[sz]ed|examined"
     r"|stained|revealed|shown|visuali[sz]ed) (?:by|with|using|on) [^,;]*",
     re.IGNORECASE,
 )
-_PAREN_RE = re.compile(r"\([^()]*\)")
-_WORD_RE = re.compile(r"[\w/-]+")
+_PAREN_RE: Final = re.compile(r"\([^()]*\)")
+_WORD_RE: Final = re.compile(r"[\w/-]+")
 # The words after a predicate cue that name who caused it.
-_AGENT_PREP_RE = re.compile(
+_AGENT_PREP_RE: Final = re.compile(
     r"\s+(?:\w+ly\s+|a lot\s+|almost\s+)*"
     r"(?:in\s+(?!response\b|the presence\b)(?:[\w-]+\s+){1,3}?)?"
     r"(?:by|with|after|following|upon|when|using|in response to|in the presence of|on exposure to)"
     r"\b(.{0,80})",
     re.IGNORECASE,
 )
-_CARGO_AFTER_RE = re.compile(
+_CARGO_AFTER_RE: Final = re.compile(
     r"\s+(?:\w+ly\s+)?(?:in|within|inside|into|on|of)\s+(?:the\s+)?(.{0,40})", re.IGNORECASE
 )
-_CARGO_BEFORE_RE = re.compile(
+_CARGO_BEFORE_RE: Final = re.compile(
     r"(?:exosomal|vesicular|EV-derived|exosome-derived|EV-encapsulated|exosome-encapsulated)\s+(?:"
     r"\w+\s+)?$",
     re.IGNORECASE,
 )
-_AGENT_BEFORE_RE = re.compile(
+_AGENT_BEFORE_RE: Final = re.compile(
     r"(?<![\w-])(?:stimulated|treated|induced|challenged|exposed|pretreated|pre-treated|incubated|c"
     r"ultured|primed|caused by|triggered by|elicited by|"
     r"presence of|absence of|response to|addition of|stimulation with|treatment with|injection of|"
@@ -595,7 +599,7 @@ _AGENT_BEFORE_RE = re.compile(
     r"?:the\s+|recombinant\s+)?$",
     re.IGNORECASE,
 )
-_AGENT_AFTER_RE = re.compile(
+_AGENT_AFTER_RE: Final = re.compile(
     r"(?:\s+(?:was|were)\s+(?:given|added|applied|administered)\b|-(?:positive|negative|expressing"
     r"|labell?ed)\b|\+|-(?:exos?|evs?|sevs?|exosomes?|vesicles?|mvs?)\b|\s?\(?-/-\)?|\s?(?:knockout"
     r"|KO|null|deficient|-deficient|-null|-knockout)\b|-(?:induced|stimulated|treated|challenged|me"
@@ -603,8 +607,8 @@ _AGENT_AFTER_RE = re.compile(
     r"t)\b)",
     re.IGNORECASE,
 )
-_INDUCED_AFTER_RE = re.compile(r"-(?:induced|triggered|caused|mediated)\s+", re.IGNORECASE)
-_INHIBITOR_BEFORE_RE = re.compile(
+_INDUCED_AFTER_RE: Final = re.compile(r"-(?:induced|triggered|caused|mediated)\s+", re.IGNORECASE)
+_INHIBITOR_BEFORE_RE: Final = re.compile(
     r"\b(?:inhibitors?|antagonists?|blockers?|si-?RNAs?|sh-?RNAs?|knock-?down|silencing|deletion|de"
     r"pletion|"
     r"neutrali[sz]ing antibod\w+|knockout|deficien\w+|agonists?)\b(?:\s+(?:of|for|against|to))?"
@@ -612,14 +616,14 @@ _INHIBITOR_BEFORE_RE = re.compile(
     r"*\s*$",
     re.IGNORECASE,
 )
-_GERUND_SUBJECT_RE = re.compile(
+_GERUND_SUBJECT_RE: Final = re.compile(
     r"(?:^|[;,]\s*(?:and\s+)?|\band\s+|\bthat\s+)(?:inhibiting|blocking|silencing|knocking down|dep"
     r"leting|deleting|"
     r"antagonizing|overexpressing|suppressing)\b",
     re.IGNORECASE,
 )
 # "... the changes were (almost) abolished when BMSC-Exos was added": undoes what came before.
-_REVERSAL_ANAPHOR_RE = re.compile(
+_REVERSAL_ANAPHOR_RE: Final = re.compile(
     r"\b(?:(?:all|these|the|this|those|such|both|its|their)\s+)+(?:\w+\s+)?(?:changes?|effects?|alt"
     r"erations?|"
     r"abnormalit\w+|impairments?|damages?|increases?|decreases?|reductions?|deficits?)"
@@ -632,7 +636,7 @@ _REVERSAL_ANAPHOR_RE = re.compile(
     r"[sz]\w*|eliminat\w*)",
     re.IGNORECASE,
 )
-_AIM_PATTERNS = (
+_AIM_PATTERNS: Final = (
     "whether", r"aim(?:ed|s)?\s+(?:to|of|was|is)", "the aim", "purpose", "objective",
     r"hypothesi[sz]\w*", "no reports?", "remains? (?:unclear|unknown|elusive|to be)",
     "(?:is|are|was) (?:unclear|unknown)",
@@ -640,23 +644,23 @@ _AIM_PATTERNS = (
     "we (?:determine|investigate|examine) (?:here )?if",
 )  # fmt: skip
 # Words that put another agent in charge of a sentence: a genotype, an inhibitor, other cells.
-_OTHER_AGENT_RE = re.compile(
+_OTHER_AGENT_RE: Final = re.compile(
     r"-/-|knock-?out|knock-?down|deficien\w+|wild-type|inhibitor|antagonist|si-?RNA|sh-?RNA|overexp"
     r"ress\w*"
     r"|transplant\w*|\b(?:is|are) (?:characteri[sz]ed|known|thought)\b|\bhave been\b|\bhas been\b",
     re.IGNORECASE,
 )
-_EXPERIMENTER_RE = re.compile(
+_EXPERIMENTER_RE: Final = re.compile(
     r"\b(?:we|authors)\s+(?:\w+ly\s+|then\s+|also\s+|first\s+)?$", re.IGNORECASE
 )
-_ANAPHOR_START_RE = re.compile(
+_ANAPHOR_START_RE: Final = re.compile(
     r"^(?:\w+,\s+)?(?:in addition,?\s+|moreover,?\s+|furthermore,?\s+|also,?\s+|additionally,?\s+)?"
     r"(?:they|these|this|it|such|both|the treatment|treatment)\b",
     re.IGNORECASE,
 )
 
 # Outcome labels whose increase is harm; a reversal of an undirected change decreases them.
-HARMFUL: frozenset[str] = frozenset(
+HARMFUL: Final[frozenset[str]] = frozenset(
     [
         "apoptosis",
         "inflammation",
@@ -719,7 +723,7 @@ def find_cues(text: str) -> list[Cue]:
 
 
 # "the increase in MMP13", "a decrease of ALP": the bare verb forms naming a change.
-_CHANGE_NOUNS = frozenset(
+_CHANGE_NOUNS: Final = frozenset(
     {"increase", "increases", "decrease", "decreases", "rise", "rises", "reduction", "elevation"}
 )
 
@@ -777,12 +781,12 @@ def _hyphen_cues(text: str) -> list[tuple[str, int, int]]:
 
 
 # Each of these, in the folded text, is a match of `_VESICLE_RE`.
-_VESICLE_SURE = (
+_VESICLE_SURE: Final = (
     "exosom", "vesicle", "secretome", "secretion factors", "secreted factors", "paracrine factors",
     "conditioned medium", "conditioned media", "microparticle", "cell-free",
 )  # fmt: skip
 # `_VESICLE_RE` alternatives that are whole words.
-_VESICLE_WORDS = ("ev", "evs", "sev", "sevs", "cm", "mps", "mvs")
+_VESICLE_WORDS: Final = ("ev", "evs", "sev", "sevs", "cm", "mps", "mvs")
 
 
 def _has_word(text: str, low: str, word: str) -> bool:
@@ -881,7 +885,7 @@ def _predicate_gap_ok(gap: str, vesicles: bool, sentence: str) -> bool:
     return len(_WORD_RE.findall(gap)) <= 9
 
 
-_QUANTITY_RE = re.compile(
+_QUANTITY_RE: Final = re.compile(
     r"\s*(?:about|approximately|nearly|almost|around|roughly|up to|more than|over|\d|half|one|two|"
     r"three"
     r"|a third|a quarter|a factor)",
@@ -889,7 +893,7 @@ _QUANTITY_RE = re.compile(
 )
 
 
-_AGENT_END_RE = re.compile(
+_AGENT_END_RE: Final = re.compile(
     r"\b(?:was|were|is|are|and|which|that|when|while|but|whereas|before|prior|then)\b|[,;]"
 )
 
@@ -916,7 +920,7 @@ def _negated(text: str, cue: Cue) -> bool:
 
 
 # "able to promote" reports a finding; a bare "to induce" names what a step was for.
-_TO_FINDING_RE = re.compile(
+_TO_FINDING_RE: Final = re.compile(
     r"(?:\b(?:able|capable|sufficient|shown|found|likely|seem\w*|appear\w*|tend\w*|help\w*|se"
     r"rved?|used)\s+|not\s+)to\s+$",
     re.IGNORECASE,
@@ -1178,7 +1182,7 @@ def resolve(
     return result
 
 
-_CARGO_IN_RE = re.compile(
+_CARGO_IN_RE: Final = re.compile(
     r"\b(?:in|within|inside|from|of)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:exosom\w*|EVs|vesicles|[\w-]*ex"
     r"os)\b"
     r"(?![\s-]+(?:group|treat\w*|loaded|coated|injected|defects?))",
@@ -1187,7 +1191,7 @@ _CARGO_IN_RE = re.compile(
 
 
 # "in the exosome(-treated) group" names the treatment arm, not the vesicles' content.
-_ARM_AFTER_RE = re.compile(
+_ARM_AFTER_RE: Final = re.compile(
     r"[\w-]*(?:-(?:treated|injected|loaded)|\s+(?:treated|treatment|injected|injection|administ"
     r"\w*))?\s+(?:groups?|arms?|mice|rats|animals|cells|cultures|defects?|joints?)\b",
     re.IGNORECASE,
@@ -1217,7 +1221,7 @@ def _literal_trie(words: Sequence[str]) -> str:
 # did, matched the same texts with more backtracking. The look-ahead for the participle's ending
 # adds no condition; it spares the long look-ahead on words that cannot end the match.)
 # Words that give a predicate a direction (or deny one): not a neutral predicate.
-_DIRECTED_STEMS = (
+_DIRECTED_STEMS: Final = (
     "increas",
     "decreas",
     "reduc",
@@ -1266,7 +1270,7 @@ _DIRECTED_STEMS = (
     "further",
     "dramatic",
 )
-_NEUTRAL_PRED_RE = re.compile(
+_NEUTRAL_PRED_RE: Final = re.compile(
     r"^[\s,]*(?:\w+\s+){0,6}?(?:was|were|is|are|have been|has been)\s+(?:\w+ly\s+)?"
     r"(?=\w+(?:ed|en)\b)(?!\w*" + _literal_trie(_DIRECTED_STEMS) + r")\w+(?:ed|en)\b",
     re.IGNORECASE,
@@ -1276,7 +1280,7 @@ _NEUTRAL_PRED_RE = re.compile(
 # Gaps with blanked targets are long runs of spaces, over which the lazy word loop of
 # `_NEUTRAL_PRED_RE` backtracks for microseconds; without one of its auxiliaries (folded, as
 # IGNORECASE sees them) the gap cannot match.
-_NEUTRAL_AUX = ("is", "are", "was", "were", "been")
+_NEUTRAL_AUX: Final = ("is", "are", "was", "were", "been")
 
 
 def _neutral_predicate(gap: str) -> bool:
@@ -1331,8 +1335,8 @@ def _left_cue(
     return None
 
 
-_NOUN_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?(?:\S+\s+){0,3}")
-_NOUN_IN_RE = re.compile(r"\s+in\s+(?:the\s+)?(?:\S+\s+){0,3}")
+_NOUN_OF_RE: Final = re.compile(r"\s+of\s+(?:the\s+)?(?:\S+\s+){0,3}")
+_NOUN_IN_RE: Final = re.compile(r"\s+in\s+(?:the\s+)?(?:\S+\s+){0,3}")
 
 
 def _compose(outer: Cue, inner_sign: int, text: str) -> int:
@@ -1363,7 +1367,7 @@ def _apply(cue: Cue, inner: Cue | None, t: Target, text: str) -> int | None:
     return cue.sign
 
 
-_REPAIR_AFTER_RE = re.compile(r"\s+(?:repair|resolution|clearance)\b")
+_REPAIR_AFTER_RE: Final = re.compile(r"\s+(?:repair|resolution|clearance)\b")
 
 
 def _govern(
@@ -1405,10 +1409,10 @@ def _govern(
 # --------------------------------------------------------------------------------------------
 # Document level
 # --------------------------------------------------------------------------------------------
-TARGET_KINDS = frozenset({"outcomes", "genes", "mirna", "lncrna", "pathways", "metabolites"})
+TARGET_KINDS: Final = frozenset({"outcomes", "genes", "mirna", "lncrna", "pathways", "metabolites"})
 
 # Conditions whose alleviation is a change in disease severity (a whole disease, not a lesion).
-DISEASE_LABELS = frozenset(
+DISEASE_LABELS: Final = frozenset(
     [
         "osteoarthritis",
         "TMJ_osteoarthritis",
@@ -1421,22 +1425,22 @@ DISEASE_LABELS = frozenset(
         "tendon_injury",
     ]
 )
-_DISEASE_CUE_RE = re.compile(
+_DISEASE_CUE_RE: Final = re.compile(
     r"^(?:alleviat|attenuat|ameliorat|imped|mitigat|reliev|slow|retard|delay|halt|aggravat|exacerba"
     r"t|worsen)",
     re.IGNORECASE,
 )
-_DISEASE_UP_RE = re.compile(r"^(?:aggravat|exacerbat|worsen)", re.IGNORECASE)
-_DISEASE_VERB_RE = re.compile(
+_DISEASE_UP_RE: Final = re.compile(r"^(?:aggravat|exacerbat|worsen)", re.IGNORECASE)
+_DISEASE_VERB_RE: Final = re.compile(
     r"\b(?:alleviat\w*|attenuat\w*|ameliorat\w*|imped\w*|mitigat\w*|reliev\w*|slow\w*|retard\w*|del"
     r"ay\w*|halt\w*|aggravat\w*|exacerbat\w*|worsen\w*)"
     r"(?:\s+(?:the\s+)?(?:\w+\s+){0,2})?$",
     re.IGNORECASE,
 )
 
-_PROPERTY = r"(?:effects?|capacit\w+|activit\w+|propert\w+|potential|abilit\w+|functions?)"
+_PROPERTY: Final = r"(?:effects?|capacit\w+|activit\w+|propert\w+|potential|abilit\w+|functions?)"
 # Phrases the lexicon does not cover, found here: (regex, kind, label, inherent sign, inverse).
-_PHRASES: tuple[tuple[str, str, str, int | None, bool], ...] = (
+_PHRASES: Final[tuple[tuple[str, str, str, int | None, bool], ...]] = (
     (
         r"osteogenic (?:responses?|potential|capacit\w+|abilit\w+|activit\w+|effects?)|osteoinduct"
         r"ivity"
@@ -1577,14 +1581,14 @@ _PHRASES: tuple[tuple[str, str, str, int | None, bool], ...] = (
     ),
     (r"s-?GAG|sulfated glycosaminoglycans?", "metabolites", "s_GAG", None, False),
 )
-_PHRASE_SCAN = _Scanner([p for p, *_ in _PHRASES], before=r"(?<![\w-])", after=r"(?![\w])")
+_PHRASE_SCAN: Final = _Scanner([p for p, *_ in _PHRASES], before=r"(?<![\w-])", after=r"(?![\w])")
 # Phrases whose words carry a direction or an inverse reading, by (kind, label).
-_MARKED_PHRASES: dict[tuple[str, str], list[tuple[re.Pattern[str], int | None, bool]]] = {}
+_MARKED_PHRASES: Final[dict[tuple[str, str], list[tuple[re.Pattern[str], int | None, bool]]]] = {}
 for _regex, (_, _kind, _label, _inh, _inv) in zip(_PHRASE_SCAN.regexes, _PHRASES, strict=True):
     if _inh is not None or _inv:
         _MARKED_PHRASES.setdefault((_kind, _label), []).append((_regex, _inh, _inv))
 # A cell right before "bone formation" makes it differentiation in culture ("3T3L1 bone formation").
-_CELL_BEFORE_RE = re.compile(r"(?:cells?|MSCs?|BMSCs?|\w*\d\w*)\s+$")
+_CELL_BEFORE_RE: Final = re.compile(r"(?:cells?|MSCs?|BMSCs?|\w*\d\w*)\s+$")
 
 
 def _cell_before(text: str, end: int) -> bool:
@@ -1709,7 +1713,7 @@ def _cargo_labels(
     return labels
 
 
-_LAST: list[tuple[int, Document, list[Directed]]] = []
+_LAST: Final[list[tuple[int, Document, list[Directed]]]] = []
 
 
 def analyse(doc: Document) -> list[Directed]:
@@ -1778,7 +1782,7 @@ def _analyse(doc: Document) -> Iterable[Directed]:
 
 
 # Every match of `_REVERSAL_ANAPHOR_RE` starts with one of these words.
-_REVERSAL_STARTS = ("all", "these", "the", "this", "those", "such", "both", "its", "their")
+_REVERSAL_STARTS: Final = ("all", "these", "the", "this", "those", "such", "both", "its", "their")
 
 
 def _reversals(view: _View) -> list[re.Match[str]]:
@@ -1815,7 +1819,7 @@ def _cargo_subject(m: Mention, sentence: Sentence, cargo: set[str]) -> bool:
     return m.label in cargo and m.kind in _MOLECULES and m.start - sentence.start < 60
 
 
-_MOLECULES = frozenset({"mirna", "lncrna", "genes"})
+_MOLECULES: Final = frozenset({"mirna", "lncrna", "genes"})
 
 
 def _is_cargo_here(text: str, t: Target) -> bool:
@@ -1824,7 +1828,7 @@ def _is_cargo_here(text: str, t: Target) -> bool:
     return bool(_CARGO_BEFORE.search(before, text) or _CARRIED_BEFORE.search(before, text))
 
 
-_CARRIED_BEFORE_RE = re.compile(
+_CARRIED_BEFORE_RE: Final = re.compile(
     r"\b(?:transfer\w*|deliver\w*|carr(?:y|ies|ied|ying)|contain\w*|shuttl\w*|packag\w+|packed|lo"
     r"aded|"
     r"enriched in|enrichment of)(?: of| with)?\s+(?:more\s+|higher levels of\s+|high levels of\s+|t"
@@ -1835,7 +1839,7 @@ _CARRIED_BEFORE_RE = re.compile(
 
 
 # Gates: the lower-cased words without which each regex cannot match.
-_STIMULUS_BY = _Gated(
+_STIMULUS_BY: Final = _Gated(
     re.compile(
         r"\b(?:caused|triggered|elicited|evoked|provoked)\s+by\s+[^,;]*?(?=\s+(?:was|were|is|ar"
         r"e|had|has|have)\b)",
@@ -1843,38 +1847,38 @@ _STIMULUS_BY = _Gated(
     ),
     ("caused by", "triggered by", "elicited by", "evoked by", "provoked by"),
 )
-_HYPHEN_CUE = _Gated(
+_HYPHEN_CUE: Final = _Gated(
     _HYPHEN_CUE_RE,
     ("-induced", "-mediated", "-stimulated", "-treated", "-enhanced", "-promoted"),
 )
-_SECRETION_BLOCK = _Gated(
+_SECRETION_BLOCK: Final = _Gated(
     _SECRETION_BLOCK_RE, ("4869", "secretion", "release", "biogenesis", "production")
 )
 # (A second condition: every match also holds one of these.)
-_SECRETION_VERBS = _Gated(_SECRETION_BLOCK_RE, ("4869", "inhibit", "block", "prevent"))
-_GERUND_SUBJECT = _Gated(
+_SECRETION_VERBS: Final = _Gated(_SECRETION_BLOCK_RE, ("4869", "inhibit", "block", "prevent"))
+_GERUND_SUBJECT: Final = _Gated(
     _GERUND_SUBJECT_RE,
     ("inhibiting", "blocking", "silencing", "knocking down", "depleting", "deleting",
      "antagonizing", "overexpressing", "suppressing"),
 )  # fmt: skip
-_AIMS = _Scanner(_AIM_PATTERNS, before=r"\b", after=r"\b")
-_NEGATION = _Gated(
+_AIMS: Final = _Scanner(_AIM_PATTERNS, before=r"\b", after=r"\b")
+_NEGATION: Final = _Gated(
     _NEGATION_RE,
     ("no", "never", "neither", "without", "cannot", "fail", "unable", "n't"),
     per_sentence=False,
 )
-_NOT_ONLY = _Gated(_NOT_ONLY_RE, ("not only",))
-_CARGO_BEFORE = _Gated(
+_NOT_ONLY: Final = _Gated(_NOT_ONLY_RE, ("not only",))
+_CARGO_BEFORE: Final = _Gated(
     _CARGO_BEFORE_RE,
     ("exosomal", "vesicular", "ev-derived", "exosome-derived", "ev-encapsulated",
      "exosome-encapsulated"),
 )  # fmt: skip
-_CARRIED_BEFORE = _Gated(
+_CARRIED_BEFORE: Final = _Gated(
     _CARRIED_BEFORE_RE,
     ("transfer", "deliver", "carr", "contain", "shuttl", "packag", "packed", "loaded", "enrich"),
 )
-_TRANSFER_OF = _Gated(re.compile(r"transfer of (?:\w+ )?$"), ("transfer of",))
-_PACKED_INTO = _Gated(
+_TRANSFER_OF: Final = _Gated(re.compile(r"transfer of (?:\w+ )?$"), ("transfer of",))
+_PACKED_INTO: Final = _Gated(
     re.compile(
         r"^[^.;]{0,40}\b(?:packed|packaged|loaded|sorted|encapsulated|shuttled|transferred|deliv"
         r"ered)\b[^.;]{0,20}\b(?:into|by|via|in)\b[^.;]{0,10}(?:exosom|vesic|EVs?\b)",
@@ -1883,46 +1887,46 @@ _PACKED_INTO = _Gated(
     ("packed", "packaged", "loaded", "sorted", "encapsulated", "shuttled", "transferred",
      "delivered"),
 )  # fmt: skip
-_REVERSAL_ANAPHOR = _Gated(
+_REVERSAL_ANAPHOR: Final = _Gated(
     _REVERSAL_ANAPHOR_RE,
     ("abolish", "revers", "rescu", "abrogat", "counteract", "neutrali", "attenuat", "allevia",
      "prevent", "block", "inhibit", "restor", "ameliorat", "mitigat", "diminish", "reduc",
      "normali", "eliminat"),
 )  # fmt: skip
 # (The regex itself is never run under this gate: its nouns are a second condition.)
-_REVERSAL_NOUNS = _Gated(
+_REVERSAL_NOUNS: Final = _Gated(
     _REVERSAL_ANAPHOR_RE,
     ("change", "effect", "alteration", "abnormalit", "impairment", "damage", "increase",
      "decrease", "reduction", "deficit"),
 )  # fmt: skip
-_MEASURED_BY = _Gated(
+_MEASURED_BY: Final = _Gated(
     _MEASURED_BY_RE,
     ("measured", "assessed", "determined", "evaluated", "detected", "quantified", "analy",
      "examined", "stained", "revealed", "shown", "visuali"),
 )  # fmt: skip
-_INHIBITOR_BEFORE = _Gated(
+_INHIBITOR_BEFORE: Final = _Gated(
     _INHIBITOR_BEFORE_RE,
     ("inhibitor", "antagonist", "blocker", "sirna", "si-rna", "shrna", "sh-rna", "knock",
      "silencing", "deletion", "depletion", "neutrali", "deficien", "agonist"),
 )  # fmt: skip
-_AGENT_BEFORE = _Gated(
+_AGENT_BEFORE: Final = _Gated(
     _AGENT_BEFORE_RE,
     ("stimulat", "treat", "induced", "challenged", "expos", "incubated", "cultured", "primed",
      "caused by", "triggered by", "elicited by",
      "priming", "presence of", "absence of", "response to", "addition of", "injection of",
      "transfected", "target", "release of", "precondition"),
 )  # fmt: skip
-_EXPERIMENTER = _Gated(_EXPERIMENTER_RE, ("we", "authors"), per_sentence=False)
-_OTHER_AGENT = _Gated(
+_EXPERIMENTER: Final = _Gated(_EXPERIMENTER_RE, ("we", "authors"), per_sentence=False)
+_OTHER_AGENT: Final = _Gated(
     _OTHER_AGENT_RE,
     ("-/-", "knock", "deficien", "wild-type", "inhibitor", "antagonist", "sirna", "si-rna",
      "shrna", "sh-rna", "overexpress",
      "transplant", "characteri", "known", "thought", "have been", "has been"),
 )  # fmt: skip
 
-_CARGO_IN = _Gated(_CARGO_IN_RE, ("exosom", "evs", "vesicles", "exos"))
-_VESICLE_SURE_GATE = _Gated(_VESICLE_RE, _VESICLE_SURE)
-_VESICLE_MAYBE_GATE = _Gated(_VESICLE_RE, ("exo", "-ev"))
-_VESICLE_WORD_GATE = _Gated(_VESICLE_RE, _VESICLE_WORDS)
+_CARGO_IN: Final = _Gated(_CARGO_IN_RE, ("exosom", "evs", "vesicles", "exos"))
+_VESICLE_SURE_GATE: Final = _Gated(_VESICLE_RE, _VESICLE_SURE)
+_VESICLE_MAYBE_GATE: Final = _Gated(_VESICLE_RE, ("exo", "-ev"))
+_VESICLE_WORD_GATE: Final = _Gated(_VESICLE_RE, _VESICLE_WORDS)
 
 _build_keys()
