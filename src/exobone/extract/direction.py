@@ -25,7 +25,7 @@ vesicle cargo ("Wnt-3a content was elevated in ASC-EXO") never receive a directi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from re import _constants as _sre  # type: ignore[attr-defined]
 from re import _parser as _sre_parser  # type: ignore[attr-defined]
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
@@ -292,12 +292,12 @@ class _View:
         gates = 0
         starts = self._starts
         text = self.text
-        for hit in _KEYS.iter(self.low):
-            key: _Key = hit[1]
+        hits: Iterator[tuple[int, _Key]] = _KEYS.iter(self.low)  # typed: unpacked natively
+        for end, key in hits:
             gates |= key.mask
             if not key.scanners:
                 continue
-            start = hit[0] - key.back
+            start = end - key.back
             if key.word and start and _is_word_char(text[start - 1]):
                 continue  # scanner keys start a word
             # keys found at one start come shortest first, and a key's ids include those of
