@@ -1,4 +1,4 @@
-"""Build hook: compile the text-mining packages to C with mypyc (about 1.6x faster extraction).
+"""Build hook: compile the text-mining packages to C with mypyc (1.5-1.9x faster extraction).
 
 Everything else about the package is declared in pyproject.toml. A wheel (`pip install .`,
 `python -m build`) compiles `exobone.extract`, `exobone.lexicon` and `exobone.text`; their
