@@ -32,6 +32,7 @@ SOURCES := $(shell find src -name '*.py' -o -name '*.yaml') setup.py pyproject.t
 compiled: $(COMPILED)/.built
 
 $(COMPILED)/.built: $(INSTALLED) $(SOURCES)
+	bash scripts/compiler.sh
 	rm -rf build
 	$(BIN)/python -m pip wheel --quiet --disable-pip-version-check --no-deps -w build/wheel .
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps \
