@@ -30,7 +30,7 @@ from exobone.extract import (
 from exobone.extract.document import Document, Finding, Mention, Sentence
 from exobone.extract.pipeline import MAX_CHARS, build_document
 from exobone.lexicon import Matcher, default_matcher
-from exobone.model import SET_FIELDS, Record, Span, Study, empty_annotations
+from exobone.model import SET_FIELDS, Record, Study, empty_annotations
 
 __all__ = [
     "FAMILIES",
@@ -58,6 +58,7 @@ REGISTRY: dict[str, Family] = {
 }
 FAMILIES: tuple[str, ...] = tuple(REGISTRY)
 _MAX_SPANS = 5  # evidence spans kept per value
+_SET_FIELDS = frozenset(SET_FIELDS)
 # Packages whose code or data decide what the extractor says.
 _LOGIC_PACKAGES = ("exobone.extract", "exobone.lexicon", "exobone.text", "exobone.data")
 
@@ -131,7 +132,7 @@ def _add(study: Study, finding: Finding) -> None:
     if name == "study_type":
         study.annotations["study_type"] = value
         key = value
-    elif name in SET_FIELDS:
+    elif name in _SET_FIELDS:
         values = study.annotations[name]
         if name == "durations_days":
             days = int(value)
@@ -144,6 +145,11 @@ def _add(study: Study, finding: Finding) -> None:
             key = value
     else:
         return
-    spans: list[Span] = study.evidence.setdefault(name, {}).setdefault(key, [])
-    if len(spans) < _MAX_SPANS and span not in spans:  # the length test is the cheap one
+    by_value = study.evidence.get(name)
+    if by_value is None:
+        by_value = study.evidence[name] = {}
+    spans = by_value.get(key)
+    if spans is None:
+        by_value[key] = [span]
+    elif len(spans) < _MAX_SPANS and span not in spans:  # the length test is the cheap one
         spans.append(span)

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from exobone.extract.cells import analyse
 from exobone.extract.cues import Cue
@@ -72,6 +74,10 @@ _DURATION = Cue(
     needles=(*"0123456789", *_WORD_NUMBERS),  # every match starts with a number
 )
 _NUMBERS = re.compile(_N, re.IGNORECASE)
+# What may follow a number's last digit (after spaces) in a dose ("20 ug", "2 x 10^9", "1e9",
+# "5 particles", "10 vesicles", "3 evs") and the first letters of the duration units.
+_DOSE_NEXT = frozenset("x*\u00d7eu\u00b5\u03bcmpv")
+_UNIT_FIRST = frozenset("dwmh")
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 _REVERSED = Cue(
@@ -84,6 +90,78 @@ _SCHEDULE_LEAD = re.compile(
     r"(?:\bfrom|\bstarting(?: on| at| from)?|\bbeginning(?: on| at)?|\bsince)\s+$", re.I
 )
 _DAYS_PER = {"d": 1, "day": 1, "week": 7, "wk": 7, "month": 30}
+
+
+class _NumberHints(NamedTuple):
+    """Where a lowercased ASCII section may hold a dose or a duration.
+
+    `_DOSE` and `_DURATION` start with a lookbehind, so the regex engine tries them at every
+    offset of every sentence searched; most sentences hold neither. Every dose match holds a
+    digit followed (after spaces) by a character of `_DOSE_NEXT`, and every duration match a
+    number followed (after spaces and a hyphen) by a unit letter: the positions of those
+    digits or number words, found with `str.find`, say which sentences to search at all.
+    """
+
+    doses: list[int]
+    durations: list[int]
+
+
+def _next_char(low: str, at: int) -> str:
+    """The first character at or after `at` that is not a space ("" at the end)."""
+    end = len(low)
+    while at < end and low[at].isspace():
+        at += 1
+    return low[at] if at < end else ""
+
+
+def _unit_follows(low: str, at: int) -> bool:
+    """Whether `\\s*-?\\s*` and a unit's first letter follow at `at`."""
+    char = _next_char(low, at)
+    if char == "-":
+        char = _next_char(low, low.index("-", at) + 1)  # the hyphen just found
+    return char in _UNIT_FIRST
+
+
+def _number_hints(doc: Document, section: str) -> _NumberHints | None:
+    """The section's `_NumberHints` (made once), or None when it is not ASCII (`Cue` searches
+    such text case-insensitively in place, where these tests would not be exact)."""
+    key = "number hints " + section
+    if key in doc.cache:
+        cached = doc.cache[key]
+        return cached if isinstance(cached, _NumberHints) else None
+    hints = None
+    text = doc.text_of(section)
+    if text.isascii():
+        low = doc.lowered(section)
+        doses: list[int] = []
+        durations: list[int] = []
+        for digit in "0123456789":
+            at = low.find(digit)
+            while at >= 0:
+                after = at + 1
+                if after == len(low) or not low[after].isdigit():
+                    if _next_char(low, after) in _DOSE_NEXT:
+                        doses.append(at)
+                    if _unit_follows(low, after):
+                        durations.append(at)
+                at = low.find(digit, after)
+        for word in _WORD_NUMBERS:
+            at = low.find(word)
+            while at >= 0:
+                if _unit_follows(low, at + len(word)):
+                    durations.append(at)
+                at = low.find(word, at + 1)
+        doses.sort()
+        durations.sort()
+        hints = _NumberHints(doses, durations)
+    doc.cache[key] = hints
+    return hints
+
+
+def _hinted(positions: list[int], sentence: Sentence) -> bool:
+    """Whether a hint position lies inside `sentence`."""
+    at = bisect_left(positions, sentence.start)
+    return at < len(positions) and positions[at] < sentence.end
 
 
 def _plain(value: float) -> str:
@@ -118,6 +196,9 @@ _AT_DOSE_KINDS = _CELL_KINDS | {"delivery_routes", "conditions", "animal_models"
 
 
 def _doses(doc: Document, sentence: Sentence, vesicles: list[Mention]) -> Iterator[Finding]:
+    hints = _number_hints(doc, sentence.section)
+    if hints is not None and not _hinted(hints.doses, sentence):
+        return
     text = doc.text_of(sentence.section)
     mentions = doc.in_sentence(sentence)
     lowered = doc.lowered(sentence.section)
@@ -199,7 +280,9 @@ def _durations(doc: Document, sentence: Sentence) -> Iterator[Finding]:
     text = doc.text_of(sentence.section)
     lowered = doc.lowered(sentence.section)
     seen: list[tuple[int, int]] = []
-    for match in _DURATION.finditer(text, lowered, sentence.start, sentence.end):
+    hints = _number_hints(doc, sentence.section)
+    hinted = hints is None or _hinted(hints.durations, sentence)
+    for match in _DURATION.finditer(text, lowered, sentence.start, sentence.end) if hinted else ():
         start, end = match.span()
         if _not_a_period(text, sentence, start):
             continue
@@ -230,13 +313,14 @@ def _durations(doc: Document, sentence: Sentence) -> Iterator[Finding]:
 def extract(doc: Document) -> Iterator[Finding]:
     if doc.review:
         return
-    vesicles = analyse(doc).vesicles
+    by_sentence: dict[int, list[Mention]] = {}
+    for v in analyse(doc).vesicles:
+        if v.section == "abstract":
+            by_sentence.setdefault(v.sentence, []).append(v)
     for sentence in doc.sentences:
         if doc.is_background(sentence) or sentence.section == "title":
             continue
-        here = [
-            v for v in vesicles if (v.section, v.sentence) == (sentence.section, sentence.index)
-        ]
+        here = by_sentence.get(sentence.index)
         if here:
             yield from _doses(doc, sentence, here)
         yield from _durations(doc, sentence)
