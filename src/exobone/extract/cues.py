@@ -74,3 +74,18 @@ class Cue:
         match = self.pattern.match
         for found in self._lower.finditer(low, pos, end):
             yield match(text, found.start(), end)  # type: ignore[misc]
+
+    def finditer_at(
+        self, text: str, lowered: str, starts: list[int], endpos: int
+    ) -> Iterator[re.Match[str]]:
+        """What `finditer(text, lowered, pos, endpos)` gives, for an ASCII `text` whose matches
+        can only start at `starts` (ascending, all >= pos): the pattern is tried there only."""
+        match, match_lower = self.pattern.match, self._lower.match
+        reached = 0
+        for start in starts:
+            if start < reached:
+                continue
+            found = match_lower(lowered, start, endpos)
+            if found is not None:
+                reached = found.end()
+                yield match(text, start, endpos)  # type: ignore[misc]

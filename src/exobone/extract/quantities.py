@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from exobone.extract.cells import analyse
@@ -92,18 +92,20 @@ _SCHEDULE_LEAD = re.compile(
 _DAYS_PER = {"d": 1, "day": 1, "week": 7, "wk": 7, "month": 30}
 
 
-class _NumberHints(NamedTuple):
-    """Where a lowercased ASCII section may hold a dose or a duration.
+class _Numbers(NamedTuple):
+    """Where the numbers of a lowercased ASCII section start, and which may be doses or
+    durations.
 
-    `_DOSE` and `_DURATION` start with a lookbehind, so the regex engine tries them at every
-    offset of every sentence searched; most sentences hold neither. Every dose match holds a
-    digit followed (after spaces) by a character of `_DOSE_NEXT`, and every duration match a
-    number followed (after spaces and a hyphen) by a unit letter: the positions of those
-    digits or number words, found with `str.find`, say which sentences to search at all.
+    `_DOSE` and `_DURATION` start with a lookbehind, so the regex engine would try them at
+    every offset of every sentence searched. Every match starts at a number (a run of digits,
+    or a number word for durations), and holds a number followed, after spaces, by a
+    character of `_DOSE_NEXT` (doses) or by `-?` and a unit's first letter (durations). So a
+    sentence is searched only if it holds such a number, and then only at `starts`.
     """
 
-    doses: list[int]
-    durations: list[int]
+    starts: list[int]  # where digit runs and number words start
+    doses: list[int]  # digits followed by what a dose needs
+    durations: list[int]  # numbers followed by what a duration needs
 
 
 def _next_char(low: str, at: int) -> str:
@@ -122,46 +124,64 @@ def _unit_follows(low: str, at: int) -> bool:
     return char in _UNIT_FIRST
 
 
-def _number_hints(doc: Document, section: str) -> _NumberHints | None:
-    """The section's `_NumberHints` (made once), or None when it is not ASCII (`Cue` searches
-    such text case-insensitively in place, where these tests would not be exact)."""
-    key = "number hints " + section
+def _numbers(doc: Document, section: str) -> _Numbers | None:
+    """The section's `_Numbers` (found once, with `str.find`), or None when the section is not
+    ASCII (`Cue` then searches it case-insensitively in place, where these tests are not
+    exact)."""
+    key = "numbers " + section
     if key in doc.cache:
         cached = doc.cache[key]
-        return cached if isinstance(cached, _NumberHints) else None
-    hints = None
+        return cached if isinstance(cached, _Numbers) else None
+    found = None
     text = doc.text_of(section)
     if text.isascii():
         low = doc.lowered(section)
-        doses: list[int] = []
-        durations: list[int] = []
+        found = _Numbers([], [], [])
         for digit in "0123456789":
             at = low.find(digit)
             while at >= 0:
+                if not (at and low[at - 1].isdigit()):
+                    found.starts.append(at)
                 after = at + 1
                 if after == len(low) or not low[after].isdigit():
                     if _next_char(low, after) in _DOSE_NEXT:
-                        doses.append(at)
+                        found.doses.append(at)
                     if _unit_follows(low, after):
-                        durations.append(at)
+                        found.durations.append(at)
                 at = low.find(digit, after)
         for word in _WORD_NUMBERS:
             at = low.find(word)
             while at >= 0:
+                found.starts.append(at)
                 if _unit_follows(low, at + len(word)):
-                    durations.append(at)
+                    found.durations.append(at)
                 at = low.find(word, at + 1)
-        doses.sort()
-        durations.sort()
-        hints = _NumberHints(doses, durations)
-    doc.cache[key] = hints
-    return hints
+        for positions in found:
+            positions.sort()
+    doc.cache[key] = found
+    return found
 
 
-def _hinted(positions: list[int], sentence: Sentence) -> bool:
-    """Whether a hint position lies inside `sentence`."""
-    at = bisect_left(positions, sentence.start)
-    return at < len(positions) and positions[at] < sentence.end
+def _inside(positions: list[int], sentence: Sentence) -> list[int]:
+    """The positions that lie inside `sentence` (`positions` ascending)."""
+    return positions[
+        bisect_left(positions, sentence.start) : bisect_left(positions, sentence.end)
+    ]
+
+
+def _search(
+    doc: Document, sentence: Sentence, cue: Cue, hints: Callable[[_Numbers], list[int]]
+) -> Iterator[re.Match[str]]:
+    """`cue.finditer` over the sentence, tried only where a number starts, and only if the
+    sentence holds a number that `hints` picks out."""
+    section = sentence.section
+    text, lowered = doc.text_of(section), doc.lowered(section)
+    numbers = _numbers(doc, section)
+    if numbers is None:
+        return cue.finditer(text, lowered, sentence.start, sentence.end)
+    if not _inside(hints(numbers), sentence):
+        return iter(())
+    return cue.finditer_at(text, lowered, _inside(numbers.starts, sentence), sentence.end)
 
 
 def _plain(value: float) -> str:
@@ -196,13 +216,9 @@ _AT_DOSE_KINDS = _CELL_KINDS | {"delivery_routes", "conditions", "animal_models"
 
 
 def _doses(doc: Document, sentence: Sentence, vesicles: list[Mention]) -> Iterator[Finding]:
-    hints = _number_hints(doc, sentence.section)
-    if hints is not None and not _hinted(hints.doses, sentence):
-        return
     text = doc.text_of(sentence.section)
     mentions = doc.in_sentence(sentence)
-    lowered = doc.lowered(sentence.section)
-    for match in _DOSE.finditer(text, lowered, sentence.start, sentence.end):
+    for match in _search(doc, sentence, _DOSE, lambda numbers: numbers.doses):
         start, end = match.start(), match.end()
         after = [v for v in vesicles if v.start >= end]
         before = [v for v in vesicles if v.end <= start]
@@ -280,9 +296,7 @@ def _durations(doc: Document, sentence: Sentence) -> Iterator[Finding]:
     text = doc.text_of(sentence.section)
     lowered = doc.lowered(sentence.section)
     seen: list[tuple[int, int]] = []
-    hints = _number_hints(doc, sentence.section)
-    hinted = hints is None or _hinted(hints.durations, sentence)
-    for match in _DURATION.finditer(text, lowered, sentence.start, sentence.end) if hinted else ():
+    for match in _search(doc, sentence, _DURATION, lambda numbers: numbers.durations):
         start, end = match.span()
         if _not_a_period(text, sentence, start):
             continue
