@@ -128,7 +128,7 @@ class Extractor:
 
 def _add(study: Study, finding: Finding) -> None:
     """Record one value and its span; set fields keep the first-seen order, no repeats."""
-    name, value, span = finding
+    name, value, span = finding.field, finding.value, finding.span
     if name == "study_type":
         study.annotations["study_type"] = value
         key = value
