@@ -31,6 +31,8 @@ from typing import Any, Final, NamedTuple
 
 from exobone.model import Record, Span
 
+_new_tuple: Final = tuple.__new__
+
 
 class Sentence:
     """A sentence of the title (section "title") or abstract, with offsets into that section.
@@ -84,7 +86,8 @@ class Mention(NamedTuple):
     section: str = "abstract"
 
     def span(self) -> Span:
-        return Span(self.start, self.end, self.sentence, self.section)
+        # `Span(...)` would run the named tuple's interpreted `__new__`; this is the same tuple.
+        return _new_tuple(Span, (self.start, self.end, self.sentence, self.section))
 
 
 class Finding:
