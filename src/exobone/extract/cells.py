@@ -127,6 +127,7 @@ _AND_GAP = re.compile(r"^[\s)]*(?:\([^()]{1,20}\))?\s*and\s+$")
 _DIFFERENTIATE_TO = re.compile(
     r"differentiat\w*\s+(?:in)?to(?:wards?)?\s+$|lineages?\s+(?:of\s+)?$", re.I
 )
+_DIFFERENTIATE_ENDS = ("to", "toward", "towards", "lineage", "lineages", "of")  # word before \s+$
 
 
 @dataclass
@@ -306,6 +307,34 @@ def _gap(text: str, start: int, end: int) -> str:
     return text[start:end] if start <= end else ""
 
 
+def _listed(text: str, start: int, end: int) -> bool:
+    """Whether only a list joint (", ", "and", "or") stands between `start` and `end`."""
+    return start < end and _LIST_GAP.match(text[start:end]) is not None
+
+
+def _last_word(lead: str, stem: str) -> str | None:
+    """The lowered end of the word that ends `lead` (`stem` is `lead.rstrip()`), or None when
+    no whitespace follows it; "" when `lead` is not ASCII, since under re.IGNORECASE non-ASCII
+    letters match "i", "k" and "s" (the regex must decide then)."""
+    if len(stem) == len(lead):
+        return None
+    return stem[-9:].lower() if lead.isascii() else ""
+
+
+def _may_end(word: str | None, ends: str | tuple[str, ...]) -> bool:
+    """Whether a lead pattern ending in `ends` and whitespace can match, given `_last_word`."""
+    return word is not None and (word == "" or word.endswith(ends))
+
+
+def _may_name_source(gap: str) -> bool:
+    """Whether `gap` can match _SOURCE_AFTER at all: it ends in whitespace and holds "from",
+    "of" or "by" (under re.IGNORECASE only ASCII letters match these, so lowering is exact)."""
+    if not gap[-1:].isspace():
+        return False
+    low = gap.lower()
+    return "from" in low or "of" in low or "by" in low
+
+
 def vesicle_mentions(doc: Document) -> list[Mention]:
     """Vesicle mentions of the study, without background and definitional uses."""
     out = []
@@ -450,28 +479,43 @@ def _sources(
     """Mark the phrases of one sentence that name where its vesicles came from."""
     text = doc.text_of(sentence.section)
     for p in phrases:  # "MSC-CM", "ASC-EXO": the cell is part of the vesicle's name
-        if any(v.start <= p.start and p.end <= v.end for v in vesicles):
-            p.role = "source"
+        start, end = p.start, p.end
+        for v in vesicles:
+            if v.start <= start and end <= v.end:
+                p.role = "source"
+                break
     for v in vesicles:
-        before = [p for p in phrases if p.end <= v.start]
-        after = [p for p in phrases if p.start >= v.end]
-        if before and _SOURCE_BEFORE.match(_gap(text, before[-1].end, v.start)):
-            before[-1].role = "source"
-        if before and _SOURCE_RELEASE.match(_gap(text, before[-1].end, v.start)):
-            before[-1].role = "source"
-        # "from miR-140-5p-overexpressing ADSCs": a hyphenated modifier opens the phrase.
-        # "from bone marrow, adipose tissue and umbilical cord MSCs": the list opens the phrase.
-        opens = min([s.start for s in after[0].siblings] + [after[0].start]) if after else 0
-        gap_after = _HYPHENATED_END.sub("", _gap(text, v.end, opens)) if after else ""
-        if after and _SOURCE_AFTER.match(gap_after):
-            after[0].role = "source"
-            prev = after[0]
-            for nxt in after[1:]:
-                if _LIST_GAP.match(_gap(text, prev.end, nxt.start)):
-                    nxt.role = "source"
-                    prev = nxt
-                else:
-                    break
+        last_before: CellPhrase | None = None
+        after: list[CellPhrase] = []
+        for p in phrases:
+            if p.end <= v.start:
+                last_before = p
+            if p.start >= v.end:
+                after.append(p)
+        if last_before is not None:
+            gap = _gap(text, last_before.end, v.start)
+            # Gated: every _SOURCE_RELEASE match ends in whitespace.
+            if _SOURCE_BEFORE.match(gap) or (gap[-1:].isspace() and _SOURCE_RELEASE.match(gap)):
+                last_before.role = "source"
+        if after:
+            # "from miR-140-5p-overexpressing ADSCs": a hyphenated modifier opens the phrase.
+            # "from bone marrow, adipose tissue and umbilical cord MSCs": the list opens it.
+            head = after[0]
+            opens = head.start
+            for s in head.siblings:
+                opens = min(opens, s.start)
+            gap_after = _gap(text, v.end, opens)
+            if gap_after.endswith(("-", "-\n")):  # gated: the sub tries every offset otherwise
+                gap_after = _HYPHENATED_END.sub("", gap_after)
+            if _may_name_source(gap_after) and _SOURCE_AFTER.match(gap_after):
+                head.role = "source"
+                prev = head
+                for nxt in after[1:]:
+                    if _LIST_GAP.match(_gap(text, prev.end, nxt.start)):
+                        nxt.role = "source"
+                        prev = nxt
+                    else:
+                        break
     # "BMSCs were pretreated with TNF-alpha, and exosomes were isolated": the subject cells.
     first = min(vesicles, key=lambda v: v.start)
     before = [p for p in phrases if p.end <= first.start]
@@ -506,15 +550,19 @@ def _recipients(
             continue
         lead = text[sentence.start : p.start]
         tail = text[p.end : sentence.end]
-        if _COUNT_BEFORE.search(lead) or _NOT_RECIPIENT_AFTER.match(tail):
+        # The lead patterns are anchored at its end, and a search tries every offset: test
+        # the end first (a count ends in a digit, ".", "," or ")"; the others in a known word
+        # and whitespace).
+        stem = lead.rstrip()
+        last = stem[-1:]
+        if (last.isdecimal() or (last != "" and last in ".,)")) and _COUNT_BEFORE.search(lead):
             continue
-        if _DIFFERENTIATE_TO.search(lead):
+        if _NOT_RECIPIENT_AFTER.match(tail):
             continue
-        if any(
-            _LIST_GAP.match(_gap(text, p.end, v.start))
-            or _LIST_GAP.match(_gap(text, v.end, p.start))
-            for v in vesicles
-        ):
+        word = _last_word(lead, stem)
+        if _may_end(word, _DIFFERENTIATE_ENDS) and _DIFFERENTIATE_TO.search(lead):
+            continue
+        if any(_listed(text, p.end, v.start) or _listed(text, v.end, p.start) for v in vesicles):
             continue
         # "before exosome collection, the MSCs ...": vesicles named as a process are not given.
         earlier = [
@@ -533,8 +581,8 @@ def _recipients(
         if not ok and later:
             gap = _gap(text, p.end, later[0].start)
             ok = bool(_TREATED.match(gap)) and not _BREAKER.search(gap)
-            ok = ok or bool(_IN_LEAD.search(lead))
-            ok = ok or bool(_RECIPIENT_LEAD.search(lead))
+            ok = ok or (_may_end(word, "in") and bool(_IN_LEAD.search(lead)))
+            ok = ok or (_may_end(word, "recipient") and bool(_RECIPIENT_LEAD.search(lead)))
         if not ok and _CULTURES_AFTER.match(tail):
             ok = True
         if ok:
