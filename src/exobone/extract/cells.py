@@ -29,11 +29,25 @@ _FILLER = re.compile(
     re.IGNORECASE,
 )
 _FILLER_MARKS = " \t\n-/()"
+_FILLER_LEAD = " \t\n\r\f\v\x1c\x1d\x1e\x1f-/()"  # what `[\s\-/()]` matches in ASCII
+_FILLER_WORDS = (
+    "derived", "from", "of", "the", "primary", "adult", "cultured", "isolated", "stem", "stromal",
+    "progenitor", "cell", "tissue", "induced", "like", "normal", "healthy", "autologous",
+    "allogeneic", "naive", "rat", "mouse", "human", "murine", "mature", "generated",
+    "differentiated", "into", "were", "was", "line",
+)  # fmt: skip
 
 
 def _is_filler(gap: str) -> bool:
     """Whether only filler stands between two mentions (most gaps are a space or a hyphen)."""
-    return not gap.strip(_FILLER_MARKS) or _FILLER.match(gap) is not None
+    if not gap.strip(_FILLER_MARKS):
+        return True
+    # Gated: without an "(ABBR)", an ASCII gap's first word must be a filler word.
+    if gap.isascii() and "(" not in gap:
+        lead = gap.lstrip(_FILLER_LEAD)
+        if lead and not lead.lower().startswith(_FILLER_WORDS):
+            return False
+    return _FILLER.match(gap) is not None
 
 
 _PLURIPOTENT = {
@@ -203,11 +217,16 @@ def _resolve(phrase: CellPhrase, text: str = "") -> None:
     lines: list[Mention] = []
     origins: list[Mention] = []
     species: list[Mention] = []
-    by_kind = {"cell_types": heads, "cell_lines": lines, "origins": origins, "species": species}
     for m in phrase.mentions:
-        found = by_kind.get(m.kind)
-        if found is not None:
-            found.append(m)
+        kind = m.kind
+        if kind == "cell_types":
+            heads.append(m)
+        elif kind == "cell_lines":
+            lines.append(m)
+        elif kind == "origins":
+            origins.append(m)
+        elif kind == "species":
+            species.append(m)
     if lines:
         line = load_lexicon().lines_by_name[lines[-1].label]
         phrase.line = line.name
@@ -342,12 +361,24 @@ def vesicle_mentions(doc: Document) -> list[Mention]:
         text = doc.text_of(m.section)
         sentence = doc.sentence_of(m)
         before = text[sentence.start : m.start]
-        if ("which " in before or "that " in before) and _DEFINED_AS.search(before):
+        if _defined_as(before):
             continue
         if "," in before and ("xosome" in before or "EV" in before) and _APPOSITION.search(before):
             continue
         out.append(m)
     return out
+
+
+def _defined_as(before: str) -> bool:
+    """Whether `before` ends in "which are (a) ...": tried only where "which " or "that "
+    starts, since the end-anchored search would try every offset."""
+    for word in ("which ", "that "):
+        at = before.find(word)
+        while at >= 0:
+            if _DEFINED_AS.match(before, at):
+                return True
+            at = before.find(word, at + 1)
+    return False
 
 
 def analyse(doc: Document) -> CellAnalysis:
@@ -369,7 +400,7 @@ def analyse(doc: Document) -> CellAnalysis:
         phrases = [p for p in phrases if not doc.is_background(p.mentions[0])]
         analysis.phrases += phrases
         _species_from(doc, sentence, phrases)
-        vesicles = vesicles_by_sentence.get((sentence.section, sentence.index), [])
+        vesicles = previous
         if vesicles:
             _sources(doc, sentence, phrases, vesicles)
             by_sentence.append((sentence, phrases, vesicles))
@@ -462,10 +493,12 @@ def _source_anaphors(sentence: Sentence, named: Mention) -> list[Mention]:
 def _species_from(doc: Document, sentence: Sentence, phrases: list[CellPhrase]) -> None:
     """ "USCs were obtained from the urine of healthy human donors": the species of the cells."""
     text = doc.text_of(sentence.section)
-    species = [m for m in doc.in_sentence(sentence, "species")]
+    species: list[Mention] | None = None  # looked up for the first phrase that needs it
     for p in phrases:
         if p.species or p.line:
             continue
+        if species is None:
+            species = doc.in_sentence(sentence, "species")
         for m in species:
             if m.start >= p.end and _ORIGIN_OF.match(text[p.end : m.start]):
                 if not any(m in q.mentions for q in phrases if q is not p):
