@@ -13,28 +13,32 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from exobone.extract.document import Document, Mention, Sentence
 from exobone.lexicon import load_lexicon
 
-_PHRASE_KINDS = frozenset({"cell_types", "origins", "species", "cell_lines", "preconditioning"})
-_FILLER_KINDS = frozenset({"conditions", "animal_models"})
-_GROUP_KINDS = _PHRASE_KINDS | _FILLER_KINDS
-_CELL_KINDS = frozenset({"cell_types", "cell_lines"})
-_FILLER = re.compile(
+_PHRASE_KINDS: Final = frozenset(
+    {"cell_types", "origins", "species", "cell_lines", "preconditioning"}
+)
+_FILLER_KINDS: Final = frozenset({"conditions", "animal_models"})
+_GROUP_KINDS: Final = _PHRASE_KINDS | _FILLER_KINDS
+_CELL_KINDS: Final = frozenset({"cell_types", "cell_lines"})
+_FILLER: Final = re.compile(
     r"^(?:[\s\-/()]|\b(?:derived|from|of|the|primary|adult|cultured|isolated|stem|stromal"
     r"|progenitor|cells?|tissues?|induced|like|normal|healthy|autologous|allogeneic|naive"
     r"|rat|mouse|human|murine|mature|generated|differentiated|into|were|was|line)\b"
     r"|\([\w\-/]{1,15}\))*$",
     re.IGNORECASE,
 )
-_FILLER_MARKS = " \t\n-/()"
-_FILLER_LEAD = " \t\n\r\f\v\x1c\x1d\x1e\x1f-/()"  # what `[\s\-/()]` matches in ASCII
-_FILLER_WORDS = (
-    "derived", "from", "of", "the", "primary", "adult", "cultured", "isolated", "stem", "stromal",
-    "progenitor", "cell", "tissue", "induced", "like", "normal", "healthy", "autologous",
-    "allogeneic", "naive", "rat", "mouse", "human", "murine", "mature", "generated",
-    "differentiated", "into", "were", "was", "line",
+_FILLER_MARKS: Final = " \t\n-/()"
+_FILLER_LEAD: Final = " \t\n\r\f\v\x1c\x1d\x1e\x1f-/()"  # what `[\s\-/()]` matches in ASCII
+# The first two letters of each word _FILLER allows.
+_FILLER_STARTS: Final = frozenset(
+    {
+        "de", "fr", "of", "th", "pr", "ad", "cu", "is", "st", "ce", "ti", "in", "li", "no",
+        "he", "au", "al", "na", "ra", "mo", "hu", "mu", "ma", "ge", "di", "we", "wa",
+    }
 )  # fmt: skip
 
 
@@ -45,23 +49,23 @@ def _is_filler(gap: str) -> bool:
     # Gated: without an "(ABBR)", an ASCII gap's first word must be a filler word.
     if gap.isascii() and "(" not in gap:
         lead = gap.lstrip(_FILLER_LEAD)
-        if lead and not lead.lower().startswith(_FILLER_WORDS):
+        if lead and lead[:2].lower() not in _FILLER_STARTS:
             return False
     return _FILLER.match(gap) is not None
 
 
-_PLURIPOTENT = {
+_PLURIPOTENT: Final = {
     "embryonic_stem_cell": "ESC_derived",
     "induced_pluripotent_stem_cell": "iPSC_derived",
 }
-_INDUCTION = frozenset({"osteogenic_induction"})
+_INDUCTION: Final = frozenset({"osteogenic_induction"})
 
 # "MSC-derived exosomes", "MSC exosomes", "normoxic MSCs (N-Exos)".
-_SOURCE_BEFORE = re.compile(
+_SOURCE_BEFORE: Final = re.compile(
     r"^[\s\-]*(?:(?:derived|secreted|released|produced|conditioned)[\s\-]*)?$"
     r"|^\s*\(\s*\w{1,6}-?$"
 )
-_SOURCE_AFTER = re.compile(
+_SOURCE_AFTER: Final = re.compile(
     r"^\s*(?:\([^()]{1,30}\)\s*)?,?\s*(?:(?:which|that)\s+)?"
     r"(?:(?:were|was|are|is|can be|could be)\s+)?"
     r"(?:(?:primarily|mainly|directly|exclusively)\s+)?"
@@ -73,7 +77,14 @@ _SOURCE_AFTER = re.compile(
     r"|(?:[\w-]+\s+){0,5}(?:such as|including|like))\s+){0,3}$",
     re.IGNORECASE,
 )
-_SOURCE_RELEASE = re.compile(
+# The first two letters of each word that can open a _SOURCE_AFTER match.
+_SOURCE_AFTER_STARTS: Final = frozenset(
+    {
+        "wh", "th", "we", "wa", "ar", "is", "ca", "co", "pr", "ma", "di", "ex", "de", "se",
+        "re", "ob", "ha", "pu", "ge", "sh", "or", "en", "mo", "la", "fr", "of",
+    }
+)  # fmt: skip
+_SOURCE_RELEASE: Final = re.compile(
     r"^\s*(?:\([^()]{1,30}\)\s*)?(?:can |could |may |also |to |that )*"
     r"(?:release|secrete|shed|produce|generate|pack|package|load|sort)(?:s|d|ed)?\s+"
     r"(?:(?:into|in)\s+)?(?:[\w-]+\s+){0,2}$"
@@ -83,65 +94,66 @@ _SOURCE_RELEASE = re.compile(
     r"|obtained|extracted)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
-_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*(?:their\s+)?$")
-_BREAKER = re.compile(
+_LIST_GAP: Final = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*(?:their\s+)?$")
+_BREAKER: Final = re.compile(
     r"\b(?:when|which|that|because|while|whereas|but|than|compared|although|if|before|after)\b|;"
 )
-_RECIPIENT_PREP = re.compile(
+_RECIPIENT_PREP: Final = re.compile(
     r"(?:\b(?:into|by|on|to|recipient)\b(?:\s+\S+){0,3}|treated"
     r"|\b(?:migration|proliferation|differentiation|apoptosis|viability|senescence|survival"
     r"|activation|polari[sz]ation|tube formation)\s+of(?:\s+the)?)\s*$",
     re.I,
 )
-_MODIFIED = re.compile(
+_MODIFIED: Final = re.compile(
     r"\b(?:primed|pre-?condition\w*|knock\w*|overexpress\w*|transfect\w*|silenc\w*)\b", re.I
 )
-_TREATED = re.compile(
+_TREATED: Final = re.compile(
     r"^\s*(?:\([^()]{1,30}\)\s*)?(?:[\w-]+\s+){0,6}?(?:pre)?(?:treated|stimulated|incubated"
     r"|cultured|co-?cultured|exposed|primed|transfected|seeded|grown|plated)\s+"
     r"(?:(?:with|by|to|on|onto|in)\s+)(?:the\s+presence\s+of\s+|[\w-]+\s+){0,2}(?:\w+-)?$"
     r"|^\s*(?:[\w-]+\s+){0,4}?(?:received|receiving)\s+(?:[\w/.-]+\s+){0,3}$",
     re.IGNORECASE,
 )
-_ORIGIN_OF = re.compile(
+_ORIGIN_OF: Final = re.compile(
     r"^\s*(?:\([^()]{1,30}\)\s*)?(?:(?:were|was)\s+)?(?:[\w-]+\s+)?(?:from|of)\s+"
     r"(?:[\w'-]+\s+){0,6}$",
     re.IGNORECASE,
 )
-_ANAPHOR = re.compile(
+_ANAPHOR: Final = re.compile(
     r"\b(?:they|them|these vesicles|the vesicles|these exosomes|these EVs|the particles"
     r"|these particles)\b"
 )
 # "The vesicles/particles ... derived from X": a noun that refers back to the one vesicle type
 # of the sentence before, in a sentence that names where it came from.
-_SOURCE_ANAPHOR = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Ss]uch) (?:vesicles|particles)\b")
-_SOURCE_WORDS = re.compile(
+_SOURCE_ANAPHOR: Final = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Ss]uch) (?:vesicles|particles)\b")
+_SOURCE_WORDS: Final = re.compile(
     r"\b(?:derived|isolated|obtained|came|originat\w+|secreted|released)"
     r"\s+(?:(?:mostly|mainly|largely|primarily|directly)\s+)?(?:from|by)\b"
 )
-_COUNT_BEFORE = re.compile(r"\d(?:[\d.,]|x10|x ?10|\(\d+\)|\^\d+|e\d+)*\s*$")
-_NOT_RECIPIENT_AFTER = re.compile(
+_COUNT_BEFORE: Final = re.compile(r"\d(?:[\d.,]|x10|x ?10|\(\d+\)|\^\d+|e\d+)*\s*$")
+_NOT_RECIPIENT_AFTER: Final = re.compile(
     r"^[\s\-]*(?:based|therapy|therapies|transplantation|treatment|injection|sheets?|paracrine"
     r"|secret\w*|derived|conditioned|related|specific|associated|markers?|genes?|lineage"
     r"|formation|differentiation|genesis)\b",
     re.I,
 )
 # "which are a ...": the vesicle word is being defined; "exosomes, the ...": in apposition.
-_DEFINED_AS = re.compile(r"\b(?:which|that) (?:are|is) (?:a |an |the )?(?:[\w-]+ ){0,2}$")
-_APPOSITION = re.compile(r"\b(?:Exosomes?|exosomes?|EVs?),\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
-_HYPHENATED_END = re.compile(r"\S*-$")
-_TO_GAP = re.compile(r"^\s*to\s+$")
-_IN_LEAD = re.compile(r"(?:^|,\s*)in\s+$", re.I)
-_RECIPIENT_LEAD = re.compile(r"\brecipient\s+$", re.I)
-_PROCESS_AFTER = re.compile(
+_DEFINED_AS: Final = re.compile(r"\b(?:which|that) (?:are|is) (?:a |an |the )?(?:[\w-]+ ){0,2}$")
+_APPOSITION: Final = re.compile(r"\b(?:Exosomes?|exosomes?|EVs?),\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+_HYPHENATED_END: Final = re.compile(r"\S*-$")
+_TO_GAP: Final = re.compile(r"^\s*to\s+$")
+_IN_LEAD: Final = re.compile(r"(?:^|,\s*)in\s+$", re.I)
+_RECIPIENT_LEAD: Final = re.compile(r"\brecipient\s+$", re.I)
+_PROCESS_AFTER: Final = re.compile(
     r"[\s-]*(?:collection|isolation|secretion|release|production|biogenesis|yield)\b", re.I
 )
-_CULTURES_AFTER = re.compile(r"^\s*cultures?\b")
-_AND_GAP = re.compile(r"^[\s)]*(?:\([^()]{1,20}\))?\s*and\s+$")
-_DIFFERENTIATE_TO = re.compile(
+_CULTURES_AFTER: Final = re.compile(r"^\s*cultures?\b")
+_AND_GAP: Final = re.compile(r"^[\s)]*(?:\([^()]{1,20}\))?\s*and\s+$")
+_DIFFERENTIATE_TO: Final = re.compile(
     r"differentiat\w*\s+(?:in)?to(?:wards?)?\s+$|lineages?\s+(?:of\s+)?$", re.I
 )
-_DIFFERENTIATE_ENDS = ("to", "toward", "towards", "lineage", "lineages", "of")  # word before \s+$
+# The words that end a _DIFFERENTIATE_TO match before its final whitespace.
+_DIFFERENTIATE_ENDS: Final = ("to", "toward", "towards", "lineage", "lineages", "of")
 
 
 @dataclass
@@ -197,8 +209,8 @@ class CellAnalysis:
 
 # A cell line turned into another cell before use: "osteoclasts generated from RAW264.7 cells",
 # "RAW264.7 cells induced into osteoclasts". The stated cell type wins, the line's species stays.
-_MADE_FROM = re.compile(r"\bfrom\b")
-_MADE_INTO = re.compile(r"\b(?:into|to)\b")
+_MADE_FROM: Final = re.compile(r"\bfrom\b")
+_MADE_INTO: Final = re.compile(r"\b(?:into|to)\b")
 
 
 def _made_cell(text: str, phrase: CellPhrase, line: Mention) -> str:
@@ -346,12 +358,18 @@ def _may_end(word: str | None, ends: str | tuple[str, ...]) -> bool:
 
 
 def _may_name_source(gap: str) -> bool:
-    """Whether `gap` can match _SOURCE_AFTER at all: it ends in whitespace and holds "from",
-    "of" or "by" (under re.IGNORECASE only ASCII letters match these, so lowering is exact)."""
+    """Whether `gap` can match _SOURCE_AFTER at all: it ends in whitespace, holds "from", "of"
+    or "by", and (in ASCII, unless an "(ABBR)" opens it) its first word starts one that the
+    pattern allows there. Under re.IGNORECASE only ASCII letters match "from", "of", "by"."""
     if not gap[-1:].isspace():
         return False
     low = gap.lower()
-    return "from" in low or "of" in low or "by" in low
+    if "from" not in low and "of" not in low and "by" not in low:
+        return False
+    head = low.lstrip()
+    if head.startswith(","):
+        head = head[1:].lstrip()
+    return head.startswith("(") or not gap.isascii() or head[:2] in _SOURCE_AFTER_STARTS
 
 
 def vesicle_mentions(doc: Document) -> list[Mention]:
@@ -448,13 +466,13 @@ def _anaphors(sentence: Sentence) -> list[Mention]:
     ]
 
 
-_AND_THEN = re.compile(r"^[^;]{0,120}\band\s+(?:then\s+)?(?:the\s+)?$")
-_WERE = re.compile(r"\b(?:were|was)\b")
-_COLLECTED_AFTER = re.compile(
+_AND_THEN: Final = re.compile(r"^[^;]{0,120}\band\s+(?:then\s+)?(?:the\s+)?$")
+_WERE: Final = re.compile(r"\b(?:were|was)\b")
+_COLLECTED_AFTER: Final = re.compile(
     r"\s*(?:\([^()]{1,30}\)\s*)?(?:were|was)\s+(?:then\s+|subsequently\s+)?"
     r"(?:isolated|collected|harvested|purified|extracted|obtained)\b(?!\s+from\b)"
 )
-_BY_THESE_CELLS = re.compile(
+_BY_THESE_CELLS: Final = re.compile(
     r"\b(?:secreted|released|derived|isolated|collected|obtained|produced|shed)\s+(?:by|from)"
     r"\s+(?:these|the|such|those)\s+cells\b"
 )
