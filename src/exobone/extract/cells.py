@@ -32,12 +32,13 @@ _FILLER: Final = re.compile(
     re.IGNORECASE,
 )
 _FILLER_MARKS: Final = " \t\n-/()"
-_FILLER_LEAD: Final = " \t\n\r\f\v\x1c\x1d\x1e\x1f-/()"  # what `[\s\-/()]` matches in ASCII
-# The first two letters of each word _FILLER allows.
-_FILLER_STARTS: Final = frozenset(
+# The words _FILLER allows, lowercased.
+_FILLER_WORDS: Final = frozenset(
     {
-        "de", "fr", "of", "th", "pr", "ad", "cu", "is", "st", "ce", "ti", "in", "li", "no",
-        "he", "au", "al", "na", "ra", "mo", "hu", "mu", "ma", "ge", "di", "we", "wa",
+        "derived", "from", "of", "the", "primary", "adult", "cultured", "isolated", "stem",
+        "stromal", "progenitor", "cell", "cells", "tissue", "tissues", "induced", "like",
+        "normal", "healthy", "autologous", "allogeneic", "naive", "rat", "mouse", "human",
+        "murine", "mature", "generated", "differentiated", "into", "were", "was", "line",
     }
 )  # fmt: skip
 
@@ -46,11 +47,13 @@ def _is_filler(gap: str) -> bool:
     """Whether only filler stands between two mentions (most gaps are a space or a hyphen)."""
     if not gap.strip(_FILLER_MARKS):
         return True
-    # Gated: without an "(ABBR)", an ASCII gap's first word must be a filler word.
+    # Gated: in ASCII without an "(ABBR)", a word of letters only that is not a filler word
+    # fails the match, and the regex is slow to find out.
     if gap.isascii() and "(" not in gap:
-        lead = gap.lstrip(_FILLER_LEAD)
-        if lead and lead[:2].lower() not in _FILLER_STARTS:
-            return False
+        for token in gap.split():
+            word = token.strip("-/)")
+            if word.isalpha() and word.lower() not in _FILLER_WORDS:
+                return False
     return _FILLER.match(gap) is not None
 
 
@@ -94,10 +97,22 @@ _SOURCE_RELEASE: Final = re.compile(
     r"|obtained|extracted)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# What opens _SOURCE_RELEASE's first form ("can release", "that secrete"), and the words of
+# its other forms ("packed into", "and then collected"); the rest end in "their".
+_RELEASE_OPENERS: Final = (
+    "(", "can ", "could ", "may ", "also ", "to ", "that ", "release", "secrete", "shed",
+    "produce", "generate", "pack", "load", "sort",
+)  # fmt: skip
+_RELEASE_WORDS: Final = (
+    "pack", "sorted", "loaded", "secreted", "released",
+    "collected", "isolated", "harvested", "purified", "obtained", "extracted",
+)  # fmt: skip
 _LIST_GAP: Final = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*(?:their\s+)?$")
 _BREAKER: Final = re.compile(
     r"\b(?:when|which|that|because|while|whereas|but|than|compared|although|if|before|after)\b|;"
 )
+# Each _BREAKER match holds one of these.
+_BREAKER_NEEDLES: Final = (";", "wh", "tha", "although", "be", "but", "compared", "if", "after")
 _RECIPIENT_PREP: Final = re.compile(
     r"(?:\b(?:into|by|on|to|recipient)\b(?:\s+\S+){0,3}|treated"
     r"|\b(?:migration|proliferation|differentiation|apoptosis|viability|senescence|survival"
@@ -107,6 +122,9 @@ _RECIPIENT_PREP: Final = re.compile(
 _MODIFIED: Final = re.compile(
     r"\b(?:primed|pre-?condition\w*|knock\w*|overexpress\w*|transfect\w*|silenc\w*)\b", re.I
 )
+_MODIFIED_WORDS: Final = (
+    "primed", "precondition", "pre-condition", "knock", "overexpress", "transfect", "silenc",
+)  # fmt: skip
 _TREATED: Final = re.compile(
     r"^\s*(?:\([^()]{1,30}\)\s*)?(?:[\w-]+\s+){0,6}?(?:pre)?(?:treated|stimulated|incubated"
     r"|cultured|co-?cultured|exposed|primed|transfected|seeded|grown|plated)\s+"
@@ -152,6 +170,7 @@ _AND_GAP: Final = re.compile(r"^[\s)]*(?:\([^()]{1,20}\))?\s*and\s+$")
 _DIFFERENTIATE_TO: Final = re.compile(
     r"differentiat\w*\s+(?:in)?to(?:wards?)?\s+$|lineages?\s+(?:of\s+)?$", re.I
 )
+_DIFFERENTIATE_WORDS: Final = ("differentiat", "lineage")
 # The words that end a _DIFFERENTIATE_TO match before its final whitespace.
 _DIFFERENTIATE_ENDS: Final = ("to", "toward", "towards", "lineage", "lineages", "of")
 
@@ -369,7 +388,26 @@ def _may_name_source(gap: str) -> bool:
     head = low.lstrip()
     if head.startswith(","):
         head = head[1:].lstrip()
-    return head.startswith("(") or not gap.isascii() or head[:2] in _SOURCE_AFTER_STARTS
+    if head.startswith("(") or not gap.isascii():
+        return True
+    if head[:2] not in _SOURCE_AFTER_STARTS:
+        return False
+    # Up to 8 words lead to "from"/"of"/"by", and 3 follow it unless a list ("such as",
+    # "including", "like") is named: a longer gap only makes the regex backtrack.
+    return "such as" in low or "includ" in low or "like" in low or len(low.split()) <= 11
+
+
+def _may_release(gap: str) -> bool:
+    """Whether `gap` can match _SOURCE_RELEASE at all (in ASCII): it ends in whitespace, and
+    ends in "their", opens with a releasing verb or holds a "packed"/"collected" word."""
+    if not gap[-1:].isspace():
+        return False
+    if not gap.isascii():
+        return True
+    low = gap.lower()
+    if low.rstrip().endswith("their") or low.lstrip().startswith(_RELEASE_OPENERS):
+        return True
+    return any(word in low for word in _RELEASE_WORDS)
 
 
 def vesicle_mentions(doc: Document) -> list[Mention]:
@@ -545,8 +583,7 @@ def _sources(
                 after.append(p)
         if last_before is not None:
             gap = _gap(text, last_before.end, v.start)
-            # Gated: every _SOURCE_RELEASE match ends in whitespace.
-            if _SOURCE_BEFORE.match(gap) or (gap[-1:].isspace() and _SOURCE_RELEASE.match(gap)):
+            if _SOURCE_BEFORE.match(gap) or (_may_release(gap) and _SOURCE_RELEASE.match(gap)):
                 last_before.role = "source"
         if after:
             # "from miR-140-5p-overexpressing ADSCs": a hyphenated modifier opens the phrase.
@@ -568,19 +605,23 @@ def _sources(
                     else:
                         break
     # "BMSCs were pretreated with TNF-alpha, and exosomes were isolated": the subject cells.
-    first = min(vesicles, key=lambda v: v.start)
+    first = vesicles[0]  # the earliest (a loop: min() with a key is a slow call compiled)
+    for v in vesicles:
+        if v.start < first.start:
+            first = v
     before = [p for p in phrases if p.end <= first.start]
     if len(before) == 1 and not before[0].role:
         gap = _gap(text, before[0].end, first.start)
         if (
             _AND_THEN.search(gap)
             and _WERE.search(text, before[0].start, first.start)
-            and not _BREAKER.search(gap)
+            and not _breaks(gap)
             and _COLLECTED_AFTER.match(text, first.end, sentence.end)
         ):
             before[0].role = "source"
     # "transfer of X from A to B" in a vesicle sentence.
-    for a, b in zip(phrases, phrases[1:], strict=False):
+    for i in range(1, len(phrases)):
+        a, b = phrases[i - 1], phrases[i]
         lead = text[max(sentence.start, a.start - 6) : a.start]
         if lead.rstrip().endswith("from") and _TO_GAP.match(_gap(text, a.end, b.start)):
             a.role = a.role or "source"
@@ -596,6 +637,9 @@ def _recipients(
 ) -> None:
     """Mark the phrases of one sentence that name cells receiving its vesicles."""
     text = doc.text_of(sentence.section)
+    # Lowered text for needle checks before the case-insensitive regexes (None when lowering
+    # is not exactly re.IGNORECASE: non-ASCII text).
+    low = doc.lowered(sentence.section) if text.isascii() else None
     for p in phrases:
         if p.role:
             continue
@@ -611,27 +655,40 @@ def _recipients(
         if _NOT_RECIPIENT_AFTER.match(tail):
             continue
         word = _last_word(lead, stem)
-        if _may_end(word, _DIFFERENTIATE_ENDS) and _DIFFERENTIATE_TO.search(lead):
+        if (
+            _may_end(word, _DIFFERENTIATE_ENDS)
+            and (low is None or _holds(low, sentence.start, p.start, _DIFFERENTIATE_WORDS))
+            and _DIFFERENTIATE_TO.search(lead)
+        ):
             continue
         if any(_listed(text, p.end, v.start) or _listed(text, v.end, p.start) for v in vesicles):
             continue
         # "before exosome collection, the MSCs ...": vesicles named as a process are not given.
-        earlier = [
-            v for v in vesicles if v.end <= p.start and not _PROCESS_AFTER.match(text, v.end)
-        ]
-        later = [v for v in vesicles if v.start >= p.end]
+        earlier: Mention | None = None  # the last vesicle before the phrase
+        for v in reversed(vesicles):
+            if v.end <= p.start and not _PROCESS_AFTER.match(text, v.end):
+                earlier = v
+                break
+        later: Mention | None = None  # the first vesicle after it
+        for v in vesicles:
+            if v.start >= p.end:
+                later = v
+                break
         ok = False
-        if earlier:
-            gap = _gap(text, earlier[-1].end, p.start)
-            if not _BREAKER.search(gap):
+        if earlier is not None:
+            gap = _gap(text, earlier.end, p.start)
+            if not _breaks(gap):
                 # The vesicles' own parent cells receive them only when the text says so
                 # ("internalized by", "recipient"); "primed ... on X", "knockdown in X" and
                 # "the effects of X" name the source cells.
                 ok = (p.cell, p.origin) not in source_ids or bool(_RECIPIENT_PREP.search(gap))
-                ok = ok and not _MODIFIED.search(gap)
-        if not ok and later:
-            gap = _gap(text, p.end, later[0].start)
-            ok = bool(_TREATED.match(gap)) and not _BREAKER.search(gap)
+                ok = ok and not (
+                    (low is None or _holds(low, earlier.end, p.start, _MODIFIED_WORDS))
+                    and _MODIFIED.search(gap)
+                )
+        if not ok and later is not None:
+            gap = _gap(text, p.end, later.start)
+            ok = bool(_TREATED.match(gap)) and not _breaks(gap)
             ok = ok or (_may_end(word, "in") and bool(_IN_LEAD.search(lead)))
             ok = ok or (_may_end(word, "recipient") and bool(_RECIPIENT_LEAD.search(lead)))
         if not ok and _CULTURES_AFTER.match(tail):
@@ -640,9 +697,21 @@ def _recipients(
             p.role = "recipient"
 
 
+def _holds(low: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """Whether one of `words` occurs in `low[start:end]` (a gate before a regex search)."""
+    return any(low.find(w, start, end) >= 0 for w in words)
+
+
+def _breaks(gap: str) -> bool:
+    """Whether a _BREAKER word or ";" stands in `gap` (gated on the letters every one holds:
+    the regex tries every offset)."""
+    return any(w in gap for w in _BREAKER_NEEDLES) and _BREAKER.search(gap) is not None
+
+
 def _share_species(doc: Document, phrases: list[CellPhrase]) -> None:
     """Fill an unstated species from the same cells elsewhere in the study, when unambiguous."""
-    for a, b in zip(phrases, phrases[1:], strict=False):
+    for i in range(1, len(phrases)):
+        a, b = phrases[i - 1], phrases[i]
         if a.section != b.section or a.species or not b.species:
             continue
         text = doc.text_of(a.section)
