@@ -111,8 +111,8 @@ _LIST_GAP: Final = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*(?:their\s+)?$")
 _BREAKER: Final = re.compile(
     r"\b(?:when|which|that|because|while|whereas|but|than|compared|although|if|before|after)\b|;"
 )
-# Each _BREAKER match holds one of these.
-_BREAKER_NEEDLES: Final = (";", "wh", "tha", "although", "be", "but", "compared", "if", "after")
+# Each _BREAKER match begins with one of these.
+_BREAKER_STARTS: Final = (";", "wh", "tha", "although", "be", "but", "compared", "if", "after")
 _RECIPIENT_PREP: Final = re.compile(
     r"(?:\b(?:into|by|on|to|recipient)\b(?:\s+\S+){0,3}|treated"
     r"|\b(?:migration|proliferation|differentiation|apoptosis|viability|senescence|survival"
@@ -137,13 +137,18 @@ _ORIGIN_OF: Final = re.compile(
     r"(?:[\w'-]+\s+){0,6}$",
     re.IGNORECASE,
 )
+# "they", "them", "these vesicles", "the vesicles", "these exosomes", "these EVs", "the
+# particles", "these particles" as whole words; the shared "the" comes first (its "\b" as a
+# lookbehind after it) so that the search can skip ahead to each "the".
 _ANAPHOR: Final = re.compile(
-    r"\b(?:they|them|these vesicles|the vesicles|these exosomes|these EVs|the particles"
-    r"|these particles)\b"
+    r"the(?<!\wthe)(?:y|m|se vesicles| vesicles|se exosomes|se EVs| particles|se particles)\b"
 )
 # "The vesicles/particles ... derived from X": a noun that refers back to the one vesicle type
 # of the sentence before, in a sentence that names where it came from.
 _SOURCE_ANAPHOR: Final = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Ss]uch) (?:vesicles|particles)\b")
+_SOURCE_WORDS_STARTS: Final = (
+    "derived", "isolated", "obtained", "came", "originat", "secreted", "released",
+)  # fmt: skip
 _SOURCE_WORDS: Final = re.compile(
     r"\b(?:derived|isolated|obtained|came|originat\w+|secreted|released)"
     r"\s+(?:(?:mostly|mainly|largely|primarily|directly)\s+)?(?:from|by)\b"
@@ -334,14 +339,14 @@ def _listed_origins(
     found: list[Mention] = []
     j = index - 1
     nxt = groups[index][0]
-    while j >= 0 and (o := _origin_only(groups[j])) and _LIST_GAP.match(text[o.end : nxt.start]):
+    while j >= 0 and (o := _origin_only(groups[j])) and _listed(text, o.end, nxt.start):
         found.append(o)
         nxt = o
         j -= 1
     j = index + 1
     prev_end = max(m.end for m in groups[index])
     while j < len(groups) and (o := _origin_only(groups[j])):
-        if not _LIST_GAP.match(text[prev_end : o.start]):
+        if not _listed(text, prev_end, o.start):
             break
         found.append(o)
         prev_end = o.end
@@ -358,8 +363,12 @@ def _gap(text: str, start: int, end: int) -> str:
 
 
 def _listed(text: str, start: int, end: int) -> bool:
-    """Whether only a list joint (", ", "and", "or") stands between `start` and `end`."""
-    return start < end and _LIST_GAP.match(text[start:end]) is not None
+    """Whether only a list joint (", ", "and", "or") stands between `start` and `end` (gated
+    on the joint's first character)."""
+    if start >= end:
+        return False
+    gap = text[start:end]
+    return gap.lstrip()[:1] in (",", "a", "o") and _LIST_GAP.match(gap) is not None
 
 
 def _last_word(lead: str, stem: str) -> str | None:
@@ -417,7 +426,7 @@ def vesicle_mentions(doc: Document) -> list[Mention]:
         text = doc.text_of(m.section)
         sentence = doc.sentence_of(m)
         before = text[sentence.start : m.start]
-        if _defined_as(before):
+        if _found(_DEFINED_AS, before, ("which ", "that ")):
             continue
         if "," in before and ("xosome" in before or "EV" in before) and _APPOSITION.search(before):
             continue
@@ -425,15 +434,15 @@ def vesicle_mentions(doc: Document) -> list[Mention]:
     return out
 
 
-def _defined_as(before: str) -> bool:
-    """Whether `before` ends in "which are (a) ...": tried only where "which " or "that "
-    starts, since the end-anchored search would try every offset."""
-    for word in ("which ", "that "):
-        at = before.find(word)
+def _found(pattern: re.Pattern[str], text: str, starts: tuple[str, ...]) -> bool:
+    """Whether `pattern` matches somewhere in `text`, tried only where one of `starts` (with
+    which every match begins) occurs: a search would try every offset."""
+    for start in starts:
+        at = text.find(start)
         while at >= 0:
-            if _DEFINED_AS.match(before, at):
+            if pattern.match(text, at):
                 return True
-            at = before.find(word, at + 1)
+            at = text.find(start, at + 1)
     return False
 
 
@@ -460,7 +469,9 @@ def analyse(doc: Document) -> CellAnalysis:
         if vesicles:
             _sources(doc, sentence, phrases, vesicles)
             by_sentence.append((sentence, phrases, vesicles))
-            if "cells" in sentence.text and _BY_THESE_CELLS.search(sentence.text):
+            if "cells" in sentence.text and _found(
+                _BY_THESE_CELLS, sentence.text, _BY_THESE_CELLS_STARTS
+            ):
                 _earlier_source(analysis.phrases, phrases, sentence)
         elif (
             phrases
@@ -510,6 +521,9 @@ _COLLECTED_AFTER: Final = re.compile(
     r"\s*(?:\([^()]{1,30}\)\s*)?(?:were|was)\s+(?:then\s+|subsequently\s+)?"
     r"(?:isolated|collected|harvested|purified|extracted|obtained)\b(?!\s+from\b)"
 )
+_BY_THESE_CELLS_STARTS: Final = (
+    "secreted", "released", "derived", "isolated", "collected", "obtained", "produced", "shed",
+)  # fmt: skip
 _BY_THESE_CELLS: Final = re.compile(
     r"\b(?:secreted|released|derived|isolated|collected|obtained|produced|shed)\s+(?:by|from)"
     r"\s+(?:these|the|such|those)\s+cells\b"
@@ -530,7 +544,7 @@ def _earlier_source(phrases: list[CellPhrase], here: list[CellPhrase], sentence:
 
 def _source_anaphors(sentence: Sentence, named: Mention) -> list[Mention]:
     """ "The vesicles were derived from X": pseudo-mentions of the type named just before."""
-    if not _SOURCE_WORDS.search(sentence.text):
+    if not _found(_SOURCE_WORDS, sentence.text, _SOURCE_WORDS_STARTS):
         return []
     return [
         Mention(
@@ -583,7 +597,11 @@ def _sources(
                 after.append(p)
         if last_before is not None:
             gap = _gap(text, last_before.end, v.start)
-            if _SOURCE_BEFORE.match(gap) or (_may_release(gap) and _SOURCE_RELEASE.match(gap)):
+            if (
+                not gap.strip(" -")  # spaces and hyphens: _SOURCE_BEFORE matches
+                or _SOURCE_BEFORE.match(gap)
+                or (_may_release(gap) and _SOURCE_RELEASE.match(gap))
+            ):
                 last_before.role = "source"
         if after:
             # "from miR-140-5p-overexpressing ADSCs": a hyphenated modifier opens the phrase.
@@ -599,7 +617,7 @@ def _sources(
                 head.role = "source"
                 prev = head
                 for nxt in after[1:]:
-                    if _LIST_GAP.match(_gap(text, prev.end, nxt.start)):
+                    if _listed(text, prev.end, nxt.start):
                         nxt.role = "source"
                         prev = nxt
                     else:
@@ -637,9 +655,6 @@ def _recipients(
 ) -> None:
     """Mark the phrases of one sentence that name cells receiving its vesicles."""
     text = doc.text_of(sentence.section)
-    # Lowered text for needle checks before the case-insensitive regexes (None when lowering
-    # is not exactly re.IGNORECASE: non-ASCII text).
-    low = doc.lowered(sentence.section) if text.isascii() else None
     for p in phrases:
         if p.role:
             continue
@@ -657,7 +672,7 @@ def _recipients(
         word = _last_word(lead, stem)
         if (
             _may_end(word, _DIFFERENTIATE_ENDS)
-            and (low is None or _holds(low, sentence.start, p.start, _DIFFERENTIATE_WORDS))
+            and _holds(lead, _DIFFERENTIATE_WORDS)
             and _DIFFERENTIATE_TO.search(lead)
         ):
             continue
@@ -682,10 +697,7 @@ def _recipients(
                 # ("internalized by", "recipient"); "primed ... on X", "knockdown in X" and
                 # "the effects of X" name the source cells.
                 ok = (p.cell, p.origin) not in source_ids or bool(_RECIPIENT_PREP.search(gap))
-                ok = ok and not (
-                    (low is None or _holds(low, earlier.end, p.start, _MODIFIED_WORDS))
-                    and _MODIFIED.search(gap)
-                )
+                ok = ok and not (_holds(gap, _MODIFIED_WORDS) and _MODIFIED.search(gap))
         if not ok and later is not None:
             gap = _gap(text, p.end, later.start)
             ok = bool(_TREATED.match(gap)) and not _breaks(gap)
@@ -697,15 +709,18 @@ def _recipients(
             p.role = "recipient"
 
 
-def _holds(low: str, start: int, end: int, words: tuple[str, ...]) -> bool:
-    """Whether one of `words` occurs in `low[start:end]` (a gate before a regex search)."""
-    return any(low.find(w, start, end) >= 0 for w in words)
+def _holds(text: str, words: tuple[str, ...]) -> bool:
+    """Whether `text` may match a case-insensitive pattern each match of which holds one of
+    `words` (lowercase): true when `text` is not ASCII, where lowering is not re.IGNORECASE."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(w in low for w in words)
 
 
 def _breaks(gap: str) -> bool:
-    """Whether a _BREAKER word or ";" stands in `gap` (gated on the letters every one holds:
-    the regex tries every offset)."""
-    return any(w in gap for w in _BREAKER_NEEDLES) and _BREAKER.search(gap) is not None
+    """Whether a _BREAKER word or ";" stands in `gap`."""
+    return _found(_BREAKER, gap, _BREAKER_STARTS)
 
 
 def _share_species(doc: Document, phrases: list[CellPhrase]) -> None:
