@@ -125,6 +125,11 @@ _MODIFIED: Final = re.compile(
 _MODIFIED_WORDS: Final = (
     "primed", "precondition", "pre-condition", "knock", "overexpress", "transfect", "silenc",
 )  # fmt: skip
+# Each _TREATED match holds one of these.
+_TREATED_WORDS: Final = (
+    "treated", "stimulated", "incubated", "cultured", "exposed", "primed", "transfected",
+    "seeded", "grown", "plated", "receiv",
+)  # fmt: skip
 _TREATED: Final = re.compile(
     r"^\s*(?:\([^()]{1,30}\)\s*)?(?:[\w-]+\s+){0,6}?(?:pre)?(?:treated|stimulated|incubated"
     r"|cultured|co-?cultured|exposed|primed|transfected|seeded|grown|plated)\s+"
@@ -154,6 +159,29 @@ _SOURCE_WORDS: Final = re.compile(
     r"\s+(?:(?:mostly|mainly|largely|primarily|directly)\s+)?(?:from|by)\b"
 )
 _COUNT_BEFORE: Final = re.compile(r"\d(?:[\d.,]|x10|x ?10|\(\d+\)|\^\d+|e\d+)*\s*$")
+_SPACE_HYPHEN: Final = " \t\n\r\f\v\x1c\x1d\x1e\x1f-"  # what [\s\-] matches in ASCII
+# The first two letters of the words _NOT_RECIPIENT_AFTER looks for.
+_NOT_RECIPIENT_STARTS: Final = frozenset(
+    {
+        "ba",
+        "th",
+        "tr",
+        "in",
+        "sh",
+        "pa",
+        "se",
+        "de",
+        "co",
+        "re",
+        "sp",
+        "as",
+        "ma",
+        "ge",
+        "li",
+        "fo",
+        "di",
+    }
+)
 _NOT_RECIPIENT_AFTER: Final = re.compile(
     r"^[\s\-]*(?:based|therapy|therapies|transplantation|treatment|injection|sheets?|paracrine"
     r"|secret\w*|derived|conditioned|related|specific|associated|markers?|genes?|lineage"
@@ -180,7 +208,7 @@ _DIFFERENTIATE_WORDS: Final = ("differentiat", "lineage")
 _DIFFERENTIATE_ENDS: Final = ("to", "toward", "towards", "lineage", "lineages", "of")
 
 
-@dataclass
+@dataclass(init=False)
 class CellPhrase:
     """One cell phrase with its resolved identity and where it stands."""
 
@@ -191,6 +219,26 @@ class CellPhrase:
     line: str = ""
     role: str = ""  # "source", "recipient" or ""
     siblings: list[CellPhrase] = field(default_factory=list)  # same cell, listed tissues
+
+    def __init__(
+        self,
+        mentions: list[Mention],
+        cell: str = "",
+        origin: str = "",
+        species: str = "",
+        line: str = "",
+        role: str = "",
+        siblings: list[CellPhrase] | None = None,
+    ) -> None:
+        # Written out: compiled, the __init__ that @dataclass makes would run interpreted.
+        self.mentions = mentions
+        self.cell = cell
+        self.origin = origin
+        self.species = species
+        self.line = line
+        self.role = role
+        self.siblings = [] if siblings is None else siblings
+        self._end = -1
 
     @property
     def start(self) -> int:
@@ -428,7 +476,7 @@ def vesicle_mentions(doc: Document) -> list[Mention]:
         before = text[sentence.start : m.start]
         if _found(_DEFINED_AS, before, ("which ", "that ")):
             continue
-        if "," in before and ("xosome" in before or "EV" in before) and _APPOSITION.search(before):
+        if "," in before and _found(_APPOSITION, before, ("Exosome", "exosome", "EV")):
             continue
         out.append(m)
     return out
@@ -667,7 +715,7 @@ def _recipients(
         last = stem[-1:]
         if (last.isdecimal() or (last != "" and last in ".,)")) and _COUNT_BEFORE.search(lead):
             continue
-        if _NOT_RECIPIENT_AFTER.match(tail):
+        if _may_not_receive(tail) and _NOT_RECIPIENT_AFTER.match(tail):
             continue
         word = _last_word(lead, stem)
         if (
@@ -696,17 +744,33 @@ def _recipients(
                 # The vesicles' own parent cells receive them only when the text says so
                 # ("internalized by", "recipient"); "primed ... on X", "knockdown in X" and
                 # "the effects of X" name the source cells.
-                ok = (p.cell, p.origin) not in source_ids or bool(_RECIPIENT_PREP.search(gap))
+                ok = (p.cell, p.origin) not in source_ids or _names_recipient(gap)
                 ok = ok and not (_holds(gap, _MODIFIED_WORDS) and _MODIFIED.search(gap))
         if not ok and later is not None:
             gap = _gap(text, p.end, later.start)
-            ok = bool(_TREATED.match(gap)) and not _breaks(gap)
+            ok = _holds(gap, _TREATED_WORDS) and bool(_TREATED.match(gap)) and not _breaks(gap)
             ok = ok or (_may_end(word, "in") and bool(_IN_LEAD.search(lead)))
             ok = ok or (_may_end(word, "recipient") and bool(_RECIPIENT_LEAD.search(lead)))
         if not ok and _CULTURES_AFTER.match(tail):
             ok = True
         if ok:
             p.role = "recipient"
+
+
+def _may_not_receive(tail: str) -> bool:
+    """Whether `tail` can match _NOT_RECIPIENT_AFTER: in ASCII, after spaces and hyphens, it
+    starts with the first two letters of one of the pattern's words."""
+    if not tail.isascii():
+        return True
+    return tail.lstrip(_SPACE_HYPHEN)[:2].lower() in _NOT_RECIPIENT_STARTS
+
+
+def _names_recipient(gap: str) -> bool:
+    """Whether _RECIPIENT_PREP matches in `gap`. Every match starts within the last four
+    words, so the end-anchored search starts there instead of trying every offset."""
+    parts = gap.rsplit(None, 4)
+    start = len(parts[0]) if len(parts) == 5 else 0  # at most where the fourth-last word is
+    return _RECIPIENT_PREP.search(gap, start) is not None
 
 
 def _holds(text: str, words: tuple[str, ...]) -> bool:
