@@ -47,14 +47,16 @@ def _is_filler(gap: str) -> bool:
     """Whether only filler stands between two mentions (most gaps are a space or a hyphen)."""
     if not gap.strip(_FILLER_MARKS):
         return True
-    # Gated: in ASCII without an "(ABBR)", a word of letters only that is not a filler word
-    # fails the match, and the regex is slow to find out.
-    if gap.isascii() and "(" not in gap:
-        for token in gap.split():
-            word = token.strip("-/)")
-            if word.isalpha() and word.lower() not in _FILLER_WORDS:
-                return False
-    return _FILLER.match(gap) is not None
+    if not gap.isascii() or "(" in gap:
+        return _FILLER.match(gap) is not None
+    # In ASCII without an "(ABBR)", the words give _FILLER's answer without its slow match:
+    # filler words between spaces, hyphens, slashes and ")" match, a word of letters only that
+    # is no filler word fails, anything else (digits, commas, joined words) asks the regex.
+    for token in gap.split():
+        word = token.strip("-/)")
+        if word and word.lower() not in _FILLER_WORDS:
+            return False if word.isalpha() else _FILLER.match(gap) is not None
+    return True
 
 
 _PLURIPOTENT: Final = {
@@ -374,8 +376,7 @@ def _phrases_in(doc: Document, sentence: Sentence) -> list[CellPhrase]:
 
 
 def _origin_only(group: list[Mention]) -> Mention | None:
-    kinds = {m.kind for m in group}
-    return group[0] if kinds == {"origins"} and len(group) == 1 else None
+    return group[0] if len(group) == 1 and group[0].kind == "origins" else None
 
 
 def _listed_origins(
@@ -392,7 +393,9 @@ def _listed_origins(
         nxt = o
         j -= 1
     j = index + 1
-    prev_end = max(m.end for m in groups[index])
+    prev_end = -1  # where the group ends (a loop: max() over a generator is slow compiled)
+    for m in groups[index]:
+        prev_end = max(prev_end, m.end)
     while j < len(groups) and (o := _origin_only(groups[j])):
         if not _listed(text, prev_end, o.start):
             break
