@@ -165,25 +165,10 @@ _SPACE_HYPHEN: Final = " \t\n\r\f\v\x1c\x1d\x1e\x1f-"  # what [\s\-] matches in 
 # The first two letters of the words _NOT_RECIPIENT_AFTER looks for.
 _NOT_RECIPIENT_STARTS: Final = frozenset(
     {
-        "ba",
-        "th",
-        "tr",
-        "in",
-        "sh",
-        "pa",
-        "se",
-        "de",
-        "co",
-        "re",
-        "sp",
-        "as",
-        "ma",
-        "ge",
-        "li",
-        "fo",
-        "di",
+        "ba", "th", "tr", "in", "sh", "pa", "se", "de", "co", "re", "sp", "as", "ma", "ge",
+        "li", "fo", "di",
     }
-)
+)  # fmt: skip
 _NOT_RECIPIENT_AFTER: Final = re.compile(
     r"^[\s\-]*(?:based|therapy|therapies|transplantation|treatment|injection|sheets?|paracrine"
     r"|secret\w*|derived|conditioned|related|specific|associated|markers?|genes?|lineage"
