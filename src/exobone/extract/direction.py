@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from re import _constants as _sre  # type: ignore[attr-defined]
 from re import _parser as _sre_parser  # type: ignore[attr-defined]
-from typing import TYPE_CHECKING, Any, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final
 
 import ahocorasick
 
@@ -681,17 +681,26 @@ HARMFUL: Final[frozenset[str]] = frozenset(
 )
 
 
-class Cue(NamedTuple):
+# Cue, Target and Directed are plain classes rather than named tuples: compiled, a class is built
+# natively, while a named tuple goes through its interpreted `__new__` (a few thousand
+# instructions each, and every sentence makes several).
+class Cue:
     """A direction word in a sentence (offsets into the sentence text)."""
 
-    start: int
-    end: int
-    sign: int
-    form: str
-    text: str
+    __slots__ = ("end", "form", "sign", "start", "text")
+
+    def __init__(self, start: int, end: int, sign: int, form: str, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.sign = sign
+        self.form = form
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"Cue({self.start}, {self.end}, {self.sign}, {self.form!r}, {self.text!r})"
 
 
-class Target(NamedTuple):
+class Target:
     """Something that can move: a phenotype, gene, miRNA, pathway or metabolite mention.
 
     `inherent` is a direction the words carry themselves ("anti-apoptotic", "attenuated OA");
@@ -699,22 +708,48 @@ class Target(NamedTuple):
     potential" for mitochondrial dysfunction).
     """
 
-    start: int
-    end: int
-    label: str
-    kind: str
-    inherent: int | None = None
-    inverse: bool = False
+    __slots__ = ("end", "inherent", "inverse", "kind", "label", "start")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        label: str,
+        kind: str,
+        inherent: int | None = None,
+        inverse: bool = False,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.label = label
+        self.kind = kind
+        self.inherent = inherent
+        self.inverse = inverse
+
+    def __repr__(self) -> str:
+        return (
+            f"Target({self.start}, {self.end}, {self.label!r}, {self.kind!r}, {self.inherent}, "
+            f"{self.inverse})"
+        )
 
 
-class Directed(NamedTuple):
+class Directed:
     """A target of one sentence with the direction the vesicle treatment gave it."""
 
-    label: str
-    kind: str
-    sign: int
-    mention: Mention
-    cue: str
+    __slots__ = ("cue", "kind", "label", "mention", "sign")
+
+    def __init__(self, label: str, kind: str, sign: int, mention: Mention, cue: str) -> None:
+        self.label = label
+        self.kind = kind
+        self.sign = sign
+        self.mention = mention
+        self.cue = cue
+
+    def __repr__(self) -> str:
+        return (
+            f"Directed({self.label!r}, {self.kind!r}, {self.sign}, {self.mention!r}, "
+            f"{self.cue!r})"
+        )
 
 
 def find_cues(text: str) -> list[Cue]:
@@ -1603,15 +1638,10 @@ def _cell_before(text: str, end: int) -> bool:
     return _CELL_BEFORE_RE.search(text, start, end) is not None
 
 
-class _SentenceTargets(NamedTuple):
-    targets: list[Target]
-    mentions: list[Mention]
-
-
 def _sentence_targets(
     doc: Document, sentence: Sentence, mentions: Sequence[Mention], text: str
-) -> _SentenceTargets:
-    """Targets of one sentence (`text`), with their mentions; phrases found here added."""
+) -> tuple[list[Target], list[Mention]]:
+    """Targets of one sentence (`text`) and their mentions; phrases found here added."""
     base = sentence.start
     chosen: list[Mention] = []
     candidates = [
@@ -1683,7 +1713,7 @@ def _sentence_targets(
         if label != m.label:
             m = Mention(m.kind, label, m.start, m.end, m.text, m.sentence, m.section)
         kept.append(m)
-    return _SentenceTargets(targets, kept)
+    return targets, kept
 
 
 def _cargo_labels(
@@ -1754,15 +1784,17 @@ def _analyse(doc: Document) -> Iterable[Directed]:
         found = None
         if not about and any(_cargo_subject(m, sentence, cargo) for m in mentions):
             found = _sentence_targets(doc, sentence, mentions, text)
-            about = any(_cargo_subject(m, sentence, cargo) for m in found.mentions)
+            about = any(_cargo_subject(m, sentence, cargo) for m in found[1])
         previous_about_vesicles = about
         if not about or is_aim(text):
             continue
-        found = found or _sentence_targets(doc, sentence, mentions, text)
-        if not found.targets:
+        if found is None:
+            found = _sentence_targets(doc, sentence, mentions, text)
+        targets, kept = found
+        if not targets:
             continue
-        signs = resolve(text, found.targets, vesicle_spans)
-        for target, mention, sign in zip(found.targets, found.mentions, signs, strict=True):
+        signs = resolve(text, targets, vesicle_spans)
+        for target, mention, sign in zip(targets, kept, signs, strict=True):
             if sign is None:
                 continue
             if mention.kind in ("mirna", "lncrna", "genes") and (
