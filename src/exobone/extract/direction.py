@@ -25,7 +25,7 @@ vesicle cargo ("Wnt-3a content was elevated in ASC-EXO") never receive a directi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from re import _constants as _sre  # type: ignore[attr-defined]
 from re import _parser as _sre_parser  # type: ignore[attr-defined]
 from typing import TYPE_CHECKING, Any, Final
@@ -1753,12 +1753,13 @@ def analyse(doc: Document) -> list[Directed]:
     """
     if _LAST and _LAST[0][1] is doc:
         return _LAST[0][2]
-    result = list(_analyse(doc))
+    result = _analyse(doc)
     _LAST[:] = [(id(doc), doc, result)]
     return result
 
 
-def _analyse(doc: Document) -> Iterable[Directed]:
+def _analyse(doc: Document) -> list[Directed]:
+    directed: list[Directed] = []
     by_sentence = doc.by_sentence()
     texts = [s.text for s in doc.sentences]
     cargo = _cargo_labels(doc, by_sentence, texts)
@@ -1806,11 +1807,12 @@ def _analyse(doc: Document) -> Iterable[Directed]:
                 if cue is None or sign != DOWN and not _DISEASE_UP_RE.match(cue.group()):
                     continue
                 sign = UP if _DISEASE_UP_RE.match(cue.group()) else DOWN
-                yield Directed(
-                    "disease_severity", "outcomes", sign, mention, cue.group().split()[0]
+                directed.append(
+                    Directed("disease_severity", "outcomes", sign, mention, cue.group().split()[0])
                 )
                 continue
-            yield Directed(target.label, mention.kind, sign, mention, "")
+            directed.append(Directed(target.label, mention.kind, sign, mention, ""))
+    return directed
 
 
 # Every match of `_REVERSAL_ANAPHOR_RE` starts with one of these words.
