@@ -230,6 +230,20 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+def _tail_start(text: str, end: int, words: int) -> int:
+    """Where the last `words` runs of word characters before `end` begin, with the whitespace
+    between and after them. A match ending at `end` that holds only word characters and
+    whitespace, at most `words` runs, and starts a run, starts here or later: an end-anchored
+    regex searched from here skips the offsets before, where it can only fail."""
+    at = end
+    for _ in range(words):
+        while at and text[at - 1].isspace():
+            at -= 1
+        while at and _is_word_char(text[at - 1]):
+            at -= 1
+    return at
+
+
 def _starts_of(items: Any, limit: int) -> set[tuple[str, bool]]:
     """Literal starts of a parsed pattern; True where the start is a whole match of it."""
     if not items:
@@ -1044,19 +1058,23 @@ def resolve(
     by_vesicles: set[int] = set()
     right_of: dict[int, Cue] = {}
 
-    # where the last auxiliary starts: a neutral predicate needs one after its subject
-    last_aux = max(view.low.rfind(aux) for aux in _NEUTRAL_AUX) if cues else -1
+    # where the last auxiliary starts (a neutral predicate needs one after its subject), found
+    # when first needed
+    last_aux = -2
 
     # First pass: predicates after each target ("X was significantly increased"). Without cues
     # nothing is a predicate, and nothing is to be blocked.
     for i in order if cues else ():
         t = targets[i]
-        following = [c for c in cues if c.start >= t.end]
-        nxt = following[0] if following else None
+        # the cues after the target are cues[after:] (cues are in text order)
+        after = 0
+        while after < len(cues) and cues[after].start < t.end:
+            after += 1
+        nxt = cues[after] if after < len(cues) else None
         skipped = ""
         if (
             nxt is not None
-            and len(following) > 1
+            and after + 1 < len(cues)
             and nxt.form == "verb"
             and _POST_NOUN_GAP_RE.fullmatch(text[t.end : nxt.start].replace(",", " "))
             and _agent_is_foreign(text, nxt.end)
@@ -1064,15 +1082,19 @@ def resolve(
             # "Apoptosis induced by IL-1beta was reduced by exosomes": skip the stimulus's verb
             agent = _AGENT_PREP_RE.match(text, nxt.end)
             span_end = agent.start(1) if agent else nxt.end
-            words = text[span_end : following[1].start]
+            second = cues[after + 1]
+            words = text[span_end : second.start]
             if len(_WORD_RE.findall(words)) <= 3 and "," not in words:
-                skipped = text[t.end : following[1].start]
-                nxt = following[1]
+                skipped = text[t.end : second.start]
+                nxt = second
         if nxt is None:
             # blocking matters only for a cue before the target (`cues[0]` ends first)
-            if cues[0].end <= t.start and last_aux >= t.end:
-                tail = _strip_targets(text, t.end, len(text), targets)
-                if _neutral_predicate(tail):
+            if cues[0].end <= t.start:
+                if last_aux == -2:
+                    last_aux = max(view.low.rfind(aux) for aux in _NEUTRAL_AUX)
+                if last_aux >= t.end and _neutral_predicate(
+                    _strip_targets(text, t.end, len(text), targets)
+                ):
                     blocked.add(i)
             continue
         gap = _strip_targets(text, t.end, nxt.start, targets)
@@ -1110,7 +1132,7 @@ def resolve(
         if (
             obj is None
             or obj.form not in ("verb", "reversal", "protect")
-            or _DETERMINER_END_RE.search(text[: obj.start])
+            or _DETERMINER_END_RE.search(text, _tail_start(text, obj.start, 1), obj.start)
         ):
             continue
         between = text[obj.end : t.start]
@@ -1803,7 +1825,10 @@ def _analyse(doc: Document) -> list[Directed]:
             ):
                 continue
             if mention.kind == "conditions":
-                cue = _DISEASE_VERB_RE.search(text[: target.start])
+                # (the verb and up to three words after it end the text before the target)
+                cue = _DISEASE_VERB_RE.search(
+                    text, _tail_start(text, target.start, 4), target.start
+                )
                 if cue is None or sign != DOWN and not _DISEASE_UP_RE.match(cue.group()):
                     continue
                 sign = UP if _DISEASE_UP_RE.match(cue.group()) else DOWN
