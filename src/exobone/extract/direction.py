@@ -415,10 +415,23 @@ class _Scanner:
         return out
 
 
+def _lowered(pattern: str) -> str:
+    """`pattern` with its letters lower-cased, escapes (`\\S`, `\\W`, ...) kept."""
+    return re.sub(
+        r"\\.|[^\\]+", lambda m: m.group() if m.group()[0] == "\\" else m.group().lower(), pattern
+    )
+
+
 class _Gated:
     """A regex tried only on text that holds one of `keys`, lower-cased texts that every match
     of it contains. Most sentences lack the keys, and the sentence's one Aho-Corasick pass
-    (`_View`) answers for every gate at once."""
+    (`_View`) answers for every gate at once.
+
+    An IGNORECASE regex is searched as a case-sensitive copy over the lower-cased text when
+    that is ASCII (where lowering is exactly case-insensitivity): IGNORECASE compares every
+    character slowly, at every offset tried. The match returned is the IGNORECASE regex's at
+    the offset found, on the text itself.
+    """
 
     def __init__(
         self, regex: re.Pattern[str], keys: Sequence[str], *, per_sentence: bool = True
@@ -426,34 +439,51 @@ class _Gated:
         """`per_sentence=False` for a regex run only on short pieces, whose keys are common
         words: only the piece is then tested."""
         self.regex = regex
+        self.folded = (
+            re.compile(_lowered(regex.pattern), regex.flags & ~re.IGNORECASE)
+            if regex.flags & re.IGNORECASE
+            else None
+        )
         self.keys = tuple(keys)
         self.per_sentence = per_sentence
         self.id = len(_GATES)
         _GATES.append(self)
 
-    def possible(self, sentence: str, part: str | None = None) -> bool:
-        """Whether the regex may match in `sentence`, or in `part`, a piece of it."""
+    def _folded_if_possible(self, sentence: str, part: str | None) -> str | None:
+        """The folded `part` (or `sentence`) if the regex may match in it, else None."""
         if self.per_sentence:
             view = _LAST_VIEW[0]  # `_view` and `holds`, inlined: called very often
             if view.text is not sentence:
                 view = _view(sentence)
             gates = view._scan() if view._gates < 0 else view._gates
             if not gates >> self.id & 1:
-                return False
+                return None
             if part is None or part is sentence:
-                return True
+                return view.low
         low = _fold(sentence if part is None else part)
-        return any(key in low for key in self.keys)
+        return low if any(key in low for key in self.keys) else None
+
+    def possible(self, sentence: str, part: str | None = None) -> bool:
+        """Whether the regex may match in `sentence`, or in `part`, a piece of it."""
+        return self._folded_if_possible(sentence, part) is not None
 
     def search(self, text: str, sentence: str | None = None) -> re.Match[str] | None:
         """`regex.search(text)`; `sentence` is the sentence that `text` was cut from."""
-        return self.regex.search(text) if self.possible(sentence or text, text) else None
+        low = self._folded_if_possible(sentence or text, text)
+        if low is None:
+            return None
+        if self.folded is None or not text.isascii():
+            return self.regex.search(text)
+        found = self.folded.search(low)
+        return None if found is None else self.regex.match(text, found.start())
 
     def match(self, text: str, sentence: str | None = None) -> re.Match[str] | None:
-        return self.regex.match(text) if self.possible(sentence or text, text) else None
-
-    def finditer(self, text: str) -> list[re.Match[str]]:
-        return list(self.regex.finditer(text)) if self.possible(text) else []
+        low = self._folded_if_possible(sentence or text, text)
+        if low is None:
+            return None
+        if self.folded is None or not text.isascii() or self.folded.match(low):
+            return self.regex.match(text)
+        return None
 
     def sub(self, replacement: str, text: str, sentence: str | None = None) -> str:
         return self.regex.sub(replacement, text) if self.possible(sentence or text, text) else text
@@ -761,8 +791,7 @@ class Directed:
 
     def __repr__(self) -> str:
         return (
-            f"Directed({self.label!r}, {self.kind!r}, {self.sign}, {self.mention!r}, "
-            f"{self.cue!r})"
+            f"Directed({self.label!r}, {self.kind!r}, {self.sign}, {self.mention!r}, {self.cue!r})"
         )
 
 
@@ -1099,7 +1128,7 @@ def resolve(
             continue
         gap = _strip_targets(text, t.end, nxt.start, targets)
         if skipped:
-            gap = " was " if _AUX_RE.search(skipped) else " "
+            gap = " was " if _AUX.search(skipped) else " "
         else:  # "the decrease in X caused by TNF-alpha was reversed": the stimulus is aside
             gap = _STIMULUS_BY.sub(" ", gap, text)
         cargo_gap = _CARGO_IN.search(text[t.end : nxt.start], text) is not None
@@ -1110,7 +1139,7 @@ def resolve(
         if _neutral_predicate(gap) and ("," in gap or nxt.form in ("adj", "protect", "noun")):
             blocked.add(i)
             continue
-        aux = _AUX_RE.search(gap) is not None
+        aux = _AUX.search(gap) is not None
         if nxt.form == "protect" or nxt.form == "adj" and not aux:
             continue
         if nxt.form == "noun":
@@ -1167,7 +1196,7 @@ def resolve(
             inner = _left_cue(text, t, cues, bounds, consumed, nouns_only=True)
             base = _apply(pred, inner, t, text)
             local[i] = base
-            if pred.form == "noun" and not _AUX_RE.search(
+            if pred.form == "noun" and not _AUX.search(
                 _strip_targets(text, t.end, pred.start, targets)
             ):
                 outer = _left_cue(text, t, cues, bounds, consumed)
@@ -1927,6 +1956,8 @@ _NEGATION: Final = _Gated(
     per_sentence=False,
 )
 _NOT_ONLY: Final = _Gated(_NOT_ONLY_RE, ("not only",))
+# (Run on gaps between a target and a cue, not on sentences.)
+_AUX: Final = _Gated(_AUX_RE, ("was", "were", "is", "are", "be", "get", "got"), per_sentence=False)
 _CARGO_BEFORE: Final = _Gated(
     _CARGO_BEFORE_RE,
     ("exosomal", "vesicular", "ev-derived", "exosome-derived", "ev-encapsulated",
