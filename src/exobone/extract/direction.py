@@ -559,6 +559,8 @@ _VESICLE_WORD: Final = (
     r"|conditioned medi(?:um|a)|\bCM\b|microparticles?|\bMPs\b|\bMVs\b|cell-free|nanovesicles?"
 )
 _VESICLE_RE: Final = re.compile(_VESICLE_WORD, re.IGNORECASE)
+# The same over ASCII text lower-cased, searched faster (see `_Gated`).
+_VESICLE_FOLDED_RE: Final = re.compile(_lowered(_VESICLE_WORD))
 # Vesicle secretion blocked: GW4869, "inhibitor of exosome secretion/release/biogenesis".
 _SECRETION_BLOCK_RE: Final = re.compile(
     r"\bGW-?4869\b|\b(?:inhibit\w*|block\w*|prevent\w*)\s+(?:of\s+)?(?:the\s+)?(?:exosom\w*|EVs?|ve"
@@ -651,6 +653,10 @@ _AGENT_AFTER_RE: Final = re.compile(
     r"t)\b)",
     re.IGNORECASE,
 )
+# Every match of `_AGENT_AFTER_RE` starts with whitespace or one of these ("knockout", "KO",
+# "null", "deficient"; the Kelvin sign is a "k" to IGNORECASE): most targets are followed by
+# neither, and the regex is not tried.
+_AGENT_AFTER_STARTS: Final = frozenset("-+(kKnNdD\u212a")
 _INDUCED_AFTER_RE: Final = re.compile(r"-(?:induced|triggered|caused|mediated)\s+", re.IGNORECASE)
 _INHIBITOR_BEFORE_RE: Final = re.compile(
     r"\b(?:inhibitors?|antagonists?|blockers?|si-?RNAs?|sh-?RNAs?|knock-?down|silencing|deletion|de"
@@ -1029,7 +1035,9 @@ def resolve(
 
     `text` is the sentence; target and vesicle offsets are relative to it.
     """
-    order = sorted(range(len(targets)), key=lambda i: targets[i].start)
+    order = list(range(len(targets)))
+    if any(targets[i].start > targets[i + 1].start for i in range(len(targets) - 1)):
+        order.sort(key=lambda i: targets[i].start)  # they mostly come in text order
     view = _view(text)
     cues_all = _find_cues(view)
     modifiers = _hyphen_modifiers(text) if cues_all else []
@@ -1063,7 +1071,12 @@ def resolve(
         if any(lo <= a and b <= hi for a, b in vesicle_spans):
             return True  # the mentions answer: the regex runs over the whole sentence
         if not named:  # needed only for a reversal, so found late
-            named.append([m.span() for m in _VESICLE_RE.finditer(text)])
+            found = (
+                _VESICLE_FOLDED_RE.finditer(view.low)
+                if text.isascii()
+                else _VESICLE_RE.finditer(text)
+            )
+            named.append([m.span() for m in found])
         return any(lo <= a and b <= hi for a, b in named[0])
 
     gerund = _GERUND_SUBJECT.search(text)
@@ -1363,6 +1376,9 @@ _NEUTRAL_PRED_RE: Final = re.compile(
 )
 
 
+_NEUTRAL_PRED_FOLDED_RE: Final = re.compile(_lowered(_NEUTRAL_PRED_RE.pattern))
+
+
 # Gaps with blanked targets are long runs of spaces, over which the lazy word loop of
 # `_NEUTRAL_PRED_RE` backtracks for microseconds; without one of its auxiliaries (folded, as
 # IGNORECASE sees them) the gap cannot match.
@@ -1374,6 +1390,8 @@ def _neutral_predicate(gap: str) -> bool:
     low = _fold(gap)
     if not any(aux in low for aux in _NEUTRAL_AUX):
         return False
+    if gap.isascii():  # searched faster lower-cased (see `_Gated`)
+        return _NEUTRAL_PRED_FOLDED_RE.match(low) is not None
     return _NEUTRAL_PRED_RE.match(gap) is not None
 
 
@@ -1385,7 +1403,9 @@ def _clause_before(text: str, start: int, bounds: Sequence[tuple[int, int]]) -> 
 def _agent_like(text: str, t: Target) -> bool:
     return bool(
         _AGENT_BEFORE.search(text[max(0, t.start - 40) : t.start], text)
-        or _AGENT_AFTER_RE.match(text, t.end)
+        or t.end < len(text)
+        and (text[t.end].isspace() or text[t.end] in _AGENT_AFTER_STARTS)
+        and _AGENT_AFTER_RE.match(text, t.end)
     )
 
 
