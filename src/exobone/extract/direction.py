@@ -486,7 +486,12 @@ class _Gated:
         return None
 
     def sub(self, replacement: str, text: str, sentence: str | None = None) -> str:
-        return self.regex.sub(replacement, text) if self.possible(sentence or text, text) else text
+        low = self._folded_if_possible(sentence or text, text)
+        if low is None:
+            return text
+        if self.folded is not None and text.isascii() and self.folded.search(low) is None:
+            return text  # the usual case, found without IGNORECASE
+        return self.regex.sub(replacement, text)
 
 
 _SCANNERS: Final[list[_Scanner]] = []
@@ -958,6 +963,8 @@ def _breaks_clause(gap: str) -> bool:
     """Whether `gap` holds ";", ":" or one of `_GAP_BREAK_WORDS` as a word (IGNORECASE)."""
     if ";" in gap or ":" in gap:
         return True
+    if gap.isascii():  # one search of the lower-cased gap (see `_Gated`)
+        return _GAP_BREAK_RE.search(gap.lower()) is not None
     low = _fold(gap)
     return any(_has_word(gap, low, word) for word in _GAP_BREAK_WORDS)
 
@@ -1314,6 +1321,10 @@ def _literal_trie(words: Sequence[str]) -> str:
     if ends:
         return "(?:" + "|".join(branches) + ")?"
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+# `_GAP_BREAK_WORDS` as words, in lower-cased text.
+_GAP_BREAK_RE: Final = re.compile(r"\b" + _literal_trie(_GAP_BREAK_WORDS) + r"\b")
 
 
 # (Up to six words of any kind before the auxiliary: naming "and", "the", ... apart, as this once
