@@ -1277,7 +1277,11 @@ def resolve(
             result[i] = -sign
     # Agents are never targets.
     for i in order:
-        if targets[i].kind != "outcomes" and _agent_like(text, targets[i]):
+        if (
+            result[i] is not None
+            and targets[i].kind != "outcomes"
+            and _agent_like(text, targets[i])
+        ):
             result[i] = None
     if _secretion_blocked(text):
         # a vesicle's own property ("pro-osteogenic effect") or a change it caused keeps its sign
@@ -1704,6 +1708,8 @@ _MARKED_PHRASES: Final[dict[tuple[str, str], list[tuple[re.Pattern[str], int | N
 for _regex, (_, _kind, _label, _inh, _inv) in zip(_PHRASE_SCAN.regexes, _PHRASES, strict=True):
     if _inh is not None or _inv:
         _MARKED_PHRASES.setdefault((_kind, _label), []).append((_regex, _inh, _inv))
+# Their labels: most mentions are ruled out by one set look-up, without making a key.
+_MARKED: Final = frozenset(label for _, label in _MARKED_PHRASES)
 # A cell right before "bone formation" makes it differentiation in culture ("3T3L1 bone formation").
 _CELL_BEFORE_RE: Final = re.compile(r"(?:cells?|MSCs?|BMSCs?|\w*\d\w*)\s+$")
 
@@ -1755,7 +1761,7 @@ def _sentence_targets(
             continue
         chosen.append(m)
     found = _PHRASE_SCAN.finditer_each(_view(text))
-    for i in sorted(found):
+    for i in sorted(found) if found else ():
         _, kind, label, inherent, _inverse = _PHRASES[i]
         for match in found[i]:
             s, e = base + match.start(), base + match.end()
@@ -1783,7 +1789,7 @@ def _sentence_targets(
             label = "osteogenic_differentiation"
         inherent = None
         inverse = False
-        for regex, inh, inv in _MARKED_PHRASES.get((m.kind, label), ()):
+        for regex, inh, inv in _MARKED_PHRASES.get((m.kind, label), ()) if label in _MARKED else ():
             if regex.fullmatch(m.text):
                 inherent, inverse = inh, inv
                 break
