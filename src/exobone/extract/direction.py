@@ -624,7 +624,19 @@ _MEASURED_BY_RE: Final = re.compile(
     re.IGNORECASE,
 )
 _PAREN_RE: Final = re.compile(r"\([^()]*\)")
-_WORD_RE: Final = re.compile(r"[\w/-]+")
+# Words are runs of `[\w/-]`. "More than n words" is matched without making them: each
+# repetition takes all the characters up to a word and then the whole word (possessive, so that
+# a word is never split in two).
+_MORE_WORDS_THAN: Final = {n: re.compile(rf"(?:[^\w/-]*+[\w/-]++){{{n + 1}}}") for n in (2, 3, 9)}
+
+
+def _more_words_than(n: int, text: str, start: int = 0, end: int = -1) -> bool:
+    """Whether `text[start:end]` (to its end by default) holds more than `n` (2, 3 or 9)
+    words."""
+    regex = _MORE_WORDS_THAN[n]
+    return (regex.match(text, start) if end < 0 else regex.match(text, start, end)) is not None
+
+
 # The words after a predicate cue that name who caused it.
 _AGENT_PREP_RE: Final = re.compile(
     r"\s+(?:\w+ly\s+|a lot\s+|almost\s+)*"
@@ -973,7 +985,7 @@ def _predicate_gap_ok(gap: str, vesicles: bool, sentence: str) -> bool:
     gap = _MEASURED_BY.sub(" ", gap, sentence)
     if vesicles or _breaks_clause(gap):
         return False
-    return len(_WORD_RE.findall(gap)) <= 9
+    return not _more_words_than(9, gap)
 
 
 _QUANTITY_RE: Final = re.compile(
@@ -1133,7 +1145,7 @@ def resolve(
             span_end = agent.start(1) if agent else nxt.end
             second = cues[after + 1]
             words = text[span_end : second.start]
-            if len(_WORD_RE.findall(words)) <= 3 and "," not in words:
+            if not _more_words_than(3, words) and "," not in words:
                 skipped = text[t.end : second.start]
                 nxt = second
         if nxt is None:
@@ -1185,7 +1197,7 @@ def resolve(
         ):
             continue
         between = text[obj.end : t.start]
-        if len(_WORD_RE.findall(between)) <= 2 and "," not in between and " and " not in between:
+        if not _more_words_than(2, between) and "," not in between and " and " not in between:
             right_of.pop(i, None)
             blocked.discard(i)
 
@@ -1450,7 +1462,7 @@ def _left_cue(
             ):
                 return cue
             return None
-        if cue.form == "adj" and len(_WORD_RE.findall(text[cue.end : t.start])) > 3:
+        if cue.form == "adj" and _more_words_than(3, text, cue.end, t.start):
             continue
         return cue
     return None
@@ -1517,7 +1529,7 @@ def _govern(
                 for c in reversed(cues)
                 if c.end <= cue.start
                 and c.start not in consumed
-                and len(_WORD_RE.findall(text[c.end : cue.start])) <= 2
+                and not _more_words_than(2, text, c.end, cue.start)
                 and not _boundary_between(bounds, c.end, cue.start)
             ),
             None,
