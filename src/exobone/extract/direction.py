@@ -754,7 +754,7 @@ HARMFUL: Final[frozenset[str]] = frozenset(
 class Cue:
     """A direction word in a sentence (offsets into the sentence text)."""
 
-    __slots__ = ("end", "form", "sign", "start", "text")
+    __slots__ = ("end", "form", "negated", "sign", "start", "text")
 
     def __init__(self, start: int, end: int, sign: int, form: str, text: str) -> None:
         self.start = start
@@ -762,6 +762,7 @@ class Cue:
         self.sign = sign
         self.form = form
         self.text = text
+        self.negated: bool | None = None  # found when first asked (`_negated`)
 
     def __repr__(self) -> str:
         return f"Cue({self.start}, {self.end}, {self.sign}, {self.form!r}, {self.text!r})"
@@ -1010,16 +1011,26 @@ def _agent_is_foreign(text: str, end: int) -> bool | None:
     words = match.group(1)
     if _QUANTITY_RE.match(words):
         return None  # "fell by about half", "increased by 2-fold"
-    # only the first few words name the agent
-    head = " ".join(_AGENT_END_RE.split(words, maxsplit=1)[0].split()[:6])
+    # only the first few words name the agent: at most six, up to the first clause word (looked
+    # for only among the six: its matches hold no whitespace)
+    first = " ".join(words.split(None, 6)[:6])
+    end_word = _AGENT_END_RE.search(first)
+    head = " ".join(first[: end_word.start()].split()) if end_word else first
     return not _names_vesicle(head)
 
 
 def _negated(text: str, cue: Cue) -> bool:
-    before = text[max(0, cue.start - 40) : cue.start]
-    if _NOT_ONLY.search(text[max(0, cue.start - 12) : cue.start], text):
-        return False
-    return _NEGATION.search(before, text) is not None
+    """Whether the cue of the sentence `text` is negated ("did not promote"); asked for each
+    target the cue governs, found once."""
+    negated = cue.negated
+    if negated is None:
+        start = cue.start
+        if _NOT_ONLY.search(text[max(0, start - 12) : start], text):
+            negated = False
+        else:
+            negated = _NEGATION.search(text[max(0, start - 40) : start], text) is not None
+        cue.negated = negated
+    return negated
 
 
 # "able to promote" reports a finding; a bare "to induce" names what a step was for.
