@@ -977,7 +977,12 @@ def _breaks_clause(gap: str) -> bool:
     if ";" in gap or ":" in gap:
         return True
     if gap.isascii():  # one search of the lower-cased gap (see `_Gated`)
-        return _GAP_BREAK_RE.search(gap.lower()) is not None
+        low = gap.lower()
+        # (words found inside a word fail: letters, they cannot hide a word that starts later)
+        return any(
+            not match.start() or not _is_word_char(low[match.start() - 1])
+            for match in _GAP_BREAK_RE.finditer(low)
+        )
     low = _fold(gap)
     return any(_has_word(gap, low, word) for word in _GAP_BREAK_WORDS)
 
@@ -1350,8 +1355,9 @@ def _literal_trie(words: Sequence[str]) -> str:
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
-# `_GAP_BREAK_WORDS` as words, in lower-cased text.
-_GAP_BREAK_RE: Final = re.compile(r"\b" + _literal_trie(_GAP_BREAK_WORDS) + r"\b")
+# `_GAP_BREAK_WORDS` ending a word, in lower-cased text (the start of the word is checked apart:
+# a pattern starting with "\b" is tried at every offset, one starting with letters only at them).
+_GAP_BREAK_RE: Final = re.compile(_literal_trie(_GAP_BREAK_WORDS) + r"\b")
 
 
 # (Up to six words of any kind before the auxiliary: naming "and", "the", ... apart, as this once
