@@ -128,11 +128,12 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
         before_end = paren.start()
         while before_end > 0 and text[before_end - 1] == " ":
             before_end -= 1
-        items = [(m.group().strip(), inner_start + m.start()) for m in _ITEM.finditer(inner)]
+        # Most parentheses hold one item: the regex is run only when there are several.
+        if "," in inner or ";" in inner:
+            items = [(m.group().strip(), inner_start + m.start()) for m in _ITEM.finditer(inner)]
+        else:
+            items = [(inner.strip(), inner_start)]
         for item, item_start in items:
-            lead = len(item) - len(item.lstrip())
-            item = item.strip()
-            item_start += lead if lead else 0
             item_start = text.find(item, item_start)
             if _valid_short(item):
                 limit = min(len(item) + 5, 2 * len(item))
