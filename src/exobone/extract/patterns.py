@@ -73,8 +73,14 @@ _CIRC = _Shape(
     ("circ", "Circ"),
 )
 _ANTISENSE = _Shape(r"([A-Z][A-Z0-9]+-AS\d+)(?![A-Za-z0-9])", _ALNUM + "-", ("-AS",))
-_GENE_UPPER = _Shape(r"([A-Z][A-Z0-9]{1,9})(?:-(\d{1,3}[A-Z]?))?(?![A-Za-z0-9])", _ALNUM + "-")
-_GENE_MOUSE = _Shape(r"([A-Z][a-z]{2,5}\d{1,2}[a-z]?\d?)(?![A-Za-z0-9])", _ALNUM + "-")
+# Gene symbols in capitals ("SIRT1", "MMP-13": groups 2 and 3) or in mouse style ("Runx2":
+# group 4), after the capital of group 1 that both start with: one regex, so the text's
+# capitals are scanned once.
+_GENE = _Shape(
+    r"([A-Z])(?:([A-Z0-9]{1,9})(?:-(\d{1,3}[A-Z]?))?|([a-z]{2,5}\d{1,2}[a-z]?\d?))"
+    r"(?![A-Za-z0-9])",
+    _ALNUM + "-",
+)
 _MANY_DIGITS = re.compile(r"\d{4,}")
 # The prefixed word must go on with a capital ("hBMSCs") or "i" and a capital ("hiPSCs").
 _PREFIXED = _Shape(r"(h|r|m|p|H(?=i))((?:[A-Z]|i[A-Z])[A-Za-z0-9]*)", _ALNUM)
@@ -146,12 +152,9 @@ def _symbol_ok(symbol: str, lexicon: Lexicon) -> bool:
 def find_gene_symbols(text: str, lexicon: Lexicon) -> list[Match]:
     """Gene symbols written as symbols (`SIRT1`, `MMP-13`, `Runx2`) that the lexicon lacks."""
     out: list[Match] = []
-    for m in _GENE_UPPER.finditer(text):
-        symbol = m.group(1) + (m.group(2) or "")
-        if _symbol_ok(symbol, lexicon):
-            out.append(Match(m.start(), m.end(), (("genes", symbol),)))
-    for m in _GENE_MOUSE.finditer(text):
-        symbol = m.group(1).upper()
+    for m in _GENE.finditer(text):
+        first, upper, number, mouse = m.group(1, 2, 3, 4)
+        symbol = first + upper + (number or "") if upper else (first + mouse).upper()
         if _symbol_ok(symbol, lexicon):
             out.append(Match(m.start(), m.end(), (("genes", symbol),)))
     return out
