@@ -89,10 +89,9 @@ _GLUED = re.compile(
     r"(?<![A-Za-z0-9])([A-Za-z0-9][A-Za-z0-9-]*?)-?(exos?|Exos?|EXOs?|EVs?|sEVs?)(?![A-Za-z0-9])"
 )
 # A glued suffix ("exo", "Exo", "EXO", "EV", maybe plural) ends a run of letters, digits and
-# hyphens; only such runs are searched. The suffix is found by what follows its first letter
-# (rare "x", "X", "V"; an "e" would stop the regex engine in nearly every word), and the first
-# letter is checked after: "E" goes with all three, "e" only with "xo".
-_SUFFIX_TAIL = re.compile(r"(?:xo|XO|V)s?(?![A-Za-z0-9])")
+# hyphens; only such runs are searched. One regex per suffix: the regex engine finds a literal
+# start far faster than a character of a set ("e" or "E").
+_SUFFIXES = tuple(re.compile(s + r"s?(?![A-Za-z0-9])") for s in ("exo", "Exo", "EXO", "EV"))
 _RUN_CHARS = frozenset(_ALNUM + "-")
 
 # Priming names glued to a vesicle name ("IL1-Exos", "TNF-EVs", "Hypo-Exos", "LPS-EVs"); a bare
@@ -190,16 +189,11 @@ def _glued(text: str) -> Iterator[re.Match[str]]:
     """`_GLUED`'s matches in `text`: each lies in one run of letters, digits and hyphens that
     ends in a vesicle suffix, so only those runs are searched."""
     reached = 0
-    for hit in _SUFFIX_TAIL.finditer(text):
-        start = hit.start() - 1  # where the suffix starts
-        if start < 1 or start < reached or text[start - 1] not in _RUN_CHARS:
-            continue
-        first = text[start]
-        if first != "E" and (first != "e" or text[start + 1] != "x"):
+    for start, end in sorted(hit.span() for suffix in _SUFFIXES for hit in suffix.finditer(text)):
+        if start < reached or not start or text[start - 1] not in _RUN_CHARS:
             continue
         while start > 0 and text[start - 1] in _RUN_CHARS:
             start -= 1
-        end = hit.end()
         while end < len(text) and text[end] in _RUN_CHARS:
             end += 1
         reached = end
