@@ -11,6 +11,7 @@ as "stromal cell-derived factor-1", a cell line, or a stop phrase).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 import ahocorasick
@@ -141,7 +142,8 @@ class Matcher:
         if self._exact is not None:  # its terms are keyed as written
             passes.append((written, self._exact, exact.append))
         for source, auto, add in passes:
-            for end_index, (length, entries, terms) in auto.iter(source):
+            hits: Iterator[tuple[int, _Value]] = auto.iter(source)  # typed: unpacked natively
+            for end_index, (length, entries, terms) in hits:
                 start = end_index - length + 1
                 first = text[start]
                 last = text[end_index]
