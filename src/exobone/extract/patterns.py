@@ -81,10 +81,9 @@ _ANTISENSE = _Shape(r"([A-Z][A-Z0-9]+-AS\d+)(?![A-Za-z0-9])", _ALNUM + "-", ("-A
 # Gene symbols in capitals ("SIRT1", "MMP-13": groups 2 and 3) or in mouse style ("Runx2":
 # group 4), after the capital of group 1 that both start with: one regex, so the text's
 # capitals are scanned once.
-_GENE = _Shape(
+_GENE = re.compile(
     r"([A-Z])(?:([A-Z0-9]{1,9})(?:-(\d{1,3}[A-Z]?))?|([a-z]{2,5}\d{1,2}[a-z]?\d?))"
-    r"(?![A-Za-z0-9])",
-    _ALNUM + "-",
+    r"(?![A-Za-z0-9])"
 )
 _MANY_DIGITS = re.compile(r"\d{4,}")
 # The prefixed word must go on with a capital ("hBMSCs") or "i" and a capital ("hiPSCs", and
@@ -170,10 +169,15 @@ def find_gene_symbols(text: str, lexicon: Lexicon) -> list[Match]:
     """Gene symbols written as symbols (`SIRT1`, `MMP-13`, `Runx2`) that the lexicon lacks."""
     out: list[Match] = []
     for m in _GENE.finditer(text):
+        # A symbol may not follow a letter, digit or hyphen. It holds only such characters, so
+        # a match refused for that hides no other one that could be kept.
+        start = m.start()
+        if start and text[start - 1] in _RUN_CHARS:
+            continue
         first, upper, number, mouse = m.group(1, 2, 3, 4)
         symbol = first + upper + (number or "") if upper else (first + mouse).upper()
         if _symbol_ok(symbol, lexicon):
-            out.append(Match(m.start(), m.end(), (("genes", symbol),)))
+            out.append(Match(start, m.end(), (("genes", symbol),)))
     return out
 
 
