@@ -154,15 +154,12 @@ def find_mentions(
     extra = _across_definitions(text, abbrevs, matcher) + patterns.find_rnas(text)
     matches = resolve(candidates + extra) if extra else list(resolved)
     shaped = patterns.find_gene_symbols(text, lexicon)
-    if shaped:
-        shaped.sort(key=lambda m: (-(m.end - m.start), m.start))
-        covered = bytearray(len(text) + 1)
-        for m in matches:
-            covered[m.start : m.end] = b"\x01" * (m.end - m.start)
-        for m in shaped:
-            if covered.find(1, m.start, m.end) < 0:
-                matches.append(m)
-                covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    # Few shapes are left (about one per text), so each is checked against the matches rather
+    # than marking the offsets every match covers.
+    shaped.sort(key=lambda m: (-(m.end - m.start), m.start))
+    for m in shaped:
+        if not any(x.start < m.end and m.start < x.end for x in matches):
+            matches.append(m)
     matches += _abbreviation_uses(text, abbrevs, labels, matches)
     for m in patterns.find_prefixed_cells(text, lexicon, labels) + patterns.find_glued_vesicles(
         text, lexicon, labels
