@@ -78,6 +78,9 @@ _NUMBERS = re.compile(_N, re.IGNORECASE)
 # "5 particles", "10 vesicles", "3 evs") and the first letters of the duration units.
 _DOSE_NEXT = frozenset("x*\u00d7eu\u00b5\u03bcmpv")
 _UNIT_FIRST = frozenset("dwmh")
+_DIGITS_SET = frozenset("0123456789")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")  # \w in lowercased ASCII
+_JOINERS = ("and", "or", "to")
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 _REVERSED = Cue(
@@ -137,13 +140,14 @@ def _numbers(doc: Document, section: str) -> _Numbers | None:
     if text.isascii():
         low = doc.lowered(section)
         found = _Numbers([], [], [])
+        end = len(low)
         for digit in "0123456789":
             at = low.find(digit)
             while at >= 0:
-                if not (at and low[at - 1].isdigit()):
+                if not (at and low[at - 1] in _DIGITS_SET):
                     found.starts.append(at)
                 after = at + 1
-                if after == len(low) or not low[after].isdigit():
+                if after == end or low[after] not in _DIGITS_SET:
                     if _next_char(low, after) in _DOSE_NEXT:
                         found.doses.append(at)
                     if _unit_follows(low, after):
@@ -152,9 +156,12 @@ def _numbers(doc: Document, section: str) -> _Numbers | None:
         for word in _WORD_NUMBERS:
             at = low.find(word)
             while at >= 0:
-                found.starts.append(at)
-                if _unit_follows(low, at + len(word)):
-                    found.durations.append(at)
+                # A number word inside a longer word ("bone", "often") starts no match, and
+                # ends a listed number only right after "and", "or" or "to" ("4 andeight").
+                if not (at and low[at - 1] in _WORD_CHARS) or low.endswith(_JOINERS, 0, at):
+                    found.starts.append(at)
+                    if _unit_follows(low, at + len(word)):
+                        found.durations.append(at)
                 at = low.find(word, at + 1)
         for positions in found:
             positions.sort()
