@@ -41,12 +41,28 @@ _WITHOUT = re.compile(r"\bwithout\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _MODEL_AFTER = re.compile(r"^\s*models?\b")
 
 
+def _last_tokens_start(text: str, tokens: int) -> int:
+    """Where the last `tokens` whitespace-separated tokens of `text` begin.
+
+    `_WITHOUT` and `_INDUCTION_LEAD` are anchored at the end, and a match of either spans at
+    most 3 and 6 tokens; searched from here they find what they find over the whole lead,
+    without being tried (and failing) at every offset before.
+    """
+    at = len(text)
+    for _ in range(tokens):
+        while at and text[at - 1].isspace():
+            at -= 1
+        while at and not text[at - 1].isspace():
+            at -= 1
+    return at
+
+
 def _span(m: Mention) -> Span:
     return m.span()
 
 
 def _phrase_span(p: CellPhrase) -> Span:
-    return Span(start=p.start, end=p.end, sentence=p.sentence, section=p.section)
+    return Span(p.start, p.end, p.sentence, p.section)
 
 
 def animal_species(doc: Document) -> list[Mention]:
@@ -132,13 +148,13 @@ def _preconditioning(doc: Document) -> Iterator[Finding]:
             continue
         if key not in source_cells and key not in vesicle_sentences:
             continue
-        if _WITHOUT.search(lead):
+        if _WITHOUT.search(lead, _last_tokens_start(lead, 3)):
             continue
         if m.label in ("osteogenic_induction", "chondrogenic_induction"):
             after_source = any(
                 p.end <= m.start for p in cells.sources if (p.section, p.sentence) == key
             ) or any(v.end <= m.start for v in cells.vesicles if (v.section, v.sentence) == key)
-            if after_source and _INDUCTION_LEAD.search(lead):
+            if after_source and _INDUCTION_LEAD.search(lead, _last_tokens_start(lead, 6)):
                 yield Finding("preconditioning", m.label, _span(m))
             continue
         window = text[max(sentence.start, m.start - 60) : min(sentence.end, m.end + 60)]
