@@ -184,7 +184,7 @@ def _mentions(
     numbers = [s.index for s in sentences] or [0]
     starts = [s.start for s in sentences[1:]]
     at, last = 0, len(starts)
-    for start, end, entries in sorted(matches, key=in_order):
+    for start, end, entries in sorted(matches, key=in_order(len(text))):
         while at < last and starts[at] <= start:
             at += 1
         sentence = numbers[at]

@@ -11,7 +11,7 @@ as "stromal cell-derived factor-1", a cell line, or a stop phrase).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 import ahocorasick
@@ -179,12 +179,18 @@ class Matcher:
         return resolve(self.candidates(text))
 
 
-def _longest_first(m: Match) -> tuple[int, int]:
-    return (m.start - m.end, m.start)
+# Sort keys are single integers, which the sort compares far faster than tuples.
 
 
-def in_order(m: Match) -> tuple[int, int]:
-    return (m.start, -m.end)
+def _longest_first(bound: int) -> Callable[[Match], int]:
+    """Key for longest first, then leftmost, of matches that end by `bound`."""
+    return lambda m: (m.start - m.end) * bound + m.start
+
+
+def in_order(bound: int) -> Callable[[Match], int]:
+    """Key for text order (leftmost, then longest first) of matches that end by `bound`."""
+    step = bound + 1
+    return lambda m: m.start * step - m.end
 
 
 def resolve(candidates: list[Match]) -> list[Match]:
@@ -194,10 +200,11 @@ def resolve(candidates: list[Match]) -> list[Match]:
     # owner[i]: the selected match covering offset i. Matches come longest first, so a selected
     # match is never shorter than the current one: looking at the two ends tells whether the
     # current one is free, inside one selected match, or overlapping.
-    owner = [-1] * max([m.end for m in candidates])
+    bound = max([m.end for m in candidates])
+    owner = [-1] * bound
     selected: list[Match] = []
     contained: list[tuple[Match, Match]] = []
-    for match in sorted(candidates, key=_longest_first):
+    for match in sorted(candidates, key=_longest_first(bound)):
         start, end, _ = match
         first = owner[start]
         last = owner[end - 1]
@@ -209,7 +216,7 @@ def resolve(candidates: list[Match]) -> list[Match]:
         elif last == first:
             contained.append((match, selected[first]))
     if not contained:
-        selected.sort(key=in_order)
+        selected.sort(key=in_order(bound))
         return selected
     kept: list[Match] = []
     for match, outer in contained:
@@ -227,7 +234,7 @@ def resolve(candidates: list[Match]) -> list[Match]:
         ):
             continue
         kept.append(Match(match.start, match.end, keep))
-    return sorted(selected + kept, key=in_order)
+    return sorted(selected + kept, key=in_order(bound))
 
 
 _DEFAULT: Matcher | None = None
