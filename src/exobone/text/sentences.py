@@ -51,13 +51,14 @@ _NOT_ENDS = frozenset(
 _AFTER_MARK = r"[\"')\]]*\s+(?=[\"'(\[]?(?:[A-Z0-9]|[a-z]{1,3}[A-Z]))"
 _BOUNDARY = re.compile(r"[.!?]" + _AFTER_MARK)
 _PERIOD_BOUNDARY = re.compile(r"\." + _AFTER_MARK)
-# The heading itself is searched (its capitals are rarer than the spaces before it); the cut
-# is at the start of the spaces, which must follow one of `_BEFORE_HEADING`.
-_HEADING = re.compile(
-    r"(?:BACKGROUND|OBJECTIVES?|AIMS?|PURPOSE|INTRODUCTION|METHODS?"
-    r"|MATERIALS AND METHODS|DESIGN|RESULTS?|FINDINGS|CONCLUSIONS?|SIGNIFICANCE|INTERPRETATION"
-    r"|STATEMENT OF SIGNIFICANCE)\s*:"
-)
+# A heading is one of these words before a colon (spaces between allowed). Each colon is
+# looked at, rather than searching for the headings: a regex whose first character is one of
+# a set is slow to walk the text.
+_HEADINGS = (
+    "BACKGROUND", "OBJECTIVE", "OBJECTIVES", "AIM", "AIMS", "PURPOSE", "INTRODUCTION", "METHOD",
+    "METHODS", "MATERIALS AND METHODS", "DESIGN", "RESULT", "RESULTS", "FINDINGS", "CONCLUSION",
+    "CONCLUSIONS", "SIGNIFICANCE", "INTERPRETATION", "STATEMENT OF SIGNIFICANCE",
+)  # fmt: skip
 _BEFORE_HEADING = frozenset("abcdefghijklmnopqrstuvwxyz0123456789)]%.")
 _WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
 
@@ -82,14 +83,20 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of `text`, whitespace excluded, in order."""
     boundary = _BOUNDARY if "!" in text or "?" in text else _PERIOD_BOUNDARY
     cuts = {m.start() + 1 for m in boundary.finditer(text) if _ends_sentence(text, m.start() + 1)}
-    if ":" in text:  # every heading ends in a colon
-        for m in _HEADING.finditer(text):
-            heading = m.start()
+    colon = text.find(":")
+    while colon >= 0:
+        end = colon
+        while end and text[end - 1].isspace():
+            end -= 1
+        if text.endswith(_HEADINGS, 0, end):
+            # the cut goes before the longest heading (the leftmost start a search would find)
+            heading = min(end - len(h) for h in _HEADINGS if text.endswith(h, 0, end))
             cut = heading
             while cut and text[cut - 1].isspace():
                 cut -= 1
             if cut < heading and cut and text[cut - 1] in _BEFORE_HEADING:
                 cuts.add(cut)
+        colon = text.find(":", colon + 1)
     spans: list[tuple[int, int]] = []
     start = 0
     for cut in sorted(cuts) + [len(text)]:
