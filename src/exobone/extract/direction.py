@@ -595,6 +595,27 @@ _NOT_ONLY_RE: Final = re.compile(r"\bnot only\b", re.IGNORECASE)
 _AUX_RE: Final = re.compile(
     r"\b(?:was|were|is|are|been|be|being|became|become|becomes|get|got)\b", re.IGNORECASE
 )
+# The same without its leading `\b`, over lower-cased ASCII text: it then starts with a set of
+# letters that the regex engine skips to, instead of being tried at every offset.
+_AUX_LOW_RE: Final = re.compile(
+    r"(?:was|were|is|are|been|be|being|became|become|becomes|get|got)\b"
+)
+
+
+def _has_aux(gap: str) -> bool:
+    """Whether `_AUX_RE` matches in `gap`."""
+    if not gap.isascii():
+        return _AUX_RE.search(gap) is not None
+    low = gap.lower()
+    found = _AUX_LOW_RE.search(low)
+    while found is not None:
+        at = found.start()
+        if not at or not _is_word_char(low[at - 1]):
+            return True  # a word start, where the leading `\b` holds
+        found = _AUX_LOW_RE.search(low, at + 1)
+    return False
+
+
 _DETERMINER_END_RE: Final = re.compile(
     r"\b(?:the|a|an|this|these|those|its|their)\s+$", re.IGNORECASE
 )
@@ -1176,7 +1197,7 @@ def resolve(
             continue
         gap = _strip_targets(text, t.end, nxt.start, targets)
         if skipped:
-            gap = " was " if _AUX.search(skipped) else " "
+            gap = " was " if _has_aux(skipped) else " "
         else:  # "the decrease in X caused by TNF-alpha was reversed": the stimulus is aside
             gap = _STIMULUS_BY.sub(" ", gap, text)
         cargo_gap = _CARGO_IN.search(text[t.end : nxt.start], text) is not None
@@ -1187,7 +1208,7 @@ def resolve(
         if _neutral_predicate(gap) and ("," in gap or nxt.form in ("adj", "protect", "noun")):
             blocked.add(i)
             continue
-        aux = _AUX.search(gap) is not None
+        aux = _has_aux(gap)
         if nxt.form == "protect" or nxt.form == "adj" and not aux:
             continue
         if nxt.form == "noun":
@@ -1244,7 +1265,7 @@ def resolve(
             inner = _left_cue(text, t, cues, bounds, consumed, nouns_only=True)
             base = _apply(pred, inner, t, text)
             local[i] = base
-            if pred.form == "noun" and not _AUX.search(
+            if pred.form == "noun" and not _has_aux(
                 _strip_targets(text, t.end, pred.start, targets)
             ):
                 outer = _left_cue(text, t, cues, bounds, consumed)
@@ -2044,8 +2065,6 @@ _NEGATION: Final = _Gated(
     per_sentence=False,
 )
 _NOT_ONLY: Final = _Gated(_NOT_ONLY_RE, ("not only",))
-# (Run on gaps between a target and a cue, not on sentences.)
-_AUX: Final = _Gated(_AUX_RE, ("was", "were", "is", "are", "be", "get", "got"), per_sentence=False)
 _CARGO_BEFORE: Final = _Gated(
     _CARGO_BEFORE_RE,
     ("exosomal", "vesicular", "ev-derived", "exosome-derived", "ev-encapsulated",
