@@ -99,3 +99,24 @@ def test_a_review_lists_cytokines_after_preconditioning_with():
         "3D culture."
     )
     assert set(got["preconditioning"]) == {"hypoxia", "TNF_alpha"}
+
+
+def test_lead_regexes_searched_from_the_last_tokens_find_what_the_whole_lead_finds():
+    import random
+
+    from exobone.extract import biology
+
+    rng = random.Random(11)
+    words = [
+        "during", "the", "stages", "of", "process", "course", "through", "upon", "subjected",
+        "to", "without", "Without", "(during", "osteogenic", "cells", "x-y", "a,b", "BMSCs",
+    ]  # fmt: skip
+    for _ in range(20000):
+        lead = "".join(
+            rng.choice(words) + rng.choice([" ", "  ", "\t", "", "\n"])
+            for _ in range(rng.randint(0, 12))
+        )
+        for regex, tokens in ((biology._WITHOUT, 3), (biology._INDUCTION_LEAD, 6)):
+            whole = regex.search(lead) is not None
+            tail = regex.search(lead, biology._last_tokens_start(lead, tokens)) is not None
+            assert whole == tail, lead

@@ -114,3 +114,32 @@ def test_a_dose_after_the_animals_and_route():
         .annotations
     )
     assert got["doses"] == ["200 ug"]
+
+
+def test_number_gates_search_exactly_where_the_cues_can_match():
+    """Doses and durations are tried only where a number starts, in sentences holding a number
+    followed by what they need; on number-heavy text that gives the plain search's matches."""
+    import random
+
+    from exobone.extract import quantities
+    from exobone.extract.pipeline import build_document
+
+    rng = random.Random(5)
+    pieces = [
+        "2", "12.5", "1e9", "3 x 10^9", "x10(8)", "ug/ml", "ug", "mg/kg", "particles", "EVs",
+        "days", "d", "weeks", "h", "-", " and ", ", ", " or ", " to ", "one", "two", "ten",
+        "bone", "often", "eight", "week-old", "every", "exosomes", " ", ".", " (", ")",
+    ]  # fmt: skip
+    for _ in range(300):
+        abstract = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(40))
+        doc = build_document(Record(abstract=abstract))
+        for sentence in doc.sentences:
+            section = sentence.section
+            text, low = doc.text_of(section), doc.lowered(section)
+            for cue, hints in (
+                (quantities._DOSE, lambda n: n.doses),
+                (quantities._DURATION, lambda n: n.durations),
+            ):
+                plain = [m.span() for m in cue.finditer(text, low, sentence.start, sentence.end)]
+                gated = [m.span() for m in quantities._search(doc, sentence, cue, hints)]
+                assert gated == plain, abstract

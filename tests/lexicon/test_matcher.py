@@ -94,3 +94,21 @@ def test_one_pass_and_two_pass_matching_agree():
     two_pass = Matcher(lexicon)
     assert spans(two_pass, text) == spans(one_pass, text)
     assert spans(two_pass, "the ΣMSC line")[-1] == ("ΣMSC", (("cell_types", "MSC"),))
+
+
+def test_required_text_is_held_by_every_match_of_its_pattern():
+    from exobone.lexicon.matcher import _required_text
+
+    assert _required_text("ab?cd") == "cd"  # "b?" is optional, so "a" and "cd" are runs
+    assert _required_text("(?:critical|large) (?:[a-z]+ ){0,2}bone defects?") == "bone defect"
+    # Beyond the reader: top-level alternatives, classes, inline flags give no gate at all.
+    assert _required_text("a|b") == _required_text("[ab]c") == _required_text("x(?i:y)") == ""
+    # The gate of every gapped lexicon pattern holds for its matches in these phrasings.
+    text = (
+        "critical size bone defects; large segmental bone defect; calvarial defects; "
+        "a critical-sized calvarial bone defect; segmental long bone defects"
+    )
+    matcher = default_matcher()
+    for needle, pattern, _ in matcher._gapped:
+        for m in pattern.finditer(text):
+            assert needle in m.group()
