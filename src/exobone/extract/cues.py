@@ -14,7 +14,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["Cue"]
+__all__ = ["Cue", "lowercase_pattern"]
+
+
+def lowercase_pattern(pattern: str) -> str:
+    """`pattern` with its letters lower-cased, escapes (`\\S`, `\\W`, ...) kept: searched over
+    lowered ASCII text, it matches where the pattern with `re.IGNORECASE` matches."""
+    return re.sub(
+        r"\\.|[^\\]+", lambda m: m.group() if m.group()[0] == "\\" else m.group().lower(), pattern
+    )
 
 
 class Cue:
@@ -27,7 +35,7 @@ class Cue:
     __slots__ = ("needles", "pattern", "_lower", "_seen")
 
     def __init__(self, pattern: str, needles: tuple[str, ...] = ()) -> None:
-        if any(c.isupper() for c in re.sub(r"\\.", "", pattern)):  # escapes such as \S are fine
+        if pattern != lowercase_pattern(pattern):  # escapes such as \S are fine
             raise ValueError(f"cue pattern must be lowercase: {pattern!r}")
         if any(n != n.lower() for n in needles):
             raise ValueError(f"cue needles must be lowercase: {needles!r}")

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import ahocorasick
 
+from exobone.extract.cues import lowercase_pattern
 from exobone.extract.document import Mention
 
 if TYPE_CHECKING:
@@ -415,13 +416,6 @@ class _Scanner:
         return out
 
 
-def _lowered(pattern: str) -> str:
-    """`pattern` with its letters lower-cased, escapes (`\\S`, `\\W`, ...) kept."""
-    return re.sub(
-        r"\\.|[^\\]+", lambda m: m.group() if m.group()[0] == "\\" else m.group().lower(), pattern
-    )
-
-
 class _Gated:
     """A regex tried only on text that holds one of `keys`, lower-cased texts that every match
     of it contains. Most sentences lack the keys, and the sentence's one Aho-Corasick pass
@@ -440,7 +434,7 @@ class _Gated:
         words: only the piece is then tested."""
         self.regex = regex
         self.folded = (
-            re.compile(_lowered(regex.pattern), regex.flags & ~re.IGNORECASE)
+            re.compile(lowercase_pattern(regex.pattern), regex.flags & ~re.IGNORECASE)
             if regex.flags & re.IGNORECASE
             else None
         )
@@ -565,7 +559,7 @@ _VESICLE_WORD: Final = (
 )
 _VESICLE_RE: Final = re.compile(_VESICLE_WORD, re.IGNORECASE)
 # The same over ASCII text lower-cased, searched faster (see `_Gated`).
-_VESICLE_FOLDED_RE: Final = re.compile(_lowered(_VESICLE_WORD))
+_VESICLE_FOLDED_RE: Final = re.compile(lowercase_pattern(_VESICLE_WORD))
 # Vesicle secretion blocked: GW4869, "inhibitor of exosome secretion/release/biogenesis".
 _SECRETION_BLOCK_RE: Final = re.compile(
     r"\bGW-?4869\b|\b(?:inhibit\w*|block\w*|prevent\w*)\s+(?:of\s+)?(?:the\s+)?(?:exosom\w*|EVs?|ve"
@@ -1441,7 +1435,7 @@ _NEUTRAL_PRED_RE: Final = re.compile(
 )
 
 
-_NEUTRAL_PRED_FOLDED_RE: Final = re.compile(_lowered(_NEUTRAL_PRED_RE.pattern))
+_NEUTRAL_PRED_FOLDED_RE: Final = re.compile(lowercase_pattern(_NEUTRAL_PRED_RE.pattern))
 
 
 # Gaps with blanked targets are long runs of spaces, over which the lazy word loop of
