@@ -21,6 +21,7 @@ from exobone.ingest import (
     endnote_text,
     endnote_xml,
     medline,
+    pubmed_text,
     pubmed_xml,
     ris,
 )
@@ -31,6 +32,7 @@ __all__ = ["FORMATS", "detect_format", "read_records"]
 
 FORMATS: tuple[str, ...] = (
     "endnote_text", "medline", "pubmed_xml", "ris", "bibtex", "endnote_xml", "csv",
+    "pubmed_text",
 )  # fmt: skip
 
 _READERS: dict[str, Callable[[str | Path], Iterator[Record | RecordProblem]]] = {
@@ -41,6 +43,7 @@ _READERS: dict[str, Callable[[str | Path], Iterator[Record | RecordProblem]]] = 
     "bibtex": bibtex.read,
     "endnote_xml": endnote_xml.read,
     "csv": csv_tsv.read,
+    "pubmed_text": pubmed_text.read,
 }
 
 

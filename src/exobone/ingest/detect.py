@@ -16,6 +16,7 @@ _BIBTEX = re.compile(r"^\s*@[A-Za-z]+\s*[{(]", re.MULTILINE)
 _ENDNOTE_CITATION = re.compile(
     r"^[^\W\d_][^\n()\"]{0,300}\((?:1[5-9]|20)\d\d[a-z]?\)\.?\s*\"", re.MULTILINE
 )
+_PUBMED_TEXT = re.compile(r"^\d+\. \S.*?\. (?:1[5-9]|20)\d\d\b.*$(?s:.*?)^PMID: \d+", re.MULTILINE)
 _EXTENSIONS = {
     ".ris": "ris", ".nbib": "medline", ".medline": "medline", ".bib": "bibtex",
     ".bibtex": "bibtex", ".csv": "csv", ".tsv": "csv", ".tab": "csv",
@@ -39,6 +40,8 @@ def _sniff(text: str) -> str | None:
                                                or "<titles>" in text):
             return "endnote_xml"
         return None
+    if _PUBMED_TEXT.search(text):
+        return "pubmed_text"
     if _RIS.search(text):
         return "ris"
     if _MEDLINE_ID.search(text) or len(_MEDLINE_TAG.findall(text)) >= 3:

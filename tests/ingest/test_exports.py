@@ -1,0 +1,118 @@
+"""Readers on export layouts written here from each format's documentation (issue 15).
+
+Each fixture in data/exports is hand-written to the exporter's documented layout, with the
+traps real exports have (wrapped lines, notices between blocks, dashes in page ranges).
+"""
+
+from __future__ import annotations
+
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO
+
+from exobone.errors import RecordProblem
+from exobone.ingest import FORMATS, detect_format, read_records
+from exobone.model import Record
+
+EXPORTS = Path(__file__).parent / "data" / "exports"
+
+
+def split(path: Path, fmt: str | None = None) -> tuple[list[Record], list[RecordProblem]]:
+    items = list(read_records(path, fmt))
+    return ([i for i in items if isinstance(i, Record)],
+            [i for i in items if isinstance(i, RecordProblem)])
+
+
+def citation(record: Record) -> tuple[object, ...]:
+    return (record.authors, record.year, record.journal, record.volume, record.issue,
+            record.pages, record.doi, record.pmid)
+
+
+def peak_bytes(path: Path) -> tuple[int, int]:
+    """(records read, peak traced allocation) while streaming `path`."""
+    tracemalloc.start()
+    try:
+        count = sum(isinstance(item, Record) for item in read_records(path))
+        return count, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def assert_streams(tmp_path: Path, name: str, write: Callable[[IO[str], int], None]) -> None:
+    """Reading 4x the records must not take much more memory: one record at a time."""
+    peaks = []
+    for count in (1500, 6000):
+        path = tmp_path / f"{count}-{name}"
+        with path.open("w", encoding="utf-8") as out:
+            write(out, count)
+        read, peak = peak_bytes(path)
+        assert read == count
+        peaks.append(peak)
+    assert peaks[1] < peaks[0] * 1.5, peaks
+
+
+def test_new_formats_are_listed() -> None:
+    assert "pubmed_text" in FORMATS
+
+
+# ---------------------------------------------------------------- PubMed abstract text
+
+
+def test_pubmed_abstract_text() -> None:
+    path = EXPORTS / "pubmed_abstract.txt"
+    assert detect_format(path) == "pubmed_text"
+    records, problems = split(path)
+    assert problems == []
+    first, second, third, fourth = records
+    assert first.title == ("Exosomes from hypoxic bone marrow stromal cells promote fracture"
+                           " repair in aged mice")
+    assert citation(first) == (["Liang, Q.", "Zhou, Z. Y.", "Ortiz-Rivera, M."], 2021,
+                               "Stem Cell Res Ther", "12", "1", "155",
+                               "10.1186/s13287-021-02222-1", "33660001")
+    # Structured sections are paragraphs; affiliations, copyright and ids are not abstract.
+    assert first.abstract_raw.split("\n") == [
+        "BACKGROUND: Fracture healing slows with age. Extracellular vesicles (EVs) carry"
+        " TGF-β1 and miR-126.",
+        "METHODS: EVs (100 µg) were injected into the callus of 18-month-old mice.",
+        "RESULTS: Callus bone volume rose by 42% at day 21.",
+        "CONCLUSIONS: Hypoxic preconditioning strengthens the osteogenic effect of EVs.",
+    ]
+    assert (first.line, first.position) == (2, 1)
+    # A wrapped citation line, a "Comment in" notice, an en-dash page range, a collective name.
+    assert second.title == "Small vesicles and cartilage: a review"
+    assert citation(second) == (["Okafor, C. N.", "Van der Berg, H.", "EV Cartilage Study Group"],
+                                2020, "J Orthop Res", "38", "11", "2429-2440",
+                                "10.1002/jor.24800", "32470002")
+    assert second.abstract == "Chondrocytes respond to vesicles secreted by synovial cells."
+    # Ahead of print: no volume, issue or pages; no authors; the title is a translation.
+    assert citation(third) == ([], 2023, "Bone", None, None, None,
+                               "10.1016/j.bone.2023.116700", "36700003")
+    assert third.title == "[Vesicles in osteoporosis]"
+    assert third.abstract.startswith("Abstract without authors")
+    # A numbered abstract paragraph does not start a record.
+    assert citation(fourth) == (["Kim, S."], 2022, "Int J Mol Sci", "23", "4", "e2001",
+                                "10.3390/ijms23042001", "35200004")
+    assert fourth.abstract.startswith("1. This paragraph starts with a number")
+
+
+def test_pubmed_abstract_text_missing_pmid_line_still_splits(tmp_path: Path) -> None:
+    path = tmp_path / "pubmed_result.txt"
+    text = (EXPORTS / "pubmed_abstract.txt").read_text(encoding="utf-8")
+    path.write_text(text.replace("PMID: 33660001  [Indexed for MEDLINE]\n", ""),
+                    encoding="utf-8")
+    records, problems = split(path)
+    assert problems == []
+    assert [r.pmid for r in records] == [None, "32470002", "36700003", "35200004"]
+    assert "J Orthop Res" not in records[0].abstract
+
+
+def test_pubmed_abstract_text_streams(tmp_path: Path) -> None:
+    one = (EXPORTS / "pubmed_abstract.txt").read_text(encoding="utf-8").split("\n\n\n")[0]
+    body = one.strip().split("\n", 1)[1]
+
+    def write(out: IO[str], count: int) -> None:
+        for number in range(1, count + 1):
+            out.write(f"{number}. Bone. 2020;{number}:1-2.\n{body}\n\n\n")
+
+    assert_streams(tmp_path, "pubmed_result.txt", write)
