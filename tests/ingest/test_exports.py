@@ -6,6 +6,7 @@ traps real exports have (wrapped lines, notices between blocks, dashes in page r
 
 from __future__ import annotations
 
+import gzip
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
@@ -116,3 +117,54 @@ def test_pubmed_abstract_text_streams(tmp_path: Path) -> None:
             out.write(f"{number}. Bone. 2020;{number}:1-2.\n{body}\n\n\n")
 
     assert_streams(tmp_path, "pubmed_result.txt", write)
+
+
+# ---------------------------------------------------------------- NLM MEDLINE XML
+
+
+def check_medline_set(records: list[Record]) -> None:
+    first, second = records
+    assert first.title == "Vesicles from osteoclasts carry RANK to osteoblasts"
+    assert citation(first) == (["Ikeda, M.", "Brandt, K. H."], 2015, "Bone", "78", "3", "210-8",
+                               "10.1016/j.bone.2015.01.001", "26100001")
+    assert first.abstract_raw == ("OBJECTIVE: To follow vesicle RANK.\n"
+                                  "RESULTS: RANK-bearing vesicles reached osteoblasts.")
+    assert first.keywords == ["Bone and Bones"]
+    assert citation(second) == (["OA Vesicle Consortium"], 2014, "Arthritis Res Ther", "16", None,
+                                None, None, "26100002")
+
+
+def test_medline_citation_set(tmp_path: Path) -> None:
+    path = EXPORTS / "medline_citation_set.xml"
+    assert detect_format(path) == "pubmed_xml"
+    records, problems = split(path)
+    assert problems == []  # a DeleteCitation is not a record
+    check_medline_set(records)
+    packed = tmp_path / "medline15n0001.xml.gz"
+    packed.write_bytes(gzip.compress(path.read_bytes()))
+    assert detect_format(packed) == "pubmed_xml"
+    records, problems = split(packed)
+    assert problems == []
+    check_medline_set(records)
+
+
+def test_bare_medline_citations(tmp_path: Path) -> None:
+    text = (EXPORTS / "medline_citation_set.xml").read_text(encoding="utf-8")
+    body = text[text.index("<MedlineCitation "):text.index("</MedlineCitationSet>")]
+    path = tmp_path / "citations.xml"
+    path.write_text(body, encoding="utf-8")
+    assert detect_format(path) == "pubmed_xml"
+    records, problems = split(path)
+    assert problems == []
+    check_medline_set(records)
+
+
+def test_medline_citation_set_cut_short(tmp_path: Path) -> None:
+    text = (EXPORTS / "medline_citation_set.xml").read_text(encoding="utf-8")
+    path = tmp_path / "cut.xml"
+    path.write_text(text[: text.index("<MedlineCitation Owner=\"NLM\" Status=\"In-Process\">")],
+                    encoding="utf-8")
+    records, problems = split(path)
+    assert [r.pmid for r in records] == ["26100001"]
+    assert [p.message for p in problems] == [
+        "file breaks off after record 1 (no closing </PubmedArticleSet> or </MedlineCitationSet>)"]

@@ -34,7 +34,8 @@ def _decode_head(head: bytes) -> str:
 def _sniff(text: str) -> str | None:
     stripped = text.lstrip("\ufeff \t\r\n")
     if stripped.startswith("<"):
-        if re.search(r"<(?:PubmedArticleSet|PubmedArticle|PubmedBookArticle)\b", text):
+        if re.search(r"<(?:PubmedArticleSet|PubmedArticle|PubmedBookArticle|MedlineCitation)\b",
+                     text):
             return "pubmed_xml"
         if re.search(r"<records?\b", text) and ("<ref-type" in text or "<xml>" in text
                                                or "<titles>" in text):

@@ -1,4 +1,5 @@
-"""PubMed XML (`PubmedArticleSet`, efetch output and the annual baseline), plain or gzipped.
+"""PubMed XML (`PubmedArticleSet`, efetch output and the annual baseline), plain or gzipped,
+and NLM MEDLINE XML (`MedlineCitationSet` update/lease files, or bare `MedlineCitation`s).
 
 Streaming: the byte stream is cut at article boundaries (`<PubmedArticle>` ...
 `</PubmedArticle>`, and the same for `PubmedBookArticle`) and each article's MedlineCitation
@@ -26,13 +27,13 @@ from exobone.ingest.common import build_record, normalise_doi, parse_year
 from exobone.model import Record
 
 _BLOCK = 1 << 22
-_START = re.compile(rb"<(PubmedArticle|PubmedBookArticle)[\s>]")
+_START = re.compile(rb"<(PubmedArticle|PubmedBookArticle|MedlineCitation)[\s>]")
 _ENCODING = re.compile(rb"<\?xml[^>]*encoding=[\"']([A-Za-z0-9._-]+)[\"']")
-_SET = b"<PubmedArticleSet"
+_SET = re.compile(rb"<(?:PubmedArticleSet|MedlineCitationSet)[\s>]")
 _CITATION_END = b"</MedlineCitation>"
 _TAIL_DOI = re.compile(rb"<ArticleId\s+IdType=[\"']doi[\"']\s*>\s*([^<]+?)\s*</ArticleId>")
 _DOTTED: dict[str, str] = {}  # "PM" -> "P. M.": few distinct values, formatted once each
-_SET_END = b"</PubmedArticleSet>"
+_SET_END = re.compile(rb"</(?:PubmedArticleSet|MedlineCitationSet)>")
 # One compiled XPath reads all descriptor names in C, without an element object for each.
 _MESH = etree.XPath("MeshHeading/DescriptorName/text()", smart_strings=False)
 
@@ -180,8 +181,10 @@ def _record(element: etree._Element, raw: str, source: str, position: int, line:
             tail: bytes = b"") -> Record | RecordProblem:
     """The Record of one parsed article; `tail` is its unparsed PubmedData, if cut off."""
     top = _children(element)
-    if element.tag == "PubmedArticle":
-        citation = _children(top.get("MedlineCitation"))
+    if element.tag in ("PubmedArticle", "MedlineCitation"):
+        # MEDLINE update and lease files hold bare MedlineCitations, without PubmedData.
+        citation = top if element.tag == "MedlineCitation" else _children(
+            top.get("MedlineCitation"))
         holder = citation.get("Article")
         if holder is None:
             return RecordProblem(source, "PubmedArticle without MedlineCitation/Article",
@@ -292,18 +295,19 @@ def read(path: str | Path) -> Iterator[Record | RecordProblem]:
         buffer = stream.read()
         if stream.broken and not buffer:
             raise IngestError(source, f"corrupt gzip file: {stream.broken}")
-        if _SET not in buffer[:65536] and not _START.search(buffer, 0, 65536):
+        rooted = _SET.search(buffer, 0, 65536) is not None
+        if not rooted and not _START.search(buffer, 0, 65536):
             raise IngestError(source, "not PubMed XML (no <PubmedArticleSet>)", 1)
         encoding = _encoding(buffer)
         parser = etree.XMLParser(encoding=encoding, resolve_entities=False, no_network=True,
                                  load_dtd=False, huge_tree=True, collect_ids=False)
-        yield from _articles(buffer, stream, parser, encoding, source)
+        yield from _articles(buffer, stream, parser, encoding, source, rooted)
     finally:
         raw.close()
 
 
 def _articles(buffer: bytes, stream: _Stream, parser: etree.XMLParser, encoding: str,
-              source: str) -> Iterator[Record | RecordProblem]:
+              source: str, rooted: bool = True) -> Iterator[Record | RecordProblem]:
     pos = 0  # where the unread part of `buffer` starts
     line = 1  # line number at buffer[pos]
     position = 0
@@ -312,9 +316,9 @@ def _articles(buffer: bytes, stream: _Stream, parser: etree.XMLParser, encoding:
         if start is None:
             more = stream.read()
             if not more:
-                if stream.broken or _SET_END not in buffer[pos:]:
+                if stream.broken or (rooted and not _SET_END.search(buffer, pos)):
                     why = f"corrupt gzip file: {stream.broken}" if stream.broken else (
-                        "no closing </PubmedArticleSet>")
+                        "no closing </PubmedArticleSet> or </MedlineCitationSet>")
                     yield RecordProblem(source, f"file breaks off after record {position} "
                                         f"({why})", position + 1,
                                         line + buffer.count(b"\n", pos))
