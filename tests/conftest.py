@@ -17,8 +17,9 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from shared_files import SHARED, require_shared
+
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO / ".." / "shared"
 DEMO = REPO / "examples" / "exosome_bone_bibliography.txt"
 
 
@@ -29,10 +30,8 @@ def repo_root() -> Path:
 
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
-    """`../shared` beside the repository; tests that need it skip where it is absent."""
-    if not SHARED.is_dir():
-        pytest.skip("../shared is not beside the repository")
-    return SHARED
+    """`../shared` beside the repository (skipped where absent, failed under CI=true)."""
+    return require_shared(SHARED)
 
 
 @pytest.fixture(scope="session")

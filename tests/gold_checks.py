@@ -15,16 +15,16 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 
 from exobone.ingest import read_records
 from exobone.model import ANNOTATION_FIELDS, SET_FIELDS, Record
+from shared_files import SHARED, require_shared
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
 VOCAB = ROOT / "src" / "exobone" / "data" / "vocab.yaml"
-SEED_GOLD = ROOT / ".." / "shared" / "gold" / "seed_gold.jsonl"
+SEED_GOLD = SHARED / "gold" / "seed_gold.jsonl"
 
 KEYS = ["id", "first_author", "year", "title", "journal", "volume", "issue", "pages"]
 KEYS += ANNOTATION_FIELDS
@@ -166,8 +166,7 @@ def check_keys(corpus: Corpus) -> None:
 
 
 def check_keys_match_the_seed_gold(corpus: Corpus) -> None:
-    if not SEED_GOLD.is_file():
-        pytest.skip("../shared is not beside the repository")
+    require_shared(SEED_GOLD)
     first = SEED_GOLD.read_text(encoding="utf-8").splitlines()[0]
     assert list(json.loads(first)) == KEYS
 

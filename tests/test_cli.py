@@ -11,15 +11,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from exobone.api import load_extractor
 from exobone.cli import app
 from exobone.ingest import FORMATS
 from exobone.store import Store
 
 WIDE = {"COLUMNS": "200"}
-needs_extractor = pytest.mark.skipif(
-    load_extractor() is None, reason="exobone.extract.Extractor is not available yet"
-)
 
 
 def run(*args: str) -> Result:
@@ -142,7 +138,6 @@ def test_records_list_and_show(demo_file: Path, tmp_path: Path) -> None:
     assert run("records", "show", "99", "--db", db).exit_code == 1
 
 
-@needs_extractor
 def test_extract_writes_schema_rows_in_input_order(demo_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "out" / "pred.jsonl"
     result = run("extract", str(demo_file), "--out", str(out))
@@ -155,7 +150,6 @@ def test_extract_writes_schema_rows_in_input_order(demo_file: Path, tmp_path: Pa
     assert not list(out.parent.glob(".*.partial"))
 
 
-@needs_extractor
 def test_extract_numbers_across_files_and_reports_skips(
     demo_file: Path, damaged: Path
 ) -> None:
@@ -167,7 +161,6 @@ def test_extract_numbers_across_files_and_reports_skips(
     assert ids == [f"S{n:02d}" for n in range(1, 42)]
 
 
-@needs_extractor
 def test_ingest_with_extraction_stores_studies(demo_file: Path, store_url: str) -> None:
     result = run("ingest", str(demo_file), "--db", store_url)
     assert result.exit_code == 0, result.output
@@ -198,7 +191,6 @@ def test_eval_rejects_broken_predictions(shared_dir: Path, tmp_path: Path) -> No
     assert "pred.jsonl" in result.stderr
 
 
-@needs_extractor
 def test_the_report_reads_an_ingested_store(demo_file: Path, tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'demo.db'}"
     assert run("ingest", str(demo_file), "--db", db).exit_code == 0
@@ -208,7 +200,6 @@ def test_the_report_reads_an_ingested_store(demo_file: Path, tmp_path: Path) -> 
     assert "Exosomes derived from mineralizing" in report.read_text(encoding="utf-8")
 
 
-@needs_extractor
 def test_records_filtered_and_counted_by_value(demo_file: Path, tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'f.db'}"
     assert run("ingest", str(demo_file), "--db", db).exit_code == 0
@@ -307,7 +298,6 @@ def test_help_imports_no_heavy_package() -> None:
     assert lazy.exit_code == 0 and "--out" in lazy.stdout
 
 
-@needs_extractor
 def test_export_selects_studies_like_search(demo_file: Path, tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'x.db'}"
     assert run("ingest", str(demo_file), "--db", db).exit_code == 0

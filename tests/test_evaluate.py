@@ -9,8 +9,9 @@ import pytest
 
 from exobone.evaluate import EvaluationError, FieldScore, render_errors, score
 from exobone.model import SET_FIELDS
+from shared_files import SHARED, require_shared
 
-SEED_GOLD = Path(__file__).resolve().parents[1] / ".." / "shared" / "gold" / "seed_gold.jsonl"
+SEED_GOLD = SHARED / "gold" / "seed_gold.jsonl"
 DEV_GOLD = Path(__file__).resolve().parent / "data" / "dev_corpus" / "dev_gold.jsonl"
 
 
@@ -166,8 +167,8 @@ def test_undefined_field_renders_dash() -> None:
 
 @pytest.mark.parametrize("gold_path", [SEED_GOLD, DEV_GOLD], ids=["seed", "dev"])
 def test_gold_against_itself_is_perfect(gold_path: Path) -> None:
-    if not gold_path.exists():
-        pytest.skip(f"{gold_path} not present")
+    if gold_path == SEED_GOLD:
+        require_shared(gold_path)
     report = score(gold_path, gold_path)
     assert report.micro.f1 == 1.0
     assert report.micro.tp > 0

@@ -15,13 +15,12 @@ are imported when a DataFrame is asked for, so `import exobone` stays light.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from exobone import __version__
-from exobone.errors import IngestError, RecordProblem
+from exobone.errors import IngestError, RecordProblem, load_module
 from exobone.model import Record, Study
 
 if TYPE_CHECKING:
@@ -39,16 +38,9 @@ class SupportsExtract(Protocol):
     def extract(self, record: Record, study_id: str) -> Study: ...
 
 
-def load_extractor() -> SupportsExtract | None:
-    """The default extractor, or None while `exobone.extract` does not provide one."""
-    try:
-        module = importlib.import_module("exobone.extract")
-    except ImportError:
-        return None
-    factory = getattr(module, "Extractor", None)
-    if factory is None:
-        return None
-    extractor: SupportsExtract = factory()
+def load_extractor() -> SupportsExtract:
+    """The default extractor; a BrokenModuleError when `exobone.extract` cannot be imported."""
+    extractor: SupportsExtract = load_module("exobone.extract").Extractor()
     return extractor
 
 
@@ -78,8 +70,6 @@ def extract_studies(
     is still read. Records are numbered across all files, in input order.
     """
     extractor = extractor or load_extractor()
-    if extractor is None:
-        raise ImportError("exobone.extract.Extractor is not available")
     labels = labels or study_labels()
     for path in paths:
         try:

@@ -7,8 +7,6 @@ results to stdout. Heavy imports happen inside the commands so `exobone --help` 
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import json
 import os
 from collections.abc import Iterator, Sequence
@@ -24,6 +22,7 @@ from rich.text import Text
 from typer.core import TyperCommand, TyperGroup
 
 from exobone import __version__
+from exobone.errors import BrokenModuleError, load_module
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -51,6 +50,16 @@ class _Group(TyperGroup):
         except _USAGE_ERROR as error:
             error.exit_code = 1
             raise
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the command; a broken module of exobone ends it with its error and exit code 1."""
+        try:
+            if _BROKEN:
+                raise _BROKEN[0]
+            return super().main(*args, **kwargs)
+        except BrokenModuleError as error:
+            _stderr().print(f"exobone is broken: {error}", markup=False, soft_wrap=True)
+            raise SystemExit(1) from None
 
     def list_commands(self, ctx: Any) -> list[str]:
         names = super().list_commands(ctx)
@@ -171,8 +180,6 @@ def ingest(
     _check_format(fmt)
     err = _stderr()
     extractor = None if no_extract else load_extractor()
-    if not no_extract and extractor is None:
-        err.print("[yellow]The extractor is not available: storing records without studies.[/]")
     summaries: list[IngestSummary] = []
     skipped = 0
     labels = study_labels()
@@ -221,9 +228,6 @@ def extract(
     _check_format(fmt)
     err = _stderr()
     extractor = load_extractor()
-    if extractor is None:
-        err.print("[red]The extractor (exobone.extract.Extractor) is not available.[/]")
-        raise typer.Exit(1)
     problems = written = 0
     with _output(out) as stream, _progress(err) as progress:
         task = progress.add_task("extracting", total=None)
@@ -609,11 +613,13 @@ def _output(target: str) -> Iterator[TextIO]:
 def _add_commands(module: str) -> None:
     """Add the commands that `module.register(app)` defines.
 
-    A missing optional part (its dependencies not installed) leaves the core commands working.
+    A module that cannot be imported is remembered, and `_Group.main` then fails every command
+    (and --help) with its error, rather than the commands silently vanishing.
     """
     try:
-        register = importlib.import_module(module).register
-    except ImportError:
+        register = load_module(module).register
+    except BrokenModuleError as error:
+        _BROKEN.append(error)
         return
     register(app)
 
@@ -631,7 +637,7 @@ class _LazyCommand(TyperCommand):
 
     def real(self) -> Any:
         scratch = typer.Typer(cls=_Group, add_completion=False)
-        importlib.import_module(self.module).register(scratch)
+        load_module(self.module).register(scratch)
         command = typer.main.get_command(scratch)
         # A Typer app with a single command yields that command rather than a group.
         commands = getattr(command, "commands", {self.name: command})
@@ -642,7 +648,8 @@ class _LazyCommand(TyperCommand):
 
 
 _LAZY: dict[str, _LazyCommand] = {}
-# Commands of optional parts with heavy imports: name -> (module with register(app), help).
+_BROKEN: list[BrokenModuleError] = []  # command modules that could not be imported
+# Commands with heavy imports: name -> (module with register(app), help).
 _LAZY_COMMANDS = {
     "pipeline": (
         "exobone.scale.commands",
@@ -660,10 +667,9 @@ _LAZY_COMMANDS = {
 
 
 def _add_lazy_commands() -> None:
-    """List the lazy commands whose package is installed (`_Group` serves them)."""
+    """List the lazy commands (`_Group` serves them)."""
     for name, (module, short_help) in _LAZY_COMMANDS.items():
-        if importlib.util.find_spec(module.rsplit(".", 1)[0]) is not None:
-            _LAZY[name] = _LazyCommand(name, module, short_help)
+        _LAZY[name] = _LazyCommand(name, module, short_help)
 
 
 # map, graph, quality, export, report: analyses of the stored studies.

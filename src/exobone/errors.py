@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
+import traceback
 from dataclasses import dataclass
+from types import ModuleType
 
 
 class ExoboneError(Exception):
@@ -35,3 +38,35 @@ class IngestError(ExoboneError):
         self.line = line
         where = f"{source}, line {line}" if line else source
         super().__init__(f"{where}: {message}")
+
+
+class BrokenModuleError(ExoboneError):
+    """One of exobone's own modules cannot be imported: the code or the installation is broken.
+
+    Raised instead of carrying on without the module, which would store no studies or hide
+    commands and still exit 0.
+    """
+
+    def __init__(self, module: str, error: BaseException) -> None:
+        self.module = module
+        self.error = error
+        cause = f"{type(error).__name__}: {error}"
+        super().__init__(f"{module} cannot be imported{_where(error)}: {cause}")
+
+
+def load_module(name: str) -> ModuleType:
+    """Import one of exobone's own modules; any failure becomes a BrokenModuleError."""
+    try:
+        return importlib.import_module(name)
+    except Exception as error:  # a syntax, name or import error anywhere below `name`
+        raise BrokenModuleError(name, error) from error
+
+
+def _where(error: BaseException) -> str:
+    """Where the failing code is, as " (file, line N)": a syntax error's own place, else the
+    innermost frame of the traceback."""
+    if isinstance(error, SyntaxError) and error.filename:
+        return f" ({error.filename}, line {error.lineno})"
+    frames = traceback.extract_tb(error.__traceback__)
+    inner = [f for f in frames if "importlib" not in f.filename]
+    return f" ({inner[-1].filename}, line {inner[-1].lineno})" if inner else ""

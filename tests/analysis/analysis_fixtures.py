@@ -5,22 +5,20 @@ from __future__ import annotations
 
 import bisect
 import json
-import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from exobone.analysis.frame import SentenceIndex
+from exobone.ingest import read_records
 from exobone.model import ANNOTATION_FIELDS, Record, Span, Study, empty_annotations
+from shared_files import SHARED
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO / ".." / "shared"
 SEED_GOLD = SHARED / "gold" / "seed_gold.jsonl"
 BIBLIOGRAPHY = REPO / "examples" / "exosome_bone_bibliography.txt"
 VOCAB = REPO / "src" / "exobone" / "data" / "vocab.yaml"
-
-_CITATION_START = re.compile(r"^\S.*\(\d{4}\)\. \"", re.MULTILINE)
 
 
 def make_study(
@@ -49,22 +47,6 @@ def span_of(text: str, words: str, section: str = "abstract") -> Span:
     index = SentenceIndex(text)
     sentence = bisect.bisect_right(index.starts, start) - 1
     return Span(start=start, end=start + len(words), sentence=sentence, section=section)
-
-
-def _abstracts(text: str) -> list[str]:
-    """Abstracts of the EndNote-style seed file, in record order (minimal fixture parser)."""
-    starts = [m.start() for m in _CITATION_START.finditer(text)]
-    blocks = [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
-    abstracts = []
-    for block in blocks:
-        title_end = re.search(r"[.?!]\"", block)
-        assert title_end is not None, block[:80]
-        citation_end = re.compile(r"\.\s*\n").search(block, title_end.end())
-        assert citation_end is not None, block[:80]
-        body = block[citation_end.end() :]
-        body = re.sub(r"\s+", " ", body).strip()
-        abstracts.append(body.removeprefix(": ").strip())
-    return abstracts
 
 
 def _synonyms() -> dict[str, list[str]]:
@@ -101,32 +83,10 @@ def _locate(record: Record, value: str, synonyms: dict[str, list[str]]) -> list[
     return []
 
 
-def _seed_records(rows: list[dict[str, Any]]) -> list[Record]:
-    """The seed records read by `exobone.ingest` (cleaned text, like the extractor sees);
-    the minimal parser above stands in if the reader is not importable."""
-    try:
-        from exobone.ingest import read_records
-    except ImportError:
-        abstracts = _abstracts(BIBLIOGRAPHY.read_text(encoding="utf-8"))
-        return [
-            Record(
-                title=row["title"],
-                authors=[f"{row['first_author']}, X."],
-                year=row["year"],
-                journal=row.get("journal"),
-                volume=row.get("volume"),
-                issue=row.get("issue"),
-                pages=row.get("pages"),
-                abstract=abstract,
-            )
-            for row, abstract in zip(rows, abstracts, strict=True)
-        ]
-    return [r for r in read_records(BIBLIOGRAPHY) if isinstance(r, Record)]
-
-
 def load_seed_studies() -> list[Study]:
     rows = [json.loads(line) for line in SEED_GOLD.read_text(encoding="utf-8").splitlines()]
-    records = _seed_records(rows)
+    # Read by `exobone.ingest`: the cleaned text the extractor sees.
+    records = [r for r in read_records(BIBLIOGRAPHY) if isinstance(r, Record)]
     assert len(records) == len(rows), (len(records), len(rows))
     synonyms = _synonyms()
     studies = []

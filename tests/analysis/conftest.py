@@ -6,10 +6,10 @@ import pytest
 from analysis_fixtures import SEED_GOLD, load_seed_studies
 
 from exobone.model import Study
+from shared_files import require_shared
 
 
 @pytest.fixture(scope="session")
 def seed_studies() -> list[Study]:
-    if not SEED_GOLD.exists():
-        pytest.skip("shared/gold/seed_gold.jsonl is not available")
+    require_shared(SEED_GOLD)
     return load_seed_studies()

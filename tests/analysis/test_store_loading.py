@@ -14,14 +14,13 @@ from exobone.analysis.commands import load_from_store, register
 from exobone.analysis.evidence_map import evidence_map
 from exobone.analysis.graph import build_graph, edges_frame
 from exobone.model import Study
-
-store_module = pytest.importorskip("exobone.store")
+from exobone.store import Store
 
 
 @pytest.fixture
 def seeded_db(tmp_path: Path, seed_studies: list[Study]) -> str:
     url = f"sqlite:///{tmp_path / 'seed.db'}"
-    with store_module.Store.open(url) as store:
+    with Store.open(url) as store:
         store.add_file(BIBLIOGRAPHY, seed_studies)
     return url
 

@@ -111,7 +111,7 @@ def test_span_covers_the_target() -> None:
     assert doc.abstract[finding.span.start : finding.span.end] == "miR-223"
 
 
-@pytest.mark.skipif(not (SHARED / "gold" / "seed_gold.jsonl").exists(), reason="../shared absent")
+@pytest.mark.usefixtures("shared_dir")
 def test_seed_floor() -> None:
     seed = SHARED / "seed" / "exosome_bone_bibliography.txt"
     assert _score(seed, SHARED / "gold" / "seed_gold.jsonl", "molecular_effects") >= 0.85
@@ -119,6 +119,4 @@ def test_seed_floor() -> None:
 
 def test_dev_floor() -> None:
     dev: Path = REPO / "tests" / "data" / "dev_corpus"
-    if not (dev / "dev_gold.jsonl").exists():
-        pytest.skip("dev corpus absent")
     assert _score(dev / "dev_bibliography.txt", dev / "dev_gold.jsonl", "molecular_effects") >= 0.85

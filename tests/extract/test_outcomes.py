@@ -11,9 +11,9 @@ import pytest
 from exobone.extract import outcomes
 from exobone.extract.document import Document, Mention, Sentence
 from exobone.model import Record
+from shared_files import SHARED
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO / ".." / "shared"
 
 
 def make_doc(title: str, abstract: str, terms: dict[str, tuple[str, str]]) -> Document:
@@ -161,8 +161,7 @@ def test_rescue_by_an_inhibitor_keeps_the_vesicle_increase() -> None:
 
 
 def _score(bibliography: Path, gold_path: Path, field: str) -> float:
-    pipeline = pytest.importorskip("exobone.extract.pipeline")
-    from exobone.extract import molecular
+    from exobone.extract import molecular, pipeline
     from exobone.ingest import read_records
 
     module = outcomes if field == "outcomes" else molecular
@@ -179,7 +178,7 @@ def _score(bibliography: Path, gold_path: Path, field: str) -> float:
     return 2 * tp / (2 * tp + fp + fn)
 
 
-@pytest.mark.skipif(not (SHARED / "gold" / "seed_gold.jsonl").exists(), reason="../shared absent")
+@pytest.mark.usefixtures("shared_dir")
 def test_seed_floor() -> None:
     seed = SHARED / "seed" / "exosome_bone_bibliography.txt"
     assert _score(seed, SHARED / "gold" / "seed_gold.jsonl", "outcomes") >= 0.85
@@ -187,6 +186,4 @@ def test_seed_floor() -> None:
 
 def test_dev_floor() -> None:
     dev = REPO / "tests" / "data" / "dev_corpus"
-    if not (dev / "dev_gold.jsonl").exists():
-        pytest.skip("dev corpus absent")
     assert _score(dev / "dev_bibliography.txt", dev / "dev_gold.jsonl", "outcomes") >= 0.85

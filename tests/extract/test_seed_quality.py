@@ -9,9 +9,9 @@ from exobone.evaluate import score
 from exobone.extract import Extractor
 from exobone.ingest import read_records
 from exobone.model import Record
+from shared_files import SHARED
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT / ".." / "shared"
 DEV = ROOT / "tests" / "data" / "dev_corpus"
 ENTITY_FIELDS = (
     "settings", "vesicle_types", "ev_sources", "preconditioning", "recipient_cells", "cell_lines",
@@ -36,7 +36,7 @@ def _entity_f1(report) -> float:
     return 2 * tp / (2 * tp + fp + fn)
 
 
-@pytest.mark.skipif(not (SHARED / "gold").is_dir(), reason="../shared not present")
+@pytest.mark.usefixtures("shared_dir")
 def test_seed_gold_floor():
     report = _report(
         SHARED / "seed" / "exosome_bone_bibliography.txt", SHARED / "gold" / "seed_gold.jsonl"
@@ -48,7 +48,6 @@ def test_seed_gold_floor():
             assert f.f1 >= 0.75, f.field
 
 
-@pytest.mark.skipif(not (DEV / "dev_gold.jsonl").is_file(), reason="dev corpus not present")
 def test_dev_corpus_floor():
     report = _report(DEV / "dev_bibliography.txt", DEV / "dev_gold.jsonl")
     assert report.study_type_correct == report.study_type_total

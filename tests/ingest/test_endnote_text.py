@@ -11,8 +11,8 @@ from exobone.errors import RecordProblem
 from exobone.ingest import read_records
 from exobone.ingest.endnote_text import _split_authors, read
 from exobone.model import Record
+from shared_files import SHARED
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 SEED = SHARED / "seed" / "exosome_bone_bibliography.txt"
 GOLD = SHARED / "gold" / "seed_gold.jsonl"
 DATA = Path(__file__).parent / "data"
@@ -25,7 +25,7 @@ def records(path: Path) -> list[Record]:
     return [item for item in items if isinstance(item, Record)]
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="shared seed not available")
+@pytest.mark.usefixtures("shared_dir")
 def test_seed_citations_match_gold_exactly() -> None:
     gold = [json.loads(line) for line in GOLD.read_text().splitlines() if line.strip()]
     got = records(SEED)
@@ -35,7 +35,7 @@ def test_seed_citations_match_gold_exactly() -> None:
             assert getattr(record, name) == expected[name], (expected["id"], name)
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="shared seed not available")
+@pytest.mark.usefixtures("shared_dir")
 def test_seed_abstracts_survive_page_break_debris() -> None:
     got = records(SEED)
     furuta = got[2]
@@ -52,7 +52,7 @@ def test_seed_abstracts_survive_page_break_debris() -> None:
     assert got[5].abstract.startswith("BACKGROUND: ")
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="shared seed not available")
+@pytest.mark.usefixtures("shared_dir")
 def test_seed_positions_lines_authors_and_raw() -> None:
     got = records(SEED)
     assert [r.position for r in got] == list(range(1, 22))

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from exobone.ingest import detect_format, read_records
 from exobone.model import Record
+from shared_files import SHARED
 
-FORMATS_DIR = Path(__file__).resolve().parents[2] / ".." / "shared" / "formats"
-pytestmark = pytest.mark.skipif(not FORMATS_DIR.exists(), reason="shared formats not available")
+FORMATS_DIR = SHARED / "formats"
+pytestmark = pytest.mark.usefixtures("shared_dir")
 
 
 def load(name: str, fmt: str) -> list[Record]:

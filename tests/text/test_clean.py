@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from exobone.text.clean import clean_text, clean_title, tidy_brackets
+from shared_files import SHARED
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 SEED = SHARED / "seed" / "exosome_bone_bibliography.txt"
 
 
@@ -89,7 +88,7 @@ def test_clean_title() -> None:
     assert clean_title("Exosomes ...") == "Exosomes ..."
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="shared seed not available")
+@pytest.mark.usefixtures("shared_dir")
 def test_no_seed_line_break_hyphen_is_removed() -> None:
     """Every hyphen at a line end in the seed is a real compound (gold NOTES.md)."""
     text = SEED.read_text()
