@@ -20,12 +20,12 @@ from gold_checks import SHARED_CHECKS, Corpus
 
 # Gold may name long non-coding and circular RNAs (H19, MALAT1 fit GENE; circHIPK3 does not).
 RNA_NAME = re.compile(r"^(circ|lnc)[A-Za-z0-9]+(-[A-Za-z0-9]+)*$")
-REAL = Corpus(folder="real_paraphrase", name="real", prefix="R", size=15, reviews=7,
+REAL = Corpus(folder="real_paraphrase", name="real", prefix="R", size=27, reviews=15,
               rna=(RNA_NAME,))
 
-# Measured on main (9e5c730) with 15 records: micro F1 0.834, study_type 13/15 (0.867); the
+# Measured on main (af09b4f) with 27 records: micro F1 0.815, study_type 23/27 (0.852); the
 # floors sit a few points under.
-MICRO_F1_FLOOR = 0.80
+MICRO_F1_FLOOR = 0.78
 STUDY_TYPE_FLOOR = 0.80
 
 
