@@ -43,7 +43,7 @@ def peak_bytes(path: Path) -> tuple[int, int]:
 def assert_streams(tmp_path: Path, name: str, write: Callable[[IO[str], int], None]) -> None:
     """Reading 4x the records must not take much more memory: one record at a time."""
     peaks = []
-    for count in (1500, 6000):
+    for count in (1000, 4000):
         path = tmp_path / f"{count}-{name}"
         with path.open("w", encoding="utf-8") as out:
             write(out, count)
@@ -168,3 +168,68 @@ def test_medline_citation_set_cut_short(tmp_path: Path) -> None:
     assert [r.pmid for r in records] == ["26100001"]
     assert [p.message for p in problems] == [
         "file breaks off after record 1 (no closing </PubmedArticleSet> or </MedlineCitationSet>)"]
+
+
+# ---------------------------------------------------------------- Web of Science
+
+
+def test_web_of_science_core_collection() -> None:
+    path = EXPORTS / "wos_savedrecs.txt"
+    assert detect_format(path) == "wos"
+    records, problems = split(path)
+    assert problems == []
+    first, second = records
+    assert first.title == ("Bone marrow stem cell vesicles deliver miR-21 to chondrocytes and"
+                           " slow cartilage loss in rats")
+    assert citation(first) == (["Chen, X. Y.", "Moreau, P.", "O'Neill, C. M."], 2022,
+                               "Osteoarthritis Cartilage", "30", "3", "401-412",
+                               "10.1016/j.joca.2021.12.001", "34900001")
+    assert first.abstract_raw == ("Vesicles from bone marrow stem cells (10 mu g) were injected"
+                                  " into the\nknee joint twice a week.\n"
+                                  "Cartilage loss fell by half at week 8.")
+    assert first.keywords == ["extracellular vesicles", "cartilage", "miR-21",
+                              "mesenchymal stem cells", "OSTEOARTHRITIS", "EXOSOMES"]
+    assert (first.line, second.line) == (3, 41)
+    # An article number stands in for pages.
+    assert citation(second) == (["Rossi, G."], 2021, "Front. Immunol.", "12", None, "654321",
+                                "10.3389/fimmu.2021.654321", None)
+
+
+def test_web_of_science_other_databases(tmp_path: Path) -> None:
+    """MEDLINE and Zoological Record through Web of Science: same tags, other UT prefixes."""
+    path = tmp_path / "savedrecs.txt"
+    path.write_text(
+        "FN Clarivate Analytics Web of Science\nVR 1.0\n"
+        "PT J\nAU Tanaka, H\nTI Vesicles and bone in mice\nSO Bone\nPY 2019\nVL 120\n"
+        "BP 1\nEP 9\nUT MEDLINE:30300001\nER\n\n"
+        "PT J\nAU Silva, R\nTI Shell vesicles of molluscs\nSO Journal of Zoology\nPY 2018\n"
+        "UT ZOOREC:ZOOR15400012345\nER\n\nEF\n", encoding="utf-8")
+    assert detect_format(path) == "wos"
+    records, problems = split(path)
+    assert problems == []
+    assert [(r.pmid, r.journal, r.pages) for r in records] == [
+        ("30300001", "Bone", "1-9"), (None, "Journal of Zoology", None)]
+
+
+def test_web_of_science_missing_er_and_stray_text(tmp_path: Path) -> None:
+    path = tmp_path / "savedrecs.txt"
+    path.write_text(
+        "FN Clarivate Analytics Web of Science\nVR 1.0\nnot a field\n"
+        "PT J\nTI First\nPY 2019\n"  # no ER: the next PT still starts a record
+        "PT J\nTI Second\nPY 2020\nER\nEF\n", encoding="utf-8")
+    records, problems = split(path, "wos")
+    assert [(r.title, r.year, r.line) for r in records] == [("First", 2019, 4),
+                                                           ("Second", 2020, 7)]
+    assert [(p.line, p.message) for p in problems] == [
+        (3, "text outside a record (expected a two-letter field tag such as 'PT J')")]
+
+
+def test_web_of_science_streams(tmp_path: Path) -> None:
+    def write(out: IO[str], count: int) -> None:
+        out.write("FN Clarivate Analytics Web of Science\nVR 1.0\n")
+        for number in range(count):
+            out.write(f"PT J\nAU Chen, XY\nTI Vesicles {number}\nAB {'Bone. ' * 60}\n"
+                      "   Cartilage.\nPY 2020\nER\n\n")
+        out.write("EF\n")
+
+    assert_streams(tmp_path, "savedrecs.txt", write)

@@ -24,6 +24,7 @@ from exobone.ingest import (
     pubmed_text,
     pubmed_xml,
     ris,
+    wos,
 )
 from exobone.ingest.detect import detect_format
 from exobone.model import Record
@@ -32,7 +33,7 @@ __all__ = ["FORMATS", "detect_format", "read_records"]
 
 FORMATS: tuple[str, ...] = (
     "endnote_text", "medline", "pubmed_xml", "ris", "bibtex", "endnote_xml", "csv",
-    "pubmed_text",
+    "pubmed_text", "wos",
 )  # fmt: skip
 
 _READERS: dict[str, Callable[[str | Path], Iterator[Record | RecordProblem]]] = {
@@ -44,6 +45,7 @@ _READERS: dict[str, Callable[[str | Path], Iterator[Record | RecordProblem]]] = 
     "endnote_xml": endnote_xml.read,
     "csv": csv_tsv.read,
     "pubmed_text": pubmed_text.read,
+    "wos": wos.read,
 }
 
 

@@ -16,7 +16,9 @@ _BIBTEX = re.compile(r"^\s*@[A-Za-z]+\s*[{(]", re.MULTILINE)
 _ENDNOTE_CITATION = re.compile(
     r"^[^\W\d_][^\n()\"]{0,300}\((?:1[5-9]|20)\d\d[a-z]?\)\.?\s*\"", re.MULTILINE
 )
-_PUBMED_TEXT = re.compile(r"^\d+\. \S.*?\. (?:1[5-9]|20)\d\d\b.*$(?s:.*?)^PMID: \d+", re.MULTILINE)
+_PUBMED_TEXT = re.compile(r"^\d+\. \S.*?\. (?:1[5-9]|20)\d\d\b", re.MULTILINE)
+_PUBMED_TEXT_ID = re.compile(r"^PMID: \d+", re.MULTILINE)
+_WOS = re.compile(r"\AFN [^\n]*\n(?:VR |PT [A-Z])|\APT [A-Z]\n(?s:.*)^ER\s*$", re.MULTILINE)
 _EXTENSIONS = {
     ".ris": "ris", ".nbib": "medline", ".medline": "medline", ".bib": "bibtex",
     ".bibtex": "bibtex", ".csv": "csv", ".tsv": "csv", ".tab": "csv",
@@ -41,7 +43,9 @@ def _sniff(text: str) -> str | None:
                                                or "<titles>" in text):
             return "endnote_xml"
         return None
-    if _PUBMED_TEXT.search(text):
+    if _WOS.search(stripped):
+        return "wos"
+    if _PUBMED_TEXT.search(text) and _PUBMED_TEXT_ID.search(text):
         return "pubmed_text"
     if _RIS.search(text):
         return "ris"
