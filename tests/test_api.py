@@ -67,12 +67,37 @@ def test_facets_studies_values_and_map(db: Database) -> None:
     assert values.loc[0, "evidence_text"] == "Exosomes from bone marrow MSCs promoted osteogenesis."
     assert values.loc[0, "span_text"] == "osteogenesis"
     emap = db.evidence_map(rows="ev_sources", cols="conditions")
-    assert emap.to_dict("records")[0] == {
-        "row": "MSC|adipose|human", "col": "osteoarthritis", "n_studies": 1
-    }
+    first = emap.iloc[0]
+    assert (first["row"], first["col"], first["study_ids"]) == (
+        "MSC|bone_marrow", "osteoporosis", ("S01", "S03")
+    )
+    assert (first["n_studies"], first["increase"], first["better"], first["worse"]) == (2, 1, 1, 0)
     assert emap["n_studies"].sum() == 4
     assert isinstance(db.quality(), pd.DataFrame) and len(db.quality()) == 3
     assert isinstance(db.graph(), pd.DataFrame)
+
+
+def test_evidence_map_gives_the_cells_the_command_line_writes(
+    db: Database, store_url: str, tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from exobone.cli import app
+
+    review = make_study(4, tmp_path / "refs.txt", study_type="review", conditions=["osteoporosis"],
+                        ev_sources=["MSC|bone_marrow|human"])  # fmt: skip
+    review.record.doi = "10.2/review"
+    db.store.add_file(tmp_path / "refs.txt", [review])
+    out = tmp_path / "cells.csv"
+    result = CliRunner().invoke(app, ["map", "--db", store_url, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    written = pd.read_csv(out, dtype={"study_ids": str})
+    emap = db.evidence_map()
+    assert emap.attrs["reviews_left_out"] == ("S04",)
+    flat = emap.assign(study_ids=emap["study_ids"].map("; ".join))
+    assert flat.to_dict("records") == written.to_dict("records")
+    with_reviews = db.evidence_map(include_reviews=True)
+    assert "S04" in with_reviews.iloc[0]["study_ids"]
 
 
 def test_unknown_labels_are_errors(db: Database) -> None:

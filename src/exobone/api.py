@@ -223,16 +223,28 @@ class Database:
         cols: str = "conditions",
         where: Where | None = None,
         query: str = "",
+        outcome: str | None = None,
+        include_reviews: bool = False,
     ) -> pd.DataFrame:
-        """Studies per (rows value, cols value), aggregated by the database.
-
-        Columns row, col, n_studies, most studies first; full compound values. `exobone map`
-        shows the same cells with outcome directions and shortened compound values.
+        """The cells `exobone map` shows, most studies first: row, col, n_studies, the
+        results by direction (increase, decrease, no_change) and by benefit (better, worse,
+        unrated), study_ids. Reviews are left out unless `include_reviews`; their ids are in
+        `attrs["reviews_left_out"]`. `exobone.analysis.evidence_map_from_pairs` gives gaps
+        and images too.
         """
         import pandas as pd
 
-        counts = self.store.evidence_counts(rows, cols, where=where, query=query)
-        return pd.DataFrame(counts, columns=["row", "col", "n_studies"])
+        from exobone.analysis.evidence_map import evidence_map_from_pairs
+
+        fields = sorted({rows, cols, "outcomes", "study_type"})
+        found = self.store.pairs(fields, where=where, query=query)
+        pairs = pd.DataFrame(found, columns=["study_id", "field", "value"], dtype="object")
+        emap = evidence_map_from_pairs(
+            pairs, rows, cols, outcome=outcome, include_reviews=include_reviews
+        )
+        cells = emap.cells.copy()
+        cells.attrs["reviews_left_out"] = emap.reviews_left_out
+        return cells
 
     def graph(self, where: Where | None = None, query: str = "") -> pd.DataFrame:
         """The mechanism graph's edges (source, relation, target, belief, studies, ...)."""

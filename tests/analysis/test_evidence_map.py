@@ -23,7 +23,7 @@ def cell(emap, row: str, col: str) -> dict:
 def test_default_map_counts_studies_and_directions() -> None:
     emap = evidence_map(corpus())
     assert (emap.rows_field, emap.cols_field) == ("ev_sources", "conditions")
-    assert len(emap.cells) == 4
+    assert len(emap.cells) == 3  # and a review's cell, left out
     adipose = cell(emap, "MSC|adipose", "osteoporosis")
     assert adipose["n_studies"] == 2
     assert adipose["study_ids"] == ("A1", "A2")
@@ -32,14 +32,47 @@ def test_default_map_counts_studies_and_directions() -> None:
     assert (defect["n_studies"], defect["increase"], defect["decrease"]) == (1, 1, 1)
     marrow = cell(emap, "MSC|bone_marrow", "osteoarthritis")
     assert (marrow["increase"], marrow["decrease"], marrow["no_change"]) == (0, 1, 1)
-    review = cell(emap, "MSC", "osteoarthritis")
-    assert review["n_studies"] == 1 and review["study_ids"] == ("A4",)
     # the best-covered cell comes first
     assert emap.cells.iloc[0]["row"] == "MSC|adipose"
 
 
-def test_gaps_are_observed_combinations_without_studies() -> None:
+def test_reviews_are_left_out_unless_asked_for() -> None:
     emap = evidence_map(corpus())
+    assert emap.reviews_left_out == ("A4",)
+    assert "A4" not in {sid for ids in emap.cells["study_ids"] for sid in ids}
+    assert "MSC" not in set(emap.counts.index)
+    with_reviews = evidence_map(corpus(), include_reviews=True)
+    assert with_reviews.reviews_left_out == ()
+    review = cell(with_reviews, "MSC", "osteoarthritis")
+    assert review["n_studies"] == 1 and review["study_ids"] == ("A4",)
+
+
+def test_results_are_counted_as_benefit_by_the_phenotype_polarity() -> None:
+    study = make_study(
+        "B1",
+        ev_sources=["MSC|adipose|human"],
+        conditions=["osteoarthritis"],
+        outcomes=[
+            "cartilage_degradation|decrease",  # harmful phenotype down: better
+            "inflammation|increase",  # harmful phenotype up: worse
+            "matrix_synthesis|decrease",  # beneficial phenotype down: worse
+            "chondrogenic_differentiation|increase",  # beneficial phenotype up: better
+            "cell_proliferation|increase",  # good or bad depending on the cells: unrated
+            "pain|no_change",
+        ],
+    )
+    got = cell(evidence_map([study]), "MSC|adipose", "osteoarthritis")
+    assert (got["increase"], got["decrease"], got["no_change"]) == (3, 2, 1)
+    assert (got["better"], got["worse"], got["no_change"], got["unrated"]) == (2, 2, 1, 1)
+    # apoptosis going down in osteoarthritis is a good result, not a "down"
+    marrow = cell(evidence_map(corpus()), "MSC|bone_marrow", "osteoarthritis")
+    assert (marrow["decrease"], marrow["better"], marrow["worse"]) == (1, 1, 0)
+    one = cell(evidence_map([study], outcome="inflammation"), "MSC|adipose", "osteoarthritis")
+    assert (one["better"], one["worse"], one["unrated"]) == (0, 1, 0)
+
+
+def test_gaps_are_observed_combinations_without_studies() -> None:
+    emap = evidence_map(corpus(), include_reviews=True)
     # 3 observed sources x 3 observed conditions = 9, of which 4 have studies
     assert len(emap.gaps) == 5
     gaps = set(zip(emap.gaps["row"], emap.gaps["col"], strict=True))
@@ -60,7 +93,7 @@ def test_outcome_filter_counts_one_phenotype() -> None:
 
 
 def test_parts_keep_species_when_asked() -> None:
-    emap = evidence_map(corpus(), row_parts=3)
+    emap = evidence_map(corpus(), row_parts=3, include_reviews=True)
     assert cell(emap, "MSC|adipose|human", "osteoporosis")["study_ids"] == ("A1",)
     assert cell(emap, "MSC|adipose|rat", "osteoporosis")["study_ids"] == ("A2",)
     # trailing empty parts are dropped whatever the number of parts
@@ -73,7 +106,7 @@ def test_any_two_fields_and_a_study_counted_once_per_cell() -> None:
         settings=["in_vitro", "in_vivo"],
         outcomes=["bone_loss|decrease", "bone_loss|increase"],
     )
-    emap = evidence_map([study, *corpus()], rows="settings", cols="outcomes")
+    emap = evidence_map([study, *corpus()], rows="settings", cols="outcomes", include_reviews=True)
     # outcomes reduce to the phenotype: X1's two bone_loss values make one cell entry
     both = cell(emap, "in_vivo", "bone_loss")
     assert both["study_ids"] == ("A1", "X1")
@@ -97,7 +130,7 @@ def test_seed_map_matches_a_plain_count(seed_studies: list[Study]) -> None:
         rows = {reduce_value(v, 2) for v in field_values(study, "ev_sources")}
         cols = set(field_values(study, "conditions"))
         expected.update(product(rows, cols))
-    emap = evidence_map(seed_studies)
+    emap = evidence_map(seed_studies, include_reviews=True)
     got = {(r.row, r.col): r.n_studies for r in emap.cells.itertuples()}
     assert got == dict(expected)
     assert int(emap.counts.to_numpy().sum()) == sum(expected.values())
@@ -111,7 +144,7 @@ def test_images_and_html(tmp_path: Path) -> None:
     assert "<svg" in svg
     assert emap.figure_bytes("svg") == emap.figure_bytes("svg")
     page = emap.save(tmp_path / "map.html").read_text(encoding="utf-8")
-    assert page.count("<tr>") == 1 + 3
+    assert page.count("<tr>") == 1 + 2  # the review's row is left out
     assert 'title="A1; A2"' in page
     with pytest.raises(ValueError, match="unknown map format"):
         emap.save(tmp_path / "map.pdfx")

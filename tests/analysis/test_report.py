@@ -62,7 +62,8 @@ def test_report_sections_and_numbers() -> None:
         assert f"<h2>{heading}</h2>" in page
     assert '<div class="card"><b>4</b>studies</div>' in page
     assert '<div class="card"><b>1</b>reviews</div>' in page
-    assert "Gaps (5 combinations with no study" in page
+    assert "Gaps (3 combinations with no study" in page
+    assert "better / worse: results" in page and "1 review left out (A4)" in page
     assert "Contradictions (1)" in page
     assert "MSC|adipose -[up]-&gt; RUNX2" in page
     assert "[A1] They increased RUNX2 expression in BMSCs." in page

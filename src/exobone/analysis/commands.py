@@ -19,6 +19,7 @@ from rich.table import Table
 
 from exobone.errors import ExoboneError
 from exobone.model import Study
+from exobone.tables import Col, fitted_table
 
 Loader = Callable[[str | None], Iterable[Study]]
 
@@ -30,6 +31,13 @@ Db = Annotated[
         help="Database URL (sqlite:///path.db or postgresql+psycopg://...). "
         "Default: sqlite:///exobone.db.",
     ),
+]
+
+
+# The numbers of an evidence-map cell the table shows, and their headers.
+MAP_NUMBERS = ("n_studies", "better", "worse", "no_change", "unrated")
+NUMBER_COLUMNS = [
+    Col(header, justify="right") for header in ("n", "better", "worse", "same", "unrated")
 ]
 
 
@@ -100,48 +108,64 @@ def register(app: typer.Typer, load_studies: Loader | None = None) -> None:
         rows: Annotated[str, typer.Option(help="Field for the rows.")] = "ev_sources",
         cols: Annotated[str, typer.Option(help="Field for the columns.")] = "conditions",
         outcome: Annotated[
-            str | None, typer.Option(help="Count directions of this phenotype only.")
+            str | None, typer.Option(help="Count the results of this phenotype only.")
         ] = None,
         out: Annotated[
             Path | None, typer.Option(help="Write the map: .png, .svg, .html or .csv.")
         ] = None,
         gaps: Annotated[int, typer.Option(help="Print this many gaps (0: none).")] = 10,
+        include_reviews: Annotated[
+            bool, typer.Option("--include-reviews", help="Count reviews too.")
+        ] = False,
     ) -> None:
-        """Evidence map: studies per combination of two fields, with outcome directions.
+        """Evidence map: studies per combination of two fields, with the results they report
+        (better / worse for the patient, no change).
 
-        Python: `exobone.open(db).evidence_map(rows, cols)` (the counts, full values).
+        Python: `exobone.open(db).evidence_map(rows, cols)` (the same cells).
         """
-        from exobone.analysis.evidence_map import evidence_map, evidence_map_from_pairs
-        from exobone.analysis.frame import check_field
+        from exobone.analysis.evidence_map import (
+            evidence_map,
+            evidence_map_from_pairs,
+            legend,
+            map_fields,
+        )
 
+        options: dict[str, Any] = {
+            "rows": rows, "cols": cols, "outcome": outcome, "include_reviews": include_reviews
+        }  # fmt: skip
         try:
             if load_studies is None:
-                fields = sorted({check_field(rows), check_field(cols), "outcomes"})
-                pairs = pairs_from_store(db, fields)
+                pairs = pairs_from_store(db, map_fields(rows, cols))
                 if pairs.empty:
                     raise _fail(f"no extracted studies in {db or 'sqlite:///exobone.db'}")
-                emap = evidence_map_from_pairs(pairs, rows=rows, cols=cols, outcome=outcome)
+                emap = evidence_map_from_pairs(pairs, **options)
             else:
-                emap = evidence_map(studies(db), rows=rows, cols=cols, outcome=outcome)
+                emap = evidence_map(studies(db), **options)
             if out is not None:
                 emap.save(out)
         except (ExoboneError, ValueError) as error:
             raise _fail(str(error)) from None
-        table = Table(
-            "row", "col", "studies", "up", "down", "=", "study ids", title=f"{rows} x {cols}"
-        )
-        for cell in emap.cells.itertuples(index=False):
-            table.add_row(
-                escape(cell.row),
-                escape(cell.col),
-                str(cell.n_studies),
-                str(cell.increase),
-                str(cell.decrease),
-                str(cell.no_change),
-                escape(", ".join(cell.study_ids)),
-            )
         console = _out()
+        columns = [
+            Col("row", wrap=True), Col("col", wrap=True), *NUMBER_COLUMNS,
+            Col("study ids", wrap=True),
+        ]  # fmt: skip
+        cells = [
+            [cell.row, cell.col, *(str(getattr(cell, name)) for name in MAP_NUMBERS),
+             ", ".join(cell.study_ids)]
+            for cell in emap.cells.itertuples(index=False)
+        ]  # fmt: skip
+        title = f"Studies (n) per {rows} x {cols} and their results" + (
+            f" for {outcome}" if outcome else ""
+        )
+        table = fitted_table(columns, cells, console.width, title=title)
         console.print(table)
+        console.print(escape(legend()), soft_wrap=False)
+        if emap.reviews_left_out:
+            console.print(
+                f"{len(emap.reviews_left_out)} reviews left out "
+                f"({escape(', '.join(emap.reviews_left_out))}; --include-reviews counts them)"
+            )
         if gaps:
             console.print(f"{len(emap.gaps)} gaps (row x col with no study); first {gaps}:")
             for gap in emap.gaps.head(gaps).itertuples(index=False):

@@ -2,7 +2,9 @@
 
 The classic EV-therapy map is vesicle source (rows) against condition (columns); any two
 SCHEMA.md fields work. Each cell carries the number of studies, the directions of the outcomes
-those studies report, and the study ids, so a number can always be traced to its studies.
+those studies report, what those directions mean for the patient (better / worse, from the
+phenotype's polarity, `exobone.analysis.polarity`) and the study ids, so a number can always be
+traced to its studies. Reviews restate others' results and are left out unless asked for.
 Computed with pandas joins and group-bys (no per-cell Python loop) so it scales to a million
 studies.
 """
@@ -22,15 +24,17 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from exobone.analysis.frame import check_field, pairs_frame, reduce_value
+from exobone.analysis.polarity import CONTEXT_DEPENDENT, benefit, harmful_phenotypes
 from exobone.model import Study
 
 DIRECTIONS: tuple[str, ...] = ("increase", "decrease", "no_change")
+BENEFITS: tuple[str, ...] = ("better", "worse", "unrated")
 
 # Compound fields shown by default with fewer parts: sources and recipients as cell|origin
 # (species dropped), outcomes as the phenotype alone (its directions are counted per cell).
 DEFAULT_PARTS: dict[str, int] = {"ev_sources": 2, "recipient_cells": 2, "outcomes": 1}
 
-CELL_COLUMNS: tuple[str, ...] = ("row", "col", "n_studies", *DIRECTIONS, "study_ids")
+CELL_COLUMNS: tuple[str, ...] = ("row", "col", "n_studies", *DIRECTIONS, *BENEFITS, "study_ids")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +42,11 @@ class EvidenceMap:
     """The result of `evidence_map`.
 
     `cells`: one row per observed (row, col) combination with `n_studies`, the outcome
-    direction counts and `study_ids` (a sorted tuple). `gaps`: observed row and col values
-    that no study combines. `counts`: the matrix of `n_studies` (0 for gaps).
+    results by direction (increase, decrease, no_change) and by benefit (better, worse;
+    unrated when the phenotype's benefit depends on context), and `study_ids` (a sorted
+    tuple). A result is one distinct outcome value of one study. `gaps`: observed row and col
+    values that no study combines. `counts`: the matrix of `n_studies` (0 for gaps).
+    `reviews_left_out`: ids of the reviews not counted.
     """
 
     rows_field: str
@@ -48,6 +55,7 @@ class EvidenceMap:
     gaps: pd.DataFrame
     counts: pd.DataFrame
     outcome: str | None = None
+    reviews_left_out: tuple[str, ...] = ()
 
     def to_html(self) -> str:
         return map_html(self)
@@ -78,12 +86,19 @@ def evidence_map(
     outcome: str | None = None,
     row_parts: int | None = None,
     col_parts: int | None = None,
+    include_reviews: bool = False,
 ) -> EvidenceMap:
     """Map studies by two fields. See `evidence_map_from_pairs` for the arguments."""
-    check_field(rows)
-    check_field(cols)
-    pairs = pairs_frame(studies, sorted({rows, cols, "outcomes"}))
-    return evidence_map_from_pairs(pairs, rows, cols, outcome, row_parts, col_parts)
+    pairs = pairs_frame(studies, map_fields(rows, cols))
+    return evidence_map_from_pairs(
+        pairs, rows, cols, outcome, row_parts, col_parts, include_reviews=include_reviews
+    )
+
+
+def map_fields(rows: str, cols: str) -> list[str]:
+    """The fields a map of `rows` x `cols` reads (outcomes for the counts, study_type to
+    recognise reviews); raises `UnknownFieldError` for a field not in SCHEMA.md."""
+    return sorted({check_field(rows), check_field(cols), "outcomes", "study_type"})
 
 
 def evidence_map_from_pairs(
@@ -93,15 +108,23 @@ def evidence_map_from_pairs(
     outcome: str | None = None,
     row_parts: int | None = None,
     col_parts: int | None = None,
+    include_reviews: bool = False,
 ) -> EvidenceMap:
     """Map from a (study_id, field, value) frame, e.g. `pairs_frame` or a store query.
 
     `outcome` restricts the direction counts to one phenotype (e.g. "bone_regeneration");
     otherwise every outcome value of a study counts once. `row_parts`/`col_parts` keep that
-    many parts of compound values (default: `DEFAULT_PARTS`).
+    many parts of compound values (default: `DEFAULT_PARTS`). Studies with a
+    `study_type` row of `review` are left out unless `include_reviews`.
     """
     check_field(rows)
     check_field(cols)
+    reviews: tuple[str, ...] = ()
+    if not include_reviews:
+        is_review = (pairs["field"] == "study_type") & (pairs["value"] == "review")
+        reviews = tuple(sorted(set(pairs.loc[is_review, "study_id"])))
+        if reviews:
+            pairs = pairs[~pairs["study_id"].isin(reviews)]
     # Integer codes throughout; study codes follow sorted ids, so cells list ids in order.
     study_codes, study_names = _encode(pairs["study_id"], sort=True)
     field_codes, field_names = _encode(pairs["field"], sort=False)
@@ -136,9 +159,9 @@ def evidence_map_from_pairs(
         dtype="object",
     )
     cells["n_studies"] = n_studies.astype(np.int64)
-    for direction in DIRECTIONS:
-        summed: Any = np.add.reduceat(per_study[direction][study], first) if len(first) else []
-        cells[direction] = np.asarray(summed, dtype=np.int64)
+    for name in (*DIRECTIONS, *BENEFITS):
+        summed: Any = np.add.reduceat(per_study[name][study], first) if len(first) else []
+        cells[name] = np.asarray(summed, dtype=np.int64)
     chunks = np.split(study_names[study], first[1:]) if len(first) else []
     cells["study_ids"] = [tuple(chunk.tolist()) for chunk in chunks]
     cells = cells.sort_values(["n_studies", "row", "col"], ascending=[False, True, True])
@@ -155,7 +178,7 @@ def evidence_map_from_pairs(
         columns=pd.Index(col_names, name=cols, dtype="object"),
     )
     gaps = _gaps(matrix, row_names, col_names, row_n, col_n)
-    return EvidenceMap(rows, cols, cells, gaps, counts, outcome)
+    return EvidenceMap(rows, cols, cells, gaps, counts, outcome, reviews)
 
 
 def _encode(column: pd.Series, sort: bool) -> tuple[np.ndarray, np.ndarray]:
@@ -216,17 +239,32 @@ def _directions(
     outcome: str | None,
     n_studies: int,
 ) -> dict[str, np.ndarray]:
-    """Per study code: how many distinct outcome values say increase / decrease / no_change."""
+    """Per study code: how many distinct outcome values say increase / decrease / no_change,
+    and how many are better / worse / unrated for the patient."""
     studies, values = _distinct(study[mask], value[mask], len(names))
-    split = [str(v).rpartition("|") for v in names]
+    kinds = [
+        {d, benefit(p, d)} if outcome is None or p == outcome else set()
+        for p, _, d in (str(v).rpartition("|") for v in names)
+    ]
     counts = {}
-    for direction in DIRECTIONS:
-        wanted = np.array(
-            [d == direction and (outcome is None or p == outcome) for p, _, d in split], dtype=bool
-        )
+    for name in (*DIRECTIONS, *BENEFITS):
+        wanted = np.array([name in kind for kind in kinds], dtype=bool)
         hits = wanted[values] if len(values) else np.zeros(0, dtype=bool)
-        counts[direction] = np.bincount(studies[hits], minlength=n_studies).astype(np.int64)
+        counts[name] = np.bincount(studies[hits], minlength=n_studies).astype(np.int64)
     return counts
+
+
+def legend() -> str:
+    """What better, worse, same and unrated count, naming the phenotypes behind them."""
+    return (
+        "better / worse: results (one per study and phenotype) that help / harm: more of a "
+        "beneficial phenotype or less of a harmful one ("
+        + ", ".join(harmful_phenotypes())
+        + "), or the reverse; same: no change; unrated: a change whose benefit depends on the "
+        "cells ("
+        + ", ".join(sorted(CONTEXT_DEPENDENT))
+        + ") or of a phenotype outside the lexicon."
+    )
 
 
 def _gaps(
@@ -318,6 +356,19 @@ def _metadata(fmt: str) -> dict[str, str | None]:
     return {"Software": None}
 
 
+def _benefit_html(cell: Any) -> str:
+    """The non-zero result counts of a cell, benefit first, then the raw directions."""
+    shown = [
+        f"{getattr(cell, name)} {label}"
+        for name, label in (
+            ("better", "better"), ("worse", "worse"), ("no_change", "same"), ("unrated", "unrated")
+        )
+        if getattr(cell, name)
+    ]
+    arrows = f"&#8593;{cell.increase} &#8595;{cell.decrease}"
+    return "".join(f"<br><small>{text}</small>" for text in [*shown, arrows])
+
+
 def map_html(emap: EvidenceMap) -> str:
     """The count matrix as an escaped HTML table; hover shows the study ids."""
     esc = html.escape
@@ -336,10 +387,7 @@ def map_html(emap: EvidenceMap) -> str:
                 tds.append('<td class="gap"></td>')
                 continue
             title = esc("; ".join(cell.study_ids), quote=True)
-            arrows = f"&#8593;{cell.increase} &#8595;{cell.decrease} ={cell.no_change}"
-            tds.append(
-                f'<td title="{title}"><b>{cell.n_studies}</b><br><small>{arrows}</small></td>'
-            )
+            tds.append(f'<td title="{title}"><b>{cell.n_studies}</b>{_benefit_html(cell)}</td>')
         lines.append(f"<tr><th>{esc(str(row))}</th>{''.join(tds)}</tr>")
     lines += ["</tbody>", "</table>"]
     return "\n".join(lines)

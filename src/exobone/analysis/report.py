@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from exobone.analysis.evidence_map import evidence_map
+from exobone.analysis.evidence_map import evidence_map, legend
 from exobone.analysis.frame import StudyText, pairs_frame, reduce_value, studies_frame
 from exobone.analysis.graph import build_graph, contradictions, edges_frame, top_paths
 from exobone.analysis.quality import criteria_summary, quality_frame
@@ -161,13 +161,20 @@ def _map_section(items: list[Study], rows: str, cols: str) -> list[str]:
     return [
         "<h2>Evidence map</h2>",
         f'<p class="note">Studies per {esc(rows)} (rows) and {esc(cols)} (columns); under each '
-        "count, the outcome directions reported by those studies (&#8593; increase, &#8595; "
-        "decrease, = no change). Hover a cell for its study ids.</p>",
+        "count, the results those studies report (&#8593; increase, &#8595; decrease). "
+        f"{esc(legend())} {_left_out(emap.reviews_left_out)}Hover a cell for its study ids.</p>",
         f'<img class="map" alt="evidence map heatmap" src="data:image/png;base64,{png}">',
         f'<div class="wide">{emap.to_html()}</div>',
         f"<h3>Gaps ({len(emap.gaps)} combinations with no study; first 20)</h3>",
         _table(gaps) if len(gaps) else "<p>None.</p>",
     ]
+
+
+def _left_out(reviews: Sequence[str]) -> str:
+    if not reviews:
+        return ""
+    noun = "review" if len(reviews) == 1 else "reviews"
+    return f"{len(reviews)} {noun} left out ({esc(', '.join(reviews))}). "
 
 
 def _mechanism_section(items: list[Study], top: int) -> list[str]:
