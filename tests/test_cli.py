@@ -277,7 +277,8 @@ def test_search_json_and_hostile_queries(searchable: str) -> None:
 @pytest.mark.parametrize(
     ("where", "message"),
     [("colour=red", "unknown field 'colour'"), ("species=dragon", "unknown label 'dragon'"),
-     ("conditions", "is not FIELD=VALUE")],
+     ("conditions", "is not FIELD=VALUE"), ("species=rats", "did you mean 'rat'"),
+     ("ev_source=MSC|*|*", "did you mean 'ev_sources'")],
 )  # fmt: skip
 def test_search_rejects_unknown_filters(searchable: str, where: str, message: str) -> None:
     result = run("search", "wnt", "--where", where, "--db", searchable)

@@ -48,6 +48,14 @@ def test_map_unknown_field_exits_1_with_valid_names() -> None:
     assert "unknown field 'source'" in result.output and "ev_sources" in result.output
 
 
+def test_map_unknown_outcome_exits_1_with_the_nearest_labels() -> None:
+    app, _ = make_app()
+    result = runner.invoke(app, ["map", "--outcome", "inflamation"])
+    assert result.exit_code == 1
+    assert "unknown outcome 'inflamation'; did you mean 'inflammation'" in result.output
+    assert result.stdout == ""
+
+
 def test_graph_paths_and_exports(tmp_path: Path) -> None:
     app, _ = make_app()
     out = tmp_path / "g.graphml"
@@ -66,6 +74,9 @@ def test_graph_paths_and_exports(tmp_path: Path) -> None:
     assert "associated_positive" in wide.stdout
     missing = runner.invoke(app, ["graph", "--from", "MSC", "--to", "nowhere"])
     assert missing.exit_code == 1 and "no node named 'nowhere'" in missing.output
+    typo = runner.invoke(app, ["graph", "--from", "MSC", "--to", "osteogenesis"])
+    assert typo.exit_code == 1
+    assert "did you mean 'osteogenic_differentiation'" in typo.output
     half = runner.invoke(app, ["graph", "--from", "MSC"])
     assert half.exit_code == 1
 

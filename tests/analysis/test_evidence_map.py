@@ -10,7 +10,7 @@ import pytest
 from analysis_fixtures import corpus, make_study
 
 from exobone.analysis.evidence_map import evidence_map
-from exobone.analysis.frame import UnknownFieldError, field_values, reduce_value
+from exobone.analysis.frame import UnknownFieldError, UnknownLabelError, field_values, reduce_value
 from exobone.model import Study
 
 
@@ -116,6 +116,19 @@ def test_any_two_fields_and_a_study_counted_once_per_cell() -> None:
 def test_unknown_field_is_a_clear_error() -> None:
     with pytest.raises(UnknownFieldError, match="valid fields: study_type, settings"):
         evidence_map(corpus(), rows="source")
+    with pytest.raises(UnknownFieldError, match="did you mean 'ev_sources'"):
+        evidence_map(corpus(), rows="source")
+
+
+def test_unknown_outcome_is_an_error_not_a_map_of_zeros() -> None:
+    with pytest.raises(UnknownLabelError, match="unknown outcome 'nonsense'.*phenotypes: DNA"):
+        evidence_map(corpus(), outcome="nonsense")
+    with pytest.raises(UnknownLabelError, match="did you mean 'osteogenic_differentiation'"):
+        evidence_map(corpus(), outcome="osteogenesis")
+    # a lexicon phenotype no study reports is a real zero; one only the data has is known
+    assert evidence_map(corpus(), outcome="pain").cells["better"].sum() == 0
+    odd = make_study("O1", ev_sources=["MSC||"], conditions=["gout"], outcomes=["itch|decrease"])
+    assert evidence_map([odd], outcome="itch").cells["decrease"].sum() == 1
 
 
 def test_empty_corpus_gives_empty_map() -> None:

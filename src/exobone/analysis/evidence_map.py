@@ -23,9 +23,16 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from exobone.analysis.frame import check_field, pairs_frame, reduce_value
-from exobone.analysis.polarity import CONTEXT_DEPENDENT, benefit, harmful_phenotypes
+from exobone.analysis.frame import UnknownLabelError, check_field, pairs_frame, reduce_value
+from exobone.analysis.polarity import (
+    CONTEXT_DEPENDENT,
+    benefit,
+    harmful_phenotypes,
+    outcome_labels,
+    outcome_synonyms,
+)
 from exobone.model import Study
+from exobone.suggest import did_you_mean
 
 DIRECTIONS: tuple[str, ...] = ("increase", "decrease", "no_change")
 BENEFITS: tuple[str, ...] = ("better", "worse", "unrated")
@@ -119,6 +126,8 @@ def evidence_map_from_pairs(
     """
     check_field(rows)
     check_field(cols)
+    if outcome is not None:
+        check_outcome(outcome, pairs)
     reviews: tuple[str, ...] = ()
     if not include_reviews:
         is_review = (pairs["field"] == "study_type") & (pairs["value"] == "review")
@@ -179,6 +188,21 @@ def evidence_map_from_pairs(
     )
     gaps = _gaps(matrix, row_names, col_names, row_n, col_n)
     return EvidenceMap(rows, cols, cells, gaps, counts, outcome, reviews)
+
+
+def check_outcome(outcome: str, pairs: pd.DataFrame) -> None:
+    """Raise `UnknownLabelError` unless `outcome` is a lexicon phenotype or one in `pairs`
+    (a mistyped phenotype would otherwise give a map of zeros)."""
+    if outcome in outcome_labels():
+        return
+    stored = pairs.loc[pairs["field"] == "outcomes", "value"].drop_duplicates()
+    known = outcome_labels() | {str(value).rpartition("|")[0] for value in stored}
+    if outcome in known:
+        return
+    hint = did_you_mean(outcome, known, outcome_synonyms())
+    raise UnknownLabelError(
+        f"unknown outcome {outcome!r}{hint} (phenotypes: {', '.join(sorted(known))})"
+    )
 
 
 def _encode(column: pd.Series, sort: bool) -> tuple[np.ndarray, np.ndarray]:

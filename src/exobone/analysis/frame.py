@@ -16,6 +16,7 @@ import pandas as pd
 
 from exobone.errors import ExoboneError
 from exobone.model import ANNOTATION_FIELDS, CITATION_FIELDS, SET_FIELDS, Span, Study
+from exobone.suggest import did_you_mean
 
 VALUE_COLUMNS: tuple[str, ...] = (
     "study_id",
@@ -40,7 +41,12 @@ class UnknownFieldError(ExoboneError):
 
     def __init__(self, name: str, valid: Sequence[str] = ANNOTATION_FIELDS) -> None:
         self.name = name
-        super().__init__(f"unknown field {name!r}; valid fields: {', '.join(valid)}")
+        hint = did_you_mean(name, valid)
+        super().__init__(f"unknown field {name!r}{hint} (valid fields: {', '.join(valid)})")
+
+
+class UnknownLabelError(ExoboneError):
+    """A value asked for (e.g. `--outcome`) that neither the lexicon nor the data has."""
 
 
 def check_field(name: str, valid: Sequence[str] = ANNOTATION_FIELDS) -> str:
@@ -216,6 +222,7 @@ __all__ = [
     "SentenceIndex",
     "StudyText",
     "UnknownFieldError",
+    "UnknownLabelError",
     "VALUE_COLUMNS",
     "check_field",
     "field_values",

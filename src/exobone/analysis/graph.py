@@ -35,8 +35,10 @@ import pandas as pd
 import yaml
 
 from exobone.analysis.frame import StudyText, field_values, reduce_value
+from exobone.analysis.polarity import outcome_synonyms
 from exobone.errors import ExoboneError
 from exobone.model import Study
+from exobone.suggest import did_you_mean
 
 # Chance that one study's claim holds, by the strongest kind of experiment it ran. Reviews
 # restate others' results; a primary study with no stated setting gets the unstated weight.
@@ -350,7 +352,11 @@ def resolve(graph: nx.MultiDiGraph, name: str) -> list[str]:
         return sorted(found)
     labels = sorted({d["label"] for _, d in graph.nodes(data=True)})
     hint = ", ".join(labels[:30]) + (" ..." if len(labels) > 30 else "")
-    raise GraphQueryError(f"no node named {name!r} in the graph; known labels: {hint}")
+    synonyms = {word: label for word, label in outcome_synonyms().items() if label in labels}
+    raise GraphQueryError(
+        f"no node named {name!r} in the graph{did_you_mean(name, labels, synonyms)} "
+        f"(known labels: {hint})"
+    )
 
 
 def paths(

@@ -31,10 +31,20 @@ CONTEXT_DEPENDENT: dict[str, str] = {
 
 
 @cache
+def outcome_synonyms() -> dict[str, str]:
+    """Phenotype label of each name the lexicon knows for it (the label itself included)."""
+    text = resources.files("exobone").joinpath("data/vocab.yaml").read_text(encoding="utf-8")
+    names: dict[str, str] = {}
+    for label, synonyms in (yaml.safe_load(text).get("outcomes") or {}).items():
+        names[str(label)] = str(label)
+        for synonym in synonyms or []:
+            names.setdefault(str(synonym), str(label))
+    return names
+
+
 def outcome_labels() -> frozenset[str]:
     """The phenotype labels of the packaged lexicon (`outcomes` in vocab.yaml)."""
-    text = resources.files("exobone").joinpath("data/vocab.yaml").read_text(encoding="utf-8")
-    return frozenset(str(label) for label in yaml.safe_load(text).get("outcomes", {}))
+    return frozenset(outcome_synonyms().values())
 
 
 def polarity(phenotype: str) -> int:

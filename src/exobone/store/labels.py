@@ -13,6 +13,7 @@ from typing import Any
 
 from exobone.model import ANNOTATION_FIELDS
 from exobone.store.store import StoreError
+from exobone.suggest import did_you_mean
 
 WILDCARD = "*"
 
@@ -66,7 +67,9 @@ class UnknownFilterError(StoreError):
 
 def check_field(name: str) -> str:
     if name not in ANNOTATION_FIELDS:
-        raise UnknownFilterError(f"unknown field {name!r}", ANNOTATION_FIELDS)
+        raise UnknownFilterError(
+            f"unknown field {name!r}{did_you_mean(name, ANNOTATION_FIELDS)}", ANNOTATION_FIELDS
+        )
     return name
 
 
@@ -121,5 +124,6 @@ def check_label(field: str, pattern: str, stored: Iterable[str]) -> None:
         if part not in known:
             where = f"part {index + 1} of " if len(wanted) > 1 else ""
             raise UnknownFilterError(
-                f"unknown label {part!r} in {where}{field}={pattern}", sorted(known)
+                f"unknown label {part!r} in {where}{field}={pattern}{did_you_mean(part, known)}",
+                sorted(known),
             )
