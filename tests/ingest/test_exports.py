@@ -233,3 +233,136 @@ def test_web_of_science_streams(tmp_path: Path) -> None:
         out.write("EF\n")
 
     assert_streams(tmp_path, "savedrecs.txt", write)
+
+
+# ---------------------------------------------------------------- CSL-JSON
+
+
+def test_csl_json_zotero() -> None:
+    path = EXPORTS / "zotero_csl.json"
+    assert detect_format(path) == "csl_json"
+    records, problems = split(path)
+    assert problems == []
+    first, second = records
+    assert first.title == "Platelet lysate vesicles {and} TGF-beta1 in tendon-bone healing"
+    assert citation(first) == (
+        ["García-López, Ana María", "van den Berg, Jan", "Tendon Healing Consortium"], 2022,
+        "J Orthop Translat", "31", "2", "55-63", "10.1016/j.jot.2021.10.001", "34800001")
+    assert first.abstract_raw == ("Vesicles from platelet lysate (50 µg) carried TGF-β1.\n"
+                                  "Healing improved in rabbits.")
+    assert first.keywords == ["extracellular vesicles", "tendon", "rabbit"]
+    assert (first.line, second.line) == (2, 23)
+    # A list-valued container title, a numeric volume, an article number, a raw date.
+    assert second.title == 'Exosomes "in vivo": a primer'
+    assert citation(second) == (["Ng, W. K."], 2021, "Bone Reports", "14", None, "100745", None,
+                                None)
+
+
+def test_csl_json_broken_item_costs_only_itself(tmp_path: Path) -> None:
+    path = tmp_path / "library.json"
+    path.write_text(
+        '[\n{"type": "article-journal", "title": "First", "issued": {"date-parts": [[2019]]}},\n'
+        '{"type": "article-journal", "title": "Stray quote\x20, "issued": 2020},\n'
+        '{"type": "article-journal", "title": "Third"}\n]\n', encoding="utf-8")
+    records, problems = split(path, "csl_json")
+    assert [(r.title, r.year, r.position) for r in records] == [("First", 2019, 1),
+                                                                ("Third", None, 3)]
+    assert [(p.position, p.line) for p in problems] == [(2, 3)]
+    assert problems[0].message.startswith("malformed CSL-JSON item")
+
+
+def test_csl_json_cut_off(tmp_path: Path) -> None:
+    path = tmp_path / "library.json"
+    path.write_text('[{"title": "Whole"},\n{"title": "Cut', encoding="utf-8")
+    records, problems = split(path, "csl_json")
+    assert [r.title for r in records] == ["Whole"]
+    assert [(p.position, p.line, p.message) for p in problems] == [
+        (2, 2, "file ends inside this item (unclosed '{')")]
+
+
+def test_csl_json_streams(tmp_path: Path) -> None:
+    def write(out: IO[str], count: int) -> None:
+        out.write("[\n")
+        for number in range(count):
+            comma = "," if number < count - 1 else ""
+            out.write(f'{{"title": "Vesicles {number}", "abstract": "{"Bone. " * 80}",\n'
+                      f' "author": [{{"family": "Chen", "given": "X"}}]}}{comma}\n')
+        out.write("]\n")
+
+    assert_streams(tmp_path, "library.json", write)
+
+
+# ---------------------------------------------------------------- CSV: Scopus, Lens
+
+
+def test_scopus_csv_with_bom() -> None:
+    path = EXPORTS / "scopus.csv"
+    assert detect_format(path) == "csv"
+    records, problems = split(path)
+    assert problems == []
+    first, second = records
+    assert first.title == "Adipose stem cell vesicles in bone defects, a rat study"
+    # "Art. No." stands in for pages; "PubMed ID" is the PMID; "Source title" the journal.
+    assert citation(first) == (["Haddad, R.", "Okoye, C. N."], 2023,
+                               "Stem Cell Research and Therapy", "14", "1", "112",
+                               "10.1186/s13287-023-03300-1", "36900001")
+    assert first.abstract_raw.startswith('Vesicles ("sEVs") from adipose stem cells')
+    assert first.keywords == ["bone regeneration", "extracellular vesicles"]
+    assert citation(second) == (["Lindqvist, E."], 2019, "Osteoarthritis and Cartilage", "27",
+                                "4", "601-609", "10.1016/j.joca.2018.12.001", None)
+    assert (first.line, second.line) == (2, 3)
+
+
+def test_lens_csv() -> None:
+    records, problems = split(EXPORTS / "lens.csv")
+    assert citation(records[0]) == (["Yuki Sato", "Thandi Mbeki"], 2020,
+                                    "Journal of Periodontology", "91", "5", "640-651",
+                                    "10.1002/jper.19-0001", "32000001")
+    assert records[0].keywords == ["exosome", "periodontitis"]
+    assert len(records) + len(problems) == 2
+
+
+def test_csv_header_repeated_is_not_a_record(tmp_path: Path) -> None:
+    """Two exports concatenated: the second header (with its BOM) is skipped, not stored."""
+    one = (EXPORTS / "scopus.csv").read_bytes()
+    path = tmp_path / "both.csv"
+    path.write_bytes(one + one)
+    records, problems = split(path)
+    assert problems == []
+    assert [r.line for r in records] == [2, 3, 5, 6]
+    assert "Title" not in [r.title for r in records]
+
+
+def test_csv_stray_quote_costs_one_row(tmp_path: Path) -> None:
+    path = tmp_path / "refs.csv"
+    path.write_text(
+        "Title,Year,Abstract\n"
+        'First,2019,"An abstract\nover two lines"\n'
+        'Second,2020,"A stray quote that never closes\n'
+        'Third,2021,"Quoted, as exporters write it"\n'
+        "Fourth,2022,plain\n", encoding="utf-8")
+    records, problems = split(path)
+    assert [(r.title, r.year, r.line) for r in records] == [
+        ("First", 2019, 2), ("Third", 2021, 5), ("Fourth", 2022, 6)]
+    assert records[0].abstract_raw == "An abstract\nover two lines"
+    assert [(p.position, p.line) for p in problems] == [(2, 4)]
+    assert "stray quote" in problems[0].message
+
+
+def test_csv_unclosed_quote_is_bounded(tmp_path: Path) -> None:
+    path = tmp_path / "refs.csv"
+    rows = "".join(f"Row {n},2020,plain\n" for n in range(400))
+    path.write_text('Title,Year,Abstract\nBroken,2019,"never closed\n' + rows, encoding="utf-8")
+    records, problems = split(path)
+    assert len(records) == 400 and records[0].line == 3
+    assert [(p.line, p.message) for p in problems] == [
+        (2, "a quoted field is not closed within 200 lines (stray quote?); row skipped")]
+
+
+def test_csv_streams(tmp_path: Path) -> None:
+    def write(out: IO[str], count: int) -> None:
+        out.write("Title,Year,Abstract\n")
+        for number in range(count):
+            out.write(f'Vesicles {number},2020,"{"Bone, cartilage. " * 30}"\n')
+
+    assert_streams(tmp_path, "refs.csv", write)

@@ -20,7 +20,7 @@ def split(path: Path) -> tuple[list[Record], list[RecordProblem]]:
 
 def test_formats_tuple_is_the_public_contract() -> None:
     assert FORMATS == ("endnote_text", "medline", "pubmed_xml", "ris", "bibtex", "endnote_xml",
-                       "csv", "pubmed_text", "wos")
+                       "csv", "pubmed_text", "wos", "csl_json")
 
 
 def test_two_record_ris() -> None:

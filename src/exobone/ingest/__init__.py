@@ -17,6 +17,7 @@ from pathlib import Path
 from exobone.errors import IngestError, RecordProblem
 from exobone.ingest import (
     bibtex,
+    csl_json,
     csv_tsv,
     endnote_text,
     endnote_xml,
@@ -33,7 +34,7 @@ __all__ = ["FORMATS", "detect_format", "read_records"]
 
 FORMATS: tuple[str, ...] = (
     "endnote_text", "medline", "pubmed_xml", "ris", "bibtex", "endnote_xml", "csv",
-    "pubmed_text", "wos",
+    "pubmed_text", "wos", "csl_json",
 )  # fmt: skip
 
 _READERS: dict[str, Callable[[str | Path], Iterator[Record | RecordProblem]]] = {
@@ -46,6 +47,7 @@ _READERS: dict[str, Callable[[str | Path], Iterator[Record | RecordProblem]]] = 
     "csv": csv_tsv.read,
     "pubmed_text": pubmed_text.read,
     "wos": wos.read,
+    "csl_json": csl_json.read,
 }
 
 

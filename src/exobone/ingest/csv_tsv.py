@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import re
 import sys
+from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
@@ -28,13 +29,14 @@ from exobone.model import Record
 _COLUMNS: dict[str, tuple[str, ...]] = {
     "title": ("title", "article title", "document title", "ti", "primary_title"),
     "abstract": ("abstract", "ab", "abstract note", "summary"),
-    "authors": ("author names", "authors", "author", "au", "author full names"),
+    "authors": ("author names", "authors", "author", "au", "author/s", "author full names"),
     "year": ("year", "publication year", "py", "pubyear", "publication_year"),
     "journal": ("journal/book", "source title", "journal", "publication title", "so",
                 "journal_name", "source"),
     "volume": ("volume", "vl"),
-    "issue": ("issue", "is", "number"),
-    "pages": ("pages", "page range"),
+    "issue": ("issue", "is", "number", "issue number"),
+    "pages": ("pages", "page range", "pagination"),
+    "article_number": ("art. no.", "article number", "ar"),
     "start_page": ("page start", "start page", "bp", "start_page"),
     "end_page": ("page end", "end page", "ep", "end_page"),
     "doi": ("doi", "di"),
@@ -76,6 +78,59 @@ def _authors(value: str | None) -> list[str]:
     return [normalise_author(p) for p in parts if p.strip()]
 
 
+# A quoted field may hold line breaks, but one still open after this many lines is taken
+# to be a stray quote: its row is reported and the lines after its first are read again.
+_MAX_ROW_LINES = 200
+_MAX_ROW_CHARS = 1 << 20
+
+
+def _rows(lines: Iterator[str], delimiter: str, width: int,
+          source: str) -> Iterator[tuple[int, list[str]] | RecordProblem]:
+    """(first line, cells) of each row after the header, numbered from line 2.
+
+    The csv module reads one row at a time from a bounded feed. A row that needs more than
+    one line must have the header's number of cells, and must end within the bounds above;
+    otherwise it is reported and reading resumes at its second line, so a stray quote
+    costs one row, not the rows after it.
+    """
+    replay: deque[tuple[int, str]] = deque()
+    numbered = enumerate(lines, start=2)
+    pending: list[tuple[int, str]] = []
+    cut = False
+
+    def feed() -> Iterator[str]:
+        nonlocal cut
+        size = 0
+        while len(pending) < _MAX_ROW_LINES and size < _MAX_ROW_CHARS:
+            taken = replay.popleft() if replay else next(numbered, None)
+            if taken is None:
+                return
+            pending.append(taken)
+            size += len(taken[1])
+            yield taken[1] + "\n"  # give the line ending back to quoted multi-line fields
+        cut = True
+
+    while True:
+        pending.clear()
+        cut = False
+        row = next(csv.reader(feed(), delimiter=delimiter), None)
+        if row is None:
+            return
+        start = pending[0][0]
+        if len(pending) == 1 or (len(row) == width and not cut):
+            yield start, row
+            continue
+        why = (f"a quoted field is not closed within {len(pending)} lines" if cut else
+               f"a quoted field runs over {len(pending)} lines and the row has {len(row)} "
+               f"cells, not {width}")
+        yield RecordProblem(source, f"{why} (stray quote?); row skipped", 0, start)
+        replay.extendleft(reversed(pending[1:]))
+
+
+def _normalised(cells: list[str]) -> list[str]:
+    return [cell.strip().strip("\ufeff").strip().lower() for cell in cells]
+
+
 def read(path: str | Path) -> Iterator[Record | RecordProblem]:
     """Records of a CSV/TSV file with a header row; rows without a title are problems."""
     source = str(path)
@@ -89,14 +144,19 @@ def read(path: str | Path) -> Iterator[Record | RecordProblem]:
     columns = _mapping(header)
     if "title" not in columns:
         raise IngestError(source, "no title column in the header", 1)
-    # Lines come without their ending; give it back so quoted multi-line fields keep it.
-    reader = csv.reader((line + "\n" for line in lines), delimiter=delimiter)
+    header_names = _normalised(header)
     position = 0
-    consumed = 0
-    for row in reader:
-        line, consumed = consumed + 2, reader.line_num
+    for item in _rows(lines, delimiter, len(header), source):
+        if isinstance(item, RecordProblem):
+            position += 1
+            item.position = position
+            yield item
+            continue
+        line, row = item
         if not any(cell.strip() for cell in row):
             continue
+        if _normalised(row) == header_names:
+            continue  # the header again: two exports concatenated
         position += 1
 
         def cell(field: str, row: list[str] = row) -> str | None:
@@ -134,7 +194,7 @@ def read(path: str | Path) -> Iterator[Record | RecordProblem]:
             journal=journal,
             volume=volume,
             issue=issue,
-            pages=pages.replace("--", "-") if pages else None,
+            pages=pages.replace("--", "-") if pages else cell("article_number"),
             doi=doi,
             pmid=pmid if pmid and pmid.isdigit() else None,
             keywords=[k for k in keywords if k],

@@ -19,9 +19,11 @@ _ENDNOTE_CITATION = re.compile(
 _PUBMED_TEXT = re.compile(r"^\d+\. \S.*?\. (?:1[5-9]|20)\d\d\b", re.MULTILINE)
 _PUBMED_TEXT_ID = re.compile(r"^PMID: \d+", re.MULTILINE)
 _WOS = re.compile(r"\AFN [^\n]*\n(?:VR |PT [A-Z])|\APT [A-Z]\n(?s:.*)^ER\s*$", re.MULTILINE)
+_CSL_JSON = re.compile(r'(?:\[\s*)?\{\s*"(?:id|type|title|author|issued|DOI|citation-key)"\s*:')
 _EXTENSIONS = {
     ".ris": "ris", ".nbib": "medline", ".medline": "medline", ".bib": "bibtex",
     ".bibtex": "bibtex", ".csv": "csv", ".tsv": "csv", ".tab": "csv",
+    ".json": "csl_json",
 }  # fmt: skip
 
 
@@ -35,6 +37,8 @@ def _decode_head(head: bytes) -> str:
 
 def _sniff(text: str) -> str | None:
     stripped = text.lstrip("\ufeff \t\r\n")
+    if _CSL_JSON.match(stripped):
+        return "csl_json"
     if stripped.startswith("<"):
         if re.search(r"<(?:PubmedArticleSet|PubmedArticle|PubmedBookArticle|MedlineCitation)\b",
                      text):
