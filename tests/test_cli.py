@@ -125,17 +125,66 @@ def test_records_list_and_show(demo_file: Path, tmp_path: Path) -> None:
     assert run("ingest", str(demo_file), "--db", db, "--no-extract").exit_code == 0
 
     listed = json.loads(run("records", "--db", db, "--json", "--limit", "5").stdout)
-    assert [item["id"] for item in listed] == [1, 2, 3, 4, 5]
+    assert [item["id"] for item in listed] == ["S01", "S02", "S03", "S04", "S05"]
+    assert [item["record_id"] for item in listed] == [1, 2, 3, 4, 5]
     assert listed[1]["record"]["title"].startswith("Exosomes derived from mineralizing")
     page = json.loads(run("records", "--db", db, "--json", "--offset", "20").stdout)
     assert len(page) == 1
 
     table = run("records", "--db", db)
     assert table.exit_code == 0 and "Records 1-20 of 21" in table.stdout
-    shown = run("records", "show", "2", "--db", db)
+    shown = run("records", "show", "S02", "--db", db)
     assert shown.exit_code == 0
     assert "FEBS Lett" in shown.stdout and "Not extracted." in shown.stdout
+    assert shown.stdout.startswith("S02 ")
+    # The record number stays an alias of the same study.
+    assert run("records", "show", "2", "--db", db).stdout == shown.stdout
     assert run("records", "show", "99", "--db", db).exit_code == 1
+    assert "No record S99" in run("records", "show", "S99", "--db", db).output
+
+
+def ris(tmp_path: Path, name: str, numbers: list[int]) -> Path:
+    """A RIS file of the made-up papers `numbers` (each with its own DOI and abstract)."""
+    path = tmp_path / name
+    path.write_text(
+        "".join(
+            f"TY  - JOUR\nTI  - Exosomes in bone repair, part {n}\nAU  - Author{n}, A.\n"
+            f"PY  - {2010 + n}\nDO  - 10.1000/bone.{n}\nAB  - Exosomes from bone marrow "
+            f"MSCs promoted osteogenesis of rat cells in study {n}.\nER  - \n\n"
+            for n in numbers
+        ),
+        encoding="utf-8",
+    )
+    return path
+
+
+def study_ids(db: str) -> dict[str, str]:
+    """Study id per title, from `exobone records --json`."""
+    listed = json.loads(run("records", "--db", db, "--json", "--limit", "100").stdout)
+    return {item["record"]["title"]: item["id"] for item in listed}
+
+
+@needs_extractor
+def test_study_ids_are_unique_and_survive_another_grouping(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'ids.db'}"
+    first, second = ris(tmp_path, "a.ris", [1, 2, 3]), ris(tmp_path, "b.ris", [4, 5])
+    # Two ingests: each used to start again at S01.
+    assert run("ingest", str(first), "--db", db).exit_code == 0
+    assert run("ingest", str(second), "--db", db).exit_code == 0
+    ids = study_ids(db)
+    assert sorted(ids.values()) == ["S01", "S02", "S03", "S04", "S05"]
+
+    # The same papers again, grouped and ordered otherwise, with one new paper.
+    regrouped = ris(tmp_path, "c.ris", [5, 3, 6, 1])
+    assert run("ingest", str(regrouped), "--db", db).exit_code == 0
+    again = study_ids(db)
+    assert {title: again[title] for title in ids} == ids
+    assert again["Exosomes in bone repair, part 6"] == "S06"
+
+    shown = run("records", "show", ids["Exosomes in bone repair, part 4"], "--db", db)
+    assert shown.exit_code == 0 and "part 4" in shown.stdout
+    found = json.loads(run("search", "part 4", "--db", db, "--json").stdout)
+    assert [hit["study_id"] for hit in found["hits"]] == [ids["Exosomes in bone repair, part 4"]]
 
 
 def test_extract_writes_schema_rows_in_input_order(demo_file: Path, tmp_path: Path) -> None:
@@ -206,7 +255,7 @@ def test_records_filtered_and_counted_by_value(demo_file: Path, tmp_path: Path) 
     with Store.open(db) as store:
         expected = dict(store.facets("species"))
         entries = store.records(limit=100)
-    rat = [e.id for e in entries if e.study and "rat" in e.study.annotations["species"]]
+    rat = [e.label for e in entries if e.study and "rat" in e.study.annotations["species"]]
     assert expected and rat
 
     rats = run("records", "--db", db, "--json", "-n", "99", "--where", "species=rat")

@@ -89,13 +89,14 @@ def ingest_file(
     *,
     fmt: str | None = None,
     extractor: SupportsExtract | None = None,
-    labels: Iterator[str] | None = None,
     progress: Progress | None = None,
 ) -> IngestSummary:
     """Read, de-duplicate, extract (when `extractor` is given) and store one file.
 
     The file is stored in one transaction. Raises IngestError when it cannot be read at all.
-    `progress(done, total)` is called after each record is stored.
+    `progress(done, total)` is called after each record is stored. The store gives each
+    new record its study id (`exobone.store.store.study_label`); a paper already stored
+    keeps its own.
     """
     from exobone.ingest import detect_format
     from exobone.ingest.dedup import deduplicate
@@ -109,11 +110,11 @@ def ingest_file(
         else:
             records.append(item)
     kept, merges = deduplicate(records)
-    labels = labels or study_labels()
 
     def entries() -> Iterator[Record | Study]:
         for done, record in enumerate(kept, start=1):
-            yield extractor.extract(record, next(labels)) if extractor else record
+            # The id given here is provisional: the store keeps its own (see above).
+            yield extractor.extract(record, "") if extractor else record
             if progress:
                 progress(done, len(kept))
 
@@ -149,6 +150,7 @@ class Database:
     | method                        | command                                           |
     |-------------------------------|---------------------------------------------------|
     | `search(q, where=...)`        | `exobone search Q --where F=V`                    |
+    | `study(id)`                   | `exobone records show ID`                         |
     | `facets(field, where=...)`    | `exobone records facets FIELD --where F=V`        |
     | `studies(where=...)`          | `exobone export --out studies.csv`                |
     | `values(where=...)`           | `exobone export --out values.xlsx` (values sheet) |
@@ -181,17 +183,31 @@ class Database:
     ) -> pd.DataFrame:
         """One row per hit, best first; `attrs["total"]` counts all matches.
 
-        Columns: record_id, study_id, label, title, year, journal, first_author, rank,
-        snippet, marks ((start, end) offsets of the matched terms in `snippet`).
+        Columns: study_id ("S04"), record_id (4), extracted, title, year, journal,
+        first_author, rank, snippet, marks ((start, end) offsets of the matched terms in
+        `snippet`).
         """
         import pandas as pd
 
         result = self.store.search(query, where, limit=limit, offset=offset, facet_fields=[])
         frame = pd.DataFrame([hit.to_json() for hit in result.hits], columns=list(HIT_COLUMNS))
         frame["year"] = frame["year"].astype("Int64")
-        frame["study_id"] = frame["study_id"].astype("Int64")
         frame.attrs["total"] = result.total
         return frame
+
+    def study(self, study_id: str | int) -> Study:
+        """One study by its id ("S04"), record number (4) or identity key ("doi:...").
+
+        Raises `StoreError` when the store has no such record or the record has no study.
+        """
+        from exobone.store import StoreError
+
+        entry = self.store.get(study_id)
+        if entry is None:
+            raise StoreError(f"no study {study_id!r} in the store")
+        if entry.study is None:
+            raise StoreError(f"record {entry.label} was stored without extraction")
+        return entry.study
 
     def facets(self, field: str, where: Where | None = None, query: str = "") -> pd.DataFrame:
         """Studies per value of `field` among the matches: columns value, studies."""
@@ -263,9 +279,9 @@ class Database:
 
 
 HIT_COLUMNS = (
-    "record_id",
     "study_id",
-    "label",
+    "record_id",
+    "extracted",
     "title",
     "year",
     "journal",

@@ -174,7 +174,7 @@ def ingest(
     Each file is stored in one transaction; ingesting a file again changes nothing. Skipped
     records are listed as "file, record N, line L: message" and the command exits with 2.
     """
-    from exobone.api import ingest_file, load_extractor, study_labels
+    from exobone.api import ingest_file, load_extractor
     from exobone.errors import IngestError
 
     _check_format(fmt)
@@ -182,7 +182,6 @@ def ingest(
     extractor = None if no_extract else load_extractor()
     summaries: list[IngestSummary] = []
     skipped = 0
-    labels = study_labels()
     with _open_store(db) as store, _progress(err) as progress:
         for path in files:
             task = progress.add_task(escape(path.name), total=None)
@@ -192,7 +191,7 @@ def ingest(
 
             try:
                 summary = ingest_file(
-                    store, path, fmt=fmt, extractor=extractor, labels=labels, progress=advance
+                    store, path, fmt=fmt, extractor=extractor, progress=advance
                 )
             except IngestError as error:
                 skipped += 1
@@ -345,7 +344,7 @@ def search_command(
         cell.append("\n")
         cell.append_text(_marked(hit.snippet))
         rank = f"{hit.rank:.2f}" if hit.rank is not None else ""
-        table.add_row(str(hit.record_id), str(hit.year or ""), hit.first_author or "", cell, rank)
+        table.add_row(hit.study_id, str(hit.year or ""), hit.first_author or "", cell, rank)
     out.print(table)
     for name, counts in result.facets.items():
         if not counts:
@@ -401,7 +400,7 @@ def records(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array instead.")] = False,
     where: Where = None,
 ) -> None:
-    """List stored records with their id, year, first author, title and study type."""
+    """List stored records with their study id, year, first author, title and study type."""
     if ctx.invoked_subcommand is not None:
         return
     filters = _parse_where(where)
@@ -416,9 +415,9 @@ def records(
         table.add_column(name, overflow="fold" if name == "title" else "ellipsis")
     for entry in entries:
         rec = entry.record
-        study = f"{entry.study.id} {entry.study.annotations['study_type']}" if entry.study else "-"
+        study = str(entry.study.annotations["study_type"]) if entry.study else "-"
         table.add_row(
-            str(entry.id),
+            entry.label,
             str(rec.year or ""),
             escape(rec.first_author or ""),
             escape(rec.title),
@@ -449,7 +448,10 @@ def facets(
 
 @records_app.command("show")
 def show(
-    record_id: Annotated[str, typer.Argument(metavar="ID", help="Record id or key (doi:...).")],
+    record_id: Annotated[
+        str,
+        typer.Argument(metavar="ID", help="Study id (S04), record number (4) or key (doi:...)."),
+    ],
     db: Db = None,
 ) -> None:
     """Show one record: citation, abstract and annotations with their evidence."""
@@ -465,13 +467,13 @@ def _print_entry(console: Console, entry: Entry) -> None:
     from rich.panel import Panel
 
     rec = entry.record
-    console.print(f"[bold]#{entry.id}[/] {escape(entry.key)}")
+    console.print(f"[bold]{entry.label}[/] {escape(entry.key)}")
     console.print(escape(_citation(rec.citation())))
     console.print(Panel(escape(rec.abstract or "(no abstract)"), title="abstract"))
     if entry.study is None:
         console.print("Not extracted.")
         return
-    table = Table(title=f"Study {escape(entry.study.id)}")
+    table = Table(title=f"Study {entry.label}")
     table.add_column("field")
     table.add_column("value")
     table.add_column("evidence", overflow="fold")
@@ -507,7 +509,8 @@ def _citation(citation: dict[str, Any]) -> str:
 
 def _entry_json(entry: Entry) -> dict[str, Any]:
     return {
-        "id": entry.id,
+        "id": entry.label,
+        "record_id": entry.id,
         "key": entry.key,
         "record": entry.record.citation(),
         "study": entry.study.to_json() if entry.study else None,

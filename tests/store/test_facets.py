@@ -93,6 +93,14 @@ def matching_studies(store: Store, where: Sequence[tuple[str, str]], query: str)
         return [int(i) for i in conn.scalars(ids)]
 
 
+def record_ids(store: Store, study_ids: list[int]) -> dict[int, int]:
+    """The record id of each study row id."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(text("SELECT id, record_id FROM studies"))
+        wanted = set(study_ids)
+        return {int(s): int(r) for s, r in rows if s in wanted}
+
+
 def sql_facets(store: Store, ids: list[int]) -> dict[str, list[tuple[str, int]]]:
     wanted = ",".join(str(i) for i in ids) or "NULL"
     expected: dict[str, list[tuple[str, int]]] = {name: [] for name in FACETS}
@@ -144,12 +152,14 @@ def check(store: Store, rng: random.Random, rounds: int) -> None:
         ids = matching_studies(store, where, query)
         result = store.search(query, where, limit=100, facet_fields=FACETS)
         assert result.facets == sql_facets(store, ids), (query, where)
-        assert {h.study_id for h in result.hits if h.study_id is not None} == set(ids)
+        records = record_ids(store, ids)
+        assert {h.record_id for h in result.hits if h.extracted} == set(records.values())
+        assert all(h.study_id == f"S{h.record_id:02d}" for h in result.hits)
         if query:
             ranks = [(-(h.rank or 0.0), h.record_id) for h in result.hits]
             assert ranks == sorted(ranks)
         elif where:
-            assert [h.study_id for h in result.hits] == sorted(ids)
+            assert [h.record_id for h in result.hits] == [records[i] for i in sorted(ids)]
         assert result.total == len(result.hits)
         page = store.search(query, where, limit=3, offset=2, facet_fields=[])
         assert [h.record_id for h in page.hits] == [h.record_id for h in result.hits][2:5]

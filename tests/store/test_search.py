@@ -93,8 +93,8 @@ def test_text_search_ranks_and_marks_the_matched_terms(store: Store) -> None:
         "Wnt signalling drives osteogenesis of stromal cells",
     ]
     assert result.total == 2
-    hit = next(h for h in result.hits if h.study_id is not None)
-    assert (hit.label, hit.year, hit.journal, hit.first_author) == (
+    hit = next(h for h in result.hits if h.extracted)
+    assert (hit.study_id, hit.year, hit.journal, hit.first_author) == (
         "S01",
         2019,
         "Bone Research",
@@ -148,7 +148,7 @@ def test_boolean_words_are_not_operators(store: Store) -> None:
     # As syntax this would find S02 (Wnt, no osteogenesis). As text "and"/"not" are words
     # (SQLite: required, no record has "not") or stop words (PostgreSQL: ignored).
     result = store.search("wnt AND NOT osteogenesis", facet_fields=[])
-    assert "S02" not in [hit.label for hit in result.hits]
+    assert "S02" not in [hit.study_id for hit in result.hits]
     assert result.total in (0, store.search("wnt osteogenesis", facet_fields=[]).total)
 
 
@@ -172,11 +172,11 @@ def test_filters_wildcards_and_facets_over_all_matches(store: Store) -> None:
     assert set(result.facets) == set(store.search(limit=0).facets)  # every field
 
     both = store.search(where=[("conditions", "osteoarthritis"), ("species", "human")])
-    assert [h.label for h in both.hits] == ["S03"]
+    assert [h.study_id for h in both.hits] == ["S03"]
     same_field = store.search(where=[("species", "human"), ("species", "rat")])
-    assert [h.label for h in same_field.hits] == ["S01"]
+    assert [h.study_id for h in same_field.hits] == ["S01"]
     text_and_filter = store.search("exosomes", where={"conditions": "osteoarthritis"})
-    assert [h.label for h in text_and_filter.hits] == ["S03"]
+    assert [h.study_id for h in text_and_filter.hits] == ["S03"]
     reviews = store.search(where={"study_type": "review"}, facet_fields=["conditions"])
     assert reviews.facets == {"conditions": [("fracture", 1)]}
     # A known label that no study has: no match, no error.
@@ -218,16 +218,16 @@ def test_unknown_facet_field_is_an_error(store: Store) -> None:
 
 def test_curation_changes_filters_and_facets_and_can_be_undone(store: Store) -> None:
     first = store.search(where={"species": "rat"}, facet_fields=["species"])
-    assert sorted(str(h.label) for h in first.hits) == ["S01", "S02"]
+    assert sorted(str(h.study_id) for h in first.hits) == ["S01", "S02"]
 
     withdraw = store.curate(1, "species", "rat", by="ana", remove=True)
     add = store.curate(3, "species", "rat", by="ben")
     result = store.search(where={"species": "rat"}, facet_fields=["species"])
-    assert sorted(str(h.label) for h in result.hits) == ["S02", "S03"]
+    assert sorted(str(h.study_id) for h in result.hits) == ["S02", "S03"]
     assert dict(result.facets["species"])["rat"] == 2
     # A curator's label that the vocabulary lacks becomes a valid filter value.
     store.curate(2, "ev_cargo", "miR-21", by="ben")
-    assert [h.label for h in store.search(where={"ev_cargo": "miR-21"}).hits] == ["S02"]
+    assert [h.study_id for h in store.search(where={"ev_cargo": "miR-21"}).hits] == ["S02"]
 
     history = store.curation_history(1)
     assert [(c.id, c.action, c.by, c.value, c.undone_at) for c in history] == [
@@ -238,7 +238,7 @@ def test_curation_changes_filters_and_facets_and_can_be_undone(store: Store) -> 
     assert store.curation_history(1)[0].undone_at is not None
     store.undo(add)
     restored = store.search(where={"species": "rat"}, facet_fields=["species"])
-    assert sorted(str(h.label) for h in restored.hits) == ["S01", "S02"]
+    assert sorted(str(h.study_id) for h in restored.hits) == ["S01", "S02"]
     with pytest.raises(StoreError, match="no curation"):
         store.undo(999)
 

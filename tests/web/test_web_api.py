@@ -102,6 +102,21 @@ def test_study_api_has_evidence_offsets(client: TestClient) -> None:
     assert by_label["record_id"] == 1
 
 
+def test_study_ids_are_unique_and_name_the_pages(client: TestClient) -> None:
+    everything = client.get("/api/search", params={"limit": 200}).json()
+    ids = [hit["study_id"] for hit in everything["hits"]]
+    assert len(set(ids)) == len(ids) == everything["total"] == 22
+    # The second file ingested continues the numbering instead of starting at S01 again.
+    hit = client.get("/api/search", params={"q": "alert"}).json()["hits"][0]
+    assert hit["study_id"] == "S22" and hit["record_id"] == 22
+    assert 'href="/study/S22"' in client.get("/search", params={"q": "alert"}).text
+    page = client.get("/study/S22")
+    assert page.status_code == 200 and "Study S22" in page.text
+    assert client.get("/api/studies/S22").json()["id"] == "S22"
+    assert client.get("/api/studies/s22").json()["id"] == "S22"
+    assert client.get("/study/S99").status_code == 404
+
+
 def test_curation_add_remove_undo_api(client: TestClient) -> None:
     before = client.get("/api/studies/2").json()
     assert "dog" not in before["annotations"]["species"]

@@ -58,12 +58,19 @@ class Base(DeclarativeBase):
 
 
 class RecordRow(Base):
-    """A bibliographic record; `key` is its de-duplication key when it was first stored."""
+    """A bibliographic record; `key` is its de-duplication key when it was first stored.
+
+    `label` is the study id shown everywhere ("S04"): "S" and the record's number, which the
+    store hands out from `store_state.last_record` and so never gives twice, even after a
+    record is removed. A record keeps it whatever file or grouping brings the paper again.
+    """
 
     __tablename__ = "records"
+    __table_args__ = (Index("ix_records_label", "label", unique=True),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     key: Mapped[str] = mapped_column(Text, unique=True)
+    label: Mapped[str] = mapped_column(Text)
     authors: Mapped[list[str]] = mapped_column(JSONType)
     year: Mapped[int | None] = mapped_column(Integer, index=True)
     title: Mapped[str] = mapped_column(Text)
@@ -106,12 +113,11 @@ class StudyRow(Base):
     record_id: Mapped[int] = mapped_column(
         ForeignKey("records.id", ondelete="CASCADE"), unique=True
     )
-    label: Mapped[str] = mapped_column(Text)
     study_type: Mapped[str] = mapped_column(String(16), index=True)
     extractor_version: Mapped[str] = mapped_column(String(64))
     extracted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     warnings: Mapped[list[str]] = mapped_column(JSONType)
-    # sha256 of label, study type, machine annotations and evidence: skip identical re-extractions.
+    # sha256 of study type, machine annotations and evidence: skip identical re-extractions.
     checksum: Mapped[str] = mapped_column(String(64))
 
 
@@ -182,12 +188,14 @@ class IngestLogRow(Base):
 
 
 class StoreStateRow(Base):
-    """One row: `generation` grows with every write that changes studies or annotations."""
+    """One row: `generation` grows with every write that changes studies or annotations;
+    `last_record` is the highest record number ever given (numbers are never reused)."""
 
     __tablename__ = "store_state"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     generation: Mapped[int] = mapped_column(Integer)
+    last_record: Mapped[int] = mapped_column(Integer)
 
 
 class FieldValueRow(Base):

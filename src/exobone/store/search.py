@@ -78,11 +78,14 @@ class Snippet:
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """One matching record; `rank` is higher for better matches (None without query text)."""
+    """One matching record; `rank` is higher for better matches (None without query text).
 
+    `study_id` is the record's study id ("S04"), `record_id` its number (4).
+    """
+
+    study_id: str
     record_id: int
-    study_id: int | None
-    label: str | None
+    extracted: bool
     title: str
     year: int | None
     journal: str | None
@@ -93,9 +96,9 @@ class Hit:
     def to_json(self) -> dict[str, Any]:
         """The hit as plain data: citation fields, then `snippet` text and its `marks`."""
         return {
-            "record_id": self.record_id,
             "study_id": self.study_id,
-            "label": self.label,
+            "record_id": self.record_id,
+            "extracted": self.extracted,
             "title": self.title,
             "year": self.year,
             "journal": self.journal,
@@ -212,9 +215,9 @@ def make_hits(
     snippets = _snippets(conn, text, [row.id for row in rows]) if text and rows else {}
     return [
         Hit(
+            study_id=row.label,
             record_id=row.id,
-            study_id=row.study_id,
-            label=row.label,
+            extracted=row.study_id is not None,
             title=row.title,
             year=row.year,
             journal=row.journal,
@@ -376,23 +379,25 @@ class Searcher:
 
 
 def pairs_query(searcher: Searcher, fields: Sequence[str]) -> Any:
-    """(study label, field, value) of the effective annotations of the matching studies."""
+    """(study id, field, value) of the effective annotations of the matching studies."""
     for name in fields:
         check_field(name)
     ids = searcher.study_ids()
     a = annotations_t.alias("a")
     s = studies_t.alias("p")
+    r = records_t.alias("r")
+    studies = s.join(r, r.c.id == s.c.record_id)
     names = [name for name in fields if name != "study_type"]
     query = (
-        select(s.c.label.label("study_id"), a.c.field, a.c.value)
-        .select_from(a.join(s, s.c.id == a.c.study_id))
+        select(r.c.label.label("study_id"), a.c.field, a.c.value)
+        .select_from(a.join(studies, s.c.id == a.c.study_id))
         .where(a.c.field.in_(names), effective(a, searcher.curated))
     )
     if ids is not None:
         query = query.where(a.c.study_id.in_(ids))
     if "study_type" not in fields:
         return query
-    kind = select(s.c.label, literal_column("'study_type'"), s.c.study_type)
+    kind = select(r.c.label, literal_column("'study_type'"), s.c.study_type).select_from(studies)
     if ids is not None:
         kind = kind.where(s.c.id.in_(ids))
     return query.union_all(kind) if names else kind
@@ -643,7 +648,7 @@ class Matches:
         columns = (
             records_t.c.id,
             s.c.id.label("study_id"),
-            s.c.label,
+            records_t.c.label,
             records_t.c.title,
             records_t.c.year,
             records_t.c.journal,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -97,9 +98,11 @@ class StoreError(ExoboneError):
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """A stored record with its database id and key, and its study if it was extracted."""
+    """A stored record: its number `id`, its study id `label` ("S04", the same number), its
+    de-duplication key, and its study if it was extracted (whose `id` is `label`)."""
 
     id: int
+    label: str
     key: str
     record: Record
     study: Study | None = None
@@ -426,7 +429,7 @@ class Store:
             return facet_counts(conn, self.facet_index, field_name, where)
 
     def get(self, id_or_key: int | str) -> Entry | None:
-        """One record by database id (a number) or by de-duplication key; None if unknown."""
+        """One record by study id ("S04"), number (4) or de-duplication key; None if unknown."""
         with self.engine.connect() as conn:
             query = select(records_t).where(_id_or_key_clause(id_or_key))
             rows = list(conn.execute(query))
@@ -511,11 +514,19 @@ class Store:
         row = self._find(conn, keys)
         if row is None:
             summary.new += 1
-            record_id = conn.execute(
-                insert(records_t).returning(records_t.c.id),
-                {"key": keys[0], "checksum": checksum, "created_at": now, "updated_at": now}
+            record_id = _next_record_number(conn)
+            conn.execute(
+                insert(records_t),
+                {
+                    "id": record_id,
+                    "label": study_label(record_id),
+                    "key": keys[0],
+                    "checksum": checksum,
+                    "created_at": now,
+                    "updated_at": now,
+                }
                 | values,
-            ).scalar_one()
+            )
             conn.execute(insert(keys_t), [{"record_id": record_id, "key": key} for key in keys])
             return int(record_id), True
         record_id = int(row["id"])
@@ -578,16 +589,16 @@ class Store:
     def _put_study(
         self, conn: Connection, record_id: int, study: Study, version: str, now: datetime
     ) -> bool:
-        """Store the extractor's output for a record; False when it is already stored as is."""
+        """Store the extractor's output for a record; False when it is already stored as is.
+
+        The study's own `id` is not stored: a stored study is known by its record's label.
+        """
         annotations = _machine_annotations(study)
-        checksum = _checksum(
-            {"label": study.id, "type": study.annotations.get("study_type"), "ann": annotations}
-        )
+        checksum = _checksum({"type": study.annotations.get("study_type"), "ann": annotations})
         row = conn.execute(
             select(studies_t.c.id, studies_t.c.checksum).where(studies_t.c.record_id == record_id)
         ).first()
         values = {
-            "label": study.id,
             "study_type": str(study.annotations.get("study_type") or "primary"),
             "extractor_version": version,
             "extracted_at": now,
@@ -741,8 +752,10 @@ class Store:
             record = Record(**{name: getattr(row, name) for name in RECORD_COLUMNS})
             study = None
             if (study_row := study_rows.get(row.id)) is not None:
-                study = _study(study_row, record, annotations.get(study_row.id, []))
-            entries.append(Entry(id=row.id, key=row.key, record=record, study=study))
+                study = _study(study_row, row.label, record, annotations.get(study_row.id, []))
+            entries.append(
+                Entry(id=row.id, label=row.label, key=row.key, record=record, study=study)
+            )
         return entries
 
 
@@ -762,6 +775,26 @@ def bump_generation(conn: Connection) -> None:
 
 def generation(conn: Connection) -> int:
     return int(conn.scalar(select(state_t.c.generation)) or 0)
+
+
+def study_label(number: int) -> str:
+    """The study id of record `number`: S01 ... S99, S100 ... (migration 0004 writes the same)."""
+    return f"S{number:02d}"
+
+
+_LABEL = re.compile(r"[Ss]0*(\d{1,18})")
+
+
+def label_number(text: str) -> int | None:
+    """The record number a study id names ("S04", "s4" -> 4), or None for other text."""
+    found = _LABEL.fullmatch(text.strip())
+    return int(found.group(1)) if found else None
+
+
+def _next_record_number(conn: Connection) -> int:
+    """A new record number, one past the highest ever given, in the writing transaction."""
+    bumped = update(state_t).values(last_record=state_t.c.last_record + 1)
+    return int(conn.execute(bumped.returning(state_t.c.last_record)).scalar_one())
 
 
 def _remember_values(conn: Connection, items: Iterable[tuple[str, str]]) -> None:
@@ -826,9 +859,9 @@ def _load_annotations(conn: Connection, study_ids: list[int]) -> dict[int, list[
     return per_study
 
 
-def _study(row: Any, record: Record, annotations: list[dict[str, Any]]) -> Study:
+def _study(row: Any, label: str, record: Record, annotations: list[dict[str, Any]]) -> Study:
     """Rebuild a Study: machine values, less those a curator removed, plus those added."""
-    study = Study(id=row.label, record=record, warnings=list(row.warnings or []))
+    study = Study(id=label, record=record, warnings=list(row.warnings or []))
     study.annotations = empty_annotations()
     study.annotations["study_type"] = row.study_type
     removed = {
@@ -930,8 +963,11 @@ def _filters(where: Filters | None) -> list[Any]:
 
 
 def _id_or_key_clause(id_or_key: int | str) -> Any:
+    """A record by number, study id ("S04", also "s4") or any of its identity keys."""
     if isinstance(id_or_key, int) or id_or_key.isdigit():
         return records_t.c.id == int(id_or_key)
+    if (number := label_number(id_or_key)) is not None:
+        return records_t.c.id == number
     return records_t.c.id.in_(select(keys_t.c.record_id).where(keys_t.c.key == id_or_key))
 
 

@@ -26,6 +26,7 @@ from starlette.background import BackgroundTask
 from exobone.errors import ExoboneError
 from exobone.model import ANNOTATION_FIELDS, SET_FIELDS
 from exobone.store import Store, StoreError
+from exobone.store.store import label_number, study_label
 from exobone.web import security
 from exobone.web.charts import graph_data, map_data
 from exobone.web.corpus import FACET_FIELDS, Corpus, parse_filters
@@ -105,12 +106,11 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         return name
 
     def record_id(ref: str) -> int:
-        if ref.isdigit():
-            return int(ref)
-        found = corpus.snapshot().record_id(ref)
-        if found is None:
+        """The record number a URL names: a study id (S04) or the number itself (4)."""
+        number = int(ref) if ref.isdigit() else label_number(ref)
+        if number is None:
             raise HTTPException(404, f"no study {ref!r}")
-        return found
+        return number
 
     def require_csrf(request: Request, token: str) -> None:
         if not security.check_form_csrf(request, token):
@@ -183,7 +183,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         require_csrf(request, csrf)
         rid = record_id(ref)
         _curate(corpus, rid, field, value, user_of(request), action == "remove")
-        return RedirectResponse(f"/study/{rid}#curation", status_code=303)
+        return RedirectResponse(f"/study/{study_label(rid)}#curation", status_code=303)
 
     @app.post("/study/{ref}/undo", include_in_schema=False)
     def undo_page(
@@ -195,7 +195,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         require_csrf(request, csrf)
         rid = record_id(ref)
         _undo(corpus, curation_id)
-        return RedirectResponse(f"/study/{rid}#curation", status_code=303)
+        return RedirectResponse(f"/study/{study_label(rid)}#curation", status_code=303)
 
     @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
     def map_page(
@@ -259,8 +259,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
             "total": results.total,
             "hits": [
                 {
+                    "study_id": h.study_id,
                     "record_id": h.record_id,
-                    "study_id": h.label,
                     "title": h.title,
                     "year": h.year,
                     "journal": h.journal,

@@ -85,17 +85,13 @@ def study_view(entry: Entry, corpus: Corpus) -> dict[str, Any]:
         for name in SET_FIELDS
         if study.evidence.get(name)
     ]
-    snap = corpus.snapshot()
-    view["similar"] = [
-        (other, snap.record_id(other.id), shared, examples)
-        for other, shared, examples in corpus.similar(study)
-    ]
+    view["similar"] = corpus.similar(study)
     return view
 
 
 def study_json(entry: Entry, history: list[Curation]) -> dict[str, Any]:
     """The API form of a study: SCHEMA.md output plus record id, key and curation history."""
-    data: dict[str, Any] = {"record_id": entry.id, "key": entry.key}
+    data: dict[str, Any] = {"id": entry.label, "record_id": entry.id, "key": entry.key}
     if entry.study is not None:
         data.update(entry.study.to_json())
     else:

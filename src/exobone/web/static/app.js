@@ -20,7 +20,7 @@ function studyList(studies) {
   for (const s of studies) {
     const item = el("li");
     const link = el("a", s.label + (s.title ? ": " + s.title : ""));
-    if (s.record_id !== null) link.href = "/study/" + s.record_id;
+    if (s.record_id !== null) link.href = "/study/" + encodeURIComponent(s.label);
     item.appendChild(link);
     list.appendChild(item);
   }
@@ -71,7 +71,7 @@ if (graph) {
     for (const ev of edge.evidence) {
       const q = el("blockquote", ev.sentence);
       const by = el("a", ev.label);
-      if (ev.record_id !== null) by.href = "/study/" + ev.record_id;
+      if (ev.record_id !== null) by.href = "/study/" + encodeURIComponent(ev.label);
       const cite = el("cite", "— ");
       cite.appendChild(by);
       q.appendChild(cite);

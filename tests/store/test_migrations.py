@@ -1,0 +1,112 @@
+"""Migrations on stores holding data, on a real SQLite file and a real PostgreSQL database."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from sqlalchemy import Engine, MetaData, insert, text
+
+from exobone.model import Record, Study
+from exobone.store import Store
+from exobone.store.engine import make_engine, writing
+from exobone.store.migrate import alembic_config, upgrade
+
+NOW = datetime(2026, 12, 1, tzinfo=UTC)
+
+
+def old_store(engine: Engine) -> None:
+    """What the code before migration 0004 left after two ingests and one curation: each
+    file's studies labelled from S01 again, so records 1 and 3 are both "S01"."""
+    upgrade(engine, "0003")
+    with writing(engine) as conn:
+        tables = MetaData()
+        tables.reflect(conn)
+        for number, label in ((1, "S01"), (2, "S02"), (3, "S01")):
+            conn.execute(
+                insert(tables.tables["records"]),
+                {
+                    "id": number,
+                    "key": f"doi:10.1000/bone.{number}",
+                    "authors": [f"Author{number}, A."],
+                    "year": 2020,
+                    "title": f"Exosomes in bone repair, part {number}",
+                    "abstract": "Exosomes helped rat bone heal.",
+                    "abstract_raw": "Exosomes helped rat bone heal.",
+                    "keywords": [],
+                    "raw": "",
+                    "source": "a.ris" if number < 3 else "b.ris",
+                    "position": number,
+                    "line": 1,
+                    "checksum": "0" * 64,
+                    "created_at": NOW,
+                    "updated_at": NOW,
+                },
+            )
+            conn.execute(
+                insert(tables.tables["record_keys"]),
+                {"record_id": number, "key": f"doi:10.1000/bone.{number}"},
+            )
+            study_id = conn.execute(
+                insert(tables.tables["studies"]).returning(tables.tables["studies"].c.id),
+                {
+                    "record_id": number,
+                    "label": label,
+                    "study_type": "primary",
+                    "extractor_version": "old",
+                    "extracted_at": NOW,
+                    "warnings": [],
+                    "checksum": "0" * 64,
+                },
+            ).scalar_one()
+        annotations = tables.tables["annotations"]
+        conn.execute(
+            insert(annotations),
+            [
+                {"study_id": study_id, "field": "species", "value": "rat", "rank": 0,
+                 "origin": "machine", "removed": False},
+                {"study_id": study_id, "field": "species", "value": "dog", "rank": 1,
+                 "origin": "curated", "curated_by": "ann", "curated_at": NOW, "removed": False},
+            ],
+        )  # fmt: skip
+        conn.execute(
+            insert(tables.tables["curation_log"]),
+            {"study_id": study_id, "field": "species", "value": "dog", "action": "add", "by": "ann",
+             "at": NOW},
+        )  # fmt: skip
+
+
+def test_0004_gives_each_record_its_own_id_and_keeps_curations(
+    store_url: str, tmp_path: Path
+) -> None:
+    engine = make_engine(store_url)
+    old_store(engine)
+    upgrade(engine)
+    with Store(engine) as store:
+        assert [entry.label for entry in store.records()] == ["S01", "S02", "S03"]
+        third = store.get("S03")
+        assert third is not None and third.study is not None
+        assert third.study.id == "S03"
+        assert third.study.annotations["species"] == ["rat", "dog"]
+        assert [(c.value, c.by) for c in store.curation_history("S03")] == [("dog", "ann")]
+        # New records are numbered after the highest number given so far.
+        new = Record(title="A fourth paper", doi="10.1000/bone.4", source="c.ris")
+        path = tmp_path / "c.ris"
+        path.write_text("c\n", encoding="utf-8")
+        store.add_file(path, [Study(id="S01", record=new)])
+        assert store.get("doi:10.1000/bone.4").label == "S04"  # type: ignore[union-attr]
+
+
+def test_0004_downgrades_to_one_label_per_study(store_url: str) -> None:
+    engine = make_engine(store_url)
+    old_store(engine)
+    upgrade(engine)
+    config = alembic_config()
+    with writing(engine) as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0003")
+    with engine.connect() as conn:
+        labels = conn.execute(text("SELECT label FROM studies ORDER BY record_id")).scalars().all()
+    assert labels == ["S01", "S02", "S03"]
+    engine.dispose()
