@@ -13,7 +13,7 @@ import pytest
 import exobone
 from exobone.api import HIT_COLUMNS, Database
 from exobone.model import Record, Span, Study
-from exobone.store import UnknownFilterError
+from exobone.store import StoreError, UnknownFilterError
 
 ABSTRACT = "Exosomes from bone marrow MSCs promoted osteogenesis. RUNX2 rose in rats."
 
@@ -52,6 +52,17 @@ def test_search_returns_hits_as_a_frame(db: Database) -> None:
     assert len(hits) == 1 and hits.attrs["total"] == 2
     row = hits.iloc[0]
     assert row["snippet"][slice(*row["marks"][0])].lower() == "osteogenesis"
+
+
+def test_a_study_by_its_id(db: Database) -> None:
+    hits = db.search("osteogenesis", where={"species": "human"})
+    assert sorted(hits["study_id"]) == ["S02", "S03"]
+    study = db.study("S03")
+    assert study.id == "S03"
+    assert study.annotations["conditions"] == ["osteoarthritis", "osteoporosis"]
+    assert db.study(3) == study and db.study("doi:10.2/3") == study
+    with pytest.raises(StoreError, match="no study 'S09'"):
+        db.study("S09")
 
 
 def test_facets_studies_values_and_map(db: Database) -> None:
