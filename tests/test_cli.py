@@ -164,7 +164,6 @@ def study_ids(db: str) -> dict[str, str]:
     return {item["record"]["title"]: item["id"] for item in listed}
 
 
-@needs_extractor
 def test_study_ids_are_unique_and_survive_another_grouping(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'ids.db'}"
     first, second = ris(tmp_path, "a.ris", [1, 2, 3]), ris(tmp_path, "b.ris", [4, 5])
