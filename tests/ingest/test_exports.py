@@ -366,3 +366,47 @@ def test_csv_streams(tmp_path: Path) -> None:
             out.write(f'Vesicles {number},2020,"{"Bone, cartilage. " * 30}"\n')
 
     assert_streams(tmp_path, "refs.csv", write)
+
+
+# ---------------------------------------------------------------- BibTeX as exporters write it
+
+
+def test_scopus_bibtex_repeated_keys_and_unclosed_brace() -> None:
+    path = EXPORTS / "scopus.bib"
+    assert detect_format(path) == "bibtex"
+    records, problems = split(path)
+    first, third = records
+    # Three entries share one key: each is read (dedup decides), except the broken one.
+    assert citation(first) == (["Haddad, R.", "Okoye, C. N."], 2023,
+                               "Stem Cell Research and Therapy", "14", "1", "112",
+                               "10.1186/s13287-023-03300-1", "36900001")
+    assert first.title == "Adipose stem cell vesicles in bone defects: A rat study"
+    assert first.abstract_raw == "Vesicles from adipose stem cells (20 μg) filled calvarial defects."
+    assert first.keywords == ["bone regeneration", "extracellular vesicles"]
+    assert citation(third) == (["Haddad, R."], 2023, "Journal of Bone and Mineral Research", "38",
+                               "2", "300-310", "10.1002/jbmr.4700", None)
+    assert (first.position, first.line, third.position, third.line) == (1, 4, 3, 36)
+    assert [(p.position, p.line, p.message) for p in problems] == [
+        (2, 23, "unreadable BibTeX entry: entry is not closed (a brace or quote opened on line 30"
+                " never closes); entry skipped")]
+
+
+def test_bibtex_string_macros_reach_later_entries(tmp_path: Path) -> None:
+    path = tmp_path / "refs.bib"
+    path.write_text('@string{jbmr = "J Bone Miner Res"}\n\n'
+                    "@article{a, title={One}, journal=jbmr, year=2020}\n"
+                    "@article{b, title={Two}, journal=jbmr, year=2021}\n",
+                    encoding="utf-8")
+    records, problems = split(path)
+    assert problems == []
+    assert [(r.title, r.journal, r.line) for r in records] == [
+        ("One", "J Bone Miner Res", 3), ("Two", "J Bone Miner Res", 4)]
+
+
+def test_bibtex_streams(tmp_path: Path) -> None:
+    def write(out: IO[str], count: int) -> None:
+        for number in range(count):
+            out.write(f"@article{{k{number},\n  title={{Vesicles {number}}},\n"
+                      f"  abstract={{{'Bone. ' * 60}}},\n  year={{2020}}\n}}\n\n")
+
+    assert_streams(tmp_path, "refs.bib", write)
