@@ -381,7 +381,8 @@ def test_scopus_bibtex_repeated_keys_and_unclosed_brace() -> None:
                                "Stem Cell Research and Therapy", "14", "1", "112",
                                "10.1186/s13287-023-03300-1", "36900001")
     assert first.title == "Adipose stem cell vesicles in bone defects: A rat study"
-    assert first.abstract_raw == "Vesicles from adipose stem cells (20 μg) filled calvarial defects."
+    assert first.abstract_raw == ("Vesicles from adipose stem cells (20 μg) filled calvarial"
+                                  " defects.")
     assert first.keywords == ["bone regeneration", "extracellular vesicles"]
     assert citation(third) == (["Haddad, R."], 2023, "Journal of Bone and Mineral Research", "38",
                                "2", "300-310", "10.1002/jbmr.4700", None)
