@@ -36,7 +36,7 @@ def test_map_prints_cells_and_gaps_and_writes_files(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert asked == ["sqlite:///x.db"]
     assert "MSC|adipose" in result.stdout and "A1, A2" in result.stdout
-    assert "3 gaps" in result.stdout and "1 reviews left out (A4;" in result.stdout
+    assert "3 gaps" in result.stdout and "1 review left out: A4 (--include-reviews" in result.stdout
     assert "better / worse" in result.stdout
     assert (tmp_path / "m.png").read_bytes().startswith(b"\x89PNG")
 

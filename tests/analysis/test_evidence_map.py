@@ -159,6 +159,10 @@ def test_images_and_html(tmp_path: Path) -> None:
     page = emap.save(tmp_path / "map.html").read_text(encoding="utf-8")
     assert page.count("<tr>") == 1 + 2  # the review's row is left out
     assert 'title="A1; A2"' in page
+    # a whole page, styled, with its legend, not a bare table
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    assert "<style>" in page and "<title>Evidence map: ev_sources x conditions</title>" in page
+    assert "better / worse" in page and "1 review left out: A4." in page
     with pytest.raises(ValueError, match="unknown map format"):
         emap.save(tmp_path / "map.pdfx")
 

@@ -140,3 +140,24 @@ def test_unknown_format_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown export format"):
         export(corpus(), tmp_path / "s.docx")
     assert export(corpus(), tmp_path / "s.txt", fmt="ris").exists()
+
+
+def test_the_extraction_sheet_as_csv(tmp_path: Path) -> None:
+    study = make_study(
+        "M1",
+        title="=HYPERLINK(1)",
+        species=["rat"],
+        animal_models=["rat|MIA_OA"],
+        doses=["100 ug", "20 ug/mL"],
+        delivery_routes=["intra_articular"],
+        biomaterials=["hydrogel"],
+    )
+    target = export([study, *corpus()], tmp_path / "sheet.csv", fmt="sheet")
+    sheet = pd.read_csv(target, dtype=str, keep_default_na=False)
+    assert len(sheet) == 5 and list(sheet["id"]) == ["M1", "A1", "A2", "A3", "A4"]
+    first = sheet.iloc[0]
+    assert (first["species"], first["model"], first["route"], first["scaffold"]) == (
+        "rat", "rat|MIA_OA", "intra_articular", "hydrogel"
+    )  # fmt: skip
+    assert first["dose"] == "100 ug; 20 ug/mL" and first["title"] == "'=HYPERLINK(1)"
+    assert sheet.iloc[1]["first_author"] == "Wang" and sheet.iloc[1]["year"] == "2015"

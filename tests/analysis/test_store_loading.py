@@ -45,7 +45,7 @@ def test_commands_on_the_store(seeded_db: str, tmp_path: Path) -> None:
     report = tmp_path / "r.html"
     result = runner.invoke(app, ["report", "--db", seeded_db, "--out", str(report)])
     assert result.exit_code == 0, result.output
-    assert '<div class="card"><b>21</b>studies</div>' in report.read_text(encoding="utf-8")
+    assert '<a href="#sheet">21</a></b>studies</div>' in report.read_text(encoding="utf-8")
 
 
 def test_unreadable_database_is_a_clear_error(tmp_path: Path) -> None:

@@ -128,6 +128,7 @@ def register(app: typer.Typer, load_studies: Loader | None = None) -> None:
             evidence_map_from_pairs,
             legend,
             map_fields,
+            reviews_left_out,
         )
 
         options: dict[str, Any] = {
@@ -162,10 +163,8 @@ def register(app: typer.Typer, load_studies: Loader | None = None) -> None:
         console.print(table)
         console.print(escape(legend()), soft_wrap=False)
         if emap.reviews_left_out:
-            console.print(
-                f"{len(emap.reviews_left_out)} reviews left out "
-                f"({escape(', '.join(emap.reviews_left_out))}; --include-reviews counts them)"
-            )
+            note = reviews_left_out(emap.reviews_left_out)
+            console.print(f"{escape(note)} (--include-reviews counts them)", soft_wrap=False)
         if gaps:
             console.print(f"{len(emap.gaps)} gaps (row x col with no study); first {gaps}:")
             for gap in emap.gaps.head(gaps).itertuples(index=False):
@@ -271,7 +270,12 @@ def register(app: typer.Typer, load_studies: Loader | None = None) -> None:
         out: Annotated[Path, typer.Option(help="File to write: .csv .xlsx .jsonl .ris .bib")],
         db: Db = None,
         fmt: Annotated[
-            str | None, typer.Option("--format", help="csv, xlsx, jsonl, ris or bibtex.")
+            str | None,
+            typer.Option(
+                "--format",
+                help="csv, xlsx, jsonl, ris, bibtex, or sheet (the report's extraction sheet "
+                "as CSV: one row per study, key fields).",
+            ),
         ] = None,
         query: Annotated[
             str, typer.Option("--query", "-q", help="Only studies matching these words.")
@@ -321,13 +325,17 @@ def register(app: typer.Typer, load_studies: Loader | None = None) -> None:
         out: Annotated[Path, typer.Option(help="HTML file to write.")] = Path("report.html"),
         rows: Annotated[str, typer.Option(help="Evidence-map rows.")] = "ev_sources",
         cols: Annotated[str, typer.Option(help="Evidence-map columns.")] = "conditions",
+        include_reviews: Annotated[
+            bool, typer.Option("--include-reviews", help="Count reviews in the evidence map.")
+        ] = False,
     ) -> None:
-        """One self-contained HTML report: corpus, evidence map, mechanisms, scores, studies."""
+        """One self-contained HTML report: corpus, evidence map, mechanisms, scores and the
+        extraction sheet, every count linked to its studies."""
         from exobone.analysis.report import write_report
 
         items = studies(db)
         try:
-            write_report(items, out, rows=rows, cols=cols)
+            write_report(items, out, rows=rows, cols=cols, include_reviews=include_reviews)
         except ExoboneError as error:
             raise _fail(str(error)) from None
         _err().print(f"wrote {escape(str(out))} ({len(items)} studies)")

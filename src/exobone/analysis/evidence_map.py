@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from exobone.analysis.frame import UnknownLabelError, check_field, pairs_frame, reduce_value
+from exobone.analysis.page import PAGE_END, page_head
 from exobone.analysis.polarity import (
     CONTEXT_DEPENDENT,
     benefit,
@@ -65,6 +66,7 @@ class EvidenceMap:
     reviews_left_out: tuple[str, ...] = ()
 
     def to_html(self) -> str:
+        """The count table alone, to embed in a page (`save` writes a whole page)."""
         return map_html(self)
 
     def figure_bytes(self, fmt: str = "png", limit: int = 40) -> bytes:
@@ -77,7 +79,7 @@ class EvidenceMap:
         if suffix in {"png", "svg"}:
             target.write_bytes(self.figure_bytes(suffix, limit=limit))
         elif suffix in {"html", "htm"}:
-            target.write_text(self.to_html(), encoding="utf-8")
+            target.write_text(map_page(self), encoding="utf-8")
         elif suffix == "csv":
             flat = self.cells.assign(study_ids=self.cells["study_ids"].map("; ".join))
             flat.to_csv(target, index=False)
@@ -278,6 +280,12 @@ def _directions(
     return counts
 
 
+def reviews_left_out(ids: Sequence[str]) -> str:
+    """ "2 reviews left out: S11, S14" (the reviews a map did not count)."""
+    noun = "review" if len(ids) == 1 else "reviews"
+    return f"{len(ids)} {noun} left out: {', '.join(ids)}"
+
+
 def legend() -> str:
     """What better, worse, same and unrated count, naming the phenotypes behind them."""
     return (
@@ -385,7 +393,10 @@ def _benefit_html(cell: Any) -> str:
     shown = [
         f"{getattr(cell, name)} {label}"
         for name, label in (
-            ("better", "better"), ("worse", "worse"), ("no_change", "same"), ("unrated", "unrated")
+            ("better", "better"),
+            ("worse", "worse"),
+            ("no_change", "same"),
+            ("unrated", "unrated"),
         )
         if getattr(cell, name)
     ]
@@ -393,8 +404,37 @@ def _benefit_html(cell: Any) -> str:
     return "".join(f"<br><small>{text}</small>" for text in [*shown, arrows])
 
 
-def map_html(emap: EvidenceMap) -> str:
-    """The count matrix as an escaped HTML table; hover shows the study ids."""
+def map_page(emap: EvidenceMap) -> str:
+    """A whole self-contained page: title, legend, the count table, the gaps."""
+    esc = html.escape
+    title = f"Evidence map: {emap.rows_field} x {emap.cols_field}"
+    if emap.outcome:
+        title += f", results for {emap.outcome}"
+    left_out = f" {esc(reviews_left_out(emap.reviews_left_out))}." if emap.reviews_left_out else ""
+    gaps = "".join(
+        f"<li>{esc(str(g.row))} x {esc(str(g.col))} "
+        f"({g.row_studies} / {g.col_studies} studies)</li>"
+        for g in emap.gaps.itertuples(index=False)
+    )
+    return "\n".join(
+        [
+            page_head(title),
+            f"<h1>{esc(title)}</h1>",
+            f'<p class="note">Studies per {esc(emap.rows_field)} (rows) and '
+            f"{esc(emap.cols_field)} (columns), with the results they report (&#8593; "
+            f"increase, &#8595; decrease). {esc(legend())}{left_out} Hover a cell for its "
+            "study ids.</p>",
+            f'<div class="wide">{map_html(emap)}</div>',
+            f"<h2>Gaps ({len(emap.gaps)} combinations with no study)</h2>",
+            f"<ul>{gaps}</ul>" if gaps else "<p>None.</p>",
+            PAGE_END,
+        ]
+    )
+
+
+def map_html(emap: EvidenceMap, count_html: Callable[[Sequence[str]], str] | None = None) -> str:
+    """The count matrix as an escaped HTML table; hover shows the study ids, and
+    `count_html(study_ids)`, when given, writes each count (e.g. as links to the studies)."""
     esc = html.escape
     by_cell = {(r.row, r.col): r for r in emap.cells.itertuples(index=False)}
     head = "".join(f"<th>{esc(str(c))}</th>" for c in emap.counts.columns)
@@ -411,7 +451,8 @@ def map_html(emap: EvidenceMap) -> str:
                 tds.append('<td class="gap"></td>')
                 continue
             title = esc("; ".join(cell.study_ids), quote=True)
-            tds.append(f'<td title="{title}"><b>{cell.n_studies}</b>{_benefit_html(cell)}</td>')
+            count = count_html(cell.study_ids) if count_html else str(cell.n_studies)
+            tds.append(f'<td title="{title}"><b>{count}</b>{_benefit_html(cell)}</td>')
         lines.append(f"<tr><th>{esc(str(row))}</th>{''.join(tds)}</tr>")
     lines += ["</tbody>", "</table>"]
     return "\n".join(lines)

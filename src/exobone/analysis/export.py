@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from exobone.analysis.frame import studies_frame
+from exobone.analysis.sheet import sheet_frame
 from exobone.model import Study
 
 FORMATS: dict[str, str] = {
@@ -46,8 +47,17 @@ def write_csv(studies: Iterable[Study], path: str | Path, *, guard_formulas: boo
     return is written with a leading apostrophe, which spreadsheets show as text;
     `guard_formulas=False` writes every text exactly as stored (for R or pandas).
     """
+    return _guarded_csv(studies_frame(studies, evidence=True), path, guard_formulas)
+
+
+def write_sheet(studies: Iterable[Study], path: str | Path, *, guard_formulas: bool = True) -> Path:
+    """The extraction sheet (`exobone.analysis.sheet`) as CSV: one row per study, the
+    fields of a data-extraction form; formulas guarded as in `write_csv`."""
+    return _guarded_csv(sheet_frame(studies), path, guard_formulas)
+
+
+def _guarded_csv(frame: pd.DataFrame, path: str | Path, guard_formulas: bool) -> Path:
     target = Path(path)
-    frame = studies_frame(studies, evidence=True)
     if guard_formulas:
         for column in frame.columns:
             if pd.api.types.is_object_dtype(frame[column]) or pd.api.types.is_string_dtype(
@@ -268,6 +278,7 @@ WRITERS = {
     "jsonl": write_jsonl,
     "ris": write_ris,
     "bibtex": write_bibtex,
+    "sheet": write_sheet,
 }
 
 
@@ -280,15 +291,19 @@ def export(
 ) -> Path:
     """Write `studies` to `path`; the format is `fmt` or follows the suffix.
 
-    `guard_formulas` applies to CSV (see `write_csv`); XLSX cells are always typed as text.
+    `guard_formulas` applies to CSV and the sheet (see `write_csv`); XLSX cells are always
+    typed as text. `sheet` (never chosen by suffix) is the extraction sheet as CSV.
     """
     target = Path(path)
     name = fmt or FORMATS.get(target.suffix.lower())
     if name not in WRITERS:
         known = ", ".join(sorted(FORMATS))
         raise ValueError(
-            f"{target}: unknown export format {fmt or target.suffix!r}; use one of {known}"
+            f"{target}: unknown export format {fmt or target.suffix!r}; use one of {known} "
+            f"or --format {', '.join(WRITERS)}"
         )
     if name == "csv":
         return write_csv(studies, target, guard_formulas=guard_formulas)
+    if name == "sheet":
+        return write_sheet(studies, target, guard_formulas=guard_formulas)
     return WRITERS[name](studies, target)
