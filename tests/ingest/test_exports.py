@@ -411,3 +411,42 @@ def test_bibtex_streams(tmp_path: Path) -> None:
                       f"  abstract={{{'Bone. ' * 60}}},\n  year={{2020}}\n}}\n\n")
 
     assert_streams(tmp_path, "refs.bib", write)
+
+
+# ---------------------------------------------------------------- EndNote-style citation lines
+
+
+def test_endnote_citation_lines_as_real_exports_have_them() -> None:
+    path = EXPORTS / "endnote_dashes.txt"
+    assert detect_format(path) == "endnote_text"
+    records, problems = split(path)
+    assert problems == []
+    got = [(r.authors, r.year, r.title, r.journal, r.volume, r.issue, r.pages, r.line)
+           for r in records]
+    assert got == [
+        (["Ahmed, S.", "Nakamura, T."], 2021,
+         "Vesicles from gingival stem cells reduce alveolar bone loss", "J Periodontal Res",
+         "15", None, "70-76", 1),  # en dash
+        (["Bianchi, L."], 2019, "Chondrocyte vesicles carry miR-140", "Int J Mol Sci", "14", "9",
+         "1951-1957", 6),
+        # No blank line after the previous abstract; em dash; journal wrapped over two lines.
+        (["Costa, R. P."], 2022, "Macrophage vesicles in fracture healing",
+         "ACS Appl Mater Interfaces", "13", "15", "19282-19292", 10),
+        ([], 2020, "Extracellular vesicles in bone: a consensus statement",  # Anonymous
+         "J Extracell Vesicles", "9", "1", "1812345", 15),
+        (["Dubois, F."], None, "Osteocyte vesicles and mechanical load", "Bone", None, "4",
+         "101-109", 20),  # (n.d.), no volume
+        (["Evans, G."], 2018, "Tendon vesicles", "Am J Sports Med", None, None, "88-95", 25),
+    ]
+    assert records[1].abstract == "Chondrocytes released vesicles rich in miR-140."
+    assert records[2].abstract == "Macrophage vesicles sped up callus formation in mice."
+
+
+def test_endnote_abstract_line_with_a_year_in_parentheses_is_not_a_citation(
+        tmp_path: Path) -> None:
+    path = tmp_path / "refs.txt"
+    path.write_text('Lee, J. (2020). "Vesicles." Bone 1: 2-3.\n\nAn abstract that cites\n'
+                    "Smith (2019) in passing, with no quoted title after it.\n", encoding="utf-8")
+    records, problems = split(path)
+    assert problems == []
+    assert len(records) == 1 and "Smith (2019)" in records[0].abstract

@@ -33,9 +33,23 @@ _QUICK = re.compile(r"^[^\W\d_][\w'’ .-]{0,80}?[,(]")
 # Closing quote of the title: EndNote puts the title's final punctuation inside the quotes.
 _TITLE_PUNCT = re.compile(r'^"(?P<title>.*?[.?!])"\s*(?P<source>.*)$', re.DOTALL)
 _TITLE_BARE = re.compile(r'^"(?P<title>[^"]*)"\s*(?P<source>.*)$', re.DOTALL)
-_SOURCE_FULL = re.compile(
-    r"^(?P<journal>.+?)\s+(?P<volume>[A-Za-z]?\d[\w.]*?)\s*(?:\((?P<issue>[^()]*)\))?"
-    r"\s*(?::\s*(?P<pages>[\w.+]+(?:\s*-\s*[\w.+]+)?))?\s*\.$"
+# Pages: "512-520", "70–76" (en dash), "19282—19292" (em dash), "e0120593", "S1-S10".
+_PAGES = r"(?P<pages>[\w.+]+(?:\s*[-\u2010\u2011\u2012\u2013\u2014]\s*[\w.+]+)?)"
+_PAGE_DASH = re.compile(r"\s*[-\u2010\u2011\u2012\u2013\u2014]\s*")
+# "Journal 14(9): 1951-1957.", and, with the volume missing, "Journal (4): 101-109." or
+# "Journal: 88-95."; tried in this order.
+_SOURCES = (
+    re.compile(r"^(?P<journal>.+?)\s+(?P<volume>[A-Za-z]?\d[\w.]*?)\s*(?:\((?P<issue>[^()]*)\))?"
+               rf"\s*(?::\s*{_PAGES})?\s*\.$"),
+    re.compile(rf"^(?P<journal>.+?)\s*\((?P<issue>[^()]*)\)\s*(?::\s*{_PAGES})?\s*\.$"),
+    re.compile(rf"^(?P<journal>.+?)\s*:\s*{_PAGES}\s*\.$"),
+)
+_ANONYMOUS = frozenset({"anonymous", "anon.", "anon", "[anonymous]"})
+# A citation start on a line right after text (no blank line before it): the author list,
+# "(year)." and the opening quote of the title, all on this line.
+_TIGHT_START = re.compile(
+    r"^[^\W\d_][^()\"]{0,300}\((?:(?:1[5-9]|20)\d\d[a-z]?|n\.d\.|in press)\)\.?\s*\"",
+    re.IGNORECASE,
 )
 _SOURCE_DOI = re.compile(r"\s*\b(?:doi|DOI)\s*:?\s*(10\.\d{4,9}/\S+?)\.?\s*$")
 _DOI_LINE = re.compile(
@@ -62,9 +76,18 @@ class _Citation:
     end: int  # index of the first line after the citation
 
 
+def _source_match(source: str) -> re.Match[str] | None:
+    for pattern in _SOURCES:
+        if match := pattern.match(source):
+            return match
+    return None
+
+
 def _split_authors(text: str) -> list[str]:
     """'Behera, J. and N. Tyagi' -> ['Behera, J.', 'Tyagi, N.']; first author kept verbatim."""
     text = _ET_AL.sub("", " ".join(text.split()).rstrip(", "))
+    if text.lower() in _ANONYMOUS:
+        return []
     match = re.match(r"^([^,]+,\s*[^,]+?)(?=,|\s+and\s+|\s*&\s*|$)(.*)$", text)
     if not match:
         return [text] if text else []
@@ -137,7 +160,7 @@ def _blank(lines: _Lines, index: int) -> bool:
 
 def _source_done(source: str, lines: _Lines, j: int) -> tuple[bool, int]:
     """Whether the source part is complete; may extend it by peeking at up to two lines."""
-    if _SOURCE_FULL.match(source):
+    if _source_match(source):
         return True, j
     if not source.endswith("."):
         return False, j
@@ -147,16 +170,19 @@ def _source_done(source: str, lines: _Lines, j: int) -> tuple[bool, int]:
         if _blank(lines, k):
             break
         extended = f"{extended} {lines[k].strip()}"
-        if _SOURCE_FULL.match(extended):
+        if _source_match(extended):
             return False, j
     return True, j
 
 
 def _parse_source(source: str) -> dict[str, str | None]:
     source = source.strip()
-    full = _SOURCE_FULL.match(source)
+    full = _source_match(source)
     if full:
-        return {key: (value.strip() if value else None) for key, value in full.groupdict().items()}
+        parts = {key: (value.strip() if value else None) for key, value in full.groupdict().items()}
+        if parts.get("pages"):
+            parts["pages"] = _PAGE_DASH.sub("-", parts["pages"] or "")
+        return {"volume": None, "issue": None, "pages": None, **parts}
     journal = source.rstrip(". ").strip() or None
     return {"journal": journal, "volume": None, "issue": None, "pages": None}
 
@@ -242,13 +268,17 @@ def _broken_start(line: str) -> bool:
 
 
 def _starts(lines: _Lines, index: int) -> bool:
-    """Cheap pre-check before trying a full citation parse at this line."""
+    """Cheap pre-check before trying a full citation parse at this line.
+
+    A citation normally follows a blank line; one that runs straight after the previous
+    abstract must show its authors, "(year)." and the title's opening quote on this line.
+    """
     line = lines[index]
     return (
         bool(line)
         and not line[0].isspace()
-        and (index == 0 or not lines[index - 1].strip())
         and bool(_QUICK.match(line))
+        and (index == 0 or not lines[index - 1].strip() or bool(_TIGHT_START.match(line)))
     )
 
 
