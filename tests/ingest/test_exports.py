@@ -12,7 +12,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
-from exobone.errors import RecordProblem
+import pytest
+from typer.testing import CliRunner
+
+from exobone.cli import app
+from exobone.errors import IngestError, RecordProblem
 from exobone.ingest import FORMATS, detect_format, read_records
 from exobone.model import Record
 
@@ -450,3 +454,36 @@ def test_endnote_abstract_line_with_a_year_in_parentheses_is_not_a_citation(
     records, problems = split(path)
     assert problems == []
     assert len(records) == 1 and "Smith (2019)" in records[0].abstract
+
+
+# ---------------------------------------------------------------- --format on another format
+
+
+def test_forced_format_on_another_format_says_so_once() -> None:
+    path = EXPORTS / "endnote_dashes.txt"
+    with pytest.raises(IngestError) as raised:
+        list(read_records(path, "ris"))
+    assert str(raised.value) == (
+        f"{path}: looks like EndNote text; use --format endnote_text or omit --format (read as "
+        "RIS: text outside a 'TY  - ' ... 'ER  - ' record)")
+    with pytest.raises(IngestError, match=r"looks like EndNote text; .* \(read as CSV/TSV: no "
+                       r"title column in the header\)"):
+        list(read_records(path, "csv"))
+
+
+def test_forced_format_that_reads_records_keeps_its_problems(tmp_path: Path) -> None:
+    """A file of the forced format with one bad record is not refused."""
+    path = tmp_path / "refs.ris"
+    path.write_text("stray line\nTY  - JOUR\nTI  - Kept\nER  - \n", encoding="utf-8")
+    items = list(read_records(path, "ris"))
+    assert [type(i).__name__ for i in items] == ["RecordProblem", "Record"]
+
+
+def test_forced_format_cli_prints_one_line(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["ingest", str(EXPORTS / "endnote_dashes.txt"), "--format",
+                                      "ris", "--no-extract", "--db",
+                                      f"sqlite:///{tmp_path / 'x.db'}"])
+    assert result.exit_code == 2
+    assert result.output.count("looks like EndNote text") == 1
+    assert "text outside a 'TY  - '" not in result.output.replace(
+        "(read as RIS: text outside a 'TY  - ' ... 'ER  - ' record)", "")

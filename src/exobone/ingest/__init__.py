@@ -51,6 +51,16 @@ _READERS: dict[str, Callable[[str | Path], Iterator[Record | RecordProblem]]] = 
 }
 
 
+_NAMES = {
+    "endnote_text": "EndNote text", "medline": "MEDLINE", "pubmed_xml": "PubMed XML",
+    "ris": "RIS", "bibtex": "BibTeX", "endnote_xml": "EndNote XML", "csv": "CSV/TSV",
+    "pubmed_text": "PubMed abstract text", "wos": "Web of Science plain text",
+    "csl_json": "CSL-JSON",
+}  # fmt: skip
+# Problems held back while a forced format has read no record yet (then they are let out).
+_MAX_HELD = 1000
+
+
 def read_records(path: str | Path, fmt: str | None = None) -> Iterator[Record | RecordProblem]:
     """Records of `path` in file order, with RecordProblems for skipped records.
 
@@ -59,8 +69,44 @@ def read_records(path: str | Path, fmt: str | None = None) -> Iterator[Record | 
     source = str(path)
     if fmt is None:
         fmt = detect_format(path)
-    elif fmt not in _READERS:
+        return _READERS[fmt](path)
+    if fmt not in _READERS:
         raise IngestError(source, f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
-    elif not Path(path).is_file():
+    if not Path(path).is_file():
         raise IngestError(source, "no such file")
-    return _READERS[fmt](path)
+    return _read_as(path, fmt)
+
+
+def _refuse_if_other(path: str | Path, fmt: str, why: str) -> None:
+    """Raise one IngestError when the content says `path` is another format than `fmt`."""
+    try:
+        other = detect_format(path)
+    except IngestError:
+        return
+    if other != fmt:
+        raise IngestError(str(path), f"looks like {_NAMES[other]}; use --format {other} or omit "
+                          f"--format (read as {_NAMES[fmt]}: {why})")
+
+
+def _read_as(path: str | Path, fmt: str) -> Iterator[Record | RecordProblem]:
+    """The `fmt` reader's items; if it reads no record from a file that looks like another
+    format, one error saying so instead of a problem for every record."""
+    held: list[RecordProblem] | None = []
+    try:
+        for item in _READERS[fmt](path):
+            if held is None:
+                yield item
+            elif isinstance(item, RecordProblem) and len(held) < _MAX_HELD:
+                held.append(item)
+            else:
+                yield from held
+                held = None
+                yield item
+    except IngestError as error:
+        if held is not None:
+            where = f"{error.source}, line {error.line}: " if error.line else f"{error.source}: "
+            _refuse_if_other(path, fmt, str(error).removeprefix(where))
+        raise
+    if held:
+        _refuse_if_other(path, fmt, held[0].message)
+        yield from held
