@@ -41,3 +41,45 @@ def test_push_out_and_pull_out_tests_are_biomechanical_testing():
         "fixation."
     )
     assert "biomechanical_testing" in got["assays"]
+
+
+# Assays, routes and carriers by the names real abstracts use (paraphrased; sources given).
+def test_assays_by_other_names():
+    # Stem Cells Int 2022, doi:10.1155/2022/5760107 (marrow MSC exosomes, rabbit cartilage)
+    got = fields(
+        "In the present study, we prepared exosomes from human marrow MSCs. A wound healing "
+        "assay showed faster chondrocyte migration. In rabbits with cartilage defects, local "
+        "administration of the exosomes improved repair, as judged by gross view and by "
+        "hematoxylin-eosin (H&E) and Saf-O/Fast Green staining."
+    )
+    assert {"scratch_assay", "gross_appearance", "histology", "safranin_O"} <= set(
+        got["assays"]
+    )
+    assert got["delivery_routes"] == ["local_application"]
+    # Stem Cell Res Ther 2019, Liang et al. (DMOG-stimulated marrow MSC exosomes)
+    got = fields(
+        "Scratch wound healing and tube formation assays were run in HUVECs. A calvarial "
+        "defect was made in rats, and micro-computerized tomography measured new bone after "
+        "eight weeks."
+    )
+    assert {"scratch_assay", "tube_formation", "micro_CT"} <= set(got["assays"])
+
+
+def test_transcriptome_sequencing_is_gene_expression_profiling():
+    got = fields(
+        "Exosomes were given to chondrocytes in vitro, and transcriptome sequencing of the "
+        "treated cells was performed, with HE staining of the joints of treated rats."
+    )
+    assert "gene_expression_profiling" in got["assays"]
+    assert "histology" in got["assays"]
+
+
+def test_a_gel_named_by_its_materials_is_those_materials_throughout():
+    # Urine stem cell exosomes in a GelMA-HAMA/nHAP hydrogel (PMC9945756): the hydrogel named
+    # by its materials once is "the hydrogel" afterwards, not a further generic material.
+    got = fields(
+        "The present study designed a GelMA-HAMA/nHAP composite hydrogel to deliver exosomes "
+        "of urine-derived stem cells. The exosomes were encapsulated in the hydrogel and "
+        "slowly released. In vivo, the hydrogel promoted repair of cranial defects in rats."
+    )
+    assert sorted(got["biomaterials"]) == ["gelatin", "hyaluronic_acid_hydrogel", "hydroxyapatite"]

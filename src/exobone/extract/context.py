@@ -50,16 +50,28 @@ def extract(doc: Document) -> Iterator[Finding]:
     yield from _biomaterials(doc)
 
 
+# Materials that make hydrogels by themselves.
+_GEL_MATERIALS = frozenset(
+    {"gelatin", "hyaluronic_acid_hydrogel", "chitosan", "alginate", "fibrin"}
+)
+
+
 def _biomaterials(doc: Document) -> Iterator[Finding]:
     """Materials that carried the vesicles; the generic `hydrogel` only when no specific
     material is named beside it ("a GelMA hydrogel" is gelatin alone, seed convention)."""
     found = [m for m in doc.of_kind("biomaterials") if not negated(doc, m)]
     specific = [m for m in found if m.label != "hydrogel"]
+    # A gel named once by its material ("a GelMA-HAMA composite hydrogel") is the same gel
+    # when later sentences call it only "the hydrogel".
+    gel_named = any(m.label in _GEL_MATERIALS for m in specific)
     for m in found:
-        if m.label == "hydrogel" and any(
-            (o.section, o.sentence) == (m.section, m.sentence)
-            and (0 <= m.start - o.end <= 40 or 0 <= o.start - m.end <= 40)
-            for o in specific
+        if m.label == "hydrogel" and (
+            gel_named
+            or any(
+                (o.section, o.sentence) == (m.section, m.sentence)
+                and (0 <= m.start - o.end <= 40 or 0 <= o.start - m.end <= 40)
+                for o in specific
+            )
         ):
             continue
         yield Finding("biomaterials", m.label, m.span())

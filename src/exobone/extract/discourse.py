@@ -48,6 +48,64 @@ _EXPERIMENT_CUE = Cue(
 )
 _REVIEW_WORD = Cue(r"\breview\b", needles=("review",))
 
+# Reviews that never say "review": each row is one way of announcing a survey of the field
+# rather than an experiment. Weaker than the word "review", so a record needs none of
+# _RESULT_CUE's signs of its own results as well.
+_SURVEY_ROWS = (
+    # "Herein, we provide a comprehensive understanding of ...", "we give an overview of ..."
+    r"we (?:here |herein )?(?:provide|give|present|offer) (?:a |an )?(?:[\w-]+ ){0,2}?"
+    r"(?:understanding|overview|summary|update|outline|perspective)s?\b",
+    # "This paper focuses on ...", "this article summarizes ...", "the present work highlights"
+    r"(?:this|the present|the current) (?:paper|article|manuscript|work|chapter|overview)"
+    r" (?:\w+ ){0,2}?(?:summari[sz]es|discusses|highlights|focuses|describes|outlines"
+    r"|introduces|provides|presents|explores|elaborates|covers)\b",
+    # "The focus of this paper is ...", "the aim of this article is to identify ..."
+    r"the (?:focus|aim|purpose|goal|objective)s? (?:of|on|in) this (?:paper|article|manuscript)\b",
+    # "we summarize the recent advances ...", "we highlight the latest progress ..."
+    r"we (?:summari[sz]e|highlight|outline|introduce|elaborate on|describe|focus on)"
+    r" (?:the |some )?(?:recent|current|latest|emerging|new|major|key)"
+    r" (?:advances|progress|research|findings|developments|knowledge|understanding|evidence"
+    r"|studies|insights)\b",
+    # "recent advances in ... are summarized / highlighted"
+    r"(?:are|is) (?:briefly |also )?(?:summari[sz]ed|highlighted|outlined)\b",
+)
+_SURVEY_CUE = Cue(
+    "|".join(f"(?:{row})" for row in _SURVEY_ROWS),
+    needles=(
+        "we ", "this ", "the present", "the current", "the focus", "the aim", "the purpose",
+        "the goal", "the objective", "summari", "highlighted", "outlined",
+    ),
+)  # fmt: skip
+# Titles that announce a survey: "Research progress on X", "Advances in Y", "Roles and
+# therapeutic potential of Z", "X: a promising alternative for Y", "Current status and
+# challenges of ...".
+_SURVEY_TITLE = Cue(
+    r"\b(?:research progress|progress (?:in|on|of)|(?:recent )?advances (?:in|on|of)"
+    r"|current (?:status|understanding|knowledge|perspectives?|concepts|trends)"
+    r"|an update\b|state of the art|challenges and (?:opportunities|prospects|perspectives)"
+    r"|(?:roles?|functions?|mechanisms?) and (?:therapeutic |clinical )?"
+    r"(?:potentials?|applications?|prospects?)"
+    r"|a (?:promising|novel|new|potential) (?:[\w-]+ ){0,2}?(?:alternative|strategy|approach"
+    r"|tool|frontier|hope|therapy|therapeutic)|perspectives? (?:on|for)|prospects? (?:of|for|in))",
+    needles=(
+        "progress", "advances", "current", "update", "state of", "challenges", "and ",
+        "a promising", "a novel", "a new", "a potential", "perspective", "prospect",
+    ),
+)
+# A study's own results or procedures, beyond _EXPERIMENT_CUE: enough to keep a weak survey
+# cue from making a primary study a review.
+_RESULT_CUE = Cue(
+    r"\b(?:(?:our|the) (?:results|findings|data) (?:show|suggest|indicate|reveal|demonstrate)\w*"
+    r"|results (?:showed|demonstrated|revealed|indicated)"
+    r"|we (?:demonstrate|demonstrated|reveal|revealed|constructed|fabricated|prepared|established"
+    r"|investigated|examined|evaluated|explored whether|assessed|tested|hypothesi[sz]ed)"
+    r"|(?:were|was) (?:randomly )?(?:divided|assigned|established|fabricated|transfected|seeded"
+    r"|co-?cultured|administered|evaluated|assessed|analy[sz]ed|detected|measured)"
+    r"|in (?:the present|this|our) study|compared (?:with|to) (?:the )?(?:control|pbs|sham)"
+    r"|p ?[<=] ?0\.\d)\b",
+    needles=("our ", "the ", "results", "we ", "were ", "was ", "in ", "compared", "p"),
+)
+
 
 _WE = re.compile(r"\b(?:we|We|our|Our)\b")
 # Cues that open a main clause after background ("As X is unclear, we ..."); not "were ...".
@@ -64,6 +122,13 @@ def review_cue(title: str, abstract: str) -> re.Match[str] | None:
     word = _REVIEW_WORD.search(title)
     if word and not _EXPERIMENT_CUE.search(abstract, lowered):
         return word
+    survey = _SURVEY_CUE.search(abstract, lowered) or _SURVEY_TITLE.search(title)
+    if (
+        survey
+        and not _EXPERIMENT_CUE.search(abstract, lowered)
+        and not _RESULT_CUE.search(abstract, lowered)
+    ):
+        return survey
     return None
 
 
