@@ -120,3 +120,43 @@ def test_lead_regexes_searched_from_the_last_tokens_find_what_the_whole_lead_fin
             whole = regex.search(lead) is not None
             tail = regex.search(lead, biology._last_tokens_start(lead, tokens)) is not None
             assert whole == tail, lead
+
+
+# Treatments of the source cells written around their name (paraphrases of real abstracts).
+def test_a_drug_given_to_the_source_cells_before_or_after_their_name():
+    # Liang et al., Stem Cell Res Ther 2019: DMOG-stimulated marrow MSC exosomes, written both
+    # as "preconditioned with DMOG" and as "DMOG-stimulated".
+    got = fields(
+        "We tested exosomes derived from marrow MSCs (BMSCs) preconditioned with a low dose "
+        "of dimethyloxaloylglycine (DMOG) on endothelial cells."
+    )
+    assert got["preconditioning"] == ["drug_pretreatment"]
+    got = fields("Exosomes were collected from DMOG-stimulated human BMSCs and given to HUVECs.")
+    assert got["preconditioning"] == ["drug_pretreatment"]
+    # Zhang et al., Front Bioeng Biotechnol 2023 (doi:10.3389/fbioe.2023.1160703): vesicles of
+    # osteoblasts induced with dexamethasone.
+    got = fields(
+        "Extracellular vesicles were isolated from osteoblasts treated with dexamethasone and "
+        "added to marrow stromal cells."
+    )
+    assert got["preconditioning"] == ["drug_pretreatment"]
+
+
+def test_induction_and_modification_written_around_the_source_cells():
+    # Li et al., J Colloid Interface Sci 2024: exosomes of osteogenic pre-differentiated MSCs.
+    got = fields("Exosomes from osteogenic pre-differentiated MSCs were held in a GelMA hydrogel.")
+    assert got["preconditioning"] == ["osteogenic_induction"]
+    got = fields("We collected exosomes from BMSCs after chondrogenic induction for 7 days.")
+    assert got["preconditioning"] == ["chondrogenic_induction"]
+    got = fields("Exosomes from miR-26a-modified BMSCs were injected into the fracture gap.")
+    assert got["preconditioning"] == ["genetic_modification"]
+    got = fields("Exosomes from BMSCs cultured under hypoxic conditions (1% O2) were collected.")
+    assert got["preconditioning"] == ["hypoxia"]
+
+
+def test_cells_treated_with_vesicles_or_stimulated_to_model_disease_are_not_primed():
+    got = fields(
+        "Platelet-rich plasma exosomes (PRP-Exos) were isolated. Chondrocytes were exposed to "
+        "IL-1beta and then treated with PRP-Exos, and stem cells were treated with BMSC-Exos."
+    )
+    assert got["preconditioning"] == []

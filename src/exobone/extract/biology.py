@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from exobone.extract.cells import CellPhrase, analyse, most_specific
 from exobone.extract.cues import Cue
-from exobone.extract.document import Document, Finding, Mention
+from exobone.extract.document import Document, Finding, Mention, Sentence
 from exobone.lexicon import load_lexicon
 from exobone.model import Span
 
@@ -118,8 +118,102 @@ def _vesicle_types(doc: Document) -> Iterator[Finding]:
                 yield Finding("vesicle_types", "ev_depleted_medium", span)
 
 
+# How a treatment of the source cells is written around their name (rows of one rule):
+# before it, "DMOG-stimulated BMSCs", "miR-26a-modified BMSCs", "melatonin-pretreated MSCs";
+# after it, "BMSCs preconditioned with a low dose of DMOG", "osteoblasts treated with
+# dexamethasone", "MSCs cultured under hypoxic conditions", "BMSCs after chondrogenic
+# induction". The agent's own label wins (hypoxia, chondrogenic_induction, ...); a gene or RNA
+# made or silenced in the cells is genetic_modification; any other agent the cells were
+# treated with is a drug.
+_PRIMING_VERBS = (
+    "pre-?treated|treated|pre-?conditioned|stimulated|activated|primed|exposed|pre-?induced"
+    "|modified|engineered|transfected|transduced|pre-?differentiated|cultured|subjected"
+    "|incubated|after|following|upon"
+)
+_PRIMED_BEFORE = re.compile(
+    r"(?<![\w-])([\w().]+(?:-[\w().]+)*?)-(" + _PRIMING_VERBS + r")\s+"
+    r"(?:(?!(?:with|by|to|in|on|and|or|of)\s)[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_PRIMED_AFTER = re.compile(
+    r"\)?\s*(?:\([^()]{1,30}\)\s*)?(?:(?:that|which) (?:had been|were|was) |were |was )?("
+    + _PRIMING_VERBS
+    + r")\s+(?:(?:with|by|under|in|to|for)\s+)?([^,;.]{1,80}?)(?=[,;.]|\s+(?:and|were|was|to|for"
+    r"|before|then|on|in|into|onto|at|from)\b|$)",
+    re.IGNORECASE,
+)
+# Verbs that say only that a drug was given; the rest need the agent's own label.
+_DRUG_VERBS = frozenset(
+    {"pretreated", "pre-treated", "treated", "preconditioned", "pre-conditioned", "stimulated",
+     "activated", "primed", "exposed", "preinduced", "pre-induced"}
+)  # fmt: skip
+_GENETIC_VERBS = frozenset({"modified", "engineered", "transfected", "transduced"})
+_GENETIC_KINDS = frozenset({"mirna", "lncrna", "genes"})
+_GENETIC_WORDS = re.compile(
+    r"\b(?:mimics?|inhibitors?|si-?RNA|sh-?RNA|lentivir\w*|plasmids?|vectors?|agomirs?"
+    r"|antagomirs?|overexpress\w*|knock\w*)\b",
+    re.IGNORECASE,
+)
+# Agents that are not treatments of the source cells: vesicles, media, the cells themselves.
+_NOT_AGENT = re.compile(
+    r"\b(?:exosom\w*|vesicles?|EVs?|medium|media|serum|FBS|PBS|cells?|culture|conditions?"
+    r"|the|a|an)$|^\d",
+    re.IGNORECASE,
+)
+_NOT_DRUG_KINDS = frozenset(
+    {"genes", "mirna", "lncrna", "vesicle_types", "cell_types", "cell_lines", "species",
+     "conditions", "outcomes", "pathways", "metabolites", "biomaterials", "origins"}
+)  # fmt: skip
+
+
+def _agent_label(doc: Document, sentence: Sentence, start: int, end: int, verb: str) -> str:
+    """The preconditioning label of an agent at [start, end) given to source cells by `verb`."""
+    inside = [m for m in doc.in_sentence(sentence) if start <= m.start < end]
+    for m in inside:
+        if m.kind == "preconditioning" and m.label != "drug_pretreatment":
+            return m.label
+    verb = verb.lower()
+    text = doc.text_of(sentence.section)[start:end]
+    if any(m.kind in _GENETIC_KINDS for m in inside) and (
+        verb in _GENETIC_VERBS or _GENETIC_WORDS.search(text)
+    ):
+        return "genetic_modification"
+    if _GENETIC_WORDS.search(text):
+        return "genetic_modification"
+    if (
+        verb.replace("-", "") in {v.replace("-", "") for v in _DRUG_VERBS}
+        and not any(m.kind in _NOT_DRUG_KINDS for m in inside)
+        and not _NOT_AGENT.search(text.strip())
+        and any(c.isalpha() for c in text)
+    ):
+        return "drug_pretreatment"
+    return ""
+
+
+def _primed_sources(doc: Document, sources: list[CellPhrase]) -> Iterator[Finding]:
+    """Treatments written around the name of the source cells (see `_PRIMED_BEFORE`)."""
+    for p in sources:
+        text = doc.text_of(p.section)
+        sentence = doc.sentence_of(p.mentions[0])
+        lead_start = max(sentence.start, p.start - 80)
+        before = _PRIMED_BEFORE.search(text, lead_start, p.start)
+        if before and before.group(2).lower() not in ("after", "following", "upon", "cultured"):
+            label = _agent_label(doc, sentence, before.start(1), before.end(1), before.group(2))
+            if label:
+                span = Span(before.start(), before.end(2), p.sentence, p.section)
+                yield Finding("preconditioning", label, span)
+                continue
+        after = _PRIMED_AFTER.match(text, p.end, sentence.end)
+        if after:
+            label = _agent_label(doc, sentence, after.start(2), after.end(2), after.group(1))
+            if label:
+                span = Span(after.start(1), after.end(2), p.sentence, p.section)
+                yield Finding("preconditioning", label, span)
+
+
 def _preconditioning(doc: Document) -> Iterator[Finding]:
     cells = analyse(doc)
+    yield from _primed_sources(doc, cells.sources)
     source_sentences = {(p.section, p.sentence) for p in cells.sources}
     source_ids = {(p.cell, p.origin) for p in cells.sources}
     source_cells = source_sentences | {
