@@ -232,7 +232,7 @@ def extract(
         task = progress.add_task("extracting", total=None)
         for item in extract_studies(files, fmt=fmt, extractor=extractor):
             if isinstance(item, RecordProblem):
-                problems += 1
+                problems += not item.kept
                 progress.console.print(str(item), markup=False, soft_wrap=True)
                 continue
             stream.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
@@ -536,7 +536,7 @@ def _summary_table(summaries: Sequence[IngestSummary], total: int) -> Table:
     sums = dict.fromkeys(columns, 0)
     for summary in summaries:
         counts = {name: getattr(summary, name) for name in columns}
-        counts["problems"] = len(summary.problems)
+        counts["problems"] = summary.skipped
         for name in columns:
             sums[name] += counts[name]
         label = f"{escape(Path(summary.path).name)} [dim]({summary.format or '?'})[/]"

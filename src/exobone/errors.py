@@ -14,12 +14,17 @@ class ExoboneError(Exception):
 
 @dataclass
 class RecordProblem:
-    """A record that could not be read; the reader goes on with the next one."""
+    """A record that could not be read; the reader goes on with the next one.
+
+    With `kept` it is a warning about a record that was read all the same (an abstract
+    without a title): reported, but not counted as skipped.
+    """
 
     source: str
     message: str
     position: int = 0
     line: int = 0
+    kept: bool = False
 
     def __str__(self) -> str:
         where = self.source

@@ -323,7 +323,12 @@ def test_lens_csv() -> None:
                                     "Journal of Periodontology", "91", "5", "640-651",
                                     "10.1002/jper.19-0001", "32000001")
     assert records[0].keywords == ["exosome", "periodontitis"]
-    assert len(records) + len(problems) == 2
+    # No title, an abstract: kept, with a warning.
+    assert citation(records[1]) == (["Kaur Preet"], 2021, "Bone", "142", None, "115700", None,
+                                    None)
+    assert (records[1].title, records[1].abstract) == (
+        "", "An abstract whose record has no title in the export.")
+    assert [(p.position, p.line, p.kept) for p in problems] == [(2, 3, True)]
 
 
 def test_csv_header_repeated_is_not_a_record(tmp_path: Path) -> None:
@@ -487,3 +492,31 @@ def test_forced_format_cli_prints_one_line(tmp_path: Path) -> None:
     assert result.output.count("looks like EndNote text") == 1
     assert "text outside a 'TY  - '" not in result.output.replace(
         "(read as RIS: text outside a 'TY  - ' ... 'ER  - ' record)", "")
+
+
+# ---------------------------------------------------------------- abstract without title
+
+
+def test_untitled_records_with_abstracts_are_kept_and_stored_apart(tmp_path: Path) -> None:
+    path = tmp_path / "refs.ris"
+    path.write_text(
+        "TY  - JOUR\nAB  - Vesicles from stem cells healed rat femur defects.\nPY  - 2021\n"
+        "ER  - \n\n"
+        "TY  - JOUR\nAB  - Synovial vesicles reduced cartilage loss in mice.\nPY  - 2021\n"
+        "ER  - \n\n"
+        "TY  - JOUR\nPY  - 2021\nER  - \n", encoding="utf-8")
+    records, problems = split(path)
+    assert [(r.title, r.abstract, r.line) for r in records] == [
+        ("", "Vesicles from stem cells healed rat femur defects.", 1),
+        ("", "Synovial vesicles reduced cartilage loss in mice.", 6)]
+    assert [(p.position, p.kept, p.message) for p in problems] == [
+        (1, True, "record has no title; kept with its abstract"),
+        (2, True, "record has no title; kept with its abstract"),
+        (3, False, "record has no title and no abstract; skipped")]
+    result = CliRunner().invoke(app, ["ingest", str(path), "--no-extract", "--db",
+                                      f"sqlite:///{tmp_path / 'x.db'}"], env={"COLUMNS": "200"})
+    assert result.exit_code == 2  # the third record was skipped
+    assert result.output.count("kept with its abstract") == 2
+    row = next(line for line in result.output.splitlines() if "refs.ris (ris)" in line)
+    # read 3 = 2 new + 1 skipped: the two untitled records of one year are not merged.
+    assert row.split()[2:] == ["3", "2", "0", "0", "0", "1", "0"]

@@ -39,12 +39,16 @@ def test_tsv_title_abstract_doi() -> None:
     path = DATA / "small.tsv"
     assert detect_format(path) == "csv"
     records, problems = split(path)
-    assert [r.title for r in records] == ["Exosomes in osteoporosis", "Cartilage repair with sEVs"]
+    # The row with an abstract but no title is kept, with a warning that is not a skip.
+    assert [r.title for r in records] == ["Exosomes in osteoporosis", "",
+                                          "Cartilage repair with sEVs"]
     assert records[0].doi == "10.1000/xyz.1" and records[0].year == 2020
     assert records[0].abstract == "MSC exosomes (5 ug) reduced bone loss in OVX mice."
-    assert [(p.position, p.line) for p in problems] == [(2, 3)]
-    assert "no title" in str(problems[0]) and "small.tsv" in str(problems[0])
-    assert [r.position for r in records] == [1, 3]
+    assert (records[1].abstract, records[1].year) == ("A row with no title.", 2021)
+    assert [(p.position, p.line, p.kept) for p in problems] == [(2, 3, True)]
+    assert str(problems[0]) == (f"{path}, record 2, line 3: record has no title; kept with its"
+                                " abstract")
+    assert [r.position for r in records] == [1, 2, 3]
 
 
 def test_csv_quoted_multiline_field_and_line_numbers(tmp_path: Path) -> None:

@@ -68,13 +68,21 @@ def read_records(path: str | Path, fmt: str | None = None) -> Iterator[Record | 
     """
     source = str(path)
     if fmt is None:
-        fmt = detect_format(path)
-        return _READERS[fmt](path)
+        return _warn_untitled(_READERS[detect_format(path)](path))
     if fmt not in _READERS:
         raise IngestError(source, f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
     if not Path(path).is_file():
         raise IngestError(source, "no such file")
-    return _read_as(path, fmt)
+    return _warn_untitled(_read_as(path, fmt))
+
+
+def _warn_untitled(items: Iterator[Record | RecordProblem]) -> Iterator[Record | RecordProblem]:
+    """The items, with a warning (a kept RecordProblem) after each record without a title."""
+    for item in items:
+        yield item
+        if isinstance(item, Record) and not item.title:
+            yield RecordProblem(item.source, "record has no title; kept with its abstract",
+                                item.position, item.line, kept=True)
 
 
 def _refuse_if_other(path: str | Path, fmt: str, why: str) -> None:

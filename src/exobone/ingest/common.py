@@ -193,10 +193,14 @@ def build_record(
     raw: str = "",
     **fields: object,
 ) -> Record | RecordProblem:
-    """A Record with cleaned title and abstract (raw kept), or a RecordProblem if untitled."""
+    """A Record with cleaned title and abstract (raw kept); a RecordProblem if it has neither.
+
+    A record with an abstract but no title is kept (exobone.ingest.read_records warns).
+    """
     clean = clean_title(title) if title else ""
-    if not clean:
-        return RecordProblem(source, "record has no title; skipped", position, line)
+    if not clean and not abstract.strip():
+        return RecordProblem(source, "record has no title and no abstract; skipped",
+                             position, line)
     present = {name: value for name, value in fields.items() if value or value == 0}
     return Record(
         title=clean,

@@ -51,6 +51,8 @@ def record_key(record: Record) -> str:
     pmid = _pmid(record)
     if pmid:
         return f"pmid:{pmid}"
+    if not record.title and record.abstract:  # kept for its abstract: that is its identity
+        return f"abstract:{normalise_title(record.abstract)[:300]}|{record.year or ''}"
     return f"title:{normalise_title(record.title)}|{record.year if record.year else ''}"
 
 

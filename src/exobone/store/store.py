@@ -149,7 +149,12 @@ class IngestSummary:
     @property
     def ok(self) -> bool:
         """True when no record of the file was skipped."""
-        return not self.problems
+        return not self.skipped
+
+    @property
+    def skipped(self) -> int:
+        """Records the reader skipped (its warnings about kept records are not counted)."""
+        return sum(not problem.kept for problem in self.problems)
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +237,7 @@ class Store:
                 ):
                     summary.extracted += 1
             summary.read = summary.new + summary.updated + summary.unchanged + summary.merged
-            summary.read += duplicates + len(summary.problems)
+            summary.read += duplicates + summary.skipped
             summary.merged += duplicates
             self._log(conn, summary, digest, now)
         return summary
