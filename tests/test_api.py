@@ -41,7 +41,7 @@ def db(store_url: str, tmp_path: Path) -> Iterator[Database]:
         make_study(3, path, ev_sources=["MSC|bone_marrow|human"], conditions=["osteoarthritis",
                    "osteoporosis"], species=["human"]),
     ]  # fmt: skip
-    with exobone.open(store_url) as database:
+    with exobone.open(store_url, create=True) as database:
         database.store.add_file(path, studies)
         yield database
 
@@ -63,6 +63,16 @@ def test_a_study_by_its_id(db: Database) -> None:
     assert db.study(3) == study and db.study("doi:10.2/3") == study
     with pytest.raises(StoreError, match="no study 'S09'"):
         db.study("S09")
+
+
+def test_opening_a_store_that_does_not_exist_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="does not exist"):
+        exobone.open(str(tmp_path / "typo.db"))
+    assert not (tmp_path / "typo.db").exists()
+    with exobone.open(str(tmp_path / "new.db"), create=True) as made:
+        assert made.search().empty
+    with exobone.open(str(tmp_path / "new.db")) as opened:
+        assert opened.search().empty
 
 
 def test_facets_studies_values_and_map(db: Database) -> None:

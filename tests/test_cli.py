@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -118,6 +119,51 @@ def test_the_installed_command_uses_the_same_exit_codes(tmp_path: Path) -> None:
     usage = subprocess.run([exobone, "ingest"], capture_output=True, text=True, check=False)
     assert ok.returncode == 0 and ok.stdout.startswith("exobone ")
     assert usage.returncode == 1 and "Missing argument" in usage.stderr
+
+
+def exobone(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The installed `exobone` command, run in `cwd` without EXOBONE_DB."""
+    env = {k: v for k, v in os.environ.items() if k != "EXOBONE_DB"} | WIDE
+    command = [str(Path(sys.executable).with_name("exobone")), *args]
+    return subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=env, check=False)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["records"],
+        ["search", "bone", "--db", "typo.db"],
+        ["records", "show", "S01", "--db", "sqlite:///typo.db"],
+        ["map", "--db", "typo.db"],
+        ["quality"],
+    ],
+)
+def test_reading_a_store_that_does_not_exist_fails(args: list[str], tmp_path: Path) -> None:
+    done = exobone(*args, cwd=tmp_path)
+    assert done.returncode == 1, done.stdout
+    assert "does not exist" in done.stderr and "exobone ingest FILE" in done.stderr
+    assert not list(tmp_path.iterdir())  # nothing was created
+
+
+def test_a_plain_path_is_an_sqlite_store(demo_file: Path, tmp_path: Path) -> None:
+    made = exobone("ingest", str(demo_file), "--db", "my.db", "--no-extract", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert (tmp_path / "my.db").is_file()
+    listed = exobone("records", "--db", "my.db", cwd=tmp_path)
+    same = exobone("records", "--db", f"sqlite:///{tmp_path / 'my.db'}", cwd=tmp_path)
+    assert listed.returncode == 0 and "Records 1-20 of 21" in listed.stdout
+    assert listed.stdout == same.stdout
+
+
+@pytest.mark.parametrize("url", ["mysql://user:secret@db.example/refs", "nosuchdriver://x"])
+def test_unsupported_database_urls_name_the_supported_forms(url: str, tmp_path: Path) -> None:
+    for args in (["records", "--db", url], ["ingest", "refs.txt", "--db", url]):
+        (tmp_path / "refs.txt").write_text("x\n", encoding="utf-8")
+        done = exobone(*args, cwd=tmp_path)
+        assert done.returncode == 1
+        assert "Traceback" not in done.stderr and len(done.stderr.splitlines()) <= 4
+        assert "unsupported database URL" in done.stderr and "secret" not in done.stderr
+        assert "sqlite:///" in done.stderr and "postgresql://" in done.stderr
 
 
 def test_records_list_and_show(demo_file: Path, tmp_path: Path) -> None:

@@ -17,8 +17,10 @@ __all__ = ["Record", "Span", "Study", "open"]
 __version__ = "0.1.0"
 
 
-def open(db_url: str | None = None) -> "Database":  # noqa: A001 - exobone.open, like io.open
-    """Open the store at `db_url` (default sqlite:///exobone.db) as an `exobone.api.Database`."""
+def open(db_url: str | None = None, *, create: bool = False) -> "Database":  # noqa: A001
+    """Open the store at `db_url` (default sqlite:///exobone.db; a plain path is an SQLite
+    file) as an `exobone.api.Database`; a store that does not exist is an error unless
+    `create`."""
     from exobone.api import open_database
 
-    return open_database(db_url)
+    return open_database(db_url, create=create)

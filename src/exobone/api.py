@@ -292,8 +292,9 @@ HIT_COLUMNS = (
 )
 
 
-def open_database(db_url: str | None = None) -> Database:
-    """Open (creating or upgrading) the store at `db_url`, default sqlite:///exobone.db."""
+def open_database(db_url: str | None = None, *, create: bool = False) -> Database:
+    """Open (upgrading) the store at `db_url`, default sqlite:///exobone.db; a store that
+    does not exist yet is a `StoreError` unless `create`."""
     from exobone.store import Store
 
-    return Database(Store.open(db_url))
+    return Database(Store.open(db_url, create=create))

@@ -94,8 +94,9 @@ Db = Annotated[
     typer.Option(
         "--db",
         envvar="EXOBONE_DB",
-        help="Database URL: sqlite:///path.db or postgresql+psycopg://user:pw@host/db. "
-        "Default: sqlite:///exobone.db in the current folder.",
+        help="The store: a file path (my.db), sqlite:///path.db or "
+        "postgresql://user:pw@host/db. Default: exobone.db in the current folder. Only "
+        "ingest creates a store that does not exist.",
         show_default=False,
     ),
 ]
@@ -182,7 +183,7 @@ def ingest(
     extractor = None if no_extract else load_extractor()
     summaries: list[IngestSummary] = []
     skipped = 0
-    with _open_store(db) as store, _progress(err) as progress:
+    with _open_store(db, create=True) as store, _progress(err) as progress:
         for path in files:
             task = progress.add_task(escape(path.name), total=None)
 
@@ -561,17 +562,22 @@ def _check_format(fmt: str | None) -> None:
 
 
 @contextmanager
-def _open_store(db: str | None) -> Iterator[Store]:
-    """Open the store, turning database failures into one clear line and exit code 1."""
+def _open_store(db: str | None, create: bool = False) -> Iterator[Store]:
+    """Open the store (only `create` makes a new one), turning database failures into one
+    clear line and exit code 1."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from exobone.store import Store, StoreError
+    from exobone.store.store import database_url, shown_url
 
     try:
-        store = Store.open(db)
+        store = Store.open(db, create=create)
+    except StoreError as error:
+        _stderr().print(str(error), markup=False)
+        raise typer.Exit(1) from None
     except SQLAlchemyError as error:
-        _stderr().print(f"Cannot open database {escape(db or 'sqlite:///exobone.db')}: {error}",
-                        markup=False)  # fmt: skip
+        where = shown_url(database_url(db))
+        _stderr().print(f"Cannot open database {where}: {error}", markup=False)
         raise typer.Exit(1) from None
     try:
         yield store

@@ -53,4 +53,7 @@ def test_unreadable_database_is_a_clear_error(tmp_path: Path) -> None:
     register(app)
     result = CliRunner().invoke(app, ["quality", "--db", "nosuchdriver://x"])
     assert result.exit_code == 1
-    assert "cannot open database nosuchdriver://x" in result.output
+    assert "unsupported database URL nosuchdriver://x" in result.output
+    missing = CliRunner().invoke(app, ["map", "--db", str(tmp_path / "typo.db")])
+    assert missing.exit_code == 1 and "does not exist" in missing.output
+    assert not (tmp_path / "typo.db").exists()

@@ -1,4 +1,4 @@
-"""`exobone serve` refuses a non-loopback address without a token."""
+"""`exobone serve` refuses a non-loopback address without a token, and databases it cannot use."""
 
 from __future__ import annotations
 
@@ -26,6 +26,14 @@ def test_non_loopback_needs_token(monkeypatch: pytest.MonkeyPatch) -> None:
     result = CliRunner().invoke(app(), ["serve", "--host", "0.0.0.0"])
     assert result.exit_code == 1
     assert "without a token" in result.output
+
+
+def test_an_unsupported_database_is_one_line() -> None:
+    result = CliRunner().invoke(app(), ["serve", "--db", "mysql://u:pw@h/refs"])
+    assert result.exit_code == 1
+    assert "unsupported database URL mysql://u:***@h/refs" in result.output
+    assert "pw@" not in result.output and result.exception is not None
+    assert isinstance(result.exception, SystemExit)
 
 
 @pytest.mark.parametrize(

@@ -50,7 +50,7 @@ def load_from_store(
     from exobone.store import Store
 
     try:
-        store = Store.open(db_url)
+        store = Store.open(db_url, create=False)
     except SQLAlchemyError as error:
         where_db = db_url or "sqlite:///exobone.db"
         raise ExoboneError(f"cannot open database {where_db}: {error}") from error
@@ -68,7 +68,7 @@ def pairs_from_store(db_url: str | None, fields: list[str]) -> Any:
     from exobone.store import Store
 
     try:
-        with Store.open(db_url) as store:
+        with Store.open(db_url, create=False) as store:
             rows = list(store.pairs(fields))
     except SQLAlchemyError as error:
         where = db_url or "sqlite:///exobone.db"

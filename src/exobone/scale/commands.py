@@ -124,7 +124,7 @@ def load(
 
     from exobone.scale.layout import read_manifests
     from exobone.scale.load import load_output
-    from exobone.store import Store
+    from exobone.store import Store, StoreError
 
     err = Console(stderr=True, soft_wrap=True)
     if not read_manifests(Path(out)):
@@ -132,6 +132,9 @@ def load(
         raise typer.Exit(1)
     try:
         store = Store.open(db)
+    except StoreError as error:
+        err.print(str(error), markup=False)
+        raise typer.Exit(1) from None
     except SQLAlchemyError as error:
         err.print(f"Cannot open database {db or 'sqlite:///exobone.db'}: {error}", markup=False)
         raise typer.Exit(1) from None

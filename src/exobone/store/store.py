@@ -26,10 +26,12 @@ from sqlalchemy import (
     exists,
     func,
     insert,
+    inspect,
     select,
     update,
 )
-from sqlalchemy.engine import RowMapping
+from sqlalchemy.engine import RowMapping, make_url
+from sqlalchemy.exc import ArgumentError
 
 from exobone import __version__
 from exobone.errors import ExoboneError, RecordProblem
@@ -63,6 +65,12 @@ if TYPE_CHECKING:
     from exobone.store.search import SearchResult, Where
 
 DEFAULT_URL = "sqlite:///exobone.db"
+# The database URLs a store accepts, as error messages name them.
+URL_FORMS = (
+    "a file path (my.db, an SQLite file), sqlite:///path/to/file.db, or "
+    "postgresql://user:password@host:5432/dbname (also postgresql+psycopg://)"
+)
+_DRIVERS = frozenset({"sqlite", "sqlite+pysqlite", "postgresql", "postgres", "postgresql+psycopg"})
 
 records_t = Base.metadata.tables[RecordRow.__tablename__]
 studies_t = Base.metadata.tables[StudyRow.__tablename__]
@@ -185,10 +193,25 @@ class Store:
         self.text_index = TextIndex(engine)
 
     @classmethod
-    def open(cls, url: str | None = None) -> Store:
-        """Connect to `url` (default `sqlite:///exobone.db`) and bring its schema up to date."""
-        engine = make_engine(url or DEFAULT_URL)
-        upgrade(engine)
+    def open(cls, url: str | None = None, *, create: bool = True) -> Store:
+        """Connect to `url` (default `sqlite:///exobone.db`; a plain path is an SQLite file)
+        and bring its schema up to date.
+
+        With `create=False`, for commands that only read, a store that does not exist yet is
+        a `StoreError` rather than a new empty one: a mistyped path must not look like an
+        empty corpus. An unsupported URL is a `StoreError` naming the supported forms.
+        """
+        given, url = url, database_url(url)
+        if not create:
+            _check_file_exists(url, default=not given)
+        engine = make_engine(url)
+        try:
+            if not create and not inspect(engine).has_table("alembic_version"):
+                raise StoreError(f"{shown_url(url)} is not an exobone store. {_HOW_TO_CREATE}")
+            upgrade(engine)
+        except BaseException:
+            engine.dispose()
+            raise
         return cls(engine)
 
     def close(self) -> None:
@@ -762,6 +785,48 @@ class Store:
                 Entry(id=row.id, label=row.label, key=row.key, record=record, study=study)
             )
         return entries
+
+
+_HOW_TO_CREATE = (
+    "Create one with `exobone ingest FILE --db URL`, or name yours with --db or EXOBONE_DB."
+)
+
+
+def database_url(text: str | None) -> str:
+    """The SQLAlchemy URL of a store: `text` itself, or an SQLite URL when it is a plain
+    path. Other databases than SQLite and PostgreSQL are refused, naming the forms."""
+    if not text:
+        return DEFAULT_URL
+    if "://" not in text:
+        return f"sqlite:///{Path(text).expanduser()}"
+    try:
+        driver = make_url(text).drivername
+    except ArgumentError:
+        driver = ""
+    if driver not in _DRIVERS:
+        raise StoreError(f"unsupported database URL {shown_url(text)}: use {URL_FORMS}")
+    return text
+
+
+def shown_url(url: str) -> str:
+    """`url` as messages show it: the password hidden."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def _check_file_exists(url: str, default: bool) -> None:
+    """Refuse an SQLite URL whose file is not there (connecting would create it)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return
+    if not Path(parsed.database).is_file():
+        which = " (the default: no --db or EXOBONE_DB was given)" if default else ""
+        raise StoreError(
+            f"no exobone store at {url}{which}: {parsed.database} does not exist. "
+            + _HOW_TO_CREATE
+        )
 
 
 def file_sha256(path: str | Path) -> str:

@@ -45,6 +45,7 @@ def register(app: typer.Typer) -> None:
         """
         import uvicorn
 
+        from exobone.errors import ExoboneError
         from exobone.web.app import Settings, create_app
 
         token = token or os.environ.get("EXOBONE_TOKEN") or None
@@ -58,5 +59,10 @@ def register(app: typer.Typer) -> None:
         settings = Settings(
             db_url=db, token=token, user=user, max_upload=max_upload_mb * 1024 * 1024
         )
+        try:
+            web_app = create_app(settings)
+        except ExoboneError as error:  # an unsupported database URL
+            typer.echo(f"error: {error}", err=True)
+            raise typer.Exit(1) from None
         typer.echo(f"exobone: serving {db or 'sqlite:///exobone.db'} on http://{host}:{port}/")
-        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+        uvicorn.run(web_app, host=host, port=port, log_level="warning")
