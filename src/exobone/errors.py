@@ -40,6 +40,7 @@ class IngestError(ExoboneError):
 
     def __init__(self, source: str, message: str, line: int = 0) -> None:
         self.source = source
+        self.message = message
         self.line = line
         where = f"{source}, line {line}" if line else source
         super().__init__(f"{where}: {message}")

@@ -11,6 +11,7 @@ nothing can be read (binary, undecodable, unknown format, corrupt gzip).
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from exobone.ingest import (
     ris,
     wos,
 )
+from exobone.ingest.common import read_head
 from exobone.ingest.detect import detect_format
 from exobone.model import Record
 
@@ -64,16 +66,22 @@ _MAX_HELD = 1000
 def read_records(path: str | Path, fmt: str | None = None) -> Iterator[Record | RecordProblem]:
     """Records of `path` in file order, with RecordProblems for skipped records.
 
-    `fmt` overrides detection; it must be one of FORMATS.
+    `fmt` overrides detection; it must be one of FORMATS. A file that cannot be read at all
+    raises IngestError (at once, or at the first record); one that breaks off later yields
+    the records before the break, then a RecordProblem saying where and why.
     """
     source = str(path)
     if fmt is None:
-        return _warn_untitled(_READERS[detect_format(path)](path))
+        return _guarded(_warn_untitled(_READERS[detect_format(path)](path)), source)
     if fmt not in _READERS:
         raise IngestError(source, f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
+    if Path(path).is_dir():
+        raise IngestError(source, "is a directory, not a file")
     if not Path(path).is_file():
         raise IngestError(source, "no such file")
-    return _warn_untitled(_read_as(path, fmt))
+    if not read_head(path).lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n"):
+        raise IngestError(source, "empty file")
+    return _guarded(_warn_untitled(_read_as(path, fmt)), source)
 
 
 def _warn_untitled(items: Iterator[Record | RecordProblem]) -> Iterator[Record | RecordProblem]:
@@ -83,6 +91,24 @@ def _warn_untitled(items: Iterator[Record | RecordProblem]) -> Iterator[Record |
         if isinstance(item, Record) and not item.title:
             yield RecordProblem(item.source, "record has no title; kept with its abstract",
                                 item.position, item.line, kept=True)
+
+
+def _guarded(items: Iterator[Record | RecordProblem],
+             source: str) -> Iterator[Record | RecordProblem]:
+    """The reader's items; a failure after the first one costs only the rest of the file."""
+    position = 0
+    try:
+        for item in items:
+            position = max(position, item.position)
+            yield item
+    except (IngestError, OSError, EOFError, zlib.error) as error:
+        message = error.message if isinstance(error, IngestError) else (
+            f"cannot read: {error}")
+        if not position:
+            raise (error if isinstance(error, IngestError) else IngestError(
+                source, message)) from None
+        yield RecordProblem(source, f"file breaks off after record {position} ({message})",
+                            position + 1, getattr(error, "line", 0))
 
 
 def _refuse_if_other(path: str | Path, fmt: str, why: str) -> None:

@@ -1,11 +1,14 @@
 """EndNote XML (`<xml><records><record>`), as written by EndNote, Bookends and Zotero.
 
 Values sit inside `<style>` elements and are often hard-wrapped with indentation, so every
-value is taken as the element's whole text with whitespace normalised.
+value is taken as the element's whole text with whitespace normalised. The byte stream is
+cut at `<record>` boundaries and each record parsed on its own, so a malformed record costs
+only that record.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,14 +16,20 @@ from lxml import etree
 
 from exobone.errors import IngestError, RecordProblem
 from exobone.ingest.common import (
+    XmlBytes,
+    XmlCutter,
     blank_to_none,
     build_record,
+    limits,
     normalise_author,
     normalise_doi,
-    open_bytes,
     parse_year,
 )
 from exobone.model import Record
+
+_RECORD = re.compile(rb"<(record)[\s>]")
+_ROOT = re.compile(rb"<(?:records?|xml)[\s>]")
+_END = re.compile(rb"</(?:records|xml)>")
 
 
 def _value(record: etree._Element, path: str) -> str | None:
@@ -35,7 +44,8 @@ def _raw_value(record: etree._Element, path: str) -> str:
     return "".join(element.itertext()).strip() if element is not None else ""
 
 
-def _record(record: etree._Element, source: str, position: int) -> Record | RecordProblem:
+def _record(record: etree._Element, source: str, position: int,
+            line: int) -> Record | RecordProblem:
     authors = [normalise_author(" ".join("".join(a.itertext()).split()))
                for a in record.iterfind("contributors/authors/author")]
     keywords = [k for k in (blank_to_none("".join(k.itertext()))
@@ -44,7 +54,7 @@ def _record(record: etree._Element, source: str, position: int) -> Record | Reco
     return build_record(
         source=source,
         position=position,
-        line=record.sourceline or 0,
+        line=line,
         title=_value(record, "titles/title") or "",
         abstract=_raw_value(record, "abstract"),
         raw=etree.tostring(record, encoding="unicode"),
@@ -62,23 +72,34 @@ def _record(record: etree._Element, source: str, position: int) -> Record | Reco
 
 
 def read(path: str | Path) -> Iterator[Record | RecordProblem]:
-    """Records of an EndNote XML file, streamed; a broken file yields what came before."""
+    """Records of an EndNote XML file, streamed; a malformed record costs only that record."""
     source = str(path)
-    position = 0
-    with open_bytes(path) as stream:
-        events = etree.iterparse(stream, events=("end",), tag="record", resolve_entities=False,
-                                 no_network=True, load_dtd=False, huge_tree=True)
-        try:
-            for _, element in events:
-                position += 1
-                yield _record(element, source, position)
-                element.clear(keep_tail=True)
-                parent = element.getparent()
-                while parent is not None and element.getprevious() is not None:
-                    del parent[0]  # drop finished records so memory stays flat
-        except etree.XMLSyntaxError as exc:
-            if position == 0:
-                raise IngestError(source, f"not well-formed EndNote XML: {exc.msg}",
-                                  exc.lineno or 0) from exc
-            yield RecordProblem(source, f"XML breaks off after record {position}: {exc.msg}",
-                                position + 1, exc.lineno or 0)
+    stream = XmlBytes(path)
+    try:
+        if not _ROOT.search(stream.first):
+            raise IngestError(source, "not EndNote XML (no <records> or <record>)", 1)
+        if stream.problem:
+            yield RecordProblem(source, stream.problem, 0, 1)
+        parser = etree.XMLParser(encoding=stream.encoding, resolve_entities=False,
+                                 no_network=True, load_dtd=False, huge_tree=True,
+                                 remove_comments=True, remove_pis=True)
+        cutter = XmlCutter(stream, _RECORD, 8 * limits().record_bytes)
+        position = 0
+        for piece in cutter:
+            position += 1
+            if piece.problem:
+                yield RecordProblem(source, piece.problem, position, piece.line)
+                continue
+            try:
+                element = etree.fromstring(piece.data, parser)
+            except etree.XMLSyntaxError as exc:
+                yield RecordProblem(source, f"malformed <record>: {exc.msg}", position,
+                                    piece.line + max(0, (exc.lineno or 1) - 1))
+                continue
+            yield _record(element, source, position, piece.line)
+        if not cutter.ended_inside and (cutter.broken or not _END.search(cutter.trailer)):
+            why = cutter.broken or "no closing </records>"
+            yield RecordProblem(source, f"file breaks off after record {position} ({why})",
+                                position + 1, 0)
+    finally:
+        stream.close()

@@ -1,7 +1,8 @@
 """PubMed/PMC MEDLINE ("nbib") tagged text: `TAG - value`, continuations indented 6 spaces.
 
 A hand parser: one pass over the lines, no regex per continuation line, records split on
-blank lines (PubMed's exports put exactly one between records; PMC's start with `PMC - `).
+blank lines (PubMed's exports put exactly one between records; PMC's start with `PMC - `)
+or on a second `PMID- ` / `PMC - ` tag, so a lost blank line never merges two records.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from pathlib import Path
 
 from exobone.errors import RecordProblem
 from exobone.ingest.common import (
+    TextLines,
     blank_to_none,
     build_record,
-    iter_lines,
     normalise_author,
     normalise_doi,
     parse_year,
@@ -22,13 +23,14 @@ from exobone.ingest.common import (
 from exobone.model import Record
 
 _TAG = re.compile(r"^([A-Z][A-Z0-9]{1,3}) {0,3}- ?(.*)$")
+_RECORD_START = frozenset({"PMID", "PMC"})
 
 
-def _parse(fields: list[tuple[str, str]], source: str, position: int, line: int,
+def _parse(fields: list[tuple[str, list[str]]], source: str, position: int, line: int,
            raw: str) -> Record | RecordProblem:
     values: dict[str, list[str]] = {}
-    for tag, value in fields:
-        values.setdefault(tag, []).append(value)
+    for tag, parts in fields:
+        values.setdefault(tag, []).append(parts[0] if len(parts) == 1 else "\n".join(parts))
 
     def first(*tags: str) -> str | None:
         for tag in tags:
@@ -70,38 +72,58 @@ def _parse(fields: list[tuple[str, str]], source: str, position: int, line: int,
 
 def read(path: str | Path) -> Iterator[Record | RecordProblem]:
     """Records of a MEDLINE file, streamed; lines that are neither tag nor continuation are
-    reported once per record as a RecordProblem, and the record is skipped."""
+    reported once per record as a RecordProblem, and the record is skipped.
+
+    A record ends at a blank line or where a second `PMID- ` (or `PMC - `) tag starts the
+    next one. Lines that are not UTF-8 or hold NUL bytes are reported against their record;
+    a record over EXOBONE_MAX_RECORD_BYTES is reported and skipped without being kept.
+    """
     source = str(path)
-    position = 0
-    fields: list[tuple[str, str]] = []
+    lines = TextLines(path)
+    limit = lines.limit
+    position = start = bad = size = number = 0
+    fields: list[tuple[str, list[str]]] = []  # continuations kept as parts, joined once
     raw: list[str] = []
-    start = 0
-    bad: int = 0
+    ids: set[str] = set()
 
-    def flush() -> Record | RecordProblem:
+    def flush(last: int) -> Iterator[Record | RecordProblem]:
+        problems, fatal = lines.problems(last, position)
+        yield from problems
         if bad:
-            return RecordProblem(source, "line is neither a 'TAG - value' line nor an indented "
-                                 "continuation", position, bad)
-        return _parse(fields, source, position, start, "\n".join(raw))
+            yield RecordProblem(source, "line is neither a 'TAG - value' line nor an indented "
+                                "continuation", position, bad)
+        elif fatal or size > limit:
+            yield RecordProblem(source, f"record larger than {limit:,} bytes "
+                                "(EXOBONE_MAX_RECORD_BYTES); skipped", position, start)
+        elif fields:
+            yield _parse(fields, source, position, start, "\n".join(raw))
 
-    for number, line in enumerate(iter_lines(path), start=1):
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
-            if fields or bad:
-                yield flush()
-                fields, raw, bad = [], [], 0
+            if start:
+                yield from flush(number)
+                fields, raw, ids, start, bad, size = [], [], set(), 0, 0, 0
             continue
-        if not fields and not bad:
+        match = None if line.startswith("      ") else _TAG.match(line)
+        tag = match.group(1) if match else ""
+        if start and tag in ids:  # a second PMID: no blank line before the next record
+            yield from flush(number - 1)
+            fields, raw, ids, start, bad, size = [], [], set(), 0, 0, 0
+        if not start:
             position += 1
             start = number
-        raw.append(line)
-        if line.startswith("      ") and fields:
-            tag, value = fields[-1]
-            fields[-1] = (tag, f"{value}\n{line.strip()}")
+        size += len(line) + 1
+        if size > limit:
+            fields, raw = [], []  # reported at the end of the record; nothing more is kept
             continue
-        match = _TAG.match(line)
-        if match:
-            fields.append((match.group(1), match.group(2)))
+        raw.append(line)
+        if match is not None:
+            fields.append((tag, [match.group(2)]))
+            if tag in _RECORD_START:
+                ids.add(tag)
+        elif fields and line.startswith("      "):
+            fields[-1][1].append(line.strip())
         elif not bad:
             bad = number
-    if fields or bad:
-        yield flush()
+    if start:
+        yield from flush(number)

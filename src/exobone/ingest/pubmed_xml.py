@@ -14,21 +14,26 @@ and the five XML entities (entities declared only in the DTD are not expanded).
 from __future__ import annotations
 
 import re
-import zlib
 from collections.abc import Iterator
 from html import unescape
 from pathlib import Path
-from typing import IO
 
 from lxml import etree
 
 from exobone.errors import IngestError, RecordProblem
-from exobone.ingest.common import build_record, normalise_doi, parse_year
+from exobone.ingest.common import (
+    XmlBytes,
+    XmlCutter,
+    build_record,
+    limits,
+    normalise_doi,
+    parse_year,
+)
 from exobone.model import Record
 
-_BLOCK = 1 << 22
 _START = re.compile(rb"<(PubmedArticle|PubmedBookArticle|MedlineCitation)[\s>]")
-_ENCODING = re.compile(rb"<\?xml[^>]*encoding=[\"']([A-Za-z0-9._-]+)[\"']")
+# A PubmedArticle holds a MedlineCitation: that start is not the next record's.
+_NESTED = {b"PubmedArticle": frozenset({b"MedlineCitation"})}
 _SET = re.compile(rb"<(?:PubmedArticleSet|MedlineCitationSet)[\s>]")
 _CITATION_END = b"</MedlineCitation>"
 _TAIL_DOI = re.compile(rb"<ArticleId\s+IdType=[\"']doi[\"']\s*>\s*([^<]+?)\s*</ArticleId>")
@@ -50,6 +55,9 @@ def _text(element: etree._Element | None) -> str:
         return element.text or ""
     parts = [element.text or ""]
     for child in element:
+        if not isinstance(child.tag, str):  # an entity reference left unexpanded
+            parts.append(child.tail or "")
+            continue
         last = parts[-1]
         kept = last.rstrip(" \t\r\n")
         if "\n" in last[len(kept):]:  # only an indenting line break, not a word space
@@ -232,53 +240,6 @@ def _record(element: etree._Element, raw: str, source: str, position: int, line:
     )
 
 
-class _Stream:
-    """Blocks of the file's bytes, gunzipped with zlib directly when it is gzip.
-
-    zlib's decompressobj is fed the compressed blocks itself (faster than GzipFile, and
-    multi-member files work); where a truncated or corrupt gzip breaks off, the stream ends
-    quietly and notes why, so the complete articles before the break are still read.
-    """
-
-    def __init__(self, raw: IO[bytes]) -> None:
-        self.raw = raw
-        self.broken = ""
-        self.gzip = raw.peek(2)[:2] == b"\x1f\x8b" if hasattr(raw, "peek") else False
-        self.inflate = zlib.decompressobj(wbits=47) if self.gzip else None
-
-    def read(self) -> bytes:
-        if self.broken:
-            return b""
-        if self.inflate is None:
-            return self.raw.read(_BLOCK)
-        out: list[bytes] = []
-        size = 0
-        try:
-            while size < _BLOCK:
-                chunk = self.inflate.unconsumed_tail or self.raw.read(_BLOCK // 4)
-                if not chunk:
-                    if not self.inflate.eof:
-                        self.broken = "compressed file ended before the end-of-stream marker"
-                    break
-                if self.inflate.eof:  # next member of a multi-member gzip file
-                    self.inflate = zlib.decompressobj(wbits=47)
-                data = self.inflate.decompress(chunk, _BLOCK)
-                if self.inflate.eof and self.inflate.unused_data:
-                    rest = self.inflate.unused_data
-                    self.inflate = zlib.decompressobj(wbits=47)
-                    data += self.inflate.decompress(rest, _BLOCK)
-                out.append(data)
-                size += len(data)
-        except zlib.error as exc:
-            self.broken = str(exc)
-        return b"".join(out)
-
-
-def _encoding(head: bytes) -> str:
-    declared = _ENCODING.search(head[:200])
-    return declared.group(1).decode("ascii") if declared else "utf-8"
-
-
 def read(path: str | Path) -> Iterator[Record | RecordProblem]:
     """Records of a PubMed XML file (.xml or .xml.gz), streamed.
 
@@ -286,81 +247,53 @@ def read(path: str | Path) -> Iterator[Record | RecordProblem]:
     that breaks off (truncated download) yields every complete article, then a RecordProblem.
     """
     source = str(path)
+    stream = XmlBytes(path)
     try:
-        raw = open(path, "rb")  # noqa: SIM115 - closed in the finally below
-    except OSError as exc:
-        raise IngestError(source, f"cannot open: {exc.strerror or exc}") from exc
-    stream = _Stream(raw)
-    try:
-        buffer = stream.read()
-        if stream.broken and not buffer:
-            raise IngestError(source, f"corrupt gzip file: {stream.broken}")
-        rooted = _SET.search(buffer, 0, 65536) is not None
-        if not rooted and not _START.search(buffer, 0, 65536):
+        head = stream.first
+        rooted = _SET.search(head) is not None
+        if not rooted and not _START.search(head):
             raise IngestError(source, "not PubMed XML (no <PubmedArticleSet>)", 1)
-        encoding = _encoding(buffer)
-        parser = etree.XMLParser(encoding=encoding, resolve_entities=False, no_network=True,
-                                 load_dtd=False, huge_tree=True, collect_ids=False)
-        yield from _articles(buffer, stream, parser, encoding, source, rooted)
+        if stream.problem:
+            yield RecordProblem(source, stream.problem, 0, 1)
+        parser = etree.XMLParser(encoding=stream.encoding, resolve_entities=False,
+                                 no_network=True, load_dtd=False, huge_tree=True,
+                                 collect_ids=False, remove_comments=True, remove_pis=True)
+        cutter = XmlCutter(stream, _START, 8 * limits().record_bytes, _NESTED)
+        yield from _articles(cutter, parser, stream.encoding, source, rooted)
     finally:
-        raw.close()
+        stream.close()
 
 
-def _articles(buffer: bytes, stream: _Stream, parser: etree.XMLParser, encoding: str,
-              source: str, rooted: bool = True) -> Iterator[Record | RecordProblem]:
-    pos = 0  # where the unread part of `buffer` starts
-    line = 1  # line number at buffer[pos]
+def _articles(cutter: XmlCutter, parser: etree.XMLParser, encoding: str, source: str,
+              rooted: bool) -> Iterator[Record | RecordProblem]:
     position = 0
-    while True:
-        start = _START.search(buffer, pos)
-        if start is None:
-            more = stream.read()
-            if not more:
-                if stream.broken or (rooted and not _SET_END.search(buffer, pos)):
-                    why = f"corrupt gzip file: {stream.broken}" if stream.broken else (
-                        "no closing </PubmedArticleSet> or </MedlineCitationSet>")
-                    yield RecordProblem(source, f"file breaks off after record {position} "
-                                        f"({why})", position + 1,
-                                        line + buffer.count(b"\n", pos))
-                return
-            keep = max(pos, len(buffer) - 64)  # a start tag may straddle the block edge
-            line += buffer.count(b"\n", pos, keep)
-            buffer, pos = buffer[keep:] + more, 0
-            continue
-        begin = start.start()
-        name = start.group(1)
-        end_tag = b"</" + name + b">"
-        end = buffer.find(end_tag, begin)
-        line += buffer.count(b"\n", pos, begin)
-        if end < 0:
-            more = stream.read()
-            if not more:
-                why = f"corrupt gzip file: {stream.broken}" if stream.broken else (
-                    "the file ends inside it")
-                yield RecordProblem(source, f"{name.decode()} is incomplete ({why})",
-                                    position + 1, line)
-                return
-            buffer, pos = buffer[begin:] + more, 0
-            continue
-        end += len(end_tag)
-        piece = buffer[begin:end]
+    line = 1
+    for piece in cutter:
         position += 1
+        line = piece.line
+        name = piece.name.decode()
+        if piece.problem:
+            yield RecordProblem(source, piece.problem, position, line)
+            continue
         # PubmedData (history, reference lists: often half the article) is not parsed; only
         # a DOI is looked up in it, when the citation has none.
         tail = b""
-        parsed = piece
-        if name == b"PubmedArticle":
-            cut = piece.find(_CITATION_END)
+        parsed = piece.data
+        if name == "PubmedArticle":
+            cut = parsed.find(_CITATION_END)
             if cut > 0:
                 cut += len(_CITATION_END)
-                parsed, tail = piece[:cut] + b"</PubmedArticle>", piece[cut:]
+                parsed, tail = parsed[:cut] + b"</PubmedArticle>", parsed[cut:]
         try:
             element = etree.fromstring(parsed, parser)
         except etree.XMLSyntaxError as exc:
-            yield RecordProblem(source, f"malformed {name.decode()}: {exc.msg}", position,
+            yield RecordProblem(source, f"malformed {name}: {exc.msg}", position,
                                 line + max(0, (exc.lineno or 1) - 1))
         else:
-            yield _record(element, piece.decode(encoding, "replace"), source, position, line,
-                          tail)
-        line += piece.count(b"\n")
-        pos = end
+            yield _record(element, piece.data.decode(encoding, "replace"), source, position,
+                          line, tail)
+    if not cutter.ended_inside and (cutter.broken
+                                    or (rooted and not _SET_END.search(cutter.trailer))):
+        why = cutter.broken or "no closing </PubmedArticleSet> or </MedlineCitationSet>"
+        yield RecordProblem(source, f"file breaks off after record {position} ({why})",
+                            position + 1, line)

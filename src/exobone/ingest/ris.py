@@ -15,9 +15,9 @@ import rispy
 
 from exobone.errors import RecordProblem
 from exobone.ingest.common import (
+    TextLines,
     blank_to_none,
     build_record,
-    iter_lines,
     normalise_author,
     normalise_doi,
     parse_year,
@@ -84,29 +84,48 @@ def _parse(lines: list[str], source: str, position: int, line: int) -> Record | 
 
 
 def read(path: str | Path) -> Iterator[Record | RecordProblem]:
-    """Records of a RIS file; a record without `ER` becomes a RecordProblem."""
+    """Records of a RIS file; a record without `ER` becomes a RecordProblem.
+
+    Lines that are not UTF-8 or hold NUL bytes are reported against their record; a record
+    over EXOBONE_MAX_RECORD_BYTES is reported and skipped without being kept.
+    """
     source = str(path)
+    lines = TextLines(path)
     position = 0
     chunk: list[str] = []
     start = 0
-    for number, line in enumerate(iter_lines(path), start=1):
+    size = number = 0
+    for number, line in enumerate(lines, start=1):
         tag = _TAG.match(line.lstrip("\ufeff"))
         name = tag.group(1) if tag else None
         if name == "TY":
-            if chunk:
+            if start:
+                yield from lines.problems(number - 1, position)[0]
                 yield RecordProblem(source, "record has no 'ER  - ' end line; skipped",
                                     position, start)
             position += 1
-            chunk, start = [line.lstrip("\ufeff")], number
-        elif not chunk:
+            chunk, start, size = [line.lstrip("\ufeff")], number, len(line)
+        elif not start:
+            yield from lines.problems(number, 0)[0]
             if line.strip():
                 yield RecordProblem(source, "text outside a 'TY  - ' ... 'ER  - ' record",
                                     0, number)
         else:
-            chunk.append(line)
+            size += len(line) + 1
+            if size <= lines.limit:
+                chunk.append(line)
+            elif chunk:
+                chunk = []  # reported at its end; nothing more is kept
             if name == "ER":
-                yield _parse(chunk, source, position, start)
-                chunk = []
-    if chunk:
+                problems, fatal = lines.problems(number, position)
+                yield from problems
+                if fatal or size > lines.limit:
+                    yield RecordProblem(source, f"record larger than {lines.limit:,} bytes "
+                                        "(EXOBONE_MAX_RECORD_BYTES); skipped", position, start)
+                else:
+                    yield _parse(chunk, source, position, start)
+                chunk, start = [], 0
+    if start:
+        yield from lines.problems(number, position)[0]
         yield RecordProblem(source, "file ends inside a record (no 'ER  - ' line)", position,
                             start)

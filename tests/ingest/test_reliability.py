@@ -1,0 +1,273 @@
+"""Issue 14: crashes, silent loss and unbounded work in the readers, each on a small
+generated input. Every good record must still come back, and every lost one be reported."""
+
+from __future__ import annotations
+
+import gzip
+import time
+import tracemalloc
+from pathlib import Path
+
+import pytest
+from fixtures import REFS, bibtex, endnote_text, endnote_xml, medline, pubmed_xml, ris
+
+from exobone.errors import IngestError, RecordProblem
+from exobone.ingest import detect_format, read_records
+from exobone.model import Record
+from exobone.text.clean import clean_title
+
+
+def split(items: list[Record | RecordProblem]) -> tuple[list[Record], list[RecordProblem]]:
+    return ([i for i in items if isinstance(i, Record)],
+            [i for i in items if isinstance(i, RecordProblem)])
+
+
+def titles(records: list[Record]) -> list[str]:
+    return [record.title for record in records]
+
+
+ALL_TITLES = [clean_title(ref.title) for ref in REFS]
+
+
+def write(path: Path, data: str | bytes) -> Path:
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+# ---------------------------------------------------------------- crashes
+
+
+def test_xml_comments_inside_read_elements_are_ignored(tmp_path: Path) -> None:
+    text = pubmed_xml().replace("<AuthorList>", "<AuthorList><!-- exported -->", 1)
+    text = text.replace("promote fracture", "promote <!-- x --> fracture", 1)
+    text = text.replace("<Abstract><AbstractText>", "<Abstract><?pi x?><AbstractText>", 1)
+    records, problems = split(list(read_records(write(tmp_path / "c.xml", text))))
+    assert not problems
+    first = records[0]
+    assert first.title == "Exosomes from bone marrow stromal cells promote fracture healing in rats"
+    assert first.authors == ["Zhang, Y.", "Müller, K."]
+    assert "exported" not in first.title + first.abstract and len(records) == len(REFS)
+
+
+@pytest.mark.parametrize(("fmt", "build"), [("ris", ris), ("medline", medline)])
+def test_nul_byte_after_64kb_is_removed_and_reported(tmp_path: Path, fmt: str, build) -> None:
+    many = REFS * 60  # > 64 KB, so the NUL is past the sniffed head
+    text = build(many)
+    assert len(text) > 65536
+    at = text.index("Rabbits received", 60000)
+    path = write(tmp_path / f"nul.{fmt}", text[:at] + "Rab\x00" + text[at + 3:])
+    records, problems = split(list(read_records(path)))
+    assert len(records) == len(many)
+    assert not any("\x00" in r.raw + r.title + r.abstract for r in records)
+    (problem,) = problems
+    assert "NUL" in problem.message and problem.position > 100
+    assert "Rabbits received" in records[problem.position - 1].abstract
+
+
+def test_unknown_declared_encoding_reads_as_utf8_and_says_so(tmp_path: Path) -> None:
+    path = write(tmp_path / "u3.xml", pubmed_xml().replace('encoding="UTF-8"', 'encoding="UTF-3"'))
+    records, problems = split(list(read_records(path)))
+    assert titles(records) == ALL_TITLES
+    (problem,) = problems
+    assert "UTF-3" in problem.message and str(path) in str(problem)
+
+
+@pytest.mark.parametrize(("fmt", "build"), [("ris", ris), ("medline", medline),
+                                            ("pubmed_xml", pubmed_xml),
+                                            ("endnote_xml", endnote_xml)])
+def test_truncated_gzip_keeps_records_before_the_break(tmp_path: Path, fmt: str, build) -> None:
+    data = build(REFS * 40).encode()
+    packed = gzip.compress(data)
+    path = write(tmp_path / f"cut.{fmt}.gz", packed[:-30])
+    records, problems = split(list(read_records(path, fmt)))
+    assert 150 < len(records) < len(REFS) * 40
+    assert "gzip" in problems[-1].message and problems[-1].position == len(records) + 1
+    assert str(path) in str(problems[-1])
+
+
+@pytest.mark.parametrize("fmt", ["ris", "medline", "pubmed_xml", "endnote_xml"])
+def test_bad_gzip_header_is_an_ingest_error_naming_the_file(tmp_path: Path, fmt: str) -> None:
+    path = write(tmp_path / f"bad.{fmt}.gz", b"\x1f\x8b\x08\x00" + bytes(range(200)))
+    with pytest.raises(IngestError, match=r"bad\..*\.gz: corrupt gzip"):
+        list(read_records(path, fmt))
+    with pytest.raises(IngestError, match=r"bad\..*\.gz: corrupt gzip"):
+        detect_format(path)
+
+
+def test_directory_and_bom_only_file_are_errors(tmp_path: Path) -> None:
+    with pytest.raises(IngestError, match="is a directory"):
+        list(read_records(tmp_path))
+    with pytest.raises(IngestError, match="is a directory"):
+        list(read_records(tmp_path, "ris"))
+    bom = write(tmp_path / "bom.ris", b"\xef\xbb\xbf")
+    with pytest.raises(IngestError, match="bom.ris: empty file"):
+        list(read_records(bom))
+    with pytest.raises(IngestError, match="bom.ris: empty file"):
+        list(read_records(bom, "ris"))
+
+
+# ---------------------------------------------------------------- silent loss
+
+
+def test_one_bad_utf8_byte_costs_nothing_and_is_reported(tmp_path: Path) -> None:
+    data = medline().encode()
+    at = data.index(b"Pull-out strength")  # record 4; the file also holds é and ü
+    path = write(tmp_path / "bad.nbib", data[:at] + b"\xb5" + data[at:])
+    records, problems = split(list(read_records(path)))
+    assert titles(records) == ALL_TITLES
+    assert records[0].authors == ["Zhang, Y.", "Müller, K."]  # not mojibake
+    assert records[4].authors[1].startswith("Dubois É")
+    (problem,) = problems
+    assert problem.position == 4 and "UTF-8" in problem.message
+    assert data[:at].count(b"\n") + 1 == problem.line
+    assert "µPull-out strength" in records[3].abstract_raw
+
+
+def test_damaged_end_tag_does_not_swallow_the_next_article(tmp_path: Path) -> None:
+    text = pubmed_xml()
+    second = text.index("</PubmedArticle>", text.index("31000002"))
+    path = write(tmp_path / "d.xml", text[:second] + "</PubmedArticlX>"
+                 + text[second + len("</PubmedArticle>"):])
+    records, problems = split(list(read_records(path)))
+    assert titles(records) == ALL_TITLES[:1] + ALL_TITLES[2:]
+    (problem,) = problems
+    assert problem.position == 2 and "no end tag" in problem.message
+
+
+def test_missing_blank_line_between_medline_records(tmp_path: Path) -> None:
+    text = medline().replace("\n\nPMID- 31000003", "\nPMID- 31000003")
+    records, problems = split(list(read_records(write(tmp_path / "m.nbib", text))))
+    assert not problems
+    assert titles(records) == ALL_TITLES
+    assert [r.pmid for r in records] == [ref.pmid for ref in REFS]
+
+
+@pytest.mark.parametrize("broken", [0, 2])
+def test_malformed_endnote_xml_record_costs_only_itself(tmp_path: Path, broken: int) -> None:
+    text = endnote_xml()
+    title = REFS[broken].title
+    path = write(tmp_path / "e.xml", text.replace(f"<title><style>{title}</style></title>",
+                                                   f"<title><style>{title}</stle></title>"))
+    records, problems = split(list(read_records(path)))
+    assert titles(records) == [t for i, t in enumerate(ALL_TITLES) if i != broken]
+    (problem,) = problems
+    assert problem.position == broken + 1 and "malformed" in problem.message
+
+
+@pytest.mark.parametrize(("fmt", "build"), [("ris", ris), ("medline", medline),
+                                            ("bibtex", bibtex), ("endnote_text", endnote_text)])
+@pytest.mark.parametrize("stray", ["TY  - JOUR", "PMID- 123", "@article{x,", "\x00"])
+def test_one_stray_line_or_nul_does_not_change_the_format(
+        tmp_path: Path, fmt: str, build, stray: str) -> None:
+    lines = build(REFS[:1]).split("\n")
+    lines.insert(3, stray)
+    path = write(tmp_path / "one.txt", "\n".join(lines))
+    assert detect_format(path) == fmt
+
+
+def test_nul_in_head_reads_every_other_record(tmp_path: Path) -> None:
+    text = ris().replace("Callus", "Cal\x00lus")
+    records, problems = split(list(read_records(write(tmp_path / "n.txt", text))))
+    assert titles(records) == ALL_TITLES and len(problems) == 1
+
+
+def test_utf16_pubmed_xml_is_read(tmp_path: Path) -> None:
+    text = pubmed_xml().replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    for name, data in (("bom.xml", text.encode("utf-16")), ("le.xml", text.encode("utf-16-le"))):
+        path = write(tmp_path / name, data)
+        assert detect_format(path) == "pubmed_xml"
+        records, problems = split(list(read_records(path)))
+        assert titles(records) == ALL_TITLES and not problems
+        assert records[1].authors == ["García, M."]
+
+
+@pytest.mark.parametrize(("fmt", "build"), [("medline", medline), ("endnote_text", endnote_text)])
+def test_cr_only_line_endings(tmp_path: Path, fmt: str, build) -> None:
+    # PubMed's .nbib exports start with a blank line, as do many EndNote text exports.
+    path = write(tmp_path / "mac.txt", ("\n" + build()).replace("\n", "\r"))
+    assert detect_format(path) == fmt
+    records, problems = split(list(read_records(path)))
+    assert titles(records) == ALL_TITLES and not problems
+
+
+def test_long_prologue_before_the_pubmed_root(tmp_path: Path) -> None:
+    prologue = "<!-- " + "padding " * 20000 + "-->\n"  # 160 KB
+    path = write(tmp_path / "long.xml", pubmed_xml(prologue=prologue))
+    assert detect_format(path) == "pubmed_xml"
+    assert titles(split(list(read_records(path)))[0]) == ALL_TITLES
+
+
+# ---------------------------------------------------------------- unbounded work
+
+
+def test_pubmed_article_over_the_limit_is_skipped(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EXOBONE_MAX_RECORD_BYTES", "100000")  # articles up to 800 KB
+    text = pubmed_xml().replace("Callus volume", "Callus" + " " * 20_000_000 + "volume", 1)
+    path = write(tmp_path / "big.xml.gz", gzip.compress(text.encode(), 1))
+    tracemalloc.start()
+    records, problems = split(list(read_records(path)))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert titles(records) == ALL_TITLES[1:]
+    (problem,) = problems
+    assert problem.position == 1 and "larger than 800,000 bytes" in problem.message
+    assert peak < 30_000_000  # two 4 MiB blocks and their copies, not 20 MB per copy
+
+
+def test_gzip_bomb_stops_at_the_ratio_limit(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EXOBONE_GZIP_RATIO_AFTER", "1000000")
+    text = pubmed_xml().replace("Pull-out", "Pull-out" + " " * 50_000_000, 1)
+    path = write(tmp_path / "bomb.xml.gz", gzip.compress(text.encode(), 9))
+    started = time.perf_counter()
+    records, problems = split(list(read_records(path)))
+    assert time.perf_counter() - started < 1
+    assert titles(records) == ALL_TITLES[:3]
+    assert "gzip bomb" in problems[-1].message and problems[-1].position == 4
+
+
+def test_ris_line_without_end_is_bounded_and_later_files_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EXOBONE_MAX_RECORD_BYTES", "100000")
+    text = ris(REFS[:2]) + "TY  - JOUR\nTI  - " + "x" * 8_000_000
+    path = write(tmp_path / "bomb.ris", text)
+    tracemalloc.start()
+    records, problems = split(list(read_records(path)))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert titles(records) == ALL_TITLES[:2]
+    assert any("longer than 100,000 bytes" in p.message and p.position == 3 for p in problems)
+    assert peak < 5_000_000
+
+
+def test_oversized_medline_record_is_reported(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EXOBONE_MAX_RECORD_BYTES", "10000")
+    text = medline().replace("AB  - Synovial", "AB  - Synovial\n" + "      more text\n" * 2000)
+    records, problems = split(list(read_records(write(tmp_path / "big.nbib", text))))
+    assert titles(records) == [t for i, t in enumerate(ALL_TITLES) if i != 1]
+    (problem,) = problems
+    assert problem.position == 2 and "larger than 10,000 bytes" in problem.message
+
+
+def test_medline_continuation_lines_are_linear(tmp_path: Path) -> None:
+    text = medline(REFS[:1]).replace("      Callus", "      word\n" * 80_000 + "      Callus")
+    path = write(tmp_path / "long.nbib", text)
+    started = time.perf_counter()
+    (record,) = list(read_records(path))
+    assert time.perf_counter() - started < 1
+    assert isinstance(record, Record) and record.abstract.count("word") == 80_000
+
+
+def test_detection_is_linear_in_blank_lines(tmp_path: Path) -> None:
+    path = write(tmp_path / "blank.txt", "\n" * 65000 + endnote_text(REFS[:1]))
+    started = time.perf_counter()
+    assert detect_format(path) == "endnote_text"
+    assert time.perf_counter() - started < 1
+
+
+def test_content_after_more_than_64kb_of_blank_lines_is_found(tmp_path: Path) -> None:
+    path = write(tmp_path / "blank.txt", "\n" * 200_000 + ris())
+    assert detect_format(path) == "ris"
+    assert titles(split(list(read_records(path)))[0]) == ALL_TITLES
