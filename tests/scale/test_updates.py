@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,26 @@ def test_truncated_xml_names_the_file(tmp_path: Path) -> None:
     bad.write_bytes(good.read_bytes()[:-2000])
     with pytest.raises(IngestError, match="short.xml: truncated XML"):
         scan(bad)
+
+
+def test_memory_stays_flat_after_the_first_delete_citation(tmp_path: Path) -> None:
+    """A DeleteCitation early in a long file once made the scan keep (and re-copy) the rest."""
+    pmids = [str(n) for n in range(1, 20_001)]
+    body = "".join(f'<PMID Version="1">{pmid}</PMID>\n' for pmid in pmids)
+    path = tmp_path / "deletes.xml"
+    path.write_text(f'<?xml version="1.0"?>\n<PubmedArticleSet>\n<DeleteCitation>\n{body}'
+                    "</DeleteCitation>\n<!-- " + "x" * 20_000_000 + " -->\n</PubmedArticleSet>\n")
+    tracemalloc.start()
+    result = scan(path)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert result.deleted == pmids
+    assert peak < 8_000_000  # a block or two and the PMIDs, not the 20 MB after them
+
+
+def test_pmid_outside_delete_citation_is_not_deleted(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.xml"
+    path.write_text('<PubmedArticleSet><PubmedArticle><PMID Version="1">5</PMID></PubmedArticle>'
+                    '<DeleteCitation><PMID Version="1">6</PMID></DeleteCitation>'
+                    '<PubmedArticle><PMID Version="1">7</PMID></PubmedArticle></PubmedArticleSet>')
+    assert scan(path).deleted == ["6"]
