@@ -120,8 +120,8 @@ Where = Annotated[
 ]
 Files = Annotated[
     list[Path],
-    typer.Argument(help="Bibliography files (any supported format, optionally gzipped).",
-                   dir_okay=False, show_default=False),
+    typer.Argument(help="Bibliography files (any supported format, optionally gzipped); one "
+                   "that cannot be read is reported and skipped.", show_default=False),
 ]  # fmt: skip
 
 
@@ -182,7 +182,7 @@ def ingest(
     err = _stderr()
     extractor = None if no_extract else load_extractor()
     summaries: list[IngestSummary] = []
-    skipped = 0
+    skipped: list[str] = []
     with _open_store(db, create=True) as store, _progress(err) as progress:
         for path in files:
             task = progress.add_task(escape(path.name), total=None)
@@ -195,7 +195,7 @@ def ingest(
                     store, path, fmt=fmt, extractor=extractor, progress=advance
                 )
             except IngestError as error:
-                skipped += 1
+                skipped.append(str(path))
                 progress.console.print(f"{error} (file skipped)", markup=False, soft_wrap=True)
             else:
                 summaries.append(summary)
@@ -204,6 +204,9 @@ def ingest(
             progress.update(task, visible=False)
         total = store.count()
     _stdout().print(_summary_table(summaries, total))
+    if skipped:
+        err.print(f"{len(skipped)} of {len(files)} files skipped: "
+                  + ", ".join(escape(name) for name in skipped))
     if skipped or any(not summary.ok for summary in summaries):
         raise typer.Exit(EXIT_SKIPPED)
 
@@ -229,17 +232,26 @@ def extract(
     err = _stderr()
     extractor = load_extractor()
     problems = written = 0
-    with _output(out) as stream, _progress(err) as progress:
-        task = progress.add_task("extracting", total=None)
-        for item in extract_studies(files, fmt=fmt, extractor=extractor):
-            if isinstance(item, RecordProblem):
-                problems += not item.kept
-                progress.console.print(str(item), markup=False, soft_wrap=True)
-                continue
-            stream.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
-            written += 1
-            progress.advance(task)
-    err.print(f"{written} studies written to {escape(out if out != '-' else 'stdout')}")
+    target = out if out != "-" else "stdout"
+    try:
+        with _output(out) as stream, _progress(err) as progress:
+            task = progress.add_task("extracting", total=None)
+            for item in extract_studies(files, fmt=fmt, extractor=extractor):
+                if isinstance(item, RecordProblem):
+                    problems += not item.kept
+                    progress.console.print(str(item), markup=False, soft_wrap=True)
+                    continue
+                stream.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
+                written += 1
+                progress.advance(task)
+            stream.flush()
+    except OSError as error:
+        where = f" ({error.filename})" if error.filename and error.filename != target else ""
+        err.print(f"cannot write {target}: {error.strerror or error}{where}", markup=False)
+        if out == "-":  # what is still buffered cannot be written either
+            os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+        raise typer.Exit(1) from None
+    err.print(f"{written} studies written to {escape(target)}")
     if problems:
         raise typer.Exit(EXIT_SKIPPED)
 
