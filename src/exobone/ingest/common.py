@@ -22,6 +22,7 @@ from exobone.text.clean import clean_text, clean_title
 _GZIP_MAGIC = b"\x1f\x8b"
 _BLOCK = 1 << 20
 _XML_BLOCK = 1 << 22
+_LINE_BLOCK = 1 << 16  # small: line readers hold a block as bytes, text and lines at once
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 # Bytes that never occur in text files (C0 controls other than tab, LF, VT, FF, CR, ESC).
 _CONTROL = bytes(range(0, 9)) + bytes(range(14, 27)) + bytes(range(28, 32)) + b"\x7f"
@@ -224,7 +225,7 @@ def sniff_encoding(path: str | Path) -> str:
     if head.startswith(_UTF16_BOMS):
         return "utf-16"
     valid = invalid = False
-    with ByteBlocks(path) as blocks:
+    with ByteBlocks(path, block=_LINE_BLOCK) as blocks:
         carry = b""
         while not (valid and invalid):
             try:
@@ -304,7 +305,7 @@ class TextLines:
                  for issue in issues], any(issue.fatal for issue in issues))
 
     def __iter__(self) -> Iterator[str]:
-        with ByteBlocks(self.path) as blocks:
+        with ByteBlocks(self.path, block=_LINE_BLOCK) as blocks:
             if self.encoding == "utf-16":
                 yield from self._utf16(blocks)
             else:
