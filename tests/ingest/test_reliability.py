@@ -60,7 +60,7 @@ def test_nul_byte_after_64kb_is_removed_and_reported(tmp_path: Path, fmt: str, b
     assert len(records) == len(many)
     assert not any("\x00" in r.raw + r.title + r.abstract for r in records)
     (problem,) = problems
-    assert "NUL" in problem.message and problem.position > 100
+    assert "NUL" in problem.message and problem.position > 100 and problem.kept
     assert "Rabbits received" in records[problem.position - 1].abstract
 
 
@@ -69,7 +69,7 @@ def test_unknown_declared_encoding_reads_as_utf8_and_says_so(tmp_path: Path) -> 
     records, problems = split(list(read_records(path)))
     assert titles(records) == ALL_TITLES
     (problem,) = problems
-    assert "UTF-3" in problem.message and str(path) in str(problem)
+    assert "UTF-3" in problem.message and str(path) in str(problem) and problem.kept
 
 
 @pytest.mark.parametrize(("fmt", "build"), [("ris", ris), ("medline", medline),
@@ -118,7 +118,7 @@ def test_one_bad_utf8_byte_costs_nothing_and_is_reported(tmp_path: Path) -> None
     assert records[0].authors == ["Zhang, Y.", "Müller, K."]  # not mojibake
     assert records[4].authors[1].startswith("Dubois É")
     (problem,) = problems
-    assert problem.position == 4 and "UTF-8" in problem.message
+    assert problem.position == 4 and "UTF-8" in problem.message and problem.kept
     assert data[:at].count(b"\n") + 1 == problem.line
     assert "µPull-out strength" in records[3].abstract_raw
 
@@ -237,7 +237,8 @@ def test_ris_line_without_end_is_bounded_and_later_files_read(
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert titles(records) == ALL_TITLES[:2]
-    assert any("longer than 100,000 bytes" in p.message and p.position == 3 for p in problems)
+    assert any("longer than 100,000 bytes" in p.message and p.position == 3 and not p.kept
+               for p in problems)
     assert peak < 5_000_000
 
 

@@ -299,9 +299,11 @@ class TextLines:
         return taken
 
     def problems(self, last_line: int, position: int) -> tuple[list[RecordProblem], bool]:
-        """RecordProblems for the notes up to `last_line`, and whether any is fatal."""
+        """RecordProblems for the notes up to `last_line` (warnings, `kept`, unless fatal),
+        and whether any is fatal (the record must then be skipped)."""
         issues = self.take_issues(last_line)
-        return ([RecordProblem(self.source, issue.message, position, issue.line)
+        return ([RecordProblem(self.source, issue.message, position, issue.line,
+                               kept=not issue.fatal)
                  for issue in issues], any(issue.fatal for issue in issues))
 
     def __iter__(self) -> Iterator[str]:

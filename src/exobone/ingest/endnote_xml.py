@@ -79,7 +79,7 @@ def read(path: str | Path) -> Iterator[Record | RecordProblem]:
         if not _ROOT.search(stream.first):
             raise IngestError(source, "not EndNote XML (no <records> or <record>)", 1)
         if stream.problem:
-            yield RecordProblem(source, stream.problem, 0, 1)
+            yield RecordProblem(source, stream.problem, 0, 1, kept=True)
         parser = etree.XMLParser(encoding=stream.encoding, resolve_entities=False,
                                  no_network=True, load_dtd=False, huge_tree=True,
                                  remove_comments=True, remove_pis=True)

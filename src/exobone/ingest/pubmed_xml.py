@@ -254,7 +254,7 @@ def read(path: str | Path) -> Iterator[Record | RecordProblem]:
         if not rooted and not _START.search(head):
             raise IngestError(source, "not PubMed XML (no <PubmedArticleSet>)", 1)
         if stream.problem:
-            yield RecordProblem(source, stream.problem, 0, 1)
+            yield RecordProblem(source, stream.problem, 0, 1, kept=True)
         parser = etree.XMLParser(encoding=stream.encoding, resolve_entities=False,
                                  no_network=True, load_dtd=False, huge_tree=True,
                                  collect_ids=False, remove_comments=True, remove_pis=True)
