@@ -25,15 +25,11 @@ vesicle cargo ("Wnt-3a content was elevated in ASC-EXO") never receive a directi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from re import _constants as _sre  # type: ignore[attr-defined]
-from re import _parser as _sre_parser  # type: ignore[attr-defined]
-from typing import TYPE_CHECKING, Any, Final
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Final
 
-import ahocorasick
-
-from exobone.extract.cues import lowercase_pattern
 from exobone.extract.document import Mention
+from exobone.extract.scanning import Engine, View, is_word_char
 
 if TYPE_CHECKING:
     from exobone.extract.document import Document, Sentence
@@ -210,25 +206,9 @@ _CUE_TABLE: Final[tuple[tuple[str, int, str], ...]] = (
     (r"(?:changes|alterations?)", SAME, "change"),
 )
 
-# --------------------------------------------------------------------------------------------
-# Fast scanning. A long alternation run with IGNORECASE at every character of every sentence was
-# most of the extraction time. `_Scanner` finds, in one Aho-Corasick pass over the folded text,
-# where some alternative's literal start occurs, and runs only those alternatives' regexes, only
-# there. The result is what the alternation's `finditer` would give.
-# --------------------------------------------------------------------------------------------
-# Characters that IGNORECASE matches to an ASCII letter but `str.lower` does not map to it (or, for
-# the dotted capital I, maps to two characters): folded by hand so that offsets stay put.
-_FOLD: Final = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-
-
-def _fold(text: str) -> str:
-    """Lower-cased `text` of the same length, in which each IGNORECASE literal match shows."""
-    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
-
-
-def _is_word_char(char: str) -> bool:
-    """What `\\w` matches in a str pattern."""
-    return char.isalnum() or char == "_"
+# One engine scans for every rule of this module; it is built at the end of the module.
+_ENGINE: Final = Engine()
+_view: Final = _ENGINE.view
 
 
 def _tail_start(text: str, end: int, words: int) -> int:
@@ -240,311 +220,14 @@ def _tail_start(text: str, end: int, words: int) -> int:
     for _ in range(words):
         while at and text[at - 1].isspace():
             at -= 1
-        while at and _is_word_char(text[at - 1]):
+        while at and is_word_char(text[at - 1]):
             at -= 1
     return at
 
 
-def _starts_of(items: Any, limit: int) -> set[tuple[str, bool]]:
-    """Literal starts of a parsed pattern; True where the start is a whole match of it."""
-    if not items:
-        return {("", True)}
-    if limit <= 0:
-        return {("", False)}
-    (op, av), rest = items[0], items[1:]
-    heads: set[tuple[str, bool]]
-    if op is _sre.LITERAL:
-        heads = {(chr(av).lower(), True)}
-    elif op is _sre.IN and all(kind is _sre.LITERAL for kind, _ in av):
-        heads = {(chr(c).lower(), True) for _, c in av}
-    elif op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
-        heads = {("", True)}  # zero-width
-    elif op is _sre.SUBPATTERN:
-        heads = _starts_of(list(av[3]), limit)
-    elif op is _sre.BRANCH:
-        heads = set().union(*(_starts_of(list(branch), limit) for branch in av[1]))
-    elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] in (0, 1) and av[1] == 1:
-        heads = _starts_of(list(av[2]), limit) | ({("", True)} if av[0] == 0 else set())
-    else:
-        return {("", False)}
-    out: set[tuple[str, bool]] = set()
-    for head, whole in heads:
-        if not whole:
-            out.add((head, False))
-            continue
-        out.update((head + tail, done) for tail, done in _starts_of(rest, limit - len(head)))
-    return out
-
-
-# How long a literal start may grow. Long starts spare regex calls: with short ones, every
-# "cartilage" was a candidate for each phrase starting "cartil".
-_START_LIMIT: Final = 48
-
-
-def _literal_starts(pattern: str) -> set[str]:
-    """Lower-cased texts one of which starts every match of `pattern`."""
-    parsed = list(_sre_parser.parse(pattern, re.IGNORECASE))
-    starts = {start for start, _ in _starts_of(parsed, _START_LIMIT)}
-    if "" in starts:
-        raise ValueError(f"no literal start to scan for in {pattern!r}")
-    return starts
-
-
-class _View:
-    """A sentence as the scanners and gates see it: the folded text and, from one Aho-Corasick
-    pass made when first asked, where each scanner's alternatives may start and which gates'
-    keys occur (bit `gate.id` of `_gates`; -1 until the pass is made)."""
-
-    __slots__ = ("_gates", "_starts", "low", "text")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.low = _fold(text)
-        self._starts: dict[int, dict[int, list[int]]] = {}
-        self._gates = -1
-
-    def _scan(self) -> int:
-        gates = 0
-        starts = self._starts
-        text = self.text
-        hits: Iterator[tuple[int, _Key]] = _KEYS.iter(self.low)  # typed: unpacked natively
-        for end, key in hits:
-            gates |= key.mask
-            if not key.scanners:
-                continue
-            start = end - key.back
-            if key.word and start and _is_word_char(text[start - 1]):
-                continue  # scanner keys start a word
-            # keys found at one start come shortest first, and a key's ids include those of
-            # its prefixes: the last one found stands for all
-            for owner, ids in key.scanners:
-                if owner in starts:
-                    starts[owner][start] = ids
-                else:
-                    starts[owner] = {start: ids}
-        self._gates = gates
-        return gates
-
-    def holds(self, gate: _Gated) -> bool:
-        """Whether the text holds one of `gate`'s keys."""
-        gates = self._scan() if self._gates < 0 else self._gates
-        return bool(gates >> gate.id & 1)
-
-
-_VIEWS: Final[dict[int, _View]] = {}  # by id(text); each view holds its text, so ids stay unique
-# The view asked for last: most questions are about the sentence at hand, and comparing one
-# reference is cheaper than a dictionary look-up by id.
-_LAST_VIEW: Final[list[_View]] = [_View("")]
-
-
-def _view(text: str) -> _View:
-    """The view of `text`, made once: the sentence's helpers all ask for it."""
-    last = _LAST_VIEW[0]
-    if last.text is text:
-        return last
-    view = _VIEWS.get(id(text))
-    if view is None or view.text is not text:
-        if len(_VIEWS) >= 256:
-            _VIEWS.clear()
-        view = _VIEWS[id(text)] = _View(text)
-    _LAST_VIEW[0] = view
-    return view
-
-
-class _Scanner:
-    """An IGNORECASE alternation of `patterns`, run only where an alternative can start.
-
-    Every alternative must begin with literal text (checked at import). `before`/`after` wrap
-    each alternative. An alternative starting with a word character must be preceded by a word
-    boundary (`\\b` or a stricter lookbehind).
-    """
-
-    def __init__(self, patterns: Sequence[str], before: str = "", after: str = "") -> None:
-        self.regexes = [re.compile(f"{before}(?:{p}){after}", re.IGNORECASE) for p in patterns]
-        self.id = len(_SCANNERS)
-        _SCANNERS.append(self)
-        self.keys: dict[str, list[int]] = {}
-        for i, pattern in enumerate(patterns):
-            for key in _literal_starts(pattern):
-                self.keys.setdefault(key, []).append(i)
-
-    def _candidates(self, view: _View) -> list[tuple[int, list[int]]]:
-        """(offset, alternatives that may start there), in text order."""
-        if view._gates < 0:  # `view._scan`, inlined: called for every scanner
-            view._scan()
-        found = view._starts.get(self.id)
-        if not found:
-            return []
-        return sorted(found.items())
-
-    def finditer(self, view: _View) -> list[tuple[int, re.Match[str]]]:
-        """(alternative, match) as the alternation's `finditer` gives them, in order."""
-        out: list[tuple[int, re.Match[str]]] = []
-        last = 0
-        for start, ids in self._candidates(view):
-            if start < last:
-                continue
-            for i in ids:
-                match = self.regexes[i].match(view.text, start)
-                if match:
-                    out.append((i, match))
-                    last = match.end()
-                    break
-        return out
-
-    def first(self, view: _View) -> re.Match[str] | None:
-        """The first match, as the alternation's `search` finds it."""
-        for start, ids in self._candidates(view):
-            for i in ids:
-                match = self.regexes[i].match(view.text, start)
-                if match:
-                    return match
-        return None
-
-    def finditer_each(self, view: _View) -> dict[int, list[re.Match[str]]]:
-        """Alternative -> its own `finditer` matches (alternatives scanned separately)."""
-        out: dict[int, list[re.Match[str]]] = {}
-        last: dict[int, int] = {}
-        for start, ids in self._candidates(view):
-            for i in ids:
-                if start < last.get(i, 0):
-                    continue
-                match = self.regexes[i].match(view.text, start)
-                if match:
-                    out.setdefault(i, []).append(match)
-                    last[i] = match.end()
-        return out
-
-
-class _Gated:
-    """A regex tried only on text that holds one of `keys`, lower-cased texts that every match
-    of it contains. Most sentences lack the keys, and the sentence's one Aho-Corasick pass
-    (`_View`) answers for every gate at once.
-
-    An IGNORECASE regex is searched as a case-sensitive copy over the lower-cased text when
-    that is ASCII (where lowering is exactly case-insensitivity): IGNORECASE compares every
-    character slowly, at every offset tried. The match returned is the IGNORECASE regex's at
-    the offset found, on the text itself.
-    """
-
-    def __init__(
-        self, regex: re.Pattern[str], keys: Sequence[str], *, per_sentence: bool = True
-    ) -> None:
-        """`per_sentence=False` for a regex run only on short pieces, whose keys are common
-        words: only the piece is then tested."""
-        self.regex = regex
-        self.folded = (
-            re.compile(lowercase_pattern(regex.pattern), regex.flags & ~re.IGNORECASE)
-            if regex.flags & re.IGNORECASE
-            else None
-        )
-        self.keys = tuple(keys)
-        self.per_sentence = per_sentence
-        self.id = len(_GATES)
-        _GATES.append(self)
-
-    def _folded_if_possible(self, sentence: str, part: str | None) -> str | None:
-        """The folded `part` (or `sentence`) if the regex may match in it, else None."""
-        if self.per_sentence:
-            view = _LAST_VIEW[0]  # `_view` and `holds`, inlined: called very often
-            if view.text is not sentence:
-                view = _view(sentence)
-            gates = view._scan() if view._gates < 0 else view._gates
-            if not gates >> self.id & 1:
-                return None
-            if part is None or part is sentence:
-                return view.low
-        low = _fold(sentence if part is None else part)
-        return low if any(key in low for key in self.keys) else None
-
-    def possible(self, sentence: str, part: str | None = None) -> bool:
-        """Whether the regex may match in `sentence`, or in `part`, a piece of it."""
-        return self._folded_if_possible(sentence, part) is not None
-
-    def search(self, text: str, sentence: str | None = None) -> re.Match[str] | None:
-        """`regex.search(text)`; `sentence` is the sentence that `text` was cut from."""
-        low = self._folded_if_possible(sentence or text, text)
-        if low is None:
-            return None
-        if self.folded is None or not text.isascii():
-            return self.regex.search(text)
-        found = self.folded.search(low)
-        return None if found is None else self.regex.match(text, found.start())
-
-    def match(self, text: str, sentence: str | None = None) -> re.Match[str] | None:
-        low = self._folded_if_possible(sentence or text, text)
-        if low is None:
-            return None
-        if self.folded is None or not text.isascii() or self.folded.match(low):
-            return self.regex.match(text)
-        return None
-
-    def sub(self, replacement: str, text: str, sentence: str | None = None) -> str:
-        low = self._folded_if_possible(sentence or text, text)
-        if low is None:
-            return text
-        if self.folded is not None and text.isascii() and self.folded.search(low) is None:
-            return text  # the usual case, found without IGNORECASE
-        return self.regex.sub(replacement, text)
-
-
-_SCANNERS: Final[list[_Scanner]] = []
-_GATES: Final[list[_Gated]] = []
-
-
-class _Key:
-    """What a key of `_KEYS` stands for."""
-
-    __slots__ = ("back", "mask", "scanners", "word")
-
-    def __init__(
-        self, back: int, word: bool, mask: int, scanners: list[tuple[int, list[int]]]
-    ) -> None:
-        self.back = back  # len - 1
-        self.word = word  # starts with a word character
-        self.mask = mask  # bits of the gates it is a key of
-        # (scanner, its alternatives that may start here: those of this key and of every
-        # shorter key of the scanner that starts it, in order)
-        self.scanners = scanners
-
-
-# Literal starts of every scanner and keys of every sentence gate (filled at the end of the
-# module).
-_KEYS: Final = ahocorasick.Automaton()
-
-
-# Characters of this field's abstracts, most frequent first. The automaton looks a character up
-# among a node's children one by one, in the order they were added: keys made of common
-# characters are added first (the walk over a sentence then costs about 10% less than with keys
-# added in sorted order).
-_FREQUENT: Final = " etiosanrcldmhfupgybvx-w,.1()kj2z53867/9:40q"
-_RANK: Final = {char: rank for rank, char in enumerate(_FREQUENT)}
-
-
-def _common_first(key: str) -> tuple[list[int], str]:
-    """Sort key that adds keys of frequent characters to the automaton first."""
-    return [_RANK.get(char, len(_RANK)) for char in key], key
-
-
-def _build_keys() -> None:
-    masks: dict[str, int] = {}
-    scanners: dict[str, list[tuple[int, list[int]]]] = {}
-    for scanner in _SCANNERS:
-        for key in scanner.keys:
-            heads = (key[:n] for n in range(1, len(key) + 1))
-            ids = {i for head in heads for i in scanner.keys.get(head, ())}
-            scanners.setdefault(key, []).append((scanner.id, sorted(ids)))
-    for gate in _GATES:
-        if gate.per_sentence:
-            for key in gate.keys:
-                masks[key] = masks.get(key, 0) | 1 << gate.id
-    for key in sorted(masks.keys() | scanners.keys(), key=_common_first):
-        entry = _Key(len(key) - 1, _is_word_char(key[0]), masks.get(key, 0), scanners.get(key, []))
-        _KEYS.add_word(key, entry)
-    _KEYS.make_automaton()
-
-
-_CUES: Final = _Scanner([p for p, _, _ in _CUE_TABLE], before=r"(?<![\w-])", after=r"(?![\w])")
+_CUES: Final = _ENGINE.scanner(
+    [p for p, _, _ in _CUE_TABLE], before=r"(?<![\w-])", after=r"(?![\w])"
+)
 
 # A cue word glued to a preceding hyphen ("IL-1beta-induced", "EV-depleted", "PBS-treated") is
 # a modifier naming a stimulus, unless the stimulus is the vesicle ("exosome-induced").
@@ -558,8 +241,6 @@ _VESICLE_WORD: Final = (
     r"|conditioned medi(?:um|a)|\bCM\b|microparticles?|\bMPs\b|\bMVs\b|cell-free|nanovesicles?"
 )
 _VESICLE_RE: Final = re.compile(_VESICLE_WORD, re.IGNORECASE)
-# The same over ASCII text lower-cased, searched faster (see `_Gated`).
-_VESICLE_FOLDED_RE: Final = re.compile(lowercase_pattern(_VESICLE_WORD))
 # Vesicle secretion blocked: GW4869, "inhibitor of exosome secretion/release/biogenesis".
 _SECRETION_BLOCK_RE: Final = re.compile(
     r"\bGW-?4869\b|\b(?:inhibit\w*|block\w*|prevent\w*)\s+(?:of\s+)?(?:the\s+)?(?:exosom\w*|EVs?|ve"
@@ -579,7 +260,7 @@ _BOUNDARY_PATTERNS: Final = (
     r"\bhomeostasis\b", r"\binvolv\w*\b",
     r", and (?=(?:the|this|these|that|those|it|they|we|its|their|all)\b)",
 )  # fmt: skip
-_BOUNDARIES: Final = _Scanner(_BOUNDARY_PATTERNS)
+_BOUNDARIES: Final = _ENGINE.scanner(_BOUNDARY_PATTERNS)
 _NEGATION_RE: Final = re.compile(
     r"\b(?:not|no|never|neither|nor|without|cannot|failed to|fail to|fails to|unable to)\s+(?:\w+\s"
     r"+){0,2}$|n't\s+(?:\w+\s+){0,2}$",
@@ -589,25 +270,11 @@ _NOT_ONLY_RE: Final = re.compile(r"\bnot only\b", re.IGNORECASE)
 _AUX_RE: Final = re.compile(
     r"\b(?:was|were|is|are|been|be|being|became|become|becomes|get|got)\b", re.IGNORECASE
 )
-# The same without its leading `\b`, over lower-cased ASCII text: it then starts with a set of
-# letters that the regex engine skips to, instead of being tried at every offset.
-_AUX_LOW_RE: Final = re.compile(
-    r"(?:was|were|is|are|been|be|being|became|become|becomes|get|got)\b"
-)
 
 
 def _has_aux(gap: str) -> bool:
-    """Whether `_AUX_RE` matches in `gap`."""
-    if not gap.isascii():
-        return _AUX_RE.search(gap) is not None
-    low = gap.lower()
-    found = _AUX_LOW_RE.search(low)
-    while found is not None:
-        at = found.start()
-        if not at or not _is_word_char(low[at - 1]):
-            return True  # a word start, where the leading `\b` holds
-        found = _AUX_LOW_RE.search(low, at + 1)
-    return False
+    """Whether `gap` holds an auxiliary ("was", "been", "became", ...)."""
+    return _AUX.search(gap) is not None
 
 
 _DETERMINER_END_RE: Final = re.compile(
@@ -685,10 +352,6 @@ _AGENT_AFTER_RE: Final = re.compile(
     r"t)\b)",
     re.IGNORECASE,
 )
-# Every match of `_AGENT_AFTER_RE` starts with whitespace or one of these ("knockout", "KO",
-# "null", "deficient"; the Kelvin sign is a "k" to IGNORECASE): most targets are followed by
-# neither, and the regex is not tried.
-_AGENT_AFTER_STARTS: Final = frozenset("-+(kKnNdD\u212a")
 _INDUCED_AFTER_RE: Final = re.compile(r"-(?:induced|triggered|caused|mediated)\s+", re.IGNORECASE)
 _INHIBITOR_BEFORE_RE: Final = re.compile(
     r"\b(?:inhibitors?|antagonists?|blockers?|si-?RNAs?|sh-?RNAs?|knock-?down|silencing|deletion|de"
@@ -845,7 +508,7 @@ _CHANGE_NOUNS: Final = frozenset(
 )
 
 
-def _find_cues(view: _View) -> list[Cue]:
+def _find_cues(view: View) -> list[Cue]:
     cues: list[Cue] = []
     text = view.text
     for i, match in _CUES.finditer(view):
@@ -862,102 +525,25 @@ def _find_cues(view: _View) -> list[Cue]:
 
 def _hyphen_modifiers(text: str) -> list[tuple[int, int, bool]]:
     """Spans of "<stimulus>-induced" words; True where the stimulus is a vesicle."""
-    return [(hyphen, end, _names_vesicle(stimulus)) for stimulus, hyphen, end in _hyphen_cues(text)]
+    return [
+        (hyphen, end, _names_vesicle(stimulus, text))
+        for stimulus, hyphen, end in _hyphen_cues(text)
+    ]
 
 
 def _hyphen_cues(text: str) -> list[tuple[str, int, int]]:
-    """(stimulus, hyphen offset, end) of each `_HYPHEN_CUE_RE` match, as its `finditer` gives
-    them, found from the cue words instead of trying the pattern at every character.
-
-    A match is a run of word characters and slashes, a hyphen and a cue word ending a word; it
-    starts where the run starts (or where the previous match ended).
-    """
-    if not _HYPHEN_CUE.possible(text):
-        return []
-    low = _view(text).low
-    hyphens = []
-    for key in _HYPHEN_CUE.keys:
-        at = low.find(key)
-        while at >= 0:
-            end = at + len(key)
-            if end == len(text) or not _is_word_char(text[end]):
-                hyphens.append((at, end))
-            at = low.find(key, at + 1)
-    found = []
-    last = 0
-    for hyphen, end in sorted(hyphens):
-        if hyphen < last:
-            continue
-        start = hyphen
-        while start > last and (_is_word_char(text[start - 1]) or text[start - 1] == "/"):
-            start -= 1
-        if start < hyphen:
-            found.append((text[start:hyphen], hyphen, end))
-            last = end
-    return found
-
-
-# Each of these, in the folded text, is a match of `_VESICLE_RE`.
-_VESICLE_SURE: Final = (
-    "exosom", "vesicle", "secretome", "secretion factors", "secreted factors", "paracrine factors",
-    "conditioned medium", "conditioned media", "microparticle", "cell-free",
-)  # fmt: skip
-# `_VESICLE_RE` alternatives that are whole words.
-_VESICLE_WORDS: Final = ("ev", "evs", "sev", "sevs", "cm", "mps", "mvs")
-
-
-def _has_word(text: str, low: str, word: str) -> bool:
-    """Whether `word` occurs in `low` between word boundaries (as `\\bword\\b`)."""
-    at = low.find(word)
-    while at >= 0:
-        end = at + len(word)
-        if (at == 0 or not _is_word_char(text[at - 1])) and (
-            end == len(text) or not _is_word_char(text[end])
-        ):
-            return True
-        at = low.find(word, at + 1)
-    return False
+    """(stimulus, hyphen offset, end) of each `_HYPHEN_CUE_RE` match."""
+    return [(m.group(1), m.start(2) - 1, m.end(2)) for m in _HYPHEN_CUE.finditer(text)]
 
 
 def mentions_vesicles(text: str) -> bool:
-    """Whether `_VESICLE_RE` matches in `text`, mostly decided without running it."""
-    view = _view(text)
-    if view.holds(_VESICLE_SURE_GATE):
-        return True
-    if view.holds(_VESICLE_WORD_GATE) and any(
-        _has_word(text, view.low, word) for word in _VESICLE_WORDS
-    ):
-        return True
-    return view.holds(_VESICLE_MAYBE_GATE) and _vesicle_near_maybe(text, view.low)
+    """Whether the sentence `text` names a vesicle preparation (`_VESICLE_RE`)."""
+    return _VESICLE.search(text) is not None
 
 
-def _names_vesicle(text: str) -> bool:
-    """`mentions_vesicles` for a piece of a sentence, without making a view of it."""
-    low = _fold(text)
-    return (
-        any(key in low for key in _VESICLE_SURE)
-        or any(_has_word(text, low, word) for word in _VESICLE_WORDS)
-        or _vesicle_near_maybe(text, low)
-    )
-
-
-def _vesicle_near_maybe(text: str, low: str) -> bool:
-    """Whether `_VESICLE_RE` matches in the run of word characters and hyphens around an "exo"
-    or "-ev" of `text` (`low`, folded). Its other matches hold a sure key or are words of
-    `_VESICLE_WORDS`. Run on the whole text, the regex tries its alternatives at every character
-    (about 0.5 us per character)."""
-    for key in ("exo", "-ev"):
-        at = low.find(key)
-        while at >= 0:
-            start, end = at, at + len(key)
-            while start and (_is_word_char(text[start - 1]) or text[start - 1] == "-"):
-                start -= 1
-            while end < len(text) and (_is_word_char(text[end]) or text[end] == "-"):
-                end += 1
-            if _VESICLE_RE.search(text, start, end):
-                return True
-            at = low.find(key, end)
-    return False
+def _names_vesicle(piece: str, sentence: str) -> bool:
+    """`mentions_vesicles` for a piece of a sentence."""
+    return _VESICLE.search(piece, sentence) is not None
 
 
 def is_aim(text: str) -> bool:
@@ -987,24 +573,9 @@ def _strip_targets(text: str, start: int, end: int, targets: Sequence[Target]) -
     return _PAREN_RE.sub(" ", gap) if "(" in gap else gap
 
 
-def _breaks_clause(gap: str) -> bool:
-    """Whether `gap` holds ";", ":" or one of `_GAP_BREAK_WORDS` as a word (IGNORECASE)."""
-    if ";" in gap or ":" in gap:
-        return True
-    if gap.isascii():  # one search of the lower-cased gap (see `_Gated`)
-        low = gap.lower()
-        # (words found inside a word fail: letters, they cannot hide a word that starts later)
-        return any(
-            not match.start() or not _is_word_char(low[match.start() - 1])
-            for match in _GAP_BREAK_RE.finditer(low)
-        )
-    low = _fold(gap)
-    return any(_has_word(gap, low, word) for word in _GAP_BREAK_WORDS)
-
-
 def _predicate_gap_ok(gap: str, vesicles: bool, sentence: str) -> bool:
     gap = _MEASURED_BY.sub(" ", gap, sentence)
-    if vesicles or _breaks_clause(gap):
+    if vesicles or _GAP_BREAK.search(gap) is not None:
         return False
     return not _more_words_than(9, gap)
 
@@ -1036,7 +607,7 @@ def _agent_is_foreign(text: str, end: int) -> bool | None:
     first = " ".join(words.split(None, 6)[:6])
     end_word = _AGENT_END_RE.search(first)
     head = " ".join(first[: end_word.start()].split()) if end_word else first
-    return not _names_vesicle(head)
+    return not _names_vesicle(head, text)
 
 
 def _negated(text: str, cue: Cue) -> bool:
@@ -1066,7 +637,7 @@ def _purpose_of_a_method(text: str, cue: Cue) -> bool:
     if cue.form != "verb" or cue.start < 3 or text[cue.start - 3 : cue.start].lower() != "to ":
         return False
     before = text[: cue.start]
-    return not _names_vesicle(before) and not _TO_FINDING_RE.search(before[-20:])
+    return not _names_vesicle(before, text) and not _TO_FINDING_RE.search(before[-20:])
 
 
 def _reversal_sign(local: int | None, label: str, cue_sign: int) -> int | None:
@@ -1106,7 +677,7 @@ def resolve(
             prev = (
                 text[: cue.start - 1].rsplit(None, 1)[-1] if text[: cue.start - 1].strip() else ""
             )
-            if not _names_vesicle(prev):
+            if not _names_vesicle(prev, text):
                 continue
         if any(t.start <= cue.start and cue.end <= t.end for t in targets):
             continue
@@ -1121,12 +692,7 @@ def resolve(
         if any(lo <= a and b <= hi for a, b in vesicle_spans):
             return True  # the mentions answer: the regex runs over the whole sentence
         if not named:  # needed only for a reversal, so found late
-            found = (
-                _VESICLE_FOLDED_RE.finditer(view.low)
-                if text.isascii()
-                else _VESICLE_RE.finditer(text)
-            )
-            named.append([m.span() for m in found])
+            named.append([m.span() for m in _VESICLE.finditer(text)])
         return any(lo <= a and b <= hi for a, b in named[0])
 
     gerund = _GERUND_SUBJECT.search(text)
@@ -1149,10 +715,6 @@ def resolve(
     blocked: set[int] = set()
     by_vesicles: set[int] = set()
     right_of: dict[int, Cue] = {}
-
-    # where the last auxiliary starts (a neutral predicate needs one after its subject), found
-    # when first needed
-    last_aux = -2
 
     # First pass: predicates after each target ("X was significantly increased"). Without cues
     # nothing is a predicate, and nothing is to be blocked.
@@ -1181,13 +743,10 @@ def resolve(
                 nxt = second
         if nxt is None:
             # blocking matters only for a cue before the target (`cues[0]` ends first)
-            if cues[0].end <= t.start:
-                if last_aux == -2:
-                    last_aux = max(view.low.rfind(aux) for aux in _NEUTRAL_AUX)
-                if last_aux >= t.end and _neutral_predicate(
-                    _strip_targets(text, t.end, len(text), targets)
-                ):
-                    blocked.add(i)
+            if cues[0].end <= t.start and _neutral_predicate(
+                _strip_targets(text, t.end, len(text), targets)
+            ):
+                blocked.add(i)
             continue
         gap = _strip_targets(text, t.end, nxt.start, targets)
         if skipped:
@@ -1301,7 +860,7 @@ def resolve(
                 result[i] = result[follower]
 
     # Reversal: "..., but all the changes were almost abolished when BMSC-Exos was added."
-    reversals = _reversals(view) if _REVERSAL_NOUNS.possible(text) else []
+    reversals = _reversals(view)
     for match in reversals:
         if not vesicle_in(match.end(), len(text)) and not vesicle_in(match.start(), match.end()):
             continue
@@ -1326,7 +885,7 @@ def resolve(
             and _agent_like(text, targets[i])
         ):
             result[i] = None
-    if _secretion_blocked(text):
+    if _SECRETION_BLOCK.search(text) is not None:
         # a vesicle's own property ("pro-osteogenic effect") or a change it caused keeps its sign
         result = [
             -s if s and targets[i].inherent is None and i not in by_vesicles else s
@@ -1351,28 +910,8 @@ _ARM_AFTER_RE: Final = re.compile(
 )
 
 
-def _literal_trie(words: Sequence[str]) -> str:
-    """An alternation of `words` factored by shared prefixes ("in(?:creas|hibit)"): it matches
-    the same texts (the preferred one may differ, so use it for existence tests), but the regex
-    engine tries one branch per letter instead of every word."""
-    heads: dict[str, list[str]] = {}
-    ends = False
-    for word in words:
-        if word:
-            heads.setdefault(word[0], []).append(word[1:])
-        else:
-            ends = True
-    branches = [re.escape(head) + _literal_trie(tails) for head, tails in sorted(heads.items())]
-    if not branches:
-        return ""
-    if ends:
-        return "(?:" + "|".join(branches) + ")?"
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-
-# `_GAP_BREAK_WORDS` ending a word, in lower-cased text (the start of the word is checked apart:
-# a pattern starting with "\b" is tried at every offset, one starting with letters only at them).
-_GAP_BREAK_RE: Final = re.compile(_literal_trie(_GAP_BREAK_WORDS) + r"\b")
+# Clause words that end a target's noun phrase before its predicate.
+_GAP_BREAK_RE: Final = re.compile(r";|:|\b(?:" + "|".join(_GAP_BREAK_WORDS) + r")\b", re.IGNORECASE)
 
 
 # (Up to six words of any kind before the auxiliary: naming "and", "the", ... apart, as this once
@@ -1430,28 +969,14 @@ _DIRECTED_STEMS: Final = (
 )
 _NEUTRAL_PRED_RE: Final = re.compile(
     r"^[\s,]*(?:\w+\s+){0,6}?(?:was|were|is|are|have been|has been)\s+(?:\w+ly\s+)?"
-    r"(?=\w+(?:ed|en)\b)(?!\w*" + _literal_trie(_DIRECTED_STEMS) + r")\w+(?:ed|en)\b",
+    r"(?=\w+(?:ed|en)\b)(?!\w*(?:" + "|".join(_DIRECTED_STEMS) + r"))\w+(?:ed|en)\b",
     re.IGNORECASE,
 )
 
 
-_NEUTRAL_PRED_FOLDED_RE: Final = re.compile(lowercase_pattern(_NEUTRAL_PRED_RE.pattern))
-
-
-# Gaps with blanked targets are long runs of spaces, over which the lazy word loop of
-# `_NEUTRAL_PRED_RE` backtracks for microseconds; without one of its auxiliaries (folded, as
-# IGNORECASE sees them) the gap cannot match.
-_NEUTRAL_AUX: Final = ("is", "are", "was", "were", "been")
-
-
 def _neutral_predicate(gap: str) -> bool:
     """The target is the subject of a predicate that gives no direction ("were evaluated")."""
-    low = _fold(gap)
-    if not any(aux in low for aux in _NEUTRAL_AUX):
-        return False
-    if gap.isascii():  # searched faster lower-cased (see `_Gated`)
-        return _NEUTRAL_PRED_FOLDED_RE.match(low) is not None
-    return _NEUTRAL_PRED_RE.match(gap) is not None
+    return _NEUTRAL_PRED.match(gap) is not None
 
 
 def _clause_before(text: str, start: int, bounds: Sequence[tuple[int, int]]) -> str:
@@ -1463,7 +988,6 @@ def _agent_like(text: str, t: Target) -> bool:
     return bool(
         _AGENT_BEFORE.search(text[max(0, t.start - 40) : t.start], text)
         or t.end < len(text)
-        and (text[t.end].isspace() or text[t.end] in _AGENT_AFTER_STARTS)
         and _AGENT_AFTER_RE.match(text, t.end)
     )
 
@@ -1746,7 +1270,9 @@ _PHRASES: Final[tuple[tuple[str, str, str, int | None, bool], ...]] = (
     ),
     (r"s-?GAG|sulfated glycosaminoglycans?", "metabolites", "s_GAG", None, False),
 )
-_PHRASE_SCAN: Final = _Scanner([p for p, *_ in _PHRASES], before=r"(?<![\w-])", after=r"(?![\w])")
+_PHRASE_SCAN: Final = _ENGINE.scanner(
+    [p for p, *_ in _PHRASES], before=r"(?<![\w-])", after=r"(?![\w])"
+)
 # Phrases whose words carry a direction or an inverse reading, by (kind, label).
 _MARKED_PHRASES: Final[dict[tuple[str, str], list[tuple[re.Pattern[str], int | None, bool]]]] = {}
 for _regex, (_, _kind, _label, _inh, _inv) in zip(_PHRASE_SCAN.regexes, _PHRASES, strict=True):
@@ -1759,15 +1285,8 @@ _CELL_BEFORE_RE: Final = re.compile(r"(?:cells?|MSCs?|BMSCs?|\w*\d\w*)\s+$")
 
 
 def _cell_before(text: str, end: int) -> bool:
-    """`_CELL_BEFORE_RE.search(text[:end])`. A match is word characters, then the whitespace
-    that ends the piece, so it lies in the piece's last word and what follows; searching the
-    whole piece tried `\\w*\\d` at every character."""
-    start = end
-    while start and text[start - 1].isspace():
-        start -= 1
-    while start and _is_word_char(text[start - 1]):
-        start -= 1
-    return _CELL_BEFORE_RE.search(text, start, end) is not None
+    """Whether a cell is named right before `end`."""
+    return _CELL_BEFORE_RE.search(text, 0, end) is not None
 
 
 def _sentence_targets(
@@ -1907,11 +1426,15 @@ def _analyse(doc: Document) -> list[Directed]:
             for m in mentions
             if m.kind == "vesicle_types"
         ]
-        about = bool(vesicle_spans) or mentions_vesicles(text) or _secretion_blocked(text)
+        about = (
+            bool(vesicle_spans)
+            or mentions_vesicles(text)
+            or _SECRETION_BLOCK.search(text) is not None
+        )
         if (
             not about
             and previous_about_vesicles
-            and (_ANAPHOR_START_RE.match(text) or not _names_other_agent(text))
+            and (_ANAPHOR_START_RE.match(text) or _OTHER_AGENT.search(text) is None)
         ):
             about = True  # the report of the vesicle experiment goes on
         found = None
@@ -1950,59 +1473,11 @@ def _analyse(doc: Document) -> list[Directed]:
     return directed
 
 
-# Every match of `_REVERSAL_ANAPHOR_RE` starts with one of these words.
-_REVERSAL_STARTS: Final = ("all", "these", "the", "this", "those", "such", "both", "its", "their")
-
-
-def _reversals(view: _View) -> list[re.Match[str]]:
-    """`_REVERSAL_ANAPHOR.finditer(view.text)`, the regex tried only where a match can start
-    (searched, it tried its determiners at every character)."""
-    text = view.text
-    if not _REVERSAL_ANAPHOR.possible(text):
+def _reversals(view: View) -> list[re.Match[str]]:
+    """`_REVERSAL_ANAPHOR_RE.finditer(view.text)`, tried where its determiners start."""
+    if not _REVERSAL_GATE.possible(view.text):
         return []
-    starts: set[int] = set()
-    for word in _REVERSAL_STARTS:
-        at = view.low.find(word)
-        while at >= 0:
-            starts.add(at)
-            at = view.low.find(word, at + 1)
-    found: list[re.Match[str]] = []
-    last = 0
-    for at in sorted(starts):
-        if at < last:
-            continue
-        match = _REVERSAL_ANAPHOR_RE.match(text, at)
-        if match:
-            found.append(match)
-            last = match.end()
-    return found
-
-
-# `_OTHER_AGENT_RE`'s alternatives that are plain text, lower-cased, and a regex for the others:
-# on ASCII text, `in` finds the former far faster than the regex, which tried all its
-# alternatives at every offset of the sentence.
-_OTHER_AGENT_TEXTS: Final = (
-    "-/-", "knockout", "knock-out", "knockdown", "knock-down", "wild-type", "inhibitor",
-    "antagonist", "sirna", "si-rna", "shrna", "sh-rna", "overexpress", "transplant",
-)  # fmt: skip
-_OTHER_AGENT_REST_RE: Final = re.compile(
-    r"deficien\w|\b(?:is|are) (?:characteri[sz]ed|known|thought)\b|\bha(?:ve|s) been\b"
-)
-
-
-def _names_other_agent(text: str) -> bool:
-    """Whether `_OTHER_AGENT_RE` matches in the sentence `text`."""
-    if not _OTHER_AGENT.possible(text):
-        return False
-    if not text.isascii():
-        return _OTHER_AGENT_RE.search(text) is not None
-    low = _view(text).low
-    return any(word in low for word in _OTHER_AGENT_TEXTS) or bool(_OTHER_AGENT_REST_RE.search(low))
-
-
-def _secretion_blocked(text: str) -> bool:
-    """Whether `_SECRETION_BLOCK` matches in the sentence `text`; both gates must pass first."""
-    return _SECRETION_VERBS.possible(text) and _SECRETION_BLOCK.search(text) is not None
+    return [match for _, match in _REVERSAL_ANAPHOR.finditer(view)]
 
 
 def _cargo_subject(m: Mention, sentence: Sentence, cargo: set[str]) -> bool:
@@ -2029,97 +1504,44 @@ _CARRIED_BEFORE_RE: Final = re.compile(
 )
 
 
-# Gates: the lower-cased words without which each regex cannot match.
-_STIMULUS_BY: Final = _Gated(
+# Gates: each regex is tried only on text holding one of the texts that every match of it holds
+# (read from the pattern by the engine).
+_STIMULUS_BY: Final = _ENGINE.gate(
     re.compile(
         r"\b(?:caused|triggered|elicited|evoked|provoked)\s+by\s+[^,;]*?(?=\s+(?:was|were|is|ar"
         r"e|had|has|have)\b)",
         re.IGNORECASE,
-    ),
-    ("caused by", "triggered by", "elicited by", "evoked by", "provoked by"),
+    )
 )
-_HYPHEN_CUE: Final = _Gated(
-    _HYPHEN_CUE_RE,
-    ("-induced", "-mediated", "-stimulated", "-treated", "-enhanced", "-promoted"),
-)
-_SECRETION_BLOCK: Final = _Gated(
-    _SECRETION_BLOCK_RE, ("4869", "secretion", "release", "biogenesis", "production")
-)
-# (A second condition: every match also holds one of these.)
-_SECRETION_VERBS: Final = _Gated(_SECRETION_BLOCK_RE, ("4869", "inhibit", "block", "prevent"))
-_GERUND_SUBJECT: Final = _Gated(
-    _GERUND_SUBJECT_RE,
-    ("inhibiting", "blocking", "silencing", "knocking down", "depleting", "deleting",
-     "antagonizing", "overexpressing", "suppressing"),
-)  # fmt: skip
-_AIMS: Final = _Scanner(_AIM_PATTERNS, before=r"\b", after=r"\b")
-_NEGATION: Final = _Gated(
-    _NEGATION_RE,
-    ("no", "never", "neither", "without", "cannot", "fail", "unable", "n't"),
-    per_sentence=False,
-)
-_NOT_ONLY: Final = _Gated(_NOT_ONLY_RE, ("not only",))
-_CARGO_BEFORE: Final = _Gated(
-    _CARGO_BEFORE_RE,
-    ("exosomal", "vesicular", "ev-derived", "exosome-derived", "ev-encapsulated",
-     "exosome-encapsulated"),
-)  # fmt: skip
-_CARRIED_BEFORE: Final = _Gated(
-    _CARRIED_BEFORE_RE,
-    ("transfer", "deliver", "carr", "contain", "shuttl", "packag", "packed", "loaded", "enrich"),
-)
-_TRANSFER_OF: Final = _Gated(re.compile(r"transfer of (?:\w+ )?$"), ("transfer of",))
-_PACKED_INTO: Final = _Gated(
+_HYPHEN_CUE: Final = _ENGINE.gate(_HYPHEN_CUE_RE)
+_SECRETION_BLOCK: Final = _ENGINE.gate(_SECRETION_BLOCK_RE)
+_GERUND_SUBJECT: Final = _ENGINE.gate(_GERUND_SUBJECT_RE)
+_AIMS: Final = _ENGINE.scanner(_AIM_PATTERNS, before=r"\b", after=r"\b")
+_NEGATION: Final = _ENGINE.gate(_NEGATION_RE, per_sentence=False)
+_NOT_ONLY: Final = _ENGINE.gate(_NOT_ONLY_RE)
+_CARGO_BEFORE: Final = _ENGINE.gate(_CARGO_BEFORE_RE)
+_CARRIED_BEFORE: Final = _ENGINE.gate(_CARRIED_BEFORE_RE)
+_TRANSFER_OF: Final = _ENGINE.gate(re.compile(r"transfer of (?:\w+ )?$"))
+_PACKED_INTO: Final = _ENGINE.gate(
     re.compile(
         r"^[^.;]{0,40}\b(?:packed|packaged|loaded|sorted|encapsulated|shuttled|transferred|deliv"
         r"ered)\b[^.;]{0,20}\b(?:into|by|via|in)\b[^.;]{0,10}(?:exosom|vesic|EVs?\b)",
         re.IGNORECASE,
-    ),
-    ("packed", "packaged", "loaded", "sorted", "encapsulated", "shuttled", "transferred",
-     "delivered"),
-)  # fmt: skip
-_REVERSAL_ANAPHOR: Final = _Gated(
-    _REVERSAL_ANAPHOR_RE,
-    ("abolish", "revers", "rescu", "abrogat", "counteract", "neutrali", "attenuat", "allevia",
-     "prevent", "block", "inhibit", "restor", "ameliorat", "mitigat", "diminish", "reduc",
-     "normali", "eliminat"),
-)  # fmt: skip
-# (The regex itself is never run under this gate: its nouns are a second condition.)
-_REVERSAL_NOUNS: Final = _Gated(
-    _REVERSAL_ANAPHOR_RE,
-    ("change", "effect", "alteration", "abnormalit", "impairment", "damage", "increase",
-     "decrease", "reduction", "deficit"),
-)  # fmt: skip
-_MEASURED_BY: Final = _Gated(
-    _MEASURED_BY_RE,
-    ("measured", "assessed", "determined", "evaluated", "detected", "quantified", "analy",
-     "examined", "stained", "revealed", "shown", "visuali"),
-)  # fmt: skip
-_INHIBITOR_BEFORE: Final = _Gated(
-    _INHIBITOR_BEFORE_RE,
-    ("inhibitor", "antagonist", "blocker", "sirna", "si-rna", "shrna", "sh-rna", "knock",
-     "silencing", "deletion", "depletion", "neutrali", "deficien", "agonist"),
-)  # fmt: skip
-_AGENT_BEFORE: Final = _Gated(
-    _AGENT_BEFORE_RE,
-    ("stimulat", "treat", "induced", "challenged", "expos", "incubated", "cultured", "primed",
-     "caused by", "triggered by", "elicited by",
-     "priming", "presence of", "absence of", "response to", "addition of", "injection of",
-     "transfected", "target", "release of", "precondition"),
-)  # fmt: skip
-_EXPERIMENTER: Final = _Gated(_EXPERIMENTER_RE, ("we", "authors"), per_sentence=False)
-_OTHER_AGENT: Final = _Gated(
-    _OTHER_AGENT_RE,
-    ("-/-", "knock", "deficien", "wild-type", "inhibitor", "antagonist", "sirna", "si-rna",
-     "shrna", "sh-rna", "overexpress",
-     "transplant", "characteri", "known", "thought", "have been", "has been"),
-)  # fmt: skip
-
+    )
+)
+_REVERSAL_ANAPHOR: Final = _ENGINE.scanner([_REVERSAL_ANAPHOR_RE.pattern])
+_REVERSAL_GATE: Final = _ENGINE.gate(_REVERSAL_ANAPHOR_RE)
+_MEASURED_BY: Final = _ENGINE.gate(_MEASURED_BY_RE)
+_INHIBITOR_BEFORE: Final = _ENGINE.gate(_INHIBITOR_BEFORE_RE)
+_AGENT_BEFORE: Final = _ENGINE.gate(_AGENT_BEFORE_RE)
+_EXPERIMENTER: Final = _ENGINE.gate(_EXPERIMENTER_RE, per_sentence=False)
+_OTHER_AGENT: Final = _ENGINE.gate(_OTHER_AGENT_RE)
 # (Tested only on the gap it is searched in: it is searched in sentences about vesicles, which
-# mostly hold its keys anyway, and as automaton keys "exos" and "vesicles" were hits in most.)
-_CARGO_IN: Final = _Gated(_CARGO_IN_RE, ("exosom", "evs", "vesicles", "exos"), per_sentence=False)
-_VESICLE_SURE_GATE: Final = _Gated(_VESICLE_RE, _VESICLE_SURE)
-_VESICLE_MAYBE_GATE: Final = _Gated(_VESICLE_RE, ("exo", "-ev"))
-_VESICLE_WORD_GATE: Final = _Gated(_VESICLE_RE, _VESICLE_WORDS)
+# mostly hold its required texts anyway, and as automaton keys they were hits in most.)
+_CARGO_IN: Final = _ENGINE.gate(_CARGO_IN_RE, per_sentence=False)
+_VESICLE: Final = _ENGINE.gate(_VESICLE_RE)
+_AUX: Final = _ENGINE.gate(_AUX_RE, per_sentence=False)
+_NEUTRAL_PRED: Final = _ENGINE.gate(_NEUTRAL_PRED_RE, per_sentence=False)
+_GAP_BREAK: Final = _ENGINE.gate(_GAP_BREAK_RE, per_sentence=False)
 
-_build_keys()
+_ENGINE.build()

@@ -1,0 +1,530 @@
+"""One scanning engine for the extractor's rule regexes, with every pre-check read from the
+patterns themselves.
+
+Long IGNORECASE alternations tried at every character of every sentence were most of the
+extraction time. An `Engine` makes one Aho-Corasick automaton over the folded sentence from
+two kinds of keys, both derived from the patterns when the engine is built:
+
+* a `Scanner` (an alternation of rules) runs each alternative's regex only where one of its
+  literal starts occurs (`literal_starts`);
+* a `Gate` (one regex) runs only on text that holds one of its required texts
+  (`required_texts`): lower-cased texts of which every match holds one.
+
+No key is written by hand, so a widened pattern takes effect at once. Rules must be registered
+before `Engine.build`; registering later raises (its keys would never be looked for).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from re import _constants as _sre  # type: ignore[attr-defined]
+from re import _parser as _sre_parser  # type: ignore[attr-defined]
+from typing import Any, Final
+
+import ahocorasick
+
+from exobone.errors import ExoboneError
+from exobone.extract.cues import lowercase_pattern
+
+__all__ = [
+    "Engine",
+    "EngineBuiltError",
+    "Gate",
+    "Scanner",
+    "View",
+    "fold",
+    "is_word_char",
+    "literal_starts",
+    "required_texts",
+]
+
+
+class EngineBuiltError(ExoboneError):
+    """A rule was added to an engine whose automaton is already built."""
+
+
+# Characters that IGNORECASE matches to an ASCII letter but `str.lower` does not map to it (or, for
+# the dotted capital I, maps to two characters): folded by hand so that offsets stay put.
+_FOLD: Final = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold(text: str) -> str:
+    """Lower-cased `text` of the same length, in which each IGNORECASE literal match shows."""
+    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+
+
+def is_word_char(char: str) -> bool:
+    """What `\\w` matches in a str pattern."""
+    return char.isalnum() or char == "_"
+
+
+# --------------------------------------------------------------------------------------------
+# Reading patterns
+# --------------------------------------------------------------------------------------------
+_REPEATS: Final = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+_ZERO_WIDTH: Final = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
+
+
+def _parse(pattern: str) -> list[Any]:
+    return list(_sre_parser.parse(pattern, re.IGNORECASE))
+
+
+def _starts_of(items: Any, limit: int) -> set[tuple[str, bool]]:
+    """Literal starts of a parsed pattern; True where the start is a whole match of it."""
+    if not items:
+        return {("", True)}
+    if limit <= 0:
+        return {("", False)}
+    (op, av), rest = items[0], items[1:]
+    heads: set[tuple[str, bool]]
+    if op is _sre.LITERAL:
+        heads = {(chr(av).lower(), True)}
+    elif op is _sre.IN and all(kind is _sre.LITERAL for kind, _ in av):
+        heads = {(chr(c).lower(), True) for _, c in av}
+    elif op in _ZERO_WIDTH:
+        heads = {("", True)}
+    elif op is _sre.SUBPATTERN:
+        heads = _starts_of(list(av[3]), limit)
+    elif op is _sre.ATOMIC_GROUP:
+        heads = _starts_of(list(av), limit)
+    elif op is _sre.BRANCH:
+        heads = set().union(*(_starts_of(list(branch), limit) for branch in av[1]))
+    elif op in _REPEATS and av[0] in (0, 1) and av[1] == 1:
+        heads = _starts_of(list(av[2]), limit) | ({("", True)} if av[0] == 0 else set())
+    elif op in _REPEATS and av[0] >= 1:  # the first repetition starts the match
+        return {(head, False) for head, _ in _starts_of(list(av[2]), limit)}
+    else:
+        return {("", False)}
+    out: set[tuple[str, bool]] = set()
+    for head, whole in heads:
+        if not whole:
+            out.add((head, False))
+            continue
+        out.update((head + tail, done) for tail, done in _starts_of(rest, limit - len(head)))
+    return out
+
+
+# How long a literal start may grow. Long starts spare regex calls: with short ones, every
+# "cartilage" was a candidate for each phrase starting "cartil".
+START_LIMIT: Final = 48
+
+
+def literal_starts(pattern: str) -> set[str]:
+    """Lower-cased texts one of which starts every match of `pattern`."""
+    starts = {start for start, _ in _starts_of(_parse(pattern), START_LIMIT)}
+    if "" in starts:
+        raise ValueError(f"no literal start to scan for in {pattern!r}")
+    return starts
+
+
+# Sets of texts grow as products of their parts ("EVs?" is "ev" or "evs"); beyond this size a
+# part counts as unknown.
+_MOST_TEXTS: Final = 64
+
+
+def _exact(item: tuple[Any, Any]) -> frozenset[str] | None:
+    """The lower-cased texts `item` matches, when they are few and fixed ("" for zero width)."""
+    op, av = item
+    if op is _sre.LITERAL:
+        return frozenset({chr(av).lower()})
+    if op is _sre.IN and all(kind is _sre.LITERAL for kind, _ in av):
+        return frozenset(chr(c).lower() for _, c in av)
+    if op in _ZERO_WIDTH:
+        return frozenset({""})
+    if op is _sre.SUBPATTERN:
+        return _exact_sequence(list(av[3]))
+    if op is _sre.ATOMIC_GROUP:
+        return _exact_sequence(list(av))
+    if op is _sre.BRANCH:
+        texts: set[str] = set()
+        for branch in av[1]:
+            found = _exact_sequence(list(branch))
+            if found is None:
+                return None
+            texts |= found
+        return frozenset(texts) if len(texts) <= _MOST_TEXTS else None
+    if op in _REPEATS and av[1] == 1 and av[0] in (0, 1):
+        once = _exact_sequence(list(av[2]))
+        if once is None:
+            return None
+        return once | {""} if av[0] == 0 else once
+    return None
+
+
+def _product(left: frozenset[str], right: frozenset[str]) -> frozenset[str] | None:
+    if len(left) * len(right) > _MOST_TEXTS:
+        return None
+    return frozenset(a + b for a in left for b in right)
+
+
+def _exact_sequence(items: list[Any]) -> frozenset[str] | None:
+    texts: frozenset[str] | None = frozenset({""})
+    for item in items:
+        part = _exact(item)
+        if part is None or texts is None:
+            return None
+        texts = _product(texts, part)
+    return texts
+
+
+def _fewest(texts: frozenset[str]) -> frozenset[str]:
+    """`texts` without those holding another: holding one of them is the same condition."""
+    return frozenset(t for t in texts if not any(o != t and o in t for o in texts))
+
+
+# Past this length a text is rare enough: fewer texts are then worth more than longer ones.
+_RARE_ENOUGH: Final = 5
+
+
+def _score(texts: frozenset[str]) -> tuple[int, int, int]:
+    """Longer shortest text first (rarer in text, up to `_RARE_ENOUGH`), then fewer texts."""
+    shortest = min(map(len, texts))
+    return min(shortest, _RARE_ENOUGH), -len(texts), shortest
+
+
+def _required(items: list[Any]) -> frozenset[str] | None:
+    """Texts one of which every match of the sequence `items` holds; None if none is known."""
+    candidates: list[frozenset[str]] = []
+    # runs of consecutive fixed parts: each window's product is held by every match
+    exacts = [_exact(item) for item in items]
+    for i in range(len(items)):
+        texts: frozenset[str] | None = frozenset({""})
+        for part in exacts[i:]:
+            if part is None or texts is None:
+                break
+            texts = _product(texts, part)
+            if texts is not None and "" not in texts:
+                candidates.append(texts)
+    # and each part that must match holds its own required texts
+    for item, exact in zip(items, exacts, strict=True):
+        if exact is None:
+            inner = _required_of(item)
+            if inner is not None:
+                candidates.append(inner)
+    best: frozenset[str] | None = None
+    for texts in candidates:
+        texts = _fewest(texts)
+        if best is None or _score(texts) > _score(best):
+            best = texts
+    return best
+
+
+def _required_of(item: tuple[Any, Any]) -> frozenset[str] | None:
+    op, av = item
+    if op is _sre.SUBPATTERN:
+        return _required(list(av[3]))
+    if op is _sre.ATOMIC_GROUP:
+        return _required(list(av))
+    if op is _sre.BRANCH:
+        texts: set[str] = set()
+        for branch in av[1]:
+            found = _required(list(branch))
+            if found is None:
+                return None
+            texts |= found
+        return frozenset(texts)
+    if op in _REPEATS and av[0] >= 1:
+        return _required(list(av[2]))
+    return None
+
+
+# A required text shorter than this is in nearly every sentence: no gate is made from it.
+_SHORTEST_KEY: Final = 2
+
+
+def required_texts(pattern: str) -> tuple[str, ...]:
+    """Lower-cased texts one of which every match of `pattern` holds (as `fold` shows the text),
+    sorted; empty when the pattern names none worth looking for."""
+    found = _required(_parse(pattern))
+    if found is None or min(map(len, found)) < _SHORTEST_KEY:
+        return ()
+    return tuple(sorted(_fewest(found)))
+
+
+# --------------------------------------------------------------------------------------------
+# The engine
+# --------------------------------------------------------------------------------------------
+class _Key:
+    """What a key of the automaton stands for."""
+
+    __slots__ = ("back", "mask", "scanners", "word")
+
+    def __init__(
+        self, back: int, word: bool, mask: int, scanners: list[tuple[int, list[int]]]
+    ) -> None:
+        self.back = back  # len - 1
+        self.word = word  # starts with a word character
+        self.mask = mask  # bits of the gates it is a key of
+        # (scanner, its alternatives that may start here: those of this key and of every
+        # shorter key of the scanner that starts it, in order)
+        self.scanners = scanners
+
+
+class View:
+    """A sentence as the scanners and gates see it: the folded text and, from one Aho-Corasick
+    pass made when first asked, where each scanner's alternatives may start and which gates'
+    keys occur (bit `gate.id`; -1 until the pass is made)."""
+
+    __slots__ = ("automaton", "gates", "low", "starts", "text")
+
+    def __init__(self, text: str, automaton: ahocorasick.Automaton) -> None:
+        self.text = text
+        self.low = fold(text)
+        self.automaton = automaton
+        self.starts: dict[int, dict[int, list[int]]] = {}
+        self.gates = -1
+
+    def scan(self) -> int:
+        gates = 0
+        starts = self.starts
+        text = self.text
+        hits: Iterator[tuple[int, _Key]] = self.automaton.iter(self.low)  # typed: unpacked natively
+        for end, key in hits:
+            gates |= key.mask
+            if not key.scanners:
+                continue
+            start = end - key.back
+            if key.word and start and is_word_char(text[start - 1]):
+                continue  # scanner keys start a word
+            # keys found at one start come shortest first, and a key's ids include those of
+            # its prefixes: the last one found stands for all
+            for owner, ids in key.scanners:
+                if owner in starts:
+                    starts[owner][start] = ids
+                else:
+                    starts[owner] = {start: ids}
+        self.gates = gates
+        return gates
+
+    def holds(self, gate: Gate) -> bool:
+        """Whether the text holds one of `gate`'s required texts."""
+        gates = self.scan() if self.gates < 0 else self.gates
+        return bool(gates >> gate.id & 1)
+
+
+# Characters of this field's abstracts, most frequent first. The automaton looks a character up
+# among a node's children one by one, in the order they were added: keys made of common
+# characters are added first (the walk over a sentence then costs about 10% less than with keys
+# added in sorted order).
+_FREQUENT: Final = " etiosanrcldmhfupgybvx-w,.1()kj2z53867/9:40q"
+_RANK: Final = {char: rank for rank, char in enumerate(_FREQUENT)}
+
+
+def _common_first(key: str) -> tuple[list[int], str]:
+    """Sort key that adds keys of frequent characters to the automaton first."""
+    return [_RANK.get(char, len(_RANK)) for char in key], key
+
+
+class Engine:
+    """Scanners and gates of one rule set, and the one automaton that serves them all."""
+
+    def __init__(self) -> None:
+        self.scanners: list[Scanner] = []
+        self.gates: list[Gate] = []
+        self.automaton = ahocorasick.Automaton()
+        self.built = False
+        self._views: dict[int, View] = {}  # by id(text); a view holds its text: ids stay unique
+        # the view asked for last: most questions are about the sentence at hand
+        self.last = View("", self.automaton)
+
+    def _register(self, what: str) -> None:
+        if self.built:
+            raise EngineBuiltError(f"{what} added after the scanning engine was built")
+
+    def scanner(self, patterns: Sequence[str], before: str = "", after: str = "") -> Scanner:
+        self._register(f"scanner {patterns[:1]!r}...")
+        scanner = Scanner(len(self.scanners), self, patterns, before, after)
+        self.scanners.append(scanner)
+        return scanner
+
+    def gate(self, regex: re.Pattern[str], *, per_sentence: bool = True) -> Gate:
+        """`per_sentence=False` for a regex run only on short pieces, whose required texts are
+        common words: only the piece is then tested."""
+        self._register(f"gate {regex.pattern[:40]!r}")
+        gate = Gate(len(self.gates), self, regex, per_sentence)
+        self.gates.append(gate)
+        return gate
+
+    def build(self) -> None:
+        """Make the automaton from every scanner's starts and every gate's required texts."""
+        if self.built:
+            raise EngineBuiltError("the scanning engine is already built")
+        masks: dict[str, int] = {}
+        scanners: dict[str, list[tuple[int, list[int]]]] = {}
+        for scanner in self.scanners:
+            for key in scanner.keys:
+                heads = (key[:n] for n in range(1, len(key) + 1))
+                ids = {i for head in heads for i in scanner.keys.get(head, ())}
+                scanners.setdefault(key, []).append((scanner.id, sorted(ids)))
+        for gate in self.gates:
+            if gate.per_sentence:
+                for key in gate.keys:
+                    masks[key] = masks.get(key, 0) | 1 << gate.id
+        for key in sorted(masks.keys() | scanners.keys(), key=_common_first):
+            entry = _Key(
+                len(key) - 1, is_word_char(key[0]), masks.get(key, 0), scanners.get(key, [])
+            )
+            self.automaton.add_word(key, entry)
+        self.automaton.make_automaton()
+        self.built = True
+
+    def view(self, text: str) -> View:
+        """The view of `text`, made once: the sentence's helpers all ask for it."""
+        last = self.last
+        if last.text is text:
+            return last
+        views = self._views
+        view = views.get(id(text))
+        if view is None or view.text is not text:
+            if len(views) >= 256:
+                views.clear()
+            view = views[id(text)] = View(text, self.automaton)
+        self.last = view
+        return view
+
+
+class Scanner:
+    """An IGNORECASE alternation of `patterns`, run only where an alternative can start.
+
+    Every alternative must begin with literal text. `before`/`after` wrap each alternative. An
+    alternative starting with a word character must be preceded by a word boundary (`\\b` or a
+    stricter lookbehind).
+    """
+
+    def __init__(
+        self, id: int, engine: Engine, patterns: Sequence[str], before: str, after: str
+    ) -> None:
+        self.id = id
+        self.engine = engine
+        self.regexes = [re.compile(f"{before}(?:{p}){after}", re.IGNORECASE) for p in patterns]
+        self.keys: dict[str, list[int]] = {}
+        for i, pattern in enumerate(patterns):
+            for key in literal_starts(pattern):
+                self.keys.setdefault(key, []).append(i)
+
+    def _candidates(self, view: View) -> list[tuple[int, list[int]]]:
+        """(offset, alternatives that may start there), in text order."""
+        if view.gates < 0:
+            view.scan()
+        found = view.starts.get(self.id)
+        if not found:
+            return []
+        return sorted(found.items())
+
+    def finditer(self, view: View) -> list[tuple[int, re.Match[str]]]:
+        """(alternative, match) as the alternation's `finditer` gives them, in order."""
+        out: list[tuple[int, re.Match[str]]] = []
+        last = 0
+        for start, ids in self._candidates(view):
+            if start < last:
+                continue
+            for i in ids:
+                match = self.regexes[i].match(view.text, start)
+                if match:
+                    out.append((i, match))
+                    last = match.end()
+                    break
+        return out
+
+    def first(self, view: View) -> re.Match[str] | None:
+        """The first match, as the alternation's `search` finds it."""
+        for start, ids in self._candidates(view):
+            for i in ids:
+                match = self.regexes[i].match(view.text, start)
+                if match:
+                    return match
+        return None
+
+    def finditer_each(self, view: View) -> dict[int, list[re.Match[str]]]:
+        """Alternative -> its own `finditer` matches (alternatives scanned separately)."""
+        out: dict[int, list[re.Match[str]]] = {}
+        last: dict[int, int] = {}
+        for start, ids in self._candidates(view):
+            for i in ids:
+                if start < last.get(i, 0):
+                    continue
+                match = self.regexes[i].match(view.text, start)
+                if match:
+                    out.setdefault(i, []).append(match)
+                    last[i] = match.end()
+        return out
+
+
+class Gate:
+    """A regex tried only on text that holds one of its required texts (`required_texts`).
+    Most sentences lack them, and the sentence's one Aho-Corasick pass answers for every gate.
+
+    An IGNORECASE regex is searched as a case-sensitive copy over the lower-cased text when
+    that is ASCII (where lowering is exactly case-insensitivity): IGNORECASE compares every
+    character slowly, at every offset tried. The match returned is the IGNORECASE regex's at
+    the offset found, on the text itself.
+    """
+
+    def __init__(self, id: int, engine: Engine, regex: re.Pattern[str], per_sentence: bool) -> None:
+        self.id = id
+        self.engine = engine
+        self.regex = regex
+        self.folded = (
+            re.compile(lowercase_pattern(regex.pattern), regex.flags & ~re.IGNORECASE)
+            if regex.flags & re.IGNORECASE
+            else None
+        )
+        self.keys = required_texts(regex.pattern)
+        # a regex without required texts is always tried
+        self.per_sentence = per_sentence and bool(self.keys)
+        self.always = not self.keys
+
+    def _folded_if_possible(self, sentence: str, part: str | None) -> str | None:
+        """The folded `part` (or `sentence`) if the regex may match in it, else None."""
+        if self.per_sentence:
+            view = self.engine.last  # `Engine.view` and `View.holds`, inlined: called very often
+            if view.text is not sentence:
+                view = self.engine.view(sentence)
+            gates = view.scan() if view.gates < 0 else view.gates
+            if not gates >> self.id & 1:
+                return None
+            if part is None or part is sentence:
+                return view.low
+        low = fold(sentence if part is None else part)
+        return low if self.always or any(key in low for key in self.keys) else None
+
+    def possible(self, sentence: str, part: str | None = None) -> bool:
+        """Whether the regex may match in `sentence`, or in `part`, a piece of it."""
+        return self._folded_if_possible(sentence, part) is not None
+
+    def search(self, text: str, sentence: str | None = None) -> re.Match[str] | None:
+        """`regex.search(text)`; `sentence` is the sentence that `text` was cut from."""
+        low = self._folded_if_possible(sentence or text, text)
+        if low is None:
+            return None
+        if self.folded is None or not text.isascii():
+            return self.regex.search(text)
+        found = self.folded.search(low)
+        return None if found is None else self.regex.match(text, found.start())
+
+    def finditer(self, text: str, sentence: str | None = None) -> list[re.Match[str]]:
+        """`regex.finditer(text)`; `sentence` is the sentence that `text` was cut from."""
+        low = self._folded_if_possible(sentence or text, text)
+        if low is None:
+            return []
+        if self.folded is None or not text.isascii():
+            return list(self.regex.finditer(text))
+        at = self.regex.match
+        return [m for f in self.folded.finditer(low) if (m := at(text, f.start())) is not None]
+
+    def match(self, text: str, sentence: str | None = None) -> re.Match[str] | None:
+        low = self._folded_if_possible(sentence or text, text)
+        if low is None:
+            return None
+        if self.folded is None or not text.isascii() or self.folded.match(low):
+            return self.regex.match(text)
+        return None
+
+    def sub(self, replacement: str, text: str, sentence: str | None = None) -> str:
+        low = self._folded_if_possible(sentence or text, text)
+        if low is None:
+            return text
+        if self.folded is not None and text.isascii() and self.folded.search(low) is None:
+            return text  # the usual case, found without IGNORECASE
+        return self.regex.sub(replacement, text)

@@ -1,0 +1,152 @@
+"""The scanning engine: its derived pre-checks never change what a rule finds.
+
+Every gate and scanner of the extractor is compared with its plain regex on texts generated
+from the rule's own words plus noise (seeded, so a failure repeats).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import random
+import re
+
+import pytest
+
+from exobone.extract import direction
+from exobone.extract.scanning import (
+    Engine,
+    EngineBuiltError,
+    Gate,
+    Scanner,
+    literal_starts,
+    required_texts,
+)
+
+ENGINE = direction._ENGINE
+NOISE = [
+    "the", "of", "and", "was", "were", "is", "in", "by", "with", "not", "cells", "exosomes",
+    "EVs", "bone", "IL-1β", "2", "(", ")", ",", ";", ":", ".", "-", "/", "ſ", "\u212a", "İ", "é",
+    "a", "we", "that", "levels", "KO",
+]  # fmt: skip
+SEPARATORS = [" ", " ", " ", " ", "", "-", ", ", "  ", "\n", "-/-", "+"]
+TEXTS_PER_RULE = 300
+
+
+def _words_of(pattern: str) -> list[str]:
+    """The plain words written in `pattern` and the texts the engine derives from it."""
+    plain = re.sub(r"\\[a-zA-Z]|\(\?[:=!<]+|[?*+{}\[\]()|^$]", " ", pattern)
+    words = re.findall(r"[\w'/-]+", plain)
+    words += list(required_texts(pattern))
+    with contextlib.suppress(ValueError):
+        words += list(literal_starts(pattern))
+    return [w for w in words if w.strip()]
+
+
+def _texts(pattern: str, seed: str) -> list[str]:
+    """Random texts of the rule's words, noise and separators, in mixed case."""
+    rng = random.Random(seed)
+    words = _words_of(pattern)
+    texts = []
+    for _ in range(TEXTS_PER_RULE):
+        parts = []
+        for _ in range(rng.randint(1, 14)):
+            word = rng.choice(words) if words and rng.random() < 0.6 else rng.choice(NOISE)
+            case = rng.random()
+            word = word.upper() if case < 0.1 else word.capitalize() if case < 0.2 else word
+            parts += [word, rng.choice(SEPARATORS)]
+        texts.append("".join(parts))
+    return texts
+
+
+def _spans(matches: list[re.Match[str]]) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]
+
+
+def _rules() -> list[tuple[str, Gate | Scanner]]:
+    return [(f"gate:{g.regex.pattern[:50]}", g) for g in ENGINE.gates] + [
+        (f"scanner:{s.regexes[0].pattern[:50]}", s) for s in ENGINE.scanners
+    ]
+
+
+@pytest.mark.parametrize(("name", "rule"), _rules(), ids=[name for name, _ in _rules()])
+def test_gated_search_equals_plain_search_on_generated_text(name: str, rule: Gate | Scanner):
+    if isinstance(rule, Gate):
+        regex = rule.regex
+        for text in _texts(regex.pattern, name):
+            found = regex.search(text)
+            assert _spans([m for m in [rule.search(text)] if m]) == _spans(
+                [m for m in [found] if m]
+            ), text
+            assert _spans(rule.finditer(text)) == _spans(list(regex.finditer(text))), text
+            assert (rule.match(text) is None) == (regex.match(text) is None), text
+            assert rule.sub("#", text) == regex.sub("#", text), text
+            piece = text[len(text) // 3 :]  # a piece of the sentence, as the extractor asks
+            assert (rule.search(piece, text) is None) == (regex.search(piece) is None), piece
+        return
+    # a scanner is the alternation of its regexes
+    plain = re.compile(
+        "|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(rule.regexes)), re.IGNORECASE
+    )
+    patterns = "|".join(r.pattern for r in rule.regexes)
+    for text in _texts(patterns, name):
+        view = ENGINE.view(text)
+        expected = [(int(m.lastgroup[1:]), m.span()) for m in plain.finditer(text) if m.lastgroup]
+        assert [(i, m.span()) for i, m in rule.finditer(view)] == expected, text
+        first = plain.search(text)
+        got = rule.first(view)
+        assert (got and got.span()) == (first and first.span()), text
+        each = rule.finditer_each(view)
+        for i, regex in enumerate(rule.regexes):
+            assert _spans(each.get(i, [])) == _spans(list(regex.finditer(text))), text
+
+
+def test_generated_texts_exercise_the_rules() -> None:
+    """The comparison above means something only if the rules match often enough."""
+    matched = 0
+    for name, rule in _rules():
+        regexes = [rule.regex] if isinstance(rule, Gate) else rule.regexes
+        pattern = "|".join(r.pattern for r in regexes)
+        if any(r.search(text) for text in _texts(pattern, name) for r in regexes):
+            matched += 1
+    assert matched >= 0.8 * len(_rules())
+
+
+def test_required_texts_are_read_from_the_pattern() -> None:
+    assert required_texts(r"\bGW-?4869\b") == ("gw-4869", "gw4869")
+    assert required_texts(r"(?:exosom\w*|EVs|vesicles)\b") == ("evs", "exosom", "vesicles")
+    # a text holding another is implied by it; an alternative without one leaves none
+    assert required_texts(r"(?:not|no|never)\s+x") == ("never", "no")
+    assert required_texts(r"(?:^|,)\s*y") == ()
+    assert required_texts(r"a\w+b") == ()  # too short to be worth looking for
+    starts = literal_starts(r"(?:re-?)?induc(?:e|es|ed|ing)")
+    assert {"induce", "induced", "inducing", "reinduces", "re-induced"} <= starts
+    assert literal_starts(r"\b(?:(?:all|the)\s+)+changes") == {"all", "the"}
+    with pytest.raises(ValueError):
+        literal_starts(r"\w+-exos?")
+
+
+def test_a_rule_added_after_the_build_raises() -> None:
+    engine = Engine()
+    engine.gate(re.compile("exosomes"))
+    engine.build()
+    with pytest.raises(EngineBuiltError):
+        engine.gate(re.compile("vesicles"))
+    with pytest.raises(EngineBuiltError):
+        engine.scanner(["vesicles"])
+    with pytest.raises(EngineBuiltError):
+        ENGINE.gate(re.compile("late rule"))
+
+
+def test_a_widened_pattern_takes_effect_without_a_key_table() -> None:
+    """ "the PI3K inhibitor LY294002 blocked ..." names an inhibitor as the subject: widening the
+    gerund-subject rule to it needs no other change (its pre-check is read from the pattern)."""
+    sentence = "The PI3K inhibitor LY294002 blocked the osteogenic response to exosomes."
+    old = direction._GERUND_SUBJECT_RE
+    assert old.search(sentence) is None
+    widened = re.compile(old.pattern + r"|\binhibitors?\s+[\w-]+\s+(?=block|inhibit)", re.I)
+    engine = Engine()
+    gate = engine.gate(widened)
+    engine.build()
+    assert "inhibitor" in gate.keys
+    found = gate.search(sentence)
+    assert found is not None and found.group() == "inhibitor LY294002 "
