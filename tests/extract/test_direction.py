@@ -253,7 +253,9 @@ def test_boundary_aim_and_phrase_scans_equal_their_regexes() -> None:
 def test_neutral_predicate_regex_equals_the_word_by_word_form() -> None:
     plain = re.compile(
         r"^[\s,]*(?:(?:and|or|the|of|in|\w+)\s+){0,6}?(?:was|were|is|are|have been|has been)\s+"
-        r"(?:\w+ly\s+)?(?!\w*(?:" + "|".join(direction._DIRECTED_STEMS) + r"))\w+(?:ed|en)\b",
+        r"(?:\w+ly\s+)?(?!\w*(?:"
+        + "|".join(direction._RULES.word_list("directed_stems"))
+        + r"))\w+(?:ed|en)\b",
         re.IGNORECASE,
     )
     for text in _sentences():

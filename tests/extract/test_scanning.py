@@ -138,12 +138,13 @@ def test_a_rule_added_after_the_build_raises() -> None:
 
 
 def test_a_widened_pattern_takes_effect_without_a_key_table() -> None:
-    """ "the PI3K inhibitor LY294002 blocked ..." names an inhibitor as the subject: widening the
-    gerund-subject rule to it needs no other change (its pre-check is read from the pattern)."""
+    """A subject naming an inhibitor ("the PI3K inhibitor LY294002 blocked ..."): widening the
+    gerund-subject row of direction.yaml to it needs no other change (its pre-check is read
+    from the pattern; the hand-kept key tuple this replaced lacked "inhibitor")."""
     sentence = "The PI3K inhibitor LY294002 blocked the osteogenic response to exosomes."
-    old = direction._GERUND_SUBJECT_RE
-    assert old.search(sentence) is None
-    widened = re.compile(old.pattern + r"|\binhibitors?\s+[\w-]+\s+(?=block|inhibit)", re.I)
+    row = direction._RULES.rule("gerund_subject")
+    assert row.compile().search(sentence) is None
+    widened = re.compile(row.pattern + r"|\binhibitors?\s+[\w-]+\s+(?=block|inhibit)", re.I)
     engine = Engine()
     gate = engine.gate(widened)
     engine.build()

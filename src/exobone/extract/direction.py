@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
 from exobone.extract.document import Mention
+from exobone.extract.rules import Rule, RuleError, load_rules
 from exobone.extract.scanning import Engine, View, is_word_char
 
 if TYPE_CHECKING:
@@ -49,162 +50,36 @@ UP: Final = 1
 DOWN: Final = -1
 SAME: Final = 0
 
-# --------------------------------------------------------------------------------------------
-# Cue lexicon. Each entry: regex (no groups), sign, form.
-#   verb     governs what follows in its clause, or the subject before it when passive
-#   noun     "inhibition of X" / "X inhibition": composes with a verb cue right before it
-#   adj      comparative that reaches only a few words ("higher", "more", "lower")
-#   reversal restores what was lost: sign is the opposite of the change it undoes
-#   protect  "protect(ed) ... from/against X"
-#   change   a change without a direction ("changed", "altered"): only meaningful under reversal
-#   same     explicit no-change phrase
-#   pred     only as a predicate after its subject ("apoptosis occurred")
-# --------------------------------------------------------------------------------------------
-_V = r"(?:e|es|ed|ing)"
-_CUE_TABLE: Final[tuple[tuple[str, int, str], ...]] = (
-    # no change (checked first: longest phrases)
-    (
-        r"did not (?:significantly |markedly |obviously |appreciably )?(?:affect|alter|change|influ"
-        r"ence|modify)\w*",
-        SAME,
-        "same",
-    ),
-    (
-        r"(?:had|has|have|with|showed|exerted) no (?:significant |obvious |marked |apparent |measur"
-        r"able )?(?:effects?|influence|impact|changes?) (?:on|in)",
-        SAME,
-        "same",
-    ),
-    (
-        r"no (?:significant |obvious |marked |statistical |statistically significant )?(?:differenc"
-        r"es?|changes?|alterations?) (?:in|of|was|were|between)",
-        SAME,
-        "same",
-    ),
-    (
-        r"(?:unchanged|unaffected|unaltered|not (?:significantly )?(?:changed|affected|altered))",
-        SAME,
-        "same",
-    ),
-    (r"remain(?:ed|s)? (?:unchanged|unaltered|similar|stable|comparable)", SAME, "same"),
-    (r"(?:was|were|is|are) (?:similar|comparable|unchanged)", SAME, "same"),
-    (
-        r"(?:showed|shows|show|had|has|have|displayed|exhibited|revealed|with) no (?:significant |o"
-        r"bvious "
-        r"|marked |apparent |measurable |statistically significant )?(?:differences?|changes?|alter"
-        r"ations?)",
-        SAME,
-        "same",
-    ),
-    (r"did not (?:show|produce|yield|result in|lead to|cause|achieve)", SAME, "same"),
-    (
-        r"protect(?:s|ed|ing)?(?: (?!from\b|against\b)[\w()-]+){0,5}? (?:from|against)",
-        DOWN,
-        "protect",
-    ),
-    (r"rescu(?:e|es|ed|ing)(?: (?!from\b)[\w()-]+){0,4}? from", DOWN, "protect"),
-    # increase
-    (r"up-? ?regulat" + _V, UP, "verb"),
-    (r"up-? ?regulation", UP, "noun"),
-    (r"increas" + _V, UP, "verb"),
-    (r"enhanc" + _V, UP, "verb"),
-    (r"enhancement", UP, "noun"),
-    (r"promot" + _V, UP, "verb"),
-    (r"promotion", UP, "noun"),
-    (r"stimulat" + _V, UP, "verb"),
-    (r"stimulation", UP, "noun"),
-    (r"(?:re-?)?induc" + _V, UP, "verb"),
-    (r"induction", UP, "noun"),
-    (r"activat" + _V, UP, "verb"),
-    (r"activation", UP, "noun"),
-    (r"accelerat" + _V, UP, "verb"),
-    (r"acceleration", UP, "noun"),
-    (r"improv" + _V, UP, "verb"),
-    (r"improvements?", UP, "noun"),
-    (r"elevat" + _V, UP, "verb"),
-    (r"elevation", UP, "noun"),
-    (r"augment(?:s|ed|ing)?", UP, "verb"),
-    (r"augmentation", UP, "noun"),
-    (r"boost(?:s|ed|ing)?", UP, "verb"),
-    (r"facilitat" + _V, UP, "verb"),
-    (r"potentiat" + _V, UP, "verb"),
-    (r"initiat" + _V, UP, "verb"),
-    (r"strengthen(?:s|ed|ing)?", UP, "verb"),
-    (r"trigger(?:s|ed|ing)?", UP, "verb"),
-    (r"amplif(?:y|ies|ied|ying)", UP, "verb"),
-    (r"preserv" + _V, UP, "verb"),
-    (r"rais(?:e|es|ed|ing)", UP, "verb"),
-    (r"(?:aggravat|exacerbat)" + _V + r"|worsen(?:s|ed|ing)?", UP, "verb"),
-    (r"restrain(?:s|ed|ing)?", DOWN, "verb"),
-    (r"restrict(?:s|ed|ing)?", DOWN, "verb"),
-    (r"curb(?:s|ed|ing)?", DOWN, "verb"),
-    (r"rises?(?= (?:in|of)\b)", UP, "noun"),
-    (r"(?:rose|rises|risen)", UP, "pred"),
-    (r"(?:fell|falls|fallen|dropped|drops)", DOWN, "pred"),
-    (r"occurr?(?:ed|s)", UP, "pred"),
-    (r"(?:higher|greater|more|better|stronger|sustained|increased|enhanced|elevated)", UP, "adj"),
-    # reversal
-    (r"(?:restor|rescu)" + _V, UP, "reversal"),
-    (r"restoration", UP, "reversal"),
-    (r"recover(?:s|ed|ing|y)?", UP, "reversal"),
-    (r"revers" + _V, SAME, "reversal"),
-    (r"normali[sz]" + _V, SAME, "reversal"),
-    # decrease
-    (r"down-? ?regulat" + _V, DOWN, "verb"),
-    (r"down-? ?regulation", DOWN, "noun"),
-    (r"decreas" + _V, DOWN, "verb"),
-    (r"reduc" + _V, DOWN, "verb"),
-    (r"reduction", DOWN, "noun"),
-    (r"inhibit(?:s|ed|ing)?", DOWN, "verb"),
-    (r"inhibition", DOWN, "noun"),
-    (r"suppress(?:es|ed|ing)?", DOWN, "verb"),
-    (r"suppression", DOWN, "noun"),
-    (r"attenuat" + _V, DOWN, "verb"),
-    (r"attenuation", DOWN, "noun"),
-    (r"alleviat" + _V, DOWN, "verb"),
-    (r"alleviation", DOWN, "noun"),
-    (r"imped" + _V, DOWN, "verb"),
-    (r"prevent(?:s|ed|ing)?", DOWN, "verb"),
-    (r"prevention", DOWN, "noun"),
-    (r"block(?:s|ed|ing)?", DOWN, "verb"),
-    (r"blockade", DOWN, "noun"),
-    (r"abolish(?:es|ed|ing)?", DOWN, "verb"),
-    (r"abrogat" + _V, DOWN, "verb"),
-    (r"ameliorat" + _V, DOWN, "verb"),
-    (r"amelioration", DOWN, "noun"),
-    (r"impair(?:s|ed|ing)?", DOWN, "verb"),
-    (r"impairment", DOWN, "noun"),
-    (r"diminish(?:es|ed|ing)?", DOWN, "verb"),
-    (r"repress(?:es|ed|ing)?", DOWN, "verb"),
-    (r"repression", DOWN, "noun"),
-    (r"declin" + _V, DOWN, "verb"),
-    (r"retard(?:s|ed|ing)?", DOWN, "verb"),
-    (r"retardation", DOWN, "noun"),
-    (r"lessen(?:s|ed|ing)?", DOWN, "verb"),
-    (r"mitigat" + _V, DOWN, "verb"),
-    (r"mitigation", DOWN, "noun"),
-    (r"counteract(?:s|ed|ing)?", DOWN, "verb"),
-    (r"hinder(?:s|ed|ing)?", DOWN, "verb"),
-    (r"eliminat" + _V, DOWN, "verb"),
-    (r"neutrali[sz]" + _V, DOWN, "verb"),
-    (r"reliev" + _V, DOWN, "verb"),
-    (r"relief", DOWN, "noun"),
-    (r"weaken(?:s|ed|ing)?", DOWN, "verb"),
-    (r"dampen(?:s|ed|ing)?", DOWN, "verb"),
-    (r"blunt(?:s|ed|ing)?", DOWN, "verb"),
-    (r"offset(?:s|ting)?", DOWN, "verb"),
-    (r"lower(?:s|ed|ing)", DOWN, "verb"),
-    (r"slow(?:s|ed|ing)?", DOWN, "verb"),
-    (r"halt(?:s|ed|ing)?", DOWN, "verb"),
-    (r"delay(?:s|ed|ing)?", DOWN, "verb"),
-    (r"loss of", DOWN, "noun"),
-    (r"control of", DOWN, "noun"),
-    (r"resolution of", DOWN, "noun"),
-    (r"(?:lower|less|fewer|weaker|decreased|reduced)", DOWN, "adj"),
-    # change without direction
-    (r"(?:chang|alter)(?:e|ed|es|ing)|affect(?:s|ed|ing)?|influenc(?:e|es|ed|ing)", SAME, "change"),
-    (r"(?:changes|alterations?)", SAME, "change"),
-)
+# The rules (cues, phrases, clause edges, aims, single patterns and word lists) are rows of
+# data/direction.yaml; this module holds the sentence logic that applies them.
+_RULES: Final = load_rules("direction.yaml")
+_SIGNS: Final = {"up": UP, "down": DOWN, "same": SAME}
+_FORMS: Final = frozenset({"verb", "noun", "adj", "reversal", "protect", "change", "same", "pred"})
+
+
+def _cue_assigns(rule: Rule) -> tuple[int, str]:
+    """(sign, form) of a cue row."""
+    assigns = rule.assigns
+    if not isinstance(assigns, dict) or assigns.get("sign") not in _SIGNS:
+        raise RuleError(f"direction.yaml, cue {rule.name!r}: sign must be up, down or same")
+    if assigns.get("form") not in _FORMS:
+        raise RuleError(f"direction.yaml, cue {rule.name!r}: unknown form {assigns.get('form')}")
+    return _SIGNS[assigns["sign"]], str(assigns["form"])
+
+
+def _phrase_assigns(rule: Rule) -> tuple[str, str, int | None, bool]:
+    """(kind, label, inherent sign or None, inverse) of a phrase row."""
+    assigns = rule.assigns
+    if not isinstance(assigns, dict) or not {"kind", "label"} <= assigns.keys():
+        raise RuleError(f"direction.yaml, phrase {rule.name!r}: kind and label are required")
+    inherent = assigns.get("inherent")
+    if inherent is not None and inherent not in _SIGNS:
+        raise RuleError(f"direction.yaml, phrase {rule.name!r}: inherent must be up or down")
+    sign = None if inherent is None else _SIGNS[inherent]
+    return str(assigns["kind"]), str(assigns["label"]), sign, bool(assigns.get("inverse"))
+
+
+_CUE_TABLE: Final = tuple((rule.pattern, *_cue_assigns(rule)) for rule in _RULES.table("cues"))
 
 # One engine scans for every rule of this module; it is built at the end of the module.
 _ENGINE: Final = Engine()
@@ -231,45 +106,18 @@ _CUES: Final = _ENGINE.scanner(
 
 # A cue word glued to a preceding hyphen ("IL-1beta-induced", "EV-depleted", "PBS-treated") is
 # a modifier naming a stimulus, unless the stimulus is the vesicle ("exosome-induced").
-_HYPHEN_CUE_RE: Final = re.compile(
-    r"([\w/]+)-(induced|mediated|stimulated|treated|enhanced|promoted)\b", re.IGNORECASE
-)
+_HYPHEN_CUE_RE: Final = _RULES.regex("hyphen_cue")
 
-_VESICLE_WORD: Final = (
-    r"exosom\w*|\bexos?\b|\w+-exos?\b|\b[a-z0-9]+exos?\b|\bs?EVs?\b|\w+-EVs?\b"
-    r"|\bsEVs?\b|vesicles?|secretome|secretion factors|secreted factors|paracrine factors"
-    r"|conditioned medi(?:um|a)|\bCM\b|microparticles?|\bMPs\b|\bMVs\b|cell-free|nanovesicles?"
-)
-_VESICLE_RE: Final = re.compile(_VESICLE_WORD, re.IGNORECASE)
+_VESICLE_RE: Final = _RULES.regex("vesicle")
 # Vesicle secretion blocked: GW4869, "inhibitor of exosome secretion/release/biogenesis".
-_SECRETION_BLOCK_RE: Final = re.compile(
-    r"\bGW-?4869\b|\b(?:inhibit\w*|block\w*|prevent\w*)\s+(?:of\s+)?(?:the\s+)?(?:exosom\w*|EVs?|ve"
-    r"sic\w*)\s+"
-    r"(?:secretion|release|biogenesis|production)|\b(?:exosom\w*|EVs?|vesic\w*)\s+(?:secretion|rele"
-    r"ase)\s+inhibitor",
-    re.IGNORECASE,
-)
+_SECRETION_BLOCK_RE: Final = _RULES.regex("secretion_block")
 
 # Clause edges that a cue before a target does not reach across.
-_BOUNDARY_PATTERNS: Final = (
-    ";", ":", r"\bbut\b", r"\bwhereas\b", r"\bwhile\b", r"\balthough\b", r"\bhowever\b",
-    r"\bwhich\b", r"\bthat\b", r"\bwhen\b", r"\bthan\b", r"\bcompared (?:with|to)\b",
-    r"\bwhether\b", r"\bif\b", r"\bfor\b", r"\bbecause\b", r"\bdue to\b", r"\bvia\b",
-    r"\bthrough\b", r"\bby\b", r"\bduring\b", r"\bin response to\b", r"\bin contrast\b",
-    r"\bthus\b", r"\bthereby\b", r"\bresulting in\b", r"\bleading to\b", r"\bbalanc\w*\b",
-    r"\bhomeostasis\b", r"\binvolv\w*\b",
-    r", and (?=(?:the|this|these|that|those|it|they|we|its|their|all)\b)",
-)  # fmt: skip
+_BOUNDARY_PATTERNS: Final = tuple(rule.pattern for rule in _RULES.table("boundaries"))
 _BOUNDARIES: Final = _ENGINE.scanner(_BOUNDARY_PATTERNS)
-_NEGATION_RE: Final = re.compile(
-    r"\b(?:not|no|never|neither|nor|without|cannot|failed to|fail to|fails to|unable to)\s+(?:\w+\s"
-    r"+){0,2}$|n't\s+(?:\w+\s+){0,2}$",
-    re.IGNORECASE,
-)
-_NOT_ONLY_RE: Final = re.compile(r"\bnot only\b", re.IGNORECASE)
-_AUX_RE: Final = re.compile(
-    r"\b(?:was|were|is|are|been|be|being|became|become|becomes|get|got)\b", re.IGNORECASE
-)
+_NEGATION_RE: Final = _RULES.regex("negation")
+_NOT_ONLY_RE: Final = _RULES.regex("not_only")
+_AUX_RE: Final = _RULES.regex("auxiliary")
 
 
 def _has_aux(gap: str) -> bool:
@@ -277,34 +125,12 @@ def _has_aux(gap: str) -> bool:
     return _AUX.search(gap) is not None
 
 
-_DETERMINER_END_RE: Final = re.compile(
-    r"\b(?:the|a|an|this|these|those|its|their)\s+$", re.IGNORECASE
-)
-_POST_NOUN_GAP_RE: Final = re.compile(
-    r"\s*(?:(?:expression|phosphorylation|signal\w*|pathway|activity|levels?|production|synthesis)"
-    r"\s*)?",
-    re.IGNORECASE,
-)
+_DETERMINER_END_RE: Final = _RULES.regex("determiner_end")
+_POST_NOUN_GAP_RE: Final = _RULES.regex("post_noun_gap")
 # The regexes read after an offset (`.match(text, pos)`) have no "^": it would not match there.
-_INTRANSITIVE_AFTER_RE: Final = re.compile(
-    r"\s*(?:[,.;:)]|$|(?:a lot|in|after|following|when|with|by|compared|than|at|on|over|during"
-    r"|from"
-    r"|to|and|upon|relative|versus|vs)\b|\w+ly\b)",
-    re.IGNORECASE,
-)
-# What a target's noun phrase may contain before its predicate: "X expression of chondrocytes was
-# significantly". Words outside this set count towards a small limit.
-_GAP_BREAK_WORDS: Final = (
-    "that", "which", "when", "while", "whereas", "but", "than", "by", "after", "following",
-    "because", "we", "although", "if", "whether", "compared", "via", "through", "during",
-    "without",
-)  # fmt: skip
+_INTRANSITIVE_AFTER_RE: Final = _RULES.regex("intransitive_after")
 # "measured by CCK-8" inside a noun phrase names a method, not an agent
-_MEASURED_BY_RE: Final = re.compile(
-    r"\b(?:as )?(?:measured|assessed|determined|evaluated|detected|quantified|analy[sz]ed|examined"
-    r"|stained|revealed|shown|visuali[sz]ed) (?:by|with|using|on) [^,;]*",
-    re.IGNORECASE,
-)
+_MEASURED_BY_RE: Final = _RULES.regex("measured_by")
 _PAREN_RE: Final = re.compile(r"\([^()]*\)")
 # Words are runs of `[\w/-]`. "More than n words" is matched without making them: each
 # repetition takes all the characters up to a word and then the whole word (possessive, so that
@@ -320,110 +146,24 @@ def _more_words_than(n: int, text: str, start: int = 0, end: int = -1) -> bool:
 
 
 # The words after a predicate cue that name who caused it.
-_AGENT_PREP_RE: Final = re.compile(
-    r"\s+(?:\w+ly\s+|a lot\s+|almost\s+)*"
-    r"(?:in\s+(?!response\b|the presence\b)(?:[\w-]+\s+){1,3}?)?"
-    r"(?:by|with|after|following|upon|when|using|in response to|in the presence of|on exposure to)"
-    r"\b(.{0,80})",
-    re.IGNORECASE,
-)
-_CARGO_AFTER_RE: Final = re.compile(
-    r"\s+(?:\w+ly\s+)?(?:in|within|inside|into|on|of)\s+(?:the\s+)?(.{0,40})", re.IGNORECASE
-)
-_CARGO_BEFORE_RE: Final = re.compile(
-    r"(?:exosomal|vesicular|EV-derived|exosome-derived|EV-encapsulated|exosome-encapsulated)\s+(?:"
-    r"\w+\s+)?$",
-    re.IGNORECASE,
-)
-_AGENT_BEFORE_RE: Final = re.compile(
-    r"(?<![\w-])(?:stimulated|treated|induced|challenged|exposed|pretreated|pre-treated|incubated|c"
-    r"ultured|primed|caused by|triggered by|elicited by|"
-    r"presence of|absence of|response to|addition of|stimulation with|treatment with|injection of|"
-    r"exposure to|transfected with|target of|targeted by|release of|priming with|primed with|"
-    r"preconditioning with|preconditioned with|pretreatment with)\s+(?:with\s+|by\s+|to\s+|of\s+)?("
-    r"?:the\s+|recombinant\s+)?$",
-    re.IGNORECASE,
-)
-_AGENT_AFTER_RE: Final = re.compile(
-    r"(?:\s+(?:was|were)\s+(?:given|added|applied|administered)\b|-(?:positive|negative|expressing"
-    r"|labell?ed)\b|\+|-(?:exos?|evs?|sevs?|exosomes?|vesicles?|mvs?)\b|\s?\(?-/-\)?|\s?(?:knockout"
-    r"|KO|null|deficient|-deficient|-null|-knockout)\b|-(?:induced|stimulated|treated|challenged|me"
-    r"diated|dependent|triggered|caused)\b|\s+(?:group|groups|treatment|stimulation|challenge|insul"
-    r"t)\b)",
-    re.IGNORECASE,
-)
-_INDUCED_AFTER_RE: Final = re.compile(r"-(?:induced|triggered|caused|mediated)\s+", re.IGNORECASE)
-_INHIBITOR_BEFORE_RE: Final = re.compile(
-    r"\b(?:inhibitors?|antagonists?|blockers?|si-?RNAs?|sh-?RNAs?|knock-?down|silencing|deletion|de"
-    r"pletion|"
-    r"neutrali[sz]ing antibod\w+|knockout|deficien\w+|agonists?)\b(?:\s+(?:of|for|against|to))?"
-    r"(?:[\s,]+(?:and|or|the|\w+\s+(?:receptor\s+)?(?:activation|phosphorylation|signal\w*))?)"
-    r"*\s*$",
-    re.IGNORECASE,
-)
-_GERUND_SUBJECT_RE: Final = re.compile(
-    r"(?:^|[;,]\s*(?:and\s+)?|\band\s+|\bthat\s+)(?:inhibiting|blocking|silencing|knocking down|dep"
-    r"leting|deleting|"
-    r"antagonizing|overexpressing|suppressing)\b",
-    re.IGNORECASE,
-)
+_AGENT_PREP_RE: Final = _RULES.regex("agent_preposition")
+_CARGO_AFTER_RE: Final = _RULES.regex("cargo_after")
+_CARGO_BEFORE_RE: Final = _RULES.regex("cargo_before")
+_AGENT_BEFORE_RE: Final = _RULES.regex("agent_before")
+_AGENT_AFTER_RE: Final = _RULES.regex("agent_after")
+_INDUCED_AFTER_RE: Final = _RULES.regex("induced_after")
+_INHIBITOR_BEFORE_RE: Final = _RULES.regex("inhibitor_before")
+_GERUND_SUBJECT_RE: Final = _RULES.regex("gerund_subject")
 # "... the changes were (almost) abolished when BMSC-Exos was added": undoes what came before.
-_REVERSAL_ANAPHOR_RE: Final = re.compile(
-    r"\b(?:(?:all|these|the|this|those|such|both|its|their)\s+)+(?:\w+\s+)?(?:changes?|effects?|alt"
-    r"erations?|"
-    r"abnormalit\w+|impairments?|damages?|increases?|decreases?|reductions?|deficits?)"
-    r"(?:\s+(?:induced|caused)\s+by\s+[\w-]+)?\s+"
-    r"(?:was|were|are|is|could be|can be|have been|has been|had been)\s+(?:\w+ly\s+|almost\s+|all\s"
-    r"+|partly\s+)*"
-    r"(?:abolish\w*|revers\w*|rescu\w*|abrogat\w*|counteract\w*|neutrali[sz]\w*|attenuat\w*|allevia"
-    r"t\w*|"
-    r"prevent\w*|block\w*|inhibit\w*|restor\w*|ameliorat\w*|mitigat\w*|diminish\w*|reduc\w*|normali"
-    r"[sz]\w*|eliminat\w*)",
-    re.IGNORECASE,
-)
-_AIM_PATTERNS: Final = (
-    "whether", r"aim(?:ed|s)?\s+(?:to|of|was|is)", "the aim", "purpose", "objective",
-    r"hypothesi[sz]\w*", "no reports?", "remains? (?:unclear|unknown|elusive|to be)",
-    "(?:is|are|was) (?:unclear|unknown)",
-    "to (?:investigate|determine|examine|explore|assess) (?:if|the (?:effects?|role|potential))",
-    "we (?:determine|investigate|examine) (?:here )?if",
-)  # fmt: skip
+_REVERSAL_ANAPHOR_RE: Final = _RULES.regex("reversal_anaphor")
+_AIM_PATTERNS: Final = tuple(rule.pattern for rule in _RULES.table("aims"))
 # Words that put another agent in charge of a sentence: a genotype, an inhibitor, other cells.
-_OTHER_AGENT_RE: Final = re.compile(
-    r"-/-|knock-?out|knock-?down|deficien\w+|wild-type|inhibitor|antagonist|si-?RNA|sh-?RNA|overexp"
-    r"ress\w*"
-    r"|transplant\w*|\b(?:is|are) (?:characteri[sz]ed|known|thought)\b|\bhave been\b|\bhas been\b",
-    re.IGNORECASE,
-)
-_EXPERIMENTER_RE: Final = re.compile(
-    r"\b(?:we|authors)\s+(?:\w+ly\s+|then\s+|also\s+|first\s+)?$", re.IGNORECASE
-)
-_ANAPHOR_START_RE: Final = re.compile(
-    r"^(?:\w+,\s+)?(?:in addition,?\s+|moreover,?\s+|furthermore,?\s+|also,?\s+|additionally,?\s+)?"
-    r"(?:they|these|this|it|such|both|the treatment|treatment)\b",
-    re.IGNORECASE,
-)
+_OTHER_AGENT_RE: Final = _RULES.regex("other_agent")
+_EXPERIMENTER_RE: Final = _RULES.regex("experimenter")
+_ANAPHOR_START_RE: Final = _RULES.regex("anaphor_start")
 
 # Outcome labels whose increase is harm; a reversal of an undirected change decreases them.
-HARMFUL: Final[frozenset[str]] = frozenset(
-    [
-        "apoptosis",
-        "inflammation",
-        "senescence",
-        "oxidative_stress",
-        "DNA_damage",
-        "mitochondrial_dysfunction",
-        "bone_loss",
-        "cartilage_degradation",
-        "joint_damage",
-        "pain",
-        "disease_severity",
-        "fibrosis",
-        "osteonecrosis",
-        "osteoclastogenesis",
-        "macrophage_activation",
-    ]
-)
+HARMFUL: Final = frozenset(_RULES.word_list("harmful"))
 
 
 # Cue, Target and Directed are plain classes rather than named tuples: compiled, a class is built
@@ -503,9 +243,7 @@ def find_cues(text: str) -> list[Cue]:
 
 
 # "the increase in MMP13", "a decrease of ALP": the bare verb forms naming a change.
-_CHANGE_NOUNS: Final = frozenset(
-    {"increase", "increases", "decrease", "decreases", "rise", "rises", "reduction", "elevation"}
-)
+_CHANGE_NOUNS: Final = frozenset(_RULES.word_list("change_nouns"))
 
 
 def _find_cues(view: View) -> list[Cue]:
@@ -580,17 +318,10 @@ def _predicate_gap_ok(gap: str, vesicles: bool, sentence: str) -> bool:
     return not _more_words_than(9, gap)
 
 
-_QUANTITY_RE: Final = re.compile(
-    r"\s*(?:about|approximately|nearly|almost|around|roughly|up to|more than|over|\d|half|one|two|"
-    r"three"
-    r"|a third|a quarter|a factor)",
-    re.IGNORECASE,
-)
+_QUANTITY_RE: Final = _RULES.regex("quantity")
 
 
-_AGENT_END_RE: Final = re.compile(
-    r"\b(?:was|were|is|are|and|which|that|when|while|but|whereas|before|prior|then)\b|[,;]"
-)
+_AGENT_END_RE: Final = _RULES.regex("agent_end")
 
 
 def _agent_is_foreign(text: str, end: int) -> bool | None:
@@ -625,11 +356,7 @@ def _negated(text: str, cue: Cue) -> bool:
 
 
 # "able to promote" reports a finding; a bare "to induce" names what a step was for.
-_TO_FINDING_RE: Final = re.compile(
-    r"(?:\b(?:able|capable|sufficient|shown|found|likely|seem\w*|appear\w*|tend\w*|help\w*|se"
-    r"rved?|used)\s+|not\s+)to\s+$",
-    re.IGNORECASE,
-)
+_TO_FINDING_RE: Final = _RULES.regex("to_finding")
 
 
 def _purpose_of_a_method(text: str, cue: Cue) -> bool:
@@ -894,84 +621,18 @@ def resolve(
     return result
 
 
-_CARGO_IN_RE: Final = re.compile(
-    r"\b(?:in|within|inside|from|of)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:exosom\w*|EVs|vesicles|[\w-]*ex"
-    r"os)\b"
-    r"(?![\s-]+(?:group|treat\w*|loaded|coated|injected|defects?))",
-    re.IGNORECASE,
-)
+_CARGO_IN_RE: Final = _RULES.regex("cargo_in")
 
 
 # "in the exosome(-treated) group" names the treatment arm, not the vesicles' content.
-_ARM_AFTER_RE: Final = re.compile(
-    r"[\w-]*(?:-(?:treated|injected|loaded)|\s+(?:treated|treatment|injected|injection|administ"
-    r"\w*))?\s+(?:groups?|arms?|mice|rats|animals|cells|cultures|defects?|joints?)\b",
-    re.IGNORECASE,
-)
+_ARM_AFTER_RE: Final = _RULES.regex("treatment_arm_after")
 
 
 # Clause words that end a target's noun phrase before its predicate.
-_GAP_BREAK_RE: Final = re.compile(r";|:|\b(?:" + "|".join(_GAP_BREAK_WORDS) + r")\b", re.IGNORECASE)
+_GAP_BREAK_RE: Final = _RULES.regex("gap_break")
 
 
-# (Up to six words of any kind before the auxiliary: naming "and", "the", ... apart, as this once
-# did, matched the same texts with more backtracking. The look-ahead for the participle's ending
-# adds no condition; it spares the long look-ahead on words that cannot end the match.)
-# Words that give a predicate a direction (or deny one): not a neutral predicate.
-_DIRECTED_STEMS: Final = (
-    "increas",
-    "decreas",
-    "reduc",
-    "enhanc",
-    "promot",
-    "inhibit",
-    "suppress",
-    "up",
-    "down",
-    "elevat",
-    "stimulat",
-    "induc",
-    "activat",
-    "attenuat",
-    "alleviat",
-    "imped",
-    "prevent",
-    "block",
-    "abolish",
-    "abrogat",
-    "ameliorat",
-    "impair",
-    "diminish",
-    "repress",
-    "restor",
-    "rescu",
-    "revers",
-    "improv",
-    "accelerat",
-    "higher",
-    "lower",
-    "chang",
-    "alter",
-    "unchang",
-    "not",
-    "also",
-    "significant",
-    "more",
-    "less",
-    "found",
-    "shown",
-    "observed",
-    "able",
-    "capable",
-    "markedly",
-    "further",
-    "dramatic",
-)
-_NEUTRAL_PRED_RE: Final = re.compile(
-    r"^[\s,]*(?:\w+\s+){0,6}?(?:was|were|is|are|have been|has been)\s+(?:\w+ly\s+)?"
-    r"(?=\w+(?:ed|en)\b)(?!\w*(?:" + "|".join(_DIRECTED_STEMS) + r"))\w+(?:ed|en)\b",
-    re.IGNORECASE,
-)
+_NEUTRAL_PRED_RE: Final = _RULES.regex("neutral_predicate")
 
 
 def _neutral_predicate(gap: str) -> bool:
@@ -1024,8 +685,8 @@ def _left_cue(
     return None
 
 
-_NOUN_OF_RE: Final = re.compile(r"\s+of\s+(?:the\s+)?(?:\S+\s+){0,3}")
-_NOUN_IN_RE: Final = re.compile(r"\s+in\s+(?:the\s+)?(?:\S+\s+){0,3}")
+_NOUN_OF_RE: Final = _RULES.regex("noun_of")
+_NOUN_IN_RE: Final = _RULES.regex("noun_in")
 
 
 def _compose(outer: Cue, inner_sign: int, text: str) -> int:
@@ -1056,7 +717,7 @@ def _apply(cue: Cue, inner: Cue | None, t: Target, text: str) -> int | None:
     return cue.sign
 
 
-_REPAIR_AFTER_RE: Final = re.compile(r"\s+(?:repair|resolution|clearance)\b")
+_REPAIR_AFTER_RE: Final = _RULES.regex("repair_after")
 
 
 def _govern(
@@ -1101,175 +762,12 @@ def _govern(
 TARGET_KINDS: Final = frozenset({"outcomes", "genes", "mirna", "lncrna", "pathways", "metabolites"})
 
 # Conditions whose alleviation is a change in disease severity (a whole disease, not a lesion).
-DISEASE_LABELS: Final = frozenset(
-    [
-        "osteoarthritis",
-        "TMJ_osteoarthritis",
-        "rheumatoid_arthritis",
-        "osteoporosis",
-        "periodontitis",
-        "intervertebral_disc_degeneration",
-        "multiple_myeloma_bone_disease",
-        "diabetic_bone_disease",
-        "tendon_injury",
-    ]
-)
-_DISEASE_CUE_RE: Final = re.compile(
-    r"^(?:alleviat|attenuat|ameliorat|imped|mitigat|reliev|slow|retard|delay|halt|aggravat|exacerba"
-    r"t|worsen)",
-    re.IGNORECASE,
-)
-_DISEASE_UP_RE: Final = re.compile(r"^(?:aggravat|exacerbat|worsen)", re.IGNORECASE)
-_DISEASE_VERB_RE: Final = re.compile(
-    r"\b(?:alleviat\w*|attenuat\w*|ameliorat\w*|imped\w*|mitigat\w*|reliev\w*|slow\w*|retard\w*|del"
-    r"ay\w*|halt\w*|aggravat\w*|exacerbat\w*|worsen\w*)"
-    r"(?:\s+(?:the\s+)?(?:\w+\s+){0,2})?$",
-    re.IGNORECASE,
-)
+DISEASE_LABELS: Final = frozenset(_RULES.word_list("disease_labels"))
+_DISEASE_UP_RE: Final = _RULES.regex("disease_up")
+_DISEASE_VERB_RE: Final = _RULES.regex("disease_verb")
 
-_PROPERTY: Final = r"(?:effects?|capacit\w+|activit\w+|propert\w+|potential|abilit\w+|functions?)"
 # Phrases the lexicon does not cover, found here: (regex, kind, label, inherent sign, inverse).
-_PHRASES: Final[tuple[tuple[str, str, str, int | None, bool], ...]] = (
-    (
-        r"osteogenic (?:responses?|potential|capacit\w+|abilit\w+|activit\w+|effects?)|osteoinduct"
-        r"ivity"
-        r"|osteoblast differentiation|differentiat\w* (?:in)?to(?:wards?)? (?:the )?(?:osteoblasts?"
-        r"|osteogenic lineage)",
-        "outcomes",
-        "osteogenic_differentiation",
-        None,
-        False,
-    ),
-    (r"cell survival", "outcomes", "cell_viability", None, False),
-    (r"proliferated (?:faster|more)", "outcomes", "cell_proliferation", UP, False),
-    (
-        r"bone healing|(?:subchondral )?bone (?:micro)?architecture",
-        "outcomes",
-        "bone_regeneration",
-        None,
-        False,
-    ),
-    (r"osteochondral (?:regeneration|repair)", "outcomes", "cartilage_regeneration", None, False),
-    (r"osteochondral (?:regeneration|repair)", "outcomes", "bone_regeneration", None, False),
-    (
-        r"cartilage(?= and (?:subchondral )?bone (?:regeneration|repair))",
-        "outcomes",
-        "cartilage_regeneration",
-        None,
-        False,
-    ),
-    (
-        r"(?:restoration|repair|regeneration|reconstruction) of (?:the )?(?:\w+ )?cartilage",
-        "outcomes",
-        "cartilage_regeneration",
-        None,
-        False,
-    ),
-    (
-        r"(?<=cartilage and )(?:subchondral )?bone(?! (?:regeneration|repair|formation|loss|from))",
-        "outcomes",
-        "bone_regeneration",
-        None,
-        False,
-    ),
-    (
-        r"(?<=cartilage from )(?:degradation|destruction|damage)|(?<=cartilage and bone from )(?:de"
-        r"gradation|destruction|damage)",
-        "outcomes",
-        "cartilage_degradation",
-        None,
-        False,
-    ),
-    (r"(?<=bone from )(?:degradation|destruction|damage)", "outcomes", "bone_loss", None, False),
-    (
-        r"(?<!disc )(?<!intervertebral )(?:joint |cartilage |condylar )?degeneration(?! of (?:the )"
-        r"?(?:intervertebral )?disc)",
-        "outcomes",
-        "cartilage_degradation",
-        None,
-        False,
-    ),
-    (r"chondroprotect\w+", "outcomes", "cartilage_degradation", DOWN, False),
-    (
-        r"(?:collagen(?: type I{1,2})?|type I{1,2} collagen|proteoglycans?|glycosaminoglycans?|GAG|"
-        r"ECM|extracellular matrix|matrix)"
-        r" (?:synthesis|deposition|production|formation)|(?:ECM|extracellular matrix|matrix) expre"
-        r"ssion",
-        "outcomes",
-        "matrix_synthesis",
-        None,
-        False,
-    ),
-    (r"anti-?inflammatory", "outcomes", "inflammation", DOWN, False),
-    # a property of the vesicles: "their osteoinductive effects", "pro-angiogenic capacity"
-    (
-        r"(?:osteoinductive|pro-?osteogenic) " + _PROPERTY,
-        "outcomes",
-        "osteogenic_differentiation",
-        UP,
-        False,
-    ),
-    (r"pro-?angiogenic " + _PROPERTY, "outcomes", "angiogenesis", UP, False),
-    (r"anti-?apoptotic", "outcomes", "apoptosis", DOWN, False),
-    (r"anti-?senescen\w+", "outcomes", "senescence", DOWN, False),
-    (r"anti-?osteoclastogenic", "outcomes", "osteoclastogenesis", DOWN, False),
-    (
-        r"mitochondrial membrane (?:alterations?|changes?|damage|depolari[sz]ation)",
-        "outcomes",
-        "mitochondrial_dysfunction",
-        None,
-        False,
-    ),
-    (r"mitochondrial membrane potential", "outcomes", "mitochondrial_dysfunction", None, True),
-    (
-        r"nocicepti\w+ behaviou?r|pain behaviou?r|hyperalgesia|allodynia",
-        "outcomes",
-        "pain",
-        None,
-        False,
-    ),
-    (r"(?:OARSI|Mankin)(?: \w+)? scores?", "outcomes", "disease_severity", None, False),
-    (
-        r"osteoclast(?:ic)? (?:differentiation|activity|activation|formation|numbers?)",
-        "outcomes",
-        "osteoclastogenesis",
-        None,
-        False,
-    ),
-    (
-        r"(?:TRAP|TRAcP)\+?(?:-| )?(?:positive )?(?:multinucleated )?(?:osteoclasts?|cells)"
-        r"|(?:number|numbers|formation) of (?:TRAP[- ]positive )?(?:multinucleated )?osteoclasts"
-        r"|osteoclast (?:counts?|surface)",
-        "outcomes",
-        "osteoclastogenesis",
-        None,
-        False,
-    ),
-    (
-        r"loss of (?:(?:trabecular|cortical|subchondral|alveolar) )?bone(?: (?:mass|volume|minera"
-        r"l density|density))?",
-        "outcomes",
-        "bone_loss",
-        None,
-        False,
-    ),
-    (
-        r"(?:blood )?vessel formation|tube formation|vasculari[sz]ation",
-        "outcomes",
-        "angiogenesis",
-        None,
-        False,
-    ),
-    (r"calcium deposi\w*|calcium (?:content|nodules?)", "metabolites", "calcium", None, False),
-    (
-        r"calcium deposi\w*|calci(?:fied|um) nodules?|mineralized nodules?",
-        "outcomes",
-        "mineralization",
-        None,
-        False,
-    ),
-    (r"s-?GAG|sulfated glycosaminoglycans?", "metabolites", "s_GAG", None, False),
-)
+_PHRASES: Final = tuple((rule.pattern, *_phrase_assigns(rule)) for rule in _RULES.table("phrases"))
 _PHRASE_SCAN: Final = _ENGINE.scanner(
     [p for p, *_ in _PHRASES], before=r"(?<![\w-])", after=r"(?![\w])"
 )
@@ -1281,7 +779,7 @@ for _regex, (_, _kind, _label, _inh, _inv) in zip(_PHRASE_SCAN.regexes, _PHRASES
 # Their labels: most mentions are ruled out by one set look-up, without making a key.
 _MARKED: Final = frozenset(label for _, label in _MARKED_PHRASES)
 # A cell right before "bone formation" makes it differentiation in culture ("3T3L1 bone formation").
-_CELL_BEFORE_RE: Final = re.compile(r"(?:cells?|MSCs?|BMSCs?|\w*\d\w*)\s+$")
+_CELL_BEFORE_RE: Final = _RULES.regex("cell_before")
 
 
 def _cell_before(text: str, end: int) -> bool:
@@ -1494,25 +992,12 @@ def _is_cargo_here(text: str, t: Target) -> bool:
     return bool(_CARGO_BEFORE.search(before, text) or _CARRIED_BEFORE.search(before, text))
 
 
-_CARRIED_BEFORE_RE: Final = re.compile(
-    r"\b(?:transfer\w*|deliver\w*|carr(?:y|ies|ied|ying)|contain\w*|shuttl\w*|packag\w+|packed|lo"
-    r"aded|"
-    r"enriched in|enrichment of)(?: of| with)?\s+(?:more\s+|higher levels of\s+|high levels of\s+|t"
-    r"he\s+)?"
-    r"(?:\w+\s+)?$",
-    re.IGNORECASE,
-)
+_CARRIED_BEFORE_RE: Final = _RULES.regex("carried_before")
 
 
 # Gates: each regex is tried only on text holding one of the texts that every match of it holds
 # (read from the pattern by the engine).
-_STIMULUS_BY: Final = _ENGINE.gate(
-    re.compile(
-        r"\b(?:caused|triggered|elicited|evoked|provoked)\s+by\s+[^,;]*?(?=\s+(?:was|were|is|ar"
-        r"e|had|has|have)\b)",
-        re.IGNORECASE,
-    )
-)
+_STIMULUS_BY: Final = _ENGINE.gate(_RULES.regex("stimulus_by"))
 _HYPHEN_CUE: Final = _ENGINE.gate(_HYPHEN_CUE_RE)
 _SECRETION_BLOCK: Final = _ENGINE.gate(_SECRETION_BLOCK_RE)
 _GERUND_SUBJECT: Final = _ENGINE.gate(_GERUND_SUBJECT_RE)
@@ -1521,14 +1006,8 @@ _NEGATION: Final = _ENGINE.gate(_NEGATION_RE, per_sentence=False)
 _NOT_ONLY: Final = _ENGINE.gate(_NOT_ONLY_RE)
 _CARGO_BEFORE: Final = _ENGINE.gate(_CARGO_BEFORE_RE)
 _CARRIED_BEFORE: Final = _ENGINE.gate(_CARRIED_BEFORE_RE)
-_TRANSFER_OF: Final = _ENGINE.gate(re.compile(r"transfer of (?:\w+ )?$"))
-_PACKED_INTO: Final = _ENGINE.gate(
-    re.compile(
-        r"^[^.;]{0,40}\b(?:packed|packaged|loaded|sorted|encapsulated|shuttled|transferred|deliv"
-        r"ered)\b[^.;]{0,20}\b(?:into|by|via|in)\b[^.;]{0,10}(?:exosom|vesic|EVs?\b)",
-        re.IGNORECASE,
-    )
-)
+_TRANSFER_OF: Final = _ENGINE.gate(_RULES.regex("transfer_of"))
+_PACKED_INTO: Final = _ENGINE.gate(_RULES.regex("packed_into"))
 _REVERSAL_ANAPHOR: Final = _ENGINE.scanner([_REVERSAL_ANAPHOR_RE.pattern])
 _REVERSAL_GATE: Final = _ENGINE.gate(_REVERSAL_ANAPHOR_RE)
 _MEASURED_BY: Final = _ENGINE.gate(_MEASURED_BY_RE)
