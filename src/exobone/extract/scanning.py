@@ -17,7 +17,7 @@ before `Engine.build`; registering later raises (its keys would never be looked 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from re import _constants as _sre  # type: ignore[attr-defined]
 from re import _parser as _sre_parser  # type: ignore[attr-defined]
 from typing import Any, Final
@@ -84,12 +84,9 @@ def _starts_of(items: Any, limit: int) -> set[tuple[str, bool]]:
         heads = {(chr(c).lower(), True) for _, c in av}
     elif op in _ZERO_WIDTH:
         heads = {("", True)}
-    elif op is _sre.SUBPATTERN:
-        heads = _starts_of(list(av[3]), limit)
-    elif op is _sre.ATOMIC_GROUP:
-        heads = _starts_of(list(av), limit)
-    elif op is _sre.BRANCH:
-        heads = set().union(*(_starts_of(list(branch), limit) for branch in av[1]))
+    elif op in (_sre.SUBPATTERN, _sre.ATOMIC_GROUP, _sre.BRANCH):
+        alternatives = _alternatives(items[0]) or []
+        heads = set().union(*(_starts_of(branch, limit) for branch in alternatives))
     elif op in _REPEATS and av[0] in (0, 1) and av[1] == 1:
         heads = _starts_of(list(av[2]), limit) | ({("", True)} if av[0] == 0 else set())
     elif op in _REPEATS and av[0] >= 1:  # the first repetition starts the match
@@ -123,6 +120,31 @@ def literal_starts(pattern: str) -> set[str]:
 _MOST_TEXTS: Final = 64
 
 
+def _alternatives(item: tuple[Any, Any]) -> list[list[Any]] | None:
+    """The item sequences of a group or branch (one of which matches); None for other items."""
+    op, av = item
+    if op is _sre.SUBPATTERN:
+        return [list(av[3])]
+    if op is _sre.ATOMIC_GROUP:
+        return [list(av)]
+    if op is _sre.BRANCH:
+        return [list(branch) for branch in av[1]]
+    return None
+
+
+def _union(
+    alternatives: list[list[Any]], read: Callable[[list[Any]], frozenset[str] | None]
+) -> frozenset[str] | None:
+    """What `read` finds in every alternative, together; None if one has nothing."""
+    texts: set[str] = set()
+    for items in alternatives:
+        found = read(items)
+        if found is None:
+            return None
+        texts |= found
+    return frozenset(texts)
+
+
 def _exact(item: tuple[Any, Any]) -> frozenset[str] | None:
     """The lower-cased texts `item` matches, when they are few and fixed ("" for zero width)."""
     op, av = item
@@ -132,18 +154,10 @@ def _exact(item: tuple[Any, Any]) -> frozenset[str] | None:
         return frozenset(chr(c).lower() for _, c in av)
     if op in _ZERO_WIDTH:
         return frozenset({""})
-    if op is _sre.SUBPATTERN:
-        return _exact_sequence(list(av[3]))
-    if op is _sre.ATOMIC_GROUP:
-        return _exact_sequence(list(av))
-    if op is _sre.BRANCH:
-        texts: set[str] = set()
-        for branch in av[1]:
-            found = _exact_sequence(list(branch))
-            if found is None:
-                return None
-            texts |= found
-        return frozenset(texts) if len(texts) <= _MOST_TEXTS else None
+    alternatives = _alternatives(item)
+    if alternatives is not None:
+        texts = _union(alternatives, _exact_sequence)
+        return texts if texts is not None and len(texts) <= _MOST_TEXTS else None
     if op in _REPEATS and av[1] == 1 and av[0] in (0, 1):
         once = _exact_sequence(list(av[2]))
         if once is None:
@@ -212,18 +226,9 @@ def _required(items: list[Any]) -> frozenset[str] | None:
 
 def _required_of(item: tuple[Any, Any]) -> frozenset[str] | None:
     op, av = item
-    if op is _sre.SUBPATTERN:
-        return _required(list(av[3]))
-    if op is _sre.ATOMIC_GROUP:
-        return _required(list(av))
-    if op is _sre.BRANCH:
-        texts: set[str] = set()
-        for branch in av[1]:
-            found = _required(list(branch))
-            if found is None:
-                return None
-            texts |= found
-        return frozenset(texts)
+    alternatives = _alternatives(item)
+    if alternatives is not None:
+        return _union(alternatives, _required)
     if op in _REPEATS and av[0] >= 1:
         return _required(list(av[2]))
     return None
