@@ -15,22 +15,20 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from exobone.ingest import read_records
 from exobone.model import ANNOTATION_FIELDS, SET_FIELDS, Record
+from exobone.schema import BY_NAME, DOSE_UNITS, FIELDS, vocabulary
 from shared_files import SHARED, require_shared
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
-VOCAB = ROOT / "src" / "exobone" / "data" / "vocab.yaml"
 SEED_GOLD = SHARED / "gold" / "seed_gold.jsonl"
 
 KEYS = ["id", "first_author", "year", "title", "journal", "volume", "issue", "pages"]
 KEYS += ANNOTATION_FIELDS
 GENE = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$")
 MIRNA = re.compile(r"^miR-\d+[a-z]?(-\d+)?(-[35]p)?$")
-DOSE = re.compile(r"^\d+(\.\d+)?(e\d+)? (ug|ug/mL|ug/kg|mg/kg|particles|particles/mL)$")
+DOSE = re.compile(r"^\d+(\.\d+)?(e\d+)? (" + "|".join(map(re.escape, DOSE_UNITS)) + ")$")
 CELL_LINE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-]*$")
 # A citation start: "Surname, A. B., et al. (2021). \"" or "Surname, A. and B. Other (2021). \"".
 CITATION = re.compile(
@@ -38,20 +36,13 @@ CITATION = re.compile(
     r"(?:, et al\.| and [A-Z]\.(?: [A-Z]\.)* [A-Z][A-Za-z'\-]+)? \((?P<year>\d{4})\)\. \"",
     re.MULTILINE,
 )
-SETTINGS = {"in_vitro", "in_vivo", "ex_vivo", "clinical"}
-OUTCOME_DIRECTIONS = {"increase", "decrease", "no_change"}
-EFFECT_DIRECTIONS = {"up", "down"}
+SETTINGS = BY_NAME["settings"].parts[0].allowed()
+OUTCOME_DIRECTIONS = set(BY_NAME["outcomes"].direction_words().values())
+EFFECT_DIRECTIONS = set(BY_NAME["molecular_effects"].direction_words().values())
 REVIEW_EMPTY = ("settings", "doses", "durations_days", "assays")
-SIMPLE_FIELDS = (
-    "vesicle_types",
-    "preconditioning",
-    "conditions",
-    "species",
-    "delivery_routes",
-    "biomaterials",
-    "isolation_methods",
-    "characterization_methods",
-    "assays",
+# Set fields whose value is one label of one vocabulary section.
+SIMPLE_FIELDS = tuple(
+    f.name for f in FIELDS if not f.single and not f.compound and f.parts[0].section
 )
 
 
@@ -93,9 +84,11 @@ class Corpus:
 
     @cached_property
     def vocab(self) -> dict[str, set[str]]:
-        data = yaml.safe_load(VOCAB.read_text(encoding="utf-8"))
-        return {category: set(labels) for category, labels in data.items()
-                if category != "gene_aliases"}
+        return {
+            category: set(labels)
+            for category, labels in vocabulary().items()
+            if category != "gene_aliases"
+        }
 
     def is_molecule(self, value: str) -> bool:
         """An HGNC-shaped symbol (genes, lncRNAs such as MALAT1), a miRNA or an accepted RNA."""

@@ -12,6 +12,7 @@ import pytest
 
 import exobone
 from exobone.api import HIT_COLUMNS, Database
+from exobone.errors import UnknownFieldError
 from exobone.model import Record, Span, Study
 from exobone.store import StoreError, UnknownFilterError
 
@@ -124,7 +125,7 @@ def test_evidence_map_gives_the_cells_the_command_line_writes(
 def test_unknown_labels_are_errors(db: Database) -> None:
     with pytest.raises(UnknownFilterError, match="unknown label 'dragon'"):
         db.studies(where={"species": "dragon"})
-    with pytest.raises(UnknownFilterError, match="unknown field"):
+    with pytest.raises(UnknownFieldError, match="unknown field 'colour'"):
         db.evidence_map(rows="colour")
 
 

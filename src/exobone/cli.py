@@ -579,7 +579,8 @@ def _open_store(db: str | None, create: bool = False) -> Iterator[Store]:
     clear line and exit code 1."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from exobone.store import Store, StoreError
+    from exobone.errors import ExoboneError, StoreError
+    from exobone.store import Store
     from exobone.store.store import database_url, shown_url
 
     try:
@@ -593,7 +594,7 @@ def _open_store(db: str | None, create: bool = False) -> Iterator[Store]:
         raise typer.Exit(1) from None
     try:
         yield store
-    except StoreError as error:
+    except ExoboneError as error:  # a store error, an unknown field or label
         _stderr().print(str(error), markup=False)
         raise typer.Exit(1) from None
     except SQLAlchemyError as error:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import importlib
 import traceback
+from collections.abc import Sequence
 from dataclasses import dataclass
 from types import ModuleType
+
+from exobone.suggest import did_you_mean
 
 
 class ExoboneError(Exception):
@@ -44,6 +47,37 @@ class IngestError(ExoboneError):
         self.line = line
         where = f"{source}, line {line}" if line else source
         super().__init__(f"{where}: {message}")
+
+
+class UnknownFieldError(ExoboneError):
+    """A name that is not a field of the schema (docs/schema.md); the message lists `valid`."""
+
+    def __init__(self, name: str, valid: Sequence[str]) -> None:
+        self.name = name
+        self.valid = list(valid)
+        hint = did_you_mean(name, self.valid)
+        super().__init__(f"unknown field {name!r}{hint} (valid fields: {', '.join(self.valid)})")
+
+
+class StoreError(ExoboneError):
+    """The store cannot do what was asked (unknown record, nothing to undo)."""
+
+
+class UnknownFilterError(StoreError):
+    """A filter names a label that does not exist; the message lists valid ones."""
+
+    # How many valid labels the message lists before saying how many more there are.
+    LISTED = 60
+
+    def __init__(self, message: str, valid: Sequence[str]) -> None:
+        self.valid = list(valid)
+        shown = ", ".join(self.valid[: self.LISTED])
+        more = f" and {len(self.valid) - self.LISTED} more" if len(self.valid) > self.LISTED else ""
+        super().__init__(f"{message}; valid: {shown}{more}")
+
+
+class LabelError(ExoboneError):
+    """A curated value the schema does not allow in its field."""
 
 
 class BrokenModuleError(ExoboneError):

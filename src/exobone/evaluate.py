@@ -1,4 +1,4 @@
-"""Score extracted annotations against gold, the way SCHEMA.md defines it.
+"""Score extracted annotations against gold, the way docs/schema.md defines it.
 
 Every set field is scored by micro precision, recall and F1 over all records; the overall
 score is micro F1 over all set fields pooled; `study_type` is scored by accuracy. Values are
@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from exobone.errors import ExoboneError
-from exobone.model import SET_FIELDS
+from exobone.schema import SET_FIELDS
 
 Rows = str | Path | Iterable[Mapping[str, Any]]
 

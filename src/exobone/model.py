@@ -9,44 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-# Field names of SCHEMA.md v1, in schema order. `study_type` is the single-valued field; the
-# rest are sets.
-SET_FIELDS: tuple[str, ...] = (
-    "settings",
-    "vesicle_types",
-    "ev_sources",
-    "preconditioning",
-    "recipient_cells",
-    "cell_lines",
-    "conditions",
-    "animal_models",
-    "species",
-    "delivery_routes",
-    "biomaterials",
-    "doses",
-    "durations_days",
-    "isolation_methods",
-    "characterization_methods",
-    "ev_markers",
-    "ev_cargo",
-    "assays",
-    "outcomes",
-    "molecular_effects",
-)
-ANNOTATION_FIELDS: tuple[str, ...] = ("study_type", *SET_FIELDS)
+from exobone.schema import ANNOTATION_FIELDS, CITATION_FIELDS, FIELDS, SET_FIELDS
 
-# Bibliographic fields written in the `record` object of the extract output (SCHEMA.md).
-CITATION_FIELDS: tuple[str, ...] = (
-    "authors",
-    "year",
-    "title",
-    "journal",
-    "volume",
-    "issue",
-    "pages",
-    "doi",
-    "pmid",
-)
+__all__ = [
+    "ANNOTATION_FIELDS",
+    "CITATION_FIELDS",
+    "SET_FIELDS",
+    "Record",
+    "Span",
+    "Study",
+    "empty_annotations",
+]
 
 
 @dataclass(slots=True)
@@ -77,7 +50,7 @@ class Record:
     abstract_raw: str = ""
 
     def citation(self) -> dict[str, Any]:
-        """The `record` object of the extract output (SCHEMA.md)."""
+        """The `record` object of the extract output (docs/schema.md)."""
         return {name: getattr(self, name) for name in CITATION_FIELDS}
 
     @property
@@ -110,10 +83,8 @@ class Span(NamedTuple):
 
 
 def empty_annotations() -> dict[str, Any]:
-    """Annotations with every SCHEMA.md field present and empty."""
-    data: dict[str, Any] = {"study_type": "primary"}
-    data.update({name: [] for name in SET_FIELDS})
-    return data
+    """Annotations with every field of the schema present and empty (study_type: primary)."""
+    return {f.name: f.empty() for f in FIELDS}
 
 
 @dataclass(slots=True)
@@ -131,7 +102,7 @@ class Study:
     warnings: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        """The extract output object of SCHEMA.md."""
+        """One line of the extract output (docs/schema.md)."""
         return {
             "id": self.id,
             "record": self.record.citation(),

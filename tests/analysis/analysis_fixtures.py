@@ -8,17 +8,15 @@ import json
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from exobone.analysis.frame import SentenceIndex
 from exobone.ingest import read_records
 from exobone.model import ANNOTATION_FIELDS, Record, Span, Study, empty_annotations
+from exobone.schema import vocabulary
 from shared_files import SHARED
 
 REPO = Path(__file__).resolve().parents[2]
 SEED_GOLD = SHARED / "gold" / "seed_gold.jsonl"
 BIBLIOGRAPHY = REPO / "examples" / "exosome_bone_bibliography.txt"
-VOCAB = REPO / "src" / "exobone" / "data" / "vocab.yaml"
 
 
 def make_study(
@@ -51,9 +49,8 @@ def span_of(text: str, words: str, section: str = "abstract") -> Span:
 
 def _synonyms() -> dict[str, list[str]]:
     """label -> words that say it, from the lexicon (genes: their trivial names)."""
-    vocab = yaml.safe_load(VOCAB.read_text(encoding="utf-8"))
     words: dict[str, list[str]] = {}
-    for category, labels in vocab.items():
+    for category, labels in vocabulary().items():
         if category == "gene_aliases":
             for alias, symbol in labels.items():
                 words.setdefault(symbol, []).append(alias)

@@ -9,16 +9,13 @@ from exobone.evaluate import score
 from exobone.extract import Extractor
 from exobone.ingest import read_records
 from exobone.model import Record
+from exobone.schema import FIELDS
 from shared_files import SHARED
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT / "tests" / "data" / "dev_corpus"
-ENTITY_FIELDS = (
-    "settings", "vesicle_types", "ev_sources", "preconditioning", "recipient_cells", "cell_lines",
-    "conditions", "animal_models", "species", "delivery_routes", "biomaterials", "doses",
-    "durations_days", "isolation_methods", "characterization_methods", "ev_markers", "ev_cargo",
-    "assays",
-)  # fmt: skip
+# Every set field but the directed ones (outcomes, molecular_effects).
+ENTITY_FIELDS = tuple(f.name for f in FIELDS if not f.single and not f.directions)
 
 
 def _report(bibliography: Path, gold: Path):

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from exobone.errors import UnknownFieldError
 from exobone.model import Record, Study
 from exobone.store import SearchResult, Store, StoreError, UnknownFilterError
 from exobone.store.search import fts5_query, parse_marked
@@ -194,7 +195,6 @@ def test_unfiltered_facets_count_every_study(store: Store) -> None:
 @pytest.mark.parametrize(
     ("where", "named", "listed"),
     [
-        ({"colour": "red"}, "unknown field 'colour'", "ev_sources"),
         ({"species": "dragon"}, "unknown label 'dragon'", "rat"),
         ({"ev_sources": "MCS|*|*"}, "unknown label 'MCS' in part 1", "MSC"),
         ({"ev_sources": "MSC|*"}, "3 parts", "MSC|adipose|rat"),
@@ -211,9 +211,14 @@ def test_unknown_fields_and_labels_list_the_valid_ones(
     assert isinstance(caught.value, StoreError)
 
 
-def test_unknown_facet_field_is_an_error(store: Store) -> None:
-    with pytest.raises(UnknownFilterError, match="unknown field 'colour'"):
-        store.search(facet_fields=["colour"])
+def test_unknown_fields_are_an_error(store: Store) -> None:
+    for call in (
+        lambda: store.search(facet_fields=["colour"]),
+        lambda: store.search(where={"colour": "red"}),
+    ):
+        with pytest.raises(UnknownFieldError, match="unknown field 'colour'") as caught:
+            call()
+        assert "ev_sources" in str(caught.value)
 
 
 def test_curation_changes_filters_and_facets_and_can_be_undone(store: Store) -> None:

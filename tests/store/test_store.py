@@ -11,7 +11,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import func, select
 
-from exobone.errors import RecordProblem
+from exobone.errors import RecordProblem, UnknownFieldError
 from exobone.ingest.dedup import record_key
 from exobone.model import Record, Span, Study
 from exobone.store import IngestSummary, Store, StoreError
@@ -231,7 +231,7 @@ def test_unknown_records_and_hostile_keys(store: Store, tmp_path: Path) -> None:
     assert store.get("x' OR '1'='1") is None
     with pytest.raises(StoreError, match="no extracted study"):
         store.curate(1, "species", "rat", by="curator")
-    with pytest.raises(StoreError, match="not a set field"):
+    with pytest.raises(UnknownFieldError, match="unknown field 'colour'"):
         store.curate(1, "colour", "red", by="curator")
 
 
@@ -297,9 +297,9 @@ def test_filters_and_facets_follow_curation(store: Store, tmp_path: Path) -> Non
         "S03",
     ]
     assert store.facets("species", where={"settings": "in_vivo"}) == [("rat", 1)]
-    with pytest.raises(StoreError, match="unknown field"):
+    with pytest.raises(UnknownFieldError, match="unknown field 'colour'"):
         store.facets("colour")
-    with pytest.raises(StoreError, match="unknown field"):
+    with pytest.raises(UnknownFieldError, match="unknown field"):
         store.count(where={"1=1; --": "x"})
 
 

@@ -14,9 +14,9 @@ from typing import Any
 
 import pandas as pd
 
-from exobone.errors import ExoboneError
+from exobone.errors import ExoboneError, UnknownFieldError
 from exobone.model import ANNOTATION_FIELDS, CITATION_FIELDS, SET_FIELDS, Span, Study
-from exobone.suggest import did_you_mean
+from exobone.schema import check_field
 
 VALUE_COLUMNS: tuple[str, ...] = (
     "study_id",
@@ -36,24 +36,8 @@ VALUE_COLUMNS: tuple[str, ...] = (
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z0-9(\[\"])")
 
 
-class UnknownFieldError(ExoboneError):
-    """A field name that is not in SCHEMA.md; the message lists the valid names."""
-
-    def __init__(self, name: str, valid: Sequence[str] = ANNOTATION_FIELDS) -> None:
-        self.name = name
-        hint = did_you_mean(name, valid)
-        super().__init__(f"unknown field {name!r}{hint} (valid fields: {', '.join(valid)})")
-
-
 class UnknownLabelError(ExoboneError):
     """A value asked for (e.g. `--outcome`) that neither the lexicon nor the data has."""
-
-
-def check_field(name: str, valid: Sequence[str] = ANNOTATION_FIELDS) -> str:
-    """Return `name` if it is a SCHEMA.md field, else raise `UnknownFieldError`."""
-    if name not in valid:
-        raise UnknownFieldError(name, valid)
-    return name
 
 
 def field_values(study: Study, name: str) -> list[str]:

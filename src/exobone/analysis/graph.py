@@ -26,18 +26,17 @@ import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 import pandas as pd
-import yaml
 
 from exobone.analysis.frame import StudyText, field_values, reduce_value
 from exobone.analysis.polarity import outcome_synonyms
 from exobone.errors import ExoboneError
 from exobone.model import Study
+from exobone.schema import DIRECTION_SIGNS, vocabulary
 from exobone.suggest import did_you_mean
 
 # Chance that one study's claim holds, by the strongest kind of experiment it ran. Reviews
@@ -51,7 +50,8 @@ SETTING_WEIGHTS: dict[str, float] = {
 REVIEW_WEIGHT = 0.2
 UNSTATED_WEIGHT = 0.3
 
-SIGNS: dict[str, int] = {"up": 1, "down": -1, "increase": 1, "decrease": -1, "no_change": 0}
+# The direction words of `outcomes` and `molecular_effects` with their signs.
+SIGNS: dict[str, int] = DIRECTION_SIGNS
 
 
 class GraphQueryError(ExoboneError):
@@ -74,8 +74,7 @@ def belief(weights: Iterable[float]) -> float:
 @cache
 def _lexicon_kinds() -> dict[str, str]:
     """Pathway and metabolite labels of the packaged lexicon, to type molecule nodes."""
-    text = resources.files("exobone").joinpath("data/vocab.yaml").read_text(encoding="utf-8")
-    vocab = yaml.safe_load(text)
+    vocab = vocabulary()
     kinds = {label: "pathway" for label in vocab.get("pathways", {})}
     kinds.update({label: "metabolite" for label in vocab.get("metabolites", {})})
     return kinds

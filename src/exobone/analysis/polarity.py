@@ -10,11 +10,9 @@ guessed. Every other outcome label of the lexicon is beneficial.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
-
-import yaml
 
 from exobone.extract.direction import HARMFUL
+from exobone.schema import vocabulary
 
 BETTER, WORSE, UNRATED = 1, -1, 0
 
@@ -33,9 +31,8 @@ CONTEXT_DEPENDENT: dict[str, str] = {
 @cache
 def outcome_synonyms() -> dict[str, str]:
     """Phenotype label of each name the lexicon knows for it (the label itself included)."""
-    text = resources.files("exobone").joinpath("data/vocab.yaml").read_text(encoding="utf-8")
     names: dict[str, str] = {}
-    for label, synonyms in (yaml.safe_load(text).get("outcomes") or {}).items():
+    for label, synonyms in (vocabulary().get("outcomes") or {}).items():
         names[str(label)] = str(label)
         for synonym in synonyms or []:
             names.setdefault(str(synonym), str(label))

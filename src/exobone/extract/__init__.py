@@ -1,4 +1,4 @@
-"""From a `Record` to a `Study`: every SCHEMA.md field with the evidence for each value.
+"""From a `Record` to a `Study`: every field of the schema with the evidence for each value.
 
     from exobone.extract import Extractor
     study = Extractor().extract(record, "S01")
@@ -30,7 +30,8 @@ from exobone.extract import (
 from exobone.extract.document import Document, Finding, Mention, Sentence
 from exobone.extract.pipeline import MAX_CHARS, build_document
 from exobone.lexicon import Matcher, default_matcher
-from exobone.model import SET_FIELDS, Record, Study, empty_annotations
+from exobone.model import Record, Study, empty_annotations
+from exobone.schema import FIELDS, INTEGER_FIELDS
 
 __all__ = [
     "FAMILIES",
@@ -58,9 +59,11 @@ REGISTRY: dict[str, Family] = {
 }
 FAMILIES: tuple[str, ...] = tuple(REGISTRY)
 _MAX_SPANS = 5  # evidence spans kept per value
-_SET_FIELDS = frozenset(SET_FIELDS)
-# Packages whose code or data decide what the extractor says.
+_SINGLE_FIELDS = frozenset(f.name for f in FIELDS if f.single)
+_SET_FIELDS = frozenset(f.name for f in FIELDS if not f.single)
+# Packages whose code or data decide what the extractor says, and the schema's own module.
 _LOGIC_PACKAGES = ("exobone.extract", "exobone.lexicon", "exobone.text", "exobone.data")
+_LOGIC_MODULES = ("schema.py",)
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +79,9 @@ def logic_version() -> str:
         for f in files:
             digest.update(f"{package}/{f.name}\0".encode())
             digest.update(f.read_bytes())
+    for name in _LOGIC_MODULES:
+        digest.update(f"exobone/{name}\0".encode())
+        digest.update(resources.files("exobone").joinpath(name).read_bytes())
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
@@ -129,12 +135,12 @@ class Extractor:
 def _add(study: Study, finding: Finding) -> None:
     """Record one value and its span; set fields keep the first-seen order, no repeats."""
     name, value, span = finding.field, finding.value, finding.span
-    if name == "study_type":
-        study.annotations["study_type"] = value
+    if name in _SINGLE_FIELDS:
+        study.annotations[name] = value
         key = value
     elif name in _SET_FIELDS:
         values = study.annotations[name]
-        if name == "durations_days":
+        if name in INTEGER_FIELDS:
             days = int(value)
             if days not in values:
                 values.append(days)

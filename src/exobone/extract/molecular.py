@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from exobone.extract.direction import DOWN, UP, analyse
+from exobone.extract.direction import analyse
 from exobone.extract.document import Document, Finding
+from exobone.schema import BY_NAME
 
 __all__ = ["extract"]
 
 _KINDS = frozenset({"genes", "mirna", "lncrna", "pathways", "metabolites"})
-_WORDS = {UP: "up", DOWN: "down"}
+_WORDS = BY_NAME["molecular_effects"].direction_words()  # sign -> up, down
 
 
 def extract(doc: Document) -> Iterator[Finding]:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from exobone.extract.direction import DOWN, SAME, UP, analyse
+from exobone.extract.direction import analyse
 from exobone.extract.document import Document, Finding
+from exobone.schema import BY_NAME
 
 __all__ = ["extract"]
 
-_WORDS = {UP: "increase", DOWN: "decrease", SAME: "no_change"}
+_WORDS = BY_NAME["outcomes"].direction_words()  # sign -> increase, decrease, no_change
 
 
 def extract(doc: Document) -> Iterator[Finding]:

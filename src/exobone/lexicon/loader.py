@@ -12,10 +12,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from exobone.schema import read_data, vocabulary
 
 Entry = tuple[str, str]  # (kind, label)
 
@@ -164,16 +163,6 @@ def _synonyms(value: Any) -> list[str]:
     return [str(s) for s in value or [] if "prefix" not in str(s)]
 
 
-# libyaml's loader when PyYAML was built with it (several times faster than the pure-Python one).
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _read_yaml(name: str) -> dict[str, Any]:
-    text = resources.files("exobone.data").joinpath(name).read_text(encoding="utf-8")
-    data = yaml.load(text, Loader=_YAML_LOADER)
-    return data if isinstance(data, dict) else {}
-
-
 def _pairs(items: list[str]) -> tuple[Entry, ...]:
     out = []
     for item in items:
@@ -242,4 +231,4 @@ def build_lexicon(vocab: dict[str, Any], extra: dict[str, Any]) -> Lexicon:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The packaged lexicon; loaded and expanded once per process."""
-    return build_lexicon(_read_yaml("vocab.yaml"), _read_yaml("lexicon.yaml"))
+    return build_lexicon(vocabulary(), read_data("lexicon.yaml"))

@@ -21,8 +21,8 @@ import pyarrow.parquet as pq
 
 from exobone.model import Record, Span, Study, empty_annotations
 from exobone.scale.layout import Manifest, read_manifests, table_path
+from exobone.schema import INTEGER_FIELDS
 
-INTEGER_FIELDS = frozenset({"durations_days"})
 _RECORD_FIELDS = (
     "title", "abstract", "abstract_raw", "authors", "year", "journal", "volume", "issue",
     "pages", "doi", "pmid", "keywords", "source", "position", "line", "raw",

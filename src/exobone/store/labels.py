@@ -6,14 +6,21 @@ A compound field (`ev_sources` is `cell|origin|species`) is checked part by part
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from functools import lru_cache
-from importlib import resources
-from typing import Any
+from collections.abc import Iterable
 
-from exobone.model import ANNOTATION_FIELDS
-from exobone.store.store import StoreError
+from exobone import schema
+from exobone.errors import UnknownFilterError
+from exobone.schema import check_field
 from exobone.suggest import did_you_mean
+
+__all__ = [
+    "UnknownFilterError",
+    "check_field",
+    "check_label",
+    "matches",
+    "parse_conditions",
+    "part_labels",
+]
 
 WILDCARD = "*"
 
@@ -31,66 +38,11 @@ def parse_conditions(conditions: Iterable[str] | None) -> list[tuple[str, str]]:
         pairs.append((name.strip(), value.strip()))
     return pairs
 
-# Vocabulary sections (or fixed label sets) for each part of each field; None: any text.
-Part = str | tuple[str, ...] | None
-FIELD_PARTS: dict[str, tuple[Part, ...]] = {
-    "study_type": (("primary", "review"),),
-    "settings": (("in_vitro", "in_vivo", "ex_vivo", "clinical"),),
-    "vesicle_types": ("vesicle_types",),
-    "ev_sources": ("cell_types", "origins", "species"),
-    "preconditioning": ("preconditioning",),
-    "recipient_cells": ("cell_types", "origins", "species"),
-    "conditions": ("conditions",),
-    "animal_models": ("species", "animal_models"),
-    "species": ("species",),
-    "delivery_routes": ("delivery_routes",),
-    "biomaterials": ("biomaterials",),
-    "isolation_methods": ("isolation_methods",),
-    "characterization_methods": ("characterization_methods",),
-    "assays": ("assays",),
-    "outcomes": ("outcomes", ("increase", "decrease", "no_change")),
-    "molecular_effects": (None, ("up", "down")),
-}
-# How many valid labels an error message lists before saying how many more there are.
-LISTED = 60
 
-
-class UnknownFilterError(StoreError):
-    """A filter names a field or a label that does not exist; the message lists valid ones."""
-
-    def __init__(self, message: str, valid: Sequence[str]) -> None:
-        self.valid = list(valid)
-        shown = ", ".join(self.valid[:LISTED])
-        more = f" and {len(self.valid) - LISTED} more" if len(self.valid) > LISTED else ""
-        super().__init__(f"{message}; valid: {shown}{more}")
-
-
-def check_field(name: str) -> str:
-    if name not in ANNOTATION_FIELDS:
-        raise UnknownFilterError(
-            f"unknown field {name!r}{did_you_mean(name, ANNOTATION_FIELDS)}", ANNOTATION_FIELDS
-        )
-    return name
-
-
-@lru_cache(maxsize=1)
-def _vocab() -> dict[str, Any]:
-    import yaml
-
-    text = resources.files("exobone.data").joinpath("vocab.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-    return data if isinstance(data, dict) else {}
-
-
-def part_labels(field: str, index: int) -> set[str]:
+def part_labels(field: str, index: int) -> frozenset[str]:
     """The vocabulary's labels for one part of a field (empty when the part is free text)."""
-    parts = FIELD_PARTS.get(field, (None,))
-    part = parts[index] if index < len(parts) else None
-    if part is None:
-        return set()
-    if isinstance(part, tuple):
-        return set(part)
-    return {str(label) for label in _vocab().get(part) or {}}
+    parts = schema.field(field).parts
+    return parts[index].allowed() if index < len(parts) else frozenset()
 
 
 def matches(pattern: str, value: str) -> bool:
@@ -110,7 +62,7 @@ def check_label(field: str, pattern: str, stored: Iterable[str]) -> None:
     """
     stored = list(stored)
     wanted = pattern.split("|")
-    arity = len(FIELD_PARTS.get(field, (None,)))
+    arity = len(schema.field(field).parts)
     if arity > 1 and len(wanted) != arity:
         raise UnknownFilterError(
             f"{field} values have {arity} parts joined by '|', not {len(wanted)} ({pattern})",
@@ -119,7 +71,7 @@ def check_label(field: str, pattern: str, stored: Iterable[str]) -> None:
     for index, part in enumerate(wanted):
         if part in (WILDCARD, ""):
             continue
-        known = part_labels(field, index)
+        known = set(part_labels(field, index))
         known |= {v.split("|")[index] for v in stored if len(v.split("|")) > index}
         if part not in known:
             where = f"part {index + 1} of " if len(wanted) > 1 else ""

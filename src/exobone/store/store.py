@@ -34,16 +34,9 @@ from sqlalchemy.engine import RowMapping, make_url
 from sqlalchemy.exc import ArgumentError
 
 from exobone import __version__
-from exobone.errors import ExoboneError, RecordProblem
-from exobone.model import (
-    ANNOTATION_FIELDS,
-    CITATION_FIELDS,
-    SET_FIELDS,
-    Record,
-    Span,
-    Study,
-    empty_annotations,
-)
+from exobone.errors import RecordProblem, StoreError
+from exobone.model import CITATION_FIELDS, SET_FIELDS, Record, Span, Study, empty_annotations
+from exobone.schema import INTEGER_FIELDS, check_field
 from exobone.store.engine import make_engine, writing
 from exobone.store.migrate import upgrade
 from exobone.store.schema import (
@@ -93,15 +86,9 @@ RECORD_COLUMNS: tuple[str, ...] = (
     "position",
     "line",
 )
-# Fields whose values are numbers in a Study but text in the annotations table.
-INTEGER_FIELDS = frozenset({"durations_days"})
 BATCH = 500
 # `{field: value}` conditions on studies, e.g. {"species": "rat"}.
 Filters = Mapping[str, str | int]
-
-
-class StoreError(ExoboneError):
-    """The store cannot do what was asked (unknown record, bad field)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,8 +265,7 @@ class Store:
 
         Returns the id of the decision in the curation log (see `undo`).
         """
-        if field_name not in SET_FIELDS:
-            raise StoreError(f"{field_name!r} is not a set field of the schema")
+        check_field(field_name, SET_FIELDS)
         now = _now()
         with writing(self.engine) as conn:
             record_id = self._record_id(conn, id_or_key)
@@ -452,7 +438,7 @@ class Store:
         from exobone.store.search import facet_counts
 
         for name in [field_name, *(where or {})]:
-            _check_field(name)
+            check_field(name)
         with self.engine.connect() as conn:
             return facet_counts(conn, self.facet_index, field_name, where)
 
@@ -994,11 +980,6 @@ def _empty(value: Any) -> bool:
     return value is None or value == "" or value == [] or value == 0
 
 
-def _check_field(name: str) -> None:
-    if name not in ANNOTATION_FIELDS:
-        raise StoreError(f"unknown field {name!r} (expected one of {', '.join(ANNOTATION_FIELDS)})")
-
-
 def _effective(a: Any) -> Any:
     """An annotation row that counts: not withdrawn, and not withdrawn by a curator."""
     withdrawn = annotations_t.alias("withdrawn")
@@ -1018,7 +999,7 @@ def _filters(where: Filters | None) -> list[Any]:
     """Conditions on `records` for each `field: value` of `where`."""
     conditions = []
     for name, value in (where or {}).items():
-        _check_field(name)
+        check_field(name)
         if name == "study_type":
             matching = select(studies_t.c.record_id).where(studies_t.c.study_type == str(value))
         else:

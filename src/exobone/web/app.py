@@ -23,15 +23,15 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pydantic import BaseModel, Field
 from starlette.background import BackgroundTask
 
-from exobone.errors import ExoboneError
+from exobone.errors import ExoboneError, LabelError, StoreError, UnknownFieldError
 from exobone.model import ANNOTATION_FIELDS, SET_FIELDS
-from exobone.store import Store, StoreError
+from exobone.store import Store
 from exobone.store.store import label_number, study_label
 from exobone.web import security
 from exobone.web.charts import graph_data, map_data
 from exobone.web.corpus import FACET_FIELDS, Corpus, parse_filters
 from exobone.web.highlight import field_class, mark_matches
-from exobone.web.labels import LabelError, check_value
+from exobone.web.labels import check_value
 from exobone.web.views import filter_studies, study_json, study_view
 
 HERE = Path(__file__).resolve().parent
@@ -363,7 +363,7 @@ def _curate(corpus: Corpus, rid: int, name: str, value: str, by: str, remove: bo
         if remove and clean not in current:
             raise LabelError(f"{name} has no value {clean!r} to remove")
         corpus.curate(rid, name, clean, by, remove)
-    except (LabelError, StoreError) as error:
+    except (LabelError, StoreError, UnknownFieldError) as error:
         raise HTTPException(400, str(error)) from None
 
 

@@ -1,57 +1,37 @@
 """Checks on curated values: a set field of the schema, and a label the schema allows.
 
-Fields whose labels are a closed list in the lexicon (`data/vocab.yaml`) accept only those
-labels; open fields (genes, doses, compound sources) accept any short printable text.
+Fields whose value is one label of a closed list (a section of `data/vocab.yaml`, or the
+schema's fixed labels such as `settings`) accept only those labels; open fields (genes,
+doses, compound sources) accept any short printable text.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
-from importlib.resources import files
+from functools import cache
 
-import yaml
+from exobone.errors import LabelError
+from exobone.schema import FIELDS, INTEGER_FIELDS, SET_FIELDS, check_field
 
-from exobone.errors import ExoboneError
-from exobone.model import SET_FIELDS
+__all__ = ["MAX_LENGTH", "LabelError", "check_value", "closed_labels"]
 
 MAX_LENGTH = 200
-# Schema fields whose labels are exactly one section of vocab.yaml.
-CLOSED_SECTIONS: dict[str, str] = {
-    "vesicle_types": "vesicle_types",
-    "species": "species",
-    "preconditioning": "preconditioning",
-    "conditions": "conditions",
-    "delivery_routes": "delivery_routes",
-    "biomaterials": "biomaterials",
-    "isolation_methods": "isolation_methods",
-    "characterization_methods": "characterization_methods",
-    "assays": "assays",
-}
-SETTINGS = ("in_vitro", "in_vivo", "ex_vivo", "clinical")
 
 
-class LabelError(ExoboneError):
-    """A curated field or value the schema does not allow."""
-
-
-@lru_cache(maxsize=1)
+@cache
 def closed_labels() -> dict[str, frozenset[str]]:
-    """Allowed labels per closed field, read once from the packaged vocabulary."""
-    text = (files("exobone") / "data" / "vocab.yaml").read_text(encoding="utf-8")
-    vocab = yaml.safe_load(text) or {}
-    labels = {
-        name: frozenset(str(label) for label in (vocab.get(section) or {}))
-        for name, section in CLOSED_SECTIONS.items()
+    """Allowed labels per set field whose value is one label of a closed list."""
+    return {
+        f.name: f.parts[0].allowed()
+        for f in FIELDS
+        if not f.single and not f.compound and f.parts[0].closed
     }
-    labels["settings"] = frozenset(SETTINGS)
-    return labels
 
 
 def check_value(field: str, value: str) -> str:
-    """The value, trimmed, if `field` may hold it; LabelError saying why not otherwise."""
-    if field not in SET_FIELDS:
-        raise LabelError(f"unknown field {field!r}; curate one of: {', '.join(SET_FIELDS)}")
+    """The value, trimmed, if `field` may hold it; LabelError saying why not otherwise
+    (UnknownFieldError when `field` is not a set field)."""
+    check_field(field, SET_FIELDS)
     clean = " ".join(value.split())
     if not clean:
         raise LabelError(f"{field}: the value is empty")
@@ -59,8 +39,8 @@ def check_value(field: str, value: str) -> str:
         raise LabelError(f"{field}: the value is longer than {MAX_LENGTH} characters")
     if any(unicodedata.category(char).startswith("C") for char in clean):
         raise LabelError(f"{field}: the value holds control characters")
-    if field == "durations_days" and not clean.isdigit():
-        raise LabelError(f"durations_days: {clean!r} is not a whole number of days")
+    if field in INTEGER_FIELDS and not clean.isdigit():
+        raise LabelError(f"{field}: {clean!r} is not a whole number of days")
     allowed = closed_labels().get(field)
     if allowed and clean not in allowed:
         shown = ", ".join(sorted(allowed)[:25])
