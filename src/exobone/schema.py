@@ -101,83 +101,55 @@ def _label(name: str, section: str, counts: str, **options: Any) -> Field:
     return Field(name, "label", (Part(name, section),), counts, **options)
 
 
+def _directed(
+    name: str, kind: Kind, target: Part, directions: tuple[tuple[str, int], ...], counts: str
+) -> Field:
+    """A `target|direction` field; the direction part takes the direction words."""
+    words = tuple(word for word, _ in directions)
+    parts = (target, Part("direction", labels=words))
+    return Field(name, kind, parts, counts, directions=directions)
+
+
 _SPECIES = Part("species", "species")
 _CELL = (Part("cell", "cell_types"), Part("origin", "origins"), _SPECIES)
 _OUTCOME_DIRECTIONS = (("increase", 1), ("decrease", -1), ("no_change", 0))
 _MOLECULAR_DIRECTIONS = (("up", 1), ("down", -1))
 
+# One row per field, in schema order (the order of the extract output and of every table).
 FIELDS: tuple[Field, ...] = (
-    Field(
-        "study_type",
-        "label",
-        (Part("type", labels=("primary", "review")),),
-        "review: the abstract reviews literature and reports no experiment of its own",
-        single=True,
-        default="primary",
-    ),
-    Field(
-        "settings",
-        "label",
-        (Part("setting", labels=("in_vitro", "in_vivo", "ex_vivo", "clinical")),),
-        "kinds of experiment the study itself ran (reviews: empty)",
-    ),
+    Field("study_type", "label", (Part("type", labels=("primary", "review")),),
+          "review: the abstract reviews literature and reports no experiment of its own",
+          single=True, default="primary"),
+    Field("settings", "label",
+          (Part("setting", labels=("in_vitro", "in_vivo", "ex_vivo", "clinical")),),
+          "kinds of experiment the study itself ran (reviews: empty)"),
     _label("vesicle_types", "vesicle_types", "the preparations tested or studied, controls too"),
     Field("ev_sources", "label", _CELL, "the cells the vesicles or secretome came from"),
     _label("preconditioning", "preconditioning", "how the source cells were treated before"),
     Field("recipient_cells", "label", _CELL, "cells in vitro that received the vesicles"),
-    Field(
-        "cell_lines", "name", (Part("line"),), "named lines, source or recipient (`MC3T3-E1`)"
-    ),
+    Field("cell_lines", "name", (Part("line"),), "named lines, source or recipient (`MC3T3-E1`)"),
     _label("conditions", "conditions", "the disease or injury the study models or targets"),
-    Field(
-        "animal_models",
-        "label",
-        (_SPECIES, Part("model", "animal_models")),
-        "each in vivo model",
-    ),
+    Field("animal_models", "label", (_SPECIES, Part("model", "animal_models")),
+          "each in vivo model"),
     _label("species", "species", "every organism that cells, vesicles or animals came from"),
     _label("delivery_routes", "delivery_routes", "how the vesicles reached the animal"),
     _label("biomaterials", "biomaterials", "scaffolds, hydrogels, coatings that carried them"),
-    Field(
-        "doses",
-        "dose",
-        (Part("VALUE UNIT"),),
-        f"the amount of vesicles given; units {', '.join(DOSE_UNITS)}",
-    ),
-    Field(
-        "durations_days",
-        "days",
-        (Part("days"),),
-        "every stated experimental period in whole days (weeks x 7, hours / 24, at least 1)",
-    ),
+    Field("doses", "dose", (Part("VALUE UNIT"),),
+          f"the amount of vesicles given; units {', '.join(DOSE_UNITS)}"),
+    Field("durations_days", "days", (Part("days"),),
+          "every stated experimental period in whole days (weeks x 7, hours / 24, at least 1)"),
     _label("isolation_methods", "isolation_methods", "how vesicles were separated"),
-    _label(
-        "characterization_methods", "characterization_methods", "how vesicles were characterised"
-    ),
+    _label("characterization_methods", "characterization_methods",
+           "how vesicles were characterised"),
     Field("ev_markers", "name", (Part("symbol"),), "proteins shown on or in the vesicles (HGNC)"),
-    Field(
-        "ev_cargo",
-        "name",
-        (Part("molecule"),),
-        "molecules carried by the vesicles: HGNC symbol, `miR-N`, lncRNA name",
-    ),
+    Field("ev_cargo", "name", (Part("molecule"),),
+          "molecules carried by the vesicles: HGNC symbol, `miR-N`, lncRNA name"),
     _label("assays", "assays", "methods used to measure outcomes (not EV characterization)"),
-    Field(
-        "outcomes",
-        "label",
-        (Part("phenotype", "outcomes"), Part("direction", labels=("increase", "decrease",
-                                                                  "no_change"))),
-        "effect of the vesicle treatment on a phenotype",
-        directions=_OUTCOME_DIRECTIONS,
-    ),  # fmt: skip
-    Field(
-        "molecular_effects",
-        "name",
-        (Part("target"), Part("direction", labels=("up", "down"))),
-        "effect of the vesicles on a gene, RNA, pathway or metabolite in the recipient",
-        directions=_MOLECULAR_DIRECTIONS,
-    ),
-)
+    _directed("outcomes", "label", Part("phenotype", "outcomes"), _OUTCOME_DIRECTIONS,
+              "effect of the vesicle treatment on a phenotype"),
+    _directed("molecular_effects", "name", Part("target"), _MOLECULAR_DIRECTIONS,
+              "effect of the vesicles on a gene, RNA, pathway or metabolite in the recipient"),
+)  # fmt: skip
 BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
 # Field names in schema order: every field, and the set-valued ones (all but study_type).
 ANNOTATION_FIELDS: tuple[str, ...] = tuple(f.name for f in FIELDS)
