@@ -78,6 +78,8 @@ def pipeline(
                     f"{manifest.in_scope} in scope, {manifest.deleted} deleted{skipped} "
                     f"({manifest.seconds:.1f} s)"
                 )
+                for problem in manifest.problems:
+                    progress.console.print(f"  {problem}", markup=False)
             else:
                 progress.console.print(f"[red]failed[/] {escape(error or source.path)}")
             progress.advance(task)
@@ -103,7 +105,13 @@ def pipeline(
         err.print("[red]Failed files[/] (rerun the same command to retry only these):")
         for message in result.failed.values():
             err.print(f"  {escape(message)}")
-    if result.failed or any(m.problems for m in result.done):
+    with_problems = [m for m in result.done if m.problems]
+    if with_problems:
+        err.print(
+            f"Records skipped in {len(with_problems)} file(s), each named above (file, record, "
+            "line); the rest of each file was processed."
+        )
+    if result.failed or with_problems:
         raise typer.Exit(EXIT_SKIPPED)
 
 

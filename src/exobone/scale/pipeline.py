@@ -110,11 +110,20 @@ def run_pipeline(
                     progress(source, manifest, None)
             future.release()
     finally:
+        _close(client, cluster)
+    result.done.sort(key=lambda m: m.order)
+    return result
+
+
+def _close(client: Any, cluster: Any) -> None:
+    """Close the client, and a cluster of our own with its workers retired first."""
+    try:
+        if cluster is not None:
+            client.retire_workers(close_workers=True)
+    finally:
         client.close()
         if cluster is not None:
             cluster.close()
-    result.done.sort(key=lambda m: m.order)
-    return result
 
 
 def _connect(scheduler: str | None, workers: int, threads: int) -> tuple[Any, Any]:
@@ -131,7 +140,11 @@ def _connect(scheduler: str | None, workers: int, threads: int) -> tuple[Any, An
             dashboard_address=":0",  # any free port: never collide with another cluster
             silence_logs=logging.ERROR,  # worker chatter would bury the progress
         )
-        return Client(cluster), cluster
+        from exobone.scale.quiet import QuietShutdown
+
+        client = Client(cluster)
+        client.register_plugin(QuietShutdown())
+        return client, cluster
     except (OSError, RuntimeError, TimeoutError) as exc:
         where = scheduler or f"a local cluster of {workers} worker(s)"
         raise ExoboneError(f"cannot start dask on {where}: {exc}") from exc
