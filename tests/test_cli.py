@@ -414,3 +414,17 @@ def test_index_command_builds_the_facet_index(tmp_path: Path, demo_file: Path) -
     assert result.exit_code == 0, result.output
     assert "facet index:" in result.output and "text index: not used here" in result.output
     assert (tmp_path / "i.db.facets" / "studies.npz").exists()
+
+
+def test_a_wrong_format_is_named_once_not_per_record(demo_file: Path, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'f.db'}"
+    result = run("ingest", str(demo_file), "--format", "ris", "--db", db, "--no-extract")
+    assert result.exit_code == 2
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert "looks like EndNote text; use --format endnote_text or omit --format" in lines[0]
+    extracted = run("extract", str(demo_file), "--format", "ris", "--out", str(tmp_path / "p"))
+    assert extracted.exit_code == 2 and extracted.stderr.count("looks like EndNote text") == 1
+    # the right format, forced, reads every record
+    right = run("ingest", str(demo_file), "--format", "endnote_text", "--db", db, "--no-extract")
+    assert right.exit_code == 0 and counts(right.stdout, demo_file.name)["new"] == 21
