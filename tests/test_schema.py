@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
 from exobone import schema
 from exobone.analysis.evidence_map import evidence_map
 from exobone.analysis.frame import values_frame
+from exobone.cli import app
 from exobone.errors import StoreError, UnknownFieldError
 from exobone.extract.direction import DOWN, SAME, UP
 from exobone.model import Record, Study, empty_annotations
@@ -135,3 +137,49 @@ def test_the_store_package_has_no_import_cycle() -> None:
 
     for name in sorted(modules):
         visit(name, [])
+
+
+ROOT = SRC.parents[1]
+OPEN_PART = {"name": "free text", "dose": "number and unit", "days": "whole number"}
+
+
+def _table_row(field: schema.Field) -> str:
+    """The row of `field` in the field table of docs/schema.md, from the module alone."""
+
+    def labels(part: schema.Part) -> str:
+        if part.labels:
+            return " / ".join(f"`{label}`" for label in part.labels)
+        return f"vocab `{part.section}`" if part.section else OPEN_PART[field.kind]
+
+    form = "`" + field.form.replace("|", "\\|") + "`"
+    sources = " \\| ".join(labels(part) for part in field.parts)
+    values = "one" if field.single else "set"
+    return f"| `{field.name}` | {values} | {form} | {sources} | {field.counts} |"
+
+
+def test_the_schema_document_is_the_module() -> None:
+    text = (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line.startswith("| `")]
+    assert rows == [_table_row(field) for field in schema.FIELDS]
+    for field in schema.FIELDS:  # each field is also explained in its own section
+        assert f"### `{field.name}`" in text or f"and `{field.name}`" in text, field.name
+
+
+def test_nothing_cites_a_schema_document_outside_the_repository() -> None:
+    missing = "SCHEMA" + ".md"  # the reference copy beside the repository, not shipped
+    citing = [
+        path.relative_to(ROOT).as_posix()
+        for folder in ("src", "docs", "tests", "benchmarks", "scripts")
+        for path in sorted((ROOT / folder).rglob("*"))
+        if path.is_file() and path.suffix in {".py", ".md", ".html", ".yaml", ".txt"}
+        and missing in path.read_text(encoding="utf-8", errors="replace")
+    ]  # fmt: skip
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert citing == [] and missing not in readme
+
+
+@pytest.mark.parametrize("command", [["extract"], ["eval"], ["records", "facets"]])
+def test_cli_help_points_to_the_schema_document(command: list[str]) -> None:
+    result = CliRunner().invoke(app, [*command, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "docs/schema.md" in result.stdout

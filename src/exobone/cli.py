@@ -220,7 +220,7 @@ def extract(
     ] = "-",
     fmt: Format = None,
 ) -> None:
-    """Extract the SCHEMA.md fields of every record, one JSON object per line.
+    """Extract the fields of docs/schema.md from every record, one JSON object per line.
 
     Ids are S01, S02, ... in input order across all FILES. The output file is replaced only
     when the run completes.
@@ -269,7 +269,7 @@ def evaluate(
         bool, typer.Option("--errors", help="Also list each record's wrong and missing values.")
     ] = False,
 ) -> None:  # fmt: skip
-    """Score predictions against gold: precision, recall and F1 per field (SCHEMA.md)."""
+    """Score predictions against gold: precision, recall and F1 per field (docs/schema.md)."""
     from exobone.errors import ExoboneError
     from exobone.evaluate import render_errors, score
 
@@ -442,7 +442,7 @@ def records(
 @records_app.command("facets")
 def facets(
     field_name: Annotated[
-        str, typer.Argument(metavar="FIELD", help="A SCHEMA.md field, e.g. species.")
+        str, typer.Argument(metavar="FIELD", help="A field of docs/schema.md, e.g. species.")
     ],
     db: Db = None,
     where: Where = None,

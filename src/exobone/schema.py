@@ -98,7 +98,7 @@ class Field:
 
 def _label(name: str, section: str, counts: str, **options: Any) -> Field:
     """A field whose value is one label of one vocabulary section."""
-    return Field(name, "label", (Part(name, section),), counts, **options)
+    return Field(name, "label", (Part("label", section),), counts, **options)
 
 
 def _directed(
@@ -117,17 +117,17 @@ _MOLECULAR_DIRECTIONS = (("up", 1), ("down", -1))
 
 # One row per field, in schema order (the order of the extract output and of every table).
 FIELDS: tuple[Field, ...] = (
-    Field("study_type", "label", (Part("type", labels=("primary", "review")),),
+    Field("study_type", "label", (Part("label", labels=("primary", "review")),),
           "review: the abstract reviews literature and reports no experiment of its own",
           single=True, default="primary"),
     Field("settings", "label",
-          (Part("setting", labels=("in_vitro", "in_vivo", "ex_vivo", "clinical")),),
+          (Part("label", labels=("in_vitro", "in_vivo", "ex_vivo", "clinical")),),
           "kinds of experiment the study itself ran (reviews: empty)"),
     _label("vesicle_types", "vesicle_types", "the preparations tested or studied, controls too"),
     Field("ev_sources", "label", _CELL, "the cells the vesicles or secretome came from"),
     _label("preconditioning", "preconditioning", "how the source cells were treated before"),
     Field("recipient_cells", "label", _CELL, "cells in vitro that received the vesicles"),
-    Field("cell_lines", "name", (Part("line"),), "named lines, source or recipient (`MC3T3-E1`)"),
+    Field("cell_lines", "name", (Part("name"),), "named lines, source or recipient (`MC3T3-E1`)"),
     _label("conditions", "conditions", "the disease or injury the study models or targets"),
     Field("animal_models", "label", (_SPECIES, Part("model", "animal_models")),
           "each in vivo model"),

@@ -1,7 +1,7 @@
 """Evidence map: how many studies cover each combination of two fields, and which don't.
 
 The classic EV-therapy map is vesicle source (rows) against condition (columns); any two
-SCHEMA.md fields work. Each cell carries the number of studies, the directions of the outcomes
+schema fields work. Each cell carries the number of studies, the directions of the outcomes
 those studies report, what those directions mean for the patient (better / worse, from the
 phenotype's polarity, `exobone.analysis.polarity`) and the study ids, so a number can always be
 traced to its studies. Reviews restate others' results and are left out unless asked for.
@@ -106,7 +106,7 @@ def evidence_map(
 
 def map_fields(rows: str, cols: str) -> list[str]:
     """The fields a map of `rows` x `cols` reads (outcomes for the counts, study_type to
-    recognise reviews); raises `UnknownFieldError` for a field not in SCHEMA.md."""
+    recognise reviews); raises `UnknownFieldError` for a field not in the schema."""
     return sorted({check_field(rows), check_field(cols), "outcomes", "study_type"})
 
 

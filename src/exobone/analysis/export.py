@@ -113,7 +113,7 @@ def _xlsx_value(value: Any) -> Any:
 
 
 def write_jsonl(studies: Iterable[Study], path: str | Path) -> Path:
-    """One `Study.to_json()` object per line (the SCHEMA.md extract output)."""
+    """One `Study.to_json()` object per line (the extract output of docs/schema.md)."""
     target = Path(path)
     with target.open("w", encoding="utf-8") as handle:
         for study in studies:

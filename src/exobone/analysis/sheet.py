@@ -15,7 +15,7 @@ import pandas as pd
 from exobone.analysis.frame import field_values
 from exobone.model import Study
 
-# Sheet column -> SCHEMA.md field, in the order of a typical extraction form.
+# Sheet column -> schema field (docs/schema.md), in the order of a typical extraction form.
 SHEET_FIELDS: dict[str, str] = {
     "study_type": "study_type",
     "settings": "settings",

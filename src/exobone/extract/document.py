@@ -13,7 +13,7 @@ Mention kinds (`Mention.kind`) and their labels:
   (phenotype labels), "pathways", "metabolites".
 - "genes": HGNC symbol (from gene aliases, or a symbol-shaped token such as `SIRT1`,
   `MMP-13` -> `MMP13`, `Runx2` -> `RUNX2`, after an ambiguity filter).
-- "mirna": `miR-N` per SCHEMA.md (`mmu-miR-223`, `miR223` -> `miR-223`; `-5p`/`-3p` kept only
+- "mirna": `miR-N` per docs/schema.md (`mmu-miR-223`, `miR223` -> `miR-223`; `-5p`/`-3p` kept only
   when written). "lncrna": the lncRNA name (`lncRUNX2-AS1` -> `RUNX2-AS1`, `H19`, `MALAT1`).
 - "cell_lines": canonical line name (`3T3L1` -> `3T3-L1`); identity in the lexicon.
 - Abbreviations are resolved: a later `SMSC-Exos` carries the mentions of its long form

@@ -70,7 +70,7 @@ _LNC_PREFIXED = _Shape(
     r"lnc(?:RNA)?[ -]?(?!RNA)([A-Z][A-Za-z0-9]*(?:-AS\d+)?)(?![A-Za-z0-9])", _ALNUM, ("lnc",)
 )
 # circRNAs: "circHIPK3", "circRNA-ITCH", "circ_0001234", "hsa_circ_0001234" (kind "lncrna":
-# SCHEMA.md names non-coding RNAs other than miRNAs by their own name).
+# docs/schema.md names non-coding RNAs other than miRNAs by their own name).
 _CIRC = _Shape(
     r"(?:hsa_)?[Cc]irc(?:RNA)?[ _-]?(?!RNAs?(?![A-Za-z0-9]))"
     r"(?:([A-Z][A-Za-z0-9]*\d[A-Za-z0-9]*|[A-Z]{2,}[A-Za-z0-9]*)|_?(\d{5,8}))(?![A-Za-z0-9])",
@@ -115,7 +115,7 @@ _CELL_OR_SPECIES = frozenset({"cell_types", "origins", "cell_lines", "species"})
 
 
 def mirna_label(number: str, arm: str | None) -> str:
-    """`miR-N` as SCHEMA.md writes it: no species prefix, the arm only when written."""
+    """`miR-N` as docs/schema.md writes it: no species prefix, the arm only when written."""
     return f"miR-{number}" + (f"-{arm}" if arm else "")
 
 

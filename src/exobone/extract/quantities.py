@@ -1,6 +1,6 @@
 """Numbers with units: doses (amounts of vesicles or secretome given) and durations_days.
 
-Doses are normalised to SCHEMA.md units (`20 ug/ml` -> `20 ug/mL`, `1x10(10) particles` ->
+Doses are normalised to the schema's units (`20 ug/ml` -> `20 ug/mL`, `1x10(10) particles` ->
 `1e10 particles`) and kept only when the amount is of vesicles: a vesicle mention follows it
 ("10 ug hUCMSCs secretion factors") or introduces it ("exosomes at 50 ug/mL"). Cell numbers
 and scaffold volumes are not doses. Durations are every stated period, in days; ages
@@ -196,7 +196,7 @@ def _plain(value: float) -> str:
 
 
 def _dose_value(match: re.Match[str], unitless: str = "particles") -> str:
-    """`VALUE UNIT` as SCHEMA.md writes it; a bare scientific count takes `unitless`."""
+    """`VALUE UNIT` as docs/schema.md writes it; a bare scientific count takes `unitless`."""
     raw = match.group(6)
     unit = unitless
     if raw is not None:

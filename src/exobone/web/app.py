@@ -58,7 +58,7 @@ class Settings:
 
 
 class CurationIn(BaseModel):
-    field: str = Field(description="A set field of SCHEMA.md, e.g. species")
+    field: str = Field(description="A set field of docs/schema.md, e.g. species")
     value: str = Field(description="The value to add or withdraw")
     remove: bool = Field(False, description="Withdraw the value instead of adding it")
 

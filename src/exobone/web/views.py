@@ -90,7 +90,8 @@ def study_view(entry: Entry, corpus: Corpus) -> dict[str, Any]:
 
 
 def study_json(entry: Entry, history: list[Curation]) -> dict[str, Any]:
-    """The API form of a study: SCHEMA.md output plus record id, key and curation history."""
+    """The API form of a study: the extract output (docs/schema.md) plus record id, key and
+    curation history."""
     data: dict[str, Any] = {"id": entry.label, "record_id": entry.id, "key": entry.key}
     if entry.study is not None:
         data.update(entry.study.to_json())
