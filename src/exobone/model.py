@@ -48,6 +48,15 @@ class Record:
     line: int = 0
     raw: str = ""
     abstract_raw: str = ""
+    # The title as the source printed it (Greek letters, Unicode hyphens, "µg"), only its
+    # whitespace joined and its closing period dropped; `title` is the cleaned text that
+    # extraction, search and matching use. Exports write this one.
+    title_raw: str = ""
+
+    @property
+    def printed_title(self) -> str:
+        """The source's title when known (records stored before it was kept have only `title`)."""
+        return self.title_raw or self.title
 
     def citation(self) -> dict[str, Any]:
         """The `record` object of the extract output (docs/schema.md)."""

@@ -520,3 +520,29 @@ def test_untitled_records_with_abstracts_are_kept_and_stored_apart(tmp_path: Pat
     row = next(line for line in result.output.splitlines() if "refs.ris (ris)" in line)
     # read 3 = 2 new + 1 skipped: the two untitled records of one year are not merged.
     assert row.split()[2:] == ["3", "2", "0", "0", "0", "1", "0"]
+
+
+# ---------------------------------------------------------------- the source's title is kept
+
+
+def test_title_as_printed_is_stored_and_exported(tmp_path: Path) -> None:
+    from exobone.analysis.export import bibtex_entries, ris_entries
+    from exobone.analysis.sheet import sheet_row
+    from exobone.model import Study
+    from exobone.store import Store
+
+    records, _ = split(EXPORTS / "zotero_csl.json")
+    record = records[0]
+    printed = "Platelet lysate vesicles {and} TGF-β1 in tendon–bone healing"
+    assert record.title_raw == printed
+    assert record.title == "Platelet lysate vesicles {and} TGF-beta1 in tendon-bone healing"
+    with Store.open(f"sqlite:///{tmp_path / 'x.db'}") as store:
+        store.add_file(EXPORTS / "zotero_csl.json", [Study(id="S01", record=record)])
+        stored = next(iter(store.studies()))
+    assert (stored.record.title, stored.record.title_raw) == (record.title, printed)
+    assert f"TI  - {printed}\n" in next(ris_entries([stored]))
+    assert "title = {Platelet lysate vesicles \\{and\\} TGF-β1 in tendon–bone healing}" in next(
+        bibtex_entries([stored]))
+    assert sheet_row(stored)["title"] == printed
+    # Bibliographic fields other than the title were never cleaned: still as printed.
+    assert stored.record.authors[0] == "García-López, Ana María"

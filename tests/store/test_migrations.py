@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from alembic import command
-from sqlalchemy import Engine, MetaData, insert, text
+from sqlalchemy import Engine, MetaData, insert, inspect, text
 
 from exobone.model import Record, Study
 from exobone.store import Store
@@ -109,4 +109,27 @@ def test_0004_downgrades_to_one_label_per_study(store_url: str) -> None:
     with engine.connect() as conn:
         labels = conn.execute(text("SELECT label FROM studies ORDER BY record_id")).scalars().all()
     assert labels == ["S01", "S02", "S03"]
+    engine.dispose()
+
+
+def test_0005_keeps_old_records_and_their_exports_use_the_cleaned_title(store_url: str) -> None:
+    engine = make_engine(store_url)
+    old_store(engine)
+    upgrade(engine)
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT title, title_raw FROM records ORDER BY id")).all()
+    assert [tuple(row) for row in rows] == [
+        (f"Exosomes in bone repair, part {n}", "") for n in (1, 2, 3)]
+    engine.dispose()
+    with Store.open(store_url) as store:
+        record = store.get("doi:10.1000/bone.1").record  # type: ignore[union-attr]
+        assert record.printed_title == "Exosomes in bone repair, part 1"
+    config = alembic_config()
+    engine = make_engine(store_url)
+    with writing(engine) as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0004")
+    with engine.connect() as conn:
+        names = [column["name"] for column in inspect(conn).get_columns("records")]
+    assert "title_raw" not in names and "title" in names
     engine.dispose()

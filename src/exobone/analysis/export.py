@@ -134,7 +134,7 @@ def ris_entries(studies: Iterable[Study]) -> Iterator[str]:
         if record.year is not None:
             tags.append(("PY", str(record.year)))
         optional = [
-            ("TI", record.title),
+            ("TI", record.printed_title),
             ("T2", record.journal),
             ("VL", record.volume),
             ("IS", record.issue),
@@ -245,7 +245,7 @@ def bibtex_entries(studies: Iterable[Study]) -> Iterator[str]:
         fields: list[tuple[str, str]] = []
         if record.authors:
             fields.append(("author", " and ".join(bibtex_escape(a) for a in record.authors)))
-        text_fields = [("title", record.title), ("journal", record.journal)]
+        text_fields = [("title", record.printed_title), ("journal", record.journal)]
         fields += [(name, bibtex_escape(value)) for name, value in text_fields if value]
         if record.year is not None:
             fields.append(("year", str(record.year)))

@@ -42,7 +42,7 @@ def sheet_row(study: Study) -> dict[str, object]:
         "id": study.id,
         "first_author": record.first_author or "",
         "year": record.year,
-        "title": record.title,
+        "title": record.printed_title,
         "journal": record.journal or "",
         "doi": record.doi or "",
         "pmid": record.pmid or "",

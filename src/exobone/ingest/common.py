@@ -701,8 +701,12 @@ def build_record(
         return RecordProblem(source, "record has no title and no abstract; skipped",
                              position, line)
     present = {name: value for name, value in fields.items() if value or value == 0}
+    printed = " ".join(title.split())
+    if printed.endswith(".") and not printed.endswith(".."):
+        printed = printed[:-1].rstrip()
     return Record(
         title=clean,
+        title_raw=printed if clean else "",
         abstract=clean_text(abstract) if abstract else "",
         abstract_raw=abstract,
         raw=raw,

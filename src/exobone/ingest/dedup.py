@@ -17,7 +17,7 @@ __all__ = ["Merge", "deduplicate", "normalise_title", "record_key"]
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _FILLABLE = ("authors", "year", "journal", "volume", "issue", "pages", "doi", "pmid",
-             "abstract", "abstract_raw", "keywords")
+             "abstract", "abstract_raw", "keywords", "title_raw")
 
 
 @dataclass

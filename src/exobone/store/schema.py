@@ -82,6 +82,7 @@ class RecordRow(Base):
     pmid: Mapped[str | None] = mapped_column(Text, index=True)
     abstract: Mapped[str] = mapped_column(Text)
     abstract_raw: Mapped[str] = mapped_column(Text)
+    title_raw: Mapped[str] = mapped_column(Text, default="", server_default="")
     keywords: Mapped[list[str]] = mapped_column(JSONType)
     raw: Mapped[str] = mapped_column(Text)
     source: Mapped[str] = mapped_column(Text)

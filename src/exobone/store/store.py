@@ -80,6 +80,7 @@ RECORD_COLUMNS: tuple[str, ...] = (
     *CITATION_FIELDS,
     "abstract",
     "abstract_raw",
+    "title_raw",
     "keywords",
     "raw",
     "source",
