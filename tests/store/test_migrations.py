@@ -14,6 +14,7 @@ from exobone.store.engine import make_engine, writing
 from exobone.store.migrate import alembic_config, upgrade
 
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
+PATHWAYS = {1: "through BMP2", 2: "via PI3K and Akt", 3: "through Wnt/beta-catenin"}
 
 
 def old_store(engine: Engine) -> None:
@@ -32,8 +33,8 @@ def old_store(engine: Engine) -> None:
                     "authors": [f"Author{number}, A."],
                     "year": 2020,
                     "title": f"Exosomes in bone repair, part {number}",
-                    "abstract": "Exosomes helped rat bone heal.",
-                    "abstract_raw": "Exosomes helped rat bone heal.",
+                    "abstract": f"Exosomes helped rat bone heal {PATHWAYS[number]}.",
+                    "abstract_raw": "",
                     "keywords": [],
                     "raw": "",
                     "source": "a.ris" if number < 3 else "b.ris",
@@ -90,6 +91,8 @@ def test_0004_gives_each_record_its_own_id_and_keeps_curations(
         assert third.study.id == "S03"
         assert third.study.annotations["species"] == ["rat", "dog"]
         assert [(c.value, c.by) for c in store.curation_history("S03")] == [("dog", "ann")]
+        # 0005: PostgreSQL reindexes "Wnt/beta-catenin" as two words, like FTS5.
+        assert [hit.study_id for hit in store.search("wnt").hits] == ["S03"]
         # New records are numbered after the highest number given so far.
         new = Record(title="A fourth paper", doi="10.1000/bone.4", source="c.ris")
         path = tmp_path / "c.ris"

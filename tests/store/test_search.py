@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from exobone.api import ingest_file, load_extractor
 from exobone.errors import UnknownFieldError
 from exobone.model import Record, Study
 from exobone.store import SearchResult, Store, StoreError, UnknownFilterError
@@ -154,8 +155,51 @@ def test_boolean_words_are_not_operators(store: Store) -> None:
 
 
 def test_quoting_for_fts5() -> None:
-    assert fts5_query('wnt "osteo" NEAR(a) --') == '"wnt" """osteo""" "NEAR(a)"'
+    assert fts5_query('wnt "osteo" NEAR(a) --') == '"wnt" AND """osteo""" AND "NEAR(a)"'
     assert fts5_query("*  ;") == ""
+    # A term with alternatives is one OR group, each alternative still a quoted phrase.
+    assert fts5_query("wnt fibrosis").startswith('"wnt" AND ("fibrosis" OR "fibrotic" OR')
+
+
+def test_a_term_finds_its_derived_forms_and_lexicon_synonyms(
+    store_url: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "refs.txt"
+    path.write_text("x\n", encoding="utf-8")
+    texts = [
+        "Apoptotic chondrocytes were fewer after treatment with vesicles.",
+        "Osteoblast differentiation rose through Wnt/beta-catenin signalling.",
+        "Osteoporotic bone was denser after vesicle injection.",
+        "Vesicles from mesenchymal stromal cells eased arthritic joints.",
+    ]
+    records = [
+        Record(title=f"Paper {n}", abstract=text, doi=f"10.9/{n}", source=str(path), position=n)
+        for n, text in enumerate(texts, start=1)
+    ]
+    with Store.open(store_url) as store:
+        store.add_file(path, records)
+
+        def found(query: str) -> list[str]:
+            return [hit.title for hit in store.search(query, facet_fields=[]).hits]
+
+        assert found("apoptosis") == ["Paper 1"]  # apoptosis / apoptotic
+        assert found("osteoporosis") == ["Paper 3"]  # osteoporosis / osteoporotic
+        assert found("osteogenesis") == ["Paper 2"]  # a name of osteogenic_differentiation
+        assert found("osteogenesis wnt") == ["Paper 2"]  # a slash separates words
+        assert found("beta-catenin") == ["Paper 2"]
+        assert found("msc arthritis") == ["Paper 4"]  # MSC: mesenchymal stromal cell
+        assert found("bone") == ["Paper 3"]  # no alternatives: the word itself only
+        marks = store.search("osteogenesis", facet_fields=[]).hits[0].snippet
+        assert marks.text[marks.marks[0][0] :].startswith("Osteoblast")
+
+
+def test_the_readme_search_finds_the_demo_study(store_url: str, demo_file: Path) -> None:
+    """README: exobone search "wnt osteogenesis" --where "ev_sources=MSC|bone_marrow|*"."""
+    with Store.open(store_url) as store:
+        ingest_file(store, demo_file, extractor=load_extractor())
+        result = store.search("wnt osteogenesis", where={"ev_sources": "MSC|bone_marrow|*"})
+    assert [hit.study_id for hit in result.hits] == ["S21"]
+    assert "Wnt" in result.hits[0].title and "osteogenesis" not in result.hits[0].title.lower()
 
 
 def test_markers_become_offsets() -> None:

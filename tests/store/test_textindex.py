@@ -17,7 +17,7 @@ import pytest
 from exobone.api import ingest_file, load_extractor
 from exobone.model import Record
 from exobone.store import SearchResult, Store, textindex
-from exobone.store.search import fts5_query, terms
+from exobone.store.search import terms
 from exobone.store.textindex import COLUMN_WEIGHTS, TextIndex
 
 REPO = Path(__file__).resolve().parents[2]
@@ -79,12 +79,14 @@ def pair(bibliography_db: Path, indexed: None) -> Iterator[tuple[Store, Store]]:
 
 
 def fts5_scores(store: Store, query: str) -> dict[int, float]:
-    """rowid -> -bm25 for every record FTS5 matches."""
+    """rowid -> -bm25 for every record FTS5 matches with the query's terms as typed (the
+    index serves those; a query with alternatives goes to FTS5 itself)."""
+    plain = " AND ".join('"' + term.replace('"', '""') + '"' for term in terms(query))
     with store.engine.connect() as conn:
         rows = conn.exec_driver_sql(
             "SELECT rowid, -bm25(records_fts, ?, ?, ?, ?, ?) FROM records_fts "
             "WHERE records_fts MATCH ?",
-            (*COLUMN_WEIGHTS, fts5_query(query)),
+            (*COLUMN_WEIGHTS, plain),
         )
         return {int(r[0]): float(r[1]) for r in rows}
 

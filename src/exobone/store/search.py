@@ -2,14 +2,16 @@
 
 Text matching and ranking run in the database (FTS5's bm25, PostgreSQL's ts_rank), except on
 SQLite stores of at least `textindex.MIN_RECORDS` records, where the per-process `TextIndex`
-gives the same matches and scores from postings arrays (queries whose terms are phrases of
-several tokens, like `3D-printed`, still go to FTS5). Filters, facet counts and the evidence
-map are counted in the per-process `FacetIndex`.
+gives the same matches and scores from postings arrays (queries with a term of several
+tokens, like `3D-printed`, or with alternatives still go to FTS5). Filters, facet counts and
+the evidence map are counted in the per-process `FacetIndex`.
 
 The query text is always data: on SQLite every term becomes a quoted FTS5 string (so `AND`,
 `NEAR`, `*`, `(`, quotes are words, never syntax), on PostgreSQL it goes through
-`plainto_tsquery`. Filters and facets use the effective annotations (the extractor's values,
-less those a curator withdrew, plus those a curator added), counted over the filtered set.
+`plainto_tsquery` as a bound parameter. Each term also matches what it stands for
+(`exobone.store.expand`: "osteogenesis" finds "osteogenic" and "osteoblast differentiation").
+Filters and facets use the effective annotations (the extractor's values, less those a
+curator withdrew, plus those a curator added), counted over the filtered set.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from sqlalchemy import (
     exists,
     false,
     func,
+    literal,
     literal_column,
     select,
     table,
@@ -123,9 +126,21 @@ def terms(text: str) -> list[str]:
     return [term for term in text.split() if _WORD.search(term)]
 
 
+def term_groups(text: str) -> list[tuple[str, ...]]:
+    """Each term of `text` with the words it also stands for (`exobone.store.expand`)."""
+    from exobone.store.expand import expand
+
+    return [expand(term) for term in terms(text)]
+
+
 def fts5_query(text: str) -> str:
-    """A safe FTS5 query: each term quoted (a phrase), all terms required."""
-    return " ".join('"' + term.replace('"', '""') + '"' for term in terms(text))
+    """A safe FTS5 query: each alternative quoted (a phrase), one of each term's required."""
+    parts = []
+    for group in term_groups(text):
+        quoted = ['"' + alternative.replace('"', '""') + '"' for alternative in group]
+        parts.append(quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")")
+    # An explicit AND: FTS5 reads `"a" ("b" OR "c")` as a syntax error.
+    return " AND ".join(parts)
 
 
 def has_terms(text: str) -> bool:
@@ -174,7 +189,16 @@ def not_withdrawn(a: Any) -> Any:
 
 
 def _tsquery(text: str) -> Any:
-    return func.plainto_tsquery(literal_column("'english'"), bindparam("q", text))
+    """The tsquery of `text`: every term's words, or one of its alternatives' phrases."""
+    english: Any = literal_column("'english'")
+    query: Any = None
+    for group in term_groups(text.replace("/", " ")):  # as in the indexed text (0005)
+        either: Any = func.plainto_tsquery(english, literal(group[0]))
+        for alternative in group[1:]:
+            alternative = alternative.replace("/", " ")
+            either = either.op("||")(func.phraseto_tsquery(english, literal(alternative)))
+        query = either if query is None else query.op("&&")(either)
+    return query if query is not None else func.plainto_tsquery(english, literal(text))
 
 
 def text_match(postgres: bool, text: str) -> Any:
@@ -592,8 +616,8 @@ class Matches:
     def _match_postings(self, mask: np.ndarray | None) -> tuple[np.ndarray, np.ndarray] | None:
         """Matches and bm25 scores from the `TextIndex` (large SQLite stores); None when the
         store is small, on PostgreSQL, or when a term is a phrase of several tokens."""
-        if self.text_index is None:
-            return None
+        if self.text_index is None or any(len(g) > 1 for g in term_groups(self.text)):
+            return None  # alternatives need FTS5's OR
         key = self.text_index.usable(self.conn)
         if key is None:
             return None
