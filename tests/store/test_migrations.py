@@ -91,7 +91,7 @@ def test_0004_gives_each_record_its_own_id_and_keeps_curations(
         assert third.study.id == "S03"
         assert third.study.annotations["species"] == ["rat", "dog"]
         assert [(c.value, c.by) for c in store.curation_history("S03")] == [("dog", "ann")]
-        # 0005: PostgreSQL reindexes "Wnt/beta-catenin" as two words, like FTS5.
+        # 0006: PostgreSQL reindexes "Wnt/beta-catenin" as two words, like FTS5.
         assert [hit.study_id for hit in store.search("wnt").hits] == ["S03"]
         # New records are numbered after the highest number given so far.
         new = Record(title="A fourth paper", doi="10.1000/bone.4", source="c.ris")

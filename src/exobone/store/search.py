@@ -192,7 +192,7 @@ def _tsquery(text: str) -> Any:
     """The tsquery of `text`: every term's words, or one of its alternatives' phrases."""
     english: Any = literal_column("'english'")
     query: Any = None
-    for group in term_groups(text.replace("/", " ")):  # as in the indexed text (0005)
+    for group in term_groups(text.replace("/", " ")):  # as in the indexed text (0006)
         either: Any = func.plainto_tsquery(english, literal(group[0]))
         for alternative in group[1:]:
             alternative = alternative.replace("/", " ")

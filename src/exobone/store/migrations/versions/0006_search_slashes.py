@@ -5,8 +5,8 @@ file-path token, so a search for "wnt" missed every record that wrote the pathwa
 (SQLite's FTS5 tokenizer splits at the slash). The generated `search` column is rebuilt
 with slashes turned into spaces; `exobone.store.search` does the same to the query.
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-05
 """
 
@@ -16,8 +16,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0005"
-down_revision: str | None = "0004"
+revision: str = "0006"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
