@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
 from alembic import command
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, MetaData, insert, inspect, text
 
 from exobone.model import Record, Study
 from exobone.store import Store
 from exobone.store.engine import make_engine, writing
-from exobone.store.migrate import alembic_config, upgrade
+from exobone.store.migrate import MIGRATIONS, alembic_config, upgrade
 
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
 PATHWAYS = {1: "through BMP2", 2: "via PI3K and Akt", 3: "through Wnt/beta-catenin"}
@@ -136,3 +138,14 @@ def test_0005_keeps_old_records_and_their_exports_use_the_cleaned_title(store_ur
         names = [column["name"] for column in inspect(conn).get_columns("records")]
     assert "title_raw" not in names and "title" in names
     engine.dispose()
+
+
+def test_the_migrations_form_one_line() -> None:
+    """Two revisions landed in parallel with one number must fail here, not in a store."""
+    script = ScriptDirectory.from_config(alembic_config())
+    files = sorted((MIGRATIONS / "versions").glob("[0-9]*.py"))
+    numbers = [re.search(r'^revision: str = "(\w+)"', f.read_text(), re.M) for f in files]
+    revisions = [found.group(1) for found in numbers if found]
+    assert len(revisions) == len(files) == len(set(revisions))
+    assert len(script.get_heads()) == 1
+    assert len(list(script.walk_revisions())) == len(files)
