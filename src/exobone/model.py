@@ -83,11 +83,17 @@ class Span(NamedTuple):
     end: int
     sentence: int = 0
     section: str = "abstract"
+    # Empty when the words at the span state the value; otherwise what the value was inferred
+    # from there ("cell line MC3T3-E1", "animals of the study").
+    inferred: str = ""
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"sentence": self.sentence, "start": self.start, "end": self.end}
         if self.section != "abstract":
             data["section"] = self.section
+        if self.inferred:
+            data["inferred"] = True
+            data["from"] = self.inferred
         return data
 
 

@@ -144,3 +144,33 @@ def test_version_names_package_and_logic_hash():
     package, _, digest = ex.version.partition("+")
     assert package == __version__ and len(digest) == 12
     assert extractor_version(ex) == ex.version
+
+
+# Evidence that states the value (issue 11): the species word and the setting's own words
+# come first; a value known only from a cell name says it was inferred, and from what.
+def test_evidence_states_species_and_settings_and_marks_inference():
+    abstract = (
+        "Exosomes from human BMSCs were given to HUVECs and MC3T3-E1 cells in vitro, and to "
+        "rats with calvarial defects in vivo."
+    )
+    study = Extractor().extract(Record(abstract=abstract), "S01").to_json()
+    evidence = study["evidence"]
+
+    def words(place: dict) -> str:
+        return abstract[place["start"] : place["end"]]
+
+    assert words(evidence["species"]["human"][0]) == "human"
+    assert words(evidence["species"]["rat"][0]) == "rats"
+    mouse = evidence["species"]["mouse"]
+    assert mouse == [{**mouse[0], "inferred": True, "from": "cell name MC3T3-E1"}]
+    assert words(evidence["settings"]["in_vitro"][0]) == "in vitro"
+    assert words(evidence["settings"]["in_vivo"][0]) == "in vivo"
+    assert "inferred" not in evidence["settings"]["in_vivo"][0]
+
+
+def test_a_setting_without_its_words_is_inferred_from_the_animals():
+    abstract = "Exosomes were injected into rats with femoral defects, and bone formed."
+    evidence = Extractor().extract(Record(abstract=abstract), "S01").to_json()["evidence"]
+    (place,) = evidence["settings"]["in_vivo"]
+    assert abstract[place["start"] : place["end"]] == "rats"
+    assert place["inferred"] is True and place["from"] == "animals of the study"

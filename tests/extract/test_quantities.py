@@ -143,3 +143,20 @@ def test_number_gates_search_exactly_where_the_cues_can_match():
                 plain = [m.span() for m in cue.finditer(text, low, sentence.start, sentence.end)]
                 gated = [m.span() for m in quantities._search(doc, sentence, cue, hints)]
                 assert gated == plain, abstract
+
+
+def test_a_capital_d_on_a_number_is_a_dimension_not_days():
+    # Zhu et al., iScience 2025 (baicalin-pretreated marrow MSC exosomes on a 3D-printed
+    # beta-TCP scaffold) and Liu et al. (serum exosomes in a 3D-printed titanium scaffold):
+    # "3D" is never 3 days, while "7d" and "3 d" are.
+    got = Extractor().extract(
+        Record(
+            abstract=(
+                "Exosomes were loaded on a 3D-printed beta-TCP scaffold, compared with a 2D "
+                "culture, and implanted into rat calvarial defects for 8 weeks; cells were "
+                "cultured for 7d and then 3 d."
+            )
+        ),
+        "S01",
+    ).annotations
+    assert sorted(got["durations_days"]) == [3, 7, 56]

@@ -347,18 +347,37 @@ def _animal_models(doc: Document) -> Iterator[Finding]:
 
 
 def _species(doc: Document, findings: list[Finding]) -> Iterator[Finding]:
-    lines = load_lexicon().lines_by_name
+    """Species, the words that name them first ("rats", the "h" of "hBMSCs"); a species known
+    only from a cell name ("HUVECs") or a cell line says that it was inferred from it."""
+    lexicon = load_lexicon()
+    lines = lexicon.lines_by_name
+    named = doc.of_kind("species")
+    for m in named:
+        entries = lexicon.lookup(m.text)
+        if len(m.text) == 1 or (entries and all(e[0] == "species" for e in entries)):
+            yield Finding("species", m.label, _span(m))
+        else:
+            yield Finding("species", m.label, _inferred_from_name(doc, m.span()))
     for f in findings:
         if f.field in ("ev_sources", "recipient_cells") and f.value.split("|")[2]:
-            yield Finding("species", f.value.split("|")[2], f.span)
+            species, span = f.value.split("|")[2], f.span
+            if not any(
+                m.label == species and m.section == span.section
+                and span.start <= m.start < span.end
+                for m in named
+            ):  # a cell phrase with no species word of its own: inferred from its name
+                yield Finding("species", species, _inferred_from_name(doc, span))
         elif f.field == "animal_models" and f.value.split("|")[0]:
             yield Finding("species", f.value.split("|")[0], f.span)
         elif f.field == "cell_lines":
             line = lines.get(f.value)
             if line and line.species:
-                yield Finding("species", line.species, f.span)
-    for m in doc.of_kind("species"):
-        yield Finding("species", m.label, _span(m))
+                yield Finding("species", line.species, _inferred_from_name(doc, f.span))
+
+
+def _inferred_from_name(doc: Document, span: Span) -> Span:
+    """`span`, marked as naming cells whose species the lexicon knows (not a species word)."""
+    return span._replace(inferred=f"cell name {doc.text_of(span.section)[span.start : span.end]}")
 
 
 def extract(doc: Document) -> Iterator[Finding]:

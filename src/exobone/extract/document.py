@@ -87,7 +87,7 @@ class Mention(NamedTuple):
 
     def span(self) -> Span:
         # `Span(...)` would run the named tuple's interpreted `__new__`; this is the same tuple.
-        return _new_tuple(Span, (self.start, self.end, self.sentence, self.section))
+        return _new_tuple(Span, (self.start, self.end, self.sentence, self.section, ""))
 
 
 class Finding:

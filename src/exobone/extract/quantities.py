@@ -297,6 +297,15 @@ def _not_a_period(text: str, sentence: Sentence, start: int) -> bool:
     return bool(_NOT_PERIOD_LEAD.search(text, max(sentence.start, words_end - 8), start))
 
 
+def _is_dimension(text: str, match: re.Match[str]) -> bool:
+    """ "3D-printed", "a 3D culture": a capital D on the number, or a "d" joined on by a
+    hyphen, is a dimension, not days ("7d" and "7 d" stay days)."""
+    unit = match.start(2)
+    return match.group(2) in ("d", "D") and (
+        text[unit] == "D" or text[match.end() : match.end() + 1] == "-"
+    )
+
+
 def _durations(doc: Document, sentence: Sentence) -> Iterator[Finding]:
     # The sentence is searched in place (its neighbours are spaces or closing marks, never part
     # of a number), so offsets are already those of the section text.
@@ -305,7 +314,7 @@ def _durations(doc: Document, sentence: Sentence) -> Iterator[Finding]:
     seen: list[tuple[int, int]] = []
     for match in _search(doc, sentence, _DURATION, lambda numbers: numbers.durations):
         start, end = match.span()
-        if _not_a_period(text, sentence, start):
+        if _not_a_period(text, sentence, start) or _is_dimension(text, match):
             continue
         seen.append((start, end))
         for number in _NUMBERS.findall(match.group(1) + " "):  # " ": the words' lookahead

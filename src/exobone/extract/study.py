@@ -85,16 +85,22 @@ def extract(doc: Document) -> Iterator[Finding]:
     # Cells treated inside explants ("chondrocytes in cartilage explants") are ex vivo work;
     # in vitro needs cells treated outside them, or the words "in vitro".
     recipients = [p for p in cells.recipients if not _in_explant_sentence(doc, p)]
+    # The setting's own words ("in vitro", "in vivo") come first where the text has them;
+    # otherwise the cells or animals the setting is inferred from.
+    words = _first(doc, _IN_VITRO_WORDS)
     if recipients:
         p = recipients[0]
-        yield Finding("settings", "in_vitro", Span(p.start, p.end, p.sentence, p.section))
+        cells_span = Span(p.start, p.end, p.sentence, p.section, "cells that received vesicles")
+        yield Finding("settings", "in_vitro", words or cells_span)
     else:
-        span = _first(doc, _IN_VITRO_WORDS if explant else _IN_VITRO)
+        span = words or (None if explant else _first(doc, _IN_VITRO))
         if span:
             yield Finding("settings", "in_vitro", span)
     if has_in_vivo(doc):
         animals = animal_species(doc)
-        span = animals[0].span() if animals else _first(doc, _IN_VIVO)
+        span = _first(doc, _IN_VIVO)
+        if span is None and animals:
+            span = animals[0].span()._replace(inferred="animals of the study")
         yield Finding("settings", "in_vivo", span or _title_span(doc))
     for label, span in (("ex_vivo", explant), ("clinical", _clinical_span(doc))):
         if span:

@@ -2,7 +2,7 @@
 
     DIR/records/<part>.parquet       in-scope records with their study type and warnings
     DIR/annotations/<part>.parquet   key, field, value, rank (long form)
-    DIR/evidence/<part>.parquet      key, field, value, section, sentence, start, end
+    DIR/evidence/<part>.parquet      key, field, value, section, sentence, start, end, inferred
     DIR/pmids/<part>.parquet         every PMID the file holds (deleted=False) or deletes (True)
     DIR/_manifest/<part>.json        written last: the input file is finished
 
@@ -64,6 +64,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("sentence", _int),
             ("start", _int),
             ("end", _int),
+            ("inferred", _text),  # empty where the words state the value (Span.inferred)
         ]
     ),
     "pmids": pa.schema([("pmid", _text), ("deleted", pa.bool_())]),

@@ -98,7 +98,13 @@ def read_part(out: str | Path, part: str, rows: list[int] | None = None) -> list
         value: Any = int(a["value"]) if a["field"] in INTEGER_FIELDS else a["value"]
         by_key[a["key"]].annotations[a["field"]].append(value)
     for e in evidence:
-        span = Span(start=e["start"], end=e["end"], sentence=e["sentence"], section=e["section"])
+        span = Span(
+            start=e["start"],
+            end=e["end"],
+            sentence=e["sentence"],
+            section=e["section"],
+            inferred=e.get("inferred") or "",  # files written before the column: none
+        )
         fields = by_key[e["key"]].evidence.setdefault(e["field"], {})
         fields.setdefault(e["value"], []).append(span)
     return studies

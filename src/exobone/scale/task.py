@@ -136,6 +136,7 @@ class _Rows:
                         sentence=span.sentence,
                         start=span.start,
                         end=span.end,
+                        inferred=span.inferred,
                     )
 
     @staticmethod
