@@ -160,3 +160,13 @@ def test_cells_treated_with_vesicles_or_stimulated_to_model_disease_are_not_prim
         "IL-1beta and then treated with PRP-Exos, and stem cells were treated with BMSC-Exos."
     )
     assert got["preconditioning"] == []
+
+
+def test_an_adverb_of_the_source_cells_treatment_names_it():
+    # Zhai et al., Adv Sci 2020 (PMC7539212): "exosomes secreted by hMSCs osteogenically
+    # pre-differentiated for different times".
+    got = fields(
+        "Exosomes secreted by hMSCs that had been osteogenically pre-differentiated for 10 or "
+        "15 days were loaded into titanium scaffolds."
+    )
+    assert got["preconditioning"] == ["osteogenic_induction"]

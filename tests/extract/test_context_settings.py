@@ -92,3 +92,57 @@ def test_routes_of_patients_and_of_a_reviews_subject_count():
         .annotations
     )
     assert ann["delivery_routes"] == []
+
+
+# Carriers and conditions stated indirectly (paraphrases of real abstracts; sources given).
+def _fields(title: str, abstract: str) -> dict:
+    return fields(abstract, title)
+
+
+def test_vesicles_carried_by_a_material_in_animals_were_implanted():
+    # Urine stem cell exosomes released from a GelMA-HAMA/nHAP hydrogel (PMC9945756)
+    got = _fields(
+        "Urine stem cell exosomes released from a composite hydrogel",
+        "Here we made a GelMA-HAMA/nHAP composite hydrogel in which the exosomes were "
+        "encapsulated and slowly released. In vivo, the hydrogel repaired cranial bone "
+        "defects in rats.",
+    )
+    assert got["delivery_routes"] == ["scaffold_implantation"]
+    # Gelatin cryogels seeded with umbilical cord MSC exosomes (doi:10.1177/08853282261463691)
+    got = _fields(
+        "Gelatin cryogels seeded with exosomes",
+        "In this study, gelatin cryogels containing beta-TCP were made. In a rabbit femoral "
+        "defect model, exosome-functionalized cryogels gave denser new bone than plain ones.",
+    )
+    assert got["delivery_routes"] == ["scaffold_implantation"]
+
+
+def test_carried_vesicles_in_a_dish_or_a_named_route_add_no_implantation():
+    got = _fields(
+        "x",
+        "Exosomes were encapsulated in a gelatin hydrogel and added to chondrocytes in vitro.",
+    )
+    assert got["delivery_routes"] == []
+    got = _fields(
+        "x",
+        "Exosomes were encapsulated in a gelatin hydrogel and injected intra-articularly in "
+        "rats with osteoarthritis.",
+    )
+    assert got["delivery_routes"] == ["intra_articular_injection"]
+
+
+def test_a_bone_injury_in_diabetic_animals_is_diabetic_bone_disease():
+    # ASC exosomes in rats with type 2 diabetes and nonunion (PMC10003369); BMSC-EVs in
+    # 3D-printed scaffolds for calvarial defects in diabetic rats (doi:10.1002/adhm.202203131)
+    got = _fields(
+        "Adipose stem cell exosomes heal fractures in rats with type 2 diabetes mellitus",
+        "In this study, exosomes improved fracture repair in a rat model of nonunion.",
+    )
+    assert {"nonunion", "diabetic_bone_disease"} <= set(got["conditions"])
+    got = _fields(
+        "Scaffolds releasing marrow MSC vesicles for bone regeneration in diabetic rats",
+        "We tested the scaffolds in a calvarial defect model in diabetic rats.",
+    )
+    assert "diabetic_bone_disease" in got["conditions"]
+    got = _fields("x", "In this study, exosomes improved healing of a femoral defect in rats.")
+    assert "diabetic_bone_disease" not in got["conditions"]

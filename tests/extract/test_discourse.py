@@ -99,3 +99,16 @@ def test_a_survey_title_over_a_study_with_results_stays_primary():
     assert _study_type("DMOG exosomes: a promising strategy for bone repair", abstract) == (
         "primary"
     )
+
+
+def test_this_text_gives_a_concise_review_is_a_review():
+    # Review of hydrogels as exosome carriers for bone regeneration (real-paraphrase R09), and
+    # Fan et al., Bioengineering 2022 (PMC8945849) "this review ... summarizes": the survey
+    # sentence outweighs an aside about the authors' own earlier work.
+    abstract = (
+        "Hydrogels are swollen polymer networks used in tissue repair. Exosomes of MSCs are new "
+        "agents for cell-free therapy. Our own work has centred on ways to improve bone "
+        "healing. This text gives a concise review of how hydrogels are made and loaded with "
+        "exosomes for bone regeneration."
+    )
+    assert _study_type("Hydrogels as exosome carriers for bone repair", abstract) == "review"

@@ -83,3 +83,9 @@ def test_a_gel_named_by_its_materials_is_those_materials_throughout():
         "slowly released. In vivo, the hydrogel promoted repair of cranial defects in rats."
     )
     assert sorted(got["biomaterials"]) == ["gelatin", "hyaluronic_acid_hydrogel", "hydroxyapatite"]
+
+
+def test_micro_ct_written_with_the_micro_sign_cleaned_to_u():
+    # Osteo-EVs in rat calvarial defects (real-paraphrase R33): efficacy "by uCT, histology"
+    got = fields("Defects treated with EVs in rats were judged by uCT and histology.")
+    assert {"micro_CT", "histology"} <= set(got["assays"])

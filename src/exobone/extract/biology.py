@@ -136,12 +136,20 @@ _PRIMED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PRIMED_AFTER = re.compile(
-    r"\)?\s*(?:\([^()]{1,30}\)\s*)?(?:(?:that|which) (?:had been|were|was) |were |was )?("
+    r"\)?\s*(?:\([^()]{1,30}\)\s*)?(?:(?:that|which) (?:had been|were|was) |were |was )?"
+    r"(?:(osteogenically|chondrogenically|mechanically|genetically)\s+)?("
     + _PRIMING_VERBS
     + r")\s+(?:(?:with|by|under|in|to|for)\s+)?([^,;.]{1,80}?)(?=[,;.]|\s+(?:and|were|was|to|for"
     r"|before|then|on|in|into|onto|at|from)\b|$)",
     re.IGNORECASE,
 )
+# "hMSCs that had been osteogenically pre-differentiated": the adverb names the treatment.
+_MANNERS = {
+    "osteogenically": "osteogenic_induction",
+    "chondrogenically": "chondrogenic_induction",
+    "mechanically": "mechanical_stimulation",
+    "genetically": "genetic_modification",
+}
 # Verbs that say only that a drug was given; the rest need the agent's own label.
 _DRUG_VERBS = frozenset(
     {"pretreated", "pre-treated", "treated", "preconditioned", "pre-conditioned", "stimulated",
@@ -205,9 +213,13 @@ def _primed_sources(doc: Document, sources: list[CellPhrase]) -> Iterator[Findin
                 continue
         after = _PRIMED_AFTER.match(text, p.end, sentence.end)
         if after:
-            label = _agent_label(doc, sentence, after.start(2), after.end(2), after.group(1))
+            manner = (after.group(1) or "").lower()
+            label = _MANNERS.get(manner) or _agent_label(
+                doc, sentence, after.start(3), after.end(3), after.group(2)
+            )
             if label:
-                span = Span(after.start(1), after.end(2), p.sentence, p.section)
+                start = after.start(1) if manner else after.start(2)
+                span = Span(start, after.end(3), p.sentence, p.section)
                 yield Finding("preconditioning", label, span)
 
 

@@ -6,10 +6,13 @@ import re
 from collections.abc import Iterator
 
 from exobone.extract.biology import has_in_vivo
+from exobone.extract.cells import analyse
+from exobone.extract.cues import Cue
 from exobone.extract.document import Document, Finding, Mention
 from exobone.extract.negation import negated
 from exobone.extract.study import is_clinical
 from exobone.lexicon import load_lexicon
+from exobone.model import Span
 
 # bone_regeneration_general is the study's purpose only in words like these ("for bone repair",
 # "potential in bone tissue engineering"); "stimulated bone regeneration" is a result.
@@ -20,6 +23,43 @@ _PURPOSE_LEAD = re.compile(
     re.IGNORECASE,
 )
 _ALWAYS_PURPOSE = re.compile(r"tissue[ -]engineer", re.IGNORECASE)
+
+
+# Conditions a study implies by pairing two named things in one sentence (rows: cue, the
+# conditions it must stand beside, the implied label). A fracture, defect or bone loss in
+# diabetic animals is diabetic bone disease.
+_IMPLIED: tuple[tuple[Cue, frozenset[str], str], ...] = (
+    (
+        Cue(
+            r"\bdiabet\w*|\bt[12]dm\b|\bstreptozotocin\b",
+            needles=("diabet", "t1dm", "t2dm", "strepto"),
+        ),
+        frozenset({"fracture", "nonunion", "bone_defect", "bone_loss", "osteoporosis"}),
+        "diabetic_bone_disease",
+    ),
+)
+
+
+def _implied(doc: Document, found: list[Mention]) -> Iterator[Finding]:
+    """Conditions implied by `_IMPLIED`'s pairs, evidenced by the cue, marked inferred."""
+    labels = {m.label for m in found}
+    for cue, beside, label in _IMPLIED:
+        if label in labels or not labels & beside:
+            continue
+        for m in found:
+            if m.label not in beside:
+                continue
+            sentence = doc.sentence_of(m)
+            section = sentence.section
+            hit = cue.search(
+                doc.text_of(section), doc.lowered(section), sentence.start, sentence.end
+            )
+            if hit is not None:
+                span = Span(
+                    hit.start(), hit.end(), sentence.index, section, f"{m.text} in {hit.group()}"
+                )
+                yield Finding("conditions", label, span)
+                break
 
 
 def _conditions(doc: Document) -> Iterator[Finding]:
@@ -34,19 +74,66 @@ def _conditions(doc: Document) -> Iterator[Finding]:
             if not (_ALWAYS_PURPOSE.search(m.text) or _PURPOSE_LEAD.search(lead)):
                 continue
         found.append(m)
-    labels = {m.label for m in found}
+    implied = list(_implied(doc, found))
+    labels = {m.label for m in found} | {f.value for f in implied}
     redundant = {p for label in labels for p in lexicon.condition_parents.get(label, [])}
     for m in found:
         if m.label not in redundant:
             yield Finding("conditions", m.label, m.span())
+    yield from implied
+
+
+# Vesicles held by a material: "exosome-functionalized cryogels", "the exosomes were
+# encapsulated", "scaffolds loaded with exosomes", "exosomes released from the hydrogel".
+_CARRIED_AFTER = re.compile(
+    r"[\s-]*(?:\([^()]{1,20}\)\s*)?(?:(?:were|was)\s+(?:\w+ly\s+)?)?(?:functionali[sz]ed|laden"
+    r"|loaded|coated|seeded|encapsulated|incorporated|embedded|immobili[sz]ed|decorated"
+    r"|released from)\b",
+    re.IGNORECASE,
+)
+_CARRIED_BEFORE = re.compile(
+    r"\b(?:functionali[sz]ed|laden|loaded|coated|seeded|encapsulating|incorporating|decorated"
+    r"|immobili[sz]ed)\s+(?:with|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# A bare "scaffold(s)" in a review names a route only where the review's vesicles are held by
+# a material ("EV-functionalised scaffolds"), not as a passing word ("companion scaffolds").
+_BARE_SCAFFOLD = frozenset({"scaffold", "scaffolds"})
+
+
+def _carried(doc: Document) -> Mention | None:
+    """The first vesicle mention said to be held by a material, if any."""
+    for v in analyse(doc).vesicles:
+        text = doc.text_of(v.section)
+        if _CARRIED_AFTER.match(text, v.end, v.end + 40) or _CARRIED_BEFORE.search(
+            text, max(0, v.start - 50), v.start
+        ):
+            return v
+    return None
+
+
+def _routes(doc: Document) -> Iterator[Finding]:
+    """Routes of the study's animals or patients; a review's routes are its subject. Vesicles
+    held by a material in animals, with no route named, were implanted with it (inferred)."""
+    if not (doc.review or has_in_vivo(doc) or is_clinical(doc)):
+        return
+    found = False
+    carried = _carried(doc)
+    for m in doc.of_kind("delivery_routes"):
+        if doc.review and m.text.lower() in _BARE_SCAFFOLD and carried is None:
+            continue
+        found = True
+        yield Finding("delivery_routes", m.label, m.span())
+    if found or doc.review or not has_in_vivo(doc) or not doc.of_kind("biomaterials"):
+        return
+    if carried is not None:
+        span = carried.span()._replace(inferred="vesicles held by a material in animals")
+        yield Finding("delivery_routes", "scaffold_implantation", span)
 
 
 def extract(doc: Document) -> Iterator[Finding]:
     yield from _conditions(doc)
-    # Routes of the study's animals or patients; a review's routes are its subject.
-    if doc.review or has_in_vivo(doc) or is_clinical(doc):
-        for m in doc.of_kind("delivery_routes"):
-            yield Finding("delivery_routes", m.label, m.span())
+    yield from _routes(doc)
     yield from _biomaterials(doc)
 
 

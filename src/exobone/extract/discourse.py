@@ -55,6 +55,10 @@ _SURVEY_ROWS = (
     # "Herein, we provide a comprehensive understanding of ...", "we give an overview of ..."
     r"we (?:here |herein )?(?:provide|give|present|offer) (?:a |an )?(?:[\w-]+ ){0,2}?"
     r"(?:understanding|overview|summary|update|outline|perspective)s?\b",
+    # "This text gives a concise review of ...", "the article provides an overview of ..."
+    r"(?:this|the present|the current) (?:text|paper|article|manuscript|work|chapter)"
+    r" (?:gives|provides|presents|offers) (?:a |an )(?:[\w-]+ ){0,2}?"
+    r"(?:review|overview|summary|update|outline)\b",
     # "This paper focuses on ...", "this article summarizes ...", "the present work highlights"
     r"(?:this|the present|the current) (?:paper|article|manuscript|work|chapter|overview)"
     r" (?:\w+ ){0,2}?(?:summari[sz]es|discusses|highlights|focuses|describes|outlines"
