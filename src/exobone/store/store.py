@@ -36,7 +36,7 @@ from sqlalchemy.exc import ArgumentError
 from exobone import __version__
 from exobone.errors import RecordProblem, StoreError
 from exobone.model import CITATION_FIELDS, SET_FIELDS, Record, Span, Study, empty_annotations
-from exobone.schema import INTEGER_FIELDS, check_field
+from exobone.schema import ANNOTATION_FIELDS, INTEGER_FIELDS, check_field
 from exobone.store.engine import make_engine, writing
 from exobone.store.migrate import upgrade
 from exobone.store.schema import (
@@ -930,21 +930,24 @@ def _study(row: Any, label: str, record: Record, annotations: list[dict[str, Any
         name, text = annotation["field"], annotation["value"]
         if (name, text) in removed or name not in study.annotations:
             continue
-        value: str | int = int(text) if name in INTEGER_FIELDS else text
-        values = study.annotations[name]
-        if value not in values:
-            values.append(value)
+        if name in SET_FIELDS:  # a single field's value is a column; its row holds evidence
+            value: str | int = int(text) if name in INTEGER_FIELDS else text
+            values = study.annotations[name]
+            if value not in values:
+                values.append(value)
         if annotation["evidence"]:
             study.evidence.setdefault(name, {}).setdefault(text, []).extend(annotation["evidence"])
     return study
 
 
 def _machine_annotations(study: Study) -> list[tuple[str, str, int, list[dict[str, Any]]]]:
-    """(field, value, rank, evidence rows) for every set-field value of a study."""
+    """(field, value, rank, evidence rows) for every value of a study (study_type's row
+    carries its evidence; its value is also the `study_type` column)."""
     found = []
-    for name in SET_FIELDS:
+    for name in ANNOTATION_FIELDS:
+        given = study.annotations.get(name)
         seen: set[str] = set()
-        for rank, value in enumerate(study.annotations.get(name) or []):
+        for rank, value in enumerate([given] if isinstance(given, str) else given or []):
             text = str(value)
             if text in seen:
                 continue
