@@ -89,18 +89,10 @@ def _names_by_label() -> dict[tuple[str, str], tuple[str, ...]]:
 
     Names that are another name plus "s" are left out: the stemmers match plurals anyway.
     """
-    from importlib import resources
-
-    import yaml
-
     from exobone.lexicon.loader import load_lexicon
+    from exobone.schema import read_data, vocabulary
 
-    def read(name: str) -> dict[str, Any]:
-        text = resources.files("exobone.data").joinpath(name).read_text(encoding="utf-8")
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        return data if isinstance(data, dict) else {}
-
-    vocab, extra = read("vocab.yaml"), read("lexicon.yaml")
+    vocab, extra = vocabulary(), read_data("lexicon.yaml")
     names: dict[tuple[str, str], list[str]] = defaultdict(list)
     kinds = [kind for kind in load_lexicon().labels if kind not in _SKIPPED_KINDS]
     for kind in kinds:
