@@ -428,3 +428,10 @@ def test_a_wrong_format_is_named_once_not_per_record(demo_file: Path, tmp_path: 
     # the right format, forced, reads every record
     right = run("ingest", str(demo_file), "--format", "endnote_text", "--db", db, "--no-extract")
     assert right.exit_code == 0 and counts(right.stdout, demo_file.name)["new"] == 21
+
+
+@pytest.mark.parametrize("command", [[], ["map"], ["ingest"], ["records"], ["pipeline"]])
+def test_help_shows_no_value_type_on_flags(command: list[str]) -> None:
+    shown = run(*command, "--help")
+    assert shown.exit_code == 0
+    assert "<bool>" not in shown.stdout and "--help" in shown.stdout

@@ -71,7 +71,20 @@ class _Group(TyperGroup):
         found = super().get_command(ctx, cmd_name)
         if found is None and ctx.parent is None:
             return _LAZY.get(cmd_name)
-        return found
+        return _untyped_flags(found, ctx) if found is not None else None
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        _untyped_flags(self, ctx)
+        super().format_help(ctx, formatter)
+
+
+def _untyped_flags(command: Any, ctx: Any) -> Any:
+    """Typer's help shows `<bool>` after every flag, as if it took a value; a flag takes
+    none, so its type column is left empty."""
+    for param in [*command.params, command.get_help_option(ctx)]:
+        if getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+    return command
 
 
 app = typer.Typer(
@@ -666,7 +679,8 @@ class _LazyCommand(TyperCommand):
         return commands[self.name]
 
     def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
-        return self.real().make_context(info_name, args, parent=parent, **extra)
+        real = _untyped_flags(self.real(), parent) if parent is not None else self.real()
+        return real.make_context(info_name, args, parent=parent, **extra)
 
 
 _LAZY: dict[str, _LazyCommand] = {}
