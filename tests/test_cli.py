@@ -435,3 +435,22 @@ def test_help_shows_no_value_type_on_flags(command: list[str]) -> None:
     shown = run(*command, "--help")
     assert shown.exit_code == 0
     assert "<bool>" not in shown.stdout and "--help" in shown.stdout
+
+
+def test_tables_at_80_columns_keep_file_names_and_labels_whole(
+    demo_file: Path, tmp_path: Path
+) -> None:
+    named = tmp_path / "exosome_bone_bibliography_export_2024.txt"
+    named.write_bytes(demo_file.read_bytes())
+    db = f"sqlite:///{tmp_path / 'n.db'}"
+    narrow = {"COLUMNS": "80"}
+    ingested = CliRunner().invoke(app, ["ingest", str(named), "--db", db], env=narrow)
+    assert ingested.exit_code == 0, ingested.output
+    assert max(len(line) for line in ingested.stdout.splitlines()) <= 80
+    words = ingested.stdout.split()
+    assert {"exosome_bone_", "bibliography_export_", "(endnote_text)"} <= set(words), words
+    for command in (["map"], ["graph"], ["quality"]):
+        shown = CliRunner().invoke(app, [*command, "--db", db], env=narrow)
+        assert shown.exit_code == 0, shown.output
+        assert "…" not in shown.stdout, shown.stdout
+        assert max(len(line) for line in shown.stdout.splitlines()) <= 80, shown.stdout

@@ -216,7 +216,8 @@ def ingest(
                     progress.console.print(str(problem), markup=False, soft_wrap=True)
             progress.update(task, visible=False)
         total = store.count()
-    _stdout().print(_summary_table(summaries, total))
+    out = _stdout()
+    out.print(_summary_table(summaries, total, out.width))
     if skipped:
         err.print(f"{len(skipped)} of {len(files)} files skipped: "
                   + ", ".join(escape(name) for name in skipped))
@@ -543,8 +544,8 @@ def _entry_json(entry: Entry) -> dict[str, Any]:
     }
 
 
-def _summary_table(summaries: Sequence[IngestSummary], total: int) -> Table:
-    from rich import box
+def _summary_table(summaries: Sequence[IngestSummary], total: int, width: int) -> Table:
+    from exobone.tables import Col, fitted_table
 
     columns = {
         "read": "read",
@@ -555,21 +556,21 @@ def _summary_table(summaries: Sequence[IngestSummary], total: int) -> Table:
         "problems": "skipped",
         "extracted": "studies",
     }
-    table = Table(title=f"Ingested; the store holds {total} records", box=box.SIMPLE_HEAD)
-    table.add_column("file (format)", overflow="fold")
-    for header in columns.values():
-        table.add_column(header, justify="right", no_wrap=True)
     sums = dict.fromkeys(columns, 0)
+    rows = []
     for summary in summaries:
         counts = {name: getattr(summary, name) for name in columns}
         counts["problems"] = summary.skipped
         for name in columns:
             sums[name] += counts[name]
-        label = f"{escape(Path(summary.path).name)} [dim]({summary.format or '?'})[/]"
-        table.add_row(label, *(str(counts[name]) for name in columns))
+        label = f"{Path(summary.path).name} ({summary.format or '?'})"
+        rows.append([label, *(str(counts[name]) for name in columns)])
     if len(summaries) > 1:
-        table.add_row("[bold]total[/]", *(f"[bold]{sums[name]}[/]" for name in columns))
-    return table
+        rows.append(["total", *(str(sums[name]) for name in columns)])
+    numbers = [Col(header, justify="right") for header in columns.values()]
+    headers = [Col("file (format)", wrap=True), *numbers]
+    title = f"Ingested; the store holds {total} records"
+    return fitted_table(headers, rows, width, title=title)
 
 
 def _parse_where(where: list[str] | None) -> dict[str, str]:

@@ -31,11 +31,15 @@ class Col:
 
 
 def wrap_label(text: str, width: int) -> str:
-    """`text` in lines of at most `width` characters, broken after a separator."""
+    """`text` in lines of at most `width` characters, broken after a separator (a space
+    first)."""
     lines = []
     for paragraph in text.split("\n"):
         while len(paragraph) > width:
-            cut = max(paragraph.rfind(sep, 0, width) for sep in BREAK_AFTER) + 1
+            # a space is the better break, unless it leaves the line less than a third full
+            cut = paragraph.rfind(" ", 0, width + 1) + 1
+            if cut <= width // 3:
+                cut = max(paragraph.rfind(sep, 0, width) for sep in BREAK_AFTER) + 1
             if cut <= 0:
                 cut = width
             lines.append(paragraph[:cut].rstrip())

@@ -15,7 +15,6 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
 from exobone.errors import ExoboneError
 from exobone.model import Study
@@ -219,19 +218,18 @@ def register(app: typer.Typer, load_studies: Loader | None = None) -> None:
         except (GraphQueryError, ValueError) as error:
             raise _fail(str(error)) from None
         console.print(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
-        table = Table("source", "relation", "target", "belief", "studies", title="strongest edges")
         edges = edges_frame(graph)
         if not inferred:
             edges = edges[~edges["inferred"]]
-        for edge in edges.head(top).itertuples(index=False):
-            table.add_row(
-                escape(edge.source),
-                escape(edge.relation),
-                escape(edge.target),
-                f"{edge.belief:.2f}",
-                escape(edge.studies),
-            )
-        console.print(table)
+        rows = [
+            [edge.source, edge.relation, edge.target, f"{edge.belief:.2f}", edge.studies]
+            for edge in edges.head(top).itertuples(index=False)
+        ]
+        columns = [
+            Col("source", wrap=True), Col("relation"), Col("target", wrap=True),
+            Col("belief", justify="right"), Col("studies", wrap=True),
+        ]  # fmt: skip
+        console.print(fitted_table(columns, rows, console.width, title="strongest edges"))
         conflicts = contradictions(graph)
         console.print(f"{len(conflicts)} contradictions")
         for row in conflicts.itertuples(index=False):
@@ -252,15 +250,23 @@ def register(app: typer.Typer, load_studies: Loader | None = None) -> None:
 
         scores = quality_frame(studies(db), include_reviews=reviews)
         console = _out()
-        summary = Table("criterion", "studies", "share", title=f"{len(scores)} studies scored")
-        for row in criteria_summary(scores).itertuples(index=False):
-            summary.add_row(row.criterion, str(row.studies_met), f"{row.share:.0%}")
-        console.print(summary)
-        table = Table("study", *(name.replace("_", " ") for name in CRITERION_NAMES), "score")
-        for row in scores.itertuples(index=False):
-            marks = ["yes" if getattr(row, name) else "-" for name in CRITERION_NAMES]
-            table.add_row(escape(row.study_id), *marks, f"{row.score:.2f}")
-        console.print(table)
+        summary = [
+            [str(number), row.criterion, str(row.studies_met), f"{row.share:.0%}"]
+            for number, row in enumerate(criteria_summary(scores).itertuples(index=False), 1)
+        ]
+        columns = [Col("#", justify="right"), Col("criterion", wrap=True),
+                   Col("studies", justify="right"), Col("share", justify="right")]  # fmt: skip
+        title = f"{len(scores)} studies scored"
+        console.print(fitted_table(columns, summary, console.width, title=title))
+        per_study = [
+            [row.study_id, *("yes" if getattr(row, name) else "-" for name in CRITERION_NAMES),
+             f"{row.score:.2f}"]
+            for row in scores.itertuples(index=False)
+        ]  # fmt: skip
+        numbered = [Col(str(n), justify="center") for n in range(1, len(CRITERION_NAMES) + 1)]
+        columns = [Col("study", wrap=True), *numbered, Col("score", justify="right")]
+        title = "criteria met per study (columns: # above)"
+        console.print(fitted_table(columns, per_study, console.width, title=title))
         if out is not None:
             scores.to_csv(out, index=False)
             _err().print(f"wrote {escape(str(out))}")
