@@ -546,3 +546,17 @@ def test_title_as_printed_is_stored_and_exported(tmp_path: Path) -> None:
     assert sheet_row(stored)["title"] == printed
     # Bibliographic fields other than the title were never cleaned: still as printed.
     assert stored.record.authors[0] == "García-López, Ana María"
+
+
+def test_web_of_science_tab_delimited_utf16() -> None:
+    """WoS "Tab-delimited file": UTF-16 with a BOM, a header of field tags."""
+    path = EXPORTS / "wos_tab_utf16.txt"
+    assert detect_format(path) == "csv"
+    records, problems = split(path)
+    assert problems == []
+    first, second = records
+    assert citation(first) == (["Chen, X. Y.", "Moreau, P."], 2022, "Osteoarthritis Cartilage",
+                               "30", "3", "401-412", "10.1016/j.joca.2021.12.001", "34900001")
+    assert first.keywords == ["vesicles", "cartilage"]
+    assert citation(second) == (["Rossi, G."], 2021, "Front. Immunol.", "12", None, "654321",
+                                "10.3389/fimmu.2021.654321", None)

@@ -31,7 +31,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "abstract": ("abstract", "ab", "abstract note", "summary"),
     "authors": ("author names", "authors", "author", "au", "author/s", "author full names"),
     "year": ("year", "publication year", "py", "pubyear", "publication_year"),
-    "journal": ("journal/book", "source title", "journal", "publication title", "so",
+    "journal": ("journal/book", "source title", "journal", "publication title", "ji", "so",
                 "journal_name", "source"),
     "volume": ("volume", "vl"),
     "issue": ("issue", "is", "number", "issue number"),
