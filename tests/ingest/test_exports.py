@@ -560,3 +560,15 @@ def test_web_of_science_tab_delimited_utf16() -> None:
     assert first.keywords == ["vesicles", "cartilage"]
     assert citation(second) == (["Rossi, G."], 2021, "Front. Immunol.", "12", None, "654321",
                                 "10.3389/fimmu.2021.654321", None)
+
+
+def test_endnote_source_without_closing_period(tmp_path: Path) -> None:
+    path = tmp_path / "refs.txt"
+    path.write_text('Lee, J. (2020). "Vesicles in bone." Bone 15: 70–76\n\nAbstract one.\n\n'
+                    'Kim, A. (2021). "Second." J Orthop Res 3(2): e101\n\nAbstract two.\n',
+                    encoding="utf-8")
+    records, problems = split(path)
+    assert problems == []
+    assert [(r.journal, r.volume, r.issue, r.pages, r.abstract) for r in records] == [
+        ("Bone", "15", None, "70-76", "Abstract one."),
+        ("J Orthop Res", "3", "2", "e101", "Abstract two.")]

@@ -163,7 +163,8 @@ def _source_done(source: str, lines: _Lines, j: int) -> tuple[bool, int]:
     if _source_match(source):
         return True, j
     if not source.endswith("."):
-        return False, j
+        # A source without its closing period ("Bone 15: 70-76") ends at a blank line.
+        return _blank(lines, j) and _source_match(f"{source}.") is not None, j
     # "J." or "Mol Med Rep." ending a line: a wrapped journal only if the next lines finish it.
     extended = source
     for k in range(j, j + 2):
@@ -177,7 +178,7 @@ def _source_done(source: str, lines: _Lines, j: int) -> tuple[bool, int]:
 
 def _parse_source(source: str) -> dict[str, str | None]:
     source = source.strip()
-    full = _source_match(source)
+    full = _source_match(source if source.endswith(".") else f"{source}.")
     if full:
         parts = {key: (value.strip() if value else None) for key, value in full.groupdict().items()}
         if parts.get("pages"):
