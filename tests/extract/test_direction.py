@@ -185,7 +185,7 @@ def test_aims_are_recognised() -> None:
 # --------------------------------------------------------------------------------------------
 from pathlib import Path  # noqa: E402
 
-from exobone.extract import direction  # noqa: E402
+from exobone.extract import direction_rules, direction_sentence  # noqa: E402
 
 _TRICKY = [
     "Exosomes up-regulated X, Up regulated Y, down- regulated Z, did not significantly affect W.",
@@ -220,13 +220,13 @@ def _sentences() -> list[str]:
 def test_cue_scan_equals_the_plain_alternation() -> None:
     plain = re.compile(
         r"(?<![\w-])(?:"
-        + "|".join(f"(?P<c{i}>{p})" for i, (p, _, _) in enumerate(direction._CUE_TABLE))
+        + "|".join(f"(?P<c{i}>{p})" for i, (p, _, _) in enumerate(direction_rules.CUE_TABLE))
         + r")(?![\w])",
         re.IGNORECASE,
     )
     for text in _sentences():
         expected = [
-            (m.start(), m.end(), direction._CUE_TABLE[int(m.lastgroup[1:])][1:])
+            (m.start(), m.end(), direction_rules.CUE_TABLE[int(m.lastgroup[1:])][1:])
             for m in plain.finditer(text)
             if m.lastgroup
         ]
@@ -234,18 +234,18 @@ def test_cue_scan_equals_the_plain_alternation() -> None:
 
 
 def test_boundary_aim_and_phrase_scans_equal_their_regexes() -> None:
-    boundaries = re.compile("|".join(direction._BOUNDARY_PATTERNS), re.IGNORECASE)
-    aims = re.compile(r"\b(?:" + "|".join(direction._AIM_PATTERNS) + r")\b", re.IGNORECASE)
+    boundaries = re.compile("|".join(direction_rules.BOUNDARY_PATTERNS), re.IGNORECASE)
+    aims = re.compile(r"\b(?:" + "|".join(direction_rules.AIM_PATTERNS) + r")\b", re.IGNORECASE)
     phrases = [
         re.compile(r"(?<![\w-])(?:" + p + r")(?![\w])", re.IGNORECASE)
-        for p, *_ in direction._PHRASES
+        for p, *_ in direction_rules.PHRASES
     ]
     for text in _sentences():
-        view = direction._view(text)
-        spans = [m.span() for _, m in direction._BOUNDARIES.finditer(view)]
+        view = direction_rules.view_of(text)
+        spans = [m.span() for _, m in direction_rules.BOUNDARIES.finditer(view)]
         assert spans == [m.span() for m in boundaries.finditer(text)], text
         assert is_aim(text) == (aims.search(text) is not None), text
-        each = direction._PHRASE_SCAN.finditer_each(view)
+        each = direction_rules.PHRASE_SCAN.finditer_each(view)
         for i, regex in enumerate(phrases):
             assert [m.span() for m in each.get(i, [])] == [m.span() for m in regex.finditer(text)]
 
@@ -254,19 +254,20 @@ def test_neutral_predicate_regex_equals_the_word_by_word_form() -> None:
     plain = re.compile(
         r"^[\s,]*(?:(?:and|or|the|of|in|\w+)\s+){0,6}?(?:was|were|is|are|have been|has been)\s+"
         r"(?:\w+ly\s+)?(?!\w*(?:"
-        + "|".join(direction._RULES.word_list("directed_stems"))
+        + "|".join(direction_rules.RULES.word_list("directed_stems"))
         + r"))\w+(?:ed|en)\b",
         re.IGNORECASE,
     )
     for text in _sentences():
         for cut in [m.start() for m in re.finditer(r"\s", text)]:
             gap = text[cut:]
-            assert (direction._NEUTRAL_PRED_RE.match(gap) is None) == (plain.match(gap) is None)
+            neutral = direction_rules.NEUTRAL_PRED_RE
+            assert (neutral.match(gap) is None) == (plain.match(gap) is None)
             # the quick pre-test never rules out a match
-            assert direction._neutral_predicate(gap) == (plain.match(gap) is not None)
+            assert direction_sentence._neutral_predicate(gap) == (plain.match(gap) is not None)
             blanked = re.sub(r"\b(?:bone|cartilage|apoptosis|osteogenesis)\b", "    ", gap)
-            expected = direction._NEUTRAL_PRED_RE.match(blanked) is not None
-            assert direction._neutral_predicate(blanked) == expected
+            expected = direction_rules.NEUTRAL_PRED_RE.match(blanked) is not None
+            assert direction_sentence._neutral_predicate(blanked) == expected
 
 
 @pytest.mark.parametrize(

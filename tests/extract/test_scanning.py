@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from exobone.extract import direction
+from exobone.extract import direction_rules
 from exobone.extract.scanning import (
     Engine,
     EngineBuiltError,
@@ -22,7 +22,7 @@ from exobone.extract.scanning import (
     required_texts,
 )
 
-ENGINE = direction._ENGINE
+ENGINE = direction_rules.ENGINE
 NOISE = [
     "the", "of", "and", "was", "were", "is", "in", "by", "with", "not", "cells", "exosomes",
     "EVs", "bone", "IL-1β", "2", "(", ")", ",", ";", ":", ".", "-", "/", "ſ", "\u212a", "İ", "é",
@@ -142,7 +142,7 @@ def test_a_widened_pattern_takes_effect_without_a_key_table() -> None:
     gerund-subject row of direction.yaml to it needs no other change (its pre-check is read
     from the pattern; the hand-kept key tuple this replaced lacked "inhibitor")."""
     sentence = "The PI3K inhibitor LY294002 blocked the osteogenic response to exosomes."
-    row = direction._RULES.rule("gerund_subject")
+    row = direction_rules.RULES.rule("gerund_subject")
     assert row.compile().search(sentence) is None
     widened = re.compile(row.pattern + r"|\binhibitors?\s+[\w-]+\s+(?=block|inhibit)", re.I)
     engine = Engine()

@@ -1,0 +1,313 @@
+"""The rules of `exobone.extract.direction`, read from data/direction.yaml, and the one
+scanning engine that runs them.
+
+Every table, pattern and word list is a row of the data file; this module only compiles them:
+the cue and phrase scanners, the clause-edge and aim scanners, and a gate for each single
+pattern that is searched (its pre-checks read from the pattern by the engine). The engine is
+built at the end of the module: a rule added later raises.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from exobone.extract.rules import Rule, RuleError, load_rules
+from exobone.extract.scanning import Engine
+
+UP: Final = 1
+
+
+DOWN: Final = -1
+
+
+SAME: Final = 0
+
+
+# The rules (cues, phrases, clause edges, aims, single patterns and word lists) are rows of
+# data/direction.yaml; this module holds the sentence logic that applies them.
+RULES: Final = load_rules("direction.yaml")
+
+
+_SIGNS: Final = {"up": UP, "down": DOWN, "same": SAME}
+
+
+_FORMS: Final = frozenset({"verb", "noun", "adj", "reversal", "protect", "change", "same", "pred"})
+
+
+def _cue_assigns(rule: Rule) -> tuple[int, str]:
+    """(sign, form) of a cue row."""
+    assigns = rule.assigns
+    if not isinstance(assigns, dict) or assigns.get("sign") not in _SIGNS:
+        raise RuleError(f"direction.yaml, cue {rule.name!r}: sign must be up, down or same")
+    if assigns.get("form") not in _FORMS:
+        raise RuleError(f"direction.yaml, cue {rule.name!r}: unknown form {assigns.get('form')}")
+    return _SIGNS[assigns["sign"]], str(assigns["form"])
+
+
+def _phrase_assigns(rule: Rule) -> tuple[str, str, int | None, bool]:
+    """(kind, label, inherent sign or None, inverse) of a phrase row."""
+    assigns = rule.assigns
+    if not isinstance(assigns, dict) or not {"kind", "label"} <= assigns.keys():
+        raise RuleError(f"direction.yaml, phrase {rule.name!r}: kind and label are required")
+    inherent = assigns.get("inherent")
+    if inherent is not None and inherent not in _SIGNS:
+        raise RuleError(f"direction.yaml, phrase {rule.name!r}: inherent must be up or down")
+    sign = None if inherent is None else _SIGNS[inherent]
+    return str(assigns["kind"]), str(assigns["label"]), sign, bool(assigns.get("inverse"))
+
+
+CUE_TABLE: Final = tuple((rule.pattern, *_cue_assigns(rule)) for rule in RULES.table("cues"))
+
+
+# One engine scans for every rule of this module; it is built at the end of the module.
+ENGINE: Final = Engine()
+
+
+view_of: Final = ENGINE.view
+
+
+CUES: Final = ENGINE.scanner([p for p, _, _ in CUE_TABLE], before=r"(?<![\w-])", after=r"(?![\w])")
+
+
+# A cue word glued to a preceding hyphen ("IL-1beta-induced", "EV-depleted", "PBS-treated") is
+# a modifier naming a stimulus, unless the stimulus is the vesicle ("exosome-induced").
+HYPHEN_CUE_RE: Final = RULES.regex("hyphen_cue")
+
+
+VESICLE_RE: Final = RULES.regex("vesicle")
+
+
+# Vesicle secretion blocked: GW4869, "inhibitor of exosome secretion/release/biogenesis".
+SECRETION_BLOCK_RE: Final = RULES.regex("secretion_block")
+
+
+# Clause edges that a cue before a target does not reach across.
+BOUNDARY_PATTERNS: Final = tuple(rule.pattern for rule in RULES.table("boundaries"))
+
+
+BOUNDARIES: Final = ENGINE.scanner(BOUNDARY_PATTERNS)
+
+
+NEGATION_RE: Final = RULES.regex("negation")
+
+
+NOT_ONLY_RE: Final = RULES.regex("not_only")
+
+
+AUX_RE: Final = RULES.regex("auxiliary")
+
+
+DETERMINER_END_RE: Final = RULES.regex("determiner_end")
+
+
+POST_NOUN_GAP_RE: Final = RULES.regex("post_noun_gap")
+
+
+# The regexes read after an offset (`.match(text, pos)`) have no "^": it would not match there.
+INTRANSITIVE_AFTER_RE: Final = RULES.regex("intransitive_after")
+
+
+# "measured by CCK-8" inside a noun phrase names a method, not an agent
+MEASURED_BY_RE: Final = RULES.regex("measured_by")
+
+
+PAREN_RE: Final = re.compile(r"\([^()]*\)")
+
+
+# The words after a predicate cue that name who caused it.
+AGENT_PREP_RE: Final = RULES.regex("agent_preposition")
+
+
+CARGO_AFTER_RE: Final = RULES.regex("cargo_after")
+
+
+CARGO_BEFORE_RE: Final = RULES.regex("cargo_before")
+
+
+AGENT_BEFORE_RE: Final = RULES.regex("agent_before")
+
+
+AGENT_AFTER_RE: Final = RULES.regex("agent_after")
+
+
+INDUCED_AFTER_RE: Final = RULES.regex("induced_after")
+
+
+INHIBITOR_BEFORE_RE: Final = RULES.regex("inhibitor_before")
+
+
+GERUND_SUBJECT_RE: Final = RULES.regex("gerund_subject")
+
+
+# "... the changes were (almost) abolished when BMSC-Exos was added": undoes what came before.
+REVERSAL_ANAPHOR_RE: Final = RULES.regex("reversal_anaphor")
+
+
+AIM_PATTERNS: Final = tuple(rule.pattern for rule in RULES.table("aims"))
+
+
+# Words that put another agent in charge of a sentence: a genotype, an inhibitor, other cells.
+OTHER_AGENT_RE: Final = RULES.regex("other_agent")
+
+
+EXPERIMENTER_RE: Final = RULES.regex("experimenter")
+
+
+ANAPHOR_START_RE: Final = RULES.regex("anaphor_start")
+
+
+# Outcome labels whose increase is harm; a reversal of an undirected change decreases them.
+HARMFUL: Final = frozenset(RULES.word_list("harmful"))
+
+
+# "the increase in MMP13", "a decrease of ALP": the bare verb forms naming a change.
+CHANGE_NOUNS: Final = frozenset(RULES.word_list("change_nouns"))
+
+
+QUANTITY_RE: Final = RULES.regex("quantity")
+
+
+AGENT_END_RE: Final = RULES.regex("agent_end")
+
+
+# "able to promote" reports a finding; a bare "to induce" names what a step was for.
+TO_FINDING_RE: Final = RULES.regex("to_finding")
+
+
+CARGO_IN_RE: Final = RULES.regex("cargo_in")
+
+
+# "in the exosome(-treated) group" names the treatment arm, not the vesicles' content.
+ARM_AFTER_RE: Final = RULES.regex("treatment_arm_after")
+
+
+# Clause words that end a target's noun phrase before its predicate.
+GAP_BREAK_RE: Final = RULES.regex("gap_break")
+
+
+NEUTRAL_PRED_RE: Final = RULES.regex("neutral_predicate")
+
+
+NOUN_OF_RE: Final = RULES.regex("noun_of")
+
+
+NOUN_IN_RE: Final = RULES.regex("noun_in")
+
+
+REPAIR_AFTER_RE: Final = RULES.regex("repair_after")
+
+
+# Conditions whose alleviation is a change in disease severity (a whole disease, not a lesion).
+DISEASE_LABELS: Final = frozenset(RULES.word_list("disease_labels"))
+
+
+DISEASE_UP_RE: Final = RULES.regex("disease_up")
+
+
+DISEASE_VERB_RE: Final = RULES.regex("disease_verb")
+
+
+# Phrases the lexicon does not cover, found here: (regex, kind, label, inherent sign, inverse).
+PHRASES: Final = tuple((rule.pattern, *_phrase_assigns(rule)) for rule in RULES.table("phrases"))
+
+
+PHRASE_SCAN: Final = ENGINE.scanner(
+    [p for p, *_ in PHRASES], before=r"(?<![\w-])", after=r"(?![\w])"
+)
+
+
+# Phrases whose words carry a direction or an inverse reading, by (kind, label).
+MARKED_PHRASES: Final[dict[tuple[str, str], list[tuple[re.Pattern[str], int | None, bool]]]] = {}
+
+
+for _regex, (_, _kind, _label, _inh, _inv) in zip(PHRASE_SCAN.regexes, PHRASES, strict=True):
+    if _inh is not None or _inv:
+        MARKED_PHRASES.setdefault((_kind, _label), []).append((_regex, _inh, _inv))
+
+
+# Their labels: most mentions are ruled out by one set look-up, without making a key.
+MARKED: Final = frozenset(label for _, label in MARKED_PHRASES)
+
+
+# A cell right before "bone formation" makes it differentiation in culture ("3T3L1 bone formation").
+CELL_BEFORE_RE: Final = RULES.regex("cell_before")
+
+
+CARRIED_BEFORE_RE: Final = RULES.regex("carried_before")
+
+
+# Gates: each regex is tried only on text holding one of the texts that every match of it holds
+# (read from the pattern by the engine).
+STIMULUS_BY: Final = ENGINE.gate(RULES.regex("stimulus_by"))
+
+
+HYPHEN_CUE: Final = ENGINE.gate(HYPHEN_CUE_RE)
+
+
+SECRETION_BLOCK: Final = ENGINE.gate(SECRETION_BLOCK_RE)
+
+
+GERUND_SUBJECT: Final = ENGINE.gate(GERUND_SUBJECT_RE)
+
+
+AIMS: Final = ENGINE.scanner(AIM_PATTERNS, before=r"\b", after=r"\b")
+
+
+NEGATION: Final = ENGINE.gate(NEGATION_RE, per_sentence=False)
+
+
+NOT_ONLY: Final = ENGINE.gate(NOT_ONLY_RE)
+
+
+CARGO_BEFORE: Final = ENGINE.gate(CARGO_BEFORE_RE)
+
+
+CARRIED_BEFORE: Final = ENGINE.gate(CARRIED_BEFORE_RE)
+
+
+TRANSFER_OF: Final = ENGINE.gate(RULES.regex("transfer_of"))
+
+
+PACKED_INTO: Final = ENGINE.gate(RULES.regex("packed_into"))
+
+
+REVERSAL_ANAPHOR: Final = ENGINE.scanner([REVERSAL_ANAPHOR_RE.pattern])
+
+
+REVERSAL_GATE: Final = ENGINE.gate(REVERSAL_ANAPHOR_RE)
+
+
+MEASURED_BY: Final = ENGINE.gate(MEASURED_BY_RE)
+
+
+INHIBITOR_BEFORE: Final = ENGINE.gate(INHIBITOR_BEFORE_RE)
+
+
+AGENT_BEFORE: Final = ENGINE.gate(AGENT_BEFORE_RE)
+
+
+EXPERIMENTER: Final = ENGINE.gate(EXPERIMENTER_RE, per_sentence=False)
+
+
+OTHER_AGENT: Final = ENGINE.gate(OTHER_AGENT_RE)
+
+
+# (Tested only on the gap it is searched in: it is searched in sentences about vesicles, which
+# mostly hold its required texts anyway, and as automaton keys they were hits in most.)
+CARGO_IN: Final = ENGINE.gate(CARGO_IN_RE, per_sentence=False)
+
+
+VESICLE: Final = ENGINE.gate(VESICLE_RE)
+
+
+AUX: Final = ENGINE.gate(AUX_RE, per_sentence=False)
+
+
+NEUTRAL_PRED: Final = ENGINE.gate(NEUTRAL_PRED_RE, per_sentence=False)
+
+
+GAP_BREAK: Final = ENGINE.gate(GAP_BREAK_RE, per_sentence=False)
+
+
+ENGINE.build()

@@ -1,0 +1,721 @@
+"""Which way the vesicle treatment moved each target of one sentence (`resolve`).
+
+It finds direction cues ("up-regulated", "inhibiting", "protect ... from", "anti-apoptotic",
+"had no effect on"), decides which cue governs each target (a passive or predicate cue after
+the target wins over the nearest cue before it in the same clause; "inhibition of"/"loss of"
+compose with a cue in front: "reduced proliferation inhibition" is an increase), and applies
+negation ("did not promote" is no change), reversal ("the changes induced by IL-1beta were
+abolished when exosomes were added" inverts each change) and the GW4869 rule (an inhibitor of
+vesicle secretion preventing a harm means the vesicles increase it). The rules are rows of
+data/direction.yaml (`exobone.extract.direction_rules`); this module is the logic that applies
+them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from exobone.extract.direction_rules import (
+    AGENT_AFTER_RE,
+    AGENT_BEFORE,
+    AGENT_END_RE,
+    AGENT_PREP_RE,
+    AIMS,
+    ARM_AFTER_RE,
+    AUX,
+    BOUNDARIES,
+    CARGO_AFTER_RE,
+    CARGO_IN,
+    CHANGE_NOUNS,
+    CUE_TABLE,
+    CUES,
+    DETERMINER_END_RE,
+    DOWN,
+    EXPERIMENTER,
+    GAP_BREAK,
+    GERUND_SUBJECT,
+    HARMFUL,
+    HYPHEN_CUE,
+    INDUCED_AFTER_RE,
+    INHIBITOR_BEFORE,
+    INTRANSITIVE_AFTER_RE,
+    MEASURED_BY,
+    NEGATION,
+    NEUTRAL_PRED,
+    NOT_ONLY,
+    NOUN_IN_RE,
+    NOUN_OF_RE,
+    PAREN_RE,
+    POST_NOUN_GAP_RE,
+    QUANTITY_RE,
+    REPAIR_AFTER_RE,
+    REVERSAL_ANAPHOR,
+    REVERSAL_GATE,
+    SAME,
+    SECRETION_BLOCK,
+    STIMULUS_BY,
+    TO_FINDING_RE,
+    UP,
+    VESICLE,
+    VESICLE_RE,
+    view_of,
+)
+from exobone.extract.scanning import View, tail_start
+
+
+def _has_aux(gap: str) -> bool:
+    """Whether `gap` holds an auxiliary ("was", "been", "became", ...)."""
+    return AUX.search(gap) is not None
+
+
+# Words are runs of `[\w/-]`. "More than n words" is matched without making them: each
+# repetition takes all the characters up to a word and then the whole word (possessive, so that
+# a word is never split in two).
+_MORE_WORDS_THAN: Final = {n: re.compile(rf"(?:[^\w/-]*+[\w/-]++){{{n + 1}}}") for n in (2, 3, 9)}
+
+
+def _more_words_than(n: int, text: str, start: int = 0, end: int = -1) -> bool:
+    """Whether `text[start:end]` (to its end by default) holds more than `n` (2, 3 or 9)
+    words."""
+    regex = _MORE_WORDS_THAN[n]
+    return (regex.match(text, start) if end < 0 else regex.match(text, start, end)) is not None
+
+
+# Cue, Target and Directed are plain classes rather than named tuples: compiled, a class is built
+# natively, while a named tuple goes through its interpreted `__new__` (a few thousand
+# instructions each, and every sentence makes several).
+class Cue:
+    """A direction word in a sentence (offsets into the sentence text)."""
+
+    __slots__ = ("end", "form", "negated", "sign", "start", "text")
+
+    def __init__(self, start: int, end: int, sign: int, form: str, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.sign = sign
+        self.form = form
+        self.text = text
+        self.negated: bool | None = None  # found when first asked (`_negated`)
+
+    def __repr__(self) -> str:
+        return f"Cue({self.start}, {self.end}, {self.sign}, {self.form!r}, {self.text!r})"
+
+
+class Target:
+    """Something that can move: a phenotype, gene, miRNA, pathway or metabolite mention.
+
+    `inherent` is a direction the words carry themselves ("anti-apoptotic", "attenuated OA");
+    `inverse` marks a measure that rises when the phenotype falls ("mitochondrial membrane
+    potential" for mitochondrial dysfunction).
+    """
+
+    __slots__ = ("end", "inherent", "inverse", "kind", "label", "start")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        label: str,
+        kind: str,
+        inherent: int | None = None,
+        inverse: bool = False,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.label = label
+        self.kind = kind
+        self.inherent = inherent
+        self.inverse = inverse
+
+    def __repr__(self) -> str:
+        return (
+            f"Target({self.start}, {self.end}, {self.label!r}, {self.kind!r}, {self.inherent}, "
+            f"{self.inverse})"
+        )
+
+
+def find_cues(text: str) -> list[Cue]:
+    """Every direction cue in `text`, in order, hyphen-glued stimulus modifiers removed."""
+    return _find_cues(view_of(text))
+
+
+def _find_cues(view: View) -> list[Cue]:
+    cues: list[Cue] = []
+    text = view.text
+    for i, match in CUES.finditer(view):
+        _, sign, form = CUE_TABLE[i]
+        if (
+            form == "verb"
+            and view.low[match.start() : match.end()] in CHANGE_NOUNS  # verbs among them
+            and text.startswith((" in ", " of "), match.end())
+        ):
+            form = "noun"
+        cues.append(Cue(match.start(), match.end(), sign, form, match.group()))
+    return cues
+
+
+def _hyphen_modifiers(text: str) -> list[tuple[int, int, bool]]:
+    """Spans of "<stimulus>-induced" words; True where the stimulus is a vesicle."""
+    return [
+        (hyphen, end, _names_vesicle(stimulus, text))
+        for stimulus, hyphen, end in _hyphen_cues(text)
+    ]
+
+
+def _hyphen_cues(text: str) -> list[tuple[str, int, int]]:
+    """(stimulus, hyphen offset, end) of each `HYPHEN_CUE_RE` match."""
+    return [(m.group(1), m.start(2) - 1, m.end(2)) for m in HYPHEN_CUE.finditer(text)]
+
+
+def mentions_vesicles(text: str) -> bool:
+    """Whether the sentence `text` names a vesicle preparation (`VESICLE_RE`)."""
+    return VESICLE.search(text) is not None
+
+
+def _names_vesicle(piece: str, sentence: str) -> bool:
+    """`mentions_vesicles` for a piece of a sentence."""
+    return VESICLE.search(piece, sentence) is not None
+
+
+def is_aim(text: str) -> bool:
+    """An aim, hypothesis or knowledge gap rather than a finding."""
+    return AIMS.first(view_of(text)) is not None
+
+
+def _boundary_between(bounds: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start <= b0 and b1 <= end for b0, b1 in bounds)
+
+
+def _strip_targets(text: str, start: int, end: int, targets: Sequence[Target]) -> str:
+    """The gap text with target spans blanked and parentheses removed."""
+    spans = sorted(
+        (max(t.start, start), min(t.end, end)) for t in targets if t.start < end and start < t.end
+    )
+    parts = []
+    at = start
+    for lo, hi in spans:
+        if hi <= at:
+            continue
+        lo = max(lo, at)
+        parts += [text[at:lo], " " * (hi - lo)]
+        at = hi
+    parts.append(text[at:end])
+    gap = "".join(parts)
+    return PAREN_RE.sub(" ", gap) if "(" in gap else gap
+
+
+def _predicate_gap_ok(gap: str, vesicles: bool, sentence: str) -> bool:
+    gap = MEASURED_BY.sub(" ", gap, sentence)
+    if vesicles or GAP_BREAK.search(gap) is not None:
+        return False
+    return not _more_words_than(9, gap)
+
+
+def _agent_is_foreign(text: str, end: int) -> bool | None:
+    """After a predicate cue ending at `end`: None if no agent is named, True if it is not the
+    vesicle."""
+    match = AGENT_PREP_RE.match(text, end)
+    if match is None:
+        return None
+    words = match.group(1)
+    if QUANTITY_RE.match(words):
+        return None  # "fell by about half", "increased by 2-fold"
+    # only the first few words name the agent: at most six, up to the first clause word (looked
+    # for only among the six: its matches hold no whitespace)
+    first = " ".join(words.split(None, 6)[:6])
+    end_word = AGENT_END_RE.search(first)
+    head = " ".join(first[: end_word.start()].split()) if end_word else first
+    return not _names_vesicle(head, text)
+
+
+def _negated(text: str, cue: Cue) -> bool:
+    """Whether the cue of the sentence `text` is negated ("did not promote"); asked for each
+    target the cue governs, found once."""
+    negated = cue.negated
+    if negated is None:
+        start = cue.start
+        if NOT_ONLY.search(text[max(0, start - 12) : start], text):
+            negated = False
+        else:
+            negated = NEGATION.search(text[max(0, start - 40) : start], text) is not None
+        cue.negated = negated
+    return negated
+
+
+def _purpose_of_a_method(text: str, cue: Cue) -> bool:
+    """A "to <cue>" purpose before any vesicle is named: how the model or stimulus was set up."""
+    if cue.form != "verb" or cue.start < 3 or text[cue.start - 3 : cue.start].lower() != "to ":
+        return False
+    before = text[: cue.start]
+    return not _names_vesicle(before, text) and not TO_FINDING_RE.search(before[-20:])
+
+
+def _reversal_sign(local: int | None, label: str, cue_sign: int) -> int | None:
+    """Direction of a vesicle effect that undoes a change of direction `local`."""
+    if local is not None and local != SAME:
+        return -local
+    if cue_sign != SAME and local is None:
+        return cue_sign
+    return DOWN if label in HARMFUL else UP
+
+
+class _SentenceState:
+    """What the passes of `resolve` share about one sentence: its usable cues and clause edges,
+    and per target (by index) the sign so far (`result`), the sign ignoring who caused it
+    (`local`, for reversals), its predicate cue after it (`right_of`), whether a neutral
+    predicate or cargo reading blocks a cue before it (`blocked`), and whether the vesicles
+    are named as its cause (`by_vesicles`)."""
+
+    __slots__ = (
+        "blocked",
+        "bounds",
+        "by_vesicles",
+        "consumed",
+        "cues",
+        "inhibitor_from",
+        "inhibitor_words",
+        "local",
+        "named",
+        "order",
+        "result",
+        "right_of",
+        "targets",
+        "text",
+        "vesicle_spans",
+        "view",
+    )
+
+    def __init__(
+        self, text: str, targets: Sequence[Target], vesicle_spans: Sequence[tuple[int, int]]
+    ) -> None:
+        self.text = text
+        self.targets = targets
+        self.vesicle_spans = vesicle_spans
+        order = list(range(len(targets)))
+        if any(targets[i].start > targets[i + 1].start for i in range(len(targets) - 1)):
+            order.sort(key=lambda i: targets[i].start)  # they mostly come in text order
+        self.order = order
+        self.view = view_of(text)
+        self.cues = _usable_cues(self.view, targets)
+        # "Inhibiting miR-21 abolished the increase in ALP by exosomes": nothing from the
+        # gerund on gets a direction
+        gerund = GERUND_SUBJECT.search(text)
+        self.inhibitor_from = (
+            gerund.start()
+            if gerund and not text[: gerund.start()].rstrip().lower().endswith("by")
+            else len(text) + 1
+        )
+        self.inhibitor_words = INHIBITOR_BEFORE.possible(text)
+        # clause boundaries part a target from a cue before it or from an inhibitor's name
+        self.bounds = (
+            [match.span() for _, match in BOUNDARIES.finditer(self.view)]
+            if self.cues or self.inhibitor_words
+            else []
+        )
+        self.result: list[int | None] = [None] * len(targets)
+        self.local: list[int | None] = [None] * len(targets)
+        self.consumed: set[int] = set()
+        self.blocked: set[int] = set()
+        self.by_vesicles: set[int] = set()
+        self.right_of: dict[int, Cue] = {}
+        self.named: list[tuple[int, int]] | None = None  # `VESICLE_RE`'s matches, once needed
+
+    def vesicle_in(self, lo: int, hi: int) -> bool:
+        """Whether a vesicle is named within [lo, hi)."""
+        if any(lo <= a and b <= hi for a, b in self.vesicle_spans):
+            return True  # the mentions answer: the regex runs over the whole sentence
+        if self.named is None:  # needed only for a reversal, so found late
+            self.named = [m.span() for m in VESICLE.finditer(self.text)]
+        return any(lo <= a and b <= hi for a, b in self.named)
+
+
+def resolve(
+    text: str, targets: Sequence[Target], vesicle_spans: Sequence[tuple[int, int]] = ()
+) -> list[int | None]:
+    """Direction (+1, -1, 0) of the vesicle effect on each target of one sentence, or None.
+
+    `text` is the sentence; target and vesicle offsets are relative to it. The passes run in
+    this order, each on what the ones before found.
+    """
+    state = _SentenceState(text, targets, vesicle_spans)
+    if state.cues:  # without cues nothing is a predicate, and nothing is to be blocked
+        _predicates_after_targets(state)
+        _release_objects(state)
+    _cues_before_targets(state)
+    _induced_propagation(state)
+    _reversals_undo(state)
+    _inverse_and_agents(state)
+    _secretion_block(state)
+    return state.result
+
+
+def _usable_cues(view: View, targets: Sequence[Target]) -> list[Cue]:
+    """The sentence's cues less those that name something else: a cue inside a target names it
+    ("macrophage activation") unless the target carries it; a cue glued to a stimulus
+    ("IL-1beta-induced") names the stimulus; "we induced apoptosis with staurosporine" and "to
+    induce senescence, cells were exposed to H2O2" describe a method."""
+    text = view.text
+    cues_all = _find_cues(view)
+    modifiers = _hyphen_modifiers(text) if cues_all else []
+    cues: list[Cue] = []
+    for cue in cues_all:
+        mod = next((m for m in modifiers if m[0] <= cue.start and cue.end <= m[1] + 0), None)
+        if mod is not None and not mod[2]:
+            continue
+        if (
+            mod is None
+            and cue.start > 0
+            and text[cue.start - 1] == "-"
+            and not cue.text.lower().startswith(("up", "down"))
+        ):
+            prev = (
+                text[: cue.start - 1].rsplit(None, 1)[-1] if text[: cue.start - 1].strip() else ""
+            )
+            if not _names_vesicle(prev, text):
+                continue
+        if any(t.start <= cue.start and cue.end <= t.end for t in targets):
+            continue
+        if EXPERIMENTER.search(text[max(0, cue.start - 20) : cue.start], text):
+            continue
+        if _purpose_of_a_method(text, cue):
+            continue
+        cues.append(cue)
+    return cues
+
+
+def _predicates_after_targets(state: _SentenceState) -> None:
+    """A predicate cue after its subject governs it: "X was significantly increased" (also past
+    a stimulus's own verb: "Apoptosis induced by IL-1beta was reduced by exosomes"). A neutral
+    predicate ("Exosomes reduced apoptosis, and inflammation was evaluated by ELISA") or cargo
+    ("levels of X in exosomes were ...") blocks a cue before the target instead."""
+    text, targets, cues = state.text, state.targets, state.cues
+    blocked, right_of = state.blocked, state.right_of
+    for i in state.order:
+        t = targets[i]
+        # the cues after the target are cues[after:] (cues are in text order)
+        after = 0
+        while after < len(cues) and cues[after].start < t.end:
+            after += 1
+        nxt = cues[after] if after < len(cues) else None
+        skipped = ""
+        if (
+            nxt is not None
+            and after + 1 < len(cues)
+            and nxt.form == "verb"
+            and POST_NOUN_GAP_RE.fullmatch(text[t.end : nxt.start].replace(",", " "))
+            and _agent_is_foreign(text, nxt.end)
+        ):
+            # skip the stimulus's verb
+            agent = AGENT_PREP_RE.match(text, nxt.end)
+            span_end = agent.start(1) if agent else nxt.end
+            second = cues[after + 1]
+            words = text[span_end : second.start]
+            if not _more_words_than(3, words) and "," not in words:
+                skipped = text[t.end : second.start]
+                nxt = second
+        if nxt is None:
+            # blocking matters only for a cue before the target (`cues[0]` ends first)
+            if cues[0].end <= t.start and _neutral_predicate(
+                _strip_targets(text, t.end, len(text), targets)
+            ):
+                blocked.add(i)
+            continue
+        gap = _strip_targets(text, t.end, nxt.start, targets)
+        if skipped:
+            gap = " was " if _has_aux(skipped) else " "
+        else:  # "the decrease in X caused by TNF-alpha was reversed": the stimulus is aside
+            gap = STIMULUS_BY.sub(" ", gap, text)
+        cargo_gap = CARGO_IN.search(text[t.end : nxt.start], text) is not None
+        if not _predicate_gap_ok(gap, cargo_gap, text):
+            if _neutral_predicate(gap) or cargo_gap:
+                blocked.add(i)
+            continue
+        if _neutral_predicate(gap) and ("," in gap or nxt.form in ("adj", "protect", "noun")):
+            blocked.add(i)
+            continue
+        aux = _has_aux(gap)
+        if nxt.form == "protect" or nxt.form == "adj" and not aux:
+            continue
+        if nxt.form == "noun":
+            if not aux and not POST_NOUN_GAP_RE.fullmatch(gap):
+                continue
+        elif not aux:
+            if nxt.form not in ("pred", "change", "same", "reversal", "verb"):
+                continue
+            if nxt.form != "same" and not INTRANSITIVE_AFTER_RE.match(text, nxt.end):
+                continue  # "X, and promote Y": a verb with an object is not X's predicate
+        right_of[i] = nxt
+
+
+def _release_objects(state: _SentenceState) -> None:
+    """A direct object is not a later predicate's subject: in "Exosomes inhibited apoptosis,
+    and p38 was activated" the verb before "apoptosis" governs it. Predicate cues are then used up
+    (except "activation of": "adenosine activation of AKT" serves both)."""
+    text, targets, cues = state.text, state.targets, state.cues
+    right_of, blocked = state.right_of, state.blocked
+    for i in state.order:
+        if (i not in right_of or right_of[i].form == "noun") and i not in blocked:
+            continue
+        t = targets[i]
+        obj = _left_cue(text, t, cues, state.bounds, set())
+        if (
+            obj is None
+            or obj.form not in ("verb", "reversal", "protect")
+            or DETERMINER_END_RE.search(text, tail_start(text, obj.start, 1), obj.start)
+        ):
+            continue
+        between = text[obj.end : t.start]
+        if not _more_words_than(2, between) and "," not in between and " and " not in between:
+            right_of.pop(i, None)
+            blocked.discard(i)
+    for cue in right_of.values():
+        if not (cue.form == "noun" and text[cue.end : cue.end + 4] == " of "):
+            state.consumed.add(cue.start)
+
+
+def _cues_before_targets(state: _SentenceState) -> None:
+    """Each target's sign: from its predicate ("X was reduced"), composed with an "inhibition
+    of" in front, or else from the nearest cue before it in its clause ("exosomes reduced X").
+    Inhibitor targets ("an inhibitor of AKT"), cargo ("miR-21 was enriched in the exosomes")
+    and effects of another stimulus ("s-GAG synthesis impeded by IL-1beta") get none; words
+    that carry a direction themselves ("anti-apoptotic") keep it."""
+    text, targets, cues, bounds = state.text, state.targets, state.cues, state.bounds
+    consumed, result, local = state.consumed, state.result, state.local
+    for i in state.order:
+        t = targets[i]
+        if t.start >= state.inhibitor_from or (
+            state.inhibitor_words
+            and INHIBITOR_BEFORE.regex.search(_clause_before(text, t.start, bounds))
+        ):
+            continue
+        if t.inherent is not None:
+            result[i] = local[i] = t.inherent
+            continue
+        sign: int | None = None
+        pred = state.right_of.get(i)
+        if pred is not None:
+            cargo = CARGO_AFTER_RE.match(text, pred.end)
+            if (
+                cargo
+                and VESICLE_RE.match(cargo.group(1))
+                and not ARM_AFTER_RE.match(cargo.group(1))
+            ):
+                continue
+            inner = _left_cue(text, t, cues, bounds, consumed, nouns_only=True)
+            base = _apply(pred, inner, t, text)
+            local[i] = base
+            if pred.form == "noun" and not _has_aux(
+                _strip_targets(text, t.end, pred.start, targets)
+            ):
+                outer = _left_cue(text, t, cues, bounds, consumed)
+                if outer is not None and base is not None:
+                    base = _compose(outer, base, text)
+            else:
+                foreign = _agent_is_foreign(text, pred.end)
+                if foreign and not SECRETION_BLOCK.search(text[pred.end : pred.end + 40], text):
+                    pred = None  # the stimulus acted, not the vesicles
+                elif foreign is False:
+                    state.by_vesicles.add(i)  # "induced by exosomes": GW4869 does not invert
+            if pred is not None:
+                sign = base
+        if pred is None and i not in state.blocked:
+            left = _left_cue(text, t, cues, bounds, consumed)
+            if left is not None:
+                sign = _govern(text, left, t, cues, bounds, consumed)
+                local[i] = sign
+                if left.start > 1 and text[left.start - 1] == "-":
+                    state.by_vesicles.add(i)  # "exosome-induced X" (other stimuli were dropped)
+        result[i] = sign
+
+
+def _induced_propagation(state: _SentenceState) -> None:
+    """ "X-induced Y": a phenotype X moves with Y ("exosomes reduced mitochondrial
+    dysfunction-induced apoptosis")."""
+    text, targets, result, order = state.text, state.targets, state.result, state.order
+    for i in order:
+        t = targets[i]
+        if (
+            result[i] is None
+            and t.kind == "outcomes"
+            and text.startswith("-", t.end)
+            and INDUCED_AFTER_RE.match(text, t.end)
+        ):
+            follower = next(
+                (j for j in order if targets[j].start > t.end and targets[j].start - t.end < 12),
+                None,
+            )
+            if follower is not None and result[follower] is not None:
+                result[i] = result[follower]
+
+
+def _reversals_undo(state: _SentenceState) -> None:
+    """The vesicles undo the changes named before: "IL-1beta raised MMP13, but all the changes
+    were almost abolished when BMSC-Exos was added" inverts each change (an undirected one of a
+    harm is a decrease)."""
+    text, targets = state.text, state.targets
+    for match in _reversals(state.view):
+        if not state.vesicle_in(match.end(), len(text)) and not state.vesicle_in(
+            match.start(), match.end()
+        ):
+            continue
+        word = text[match.start() : match.end()].split()[-1].lower()
+        cue_sign = UP if word.startswith(("rescu", "restor")) else DOWN
+        for i in state.order:
+            t = targets[i]
+            if t.end <= match.start() and not _agent_like(text, t):
+                was = state.local[i]
+                state.result[i] = _reversal_sign(was, t.label, SAME if was is None else cue_sign)
+
+
+def _inverse_and_agents(state: _SentenceState) -> None:
+    """A measure that rises when its phenotype falls is inverted ("exosomes restored
+    mitochondrial membrane potential" is less mitochondrial dysfunction); agents ("Chondrocytes
+    stimulated with IL-1beta", "Runx2 knockout") are never targets."""
+    targets, result = state.targets, state.result
+    for i in state.order:
+        sign, was = result[i], state.local[i]
+        if targets[i].inverse and sign is not None and was is not None and was != SAME:
+            result[i] = -sign
+    for i in state.order:
+        if (
+            result[i] is not None
+            and targets[i].kind != "outcomes"
+            and _agent_like(state.text, targets[i])
+        ):
+            result[i] = None
+
+
+def _secretion_block(state: _SentenceState) -> None:
+    """Blocking vesicle secretion inverts what it did: "GW4869 prevented bone loss" means the
+    vesicles increase bone loss. A vesicle's own property ("pro-osteogenic effect") or a change
+    it caused ("induced by exosomes") keeps its sign."""
+    if SECRETION_BLOCK.search(state.text) is None:
+        return
+    targets, result = state.targets, state.result
+    state.result = [
+        -s if s and targets[i].inherent is None and i not in state.by_vesicles else s
+        for i, s in enumerate(result)
+    ]
+
+
+def _neutral_predicate(gap: str) -> bool:
+    """The target is the subject of a predicate that gives no direction ("were evaluated")."""
+    return NEUTRAL_PRED.match(gap) is not None
+
+
+def _clause_before(text: str, start: int, bounds: Sequence[tuple[int, int]]) -> str:
+    edge = max((b1 for b0, b1 in bounds if b1 <= start), default=0)
+    return text[edge:start]
+
+
+def _agent_like(text: str, t: Target) -> bool:
+    return bool(
+        AGENT_BEFORE.search(text[max(0, t.start - 40) : t.start], text)
+        or t.end < len(text)
+        and AGENT_AFTER_RE.match(text, t.end)
+    )
+
+
+def _left_cue(
+    text: str,
+    t: Target,
+    cues: Sequence[Cue],
+    bounds: Sequence[tuple[int, int]],
+    consumed: set[int],
+    *,
+    nouns_only: bool = False,
+) -> Cue | None:
+    """The nearest usable cue before the target in its clause."""
+    for cue in reversed(cues):
+        if cue.end > t.start:
+            continue
+        if _boundary_between(bounds, cue.end, t.start):
+            return None
+        if cue.start in consumed or cue.form in ("pred",):
+            continue
+        if nouns_only:
+            gap = text[cue.end : t.start] + " "
+            if cue.form == "noun" and (
+                NOUN_OF_RE.fullmatch(gap)
+                or cue.text.lower() in CHANGE_NOUNS
+                and NOUN_IN_RE.fullmatch(gap)
+            ):
+                return cue
+            return None
+        if cue.form == "adj" and _more_words_than(3, text, cue.end, t.start):
+            continue
+        return cue
+    return None
+
+
+def _compose(outer: Cue, inner_sign: int, text: str) -> int:
+    if _negated(text, outer):
+        return SAME
+    if outer.form == "reversal":
+        return -inner_sign if inner_sign != SAME else (outer.sign or inner_sign)
+    if outer.sign == SAME:
+        return SAME if outer.form == "same" else inner_sign
+    return outer.sign * inner_sign
+
+
+def _apply(cue: Cue, inner: Cue | None, t: Target, text: str) -> int | None:
+    """Sign of a predicate cue on its subject, given an "inhibition of"-type word in front."""
+    if _negated(text, cue):
+        return SAME
+    if cue.form == "same":
+        return SAME
+    inner_sign = inner.sign if inner is not None else None
+    if cue.form == "reversal":
+        if inner_sign is not None:
+            return -inner_sign
+        return cue.sign if cue.sign != SAME else (DOWN if t.label in HARMFUL else UP)
+    if cue.form == "change":
+        return None
+    if inner_sign is not None:
+        return cue.sign * inner_sign
+    return cue.sign
+
+
+def _govern(
+    text: str,
+    cue: Cue,
+    t: Target,
+    cues: Sequence[Cue],
+    bounds: Sequence[tuple[int, int]],
+    consumed: set[int],
+) -> int | None:
+    """Sign of a cue before the target, composed with a verb right before a noun cue."""
+    if cue.form == "same" or _negated(text, cue):
+        return SAME
+    if cue.form == "change":
+        return None
+    sign = cue.sign
+    if cue.form == "reversal" and sign == SAME:
+        sign = DOWN if t.label in HARMFUL else UP
+    # "X repair" of a harm ("DNA damage repair") or "X inhibition" after the target
+    if t.label in HARMFUL and REPAIR_AFTER_RE.match(text[t.end : t.end + 14].lower()):
+        sign = -sign
+    if cue.form in ("noun", "reversal"):
+        outer = next(
+            (
+                c
+                for c in reversed(cues)
+                if c.end <= cue.start
+                and c.start not in consumed
+                and not _more_words_than(2, text, c.end, cue.start)
+                and not _boundary_between(bounds, c.end, cue.start)
+            ),
+            None,
+        )
+        if outer is not None and outer.form not in ("pred", "change"):
+            return _compose(outer, sign, text)
+    return sign
+
+
+def _reversals(view: View) -> list[re.Match[str]]:
+    """`REVERSAL_ANAPHOR_RE.finditer(view.text)`, tried where its determiners start."""
+    if not REVERSAL_GATE.possible(view.text):
+        return []
+    return [match for _, match in REVERSAL_ANAPHOR.finditer(view)]
