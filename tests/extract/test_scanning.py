@@ -89,7 +89,7 @@ def test_gated_search_equals_plain_search_on_generated_text(name: str, rule: Gat
     )
     patterns = "|".join(r.pattern for r in rule.regexes)
     for text in _texts(patterns, name):
-        view = ENGINE.view(text)
+        view = ENGINE.view_of(text)
         expected = [(int(m.lastgroup[1:]), m.span()) for m in plain.finditer(text) if m.lastgroup]
         assert [(i, m.span()) for i, m in rule.finditer(view)] == expected, text
         first = plain.search(text)

@@ -51,7 +51,7 @@ from exobone.extract.direction_sentence import (
     resolve,
 )
 from exobone.extract.document import Mention
-from exobone.extract.scanning import tail_start
+from exobone.extract.scanning import View, tail_start
 
 if TYPE_CHECKING:
     from exobone.extract.document import Document, Sentence
@@ -102,9 +102,10 @@ def _cell_before(text: str, end: int) -> bool:
 
 
 def _sentence_targets(
-    doc: Document, sentence: Sentence, mentions: Sequence[Mention], text: str
+    doc: Document, sentence: Sentence, mentions: Sequence[Mention], view: View
 ) -> tuple[list[Target], list[Mention]]:
-    """Targets of one sentence (`text`) and their mentions; phrases found here added."""
+    """Targets of one sentence (`view`) and their mentions; phrases found here added."""
+    text = view.text
     base = sentence.start
     chosen: list[Mention] = []
     candidates = [
@@ -135,7 +136,7 @@ def _sentence_targets(
         ):
             continue
         chosen.append(m)
-    found = PHRASE_SCAN.finditer_each(view_of(text))
+    found = PHRASE_SCAN.finditer_each(view)
     for i in sorted(found) if found else ():
         _, kind, label, inherent, _inverse = PHRASES[i]
         for match in found[i]:
@@ -180,11 +181,11 @@ def _sentence_targets(
 
 
 def _cargo_labels(
-    doc: Document, by_sentence: dict[tuple[str, int], list[Mention]], texts: list[str]
+    doc: Document, by_sentence: dict[tuple[str, int], list[Mention]], views: list[View]
 ) -> set[str]:
     """Molecules the record says the vesicles carry ("exosomal miR-X", "X packed into exosomes")."""
     labels: set[str] = set()
-    for sentence, whole in zip(doc.sentences, texts, strict=True):
+    for sentence, whole in zip(doc.sentences, views, strict=True):
         molecules = [
             m
             for m in by_sentence.get((sentence.section, sentence.index), ())
@@ -220,11 +221,13 @@ def analyse(doc: Document) -> list[Directed]:
 def _analyse(doc: Document) -> list[Directed]:
     directed: list[Directed] = []
     by_sentence = doc.by_sentence()
-    texts = [s.text for s in doc.sentences]
-    cargo = _cargo_labels(doc, by_sentence, texts)
+    # one view per sentence: its scan is made once, for every rule asked of it
+    views = [view_of(s.text) for s in doc.sentences]
+    cargo = _cargo_labels(doc, by_sentence, views)
     previous_about_vesicles = False
     previous_section = ""
-    for sentence, text in zip(doc.sentences, texts, strict=True):
+    for sentence, view in zip(doc.sentences, views, strict=True):
+        text = view.text
         if sentence.section != previous_section:
             previous_about_vesicles = False
             previous_section = sentence.section
@@ -236,33 +239,33 @@ def _analyse(doc: Document) -> list[Directed]:
         ]
         about = (
             bool(vesicle_spans)
-            or mentions_vesicles(text)
-            or SECRETION_BLOCK.search(text) is not None
+            or mentions_vesicles(view)
+            or SECRETION_BLOCK.search(text, view) is not None
         )
         if (
             not about
             and previous_about_vesicles
-            and (ANAPHOR_START_RE.match(text) or OTHER_AGENT.search(text) is None)
+            and (ANAPHOR_START_RE.match(text) or OTHER_AGENT.search(text, view) is None)
         ):
             about = True  # the report of the vesicle experiment goes on
         found = None
         if not about and any(_cargo_subject(m, sentence, cargo) for m in mentions):
-            found = _sentence_targets(doc, sentence, mentions, text)
+            found = _sentence_targets(doc, sentence, mentions, view)
             about = any(_cargo_subject(m, sentence, cargo) for m in found[1])
         previous_about_vesicles = about
-        if not about or is_aim(text):
+        if not about or is_aim(view):
             continue
         if found is None:
-            found = _sentence_targets(doc, sentence, mentions, text)
+            found = _sentence_targets(doc, sentence, mentions, view)
         targets, kept = found
         if not targets:
             continue
-        signs = resolve(text, targets, vesicle_spans)
+        signs = resolve(view, targets, vesicle_spans)
         for target, mention, sign in zip(targets, kept, signs, strict=True):
             if sign is None:
                 continue
             if mention.kind in ("mirna", "lncrna", "genes") and (
-                mention.label in cargo and target.start < 3 or _is_cargo_here(text, target)
+                mention.label in cargo and target.start < 3 or _is_cargo_here(view, target)
             ):
                 continue
             if mention.kind == "conditions":
@@ -287,7 +290,7 @@ def _cargo_subject(m: Mention, sentence: Sentence, cargo: set[str]) -> bool:
 _MOLECULES: Final = frozenset({"mirna", "lncrna", "genes"})
 
 
-def _is_cargo_here(text: str, t: Target) -> bool:
+def _is_cargo_here(view: View, t: Target) -> bool:
     """The molecule is named as something the vesicles carry ("transfer lncRNA H19")."""
-    before = text[max(0, t.start - 50) : t.start]
-    return bool(CARGO_BEFORE.search(before, text) or CARRIED_BEFORE.search(before, text))
+    before = view.text[max(0, t.start - 50) : t.start]
+    return bool(CARGO_BEFORE.search(before, view) or CARRIED_BEFORE.search(before, view))

@@ -64,7 +64,7 @@ CUE_TABLE: Final = tuple((rule.pattern, *_cue_assigns(rule)) for rule in RULES.t
 ENGINE: Final = Engine()
 
 
-view_of: Final = ENGINE.view
+view_of: Final = ENGINE.view_of
 
 
 CUES: Final = ENGINE.scanner([p for p, _, _ in CUE_TABLE], before=r"(?<![\w-])", after=r"(?![\w])")

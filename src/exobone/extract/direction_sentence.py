@@ -136,9 +136,13 @@ class Target:
         )
 
 
-def find_cues(text: str) -> list[Cue]:
+def _view(text: str | View) -> View:
+    return text if isinstance(text, View) else view_of(text)
+
+
+def find_cues(text: str | View) -> list[Cue]:
     """Every direction cue in `text`, in order, hyphen-glued stimulus modifiers removed."""
-    return _find_cues(view_of(text))
+    return _find_cues(_view(text))
 
 
 def _find_cues(view: View) -> list[Cue]:
@@ -156,32 +160,33 @@ def _find_cues(view: View) -> list[Cue]:
     return cues
 
 
-def _hyphen_modifiers(text: str) -> list[tuple[int, int, bool]]:
+def _hyphen_modifiers(view: View) -> list[tuple[int, int, bool]]:
     """Spans of "<stimulus>-induced" words; True where the stimulus is a vesicle."""
     return [
-        (hyphen, end, _names_vesicle(stimulus, text))
-        for stimulus, hyphen, end in _hyphen_cues(text)
+        (hyphen, end, _names_vesicle(stimulus, view))
+        for stimulus, hyphen, end in _hyphen_cues(view)
     ]
 
 
-def _hyphen_cues(text: str) -> list[tuple[str, int, int]]:
+def _hyphen_cues(view: View) -> list[tuple[str, int, int]]:
     """(stimulus, hyphen offset, end) of each `HYPHEN_CUE_RE` match."""
-    return [(m.group(1), m.start(2) - 1, m.end(2)) for m in HYPHEN_CUE.finditer(text)]
+    return [(m.group(1), m.start(2) - 1, m.end(2)) for m in HYPHEN_CUE.finditer(view.text, view)]
 
 
-def mentions_vesicles(text: str) -> bool:
+def mentions_vesicles(text: str | View) -> bool:
     """Whether the sentence `text` names a vesicle preparation (`VESICLE_RE`)."""
-    return VESICLE.search(text) is not None
+    view = _view(text)
+    return VESICLE.search(view.text, view) is not None
 
 
-def _names_vesicle(piece: str, sentence: str) -> bool:
+def _names_vesicle(piece: str, sentence: View) -> bool:
     """`mentions_vesicles` for a piece of a sentence."""
     return VESICLE.search(piece, sentence) is not None
 
 
-def is_aim(text: str) -> bool:
+def is_aim(text: str | View) -> bool:
     """An aim, hypothesis or knowledge gap rather than a finding."""
-    return AIMS.first(view_of(text)) is not None
+    return AIMS.first(_view(text)) is not None
 
 
 def _boundary_between(bounds: Sequence[tuple[int, int]], start: int, end: int) -> bool:
@@ -206,16 +211,17 @@ def _strip_targets(text: str, start: int, end: int, targets: Sequence[Target]) -
     return PAREN_RE.sub(" ", gap) if "(" in gap else gap
 
 
-def _predicate_gap_ok(gap: str, vesicles: bool, sentence: str) -> bool:
+def _predicate_gap_ok(gap: str, vesicles: bool, sentence: View) -> bool:
     gap = MEASURED_BY.sub(" ", gap, sentence)
     if vesicles or GAP_BREAK.search(gap) is not None:
         return False
     return not _more_words_than(9, gap)
 
 
-def _agent_is_foreign(text: str, end: int) -> bool | None:
+def _agent_is_foreign(view: View, end: int) -> bool | None:
     """After a predicate cue ending at `end`: None if no agent is named, True if it is not the
     vesicle."""
+    text = view.text
     match = AGENT_PREP_RE.match(text, end)
     if match is None:
         return None
@@ -227,29 +233,31 @@ def _agent_is_foreign(text: str, end: int) -> bool | None:
     first = " ".join(words.split(None, 6)[:6])
     end_word = AGENT_END_RE.search(first)
     head = " ".join(first[: end_word.start()].split()) if end_word else first
-    return not _names_vesicle(head, text)
+    return not _names_vesicle(head, view)
 
 
-def _negated(text: str, cue: Cue) -> bool:
+def _negated(view: View, cue: Cue) -> bool:
     """Whether the cue of the sentence `text` is negated ("did not promote"); asked for each
     target the cue governs, found once."""
+    text = view.text
     negated = cue.negated
     if negated is None:
         start = cue.start
-        if NOT_ONLY.search(text[max(0, start - 12) : start], text):
+        if NOT_ONLY.search(text[max(0, start - 12) : start], view):
             negated = False
         else:
-            negated = NEGATION.search(text[max(0, start - 40) : start], text) is not None
+            negated = NEGATION.search(text[max(0, start - 40) : start], view) is not None
         cue.negated = negated
     return negated
 
 
-def _purpose_of_a_method(text: str, cue: Cue) -> bool:
+def _purpose_of_a_method(view: View, cue: Cue) -> bool:
     """A "to <cue>" purpose before any vesicle is named: how the model or stimulus was set up."""
+    text = view.text
     if cue.form != "verb" or cue.start < 3 or text[cue.start - 3 : cue.start].lower() != "to ":
         return False
     before = text[: cue.start]
-    return not _names_vesicle(before, text) and not TO_FINDING_RE.search(before[-20:])
+    return not _names_vesicle(before, view) and not TO_FINDING_RE.search(before[-20:])
 
 
 def _reversal_sign(local: int | None, label: str, cue_sign: int) -> int | None:
@@ -288,26 +296,26 @@ class _SentenceState:
     )
 
     def __init__(
-        self, text: str, targets: Sequence[Target], vesicle_spans: Sequence[tuple[int, int]]
+        self, view: View, targets: Sequence[Target], vesicle_spans: Sequence[tuple[int, int]]
     ) -> None:
-        self.text = text
+        text = self.text = view.text
+        self.view = view
         self.targets = targets
         self.vesicle_spans = vesicle_spans
         order = list(range(len(targets)))
         if any(targets[i].start > targets[i + 1].start for i in range(len(targets) - 1)):
             order.sort(key=lambda i: targets[i].start)  # they mostly come in text order
         self.order = order
-        self.view = view_of(text)
         self.cues = _usable_cues(self.view, targets)
         # "Inhibiting miR-21 abolished the increase in ALP by exosomes": nothing from the
         # gerund on gets a direction
-        gerund = GERUND_SUBJECT.search(text)
+        gerund = GERUND_SUBJECT.search(text, view)
         self.inhibitor_from = (
             gerund.start()
             if gerund and not text[: gerund.start()].rstrip().lower().endswith("by")
             else len(text) + 1
         )
-        self.inhibitor_words = INHIBITOR_BEFORE.possible(text)
+        self.inhibitor_words = INHIBITOR_BEFORE.possible(view)
         # clause boundaries part a target from a cue before it or from an inhibitor's name
         self.bounds = (
             [match.span() for _, match in BOUNDARIES.finditer(self.view)]
@@ -332,14 +340,14 @@ class _SentenceState:
 
 
 def resolve(
-    text: str, targets: Sequence[Target], vesicle_spans: Sequence[tuple[int, int]] = ()
+    text: str | View, targets: Sequence[Target], vesicle_spans: Sequence[tuple[int, int]] = ()
 ) -> list[int | None]:
     """Direction (+1, -1, 0) of the vesicle effect on each target of one sentence, or None.
 
     `text` is the sentence; target and vesicle offsets are relative to it. The passes run in
     this order, each on what the ones before found.
     """
-    state = _SentenceState(text, targets, vesicle_spans)
+    state = _SentenceState(_view(text), targets, vesicle_spans)
     if state.cues:  # without cues nothing is a predicate, and nothing is to be blocked
         _predicates_after_targets(state)
         _release_objects(state)
@@ -358,7 +366,7 @@ def _usable_cues(view: View, targets: Sequence[Target]) -> list[Cue]:
     induce senescence, cells were exposed to H2O2" describe a method."""
     text = view.text
     cues_all = _find_cues(view)
-    modifiers = _hyphen_modifiers(text) if cues_all else []
+    modifiers = _hyphen_modifiers(view) if cues_all else []
     cues: list[Cue] = []
     for cue in cues_all:
         mod = next((m for m in modifiers if m[0] <= cue.start and cue.end <= m[1] + 0), None)
@@ -373,13 +381,13 @@ def _usable_cues(view: View, targets: Sequence[Target]) -> list[Cue]:
             prev = (
                 text[: cue.start - 1].rsplit(None, 1)[-1] if text[: cue.start - 1].strip() else ""
             )
-            if not _names_vesicle(prev, text):
+            if not _names_vesicle(prev, view):
                 continue
         if any(t.start <= cue.start and cue.end <= t.end for t in targets):
             continue
-        if EXPERIMENTER.search(text[max(0, cue.start - 20) : cue.start], text):
+        if EXPERIMENTER.search(text[max(0, cue.start - 20) : cue.start], view):
             continue
-        if _purpose_of_a_method(text, cue):
+        if _purpose_of_a_method(view, cue):
             continue
         cues.append(cue)
     return cues
@@ -405,7 +413,7 @@ def _predicates_after_targets(state: _SentenceState) -> None:
             and after + 1 < len(cues)
             and nxt.form == "verb"
             and POST_NOUN_GAP_RE.fullmatch(text[t.end : nxt.start].replace(",", " "))
-            and _agent_is_foreign(text, nxt.end)
+            and _agent_is_foreign(state.view, nxt.end)
         ):
             # skip the stimulus's verb
             agent = AGENT_PREP_RE.match(text, nxt.end)
@@ -426,9 +434,9 @@ def _predicates_after_targets(state: _SentenceState) -> None:
         if skipped:
             gap = " was " if _has_aux(skipped) else " "
         else:  # "the decrease in X caused by TNF-alpha was reversed": the stimulus is aside
-            gap = STIMULUS_BY.sub(" ", gap, text)
-        cargo_gap = CARGO_IN.search(text[t.end : nxt.start], text) is not None
-        if not _predicate_gap_ok(gap, cargo_gap, text):
+            gap = STIMULUS_BY.sub(" ", gap, state.view)
+        cargo_gap = CARGO_IN.search(text[t.end : nxt.start], state.view) is not None
+        if not _predicate_gap_ok(gap, cargo_gap, state.view):
             if _neutral_predicate(gap) or cargo_gap:
                 blocked.add(i)
             continue
@@ -481,8 +489,8 @@ def _cues_before_targets(state: _SentenceState) -> None:
     Inhibitor targets ("an inhibitor of AKT"), cargo ("miR-21 was enriched in the exosomes")
     and effects of another stimulus ("s-GAG synthesis impeded by IL-1beta") get none; words
     that carry a direction themselves ("anti-apoptotic") keep it."""
-    text, targets, cues, bounds = state.text, state.targets, state.cues, state.bounds
-    consumed, result, local = state.consumed, state.result, state.local
+    view, text, targets, cues = state.view, state.text, state.targets, state.cues
+    bounds, consumed, result, local = state.bounds, state.consumed, state.result, state.local
     for i in state.order:
         t = targets[i]
         if t.start >= state.inhibitor_from or (
@@ -504,17 +512,17 @@ def _cues_before_targets(state: _SentenceState) -> None:
             ):
                 continue
             inner = _left_cue(text, t, cues, bounds, consumed, nouns_only=True)
-            base = _apply(pred, inner, t, text)
+            base = _apply(pred, inner, t, view)
             local[i] = base
             if pred.form == "noun" and not _has_aux(
                 _strip_targets(text, t.end, pred.start, targets)
             ):
                 outer = _left_cue(text, t, cues, bounds, consumed)
                 if outer is not None and base is not None:
-                    base = _compose(outer, base, text)
+                    base = _compose(outer, base, view)
             else:
-                foreign = _agent_is_foreign(text, pred.end)
-                if foreign and not SECRETION_BLOCK.search(text[pred.end : pred.end + 40], text):
+                foreign = _agent_is_foreign(view, pred.end)
+                if foreign and not SECRETION_BLOCK.search(text[pred.end : pred.end + 40], view):
                     pred = None  # the stimulus acted, not the vesicles
                 elif foreign is False:
                     state.by_vesicles.add(i)  # "induced by exosomes": GW4869 does not invert
@@ -523,7 +531,7 @@ def _cues_before_targets(state: _SentenceState) -> None:
         if pred is None and i not in state.blocked:
             left = _left_cue(text, t, cues, bounds, consumed)
             if left is not None:
-                sign = _govern(text, left, t, cues, bounds, consumed)
+                sign = _govern(view, left, t, cues, bounds, consumed)
                 local[i] = sign
                 if left.start > 1 and text[left.start - 1] == "-":
                     state.by_vesicles.add(i)  # "exosome-induced X" (other stimuli were dropped)
@@ -564,7 +572,7 @@ def _reversals_undo(state: _SentenceState) -> None:
         cue_sign = UP if word.startswith(("rescu", "restor")) else DOWN
         for i in state.order:
             t = targets[i]
-            if t.end <= match.start() and not _agent_like(text, t):
+            if t.end <= match.start() and not _agent_like(state.view, t):
                 was = state.local[i]
                 state.result[i] = _reversal_sign(was, t.label, SAME if was is None else cue_sign)
 
@@ -582,7 +590,7 @@ def _inverse_and_agents(state: _SentenceState) -> None:
         if (
             result[i] is not None
             and targets[i].kind != "outcomes"
-            and _agent_like(state.text, targets[i])
+            and _agent_like(state.view, targets[i])
         ):
             result[i] = None
 
@@ -591,7 +599,7 @@ def _secretion_block(state: _SentenceState) -> None:
     """Blocking vesicle secretion inverts what it did: "GW4869 prevented bone loss" means the
     vesicles increase bone loss. A vesicle's own property ("pro-osteogenic effect") or a change
     it caused ("induced by exosomes") keeps its sign."""
-    if SECRETION_BLOCK.search(state.text) is None:
+    if SECRETION_BLOCK.search(state.text, state.view) is None:
         return
     targets, result = state.targets, state.result
     state.result = [
@@ -610,9 +618,11 @@ def _clause_before(text: str, start: int, bounds: Sequence[tuple[int, int]]) -> 
     return text[edge:start]
 
 
-def _agent_like(text: str, t: Target) -> bool:
+def _agent_like(view: View, t: Target) -> bool:
+    """The target is an agent: a stimulus given to cells, a genotype, a treatment arm."""
+    text = view.text
     return bool(
-        AGENT_BEFORE.search(text[max(0, t.start - 40) : t.start], text)
+        AGENT_BEFORE.search(text[max(0, t.start - 40) : t.start], view)
         or t.end < len(text)
         and AGENT_AFTER_RE.match(text, t.end)
     )
@@ -650,8 +660,8 @@ def _left_cue(
     return None
 
 
-def _compose(outer: Cue, inner_sign: int, text: str) -> int:
-    if _negated(text, outer):
+def _compose(outer: Cue, inner_sign: int, view: View) -> int:
+    if _negated(view, outer):
         return SAME
     if outer.form == "reversal":
         return -inner_sign if inner_sign != SAME else (outer.sign or inner_sign)
@@ -660,9 +670,9 @@ def _compose(outer: Cue, inner_sign: int, text: str) -> int:
     return outer.sign * inner_sign
 
 
-def _apply(cue: Cue, inner: Cue | None, t: Target, text: str) -> int | None:
+def _apply(cue: Cue, inner: Cue | None, t: Target, view: View) -> int | None:
     """Sign of a predicate cue on its subject, given an "inhibition of"-type word in front."""
-    if _negated(text, cue):
+    if _negated(view, cue):
         return SAME
     if cue.form == "same":
         return SAME
@@ -679,7 +689,7 @@ def _apply(cue: Cue, inner: Cue | None, t: Target, text: str) -> int | None:
 
 
 def _govern(
-    text: str,
+    view: View,
     cue: Cue,
     t: Target,
     cues: Sequence[Cue],
@@ -687,7 +697,8 @@ def _govern(
     consumed: set[int],
 ) -> int | None:
     """Sign of a cue before the target, composed with a verb right before a noun cue."""
-    if cue.form == "same" or _negated(text, cue):
+    text = view.text
+    if cue.form == "same" or _negated(view, cue):
         return SAME
     if cue.form == "change":
         return None
@@ -710,12 +721,12 @@ def _govern(
             None,
         )
         if outer is not None and outer.form not in ("pred", "change"):
-            return _compose(outer, sign, text)
+            return _compose(outer, sign, view)
     return sign
 
 
 def _reversals(view: View) -> list[re.Match[str]]:
     """`REVERSAL_ANAPHOR_RE.finditer(view.text)`, tried where its determiners start."""
-    if not REVERSAL_GATE.possible(view.text):
+    if not REVERSAL_GATE.possible(view):
         return []
     return [match for _, match in REVERSAL_ANAPHOR.finditer(view)]

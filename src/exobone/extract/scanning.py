@@ -317,11 +317,6 @@ class View:
         self.gates = gates
         return gates
 
-    def holds(self, gate: Gate) -> bool:
-        """Whether the text holds one of `gate`'s required texts."""
-        gates = self.scan() if self.gates < 0 else self.gates
-        return bool(gates >> gate.id & 1)
-
 
 # Characters of this field's abstracts, most frequent first. The automaton looks a character up
 # among a node's children one by one, in the order they were added: keys made of common
@@ -344,9 +339,6 @@ class Engine:
         self.gates: list[Gate] = []
         self.automaton = ahocorasick.Automaton()
         self.built = False
-        self._views: dict[int, View] = {}  # by id(text); a view holds its text: ids stay unique
-        # the view asked for last: most questions are about the sentence at hand
-        self.last = View("", self.automaton)
 
     def _register(self, what: str) -> None:
         if self.built:
@@ -389,19 +381,11 @@ class Engine:
         self.automaton.make_automaton()
         self.built = True
 
-    def view(self, text: str) -> View:
-        """The view of `text`, made once: the sentence's helpers all ask for it."""
-        last = self.last
-        if last.text is text:
-            return last
-        views = self._views
-        view = views.get(id(text))
-        if view is None or view.text is not text:
-            if len(views) >= 256:
-                views.clear()
-            view = views[id(text)] = View(text, self.automaton)
-        self.last = view
-        return view
+    def view_of(self, text: str) -> View:
+        """A view of `text` (one per sentence: its scan is made once, when first asked)."""
+        if not self.built:
+            raise EngineBuiltError("the scanning engine is not built yet")
+        return View(text, self.automaton)
 
 
 class Scanner:
@@ -495,27 +479,29 @@ class Gate:
         self.per_sentence = per_sentence and bool(self.keys)
         self.always = not self.keys
 
-    def _folded_if_possible(self, sentence: str, part: str | None) -> str | None:
-        """The folded `part` (or `sentence`) if the regex may match in it, else None."""
+    def _folded_if_possible(self, sentence: str | View, part: str | None) -> str | None:
+        """The folded `part` (or `sentence`) if the regex may match in it, else None. Give the
+        sentence's view: a sentence given as text is scanned anew."""
         if self.per_sentence:
-            view = self.engine.last  # `Engine.view` and `View.holds`, inlined: called very often
-            if view.text is not sentence:
-                view = self.engine.view(sentence)
+            view = sentence if isinstance(sentence, View) else View(sentence, self.engine.automaton)
             gates = view.scan() if view.gates < 0 else view.gates
             if not gates >> self.id & 1:
                 return None
-            if part is None or part is sentence:
+            if part is None or part is view.text:
                 return view.low
-        low = fold(sentence if part is None else part)
+            low = fold(part)
+        else:
+            whole = sentence.text if isinstance(sentence, View) else sentence
+            low = fold(whole if part is None else part)
         return low if self.always or any(key in low for key in self.keys) else None
 
-    def possible(self, sentence: str, part: str | None = None) -> bool:
+    def possible(self, sentence: str | View, part: str | None = None) -> bool:
         """Whether the regex may match in `sentence`, or in `part`, a piece of it."""
         return self._folded_if_possible(sentence, part) is not None
 
-    def search(self, text: str, sentence: str | None = None) -> re.Match[str] | None:
-        """`regex.search(text)`; `sentence` is the sentence that `text` was cut from."""
-        low = self._folded_if_possible(sentence or text, text)
+    def search(self, text: str, sentence: str | View | None = None) -> re.Match[str] | None:
+        """`regex.search(text)`; `sentence` is the sentence (or its view) `text` was cut from."""
+        low = self._folded_if_possible(text if sentence is None else sentence, text)
         if low is None:
             return None
         if self.folded is None or not text.isascii():
@@ -523,9 +509,10 @@ class Gate:
         found = self.folded.search(low)
         return None if found is None else self.regex.match(text, found.start())
 
-    def finditer(self, text: str, sentence: str | None = None) -> list[re.Match[str]]:
-        """`regex.finditer(text)`; `sentence` is the sentence that `text` was cut from."""
-        low = self._folded_if_possible(sentence or text, text)
+    def finditer(self, text: str, sentence: str | View | None = None) -> list[re.Match[str]]:
+        """`regex.finditer(text)`; `sentence` is the sentence (or its view) `text` was cut
+        from."""
+        low = self._folded_if_possible(text if sentence is None else sentence, text)
         if low is None:
             return []
         if self.folded is None or not text.isascii():
@@ -533,16 +520,16 @@ class Gate:
         at = self.regex.match
         return [m for f in self.folded.finditer(low) if (m := at(text, f.start())) is not None]
 
-    def match(self, text: str, sentence: str | None = None) -> re.Match[str] | None:
-        low = self._folded_if_possible(sentence or text, text)
+    def match(self, text: str, sentence: str | View | None = None) -> re.Match[str] | None:
+        low = self._folded_if_possible(text if sentence is None else sentence, text)
         if low is None:
             return None
         if self.folded is None or not text.isascii() or self.folded.match(low):
             return self.regex.match(text)
         return None
 
-    def sub(self, replacement: str, text: str, sentence: str | None = None) -> str:
-        low = self._folded_if_possible(sentence or text, text)
+    def sub(self, replacement: str, text: str, sentence: str | View | None = None) -> str:
+        low = self._folded_if_possible(text if sentence is None else sentence, text)
         if low is None:
             return text
         if self.folded is not None and text.isascii() and self.folded.search(low) is None:
