@@ -572,3 +572,18 @@ def test_endnote_source_without_closing_period(tmp_path: Path) -> None:
     assert [(r.journal, r.volume, r.issue, r.pages, r.abstract) for r in records] == [
         ("Bone", "15", None, "70-76", "Abstract one."),
         ("J Orthop Res", "3", "2", "e101", "Abstract two.")]
+
+
+def test_pubmed_abstract_text_book_chapter_is_a_record(tmp_path: Path) -> None:
+    """A numbered entry whose citation is not 'Journal. Year;...' (a book chapter) still
+    starts the next record after a finished one, instead of joining its text."""
+    path = tmp_path / "pubmed_result.txt"
+    path.write_text(
+        "1. Bone. 2020;1:2-3.\n\nFirst title.\n\nPMID: 1\n\n\n"
+        "2. In: Doe J, editor. Skeletal Vesicles [Internet]. Somewhere: Press; n.d.\n\n"
+        "Chapter title.\n\nA chapter summary.\n\nPMID: 2\n", encoding="utf-8")
+    records, problems = split(path, "pubmed_text")
+    assert problems == []
+    assert [(r.title, r.pmid, r.year, r.journal) for r in records] == [
+        ("First title", "1", 2020, "Bone"), ("Chapter title", "2", None, None)]
+    assert records[1].abstract == "A chapter summary."

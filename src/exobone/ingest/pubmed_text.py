@@ -37,6 +37,9 @@ _CITATION = re.compile(
     r"(?:;\s*(?P<volume>[^(:.;]*?)\s*(?:\((?P<issue>[^()]*)\))?\s*(?::\s*(?P<pages>[^\s.;]+))?)?"
     r"\s*(?:\.|$)"
 )
+# Any numbered entry ("3. In: Adam MP, editors. GeneReviews ..."): starts a record when it
+# carries the next number after a finished one, even if its citation cannot be parsed.
+_NUMBERED = re.compile(r"^(\d+)\.\s+\S")
 _PMID = re.compile(r"^PMID:\s*(\d+)")
 _DOI = re.compile(r"^DOI:\s*(\S+)")
 _ID_LINE = re.compile(r"^(?:PMID|PMCID|DOI|NIHMSID):\s")
@@ -82,8 +85,10 @@ def _parse(lines: list[str], source: str, position: int, line: int) -> Record | 
     blocks = _blocks(lines)
     citation_text = " ".join(blocks[0])
     head = _CITATION.match(citation_text)
-    if head is None:  # the caller only starts records at lines this matches
-        return RecordProblem(source, "citation line not understood", position, line)
+    cited: dict[str, str | None] = dict.fromkeys(("year", "journal", "volume", "issue", "pages"))
+    if head is not None:
+        cited.update({key: (value or "").strip() or None for key, value in head.groupdict().items()
+                      if key in cited})
     pmid = doi = None
     body: list[list[str]] = []
     for block in blocks[1:]:
@@ -114,11 +119,11 @@ def _parse(lines: list[str], source: str, position: int, line: int) -> Record | 
         abstract=abstract,
         raw="\n".join(lines).strip("\n"),
         authors=authors or [],
-        year=int(head["year"]),
-        journal=head["journal"].strip(),
-        volume=(head["volume"] or "").strip() or None,
-        issue=(head["issue"] or "").strip() or None,
-        pages=head["pages"].replace("\u2013", "-").replace("\u2014", "-") if head["pages"]
+        year=int(cited["year"]) if cited["year"] else None,
+        journal=cited["journal"],
+        volume=cited["volume"],
+        issue=cited["issue"],
+        pages=cited["pages"].replace("\u2013", "-").replace("\u2014", "-") if cited["pages"]
         else None,
         doi=doi,
         pmid=pmid,
@@ -137,14 +142,17 @@ def read(path: str | Path) -> Iterator[Record | RecordProblem]:
     stray = 0
     for index, line in enumerate(iter_lines(path), start=1):
         head = _CITATION.match(line) if previous_blank and line[:1].isdigit() else None
-        if head and (finished or int(head["number"]) == number + 1 or not record):
+        loose = _NUMBERED.match(line) if finished and record and previous_blank else None
+        if loose and int(loose.group(1)) == number + 1:
+            head = loose
+        if head and (finished or int(head.group(1)) == number + 1 or not record):
             if record:
                 yield _parse(record, source, position, start)
             elif stray:
                 yield RecordProblem(source, "text before the first numbered citation is not "
                                     "a record", 0, stray)
             position += 1
-            record, start, number, finished = [line], index, int(head["number"]), False
+            record, start, number, finished = [line], index, int(head.group(1)), False
         elif record:
             record.append(line)
             if _PMID.match(line):
