@@ -49,6 +49,11 @@ class IngestError(ExoboneError):
         super().__init__(f"{where}: {message}")
 
 
+class FileBreaksOffError(IngestError):
+    """A file that could be read up to some point and no further (a truncated or corrupt
+    gzip stream): what came before the break is still good."""
+
+
 class UnknownFieldError(ExoboneError):
     """A name that is not a field of the schema (docs/schema.md); the message lists `valid`."""
 

@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 from fixtures import REFS, bibtex, endnote_text, endnote_xml, medline, pubmed_xml, ris
 
+from exobone.api import ingest_file
 from exobone.errors import IngestError, RecordProblem
 from exobone.ingest import detect_format, read_records
 from exobone.model import Record
+from exobone.store import Store
 from exobone.text.clean import clean_title
 
 
@@ -272,3 +274,13 @@ def test_content_after_more_than_64kb_of_blank_lines_is_found(tmp_path: Path) ->
     path = write(tmp_path / "blank.txt", "\n" * 200_000 + ris())
     assert detect_format(path) == "ris"
     assert titles(split(list(read_records(path)))[0]) == ALL_TITLES
+
+
+def test_nul_bytes_never_reach_either_database(tmp_path: Path, store_url: str) -> None:
+    text = ris().replace("Callus volume", "Callus\x00 volume").replace("Zhang", "Zh\x00ang")
+    path = write(tmp_path / "nul.ris", text)
+    with Store.open(store_url) as store:
+        summary = ingest_file(store, path)
+        assert summary.new == len(REFS)
+        first = store.records()[0].record
+    assert first.authors[0] == "Zhang, Y." and "Callus volume" in first.abstract

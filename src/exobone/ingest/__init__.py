@@ -15,7 +15,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from exobone.errors import IngestError, RecordProblem
+from exobone.errors import FileBreaksOffError, IngestError, RecordProblem
 from exobone.ingest import (
     bibtex,
     csl_json,
@@ -104,7 +104,7 @@ def _guarded(items: Iterator[Record | RecordProblem],
     except (IngestError, OSError, EOFError, zlib.error) as error:
         message = error.message if isinstance(error, IngestError) else (
             f"cannot read: {error}")
-        if not position:
+        if not position and not isinstance(error, FileBreaksOffError):
             raise (error if isinstance(error, IngestError) else IngestError(
                 source, message)) from None
         yield RecordProblem(source, f"file breaks off after record {position} ({message})",

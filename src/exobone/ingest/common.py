@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from exobone.errors import IngestError, RecordProblem
+from exobone.errors import FileBreaksOffError, IngestError, RecordProblem
 from exobone.model import Record
 from exobone.text.clean import clean_text, clean_title
 
@@ -124,7 +124,7 @@ class ByteBlocks:
                 if not self.pending:
                     self.done = True
                     if not self.inflate.eof:
-                        raise IngestError(self.source, "corrupt gzip file: it ends before its "
+                        raise self._error("corrupt gzip file: it ends before its "
                                           "end-of-stream marker (truncated?)")
                     return b""
             if self.inflate.eof:  # the next member of a multi-member file
@@ -133,13 +133,18 @@ class ByteBlocks:
                 data = self.inflate.decompress(self.pending, self.block)
             except zlib.error as exc:
                 self.done = True
-                raise IngestError(self.source, f"corrupt gzip file: {exc}") from None
+                raise self._error(f"corrupt gzip file: {exc}") from None
             self.pending = (self.inflate.unused_data if self.inflate.eof
                             else self.inflate.unconsumed_tail)
             self.inflated += len(data)
             self._check()
             if data:
                 return data
+
+    def _error(self, message: str) -> IngestError:
+        """The error for a break: FileBreaksOffError once some content was read."""
+        kind = FileBreaksOffError if self.inflated else IngestError
+        return kind(self.source, message)
 
     def _check(self) -> None:
         bound = self.limits

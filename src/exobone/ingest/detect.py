@@ -37,6 +37,7 @@ _PUBMED_TEXT_ID = re.compile(r"^PMID: \d+", re.MULTILINE)
 _WOS = re.compile(r"\AFN [^\n]*\n(?:VR |PT [A-Z])|\APT [A-Z]\n(?s:.*)^ER\s*$", re.MULTILINE)
 _CSL_JSON = re.compile(r'(?:\[\s*)?\{\s*"(?:id|type|title|author|issued|DOI|citation-key)"\s*:')
 _XML_FIRST_ELEMENT = re.compile(r"<[A-Za-z]")
+_CSL_KEY = re.compile(r'"(?:title|author|issued|DOI|container-title)"\s*:')
 _EXTENSIONS = {
     ".ris": "ris", ".nbib": "medline", ".medline": "medline", ".bib": "bibtex",
     ".bibtex": "bibtex", ".csv": "csv", ".tsv": "csv", ".tab": "csv",
@@ -78,7 +79,7 @@ def _csv_header(text: str) -> bool:
 
 def _sniff(text: str) -> str | None:
     stripped = text.lstrip("\ufeff \t\n")
-    if _CSL_JSON.match(stripped):
+    if _CSL_JSON.match(stripped) or (stripped[:1] in ("[", "{") and _CSL_KEY.search(text)):
         return "csl_json"
     if stripped.startswith("<"):
         return _sniff_xml(text)
