@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import time
 import tracemalloc
+import zlib
 from pathlib import Path
 
 import pytest
@@ -284,3 +285,26 @@ def test_nul_bytes_never_reach_either_database(tmp_path: Path, store_url: str) -
         assert summary.new == len(REFS)
         first = store.records()[0].record
     assert first.authors[0] == "Zhang, Y." and "Callus volume" in first.abstract
+
+
+def test_gzip_cut_before_a_lookahead_reader_yields_is_a_break_not_a_lost_file(
+        tmp_path: Path) -> None:
+    """EndNote text knows a record has ended only at the next citation; a cut there used to
+    raise before any record came out, and the whole file was skipped."""
+    data = endnote_text().encode()
+    packed = gzip.compress(data)
+    second = data.index(b"Garc")  # inside the second citation
+    cut = next(n for n in range(10, len(packed))
+               if len(zlib.decompressobj(wbits=31).decompress(packed[:n])) > second)
+    path = write(tmp_path / "cut.txt.gz", packed[:cut])
+    records, problems = split(list(read_records(path, "endnote_text")))
+    assert len(records) <= 1
+    assert "breaks off" in problems[-1].message and "gzip" in problems[-1].message
+
+
+def test_csl_json_with_a_stray_line_is_still_csl_json(tmp_path: Path) -> None:
+    lines = (Path(__file__).parent / "data" / "exports" / "zotero_csl.json").read_text(
+        encoding="utf-8").split("\n")
+    lines.insert(2, "@article{x,")
+    assert detect_format(write(tmp_path / "refs.json", "\n".join(lines))) == "csl_json"
+    assert detect_format(write(tmp_path / "refs.txt", "\n".join(lines))) == "csl_json"
