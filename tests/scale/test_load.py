@@ -30,6 +30,12 @@ def _by_pmid(store: Store) -> dict[str, str]:
         return {pmid: title for pmid, title in rows}
 
 
+def _ids(store: Store) -> dict[str, str]:
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(RecordRow.pmid, RecordRow.label))
+        return {pmid: label for pmid, label in rows}
+
+
 def test_load_is_idempotent_and_applies_updates(
     tmp_path: Path, baseline: list[Path], scheduler: str, store_url: str
 ) -> None:
@@ -45,6 +51,8 @@ def test_load_is_idempotent_and_applies_updates(
         studies = list(read_output(out))
         assert sum(s.new for s in first.summaries) == len(studies) == store.count()
         stored = _counts(store)
+        ids = _ids(store)
+        assert len(set(ids.values())) == len(ids)
         again = load_output(out, store)
         assert all(s.new == s.updated == 0 for s in again.summaries)
         assert again.removed == 0 and _counts(store) == stored
@@ -74,6 +82,8 @@ def test_load_is_idempotent_and_applies_updates(
         assert dropped not in titles and deleted not in titles
         assert titles[revised].startswith("Revised:")
         assert store.count() == len(studies) - 2
+        # Every paper keeps its study id, the revised one too; the removed ones' are not reused.
+        assert _ids(store) == {p: i for p, i in ids.items() if p not in (dropped, deleted)}
 
         settled = _counts(store)
         assert load_output(out, store).removed == 0 and _counts(store) == settled

@@ -44,36 +44,41 @@ def load_output(
     settled = plan(out)
     sources = {m.input for m in settled.manifests}
     result = LoadResult()
-    result.removed += _remove(store, settled.withdrawn, sources)
+    result.removed += len(_remove(store, settled.withdrawn, sources))
     for m in settled.manifests:
         studies = read_part(out, m.part, settled.live[m.part])
-        # A copy of the same PMID from another of the pipeline's files is an older version.
-        result.removed += _remove(
+        # A copy of the same PMID from another of the pipeline's files is an older version;
+        # the new one keeps its record number, and so its study id.
+        older = _remove(
             store, [s.record.pmid for s in studies if s.record.pmid], sources - {m.input}
         )
-        summary = store.add_file(table_path(out, "records", m.part), studies, fmt="pubmed_xml")
+        result.removed += len(older)
+        summary = store.add_file(
+            table_path(out, "records", m.part), studies, fmt="pubmed_xml", numbers=older
+        )
         result.summaries.append(summary)
         if progress:
             progress(m, summary)
     return result
 
 
-def _remove(store: Store, pmids: Iterable[str], sources: set[str]) -> int:
-    """Delete the stored copies of `pmids` that came from one of `sources`."""
+def _remove(store: Store, pmids: Iterable[str], sources: set[str]) -> dict[str, int]:
+    """Delete the stored copies of `pmids` that came from one of `sources`; their record
+    numbers by PMID."""
     wanted = sorted(set(pmids))
+    removed: dict[str, int] = {}
     if not wanted:
-        return 0
-    removed = 0
+        return removed
     with store.engine.begin() as conn:
         for start in range(0, len(wanted), BATCH):
-            ids = [
-                row.id
+            rows = [
+                row
                 for row in _stored(conn, wanted[start : start + BATCH])
                 if row.source in sources
             ]
-            if ids:
-                conn.execute(delete(_records).where(_records.c.id.in_(ids)))
-                removed += len(ids)
+            if rows:
+                conn.execute(delete(_records).where(_records.c.id.in_([r.id for r in rows])))
+                removed.update((str(row.pmid), int(row.id)) for row in rows)
     return removed
 
 

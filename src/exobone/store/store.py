@@ -222,12 +222,15 @@ class Store:
         problems: Sequence[RecordProblem] = (),
         duplicates: int = 0,
         extractor_version: str = __version__,
+        numbers: Mapping[str, int] | None = None,
     ) -> IngestSummary:
         """Store the records (or extracted studies) read from one file, in one transaction.
 
         `entries` are the file's records after in-file de-duplication, each a `Study` when it
         was extracted; `problems` are the records the reader skipped and `duplicates` the
         number it merged. A `Record` without a study leaves any stored annotations alone.
+        `numbers` gives back record numbers by PMID: a new version of a paper whose older
+        copy was removed (`exobone load`) keeps that copy's number and study id.
         """
         summary = IngestSummary(path=str(path), format=fmt, problems=list(problems))
         digest = file_sha256(path)
@@ -237,7 +240,9 @@ class Store:
             for entry in entries:
                 study = entry if isinstance(entry, Study) else None
                 record = entry.record if isinstance(entry, Study) else entry
-                record_id, same_text = self._put_record(conn, record, seen, summary, now)
+                record_id, same_text = self._put_record(
+                    conn, record, seen, summary, now, numbers or {}
+                )
                 seen.add(record_id)
                 # Evidence offsets point into the text the study was extracted from: a copy
                 # whose title or abstract differs from the stored one keeps the stored study.
@@ -518,6 +523,7 @@ class Store:
         seen: set[int],
         summary: IngestSummary,
         now: datetime,
+        numbers: Mapping[str, int],
     ) -> tuple[int, bool]:
         """Insert a record, or update or merge the stored copy of the same paper.
 
@@ -529,7 +535,7 @@ class Store:
         row = self._find(conn, keys)
         if row is None:
             summary.new += 1
-            record_id = _next_record_number(conn)
+            record_id = numbers.get(record.pmid or "") or _next_record_number(conn)
             conn.execute(
                 insert(records_t),
                 {
