@@ -292,6 +292,35 @@ def test_the_report_reads_an_ingested_store(demo_file: Path, tmp_path: Path) -> 
     result = run("report", "--db", db, "--out", str(report))
     assert result.exit_code == 0, result.output
     assert "Exosomes derived from mineralizing" in report.read_text(encoding="utf-8")
+    # not a terminal: no progress, only the result line
+    assert result.stderr.strip() == f"wrote {report} (21 studies)"
+    # on a terminal the slow commands say what they are doing
+    shown = stderr_on_a_terminal("report", "--db", db, "--out", str(tmp_path / "r2.html"))
+    assert "reading studies" in shown and "report of 21 studies: evidence map" in shown
+    assert "building the graph of 21 studies" in stderr_on_a_terminal("graph", "--db", db)
+
+
+def stderr_on_a_terminal(*args: str) -> str:
+    """What the installed exobone writes to stderr when stderr is a terminal (a pty),
+    without its escape sequences."""
+    import pty
+
+    exobone = Path(sys.executable).with_name("exobone")
+    main, other = pty.openpty()
+    process = subprocess.Popen([str(exobone), *args], stdout=subprocess.DEVNULL, stderr=other)
+    os.close(other)
+    chunks = []
+    while True:
+        try:
+            data = os.read(main, 65536)
+        except OSError:  # the other end closed
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(main)
+    assert process.wait(timeout=120) == 0
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", b"".join(chunks).decode(errors="replace"))
 
 
 def test_records_filtered_and_counted_by_value(demo_file: Path, tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ fields it maps (`Store.pairs`), never whole studies.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -88,13 +89,40 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(1)
 
 
+Say = Callable[[str], None]
+
+
+def _silent(step: str) -> None:
+    """A `Say` that shows nothing."""
+
+
+@contextmanager
+def _working(step: str) -> Iterator[Say]:
+    """A spinner on stderr naming the step a command is at, with the time spent; `say(step)`
+    moves it on. Off when stderr is not a terminal (a pipe or a file), as every progress
+    display of exobone, so scripts read only the results."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    console = _err()
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(
+        *columns, console=console, transient=True, disable=not console.is_terminal
+    ) as progress:
+        task = progress.add_task(step, total=None)
+        yield lambda text: progress.update(task, description=escape(text))
+
+
 def register(app: typer.Typer, load_studies: Loader | None = None) -> None:
     """Add the analysis commands to `app`, reading studies with `load_studies`."""
     loader: Loader = load_studies or load_from_store
 
-    def studies(db: str | None) -> list[Study]:
+    def studies(db: str | None, say: Say = _silent) -> list[Study]:
+        items: list[Study] = []
         try:
-            items = list(loader(db))
+            for study in loader(db):
+                items.append(study)
+                if len(items) % 100 == 0:
+                    say(f"reading studies: {len(items)}")
         except ExoboneError as error:
             raise _fail(str(error)) from None
         if not items:
@@ -134,15 +162,18 @@ def register(app: typer.Typer, load_studies: Loader | None = None) -> None:
             "rows": rows, "cols": cols, "outcome": outcome, "include_reviews": include_reviews
         }  # fmt: skip
         try:
-            if load_studies is None:
-                pairs = pairs_from_store(db, map_fields(rows, cols))
-                if pairs.empty:
-                    raise _fail(f"no extracted studies in {db or 'sqlite:///exobone.db'}")
-                emap = evidence_map_from_pairs(pairs, **options)
-            else:
-                emap = evidence_map(studies(db), **options)
-            if out is not None:
-                emap.save(out)
+            with _working("reading the store") as say:
+                if load_studies is None:
+                    pairs = pairs_from_store(db, map_fields(rows, cols))
+                    if pairs.empty:
+                        raise _fail(f"no extracted studies in {db or 'sqlite:///exobone.db'}")
+                    say(f"counting {len(pairs)} values")
+                    emap = evidence_map_from_pairs(pairs, **options)
+                else:
+                    emap = evidence_map(studies(db, say), **options)
+                if out is not None:
+                    say(f"writing {out}")
+                    emap.save(out)
         except (ExoboneError, ValueError) as error:
             raise _fail(str(error)) from None
         console = _out()
@@ -198,7 +229,10 @@ def register(app: typer.Typer, load_studies: Loader | None = None) -> None:
             write_graph,
         )
 
-        graph = build_graph(studies(db))
+        with _working("reading studies") as say:
+            items = studies(db, say)
+            say(f"building the graph of {len(items)} studies")
+            graph = build_graph(items)
         console = _out()
         try:
             if out is not None:
@@ -248,7 +282,10 @@ def register(app: typer.Typer, load_studies: Loader | None = None) -> None:
         """EV-reporting score (MISEV-style checklist) of what each abstract reports."""
         from exobone.analysis.quality import CRITERION_NAMES, criteria_summary, quality_frame
 
-        scores = quality_frame(studies(db), include_reviews=reviews)
+        with _working("reading studies") as say:
+            items = studies(db, say)
+            say(f"scoring {len(items)} studies")
+            scores = quality_frame(items, include_reviews=reviews)
         console = _out()
         summary = [
             [str(number), row.criterion, str(row.studies_met), f"{row.share:.0%}"]
@@ -308,20 +345,20 @@ def register(app: typer.Typer, load_studies: Loader | None = None) -> None:
             filters = parse_conditions(where)
         except ValueError as error:
             raise typer.BadParameter(str(error), param_hint="--where") from None
-        if query.strip() or filters:
-            if load_studies is not None:
-                raise _fail("--query and --where need the store")
-            try:
-                items = list(load_from_store(db, filters, query))
-            except ExoboneError as error:
-                raise _fail(str(error)) from None
-            if not items:
-                raise _fail("no study matches the selection")
-        else:
-            items = studies(db)
+        selected = bool(query.strip() or filters)
+        if selected and load_studies is not None:
+            raise _fail("--query and --where need the store")
         try:
-            export(items, out, fmt, guard_formulas=formula_guard)
-        except ValueError as error:
+            with _working("reading studies") as say:
+                if selected:
+                    items = list(load_from_store(db, filters, query))
+                    if not items:
+                        raise _fail("no study matches the selection")
+                else:
+                    items = studies(db, say)
+                say(f"writing {len(items)} studies to {out}")
+                export(items, out, fmt, guard_formulas=formula_guard)
+        except (ExoboneError, ValueError) as error:
             raise _fail(str(error)) from None
         _err().print(f"wrote {len(items)} studies to {escape(str(out))}")
 
@@ -339,9 +376,12 @@ def register(app: typer.Typer, load_studies: Loader | None = None) -> None:
         extraction sheet, every count linked to its studies."""
         from exobone.analysis.report import write_report
 
-        items = studies(db)
         try:
-            write_report(items, out, rows=rows, cols=cols, include_reviews=include_reviews)
+            with _working("reading studies") as say:
+                items = studies(db, say)
+                write_report(
+                    items, out, rows=rows, cols=cols, include_reviews=include_reviews, progress=say
+                )
         except ExoboneError as error:
             raise _fail(str(error)) from None
         _err().print(f"wrote {escape(str(out))} ({len(items)} studies)")

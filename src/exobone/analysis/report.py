@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 import html
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -125,9 +125,10 @@ def render_report(
     cols: str = "conditions",
     top: int = 15,
     include_reviews: bool = False,
+    progress: Callable[[str], None] | None = None,
 ) -> str:
     """The report as one HTML string (see `write_report`); the map leaves reviews out unless
-    `include_reviews`."""
+    `include_reviews`; `progress(step)` is told each section as it starts."""
     items = list(studies)
     parts = [
         page_head(title),
@@ -137,11 +138,17 @@ def render_report(
         'every id links to the study\'s row of the <a href="#sheet">extraction sheet</a>; '
         "sentences are quoted from the abstracts.</p>",
     ]
-    parts += _summary(items)
-    parts += _map_section(items, rows, cols, include_reviews)
-    parts += _mechanism_section(items, top)
-    parts += _quality_section(items)
-    parts += _sheet_section(items)
+    sections: list[tuple[str, Callable[[], list[str]]]] = [
+        ("corpus summary", lambda: _summary(items)),
+        ("evidence map", lambda: _map_section(items, rows, cols, include_reviews)),
+        ("mechanisms", lambda: _mechanism_section(items, top)),
+        ("reporting scores", lambda: _quality_section(items)),
+        ("extraction sheet", lambda: _sheet_section(items)),
+    ]
+    for name, section in sections:
+        if progress:
+            progress(f"report of {len(items)} studies: {name}")
+        parts += section()
     parts.append(PAGE_END)
     return "\n".join(parts)
 
