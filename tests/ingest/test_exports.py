@@ -587,3 +587,16 @@ def test_pubmed_abstract_text_book_chapter_is_a_record(tmp_path: Path) -> None:
     assert [(r.title, r.pmid, r.year, r.journal) for r in records] == [
         ("First title", "1", 2020, "Bone"), ("Chapter title", "2", None, None)]
     assert records[1].abstract == "A chapter summary."
+
+
+def test_endnote_authors_suffixes_and_initials_of_any_script(tmp_path: Path) -> None:
+    path = tmp_path / "refs.txt"
+    path.write_text(
+        'Smith, J., Jr., et al. (2020). "Vesicles in bone." Bone 1: 2-3.\n\nAbstract.\n\n'
+        'Müller, K. and Ö. Şahin (2018). "Vesicles (EVs)" Stem Cell Research & Therapy 11(Suppl'
+        ' 1): S1–S10.\n\nAbstract.\n', encoding="utf-8")
+    records, problems = split(path)
+    assert problems == []
+    assert [r.authors for r in records] == [["Smith, J., Jr."], ["Müller, K.", "Şahin, Ö."]]
+    assert (records[1].title, records[1].journal, records[1].issue, records[1].pages) == (
+        "Vesicles (EVs)", "Stem Cell Research & Therapy", "Suppl 1", "S1-S10")

@@ -57,7 +57,9 @@ _DOI_LINE = re.compile(
 )
 _ET_AL = re.compile(r",?\s*\bet\s+al\.?$")
 _AUTHOR_SPLIT = re.compile(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*")
-_INITIALS_ONLY = re.compile(r"^(?:[A-Z][a-z]?\.[\s-]*)+$")
+# Initials of any script ("J.", "Ö.", "J.-P."); the first letter must also be upper case.
+_INITIALS_ONLY = re.compile(r"^(?:[^\W\d_][^\W\d_A-Z]?\.[\s-]*)+$")
+_SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?$")
 _MAX_CITATION_LINES = 10
 _MAX_AUTHOR_LINES = 4
 _YEAR_PAREN = re.compile(r"\((?:(?:1[5-9]|20)\d\d[a-z]?|n\.d\.|in press)\)", re.IGNORECASE)
@@ -83,6 +85,24 @@ def _source_match(source: str) -> re.Match[str] | None:
     return None
 
 
+def _initials(word: str) -> bool:
+    return word[:1].isupper() and bool(_INITIALS_ONLY.match(word))
+
+
+def _initials_first(name: str) -> str:
+    """'N. Tyagi' -> 'Tyagi, N.', 'Ö. Şahin' -> 'Şahin, Ö.' (initials of any script)."""
+    ordered = normalise_author(name, surname_first=False)
+    if "," in ordered:
+        return ordered
+    words = name.split()
+    count = 0
+    while count < len(words) - 1 and _initials(words[count]):
+        count += 1
+    if not count:
+        return name
+    return f"{' '.join(words[count:])}, {' '.join(words[:count])}"
+
+
 def _split_authors(text: str) -> list[str]:
     """'Behera, J. and N. Tyagi' -> ['Behera, J.', 'Tyagi, N.']; first author kept verbatim."""
     text = _ET_AL.sub("", " ".join(text.split()).rstrip(", "))
@@ -97,15 +117,18 @@ def _split_authors(text: str) -> list[str]:
         name = name.strip()
         if not name:
             continue
-        if surname and _INITIALS_ONLY.match(name):
+        if _SUFFIX.match(name) and not surname:  # "Smith, J., Jr." is one author
+            authors[-1] = f"{authors[-1]}, {name}"
+            continue
+        if surname and _initials(name):
             authors.append(f"{surname}, {name}")
             surname = None
             continue
         if surname:
             authors.append(surname)
             surname = None
-        if any(_INITIALS_ONLY.match(word) for word in name.split()):
-            authors.append(normalise_author(name, surname_first=False))  # "N. Tyagi"
+        if any(_initials(word) for word in name.split()):
+            authors.append(_initials_first(name))  # "N. Tyagi"
         else:
             surname = name
     if surname:
