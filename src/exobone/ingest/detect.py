@@ -135,4 +135,5 @@ def detect_format(path: str | Path) -> str:
     if suffix in _EXTENSIONS:
         return _EXTENSIONS[suffix]
     raise IngestError(source, "unknown bibliography format (expected EndNote text, MEDLINE, "
-                      "PubMed XML, RIS, BibTeX, EndNote XML or CSV/TSV)")
+                      "PubMed XML or abstract text, Web of Science, RIS, BibTeX, EndNote XML, "
+                      "CSL-JSON or CSV/TSV)")
