@@ -28,6 +28,7 @@ from typing import Any
 import yaml
 
 from exobone.store import Store
+from exobone.store.store import study_label
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "exobone" / "data"
@@ -207,7 +208,7 @@ def generate(path: Path, studies: int, seed: int = 0) -> None:
             title, abstract = write_text(labels, rng, fields)
             records.append(_record(n, rng, title, abstract, fields))
             keys.append((n, f"pmid:{n}"))
-            rows.append((n, n, f"S{n:07d}", kind, "synthetic", NOW, "[]", f"{n:064x}"))
+            rows.append((n, n, kind, "synthetic", NOW, "[]", f"{n:064x}"))
             for name, values in fields.items():
                 for rank, value in enumerate(values):
                     annotations.append((n, name, value, rank, "machine", None, None, 0))
@@ -219,9 +220,17 @@ def generate(path: Path, studies: int, seed: int = 0) -> None:
                 if added not in fields["conditions"]:
                     annotations.append((n, "conditions", added, 99, "curated", "bench", NOW, 0))
         conn.execute("BEGIN")
-        conn.executemany(f"INSERT INTO records VALUES ({', '.join('?' * 21)})", records)
+        conn.executemany(
+            f"INSERT INTO records ({', '.join(_RECORD_COLUMNS)}) "
+            f"VALUES ({', '.join('?' * len(_RECORD_COLUMNS))})",
+            records,
+        )
         conn.executemany("INSERT INTO record_keys VALUES (?, ?)", keys)
-        conn.executemany(f"INSERT INTO studies VALUES ({', '.join('?' * 8)})", rows)
+        conn.executemany(
+            "INSERT INTO studies (id, record_id, study_type, extractor_version, extracted_at, "
+            "warnings, checksum) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
         conn.executemany(
             "INSERT INTO annotations (study_id, field, value, rank, origin, curated_by, "
             "curated_at, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -236,10 +245,19 @@ def generate(path: Path, studies: int, seed: int = 0) -> None:
     for sql in indexes:
         conn.execute(sql)
     conn.executemany("INSERT OR IGNORE INTO field_values VALUES (?, ?)", sorted(seen))
+    conn.execute("UPDATE store_state SET last_record = ?", (studies,))  # numbers given so far
     conn.execute("COMMIT")
     conn.execute("ANALYZE")
     conn.close()
     print(f"\n{path}: {studies:,} studies in {time.perf_counter() - started:.0f} s")
+
+
+# The columns `_record` fills, in its order (others keep their defaults).
+_RECORD_COLUMNS = (
+    "id", "label", "key", "authors", "year", "title", "journal", "volume", "issue", "pages",
+    "doi", "pmid", "abstract", "abstract_raw", "keywords", "raw", "source", "position", "line",
+    "checksum", "created_at", "updated_at",
+)  # fmt: skip
 
 
 def _record(
@@ -250,7 +268,8 @@ def _record(
     keywords = [fields["conditions"][0].replace("_", " "), "extracellular vesicles"]
     journal = f"Journal of Bone Research {rng.randint(1, 400)}"
     return (
-        n, f"pmid:{n}", json.dumps(authors), rng.randint(2005, 2026), title, journal,
+        n, study_label(n), f"pmid:{n}", json.dumps(authors), rng.randint(2005, 2026), title,
+        journal,
         str(rng.randint(1, 60)), str(rng.randint(1, 12)), f"{n % 900}-{n % 900 + 9}", None,
         str(n), abstract, "", json.dumps(keywords), "", "synthetic", n, 0, f"{n:064x}", NOW, NOW,
     )  # fmt: skip

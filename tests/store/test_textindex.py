@@ -17,7 +17,7 @@ import pytest
 from exobone.api import ingest_file, load_extractor
 from exobone.model import Record
 from exobone.store import SearchResult, Store, textindex
-from exobone.store.search import terms
+from exobone.store.search import fts5_query, term_groups
 from exobone.store.textindex import COLUMN_WEIGHTS, TextIndex
 
 REPO = Path(__file__).resolve().parents[2]
@@ -79,9 +79,9 @@ def pair(bibliography_db: Path, indexed: None) -> Iterator[tuple[Store, Store]]:
 
 
 def fts5_scores(store: Store, query: str) -> dict[int, float]:
-    """rowid -> -bm25 for every record FTS5 matches with the query's terms as typed (the
-    index serves those; a query with alternatives goes to FTS5 itself)."""
-    plain = " AND ".join('"' + term.replace('"', '""') + '"' for term in terms(query))
+    """rowid -> -bm25 for every record FTS5 matches (terms and their one-word alternatives,
+    as on a store the index serves)."""
+    plain = fts5_query(query, one_word=True)
     with store.engine.connect() as conn:
         rows = conn.exec_driver_sql(
             "SELECT rowid, -bm25(records_fts, ?, ?, ?, ?, ?) FROM records_fts "
@@ -96,10 +96,13 @@ def index_scores(store: Store, query: str) -> dict[int, float] | None:
     with store.engine.connect() as conn:
         key = index.usable(conn)
         assert key is not None
-        tokens = index.tokens(conn, terms(query))
+        groups = term_groups(query, one_word=True)
+        tokens = index.tokens(conn, [word for group in groups for word in group])
         if tokens is None:
             return None
-        ids, scores = index.postings(conn, key).match(tokens)
+        found = iter(tokens)
+        token_groups = [[next(found) for _ in group] for group in groups]
+        ids, scores = index.postings(conn, key).match_any(token_groups)
     assert np.all(np.diff(ids) > 0)
     return {int(i): float(s) for i, s in zip(ids, scores, strict=True)}
 
@@ -277,3 +280,20 @@ def test_prepare_indexes_skips_the_text_index_on_small_stores(tmp_path: Path) ->
         report = store.prepare_indexes()
     assert report.text_seconds is None and report.text_bytes == 0
     assert not (tmp_path / "tiny.db.text").exists()
+
+
+def test_one_word_alternatives_are_served_by_the_index(pair: tuple[Store, Store]) -> None:
+    fast, reference = pair
+    query = "apoptosis osteogenesis"
+    groups = term_groups(query, one_word=True)
+    assert groups[0][:2] == ("apoptosis", "apoptotic") and "osteogenic" in groups[1]
+    assert not [a for g in groups for a in g if " " in a]  # phrases need FTS5's positions
+    scores = index_scores(fast, query)
+    with fast.engine.connect() as conn:
+        typed = conn.exec_driver_sql(
+            "SELECT count(*) FROM records_fts WHERE records_fts MATCH ?",
+            ('"apoptosis" AND "osteogenesis"',),
+        ).scalar()
+    assert scores and len(scores) > typed  # the alternatives find more than the words typed
+    assert_scores_equal(fast, query)
+    assert_same(fast.search(query, limit=50), reference.search(query, limit=50))

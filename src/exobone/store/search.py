@@ -39,6 +39,7 @@ from sqlalchemy import (
 )
 
 from exobone.model import ANNOTATION_FIELDS, SET_FIELDS
+from exobone.store import textindex
 from exobone.store.facets import Column, FacetIndex, fetch
 from exobone.store.labels import (
     WILDCARD,
@@ -56,7 +57,7 @@ from exobone.store.schema import (
     RecordRow,
     StudyRow,
 )
-from exobone.store.textindex import COLUMN_WEIGHTS, TextIndex
+from exobone.store.textindex import COLUMN_WEIGHTS, TextIndex, fts5_rows
 
 records_t = Base.metadata.tables[RecordRow.__tablename__]
 studies_t = Base.metadata.tables[StudyRow.__tablename__]
@@ -66,6 +67,8 @@ fts_t = table("records_fts", column("rowid"))
 # Markers put around matched terms by the database, turned into offsets (never shown).
 _OPEN, _CLOSE = "\x02", "\x03"
 _WORD = re.compile(r"\w")
+# One FTS5 token: letters and digits only (unicode61 splits at everything else).
+_ONE_WORD = re.compile(r"[^\W_]+")
 SNIPPET_CHARS = 240
 # `{field: value}` or `[(field, value), ...]`; a value may use `*` for any one part.
 Where = Mapping[str, str | int] | Iterable[tuple[str, str | int]]
@@ -126,17 +129,31 @@ def terms(text: str) -> list[str]:
     return [term for term in text.split() if _WORD.search(term)]
 
 
-def term_groups(text: str) -> list[tuple[str, ...]]:
-    """Each term of `text` with the words it also stands for (`exobone.store.expand`)."""
+def term_groups(text: str, one_word: bool = False) -> list[tuple[str, ...]]:
+    """Each term of `text` with the words it also stands for (`exobone.store.expand`);
+    with `one_word`, only the alternatives of one word (see `one_word_alternatives`)."""
     from exobone.store.expand import expand
 
-    return [expand(term) for term in terms(text)]
+    groups = [expand(term) for term in terms(text)]
+    if one_word:
+        groups = [(g[0], *(a for a in g[1:] if _ONE_WORD.fullmatch(a))) for g in groups]
+    return groups
 
 
-def fts5_query(text: str) -> str:
+def one_word_alternatives(conn: Connection) -> bool:
+    """Whether the store is an SQLite one large enough for the postings index.
+
+    The index has no token positions, so it cannot match a phrase ("osteoblast
+    differentiation"); there a term's alternatives of several words are left out, on the
+    index and on FTS5 alike, so that both give the same hits and the index serves them.
+    """
+    return conn.dialect.name == "sqlite" and fts5_rows(conn) >= textindex.MIN_RECORDS
+
+
+def fts5_query(text: str, one_word: bool = False) -> str:
     """A safe FTS5 query: each alternative quoted (a phrase), one of each term's required."""
     parts = []
-    for group in term_groups(text):
+    for group in term_groups(text, one_word):
         quoted = ['"' + alternative.replace('"', '""') + '"' for alternative in group]
         parts.append(quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")")
     # An explicit AND: FTS5 reads `"a" ("b" OR "c")` as a syntax error.
@@ -201,11 +218,12 @@ def _tsquery(text: str) -> Any:
     return query if query is not None else func.plainto_tsquery(english, literal(text))
 
 
-def text_match(postgres: bool, text: str) -> Any:
-    """The condition: a record contains every term of `text`."""
-    if postgres:
+def text_match(conn: Connection, text: str) -> Any:
+    """The condition: a record contains every term of `text` (or one of its alternatives)."""
+    if conn.dialect.name == "postgresql":
         return literal_column("records.search").op("@@")(_tsquery(text))
-    return literal_column("records_fts").op("MATCH")(bindparam("fq", fts5_query(text)))
+    query = fts5_query(text, one_word_alternatives(conn))
+    return literal_column("records_fts").op("MATCH")(bindparam("fq", query))
 
 
 def text_rank(postgres: bool, text: str) -> Any:
@@ -270,7 +288,7 @@ def _snippets(conn: Connection, text: str, ids: list[int]) -> dict[int, Snippet]
         query = (
             select(fts_t.c.rowid, marked)
             .select_from(fts_t)
-            .where(text_match(False, text), fts_t.c.rowid.in_(ids))
+            .where(text_match(conn, text), fts_t.c.rowid.in_(ids))
         )
     return {int(row[0]): parse_marked(str(row[1] or "")) for row in conn.execute(query)}
 
@@ -352,7 +370,7 @@ class Searcher:
     # -- the matching set ----------------------------------------------------------------
 
     def _text_match(self) -> Any:
-        return text_match(self.postgres, self.text)
+        return text_match(self.conn, self.text)
 
     def _rank(self) -> Any:
         return text_rank(self.postgres, self.text)
@@ -616,20 +634,23 @@ class Matches:
     def _match_postings(self, mask: np.ndarray | None) -> tuple[np.ndarray, np.ndarray] | None:
         """Matches and bm25 scores from the `TextIndex` (large SQLite stores); None when the
         store is small, on PostgreSQL, or when a term is a phrase of several tokens."""
-        if self.text_index is None or any(len(g) > 1 for g in term_groups(self.text)):
-            return None  # alternatives need FTS5's OR
+        if self.text_index is None:
+            return None
         key = self.text_index.usable(self.conn)
         if key is None:
             return None
-        tokens = self.text_index.tokens(self.conn, terms(self.text))
+        groups = term_groups(self.text, one_word=True)
+        tokens = self.text_index.tokens(self.conn, [word for group in groups for word in group])
         if tokens is None:
             return None
+        found = iter(tokens)
+        token_groups = [[next(found) for _ in group] for group in groups]
         postings = self.text_index.postings(self.conn, key)
         keep = None
         if mask is not None:
             keep = np.zeros(len(self.studies.by_record), dtype=bool)
             keep[self.studies.records[mask]] = True
-        return postings.match(tokens, keep)
+        return postings.match_any(token_groups, keep)
 
     def _match_database(
         self, mask: np.ndarray | None, ranked: bool
@@ -637,13 +658,13 @@ class Matches:
         postgres = self.conn.dialect.name == "postgresql"
         score = text_rank(postgres, self.text) if ranked else literal_column("0.0")
         if postgres:
-            query = select(records_t.c.id, score).where(text_match(True, self.text))
+            query = select(records_t.c.id, score).where(text_match(self.conn, self.text))
         else:
             if ranked and mask is not None and mask.mean() < GATED_SHARE:
                 score = case((func.exobone_keep(fts_t.c.rowid) == 1, score))
                 self._gate(mask)
             query = select(fts_t.c.rowid, score).select_from(fts_t)
-            query = query.where(text_match(False, self.text))
+            query = query.where(text_match(self.conn, self.text))
         found = fetch(self.conn, query)
         record_ids = np.fromiter((r[0] for r in found), np.int64, len(found))
         scores = np.fromiter(

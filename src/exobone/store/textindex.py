@@ -71,6 +71,38 @@ class Postings:
         start, end = int(self.starts[t]), int(self.starts[t + 1])
         return self.docs[start:end], self.freqs[start:end]
 
+    def match_any(
+        self, groups: Sequence[Sequence[str]], keep: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(record ids, scores) of the records holding a token of every group, ids ascending:
+        FTS5's `("a" OR "b") AND "c"`, scored as FTS5 does, summing over every token.
+
+        Groups of one token are `match`.
+        """
+        if all(len(group) == 1 for group in groups):
+            return self.match([group[0] for group in groups], keep)
+        lists = [[self.postings(token) for token in group] for group in groups]
+        unions = [np.unique(np.concatenate([docs for docs, _ in group])) for group in lists]
+        if not unions or any(len(docs) == 0 for docs in unions):
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
+        ids = unions[0].astype(np.int64)
+        for docs in unions[1:]:
+            ids = np.intersect1d(ids, docs, assume_unique=True)
+        if keep is not None:
+            inside = ids < len(keep)
+            inside[inside] = keep[ids[inside]]
+            ids = ids[inside]
+        flat = [pair for group in lists for pair in group]
+        freqs = []
+        for docs, weighted in flat:
+            at = np.searchsorted(docs, ids)
+            found = np.zeros(len(ids), dtype=np.float32)
+            hit = at < len(docs)
+            hit[hit] = docs[at[hit]] == ids[hit]
+            found[hit] = np.asarray(weighted)[at[hit]]
+            freqs.append(found)
+        return ids, self.score(ids, freqs, flat)
+
     def match(
         self, tokens: Sequence[str], keep: np.ndarray | None = None
     ) -> tuple[np.ndarray, np.ndarray]:
@@ -124,6 +156,12 @@ class Postings:
             f64 = f.astype(np.float64)
             total += idf * ((f64 * (K1 + 1.0)) / (f64 + norm))
         return total
+
+
+def fts5_rows(conn: Connection) -> int:
+    """Records in the SQLite store's full-text index (FTS5's own count; 0 when empty)."""
+    averages = conn.exec_driver_sql("SELECT block FROM records_fts_data WHERE id = 1").scalar()
+    return _varints(bytes(averages))[0] if averages else 0
 
 
 class TextIndex:
