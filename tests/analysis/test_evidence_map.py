@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections import Counter
 from itertools import product
 from pathlib import Path
@@ -172,3 +174,13 @@ def test_html_escapes_values() -> None:
     page = evidence_map([study]).to_html()
     assert "<b>cell</b>" not in page
     assert "&lt;b&gt;cell&lt;/b&gt;" in page and "x&amp;y" in page
+
+
+def test_the_package_names_are_the_functions_even_after_their_modules_load() -> None:
+    code = (
+        "import exobone.analysis.report, exobone.analysis.export;"
+        "from exobone.analysis import evidence_map, export;"
+        "print(type(evidence_map).__name__, type(export).__name__)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["function", "function"]

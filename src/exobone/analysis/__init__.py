@@ -9,6 +9,8 @@ The names below are imported on first use (pandas, numpy and networkx are heavy)
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -59,3 +61,19 @@ def __getattr__(name: str) -> Any:
     if home is None:
         raise AttributeError(f"module 'exobone.analysis' has no attribute {name!r}")
     return getattr(importlib.import_module(f"exobone.analysis.{home}"), name)
+
+
+class _Package(types.ModuleType):
+    """`evidence_map` and `export` are both a module here and the function it exports.
+    Importing the module sets the package's attribute to the module, after which
+    `from exobone.analysis import evidence_map` gave the module; the functions keep the names
+    (`import exobone.analysis.evidence_map as m` gives the function too;
+    `from exobone.analysis.evidence_map import X` reaches the module's other names)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _HOMES and isinstance(value, types.ModuleType):
+            return  # the module stays importable by its full name (sys.modules)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
