@@ -16,6 +16,7 @@ are imported when a DataFrame is asked for, so `import exobone` stays light.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -28,8 +29,10 @@ if TYPE_CHECKING:
 
     from exobone.store import IngestSummary, Store
     from exobone.store.search import Where
+    from exobone.store.store import FileIngest
 
-Progress = Callable[[int, int], None]
+# (done, total); total is None while it is not known yet (a file read as a stream).
+Progress = Callable[[int, int | None], None]
 
 
 class SupportsExtract(Protocol):
@@ -90,42 +93,112 @@ def ingest_file(
     fmt: str | None = None,
     extractor: SupportsExtract | None = None,
     progress: Progress | None = None,
+    workers: int = 1,
 ) -> IngestSummary:
-    """Read, de-duplicate, extract (when `extractor` is given) and store one file.
+    """Read, extract (when `extractor` is given) and store one file, a batch at a time.
 
-    The file is stored in one transaction. Raises IngestError when it cannot be read at all.
-    `progress(done, total)` is called after each record is stored. The store gives each
-    new record its study id (`exobone.store.store.study_label`); a paper already stored
-    keeps its own.
+    Records stream from the reader in batches of `BATCH_SIZE`; each batch is extracted
+    outside any transaction (in `workers` processes when more than 1) and then stored and
+    committed with the file's checkpoint, so memory stays flat and other writers wait at
+    most one batch. An interrupted run continues, on the next call, after its last
+    committed batch; the store then equals that of one uninterrupted run. A later copy of
+    a paper in the file is merged into the first. Raises IngestError when the file cannot
+    be read at all. `progress(done, None)` is called after each batch. The store gives each
+    new record its study id; a paper already stored keeps its own.
     """
     from exobone.ingest import detect_format
-    from exobone.ingest.dedup import deduplicate
+    from exobone.store.store import batched
+    from exobone.store.writer import BATCH_SIZE
 
     fmt = fmt or detect_format(path)
-    records: list[Record] = []
-    problems: list[RecordProblem] = []
-    for item in read_file_items(path, fmt):
-        if isinstance(item, RecordProblem):
-            problems.append(item)
-        else:
-            records.append(item)
-    kept, merges = deduplicate(records)
-
-    def entries() -> Iterator[Record | Study]:
-        for done, record in enumerate(kept, start=1):
-            # The id given here is provisional: the store keeps its own (see above).
-            yield extractor.extract(record, "") if extractor else record
-            if progress:
-                progress(done, len(kept))
-
-    return store.add_file(
-        path,
-        entries(),
-        fmt=fmt,
-        problems=problems,
-        duplicates=len(merges),
-        extractor_version=extractor_version(extractor),
+    file = store.open_file(
+        path, fmt=fmt, extractor_version=extractor_version(extractor) if extractor else None
     )
+    problems: list[RecordProblem] = []
+
+    def records() -> Iterator[Record]:
+        for item in read_file_items(path, fmt):
+            if isinstance(item, RecordProblem):
+                problems.append(item)
+            else:
+                yield item
+
+    batches = _skipped(batched(records(), BATCH_SIZE), file.resume_at, file.skip)
+    with _extraction(extractor, workers) as extract:
+        # A pool extracts the next batch while this process stores the one before.
+        pending: Callable[[], Sequence[Record | Study]] | None = None
+        for batch in batches:
+            started = extract(batch)
+            if pending is not None:
+                _store_batch(file, pending(), progress)
+            pending = started
+        if pending is not None:
+            _store_batch(file, pending(), progress)
+    return file.finish(problems)
+
+
+def _store_batch(
+    file: FileIngest, entries: Sequence[Record | Study], progress: Progress | None
+) -> None:
+    file.write(entries)
+    if progress:
+        progress(file.done, None)
+
+
+def _skipped(
+    batches: Iterable[list[Record]], count: int, skip: Callable[[list[Record]], None]
+) -> Iterator[list[Record]]:
+    """The batches after the first `count` records, which go to `skip` instead."""
+    for batch in batches:
+        if count >= len(batch):
+            skip(batch)
+            count -= len(batch)
+            continue
+        if count:
+            skip(batch[:count])
+            batch, count = batch[count:], 0
+        yield batch
+
+
+@contextmanager
+def _extraction(
+    extractor: SupportsExtract | None, workers: int
+) -> Iterator[Callable[[list[Record]], Callable[[], Sequence[Record | Study]]]]:
+    """Starts the work on a batch and gives what fetches its result: the studies (extracted
+    in a pool of `workers` processes when more than 1) or, without an extractor, the records.
+    """
+    if extractor is None:
+        yield lambda batch: lambda: batch
+        return
+    if workers <= 1:
+        # The id given here is provisional: the store keeps its own.
+        yield lambda batch: lambda: [extractor.extract(record, "") for record in batch]
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(extractor,)) as pool:
+
+        def start(batch: list[Record]) -> Callable[[], list[Study]]:
+            # More pieces than workers even out their load.
+            size = -(-len(batch) // (2 * workers))
+            parts = [
+                pool.submit(_extract_part, batch[i : i + size]) for i in range(0, len(batch), size)
+            ]
+            return lambda: [study for part in parts for study in part.result()]
+
+        yield start
+
+
+# The extractor of a worker process of `_extraction`'s pool (one per process, not per record).
+_worker_extractor: list[SupportsExtract] = []
+
+
+def _start_worker(extractor: SupportsExtract) -> None:
+    _worker_extractor.append(extractor)
+
+
+def _extract_part(records: list[Record]) -> list[Study]:
+    return [_worker_extractor[0].extract(record, "") for record in records]
 
 
 def read_file_items(path: str | Path, fmt: str | None = None) -> Iterator[Record | RecordProblem]:

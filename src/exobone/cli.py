@@ -182,11 +182,16 @@ def ingest(
     no_extract: Annotated[
         bool, typer.Option("--no-extract", help="Store the records only, without extraction.")
     ] = False,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Processes that extract (default 1).")
+    ] = 1,
 ) -> None:
     """Read, de-duplicate, extract and store bibliography files.
 
-    Each file is stored in one transaction; ingesting a file again changes nothing. Skipped
-    records are listed as "file, record N, line L: message" and the command exits with 2.
+    Each file is stored in batches of 1,000 records, each committed with a checkpoint: an
+    interrupted ingest, run again, continues after its last batch. Ingesting a file again
+    changes nothing. Skipped records are listed as "file, record N, line L: message" and the
+    command exits with 2.
     """
     from exobone.api import ingest_file, load_extractor
     from exobone.errors import IngestError
@@ -200,12 +205,12 @@ def ingest(
         for path in files:
             task = progress.add_task(escape(path.name), total=None)
 
-            def advance(done: int, total: int, task: Any = task) -> None:
+            def advance(done: int, total: int | None, task: Any = task) -> None:
                 progress.update(task, completed=done, total=total)
 
             try:
                 summary = ingest_file(
-                    store, path, fmt=fmt, extractor=extractor, progress=advance
+                    store, path, fmt=fmt, extractor=extractor, progress=advance, workers=workers
                 )
             except IngestError as error:
                 skipped.append(str(path))

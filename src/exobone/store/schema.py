@@ -188,6 +188,23 @@ class IngestLogRow(Base):
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
+class IngestProgressRow(Base):
+    """How far an interrupted ingest of a file got: committed batches, and their counts.
+
+    Written in each batch's transaction, removed once the file is done; a rerun of the same
+    content (`sha256`) with the same extraction (`mode`) continues after `entries_done`.
+    """
+
+    __tablename__ = "ingest_progress"
+
+    path: Mapped[str] = mapped_column(Text, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    mode: Mapped[str] = mapped_column(String(64))
+    entries_done: Mapped[int] = mapped_column(Integer)
+    counts: Mapped[dict[str, int]] = mapped_column(JSONType)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 class StoreStateRow(Base):
     """One row: `generation` grows with every write that changes studies or annotations;
     `last_record` is the highest record number ever given (numbers are never reused)."""

@@ -8,20 +8,19 @@ de-duplication key; re-extraction replaces the extractor's annotations and keeps
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import (
     Connection,
     Engine,
     and_,
-    bindparam,
     delete,
     exists,
     func,
@@ -30,13 +29,13 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.engine import RowMapping, make_url
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from exobone import __version__
 from exobone.errors import RecordProblem, StoreError
-from exobone.model import CITATION_FIELDS, SET_FIELDS, Record, Span, Study, empty_annotations
-from exobone.schema import ANNOTATION_FIELDS, INTEGER_FIELDS, check_field
+from exobone.model import SET_FIELDS, Record, Span, Study, empty_annotations
+from exobone.schema import INTEGER_FIELDS, check_field
 from exobone.store.engine import make_engine, writing
 from exobone.store.migrate import upgrade
 from exobone.store.schema import (
@@ -48,11 +47,22 @@ from exobone.store.schema import (
     EvidenceRow,
     FieldValueRow,
     IngestLogRow,
+    IngestProgressRow,
     RecordKeyRow,
     RecordRow,
     StoreStateRow,
     StudyRow,
 )
+from exobone.store.writer import (
+    BATCH_SIZE,
+    RECORD_COLUMNS,
+    BatchWriter,
+    Counts,
+    bump_generation,
+    lock_state,
+    remember_values,
+)
+from exobone.store.writer import study_label as study_label  # the web app's import
 
 if TYPE_CHECKING:
     from exobone.store.search import SearchResult, Where
@@ -74,19 +84,9 @@ keys_t = Base.metadata.tables[RecordKeyRow.__tablename__]
 values_t = Base.metadata.tables[FieldValueRow.__tablename__]
 curation_t = Base.metadata.tables[CurationLogRow.__tablename__]
 state_t = Base.metadata.tables[StoreStateRow.__tablename__]
+progress_t = Base.metadata.tables[IngestProgressRow.__tablename__]
+T = TypeVar("T")
 
-# Record attributes stored in columns of the same name.
-RECORD_COLUMNS: tuple[str, ...] = (
-    *CITATION_FIELDS,
-    "abstract",
-    "abstract_raw",
-    "title_raw",
-    "keywords",
-    "raw",
-    "source",
-    "position",
-    "line",
-)
 BATCH = 500
 # `{field: value}` conditions on studies, e.g. {"species": "rat"}.
 Filters = Mapping[str, str | int]
@@ -226,37 +226,33 @@ class Store:
     ) -> IngestSummary:
         """Store the records (or extracted studies) read from one file, in one transaction.
 
-        `entries` are the file's records after in-file de-duplication, each a `Study` when it
-        was extracted; `problems` are the records the reader skipped and `duplicates` the
-        number it merged. A `Record` without a study leaves any stored annotations alone.
+        `entries` are the file's records, each a `Study` when it was extracted; a later copy
+        of a paper is merged into the first. `problems` are the records the reader skipped
+        and `duplicates` the number it merged. A `Record` without a study leaves any stored
+        annotations alone. Written in batches of `BATCH_SIZE`; `open_file` commits each.
         `numbers` gives back record numbers by PMID: a new version of a paper whose older
         copy was removed (`exobone load`) keeps that copy's number and study id.
         """
-        summary = IngestSummary(path=str(path), format=fmt, problems=list(problems))
         digest = file_sha256(path)
         now = _now()
+        writer = BatchWriter(str(path), extractor_version, now, numbers)
         with writing(self.engine) as conn:
-            seen: set[int] = set()
-            for entry in entries:
-                study = entry if isinstance(entry, Study) else None
-                record = entry.record if isinstance(entry, Study) else entry
-                record_id, same_text = self._put_record(
-                    conn, record, seen, summary, now, numbers or {}
-                )
-                seen.add(record_id)
-                # Evidence offsets point into the text the study was extracted from: a copy
-                # whose title or abstract differs from the stored one keeps the stored study.
-                if (
-                    study is not None
-                    and same_text
-                    and self._put_study(conn, record_id, study, extractor_version, now)
-                ):
-                    summary.extracted += 1
-            summary.read = summary.new + summary.updated + summary.unchanged + summary.merged
-            summary.read += duplicates + summary.skipped
-            summary.merged += duplicates
+            lock_state(conn)
+            for batch in batched(entries, BATCH_SIZE):
+                writer.write(conn, batch)
+            summary = _summary(path, fmt, writer.counts, problems, duplicates)
             self._log(conn, summary, digest, now)
         return summary
+
+    def open_file(
+        self, path: str | Path, *, fmt: str | None = None, extractor_version: str | None = None
+    ) -> FileIngest:
+        """Start (or continue) a resumable ingest of one file: each batch is committed with
+        a checkpoint, and a rerun after an interruption goes on from the last one.
+
+        `extractor_version` is None when the records are stored without extraction.
+        """
+        return FileIngest(self, path, fmt, extractor_version)
 
     def curate(
         self,
@@ -274,6 +270,7 @@ class Store:
         check_field(field_name, SET_FIELDS)
         now = _now()
         with writing(self.engine) as conn:
+            lock_state(conn)
             record_id = self._record_id(conn, id_or_key)
             study_id = conn.scalar(select(studies_t.c.id).where(studies_t.c.record_id == record_id))
             if study_id is None:
@@ -322,6 +319,7 @@ class Store:
         """
         now = _now()
         with writing(self.engine) as conn:
+            lock_state(conn)
             row = conn.execute(
                 select(curation_t, studies_t.c.record_id)
                 .join(studies_t, studies_t.c.id == curation_t.c.study_id)
@@ -516,164 +514,8 @@ class Store:
 
     # -- internals -----------------------------------------------------------------------
 
-    def _put_record(
-        self,
-        conn: Connection,
-        record: Record,
-        seen: set[int],
-        summary: IngestSummary,
-        now: datetime,
-        numbers: Mapping[str, int],
-    ) -> tuple[int, bool]:
-        """Insert a record, or update or merge the stored copy of the same paper.
-
-        Returns its id, and whether the stored title and abstract are the record's own.
-        """
-        keys = identity_keys(record)
-        values = _record_values(record)
-        checksum = _checksum(values)
-        row = self._find(conn, keys)
-        if row is None:
-            summary.new += 1
-            record_id = numbers.get(record.pmid or "") or _next_record_number(conn)
-            conn.execute(
-                insert(records_t),
-                {
-                    "id": record_id,
-                    "label": study_label(record_id),
-                    "key": keys[0],
-                    "checksum": checksum,
-                    "created_at": now,
-                    "updated_at": now,
-                }
-                | values,
-            )
-            conn.execute(insert(keys_t), [{"record_id": record_id, "key": key} for key in keys])
-            return int(record_id), True
-        record_id = int(row["id"])
-        if row["checksum"] == checksum:
-            summary.unchanged += 1
-            return record_id, True
-        if record_id in seen or row["source"] != record.source:
-            # The same paper from another file (or twice in one): keep what is stored and
-            # only fill the fields it lacks.
-            summary.merged += 1
-            values = {
-                name: value if _empty(row[name]) else row[name] for name, value in values.items()
-            }
-            for name in ("source", "position", "line", "raw"):
-                values[name] = row[name]
-            checksum = _checksum(values)
-            same_text = (values["title"], values["abstract"]) == (record.title, record.abstract)
-            if checksum == row["checksum"]:
-                return record_id, same_text
-        else:
-            summary.updated += 1
-            same_text = True
-        conn.execute(
-            update(records_t).where(records_t.c.id == bindparam("row_id")),
-            {"row_id": record_id, "checksum": checksum, "updated_at": now} | values,
-        )
-        stored = set(conn.scalars(select(keys_t.c.key).where(keys_t.c.record_id == record_id)))
-        merged = identity_keys(Record(**values))
-        missing = [key for key in dict.fromkeys(keys + merged) if key not in stored]
-        if missing:
-            conn.execute(insert(keys_t), [{"record_id": record_id, "key": key} for key in missing])
-        return record_id, same_text
-
-    def _find(self, conn: Connection, keys: list[str]) -> RowMapping | None:
-        """The stored record that is the same paper, by DOI, then PMID, then title and year.
-
-        Like in-file de-duplication, two records whose DOIs differ are never the same paper,
-        nor are two matched only by title whose PMIDs differ.
-        """
-        matches = conn.execute(
-            select(keys_t.c.key.label("matched_key"), records_t)
-            .join(records_t, records_t.c.id == keys_t.c.record_id)
-            .where(keys_t.c.key.in_(bindparam("keys", expanding=True))),
-            {"keys": keys},
-        ).mappings()
-        found = {match["matched_key"]: match for match in matches}
-        mine = _by_kind(keys)
-        for key in keys:
-            row = found.get(key)
-            if row is None:
-                continue
-            theirs = _by_kind(identity_keys(Record(**{n: row[n] for n in RECORD_COLUMNS})))
-            if _differ(mine, theirs, "doi") or (
-                key.startswith("title:") and _differ(mine, theirs, "pmid")
-            ):
-                continue
-            return row
-        return None
-
-    def _put_study(
-        self, conn: Connection, record_id: int, study: Study, version: str, now: datetime
-    ) -> bool:
-        """Store the extractor's output for a record; False when it is already stored as is.
-
-        The study's own `id` is not stored: a stored study is known by its record's label.
-        """
-        annotations = _machine_annotations(study)
-        checksum = _checksum({"type": study.annotations.get("study_type"), "ann": annotations})
-        row = conn.execute(
-            select(studies_t.c.id, studies_t.c.checksum).where(studies_t.c.record_id == record_id)
-        ).first()
-        values = {
-            "study_type": str(study.annotations.get("study_type") or "primary"),
-            "extractor_version": version,
-            "extracted_at": now,
-            "warnings": list(study.warnings),
-            "checksum": checksum,
-        }
-        if row is None:
-            study_id = conn.execute(
-                insert(studies_t).returning(studies_t.c.id), {"record_id": record_id} | values
-            ).scalar_one()
-        elif row.checksum == checksum:
-            return False
-        else:
-            study_id = row.id
-            conn.execute(
-                update(studies_t).where(studies_t.c.id == bindparam("row_id")),
-                {"row_id": study_id} | values,
-            )
-            machine = select(annotations_t.c.id).where(
-                annotations_t.c.study_id == study_id, annotations_t.c.origin == MACHINE
-            )
-            conn.execute(delete(evidence_t).where(evidence_t.c.annotation_id.in_(machine)))
-            conn.execute(
-                delete(annotations_t).where(
-                    annotations_t.c.study_id == study_id, annotations_t.c.origin == MACHINE
-                )
-            )
-        if annotations:
-            ids = conn.execute(
-                insert(annotations_t).returning(annotations_t.c.id, sort_by_parameter_order=True),
-                [
-                    {
-                        "study_id": study_id,
-                        "field": name,
-                        "value": value,
-                        "rank": rank,
-                        "origin": MACHINE,
-                        "removed": False,
-                    }
-                    for name, value, rank, _ in annotations
-                ],
-            ).scalars()
-            evidence = [
-                {"annotation_id": annotation_id, **span}
-                for annotation_id, (_, _, _, spans) in zip(ids, annotations, strict=True)
-                for span in spans
-            ]
-            if evidence:
-                conn.execute(insert(evidence_t), evidence)
-            _remember_values(conn, [(name, value) for name, value, _, _ in annotations])
-        bump_generation(conn)
-        return True
-
-    def _log(self, conn: Connection, summary: IngestSummary, digest: str, now: datetime) -> None:
+    @staticmethod
+    def _log(conn: Connection, summary: IngestSummary, digest: str, now: datetime) -> None:
         values = {
             "format": summary.format,
             "records_read": summary.read,
@@ -750,7 +592,7 @@ class Store:
                 removed=bool(state.get("removed")),
             )
         )
-        _remember_values(conn, [(name, value)])
+        remember_values(conn, [(name, value)])
 
     def _record_id(self, conn: Connection, id_or_key: int | str) -> int:
         record_id = conn.scalar(select(records_t.c.id).where(_id_or_key_clause(id_or_key)))
@@ -817,9 +659,99 @@ def _check_file_exists(url: str, default: bool) -> None:
     if not Path(parsed.database).is_file():
         which = " (the default: no --db or EXOBONE_DB was given)" if default else ""
         raise StoreError(
-            f"no exobone store at {url}{which}: {parsed.database} does not exist. "
-            + _HOW_TO_CREATE
+            f"no exobone store at {url}{which}: {parsed.database} does not exist. " + _HOW_TO_CREATE
         )
+
+
+class FileIngest:
+    """A resumable ingest of one file (`Store.open_file`): batches in their own transactions.
+
+    Each `write` commits one batch with the file's checkpoint (entries done and the counts so
+    far); `resume_at` is how many entries an interrupted run of the same content with the
+    same extraction already committed: give those to `skip` (cheap: their ids are looked
+    up, nothing is written or extracted), the rest to `write`. `finish` logs the file and
+    drops the checkpoint. A kill at any moment leaves whole batches, and the rerun's store
+    equals that of one uninterrupted run.
+    """
+
+    def __init__(
+        self, store: Store, path: str | Path, fmt: str | None, extractor_version: str | None
+    ) -> None:
+        self.store = store
+        self.path = str(path)
+        self.fmt = fmt
+        self.digest = file_sha256(path)
+        self.now = _now()
+        self.mode = f"extract {extractor_version}" if extractor_version else "records"
+        self.writer = BatchWriter(self.path, extractor_version or __version__, self.now)
+        self.done = 0
+        with store.engine.connect() as conn:
+            row = conn.execute(
+                select(progress_t).where(
+                    progress_t.c.path == self.path,
+                    progress_t.c.sha256 == self.digest,
+                    progress_t.c.mode == self.mode,
+                )
+            ).first()
+        self.resume_at = int(row.entries_done) if row is not None else 0
+        if row is not None:
+            self.writer.counts = Counts(**row.counts)
+
+    def skip(self, records: Sequence[Record]) -> None:
+        """Entries the interrupted run committed (the first `resume_at`, in order)."""
+        with self.store.engine.connect() as conn:
+            self.writer.skip(conn, records)
+        self.done += len(records)
+
+    def write(self, entries: Sequence[Record | Study]) -> None:
+        """Store one batch and the checkpoint, in one transaction."""
+        with writing(self.store.engine) as conn:
+            lock_state(conn)
+            self.writer.write(conn, entries)
+            self.done += len(entries)
+            conn.execute(delete(progress_t).where(progress_t.c.path == self.path))
+            conn.execute(
+                insert(progress_t).values(
+                    path=self.path,
+                    sha256=self.digest,
+                    mode=self.mode,
+                    entries_done=self.done,
+                    counts=self.writer.counts.to_json(),
+                    updated_at=_now(),
+                )
+            )
+
+    def finish(self, problems: Sequence[RecordProblem] = ()) -> IngestSummary:
+        """Log the file as ingested and drop its checkpoint."""
+        summary = _summary(self.path, self.fmt, self.writer.counts, problems, 0)
+        with writing(self.store.engine) as conn:
+            lock_state(conn)
+            Store._log(conn, summary, self.digest, self.now)
+            conn.execute(delete(progress_t).where(progress_t.c.path == self.path))
+        return summary
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Lists of `size` items (the last may be shorter)."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _summary(
+    path: str | Path,
+    fmt: str | None,
+    counts: Counts,
+    problems: Sequence[RecordProblem],
+    duplicates: int,
+) -> IngestSummary:
+    summary = IngestSummary(path=str(path), format=fmt, problems=list(problems))
+    for name, number in counts.to_json().items():
+        setattr(summary, name, number)
+    summary.read = summary.new + summary.updated + summary.unchanged + summary.merged
+    summary.read += duplicates + summary.skipped
+    summary.merged += duplicates
+    return summary
 
 
 def file_sha256(path: str | Path) -> str:
@@ -831,18 +763,8 @@ def file_sha256(path: str | Path) -> str:
     return digest.hexdigest()
 
 
-def bump_generation(conn: Connection) -> None:
-    """Mark the studies or annotations as changed, in the writing transaction."""
-    conn.execute(update(state_t).values(generation=state_t.c.generation + 1))
-
-
 def generation(conn: Connection) -> int:
     return int(conn.scalar(select(state_t.c.generation)) or 0)
-
-
-def study_label(number: int) -> str:
-    """The study id of record `number`: S01 ... S99, S100 ... (migration 0004 writes the same)."""
-    return f"S{number:02d}"
 
 
 _LABEL = re.compile(r"[Ss]0*(\d{1,18})")
@@ -852,30 +774,6 @@ def label_number(text: str) -> int | None:
     """The record number a study id names ("S04", "s4" -> 4), or None for other text."""
     found = _LABEL.fullmatch(text.strip())
     return int(found.group(1)) if found else None
-
-
-def _next_record_number(conn: Connection) -> int:
-    """A new record number, one past the highest ever given, in the writing transaction."""
-    bumped = update(state_t).values(last_record=state_t.c.last_record + 1)
-    return int(conn.execute(bumped.returning(state_t.c.last_record)).scalar_one())
-
-
-def _remember_values(conn: Connection, items: Iterable[tuple[str, str]]) -> None:
-    """Add (field, value) pairs to the list of stored values, skipping known ones."""
-    wanted = set(items)
-    if not wanted:
-        return
-    known = {
-        (str(row[0]), str(row[1]))
-        for row in conn.execute(
-            select(values_t.c.field, values_t.c.value).where(
-                values_t.c.value.in_(sorted({value for _, value in wanted}))
-            )
-        )
-    }
-    new = sorted(wanted - known)
-    if new:
-        conn.execute(insert(values_t), [{"field": f, "value": v} for f, v in new])
 
 
 def _curation(row: Any) -> Curation:
@@ -946,50 +844,6 @@ def _study(row: Any, label: str, record: Record, annotations: list[dict[str, Any
     return study
 
 
-def _machine_annotations(study: Study) -> list[tuple[str, str, int, list[dict[str, Any]]]]:
-    """(field, value, rank, evidence rows) for every value of a study (study_type's row
-    carries its evidence; its value is also the `study_type` column)."""
-    found = []
-    for name in ANNOTATION_FIELDS:
-        given = study.annotations.get(name)
-        seen: set[str] = set()
-        for rank, value in enumerate([given] if isinstance(given, str) else given or []):
-            text = str(value)
-            if text in seen:
-                continue
-            seen.add(text)
-            spans = study.evidence.get(name, {}).get(text, [])
-            found.append((name, text, rank, [_evidence_values(study.record, s) for s in spans]))
-    return found
-
-
-def _evidence_values(record: Record, span: Span) -> dict[str, Any]:
-    text = record.title if span.section == "title" else record.abstract
-    return {
-        "section": span.section,
-        "sentence": span.sentence,
-        "start": span.start,
-        "end": span.end,
-        "text": text[span.start : span.end],
-    }
-
-
-def _record_values(record: Record) -> dict[str, Any]:
-    values = {name: getattr(record, name) for name in RECORD_COLUMNS}
-    values["authors"] = list(record.authors)
-    values["keywords"] = list(record.keywords)
-    return values
-
-
-def _checksum(values: Mapping[str, Any]) -> str:
-    text = json.dumps(values, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _empty(value: Any) -> bool:
-    return value is None or value == "" or value == [] or value == 0
-
-
 def _effective(a: Any) -> Any:
     """An annotation row that counts: not withdrawn, and not withdrawn by a curator."""
     withdrawn = annotations_t.alias("withdrawn")
@@ -1030,34 +884,6 @@ def _id_or_key_clause(id_or_key: int | str) -> Any:
     if (number := label_number(id_or_key)) is not None:
         return records_t.c.id == number
     return records_t.c.id.in_(select(keys_t.c.record_id).where(keys_t.c.key == id_or_key))
-
-
-def identity_keys(record: Record) -> list[str]:
-    """Every key that identifies the paper, strongest first (the first is `record_key`).
-
-    The weaker keys are `record_key` of the record with its DOI (then also its PMID) left
-    out; a title key counts only with a year, as in `exobone.ingest.dedup.deduplicate`.
-    """
-    from exobone.ingest.dedup import normalise_title, record_key
-
-    keys = [record_key(record)]
-    if record.doi:
-        keys.append(record_key(replace(record, doi=None)))
-    if record.pmid and record.year and normalise_title(record.title):
-        keys.append(record_key(replace(record, doi=None, pmid=None)))
-    return [key for key in dict.fromkeys(keys) if not key.endswith("|") or key == keys[0]]
-
-
-def _by_kind(keys: list[str]) -> dict[str, str]:
-    """Keys by their kind ("doi", "pmid", "title")."""
-    kinds: dict[str, str] = {}
-    for key in keys:
-        kinds.setdefault(key.split(":", 1)[0], key)
-    return kinds
-
-
-def _differ(mine: dict[str, str], theirs: dict[str, str], kind: str) -> bool:
-    return kind in mine and kind in theirs and mine[kind] != theirs[kind]
 
 
 def _now() -> datetime:

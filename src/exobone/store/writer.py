@@ -1,0 +1,498 @@
+"""Records and studies written a batch at a time: one look-up and a few bulk statements.
+
+A batch of a file's entries (records, or studies when extracted) costs one query for the
+stored copies of its papers, one for their studies, and one `executemany` per table
+(SQLite's prepared statements; psycopg's multi-row VALUES on PostgreSQL), instead of several
+round trips per record. Matching, merging and study replacement follow the same rules as
+one record at a time: the batch's entries are applied in order to the rows it loaded.
+
+Every write transaction first takes the store's state row (`lock_state`), so writers on
+PostgreSQL queue up there instead of deadlocking on each other's value rows, and the shared
+value rows go in with ON CONFLICT DO NOTHING.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from exobone.model import CITATION_FIELDS, Record, Span, Study
+from exobone.schema import ANNOTATION_FIELDS
+from exobone.store.schema import (
+    MACHINE,
+    AnnotationRow,
+    Base,
+    EvidenceRow,
+    FieldValueRow,
+    RecordKeyRow,
+    RecordRow,
+    StoreStateRow,
+    StudyRow,
+)
+
+# Entries per batch: one transaction each in a resumable ingest.
+BATCH_SIZE = 1000
+
+records_t = Base.metadata.tables[RecordRow.__tablename__]
+studies_t = Base.metadata.tables[StudyRow.__tablename__]
+annotations_t = Base.metadata.tables[AnnotationRow.__tablename__]
+evidence_t = Base.metadata.tables[EvidenceRow.__tablename__]
+keys_t = Base.metadata.tables[RecordKeyRow.__tablename__]
+values_t = Base.metadata.tables[FieldValueRow.__tablename__]
+state_t = Base.metadata.tables[StoreStateRow.__tablename__]
+
+# Record attributes stored in columns of the same name.
+RECORD_COLUMNS: tuple[str, ...] = (
+    *CITATION_FIELDS,
+    "abstract",
+    "abstract_raw",
+    "title_raw",
+    "keywords",
+    "raw",
+    "source",
+    "position",
+    "line",
+)
+COUNTS = ("new", "updated", "unchanged", "merged", "extracted")
+
+
+@dataclass(slots=True)
+class Counts:
+    """What the batches of one file did (the numbers of `IngestSummary`)."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    merged: int = 0
+    extracted: int = 0
+
+    def to_json(self) -> dict[str, int]:
+        return {name: getattr(self, name) for name in COUNTS}
+
+
+@dataclass(eq=False, slots=True)
+class _Row:
+    """A record row as the batch sees it; `id` is None until a new row is numbered."""
+
+    id: int | None
+    values: dict[str, Any]
+    checksum: str
+    key: str
+    seen: bool
+    new: bool = False
+    dirty: bool = False
+    # Every key of the paper, and those of them already in `record_keys`.
+    keys: list[str] = field(default_factory=list)
+    stored_keys: set[str] = field(default_factory=set)
+    kinds: dict[str, str] | None = None
+
+
+@dataclass(slots=True)
+class _StudyState:
+    id: int | None
+    checksum: str | None
+    study: Study | None = None
+    annotations: list[tuple[str, str, int, list[dict[str, Any]]]] = field(default_factory=list)
+
+
+class BatchWriter:
+    """Writes the entries of one file, batch by batch, into the caller's transactions.
+
+    `seen` holds the ids of the records this file already stored (a later copy of the same
+    paper in the file is merged into the first, never replaces it): a few integers per
+    record, whatever the size of the file.
+    """
+
+    def __init__(
+        self,
+        source: str,
+        extractor_version: str,
+        now: datetime,
+        numbers: Mapping[str, int] | None = None,
+    ) -> None:
+        self.source = source
+        self.extractor_version = extractor_version
+        self.now = now
+        # Record numbers given back by PMID (see `Store.add_file`).
+        self.numbers = numbers or {}
+        self.counts = Counts()
+        self.seen: set[int] = set()
+        self._remembered: set[tuple[str, str]] = set()
+
+    def skip(self, conn: Connection, records: Sequence[Record]) -> None:
+        """Records an earlier run of this file committed: only their ids are taken."""
+        by_key = _load(conn, [key for r in records for key in identity_keys(r)], self.seen)
+        for record in records:
+            row = _match(by_key, identity_keys(record))
+            if row is not None and row.id is not None:
+                self.seen.add(row.id)
+
+    def write(self, conn: Connection, entries: Sequence[Record | Study]) -> None:
+        """Store one batch in `conn`'s transaction (which `lock_state` has already taken)."""
+        keyed = [(entry, identity_keys(_record(entry))) for entry in entries]
+        by_key = _load(conn, [key for _, keys in keyed for key in keys], self.seen)
+        rows: dict[int, _Row] = {}  # by object id, in order of first use
+        placed: list[tuple[_Row, Study | None, bool]] = []
+        for entry, keys in keyed:
+            row, same_text = self._place(by_key, _record(entry), keys, rows)
+            placed.append((row, entry if isinstance(entry, Study) else None, same_text))
+        self._flush_records(conn, list(rows.values()))
+        # Evidence offsets point into the text the study was extracted from: a copy whose
+        # title or abstract differs from the stored one keeps the stored study.
+        self._write_studies(conn, [(row, study) for row, study, same in placed if study and same])
+        self.seen.update(row.id for row in rows.values() if row.id is not None)
+
+    def _place(
+        self, by_key: dict[str, _Row], record: Record, keys: list[str], rows: dict[int, _Row]
+    ) -> tuple[_Row, bool]:
+        """Insert a record, or update or merge the stored copy of the same paper (in memory).
+
+        Returns its row, and whether the stored title and abstract are the record's own.
+        """
+        values = _record_values(record)
+        checksum = _checksum(values)
+        row = _match(by_key, keys)
+        if row is None:
+            self.counts.new += 1
+            row = _Row(None, values, checksum, keys[0], seen=True, new=True, keys=list(keys))
+            rows[id(row)] = row
+            _index(by_key, row, keys)
+            return row, True
+        rows.setdefault(id(row), row)
+        if row.checksum == checksum:
+            self.counts.unchanged += 1
+            row.seen = True
+            return row, True
+        if row.seen or row.values["source"] != record.source:
+            # The same paper from another file (or twice in one): keep what is stored and
+            # only fill the fields it lacks.
+            self.counts.merged += 1
+            stored = row.values
+            values = {
+                name: value if _empty(stored[name]) else stored[name]
+                for name, value in values.items()
+            }
+            for name in ("source", "position", "line", "raw"):
+                values[name] = stored[name]
+            checksum = _checksum(values)
+            same_text = (values["title"], values["abstract"]) == (record.title, record.abstract)
+            row.seen = True
+            if checksum == row.checksum:
+                return row, same_text
+        else:
+            self.counts.updated += 1
+            same_text = True
+        row.values, row.checksum, row.dirty, row.seen = values, checksum, True, True
+        row.kinds = None
+        merged = identity_keys(Record(**values))
+        added = [k for k in dict.fromkeys(keys + merged) if k not in row.keys]
+        row.keys.extend(added)
+        _index(by_key, row, added)
+        return row, same_text
+
+    def _flush_records(self, conn: Connection, rows: list[_Row]) -> None:
+        new = [row for row in rows if row.new]
+        for row in new:
+            row.id = self.numbers.get(row.values["pmid"] or "") or None
+        unnumbered = [row for row in new if row.id is None]
+        if unnumbered:
+            bumped = update(state_t).values(last_record=state_t.c.last_record + len(unnumbered))
+            last = int(conn.execute(bumped.returning(state_t.c.last_record)).scalar_one())
+            for number, row in enumerate(unnumbered, start=last - len(unnumbered) + 1):
+                row.id = number
+        if new:
+            conn.execute(
+                insert(records_t),
+                [
+                    {
+                        "id": row.id,
+                        "label": study_label(row.id),
+                        "key": row.key,
+                        "checksum": row.checksum,
+                        "created_at": self.now,
+                        "updated_at": self.now,
+                    }
+                    | row.values
+                    for row in new
+                    if row.id is not None
+                ],
+            )
+        changed = [row for row in rows if row.dirty and not row.new]
+        if changed:
+            conn.execute(
+                update(records_t).where(records_t.c.id == bindparam("row_id")),
+                [
+                    {"row_id": row.id, "checksum": row.checksum, "updated_at": self.now}
+                    | row.values
+                    for row in changed
+                ],
+            )
+        key_rows = [
+            {"record_id": row.id, "key": key}
+            for row in [*new, *changed]
+            for key in row.keys
+            if key not in row.stored_keys
+        ]
+        if key_rows:
+            conn.execute(insert(keys_t), key_rows)
+        for row in [*new, *changed]:
+            row.stored_keys.update(row.keys)
+
+    def _write_studies(self, conn: Connection, placed: list[tuple[_Row, Study]]) -> None:
+        """Store the extractor's output; a study already stored as is is left alone."""
+        if not placed:
+            return
+        ids = sorted({row.id for row, _ in placed if row.id is not None and not row.new})
+        states: dict[int, _StudyState] = {}
+        if ids:
+            query = select(studies_t.c.record_id, studies_t.c.id, studies_t.c.checksum).where(
+                studies_t.c.record_id.in_(ids)
+            )
+            states = {int(r[0]): _StudyState(int(r[1]), str(r[2])) for r in conn.execute(query)}
+        touched: dict[int, _StudyState] = {}
+        for row, study in placed:
+            assert row.id is not None
+            annotations = _machine_annotations(study)
+            checksum = _checksum({"type": study.annotations.get("study_type"), "ann": annotations})
+            state = states.setdefault(row.id, _StudyState(None, None))
+            if state.checksum == checksum:
+                continue
+            state.checksum, state.study, state.annotations = checksum, study, annotations
+            touched[row.id] = state
+            self.counts.extracted += 1
+        if not touched:
+            return
+        self._replace_studies(conn, touched)
+
+    def _replace_studies(self, conn: Connection, touched: dict[int, _StudyState]) -> None:
+        def values(state: _StudyState) -> dict[str, Any]:
+            assert state.study is not None
+            return {
+                "study_type": str(state.study.annotations.get("study_type") or "primary"),
+                "extractor_version": self.extractor_version,
+                "extracted_at": self.now,
+                "warnings": list(state.study.warnings),
+                "checksum": state.checksum,
+            }
+
+        old = [state for state in touched.values() if state.id is not None]
+        if old:
+            conn.execute(
+                update(studies_t).where(studies_t.c.id == bindparam("row_id")),
+                [{"row_id": state.id} | values(state) for state in old],
+            )
+            old_ids = [state.id for state in old]
+            machine = select(annotations_t.c.id).where(
+                annotations_t.c.study_id.in_(old_ids), annotations_t.c.origin == MACHINE
+            )
+            conn.execute(delete(evidence_t).where(evidence_t.c.annotation_id.in_(machine)))
+            conn.execute(
+                delete(annotations_t).where(
+                    annotations_t.c.study_id.in_(old_ids), annotations_t.c.origin == MACHINE
+                )
+            )
+        fresh = [(record_id, s) for record_id, s in touched.items() if s.id is None]
+        if fresh:
+            returned = conn.execute(
+                insert(studies_t).returning(studies_t.c.id, sort_by_parameter_order=True),
+                [{"record_id": record_id} | values(state) for record_id, state in fresh],
+            ).scalars()
+            for (_, state), study_id in zip(fresh, returned, strict=True):
+                state.id = int(study_id)
+        annotations = [(state.id, item) for state in touched.values() for item in state.annotations]
+        if annotations:
+            annotation_ids = conn.execute(
+                insert(annotations_t).returning(annotations_t.c.id, sort_by_parameter_order=True),
+                [
+                    {
+                        "study_id": study_id,
+                        "field": name,
+                        "value": value,
+                        "rank": rank,
+                        "origin": MACHINE,
+                        "removed": False,
+                    }
+                    for study_id, (name, value, rank, _) in annotations
+                ],
+            ).scalars()
+            evidence = [
+                {"annotation_id": annotation_id, **span}
+                for annotation_id, (_, (_, _, _, spans)) in zip(
+                    annotation_ids, annotations, strict=True
+                )
+                for span in spans
+            ]
+            if evidence:
+                conn.execute(insert(evidence_t), evidence)
+            pairs = {(name, value) for _, (name, value, _, _) in annotations}
+            remember_values(conn, pairs - self._remembered)
+            self._remembered |= pairs
+        bump_generation(conn)
+
+
+def lock_state(conn: Connection) -> None:
+    """Take the store's state row first in a write transaction (SQLite's BEGIN IMMEDIATE
+    already holds the whole database), so writers queue up instead of deadlocking."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(select(state_t.c.id).with_for_update())
+
+
+def bump_generation(conn: Connection) -> None:
+    """Mark the studies or annotations as changed, in the writing transaction."""
+    conn.execute(update(state_t).values(generation=state_t.c.generation + 1))
+
+
+def remember_values(conn: Connection, pairs: Iterable[tuple[str, str]]) -> None:
+    """Add (field, value) pairs to the list of stored values; known ones are left as they are,
+    also when another process adds the same value at the same moment."""
+    rows = [{"field": name, "value": value} for name, value in sorted(set(pairs))]
+    if not rows:
+        return
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    conn.execute(dialect.insert(values_t).on_conflict_do_nothing(), rows)
+
+
+def study_label(number: int) -> str:
+    """The study id of record `number`: S01 ... S99, S100 ... (migration 0004 writes the same)."""
+    return f"S{number:02d}"
+
+
+def identity_keys(record: Record) -> list[str]:
+    """Every key that identifies the paper, strongest first (the first is `record_key`).
+
+    The weaker keys are `record_key` of the record with its DOI (then also its PMID) left
+    out; a title key counts only with a year, as in `exobone.ingest.dedup.deduplicate`.
+    """
+    from exobone.ingest.dedup import normalise_title, record_key
+
+    keys = [record_key(record)]
+    if record.doi:
+        keys.append(record_key(replace(record, doi=None)))
+    if record.pmid and record.year and normalise_title(record.title):
+        keys.append(record_key(replace(record, doi=None, pmid=None)))
+    return [key for key in dict.fromkeys(keys) if not key.endswith("|") or key == keys[0]]
+
+
+def _record(entry: Record | Study) -> Record:
+    return entry.record if isinstance(entry, Study) else entry
+
+
+def _load(conn: Connection, keys: list[str], seen: set[int]) -> dict[str, _Row]:
+    """The stored records holding any of `keys`, by each of their keys that was asked for."""
+    by_key: dict[str, _Row] = {}
+    if not keys:
+        return by_key
+    rows: dict[int, _Row] = {}
+    wanted = sorted(set(keys))
+    for start in range(0, len(wanted), 5000):
+        query = (
+            select(keys_t.c.key.label("matched_key"), keys_t.c.record_id, records_t)
+            .join(records_t, records_t.c.id == keys_t.c.record_id)
+            .where(keys_t.c.key.in_(wanted[start : start + 5000]))
+        )
+        for found in conn.execute(query).mappings():
+            record_id = int(found["record_id"])
+            row = rows.get(record_id)
+            if row is None:
+                values = {name: found[name] for name in RECORD_COLUMNS}
+                row = _Row(record_id, values, found["checksum"], found["key"], record_id in seen)
+                rows[record_id] = row
+            by_key[found["matched_key"]] = row
+    if rows:
+        # The stored keys of a matched record, so that an update adds only missing ones.
+        query = select(keys_t.c.record_id, keys_t.c.key).where(keys_t.c.record_id.in_(list(rows)))
+        for record_id, key in conn.execute(query):
+            row = rows[int(record_id)]
+            row.keys.append(str(key))
+            row.stored_keys.add(str(key))
+    return by_key
+
+
+def _index(by_key: dict[str, _Row], row: _Row, keys: Iterable[str]) -> None:
+    for key in keys:
+        by_key.setdefault(key, row)
+
+
+def _match(by_key: Mapping[str, _Row], keys: list[str]) -> _Row | None:
+    """The row that is the same paper, by DOI, then PMID, then title and year.
+
+    Like in-file de-duplication, two records whose DOIs differ are never the same paper,
+    nor are two matched only by title whose PMIDs differ.
+    """
+    mine = _by_kind(keys)
+    for key in keys:
+        row = by_key.get(key)
+        if row is None:
+            continue
+        if row.kinds is None:
+            row.kinds = _by_kind(identity_keys(Record(**row.values)))
+        theirs = row.kinds
+        if _differ(mine, theirs, "doi") or (
+            key.startswith("title:") and _differ(mine, theirs, "pmid")
+        ):
+            continue
+        return row
+    return None
+
+
+def _by_kind(keys: list[str]) -> dict[str, str]:
+    """Keys by their kind ("doi", "pmid", "title")."""
+    kinds: dict[str, str] = {}
+    for key in keys:
+        kinds.setdefault(key.split(":", 1)[0], key)
+    return kinds
+
+
+def _differ(mine: dict[str, str], theirs: dict[str, str], kind: str) -> bool:
+    return kind in mine and kind in theirs and mine[kind] != theirs[kind]
+
+
+def _machine_annotations(study: Study) -> list[tuple[str, str, int, list[dict[str, Any]]]]:
+    """(field, value, rank, evidence rows) for every value of a study (study_type's row
+    carries its evidence; its value is also the `study_type` column)."""
+    found = []
+    for name in ANNOTATION_FIELDS:
+        given = study.annotations.get(name)
+        seen: set[str] = set()
+        for rank, value in enumerate([given] if isinstance(given, str) else given or []):
+            text = str(value)
+            if text in seen:
+                continue
+            seen.add(text)
+            spans = study.evidence.get(name, {}).get(text, [])
+            found.append((name, text, rank, [_evidence_values(study.record, s) for s in spans]))
+    return found
+
+
+def _evidence_values(record: Record, span: Span) -> dict[str, Any]:
+    text = record.title if span.section == "title" else record.abstract
+    return {
+        "section": span.section,
+        "sentence": span.sentence,
+        "start": span.start,
+        "end": span.end,
+        "text": text[span.start : span.end],
+    }
+
+
+def _record_values(record: Record) -> dict[str, Any]:
+    values = {name: getattr(record, name) for name in RECORD_COLUMNS}
+    values["authors"] = list(record.authors)
+    values["keywords"] = list(record.keywords)
+    return values
+
+
+def _checksum(values: Mapping[str, Any]) -> str:
+    text = json.dumps(values, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == 0
