@@ -1,16 +1,25 @@
 """Ingest benchmark: read_records over a synthetic PubMed baseline file on one core.
 
     python benchmarks/bench_ingest.py [--records 100000] [--gzip] [--seed 0]
+    python benchmarks/bench_ingest.py --store --records 20000 --small 5000 [--pg-url URL]
 
 Generates the file under benchmarks/data/ (gitignored) once, then times a full pass of
 `exobone.ingest.read_records` in a fresh Python process and reports records/s and that
 process's peak RSS (resource.getrusage ru_maxrss). Targets: >= 5,000 records/s, < 300 MB.
+
+With --store, the same file also goes through `exobone extract` alone and `exobone ingest`
+(with and without extraction) into a new SQLite file and, given a PostgreSQL URL (or
+EXOBONE_TEST_PG_URL), a new PostgreSQL database; each run is a fresh process, and the
+ratios of the write path's targets are computed from that one run (wall and CPU time; the
+database server's CPU is not in the CPU figures). `--small N` also ingests the first N
+records' file, for the peak-RSS ratio.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -62,25 +71,110 @@ def measure(path: Path) -> dict[str, float]:
             "calibration_ms": calibration}
 
 
+def measure_command(mode: str, path: Path, url: str) -> dict[str, float]:
+    """`exobone extract` or `exobone ingest` (the API the commands call) on `path`."""
+    from exobone.api import extract_studies, ingest_file, load_extractor
+    from exobone.store import Store
+
+    extractor = load_extractor() if mode != "ingest_no_extract" else None
+    calibration = calibrate()
+    # The store is created (migrated) before the clock starts: that is once per store.
+    store = Store.open(url) if url else None
+    start, cpu_start = time.perf_counter(), time.process_time()
+    if store is None:
+        records = sum(1 for item in extract_studies([path], extractor=extractor)
+                      if hasattr(item, "annotations"))
+    else:
+        summary = ingest_file(store, path, extractor=extractor)
+        records = summary.new + summary.updated + summary.unchanged + summary.merged
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+    if store is not None:
+        store.close()
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"records": records, "seconds": round(elapsed, 2),
+            "records_per_s": round(records / elapsed), "cpu_seconds": round(cpu, 2),
+            "records_per_cpu_s": round(records / cpu), "peak_rss_mb": round(peak_mb, 1),
+            "calibration_ms": calibration}
+
+
+def _child(*args: str) -> dict[str, float]:
+    result = subprocess.run([sys.executable, __file__, *args], check=True, capture_output=True,
+                            text=True)
+    return dict(json.loads(result.stdout))
+
+
+def _fresh_pg(base: str, name: str) -> str:
+    """A new, empty PostgreSQL database beside `base`'s (dropped first if it exists)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return make_url(base).set(database=name).render_as_string(hide_password=False)
+
+
+def store_run(path: Path, small: Path | None, pg_url: str | None) -> dict[str, object]:
+    """Every path of the write path's targets over one file, each in a fresh process."""
+    import tempfile
+
+    runs: dict[str, dict[str, float]] = {"read": _child("--child", str(path))}
+    runs["extract"] = _child("--command", "extract", str(path), "")
+    with tempfile.TemporaryDirectory() as tmp:
+        for mode in ("ingest_no_extract", "ingest"):
+            url = f"sqlite:///{tmp}/{mode}.db"
+            runs[f"{mode}_sqlite"] = _child("--command", mode, str(path), url)
+            if pg_url:
+                fresh = _fresh_pg(pg_url, f"bench_ingest_{mode}")
+                runs[f"{mode}_postgresql"] = _child("--command", mode, str(path), fresh)
+        if small is not None:
+            runs["ingest_sqlite_small"] = _child(
+                "--command", "ingest", str(small), f"sqlite:///{tmp}/small.db"
+            )
+
+    def ratio(a: str, b: str, key: str) -> float | None:
+        if a not in runs or b not in runs:
+            return None
+        return round(runs[a][key] / runs[b][key], 3)
+
+    ratios = {}
+    for key in ("records_per_s", "records_per_cpu_s"):
+        unit = "wall" if key == "records_per_s" else "cpu"
+        ratios[f"no_extract_sqlite_vs_read_{unit}"] = ratio("ingest_no_extract_sqlite", "read", key)
+        ratios[f"no_extract_pg_vs_read_{unit}"] = ratio("ingest_no_extract_postgresql", "read", key)
+        ratios[f"ingest_sqlite_vs_extract_{unit}"] = ratio("ingest_sqlite", "extract", key)
+        ratios[f"ingest_pg_vs_extract_{unit}"] = ratio("ingest_postgresql", "extract", key)
+    ratios["peak_rss_large_vs_small"] = ratio("ingest_sqlite", "ingest_sqlite_small",
+                                              "peak_rss_mb")
+    return {"runs": runs, "ratios": ratios}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--gzip", action="store_true")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--store", action="store_true", help="also extract and ingest")
+    parser.add_argument("--small", type=int, help="with --store: records of the small file")
+    parser.add_argument("--pg-url", default=os.environ.get("EXOBONE_TEST_PG_URL"))
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--command", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(measure(args.child)))
         return
+    if args.command:
+        mode, path, url = args.command
+        print(json.dumps(measure_command(mode, Path(path), url)))
+        return
 
-    from synth_pubmed import generate
-
-    suffix = ".xml.gz" if args.gzip else ".xml"
-    path = HERE / "data" / f"pubmed_synth_{args.records}_s{args.seed}{suffix}"
-    if not path.exists():
-        started = time.perf_counter()
-        generate(path, args.records, seed=args.seed, gzip=args.gzip)
-        print(f"generated {path} in {time.perf_counter() - started:.1f}s", file=sys.stderr)
+    path = synthetic(args.records, args.seed, args.gzip)
+    if args.store:
+        small = synthetic(args.small, args.seed, args.gzip) if args.small else None
+        print(json.dumps(store_run(path, small, args.pg_url), indent=2))
+        return
     result = subprocess.run(
         [sys.executable, __file__, "--child", str(path)], check=True, capture_output=True,
         text=True,
@@ -90,6 +184,19 @@ def main() -> None:
     figures["meets_target"] = (figures["records_per_s"] >= TARGET_RATE
                                and figures["peak_rss_mb"] < TARGET_RSS_MB)
     print(json.dumps(figures, indent=2))
+
+
+def synthetic(records: int, seed: int, gzip: bool) -> Path:
+    """The synthetic file of `records` articles, generated once under benchmarks/data/."""
+    from synth_pubmed import generate
+
+    suffix = ".xml.gz" if gzip else ".xml"
+    path = HERE / "data" / f"pubmed_synth_{records}_s{seed}{suffix}"
+    if not path.exists():
+        started = time.perf_counter()
+        generate(path, records, seed=seed, gzip=gzip)
+        print(f"generated {path} in {time.perf_counter() - started:.1f}s", file=sys.stderr)
+    return path
 
 
 if __name__ == "__main__":
