@@ -53,6 +53,9 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
+    # In WAL mode this is still safe against a crash or kill (no corruption, no partial
+    # transaction); only a power cut may lose the last commits. Saves a sync per commit.
+    cursor.execute("PRAGMA synchronous=NORMAL")
     # Facet counts group tens of thousands of rows: sort in memory, keep hot pages cached.
     cursor.execute("PRAGMA temp_store=MEMORY")
     cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")

@@ -1,7 +1,8 @@
 """`Store`: records and their extracted studies in SQLite or PostgreSQL.
 
-One call of `Store.add_file` is one transaction: a file is stored whole or not at all. Running
-it again on the same file changes nothing; records are merged across files by their
+One call of `Store.add_file` is one transaction: a file is stored whole or not at all;
+`Store.open_file` commits a file batch by batch with a checkpoint, so that a rerun resumes.
+Storing the same file again changes nothing; records are merged across files by their
 de-duplication key; re-extraction replaces the extractor's annotations and keeps a curator's.
 """
 

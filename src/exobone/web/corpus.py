@@ -149,7 +149,7 @@ class Corpus:
     # -- writing -------------------------------------------------------------------------
 
     def ingest(self, path: Path) -> IngestSummary:
-        """Read, extract and store one uploaded file (one transaction)."""
+        """Read, extract and store one uploaded file (in committed batches; see `ingest_file`)."""
         from exobone.api import ingest_file, load_extractor
 
         try:

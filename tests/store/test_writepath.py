@@ -1,0 +1,153 @@
+"""The batched, resumable write path: interrupted ingests, killed ones, concurrent ones."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, select, text
+
+from exobone.api import SupportsExtract, extractor_version, ingest_file, load_extractor
+from exobone.model import Record, Study
+from exobone.store import Store
+from exobone.store import writer as writer_module
+from exobone.store.engine import make_engine
+from exobone.store.schema import Base
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+from synth_pubmed import generate  # noqa: E402
+
+EXOBONE = Path(sys.executable).with_name("exobone")
+# Columns that say when, not what: they differ between any two runs.
+WHEN = {"created_at", "updated_at", "extracted_at", "ingested_at", "at"}
+
+
+def contents(url: str) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table but the clocks and the counters of writes, sorted."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            found = {}
+            for name, table in Base.metadata.tables.items():
+                if name == "store_state":
+                    found[name] = [tuple(conn.execute(select(table.c.last_record)).one())]
+                    continue
+                columns = [c for c in table.c if c.name not in WHEN]
+                rows = conn.execute(select(*columns)).all()
+                found[name] = sorted(tuple(map(repr, row)) for row in rows)
+            return found
+    finally:
+        engine.dispose()
+
+
+class FailingAt:
+    """The real extractor, failing at its `n`-th record (a crash in the middle of a file)."""
+
+    def __init__(self, extractor: SupportsExtract, n: int) -> None:
+        self.extractor, self.n, self.calls = extractor, n, 0
+        self.version = extractor_version(extractor)
+
+    def extract(self, record: Record, study_id: str) -> Study:
+        self.calls += 1
+        if self.calls == self.n:
+            raise RuntimeError("crash")
+        return self.extractor.extract(record, study_id)
+
+
+def with_duplicate(path: Path, records: int, seed: int) -> Path:
+    """A synthetic PubMed file whose last article repeats its second one."""
+    generate(path, records, seed=seed, in_scope_share=0.5)
+    xml = path.read_text(encoding="utf-8")
+    articles = xml.split("  <PubmedArticle>")
+    repeated = "  <PubmedArticle>" + articles[2].replace("</PubmedArticleSet>\n", "")
+    path.write_text(xml.replace("</PubmedArticleSet>", repeated + "</PubmedArticleSet>"))
+    return path
+
+
+def test_an_interrupted_ingest_continues_and_equals_a_clean_run(
+    store_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(writer_module, "BATCH_SIZE", 4)
+    path = with_duplicate(tmp_path / "refs.xml", 17, seed=7)
+    extractor = load_extractor()
+    clean_url = f"sqlite:///{tmp_path / 'clean.db'}"
+    with Store.open(clean_url) as clean:
+        expected = ingest_file(clean, path, extractor=extractor)
+    assert (expected.new, expected.merged, expected.extracted) == (17, 1, 17)
+
+    with Store.open(store_url) as store:
+        failing = FailingAt(extractor, 11)
+        with pytest.raises(RuntimeError, match="crash"):
+            ingest_file(store, path, extractor=failing)
+        assert store.count() == 8  # two batches of four were committed
+        counting = FailingAt(extractor, 0)
+        resumed = ingest_file(store, path, extractor=counting)
+        assert counting.calls == 18 - 8  # the committed records were not extracted again
+        again = ingest_file(store, path, extractor=extractor)
+
+    assert resumed == expected
+    assert (again.new, again.unchanged, again.merged, again.extracted) == (0, 17, 1, 0)
+    got, want = contents(store_url), contents(clean_url)
+    assert got["ingest_progress"] == []
+    for name in ("records", "record_keys", "annotations", "evidence", "field_values"):
+        assert len(got[name]) == len(want[name]), name
+    if store_url.startswith("sqlite"):
+        assert got == want
+
+
+def test_a_killed_ingest_rerun_equals_a_clean_run(store_url: str, tmp_path: Path) -> None:
+    path = generate(tmp_path / "big.xml", 4000, seed=3)
+    command = [str(EXOBONE), "ingest", str(path), "--no-extract", "--db", store_url]
+    run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                           start_new_session=True)  # fmt: skip
+    done = 0
+    engine = make_engine(store_url)
+    deadline = time.monotonic() + 120
+    try:
+        while run.poll() is None and time.monotonic() < deadline and not done:
+            time.sleep(0.01)
+            try:
+                with engine.connect() as conn:
+                    done = conn.scalar(text("SELECT max(entries_done) FROM ingest_progress")) or 0
+            except Exception:  # the table is not made yet
+                continue
+        os.killpg(run.pid, signal.SIGKILL)
+        run.wait()
+    finally:
+        engine.dispose()
+    assert run.returncode == -signal.SIGKILL, run.stderr.read() if run.stderr else ""
+    assert 1000 <= done < 4000
+    with Store.open(store_url) as store:
+        assert store.count() == done  # whole batches, nothing half-written
+
+    subprocess.run(command, check=True, capture_output=True)
+    clean_url = f"sqlite:///{tmp_path / 'clean.db'}"
+    subprocess.run([*command[:-1], clean_url], check=True, capture_output=True)
+    got, want = contents(store_url), contents(clean_url)
+    assert got["ingest_progress"] == [] and len(got["records"]) == 4000
+    if store_url.startswith("sqlite"):
+        assert got == want
+    else:
+        assert got["records"] == want["records"] and got["record_keys"] == want["record_keys"]
+
+
+def test_two_ingests_at_once_both_succeed(store_url: str, tmp_path: Path) -> None:
+    """Different files with values in common, extracted and stored at the same moment."""
+    paths = [generate(tmp_path / f"part{n}.xml", 60, seed=n, in_scope_share=1.0) for n in (1, 2)]
+    Store.open(store_url).close()
+    runs = [
+        subprocess.Popen([str(EXOBONE), "ingest", str(path), "--db", store_url],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for path in paths
+    ]  # fmt: skip
+    outputs = [run.communicate(timeout=300) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    with Store.open(store_url) as store:
+        assert store.count() == 120
+        assert store.facets("species")  # both wrote annotations and their values
