@@ -42,26 +42,25 @@ from exobone.store.migrate import upgrade
 from exobone.store.schema import (
     CURATED,
     MACHINE,
-    AnnotationRow,
     Base,
     CurationLogRow,
-    EvidenceRow,
-    FieldValueRow,
     IngestLogRow,
     IngestProgressRow,
-    RecordKeyRow,
-    RecordRow,
-    StoreStateRow,
-    StudyRow,
 )
 from exobone.store.writer import (
     BATCH_SIZE,
     RECORD_COLUMNS,
     BatchWriter,
     Counts,
+    annotations_t,
     bump_generation,
+    evidence_t,
+    keys_t,
     lock_state,
+    records_t,
     remember_values,
+    state_t,
+    studies_t,
 )
 from exobone.store.writer import study_label as study_label  # the web app's import
 
@@ -76,15 +75,8 @@ URL_FORMS = (
 )
 _DRIVERS = frozenset({"sqlite", "sqlite+pysqlite", "postgresql", "postgres", "postgresql+psycopg"})
 
-records_t = Base.metadata.tables[RecordRow.__tablename__]
-studies_t = Base.metadata.tables[StudyRow.__tablename__]
-annotations_t = Base.metadata.tables[AnnotationRow.__tablename__]
-evidence_t = Base.metadata.tables[EvidenceRow.__tablename__]
 log_t = Base.metadata.tables[IngestLogRow.__tablename__]
-keys_t = Base.metadata.tables[RecordKeyRow.__tablename__]
-values_t = Base.metadata.tables[FieldValueRow.__tablename__]
 curation_t = Base.metadata.tables[CurationLogRow.__tablename__]
-state_t = Base.metadata.tables[StoreStateRow.__tablename__]
 progress_t = Base.metadata.tables[IngestProgressRow.__tablename__]
 T = TypeVar("T")
 
