@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import typer
 from typer.testing import CliRunner
 
+from exobone.web import Settings, create_app
 from exobone.web.commands import register
 from exobone.web.security import is_loopback
 
@@ -26,6 +29,15 @@ def test_non_loopback_needs_token(monkeypatch: pytest.MonkeyPatch) -> None:
     result = CliRunner().invoke(app(), ["serve", "--host", "0.0.0.0"])
     assert result.exit_code == 1
     assert "without a token" in result.output
+
+
+def test_a_store_that_does_not_exist_is_refused_unless_created(tmp_path: Path) -> None:
+    typo = tmp_path / "typo.db"
+    result = CliRunner().invoke(app(), ["serve", "--db", str(typo)])
+    assert result.exit_code == 1 and "does not exist" in result.output
+    assert "--create" in result.output and not typo.exists()
+    create_app(Settings(db_url=str(typo), create=True))  # what --create does
+    assert typo.is_file()
 
 
 def test_an_unsupported_database_is_one_line() -> None:

@@ -55,6 +55,8 @@ class Settings:
     token: str | None = None
     user: str = "anonymous"
     max_upload: int = MAX_UPLOAD
+    # Make an empty store when `db_url` has none (`exobone serve --create`).
+    create: bool = True
 
 
 class CurationIn(BaseModel):
@@ -70,7 +72,7 @@ def plotly_js() -> Path:
 
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
     settings = settings or Settings()
-    corpus = Corpus(store or Store.open(settings.db_url))
+    corpus = Corpus(store or Store.open(settings.db_url, create=settings.create))
     app = FastAPI(
         title="exobone",
         summary="Evidence-linked knowledge base of EV therapies for bone and cartilage",

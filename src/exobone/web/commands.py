@@ -37,6 +37,12 @@ def register(app: typer.Typer) -> None:
             typer.Option(help="Curator name stored with curations (X-Exobone-User header wins)."),
         ] = "anonymous",
         max_upload_mb: Annotated[int, typer.Option(help="Largest upload accepted, in MB.")] = 20,
+        create: Annotated[
+            bool,
+            typer.Option(
+                "--create", help="Start with an empty store if there is none (upload files)."
+            ),
+        ] = False,
     ) -> None:
         """Serve the web app: search, study pages with evidence, map, graph, curation, exports.
 
@@ -57,12 +63,16 @@ def register(app: typer.Typer) -> None:
             )
             raise typer.Exit(1)
         settings = Settings(
-            db_url=db, token=token, user=user, max_upload=max_upload_mb * 1024 * 1024
+            db_url=db,
+            token=token,
+            user=user,
+            max_upload=max_upload_mb * 1024 * 1024,
+            create=create,
         )
         try:
             web_app = create_app(settings)
-        except ExoboneError as error:  # an unsupported database URL
-            typer.echo(f"error: {error}", err=True)
+        except ExoboneError as error:  # no store there, or an unsupported database URL
+            typer.echo(f"error: {error} (serve --create starts an empty store)", err=True)
             raise typer.Exit(1) from None
         typer.echo(f"exobone: serving {db or 'sqlite:///exobone.db'} on http://{host}:{port}/")
         uvicorn.run(web_app, host=host, port=port, log_level="warning")
