@@ -51,7 +51,7 @@ from exobone.extract.direction_sentence import (
     resolve,
 )
 from exobone.extract.document import Mention
-from exobone.extract.scanning import View, tail_start
+from exobone.extract.scanning import View
 
 if TYPE_CHECKING:
     from exobone.extract.document import Document, Sentence
@@ -270,7 +270,7 @@ def _analyse(doc: Document) -> list[Directed]:
                 continue
             if mention.kind == "conditions":
                 # (the verb and up to three words after it end the text before the target)
-                cue = DISEASE_VERB_RE.search(text, tail_start(text, target.start, 4), target.start)
+                cue = DISEASE_VERB_RE.search(text, 0, target.start)
                 if cue is None or sign != DOWN and not DISEASE_UP_RE.match(cue.group()):
                     continue
                 sign = UP if DISEASE_UP_RE.match(cue.group()) else DOWN

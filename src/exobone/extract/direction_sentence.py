@@ -62,7 +62,7 @@ from exobone.extract.direction_rules import (
     VESICLE_RE,
     view_of,
 )
-from exobone.extract.scanning import View, tail_start
+from exobone.extract.scanning import View
 
 
 def _has_aux(gap: str) -> bool:
@@ -471,7 +471,7 @@ def _release_objects(state: _SentenceState) -> None:
         if (
             obj is None
             or obj.form not in ("verb", "reversal", "protect")
-            or DETERMINER_END_RE.search(text, tail_start(text, obj.start, 1), obj.start)
+            or DETERMINER_END_RE.search(text, 0, obj.start)
         ):
             continue
         between = text[obj.end : t.start]

@@ -37,7 +37,6 @@ __all__ = [
     "is_word_char",
     "literal_starts",
     "required_texts",
-    "tail_start",
 ]
 
 
@@ -58,20 +57,6 @@ def fold(text: str) -> str:
 def is_word_char(char: str) -> bool:
     """What `\\w` matches in a str pattern."""
     return char.isalnum() or char == "_"
-
-
-def tail_start(text: str, end: int, words: int) -> int:
-    """Where the last `words` runs of word characters before `end` begin, with the whitespace
-    between and after them. A match ending at `end` that holds only word characters and
-    whitespace, at most `words` runs, and starts a run, starts here or later: an end-anchored
-    regex searched from here skips the offsets before, where it can only fail."""
-    at = end
-    for _ in range(words):
-        while at and text[at - 1].isspace():
-            at -= 1
-        while at and is_word_char(text[at - 1]):
-            at -= 1
-    return at
 
 
 # --------------------------------------------------------------------------------------------
