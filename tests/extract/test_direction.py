@@ -185,7 +185,7 @@ def test_aims_are_recognised() -> None:
 # --------------------------------------------------------------------------------------------
 from pathlib import Path  # noqa: E402
 
-from exobone.extract import direction_rules, direction_sentence  # noqa: E402
+from exobone.extract import direction_cues, direction_rules  # noqa: E402
 
 _TRICKY = [
     "Exosomes up-regulated X, Up regulated Y, down- regulated Z, did not significantly affect W.",
@@ -264,10 +264,10 @@ def test_neutral_predicate_regex_equals_the_word_by_word_form() -> None:
             neutral = direction_rules.NEUTRAL_PRED_RE
             assert (neutral.match(gap) is None) == (plain.match(gap) is None)
             # the quick pre-test never rules out a match
-            assert direction_sentence._neutral_predicate(gap) == (plain.match(gap) is not None)
+            assert direction_cues.neutral_predicate(gap) == (plain.match(gap) is not None)
             blanked = re.sub(r"\b(?:bone|cartilage|apoptosis|osteogenesis)\b", "    ", gap)
             expected = direction_rules.NEUTRAL_PRED_RE.match(blanked) is not None
-            assert direction_sentence._neutral_predicate(blanked) == expected
+            assert direction_cues.neutral_predicate(blanked) == expected
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,8 @@
 
 Shared by `exobone.extract.outcomes` and `exobone.extract.molecular`. Two layers:
 
-* `resolve(text, targets, vesicles)` works on one sentence (`exobone.extract.direction_sentence`).
+* `resolve(text, targets, vesicles)` works on one sentence (`exobone.extract.direction_sentence`,
+  its words read by `exobone.extract.direction_cues`).
 * `analyse(doc)` walks a `Document`'s title and abstract sentences, keeps only sentences about
   the vesicle treatment (a vesicle is named, or the sentence continues one that named it with
   "they"/"these", or its subject is a molecule the vesicles carry) and returns every target
@@ -20,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
+from exobone.extract.direction_cues import Cue, Target, find_cues, is_aim, mentions_vesicles
 from exobone.extract.direction_rules import (
     ANAPHOR_START_RE,
     CARGO_BEFORE,
@@ -42,14 +44,7 @@ from exobone.extract.direction_rules import (
     UP,
     view_of,
 )
-from exobone.extract.direction_sentence import (
-    Cue,
-    Target,
-    find_cues,
-    is_aim,
-    mentions_vesicles,
-    resolve,
-)
+from exobone.extract.direction_sentence import resolve
 from exobone.extract.document import Mention
 from exobone.extract.scanning import View
 

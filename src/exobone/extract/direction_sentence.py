@@ -13,251 +13,55 @@ them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from typing import Final
 
+from exobone.extract.direction_cues import (
+    Cue,
+    Target,
+    agent_is_foreign,
+    agent_like,
+    as_view,
+    boundary_between,
+    clause_before,
+    cues_of,
+    has_aux,
+    hyphen_modifiers,
+    is_negated,
+    more_words_than,
+    names_vesicle,
+    neutral_predicate,
+    predicate_gap_ok,
+    purpose_of_a_method,
+    reversals_in,
+    strip_targets,
+)
 from exobone.extract.direction_rules import (
-    AGENT_AFTER_RE,
-    AGENT_BEFORE,
-    AGENT_END_RE,
     AGENT_PREP_RE,
-    AIMS,
     ARM_AFTER_RE,
-    AUX,
     BOUNDARIES,
     CARGO_AFTER_RE,
     CARGO_IN,
     CHANGE_NOUNS,
-    CUE_TABLE,
-    CUES,
     DETERMINER_END_RE,
     DOWN,
     EXPERIMENTER,
-    GAP_BREAK,
     GERUND_SUBJECT,
     HARMFUL,
-    HYPHEN_CUE,
     INDUCED_AFTER_RE,
     INHIBITOR_BEFORE,
     INTRANSITIVE_AFTER_RE,
-    MEASURED_BY,
-    NEGATION,
-    NEUTRAL_PRED,
-    NOT_ONLY,
     NOUN_IN_RE,
     NOUN_OF_RE,
-    PAREN_RE,
     POST_NOUN_GAP_RE,
-    QUANTITY_RE,
     REPAIR_AFTER_RE,
-    REVERSAL_ANAPHOR,
-    REVERSAL_GATE,
     SAME,
     SECRETION_BLOCK,
     STIMULUS_BY,
-    TO_FINDING_RE,
     UP,
     VESICLE,
     VESICLE_RE,
-    view_of,
 )
 from exobone.extract.scanning import View
-
-
-def _has_aux(gap: str) -> bool:
-    """Whether `gap` holds an auxiliary ("was", "been", "became", ...)."""
-    return AUX.search(gap) is not None
-
-
-# Words are runs of `[\w/-]`. "More than n words" is matched without making them: each
-# repetition takes all the characters up to a word and then the whole word (possessive, so that
-# a word is never split in two).
-_MORE_WORDS_THAN: Final = {n: re.compile(rf"(?:[^\w/-]*+[\w/-]++){{{n + 1}}}") for n in (2, 3, 9)}
-
-
-def _more_words_than(n: int, text: str, start: int = 0, end: int = -1) -> bool:
-    """Whether `text[start:end]` (to its end by default) holds more than `n` (2, 3 or 9)
-    words."""
-    regex = _MORE_WORDS_THAN[n]
-    return (regex.match(text, start) if end < 0 else regex.match(text, start, end)) is not None
-
-
-# Cue, Target and Directed are plain classes rather than named tuples: compiled, a class is built
-# natively, while a named tuple goes through its interpreted `__new__` (a few thousand
-# instructions each, and every sentence makes several).
-class Cue:
-    """A direction word in a sentence (offsets into the sentence text)."""
-
-    __slots__ = ("end", "form", "negated", "sign", "start", "text")
-
-    def __init__(self, start: int, end: int, sign: int, form: str, text: str) -> None:
-        self.start = start
-        self.end = end
-        self.sign = sign
-        self.form = form
-        self.text = text
-        self.negated: bool | None = None  # found when first asked (`_negated`)
-
-    def __repr__(self) -> str:
-        return f"Cue({self.start}, {self.end}, {self.sign}, {self.form!r}, {self.text!r})"
-
-
-class Target:
-    """Something that can move: a phenotype, gene, miRNA, pathway or metabolite mention.
-
-    `inherent` is a direction the words carry themselves ("anti-apoptotic", "attenuated OA");
-    `inverse` marks a measure that rises when the phenotype falls ("mitochondrial membrane
-    potential" for mitochondrial dysfunction).
-    """
-
-    __slots__ = ("end", "inherent", "inverse", "kind", "label", "start")
-
-    def __init__(
-        self,
-        start: int,
-        end: int,
-        label: str,
-        kind: str,
-        inherent: int | None = None,
-        inverse: bool = False,
-    ) -> None:
-        self.start = start
-        self.end = end
-        self.label = label
-        self.kind = kind
-        self.inherent = inherent
-        self.inverse = inverse
-
-    def __repr__(self) -> str:
-        return (
-            f"Target({self.start}, {self.end}, {self.label!r}, {self.kind!r}, {self.inherent}, "
-            f"{self.inverse})"
-        )
-
-
-def _view(text: str | View) -> View:
-    return text if isinstance(text, View) else view_of(text)
-
-
-def find_cues(text: str | View) -> list[Cue]:
-    """Every direction cue in `text`, in order, hyphen-glued stimulus modifiers removed."""
-    return _find_cues(_view(text))
-
-
-def _find_cues(view: View) -> list[Cue]:
-    cues: list[Cue] = []
-    text = view.text
-    for i, match in CUES.finditer(view):
-        _, sign, form = CUE_TABLE[i]
-        if (
-            form == "verb"
-            and view.low[match.start() : match.end()] in CHANGE_NOUNS  # verbs among them
-            and text.startswith((" in ", " of "), match.end())
-        ):
-            form = "noun"
-        cues.append(Cue(match.start(), match.end(), sign, form, match.group()))
-    return cues
-
-
-def _hyphen_modifiers(view: View) -> list[tuple[int, int, bool]]:
-    """Spans of "<stimulus>-induced" words; True where the stimulus is a vesicle."""
-    return [
-        (hyphen, end, _names_vesicle(stimulus, view))
-        for stimulus, hyphen, end in _hyphen_cues(view)
-    ]
-
-
-def _hyphen_cues(view: View) -> list[tuple[str, int, int]]:
-    """(stimulus, hyphen offset, end) of each `HYPHEN_CUE_RE` match."""
-    return [(m.group(1), m.start(2) - 1, m.end(2)) for m in HYPHEN_CUE.finditer(view.text, view)]
-
-
-def mentions_vesicles(text: str | View) -> bool:
-    """Whether the sentence `text` names a vesicle preparation (`VESICLE_RE`)."""
-    view = _view(text)
-    return VESICLE.search(view.text, view) is not None
-
-
-def _names_vesicle(piece: str, sentence: View) -> bool:
-    """`mentions_vesicles` for a piece of a sentence."""
-    return VESICLE.search(piece, sentence) is not None
-
-
-def is_aim(text: str | View) -> bool:
-    """An aim, hypothesis or knowledge gap rather than a finding."""
-    return AIMS.first(_view(text)) is not None
-
-
-def _boundary_between(bounds: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    return any(start <= b0 and b1 <= end for b0, b1 in bounds)
-
-
-def _strip_targets(text: str, start: int, end: int, targets: Sequence[Target]) -> str:
-    """The gap text with target spans blanked and parentheses removed."""
-    spans = sorted(
-        (max(t.start, start), min(t.end, end)) for t in targets if t.start < end and start < t.end
-    )
-    parts = []
-    at = start
-    for lo, hi in spans:
-        if hi <= at:
-            continue
-        lo = max(lo, at)
-        parts += [text[at:lo], " " * (hi - lo)]
-        at = hi
-    parts.append(text[at:end])
-    gap = "".join(parts)
-    return PAREN_RE.sub(" ", gap) if "(" in gap else gap
-
-
-def _predicate_gap_ok(gap: str, vesicles: bool, sentence: View) -> bool:
-    gap = MEASURED_BY.sub(" ", gap, sentence)
-    if vesicles or GAP_BREAK.search(gap) is not None:
-        return False
-    return not _more_words_than(9, gap)
-
-
-def _agent_is_foreign(view: View, end: int) -> bool | None:
-    """After a predicate cue ending at `end`: None if no agent is named, True if it is not the
-    vesicle."""
-    text = view.text
-    match = AGENT_PREP_RE.match(text, end)
-    if match is None:
-        return None
-    words = match.group(1)
-    if QUANTITY_RE.match(words):
-        return None  # "fell by about half", "increased by 2-fold"
-    # only the first few words name the agent: at most six, up to the first clause word (looked
-    # for only among the six: its matches hold no whitespace)
-    first = " ".join(words.split(None, 6)[:6])
-    end_word = AGENT_END_RE.search(first)
-    head = " ".join(first[: end_word.start()].split()) if end_word else first
-    return not _names_vesicle(head, view)
-
-
-def _negated(view: View, cue: Cue) -> bool:
-    """Whether the cue of the sentence `text` is negated ("did not promote"); asked for each
-    target the cue governs, found once."""
-    text = view.text
-    negated = cue.negated
-    if negated is None:
-        start = cue.start
-        if NOT_ONLY.search(text[max(0, start - 12) : start], view):
-            negated = False
-        else:
-            negated = NEGATION.search(text[max(0, start - 40) : start], view) is not None
-        cue.negated = negated
-    return negated
-
-
-def _purpose_of_a_method(view: View, cue: Cue) -> bool:
-    """A "to <cue>" purpose before any vesicle is named: how the model or stimulus was set up."""
-    text = view.text
-    if cue.form != "verb" or cue.start < 3 or text[cue.start - 3 : cue.start].lower() != "to ":
-        return False
-    before = text[: cue.start]
-    return not _names_vesicle(before, view) and not TO_FINDING_RE.search(before[-20:])
 
 
 def _reversal_sign(local: int | None, label: str, cue_sign: int) -> int | None:
@@ -347,7 +151,7 @@ def resolve(
     `text` is the sentence; target and vesicle offsets are relative to it. The passes run in
     this order, each on what the ones before found.
     """
-    state = _SentenceState(_view(text), targets, vesicle_spans)
+    state = _SentenceState(as_view(text), targets, vesicle_spans)
     if state.cues:  # without cues nothing is a predicate, and nothing is to be blocked
         _predicates_after_targets(state)
         _release_objects(state)
@@ -365,8 +169,8 @@ def _usable_cues(view: View, targets: Sequence[Target]) -> list[Cue]:
     ("IL-1beta-induced") names the stimulus; "we induced apoptosis with staurosporine" and "to
     induce senescence, cells were exposed to H2O2" describe a method."""
     text = view.text
-    cues_all = _find_cues(view)
-    modifiers = _hyphen_modifiers(view) if cues_all else []
+    cues_all = cues_of(view)
+    modifiers = hyphen_modifiers(view) if cues_all else []
     cues: list[Cue] = []
     for cue in cues_all:
         mod = next((m for m in modifiers if m[0] <= cue.start and cue.end <= m[1] + 0), None)
@@ -381,13 +185,13 @@ def _usable_cues(view: View, targets: Sequence[Target]) -> list[Cue]:
             prev = (
                 text[: cue.start - 1].rsplit(None, 1)[-1] if text[: cue.start - 1].strip() else ""
             )
-            if not _names_vesicle(prev, view):
+            if not names_vesicle(prev, view):
                 continue
         if any(t.start <= cue.start and cue.end <= t.end for t in targets):
             continue
         if EXPERIMENTER.search(text[max(0, cue.start - 20) : cue.start], view):
             continue
-        if _purpose_of_a_method(view, cue):
+        if purpose_of_a_method(view, cue):
             continue
         cues.append(cue)
     return cues
@@ -413,37 +217,37 @@ def _predicates_after_targets(state: _SentenceState) -> None:
             and after + 1 < len(cues)
             and nxt.form == "verb"
             and POST_NOUN_GAP_RE.fullmatch(text[t.end : nxt.start].replace(",", " "))
-            and _agent_is_foreign(state.view, nxt.end)
+            and agent_is_foreign(state.view, nxt.end)
         ):
             # skip the stimulus's verb
             agent = AGENT_PREP_RE.match(text, nxt.end)
             span_end = agent.start(1) if agent else nxt.end
             second = cues[after + 1]
             words = text[span_end : second.start]
-            if not _more_words_than(3, words) and "," not in words:
+            if not more_words_than(3, words) and "," not in words:
                 skipped = text[t.end : second.start]
                 nxt = second
         if nxt is None:
             # blocking matters only for a cue before the target (`cues[0]` ends first)
-            if cues[0].end <= t.start and _neutral_predicate(
-                _strip_targets(text, t.end, len(text), targets)
+            if cues[0].end <= t.start and neutral_predicate(
+                strip_targets(text, t.end, len(text), targets)
             ):
                 blocked.add(i)
             continue
-        gap = _strip_targets(text, t.end, nxt.start, targets)
+        gap = strip_targets(text, t.end, nxt.start, targets)
         if skipped:
-            gap = " was " if _has_aux(skipped) else " "
+            gap = " was " if has_aux(skipped) else " "
         else:  # "the decrease in X caused by TNF-alpha was reversed": the stimulus is aside
             gap = STIMULUS_BY.sub(" ", gap, state.view)
         cargo_gap = CARGO_IN.search(text[t.end : nxt.start], state.view) is not None
-        if not _predicate_gap_ok(gap, cargo_gap, state.view):
-            if _neutral_predicate(gap) or cargo_gap:
+        if not predicate_gap_ok(gap, cargo_gap, state.view):
+            if neutral_predicate(gap) or cargo_gap:
                 blocked.add(i)
             continue
-        if _neutral_predicate(gap) and ("," in gap or nxt.form in ("adj", "protect", "noun")):
+        if neutral_predicate(gap) and ("," in gap or nxt.form in ("adj", "protect", "noun")):
             blocked.add(i)
             continue
-        aux = _has_aux(gap)
+        aux = has_aux(gap)
         if nxt.form == "protect" or nxt.form == "adj" and not aux:
             continue
         if nxt.form == "noun":
@@ -475,7 +279,7 @@ def _release_objects(state: _SentenceState) -> None:
         ):
             continue
         between = text[obj.end : t.start]
-        if not _more_words_than(2, between) and "," not in between and " and " not in between:
+        if not more_words_than(2, between) and "," not in between and " and " not in between:
             right_of.pop(i, None)
             blocked.discard(i)
     for cue in right_of.values():
@@ -495,7 +299,7 @@ def _cues_before_targets(state: _SentenceState) -> None:
         t = targets[i]
         if t.start >= state.inhibitor_from or (
             state.inhibitor_words
-            and INHIBITOR_BEFORE.regex.search(_clause_before(text, t.start, bounds))
+            and INHIBITOR_BEFORE.regex.search(clause_before(text, t.start, bounds))
         ):
             continue
         if t.inherent is not None:
@@ -514,14 +318,12 @@ def _cues_before_targets(state: _SentenceState) -> None:
             inner = _left_cue(text, t, cues, bounds, consumed, nouns_only=True)
             base = _apply(pred, inner, t, view)
             local[i] = base
-            if pred.form == "noun" and not _has_aux(
-                _strip_targets(text, t.end, pred.start, targets)
-            ):
+            if pred.form == "noun" and not has_aux(strip_targets(text, t.end, pred.start, targets)):
                 outer = _left_cue(text, t, cues, bounds, consumed)
                 if outer is not None and base is not None:
                     base = _compose(outer, base, view)
             else:
-                foreign = _agent_is_foreign(view, pred.end)
+                foreign = agent_is_foreign(view, pred.end)
                 if foreign and not SECRETION_BLOCK.search(text[pred.end : pred.end + 40], view):
                     pred = None  # the stimulus acted, not the vesicles
                 elif foreign is False:
@@ -563,7 +365,7 @@ def _reversals_undo(state: _SentenceState) -> None:
     were almost abolished when BMSC-Exos was added" inverts each change (an undirected one of a
     harm is a decrease)."""
     text, targets = state.text, state.targets
-    for match in _reversals(state.view):
+    for match in reversals_in(state.view):
         if not state.vesicle_in(match.end(), len(text)) and not state.vesicle_in(
             match.start(), match.end()
         ):
@@ -572,7 +374,7 @@ def _reversals_undo(state: _SentenceState) -> None:
         cue_sign = UP if word.startswith(("rescu", "restor")) else DOWN
         for i in state.order:
             t = targets[i]
-            if t.end <= match.start() and not _agent_like(state.view, t):
+            if t.end <= match.start() and not agent_like(state.view, t):
                 was = state.local[i]
                 state.result[i] = _reversal_sign(was, t.label, SAME if was is None else cue_sign)
 
@@ -590,7 +392,7 @@ def _inverse_and_agents(state: _SentenceState) -> None:
         if (
             result[i] is not None
             and targets[i].kind != "outcomes"
-            and _agent_like(state.view, targets[i])
+            and agent_like(state.view, targets[i])
         ):
             result[i] = None
 
@@ -608,26 +410,6 @@ def _secretion_block(state: _SentenceState) -> None:
     ]
 
 
-def _neutral_predicate(gap: str) -> bool:
-    """The target is the subject of a predicate that gives no direction ("were evaluated")."""
-    return NEUTRAL_PRED.match(gap) is not None
-
-
-def _clause_before(text: str, start: int, bounds: Sequence[tuple[int, int]]) -> str:
-    edge = max((b1 for b0, b1 in bounds if b1 <= start), default=0)
-    return text[edge:start]
-
-
-def _agent_like(view: View, t: Target) -> bool:
-    """The target is an agent: a stimulus given to cells, a genotype, a treatment arm."""
-    text = view.text
-    return bool(
-        AGENT_BEFORE.search(text[max(0, t.start - 40) : t.start], view)
-        or t.end < len(text)
-        and AGENT_AFTER_RE.match(text, t.end)
-    )
-
-
 def _left_cue(
     text: str,
     t: Target,
@@ -641,7 +423,7 @@ def _left_cue(
     for cue in reversed(cues):
         if cue.end > t.start:
             continue
-        if _boundary_between(bounds, cue.end, t.start):
+        if boundary_between(bounds, cue.end, t.start):
             return None
         if cue.start in consumed or cue.form in ("pred",):
             continue
@@ -654,14 +436,14 @@ def _left_cue(
             ):
                 return cue
             return None
-        if cue.form == "adj" and _more_words_than(3, text, cue.end, t.start):
+        if cue.form == "adj" and more_words_than(3, text, cue.end, t.start):
             continue
         return cue
     return None
 
 
 def _compose(outer: Cue, inner_sign: int, view: View) -> int:
-    if _negated(view, outer):
+    if is_negated(view, outer):
         return SAME
     if outer.form == "reversal":
         return -inner_sign if inner_sign != SAME else (outer.sign or inner_sign)
@@ -672,7 +454,7 @@ def _compose(outer: Cue, inner_sign: int, view: View) -> int:
 
 def _apply(cue: Cue, inner: Cue | None, t: Target, view: View) -> int | None:
     """Sign of a predicate cue on its subject, given an "inhibition of"-type word in front."""
-    if _negated(view, cue):
+    if is_negated(view, cue):
         return SAME
     if cue.form == "same":
         return SAME
@@ -698,7 +480,7 @@ def _govern(
 ) -> int | None:
     """Sign of a cue before the target, composed with a verb right before a noun cue."""
     text = view.text
-    if cue.form == "same" or _negated(view, cue):
+    if cue.form == "same" or is_negated(view, cue):
         return SAME
     if cue.form == "change":
         return None
@@ -715,18 +497,11 @@ def _govern(
                 for c in reversed(cues)
                 if c.end <= cue.start
                 and c.start not in consumed
-                and not _more_words_than(2, text, c.end, cue.start)
-                and not _boundary_between(bounds, c.end, cue.start)
+                and not more_words_than(2, text, c.end, cue.start)
+                and not boundary_between(bounds, c.end, cue.start)
             ),
             None,
         )
         if outer is not None and outer.form not in ("pred", "change"):
             return _compose(outer, sign, view)
     return sign
-
-
-def _reversals(view: View) -> list[re.Match[str]]:
-    """`REVERSAL_ANAPHOR_RE.finditer(view.text)`, tried where its determiners start."""
-    if not REVERSAL_GATE.possible(view):
-        return []
-    return [match for _, match in REVERSAL_ANAPHOR.finditer(view)]
