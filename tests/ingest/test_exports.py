@@ -600,3 +600,21 @@ def test_endnote_authors_suffixes_and_initials_of_any_script(tmp_path: Path) -> 
     assert [r.authors for r in records] == [["Smith, J., Jr."], ["Müller, K.", "Şahin, Ö."]]
     assert (records[1].title, records[1].journal, records[1].issue, records[1].pages) == (
         "Vesicles (EVs)", "Stem Cell Research & Therapy", "Suppl 1", "S1-S10")
+
+
+def test_csv_with_a_line_of_notes_above_the_header(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text('"About the data: exported on 5 December 2026, criteria: exosome bone"\n'
+                    "Title,PubYear,Source title,DOI\n"
+                    "Vesicles in bone,2021,Bone,10.1000/b.1\n", encoding="utf-8")
+    records, problems = split(path)
+    assert problems == []
+    assert [(r.title, r.year, r.journal, r.doi, r.line) for r in records] == [
+        ("Vesicles in bone", 2021, "Bone", "10.1000/b.1", 3)]
+
+
+def test_csv_without_a_title_column_is_still_refused(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text("Name,Year\nx,2020\ny,2021\nz,2022\n", encoding="utf-8")
+    with pytest.raises(IngestError, match="export.csv, line 1: no title column in the header"):
+        list(read_records(path, "csv"))

@@ -82,11 +82,12 @@ def _authors(value: str | None) -> list[str]:
 # to be a stray quote: its row is reported and the lines after its first are read again.
 _MAX_ROW_LINES = 200
 _MAX_ROW_CHARS = 1 << 20
+_MAX_NOTE_LINES = 2
 
 
-def _rows(lines: Iterator[str], delimiter: str, width: int,
-          source: str) -> Iterator[tuple[int, list[str]] | RecordProblem]:
-    """(first line, cells) of each row after the header, numbered from line 2.
+def _rows(lines: Iterator[str], delimiter: str, width: int, source: str,
+          first: int = 2) -> Iterator[tuple[int, list[str]] | RecordProblem]:
+    """(first line, cells) of each row after the header, numbered from line `first`.
 
     The csv module reads one row at a time from a bounded feed. A row that needs more than
     one line must have the header's number of cells, and must end within the bounds above;
@@ -94,7 +95,7 @@ def _rows(lines: Iterator[str], delimiter: str, width: int,
     costs one row, not the rows after it.
     """
     replay: deque[tuple[int, str]] = deque()
-    numbered = enumerate(lines, start=2)
+    numbered = enumerate(lines, start=first)
     pending: list[tuple[int, str]] = []
     cut = False
 
@@ -136,17 +137,23 @@ def read(path: str | Path) -> Iterator[Record | RecordProblem]:
     source = str(path)
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     lines = iter_lines(path)
-    first = next(lines, None)
-    if first is None:
-        raise IngestError(source, "empty file")
-    delimiter = _delimiter(first, Path(path))
-    header = next(csv.reader([first], delimiter=delimiter))
-    columns = _mapping(header)
-    if "title" not in columns:
+    # The header is the first line, or one of the next two under a line of notes
+    # ("About the data: exported on ...", as some exporters write).
+    for header_line in range(1, _MAX_NOTE_LINES + 2):
+        first = next(lines, None)
+        if first is None:
+            raise IngestError(source, "empty file" if header_line == 1 else
+                              "no title column in the header", 1)
+        delimiter = _delimiter(first, Path(path))
+        header = next(csv.reader([first], delimiter=delimiter), [])
+        columns = _mapping(header)
+        if "title" in columns:
+            break
+    else:
         raise IngestError(source, "no title column in the header", 1)
     header_names = _normalised(header)
     position = 0
-    for item in _rows(lines, delimiter, len(header), source):
+    for item in _rows(lines, delimiter, len(header), source, header_line + 1):
         if isinstance(item, RecordProblem):
             position += 1
             item.position = position
