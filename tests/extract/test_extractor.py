@@ -7,8 +7,9 @@ import pytest
 
 from exobone import __version__
 from exobone.api import extractor_version
-from exobone.extract import FAMILIES, REGISTRY, Extractor, logic_version
-from exobone.model import SET_FIELDS, Record
+from exobone.errors import UnknownFieldError
+from exobone.extract import FAMILIES, REGISTRY, Extractor, Finding, logic_version
+from exobone.model import SET_FIELDS, Record, Span
 
 ABSTRACT = (
     "Osteoarthritis (OA) is a common joint disease. In this study, exosomes were isolated from "
@@ -174,3 +175,14 @@ def test_a_setting_without_its_words_is_inferred_from_the_animals():
     (place,) = evidence["settings"]["in_vivo"]
     assert abstract[place["start"] : place["end"]] == "rats"
     assert place["inferred"] is True and place["from"] == "animals of the study"
+
+
+def test_a_finding_for_a_field_outside_the_schema_fails_loudly(monkeypatch):
+    """A family that misspells its field must not have its values dropped without a word."""
+
+    def misspelled(doc):
+        yield Finding("ev_source", "MSC||", Span(0, 4))
+
+    monkeypatch.setitem(REGISTRY, "misspelled", misspelled)
+    with pytest.raises(UnknownFieldError, match="unknown field 'ev_source'; did you mean"):
+        Extractor(families=["misspelled"]).extract(Record(title="Exosomes"), "S01")

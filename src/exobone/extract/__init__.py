@@ -17,6 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from exobone import __version__
+from exobone.errors import UnknownFieldError
 from exobone.extract import (
     biology,
     cargo,
@@ -31,7 +32,7 @@ from exobone.extract.document import Document, Finding, Mention, Sentence
 from exobone.extract.pipeline import MAX_CHARS, build_document
 from exobone.lexicon import Matcher, default_matcher
 from exobone.model import Record, Study, empty_annotations
-from exobone.schema import FIELDS, INTEGER_FIELDS
+from exobone.schema import ANNOTATION_FIELDS, FIELDS, INTEGER_FIELDS
 
 __all__ = [
     "FAMILIES",
@@ -133,7 +134,9 @@ class Extractor:
 
 
 def _add(study: Study, finding: Finding) -> None:
-    """Record one value and its span; set fields keep the first-seen order, no repeats."""
+    """Record one value and its span; set fields keep the first-seen order, no repeats.
+
+    A finding for a field the schema does not have raises UnknownFieldError."""
     name, value, span = finding.field, finding.value, finding.span
     if name in _SINGLE_FIELDS:
         study.annotations[name] = value
@@ -149,8 +152,8 @@ def _add(study: Study, finding: Finding) -> None:
             if value not in values:
                 values.append(value)
             key = value
-    else:
-        return
+    else:  # a family's bug: a value nobody would see must not vanish quietly
+        raise UnknownFieldError(name, ANNOTATION_FIELDS)
     by_value = study.evidence.get(name)
     if by_value is None:
         by_value = study.evidence[name] = {}
