@@ -33,9 +33,10 @@ from exobone.analysis.polarity import (
     outcome_synonyms,
 )
 from exobone.model import Study
+from exobone.schema import BY_NAME
 from exobone.suggest import did_you_mean
 
-DIRECTIONS: tuple[str, ...] = ("increase", "decrease", "no_change")
+DIRECTIONS: tuple[str, ...] = tuple(word for word, _ in BY_NAME["outcomes"].directions)
 BENEFITS: tuple[str, ...] = ("better", "worse", "unrated")
 
 # Compound fields shown by default with fewer parts: sources and recipients as cell|origin

@@ -39,6 +39,7 @@ from sqlalchemy import (
 )
 
 from exobone.model import ANNOTATION_FIELDS, SET_FIELDS
+from exobone.schema import BY_NAME
 from exobone.store import textindex
 from exobone.store.facets import Column, FacetIndex, fetch
 from exobone.store.labels import (
@@ -325,7 +326,8 @@ def resolve(conn: Connection, name: str, pattern: str) -> Condition:
     check_field(name)
     if name == "study_type":
         check_label(name, pattern, [])
-        return Condition(name, tuple(k for k in ("primary", "review") if matches(pattern, k)))
+        labels = BY_NAME["study_type"].parts[0].labels
+        return Condition(name, tuple(k for k in labels if matches(pattern, k)))
     stored: list[str] = []
     if WILDCARD in pattern:
         stored = list(conn.scalars(select(values_t.c.value).where(values_t.c.field == name)))
