@@ -222,7 +222,8 @@ def ingest(
             progress.update(task, visible=False)
         total = store.count()
     out = _stdout()
-    out.print(_summary_table(summaries, total, out.width))
+    if summaries:  # a table with no file in it says nothing the skipped line does not
+        out.print(_summary_table(summaries, total, out.width))
     if skipped:
         err.print(f"{len(skipped)} of {len(files)} files skipped: "
                   + ", ".join(escape(name) for name in skipped))
