@@ -82,7 +82,8 @@ def test_search_api_facets_and_filters(client: TestClient) -> None:
     assert 0 < bone["total"] < everything["total"]
     hit = bone["hits"][0]
     assert any("osteoarthritis" in hit["snippet"][a:b].lower() for a, b in hit["matches"]), hit
-    assert client.get("/api/search", params={"f": "nonsense=1"}).status_code == 400
+    unknown = client.get("/api/search", params={"f": "nonsense=1"})
+    assert unknown.status_code == 400 and "unknown field 'nonsense'" in unknown.text
     assert client.get("/search", params={"f": "species"}).status_code == 400
 
 
@@ -220,7 +221,8 @@ def test_map_and_graph_api(client: TestClient) -> None:
     assert emap["cells"]
     cell = emap["cells"][0]
     assert cell["n"] == len(cell["studies"]) and cell["studies"][0]["record_id"]
-    assert client.get("/api/map", params={"rows": "bogus"}).status_code == 400
+    bogus = client.get("/api/map", params={"rows": "bogus"})
+    assert bogus.status_code == 400 and "unknown field 'bogus'" in bogus.text
     graph = client.get("/api/graph").json()
     assert graph["elements"]["nodes"] and graph["elements"]["edges"]
 

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from exobone.errors import ExoboneError
-from exobone.model import ANNOTATION_FIELDS, SET_FIELDS, Study
+from exobone.errors import ExoboneError, UnknownFieldError
+from exobone.model import SET_FIELDS, Study
+from exobone.schema import check_field
 from exobone.store import Curation, Entry, Hit, IngestSummary, Store, StoreError
 
 # Fields offered as facets on the search page, most useful first.
@@ -190,7 +191,9 @@ def parse_filters(items: Sequence[str]) -> dict[str, str]:
         name, value = name.strip(), value.strip()
         if not sep or not value:
             raise ValueError(f"filter {item!r} is not field=value")
-        if name not in ANNOTATION_FIELDS:
-            raise ValueError(f"unknown field {name!r} in filter {item!r}")
+        try:
+            check_field(name)
+        except UnknownFieldError as error:
+            raise ValueError(f"{error} in filter {item!r}") from None
         where[name] = value
     return where
