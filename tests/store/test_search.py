@@ -339,3 +339,25 @@ def test_the_map_from_store_pairs_equals_the_map_from_studies(store: Store) -> N
     assert from_pairs.to_dict("records") == from_studies.to_dict("records")
     cells = set(zip(from_pairs["row"], from_pairs["col"], strict=True))
     assert ("MSC|bone_marrow", "fracture") in cells
+
+
+def test_wildcard_values_are_read_once_per_generation(store: Store) -> None:
+    from sqlalchemy import event
+
+    reads: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if "FROM field_values" in statement:
+            reads.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", count)
+    first = store.search(where={"ev_sources": "MSC|*|human"}, facet_fields=[])
+    again = store.search(where={"ev_sources": "MSC|*|human"}, facet_fields=[])
+    assert again.total == first.total == 2
+    assert len(reads) == 1  # the second query used the values read by the first
+
+    # A curator's new value bumps the generation: the next wildcard query sees it.
+    store.curate("S04", "ev_sources", "MSC|umbilical_cord|human", by="curator")
+    after = store.search(where={"ev_sources": "MSC|umbilical_cord|*"}, facet_fields=[])
+    assert [hit.study_id for hit in after.hits] == ["S04"]
+    assert len(reads) == 2

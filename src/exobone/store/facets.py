@@ -29,6 +29,7 @@ from exobone.store.schema import (
     StoreStateRow,
     StudyRow,
 )
+from exobone.store.writer import values_t
 
 studies_t = Base.metadata.tables[StudyRow.__tablename__]
 annotations_t = Base.metadata.tables[AnnotationRow.__tablename__]
@@ -146,6 +147,8 @@ class FacetIndex:
         self._lock = threading.Lock()
         self._studies: Studies | None = None
         self._columns: dict[str, Column] = {}
+        # Stored values of each field for wildcard filters, valid for one generation.
+        self._values: tuple[int, dict[str, list[str]]] = (-1, {})
 
     def key(self, conn: Connection) -> Key:
         """(generation, largest study id, largest annotation id): changes with every write."""
@@ -157,6 +160,18 @@ class FacetIndex:
             )
         ).one()
         return (int(row[0] or 0), int(row[1] or 0), int(row[2] or 0))
+
+    def field_values(self, conn: Connection, key: Key, name: str) -> list[str]:
+        """Every value stored for field `name` (`field_values`), read once per generation:
+        the table only grows in the transactions that bump it."""
+        with self._lock:
+            if self._values[0] != key[0]:
+                self._values = (key[0], {})
+            found = self._values[1].get(name)
+            if found is None:
+                query = select(values_t.c.value).where(values_t.c.field == name)
+                found = self._values[1][name] = [str(v) for v in conn.scalars(query)]
+            return found
 
     def studies(self, conn: Connection, key: Key) -> Studies:
         with self._lock:

@@ -17,8 +17,9 @@ curator withdrew, plus those a curator added), counted over the filtered set.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -321,8 +322,17 @@ class Condition:
         return exists().where(*probe, not_withdrawn(a)) if curated else exists().where(*probe)
 
 
-def resolve(conn: Connection, name: str, pattern: str) -> Condition:
-    """The stored values of `name` that fit `pattern`; an error if a label is unknown."""
+def resolve(
+    conn: Connection,
+    name: str,
+    pattern: str,
+    stored_values: Callable[[str], list[str]] | None = None,
+) -> Condition:
+    """The stored values of `name` that fit `pattern`; an error if a label is unknown.
+
+    `stored_values(name)` gives a field's stored values when the caller keeps them (the
+    facet index does, per generation); otherwise they are read here.
+    """
     check_field(name)
     if name == "study_type":
         check_label(name, pattern, [])
@@ -330,7 +340,10 @@ def resolve(conn: Connection, name: str, pattern: str) -> Condition:
         return Condition(name, tuple(k for k in labels if matches(pattern, k)))
     stored: list[str] = []
     if WILDCARD in pattern:
-        stored = list(conn.scalars(select(values_t.c.value).where(values_t.c.field == name)))
+        if stored_values is not None:
+            stored = stored_values(name)
+        else:
+            stored = list(conn.scalars(select(values_t.c.value).where(values_t.c.field == name)))
         values = [v for v in stored if matches(pattern, v)]
     else:
         found = conn.scalar(
@@ -575,11 +588,12 @@ class Matches:
         for name, _ in items:
             check_field(name)
         # Exact filters (`Store.facets`) take values as they are: unknown ones match nothing.
+        self.key = index.key(conn)
         if exact:
             conditions = [Condition(name, (value,)) for name, value in items]
         else:
-            conditions = [resolve(conn, name, value) for name, value in items]
-        self.key = index.key(conn)
+            cached = partial(index.field_values, conn, self.key)
+            conditions = [resolve(conn, name, value, cached) for name, value in items]
         self.studies = index.studies(conn, self.key)
         self.record_ids = np.empty(0, dtype=np.int64)
         self.scores = np.empty(0, dtype=np.float64)
