@@ -618,3 +618,11 @@ def test_csv_without_a_title_column_is_still_refused(tmp_path: Path) -> None:
     path.write_text("Name,Year\nx,2020\ny,2021\nz,2022\n", encoding="utf-8")
     with pytest.raises(IngestError, match="export.csv, line 1: no title column in the header"):
         list(read_records(path, "csv"))
+
+
+def test_pubmed_abstract_text_short_sentence_is_not_an_author_list(tmp_path: Path) -> None:
+    path = tmp_path / "pubmed_result.txt"
+    path.write_text("1. Bone. 2020;1:2-3.\n\nA letter.\n\nEffects of vesicles on bone in OA.\n\n"
+                    "PMID: 1\n", encoding="utf-8")
+    (record,), problems = split(path, "pubmed_text")
+    assert (record.authors, record.abstract) == ([], "Effects of vesicles on bone in OA.")

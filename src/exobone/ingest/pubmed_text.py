@@ -72,11 +72,18 @@ def _blocks(lines: list[str]) -> list[list[str]]:
     return blocks
 
 
-def _authors(block: list[str]) -> list[str] | None:
-    """Names of an author block ("Smith J(1), Doe AB(2)."), or None if it is not one."""
+def _authors(block: list[str], affiliations_follow: bool) -> list[str] | None:
+    """Names of an author block ("Smith J(1), Doe AB(2)."), or None if it is not one.
+
+    Without an "Author information:" block after it, names are held to four words, so a
+    short abstract sentence ending in an acronym ("Effects of vesicles on OA.") is not
+    taken for an author.
+    """
     text = _AFFILIATION_MARK.sub("", " ".join(block)).strip().rstrip(".")
     names = [name.strip() for name in re.split(r"[,;]", text) if name.strip()]
     if not names or not all(_NAME.match(name) or _GROUP.search(name) for name in names):
+        return None
+    if not affiliations_follow and any(len(name.split()) > 4 for name in names):
         return None
     return [normalise_author(name) if _NAME.match(name) else name for name in names]
 
@@ -106,7 +113,8 @@ def _parse(lines: list[str], source: str, position: int, line: int) -> Record | 
         doi = normalise_doi(match.group(1))
     title = " ".join(body[0]) if body else ""
     rest = body[1:]
-    authors = _authors(rest[0]) if rest else None
+    authors = _authors(rest[0], len(rest) > 1 and rest[1][0].startswith(
+        "Author information:")) if rest else None
     if authors is not None:
         rest = rest[1:]
     rest = [block for block in rest if not block[0].startswith("Author information:")]
