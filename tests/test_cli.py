@@ -145,6 +145,17 @@ def test_reading_a_store_that_does_not_exist_fails(args: list[str], tmp_path: Pa
     assert not list(tmp_path.iterdir())  # nothing was created
 
 
+@pytest.mark.postgres
+def test_a_database_without_a_store_is_refused(pg_schema_url: str, demo_file: Path) -> None:
+    """A PostgreSQL database that exists but holds no exobone store is not read as empty."""
+    refused = run("records", "--db", pg_schema_url)
+    assert refused.exit_code == 1 and "is not an exobone store" in refused.output
+    assert "postgresql+psycopg://" in refused.output and "exobone ingest FILE" in refused.output
+    assert run("ingest", str(demo_file), "--no-extract", "--db", pg_schema_url).exit_code == 0
+    listed = run("records", "--db", pg_schema_url)
+    assert listed.exit_code == 0 and "Records 1-20 of 21" in listed.stdout
+
+
 def test_a_plain_path_is_an_sqlite_store(demo_file: Path, tmp_path: Path) -> None:
     made = exobone("ingest", str(demo_file), "--db", "my.db", "--no-extract", cwd=tmp_path)
     assert made.returncode == 0, made.stderr
