@@ -52,10 +52,9 @@ def expand(term: str) -> tuple[str, ...]:
     alternatives = [term, *derived_forms(term)]
     for word in list(alternatives):
         alternatives.extend(synonyms(word))
-    unique = list(dict.fromkeys(alternatives))
     seen: set[str] = set()
     kept = []
-    for alternative in unique:
+    for alternative in alternatives:
         key = alternative.casefold()
         if key not in seen:
             seen.add(key)
