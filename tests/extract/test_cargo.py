@@ -40,3 +40,20 @@ def test_cargo_phrasings(sentence: str, expected: list[str]) -> None:
 )
 def test_effects_in_recipient_cells_are_not_cargo(sentence: str) -> None:
     assert cargo(sentence) == []
+
+
+def test_a_carried_molecule_named_in_full_then_by_its_symbol_in_brackets():
+    # Wharton's jelly MSC EVs carry integrin beta-1 (real-paraphrase R63), and
+    # TMJ-OA chondrocyte EVs enriched in C1q binding protein (real-paraphrase R65).
+    got = cargo(
+        "In this study, hWJMSC-EVs carry integrin beta-1 (ITGB1), which chondrocytes take up."
+    )
+    assert got == ["ITGB1"]
+    got = cargo(
+        "In this study, the C-EVs were significantly enriched in the functional protein C1q "
+        "binding protein (C1QBP)."
+    )
+    assert got == ["C1QBP"]
+    # Treated cells, not the vesicles, hold the molecule: no cargo.
+    got = cargo("In this study, chondrocytes treated with EVs expressed more aggrecan (ACAN).")
+    assert got == []

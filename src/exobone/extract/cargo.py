@@ -54,7 +54,10 @@ _TRANSFER_GAP = re.compile(
 )
 _CONTAIN_AFTER = re.compile(
     r"^\s*(?:[^\s,;]+\s+){0,5}?(?:contain\w*|carr(?:y|ies|ied|ying)|deliver\w*|shuttl\w*|transfer\w*"
-    r"|enriched (?:in|with)|rich in|loaded with|abundant in)\s+(?:\S+\s+){0,2}?$",
+    r"|enriched (?:in|with)|rich in|loaded with|abundant in)\s+"
+    # the molecule itself, or its full name before its symbol in brackets ("integrin beta-1
+    # (ITGB1)", "the functional protein C1q binding protein (C1QBP)")
+    r"(?:(?:\S+\s+){0,2}?|(?:[^\s,;()]+\s+){1,6}\()$",
     re.IGNORECASE,
 )
 # A gap that opens another clause: the molecule is no longer said of the vesicles.
