@@ -170,3 +170,18 @@ def test_an_adverb_of_the_source_cells_treatment_names_it():
         "15 days were loaded into titanium scaffolds."
     )
     assert got["preconditioning"] == ["osteogenic_induction"]
+
+
+def test_patients_named_only_as_background_are_not_a_species_of_the_study():
+    # BMSC-EVs for diabetic rats (doi:10.1002/adhm.202203131): "EVs of a diabetic patient's own
+    # cells", "for diabetic patients"; a titanium implant study (doi:10.1186/s40824-022-00331-0):
+    # "the implant as a new organ of the patient's body". Neither studies people.
+    got = fields(
+        "In this study, vesicles of rat BMSCs were given to diabetic rats with calvarial "
+        "defects. EVs secreted by a diabetic patient's own cells may not suit self-repair, so this "
+        "scaffold may help diabetic patients. We regard the implant as an organ of the "
+        "patient's body."
+    )
+    assert got["species"] == ["rat"]
+    got = fields("In this study, exosomes were given to chondrocytes from OA patients in vitro.")
+    assert "human" in got["species"]

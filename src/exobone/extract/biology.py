@@ -363,7 +363,7 @@ def _species(doc: Document, findings: list[Finding]) -> Iterator[Finding]:
     only from a cell name ("HUVECs") or a cell line says that it was inferred from it."""
     lexicon = load_lexicon()
     lines = lexicon.lines_by_name
-    named = doc.of_kind("species")
+    named = [m for m in doc.of_kind("species") if not _people_only_mentioned(doc, m)]
     for m in named:
         entries = lexicon.lookup(m.text)
         if len(m.text) == 1 or (entries and all(e[0] == "species" for e in entries)):
@@ -385,6 +385,33 @@ def _species(doc: Document, findings: list[Finding]) -> Iterator[Finding]:
             line = lines.get(f.value)
             if line and line.species:
                 yield Finding("species", line.species, _inferred_from_name(doc, f.span))
+
+
+# "Patients" are people the study worked with only in a clinical study or where its cells or
+# samples came from them ("chondrocytes from OA patients", "patient-derived"); "the burden on
+# patients", "in diabetic patients" is background (seed S21: cancer patients).
+_PATIENT_WORDS = frozenset({"patient", "patients", "patient's", "patients'"})
+_FROM_PATIENTS = re.compile(
+    r"\b(?:cells?|samples?|tissues?|cartilage|bone|serum|plasma|blood|fluid|specimens?"
+    r"|biopsies|exosomes|vesicles|EVs)\s+(?:from|of|donated by|obtained from|isolated from"
+    r"|harvested from|collected from)\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _people_only_mentioned(doc: Document, m: Mention) -> bool:
+    """Whether `m` is a patient word of text that neither studies people nor takes their cells."""
+    if m.text.lower() not in _PATIENT_WORDS:
+        return False
+    from exobone.extract.study import is_clinical  # study reads this module's animal finder
+
+    if is_clinical(doc) or any(m in p.mentions for p in analyse(doc).phrases):
+        return False
+    text = doc.text_of(m.section)
+    after = text[m.end : m.end + 9]
+    return not (
+        _FROM_PATIENTS.search(text, max(0, m.start - 60), m.start) or after.startswith("-derived")
+    )
 
 
 def _inferred_from_name(doc: Document, span: Span) -> Span:
