@@ -146,3 +146,13 @@ def test_a_bone_injury_in_diabetic_animals_is_diabetic_bone_disease():
     assert "diabetic_bone_disease" in got["conditions"]
     got = _fields("x", "In this study, exosomes improved healing of a femoral defect in rats.")
     assert "diabetic_bone_disease" not in got["conditions"]
+
+
+def test_vesicles_put_into_the_fracture_site_were_injected_locally():
+    # Stem Cell Res Ther 2020 (doi:10.1186/s13287-020-1562-9): marrow MSC exosomes
+    # "transplanted into the fracture site", PBS "injected into the fracture sites".
+    got = fields(
+        "In this study, exosomes were transplanted into the fracture site of rats with femoral "
+        "nonunion every week, and controls were injected into the fracture sites with PBS."
+    )
+    assert got["delivery_routes"] == ["local_injection"]
