@@ -156,3 +156,20 @@ def test_vesicles_put_into_the_fracture_site_were_injected_locally():
         "nonunion every week, and controls were injected into the fracture sites with PBS."
     )
     assert got["delivery_routes"] == ["local_injection"]
+
+
+def test_people_treated_in_a_case_series_or_an_approved_pilot_are_clinical():
+    # East et al., J Stem Cell Res 2020 (doi:10.52793/JSCR.2020.1(2)-09): veterans treated with
+    # a marrow MSC vesicle product; Ogeus, Open J Orthop Rheumatol 2024
+    # (doi:10.17352/ojor.000049): a case series of three men given amniotic exosomes.
+    got = fields(
+        "Thirty-three veterans were treated with a marrow MSC vesicle product for knee "
+        "osteoarthritis, and pain scores fell by half.",
+        "IRB approved pilot safety study of a vesicle product for osteoarthritis",
+    )
+    assert "clinical" in got["settings"]
+    got = fields(
+        "Three men with chronic joint pain improved after one injection of amniotic exosomes.",
+        "Amniotic exosomes for degenerative cartilage disease: a case series",
+    )
+    assert "clinical" in got["settings"]

@@ -24,8 +24,15 @@ _CLINICAL = Cue(
     r"|patients (?:were|received|underwent) (?:treated|randomi[sz]ed|injected)?"
     r"|patients (?:treated|receiving|who received|given|injected)"
     r"|patients with (?:[\w-]+ ){1,4}(?:received|were treated|were injected)"
-    r"|randomi[sz]ed controlled|participants|were enrolled|enrolled patients|cohort)\b",
-    needles=("trial", "patients ", "controlled", "participants", "enrolled", "cohort"),
+    r"|randomi[sz]ed controlled|participants|were enrolled|enrolled patients|cohort"
+    # an approved pilot or a case series of people ("veterans were treated with")
+    r"|irb[- ]approved|case series|case reports?"
+    r"|(?:veterans|volunteers|subjects|individuals|men|women) (?:were treated|received"
+    r"|were injected|were given))\b",
+    needles=(
+        "trial", "patients ", "controlled", "participants", "enrolled", "cohort", "irb", "case ",
+        "veterans", "volunteers", "subjects", "individuals", "men ",
+    ),
 )
 
 
