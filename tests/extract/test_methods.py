@@ -89,3 +89,18 @@ def test_micro_ct_written_with_the_micro_sign_cleaned_to_u():
     # Osteo-EVs in rat calvarial defects (real-paraphrase R33): efficacy "by uCT, histology"
     got = fields("Defects treated with EVs in rats were judged by uCT and histology.")
     assert {"micro_CT", "histology"} <= set(got["assays"])
+
+
+def test_assay_names_split_by_coordination_or_an_abbreviation():
+    # ADSC exosomes on tendon stem cells (real-paraphrase R19): "EdU, cell scratch and
+    # transwell assays"; marrow MSC exosomes for cartilage repair (doi:10.1155/2022/5760107): "the
+    # International Cartilage Repair Society (ICRS) score"; hypoxic ADSC EVs on CSPCs
+    # (real-paraphrase R54): "biochemical and biomechanical analyses".
+    got = fields(
+        "Migration was analysed by EdU, cell scratch and transwell assays. In rabbits, the "
+        "International Cartilage Repair Society (ICRS) score rose, and biochemical and "
+        "biomechanical analyses judged the repair."
+    )
+    assert {"scratch_assay", "histological_scoring", "biomechanical_testing"} <= set(
+        got["assays"]
+    )
