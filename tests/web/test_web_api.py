@@ -241,3 +241,46 @@ def test_token_required(db_url: str) -> None:
     assert "httponly" in visit.headers["set-cookie"].lower()
     assert client.get("/").status_code == 200  # the cookie now carries it
     assert client.get("/?token=wrong", follow_redirects=False).status_code == 401
+
+
+BIG = str(2**63)  # one past the largest SQL integer
+
+
+def test_malformed_requests_get_4xx(client: TestClient) -> None:
+    token = csrf(client, "/study/2")
+    answers = {
+        "nul in q (api)": client.get("/api/search", params={"q": "bone\x00"}),
+        "nul in q (page)": client.get("/search", params={"q": "bone\x00"}),
+        "big study id": client.get(f"/api/studies/{BIG}"),
+        "big study page": client.get(f"/study/{BIG}"),
+        "big offset": client.get("/api/search", params={"offset": BIG}),
+        "big undo id": client.post(f"/api/curations/{BIG}/undo", json={}),
+        "big curation study": client.post(
+            f"/api/studies/{BIG}/curations", json={"field": "species", "value": "dog"}
+        ),
+        "big form undo": client.post(
+            "/study/2/undo", data={"curation_id": BIG, "csrf": token}, follow_redirects=False
+        ),
+        "big form curation": client.post(
+            f"/study/{BIG}/curate",
+            data={"field": "species", "value": "dog", "csrf": token},
+            follow_redirects=False,
+        ),
+    }
+    for name, response in answers.items():
+        assert 400 <= response.status_code < 500, (name, response.status_code, response.text)
+        assert "content-security-policy" in response.headers, name
+
+
+def test_500_carries_security_headers(db_url: str) -> None:
+    app = create_app(Settings(db_url=db_url))
+
+    @app.get("/api/broken")
+    def broken() -> None:
+        raise RuntimeError("a bug")
+
+    response = TestClient(app, raise_server_exceptions=False).get("/api/broken")
+    assert response.status_code == 500
+    assert "a bug" not in response.text
+    assert response.headers["x-frame-options"] == "DENY"
+    assert "default-src 'self'" in response.headers["content-security-policy"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -37,6 +39,11 @@ from exobone.web.views import filter_studies, study_json, study_view
 HERE = Path(__file__).resolve().parent
 MAX_UPLOAD = 20 * 1024 * 1024
 PAGE_SIZE = 20
+# Ids are SQL integers (64-bit signed); anything larger names nothing.
+MAX_ID = 2**63 - 1
+# Deeper than any result list; keeps `offset + limit` a small SQL integer.
+MAX_OFFSET = 1_000_000
+CurationId = Annotated[int, PathParam(ge=1, le=MAX_ID, description="A curation's id")]
 USER_HEADER = "x-exobone-user"
 _USER = re.compile(r"^[\w .@+-]{1,64}$")
 EXPORTS: dict[str, tuple[str, str]] = {
@@ -110,7 +117,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     def record_id(ref: str) -> int:
         """The record number a URL names: a study id (S04) or the number itself (4)."""
         number = int(ref) if ref.isdigit() else label_number(ref)
-        if number is None:
+        if number is None or not 0 < number <= MAX_ID:
             raise HTTPException(404, f"no study {ref!r}")
         return number
 
@@ -151,7 +158,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     ) -> HTMLResponse:
         try:
             where = parse_filters(f or [])
-            results = corpus.search(q, where, PAGE_SIZE, (page_no - 1) * PAGE_SIZE)
+            results = corpus.search(check_query(q), where, PAGE_SIZE, (page_no - 1) * PAGE_SIZE)
         except ValueError as error:
             raise HTTPException(400, str(error)) from None
         return page(
@@ -191,7 +198,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     def undo_page(
         request: Request,
         ref: str,
-        curation_id: Annotated[int, Form()],
+        curation_id: Annotated[int, Form(ge=1, le=MAX_ID)],
         csrf: Annotated[str, Form()] = "",
     ) -> Response:
         require_csrf(request, csrf)
@@ -249,12 +256,12 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
             list[str] | None, Query(description="field=value filters; * is a wildcard")
         ] = None,
         limit: Annotated[int, Query(ge=1, le=200)] = 20,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> dict[str, Any]:
         """Full-text search over titles and abstracts with facet counts."""
         try:
             where = parse_filters(f or [])
-            results = corpus.search(q, where, limit, offset)
+            results = corpus.search(check_query(q), where, limit, offset)
         except ValueError as error:
             raise HTTPException(400, str(error)) from None
         return {
@@ -296,7 +303,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         return study_json(entry, corpus.history(rid))
 
     @app.post("/api/curations/{curation_id}/undo", tags=["curation"])
-    def api_undo(curation_id: int) -> dict[str, Any]:
+    def api_undo(curation_id: CurationId) -> dict[str, Any]:
         """Undo one curation decision."""
         _undo(corpus, curation_id)
         return {"undone": curation_id}
@@ -353,6 +360,13 @@ def _version() -> str:
 
 def _mb(settings: Settings) -> str:
     return f"{settings.max_upload / (1024 * 1024):g}"
+
+
+def check_query(q: str) -> str:
+    """The search text, or 400 when it holds control characters (a NUL broke FTS5)."""
+    if any(unicodedata.category(char) == "Cc" and not char.isspace() for char in q):
+        raise HTTPException(400, "the search text holds control characters")
+    return q
 
 
 def _curate(corpus: Corpus, rid: int, name: str, value: str, by: str, remove: bool) -> None:

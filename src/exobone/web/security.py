@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+import logging
 import secrets
 from collections.abc import Awaitable, Callable
 from urllib.parse import urlsplit
@@ -20,6 +21,7 @@ from urllib.parse import urlsplit
 from fastapi import Request, Response
 from fastapi.responses import JSONResponse, PlainTextResponse, RedirectResponse
 
+log = logging.getLogger(__name__)
 CSRF_COOKIE = "csrf"
 TOKEN_COOKIE = "token"
 UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -91,7 +93,11 @@ def middleware(token: str | None, max_body: int) -> Callable[[Request, Next], Aw
     """The guard; `max_body` bytes is the largest request body accepted (uploads)."""
 
     async def guard(request: Request, call_next: Next) -> Response:
-        response = await _guarded(request, call_next, token, max_body)
+        try:
+            response = await _guarded(request, call_next, token, max_body)
+        except Exception:  # a bug: answered here so that the 500 carries the headers too
+            log.exception("%s %s failed", request.method, request.url.path)
+            response = _refuse(request, 500, "internal error; the server log has the details")
         for name, value in HEADERS.items():
             response.headers.setdefault(name, value)
         new = getattr(request.state, "new_csrf", None)
