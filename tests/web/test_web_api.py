@@ -9,14 +9,19 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from exobone.errors import ExoboneError
 from exobone.web import Settings, create_app
 
 SCRIPT_RIS = Path(__file__).resolve().parent / "data" / "script_title.ris"
 
 
+# The address the app serves by default: it answers only requests naming it in `Host`.
+LOCAL = "http://127.0.0.1:8000"
+
+
 @pytest.fixture
 def client(db_url: str) -> TestClient:
-    return TestClient(create_app(Settings(db_url=db_url, max_upload=64 * 1024)))
+    return TestClient(create_app(Settings(db_url=db_url, max_upload=64 * 1024)), base_url=LOCAL)
 
 
 def csrf(client: TestClient, url: str = "/") -> str:
@@ -228,7 +233,7 @@ def test_map_and_graph_api(client: TestClient) -> None:
 
 
 def test_token_required(db_url: str) -> None:
-    client = TestClient(create_app(Settings(db_url=db_url, token="s3cret")))
+    client = TestClient(create_app(Settings(db_url=db_url, token="s3cret")), base_url=LOCAL)
     assert client.get("/").status_code == 401
     assert client.get("/api/summary").status_code == 401
     assert client.get("/static/app.css").status_code == 401
@@ -279,8 +284,43 @@ def test_500_carries_security_headers(db_url: str) -> None:
     def broken() -> None:
         raise RuntimeError("a bug")
 
-    response = TestClient(app, raise_server_exceptions=False).get("/api/broken")
+    response = TestClient(app, LOCAL, raise_server_exceptions=False).get("/api/broken")
     assert response.status_code == 500
     assert "a bug" not in response.text
     assert response.headers["x-frame-options"] == "DENY"
     assert "default-src 'self'" in response.headers["content-security-policy"]
+
+
+def test_foreign_host_is_refused_on_loopback(client: TestClient) -> None:
+    """DNS rebinding: a page of evil.example, its name rebound to 127.0.0.1, sends
+    `Host: evil.example`; neither a curation nor an export answers it."""
+    evil = {"Host": "evil.example:8000"}
+    body = {"field": "species", "value": "dog"}
+    curation = client.post("/api/studies/2/curations", json=body, headers=evil)
+    assert curation.status_code == 421, curation.text
+    assert "evil.example" in curation.json()["detail"]
+    assert "dog" not in client.get("/api/studies/2").json()["annotations"]["species"]
+    export = client.get("/api/export/jsonl", headers=evil)
+    assert export.status_code == 421 and "S01" not in export.text
+    assert "content-security-policy" in export.headers
+    for host in ["127.0.0.1:8000", "localhost:8000", "LOCALHOST", "[::1]:8000"]:
+        assert client.get("/api/summary", headers={"Host": host}).status_code == 200, host
+
+
+def test_allow_host_adds_names(db_url: str) -> None:
+    settings = Settings(db_url=db_url, allow_hosts=("exobone.lab.example",))
+    client = TestClient(create_app(settings), base_url="http://exobone.lab.example")
+    assert client.get("/api/summary").status_code == 200
+    assert client.get("/api/summary", headers={"Host": "other.example"}).status_code == 421
+    # Off loopback the token keeps other sites out; an allow-list still narrows the names.
+    public = Settings(db_url=db_url, host="0.0.0.0", token="s3cret")
+    auth = {"Authorization": "Bearer s3cret", "Host": "any.example"}
+    assert TestClient(create_app(public)).get("/api/summary", headers=auth).status_code == 200
+    listed = Settings(db_url=db_url, host="0.0.0.0", token="s3cret", allow_hosts=("a.example",))
+    assert TestClient(create_app(listed)).get("/api/summary", headers=auth).status_code == 421
+
+
+@pytest.mark.parametrize("token", [" ", "\t ", " s3cret"])
+def test_blank_token_is_refused(db_url: str, token: str) -> None:
+    with pytest.raises(ExoboneError, match="token"):
+        create_app(Settings(db_url=db_url, token=token))

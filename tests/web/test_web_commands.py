@@ -31,6 +31,13 @@ def test_non_loopback_needs_token(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "without a token" in result.output
 
 
+def test_blank_token_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EXOBONE_TOKEN", " ")
+    result = CliRunner().invoke(app(), ["serve", "--host", "0.0.0.0"])
+    assert result.exit_code == 1
+    assert "blank" in result.output
+
+
 def test_a_store_that_does_not_exist_is_refused_unless_created(tmp_path: Path) -> None:
     typo = tmp_path / "typo.db"
     result = CliRunner().invoke(app(), ["serve", "--db", str(typo)])

@@ -62,6 +62,9 @@ class Settings:
     token: str | None = None
     user: str = "anonymous"
     max_upload: int = MAX_UPLOAD
+    # The address served, and more host names it answers to (`--allow-host`): see security.
+    host: str = "127.0.0.1"
+    allow_hosts: tuple[str, ...] = ()
     # Make an empty store when `db_url` has none (`exobone serve --create`).
     create: bool = True
 
@@ -79,6 +82,10 @@ def plotly_js() -> Path:
 
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
     settings = settings or Settings()
+    try:
+        token = security.check_token(settings.token)
+    except ValueError as error:
+        raise ExoboneError(str(error)) from None
     corpus = Corpus(store or Store.open(settings.db_url, create=settings.create))
     app = FastAPI(
         title="exobone",
@@ -87,7 +94,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     )
     app.state.corpus = corpus
     app.state.settings = settings
-    app.middleware("http")(security.middleware(settings.token, settings.max_upload + 65536))
+    hosts = security.allowed_hosts(settings.host, settings.allow_hosts)
+    app.middleware("http")(security.middleware(token, settings.max_upload + 65536, hosts))
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     env = Environment(
         loader=FileSystemLoader(HERE / "templates"),

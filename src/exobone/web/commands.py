@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from exobone.web.security import is_loopback
+from exobone.web.security import check_token, is_loopback
 
 
 def register(app: typer.Typer) -> None:
@@ -36,6 +36,15 @@ def register(app: typer.Typer) -> None:
             str,
             typer.Option(help="Curator name stored with curations (X-Exobone-User header wins)."),
         ] = "anonymous",
+        allow_host: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--allow-host",
+                help="Another host name the server answers to (repeatable), e.g. the name a "
+                "reverse proxy forwards; on loopback any other Host is refused.",
+                show_default=False,
+            ),
+        ] = None,
         max_upload_mb: Annotated[int, typer.Option(help="Largest upload accepted, in MB.")] = 20,
         create: Annotated[
             bool,
@@ -54,7 +63,11 @@ def register(app: typer.Typer) -> None:
         from exobone.errors import ExoboneError
         from exobone.web.app import Settings, create_app
 
-        token = token or os.environ.get("EXOBONE_TOKEN") or None
+        try:
+            token = check_token(token or os.environ.get("EXOBONE_TOKEN"))
+        except ValueError as error:
+            typer.echo(f"error: --token/EXOBONE_TOKEN: {error}", err=True)
+            raise typer.Exit(1) from None
         if not is_loopback(host) and not token:
             typer.echo(
                 f"error: refusing to serve on {host} without a token; "
@@ -65,6 +78,8 @@ def register(app: typer.Typer) -> None:
         settings = Settings(
             db_url=db,
             token=token,
+            host=host,
+            allow_hosts=tuple(allow_host or ()),
             user=user,
             max_upload=max_upload_mb * 1024 * 1024,
             create=create,

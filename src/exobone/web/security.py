@@ -6,6 +6,9 @@
   site (`Origin` or `Sec-Fetch-Site`); HTML forms also carry a token that must equal the
   `csrf` cookie (double submit), and JSON API writes must be `application/json`, which a
   cross-site form cannot send (uploads: multipart with an `X-Requested-By` header).
+- A server bound to loopback answers only requests whose `Host` names it (loopback names,
+  the bound address, `--allow-host` names): a page of another site whose name was rebound
+  to 127.0.0.1 (DNS rebinding) sends its own name and is refused.
 - Every response gets a CSP without remote origins, nosniff, no framing and no referrer.
 """
 
@@ -15,7 +18,7 @@ import hmac
 import ipaddress
 import logging
 import secrets
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from urllib.parse import urlsplit
 
 from fastapi import Request, Response
@@ -48,6 +51,38 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+def allowed_hosts(bound: str, extra: Iterable[str] = ()) -> frozenset[str] | None:
+    """The host names a request may name in `Host`; None (any) when the server is bound
+    off loopback without an allow-list, where the token keeps other sites out."""
+    names = {_host_name(name) for name in extra if name.strip()}
+    if is_loopback(bound):
+        names |= LOOPBACK_NAMES | {_host_name(bound)}
+    return frozenset(names) or None
+
+
+def _host_name(host: str) -> str:
+    """`Host` header value without its port, brackets and case: `[::1]:8000` -> `::1`."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[1 : host.find("]")] if "]" in host else host
+    if host.count(":") == 1:
+        return host.split(":")[0]
+    return host
+
+
+def check_token(token: str | None) -> str | None:
+    """The token, or None when unset; ValueError for one that is blank or has spaces at
+    its ends (a space would pass as the token `Bearer  ` strips to nothing)."""
+    if token is None or token == "":
+        return None
+    if not token.strip() or token != token.strip():
+        raise ValueError("the token is blank or has spaces at its ends")
+    return token
 
 
 def csrf_token(request: Request) -> str:
@@ -89,12 +124,21 @@ def _has_token(request: Request, token: str) -> bool:
     return bool(given) and hmac.compare_digest(given.encode(), token.encode())
 
 
-def middleware(token: str | None, max_body: int) -> Callable[[Request, Next], Awaitable[Response]]:
-    """The guard; `max_body` bytes is the largest request body accepted (uploads)."""
+def middleware(
+    token: str | None, max_body: int, hosts: frozenset[str] | None = None
+) -> Callable[[Request, Next], Awaitable[Response]]:
+    """The guard; `max_body` bytes is the largest request body accepted (uploads); `hosts`
+    the `Host` names answered (None: any)."""
 
     async def guard(request: Request, call_next: Next) -> Response:
         try:
-            response = await _guarded(request, call_next, token, max_body)
+            host = request.headers.get("host", "")
+            if hosts is not None and _host_name(host) not in hosts:
+                response = _refuse(
+                    request, 421, f"this server does not answer to Host {host[:100]!r}"
+                )
+            else:
+                response = await _guarded(request, call_next, token, max_body)
         except Exception:  # a bug: answered here so that the 500 carries the headers too
             log.exception("%s %s failed", request.method, request.url.path)
             response = _refuse(request, 500, "internal error; the server log has the details")
