@@ -550,7 +550,7 @@ def _entry_json(entry: Entry) -> dict[str, Any]:
     }
 
 
-def _summary_table(summaries: Sequence[IngestSummary], total: int, width: int) -> Table:
+def _summary_table(summaries: Sequence[IngestSummary], total: int, width: int) -> Text:
     from exobone.tables import Col, fitted_table
 
     columns = {

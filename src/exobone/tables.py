@@ -13,11 +13,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rich import box
-from rich.table import Table
 from rich.text import Text
 
 BREAK_AFTER = "|_-/, "
+GAP = "   "
+_JUSTIFY = {"left": str.ljust, "right": str.rjust, "center": str.center}
 _SEGMENT = re.compile(r"[^|_\-/, \n]*[|_\-/, ]?")
 
 
@@ -50,8 +50,13 @@ def wrap_label(text: str, width: int) -> str:
 
 def fitted_table(
     columns: Sequence[Col], rows: Sequence[Sequence[str]], width: int, title: str | None = None
-) -> Table:
-    """A table of plain-text `rows` (no markup is read) at most `width` characters wide."""
+) -> Text:
+    """A table of plain-text `rows` (no markup is read) at most `width` characters wide: a
+    title line, the headers, a rule, the rows; columns set apart by three spaces.
+
+    Laid out here rather than by rich's Table, which took 13 of the 20 s of `exobone map` on a
+    map of 1,500 studies; the result is the same text.
+    """
     natural = [
         max([len(col.header), *(_longest(row[i].split("\n")) for row in rows)])
         for i, col in enumerate(columns)
@@ -62,22 +67,36 @@ def fitted_table(
         else natural[i]
         for i, col in enumerate(columns)
     ]
-    # columns are set apart by a space between two of padding; no outer edge
-    room = width - 3 * (len(columns) - 1)
+    room = width - len(GAP) * (len(columns) - 1)
     widths = _share(natural, least, room)
-    table = Table(
-        title=title, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, title_justify="left"
-    )
-    for col, size in zip(columns, widths, strict=True):
-        header = wrap_label(col.header, size) if col.wrap else col.header
-        table.add_column(header, justify=col.justify, width=size, overflow="fold")  # type: ignore[arg-type]
+    lines = [title] if title else []
+    headers = [col.header for col in columns]
+    lines += _row_lines(columns, widths, headers, bottom=True)
+    lines.append("─" * (sum(widths) + len(GAP) * (len(columns) - 1)))
     for row in rows:
-        cells = [
-            Text(wrap_label(value, size) if col.wrap else value)
-            for col, size, value in zip(columns, widths, row, strict=True)
-        ]
-        table.add_row(*cells)
-    return table
+        lines += _row_lines(columns, widths, row)
+    return Text("\n".join(lines), no_wrap=True, overflow="ignore")
+
+
+def _row_lines(
+    columns: Sequence[Col], widths: Sequence[int], cells: Sequence[str], bottom: bool = False
+) -> list[str]:
+    """The lines of one row: cells wrapped to their width and justified; top-aligned, or
+    bottom-aligned (headers)."""
+    wrapped = [
+        (wrap_label(cell, size) if col.wrap else cell).split("\n")
+        for col, size, cell in zip(columns, widths, cells, strict=True)
+    ]
+    height = max(len(cell) for cell in wrapped)
+    lines = []
+    for index in range(height):
+        parts = []
+        for col, size, cell in zip(columns, widths, wrapped, strict=True):
+            at = index - (height - len(cell)) if bottom else index
+            text = cell[at] if 0 <= at < len(cell) else ""
+            parts.append(_JUSTIFY[col.justify](text, size))
+        lines.append(GAP.join(parts).rstrip())
+    return lines
 
 
 def _longest(pieces: Sequence[str]) -> int:

@@ -19,6 +19,12 @@ def test_harmful_and_context_dependent_phenotypes_are_lexicon_labels() -> None:
     assert not set(harmful_phenotypes()) & set(CONTEXT_DEPENDENT)
 
 
+def test_the_harmful_list_is_the_extractors() -> None:
+    from exobone.extract.direction import HARMFUL
+
+    assert set(harmful_phenotypes()) == set(HARMFUL)
+
+
 def test_benefit_of_directions() -> None:
     assert polarity("bone_regeneration") == 1 and polarity("cartilage_degradation") == -1
     assert benefit("bone_regeneration", "increase") == "better"

@@ -1,8 +1,9 @@
 """Whether more of a phenotype is good or bad for bone and cartilage, so that an outcome's
 direction (increase / decrease) can be read as benefit (better / worse).
 
-Harmful phenotypes are the extractor's own list (`exobone.extract.direction.HARMFUL`: the
-labels whose increase is harm), so the map and the extractor never disagree. A few phenotypes
+Harmful phenotypes are the extractor's own list (`words: harmful` of `data/direction.yaml`, the
+labels whose increase is harm, read without loading the extractor: 1 s of every map), so the
+map and the extractor never disagree. A few phenotypes
 are good in one study and bad in another; their changes are counted as `unrated`, never
 guessed. Every other outcome label of the lexicon is beneficial.
 """
@@ -11,8 +12,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from exobone.extract.direction import HARMFUL
-from exobone.schema import vocabulary
+from exobone.schema import read_data, vocabulary
 
 BETTER, WORSE, UNRATED = 1, -1, 0
 
@@ -26,6 +26,12 @@ CONTEXT_DEPENDENT: dict[str, str] = {
     "ectopic_bone_formation": "proof of bone induction in a graft model, but heterotopic "
     "ossification as a disease",
 }
+
+
+@cache
+def harmful() -> frozenset[str]:
+    """The phenotypes whose increase is harm (the extractor's list)."""
+    return frozenset(str(label) for label in read_data("direction.yaml")["words"]["harmful"])
 
 
 @cache
@@ -47,7 +53,7 @@ def outcome_labels() -> frozenset[str]:
 def polarity(phenotype: str) -> int:
     """+1 when more of `phenotype` is good, -1 when it is harm, 0 when it depends or is not a
     lexicon phenotype."""
-    if phenotype in HARMFUL:
+    if phenotype in harmful():
         return WORSE
     if phenotype in CONTEXT_DEPENDENT or phenotype not in outcome_labels():
         return UNRATED
@@ -64,4 +70,4 @@ def benefit(phenotype: str, direction: str) -> str:
 
 def harmful_phenotypes() -> list[str]:
     """The harmful phenotypes, sorted (for legends and docs)."""
-    return sorted(HARMFUL)
+    return sorted(harmful())
