@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from itertools import islice
@@ -65,6 +65,7 @@ from exobone.store.writer import (
 from exobone.store.writer import study_label as study_label  # the web app's import
 
 if TYPE_CHECKING:
+    from exobone.store.related import Related
     from exobone.store.search import SearchResult, Where
 
 DEFAULT_URL = "sqlite:///exobone.db"
@@ -445,6 +446,29 @@ class Store:
             query = select(records_t).where(_id_or_key_clause(id_or_key))
             rows = list(conn.execute(query))
             return self._entries(conn, rows)[0] if rows else None
+
+    def related(
+        self, record_id: int, pairs: Collection[tuple[str, str]], limit: int = 6
+    ) -> list[Related]:
+        """The `limit` studies sharing most `field: value` pairs with record `record_id`'s,
+        counted in the facet index; only the studies returned are read."""
+        from exobone.store.related import sharing
+
+        with self.engine.connect() as conn:
+            return sharing(conn, self.facet_index, pairs, record_id, limit)
+
+    def titles(self, record_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+        """(study label, title) of each of a few records, by record id."""
+        from exobone.store.related import record_titles
+
+        with self.engine.connect() as conn:
+            return record_titles(conn, record_ids)
+
+    def generation(self) -> int:
+        """A number that grows with every write of studies, annotations or curations: what
+        a cache of derived views is keyed on."""
+        with self.engine.connect() as conn:
+            return generation(conn)
 
     def studies(self, where: Where | None = None, query: str = "") -> Iterator[Study]:
         """Every extracted study with its effective annotations and evidence, in record order.

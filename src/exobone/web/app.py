@@ -30,7 +30,7 @@ from exobone.model import ANNOTATION_FIELDS, SET_FIELDS
 from exobone.store import Store
 from exobone.store.store import label_number, study_label
 from exobone.web import security
-from exobone.web.charts import graph_data, map_data
+from exobone.web.charts import graph_data, map_data, mechanism_graph
 from exobone.web.corpus import FACET_FIELDS, Corpus, parse_filters
 from exobone.web.highlight import field_class, mark_matches
 from exobone.web.labels import check_value
@@ -44,6 +44,7 @@ MAX_ID = 2**63 - 1
 # Deeper than any result list; keeps `offset + limit` a small SQL integer.
 MAX_OFFSET = 1_000_000
 CurationId = Annotated[int, PathParam(ge=1, le=MAX_ID, description="A curation's id")]
+QUALITY_PAGE = 200
 USER_HEADER = "x-exobone-user"
 _USER = re.compile(r"^[\w .@+-]{1,64}$")
 EXPORTS: dict[str, tuple[str, str]] = {
@@ -227,12 +228,19 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         max_edges: Annotated[int, Query(ge=1, le=1000)] = 120,
         min_studies: Annotated[int, Query(ge=1, le=1000)] = 1,
     ) -> HTMLResponse:
-        data = graph_data(corpus.snapshot(), max_edges=max_edges, min_studies=min_studies)
+        data = corpus.cached(
+            ("graph-page", max_edges, min_studies),
+            lambda: graph_data(corpus, max_edges=max_edges, min_studies=min_studies),
+        )
         return page(request, "graph.html", data=data, max_edges=max_edges, min_studies=min_studies)
 
     @app.get("/quality", response_class=HTMLResponse, include_in_schema=False)
-    def quality_page(request: Request) -> HTMLResponse:
-        return page(request, "quality.html", **_quality(corpus))
+    def quality_page(
+        request: Request, page_no: Annotated[int, Query(alias="page", ge=1, le=10_000)] = 1
+    ) -> HTMLResponse:
+        return page(
+            request, "quality.html", **_quality(corpus, offset=(page_no - 1) * QUALITY_PAGE)
+        )
 
     @app.get("/exports", response_class=HTMLResponse, include_in_schema=False)
     def exports_page(request: Request) -> HTMLResponse:
@@ -324,15 +332,19 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     @app.get("/api/graph", tags=["analyses"])
     def api_graph() -> Any:
         """The whole mechanism graph as Cytoscape.js JSON."""
-        from exobone.analysis.graph import build_graph, cytoscape_json
+        from exobone.analysis.graph import cytoscape_json
 
-        return cytoscape_json(build_graph(corpus.snapshot().studies))
+        return cytoscape_json(mechanism_graph(corpus)[0])
 
     @app.get("/api/quality", tags=["analyses"])
-    def api_quality() -> Any:
-        """EV-reporting score per primary study and the share meeting each criterion."""
-        data = _quality(corpus)
-        return {"criteria": data["criteria"], "studies": data["studies"]}
+    def api_quality(
+        limit: Annotated[int, Query(ge=1, le=1000)] = QUALITY_PAGE,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    ) -> Any:
+        """EV-reporting score per primary study (a page, best first; `total` of all) and the
+        share meeting each criterion."""
+        data = _quality(corpus, limit, offset)
+        return {k: data[k] for k in ("criteria", "studies", "total", "offset", "limit")}
 
     @app.get("/api/export/{fmt}", tags=["exports"])
     def api_export(
@@ -400,30 +412,48 @@ def _undo(corpus: Corpus, curation_id: int) -> None:
 
 def _map(corpus: Corpus, rows: str, cols: str, outcome: str) -> dict[str, Any]:
     try:  # an unknown field or label is an UnknownFieldError or UnknownLabelError
-        return map_data(corpus.snapshot(), rows, cols, outcome or None)
+        return corpus.cached(
+            ("map", rows, cols, outcome), lambda: map_data(corpus, rows, cols, outcome or None)
+        )
     except ExoboneError as error:
         raise HTTPException(400, str(error)) from None
 
 
-def _quality(corpus: Corpus) -> dict[str, Any]:
-    from exobone.analysis.quality import CRITERIA, criteria_summary, quality_frame
+def _quality(corpus: Corpus, limit: int = QUALITY_PAGE, offset: int = 0) -> dict[str, Any]:
+    """The criteria summary and a page of studies, best scores first; the scores are
+    computed once per store generation."""
+    from exobone.analysis.quality import CRITERIA
 
-    snap = corpus.snapshot()
-    frame = quality_frame(snap.studies)
-    criteria = criteria_summary(frame).to_dict(orient="records")
+    criteria, frame = corpus.cached("quality", lambda: _quality_frame(corpus))
     studies = []
-    for row in frame.sort_values(["score", "study_id"], ascending=[False, True]).to_dict("records"):
+    for row in frame.iloc[offset : offset + limit].to_dict("records"):
         studies.append(
             {
                 "study_id": row["study_id"],
-                "record_id": snap.record_id(row["study_id"]),
+                "record_id": label_number(row["study_id"]),
                 "score": row["score"],
                 "n_met": row["n_met"],
                 "met": {c.name: bool(row[c.name]) for c in CRITERIA},
                 "evidence": {c.name: row[f"{c.name}_evidence"] for c in CRITERIA},
             }
         )
-    return {"criteria": criteria, "studies": studies, "names": [c.name for c in CRITERIA]}
+    return {
+        "criteria": criteria,
+        "studies": studies,
+        "names": [c.name for c in CRITERIA],
+        "total": len(frame),
+        "offset": offset,
+        "limit": limit,
+    }
+
+
+def _quality_frame(corpus: Corpus) -> tuple[list[dict[str, Any]], Any]:
+    from exobone.analysis.quality import criteria_summary, quality_frame
+
+    frame = quality_frame(corpus.store.studies())
+    criteria = criteria_summary(frame).to_dict(orient="records")
+    ordered = frame.sort_values(["score", "study_id"], ascending=[False, True], kind="stable")
+    return criteria, ordered.reset_index(drop=True)
 
 
 def _export(corpus: Corpus, fmt: str, filters: list[str]) -> Response:
@@ -433,7 +463,7 @@ def _export(corpus: Corpus, fmt: str, filters: list[str]) -> Response:
         where = parse_filters(filters)
     except ValueError as error:
         raise HTTPException(400, str(error)) from None
-    studies = filter_studies(corpus.snapshot().studies, where)
+    studies = filter_studies(corpus.store.studies(), where)
     name, media = EXPORTS[fmt]
     folder = Path(tempfile.mkdtemp(prefix="exobone-export-"))
     target = folder / name

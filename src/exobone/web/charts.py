@@ -1,7 +1,10 @@
 """The evidence map as a clickable matrix and the mechanism graph as a Plotly network.
 
 Both return plain JSON-able data: the page embeds it in a `<script type="application/json">`
-block (escaped by Jinja's `tojson`) and `static/app.js` draws it.
+block (escaped by Jinja's `tojson`) and `static/app.js` draws it. The map is counted from
+the store's (study, field, value) rows, never Study objects; the graph's edges are built
+once per store generation. A cell or edge lists at most `STUDIES_SHOWN` studies and
+`SENTENCES_SHOWN` sentences (with the full counts), so a page stays small at any corpus size.
 """
 
 from __future__ import annotations
@@ -9,21 +12,25 @@ from __future__ import annotations
 from typing import Any
 
 import networkx as nx
+import pandas as pd
 
-from exobone.analysis.evidence_map import evidence_map
+from exobone.analysis.evidence_map import evidence_map_from_pairs, map_fields
 from exobone.analysis.graph import build_graph, edges_frame
-from exobone.web.corpus import Snapshot
-from exobone.web.views import study_links
+from exobone.web.corpus import Corpus
 
 KIND_COLOURS = {"source": "#1f77b4", "molecule": "#ff7f0e", "phenotype": "#2ca02c"}
 SIGN_COLOURS = {1: "#2a9d3a", -1: "#d62728", 0: "#9a9a9a"}
+STUDIES_SHOWN = 25
+SENTENCES_SHOWN = 10
 
 
 def map_data(
-    snap: Snapshot, rows: str, cols: str, outcome: str | None = None, limit: int = 50
+    corpus: Corpus, rows: str, cols: str, outcome: str | None = None, limit: int = 50
 ) -> dict[str, Any]:
     """Rows, columns and cells of the map (the `limit` best-covered rows and columns)."""
-    emap = evidence_map(snap.studies, rows=rows, cols=cols, outcome=outcome or None)
+    found = corpus.store.pairs(map_fields(rows, cols))
+    pairs = pd.DataFrame(found, columns=["study_id", "field", "value"], dtype="object")
+    emap = evidence_map_from_pairs(pairs, rows, cols, outcome or None)
     counts = emap.counts
     row_names = list(counts.sum(axis=1).sort_values(ascending=False, kind="stable").index[:limit])
     col_names = list(counts.sum(axis=0).sort_values(ascending=False, kind="stable").index[:limit])
@@ -40,7 +47,7 @@ def map_data(
                 "increase": int(cell.increase),
                 "decrease": int(cell.decrease),
                 "no_change": int(cell.no_change),
-                "studies": study_links(snap, cell.study_ids),
+                "studies": corpus.titles(list(cell.study_ids[:STUDIES_SHOWN])),
             }
         )
     return {
@@ -56,14 +63,24 @@ def map_data(
     }
 
 
-def graph_data(snap: Snapshot, max_edges: int = 120, min_studies: int = 1) -> dict[str, Any]:
+def mechanism_graph(corpus: Corpus) -> tuple[nx.MultiDiGraph, pd.DataFrame]:
+    """The whole mechanism graph and its edges strongest first, built once per store
+    generation (streaming the studies: they are not kept)."""
+
+    def build() -> tuple[nx.MultiDiGraph, pd.DataFrame]:
+        graph = build_graph(corpus.store.studies())
+        return graph, edges_frame(graph)
+
+    return corpus.cached("graph", build)
+
+
+def graph_data(corpus: Corpus, max_edges: int = 120, min_studies: int = 1) -> dict[str, Any]:
     """The strongest edges of the mechanism graph with a layout, as Plotly traces.
 
     Edge midpoints are drawn as small markers whose `customdata` is the edge's index, so a
     click on an edge can show its evidence.
     """
-    graph = build_graph(snap.studies)
-    frame = edges_frame(graph)
+    graph, frame = mechanism_graph(corpus)
     frame = frame[frame["n_studies"] >= min_studies].head(max_edges)
     labels = {data["label"]: (node, data) for node, data in graph.nodes(data=True)}
     shown = nx.Graph()
@@ -72,10 +89,13 @@ def graph_data(snap: Snapshot, max_edges: int = 120, min_studies: int = 1) -> di
         u = f"{row.source_kind}:{row.source}"
         v = f"{row.target_kind}:{row.target}"
         shown.add_edge(u, v)
+        shown_evidence = row.evidence[:SENTENCES_SHOWN]
+        links = corpus.titles([sid for sid, _ in shown_evidence])
         evidence = [
-            {"label": sid, "record_id": snap.record_id(sid), "sentence": sentence}
-            for sid, sentence in row.evidence
+            {"label": link["label"], "record_id": link["record_id"], "sentence": sentence}
+            for link, (_, sentence) in zip(links, shown_evidence, strict=True)
         ]
+        labels_of_edge = row.studies.split("; ") if row.studies else []
         edges.append(
             {
                 "index": index,
@@ -88,8 +108,9 @@ def graph_data(snap: Snapshot, max_edges: int = 120, min_studies: int = 1) -> di
                 "inferred": bool(row.inferred),
                 "belief": float(row.belief),
                 "n_studies": int(row.n_studies),
-                "studies": study_links(snap, row.studies.split("; ") if row.studies else []),
+                "studies": corpus.titles(labels_of_edge[:STUDIES_SHOWN]),
                 "evidence": evidence,
+                "n_evidence": len(row.evidence),
             }
         )
     positions = nx.spring_layout(shown, seed=7, k=1.2 / max(len(shown), 1) ** 0.5) if shown else {}

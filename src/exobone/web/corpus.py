@@ -1,25 +1,29 @@
-"""What the pages and the API read and write: one store, plus cached whole-corpus analyses.
+"""What the pages and the API read and write: one store, plus derived views cached by the
+store's generation.
 
-The evidence map, the graph, the scores and "similar studies" need every study; they are
-computed once from `Store.studies()` and kept until this process writes (upload, curation,
-undo) or `max_age` seconds pass, so a write made elsewhere (the CLI) shows up soon too.
-Search, facets and single studies always read the store directly.
+The evidence map, the graph and the scores are aggregates over every study. Each is computed
+on first use and kept until the store's generation (bumped by every write of studies,
+annotations or curations, from this process or any other, e.g. the CLI) moves on: a cached
+view is never stale and never expires by time. Search, facets, single studies and their
+similar studies always read the store directly, through its indexes.
 """
 
 from __future__ import annotations
 
 import threading
-import time
-from collections import defaultdict
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from exobone.errors import ExoboneError, UnknownFieldError
 from exobone.model import SET_FIELDS, Study
 from exobone.schema import check_field
 from exobone.store import Curation, Entry, Hit, IngestSummary, Store, StoreError
+from exobone.store.related import Related
+
+T = TypeVar("T")
 
 # Fields offered as facets on the search page, most useful first.
 FACET_FIELDS: tuple[str, ...] = (
@@ -37,6 +41,8 @@ FACET_FIELDS: tuple[str, ...] = (
 )
 # Fields too generic to make two studies similar.
 _WEAK_FIELDS = frozenset({"settings", "species", "vesicle_types", "durations_days", "doses"})
+# Derived views kept at once (each map's row and column fields make one).
+CACHED_VIEWS = 32
 
 
 @dataclass(slots=True)
@@ -46,56 +52,49 @@ class Results:
     facets: dict[str, list[tuple[str, int]]]
 
 
-@dataclass(slots=True)
-class Snapshot:
-    """Every study, with the record id each label belongs to."""
-
-    studies: list[Study]
-    record_ids: dict[str, list[int]]
-    made: float = field(default_factory=time.monotonic)
-
-    def record_id(self, label: str) -> int | None:
-        ids = self.record_ids.get(label)
-        return ids[0] if ids else None
-
-
 class Corpus:
     """The web app's handle on the store."""
 
-    def __init__(self, store: Store, max_age: float = 30.0) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
-        self.max_age = max_age
-        self._snapshot: Snapshot | None = None
+        self._views: OrderedDict[Hashable, tuple[int, Any]] = OrderedDict()
+        self._locks: dict[Hashable, threading.Lock] = {}
         self._lock = threading.Lock()
 
     # -- reading -------------------------------------------------------------------------
 
-    def snapshot(self) -> Snapshot:
+    def cached(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()`'s value for the store's current generation, computed once per
+        generation even when several requests ask at the same time."""
         with self._lock:
-            snap = self._snapshot
-            if snap is None or time.monotonic() - snap.made > self.max_age:
-                snap = self._snapshot = self._load()
-            return snap
+            lock = self._locks.setdefault(key, threading.Lock())
+        with lock:
+            now = self.store.generation()
+            with self._lock:
+                found = self._views.get(key)
+            if found is not None and found[0] == now:
+                return found[1]
+            # Made from a generation at least `now`: a write during compute makes the next
+            # request see a newer generation and compute again.
+            value = compute()
+            with self._lock:
+                self._views[key] = (now, value)
+                self._views.move_to_end(key)
+                while len(self._views) > CACHED_VIEWS:
+                    old, _ = self._views.popitem(last=False)
+                    self._locks.pop(old, None)
+            return value
 
-    def _load(self) -> Snapshot:
-        studies: list[Study] = []
-        record_ids: dict[str, list[int]] = defaultdict(list)
-        offset = 0
-        # Entries carry the record id that `studies()` does not; a page at a time.
-        while True:
-            page = self.store.records(limit=500, offset=offset)
-            if not page:
-                break
-            offset += len(page)
-            for entry in page:
-                if entry.study is not None:
-                    studies.append(entry.study)
-                    record_ids[entry.study.id].append(entry.id)
-        return Snapshot(studies, dict(record_ids))
+    def titles(self, labels: Sequence[str]) -> list[dict[str, Any]]:
+        """Study labels with their record ids and titles, for lists that link to study pages."""
+        from exobone.store.store import label_number
 
-    def invalidate(self) -> None:
-        with self._lock:
-            self._snapshot = None
+        numbers = [label_number(label) for label in labels]
+        titles = self.store.titles([n for n in numbers if n is not None])
+        return [
+            {"label": label, "record_id": number, "title": titles.get(number or -1, ("", ""))[1]}
+            for label, number in zip(labels, numbers, strict=True)
+        ]
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -132,46 +131,27 @@ class Corpus:
         """The curators' decisions on a study, newest first."""
         return sorted(self.store.curation_history(record_id), key=lambda c: c.id, reverse=True)
 
-    def similar(self, study: Study, limit: int = 6) -> list[tuple[Study, int, list[str]]]:
-        """Studies sharing the most specific values with `study`: (study, shared, examples)."""
-        mine = _pairs(study)
-        if not mine:
-            return []
-        scored = []
-        for other in self.snapshot().studies:
-            if other.id == study.id and other.record.title == study.record.title:
-                continue
-            shared = mine & _pairs(other)
-            if shared:
-                scored.append((other, len(shared), sorted(f"{f}: {v}" for f, v in shared)))
-        scored.sort(key=lambda item: (-item[1], item[0].id))
-        return scored[:limit]
+    def similar(self, record_id: int, study: Study, limit: int = 6) -> list[Related]:
+        """Studies sharing the most specific values with `study` (of record `record_id`),
+        counted in the store's facet index: the page reads only the studies it shows."""
+        return self.store.related(record_id, _pairs(study), limit)
 
-    # -- writing -------------------------------------------------------------------------
+    # -- writing (each bumps the store generation, so cached views are made again) -----
 
     def ingest(self, path: Path) -> IngestSummary:
         """Read, extract and store one uploaded file (in committed batches; see `ingest_file`)."""
         from exobone.api import ingest_file, load_extractor
 
-        try:
-            return ingest_file(self.store, path, extractor=load_extractor())
-        finally:
-            self.invalidate()
+        return ingest_file(self.store, path, extractor=load_extractor())
 
     def curate(self, record_id: int, name: str, value: str, by: str, remove: bool) -> None:
-        try:
-            self.store.curate(record_id, name, value, by=by, remove=remove)
-        finally:
-            self.invalidate()
+        self.store.curate(record_id, name, value, by=by, remove=remove)
 
     def undo(self, curation_id: int) -> None:
         undo = getattr(self.store, "undo", None)
         if undo is None:
             raise StoreError("this store cannot undo curations")
-        try:
-            undo(curation_id)
-        finally:
-            self.invalidate()
+        undo(curation_id)
 
 
 def _pairs(study: Study) -> set[tuple[str, str]]:

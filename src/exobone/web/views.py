@@ -11,7 +11,7 @@ from typing import Any
 from exobone.analysis.frame import StudyText, field_values
 from exobone.model import SET_FIELDS, Study
 from exobone.store import Curation, Entry
-from exobone.web.corpus import Corpus, Snapshot
+from exobone.web.corpus import Corpus
 from exobone.web.highlight import field_class, highlight, marks_for
 
 
@@ -85,7 +85,7 @@ def study_view(entry: Entry, corpus: Corpus) -> dict[str, Any]:
         for name in SET_FIELDS
         if study.evidence.get(name)
     ]
-    view["similar"] = corpus.similar(study)
+    view["similar"] = corpus.similar(entry.id, study)
     return view
 
 
@@ -123,12 +123,3 @@ def filter_studies(studies: Iterable[Study], where: Mapping[str, str]) -> list[S
         ):
             kept.append(study)
     return kept
-
-
-def study_links(snap: Snapshot, labels: Iterable[str]) -> list[dict[str, Any]]:
-    """Study labels with their record ids and titles, for lists that link to study pages."""
-    titles = {s.id: s.record.title for s in snap.studies}
-    return [
-        {"label": label, "record_id": snap.record_id(label), "title": titles.get(label, "")}
-        for label in labels
-    ]
