@@ -3,6 +3,7 @@ token enforcement, CSRF, upload limits and curation."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -150,14 +151,61 @@ def test_curation_is_validated(client: TestClient) -> None:
     def post(body: dict[str, object]) -> int:
         return client.post("/api/studies/2/curations", json=body).status_code
 
-    assert post({"field": "study_type", "value": "review"}) == 400
-    assert post({"field": "no_such_field", "value": "x"}) == 400
-    assert post({"field": "species", "value": "unicorn"}) == 400  # not a vocabulary label
-    assert post({"field": "durations_days", "value": "two weeks"}) == 400
-    assert post({"field": "ev_cargo", "value": "   "}) == 400
-    assert post({"field": "ev_cargo", "value": "miR-\x00"}) == 400
-    assert post({"field": "species", "value": "goat", "remove": True}) == 400  # not there
+    assert post({"field": "study_type", "value": "review"}) == 422
+    assert post({"field": "no_such_field", "value": "x"}) == 422
+    assert post({"field": "species", "value": "unicorn"}) == 422  # not a vocabulary label
+    assert post({"field": "durations_days", "value": "two weeks"}) == 422
+    assert post({"field": "ev_cargo", "value": "   "}) == 422
+    assert post({"field": "ev_cargo", "value": "miR-\x00"}) == 422
+    assert post({"field": "species", "value": "goat", "remove": True}) == 422  # not there
     assert post({"field": "ev_cargo", "value": "miR-21-5p"}) == 201
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("outcomes", "banana"),  # not phenotype|direction
+        ("outcomes", "banana|increase"),  # not a phenotype of the vocabulary
+        ("outcomes", "osteogenesis|sideways"),  # not a direction
+        ("molecular_effects", "foo|sideways"),
+        ("molecular_effects", "RUNX2"),  # no direction
+        ("molecular_effects", "RUNX2|up|down"),  # a part too many
+        ("ev_sources", "msc|bone_marrow"),  # cell|origin|species has three parts
+        ("ev_sources", "msc|bone_marrow|unicorn"),
+        ("animal_models", "rat|flying"),
+        ("durations_days", "99999999999999999999"),
+        ("durations_days", "0"),
+        ("durations_days", "\u00b2"),  # a digit to str.isdigit, not a number
+        ("doses", "lots"),
+        ("doses", "20 buckets"),
+        ("doses", "0 ug"),
+        ("ev_cargo", '<a href="https://evil.example">miR-21</a>'),
+        ("cell_lines", "MC3T3<b>"),
+        ("ev_cargo", "miR-21\u202e"),  # a bidi override
+    ],
+)
+def test_curation_checks_every_part(client: TestClient, name: str, value: str) -> None:
+    response = client.post("/api/studies/2/curations", json={"field": name, "value": value})
+    assert response.status_code == 422, response.text
+    assert name in response.json()["detail"]
+
+
+def test_curation_accepts_values_written_as_the_schema_says(client: TestClient) -> None:
+    """Values of the forms the extractor writes, taken from the demo store itself."""
+    study = client.get("/api/studies/2").json()["annotations"]
+    accepted = 0
+    for name in ["outcomes", "ev_sources", "molecular_effects", "doses", "durations_days"]:
+        for value in study[name][:1] or []:
+            body = {"field": name, "value": str(value), "remove": True}
+            response = client.post("/api/studies/2/curations", json=body)
+            assert response.status_code == 201, (name, value, response.text)
+            accepted += 1
+    assert accepted >= 3
+    spaced = client.post(
+        "/api/studies/2/curations", json={"field": "outcomes", "value": "angiogenesis | increase"}
+    )
+    assert spaced.status_code == 201
+    assert "angiogenesis|increase" in spaced.json()["annotations"]["outcomes"]
 
 
 def test_form_curation_needs_csrf_and_shows_curator(client: TestClient) -> None:
@@ -324,3 +372,42 @@ def test_allow_host_adds_names(db_url: str) -> None:
 def test_blank_token_is_refused(db_url: str, token: str) -> None:
     with pytest.raises(ExoboneError, match="token"):
         create_app(Settings(db_url=db_url, token=token))
+
+
+def test_bidi_controls_are_not_displayed(client: TestClient) -> None:
+    """A title with a right-to-left override (U+202E) and isolates would read reversed;
+    pages show it without them, in HTML and in the JSON blocks that scripts read."""
+    ris = SCRIPT_RIS.read_text(encoding="utf-8")
+    ris = ris.replace("<script>alert(1)</script>", "Bone \u202egnirapeR\u202c \u2067repair\u2069")
+    ris = ris.replace("escape.test.2021", "bidi.test.2024")
+    files = {"file": ("bidi.ris", ris.encode())}
+    done = client.post("/api/upload", files=files, headers={"X-Requested-By": "test"})
+    assert done.status_code == 200 and done.json()["new"] == 1, done.text
+    hit = client.get("/api/search", params={"q": "gnirapeR"}).json()["hits"][0]
+    assert "\u202e" in hit["title"]  # the data keeps what the record says
+    axes = "rows=vesicle_types&cols=isolation_methods"
+    emap = client.get(f"/api/map?{axes}").json()
+    assert any(s["label"] == hit["study_id"] for c in emap["cells"] for s in c["studies"])
+    for url in [f"/study/{hit['study_id']}", "/search?q=gnirapeR", f"/map?{axes}"]:
+        text = client.get(url).text
+        assert "gnirapeR" in text, url
+        for char in "\u202e\u202c\u2067\u2069":
+            assert char not in text, (url, hex(ord(char)))
+            assert f"\\u{ord(char):04x}" not in text.lower(), (url, hex(ord(char)))
+
+
+def test_markup_in_stored_values_stays_text_in_the_graph(client: TestClient) -> None:
+    """A value stored before curation checked markup (or written by another tool) is
+    escaped for Plotly, which would render `<a href>` in a label as a live link."""
+    corpus = client.app.state.corpus  # type: ignore[attr-defined]
+    corpus.curate(
+        2, "molecular_effects", '<a href="https://evil.example">RUNX2</a>|up', "old", False
+    )
+    page = client.get("/graph", params={"max_edges": 1000}).text
+    data = re.search(r'id="graph-data">(.*?)</script>', page, re.S)
+    assert data is not None
+    traces = json.loads(data.group(1))["traces"]
+    texts = [t for trace in traces for t in trace.get("text", [])]
+    assert any("evil.example" in t for t in texts), "the curated edge is not in the graph"
+    assert not any("<a " in t for t in texts)
+    assert any("&lt;a href" in t for t in texts)

@@ -101,7 +101,9 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     env = Environment(
         loader=FileSystemLoader(HERE / "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
+        finalize=security.without_bidi,
     )
+    env.policies["json.dumps_function"] = security.display_json
     templates = Jinja2Templates(env=env)
     env.globals.update(
         field_class=field_class,
@@ -399,7 +401,9 @@ def _curate(corpus: Corpus, rid: int, name: str, value: str, by: str, remove: bo
         if remove and clean not in current:
             raise LabelError(f"{name} has no value {clean!r} to remove")
         corpus.curate(rid, name, clean, by, remove)
-    except (LabelError, StoreError, UnknownFieldError) as error:
+    except (LabelError, UnknownFieldError) as error:  # a value the schema does not allow
+        raise HTTPException(422, str(error)) from None
+    except StoreError as error:
         raise HTTPException(400, str(error)) from None
 
 

@@ -9,6 +9,7 @@ once per store generation. A cell or edge lists at most `STUDIES_SHOWN` studies 
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import networkx as nx
@@ -133,7 +134,9 @@ def graph_data(corpus: Corpus, max_edges: int = 120, min_studies: int = 1) -> di
             "x": [float((positions[e["u"]][0] + positions[e["v"]][0]) / 2) for e in edges],
             "y": [float((positions[e["u"]][1] + positions[e["v"]][1]) / 2) for e in edges],
             "customdata": [e["index"] for e in edges],
-            "text": [f"{e['source']} -{e['relation']}-> {e['target']}" for e in edges],
+            "text": [
+                _plotly_text(f"{e['source']} -{e['relation']}-> {e['target']}") for e in edges
+            ],
             "hoverinfo": "text",
             "marker": {"size": 9, "color": [SIGN_COLOURS[e["sign"]] for e in edges]},
         }
@@ -147,7 +150,7 @@ def graph_data(corpus: Corpus, max_edges: int = 120, min_studies: int = 1) -> di
                 "name": kind,
                 "x": [float(positions[n][0]) for n in nodes],
                 "y": [float(positions[n][1]) for n in nodes],
-                "text": [n.split(":", 1)[1] for n in nodes],
+                "text": [_plotly_text(n.split(":", 1)[1]) for n in nodes],
                 "textposition": "top center",
                 "hoverinfo": "text",
                 "marker": {"size": 14, "color": colour, "line": {"width": 1, "color": "#333"}},
@@ -161,6 +164,12 @@ def graph_data(corpus: Corpus, max_edges: int = 120, min_studies: int = 1) -> di
         "skipped": list(graph.graph.get("skipped", [])),
         "known_labels": len(labels),
     }
+
+
+def _plotly_text(text: str) -> str:
+    """Text for a Plotly label: Plotly renders `<a href>`, `<b>` and the like in labels, so
+    markup is escaped to entities, which it shows as the characters they stand for."""
+    return html.escape(text, quote=False)
 
 
 def _line_trace(xs: list[float | None], ys: list[float | None], colour: str, name: str) -> dict:

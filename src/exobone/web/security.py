@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+import json
 import logging
 import secrets
 from collections.abc import Awaitable, Callable, Iterable
+from typing import Any
 from urllib.parse import urlsplit
 
 from fastapi import Request, Response
@@ -83,6 +85,26 @@ def check_token(token: str | None) -> str | None:
     if not token.strip() or token != token.strip():
         raise ValueError("the token is blank or has spaces at its ends")
     return token
+
+
+# Bidi embeddings, overrides, isolates and marks: in a title they can make text read
+# differently from what it is ("Trojan Source"); display drops them.
+_BIDI_CONTROLS = dict.fromkeys(
+    map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+)
+
+
+def without_bidi(value: object) -> object:
+    """Text (also escaped Markup, which stays Markup) without bidi controls; the Jinja
+    `finalize` of every page, so every displayed value passes here."""
+    return value.translate(_BIDI_CONTROLS) if isinstance(value, str) else value
+
+
+def display_json(obj: object, **options: Any) -> str:
+    """JSON for `<script type="application/json">` blocks (`tojson`), without bidi controls:
+    written with real characters so that they can be dropped, not as `\\u202e` escapes."""
+    options["ensure_ascii"] = False
+    return json.dumps(obj, **options).translate(_BIDI_CONTROLS)
 
 
 def csrf_token(request: Request) -> str:
