@@ -3,8 +3,11 @@ token enforcement, CSRF, upload limits and curation."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -411,3 +414,47 @@ def test_markup_in_stored_values_stays_text_in_the_graph(client: TestClient) -> 
     assert any("evil.example" in t for t in texts), "the curated edge is not in the graph"
     assert not any("<a " in t for t in texts)
     assert any("&lt;a href" in t for t in texts)
+
+
+def test_long_queries_are_refused_quickly(client: TestClient) -> None:
+    started = time.monotonic()
+    long = client.get("/api/search", params={"q": "bone " * 2000})  # 10 KB
+    assert long.status_code == 400 and "longer than" in long.text
+    many = client.get("/search", params={"q": " ".join(["a"] * 40)})
+    assert many.status_code == 400 and "words" in many.text
+    assert time.monotonic() - started < 5
+    assert client.get("/api/search", params={"q": "bone " * 20}).status_code == 200
+
+
+def test_upload_of_undeclared_size_is_not_read(client: TestClient) -> None:
+    """A chunked upload (no Content-Length) is refused before its body is read."""
+    sent = 0
+
+    def body() -> Iterator[bytes]:
+        nonlocal sent
+        for _ in range(64):  # 4 MB against a 64 KB limit
+            sent += 65536
+            yield b"x" * 65536
+
+    headers = {"X-Requested-By": "test", "Content-Type": "multipart/form-data; boundary=b"}
+    response = client.post("/api/upload", content=body(), headers=headers)
+    assert response.status_code == 411, response.text
+    assert sent <= 2 * 65536
+
+
+def test_gzip_bomb_upload_is_stopped(client: TestClient) -> None:
+    bomb = gzip.compress(b"TY  - JOUR\nAB  - " + b"a" * (30 << 20) + b"\nER  - \n", 9)
+    assert len(bomb) < 64 * 1024  # under the upload limit of the test app
+    started = time.monotonic()
+    response = client.post(
+        "/api/upload", files={"file": ("refs.ris.gz", bomb)}, headers={"X-Requested-By": "t"}
+    )
+    assert response.status_code == 400, response.text
+    detail = response.json()["detail"]
+    assert "refs.ris.gz" in detail and "inflates" in detail and "/tmp" not in detail
+    assert time.monotonic() - started < 10
+    good = gzip.compress(SCRIPT_RIS.read_bytes().replace(b"escape.test", b"gz.test"))
+    done = client.post(
+        "/api/upload", files={"file": ("refs.ris.gz", good)}, headers={"X-Requested-By": "t"}
+    )
+    assert done.status_code == 200 and done.json()["new"] == 1, done.text

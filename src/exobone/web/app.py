@@ -43,6 +43,11 @@ PAGE_SIZE = 20
 MAX_ID = 2**63 - 1
 # Deeper than any result list; keeps `offset + limit` a small SQL integer.
 MAX_OFFSET = 1_000_000
+MAX_QUERY_CHARS = 500
+MAX_QUERY_TERMS = 32
+# An uploaded gzip may inflate to this many times the upload limit, and to at most the
+# ingest layer's ratio once past 1 MiB (a 20 KB gzip bomb burned 271 s of CPU).
+INFLATE_FACTOR = 10
 CurationId = Annotated[int, PathParam(ge=1, le=MAX_ID, description="A curation's id")]
 QUALITY_PAGE = 200
 USER_HEADER = "x-exobone-user"
@@ -385,9 +390,14 @@ def _mb(settings: Settings) -> str:
 
 
 def check_query(q: str) -> str:
-    """The search text, or 400 when it holds control characters (a NUL broke FTS5)."""
+    """The search text, or 400 when it holds control characters (a NUL broke FTS5) or is
+    longer than a person types (a 10 KB query of one repeated word took 22-44 s)."""
     if any(unicodedata.category(char) == "Cc" and not char.isspace() for char in q):
         raise HTTPException(400, "the search text holds control characters")
+    if len(q) > MAX_QUERY_CHARS:
+        raise HTTPException(400, f"the search text is longer than {MAX_QUERY_CHARS} characters")
+    if len(q.split()) > MAX_QUERY_TERMS:
+        raise HTTPException(400, f"the search text has more than {MAX_QUERY_TERMS} words")
     return q
 
 
@@ -506,9 +516,39 @@ def _saved_upload(file: UploadFile, limit: int) -> Iterator[Path]:
                 out.write(chunk)
         if size == 0:
             raise HTTPException(400, f"{file.filename}: empty file")
-        yield target
+        yield _inflated(target, file.filename or name, limit)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _inflated(path: Path, shown: str, limit: int) -> Path:
+    """The upload itself, or (a gzip file) its contents inflated beside it within the web's
+    bounds: the ingest layer's limits, tightened to the upload limit."""
+    from dataclasses import replace
+
+    from exobone.errors import IngestError
+    from exobone.ingest.common import ByteBlocks, limits
+
+    bound = limits()
+    bound = replace(
+        bound,
+        inflated_bytes=min(bound.inflated_bytes, INFLATE_FACTOR * limit),
+        ratio_after=min(bound.ratio_after, 1 << 20),
+    )
+    with ByteBlocks(path) as blocks:
+        if not blocks.gzip:
+            return path
+        blocks.limits = bound
+        target = path.parent / "inflated" / (path.name.removesuffix(".gz") or "upload")
+        target.parent.mkdir()
+        try:
+            with target.open("wb") as out:
+                while data := blocks.read():
+                    out.write(data)
+        except IngestError as error:
+            message = str(error).replace(str(path), shown)
+            raise HTTPException(400, message) from None
+    return target
 
 
 def _ingest_upload(corpus: Corpus, file: UploadFile, limit: int) -> Any:

@@ -189,6 +189,10 @@ async def _guarded(request: Request, call_next: Next, token: str | None, max_bod
             return _refuse(request, 401, "this server needs a token: Authorization: Bearer T")
     if request.method in UNSAFE:
         length = request.headers.get("content-length", "")
+        if "transfer-encoding" in request.headers:
+            # A body of undeclared size was spooled whole (977 MB) before any limit applied;
+            # with Content-Length the server reads no more than declared.
+            return _refuse(request, 411, "send the request with a Content-Length")
         if length.isdigit() and int(length) > max_body:
             limit = f"{max_body / 1048576:.0f} MB"
             return _refuse(request, 413, f"request larger than the upload limit ({limit})")
