@@ -151,3 +151,33 @@ def test_two_ingests_at_once_both_succeed(store_url: str, tmp_path: Path) -> Non
     with Store.open(store_url) as store:
         assert store.count() == 120
         assert store.facets("species")  # both wrote annotations and their values
+
+
+def test_a_small_ingest_does_not_wait_for_a_long_one(store_url: str, tmp_path: Path) -> None:
+    """Extraction runs between the long ingest's batches, outside its transactions: the
+    small one gets its turn after at most one batch (it waited for the whole file)."""
+    long_file = generate(tmp_path / "long.xml", 8000, seed=11)
+    small_file = generate(tmp_path / "small.xml", 5, seed=12, in_scope_share=1.0)
+    Store.open(store_url).close()
+    engine = make_engine(store_url)
+    long_run = subprocess.Popen([str(EXOBONE), "ingest", str(long_file), "--db", store_url],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                start_new_session=True)  # fmt: skip
+    try:
+        done, deadline = 0, time.monotonic() + 300
+        while not done and long_run.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+            with engine.connect() as conn:
+                done = conn.scalar(text("SELECT max(entries_done) FROM ingest_progress")) or 0
+        assert done, "the long ingest committed no batch"
+        small = subprocess.run([str(EXOBONE), "ingest", str(small_file), "--db", store_url],
+                               capture_output=True, text=True, timeout=300)  # fmt: skip
+        still_running = long_run.poll() is None
+    finally:
+        os.killpg(long_run.pid, signal.SIGKILL)
+        long_run.wait()
+        engine.dispose()
+    assert small.returncode == 0, small.stderr
+    assert still_running  # the small file was stored while the long one was being ingested
+    with Store.open(store_url) as store:
+        assert store.count() >= 5 + 1000
