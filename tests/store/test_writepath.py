@@ -181,3 +181,18 @@ def test_a_small_ingest_does_not_wait_for_a_long_one(store_url: str, tmp_path: P
     assert still_running  # the small file was stored while the long one was being ingested
     with Store.open(store_url) as store:
         assert store.count() >= 5 + 1000
+
+
+def test_workers_store_the_same_as_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(writer_module, "BATCH_SIZE", 7)  # several batches in flight
+    path = with_duplicate(tmp_path / "refs.xml", 30, seed=5)
+    extractor = load_extractor()
+    urls = [f"sqlite:///{tmp_path / name}" for name in ("one.db", "pool.db")]
+    summaries = []
+    for url, workers in zip(urls, (1, 2), strict=True):
+        with Store.open(url) as store:
+            summaries.append(ingest_file(store, path, extractor=extractor, workers=workers))
+    assert summaries[0] == summaries[1] and summaries[0].extracted == 30
+    assert contents(urls[0]) == contents(urls[1])
