@@ -27,6 +27,7 @@ from exobone.model import Record, Study
 if TYPE_CHECKING:
     import pandas as pd
 
+    from exobone.extract.explain import Explanation
     from exobone.store import IngestSummary, Store
     from exobone.store.search import Where
     from exobone.store.store import FileIngest
@@ -84,6 +85,34 @@ def extract_studies(
                     yield extractor.extract(item, next(labels))
         except IngestError as error:
             yield RecordProblem(error.source, _ingest_message(error), line=error.line)
+
+
+def explain_file(
+    path: str | Path, *, record: int | None = None, field: str | None = None, fmt: str | None = None
+) -> Iterator[tuple[int, Record, list[Explanation]] | RecordProblem]:
+    """`exobone explain`: each record of `path` (numbered from 1 as read, like the study ids of
+    `extract_studies`) with each value's evidence words and the rules that produced or signed
+    it (`Extractor.explain`); only record `record` and field `field` when given. An unknown
+    field raises UnknownFieldError; a record number past the end raises ExoboneError."""
+    from exobone.errors import ExoboneError
+    from exobone.schema import check_field
+
+    if field is not None:
+        check_field(field)
+    extractor = load_module("exobone.extract").Extractor()
+    number = 0
+    for item in read_file_items(path, fmt):
+        if isinstance(item, RecordProblem):
+            yield item
+            continue
+        number += 1
+        if record is None or number == record:
+            found = extractor.explain(item, f"S{number:02d}")
+            yield number, item, [e for e in found if field is None or e.field == field]
+            if record is not None:
+                return
+    if record is not None:
+        raise ExoboneError(f"{path}: --record {record}, but the file holds {number} records")
 
 
 def ingest_file(

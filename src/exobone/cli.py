@@ -276,6 +276,49 @@ def extract(
         raise typer.Exit(EXIT_SKIPPED)
 
 
+@app.command("explain")
+def explain_command(
+    file: Annotated[
+        Path, typer.Argument(help="A bibliography file.", exists=True, dir_okay=False)
+    ],
+    record: Annotated[
+        int | None, typer.Option("--record", min=1, help="Only record N (1 is the first read).")
+    ] = None,
+    field: Annotated[
+        str | None, typer.Option("--field", help="Only this field (docs/schema.md).")
+    ] = None,
+    fmt: Format = None,
+) -> None:  # fmt: skip
+    """Print each extracted value with its evidence words and the rules that produced or signed
+    it (the lexicon entry, the direction cue, its rule and pass)."""
+    from exobone.api import explain_file
+    from exobone.errors import ExoboneError, RecordProblem
+
+    _check_format(fmt)
+    err = _stderr()
+    skipped = 0
+    try:
+        for item in explain_file(file, record=record, field=field, fmt=fmt):
+            if isinstance(item, RecordProblem):
+                skipped += not item.kept
+                err.print(str(item), markup=False, soft_wrap=True)
+                continue
+            number, rec, found = item
+            typer.echo(f"record {number}: {rec.title}")
+            for value in found:
+                typer.echo(f"  {value.field} = {value.value}")
+                for because in value.evidence:
+                    typer.echo(f"    \"{because.words}\" ({because.span.section}, "
+                               f"sentence {because.span.sentence + 1})")
+                    for reason in because.reasons:
+                        typer.echo(f"      {reason}")
+    except ExoboneError as error:
+        err.print(str(error), markup=False)
+        raise typer.Exit(1) from None
+    if skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
 @app.command("eval")
 def evaluate(
     gold: Annotated[

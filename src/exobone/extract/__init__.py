@@ -29,6 +29,7 @@ from exobone.extract import (
     study,
 )
 from exobone.extract.document import Document, Finding, Mention, Sentence
+from exobone.extract.explain import Explanation, explanations
 from exobone.extract.pipeline import MAX_CHARS, build_document
 from exobone.lexicon import Matcher, default_matcher
 from exobone.model import Record, Study, empty_annotations
@@ -38,6 +39,7 @@ __all__ = [
     "FAMILIES",
     "REGISTRY",
     "Document",
+    "Explanation",
     "Extractor",
     "Finding",
     "Mention",
@@ -103,6 +105,20 @@ class Extractor:
 
     def extract(self, record: Record, study_id: str) -> Study:
         """The `Study` of `record`; problems become `study.warnings`, not exceptions."""
+        return self._run(record, study_id, None)[0]
+
+    def explain(self, record: Record, study_id: str = "S01") -> list[Explanation]:
+        """Each value `extract` gives `record`, with its evidence words and the reasons (rules,
+        cue words, passes) that produced or signed it; the values and spans are the study's."""
+        found: list[tuple[str, Finding]] = []
+        study, doc = self._run(record, study_id, found)
+        return explanations(study, doc, found)
+
+    def _run(
+        self, record: Record, study_id: str, found: list[tuple[str, Finding]] | None
+    ) -> tuple[Study, Document | None]:
+        """The study of `record` and its document; each finding with its family's name is
+        added to `found` when it is a list."""
         study = Study(id=study_id, record=record, annotations=empty_annotations())
         if len(record.abstract or "") > MAX_CHARS:
             study.warnings.append(
@@ -114,7 +130,7 @@ class Extractor:
             doc = self.document(record)
         except Exception as exc:  # a text the pipeline cannot read must not stop the run
             study.warnings.append(f"text could not be analysed: {type(exc).__name__}: {exc}")
-            return study
+            return study, None
         if not doc.mentions and (doc.title or doc.abstract):
             study.warnings.append("no lexicon term found: the text may be off-topic or not English")
         for name, run in self.families:
@@ -125,7 +141,9 @@ class Extractor:
                 continue
             for finding in findings:
                 _add(study, finding)
-        return study
+            if found is not None:
+                found += [(name, finding) for finding in findings]
+        return study, doc
 
     def extract_many(self, records: Iterable[Record], prefix: str = "S") -> Iterator[Study]:
         """Studies of `records` in order, with ids S01, S02, ... (more digits past 99)."""

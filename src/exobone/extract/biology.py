@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Final
 
 from exobone.extract.cells import CellPhrase, analyse, most_specific
 from exobone.extract.cues import Cue
@@ -115,7 +116,8 @@ def _vesicle_types(doc: Document) -> Iterator[Finding]:
             tail = _DEPLETED.match(text, v.end)
             if tail:
                 span = Span(v.start, tail.end(), v.sentence, v.section)
-                yield Finding("vesicle_types", "ev_depleted_medium", span)
+                reason = f"conditioned medium followed by '{tail.group().strip()}'"
+                yield Finding("vesicle_types", "ev_depleted_medium", span, reason)
 
 
 # How a treatment of the source cells is written around their name (rows of one rule):
@@ -315,11 +317,17 @@ def _names_vesicle(text: str, m: Mention, vesicles: list[Mention]) -> bool:
     )
 
 
+_PHRASE_REASONS: Final = {
+    "ev_sources": "cell phrase of the vesicles' source (cells.analyse)",
+    "recipient_cells": "cell phrase of the cells that received vesicles (cells.analyse)",
+}
+
+
 def _phrase_values(field: str, phrases: list[CellPhrase]) -> Iterator[Finding]:
     values = most_specific(list(dict.fromkeys(p.value for p in phrases)))
     for p in phrases:
         if p.value in values:
-            yield Finding(field, p.value, _phrase_span(p))
+            yield Finding(field, p.value, _phrase_span(p), _PHRASE_REASONS.get(field, ""))
 
 
 def _cell_lines(doc: Document) -> Iterator[Finding]:

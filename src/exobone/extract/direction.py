@@ -36,6 +36,7 @@ from exobone.extract.direction_rules import (
     MARKED_PHRASES,
     OTHER_AGENT,
     PACKED_INTO,
+    PHRASE_NAMES,
     PHRASE_SCAN,
     PHRASES,
     SAME,
@@ -44,7 +45,7 @@ from exobone.extract.direction_rules import (
     UP,
     view_of,
 )
-from exobone.extract.direction_sentence import resolve
+from exobone.extract.direction_sentence import resolve, resolve_state
 from exobone.extract.document import Mention
 from exobone.extract.scanning import View
 
@@ -68,16 +69,20 @@ __all__ = [
 
 
 class Directed:
-    """A target of one sentence with the direction the vesicle treatment gave it."""
+    """A target of one sentence with the direction the vesicle treatment gave it, and why
+    (the cue, its rule and the pass of `resolve` that gave or changed the sign)."""
 
-    __slots__ = ("cue", "kind", "label", "mention", "sign")
+    __slots__ = ("cue", "kind", "label", "mention", "reason", "sign")
 
-    def __init__(self, label: str, kind: str, sign: int, mention: Mention, cue: str) -> None:
+    def __init__(
+        self, label: str, kind: str, sign: int, mention: Mention, cue: str, reason: str = ""
+    ) -> None:
         self.label = label
         self.kind = kind
         self.sign = sign
         self.mention = mention
         self.cue = cue
+        self.reason = reason
 
     def __repr__(self) -> str:
         return (
@@ -131,6 +136,7 @@ def _sentence_targets(
         ):
             continue
         chosen.append(m)
+    phrase_of: dict[Mention, str] = {}  # mentions made by a phrase row, with its name
     found = PHRASE_SCAN.finditer_each(view)
     for i in sorted(found) if found else ():
         _, kind, label, inherent, _inverse = PHRASES[i]
@@ -141,9 +147,9 @@ def _sentence_targets(
                 continue
             # "anti-apoptotic" replaces the lexicon's "apoptotic": the prefix carries the direction
             chosen = [m for m in chosen if m not in overlapping]
-            chosen.append(
-                Mention(kind, label, s, e, match.group(), sentence.index, sentence.section)
-            )
+            made = Mention(kind, label, s, e, match.group(), sentence.index, sentence.section)
+            chosen.append(made)
+            phrase_of[made] = PHRASE_NAMES[i]
     targets: list[Target] = []
     kept: list[Mention] = []
     for m in chosen:
@@ -168,7 +174,8 @@ def _sentence_targets(
             inner = find_cues(m.text)
             if inner and inner[0].form != "change":
                 inherent = inner[0].sign
-        targets.append(Target(rel_s, rel_e, label, m.kind, inherent, inverse))
+        rule = phrase_of.get(m, "") if phrase_of else ""
+        targets.append(Target(rel_s, rel_e, label, m.kind, inherent, inverse, rule))
         if label != m.label:
             m = Mention(m.kind, label, m.start, m.end, m.text, m.sentence, m.section)
         kept.append(m)
@@ -255,8 +262,8 @@ def _analyse(doc: Document) -> list[Directed]:
         targets, kept = found
         if not targets:
             continue
-        signs = resolve(view, targets, vesicle_spans)
-        for target, mention, sign in zip(targets, kept, signs, strict=True):
+        state = resolve_state(view, targets, vesicle_spans)
+        for i, (target, mention, sign) in enumerate(zip(targets, kept, state.result, strict=True)):
             if sign is None:
                 continue
             if mention.kind in ("mirna", "lncrna", "genes") and (
@@ -269,11 +276,21 @@ def _analyse(doc: Document) -> list[Directed]:
                 if cue is None or sign != DOWN and not DISEASE_UP_RE.match(cue.group()):
                     continue
                 sign = UP if DISEASE_UP_RE.match(cue.group()) else DOWN
+                reason = f"disease verb '{cue.group().strip()}' before it [rule disease_verb]"
                 directed.append(
-                    Directed("disease_severity", "outcomes", sign, mention, cue.group().split()[0])
+                    Directed(
+                        "disease_severity",
+                        "outcomes",
+                        sign,
+                        mention,
+                        cue.group().split()[0],
+                        reason,
+                    )
                 )
                 continue
-            directed.append(Directed(target.label, mention.kind, sign, mention, ""))
+            directed.append(
+                Directed(target.label, mention.kind, sign, mention, "", state.reason(i))
+            )
     return directed
 
 

@@ -17,6 +17,7 @@ from exobone.extract.direction_rules import (
     AIMS,
     AUX,
     CHANGE_NOUNS,
+    CUE_NAMES,
     CUE_TABLE,
     CUES,
     GAP_BREAK,
@@ -58,16 +59,20 @@ def more_words_than(n: int, text: str, start: int = 0, end: int = -1) -> bool:
 # natively, while a named tuple goes through its interpreted `__new__` (a few thousand
 # instructions each, and every sentence makes several).
 class Cue:
-    """A direction word in a sentence (offsets into the sentence text)."""
+    """A direction word in a sentence (offsets into the sentence text) and the name of the
+    data/direction.yaml row that found it."""
 
-    __slots__ = ("end", "form", "negated", "sign", "start", "text")
+    __slots__ = ("end", "form", "negated", "rule", "sign", "start", "text")
 
-    def __init__(self, start: int, end: int, sign: int, form: str, text: str) -> None:
+    def __init__(
+        self, start: int, end: int, sign: int, form: str, text: str, rule: str = ""
+    ) -> None:
         self.start = start
         self.end = end
         self.sign = sign
         self.form = form
         self.text = text
+        self.rule = rule
         self.negated: bool | None = None  # found when first asked (`is_negated`)
 
     def __repr__(self) -> str:
@@ -82,7 +87,7 @@ class Target:
     potential" for mitochondrial dysfunction).
     """
 
-    __slots__ = ("end", "inherent", "inverse", "kind", "label", "start")
+    __slots__ = ("end", "inherent", "inverse", "kind", "label", "rule", "start")
 
     def __init__(
         self,
@@ -92,6 +97,7 @@ class Target:
         kind: str,
         inherent: int | None = None,
         inverse: bool = False,
+        rule: str = "",
     ) -> None:
         self.start = start
         self.end = end
@@ -99,6 +105,7 @@ class Target:
         self.kind = kind
         self.inherent = inherent
         self.inverse = inverse
+        self.rule = rule  # the phrase row that named the target, if a phrase did
 
     def __repr__(self) -> str:
         return (
@@ -127,7 +134,7 @@ def cues_of(view: View) -> list[Cue]:
             and text.startswith((" in ", " of "), match.end())
         ):
             form = "noun"
-        cues.append(Cue(match.start(), match.end(), sign, form, match.group()))
+        cues.append(Cue(match.start(), match.end(), sign, form, match.group(), CUE_NAMES[i]))
     return cues
 
 

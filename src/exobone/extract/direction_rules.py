@@ -58,6 +58,7 @@ def _phrase_assigns(rule: Rule) -> tuple[str, str, int | None, bool]:
 
 
 CUE_TABLE: Final = tuple((rule.pattern, *_cue_assigns(rule)) for rule in RULES.table("cues"))
+CUE_NAMES: Final = tuple(rule.name for rule in RULES.table("cues"))  # a cue's rule, for reasons
 
 
 # One engine scans for every rule of this module; it is built at the end of the module.
@@ -210,6 +211,7 @@ DISEASE_VERB_RE: Final = RULES.regex("disease_verb")
 
 # Phrases the lexicon does not cover, found here: (regex, kind, label, inherent sign, inverse).
 PHRASES: Final = tuple((rule.pattern, *_phrase_assigns(rule)) for rule in RULES.table("phrases"))
+PHRASE_NAMES: Final = tuple(rule.name for rule in RULES.table("phrases"))
 
 
 PHRASE_SCAN: Final = ENGINE.scanner(

@@ -78,12 +78,14 @@ class _SentenceState:
     and per target (by index) the sign so far (`result`), the sign ignoring who caused it
     (`local`, for reversals), its predicate cue after it (`right_of`), whether a neutral
     predicate or cargo reading blocks a cue before it (`blocked`), and whether the vesicles
-    are named as its cause (`by_vesicles`)."""
+    are named as its cause (`by_vesicles`), and why it got its sign: the pass and cue that gave
+    it (`why`) and what later passes did to it (`changed`)."""
 
     __slots__ = (
         "blocked",
         "bounds",
         "by_vesicles",
+        "changed",
         "consumed",
         "cues",
         "inhibitor_from",
@@ -97,6 +99,7 @@ class _SentenceState:
         "text",
         "vesicle_spans",
         "view",
+        "why",
     )
 
     def __init__(
@@ -132,7 +135,25 @@ class _SentenceState:
         self.blocked: set[int] = set()
         self.by_vesicles: set[int] = set()
         self.right_of: dict[int, Cue] = {}
+        self.why: dict[int, tuple[str, Cue | None]] = {}
+        self.changed: dict[int, list[str]] = {}
         self.named: list[tuple[int, int]] | None = None  # `VESICLE_RE`'s matches, once needed
+
+    def change(self, i: int, note: str) -> None:
+        """Record that a later pass changed target `i`'s sign, and why."""
+        self.changed.setdefault(i, []).append(note)
+
+    def reason(self, i: int) -> str:
+        """Why target `i` has its sign: the cue, its rule and the pass, then later changes."""
+        how, cue = self.why.get(i, ("", None))
+        if cue is not None:
+            negated = " (negated)" if cue.negated else ""
+            rule = f" [rule {cue.rule}]" if cue.rule else ""
+            how = f"cue '{cue.text}'{rule}{negated} {how}"
+        rule = self.targets[i].rule
+        parts = [f"target phrase [rule {rule}]", how] if rule else [how]
+        parts += self.changed.get(i, ())
+        return "; ".join(part for part in parts if part)
 
     def vesicle_in(self, lo: int, hi: int) -> bool:
         """Whether a vesicle is named within [lo, hi)."""
@@ -151,6 +172,14 @@ def resolve(
     `text` is the sentence; target and vesicle offsets are relative to it. The passes run in
     this order, each on what the ones before found.
     """
+    return resolve_state(text, targets, vesicle_spans).result
+
+
+def resolve_state(
+    text: str | View, targets: Sequence[Target], vesicle_spans: Sequence[tuple[int, int]] = ()
+) -> _SentenceState:
+    """`resolve`'s passes, returning their state: `result` holds the signs, `reason(i)` says
+    why target i has its sign."""
     state = _SentenceState(as_view(text), targets, vesicle_spans)
     if state.cues:  # without cues nothing is a predicate, and nothing is to be blocked
         _predicates_after_targets(state)
@@ -160,7 +189,7 @@ def resolve(
     _reversals_undo(state)
     _inverse_and_agents(state)
     _secretion_block(state)
-    return state.result
+    return state
 
 
 def _usable_cues(view: View, targets: Sequence[Target]) -> list[Cue]:
@@ -304,6 +333,7 @@ def _cues_before_targets(state: _SentenceState) -> None:
             continue
         if t.inherent is not None:
             result[i] = local[i] = t.inherent
+            state.why[i] = ("direction carried by the target's own words", None)
             continue
         sign: int | None = None
         pred = state.right_of.get(i)
@@ -330,11 +360,13 @@ def _cues_before_targets(state: _SentenceState) -> None:
                     state.by_vesicles.add(i)  # "induced by exosomes": GW4869 does not invert
             if pred is not None:
                 sign = base
+                state.why[i] = ("after the target (pass predicates_after_targets)", pred)
         if pred is None and i not in state.blocked:
             left = _left_cue(text, t, cues, bounds, consumed)
             if left is not None:
                 sign = _govern(view, left, t, cues, bounds, consumed)
                 local[i] = sign
+                state.why[i] = ("before the target (pass cues_before_targets)", left)
                 if left.start > 1 and text[left.start - 1] == "-":
                     state.by_vesicles.add(i)  # "exosome-induced X" (other stimuli were dropped)
         result[i] = sign
@@ -358,6 +390,11 @@ def _induced_propagation(state: _SentenceState) -> None:
             )
             if follower is not None and result[follower] is not None:
                 result[i] = result[follower]
+                state.why[i] = (
+                    f"moves with '{text[targets[follower].start : targets[follower].end]}' it"
+                    " induces (pass induced_propagation)",
+                    None,
+                )
 
 
 def _reversals_undo(state: _SentenceState) -> None:
@@ -377,6 +414,7 @@ def _reversals_undo(state: _SentenceState) -> None:
             if t.end <= match.start() and not agent_like(state.view, t):
                 was = state.local[i]
                 state.result[i] = _reversal_sign(was, t.label, SAME if was is None else cue_sign)
+                state.change(i, f"reversed by '{match.group()}' (pass reversals_undo)")
 
 
 def _inverse_and_agents(state: _SentenceState) -> None:
@@ -388,6 +426,7 @@ def _inverse_and_agents(state: _SentenceState) -> None:
         sign, was = result[i], state.local[i]
         if targets[i].inverse and sign is not None and was is not None and was != SAME:
             result[i] = -sign
+            state.change(i, "inverted: the measure falls as the phenotype rises (pass inverse)")
     for i in state.order:
         if (
             result[i] is not None
@@ -408,6 +447,9 @@ def _secretion_block(state: _SentenceState) -> None:
         -s if s and targets[i].inherent is None and i not in state.by_vesicles else s
         for i, s in enumerate(result)
     ]
+    for i, s in enumerate(result):
+        if s != state.result[i]:
+            state.change(i, "inverted: vesicle secretion was blocked (pass secretion_block)")
 
 
 def _left_cue(

@@ -91,18 +91,21 @@ class Mention(NamedTuple):
 
 
 class Finding:
-    """One extracted value of one field, with the span that supports it.
+    """One extracted value of one field, with the span that supports it and the reason: the
+    rule, cue words and pass that produced or signed it ("" when the span's lexicon mention is
+    the whole reason; `Extractor.explain` then names the mention).
 
     A plain class with read-only attributes, like `Sentence`: a named tuple is made through
     an interpreted `__new__`, and every record yields dozens of findings.
     """
 
-    __slots__ = ("field", "value", "span")
+    __slots__ = ("field", "value", "span", "reason")
 
-    def __init__(self, field: str, value: str, span: Span) -> None:
+    def __init__(self, field: str, value: str, span: Span, reason: str = "") -> None:
         self.field: Final = field
         self.value: Final = value
         self.span: Final = span
+        self.reason: Final = reason
 
     def __eq__(self, other: object) -> bool:
         return (

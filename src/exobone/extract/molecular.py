@@ -22,6 +22,5 @@ def extract(doc: Document) -> Iterator[Finding]:
     """One finding per directed molecule mention (the caller merges repeats)."""
     for item in analyse(doc):
         if item.kind in _KINDS and item.sign in _WORDS:
-            yield Finding(
-                "molecular_effects", f"{item.label}|{_WORDS[item.sign]}", item.mention.span()
-            )
+            value = f"{item.label}|{_WORDS[item.sign]}"
+            yield Finding("molecular_effects", value, item.mention.span(), item.reason)

@@ -21,4 +21,5 @@ def extract(doc: Document) -> Iterator[Finding]:
     """One finding per directed phenotype mention (the caller merges repeats)."""
     for item in analyse(doc):
         if item.kind == "outcomes" or item.mention.kind == "conditions":
-            yield Finding("outcomes", f"{item.label}|{_WORDS[item.sign]}", item.mention.span())
+            value = f"{item.label}|{_WORDS[item.sign]}"
+            yield Finding("outcomes", value, item.mention.span(), item.reason)

@@ -84,9 +84,10 @@ def extract(doc: Document) -> Iterator[Finding]:
     cue = review_cue(doc.title, doc.abstract) if doc.review else None
     if cue is not None:
         section = "abstract" if doc.abstract[cue.start() : cue.end()] == cue.group() else "title"
-        yield Finding("study_type", "review", Span(cue.start(), cue.end(), 0, section))
+        cue_span = Span(cue.start(), cue.end(), 0, section)
+        yield Finding("study_type", "review", cue_span, f"review cue '{cue.group()}'")
         return
-    yield Finding("study_type", "primary", _title_span(doc))
+    yield Finding("study_type", "primary", _title_span(doc), "no review cue: primary by default")
     cells = analyse(doc)
     explant = _first(doc, _EX_VIVO)
     # Cells treated inside explants ("chondrocytes in cartilage explants") are ex vivo work;
@@ -98,17 +99,25 @@ def extract(doc: Document) -> Iterator[Finding]:
     if recipients:
         p = recipients[0]
         cells_span = Span(p.start, p.end, p.sentence, p.section, "cells that received vesicles")
-        yield Finding("settings", "in_vitro", words or cells_span)
+        yield Finding(
+            "settings", "in_vitro", words or cells_span, "in-vitro words" if words else ""
+        )
     else:
         span = words or (None if explant else _first(doc, _IN_VITRO))
         if span:
-            yield Finding("settings", "in_vitro", span)
+            yield Finding(
+                "settings", "in_vitro", span, "in-vitro words" if words else "in-vitro cue"
+            )
     if has_in_vivo(doc):
         animals = animal_species(doc)
         span = _first(doc, _IN_VIVO)
+        reason = "in-vivo cue"
         if span is None and animals:
             span = animals[0].span()._replace(inferred="animals of the study")
-        yield Finding("settings", "in_vivo", span or _title_span(doc))
+            reason = ""
+        if span is None:
+            reason = "in-vivo work found (animals or an animal model); the title stands for it"
+        yield Finding("settings", "in_vivo", span or _title_span(doc), reason)
     for label, span in (("ex_vivo", explant), ("clinical", _clinical_span(doc))):
         if span:
-            yield Finding("settings", label, span)
+            yield Finding("settings", label, span, f"{label.replace('_', '-')} cue")
