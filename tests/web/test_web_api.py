@@ -4,6 +4,7 @@ token enforcement, CSRF, upload limits and curation."""
 from __future__ import annotations
 
 import gzip
+import html
 import json
 import re
 import time
@@ -77,6 +78,22 @@ def test_script_title_is_escaped_everywhere(client: TestClient) -> None:
     # the abstract is highlighted, and its markup stays text
     assert "<mark class=" in study
     assert "&lt;img src=x onerror=alert(2)&gt;" in study
+
+
+def test_evidence_highlights_say_why_on_hover(client: TestClient) -> None:
+    # demo record 16: GW4869 blocked the vesicles' secretion and prevented bone loss
+    found = client.get("/api/search", params={"q": "lncRUNX2-AS1"}).json()
+    rid = next(h["record_id"] for h in found["hits"] if "lncRUNX2-AS1" in h["title"])
+    page = client.get(f"/study/{rid}").text
+    titles = [
+        html.unescape(t) for t in re.findall(r'<mark class="ev[^"]*"[^>]* title="([^"]*)"', page)
+    ]
+    said = [line for t in titles for line in t.splitlines() if "bone_loss|increase" in line]
+    assert said, titles
+    assert "cue 'preventing' [rule prevent]" in said[0]
+    assert "inverted: vesicle secretion was blocked (pass secretion_block)" in said[0]
+    # every highlight of a value today's extractor gives has its reason
+    assert all("(" in line for t in titles for line in t.splitlines()), titles
 
 
 def test_search_api_facets_and_filters(client: TestClient) -> None:

@@ -2,7 +2,8 @@
 
 The HTML is built from escaped text segments between span boundaries; record text is never
 inserted raw, so a title such as `<script>` stays text. Overlapping spans of several values
-split the text into segments, each marked with every value that covers it.
+split the text into segments, each marked with every value that covers it; its title (shown
+on hover) names each value and why the extractor gave it there (`Extractor.explain`).
 """
 
 from __future__ import annotations
@@ -18,21 +19,28 @@ from exobone.model import SET_FIELDS, Span
 
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """One evidence span of one value: what the highlighter needs."""
+    """One evidence span of one value: what the highlighter needs, and why the value was given
+    there ("" when not known)."""
 
     field: str
     value: str
     start: int
     end: int
+    reason: str = ""
 
 
 def marks_for(
-    evidence: Mapping[str, Mapping[str, list[Span]]], section: str, length: int
+    evidence: Mapping[str, Mapping[str, list[Span]]],
+    section: str,
+    length: int,
+    reasons: Mapping[tuple[str, str, str, int, int], str] | None = None,
 ) -> list[Mark]:
-    """The spans of `section` ("abstract" or "title") as marks, clipped to the text length.
+    """The spans of `section` ("abstract" or "title") as marks, clipped to the text length,
+    each with its reason from `reasons` (by field, value, section, start and end).
 
     Spans outside the text (stale offsets) are dropped rather than shown in the wrong place.
     """
+    reasons = reasons or {}
     found = []
     for name, values in evidence.items():
         for value, spans in values.items():
@@ -41,7 +49,8 @@ def marks_for(
                     continue
                 start, end = max(span.start, 0), min(span.end, length)
                 if start < end:
-                    found.append(Mark(name, str(value), start, end))
+                    why = reasons.get((name, str(value), section, span.start, span.end), "")
+                    found.append(Mark(name, str(value), start, end, why))
     return found
 
 
@@ -61,7 +70,11 @@ def highlight(text: str, marks: list[Mark]) -> Markup:
             parts.append(segment)
             continue
         fields = sorted({m.field for m in covering}, key=_order)
-        labels = "; ".join(dict.fromkeys(f"{m.field}: {m.value}" for m in covering))
+        labels = "\n".join(
+            dict.fromkeys(
+                f"{m.field}: {m.value}" + (f" ({m.reason})" if m.reason else "") for m in covering
+            )
+        )
         classes = " ".join(field_class(name) for name in fields)
         multi = " multi" if len(fields) > 1 else ""
         parts.append(

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from exobone.analysis.frame import StudyText, field_values
-from exobone.model import SET_FIELDS, Study
+from exobone.errors import load_module
+from exobone.model import SET_FIELDS, Record, Study
 from exobone.store import Curation, Entry
 from exobone.web.corpus import Corpus
 from exobone.web.highlight import field_class, highlight, marks_for
@@ -73,11 +74,12 @@ def study_view(entry: Entry, corpus: Corpus) -> dict[str, Any]:
     }
     if study is None:
         return view
+    reasons = evidence_reasons(record)
     view["title_html"] = highlight(
-        record.title, marks_for(study.evidence, "title", len(record.title))
+        record.title, marks_for(study.evidence, "title", len(record.title), reasons)
     )
     view["abstract_html"] = highlight(
-        record.abstract, marks_for(study.evidence, "abstract", len(record.abstract))
+        record.abstract, marks_for(study.evidence, "abstract", len(record.abstract), reasons)
     )
     view["rows"] = field_rows(study, history)
     view["legend"] = [
@@ -87,6 +89,21 @@ def study_view(entry: Entry, corpus: Corpus) -> dict[str, Any]:
     ]
     view["similar"] = corpus.similar(entry.id, study)
     return view
+
+
+def evidence_reasons(record: Record) -> dict[tuple[str, str, str, int, int], str]:
+    """Why the extractor gives each value at each place (field, value, section, start, end),
+    from `Extractor.explain` run again on the record (a stored span keeps only a flag of what
+    it was inferred from, so the place is the key); a place today's extractor does not give
+    has no reason."""
+    found = load_module("exobone.extract").Extractor().explain(record)
+    return {
+        (e.field, e.value, because.span.section, because.span.start, because.span.end): " / ".join(
+            because.reasons
+        )
+        for e in found
+        for because in e.evidence
+    }
 
 
 def study_json(entry: Entry, history: list[Curation]) -> dict[str, Any]:
