@@ -47,7 +47,7 @@ def damaged(tmp_path: Path, demo_file: Path) -> Path:
 def test_help_lists_every_command() -> None:
     result = run("--help")
     assert result.exit_code == 0
-    for command in ("ingest", "extract", "eval", "records", "formats", "report", "load"):
+    for command in ("ingest", "extract", "explain", "eval", "records", "formats", "report", "load"):
         assert command in result.stdout
 
 
