@@ -25,8 +25,9 @@ LOCAL = "http://127.0.0.1:8000"
 
 
 @pytest.fixture
-def client(db_url: str) -> TestClient:
-    return TestClient(create_app(Settings(db_url=db_url, max_upload=64 * 1024)), base_url=LOCAL)
+def client(db_url: str, tmp_path: Path) -> TestClient:
+    settings = Settings(db_url=db_url, max_upload=64 * 1024, upload_dir=tmp_path / "uploads")
+    return TestClient(create_app(settings), base_url=LOCAL)
 
 
 def csrf(client: TestClient, url: str = "/") -> str:
@@ -475,3 +476,37 @@ def test_gzip_bomb_upload_is_stopped(client: TestClient) -> None:
         "/api/upload", files={"file": ("refs.ris.gz", good)}, headers={"X-Requested-By": "t"}
     )
     assert done.status_code == 200 and done.json()["new"] == 1, done.text
+
+
+def test_corrected_file_uploaded_again_updates_its_record(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """The second upload of a file is the same source in a new version: its changed record
+    is updated and extracted again (it was "merged":1, "extracted":0, the correction lost)."""
+    ris = SCRIPT_RIS.read_text(encoding="utf-8").replace("escape.test.2021", "fixed.test.2023")
+    ris = ris.replace("<script>alert(1)</script>", "Corrected upload of one record")
+    first = ris.replace(" and characterised by TEM and NTA", "")
+    headers = {"X-Requested-By": "test"}
+    done = client.post("/api/upload", files={"file": ("refs.ris", first)}, headers=headers)
+    assert done.status_code == 200 and done.json()["new"] == 1, done.text
+    hit = client.get("/api/search", params={"q": "corrected upload"}).json()["hits"][0]
+    study = client.get(f"/api/studies/{hit['study_id']}").json()
+    assert "TEM" not in study["annotations"]["characterization_methods"]
+    again = client.post("/api/upload", files={"file": ("refs.ris", ris)}, headers=headers)
+    summary = again.json()
+    assert (summary["updated"], summary["merged"], summary["extracted"]) == (1, 0, 1), summary
+    study = client.get(f"/api/studies/{hit['study_id']}").json()
+    assert "characterised by TEM" in study["abstract"]
+    assert "TEM" in study["annotations"]["characterization_methods"]
+    assert not list((tmp_path / "uploads").iterdir())  # nothing left behind
+
+
+def test_upload_messages_name_the_file_not_the_server_folder(
+    client: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EXOBONE_MAX_RECORD_BYTES", "200")  # the record is larger: a problem
+    files = {"file": ("mine.ris", SCRIPT_RIS.read_bytes())}
+    done = client.post("/api/upload", files=files, headers={"X-Requested-By": "t"})
+    problems = done.json()["problems"]
+    assert problems and all(p.startswith("mine.ris") for p in problems), problems
+    assert not any(str(tmp_path) in p or "uploads" in p for p in problems), problems

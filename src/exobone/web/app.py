@@ -5,9 +5,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tempfile
+import threading
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -68,6 +70,8 @@ class Settings:
     token: str | None = None
     user: str = "anonymous"
     max_upload: int = MAX_UPLOAD
+    # Where uploads are written while ingested (default: `default_upload_dir()`).
+    upload_dir: Path | None = None
     # The address served, and more host names it answers to (`--allow-host`): see security.
     host: str = "127.0.0.1"
     allow_hosts: tuple[str, ...] = ()
@@ -100,6 +104,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     )
     app.state.corpus = corpus
     app.state.settings = settings
+    # One upload at a time: uploads of one name share a path (see `_saved_upload`).
+    upload_lock = threading.Lock()
     hosts = security.allowed_hosts(settings.host, settings.allow_hosts)
     app.middleware("http")(security.middleware(token, settings.max_upload + 65536, hosts))
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
@@ -162,8 +168,10 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         csrf: Annotated[str, Form()] = "",
     ) -> HTMLResponse:
         require_csrf(request, csrf)
-        summary = _ingest_upload(corpus, file, settings.max_upload)
-        return page(request, "uploaded.html", summary=summary, name=file.filename or "")
+        summary, problems = _ingest_upload(corpus, file, settings, upload_lock)
+        return page(
+            request, "uploaded.html", summary=summary, problems=problems, name=file.filename or ""
+        )
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(
@@ -364,7 +372,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     @app.post("/api/upload", tags=["corpus"])
     def api_upload(file: Annotated[UploadFile, File()]) -> dict[str, Any]:
         """Ingest and extract a bibliography file (needs the `X-Requested-By` header)."""
-        summary = _ingest_upload(corpus, file, settings.max_upload)
+        summary, problems = _ingest_upload(corpus, file, settings, upload_lock)
         return {
             "format": summary.format,
             "read": summary.read,
@@ -373,7 +381,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
             "unchanged": summary.unchanged,
             "merged": summary.merged,
             "extracted": summary.extracted,
-            "problems": [str(p) for p in summary.problems],
+            "problems": problems,
         }
 
     return app
@@ -498,13 +506,20 @@ def _export(corpus: Corpus, fmt: str, filters: list[str]) -> Response:
 
 
 @contextmanager
-def _saved_upload(file: UploadFile, limit: int) -> Iterator[Path]:
-    """The upload written to a temporary folder under its own (sanitised) name, streamed
-    in chunks and refused with 413 past `limit` bytes."""
-    name = re.sub(r"[^\w.-]", "_", Path(file.filename or "upload").name)[-100:] or "upload"
-    folder = Path(tempfile.mkdtemp(prefix="exobone-upload-"))
+def _saved_upload(file: UploadFile, settings: Settings) -> Iterator[Path]:
+    """The upload written to the uploads folder under its own (sanitised) name, streamed in
+    chunks and refused with 413 past the limit, and removed after use.
+
+    The path is the same for every upload of a name, so that the store sees a corrected
+    file as a new version of the same source ("updated") instead of another file holding
+    copies ("merged", and not extracted again).
+    """
+    limit = settings.max_upload
+    name = re.sub(r"[^\w.-]", "_", Path(file.filename or "upload").name)[-100:].lstrip(".")
+    folder = settings.upload_dir or default_upload_dir()
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    target = folder / (name or "upload")
     try:
-        target = folder / name
         size = 0
         with target.open("wb") as out:
             while chunk := file.file.read(1 << 20):
@@ -518,7 +533,15 @@ def _saved_upload(file: UploadFile, limit: int) -> Iterator[Path]:
             raise HTTPException(400, f"{file.filename}: empty file")
         yield _inflated(target, file.filename or name, limit)
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        target.unlink(missing_ok=True)
+        shutil.rmtree(folder / "inflated" / target.name, ignore_errors=True)
+
+
+def default_upload_dir() -> Path:
+    """Where uploads are written while they are ingested: a private folder of the user's
+    cache (`$XDG_CACHE_HOME/exobone/uploads`), stable across restarts."""
+    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(cache) / "exobone" / "uploads"
 
 
 def _inflated(path: Path, shown: str, limit: int) -> Path:
@@ -539,8 +562,9 @@ def _inflated(path: Path, shown: str, limit: int) -> Path:
         if not blocks.gzip:
             return path
         blocks.limits = bound
-        target = path.parent / "inflated" / (path.name.removesuffix(".gz") or "upload")
-        target.parent.mkdir()
+        # A folder per upload name, so that `x.ris.gz` and `x.ris` do not meet.
+        target = path.parent / "inflated" / path.name / (path.name.removesuffix(".gz") or "upload")
+        target.parent.mkdir(parents=True, exist_ok=True)
         try:
             with target.open("wb") as out:
                 while data := blocks.read():
@@ -551,12 +575,21 @@ def _inflated(path: Path, shown: str, limit: int) -> Path:
     return target
 
 
-def _ingest_upload(corpus: Corpus, file: UploadFile, limit: int) -> Any:
+def _ingest_upload(
+    corpus: Corpus, file: UploadFile, settings: Settings, lock: threading.Lock
+) -> tuple[Any, list[str]]:
+    """The ingest summary of an upload and its problems, with the uploads folder left out
+    of every message (they name the file as the user called it)."""
     from exobone.errors import IngestError
 
-    with _saved_upload(file, limit) as path:
+    with lock, _saved_upload(file, settings) as path:
+        shown = file.filename or path.name
+
+        def clean(message: object) -> str:
+            return str(message).replace(str(path), shown)
+
         try:
-            return corpus.ingest(path)
+            summary = corpus.ingest(path)
         except IngestError as error:
-            message = str(error).replace(str(path.parent) + "/", "")
-            raise HTTPException(400, message) from None
+            raise HTTPException(400, clean(error)) from None
+        return summary, [clean(problem) for problem in summary.problems]
