@@ -32,7 +32,7 @@ from exobone.model import ANNOTATION_FIELDS, SET_FIELDS
 from exobone.store import Store
 from exobone.store.store import label_number, study_label
 from exobone.web import security
-from exobone.web.charts import graph_data, map_data, mechanism_graph
+from exobone.web.charts import graph_data, map_data, study_aggregates
 from exobone.web.corpus import FACET_FIELDS, Corpus, parse_filters
 from exobone.web.highlight import field_class, mark_matches
 from exobone.web.labels import check_value
@@ -349,7 +349,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         """The whole mechanism graph as Cytoscape.js JSON."""
         from exobone.analysis.graph import cytoscape_json
 
-        return cytoscape_json(mechanism_graph(corpus)[0])
+        return cytoscape_json(study_aggregates(corpus).graph)
 
     @app.get("/api/quality", tags=["analyses"])
     def api_quality(
@@ -446,7 +446,8 @@ def _quality(corpus: Corpus, limit: int = QUALITY_PAGE, offset: int = 0) -> dict
     computed once per store generation."""
     from exobone.analysis.quality import CRITERIA
 
-    criteria, frame = corpus.cached("quality", lambda: _quality_frame(corpus))
+    aggregates = study_aggregates(corpus)
+    criteria, frame = aggregates.criteria, aggregates.scores
     studies = []
     for row in frame.iloc[offset : offset + limit].to_dict("records"):
         studies.append(
@@ -467,15 +468,6 @@ def _quality(corpus: Corpus, limit: int = QUALITY_PAGE, offset: int = 0) -> dict
         "offset": offset,
         "limit": limit,
     }
-
-
-def _quality_frame(corpus: Corpus) -> tuple[list[dict[str, Any]], Any]:
-    from exobone.analysis.quality import criteria_summary, quality_frame
-
-    frame = quality_frame(corpus.store.studies())
-    criteria = criteria_summary(frame).to_dict(orient="records")
-    ordered = frame.sort_values(["score", "study_id"], ascending=[False, True], kind="stable")
-    return criteria, ordered.reset_index(drop=True)
 
 
 def _export(corpus: Corpus, fmt: str, filters: list[str]) -> Response:

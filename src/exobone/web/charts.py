@@ -2,14 +2,17 @@
 
 Both return plain JSON-able data: the page embeds it in a `<script type="application/json">`
 block (escaped by Jinja's `tojson`) and `static/app.js` draws it. The map is counted from
-the store's (study, field, value) rows, never Study objects; the graph's edges are built
-once per store generation. A cell or edge lists at most `STUDIES_SHOWN` studies and
-`SENTENCES_SHOWN` sentences (with the full counts), so a page stays small at any corpus size.
+the store's (study, field, value) rows, never Study objects; the graph is built once per
+store generation, in the same pass over the studies as the reporting scores. A cell or edge
+lists at most `STUDIES_SHOWN` studies and `SENTENCES_SHOWN` sentences (with the full
+counts), so a page stays small at any corpus size.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
@@ -17,12 +20,16 @@ import pandas as pd
 
 from exobone.analysis.evidence_map import evidence_map_from_pairs, map_fields
 from exobone.analysis.graph import build_graph, edges_frame
+from exobone.analysis.quality import criteria_summary, quality_frame
+from exobone.model import Study
+from exobone.store.store import batched
 from exobone.web.corpus import Corpus
 
 KIND_COLOURS = {"source": "#1f77b4", "molecule": "#ff7f0e", "phenotype": "#2ca02c"}
 SIGN_COLOURS = {1: "#2a9d3a", -1: "#d62728", 0: "#9a9a9a"}
-STUDIES_SHOWN = 25
+STUDIES_SHOWN = 10
 SENTENCES_SHOWN = 10
+SCORE_BATCH = 1000
 
 
 def map_data(
@@ -64,15 +71,37 @@ def map_data(
     }
 
 
-def mechanism_graph(corpus: Corpus) -> tuple[nx.MultiDiGraph, pd.DataFrame]:
-    """The whole mechanism graph and its edges strongest first, built once per store
-    generation (streaming the studies: they are not kept)."""
+@dataclass(frozen=True, slots=True)
+class StudyAggregates:
+    """What needs every study's annotations and evidence: the whole mechanism graph, its
+    edges strongest first, the reporting criteria summary and the scores best first."""
 
-    def build() -> tuple[nx.MultiDiGraph, pd.DataFrame]:
-        graph = build_graph(corpus.store.studies())
-        return graph, edges_frame(graph)
+    graph: nx.MultiDiGraph
+    edges: pd.DataFrame
+    criteria: list[dict[str, Any]]
+    scores: pd.DataFrame
 
-    return corpus.cached("graph", build)
+
+def study_aggregates(corpus: Corpus) -> StudyAggregates:
+    """The aggregates, made in one streamed pass over the studies (they are not kept) once
+    per store generation."""
+    return corpus.cached("study-aggregates", lambda: _aggregate(corpus))
+
+
+def _aggregate(corpus: Corpus) -> StudyAggregates:
+    frames: list[pd.DataFrame] = []
+
+    def scored(studies: Iterable[Study]) -> Iterator[Study]:
+        """The studies, passed on to the graph, scored a batch at a time on the way."""
+        for batch in batched(studies, SCORE_BATCH):
+            frames.append(quality_frame(batch))
+            yield from batch
+
+    graph = build_graph(scored(corpus.store.studies()))
+    scores = pd.concat(frames, ignore_index=True) if frames else quality_frame([])
+    criteria = criteria_summary(scores).to_dict(orient="records")
+    ordered = scores.sort_values(["score", "study_id"], ascending=[False, True], kind="stable")
+    return StudyAggregates(graph, edges_frame(graph), criteria, ordered.reset_index(drop=True))
 
 
 def graph_data(corpus: Corpus, max_edges: int = 120, min_studies: int = 1) -> dict[str, Any]:
@@ -81,7 +110,8 @@ def graph_data(corpus: Corpus, max_edges: int = 120, min_studies: int = 1) -> di
     Edge midpoints are drawn as small markers whose `customdata` is the edge's index, so a
     click on an edge can show its evidence.
     """
-    graph, frame = mechanism_graph(corpus)
+    aggregates = study_aggregates(corpus)
+    graph, frame = aggregates.graph, aggregates.edges
     frame = frame[frame["n_studies"] >= min_studies].head(max_edges)
     labels = {data["label"]: (node, data) for node, data in graph.nodes(data=True)}
     shown = nx.Graph()
