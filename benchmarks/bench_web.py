@@ -1,11 +1,16 @@
-"""Load benchmark of the web app's search page: N concurrent clients on loopback for T s.
+"""Load benchmark of the web app: N concurrent clients on loopback for T s, per store.
 
-Builds the demo store (examples/ bibliography) in a temporary folder, serves it with uvicorn
-on a free 127.0.0.1 port in a child process, then runs `--clients` asyncio httpx clients,
-each looping over a fixed set of search pages (text queries, facet filters, both) until
-`--seconds` pass. Traffic never leaves the loopback interface; every loop is bounded.
+Builds the demo store (examples/ bibliography) in a temporary folder and, with `--big`,
+also serves a large store (e.g. one made by `benchmarks/synth_studies.py`) in the same run.
+Each store is served by uvicorn on a free 127.0.0.1 port in a child process; every page
+kind (home, search, study pages of many studies, the study API, map, graph, quality) is
+first requested once (the cold time: derived views are built once per store generation),
+then `--clients` asyncio httpx clients loop over them until `--seconds` pass. Reported per
+store: requests/s, p50/p95/p99, errors, per-kind p95 and the server's peak memory (VmHWM).
+Traffic never leaves the loopback interface; every loop is bounded.
 
-    .venv/bin/python benchmarks/bench_web.py --clients 50 --seconds 30
+    .venv/bin/python benchmarks/bench_web.py --clients 10 --seconds 15 \
+        --big benchmarks/data/store_100000.db
 """
 
 from __future__ import annotations
@@ -13,7 +18,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import multiprocessing
+import random
 import socket
+import sqlite3
 import statistics
 import tempfile
 import time
@@ -24,13 +31,20 @@ import httpx
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "examples" / "exosome_bone_bibliography.txt"
 PAGES = [
+    "/",
     "/search",
     "/search?q=osteoarthritis",
     "/search?q=bone+regeneration",
     "/search?f=species%3Drat",
     "/search?q=exosomes&f=settings%3Din_vivo",
     "/search?q=cartilage&page=1",
+    "/map",
+    "/map?rows=species&cols=outcomes",
+    "/graph",
+    "/quality",
 ]
+# Study pages of this many different studies, spread over the store.
+STUDIES = 200
 
 
 def free_port() -> int:
@@ -55,12 +69,34 @@ def serve(url: str, port: int) -> None:
     uvicorn.run(create_app(Settings(db_url=url)), host="127.0.0.1", port=port, log_level="error")
 
 
-async def client(base: str, stop: float, latencies: list[float], errors: list[str]) -> None:
-    async with httpx.AsyncClient(base_url=base, timeout=30) as http:
-        i = 0
+def study_pages(path: Path) -> list[str]:
+    """Study pages and study API calls of up to `STUDIES` studies spread over the store."""
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        (count,) = conn.execute("SELECT count(*) FROM studies").fetchone()
+        step = max(1, count // STUDIES)
+        labels = [
+            row[0]
+            for row in conn.execute(
+                "SELECT r.label FROM records r JOIN studies s ON s.record_id = r.id "
+                "WHERE s.id % ? = 0 LIMIT ?",
+                (step, STUDIES),
+            )
+        ]
+    return [f"/study/{label}" for label in labels] + [f"/api/studies/{label}" for label in labels]
+
+
+def kind(path: str) -> str:
+    return path.split("?")[0].rsplit("/", 1)[0] if path.count("/") > 1 else path.split("?")[0]
+
+
+async def client(
+    base: str, paths: list[str], stop: float, timings: list[tuple[str, float]], errors: list[str]
+) -> None:
+    async with httpx.AsyncClient(base_url=base, timeout=60) as http:
+        i = random.randrange(len(paths))
         while time.perf_counter() < stop:
-            path = PAGES[i % len(PAGES)]
-            i += 1
+            path = paths[i % len(paths)]
+            i += 7  # coprime with most list lengths: every page kind comes round
             start = time.perf_counter()
             try:
                 response = await http.get(path)
@@ -68,19 +104,21 @@ async def client(base: str, stop: float, latencies: list[float], errors: list[st
                     errors.append(f"{path}: HTTP {response.status_code}")
             except httpx.HTTPError as error:
                 errors.append(f"{path}: {type(error).__name__}")
-            latencies.append(time.perf_counter() - start)
+            timings.append((kind(path), time.perf_counter() - start))
 
 
-async def load(base: str, clients: int, seconds: float) -> tuple[list[float], list[str], float]:
-    latencies: list[float] = []
+async def load(
+    base: str, paths: list[str], clients: int, seconds: float
+) -> tuple[list[tuple[str, float]], list[str], float]:
+    timings: list[tuple[str, float]] = []
     errors: list[str] = []
     began = time.perf_counter()
     stop = began + seconds
-    await asyncio.gather(*(client(base, stop, latencies, errors) for _ in range(clients)))
-    return latencies, errors, time.perf_counter() - began
+    await asyncio.gather(*(client(base, paths, stop, timings, errors) for _ in range(clients)))
+    return timings, errors, time.perf_counter() - began
 
 
-def wait_ready(base: str, limit: float = 30) -> None:
+def wait_ready(base: str, limit: float) -> None:
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline:
         try:
@@ -91,31 +129,68 @@ def wait_ready(base: str, limit: float = 30) -> None:
     raise RuntimeError("server did not start")
 
 
+def peak_memory_mb(pid: int) -> float:
+    """The process's peak resident memory (Linux VmHWM), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def percentile(ms: list[float], share: float) -> float:
+    return ms[min(len(ms) - 1, int(len(ms) * share))]
+
+
+def bench(name: str, db: Path, clients: int, seconds: float) -> None:
+    url = f"sqlite:///{db}"
+    paths = [*PAGES, *study_pages(db)]
+    port = free_port()
+    server = multiprocessing.get_context("spawn").Process(target=serve, args=(url, port))
+    server.start()
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_ready(base, limit=600)
+        cold = {}
+        for path in [*PAGES, paths[len(PAGES)]]:
+            start = time.perf_counter()
+            httpx.get(base + path, timeout=900).raise_for_status()
+            cold[path] = time.perf_counter() - start
+        timings, errors, elapsed = asyncio.run(load(base, paths, clients, seconds))
+        assert server.pid is not None
+        memory = peak_memory_mb(server.pid)
+    finally:
+        server.terminate()
+        server.join(10)
+    ms = sorted(t * 1000 for _, t in timings)
+    print(f"== {name} ({db.name}): clients {clients}, {elapsed:.1f} s, requests {len(ms)}")
+    print(f"requests/s {len(ms) / elapsed:.1f}, errors {len(errors)}, server peak {memory:.0f} MB")
+    print(
+        f"latency ms: p50 {statistics.median(ms):.1f}, p95 {percentile(ms, 0.95):.1f}, "
+        f"p99 {percentile(ms, 0.99):.1f}, max {ms[-1]:.1f}"
+    )
+    by_kind: dict[str, list[float]] = {}
+    for page_kind, t in timings:
+        by_kind.setdefault(page_kind, []).append(t * 1000)
+    for page_kind, values in sorted(by_kind.items()):
+        values.sort()
+        print(f"  {page_kind:14} n {len(values):5}  p95 {percentile(values, 0.95):8.1f} ms")
+    print("first (cold) request, s: " + ", ".join(f"{p} {t:.2f}" for p, t in cold.items()))
+    for line in sorted(set(errors))[:10]:
+        print("  error:", line)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--big", type=Path, help="a large SQLite store to serve after the demo")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        url = f"sqlite:///{Path(folder) / 'demo.db'}"
-        build_store(url)
-        port = free_port()
-        server = multiprocessing.get_context("spawn").Process(target=serve, args=(url, port))
-        server.start()
-        try:
-            base = f"http://127.0.0.1:{port}"
-            wait_ready(base)
-            latencies, errors, elapsed = asyncio.run(load(base, args.clients, args.seconds))
-        finally:
-            server.terminate()
-            server.join(10)
-    ms = sorted(x * 1000 for x in latencies)
-    p95 = ms[min(len(ms) - 1, int(len(ms) * 0.95))]
-    print(f"clients {args.clients}, {elapsed:.1f} s, requests {len(ms)}, errors {len(errors)}")
-    print(f"requests/s {len(ms) / elapsed:.1f}")
-    print(f"latency ms: p50 {statistics.median(ms):.1f}, p95 {p95:.1f}, max {ms[-1]:.1f}")
-    for line in sorted(set(errors))[:10]:
-        print("  error:", line)
+        demo = Path(folder) / "demo.db"
+        build_store(f"sqlite:///{demo}")
+        bench("demo", demo, args.clients, args.seconds)
+    if args.big:
+        bench("big", args.big.resolve(), args.clients, args.seconds)
 
 
 if __name__ == "__main__":
