@@ -175,3 +175,14 @@ def test_script_title_shows_as_text(loaded: Any) -> None:
     assert "<img src=x onerror=alert(2)>" in loaded.text_content("#abstract")
     assert loaded.locator("#abstract img").count() == 0
     assert loaded.dialogs == []
+
+
+def test_api_docs_page_shows_the_routes(page: Any) -> None:
+    """The CSP blocked the CDN-loaded Swagger UI: chromium showed a blank page."""
+    errors_before = len(page.errors)
+    page.goto("/docs")
+    routes = page.locator("#api-routes li")
+    assert routes.count() >= 8
+    assert page.locator("section#get-api-search").is_visible()
+    assert "offset" in page.text_content("section#get-api-search")
+    assert page.errors[errors_before:] == []

@@ -510,3 +510,17 @@ def test_upload_messages_name_the_file_not_the_server_folder(
     problems = done.json()["problems"]
     assert problems and all(p.startswith("mine.ris") for p in problems), problems
     assert not any(str(tmp_path) in p or "uploads" in p for p in problems), problems
+
+
+def test_api_docs_page_works_offline(client: TestClient) -> None:
+    """/docs was Swagger UI loaded from a CDN that the CSP blocks (a blank page); it is now
+    a page of its own listing every route of the OpenAPI schema, with no remote asset."""
+    page = client.get("/docs")
+    assert page.status_code == 200
+    assert not re.search(r'(src|href)="(https?:)?//', page.text)
+    paths = client.get("/openapi.json").json()["paths"]
+    for path, methods in paths.items():
+        for method in methods:
+            assert f"{method.upper()} {path}" in page.text, (method, path)
+    assert "{field: string, value: string, remove: boolean}" in page.text
+    assert client.get("/redoc").status_code == 404

@@ -101,6 +101,9 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         title="exobone",
         summary="Evidence-linked knowledge base of EV therapies for bone and cartilage",
         version=_version(),
+        # Swagger UI and ReDoc load from a CDN, which the CSP blocks: /docs is our own page.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.corpus = corpus
     app.state.settings = settings
@@ -265,6 +268,11 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     def export_download(fmt: str, f: Annotated[list[str] | None, Query()] = None) -> Response:
         return _export(corpus, fmt, f or [])
 
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_docs(request: Request) -> HTMLResponse:
+        spec = app.openapi()
+        return page(request, "api.html", spec=spec, routes=api_routes(spec))
+
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> Response:
         return Response(status_code=204)
@@ -385,6 +393,63 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         }
 
     return app
+
+
+def api_routes(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """The routes of an OpenAPI spec as rows for the /docs page: method, path, summary,
+    description, parameters with their types, and the request body's schema."""
+    routes = []
+    for path, methods in spec.get("paths", {}).items():
+        for method, operation in methods.items():
+            parameters = [
+                {
+                    "name": p["name"],
+                    "where": p.get("in", ""),
+                    "type": _schema_type(p.get("schema", {})),
+                    "required": p.get("required", False),
+                    "description": p.get("description", "")
+                    or p.get("schema", {}).get("description", ""),
+                }
+                for p in operation.get("parameters", [])
+            ]
+            content = operation.get("requestBody", {}).get("content", {})
+            body = ", ".join(
+                f"{kind}: {_body_fields(spec, item.get('schema', {}))}"
+                for kind, item in content.items()
+            )
+            routes.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "anchor": f"{method}-{re.sub(r'[^a-z0-9]+', '-', path.lower()).strip('-')}",
+                    "summary": operation.get("summary", ""),
+                    "description": operation.get("description", ""),
+                    "parameters": parameters,
+                    "body": body,
+                }
+            )
+    return routes
+
+
+def _body_fields(spec: dict[str, Any], schema: dict[str, Any]) -> str:
+    """A request body as `{name: type, ...}`, its schema looked up in the spec."""
+    name = str(schema.get("$ref", "")).rsplit("/", 1)[-1]
+    found = spec.get("components", {}).get("schemas", {}).get(name, schema)
+    fields = found.get("properties", {})
+    if not fields:
+        return _schema_type(schema)
+    return "{" + ", ".join(f"{k}: {_schema_type(v)}" for k, v in fields.items()) + "}"
+
+
+def _schema_type(schema: dict[str, Any]) -> str:
+    """A short name of a JSON schema: `integer`, `array of string`, `CurationIn`."""
+    if "$ref" in schema:
+        return str(schema["$ref"]).rsplit("/", 1)[-1]
+    if "anyOf" in schema:
+        return " or ".join(_schema_type(s) for s in schema["anyOf"] if s.get("type") != "null")
+    if schema.get("type") == "array":
+        return f"array of {_schema_type(schema.get('items', {}))}"
+    return str(schema.get("type", "any"))
 
 
 def _version() -> str:
