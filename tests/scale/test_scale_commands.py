@@ -77,6 +77,25 @@ def test_a_record_problem_is_named_not_only_counted(
     assert "Records skipped in 1 file(s), each named above" in result.output
 
 
+def test_a_record_read_with_a_warning_does_not_fail_the_run(
+    tmp_path: Path, baseline: list[Path], scheduler: str
+) -> None:
+    text = gzip.decompress(baseline[0].read_bytes()).decode("utf-8")
+    declaration = text[: text.index("?>") + 2]
+    # an unknown declared encoding is read as UTF-8 with a warning: every record is kept
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    warned = '<?xml version="1.0" encoding="UTF-3"?>'
+    (inputs / "pubmed25n0001.xml").write_text(warned + text[len(declaration):], encoding="utf-8")
+    args = ["pipeline", str(inputs / "*.xml"), "--out", str(tmp_path / "out"),
+            "--scheduler", scheduler]  # fmt: skip
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "warning: " in result.output and "UTF-3" in result.output
+    assert "300 records" in result.output
+    assert "Records skipped" not in result.output
+
+
 def test_a_local_cluster_run_ends_without_a_traceback(tmp_path: Path, baseline: list[Path]) -> None:
     """The README's `--workers N` run: a worker outliving its scheduler logged a heartbeat
     traceback after every good run."""

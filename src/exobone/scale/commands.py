@@ -80,6 +80,8 @@ def pipeline(
                 )
                 for problem in manifest.problems:
                     progress.console.print(f"  {problem}", markup=False)
+                for warning in manifest.warnings:
+                    progress.console.print(f"  warning: {warning}", markup=False)
             else:
                 progress.console.print(f"[red]failed[/] {escape(error or source.path)}")
             progress.advance(task)

@@ -114,6 +114,8 @@ class Manifest:
     annotations: int = 0
     evidence: int = 0
     problems: list[str] = field(default_factory=list)
+    # Warnings about records that were read all the same (e.g. a NUL removed): shown, not failures.
+    warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
     def matches(self, source: InputFile) -> bool:

@@ -65,10 +65,11 @@ def _process(source: InputFile, out: Path) -> Manifest:
     rows = _Rows()
     pmids: list[str] = []
     problems: list[str] = []
+    warnings: list[str] = []
     count = 0
     for item in read_records(source.path, fmt="pubmed_xml"):
         if isinstance(item, RecordProblem):
-            problems.append(str(item))
+            (warnings if item.kept else problems).append(str(item))
             continue
         count += 1
         if item.pmid:
@@ -96,6 +97,7 @@ def _process(source: InputFile, out: Path) -> Manifest:
         annotations=len(rows.annotations["key"]),
         evidence=len(rows.evidence["key"]),
         problems=_capped(problems),
+        warnings=_capped(warnings),
         seconds=round(time.perf_counter() - started, 3),
     )
     write_manifest(out, manifest)
