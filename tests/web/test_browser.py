@@ -186,3 +186,20 @@ def test_api_docs_page_shows_the_routes(page: Any) -> None:
     assert page.locator("section#get-api-search").is_visible()
     assert "offset" in page.text_content("section#get-api-search")
     assert page.errors[errors_before:] == []
+
+
+def test_markup_in_a_graph_label_is_not_a_link(browser: Any, db_url: str, serve: Any) -> None:
+    """Plotly renders `<a href>` in a label as a live link; a value stored with markup (before
+    curation refused it) shows as text in the graph."""
+    app = create_app(Settings(db_url=db_url))
+    value = '<a href="https://evil.example/">RUNX2</a>|up'
+    app.state.corpus.curate(2, "molecular_effects", value, "old", False)
+    with serve(app) as server:
+        context = browser.new_context(base_url=server.url)
+        page = context.new_page()
+        page.goto("/graph?max_edges=1000")
+        page.wait_for_selector(".js-plotly-plot text")
+        labels = page.locator(".js-plotly-plot text").all_text_contents()
+        assert any('<a href="https://evil.example/">RUNX2</a>' in t for t in labels), labels
+        assert page.locator('.js-plotly-plot a[href*="evil.example"]').count() == 0
+        context.close()
