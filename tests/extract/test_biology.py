@@ -185,3 +185,50 @@ def test_patients_named_only_as_background_are_not_a_species_of_the_study():
     assert got["species"] == ["rat"]
     got = fields("In this study, exosomes were given to chondrocytes from OA patients in vitro.")
     assert "human" in got["species"]
+
+
+# Named test animals with no model label are `species|` (issue 17; the converse of seed S06's
+# `|calvarial_defect`). Paraphrased from real abstracts: urine stem cell EVs given systemically
+# to osteoporotic mice (doi:10.1038/s41413-019-0056-9); TGF-beta1-stimulated BMSC exosomes in
+# OA rats (doi:10.1007/s00441-020-03319-1); adipose stem cell EVs on a mouse Achilles repair
+# (profiles.wustl.edu, early tendon inflammation).
+def test_named_animals_without_a_model_label_are_species_only():
+    osteoporotic = fields(
+        "Osteoporosis affects many people. Vesicles from human urine stem cells were injected "
+        "systemically and lessened bone loss in osteoporotic mice, raising bone formation."
+    )
+    assert osteoporotic["animal_models"] == ["mouse|"]
+    oa_rats = fields(
+        "We isolated BMSCs from rat bone marrow and collected their exosomes. The exosomes eased "
+        "cartilage damage and lowered serum inflammatory factors in OA rats."
+    )
+    assert oa_rats["animal_models"] == ["rat|"]
+    tendon = fields(
+        "We asked how ASC EVs act on early tendon healing. Achilles tendons of mice were cut, "
+        "repaired and treated with EVs, and healing was followed for 7 days in vivo."
+    )
+    assert tendon["animal_models"] == ["mouse|"]
+
+
+def test_donors_cells_milk_and_labelled_models_give_no_bare_species():
+    donors = fields(
+        "Macrophages from mice were polarised with IL-4 and their exosomes collected. Radial "
+        "defects were created in rabbits and filled with exosome-coated scaffolds in vivo."
+    )
+    assert donors["animal_models"] == ["rabbit|radial_defect"]
+    milk = fields(
+        "Vesicles from raw bovine milk were given orally to ovariectomized (OVX) mice, and "
+        "bone loss was lessened in vivo."
+    )
+    assert "cattle|" not in milk["animal_models"]
+    assert "mouse|" not in milk["animal_models"]
+    cells = fields(
+        "Exosomes released from a hydrogel promoted the proliferation of mouse bone mesenchymal "
+        "stem cells in vitro, and slowed osteoarthritis in vivo."
+    )
+    assert cells["animal_models"] == []
+    patients = fields(
+        "In a randomised trial, patients with knee osteoarthritis received intra-articular "
+        "exosomes, and pain fell over 12 months."
+    )
+    assert patients["animal_models"] == []

@@ -39,7 +39,20 @@ _ANIMAL_WORDS = re.compile(
 _IN_VIVO = Cue(r"\bin vivo\b|\banimal models?\b", needles=("in vivo", "animal model"))
 _EXPLANT = Cue(r"\bex vivo\b|\bexplants?\b", needles=("ex vivo", "explant"))
 _WITHOUT = re.compile(r"\bwithout\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_MODEL_AFTER = re.compile(r"^\s*models?\b")
+_MODEL_AFTER = re.compile(r"\s*models?\b")
+# Species words that name animals only as a noun: "bovine milk", "murine macrophages" do not.
+_ADJECTIVE_SPECIES = re.compile(
+    r"^(?:murine|porcine|ovine|caprine|canine|equine|bovine)$", re.IGNORECASE
+)
+_WORDS_BETWEEN = re.compile(r"\s+(?:[\w-]+\s+){0,2}")
+# Animals that gave cells or tissue: "macrophages from mice", "BMSCs of rats", "isolated from
+# the fat and the tendons of Sprague-Dawley rats" (not "the tendons of mice were cut").
+_DONOR_LEAD = re.compile(
+    r"(?:\b(?:isolated|derived|harvested|obtained|collected|extracted)\s+(?:[\w-]+\s+){0,3}?from"
+    r"\s+(?:[\w/-]+\s+){0,8}"
+    r"|\b(?:cells?|[A-Z]{2,}s|macrophages|marrow|milk|colostrum|serum|plasma|blood)\s+(?:from|of)"
+    r"\s+(?:[\w/-]+\s+){0,3})$",
+)
 
 
 def _last_tokens_start(text: str, tokens: int) -> int:
@@ -341,15 +354,20 @@ def _animal_models(doc: Document) -> Iterator[Finding]:
     animals = animal_species(doc)
     default = {m.label for m in animals if m.label != "human"}
     fallback = next(iter(default)) if len(default) == 1 else ""
-    found = False
+    models = []
     for m in doc.of_kind("animal_models"):
         near = [a for a in animals if (a.section, a.sentence) == (m.section, m.sentence)]
         closest = min(near, key=lambda a: abs(a.start - m.start)) if near else None
         species = closest.label if closest else fallback
-        found = True
-        yield Finding("animal_models", f"{species}|{m.label}", _span(m))
-    if found or not animals:
-        return
+        models.append(Finding("animal_models", f"{species}|{m.label}", _span(m)))
+    if not models and animals:
+        models += _model_from_condition(doc, animals)
+    yield from models
+    yield from _unlabelled_animals(doc, animals, {f.value.split("|")[0] for f in models})
+
+
+def _model_from_condition(doc: Document, animals: list[Mention]) -> Iterator[Finding]:
+    """ "An OA rat model": the species word before "model" takes the model of the condition."""
     models = load_lexicon().condition_models
     conditions = [c for c in doc.of_kind("conditions") if c.label in models]
     for a in animals:
@@ -364,6 +382,37 @@ def _animal_models(doc: Document) -> Iterator[Finding]:
             )
             yield Finding("animal_models", f"{a.label}|{model}", span)
             return
+
+
+def _unlabelled_animals(
+    doc: Document, animals: list[Mention], modelled: set[str]
+) -> Iterator[Finding]:
+    """ "In mice", "SD rats were injected", "OA rats": experimental animals named with no model
+    label give `species|` (the converse of S06's `|calvarial_defect`), once per species and only
+    for a species no model label was found for (a model of unknown species covers them all).
+    Donors ("macrophages from mice"), adjectives of a material or cell ("bovine milk", "murine
+    macrophages") and background sentences name no test animals."""
+    if "" in modelled:
+        return
+    for a in animals:
+        if a.label not in modelled and a.label != "human" and _names_test_animals(doc, a):
+            modelled.add(a.label)
+            yield Finding("animal_models", f"{a.label}|", _span(a))
+
+
+def _names_test_animals(doc: Document, a: Mention) -> bool:
+    text = doc.text_of(a.section)
+    if doc.is_background(a) or _in_explant_sentence(doc, a):
+        return False
+    if _ADJECTIVE_SPECIES.match(a.text) and not _MODEL_AFTER.match(text, a.end):
+        return False
+    if any(
+        c.section == a.section and 0 < c.start - a.end < 30
+        and _WORDS_BETWEEN.fullmatch(text, a.end, c.start)
+        for c in doc.of_kind("cell_types")
+    ):  # "mouse bone mesenchymal stem cells": the species of cells
+        return False
+    return _DONOR_LEAD.search(text, max(0, a.start - 80), a.start) is None
 
 
 def _species(doc: Document, findings: list[Finding]) -> Iterator[Finding]:
