@@ -49,6 +49,8 @@ def test_values_and_spans_are_the_studys_own(demo: list[Record], extractor: Extr
         for e in found:
             assert [b.span for b in e.evidence] == study.evidence[e.field][e.value]
             assert all(b.reasons for b in e.evidence), (number, e)
+            # every demo value has a named reason, not the fallback
+            assert not any("not named yet" in r for b in e.evidence for r in b.reasons), e
 
 
 def test_a_direction_names_its_cue_rule_and_pass(demo: list[Record], extractor: Extractor) -> None:
@@ -76,6 +78,14 @@ def test_a_blocked_secretion_says_it_inverted_the_sign(
         and r.endswith("inverted: vesicle secretion was blocked (pass secretion_block)")
         for r in said
     ), said
+    # and its animal model is read from "mouse model" beside the disease it models
+    found = extractor.explain(demo[15])
+    assert reasons(found, "animal_models", "mouse|myeloma", "mouse model") == [
+        "biology: 'mouse model' with the disease 'bone lesions in MM' (a model of it)"
+    ]
+    assert reasons(found, "species", "mouse", "mouse model") == [
+        "biology: species of the animal model"
+    ]
 
 
 def test_a_reversal_names_its_words(demo: list[Record], extractor: Extractor) -> None:

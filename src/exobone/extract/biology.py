@@ -380,7 +380,8 @@ def _model_from_condition(doc: Document, animals: list[Mention]) -> Iterator[Fin
                 a.sentence,
                 a.section,
             )
-            yield Finding("animal_models", f"{a.label}|{model}", span)
+            reason = f"'{a.text} model' with the disease '{conditions[0].text}' (a model of it)"
+            yield Finding("animal_models", f"{a.label}|{model}", span, reason)
             return
 
 
@@ -437,7 +438,7 @@ def _species(doc: Document, findings: list[Finding]) -> Iterator[Finding]:
             ):  # a cell phrase with no species word of its own: inferred from its name
                 yield Finding("species", species, _inferred_from_name(doc, span))
         elif f.field == "animal_models" and f.value.split("|")[0]:
-            yield Finding("species", f.value.split("|")[0], f.span)
+            yield Finding("species", f.value.split("|")[0], f.span, "species of the animal model")
         elif f.field == "cell_lines":
             line = lines.get(f.value)
             if line and line.species:
