@@ -32,6 +32,7 @@ from exobone.extract.direction_rules import (
     DISEASE_VERB_RE,
     DOWN,
     HARMFUL,
+    IMPROVERS,
     MARKED,
     MARKED_PHRASES,
     OTHER_AGENT,
@@ -273,7 +274,11 @@ def _analyse(doc: Document) -> list[Directed]:
             if mention.kind == "conditions":
                 # (the verb and up to three words after it end the text before the target)
                 cue = DISEASE_VERB_RE.search(text, 0, target.start)
-                if cue is None or sign != DOWN and not DISEASE_UP_RE.match(cue.group()):
+                if cue is None or (
+                    sign != DOWN
+                    and not DISEASE_UP_RE.match(cue.group())
+                    and not (sign == UP and cue.group().lower().startswith(IMPROVERS))
+                ):
                     continue
                 sign = UP if DISEASE_UP_RE.match(cue.group()) else DOWN
                 reason = f"disease verb '{cue.group().strip()}' before it [rule disease_verb]"

@@ -140,6 +140,9 @@ INHIBITOR_BEFORE_RE: Final = RULES.regex("inhibitor_before")
 
 GERUND_SUBJECT_RE: Final = RULES.regex("gerund_subject")
 
+# "by promoting X and inhibiting Y": the second gerund is a means too, not a subject.
+BY_GERUND_RE: Final = RULES.regex("by_gerund")
+
 
 # "... the changes were (almost) abolished when BMSC-Exos was added": undoes what came before.
 REVERSAL_ANAPHOR_RE: Final = RULES.regex("reversal_anaphor")
@@ -160,6 +163,14 @@ ANAPHOR_START_RE: Final = RULES.regex("anaphor_start")
 
 # Outcome labels whose increase is harm; a reversal of an undirected change decreases them.
 HARMFUL: Final = frozenset(RULES.word_list("harmful"))
+
+
+# "Y, which inhibits Z": the words between two links of a mechanism chain.
+CHAIN_LINK_RE: Final = RULES.regex("chain_link")
+
+
+# Verb stems that make things better: on a harm or a disease they mean a decrease.
+IMPROVERS: Final = tuple(RULES.word_list("improvers"))
 
 
 # "the increase in MMP13", "a decrease of ALP": the bare verb forms naming a change.

@@ -39,14 +39,17 @@ from exobone.extract.direction_rules import (
     AGENT_PREP_RE,
     ARM_AFTER_RE,
     BOUNDARIES,
+    BY_GERUND_RE,
     CARGO_AFTER_RE,
     CARGO_IN,
+    CHAIN_LINK_RE,
     CHANGE_NOUNS,
     DETERMINER_END_RE,
     DOWN,
     EXPERIMENTER,
     GERUND_SUBJECT,
     HARMFUL,
+    IMPROVERS,
     INDUCED_AFTER_RE,
     INHIBITOR_BEFORE,
     INTRANSITIVE_AFTER_RE,
@@ -119,7 +122,9 @@ class _SentenceState:
         gerund = GERUND_SUBJECT.search(text, view)
         self.inhibitor_from = (
             gerund.start()
-            if gerund and not text[: gerund.start()].rstrip().lower().endswith("by")
+            if gerund
+            and not text[: gerund.start()].rstrip().lower().endswith("by")
+            and not BY_GERUND_RE.search(text, 0, gerund.start())
             else len(text) + 1
         )
         self.inhibitor_words = INHIBITOR_BEFORE.possible(view)
@@ -185,6 +190,7 @@ def resolve_state(
         _predicates_after_targets(state)
         _release_objects(state)
     _cues_before_targets(state)
+    _chain_links(state)
     _induced_propagation(state)
     _reversals_undo(state)
     _inverse_and_agents(state)
@@ -359,17 +365,46 @@ def _cues_before_targets(state: _SentenceState) -> None:
                 elif foreign is False:
                     state.by_vesicles.add(i)  # "induced by exosomes": GW4869 does not invert
             if pred is not None:
-                sign = base
+                sign = _bettered(state, i, pred, base)
                 state.why[i] = ("after the target (pass predicates_after_targets)", pred)
         if pred is None and i not in state.blocked:
             left = _left_cue(text, t, cues, bounds, consumed)
             if left is not None:
-                sign = _govern(view, left, t, cues, bounds, consumed)
+                sign = _bettered(state, i, left, _govern(view, left, t, cues, bounds, consumed))
                 local[i] = sign
                 state.why[i] = ("before the target (pass cues_before_targets)", left)
                 if left.start > 1 and text[left.start - 1] == "-":
                     state.by_vesicles.add(i)  # "exosome-induced X" (other stimuli were dropped)
         result[i] = sign
+
+
+def _bettered(state: _SentenceState, i: int, cue: Cue, sign: int | None) -> int | None:
+    """ "Improved pain behaviour": a verb that makes things better lessens a harm."""
+    word = state.text[cue.start : cue.end].lower()
+    if sign == UP and state.targets[i].label in HARMFUL and word.startswith(IMPROVERS):
+        state.change(i, f"'{word}' makes a harm better: a decrease (word list improvers)")
+        return DOWN
+    return sign
+
+
+def _chain_links(state: _SentenceState) -> None:
+    """ "miR-26a targets PTEN, which inhibits the AKT pathway": PTEN falls, so the pathway it
+    inhibits rises; each later link of a mechanism chain follows the sign of the one before."""
+    text, targets, result = state.text, state.targets, state.result
+    for j, i in zip(state.order, state.order[1:], strict=False):
+        before, sign, link = targets[j], result[j], result[i]
+        if (
+            before.kind == "genes"  # a miRNA before "which" is mostly the vesicles' cargo
+            and sign in (UP, DOWN)
+            and link in (UP, DOWN)
+            and CHAIN_LINK_RE.fullmatch(text[before.end : targets[i].start])
+        ):
+            result[i] = sign * link
+            state.change(
+                i,
+                f"follows '{text[before.start : before.end]}' in a mechanism chain"
+                " (pass chain_links)",
+            )
 
 
 def _induced_propagation(state: _SentenceState) -> None:

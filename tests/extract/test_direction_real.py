@@ -1,0 +1,167 @@
+"""Direction-sign classes of issue 17, each on sentences paraphrased (in our own words) from at
+least two independent real published abstracts, run through the whole extractor.
+
+Sources: R-numbers are records of tests/data/real_paraphrase (their NOTES line gives the DOI);
+the others were read with the search tool and are named by DOI or PMC id beside each sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from exobone.extract import Extractor
+from exobone.model import Record
+
+EXTRACTOR = Extractor()
+
+
+def found(abstract: str, title: str = "Vesicles in skeletal disease") -> dict[str, set[str]]:
+    annotations = EXTRACTOR.extract(Record(title=title, abstract=abstract), "T").annotations
+    return {field: set(annotations[field]) for field in ("outcomes", "molecular_effects")}
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # R37 (10.1186/s12951-022-01400-1): a rescued disease is a milder disease
+        "Given intravenously, the bone-targeted platelet lysate exosomes rescued "
+        "glucocorticoid-induced osteoporosis in the rats.",
+        # R43 (PMID 38294408): improving a disease lessens it
+        "Milk extracellular vesicles could thus improve osteoporosis by reshaping the gut "
+        "microbiota of the ovariectomized mice.",
+        # 10.18632/aging.104110 (title): preventing the disease
+        "Exosomes from marrow stem cells prevented osteoarthritis in mice.",
+        # 10.1186/s12951-021-01236-1: joint injection ameliorated the disease's progression
+        "Umbilical cord stem cell EVs injected into the joint ameliorated the progression "
+        "of osteoarthritis.",
+        # R35 (10.3168/jds.2019-17501): helping to prevent the disease
+        "Exosomes from bovine colostrum may thus help prevent osteoporosis.",
+        # R43 (PMID 38294408, first sentence): protecting against the disease
+        "Vesicles from milk support gut health and may protect against osteoporosis.",
+    ],
+)
+def test_disease_level_verbs_lessen_the_disease(abstract: str) -> None:
+    assert "disease_severity|decrease" in found(abstract)["outcomes"]
+
+
+def test_improving_a_process_in_diseased_animals_says_nothing_of_the_disease() -> None:
+    # dev D20's real title (osseointegration improved in osteoporotic rats)
+    text = "Exosome-coated titanium implants improved osseointegration in osteoporotic rats."
+    outcomes = found(text)["outcomes"]
+    assert not any(value.startswith("disease_severity") for value in outcomes)
+
+
+@pytest.mark.parametrize(
+    ("abstract", "value"),
+    [
+        # R02 (10.1186/s13287-020-02005-x)
+        (
+            "The marrow stem cell exosomes also suppressed the polarization of M1 macrophages.",
+            "macrophage_activation|decrease",
+        ),
+        # R62 (10.1007/s00441-020-03319-1)
+        (
+            "The TGF-beta1-primed exosomes repressed the M1 polarization of synovial macrophages.",
+            "macrophage_activation|decrease",
+        ),
+        # 10.18632/aging.104110: a shift from M1 to M2 is less activation
+        (
+            "The exosomes may ease osteoarthritis by moving synovial macrophages from M1 to M2.",
+            "macrophage_activation|decrease",
+        ),
+        # 10.1186/s12951-021-01236-1: more M2 polarization is less activation
+        (
+            "Treatment with the EVs promoted the polarization of M2-type macrophages.",
+            "macrophage_activation|decrease",
+        ),
+        # R30 (PMC6321485): harmful vesicles drive M1 polarization
+        (
+            "EVs from LPS-preconditioned ligament stem cells induced strong M1 polarization of "
+            "the macrophages.",
+            "macrophage_activation|increase",
+        ),
+    ],
+)
+def test_macrophage_polarization(abstract: str, value: str) -> None:
+    assert value in found(abstract)["outcomes"]
+
+
+@pytest.mark.parametrize(
+    ("abstract", "value"),
+    [
+        # 10.1038/s41413-020-0100-9: synovitis is inflammation of the joint lining
+        (
+            "Stem cell exosomes shield the joint by promoting cartilage repair and inhibiting "
+            "synovitis.",
+            "inflammation|decrease",
+        ),
+        # PMC8065796: intra-articular inflammation relieved by MSC EVs
+        (
+            "MSC-derived EVs reduced synovial inflammation in the arthritic joint.",
+            "inflammation|decrease",
+        ),
+        # R22 (10.2147/IJN.S327059): improved pain behaviour is less pain
+        ("Exosome treatment led to improved pain behavior in the animals.", "pain|decrease"),
+        # PMC13005340 (adipose stem cell EVs in OA rats)
+        (
+            "In the OA rats the vesicles improved pain behaviour and kept the cartilage.",
+            "pain|decrease",
+        ),
+        # R55 (10.1186/s13287-020-01781-w, title): protecting cartilage
+        (
+            "Marrow stem cell exosomes protect cartilage damage in osteoarthritic rats.",
+            "cartilage_degradation|decrease",
+        ),
+        # 10.1089/cell.2019.0098: MSC exosomes protect the cartilage matrix
+        (
+            "Exosomes from MSCs protect the cartilage matrix in osteoarthritis.",
+            "cartilage_degradation|decrease",
+        ),
+    ],
+)
+def test_joint_level_verbs(abstract: str, value: str) -> None:
+    assert value in found(abstract)["outcomes"]
+
+
+@pytest.mark.parametrize(
+    ("abstract", "value", "not_value"),
+    [
+        # R62: the miRNA silences the gene it targets
+        (
+            "Exosomal miR-135b drove M2 polarization of synovial macrophages by targeting MAPK6.",
+            "MAPK6|down",
+            "MAPK6|up",
+        ),
+        # PMC8908902: exosomes of miR-212-5p-overexpressing SMSCs act by targeting ELF3
+        (
+            "Exosomes of miR-212-5p-overexpressing synovial MSCs suppressed chondrocyte "
+            "degeneration by targeting ELF3.",
+            "ELF3|down",
+            "ELF3|up",
+        ),
+        # 10.3389/fcell.2020.581545: a chain follows the signs (KDM5A falls, so SOCS1 rises)
+        (
+            "Vesicles carrying miR-29b-3p target KDM5A, which represses SOCS1 in stem cells.",
+            "SOCS1|up",
+            "SOCS1|down",
+        ),
+        # R63: a gene raised by the vesicles activates what follows
+        (
+            "After taking up the EVs, chondrocytes overexpress ITGB1, which activates the "
+            "TGF-beta signaling pathway.",
+            "TGF_beta_signaling|up",
+            "TGF_beta_signaling|down",
+        ),
+    ],
+)
+def test_mechanism_chains(abstract: str, value: str, not_value: str) -> None:
+    effects = found(abstract)["molecular_effects"]
+    assert value in effects
+    assert not_value not in effects
+
+
+def test_a_targeting_word_that_names_delivery_is_no_cue() -> None:
+    effects = found("Bone-targeting exosomes increased RUNX2 expression in the defects.")[
+        "molecular_effects"
+    ]
+    assert effects == {"RUNX2|up"}
