@@ -165,3 +165,27 @@ def test_a_targeting_word_that_names_delivery_is_no_cue() -> None:
         "molecular_effects"
     ]
     assert effects == {"RUNX2|up"}
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # R31 (10.1002/advs.202001334): a profile of the vesicles' miRNAs is cargo
+        "Sequencing suggests the osteogenic exosomes act through their cargos, including "
+        "upregulated osteogenic miRNAs (miR-146a-5p and miR-503-5p) and downregulated "
+        "anti-osteogenic miRNAs (miR-32-5p and miR-133a-3p), which activate the PI3K/Akt pathway.",
+        # 10.1186/s12951-021-01236-1: miRNAs enriched in the vesicles, listed
+        "Sequencing found five miRNAs enriched in the EVs, including miR-122-5p, miR-148a-3p "
+        "and miR-486-5p, after the EVs promoted M2 polarization.",
+    ],
+)
+def test_a_listed_cargo_profile_is_no_effect(abstract: str) -> None:
+    effects = found(abstract)["molecular_effects"]
+    assert not any(value.startswith("miR-") for value in effects)
+
+
+def test_a_molecule_changed_in_the_recipient_cells_is_still_an_effect() -> None:
+    effects = found("Exosomes increased RUNX2 and decreased miR-21 in the chondrocytes.")[
+        "molecular_effects"
+    ]
+    assert effects == {"RUNX2|up", "miR-21|down"}

@@ -25,6 +25,7 @@ from exobone.extract.direction_cues import Cue, Target, find_cues, is_aim, menti
 from exobone.extract.direction_rules import (
     ANAPHOR_START_RE,
     CARGO_BEFORE,
+    CARGO_LIST,
     CARRIED_BEFORE,
     CELL_BEFORE_RE,
     DISEASE_LABELS,
@@ -308,6 +309,11 @@ _MOLECULES: Final = frozenset({"mirna", "lncrna", "genes"})
 
 
 def _is_cargo_here(view: View, t: Target) -> bool:
-    """The molecule is named as something the vesicles carry ("transfer lncRNA H19")."""
+    """The molecule is named as something the vesicles carry ("transfer lncRNA H19", "their
+    cargos, including upregulated miR-146a")."""
     before = view.text[max(0, t.start - 50) : t.start]
-    return bool(CARGO_BEFORE.search(before, view) or CARRIED_BEFORE.search(before, view))
+    return bool(
+        CARGO_BEFORE.search(before, view)
+        or CARRIED_BEFORE.search(before, view)
+        or CARGO_LIST.search(view.text[max(0, t.start - 300) : t.start], view)
+    )

@@ -282,6 +282,9 @@ CARRIED_BEFORE: Final = ENGINE.gate(CARRIED_BEFORE_RE)
 TRANSFER_OF: Final = ENGINE.gate(RULES.regex("transfer_of"))
 
 
+CARGO_LIST: Final = ENGINE.gate(RULES.regex("cargo_list"))
+
+
 PACKED_INTO: Final = ENGINE.gate(RULES.regex("packed_into"))
 
 
