@@ -250,9 +250,34 @@ def test_extract_writes_schema_rows_in_input_order(demo_file: Path, tmp_path: Pa
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [row["id"] for row in rows] == [f"S{n:02d}" for n in range(1, 22)]
-    assert all(set(row) == {"id", "record", "annotations", "evidence"} for row in rows)
+    assert all(set(row) == {"id", "record", "text", "annotations", "evidence"} for row in rows)
     assert rows[1]["record"]["journal"] == "FEBS Lett"
     assert not list(out.parent.glob(".*.partial"))
+
+
+def test_extract_output_carries_the_text_its_evidence_points_into(
+    demo_file: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "pred.jsonl"
+    assert run("extract", str(demo_file), "--out", str(out)).exit_code == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    first_stated: dict[tuple[str, str], list[str]] = {}
+    for row in rows:
+        for field, values in row["evidence"].items():
+            for value, places in values.items():
+                for place in places:
+                    section = row["text"][place.get("section", "abstract")]
+                    assert 0 <= place["start"] < place["end"] <= len(section), (row["id"], value)
+                stated = [place for place in places if not place.get("inferred")]
+                if stated:
+                    section = row["text"][stated[0].get("section", "abstract")]
+                    quote = section[stated[0]["start"] : stated[0]["end"]]
+                    first_stated.setdefault((field, value), []).append(quote)
+    # the first stated place quotes the words that state the value
+    assert any("vivo" in quote.lower() for quote in first_stated[("settings", "in_vivo")])
+    doses = [quote for (field, _), quotes in first_stated.items() if field == "doses"
+             for quote in quotes]  # fmt: skip
+    assert doses and all(any(ch.isdigit() for ch in quote) for quote in doses)
 
 
 def test_extract_numbers_across_files_and_reports_skips(

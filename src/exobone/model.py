@@ -117,10 +117,18 @@ class Study:
     warnings: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        """One line of the extract output (docs/schema.md)."""
+        """One line of the extract output (docs/schema.md).
+
+        `text` holds the cleaned title and abstract that the evidence offsets point into, so
+        that a reader of the JSON Lines can check every span without exobone.
+        """
         return {
             "id": self.id,
             "record": self.record.citation(),
+            "text": {
+                "title": (self.record.title or "").strip(),
+                "abstract": (self.record.abstract or "").strip(),
+            },
             "annotations": self.annotations,
             "evidence": {
                 name: {
