@@ -135,6 +135,40 @@ def csv(refs: tuple[Ref, ...] = REFS) -> str:
     return "\n".join(rows) + "\n"
 
 
+def wos(refs: tuple[Ref, ...] = REFS) -> str:
+    out = ["FN Clarivate Analytics Web of Science", "VR 1.0"]
+    for ref in refs:
+        out.append("PT J")
+        names = [f"{surname}, {initials}" for surname, initials in ref.authors]
+        out += [f"AU {names[0]}", *(f"   {name}" for name in names[1:])]
+        out += [f"TI {ref.title}", f"SO {ref.journal}", f"PY {ref.year}", f"AB {ref.abstract[0]}",
+                *(f"   {line}" for line in ref.abstract[1:]), f"DI {ref.doi}",
+                f"PM {ref.pmid}", "ER", ""]
+    return "\n".join([*out, "EF", ""])
+
+
+def pubmed_text(refs: tuple[Ref, ...] = REFS) -> str:
+    out = []
+    for number, ref in enumerate(refs, start=1):
+        authors = ", ".join(f"{surname} {initials}" for surname, initials in ref.authors)
+        out += [f"{number}. {ref.journal}. {ref.year} Mar;12(3):45-56. doi: {ref.doi}.", "",
+                f"{ref.title}.", "", f"{authors}.", "", *ref.abstract, "", f"DOI: {ref.doi}",
+                f"PMID: {ref.pmid}", "", ""]
+    return "\n".join(out)
+
+
+def csl_json(refs: tuple[Ref, ...] = REFS) -> str:
+    items = []
+    for ref in refs:
+        authors = ", ".join(f'{{"family": "{s}", "given": "{i}."}}' for s, i in ref.authors)
+        items.append(f'  {{\n    "type": "article-journal",\n    "title": "{ref.title}",\n'
+                     f'    "author": [{authors}],\n'
+                     f'    "issued": {{"date-parts": [[{ref.year}]]}},\n'
+                     f'    "container-title": "{ref.journal}",\n    "DOI": "{ref.doi}",\n'
+                     f'    "abstract": "{" ".join(ref.abstract)}"\n  }}')
+    return "[\n" + ",\n".join(items) + "\n]\n"
+
+
 BUILDERS = {
     "ris": ris, "medline": medline, "pubmed_xml": pubmed_xml, "endnote_xml": endnote_xml,
     "bibtex": bibtex, "endnote_text": endnote_text, "csv": csv,

@@ -10,7 +10,19 @@ import zlib
 from pathlib import Path
 
 import pytest
-from fixtures import REFS, bibtex, endnote_text, endnote_xml, medline, pubmed_xml, ris
+from fixtures import (
+    REFS,
+    bibtex,
+    csl_json,
+    csv,
+    endnote_text,
+    endnote_xml,
+    medline,
+    pubmed_text,
+    pubmed_xml,
+    ris,
+    wos,
+)
 
 from exobone.api import ingest_file
 from exobone.errors import IngestError, RecordProblem
@@ -308,3 +320,29 @@ def test_csl_json_with_a_stray_line_is_still_csl_json(tmp_path: Path) -> None:
     lines.insert(2, "@article{x,")
     assert detect_format(write(tmp_path / "refs.json", "\n".join(lines))) == "csl_json"
     assert detect_format(write(tmp_path / "refs.txt", "\n".join(lines))) == "csl_json"
+
+
+LINE_READERS = {
+    "csv": (csv, "rec.csv"), "bibtex": (bibtex, "rec.bib"),
+    "endnote_text": (endnote_text, "rec.txt"), "pubmed_text": (pubmed_text, "rec.txt"),
+    "wos": (wos, "rec.txt"), "csl_json": (csl_json, "rec.json"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("fmt", sorted(LINE_READERS))
+def test_bad_utf8_byte_and_nul_in_a_line_are_kept_warnings(tmp_path: Path, fmt: str) -> None:
+    build, name = LINE_READERS[fmt]
+    data = build().encode()
+    bad_at = data.index(b"Callus volume")  # record 1, inside its abstract
+    nul_at = data.index(b"Pull-out strength")  # record 4
+    path = write(tmp_path / name, data[:bad_at] + b"\xb5" + data[bad_at:nul_at] + b"\x00"
+                 + data[nul_at:])
+    records, problems = split(list(read_records(path, fmt)))
+    assert titles(records) == ALL_TITLES
+    assert "µCallus volume" in records[0].abstract_raw
+    assert "Pull-out strength" in records[3].abstract_raw
+    bad, nul = problems
+    assert (bad.position, bad.line, bad.kept) == (1, data[:bad_at].count(b"\n") + 1, True)
+    assert "not valid UTF-8" in bad.message and str(path) in str(bad)
+    assert (nul.position, nul.line, nul.kept) == (4, data[:nul_at].count(b"\n") + 1, True)
+    assert "NUL" in nul.message and f"record 4, line {nul.line}" in str(nul)

@@ -14,8 +14,8 @@ from bibtexparser import model as bib
 
 from exobone.errors import RecordProblem
 from exobone.ingest.common import (
+    TextLines,
     build_record,
-    iter_lines,
     normalise_author,
     normalise_doi,
     parse_year,
@@ -149,7 +149,13 @@ def read(path: str | Path) -> Iterator[Record | RecordProblem]:
     position = 0
     strings: list[str] = []
     strings_size = 0
-    for start, lines in _chunks(iter_lines(path)):
+    text_lines = TextLines(path)
+    for start, lines in _chunks(iter(text_lines)):
+        problems, fatal = text_lines.problems(start + len(lines) - 1, position + 1)
+        yield from problems
+        if fatal:  # a line cut at the limit: the entry cannot be trusted (reported above)
+            position += 1
+            continue
         kind = _ENTRY_START.match(lines[0])
         if kind and kind.group(1).lower() == "string" and strings_size < _MAX_STRINGS:
             strings.extend(lines)
@@ -172,3 +178,4 @@ def read(path: str | Path) -> Iterator[Record | RecordProblem]:
                     reason = str(block.error) or type(block.error).__name__
                 yield RecordProblem(source, f"unreadable BibTeX entry: {reason}", position,
                                     line)
+    yield from text_lines.leftover()

@@ -311,6 +311,10 @@ class TextLines:
                                kept=not issue.fatal)
                  for issue in issues], any(issue.fatal for issue in issues))
 
+    def leftover(self) -> list[RecordProblem]:
+        """Problems on the lines not yet reported (after the last record), under no record."""
+        return self.problems(self.issues[-1].line if self.issues else 0, 0)[0]
+
     def __iter__(self) -> Iterator[str]:
         with ByteBlocks(self.path, block=_LINE_BLOCK) as blocks:
             if self.encoding == "utf-16":
@@ -411,6 +415,16 @@ class TextLines:
                 carry = ""
             if not block:
                 break
+
+
+def with_line_problems(lines: TextLines, item: Record | RecordProblem,
+                       last_line: int) -> Iterator[Record | RecordProblem]:
+    """The warnings on `lines` up to `last_line`, named after `item`, then `item`; a record
+    holding a line cut at the limit is dropped (that line's problem reports it)."""
+    problems, fatal = lines.problems(last_line, item.position)
+    yield from problems
+    if not (fatal and isinstance(item, Record)):
+        yield item
 
 
 def iter_lines(path: str | Path) -> Iterator[str]:

@@ -15,12 +15,13 @@ from typing import Any
 
 from exobone.errors import IngestError, RecordProblem
 from exobone.ingest.common import (
+    TextLines,
     blank_to_none,
     build_record,
-    iter_lines,
     normalise_author,
     normalise_doi,
     parse_year,
+    with_line_problems,
 )
 from exobone.model import Record
 
@@ -147,18 +148,24 @@ def read(path: str | Path) -> Iterator[Record | RecordProblem]:
     """Records of a CSL-JSON file (an array of items, or one item)."""
     source = str(path)
     position = 0
-    for line, text in _items(iter_lines(path)):
+    lines = TextLines(path)
+    for line, text in _items(iter(lines)):
         position += 1
         if text is None:
+            yield from lines.problems(line, position)[0]
             yield RecordProblem(source, "file ends inside this item (unclosed '{')", position,
                                 line)
+            yield from lines.leftover()
             return
+        end = line + text.count("\n")
         try:
             item = json.loads(text)
         except json.JSONDecodeError as exc:
-            yield RecordProblem(source, f"malformed CSL-JSON item: {exc.msg}", position,
-                                line + exc.lineno - 1)
+            yield from with_line_problems(lines, RecordProblem(
+                source, f"malformed CSL-JSON item: {exc.msg}", position,
+                line + exc.lineno - 1), end)
             continue
-        yield _record(item, source, position, line, text)
+        yield from with_line_problems(lines, _record(item, source, position, line, text), end)
+    yield from lines.leftover()
     if position == 0:
         raise IngestError(source, "no CSL-JSON item (expected a JSON array of objects)")

@@ -17,12 +17,13 @@ from urllib.parse import unquote
 
 from exobone.errors import IngestError, RecordProblem
 from exobone.ingest.common import (
+    TextLines,
     blank_to_none,
     build_record,
-    iter_lines,
     normalise_author,
     normalise_doi,
     parse_year,
+    with_line_problems,
 )
 from exobone.model import Record
 
@@ -136,7 +137,8 @@ def read(path: str | Path) -> Iterator[Record | RecordProblem]:
     """Records of a CSV/TSV file with a header row; rows without a title are problems."""
     source = str(path)
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    lines = iter_lines(path)
+    text_lines = TextLines(path)
+    lines = iter(text_lines)
     # The header is the first line, or one of the next two under a line of notes
     # ("About the data: exported on ...", as some exporters write).
     for header_line in range(1, _MAX_NOTE_LINES + 2):
@@ -157,7 +159,7 @@ def read(path: str | Path) -> Iterator[Record | RecordProblem]:
         if isinstance(item, RecordProblem):
             position += 1
             item.position = position
-            yield item
+            yield from with_line_problems(text_lines, item, item.line)
             continue
         line, row = item
         if not any(cell.strip() for cell in row):
@@ -188,7 +190,7 @@ def read(path: str | Path) -> Iterator[Record | RecordProblem]:
             doi = normalise_doi(unquote(match.group(1))) if match else None
         keywords = _KEYWORD_SPLIT.split(cell("keywords") or "")
         pmid = cell("pmid")
-        yield build_record(
+        record = build_record(
             source=source,
             position=position,
             line=line,
@@ -206,3 +208,6 @@ def read(path: str | Path) -> Iterator[Record | RecordProblem]:
             pmid=pmid if pmid and pmid.isdigit() else None,
             keywords=[k for k in keywords if k],
         )
+        last = line + sum(value.count("\n") for value in row)  # quoted fields span lines
+        yield from with_line_problems(text_lines, record, last)
+    yield from text_lines.leftover()

@@ -18,7 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from exobone.errors import RecordProblem
-from exobone.ingest.common import build_record, iter_lines, normalise_author, normalise_doi
+from exobone.ingest.common import (
+    TextLines,
+    build_record,
+    normalise_author,
+    normalise_doi,
+    with_line_problems,
+)
 from exobone.model import Record
 
 # "Surname, I. N., et al. (2015). " then the rest; the author list holds no quote or paren.
@@ -309,7 +315,8 @@ def _starts(lines: _Lines, index: int) -> bool:
 def read(path: str | Path) -> Iterator[Record | RecordProblem]:
     """Records of an EndNote-style text file, with a RecordProblem for text it cannot place."""
     source = str(path)
-    lines = _Lines(iter_lines(path))
+    text_lines = TextLines(path)
+    lines = _Lines(iter(text_lines))
     position = 0
     i = 0
     current: tuple[_Citation, int] | None = None
@@ -347,7 +354,7 @@ def read(path: str | Path) -> Iterator[Record | RecordProblem]:
             i += 1
             continue
         if current is not None:
-            yield emit(current[0], current[1], i)
+            yield from with_line_problems(text_lines, emit(current[0], current[1], i), i)
         elif orphan_start is not None and not seen_citation:
             yield RecordProblem(source, "text before the first citation is not a record", 0,
                                 orphan_start + 1)
@@ -356,8 +363,9 @@ def read(path: str | Path) -> Iterator[Record | RecordProblem]:
         if citation is None:
             # Looks like "Author, A. (2020). "..." but the quoted title or source never ends:
             # report it, and drop its text rather than glue it onto the previous abstract.
-            yield RecordProblem(source, "citation not understood (title quote not closed or "
-                                "source unreadable); record skipped", position, i + 1)
+            yield from with_line_problems(text_lines, RecordProblem(
+                source, "citation not understood (title quote not closed or source "
+                "unreadable); record skipped", position, i + 1), i + 1)
             current = None
             i += 1
             continue
@@ -365,7 +373,8 @@ def read(path: str | Path) -> Iterator[Record | RecordProblem]:
         lines.forget_before(i)
         i = citation.end
     if current is not None:
-        yield emit(current[0], current[1], i)
+        yield from with_line_problems(text_lines, emit(current[0], current[1], i), i)
     elif orphan_start is not None and not seen_citation:
         yield RecordProblem(source, "no citation found (expected 'Author, A. (2020). \"Title.\" "
                             "Journal ...')", 0, orphan_start + 1)
+    yield from text_lines.leftover()

@@ -28,7 +28,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from exobone.errors import RecordProblem
-from exobone.ingest.common import build_record, iter_lines, normalise_author, normalise_doi
+from exobone.ingest.common import (
+    TextLines,
+    build_record,
+    normalise_author,
+    normalise_doi,
+    with_line_problems,
+)
 from exobone.model import Record
 
 # "1. Journal. 2019 Mar 15;10(1):94. doi: ..." (volume, issue and pages each optional).
@@ -147,15 +153,17 @@ def read(path: str | Path) -> Iterator[Record | RecordProblem]:
     number = 0
     finished = True  # the current record has had its PMID line
     previous_blank = True
-    stray = 0
-    for index, line in enumerate(iter_lines(path), start=1):
+    stray = index = 0
+    lines = TextLines(path)
+    for index, line in enumerate(lines, start=1):
         head = _CITATION.match(line) if previous_blank and line[:1].isdigit() else None
         loose = _NUMBERED.match(line) if finished and record and previous_blank else None
         if loose and int(loose.group(1)) == number + 1:
             head = loose
         if head and (finished or int(head.group(1)) == number + 1 or not record):
             if record:
-                yield _parse(record, source, position, start)
+                yield from with_line_problems(lines, _parse(record, source, position, start),
+                                              index - 1)
             elif stray:
                 yield RecordProblem(source, "text before the first numbered citation is not "
                                     "a record", 0, stray)
@@ -169,7 +177,8 @@ def read(path: str | Path) -> Iterator[Record | RecordProblem]:
             stray = index
         previous_blank = not line.strip()
     if record:
-        yield _parse(record, source, position, start)
+        yield from with_line_problems(lines, _parse(record, source, position, start), index)
     elif stray:
         yield RecordProblem(source, "no numbered citation found (expected '1. Journal. "
                             "2020;1(2):3-4.')", 0, stray)
+    yield from lines.leftover()

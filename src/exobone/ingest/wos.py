@@ -15,12 +15,13 @@ from pathlib import Path
 
 from exobone.errors import RecordProblem
 from exobone.ingest.common import (
+    TextLines,
     blank_to_none,
     build_record,
-    iter_lines,
     normalise_author,
     normalise_doi,
     parse_year,
+    with_line_problems,
 )
 from exobone.model import Record
 
@@ -78,10 +79,14 @@ def read(path: str | Path) -> Iterator[Record | RecordProblem]:
     tag = ""
     start = 0
 
-    def flush() -> Record | RecordProblem:
-        return _parse(fields, source, position, start, "\n".join(raw))
+    lines = TextLines(path)
+    number = 0
 
-    for number, line in enumerate(iter_lines(path), start=1):
+    def flush(last: int) -> Iterator[Record | RecordProblem]:
+        return with_line_problems(
+            lines, _parse(fields, source, position, start, "\n".join(raw)), last)
+
+    for number, line in enumerate(lines, start=1):
         line = line.lstrip("\ufeff")
         match = _TAG.match(line)
         name = (match.group(1) or match.group(3)) if match else None
@@ -96,7 +101,7 @@ def read(path: str | Path) -> Iterator[Record | RecordProblem]:
             continue
         if name == "ER" or (name == "PT" and fields):
             if fields:
-                yield flush()
+                yield from flush(number if name == "ER" else number - 1)
             fields, raw, tag = {}, [], ""
             if name == "ER":
                 continue
@@ -112,4 +117,5 @@ def read(path: str | Path) -> Iterator[Record | RecordProblem]:
         tag = name
         fields.setdefault(tag, []).append((match.group(2) or "") if match else "")
     if fields:
-        yield flush()
+        yield from flush(number)
+    yield from lines.leftover()
