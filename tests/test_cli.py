@@ -200,6 +200,16 @@ def test_records_list_and_show(demo_file: Path, tmp_path: Path) -> None:
     assert "No record S99" in run("records", "show", "S99", "--db", db).output
 
 
+def test_records_show_quotes_each_value_in_its_sentence(demo_file: Path, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'r.db'}"
+    assert run("ingest", str(demo_file), "--db", db).exit_code == 0
+    shown = run("records", "show", "S01", "--db", db).stdout
+    flat = " ".join(shown.replace("│", " ").split())
+    # the dose is marked inside the sentence that states it, not quoted alone
+    assert "The results showed that ‹20 ug/ml› hUCMSCs secretion factors could initiate" in flat
+    assert "promoted ectopic bone formation in nude ‹mice›" in flat
+
+
 def ris(tmp_path: Path, name: str, numbers: list[int]) -> Path:
     """A RIS file of the made-up papers `numbers` (each with its own DOI and abstract)."""
     path = tmp_path / name

@@ -27,6 +27,7 @@ from exobone.errors import BrokenModuleError, load_module
 if TYPE_CHECKING:
     from rich.progress import Progress
 
+    from exobone.model import Record, Span
     from exobone.store import Entry, IngestSummary, Store
 
 # Click's UsageError, found through a public subclass: Typer vendors Click in newer releases.
@@ -559,10 +560,26 @@ def _print_entry(console: Console, entry: Entry) -> None:
             continue
         for value in values:
             spans = entry.study.evidence.get(name, {}).get(str(value), [])
-            text = rec.title if spans and spans[0].section == "title" else rec.abstract
-            snippet = text[spans[0].start : spans[0].end] if spans else ""
-            table.add_row(name, escape(str(value)), escape(snippet))
+            quote = _quote(rec, spans[0], marked=not console.is_terminal) if spans else Text()
+            table.add_row(name, escape(str(value)), quote)
     console.print(table)
+
+
+def _quote(rec: Record, span: Span, marked: bool) -> Text:
+    """The sentence that holds `span`, with the span's words highlighted (or, where styles
+    do not show, between ‹ and ›): the reader sees the value's words in their context."""
+    from exobone.text.sentences import split_sentences
+
+    text = ((rec.title if span.section == "title" else rec.abstract) or "").strip()
+    start, end = next(
+        ((s, e) for s, e in split_sentences(text) if s <= span.start < e), (span.start, span.end)
+    )
+    start, end = min(start, span.start), max(end, span.end)
+    quote = Text(text[start : span.start])
+    words = text[span.start : span.end]
+    quote.append(f"‹{words}›" if marked else words, style="bold reverse")
+    quote.append(text[span.end : end])
+    return quote
 
 
 def _citation(citation: dict[str, Any]) -> str:
