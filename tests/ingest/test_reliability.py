@@ -346,3 +346,15 @@ def test_bad_utf8_byte_and_nul_in_a_line_are_kept_warnings(tmp_path: Path, fmt: 
     assert "not valid UTF-8" in bad.message and str(path) in str(bad)
     assert (nul.position, nul.line, nul.kept) == (4, data[:nul_at].count(b"\n") + 1, True)
     assert "NUL" in nul.message and f"record 4, line {nul.line}" in str(nul)
+
+
+@pytest.mark.parametrize("where", ["before the array", "between items"])
+def test_csl_json_stray_open_brace_costs_only_its_line(tmp_path: Path, where: str) -> None:
+    text = csl_json()
+    at = 0 if where == "before the array" else text.index("  {", text.index("Osteoclast"))
+    path = write(tmp_path / "stray.json", text[:at] + "@article{x,\n" + text[at:])
+    records, problems = split(list(read_records(path, "csl_json")))
+    assert titles(records) == ALL_TITLES
+    (problem,) = problems
+    assert "malformed CSL-JSON item" in problem.message and not problem.kept
+    assert problem.line == text[:at].count("\n") + 1

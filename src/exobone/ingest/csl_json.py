@@ -36,19 +36,22 @@ def _items(lines: Iterator[str]) -> Iterator[tuple[int, str | None]]:
     A JSON string cannot hold a raw line break, so a string still open at the end of a
     line is a stray quote: the item is then known to be broken, and a line opening an
     object no deeper than the item's own `{` ends it, so that it fails to parse on its own
-    instead of swallowing the items after it.
+    instead of swallowing the items after it. So does any line opening with `{` after an
+    item whose `{` follows other text (a stray `@article{x,` line): that item never closes,
+    and would otherwise swallow every item after it.
     """
     depth = 0
     indent = 0  # column of the current item's "{"
     broken = False
+    stray = False  # the current item's "{" follows text that is not JSON
     parts: list[str] = []
     start = 0
     for number, line in enumerate(lines, start=1):
         pos = 0
         piece_from = 0
         in_string = False
-        if broken and depth and line.lstrip().startswith("{") and (
-                len(line) - len(line.lstrip()) <= indent):
+        if depth and line.lstrip().startswith("{") and (stray or broken and (
+                len(line) - len(line.lstrip()) <= indent)):
             yield start, "\n".join(parts)
             depth, broken, parts = 0, False, []
         while True:
@@ -60,6 +63,7 @@ def _items(lines: Iterator[str]) -> Iterator[tuple[int, str | None]]:
                 if found.group() == '"':
                     in_string = False
                 continue
+            before = pos
             found = _STRUCTURE.search(line, pos)
             if found is None:
                 break
@@ -70,6 +74,7 @@ def _items(lines: Iterator[str]) -> Iterator[tuple[int, str | None]]:
                 if depth == 0:
                     start, piece_from, parts = number, found.start(), []
                     indent = found.start()
+                    stray = bool(line[before:indent].strip(" \t[,"))
                 depth += 1
             elif char == "}" and depth:
                 depth -= 1
