@@ -3,10 +3,11 @@
 Builds the demo store (examples/ bibliography) in a temporary folder and, with `--big`,
 also serves a large store (e.g. one made by `benchmarks/synth_studies.py`) in the same run.
 Each store is served by uvicorn on a free 127.0.0.1 port in a child process; every page
-kind (home, search, study pages of many studies, the study API, map, graph, quality) is
-first requested once (the cold time: derived views are built once per store generation),
-then `--clients` asyncio httpx clients loop over them until `--seconds` pass. Reported per
-store: requests/s, p50/p95/p99, errors, per-kind p95 and the server's peak memory (VmHWM).
+kind (home, search, study page and study API of a random one of 200 studies, map, graph,
+quality) is first requested once (the cold time: derived views are built once per store
+generation), then `--clients` asyncio httpx clients request the kinds in turn, equally
+often, until `--seconds` pass. Reported per store: requests/s, p50/p95/p99, errors,
+per-kind p95 and the server's peak memory (VmHWM).
 Traffic never leaves the loopback interface; every loop is bounded.
 
     .venv/bin/python benchmarks/bench_web.py --clients 10 --seconds 15 \
@@ -42,6 +43,8 @@ PAGES = [
     "/map?rows=species&cols=outcomes",
     "/graph",
     "/quality",
+    "/study/{}",
+    "/api/studies/{}",
 ]
 # Study pages of this many different studies, spread over the store.
 STUDIES = 200
@@ -69,8 +72,8 @@ def serve(url: str, port: int) -> None:
     uvicorn.run(create_app(Settings(db_url=url)), host="127.0.0.1", port=port, log_level="error")
 
 
-def study_pages(path: Path) -> list[str]:
-    """Study pages and study API calls of up to `STUDIES` studies spread over the store."""
+def study_labels(path: Path) -> list[str]:
+    """Up to `STUDIES` study ids spread over the store."""
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
         (count,) = conn.execute("SELECT count(*) FROM studies").fetchone()
         step = max(1, count // STUDIES)
@@ -82,7 +85,7 @@ def study_pages(path: Path) -> list[str]:
                 (step, STUDIES),
             )
         ]
-    return [f"/study/{label}" for label in labels] + [f"/api/studies/{label}" for label in labels]
+    return labels
 
 
 def kind(path: str) -> str:
@@ -90,13 +93,14 @@ def kind(path: str) -> str:
 
 
 async def client(
-    base: str, paths: list[str], stop: float, timings: list[tuple[str, float]], errors: list[str]
+    base: str, labels: list[str], stop: float, timings: list[tuple[str, float]], errors: list[str]
 ) -> None:
+    """Every page kind in turn, equally often; study pages of a random study."""
     async with httpx.AsyncClient(base_url=base, timeout=60) as http:
-        i = random.randrange(len(paths))
+        i = random.randrange(len(PAGES))
         while time.perf_counter() < stop:
-            path = paths[i % len(paths)]
-            i += 7  # coprime with most list lengths: every page kind comes round
+            path = PAGES[i % len(PAGES)].format(random.choice(labels))
+            i += 1
             start = time.perf_counter()
             try:
                 response = await http.get(path)
@@ -108,13 +112,13 @@ async def client(
 
 
 async def load(
-    base: str, paths: list[str], clients: int, seconds: float
+    base: str, labels: list[str], clients: int, seconds: float
 ) -> tuple[list[tuple[str, float]], list[str], float]:
     timings: list[tuple[str, float]] = []
     errors: list[str] = []
     began = time.perf_counter()
     stop = began + seconds
-    await asyncio.gather(*(client(base, paths, stop, timings, errors) for _ in range(clients)))
+    await asyncio.gather(*(client(base, labels, stop, timings, errors) for _ in range(clients)))
     return timings, errors, time.perf_counter() - began
 
 
@@ -143,7 +147,7 @@ def percentile(ms: list[float], share: float) -> float:
 
 def bench(name: str, db: Path, clients: int, seconds: float) -> None:
     url = f"sqlite:///{db}"
-    paths = [*PAGES, *study_pages(db)]
+    labels = study_labels(db)
     port = free_port()
     server = multiprocessing.get_context("spawn").Process(target=serve, args=(url, port))
     server.start()
@@ -151,11 +155,11 @@ def bench(name: str, db: Path, clients: int, seconds: float) -> None:
         base = f"http://127.0.0.1:{port}"
         wait_ready(base, limit=600)
         cold = {}
-        for path in [*PAGES, paths[len(PAGES)]]:
+        for path in [page.format(labels[0]) for page in PAGES]:
             start = time.perf_counter()
             httpx.get(base + path, timeout=900).raise_for_status()
             cold[path] = time.perf_counter() - start
-        timings, errors, elapsed = asyncio.run(load(base, paths, clients, seconds))
+        timings, errors, elapsed = asyncio.run(load(base, labels, clients, seconds))
         assert server.pid is not None
         memory = peak_memory_mb(server.pid)
     finally:
