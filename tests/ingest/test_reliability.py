@@ -358,3 +358,16 @@ def test_csl_json_stray_open_brace_costs_only_its_line(tmp_path: Path, where: st
     (problem,) = problems
     assert "malformed CSL-JSON item" in problem.message and not problem.kept
     assert problem.line == text[:at].count("\n") + 1
+
+
+@pytest.mark.parametrize("fmt", sorted(LINE_READERS))
+def test_line_over_the_limit_skips_only_its_record(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
+    monkeypatch.setenv("EXOBONE_MAX_RECORD_BYTES", "100000")
+    build, name = LINE_READERS[fmt]
+    text = build().replace("Pull-out", "Pull-out " + "x" * 150_000)  # record 4
+    records, problems = split(list(read_records(write(tmp_path / name, text), fmt)))
+    assert titles(records) == ALL_TITLES[:3] + ALL_TITLES[4:]
+    cut = problems[0]
+    assert "longer than 100,000 bytes" in cut.message and not cut.kept
+    assert (cut.position, cut.line) == (4, text[:text.index("Pull-out")].count("\n") + 1)
