@@ -12,8 +12,9 @@ from test_outcomes import (
     make_doc,
 )  # sibling module: pytest puts this dir on sys.path
 
-from exobone.extract import molecular
+from exobone.extract import Extractor, molecular
 from exobone.extract.document import Document
+from exobone.model import Record
 
 TERMS = {
     "exosomes": ("vesicle_types", "exosome"),
@@ -120,3 +121,45 @@ def test_seed_floor() -> None:
 def test_dev_floor() -> None:
     dev: Path = REPO / "tests" / "data" / "dev_corpus"
     assert _score(dev / "dev_bibliography.txt", dev / "dev_gold.jsonl", "molecular_effects") >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("abstract", "pathways"),
+    [
+        # R19 (10.1186/s13287-021-02410-w): both Smad branches named as activated
+        (
+            "Exosomes from fat-derived stromal cells sped up tendon repair, apparently by "
+            "activating both the SMAD2/3 and the SMAD1/5/9 pathways.",
+            {"TGF_beta_signaling|up", "BMP_signaling|up"},
+        ),
+        # R63 (10.1186/s12951-024-02451-2): a chain ending in the Smad2/3 axis
+        (
+            "After taking up the vesicles, chondrocytes made more ITGB1, which in turn "
+            "activated the TGF-beta/Smad2/3 axis.",
+            {"TGF_beta_signaling|up"},
+        ),
+        # R64 (PMC7196084): Smad2/3 signalling activated
+        (
+            "Both kinds of exosomes helped the chondrocytes, in part by activating Smad2/3 "
+            "signaling.",
+            {"TGF_beta_signaling|up"},
+        ),
+        # dev D15: phosphorylated Smad1/5/8
+        (
+            "The exosomes increased the phosphorylation of Smad1/5/8 in the osteoblasts.",
+            {"BMP_signaling|up"},
+        ),
+    ],
+)
+def test_activated_receptor_smads_are_their_pathway(abstract: str, pathways: set[str]) -> None:
+    """Like p38 or Akt, SMAD2/3 and SMAD1/5/8(9) named as activated stand for their branch."""
+    effects = Extractor().extract(Record(title="Vesicles in repair", abstract=abstract), "T")
+    found = set(effects.annotations["molecular_effects"])
+    assert pathways <= found
+    assert not {v for v in found if v.startswith("SMAD")}
+
+
+def test_a_smad_whose_expression_changes_stays_a_gene() -> None:
+    text = "After exosome treatment, SMAD7 expression rose in the chondrocytes."
+    effects = Extractor().extract(Record(title="Vesicles in repair", abstract=text), "T")
+    assert effects.annotations["molecular_effects"] == ["SMAD7|up"]
