@@ -170,6 +170,7 @@ _DRUG_VERBS = frozenset(
     {"pretreated", "pre-treated", "treated", "preconditioned", "pre-conditioned", "stimulated",
      "activated", "primed", "exposed", "preinduced", "pre-induced"}
 )  # fmt: skip
+_DRUG_VERBS_UNHYPHENATED = frozenset(v.replace("-", "") for v in _DRUG_VERBS)
 _GENETIC_VERBS = frozenset({"modified", "engineered", "transfected", "transduced"})
 _GENETIC_KINDS = frozenset({"mirna", "lncrna", "genes"})
 _GENETIC_WORDS = re.compile(
@@ -204,7 +205,7 @@ def _agent_label(doc: Document, sentence: Sentence, start: int, end: int, verb: 
     if _GENETIC_WORDS.search(text):
         return "genetic_modification"
     if (
-        verb.replace("-", "") in {v.replace("-", "") for v in _DRUG_VERBS}
+        verb.replace("-", "") in _DRUG_VERBS_UNHYPHENATED
         and not any(m.kind in _NOT_DRUG_KINDS for m in inside)
         and not _NOT_AGENT.search(text.strip())
         and any(c.isalpha() for c in text)

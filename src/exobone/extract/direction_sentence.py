@@ -165,7 +165,7 @@ class _SentenceState:
         if any(lo <= a and b <= hi for a, b in self.vesicle_spans):
             return True  # the mentions answer: the regex runs over the whole sentence
         if self.named is None:  # needed only for a reversal, so found late
-            self.named = [m.span() for m in VESICLE.finditer(self.text)]
+            self.named = [m.span() for m in VESICLE.finditer(self.text, self.view)]
         return any(lo <= a and b <= hi for a, b in self.named)
 
 

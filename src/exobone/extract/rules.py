@@ -11,12 +11,12 @@ file and the row.
 from __future__ import annotations
 
 import re
-from importlib import resources
 from typing import Any, Final
 
 import yaml
 
 from exobone.errors import ExoboneError
+from exobone.schema import read_data
 
 __all__ = ["Rule", "RuleError", "RuleSet", "load_rules"]
 
@@ -147,15 +147,10 @@ class RuleSet:
         return self.words[name]
 
 
-# libyaml's loader when PyYAML was built with it (several times faster than the pure-Python one).
-_YAML_LOADER: Final = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def load_rules(filename: str) -> RuleSet:
     """The rule file `filename` of the package's data folder."""
-    text = resources.files("exobone.data").joinpath(filename).read_text(encoding="utf-8")
     try:
-        data = yaml.load(text, Loader=_YAML_LOADER)
+        data = read_data(filename)
     except yaml.YAMLError as exc:
         raise RuleError(f"{filename}: not valid YAML: {exc}") from exc
     return RuleSet(filename, data)
