@@ -98,6 +98,12 @@ def test_unreadable_files_are_skipped_and_others_ingested(
     assert "photo.bin" in result.stderr and "missing.ris" in result.stderr
     with Store.open(db) as store:
         assert store.count() == 21
+    # with the format forced (no detection to check the path first) they are skipped too
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    forced = run("ingest", str(missing), str(folder), "--format", "ris", "--db", db)
+    assert forced.exit_code == 2 and "Traceback" not in forced.output
+    assert "missing.ris" in forced.stderr and "folder" in forced.stderr
 
 
 @pytest.mark.parametrize(

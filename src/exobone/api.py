@@ -140,13 +140,16 @@ def ingest_file(
     from exobone.store.writer import BATCH_SIZE
 
     fmt = fmt or detect_format(path)
+    # Made before the store is touched: a missing, empty or directory path fails here, with
+    # IngestError, also when `fmt` was forced and detection (which checks the path) skipped.
+    items = read_file_items(path, fmt)
     file = store.open_file(
         path, fmt=fmt, extractor_version=extractor_version(extractor) if extractor else None
     )
     problems: list[RecordProblem] = []
 
     def records() -> Iterator[Record]:
-        for item in read_file_items(path, fmt):
+        for item in items:
             if isinstance(item, RecordProblem):
                 problems.append(item)
             else:
