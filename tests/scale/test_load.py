@@ -87,3 +87,10 @@ def test_load_is_idempotent_and_applies_updates(
 
         settled = _counts(store)
         assert load_output(out, store).removed == 0 and _counts(store) == settled
+
+        # An update that only deletes still moves the generation that cached views key on.
+        make_update(inputs / "pubmed25n0004.xml.gz", base, delete=[in_scope[3]])
+        assert run_pipeline([str(inputs / "*.xml.gz")], out, scheduler=scheduler).ok
+        before = store.generation()
+        assert load_output(out, store).removed == 1
+        assert store.generation() > before

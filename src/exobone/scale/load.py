@@ -21,6 +21,7 @@ from exobone.scale.layout import Manifest, table_path
 from exobone.scale.output import plan, read_part
 from exobone.store import IngestSummary, Store
 from exobone.store.schema import Base, RecordRow
+from exobone.store.writer import bump_generation
 
 BATCH = 500
 _records = Base.metadata.tables[RecordRow.__tablename__]
@@ -79,6 +80,8 @@ def _remove(store: Store, pmids: Iterable[str], sources: set[str]) -> dict[str, 
             if rows:
                 conn.execute(delete(_records).where(_records.c.id.in_([r.id for r in rows])))
                 removed.update((str(row.pmid), int(row.id)) for row in rows)
+        if removed:
+            bump_generation(conn)  # views cached by generation must drop the deleted studies
     return removed
 
 
