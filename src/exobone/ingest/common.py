@@ -6,14 +6,13 @@ Kept in one place so that all formats agree on what an author, a year or a DOI l
 from __future__ import annotations
 
 import codecs
-import io
 import os
 import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from exobone.errors import FileBreaksOffError, IngestError, RecordProblem
 from exobone.model import Record
@@ -157,37 +156,6 @@ class ByteBlocks:
             raise IngestError(self.source, f"gzip file inflates more than {bound.gzip_ratio} "
                               "times its size (a gzip bomb?, EXOBONE_MAX_GZIP_RATIO); stopped "
                               f"after {self.inflated:,} bytes")
-
-
-class _RawBlocks(io.RawIOBase):
-    """ByteBlocks as a file object, for parsers that want one."""
-
-    def __init__(self, blocks: ByteBlocks) -> None:
-        self.blocks = blocks
-        self.rest = b""
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        if not self.rest:
-            self.rest = self.blocks.read()
-        size = min(len(buffer), len(self.rest))
-        buffer[:size] = self.rest[:size]
-        self.rest = self.rest[size:]
-        return size
-
-    def close(self) -> None:
-        self.blocks.close()
-        super().close()
-
-
-def open_bytes(path: str | Path) -> IO[bytes]:
-    """The file's bytes, transparently gunzipped when it is a gzip file (by magic, not name).
-
-    Reading raises IngestError (corrupt or truncated gzip, a gzip bomb), never EOFError.
-    """
-    return io.BufferedReader(_RawBlocks(ByteBlocks(path)))
 
 
 def read_head(path: str | Path, size: int = 65536, *, skip_blank: bool = False) -> bytes:
@@ -425,16 +393,6 @@ def with_line_problems(lines: TextLines, item: Record | RecordProblem,
     yield from problems
     if not (fatal and isinstance(item, Record)):
         yield item
-
-
-def iter_lines(path: str | Path) -> Iterator[str]:
-    """Decoded lines without their line ending (LF, CRLF or CR), streamed (see TextLines)."""
-    return iter(TextLines(path))
-
-
-def read_text(path: str | Path) -> str:
-    """The whole decoded text with LF line endings (for formats parsed as one document)."""
-    return "\n".join(iter_lines(path))
 
 
 # ---------------------------------------------------------------- XML elements
