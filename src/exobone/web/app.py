@@ -36,7 +36,7 @@ from exobone.web.charts import graph_data, map_data, study_aggregates
 from exobone.web.corpus import FACET_FIELDS, Corpus, parse_filters
 from exobone.web.highlight import field_class, mark_matches
 from exobone.web.labels import check_value
-from exobone.web.views import filter_studies, study_json, study_view
+from exobone.web.views import study_json, study_view
 
 HERE = Path(__file__).resolve().parent
 MAX_UPLOAD = 20 * 1024 * 1024
@@ -60,6 +60,7 @@ EXPORTS: dict[str, tuple[str, str]] = {
     "ris": ("exobone.ris", "application/x-research-info-systems; charset=utf-8"),
     "bibtex": ("exobone.bib", "application/x-bibtex; charset=utf-8"),
     "jsonl": ("exobone.jsonl", "application/x-ndjson; charset=utf-8"),
+    "sheet": ("exobone-sheet.csv", "text/csv; charset=utf-8"),
     "graphml": ("exobone.graphml", "application/graphml+xml; charset=utf-8"),
 }
 
@@ -197,6 +198,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
             page_no=page_no,
             pages=max(1, -(-results.total // PAGE_SIZE)),
             facet_fields=FACET_FIELDS,
+            export_formats=list(EXPORTS),
         )
 
     @app.get("/study/{ref}", response_class=HTMLResponse, include_in_schema=False)
@@ -265,8 +267,10 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         return page(request, "exports.html", formats=list(EXPORTS))
 
     @app.get("/export/{fmt}", include_in_schema=False)
-    def export_download(fmt: str, f: Annotated[list[str] | None, Query()] = None) -> Response:
-        return _export(corpus, fmt, f or [])
+    def export_download(
+        fmt: str, q: str = "", f: Annotated[list[str] | None, Query()] = None
+    ) -> Response:
+        return _export(corpus, fmt, q, f or [])
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     def api_docs(request: Request) -> HTMLResponse:
@@ -372,10 +376,12 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     @app.get("/api/export/{fmt}", tags=["exports"])
     def api_export(
         fmt: str,
+        q: Annotated[str, Query(description="Only studies matching these words")] = "",
         f: Annotated[list[str] | None, Query(description="field=value filters")] = None,
     ) -> Response:
-        """Download the studies as csv, xlsx, ris, bibtex, jsonl or graphml."""
-        return _export(corpus, fmt, f or [])
+        """Download the studies (those of a search, with `q` and `f`) as csv, xlsx, ris,
+        bibtex, jsonl, sheet (the extraction sheet as CSV) or graphml."""
+        return _export(corpus, fmt, q, f or [])
 
     @app.post("/api/upload", tags=["corpus"])
     def api_upload(file: Annotated[UploadFile, File()]) -> dict[str, Any]:
@@ -535,14 +541,16 @@ def _quality(corpus: Corpus, limit: int = QUALITY_PAGE, offset: int = 0) -> dict
     }
 
 
-def _export(corpus: Corpus, fmt: str, filters: list[str]) -> Response:
+def _export(corpus: Corpus, fmt: str, q: str, filters: list[str]) -> Response:
+    """The studies a search shows (`q` and the filters, read by the store's own query, as
+    `exobone export --query --where` does) written in format `fmt`."""
     if fmt not in EXPORTS:
         raise HTTPException(404, f"unknown export format {fmt!r}; use {', '.join(EXPORTS)}")
     try:
         where = parse_filters(filters)
-    except ValueError as error:
+        studies = list(corpus.store.studies(where=where, query=check_query(q)))
+    except (ValueError, ExoboneError) as error:  # an unknown field or label
         raise HTTPException(400, str(error)) from None
-    studies = filter_studies(corpus.store.studies(), where)
     name, media = EXPORTS[fmt]
     folder = Path(tempfile.mkdtemp(prefix="exobone-export-"))
     target = folder / name

@@ -3,8 +3,7 @@ the HTML templates and the JSON API."""
 
 from __future__ import annotations
 
-import fnmatch
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -128,15 +127,3 @@ def study_json(entry: Entry, history: list[Curation]) -> dict[str, Any]:
         for c in history
     ]
     return data
-
-
-def filter_studies(studies: Iterable[Study], where: Mapping[str, str]) -> list[Study]:
-    """Studies having every `field: value` of `where` (`*` matches any characters)."""
-    kept = []
-    for study in studies:
-        if all(
-            any(fnmatch.fnmatchcase(v, pattern) for v in field_values(study, name))
-            for name, pattern in where.items()
-        ):
-            kept.append(study)
-    return kept
