@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,6 +19,16 @@ from exobone.store import Store
 
 DATA = Path(__file__).resolve().parent / "data"
 SCRIPT_RIS = DATA / "script_title.ris"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 @pytest.fixture(scope="session")
@@ -76,3 +89,18 @@ class Server:
 def serve() -> type[Server]:
     """The `Server` class (tests/web is not a package, so fixtures hand it out)."""
     return Server
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's chromium, headless, driven by Playwright; skipped where it is missing,
+    except under CI=true, where that is a failure (`scripts/chromium.sh` installs it)."""
+    if not CHROMIUM.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true but /usr/bin/chromium is missing (run scripts/chromium.sh)")
+        pytest.skip("/usr/bin/chromium is missing")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -1,13 +1,12 @@
 """The web app in a real browser: Debian's chromium (headless) driven by Playwright against
 uvicorn on a free loopback port with a temporary SQLite store.
 
-Skipped where /usr/bin/chromium is missing, except under CI=true, where that is a failure
-(`scripts/chromium.sh` installs it).
+The `browser` fixture (conftest) skips where /usr/bin/chromium is missing, except under
+CI=true, where that is a failure (`scripts/chromium.sh` installs it).
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,31 +15,7 @@ import pytest
 
 from exobone.web import Settings, create_app
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 SCRIPT_RIS = Path(__file__).resolve().parent / "data" / "script_title.ris"
-
-if not CHROMIUM.exists():
-    if os.environ.get("CI") == "true":
-        pytest.fail("CI=true but /usr/bin/chromium is missing (run scripts/chromium.sh)")
-    pytest.skip("/usr/bin/chromium is missing", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -1,13 +1,13 @@
 """The reviewer's workbench in real chromium (Debian's, headless, driven by Playwright)
 against uvicorn serving a copy of the demo store.
 
-Skipped where /usr/bin/chromium is missing, except under CI=true (`scripts/chromium.sh`).
+The `browser` fixture (conftest) skips where /usr/bin/chromium is missing, except under
+CI=true (`scripts/chromium.sh`).
 """
 
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,15 +15,6 @@ from typing import Any
 import pytest
 
 from exobone.web import Settings, create_app
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
-
-if not CHROMIUM.exists():
-    if os.environ.get("CI") == "true":
-        pytest.fail("CI=true but /usr/bin/chromium is missing (run scripts/chromium.sh)")
-    pytest.skip("/usr/bin/chromium is missing", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api")
 
 
 @pytest.fixture(scope="module")
@@ -33,14 +24,6 @@ def site(demo_db: Path, tmp_path_factory: pytest.TempPathFactory, serve: Any) ->
     copy.write_bytes(demo_db.read_bytes())
     with serve(create_app(Settings(db_url=f"sqlite:///{copy}", user="tester"))) as server:
         yield server.url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
