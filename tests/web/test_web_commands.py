@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import httpx
 import pytest
 import typer
 from typer.testing import CliRunner
@@ -69,3 +75,41 @@ def test_an_unsupported_database_is_one_line() -> None:
 )
 def test_is_loopback(host: str, loopback: bool) -> None:
     assert is_loopback(host) is loopback
+
+
+def test_serve_prepares_indexes_graph_and_scores_before_listening(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    """The first search and /graph find everything ready: `serve` builds the facet index
+    (saved beside an SQLite store) and reads the graph and scores before it listens, saying
+    so on stderr."""
+    db = tmp_path / "demo.db"
+    shutil.copy(demo_db, db)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    exobone = Path(sys.executable).parent / "exobone"
+    server = subprocess.Popen(
+        [str(exobone), "serve", "--db", str(db), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert server.stdout is not None and server.stderr is not None
+        serving = server.stdout.readline()
+        assert "serving" in serving, serving + server.stderr.read()
+        assert Path(f"{db}.facets").is_dir()  # before any request
+        for _ in range(200):
+            try:
+                response = httpx.get(f"http://127.0.0.1:{port}/graph", timeout=30)
+                break
+            except httpx.TransportError:
+                time.sleep(0.05)
+        assert response.status_code == 200
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    errors = server.stderr.read()
+    assert "indexes ready: facets" in errors, errors
+    assert "graph and reporting scores: 22/22 studies read" in errors, errors

@@ -1,5 +1,7 @@
 """What the pages read from the store: a study page reads its own study (and the few it
-links to), never the whole corpus. Checked on the SQL that SQLite itself runs."""
+links to), never the whole corpus; after a curation the graph and scores read only the
+curated study, and equal a fresh pass over every study. Checked on the SQL that SQLite
+itself runs."""
 
 from __future__ import annotations
 
@@ -10,9 +12,13 @@ from contextlib import contextmanager
 from fastapi.testclient import TestClient
 from sqlalchemy import event
 
+from exobone.analysis.graph import build_graph, edges_frame
+from exobone.analysis.quality import criteria_summary, quality_frame
+from exobone.api import ingest_file, load_extractor
 from exobone.model import SET_FIELDS
 from exobone.store import Store
 from exobone.web import Settings, create_app
+from exobone.web.aggregates import StudyAggregates
 
 # The app answers only its own Host names (a DNS-rebinding guard).
 LOCAL = "http://127.0.0.1"
@@ -146,3 +152,91 @@ def test_graph_and_quality_pages_are_bounded(db_url: str) -> None:
     page = client.get("/graph", params={"max_edges": 5})
     assert page.status_code == 200
     assert page.text.count('class="edge-row') <= 5
+
+
+def fresh(store: Store) -> tuple[list[tuple], list[tuple], list[dict]]:
+    """Edges, scores and criteria from one pass over every study, as the views give them."""
+    studies = list(store.studies())
+    frame = edges_frame(build_graph(studies))
+    edges = [
+        (r.source, r.target, r.relation, r.belief, r.n_studies, len(r.evidence))
+        for r in frame.itertuples(index=False)
+    ]
+    scores = quality_frame(studies)
+    ranked = scores.sort_values(["score", "study_id"], ascending=[False, True], kind="stable")
+    return (
+        edges,
+        [(r.study_id, r.score, r.n_met) for r in ranked.itertuples(index=False)],
+        criteria_summary(scores).to_dict(orient="records"),
+    )
+
+
+def kept(aggregates: StudyAggregates) -> tuple[list[tuple], list[tuple], list[dict]]:
+    snapshot = aggregates.snapshot()
+    edges = [
+        (r.source, r.target, r.relation, r.belief, r.n_studies, aggregates.details(r, 1)[2])
+        for r in snapshot.edges
+    ]
+    scores = [(s.study_id, round(s.score, 4), s.n_met) for s in snapshot.scores]
+    return edges, scores, snapshot.criteria
+
+
+def test_views_kept_on_write_equal_a_fresh_pass(store_url: str, demo_file: object) -> None:
+    store = Store.open(store_url)
+    ingest_file(store, demo_file, extractor=load_extractor())  # type: ignore[arg-type]
+    aggregates = StudyAggregates(store)
+    assert kept(aggregates) == fresh(store)
+    assert aggregates.snapshot().edges
+
+    # Curations that add and take away edges, an undo, and a study whose values all go.
+    with_effects = [
+        e for e in store.records(limit=100) if e.study and e.study.annotations["molecular_effects"]
+    ]
+    first, second = with_effects[0], with_effects[1]
+    store.curate(first.id, "molecular_effects", "RUNX2|up", by="t")
+    store.curate(first.id, "outcomes", "osteogenesis|increase", by="t")
+    effect = str(second.study.annotations["molecular_effects"][0])  # type: ignore[union-attr]
+    removal = store.curate(second.id, "molecular_effects", effect, by="t", remove=True)
+    for source in second.study.annotations["ev_sources"]:  # type: ignore[union-attr]
+        store.curate(second.id, "ev_sources", str(source), by="t", remove=True)
+    assert kept(aggregates) == fresh(store)
+    store.undo(removal)
+    # A write by another handle (the CLI) is seen too.
+    with Store.open(store_url) as other:
+        other.curate(second.id, "outcomes", "bone_formation|decrease", by="cli")
+    assert kept(aggregates) == fresh(store)
+
+
+def test_a_curation_makes_the_graph_read_only_that_study(db_url: str) -> None:
+    store = Store.open(db_url)
+    client = TestClient(create_app(Settings(db_url=db_url), store=store), base_url=LOCAL)
+    assert client.get("/graph").status_code == 200
+    assert client.get("/quality").status_code == 200
+    entry = next(
+        e for e in store.records(limit=100) if e.study and e.study.annotations["ev_sources"]
+    )
+    added = client.post(
+        f"/api/studies/{entry.id}/curations",
+        json={"field": "molecular_effects", "value": "RUNX2|up"},
+    )
+    assert added.status_code == 201, added.text
+    with traced(store) as statements:
+        graph = client.get("/api/graph", params={"limit": 1000}).json()
+        quality = client.get("/quality")
+    assert quality.status_code == 200
+    reads = record_reads(statements)
+    assert reads, "the trace saw no read of the curated study"
+    for sql in reads:
+        # Only the curated study, the few titles the page links, and the state scan.
+        assert "LIMIT" not in sql, sql
+        assert re.search(r"WHERE records\.id (= \d+|IN \([\d, ]+\))", sql) or "JOIN" in sql, sql
+    loaded = [s for s in reads if "JOIN" not in s and s.lstrip().startswith("SELECT records.id,")]
+    assert loaded and all(
+        re.findall(r"\d+", s.split("WHERE", 1)[1]) == [str(entry.id)] for s in loaded
+    ), loaded
+    runx2 = [
+        e["data"]
+        for e in graph["elements"]["edges"]
+        if e["data"]["target"] == "molecule:RUNX2" and e["data"]["relation"] == "up"
+    ]
+    assert any(entry.label in e["studies"] or e["n_studies"] > 10 for e in runx2), runx2

@@ -102,6 +102,66 @@ class _EdgeBuild:
             self.evidence.setdefault((study_id, sentence), None)
 
 
+@dataclass(slots=True)
+class StudyEdges:
+    """What one study adds to the graph: its nodes (id -> attributes) and its edges as
+    (u, v, relation, sentences); `weight` is the study's p for every edge."""
+
+    study_id: str
+    weight: float
+    nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    edges: list[tuple[str, str, str, list[str]]] = field(default_factory=list)
+    has_source: bool = False
+
+
+def study_edges(study: Study, source_parts: int = 2, infer_associations: bool = True) -> StudyEdges:
+    """The nodes and edges one study adds (see the module doc); `build_graph` merges them,
+    and a view kept up to date on write adds and takes away single studies' shares."""
+    text = StudyText(study)
+    found = StudyEdges(study.id, study_weight(study))
+
+    def node(kind: str, label: str, node_type: str) -> str:
+        key = node_id(kind, label)
+        found.nodes.setdefault(key, {"kind": kind, "label": label, "type": node_type})
+        return key
+
+    sources = sorted({reduce_value(v, source_parts) for v in field_values(study, "ev_sources")})
+    source_ids = [node("source", label, "source") for label in sources]
+    found.has_source = bool(source_ids)
+    for cargo in field_values(study, "ev_cargo"):
+        cargo_id = node("molecule", cargo, molecule_type(cargo))
+        for source_id in source_ids:
+            found.edges.append((cargo_id, source_id, "carries", text.sentences("ev_cargo", cargo)))
+    effects = _signed(field_values(study, "molecular_effects"))
+    outcomes = _signed(field_values(study, "outcomes"))
+    for value, target, relation in effects:
+        target_id = node("molecule", target, molecule_type(target))
+        for source_id in source_ids:
+            found.edges.append(
+                (source_id, target_id, relation, text.sentences("molecular_effects", value))
+            )
+    for value, phenotype, relation in outcomes:
+        phenotype_id = node("phenotype", phenotype, "phenotype")
+        for source_id in source_ids:
+            found.edges.append(
+                (source_id, phenotype_id, relation, text.sentences("outcomes", value))
+            )
+    if infer_associations and source_ids:
+        for (m_value, target, m_rel), (o_value, phenotype, o_rel) in itertools.product(
+            effects, outcomes
+        ):
+            sign = SIGNS[m_rel] * SIGNS[o_rel]
+            if sign == 0:
+                continue
+            sentences = text.sentences("molecular_effects", m_value)
+            sentences += text.sentences("outcomes", o_value)
+            relation = "associated_positive" if sign > 0 else "associated_negative"
+            found.edges.append(
+                (node_id("molecule", target), node_id("phenotype", phenotype), relation, sentences)
+            )
+    return found
+
+
 def build_graph(
     studies: Iterable[Study], source_parts: int = 2, infer_associations: bool = True
 ) -> nx.MultiDiGraph:
@@ -114,71 +174,23 @@ def build_graph(
     nodes: dict[str, dict[str, Any]] = {}
     edges: dict[tuple[str, str, str], _EdgeBuild] = {}
     skipped: list[str] = []
-
-    def node(kind: str, label: str, node_type: str) -> str:
-        key = node_id(kind, label)
-        nodes.setdefault(key, {"kind": kind, "label": label, "type": node_type})
-        return key
-
-    def edge(u: str, v: str, relation: str, study: Study, weight: float, sents: list[str]) -> None:
-        edges.setdefault((u, v, relation), _EdgeBuild()).add(study.id, weight, sents)
-
     for study in studies:
-        text = StudyText(study)
-        weight = study_weight(study)
-        sources = sorted({reduce_value(v, source_parts) for v in field_values(study, "ev_sources")})
-        source_ids = [node("source", label, "source") for label in sources]
-        if not source_ids:
+        share = study_edges(study, source_parts, infer_associations)
+        for key, attrs in share.nodes.items():
+            nodes.setdefault(key, attrs)
+        if not share.has_source:
             skipped.append(study.id)
-        for cargo in field_values(study, "ev_cargo"):
-            cargo_id = node("molecule", cargo, molecule_type(cargo))
-            for source_id in source_ids:
-                edge(
-                    cargo_id, source_id, "carries", study, weight, text.sentences("ev_cargo", cargo)
-                )
-        effects = _signed(field_values(study, "molecular_effects"))
-        outcomes = _signed(field_values(study, "outcomes"))
-        for value, target, relation in effects:
-            target_id = node("molecule", target, molecule_type(target))
-            for source_id in source_ids:
-                edge(
-                    source_id,
-                    target_id,
-                    relation,
-                    study,
-                    weight,
-                    text.sentences("molecular_effects", value),
-                )
-        for value, phenotype, relation in outcomes:
-            phenotype_id = node("phenotype", phenotype, "phenotype")
-            for source_id in source_ids:
-                edge(
-                    source_id,
-                    phenotype_id,
-                    relation,
-                    study,
-                    weight,
-                    text.sentences("outcomes", value),
-                )
-        if infer_associations and source_ids:
-            for (m_value, target, m_rel), (o_value, phenotype, o_rel) in itertools.product(
-                effects, outcomes
-            ):
-                sign = SIGNS[m_rel] * SIGNS[o_rel]
-                if sign == 0:
-                    continue
-                sentences = text.sentences("molecular_effects", m_value)
-                sentences += text.sentences("outcomes", o_value)
-                relation = "associated_positive" if sign > 0 else "associated_negative"
-                edge(
-                    node_id("molecule", target),
-                    node_id("phenotype", phenotype),
-                    relation,
-                    study,
-                    weight,
-                    sentences,
-                )
+        for u, v, relation, sentences in share.edges:
+            edges.setdefault((u, v, relation), _EdgeBuild()).add(study.id, share.weight, sentences)
+    return merged_graph(nodes, edges, skipped)
 
+
+def merged_graph(
+    nodes: dict[str, dict[str, Any]],
+    edges: dict[tuple[str, str, str], _EdgeBuild],
+    skipped: list[str],
+) -> nx.MultiDiGraph:
+    """The networkx graph of merged nodes and edges (`build_graph`'s last step)."""
     graph = nx.MultiDiGraph(skipped=skipped)
     for key, attrs in sorted(nodes.items()):
         graph.add_node(key, **attrs)
@@ -188,7 +200,7 @@ def build_graph(
             v,
             key=relation,
             relation=relation,
-            sign=_relation_sign(relation),
+            sign=relation_sign(relation),
             inferred=relation.startswith("associated"),
             studies=sorted(build.studies),
             n_studies=len(build.studies),
@@ -208,7 +220,7 @@ def _signed(values: list[str]) -> list[tuple[str, str, str]]:
     return found
 
 
-def _relation_sign(relation: str) -> int:
+def relation_sign(relation: str) -> int:
     if relation == "associated_positive":
         return 1
     if relation == "associated_negative":

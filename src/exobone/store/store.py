@@ -499,6 +499,46 @@ class Store:
                 return
             last = entries[-1].id
 
+    def study_states(self) -> dict[int, tuple[Any, ...]]:
+        """Per record with a study: what its effective study is made from (study row and
+        checksum, record checksum, the curators' rows), so that a view kept across writes
+        can tell which studies a write changed without reading them."""
+        with self.engine.connect() as conn:
+            found = conn.execute(
+                select(
+                    records_t.c.id, studies_t.c.id, studies_t.c.checksum, records_t.c.checksum
+                ).join(studies_t, studies_t.c.record_id == records_t.c.id)
+            )
+            study_record = {}
+            states: dict[int, tuple[Any, ...]] = {}
+            for record_id, study_id, study_sum, record_sum in found:
+                study_record[study_id] = record_id
+                states[record_id] = (study_id, study_sum, record_sum)
+            curated = conn.execute(
+                select(
+                    annotations_t.c.study_id,
+                    annotations_t.c.field,
+                    annotations_t.c.value,
+                    annotations_t.c.removed,
+                )
+                .where(annotations_t.c.origin == CURATED)
+                .order_by(annotations_t.c.study_id, annotations_t.c.field, annotations_t.c.value)
+            )
+            for study_id, name, value, removed in curated:
+                record_id = study_record.get(study_id)
+                if record_id is not None:
+                    states[record_id] += ((name, value, bool(removed)),)
+        return states
+
+    def entries(self, record_ids: Sequence[int]) -> list[Entry]:
+        """The records of these numbers (unknown ones left out), with their studies."""
+        found: list[Entry] = []
+        with self.engine.connect() as conn:
+            for batch in batched(record_ids, BATCH):
+                rows = conn.execute(select(records_t).where(records_t.c.id.in_(batch)))
+                found += self._entries(conn, list(rows))
+        return found
+
     def pairs(
         self, fields: Sequence[str], where: Where | None = None, query: str = ""
     ) -> Iterator[tuple[str, str, str]]:

@@ -32,7 +32,7 @@ from exobone.model import ANNOTATION_FIELDS, SET_FIELDS
 from exobone.store import Store
 from exobone.store.store import label_number, study_label
 from exobone.web import security
-from exobone.web.charts import graph_data, map_data, study_aggregates
+from exobone.web.charts import graph_data, graph_edges_page, map_data
 from exobone.web.corpus import FACET_FIELDS, Corpus, parse_filters
 from exobone.web.highlight import field_class, mark_matches
 from exobone.web.labels import check_value
@@ -52,6 +52,7 @@ MAX_QUERY_TERMS = 32
 INFLATE_FACTOR = 10
 CurationId = Annotated[int, PathParam(ge=1, le=MAX_ID, description="A curation's id")]
 QUALITY_PAGE = 200
+GRAPH_PAGE = 200
 USER_HEADER = "x-exobone-user"
 _USER = re.compile(r"^[\w .@+-]{1,64}$")
 EXPORTS: dict[str, tuple[str, str]] = {
@@ -357,11 +358,14 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         return _map(corpus, rows, cols, outcome)
 
     @app.get("/api/graph", tags=["analyses"])
-    def api_graph() -> Any:
-        """The whole mechanism graph as Cytoscape.js JSON."""
-        from exobone.analysis.graph import cytoscape_json
-
-        return cytoscape_json(study_aggregates(corpus).graph)
+    def api_graph(
+        limit: Annotated[int, Query(ge=1, le=1000)] = GRAPH_PAGE,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+        min_studies: Annotated[int, Query(ge=1, le=MAX_OFFSET)] = 1,
+    ) -> Any:
+        """A page of the mechanism graph's edges, strongest first, with their nodes, as
+        Cytoscape.js JSON; `total` counts the edges of `min_studies` studies or more."""
+        return graph_edges_page(corpus, limit, offset, min_studies)
 
     @app.get("/api/quality", tags=["analyses"])
     def api_quality(
@@ -517,25 +521,23 @@ def _quality(corpus: Corpus, limit: int = QUALITY_PAGE, offset: int = 0) -> dict
     computed once per store generation."""
     from exobone.analysis.quality import CRITERIA
 
-    aggregates = study_aggregates(corpus)
-    criteria, frame = aggregates.criteria, aggregates.scores
-    studies = []
-    for row in frame.iloc[offset : offset + limit].to_dict("records"):
-        studies.append(
-            {
-                "study_id": row["study_id"],
-                "record_id": label_number(row["study_id"]),
-                "score": row["score"],
-                "n_met": row["n_met"],
-                "met": {c.name: bool(row[c.name]) for c in CRITERIA},
-                "evidence": {c.name: row[f"{c.name}_evidence"] for c in CRITERIA},
-            }
-        )
+    snapshot = corpus.aggregates.snapshot()
+    studies = [
+        {
+            "study_id": score.study_id,
+            "record_id": label_number(score.study_id),
+            "score": round(score.score, 4),
+            "n_met": score.n_met,
+            "met": score.met,
+            "evidence": {name: "\n".join(found) for name, found in score.evidence.items()},
+        }
+        for score in snapshot.scores[offset : offset + limit]
+    ]
     return {
-        "criteria": criteria,
+        "criteria": snapshot.criteria,
         "studies": studies,
         "names": [c.name for c in CRITERIA],
-        "total": len(frame),
+        "total": len(snapshot.scores),
         "offset": offset,
         "limit": limit,
     }

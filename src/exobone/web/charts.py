@@ -2,8 +2,8 @@
 
 Both return plain JSON-able data: the page embeds it in a `<script type="application/json">`
 block (escaped by Jinja's `tojson`) and `static/app.js` draws it. The map is counted from
-the store's (study, field, value) rows, never Study objects; the graph is built once per
-store generation, in the same pass over the studies as the reporting scores. A cell or edge
+the store's (study, field, value) rows, never Study objects; the graph's merged edges are
+kept up to date on write (`web.aggregates`). A cell or edge
 lists at most `STUDIES_SHOWN` studies and `SENTENCES_SHOWN` sentences (with the full
 counts), so a page stays small at any corpus size.
 """
@@ -11,25 +11,18 @@ counts), so a page stays small at any corpus size.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 import pandas as pd
 
 from exobone.analysis.evidence_map import evidence_map_from_pairs, map_fields
-from exobone.analysis.graph import build_graph, edges_frame
-from exobone.analysis.quality import criteria_summary, quality_frame
-from exobone.model import Study
-from exobone.store.store import batched
 from exobone.web.corpus import Corpus
 
 KIND_COLOURS = {"source": "#1f77b4", "molecule": "#ff7f0e", "phenotype": "#2ca02c"}
 SIGN_COLOURS = {1: "#2a9d3a", -1: "#d62728", 0: "#9a9a9a"}
 STUDIES_SHOWN = 10
 SENTENCES_SHOWN = 10
-SCORE_BATCH = 1000
 
 
 def map_data(
@@ -71,77 +64,40 @@ def map_data(
     }
 
 
-@dataclass(frozen=True, slots=True)
-class StudyAggregates:
-    """What needs every study's annotations and evidence: the whole mechanism graph, its
-    edges strongest first, the reporting criteria summary and the scores best first."""
-
-    graph: nx.MultiDiGraph
-    edges: pd.DataFrame
-    criteria: list[dict[str, Any]]
-    scores: pd.DataFrame
-
-
-def study_aggregates(corpus: Corpus) -> StudyAggregates:
-    """The aggregates, made in one streamed pass over the studies (they are not kept) once
-    per store generation."""
-    return corpus.cached("study-aggregates", lambda: _aggregate(corpus))
-
-
-def _aggregate(corpus: Corpus) -> StudyAggregates:
-    frames: list[pd.DataFrame] = []
-
-    def scored(studies: Iterable[Study]) -> Iterator[Study]:
-        """The studies, passed on to the graph, scored a batch at a time on the way."""
-        for batch in batched(studies, SCORE_BATCH):
-            frames.append(quality_frame(batch))
-            yield from batch
-
-    graph = build_graph(scored(corpus.store.studies()))
-    scores = pd.concat(frames, ignore_index=True) if frames else quality_frame([])
-    criteria = criteria_summary(scores).to_dict(orient="records")
-    ordered = scores.sort_values(["score", "study_id"], ascending=[False, True], kind="stable")
-    return StudyAggregates(graph, edges_frame(graph), criteria, ordered.reset_index(drop=True))
-
-
 def graph_data(corpus: Corpus, max_edges: int = 120, min_studies: int = 1) -> dict[str, Any]:
     """The strongest edges of the mechanism graph with a layout, as Plotly traces.
 
     Edge midpoints are drawn as small markers whose `customdata` is the edge's index, so a
     click on an edge can show its evidence.
     """
-    aggregates = study_aggregates(corpus)
-    graph, frame = aggregates.graph, aggregates.edges
-    frame = frame[frame["n_studies"] >= min_studies].head(max_edges)
-    labels = {data["label"]: (node, data) for node, data in graph.nodes(data=True)}
+    aggregates = corpus.aggregates
+    snapshot = aggregates.snapshot()
+    rows = [r for r in snapshot.edges if r.n_studies >= min_studies][:max_edges]
     shown = nx.Graph()
-    edges = []
-    for index, row in enumerate(frame.itertuples(index=False)):
-        u = f"{row.source_kind}:{row.source}"
-        v = f"{row.target_kind}:{row.target}"
-        shown.add_edge(u, v)
-        shown_evidence = row.evidence[:SENTENCES_SHOWN]
+    edges: list[dict[str, Any]] = []
+    for index, row in enumerate(rows):
+        shown.add_edge(row.u, row.v)
+        labels, shown_evidence, n_evidence = aggregates.details(row, SENTENCES_SHOWN)
         links = corpus.titles([sid for sid, _ in shown_evidence])
         evidence = [
             {"label": link["label"], "record_id": link["record_id"], "sentence": sentence}
             for link, (_, sentence) in zip(links, shown_evidence, strict=True)
         ]
-        labels_of_edge = row.studies.split("; ") if row.studies else []
         edges.append(
             {
                 "index": index,
-                "u": u,
-                "v": v,
+                "u": row.u,
+                "v": row.v,
                 "source": row.source,
                 "target": row.target,
                 "relation": row.relation,
-                "sign": int(row.sign),
-                "inferred": bool(row.inferred),
-                "belief": float(row.belief),
-                "n_studies": int(row.n_studies),
-                "studies": corpus.titles(labels_of_edge[:STUDIES_SHOWN]),
+                "sign": row.sign,
+                "inferred": row.inferred,
+                "belief": row.belief,
+                "n_studies": row.n_studies,
+                "studies": corpus.titles(labels[:STUDIES_SHOWN]),
                 "evidence": evidence,
-                "n_evidence": len(row.evidence),
+                "n_evidence": n_evidence,
             }
         )
     positions = nx.spring_layout(shown, seed=7, k=1.2 / max(len(shown), 1) ** 0.5) if shown else {}
@@ -189,10 +145,54 @@ def graph_data(corpus: Corpus, max_edges: int = 120, min_studies: int = 1) -> di
     return {
         "traces": traces,
         "edges": edges,
-        "n_nodes": graph.number_of_nodes(),
-        "n_edges": graph.number_of_edges(),
-        "skipped": list(graph.graph.get("skipped", [])),
-        "known_labels": len(labels),
+        "n_nodes": snapshot.n_nodes,
+        "n_edges": len(snapshot.edges),
+        "n_skipped": snapshot.skipped,
+        "known_labels": snapshot.known_labels,
+    }
+
+
+def graph_edges_page(
+    corpus: Corpus, limit: int, offset: int, min_studies: int = 1
+) -> dict[str, Any]:
+    """A page of the graph's edges (strongest first) and the nodes they join, as Cytoscape.js
+    JSON; each edge lists its first `STUDIES_SHOWN` studies and sentences, with the counts."""
+    aggregates = corpus.aggregates
+    snapshot = aggregates.snapshot()
+    kept = [r for r in snapshot.edges if r.n_studies >= min_studies]
+    nodes: dict[str, dict[str, Any]] = {}
+    edges = []
+    for row in kept[offset : offset + limit]:
+        for node, label, kind in (
+            (row.u, row.source, row.source_kind),
+            (row.v, row.target, row.target_kind),
+        ):
+            nodes.setdefault(node, {"id": node, "label": label, "kind": kind})
+        studies, evidence, n_evidence = aggregates.details(row, STUDIES_SHOWN)
+        edges.append(
+            {
+                "data": {
+                    "id": f"{row.u}|{row.relation}|{row.v}",
+                    "source": row.u,
+                    "target": row.v,
+                    "relation": row.relation,
+                    "sign": row.sign,
+                    "inferred": row.inferred,
+                    "belief": row.belief,
+                    "n_studies": row.n_studies,
+                    "studies": studies,
+                    "evidence": [{"study_id": s, "sentence": t} for s, t in evidence],
+                    "n_evidence": n_evidence,
+                }
+            }
+        )
+    return {
+        "elements": {"nodes": [{"data": data} for data in nodes.values()], "edges": edges},
+        "total": len(kept),
+        "offset": offset,
+        "limit": limit,
+        "n_nodes": snapshot.n_nodes,
+        "n_skipped": snapshot.skipped,
     }
 
 

@@ -89,5 +89,6 @@ def register(app: typer.Typer) -> None:
         except ExoboneError as error:  # no store there, or an unsupported database URL
             typer.echo(f"error: {error} (serve --create starts an empty store)", err=True)
             raise typer.Exit(1) from None
+        web_app.state.corpus.prepare(lambda text: typer.echo(f"exobone: {text}", err=True))
         typer.echo(f"exobone: serving {db or 'sqlite:///exobone.db'} on http://{host}:{port}/")
         uvicorn.run(web_app, host=host, port=port, log_level="warning")

@@ -1,0 +1,229 @@
+"""The mechanism graph and the reporting scores, kept up to date on write.
+
+Both need every study's annotations and evidence. Reading 100k studies takes minutes, so
+the app reads them once (at `serve` start, or on first use), keeps each study's share (the
+edges it adds, its score) and, when the store's generation moves, asks the store which
+studies changed (`Store.study_states`: study and record checksums and the curators' rows)
+and reads only those: their old shares are taken away and their new ones added. A curation
+then costs the next /graph or /quality visitor one study's read and a sort of the merged
+edges, not a pass over the corpus. Merged edges equal `build_graph`'s (tests compare them).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import threading
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from exobone.analysis.graph import relation_sign, study_edges
+from exobone.analysis.quality import CRITERIA, ReportingScore, score_study
+from exobone.model import Study
+from exobone.store import Store
+from exobone.store.store import batched, study_label
+
+EdgeKey = tuple[str, str, str]
+# Studies read at once while catching up.
+READ_BATCH = 500
+
+
+@dataclass(slots=True)
+class MergedEdge:
+    """One edge merged over its studies (record numbers), with their weights counted."""
+
+    studies: set[int] = field(default_factory=set)
+    weights: Counter[float] = field(default_factory=Counter)
+    evidence: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    n_evidence: int = 0
+    belief: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class EdgeRow:
+    """A merged edge as the pages list it (`edges_frame`'s columns but studies and evidence)."""
+
+    u: str
+    v: str
+    source: str
+    target: str
+    source_kind: str
+    target_kind: str
+    relation: str
+    sign: int
+    inferred: bool
+    belief: float
+    n_studies: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Share:
+    """What one study added: its weight, edge keys, node ids, and score (None: a review)."""
+
+    weight: float
+    edges: tuple[EdgeKey, ...]
+    nodes: tuple[str, ...]
+    has_source: bool
+    score: ReportingScore | None
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """The views of one store generation: edges strongest first, scores best first."""
+
+    generation: int
+    edges: list[EdgeRow]
+    n_nodes: int
+    known_labels: int
+    skipped: int
+    scores: list[ReportingScore]
+    criteria: list[dict[str, Any]]
+
+
+class StudyAggregates:
+    """Graph edges and reporting scores of every study, updated per changed study."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._lock = threading.Lock()
+        self._states: dict[int, tuple[Any, ...]] = {}
+        self._shares: dict[int, _Share] = {}
+        self._edges: dict[EdgeKey, MergedEdge] = {}
+        self._nodes: Counter[str] = Counter()
+        self._node_attrs: dict[str, dict[str, Any]] = {}
+        self._met: Counter[str] = Counter()
+        self._snapshot: Snapshot | None = None
+
+    def snapshot(self, progress: Callable[[int, int], None] | None = None) -> Snapshot:
+        """The views of the store's current generation, catching up on what changed."""
+        with self._lock:
+            generation = self.store.generation()
+            if self._snapshot is not None and self._snapshot.generation == generation:
+                return self._snapshot
+            # Read after the generation: a write in between is seen again next time.
+            states = self.store.study_states()
+            changed = [rid for rid, state in states.items() if self._states.get(rid) != state]
+            for rid in [rid for rid in self._states if rid not in states] + changed:
+                self._drop(rid)
+            done = 0
+            for batch in batched(changed, READ_BATCH):
+                for entry in self.store.entries(batch):
+                    if entry.study is not None:
+                        self._add(entry.id, entry.study)
+                done += len(batch)
+                if progress is not None:
+                    progress(done, len(changed))
+            self._states = states
+            self._snapshot = self._make_snapshot(generation)
+            return self._snapshot
+
+    def details(self, row: EdgeRow, shown: int) -> tuple[list[str], list[tuple[str, str]], int]:
+        """An edge's first `shown` study ids (lowest numbers), first `shown` evidence
+        sentences (study order) and its number of sentences."""
+        with self._lock:
+            merged = self._edges.get((row.u, row.v, row.relation))
+            if merged is None:
+                return [], [], 0
+            studies = [study_label(rid) for rid in heapq.nsmallest(shown, merged.studies)]
+            evidence: list[tuple[str, str]] = []
+            for rid in heapq.nsmallest(shown, merged.evidence):
+                evidence += [(study_label(rid), text) for text in merged.evidence[rid]]
+            return studies, evidence[:shown], merged.n_evidence
+
+    # -- shares ---------------------------------------------------------------------------
+
+    def _add(self, rid: int, study: Study) -> None:
+        share = study_edges(study)
+        sentences: dict[EdgeKey, dict[str, None]] = {}
+        for u, v, relation, texts in share.edges:
+            sentences.setdefault((u, v, relation), {}).update(dict.fromkeys(texts))
+        for key, unique in sentences.items():
+            merged = self._edges.setdefault(key, MergedEdge())
+            merged.studies.add(rid)
+            merged.weights[share.weight] += 1
+            if unique:
+                merged.evidence[rid] = tuple(unique)
+                merged.n_evidence += len(unique)
+            merged.belief = _belief(merged.weights)
+        for node, attrs in share.nodes.items():
+            self._nodes[node] += 1
+            self._node_attrs.setdefault(node, attrs)
+        score = score_study(study)
+        if score.study_type == "review":
+            scored = None
+        else:
+            scored = score
+            self._met.update(name for name, met in score.met.items() if met)
+        self._shares[rid] = _Share(
+            share.weight, tuple(sentences), tuple(share.nodes), share.has_source, scored
+        )
+
+    def _drop(self, rid: int) -> None:
+        share = self._shares.pop(rid, None)
+        if share is None:
+            return
+        for key in share.edges:
+            merged = self._edges[key]
+            merged.studies.discard(rid)
+            merged.weights[share.weight] -= 1
+            merged.n_evidence -= len(merged.evidence.pop(rid, ()))
+            if not merged.studies:
+                del self._edges[key]
+            else:
+                merged.weights = +merged.weights
+                merged.belief = _belief(merged.weights)
+        for node in share.nodes:
+            self._nodes[node] -= 1
+            if self._nodes[node] <= 0:
+                del self._nodes[node]
+                del self._node_attrs[node]
+        if share.score is not None:
+            self._met.subtract(name for name, met in share.score.met.items() if met)
+
+    def _make_snapshot(self, generation: int) -> Snapshot:
+        attrs = self._node_attrs
+        rows = [
+            EdgeRow(
+                u,
+                v,
+                attrs[u]["label"],
+                attrs[v]["label"],
+                attrs[u]["kind"],
+                attrs[v]["kind"],
+                relation,
+                relation_sign(relation),
+                relation.startswith("associated"),
+                merged.belief,
+                len(merged.studies),
+            )
+            for (u, v, relation), merged in self._edges.items()
+        ]
+        rows.sort(key=lambda r: (-r.belief, -r.n_studies, r.source, r.target, r.relation))
+        scores = [s.score for s in self._shares.values() if s.score is not None]
+        scores.sort(key=lambda s: (-round(s.score, 4), s.study_id))
+        n = len(scores)
+        criteria = [
+            {
+                "criterion": c.name,
+                "question": c.question,
+                "studies_met": self._met[c.name],
+                "share": round(self._met[c.name] / n, 4) if n else 0.0,
+            }
+            for c in CRITERIA
+        ]
+        return Snapshot(
+            generation=generation,
+            edges=rows,
+            n_nodes=len(self._nodes),
+            known_labels=len({a["label"] for a in attrs.values()}),
+            skipped=sum(not s.has_source for s in self._shares.values()),
+            scores=scores,
+            criteria=criteria,
+        )
+
+
+def _belief(weights: Counter[float]) -> float:
+    """`graph.belief` over the studies, from how many studies have each weight."""
+    return round(1.0 - math.prod((1.0 - p) ** n for p, n in weights.items() if n > 0), 6)
