@@ -15,6 +15,40 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
+from exobone.extract.cells_rules import (
+    ANAPHOR,
+    AND_GAP,
+    AND_THEN,
+    APPOSITION,
+    BREAKER,
+    BY_THESE_CELLS,
+    COLLECTED_AFTER,
+    COUNT_BEFORE,
+    CULTURES_AFTER,
+    DEFINED_AS,
+    DIFFERENTIATE_TO,
+    FILLER,
+    FILLER_WORDS,
+    HYPHENATED_END,
+    IN_LEAD,
+    LIST_GAP,
+    MADE_FROM,
+    MADE_INTO,
+    MODIFIED,
+    NOT_RECIPIENT_AFTER,
+    ORIGIN_OF,
+    PROCESS_AFTER,
+    RECIPIENT_LEAD,
+    RECIPIENT_PREP,
+    SOURCE_AFTER,
+    SOURCE_ANAPHOR,
+    SOURCE_BEFORE,
+    SOURCE_RELEASE,
+    SOURCE_WORDS,
+    TO_GAP,
+    TREATED,
+    WERE,
+)
 from exobone.extract.document import Document, Mention, Sentence
 from exobone.lexicon import load_lexicon
 
@@ -24,23 +58,7 @@ _PHRASE_KINDS: Final = frozenset(
 _FILLER_KINDS: Final = frozenset({"conditions", "animal_models"})
 _GROUP_KINDS: Final = _PHRASE_KINDS | _FILLER_KINDS
 _CELL_KINDS: Final = frozenset({"cell_types", "cell_lines"})
-_FILLER: Final = re.compile(
-    r"^(?:[\s\-/()]|\b(?:derived|from|of|the|primary|adult|cultured|isolated|stem|stromal"
-    r"|progenitor|cells?|tissues?|induced|like|normal|healthy|autologous|allogeneic|naive"
-    r"|rat|mouse|human|murine|mature|generated|differentiated|into|were|was|line)\b"
-    r"|\([\w\-/]{1,15}\))*$",
-    re.IGNORECASE,
-)
 _FILLER_MARKS: Final = " \t\n-/()"
-# The words _FILLER allows, lowercased.
-_FILLER_WORDS: Final = frozenset(
-    {
-        "derived", "from", "of", "the", "primary", "adult", "cultured", "isolated", "stem",
-        "stromal", "progenitor", "cell", "cells", "tissue", "tissues", "induced", "like",
-        "normal", "healthy", "autologous", "allogeneic", "naive", "rat", "mouse", "human",
-        "murine", "mature", "generated", "differentiated", "into", "were", "was", "line",
-    }
-)  # fmt: skip
 
 
 def _is_filler(gap: str) -> bool:
@@ -48,14 +66,14 @@ def _is_filler(gap: str) -> bool:
     if not gap.strip(_FILLER_MARKS):
         return True
     if not gap.isascii() or "(" in gap:
-        return _FILLER.match(gap) is not None
-    # In ASCII without an "(ABBR)", the words give _FILLER's answer without its slow match:
+        return FILLER.match(gap) is not None
+    # In ASCII without an "(ABBR)", the words give FILLER's answer without its slow match:
     # filler words between spaces, hyphens, slashes and ")" match, a word of letters only that
     # is no filler word fails, anything else (digits, commas, joined words) asks the regex.
     for token in gap.split():
         word = token.strip("-/)")
-        if word and word.lower() not in _FILLER_WORDS:
-            return False if word.isalpha() else _FILLER.match(gap) is not None
+        if word and word.lower() not in FILLER_WORDS:
+            return False if word.isalpha() else FILLER.match(gap) is not None
     return True
 
 
@@ -65,41 +83,14 @@ _PLURIPOTENT: Final = {
 }
 _INDUCTION: Final = frozenset({"osteogenic_induction"})
 
-# "MSC-derived exosomes", "MSC exosomes", "normoxic MSCs (N-Exos)".
-_SOURCE_BEFORE: Final = re.compile(
-    r"^[\s\-]*(?:(?:derived|secreted|released|produced|conditioned)[\s\-]*)?$"
-    r"|^\s*\(\s*\w{1,6}-?$"
-)
-_SOURCE_AFTER: Final = re.compile(
-    r"^\s*(?:\([^()]{1,30}\)\s*)?,?\s*(?:(?:which|that)\s+)?"
-    r"(?:(?:were|was|are|is|can be|could be)\s+)?"
-    r"(?:(?:primarily|mainly|directly|exclusively)\s+)?"
-    r"(?:(?:derived|secreted|released|isolated|obtained|harvested|collected|purified|produced"
-    r"|generated|extracted|shed|originating|originated|prepared|enriched|came|come|comes)?"
-    r"\s*(?:(?:mostly|mainly|largely|primarily)\s+)?(?:from|of)"
-    r"|(?:secreted|released|produced|generated|shed|derived)\s+by)\s+"
-    r"(?:(?:the|a|an|various|different|cultured|primary|[\w-]+"
-    r"|(?:[\w-]+\s+){0,5}(?:such as|including|like))\s+){0,3}$",
-    re.IGNORECASE,
-)
-# The first two letters of each word that can open a _SOURCE_AFTER match.
+# The first two letters of each word that can open a SOURCE_AFTER match.
 _SOURCE_AFTER_STARTS: Final = frozenset(
     {
         "wh", "th", "we", "wa", "ar", "is", "ca", "co", "pr", "ma", "di", "ex", "de", "se",
         "re", "ob", "ha", "pu", "ge", "sh", "or", "en", "mo", "la", "fr", "of",
     }
 )  # fmt: skip
-_SOURCE_RELEASE: Final = re.compile(
-    r"^\s*(?:\([^()]{1,30}\)\s*)?(?:can |could |may |also |to |that )*"
-    r"(?:release|secrete|shed|produce|generate|pack|package|load|sort)(?:s|d|ed)?\s+"
-    r"(?:(?:into|in)\s+)?(?:[\w-]+\s+){0,2}$"
-    r"|^\s*(?:[\w-]+\s+){0,3}(?:packed|packaged|sorted|loaded|secreted|released)\s+(?:into|in|via)\s+$"
-    r"|^\s*(?:or|and)\s+their\s+$|^[^;.]{0,120}\btheir\s+$"
-    r"|^[^;.]{0,80}\b(?:and|then)\s+(?:then\s+)?(?:collected|isolated|harvested|purified"
-    r"|obtained|extracted)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
-    re.IGNORECASE,
-)
-# What opens _SOURCE_RELEASE's first form ("can release", "that secrete"), and the words of
+# What opens SOURCE_RELEASE's first form ("can release", "that secrete"), and the words of
 # its other forms ("packed into", "and then collected"); the rest end in "their".
 _RELEASE_OPENERS: Final = (
     "(", "can ", "could ", "may ", "also ", "to ", "that ", "release", "secrete", "shed",
@@ -109,89 +100,29 @@ _RELEASE_WORDS: Final = (
     "pack", "sorted", "loaded", "secreted", "released",
     "collected", "isolated", "harvested", "purified", "obtained", "extracted",
 )  # fmt: skip
-_LIST_GAP: Final = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*(?:their\s+)?$")
-_BREAKER: Final = re.compile(
-    r"\b(?:when|which|that|because|while|whereas|but|than|compared|although|if|before|after)\b|;"
-)
-# Each _BREAKER match begins with one of these.
+# Each BREAKER match begins with one of these.
 _BREAKER_STARTS: Final = (";", "wh", "tha", "although", "be", "but", "compared", "if", "after")
-_RECIPIENT_PREP: Final = re.compile(
-    r"(?:\b(?:into|by|on|to|recipient)\b(?:\s+\S+){0,3}|treated"
-    r"|\b(?:migration|proliferation|differentiation|apoptosis|viability|senescence|survival"
-    r"|activation|polari[sz]ation|tube formation)\s+of(?:\s+the)?)\s*$",
-    re.I,
-)
-_MODIFIED: Final = re.compile(
-    r"\b(?:primed|pre-?condition\w*|knock\w*|overexpress\w*|transfect\w*|silenc\w*)\b", re.I
-)
 _MODIFIED_WORDS: Final = (
     "primed", "precondition", "pre-condition", "knock", "overexpress", "transfect", "silenc",
 )  # fmt: skip
-# Each _TREATED match holds one of these.
+# Each TREATED match holds one of these.
 _TREATED_WORDS: Final = (
     "treated", "stimulated", "incubated", "cultured", "exposed", "primed", "transfected",
     "seeded", "grown", "plated", "receiv",
 )  # fmt: skip
-_TREATED: Final = re.compile(
-    r"^\s*(?:\([^()]{1,30}\)\s*)?(?:[\w-]+\s+){0,6}?(?:pre)?(?:treated|stimulated|incubated"
-    r"|cultured|co-?cultured|exposed|primed|transfected|seeded|grown|plated)\s+"
-    r"(?:(?:with|by|to|on|onto|in)\s+)(?:the\s+presence\s+of\s+|[\w-]+\s+){0,2}(?:\w+-)?$"
-    r"|^\s*(?:[\w-]+\s+){0,4}?(?:received|receiving)\s+(?:[\w/.-]+\s+){0,3}$",
-    re.IGNORECASE,
-)
-_ORIGIN_OF: Final = re.compile(
-    r"^\s*(?:\([^()]{1,30}\)\s*)?(?:(?:were|was)\s+)?(?:[\w-]+\s+)?(?:from|of)\s+"
-    r"(?:[\w'-]+\s+){0,6}$",
-    re.IGNORECASE,
-)
-# "they", "them", "these vesicles", "the vesicles", "these exosomes", "these EVs", "the
-# particles", "these particles" as whole words; the shared "the" comes first (its "\b" as a
-# lookbehind after it) so that the search can skip ahead to each "the".
-_ANAPHOR: Final = re.compile(
-    r"the(?<!\wthe)(?:y|m|se vesicles| vesicles|se exosomes|se EVs| particles|se particles)\b"
-)
-# "The vesicles/particles ... derived from X": a noun that refers back to the one vesicle type
-# of the sentence before, in a sentence that names where it came from.
-_SOURCE_ANAPHOR: Final = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Ss]uch) (?:vesicles|particles)\b")
 _SOURCE_WORDS_STARTS: Final = (
     "derived", "isolated", "obtained", "came", "originat", "secreted", "released",
 )  # fmt: skip
-_SOURCE_WORDS: Final = re.compile(
-    r"\b(?:derived|isolated|obtained|came|originat\w+|secreted|released)"
-    r"\s+(?:(?:mostly|mainly|largely|primarily|directly)\s+)?(?:from|by)\b"
-)
-_COUNT_BEFORE: Final = re.compile(r"\d(?:[\d.,]|x10|x ?10|\(\d+\)|\^\d+|e\d+)*\s*$")
 _SPACE_HYPHEN: Final = " \t\n\r\f\v\x1c\x1d\x1e\x1f-"  # what [\s\-] matches in ASCII
-# The first two letters of the words _NOT_RECIPIENT_AFTER looks for.
+# The first two letters of the words NOT_RECIPIENT_AFTER looks for.
 _NOT_RECIPIENT_STARTS: Final = frozenset(
     {
         "ba", "th", "tr", "in", "sh", "pa", "se", "de", "co", "re", "sp", "as", "ma", "ge",
         "li", "fo", "di",
     }
 )  # fmt: skip
-_NOT_RECIPIENT_AFTER: Final = re.compile(
-    r"^[\s\-]*(?:based|therapy|therapies|transplantation|treatment|injection|sheets?|paracrine"
-    r"|secret\w*|derived|conditioned|related|specific|associated|markers?|genes?|lineage"
-    r"|formation|differentiation|genesis)\b",
-    re.I,
-)
-# "which are a ...": the vesicle word is being defined; "exosomes, the ...": in apposition.
-_DEFINED_AS: Final = re.compile(r"\b(?:which|that) (?:are|is) (?:a |an |the )?(?:[\w-]+ ){0,2}$")
-_APPOSITION: Final = re.compile(r"\b(?:Exosomes?|exosomes?|EVs?),\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
-_HYPHENATED_END: Final = re.compile(r"\S*-$")
-_TO_GAP: Final = re.compile(r"^\s*to\s+$")
-_IN_LEAD: Final = re.compile(r"(?:^|,\s*)in\s+$", re.I)
-_RECIPIENT_LEAD: Final = re.compile(r"\brecipient\s+$", re.I)
-_PROCESS_AFTER: Final = re.compile(
-    r"[\s-]*(?:collection|isolation|secretion|release|production|biogenesis|yield)\b", re.I
-)
-_CULTURES_AFTER: Final = re.compile(r"^\s*cultures?\b")
-_AND_GAP: Final = re.compile(r"^[\s)]*(?:\([^()]{1,20}\))?\s*and\s+$")
-_DIFFERENTIATE_TO: Final = re.compile(
-    r"differentiat\w*\s+(?:in)?to(?:wards?)?\s+$|lineages?\s+(?:of\s+)?$", re.I
-)
 _DIFFERENTIATE_WORDS: Final = ("differentiat", "lineage")
-# The words that end a _DIFFERENTIATE_TO match before its final whitespace.
+# The words that end a DIFFERENTIATE_TO match before its final whitespace.
 _DIFFERENTIATE_ENDS: Final = ("to", "toward", "towards", "lineage", "lineages", "of")
 
 
@@ -268,17 +199,15 @@ class CellAnalysis:
 
 # A cell line turned into another cell before use: "osteoclasts generated from RAW264.7 cells",
 # "RAW264.7 cells induced into osteoclasts". The stated cell type wins, the line's species stays.
-_MADE_FROM: Final = re.compile(r"\bfrom\b")
-_MADE_INTO: Final = re.compile(r"\b(?:into|to)\b")
 
 
 def _made_cell(text: str, phrase: CellPhrase, line: Mention) -> str:
     for m in phrase.mentions:
         if m.kind != "cell_types":
             continue
-        if m.end <= line.start and _MADE_FROM.search(text, m.end, line.start):
+        if m.end <= line.start and MADE_FROM.search(text, m.end, line.start):
             return m.label
-        if m.start >= line.end and _MADE_INTO.search(text, line.end, m.start):
+        if m.start >= line.end and MADE_INTO.search(text, line.end, m.start):
             return m.label
     return ""
 
@@ -404,7 +333,7 @@ def _listed(text: str, start: int, end: int) -> bool:
     if start >= end:
         return False
     gap = text[start:end]
-    return gap.lstrip()[:1] in (",", "a", "o") and _LIST_GAP.match(gap) is not None
+    return gap.lstrip()[:1] in (",", "a", "o") and LIST_GAP.match(gap) is not None
 
 
 def _last_word(lead: str, stem: str) -> str | None:
@@ -422,7 +351,7 @@ def _may_end(word: str | None, ends: str | tuple[str, ...]) -> bool:
 
 
 def _may_name_source(gap: str) -> bool:
-    """Whether `gap` can match _SOURCE_AFTER at all: it ends in whitespace, holds "from", "of"
+    """Whether `gap` can match SOURCE_AFTER at all: it ends in whitespace, holds "from", "of"
     or "by", and (in ASCII, unless an "(ABBR)" opens it) its first word starts one that the
     pattern allows there. Under re.IGNORECASE only ASCII letters match "from", "of", "by"."""
     if not gap[-1:].isspace():
@@ -443,7 +372,7 @@ def _may_name_source(gap: str) -> bool:
 
 
 def _may_release(gap: str) -> bool:
-    """Whether `gap` can match _SOURCE_RELEASE at all (in ASCII): it ends in whitespace, and
+    """Whether `gap` can match SOURCE_RELEASE at all (in ASCII): it ends in whitespace, and
     ends in "their", opens with a releasing verb or holds a "packed"/"collected" word."""
     if not gap[-1:].isspace():
         return False
@@ -462,9 +391,9 @@ def vesicle_mentions(doc: Document) -> list[Mention]:
         text = doc.text_of(m.section)
         sentence = doc.sentence_of(m)
         before = text[sentence.start : m.start]
-        if _found(_DEFINED_AS, before, ("which ", "that ")):
+        if _found(DEFINED_AS, before, ("which ", "that ")):
             continue
-        if "," in before and _found(_APPOSITION, before, ("Exosome", "exosome", "EV")):
+        if "," in before and _found(APPOSITION, before, ("Exosome", "exosome", "EV")):
             continue
         out.append(m)
     return out
@@ -506,7 +435,7 @@ def analyse(doc: Document) -> CellAnalysis:
             _sources(doc, sentence, phrases, vesicles)
             by_sentence.append((sentence, phrases, vesicles))
             if "cells" in sentence.text and _found(
-                _BY_THESE_CELLS, sentence.text, _BY_THESE_CELLS_STARTS
+                BY_THESE_CELLS, sentence.text, _BY_THESE_CELLS_STARTS
             ):
                 _earlier_source(analysis.phrases, phrases, sentence)
         elif (
@@ -547,23 +476,13 @@ def _anaphors(sentence: Sentence) -> list[Mention]:
             sentence.index,
             sentence.section,
         )
-        for m in _ANAPHOR.finditer(sentence.text)
+        for m in ANAPHOR.finditer(sentence.text)
     ]
 
 
-_AND_THEN: Final = re.compile(r"^[^;]{0,120}\band\s+(?:then\s+)?(?:the\s+)?$")
-_WERE: Final = re.compile(r"\b(?:were|was)\b")
-_COLLECTED_AFTER: Final = re.compile(
-    r"\s*(?:\([^()]{1,30}\)\s*)?(?:were|was)\s+(?:then\s+|subsequently\s+)?"
-    r"(?:isolated|collected|harvested|purified|extracted|obtained)\b(?!\s+from\b)"
-)
 _BY_THESE_CELLS_STARTS: Final = (
     "secreted", "released", "derived", "isolated", "collected", "obtained", "produced", "shed",
 )  # fmt: skip
-_BY_THESE_CELLS: Final = re.compile(
-    r"\b(?:secreted|released|derived|isolated|collected|obtained|produced|shed)\s+(?:by|from)"
-    r"\s+(?:these|the|such|those)\s+cells\b"
-)
 
 
 def _earlier_source(phrases: list[CellPhrase], here: list[CellPhrase], sentence: Sentence) -> None:
@@ -580,7 +499,7 @@ def _earlier_source(phrases: list[CellPhrase], here: list[CellPhrase], sentence:
 
 def _source_anaphors(sentence: Sentence, named: Mention) -> list[Mention]:
     """ "The vesicles were derived from X": pseudo-mentions of the type named just before."""
-    if not _found(_SOURCE_WORDS, sentence.text, _SOURCE_WORDS_STARTS):
+    if not _found(SOURCE_WORDS, sentence.text, _SOURCE_WORDS_STARTS):
         return []
     return [
         Mention(
@@ -592,7 +511,7 @@ def _source_anaphors(sentence: Sentence, named: Mention) -> list[Mention]:
             sentence.index,
             sentence.section,
         )
-        for m in _SOURCE_ANAPHOR.finditer(sentence.text)
+        for m in SOURCE_ANAPHOR.finditer(sentence.text)
     ]
 
 
@@ -606,7 +525,7 @@ def _species_from(doc: Document, sentence: Sentence, phrases: list[CellPhrase]) 
         if species is None:
             species = doc.in_sentence(sentence, "species")
         for m in species:
-            if m.start >= p.end and _ORIGIN_OF.match(text[p.end : m.start]):
+            if m.start >= p.end and ORIGIN_OF.match(text[p.end : m.start]):
                 if not any(m in q.mentions for q in phrases if q is not p):
                     p.species = m.label
                 break
@@ -634,9 +553,9 @@ def _sources(
         if last_before is not None:
             gap = _gap(text, last_before.end, v.start)
             if (
-                not gap.strip(" -")  # spaces and hyphens: _SOURCE_BEFORE matches
-                or _SOURCE_BEFORE.match(gap)
-                or (_may_release(gap) and _SOURCE_RELEASE.match(gap))
+                not gap.strip(" -")  # spaces and hyphens: SOURCE_BEFORE matches
+                or SOURCE_BEFORE.match(gap)
+                or (_may_release(gap) and SOURCE_RELEASE.match(gap))
             ):
                 last_before.role = "source"
         if after:
@@ -648,8 +567,8 @@ def _sources(
                 opens = min(opens, s.start)
             gap_after = _gap(text, v.end, opens)
             if gap_after.endswith(("-", "-\n")):  # gated: the sub tries every offset otherwise
-                gap_after = _HYPHENATED_END.sub("", gap_after)
-            if _may_name_source(gap_after) and _SOURCE_AFTER.match(gap_after):
+                gap_after = HYPHENATED_END.sub("", gap_after)
+            if _may_name_source(gap_after) and SOURCE_AFTER.match(gap_after):
                 head.role = "source"
                 prev = head
                 for nxt in after[1:]:
@@ -667,17 +586,17 @@ def _sources(
     if len(before) == 1 and not before[0].role:
         gap = _gap(text, before[0].end, first.start)
         if (
-            _AND_THEN.search(gap)
-            and _WERE.search(text, before[0].start, first.start)
+            AND_THEN.search(gap)
+            and WERE.search(text, before[0].start, first.start)
             and not _breaks(gap)
-            and _COLLECTED_AFTER.match(text, first.end, sentence.end)
+            and COLLECTED_AFTER.match(text, first.end, sentence.end)
         ):
             before[0].role = "source"
     # "transfer of X from A to B" in a vesicle sentence.
     for i in range(1, len(phrases)):
         a, b = phrases[i - 1], phrases[i]
         lead = text[max(sentence.start, a.start - 6) : a.start]
-        if lead.rstrip().endswith("from") and _TO_GAP.match(_gap(text, a.end, b.start)):
+        if lead.rstrip().endswith("from") and TO_GAP.match(_gap(text, a.end, b.start)):
             a.role = a.role or "source"
             b.role = b.role or "recipient"
 
@@ -701,15 +620,15 @@ def _recipients(
         # and whitespace).
         stem = lead.rstrip()
         last = stem[-1:]
-        if (last.isdecimal() or (last != "" and last in ".,)")) and _COUNT_BEFORE.search(lead):
+        if (last.isdecimal() or (last != "" and last in ".,)")) and COUNT_BEFORE.search(lead):
             continue
-        if _may_not_receive(tail) and _NOT_RECIPIENT_AFTER.match(tail):
+        if _may_not_receive(tail) and NOT_RECIPIENT_AFTER.match(tail):
             continue
         word = _last_word(lead, stem)
         if (
             _may_end(word, _DIFFERENTIATE_ENDS)
             and _holds(lead, _DIFFERENTIATE_WORDS)
-            and _DIFFERENTIATE_TO.search(lead)
+            and DIFFERENTIATE_TO.search(lead)
         ):
             continue
         if any(_listed(text, p.end, v.start) or _listed(text, v.end, p.start) for v in vesicles):
@@ -717,7 +636,7 @@ def _recipients(
         # "before exosome collection, the MSCs ...": vesicles named as a process are not given.
         earlier: Mention | None = None  # the last vesicle before the phrase
         for v in reversed(vesicles):
-            if v.end <= p.start and not _PROCESS_AFTER.match(text, v.end):
+            if v.end <= p.start and not PROCESS_AFTER.match(text, v.end):
                 earlier = v
                 break
         later: Mention | None = None  # the first vesicle after it
@@ -733,20 +652,20 @@ def _recipients(
                 # ("internalized by", "recipient"); "primed ... on X", "knockdown in X" and
                 # "the effects of X" name the source cells.
                 ok = (p.cell, p.origin) not in source_ids or _names_recipient(gap)
-                ok = ok and not (_holds(gap, _MODIFIED_WORDS) and _MODIFIED.search(gap))
+                ok = ok and not (_holds(gap, _MODIFIED_WORDS) and MODIFIED.search(gap))
         if not ok and later is not None:
             gap = _gap(text, p.end, later.start)
-            ok = _holds(gap, _TREATED_WORDS) and bool(_TREATED.match(gap)) and not _breaks(gap)
-            ok = ok or (_may_end(word, "in") and bool(_IN_LEAD.search(lead)))
-            ok = ok or (_may_end(word, "recipient") and bool(_RECIPIENT_LEAD.search(lead)))
-        if not ok and _CULTURES_AFTER.match(tail):
+            ok = _holds(gap, _TREATED_WORDS) and bool(TREATED.match(gap)) and not _breaks(gap)
+            ok = ok or (_may_end(word, "in") and bool(IN_LEAD.search(lead)))
+            ok = ok or (_may_end(word, "recipient") and bool(RECIPIENT_LEAD.search(lead)))
+        if not ok and CULTURES_AFTER.match(tail):
             ok = True
         if ok:
             p.role = "recipient"
 
 
 def _may_not_receive(tail: str) -> bool:
-    """Whether `tail` can match _NOT_RECIPIENT_AFTER: in ASCII, after spaces and hyphens, it
+    """Whether `tail` can match NOT_RECIPIENT_AFTER: in ASCII, after spaces and hyphens, it
     starts with the first two letters of one of the pattern's words."""
     if not tail.isascii():
         return True
@@ -754,11 +673,11 @@ def _may_not_receive(tail: str) -> bool:
 
 
 def _names_recipient(gap: str) -> bool:
-    """Whether _RECIPIENT_PREP matches in `gap`. Every match starts within the last four
+    """Whether RECIPIENT_PREP matches in `gap`. Every match starts within the last four
     words, so the end-anchored search starts there instead of trying every offset."""
     parts = gap.rsplit(None, 4)
     start = len(parts[0]) if len(parts) == 5 else 0  # at most where the fourth-last word is
-    return _RECIPIENT_PREP.search(gap, start) is not None
+    return RECIPIENT_PREP.search(gap, start) is not None
 
 
 def _holds(text: str, words: tuple[str, ...]) -> bool:
@@ -771,8 +690,8 @@ def _holds(text: str, words: tuple[str, ...]) -> bool:
 
 
 def _breaks(gap: str) -> bool:
-    """Whether a _BREAKER word or ";" stands in `gap`."""
-    return _found(_BREAKER, gap, _BREAKER_STARTS)
+    """Whether a BREAKER word or ";" stands in `gap`."""
+    return _found(BREAKER, gap, _BREAKER_STARTS)
 
 
 def _share_species(doc: Document, phrases: list[CellPhrase]) -> None:
@@ -784,7 +703,7 @@ def _share_species(doc: Document, phrases: list[CellPhrase]) -> None:
         text = doc.text_of(a.section)
         stated = [m for m in b.mentions if m.kind == "species"]
         gap = text[a.end : b.start]
-        if stated and stated[0].start > b.mentions[0].start and _AND_GAP.match(gap):
+        if stated and stated[0].start > b.mentions[0].start and AND_GAP.match(gap):
             a.species = b.species
     known: dict[tuple[str, str], set[str]] = {}
     for p in phrases:

@@ -3,7 +3,8 @@
 Each row has a `name`, a `pattern` (a Python regex, case-insensitive unless `case: sensitive`),
 what it `assigns` and a one-line `example` sentence that its pattern matches. `reads` says where
 the sentence logic applies it: `sentence`, `before` (the text before the `|` mark of the
-example; the pattern ends there) or `after` (from the mark on). `<<name>>` in a pattern stands
+example; the pattern ends there), `after` (from the mark on) or `between` (the gap between the
+example's two marks, as between two mentions). `<<name>>` in a pattern stands
 for the file's word list `name`, as an alternation. A malformed file fails loudly, naming the
 file and the row.
 """
@@ -21,7 +22,7 @@ from exobone.schema import read_data
 __all__ = ["Rule", "RuleError", "RuleSet", "load_rules"]
 
 _PLACEHOLDER: Final = re.compile(r"<<(\w+)>>")
-_READS: Final = ("sentence", "before", "after")
+_READS: Final = ("sentence", "before", "after", "between")
 _MARK: Final = "|"
 
 
@@ -59,6 +60,20 @@ class Rule:
         if at < 0:
             return self.example, len(self.example)
         return self.example[:at] + self.example[at + 1 :], at
+
+    def example_piece(self) -> str:
+        """The part of the example the rule reads: what its pattern is searched in (matched, for
+        `after`). Raises RuleError when the marks its `reads` needs are missing."""
+        marks = self.example.count(_MARK)
+        needed = {"sentence": 0, "before": 1, "after": 1, "between": 2}[self.reads]
+        if marks != needed:
+            raise RuleError(f"rule {self.name!r}: its example needs {needed} '|' mark(s)")
+        parts = self.example.split(_MARK)
+        if self.reads == "before":
+            return parts[0]
+        if self.reads == "sentence":
+            return self.example
+        return parts[1]
 
     def __repr__(self) -> str:
         return f"Rule({self.name!r}, {self.pattern!r})"
