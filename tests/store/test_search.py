@@ -361,3 +361,27 @@ def test_wildcard_values_are_read_once_per_generation(store: Store) -> None:
     after = store.search(where={"ev_sources": "MSC|umbilical_cord|*"}, facet_fields=[])
     assert [hit.study_id for hit in after.hits] == ["S04"]
     assert len(reads) == 2
+
+
+def test_snippets_read_only_the_start_of_a_long_abstract(store_url: str, tmp_path: Path) -> None:
+    """A snippet is looked for in the first SNIPPET_SOURCE_CHARS of an abstract, with the
+    same tokenizer and query (the whole 1 MB text made every matching search take seconds):
+    a term found there is marked, a term found only further on is not in the snippet."""
+    from exobone.store.search import SNIPPET_SOURCE_CHARS
+
+    path = tmp_path / "long.txt"
+    path.write_text("long\n", encoding="utf-8")
+    filler = "The vesicles were studied in culture for several weeks. "
+    start = "Osteogenic exosomes from stromal cells. "
+    abstract = start + filler * (SNIPPET_SOURCE_CHARS // len(filler) + 10) + "Late tenocytes."
+    record = Record(title="A long abstract", abstract=abstract, doi="10.1/long",
+                    source=str(path), position=1)  # fmt: skip
+    with Store.open(store_url) as store:
+        store.add_file(path, [Study(id="S01", record=record)])
+        early = store.search("osteogenesis", facet_fields=[]).hits[0].snippet
+        # Porter stems and the query's alternatives as in the full-text search.
+        assert [early.text[a:b] for a, b in early.marks] == ["Osteogenic"]
+        late = store.search("tenocytes", facet_fields=[])
+        assert late.total == 1  # found by the search over the whole text
+        snippet = late.hits[0].snippet
+        assert snippet.text.startswith("Osteogenic exosomes") and "Late" not in snippet.text

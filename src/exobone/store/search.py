@@ -72,6 +72,8 @@ _WORD = re.compile(r"\w")
 # One FTS5 token: letters and digits only (unicode61 splits at everything else).
 _ONE_WORD = re.compile(r"[^\W_]+")
 SNIPPET_CHARS = 240
+# Snippets are looked for in this much of an abstract (the whole text took seconds at 1 MB).
+SNIPPET_SOURCE_CHARS = 20_000
 # `{field: value}` or `[(field, value), ...]`; a value may use `*` for any one part.
 Where = Mapping[str, str | int] | Iterable[tuple[str, str | int]]
 
@@ -256,7 +258,7 @@ def make_hits(
     conn: Connection, text: str, rows: Sequence[Any], scores: Mapping[int, Any]
 ) -> list[Hit]:
     """Hits for record rows in page order, with snippets of `text` (if any)."""
-    snippets = _snippets(conn, text, [row.id for row in rows]) if text and rows else {}
+    snippets = _snippets(conn, text, rows) if text and rows else {}
     return [
         Hit(
             study_id=row.label,
@@ -273,26 +275,55 @@ def make_hits(
     ]
 
 
-def _snippets(conn: Connection, text: str, ids: list[int]) -> dict[int, Snippet]:
-    """Matched terms in context, for one page of hits only."""
+def _snippets(conn: Connection, text: str, rows: Sequence[Any]) -> dict[int, Snippet]:
+    """Matched terms in context, for one page of hits only, looked for in the first
+    `SNIPPET_SOURCE_CHARS` of each abstract: the database's snippet functions read the whole
+    text, and a 1 MB abstract made every search matching it take seconds."""
     if conn.dialect.name == "postgresql":
         options = f"StartSel={_OPEN}, StopSel={_CLOSE}, MaxWords=40, MinWords=20"
         marked = func.ts_headline(
             literal_column("'english'"),
-            records_t.c.abstract,
+            func.substr(records_t.c.abstract, 1, SNIPPET_SOURCE_CHARS),
             _tsquery(text),
             bindparam("opts", options),
         )
+        ids = [row.id for row in rows]
         query = select(records_t.c.id, marked).where(records_t.c.id.in_(ids))
-    else:
-        # Column 1 is the abstract: the title is shown beside the snippet anyway.
-        marked = func.snippet(literal_column("records_fts"), 1, _OPEN, _CLOSE, "…", 24)
-        query = (
-            select(fts_t.c.rowid, marked)
-            .select_from(fts_t)
-            .where(text_match(conn, text), fts_t.c.rowid.in_(ids))
-        )
-    return {int(row[0]): parse_marked(str(row[1] or "")) for row in conn.execute(query)}
+        return {int(row[0]): parse_marked(str(row[1] or "")) for row in conn.execute(query)}
+    short = [row.id for row in rows if len(row.abstract or "") <= SNIPPET_SOURCE_CHARS]
+    # Column 1 is the abstract: the title is shown beside the snippet anyway.
+    marked = func.snippet(literal_column("records_fts"), 1, _OPEN, _CLOSE, "…", 24)
+    query = (
+        select(fts_t.c.rowid, marked)
+        .select_from(fts_t)
+        .where(text_match(conn, text), fts_t.c.rowid.in_(short))
+    )
+    found = {int(row[0]): parse_marked(str(row[1] or "")) for row in conn.execute(query)}
+    long = [row for row in rows if len(row.abstract or "") > SNIPPET_SOURCE_CHARS]
+    if long:
+        found.update(_bounded_snippets(conn, text, long))
+    return found
+
+
+def _bounded_snippets(conn: Connection, text: str, rows: Sequence[Any]) -> dict[int, Snippet]:
+    """FTS5 snippets of the start of long abstracts: the same tokenizer and query run on a
+    temporary table holding only each abstract's first `SNIPPET_SOURCE_CHARS`."""
+    conn.exec_driver_sql(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.snippet_source USING fts5(abstract, "
+        "tokenize='porter unicode61 remove_diacritics 2')"
+    )
+    conn.exec_driver_sql("DELETE FROM temp.snippet_source")
+    conn.exec_driver_sql(
+        "INSERT INTO temp.snippet_source(rowid, abstract) VALUES (?, ?)",
+        [(row.id, row.abstract[:SNIPPET_SOURCE_CHARS].rsplit(" ", 1)[0]) for row in rows],
+    )
+    query = fts5_query(text, one_word_alternatives(conn))
+    found = conn.exec_driver_sql(
+        f"SELECT rowid, snippet(snippet_source, 0, '{_OPEN}', '{_CLOSE}', '…', 24) "
+        "FROM temp.snippet_source WHERE snippet_source MATCH ?",
+        (query,),
+    )
+    return {int(row[0]): parse_marked(str(row[1] or "")) for row in found}
 
 
 @dataclass(frozen=True, slots=True)
