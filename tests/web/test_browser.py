@@ -108,6 +108,22 @@ def test_map_cell_lists_studies(loaded: Any) -> None:
     loaded.wait_for_selector("#abstract")
 
 
+def test_map_cells_count_benefit_as_the_cli_map_does(loaded: Any) -> None:
+    """Cells say better / worse / same / unrated for the patient (was ↑/↓: the raw
+    directions, which read backwards for harmful phenotypes), with the CLI map's legend."""
+    loaded.goto("/map?rows=ev_sources&cols=outcomes")
+    table = loaded.text_content("table")
+    assert "↑" not in table and "↓" not in table
+    assert "more of a beneficial phenotype or less of a harmful one" in loaded.text_content(
+        ".legend"
+    )
+    cell = loaded.locator("td.cell:has(small.better)").first
+    better = int(cell.locator("small.better").text_content().split()[0])
+    assert better > 0
+    cell.click()
+    assert f"{better} better" in loaded.text_content("#cell-panel")
+
+
 def test_graph_draws_and_edge_shows_evidence(loaded: Any) -> None:
     loaded.goto("/graph")
     loaded.wait_for_selector("#graph[data-ready='1'] svg")

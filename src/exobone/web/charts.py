@@ -16,7 +16,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from exobone.analysis.evidence_map import evidence_map_from_pairs, map_fields
+from exobone.analysis.evidence_map import evidence_map_from_pairs, legend, map_fields
 from exobone.web.corpus import Corpus
 
 KIND_COLOURS = {"source": "#1f77b4", "molecule": "#ff7f0e", "phenotype": "#2ca02c"}
@@ -48,6 +48,9 @@ def map_data(
                 "increase": int(cell.increase),
                 "decrease": int(cell.decrease),
                 "no_change": int(cell.no_change),
+                "better": int(cell.better),
+                "worse": int(cell.worse),
+                "unrated": int(cell.unrated),
                 "studies": corpus.titles(list(cell.study_ids[:STUDIES_SHOWN])),
             }
         )
@@ -61,6 +64,7 @@ def map_data(
         "shown": [len(row_names), len(col_names)],
         "total": [int(counts.shape[0]), int(counts.shape[1])],
         "gaps": int(len(emap.gaps)),
+        "legend": legend(),
     }
 
 

@@ -50,7 +50,8 @@ if (mapCells) {
     td.classList.add("selected");
     panel.replaceChildren(
       el("h3", cell.row + " × " + cell.col),
-      el("p", cell.n + " studies · ↑" + cell.increase + " ↓" + cell.decrease + " =" + cell.no_change),
+      el("p", cell.n + " studies · " + cell.better + " better · " + cell.worse + " worse · "
+        + cell.no_change + " same · " + cell.unrated + " unrated"),
       studyList(cell.studies),
     );
   };
