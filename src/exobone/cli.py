@@ -386,7 +386,8 @@ def search_command(
             "--where",
             "-w",
             help="Keep studies with this value, as FIELD=VALUE; a part of a compound value "
-            "may be * (ev_sources=MSC|bone_marrow|*); repeatable, all must hold.",
+            "may be * (ev_sources=MSC|bone_marrow|*); FIELD=A,B either, FIELD!=A neither, "
+            "year=2015..2020 a range; repeatable, all must hold.",
             show_default=False,
         ),
     ] = None,

@@ -60,3 +60,50 @@ def test_export_of_the_current_view(page: Any, tmp_path: Path) -> None:
     formats = [a.get_attribute("id") for a in page.locator("#export-view a").all()]
     for fmt in ("csv", "xlsx", "ris", "bibtex", "jsonl", "sheet", "graphml"):
         assert f"export-view-{fmt}" in formats
+
+
+def total(page: Any) -> int:
+    return int(page.text_content("#total").split()[0])
+
+
+def test_facets_or_not_show_more_years_and_sort(page: Any) -> None:
+    page.goto("/search")
+    everything = total(page)
+    # every field is a facet; a long one hides its tail behind "show more"
+    assert page.locator("#facets details.facet-field").count() >= 15
+    more = page.locator("#facets details.more").first
+    hidden = more.locator("a.facet").first
+    assert not hidden.is_visible()
+    more.locator("summary").click()
+    assert hidden.is_visible()
+    # two values of one field: either (OR); the count beside each is what it adds
+    first = page.locator("#facet-species a.facet").first
+    n_first = int(first.locator("xpath=following-sibling::span").text_content())
+    first.click()
+    page.wait_for_url("**f=species*")
+    assert total(page) == n_first
+    page.locator("#facet-species a.facet").nth(1).click()
+    page.wait_for_url("**%2C*")
+    both = total(page)
+    assert n_first < both <= everything
+    assert page.locator("#facet-species a.facet[aria-pressed=true]").count() == 2
+    # NOT: excluding the first value leaves the studies without it
+    page.goto("/search")
+    value = page.locator("#facet-species a.facet").first.get_attribute("data-value")
+    page.locator("#facet-species a.facet-not").first.click()
+    page.wait_for_url("**species%21*")
+    assert "≠" in page.text_content("#filters")
+    without = total(page)
+    assert without + n_first <= everything and without > 0
+    assert value not in page.locator("#facet-species a.facet").all_text_contents()
+    # a year range and the newest first
+    page.goto("/search")
+    page.fill("#year-from", "2019")
+    page.fill("#year-to", "2022")
+    page.select_option("#sort", "newest")
+    page.click("#searchbar button[type=submit]")
+    page.wait_for_url("**sort=newest*")
+    years = [int(y) for y in page.locator(".hit .year").all_text_contents()]
+    assert years and all(2019 <= y <= 2022 for y in years)
+    assert years == sorted(years, reverse=True) and total(page) < everything
+    assert "year = 2019..2022" in page.text_content("#filters")

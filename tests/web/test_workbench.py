@@ -8,11 +8,15 @@ import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 
 from exobone.api import ingest_file, load_extractor
+from exobone.cli import app as cli_app
+from exobone.model import ANNOTATION_FIELDS
 from exobone.store import Store
 from exobone.web import Settings, create_app
 
@@ -58,3 +62,56 @@ def test_export_refuses_what_search_refuses(client: TestClient) -> None:
     for params in ({"f": ["species=ra*"]}, {"f": ["nofield=x"]}, {"q": "x" * 600}):
         assert client.get("/api/export/csv", params=params).status_code == 400, params
         assert client.get("/api/search", params=params).status_code == 400, params
+
+
+def search(client: TestClient, *filters: str, **params: object) -> dict[str, Any]:
+    found = client.get("/api/search", params={"f": list(filters), "limit": 200, **params})
+    assert found.status_code == 200, found.text
+    return dict(found.json())
+
+
+def ids(found: dict[str, Any]) -> set[str]:
+    assert found["total"] == len(found["hits"]) <= 200
+    return {h["study_id"] for h in found["hits"]}
+
+
+def test_or_within_a_field_and_not(client: TestClient) -> None:
+    species = [v for v, _ in search(client)["facets"]["species"]][:2]
+    assert len(species) == 2
+    either = ids(search(client, f"species={species[0]},{species[1]}"))
+    first, second = (ids(search(client, f"species={v}")) for v in species)
+    assert either == first | second and first - second and second - first
+    studies = exported_ids(client)
+    assert ids(search(client, f"species!={species[0]}")) == studies - first
+    assert ids(search(client, f"species!={species[0]},{species[1]}")) == studies - first - second
+    # the export and the CLI read the same grammar
+    assert exported_ids(client, f=[f"species!={species[0]}"]) == studies - first
+    db = str(client.app.state.corpus.store.engine.url.render_as_string(hide_password=False))  # type: ignore[attr-defined]
+    cli = CliRunner().invoke(
+        cli_app,
+        ["search", "--db", db, "--json", "-n", "200", "-w", f"species={species[0]},{species[1]}"],
+    )
+    assert cli.exit_code == 0, cli.output
+    assert {h["study_id"] for h in json.loads(cli.output)["hits"]} == either
+
+
+def test_year_range_and_sort(client: TestClient) -> None:
+    years = {h["study_id"]: h["year"] for h in search(client)["hits"]}
+    known = sorted(y for y in years.values() if y)
+    low, high = known[len(known) // 4], known[3 * len(known) // 4]
+    inside = ids(search(client, f"year={low}..{high}"))
+    assert inside == {s for s, y in years.items() if y and low <= y <= high} != set(years)
+    assert ids(search(client, f"year={low}..")) == {s for s, y in years.items() if y and y >= low}
+    newest = [h["year"] for h in search(client, sort="newest")["hits"] if h["year"]]
+    assert newest == sorted(newest, reverse=True) and newest[0] > newest[-1]
+    oldest = search(client, "settings=in_vivo", q="bone", sort="oldest")["hits"]
+    assert [h["year"] for h in oldest] == sorted(h["year"] for h in oldest)
+    relevance = [h["rank"] for h in search(client, q="bone")["hits"]]
+    assert relevance == sorted(relevance, reverse=True)
+    for bad in ("year=2020..2010", "year=soon", "year=.."):
+        assert client.get("/api/search", params={"f": bad}).status_code == 400, bad
+    assert client.get("/api/search", params={"sort": "random"}).status_code == 422
+
+
+def test_every_field_is_a_facet(client: TestClient) -> None:
+    assert set(search(client)["facets"]) == set(ANNOTATION_FIELDS)

@@ -325,7 +325,10 @@ def register(app: typer.Typer, load_studies: Loader | None = None) -> None:
         ] = "",
         where: Annotated[
             list[str] | None,
-            typer.Option(help="Only studies with FIELD=VALUE ('*' for any part); repeatable."),
+            typer.Option(
+                help="Only studies with FIELD=VALUE ('*' for any part, A,B either, FIELD!=A "
+                "neither, year=2015..2020); repeatable."
+            ),
         ] = None,
         formula_guard: Annotated[
             bool,

@@ -1,7 +1,11 @@
-"""Valid filter values: the vocabulary's labels per field part, plus what the store holds.
+"""The filter grammar shared by the CLI (`--where`), the API and the web (`f=`), and the
+valid filter values: the vocabulary's labels per field part, plus what the store holds.
 
-A compound field (`ev_sources` is `cell|origin|species`) is checked part by part, so
-`MSC|bone_marrow|*` is valid while `MCS|*|*` names the unknown part and its valid labels.
+A condition is `FIELD=VALUE` (the study has the value), `FIELD=A,B` (one of them: OR within
+a field), `FIELD!=VALUE` or `FIELD!=A,B` (none of them), or `year=2015..2020` (also
+`2015..`, `..2020`, `2018`: the record's year). Conditions are ANDed. A compound field
+(`ev_sources` is `cell|origin|species`) is checked part by part, so `MSC|bone_marrow|*` is
+valid while `MCS|*|*` names the unknown part and its valid labels.
 """
 
 from __future__ import annotations
@@ -14,15 +18,29 @@ from exobone.schema import check_field
 from exobone.suggest import did_you_mean
 
 __all__ = [
+    "NOT",
+    "OR",
+    "YEAR",
     "UnknownFilterError",
+    "alternatives",
     "check_field",
+    "check_filter_field",
     "check_label",
+    "condition_text",
     "matches",
     "parse_conditions",
     "part_labels",
+    "year_range",
 ]
 
 WILDCARD = "*"
+# A value written `!VALUE` (typed `FIELD!=VALUE`) keeps the studies without it.
+NOT = "!"
+# `FIELD=A,B`: the studies with A or B.
+OR = ","
+# Not an annotation field: the record's publication year, as a range `FROM..TO`.
+YEAR = "year"
+_RANGE = ".."
 
 
 def parse_conditions(conditions: Iterable[str] | None) -> list[tuple[str, str]]:
@@ -33,10 +51,51 @@ def parse_conditions(conditions: Iterable[str] | None) -> list[tuple[str, str]]:
     pairs = []
     for condition in conditions or []:
         name, sep, value = condition.partition("=")
-        if not sep or not name.strip() or not value.strip():
-            raise ValueError(f"{condition!r} is not FIELD=VALUE")
-        pairs.append((name.strip(), value.strip()))
+        name, value = name.strip(), value.strip()
+        if name.endswith(NOT):
+            name, value = name[:-1].strip(), NOT + value
+        if not sep or not name or not value.lstrip(NOT).strip():
+            raise ValueError(f"{condition!r} is not FIELD=VALUE (or FIELD!=VALUE)")
+        pairs.append((name, value))
     return pairs
+
+
+def check_filter_field(name: str) -> str:
+    """`name` if a condition may name it (a field of the schema, or `year`)."""
+    return name if name == YEAR else check_field(name)
+
+
+def condition_text(name: str, value: str) -> str:
+    """A (field, value) pair as typed: the inverse of `parse_conditions`."""
+    if value.startswith(NOT):
+        return f"{name}{NOT}={value[len(NOT) :]}"
+    return f"{name}={value}"
+
+
+def alternatives(value: str) -> tuple[bool, list[str]]:
+    """(negated, the values ORed) of a condition's value: `!A,B` is (True, [A, B])."""
+    negated = value.startswith(NOT)
+    body = value[len(NOT) :] if negated else value
+    return negated, [part.strip() for part in body.split(OR) if part.strip()]
+
+
+def year_range(value: str) -> tuple[int | None, int | None]:
+    """`2015..2020`, `2015..`, `..2020` or `2018` as (from, to), both included; ValueError
+    for anything else."""
+    low, sep, high = value.strip().partition(_RANGE)
+    if not sep:
+        high = low
+    try:
+        bounds = tuple(int(part) if part.strip() else None for part in (low, high))
+    except ValueError:
+        raise ValueError(f"year={value}: write FROM..TO, FROM.., ..TO or one year") from None
+    first, last = bounds
+    given = [b for b in bounds if b is not None]
+    if not given or any(not 0 < b < 10_000 for b in given):
+        raise ValueError(f"year={value}: years are 1-9999, at least one bound")
+    if first is not None and last is not None and first > last:
+        raise ValueError(f"year={value}: the range ends before it starts")
+    return first, last
 
 
 def part_labels(field: str, index: int) -> frozenset[str]:

@@ -39,16 +39,21 @@ from sqlalchemy import (
     true,
 )
 
+from exobone.errors import StoreError
 from exobone.model import ANNOTATION_FIELDS, SET_FIELDS
 from exobone.schema import BY_NAME
 from exobone.store import textindex
 from exobone.store.facets import Column, FacetIndex, fetch
 from exobone.store.labels import (
     WILDCARD,
+    YEAR,
     UnknownFilterError,
+    alternatives,
     check_field,
+    check_filter_field,
     check_label,
     matches,
+    year_range,
 )
 from exobone.store.schema import (
     CURATED,
@@ -74,8 +79,11 @@ _ONE_WORD = re.compile(r"[^\W_]+")
 SNIPPET_CHARS = 240
 # Snippets are looked for in this much of an abstract (the whole text took seconds at 1 MB).
 SNIPPET_SOURCE_CHARS = 20_000
-# `{field: value}` or `[(field, value), ...]`; a value may use `*` for any one part.
+# `{field: value}` or `[(field, value), ...]`; a value may use `*` for any one part, list
+# alternatives (`A,B`), be negated (`!A`), or be a `year` range (see `exobone.store.labels`).
 Where = Mapping[str, str | int] | Iterable[tuple[str, str | int]]
+# Orders of a page of hits: best match first (record order without text), or by year.
+SORTS = ("relevance", "newest", "oldest")
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,13 +336,29 @@ def _bounded_snippets(conn: Connection, text: str, rows: Sequence[Any]) -> dict[
 
 @dataclass(frozen=True, slots=True)
 class Condition:
-    """One `field=value` filter resolved to the stored values it matches."""
+    """One filter resolved to the stored values it matches: the studies with one of
+    `values` (none of them when `negated`), or whose record's year is within `years`."""
 
     field: str
     values: tuple[str, ...]
+    negated: bool = False
+    years: tuple[int | None, int | None] | None = None
+
+    @property
+    def void(self) -> bool:
+        """Keeps no study (a value no study has)."""
+        return not self.negated and self.years is None and not self.values
+
+    @property
+    def idle(self) -> bool:
+        """Keeps every study (none has the values it excludes)."""
+        return self.negated and not self.values
 
     def postings(self, curated: bool) -> Any:
-        """SELECT study_id of the studies having one of the values (index range scans)."""
+        """SELECT study_id of the studies meeting it (index range scans for values)."""
+        if self.negated or self.years is not None:
+            t = studies_t.alias("n")
+            return select(t.c.id.label("study_id")).where(self.holds_for(t.c.id, curated))
         if self.field == "study_type":
             return select(studies_t.c.id.label("study_id")).where(
                 studies_t.c.study_type.in_(self.values)
@@ -344,7 +368,15 @@ class Condition:
         return query.where(not_withdrawn(a)) if curated else query
 
     def holds_for(self, study_id: Any, curated: bool) -> Any:
-        """EXISTS condition: the study `study_id` has one of the values (one index probe)."""
+        """EXISTS condition (NOT EXISTS when negated): one index probe for study `study_id`."""
+        having = self._having(study_id, curated)
+        return ~having if self.negated else having
+
+    def _having(self, study_id: Any, curated: bool) -> Any:
+        if self.years is not None:
+            t, r = studies_t.alias("k"), records_t.alias("y")
+            bounds = year_bounds(r.c.year, self.years)
+            return exists().where(t.c.id == study_id, r.c.id == t.c.record_id, *bounds)
         if self.field == "study_type":
             t = studies_t.alias("k")
             return exists().where(t.c.id == study_id, t.c.study_type.in_(self.values))
@@ -353,22 +385,58 @@ class Condition:
         return exists().where(*probe, not_withdrawn(a)) if curated else exists().where(*probe)
 
 
+def year_bounds(year: Any, years: tuple[int | None, int | None]) -> list[Any]:
+    """SQL conditions keeping `year` within (from, to), both included."""
+    first, last = years
+    return [
+        *([year >= first] if first is not None else []),
+        *([year <= last] if last is not None else []),
+    ]
+
+
+def exact_condition(name: str, value: str) -> Condition:
+    """A condition taking its values as written (no wildcard, no label check)."""
+    check_filter_field(name)
+    if name == YEAR:
+        try:
+            return Condition(name, (), years=year_range(value))
+        except ValueError as error:
+            raise StoreError(str(error)) from None
+    negated, wanted = alternatives(value)
+    return Condition(name, tuple(wanted), negated)
+
+
 def resolve(
     conn: Connection,
     name: str,
     pattern: str,
     stored_values: Callable[[str], list[str]] | None = None,
 ) -> Condition:
-    """The stored values of `name` that fit `pattern`; an error if a label is unknown.
+    """The stored values of `name` that fit `pattern` (each of its alternatives); an error
+    if a label is unknown.
 
     `stored_values(name)` gives a field's stored values when the caller keeps them (the
     facet index does, per generation); otherwise they are read here.
     """
-    check_field(name)
+    written = exact_condition(name, pattern)
+    if written.years is not None:
+        return written
+    values: list[str] = []
+    for alternative in written.values:
+        values += _resolve_one(conn, name, alternative, stored_values)
+    return Condition(name, tuple(dict.fromkeys(values)), written.negated)
+
+
+def _resolve_one(
+    conn: Connection,
+    name: str,
+    pattern: str,
+    stored_values: Callable[[str], list[str]] | None,
+) -> list[str]:
     if name == "study_type":
         check_label(name, pattern, [])
         labels = BY_NAME["study_type"].parts[0].labels
-        return Condition(name, tuple(k for k in labels if matches(pattern, k)))
+        return [k for k in labels if matches(pattern, k)]
     stored: list[str] = []
     if WILDCARD in pattern:
         if stored_values is not None:
@@ -385,7 +453,7 @@ def resolve(
         if not stored:
             stored = list(conn.scalars(select(values_t.c.value).where(values_t.c.field == name)))
         check_label(name, pattern, stored)
-    return Condition(name, tuple(values))
+    return values
 
 
 # Filters keeping less than this share of the studies gate SQLite's ranking (`_gate`).
@@ -403,15 +471,18 @@ class Searcher:
         self.text = query.strip() if has_terms(query) else ""
         self.where = pairs(where)
         for name, _ in self.where:
-            check_field(name)
+            check_filter_field(name)
         self.study = studies_t.alias("s")
         # Until someone curates, every row counts as it is and the checks can be skipped.
         curated = select(annotations_t.c.id).where(annotations_t.c.origin == CURATED).limit(1)
         self.curated = conn.scalar(curated) is not None
         conditions = [resolve(conn, name, value) for name, value in self.where]
-        self.empty = any(not c.values for c in conditions)
-        # The most selective condition drives; the others are probed per study.
-        self.conditions = sorted(conditions, key=self._estimate) if not self.empty else []
+        self.empty = any(c.void for c in conditions)
+        # The most selective condition drives (a negated one only when all are); the
+        # others are probed per study.
+        conditions = [c for c in conditions if not c.idle]
+        order = lambda c: (c.negated, self._estimate(c) if not c.negated else 0)  # noqa: E731
+        self.conditions = sorted(conditions, key=order) if not self.empty else []
 
     # -- the matching set ----------------------------------------------------------------
 
@@ -450,7 +521,7 @@ class Searcher:
         """SELECT study_id of the studies meeting every condition, driven by the rarest."""
         driver, *rest = self.conditions
         postings = driver.postings(self.curated)
-        if len(driver.values) > 1 or self.curated:
+        if len(driver.values) > 1 or self.curated or driver.negated:
             postings = postings.distinct()
         found = postings.subquery("d")
         return select(found.c.study_id).where(
@@ -535,6 +606,7 @@ def search(
     offset: int = 0,
     facet_fields: Sequence[str] | None = None,
     text_index: TextIndex | None = None,
+    sort: str = "relevance",
 ) -> SearchResult:
     """See `Store.search`: the text part in `text_index` or the database, filters and facets
     in `index`."""
@@ -548,7 +620,8 @@ def search(
             facets[name] = found.studies.count_kinds(found.rows)
         else:
             facets[name] = found.column(name).count(found.rows)
-    return SearchResult(total=found.total, hits=found.hits(limit, offset), facets=facets)
+    hits = found.hits(limit, offset, sort)
+    return SearchResult(total=found.total, hits=hits, facets=facets)
 
 
 def evidence_counts(
@@ -617,11 +690,11 @@ class Matches:
         self.text = query.strip() if has_terms(query) else ""
         items = pairs(where)
         for name, _ in items:
-            check_field(name)
+            check_filter_field(name)
         # Exact filters (`Store.facets`) take values as they are: unknown ones match nothing.
         self.key = index.key(conn)
         if exact:
-            conditions = [Condition(name, (value,)) for name, value in items]
+            conditions = [exact_condition(name, value) for name, value in items]
         else:
             cached = partial(index.field_values, conn, self.key)
             conditions = [resolve(conn, name, value, cached) for name, value in items]
@@ -630,9 +703,10 @@ class Matches:
         self.scores = np.empty(0, dtype=np.float64)
         self.rows: np.ndarray | None = None
         self._total = 0
-        if any(not c.values for c in conditions):
+        if any(c.void for c in conditions):
             self.rows = np.empty(0, dtype=np.int64)
             return
+        conditions = [c for c in conditions if not c.idle]
         mask = self._mask(conditions) if conditions else None
         if self.text:
             self._match_text(mask, ranked)
@@ -651,19 +725,28 @@ class Matches:
         return self.index.column(self.conn, self.key, name)
 
     def _mask(self, conditions: list[Condition]) -> np.ndarray:
-        """The studies meeting every condition (any of its values)."""
+        """The studies meeting every condition (any of its values; none when negated)."""
         size = len(self.studies.ids)
         mask = np.ones(size, dtype=bool)
         for condition in conditions:
-            if condition.field == "study_type":
-                kinds = [i for i, k in enumerate(self.studies.kind_values) if k in condition.values]
-                mask &= np.isin(self.studies.kinds, kinds)
-                continue
-            column = self.column(condition.field)
-            having = np.zeros(size, dtype=bool)
-            having[column.rows_having(column.codes_of(condition.values))] = True
-            mask &= having
+            having = self._having(condition, size)
+            mask &= ~having if condition.negated else having
         return mask
+
+    def _having(self, condition: Condition, size: int) -> np.ndarray:
+        """The studies with one of the condition's values (or in its years)."""
+        if condition.years is not None:
+            s, r = studies_t.alias("s"), records_t.alias("r")
+            query = select(s.c.id).join(r, r.c.id == s.c.record_id)
+            found = fetch(self.conn, query.where(*year_bounds(r.c.year, condition.years)))
+            return np.isin(self.studies.ids, np.fromiter((row[0] for row in found), np.int64))
+        if condition.field == "study_type":
+            kinds = [i for i, k in enumerate(self.studies.kind_values) if k in condition.values]
+            return np.isin(self.studies.kinds, kinds)
+        column = self.column(condition.field)
+        having = np.zeros(size, dtype=bool)
+        having[column.rows_having(column.codes_of(condition.values))] = True
+        return having
 
     def _match_text(self, mask: np.ndarray | None, ranked: bool) -> None:
         found = self._match_postings(mask)
@@ -734,8 +817,31 @@ class Matches:
             "exobone_keep", 1, lambda rowid: rowid < size and flags[rowid], deterministic=True
         )
 
-    def hits(self, limit: int, offset: int) -> list[Hit]:
-        """One page: best score first with text, else in study (or record) id order."""
+    def by_year(self, limit: int, offset: int, newest: bool) -> list[int]:
+        """The record ids of one page of the matches ordered by year (newest or oldest
+        first; records without a year last), then by record id."""
+        if not self.text and self.rows is None:
+            year = records_t.c.year.desc() if newest else records_t.c.year.asc()
+            query = select(records_t.c.id).order_by(year.nulls_last(), records_t.c.id)
+            return [int(i) for i in self.conn.scalars(query.limit(limit).offset(offset))]
+        chosen = self.record_ids if self.text else self.studies.records[self.rows]
+        rows = fetch(self.conn, select(records_t.c.id, records_t.c.year))
+        ids = np.fromiter((row[0] for row in rows), np.int64, len(rows))
+        known = np.full(int(ids.max(initial=0)) + 1, np.nan)
+        known[ids] = np.fromiter(
+            (np.nan if row[1] is None else row[1] for row in rows), np.float64, len(rows)
+        )
+        years = known[chosen]
+        last = np.inf if newest else -np.inf  # no year: after every year either way
+        key = np.where(np.isnan(years), last, -years if newest else years)
+        order = np.lexsort((chosen, key))[offset : offset + limit]
+        return [int(i) for i in chosen[order]]
+
+    def hits(self, limit: int, offset: int, sort: str = "relevance") -> list[Hit]:
+        """One page: best score first with text, else in study (or record) id order; or
+        by year (`sort` newest or oldest)."""
+        if sort not in SORTS:
+            raise StoreError(f"unknown order {sort!r}; use {', '.join(SORTS)}")
         s = studies_t.alias("s")
         columns = (
             records_t.c.id,
@@ -749,6 +855,12 @@ class Matches:
         )
         joined = records_t.outerjoin(s, s.c.record_id == records_t.c.id)
         query = select(*columns).select_from(joined)
+        if sort != "relevance":
+            ids = self.by_year(limit, offset, sort == "newest")
+            ranks = dict(zip(self.record_ids.tolist(), self.scores.tolist(), strict=True))
+            chosen = query.where(records_t.c.id.in_(ids))
+            found = {row.id: row for row in self.conn.execute(chosen)}
+            return make_hits(self.conn, self.text, [found[i] for i in ids], ranks)
         if self.text:
             best = top(self.record_ids, self.scores, offset + limit)[offset:]
             ids = [int(i) for i in self.record_ids[best]]

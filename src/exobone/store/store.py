@@ -350,15 +350,17 @@ class Store:
         limit: int = 20,
         offset: int = 0,
         facet_fields: Sequence[str] | None = None,
+        sort: str = "relevance",
     ) -> SearchResult:
         """Records matching `query` and every `where` condition, best first, with facets.
 
         `query` is plain text (every term required; never search syntax). `where` holds
         `field: value` conditions, ANDed, on the effective annotations; a part of a compound
-        value may be `*` (`{"ev_sources": "MSC|bone_marrow|*"}`); pass pairs to repeat a
-        field. `facet_fields` (default: every field) are counted over all matches, not
-        only the page. Unknown fields or labels raise `UnknownFilterError`, listing the
-        valid ones.
+        value may be `*` (`{"ev_sources": "MSC|bone_marrow|*"}`), `A,B` is either, `!A`
+        neither, and `year` takes a range (`2015..2020`; see `exobone.store.labels`); pass
+        pairs to repeat a field. `facet_fields` (default: every field) are counted over all
+        matches, not only the page. `sort` is relevance, newest or oldest. Unknown fields
+        or labels raise `UnknownFilterError`, listing the valid ones.
         """
         from exobone.store.search import search
 
@@ -372,14 +374,15 @@ class Store:
                 offset=offset,
                 facet_fields=facet_fields,
                 text_index=self.text_index,
+                sort=sort,
             )
 
     # -- reading -------------------------------------------------------------------------
 
     def count(self, where: Filters | None = None) -> int:
         """Number of stored records (with every `field: value` of `where`, if given)."""
-        query = select(func.count()).select_from(records_t).where(*_filters(where))
         with self.engine.connect() as conn:
+            query = select(func.count()).select_from(records_t).where(*_filters(conn, where))
             return conn.scalar(query) or 0
 
     def records(
@@ -390,14 +393,14 @@ class Store:
         `where` keeps the records whose study has every given value, e.g.
         `{"species": "rat", "settings": "in_vivo"}` (curators' changes included).
         """
-        query = (
-            select(records_t)
-            .where(*_filters(where))
-            .order_by(records_t.c.id)
-            .limit(limit)
-            .offset(offset)
-        )
         with self.engine.connect() as conn:
+            query = (
+                select(records_t)
+                .where(*_filters(conn, where))
+                .order_by(records_t.c.id)
+                .limit(limit)
+                .offset(offset)
+            )
             return self._entries(conn, list(conn.execute(query)))
 
     def prepare_indexes(self) -> IndexReport:
@@ -916,22 +919,16 @@ def _effective(a: Any) -> Any:
     )
 
 
-def _filters(where: Filters | None) -> list[Any]:
-    """Conditions on `records` for each `field: value` of `where`."""
-    conditions = []
-    for name, value in (where or {}).items():
-        check_field(name)
-        if name == "study_type":
-            matching = select(studies_t.c.record_id).where(studies_t.c.study_type == str(value))
-        else:
-            a = annotations_t.alias()
-            matching = (
-                select(studies_t.c.record_id)
-                .join(a, a.c.study_id == studies_t.c.id)
-                .where(a.c.field == name, a.c.value == str(value), _effective(a))
-            )
-        conditions.append(records_t.c.id.in_(matching))
-    return conditions
+def _filters(conn: Connection, where: Filters | None) -> list[Any]:
+    """Conditions on `records` keeping those whose study meets `where`, read as `search`
+    reads it (one grammar for every command: `exobone.store.labels`)."""
+    from exobone.store.search import Searcher
+
+    if not where:
+        return []
+    ids = Searcher(conn, "", where).study_ids()
+    assert ids is not None  # conditions always narrow
+    return [records_t.c.id.in_(select(studies_t.c.record_id).where(studies_t.c.id.in_(ids)))]
 
 
 def _id_or_key_clause(id_or_key: int | str) -> Any:

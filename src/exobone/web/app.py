@@ -30,12 +30,14 @@ from starlette.background import BackgroundTask
 from exobone.errors import ExoboneError, LabelError, StoreError, UnknownFieldError
 from exobone.model import ANNOTATION_FIELDS, SET_FIELDS
 from exobone.store import Store
+from exobone.store.labels import condition_text
 from exobone.store.store import label_number, study_label
 from exobone.web import security
 from exobone.web.charts import graph_data, graph_edges_page, map_data
-from exobone.web.corpus import FACET_FIELDS, Corpus, parse_filters
+from exobone.web.corpus import FACET_FIELDS, Corpus
 from exobone.web.highlight import field_class, mark_matches
 from exobone.web.labels import check_value
+from exobone.web.searchview import SORTS, SearchView, parse_filters
 from exobone.web.views import study_json, study_view
 
 HERE = Path(__file__).resolve().parent
@@ -126,6 +128,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         set_fields=SET_FIELDS,
         annotation_fields=ANNOTATION_FIELDS,
         snippet=lambda hit: mark_matches(hit.snippet.text, hit.snippet.marks),
+        condition_text=condition_text,
     )
 
     def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -183,23 +186,27 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         request: Request,
         q: str = "",
         f: Annotated[list[str] | None, Query()] = None,
+        sort: Annotated[str, Query(pattern="^(relevance|newest|oldest)$")] = "relevance",
+        first: Annotated[str, Query(alias="from", max_length=8)] = "",
+        last: Annotated[str, Query(alias="to", max_length=8)] = "",
         page_no: Annotated[int, Query(alias="page", ge=1, le=10_000)] = 1,
     ) -> HTMLResponse:
         try:
-            where = parse_filters(f or [])
-            results = corpus.search(check_query(q), where, PAGE_SIZE, (page_no - 1) * PAGE_SIZE)
+            where = parse_filters(f or [], first, last)
+            offset = (page_no - 1) * PAGE_SIZE
+            results = corpus.search(check_query(q), where, PAGE_SIZE, offset, sort)
         except ValueError as error:
             raise HTTPException(400, str(error)) from None
         return page(
             request,
             "search.html",
-            q=q,
-            where=where,
+            view=SearchView(q, tuple(where), sort),
             results=results,
             page_no=page_no,
             pages=max(1, -(-results.total // PAGE_SIZE)),
             facet_fields=FACET_FIELDS,
             export_formats=list(EXPORTS),
+            sorts=SORTS,
         )
 
     @app.get("/study/{ref}", response_class=HTMLResponse, include_in_schema=False)
@@ -297,15 +304,22 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     def api_search(
         q: str = "",
         f: Annotated[
-            list[str] | None, Query(description="field=value filters; * is a wildcard")
+            list[str] | None,
+            Query(
+                description="Filters as `exobone search --where` takes them: field=value, "
+                "field=a,b (either), field!=value (not), * for any part, year=2015..2020"
+            ),
         ] = None,
+        sort: Annotated[
+            str, Query(pattern="^(relevance|newest|oldest)$", description="Order of the hits")
+        ] = "relevance",
         limit: Annotated[int, Query(ge=1, le=200)] = 20,
         offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> dict[str, Any]:
         """Full-text search over titles and abstracts with facet counts."""
         try:
             where = parse_filters(f or [])
-            results = corpus.search(check_query(q), where, limit, offset)
+            results = corpus.search(check_query(q), where, limit, offset, sort)
         except ValueError as error:
             raise HTTPException(400, str(error)) from None
         return {

@@ -13,22 +13,21 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from exobone.errors import ExoboneError, UnknownFieldError
-from exobone.model import SET_FIELDS, Study
-from exobone.schema import check_field
+from exobone.errors import ExoboneError
+from exobone.model import ANNOTATION_FIELDS, SET_FIELDS, Study
 from exobone.store import Curation, Entry, Hit, IngestSummary, Store, StoreError
 from exobone.store.related import Related
 from exobone.web.aggregates import StudyAggregates
 
 T = TypeVar("T")
 
-# Fields offered as facets on the search page, most useful first.
-FACET_FIELDS: tuple[str, ...] = (
+# Fields offered first as facets on the search page (then every other field).
+_FIRST_FACETS = (
     "study_type",
     "settings",
     "vesicle_types",
@@ -40,6 +39,10 @@ FACET_FIELDS: tuple[str, ...] = (
     "biomaterials",
     "isolation_methods",
     "outcomes",
+)
+FACET_FIELDS: tuple[str, ...] = (
+    *_FIRST_FACETS,
+    *(name for name in ANNOTATION_FIELDS if name not in _FIRST_FACETS),
 )
 # Fields too generic to make two studies similar.
 _WEAK_FIELDS = frozenset({"settings", "species", "vesicle_types", "durations_days", "doses"})
@@ -131,23 +134,35 @@ class Corpus:
         return self.store.get(record_id)
 
     def search(
-        self, query: str, where: Mapping[str, str], limit: int = 20, offset: int = 0
+        self,
+        query: str,
+        where: Sequence[tuple[str, str]],
+        limit: int = 20,
+        offset: int = 0,
+        sort: str = "relevance",
     ) -> Results:
         """Full-text search with facets through `Store.search`.
 
-        A filter the store rejects (unknown field or label) raises ValueError.
+        A field with a filter is counted without it (the other values it could be ORed
+        with), every other field over the matches. A filter the store rejects (unknown
+        field or label) raises ValueError.
         """
         try:
             found = self.store.search(
                 query=query,
-                where=dict(where) or None,
+                where=list(where) or None,
                 limit=limit,
                 offset=offset,
                 facet_fields=list(FACET_FIELDS),
+                sort=sort,
             )
+            facets = {k: [(str(v), int(n)) for v, n in vs] for k, vs in found.facets.items()}
+            for name in {n for n, v in where if n in facets and not v.startswith("!")}:
+                others = [p for p in where if p[0] != name or p[1].startswith("!")]
+                alone = self.store.search(query, others or None, limit=0, facet_fields=[name])
+                facets[name] = [(str(v), int(n)) for v, n in alone.facets[name]]
         except ExoboneError as error:  # an unknown field or label in a filter
             raise ValueError(str(error)) from None
-        facets = {k: [(str(v), int(n)) for v, n in vs] for k, vs in found.facets.items()}
         return Results(int(found.total), list(found.hits), facets)
 
     def history(self, record_id: int) -> list[Curation]:
@@ -184,19 +199,3 @@ def _pairs(study: Study) -> set[tuple[str, str]]:
         if name not in _WEAK_FIELDS
         for value in study.annotations.get(name) or []
     }
-
-
-def parse_filters(items: Sequence[str]) -> dict[str, str]:
-    """`field=value` strings (repeated query parameters) as a dict; bad ones raise ValueError."""
-    where: dict[str, str] = {}
-    for item in items:
-        name, sep, value = item.partition("=")
-        name, value = name.strip(), value.strip()
-        if not sep or not value:
-            raise ValueError(f"filter {item!r} is not field=value")
-        try:
-            check_field(name)
-        except UnknownFieldError as error:
-            raise ValueError(f"{error} in filter {item!r}") from None
-        where[name] = value
-    return where
