@@ -353,26 +353,41 @@ def _animal_models(doc: Document) -> Iterator[Finding]:
     if not has_in_vivo(doc):
         return
     animals = animal_species(doc)
-    default = {m.label for m in animals if m.label != "human"}
+    # A model's species is a test animal's: not the "bovine" of "bovine milk EVs given to
+    # ovariectomized mice" (R43), nor the "mouse" of "mouse embryo osteoblast cells" (R68).
+    tested = [a for a in animals if a.label != "human" and _names_test_animals(doc, a)]
+    candidates = tested or animals
+    default = {m.label for m in candidates if m.label != "human"}
     fallback = next(iter(default)) if len(default) == 1 else ""
     models = []
     for m in doc.of_kind("animal_models"):
-        near = [a for a in animals if (a.section, a.sentence) == (m.section, m.sentence)]
+        near = [a for a in candidates if (a.section, a.sentence) == (m.section, m.sentence)]
         closest = min(near, key=lambda a: abs(a.start - m.start)) if near else None
         species = closest.label if closest else fallback
         models.append(Finding("animal_models", f"{species}|{m.label}", _span(m)))
     if not models and animals:
         models += _model_from_condition(doc, animals)
+    # A model named once without its animal is the model named elsewhere with it.
+    placed = {f.value.split("|")[1] for f in models if f.value.split("|")[0]}
+    models = [f for f in models if f.value.split("|")[0] or f.value[1:] not in placed]
     yield from models
     yield from _unlabelled_animals(doc, animals, {f.value.split("|")[0] for f in models})
 
 
 def _model_from_condition(doc: Document, animals: list[Mention]) -> Iterator[Finding]:
-    """ "An OA rat model": the species word before "model" takes the model of the condition."""
+    """ "An IDD mouse model" (R16): the species word before "model" takes the model of the
+    condition. "Murine periodontitis models", "mice with periodontitis" (R58): the species word
+    and the condition name the model together."""
     models = load_lexicon().condition_models
     conditions = [c for c in doc.of_kind("conditions") if c.label in models]
     for a in animals:
         text = doc.text_of(a.section)
+        paired = next((c for c in conditions if _names_model_with(text, a, c)), None)
+        if paired is not None:
+            span = Span(a.start, max(a.end, paired.end), a.sentence, a.section)
+            reason = f"'{text[span.start : span.end]}': animals with the disease (a model of it)"
+            yield Finding("animal_models", f"{a.label}|{models[paired.label]}", span, reason)
+            return
         if _MODEL_AFTER.match(text[a.end : a.end + 8]) and conditions:
             model = models[conditions[0].label]
             span = Span(
@@ -384,6 +399,23 @@ def _model_from_condition(doc: Document, animals: list[Mention]) -> Iterator[Fin
             reason = f"'{a.text} model' with the disease '{conditions[0].text}' (a model of it)"
             yield Finding("animal_models", f"{a.label}|{model}", span, reason)
             return
+
+
+# "mice with periodontitis", "murine periodontitis models": species, then the condition.
+_WITH_CONDITION = re.compile(r"\s+(?:with|bearing|suffering from)\s+(?:[\w-]+\s+)?", re.IGNORECASE)
+_BEFORE_CONDITION = re.compile(r"\s+")
+
+
+def _names_model_with(text: str, a: Mention, c: Mention) -> bool:
+    """Whether animal `a` and condition `c` of one sentence say "animals with the condition" or
+    "<animal> <condition> model"."""
+    if c.section != a.section or c.sentence != a.sentence or c.start < a.end:
+        return False
+    if _WITH_CONDITION.fullmatch(text, a.end, c.start):
+        return True
+    return bool(
+        _BEFORE_CONDITION.fullmatch(text, a.end, c.start) and _MODEL_AFTER.match(text, c.end)
+    )
 
 
 def _unlabelled_animals(

@@ -32,7 +32,10 @@ _STUDY_CUE = Cue(
     r"|(?:were|was) (?:isolated|investigated|examined|evaluated|assessed|used|treated"
     r"|injected|implanted"
     r"|cultured|harvested|collected|obtained|characteri[sz]ed|identified|purified|administered"
-    r"|randomi[sz]ed|divided|created|established|transplanted|performed)\b)"
+    r"|randomi[sz]ed|divided|created|established|transplanted|performed"
+    # the study's model: "periodontitis was produced in 50 rats" (R01), "OA was induced in
+    # rats" (R55), "rats with SNFH were produced" (R68)
+    r"|induced in|produced in|produced and)\b)"
 )
 _REVIEW_CUE = Cue(
     r"\b(?:in this review|this review|we review|here,? we review|review article|systematic review"

@@ -1,0 +1,162 @@
+"""Settings, routes, models and conditions of issue 17, each class on sentences paraphrased (in
+our own words) from at least two independent real published abstracts, run through the whole
+extractor.
+
+Sources: R-numbers are records of tests/data/real_paraphrase (their NOTES line gives the DOI);
+the others were read with the search tool and are named by DOI or PMC id beside each sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from exobone.extract import Extractor
+from exobone.model import Record
+
+EXTRACTOR = Extractor()
+
+
+def found(abstract: str, title: str = "Vesicles in skeletal disease") -> dict[str, set[str]]:
+    annotations = EXTRACTOR.extract(Record(title=title, abstract=abstract), "T").annotations
+    return {
+        field: {str(value) for value in annotations[field]}
+        for field in (
+            "settings", "delivery_routes", "animal_models", "species", "conditions",
+            "cell_lines", "durations_days",
+        )
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # R63 (10.1186/s12951-024-02451-2)
+        "In a rabbit knee osteochondral defect model, the cord stem cell EVs were injected into "
+        "the joint cavity after microfracture.",
+        # 10.1186/s13018-023-03576-0
+        "One week after surgery the platelet-rich plasma exosomes were injected into the knee "
+        "joint cavity of the rats once a week.",
+    ],
+)
+def test_injection_into_the_joint_cavity_is_intra_articular(abstract: str) -> None:
+    assert found(abstract)["delivery_routes"] == {"intra_articular_injection"}
+
+
+@pytest.mark.parametrize(
+    ("abstract", "model"),
+    [
+        # R55 (10.1186/s13287-020-01781-w)
+        ("We studied marrow stem cell exosomes in osteoarthritis. OA was induced in rats by "
+         "an injection of sodium iodoacetate into the knee.", "rat|MIA_OA"),
+        # R67 (10.1007/s12015-024-10810-7)
+        ("We treated disc chondrocytes with exosomes in vitro and injected sodium iodoacetate "
+         "into the temporomandibular joint of rats to model the disease.", "rat|MIA_OA"),
+    ],
+)
+def test_sodium_iodoacetate_makes_the_iodoacetate_model(abstract: str, model: str) -> None:
+    assert model in found(abstract)["animal_models"]
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # R35 (10.3168/jds.2019-17501)
+        "Fewer TRAP-stained cells formed in Raw264.7 cells given the colostrum exosomes.",
+        # R59 (10.1186/s12903-023-03842-x)
+        "Exosomes of IL-4-induced Raw264.7 cells were added to osteoclasts.",
+    ],
+)
+def test_raw264_7_written_in_lower_case_is_the_cell_line(abstract: str) -> None:
+    values = found(abstract)
+    assert values["cell_lines"] == {"RAW264.7"}
+    assert "mouse" in values["species"]
+
+
+@pytest.mark.parametrize(
+    ("abstract", "model"),
+    [
+        # R68 (discovery.researcher.life, endothelial-cell exosomes in SNFH)
+        ("We asked whether endothelial cell exosomes treat steroid-induced osteonecrosis of the "
+         "femoral head (SNFH). Mouse embryo osteoblast precursor cells were treated in vitro. "
+         "In vivo, SNFH rats were given the exosomes.", "rat|glucocorticoid_ONFH"),
+        # R08 (10.2147/DDDT.S178698)
+        ("We studied how marrow stem cell exosomes act on steroid-induced femoral head necrosis "
+         "(SFHN) in rats.", "rat|glucocorticoid_ONFH"),
+        # 10.7150/ijbs.16150
+        ("Early treatment with synovial stem cell exosomes prevented glucocorticoid-induced "
+         "osteonecrosis of the femoral head in the rat model.", "rat|glucocorticoid_ONFH"),
+    ],
+)
+def test_steroid_induced_femoral_head_necrosis_is_disease_and_model(
+    abstract: str, model: str
+) -> None:
+    values = found(abstract)
+    assert values["animal_models"] == {model}
+    assert values["conditions"] == {"osteonecrosis_femoral_head"}
+
+
+@pytest.mark.parametrize(
+    ("abstract", "model"),
+    [
+        # R01 (PMC6316309): a ligature-induced periodontitis is the disease and its model
+        ("Ligature-induced periodontitis was produced in 40 rats over 14 days before the "
+         "exosomes were given.", "rat|periodontitis"),
+        # R58 (10.1186/s12951-022-01314-y): animals named with the disease
+        ("In vivo, the M2 macrophage exosomes lessened alveolar bone resorption in mice with "
+         "periodontitis.", "mouse|periodontitis"),
+        ("The exosomes prevented bone loss in murine periodontitis models.", "mouse|periodontitis"),
+    ],
+)
+def test_periodontitis_in_animals_is_the_periodontitis_model(abstract: str, model: str) -> None:
+    values = found(abstract)
+    assert values["animal_models"] == {model}
+    assert "periodontitis" in values["conditions"]
+
+
+@pytest.mark.parametrize(
+    ("abstract", "model"),
+    [
+        # R16 (10.1080/15384101.2020.1863682): the condition, then "<animal> model"
+        ("The vesicles were then tested in an IDD mouse model.", "mouse|disc_degeneration"),
+        # R58 (10.1186/s12951-022-01314-y): the animal, then the condition
+        ("M2 exosomes reduced bone resorption in mice with periodontitis.", "mouse|periodontitis"),
+    ],
+)
+def test_animals_named_with_their_disease_take_its_model(abstract: str, model: str) -> None:
+    assert found(abstract)["animal_models"] == {model}
+
+
+@pytest.mark.parametrize(
+    ("abstract", "models"),
+    [
+        # R43 (PMID 38294408): "bovine" describes the milk, the mice are the model
+        ("We examined how vesicles from raw bovine milk act on ovariectomized (OVX) "
+         "osteoporotic mice.", {"mouse|ovariectomy"}),
+        # R68: "mouse" names embryo cells; the model of the rats is named without its animal
+        ("Exosomes were tested on mouse embryo osteoblast precursor cells and in rats. "
+         "The exosomes attenuated steroid-induced osteonecrosis of the femoral head.",
+         {"rat|glucocorticoid_ONFH"}),
+    ],
+)
+def test_a_models_species_is_a_test_animal(abstract: str, models: set[str]) -> None:
+    assert found(abstract)["animal_models"] == models
+
+
+@pytest.mark.parametrize(
+    ("abstract", "model", "days"),
+    [
+        # R01 (PMC6316309): the study starts with the model it produced
+        ("Adjunctive treatments are sought for periodontal therapy. Ligature-induced "
+         "periodontitis was produced in 40 rats over 14 days, and the animals were split into "
+         "groups. Specimens were assessed by histology.", "rat|periodontitis", "14"),
+        # R55 (10.1186/s13287-020-01781-w)
+        ("Osteoarthritis damages cartilage. OA was induced in rats by injection of sodium "
+         "iodoacetate, and the knees were studied for 6 weeks.", "rat|MIA_OA", "42"),
+    ],
+)
+def test_a_model_induced_in_animals_is_the_studys_own_work(
+    abstract: str, model: str, days: str
+) -> None:
+    values = found(abstract)
+    assert model in values["animal_models"]
+    assert days in values["durations_days"]
