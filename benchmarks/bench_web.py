@@ -4,10 +4,12 @@ Builds the demo store (examples/ bibliography) in a temporary folder and, with `
 also serves a large store (e.g. one made by `benchmarks/synth_studies.py`) in the same run.
 Each store is served by uvicorn on a free 127.0.0.1 port in a child process; every page
 kind (home, search, study page and study API of a random one of 200 studies, map, graph,
-quality) is first requested once (the cold time: derived views are built once per store
-generation), then `--clients` asyncio httpx clients request the kinds in turn, equally
-often, until `--seconds` pass. Reported per store: requests/s, p50/p95/p99, errors,
-per-kind p95 and the server's peak memory (VmHWM).
+quality) is first requested once (the cold time), then `--clients` asyncio httpx clients
+request the kinds in turn, equally often, until `--seconds` pass; then one curation is made
+and the first request of each aggregate page after it is timed (what a write costs the next
+visitor). The server prepares its indexes, graph and scores before it listens, as
+`exobone serve` does. Reported per store: requests/s, p50/p95/p99, errors, per-kind p95,
+the server's peak memory (VmHWM), the time until it was ready and the times after a write.
 Traffic never leaves the loopback interface; every loop is bounded.
 
     .venv/bin/python benchmarks/bench_web.py --clients 10 --seconds 15 \
@@ -65,11 +67,34 @@ def build_store(url: str) -> None:
 
 
 def serve(url: str, port: int) -> None:
+    """The app as `exobone serve` runs it: indexes, graph and scores prepared, then served."""
+    import sys
+
     import uvicorn
 
     from exobone.web import Settings, create_app
 
-    uvicorn.run(create_app(Settings(db_url=url)), host="127.0.0.1", port=port, log_level="error")
+    app = create_app(Settings(db_url=url))
+    app.state.corpus.prepare(lambda text: print(text, file=sys.stderr, flush=True))
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="error")
+
+
+def after_write(base: str, label: str) -> dict[str, float]:
+    """Seconds of the first request of each aggregate page after a curation (which moves
+    the store generation), and of the curation itself."""
+    times = {}
+    start = time.perf_counter()
+    httpx.post(
+        f"{base}/api/studies/{label}/curations",
+        json={"field": "molecular_effects", "value": "RUNX2|up"},
+        timeout=900,
+    ).raise_for_status()
+    times["curation"] = time.perf_counter() - start
+    for path in ["/graph", "/quality", "/api/graph", "/map", "/search?q=bone", "/"]:
+        start = time.perf_counter()
+        httpx.get(base + path, timeout=900).raise_for_status()
+        times[path] = time.perf_counter() - start
+    return times
 
 
 def study_labels(path: Path) -> list[str]:
@@ -153,13 +178,16 @@ def bench(name: str, db: Path, clients: int, seconds: float) -> None:
     server.start()
     try:
         base = f"http://127.0.0.1:{port}"
-        wait_ready(base, limit=600)
+        started = time.perf_counter()
+        wait_ready(base, limit=1800)
+        ready = time.perf_counter() - started
         cold = {}
         for path in [page.format(labels[0]) for page in PAGES]:
             start = time.perf_counter()
             httpx.get(base + path, timeout=900).raise_for_status()
             cold[path] = time.perf_counter() - start
         timings, errors, elapsed = asyncio.run(load(base, labels, clients, seconds))
+        written = after_write(base, labels[-1])
         assert server.pid is not None
         memory = peak_memory_mb(server.pid)
     finally:
@@ -178,7 +206,12 @@ def bench(name: str, db: Path, clients: int, seconds: float) -> None:
     for page_kind, values in sorted(by_kind.items()):
         values.sort()
         print(f"  {page_kind:14} n {len(values):5}  p95 {percentile(values, 0.95):8.1f} ms")
+    print(f"server ready (indexes, graph and scores prepared) after {ready:.1f} s")
     print("first (cold) request, s: " + ", ".join(f"{p} {t:.2f}" for p, t in cold.items()))
+    print(
+        "after a curation, first request, s: "
+        + ", ".join(f"{p} {t:.2f}" for p, t in written.items())
+    )
     for line in sorted(set(errors))[:10]:
         print("  error:", line)
 

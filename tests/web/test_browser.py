@@ -98,6 +98,18 @@ def test_study_page_highlights(loaded: Any) -> None:
         assert "hidden" in only.first.get_attribute("class")
 
 
+def test_hovering_a_highlight_says_why(loaded: Any) -> None:
+    # demo record 16: GW4869 blocked the vesicles' secretion and prevented bone loss
+    loaded.goto("/search?q=lncRUNX2-AS1")
+    loaded.click("ol.hits a >> nth=0")
+    mark = loaded.locator("#abstract mark.ev[title*='bone_loss|increase']").first
+    assert "(" not in mark.get_attribute("title")
+    mark.hover()
+    loaded.wait_for_function(
+        "m => m.title.includes(\"cue 'preventing' [rule prevent]\")", arg=mark.element_handle()
+    )
+
+
 def test_map_cell_lists_studies(loaded: Any) -> None:
     loaded.goto("/map")
     cell = loaded.locator("td.cell").first

@@ -81,7 +81,7 @@ def test_script_title_is_escaped_everywhere(client: TestClient) -> None:
     assert "&lt;img src=x onerror=alert(2)&gt;" in study
 
 
-def test_evidence_highlights_say_why_on_hover(client: TestClient) -> None:
+def test_evidence_reasons_are_asked_for_not_run_per_page_view(client: TestClient) -> None:
     # demo record 16: GW4869 blocked the vesicles' secretion and prevented bone loss
     found = client.get("/api/search", params={"q": "lncRUNX2-AS1"}).json()
     rid = next(h["record_id"] for h in found["hits"] if "lncRUNX2-AS1" in h["title"])
@@ -89,12 +89,18 @@ def test_evidence_highlights_say_why_on_hover(client: TestClient) -> None:
     titles = [
         html.unescape(t) for t in re.findall(r'<mark class="ev[^"]*"[^>]* title="([^"]*)"', page)
     ]
-    said = [line for t in titles for line in t.splitlines() if "bone_loss|increase" in line]
-    assert said, titles
-    assert "cue 'preventing' [rule prevent]" in said[0]
-    assert "inverted: vesicle secretion was blocked (pass secretion_block)" in said[0]
-    # every highlight of a value today's extractor gives has its reason
-    assert all("(" in line for t in titles for line in t.splitlines()), titles
+    # The page names the values only: the extractor is not run to show a study.
+    assert any("outcomes: bone_loss|increase" in t for t in titles), titles
+    assert not [t for t in titles if "(" in t], titles
+    reasons = client.get(f"/api/studies/{rid}/reasons").json()
+    said = [r for r in reasons if r["value"] == "bone_loss|increase"]
+    assert said, reasons
+    assert "cue 'preventing' [rule prevent]" in said[0]["reason"]
+    assert "inverted: vesicle secretion was blocked (pass secretion_block)" in said[0]["reason"]
+    # Each reason's place is a highlight of the page (the page code matches them by offset).
+    offsets = {int(a) for a in re.findall(r'<mark class="ev[^"]*"[^>]* data-at="(\d+)"', page)}
+    assert all(any(r["start"] <= at < r["end"] for at in offsets) for r in reasons)
+    assert client.get("/api/studies/999999/reasons").status_code == 404
 
 
 def test_search_api_facets_and_filters(client: TestClient) -> None:

@@ -38,7 +38,7 @@ from exobone.web.corpus import FACET_FIELDS, Corpus
 from exobone.web.highlight import field_class, mark_matches
 from exobone.web.labels import check_value
 from exobone.web.searchview import SORTS, SearchView, parse_filters
-from exobone.web.views import study_json, study_view
+from exobone.web.views import evidence_reasons, study_json, study_view
 
 HERE = Path(__file__).resolve().parent
 MAX_UPLOAD = 20 * 1024 * 1024
@@ -349,6 +349,15 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         if entry is None:
             raise HTTPException(404, f"no study {ref!r}")
         return study_json(entry, corpus.history(rid))
+
+    @app.get("/api/studies/{ref}/reasons", tags=["studies"])
+    def api_reasons(ref: str) -> list[dict[str, Any]]:
+        """Why the extractor gives each value at each evidence place (field, value, section,
+        start, end, reason), from running it again on the study's record."""
+        entry = corpus.get(record_id(ref))
+        if entry is None:
+            raise HTTPException(404, f"no study {ref!r}")
+        return evidence_reasons(entry.record)
 
     @app.post("/api/studies/{ref}/curations", tags=["curation"], status_code=201)
     def api_curate(request: Request, ref: str, body: CurationIn) -> dict[str, Any]:

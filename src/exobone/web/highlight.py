@@ -3,7 +3,10 @@
 The HTML is built from escaped text segments between span boundaries; record text is never
 inserted raw, so a title such as `<script>` stays text. Overlapping spans of several values
 split the text into segments, each marked with every value that covers it; its title (shown
-on hover) names each value and why the extractor gave it there (`Extractor.explain`).
+on hover) names each value. Why the extractor gave a value there (`Extractor.explain`, which
+runs the extractor again) is asked for only when a reader hovers a highlight: the page code
+fetches `/api/studies/{id}/reasons` and adds them to the titles, matched by field, value
+and the segment's offset (`data-at`).
 """
 
 from __future__ import annotations
@@ -19,28 +22,23 @@ from exobone.model import SET_FIELDS, Span
 
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """One evidence span of one value: what the highlighter needs, and why the value was given
-    there ("" when not known)."""
+    """One evidence span of one value: what the highlighter needs."""
 
     field: str
     value: str
     start: int
     end: int
-    reason: str = ""
 
 
 def marks_for(
     evidence: Mapping[str, Mapping[str, list[Span]]],
     section: str,
     length: int,
-    reasons: Mapping[tuple[str, str, str, int, int], str] | None = None,
 ) -> list[Mark]:
-    """The spans of `section` ("abstract" or "title") as marks, clipped to the text length,
-    each with its reason from `reasons` (by field, value, section, start and end).
+    """The spans of `section` ("abstract" or "title") as marks, clipped to the text length.
 
     Spans outside the text (stale offsets) are dropped rather than shown in the wrong place.
     """
-    reasons = reasons or {}
     found = []
     for name, values in evidence.items():
         for value, spans in values.items():
@@ -49,8 +47,7 @@ def marks_for(
                     continue
                 start, end = max(span.start, 0), min(span.end, length)
                 if start < end:
-                    why = reasons.get((name, str(value), section, span.start, span.end), "")
-                    found.append(Mark(name, str(value), start, end, why))
+                    found.append(Mark(name, str(value), start, end))
     return found
 
 
@@ -70,16 +67,12 @@ def highlight(text: str, marks: list[Mark]) -> Markup:
             parts.append(segment)
             continue
         fields = sorted({m.field for m in covering}, key=_order)
-        labels = "\n".join(
-            dict.fromkeys(
-                f"{m.field}: {m.value}" + (f" ({m.reason})" if m.reason else "") for m in covering
-            )
-        )
+        labels = "\n".join(dict.fromkeys(f"{m.field}: {m.value}" for m in covering))
         classes = " ".join(field_class(name) for name in fields)
         multi = " multi" if len(fields) > 1 else ""
         parts.append(
             f'<mark class="ev {classes}{multi}" data-fields="{escape(" ".join(fields))}" '
-            f'title="{escape(labels)}">{segment}</mark>'
+            f'data-at="{start}" title="{escape(labels)}">{segment}</mark>'
         )
     return Markup("".join(parts))
 

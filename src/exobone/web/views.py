@@ -73,12 +73,11 @@ def study_view(entry: Entry, corpus: Corpus) -> dict[str, Any]:
     }
     if study is None:
         return view
-    reasons = evidence_reasons(record)
     view["title_html"] = highlight(
-        record.title, marks_for(study.evidence, "title", len(record.title), reasons)
+        record.title, marks_for(study.evidence, "title", len(record.title))
     )
     view["abstract_html"] = highlight(
-        record.abstract, marks_for(study.evidence, "abstract", len(record.abstract), reasons)
+        record.abstract, marks_for(study.evidence, "abstract", len(record.abstract))
     )
     view["rows"] = field_rows(study, history)
     view["legend"] = [
@@ -90,19 +89,25 @@ def study_view(entry: Entry, corpus: Corpus) -> dict[str, Any]:
     return view
 
 
-def evidence_reasons(record: Record) -> dict[tuple[str, str, str, int, int], str]:
-    """Why the extractor gives each value at each place (field, value, section, start, end),
-    from `Extractor.explain` run again on the record (a stored span keeps only a flag of what
-    it was inferred from, so the place is the key); a place today's extractor does not give
-    has no reason."""
+def evidence_reasons(record: Record) -> list[dict[str, Any]]:
+    """Why the extractor gives each value at each place (field, value, section, start, end,
+    reason), from `Extractor.explain` run again on the record (a stored span keeps only a
+    flag of what it was inferred from, so the place is the key); a place today's extractor
+    does not give has no reason. Asked for by the study page only when a reader hovers a
+    highlight, so that showing a study never runs the extractor."""
     found = load_module("exobone.extract").Extractor().explain(record)
-    return {
-        (e.field, e.value, because.span.section, because.span.start, because.span.end): " / ".join(
-            because.reasons
-        )
+    return [
+        {
+            "field": e.field,
+            "value": e.value,
+            "section": because.span.section,
+            "start": because.span.start,
+            "end": because.span.end,
+            "reason": " / ".join(because.reasons),
+        }
         for e in found
         for because in e.evidence
-    }
+    ]
 
 
 def study_json(entry: Entry, history: list[Curation]) -> dict[str, Any]:

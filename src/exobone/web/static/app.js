@@ -106,3 +106,34 @@ if (graph) {
       });
   }
 }
+
+// Study page: why each highlighted value was given there, fetched on the first hover (it
+// runs the extractor again, so a page view alone does not ask for it).
+const highlighted = document.querySelectorAll("#title mark.ev, #abstract mark.ev");
+const study = location.pathname.match(/^\/study\/([^/]+)$/);
+if (highlighted.length && study) {
+  let asked = false;
+  const explain = async () => {
+    if (asked) return;
+    asked = true;
+    const response = await fetch("/api/studies/" + study[1] + "/reasons");
+    if (!response.ok) return;
+    const reasons = await response.json();
+    highlighted.forEach((mark) => {
+      const section = mark.closest("#title") ? "title" : "abstract";
+      const at = Number(mark.dataset.at);
+      mark.title = mark.title.split("\n").map((line) => {
+        const found = reasons.find((r) => line === r.field + ": " + r.value
+          && r.section === section && r.start <= at && at < r.end && r.reason);
+        return found ? line + " (" + found.reason + ")" : line;
+      }).join("\n");
+    });
+  };
+  for (const id of ["title", "abstract"]) {
+    const box = document.getElementById(id);
+    if (box) {
+      box.addEventListener("mouseover", explain);
+      box.addEventListener("focusin", explain);
+    }
+  }
+}
