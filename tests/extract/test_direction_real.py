@@ -195,3 +195,36 @@ def test_a_molecule_changed_in_the_recipient_cells_is_still_an_effect() -> None:
         "molecular_effects"
     ]
     assert effects == {"RUNX2|up", "miR-21|down"}
+
+
+@pytest.mark.parametrize(
+    ("abstract", "background_value"),
+    [
+        # R03 (10.1186/s40824-022-00331-0): what earlier work showed, before "we"
+        (
+            "Marrow stem cell exosomes are known to trigger osteogenic differentiation of MSCs, "
+            "but bolus injections of them are soon cleared. Here we bound the exosomes to a "
+            "titanium surface. The exosome coating enhanced bone formation around the implants.",
+            "osteogenic_differentiation|increase",
+        ),
+        # R61 (osteocyte apoptosis, MLO-Y4): the general promise of MSC exosomes
+        (
+            "Exosomes of stem cells promise cell-free therapy through several abilities, among "
+            "them promoting proliferation. We aimed to examine how adipose stem cell exosomes "
+            "act on osteocytes. The exosomes reduced the apoptosis of MLO-Y4 cells.",
+            "cell_proliferation|increase",
+        ),
+        # R41 (10.7150/thno.17450): the growth factors of PRP exosomes, as background
+        (
+            "The growth factors packed into PRP exosomes activate Akt to promote angiogenesis. "
+            "In this study we gave PRP exosomes to steroid-treated rats. The exosomes raised "
+            "Bcl-2 expression in the femoral head.",
+            "angiogenesis|increase",
+        ),
+    ],
+)
+def test_the_opening_background_reports_no_finding(abstract: str, background_value: str) -> None:
+    """General knowledge before the study's own account ("we ...") is not a vesicle effect."""
+    result = found(abstract)
+    assert background_value not in result["outcomes"]
+    assert result["outcomes"] or result["molecular_effects"]  # the study's own finding is read

@@ -11,9 +11,10 @@ Shared by `exobone.extract.outcomes` and `exobone.extract.molecular`. Two layers
 
 Hedged findings ("may", "potentially via reduced miR223") are still coded: the seed gold codes
 them, and abstracts hedge their own results. Aims and hypotheses ("to investigate whether
-exosomes promote ...") are not findings and are skipped. Stimuli given to cells
-("stimulated with IL-1beta", "IL-1beta-induced"), inhibitor targets ("inhibitors of AKT") and
-vesicle cargo ("Wnt-3a content was elevated in ASC-EXO") never receive a direction.
+exosomes promote ...") are not findings and are skipped, and so is the opening background
+(general knowledge before the study's own account, `Document.is_background`). Stimuli given
+to cells ("stimulated with IL-1beta", "IL-1beta-induced"), inhibitor targets ("inhibitors of
+AKT") and vesicle cargo ("Wnt-3a content was elevated in ASC-EXO") never receive a direction.
 """
 
 from __future__ import annotations
@@ -257,7 +258,7 @@ def _analyse(doc: Document) -> list[Directed]:
             found = _sentence_targets(doc, sentence, mentions, view)
             about = any(_cargo_subject(m, sentence, cargo) for m in found[1])
         previous_about_vesicles = about
-        if not about or is_aim(view):
+        if not about or is_aim(view) or doc.is_background(sentence):
             continue
         if found is None:
             found = _sentence_targets(doc, sentence, mentions, view)
