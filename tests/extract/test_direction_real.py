@@ -228,3 +228,35 @@ def test_the_opening_background_reports_no_finding(abstract: str, background_val
     result = found(abstract)
     assert background_value not in result["outcomes"]
     assert result["outcomes"] or result["molecular_effects"]  # the study's own finding is read
+
+
+@pytest.mark.parametrize(
+    ("abstract", "moved"),
+    [
+        # R61 (MLO-Y4 osteocytes under hypoxia and serum deprivation): Bcl-2 and Bax as a ratio
+        (
+            "Adipose stem cell exosomes cut the apoptosis of MLO-Y4 cells by raising the ratio of "
+            "Bcl-2 to Bax and by lowering cytochrome c.",
+            {"CYCS|down"},
+        ),
+        # R61: RANKL alone fell, and the RANKL/OPG ratio with it
+        (
+            "The exosomes also lowered RANKL expression as well as the RANKL/OPG ratio.",
+            {"TNFSF11|down"},
+        ),
+        # R72 (10.3389/fbioe.2020.00891): milk EVs brought the raised ratio back down
+        (
+            "In the OVX mice the RANKL/OPG ratio rose, and milk EV treatment brought it back; "
+            "osteocytes treated with the EVs showed a lower RANKL/OPG ratio.",
+            set(),
+        ),
+        # R72 (title): the pair named as one system
+        (
+            "Milk extracellular vesicles protect bone by raising osteocyte numbers and targeting "
+            "the RANKL/OPG system.",
+            set(),
+        ),
+    ],
+)
+def test_molecules_in_a_ratio_get_no_direction_of_their_own(abstract: str, moved: set[str]) -> None:
+    assert found(abstract)["molecular_effects"] == moved

@@ -300,6 +300,10 @@ MEASURED_BY: Final = ENGINE.gate(MEASURED_BY_RE)
 INHIBITOR_BEFORE: Final = ENGINE.gate(INHIBITOR_BEFORE_RE)
 
 
+# "the ratio of Bcl-2 to Bax", "the RANKL/OPG ratio": the molecules in it move as a pair.
+RATIO: Final = ENGINE.gate(RULES.regex("ratio"))
+
+
 AGENT_BEFORE: Final = ENGINE.gate(AGENT_BEFORE_RE)
 
 

@@ -56,6 +56,7 @@ from exobone.extract.direction_rules import (
     NOUN_IN_RE,
     NOUN_OF_RE,
     POST_NOUN_GAP_RE,
+    RATIO,
     REPAIR_AFTER_RE,
     SAME,
     SECRETION_BLOCK,
@@ -455,18 +456,21 @@ def _reversals_undo(state: _SentenceState) -> None:
 def _inverse_and_agents(state: _SentenceState) -> None:
     """A measure that rises when its phenotype falls is inverted ("exosomes restored
     mitochondrial membrane potential" is less mitochondrial dysfunction); agents ("Chondrocytes
-    stimulated with IL-1beta", "Runx2 knockout") are never targets."""
+    stimulated with IL-1beta", "Runx2 knockout") and the members of a ratio ("the ratio of
+    Bcl-2 to Bax rose": either may have moved) are never targets."""
     targets, result = state.targets, state.result
+    ratios = [m.span() for m in RATIO.finditer(state.text, state.view)]
     for i in state.order:
         sign, was = result[i], state.local[i]
         if targets[i].inverse and sign is not None and was is not None and was != SAME:
             result[i] = -sign
             state.change(i, "inverted: the measure falls as the phenotype rises (pass inverse)")
     for i in state.order:
+        t = targets[i]
         if (
             result[i] is not None
-            and targets[i].kind != "outcomes"
-            and agent_like(state.view, targets[i])
+            and t.kind != "outcomes"
+            and (agent_like(state.view, t) or any(a <= t.start and t.end <= b for a, b in ratios))
         ):
             result[i] = None
 
