@@ -260,3 +260,38 @@ def test_the_opening_background_reports_no_finding(abstract: str, background_val
 )
 def test_molecules_in_a_ratio_get_no_direction_of_their_own(abstract: str, moved: set[str]) -> None:
     assert found(abstract)["molecular_effects"] == moved
+
+
+@pytest.mark.parametrize(
+    ("abstract", "cargo", "effect"),
+    [
+        # R90 (Acta Biomater 150:413): a miRNA raised in the vesicles of hypoxic MSCs
+        (
+            "Sequencing showed that miR-210-3p was increased in hypo-sEVs under hypoxia. The "
+            "upregulated miR-210-3p of hypo-sEVs promoted angiogenesis by downregulating EFNA3.",
+            "miR-210-3p",
+            "EFNA3|down",
+        ),
+        # R88 (10.1302/2046-3758.132.BJR-2023-0146.R2): a miRNA lowered in senescent vesicles
+        (
+            "Sequencing found lower expression of miR-494-3p in the exosomes of senescent "
+            "osteocytes than in normal exosomes. The senescent exosomes lowered RUNX2 in the "
+            "preosteoblasts.",
+            "miR-494-3p",
+            "RUNX2|down",
+        ),
+        # R86 (10.1186/s13287-020-01991-2): the vesicle-borne miRNA behind a raised gene
+        (
+            "Exosomes of glucocorticoid-treated BMMSCs raised PAI-1 in endothelial cells, and "
+            "miR-451-5p in GB-Exo is crucial for the raised PAI-1.",
+            "miR-451-5p",
+            "SERPINE1|up",
+        ),
+    ],
+)
+def test_a_molecule_changed_in_the_vesicles_is_cargo(
+    abstract: str, cargo: str, effect: str
+) -> None:
+    effects = found(abstract)["molecular_effects"]
+    assert effect in effects
+    assert not any(value.startswith(cargo + "|") for value in effects)

@@ -345,13 +345,8 @@ def _cues_before_targets(state: _SentenceState) -> None:
         sign: int | None = None
         pred = state.right_of.get(i)
         if pred is not None:
-            cargo = CARGO_AFTER_RE.match(text, pred.end)
-            if (
-                cargo
-                and VESICLE_RE.match(cargo.group(1))
-                and not ARM_AFTER_RE.match(cargo.group(1))
-            ):
-                continue
+            if _names_vesicles_after(text, pred.end):
+                continue  # "miR-21 was enriched in the exosomes"
             inner = _left_cue(text, t, cues, bounds, consumed, nouns_only=True)
             base = _apply(pred, inner, t, view)
             local[i] = base
@@ -369,6 +364,8 @@ def _cues_before_targets(state: _SentenceState) -> None:
                 sign = _bettered(state, i, pred, base)
                 state.why[i] = ("after the target (pass predicates_after_targets)", pred)
         if pred is None and i not in state.blocked:
+            if t.kind in _MOLECULES and _names_vesicles_after(text, t.end):
+                continue  # "lower expression of miR-494-3p in the exosomes": their cargo
             left = _left_cue(text, t, cues, bounds, consumed)
             if left is not None:
                 sign = _bettered(state, i, left, _govern(view, left, t, cues, bounds, consumed))
@@ -377,6 +374,18 @@ def _cues_before_targets(state: _SentenceState) -> None:
                 if left.start > 1 and text[left.start - 1] == "-":
                     state.by_vesicles.add(i)  # "exosome-induced X" (other stimuli were dropped)
         result[i] = sign
+
+
+_MOLECULES = frozenset({"genes", "mirna", "lncrna"})
+
+
+def _names_vesicles_after(text: str, end: int) -> bool:
+    """ "... in the exosomes" / "of hypo-sEVs" right after `end` (not "in the exosome-treated
+    group"): what comes before is measured in the vesicles, as their cargo."""
+    cargo = CARGO_AFTER_RE.match(text, end)
+    return bool(
+        cargo and VESICLE_RE.match(cargo.group(1)) and not ARM_AFTER_RE.match(cargo.group(1))
+    )
 
 
 def _bettered(state: _SentenceState, i: int, cue: Cue, sign: int | None) -> int | None:
