@@ -295,3 +295,38 @@ def test_a_molecule_changed_in_the_vesicles_is_cargo(
     effects = found(abstract)["molecular_effects"]
     assert effect in effects
     assert not any(value.startswith(cargo + "|") for value in effects)
+
+
+@pytest.mark.parametrize(
+    ("abstract", "manipulated"),
+    [
+        # R84 (gingival MSC exosomes and PDLSCs): a pathway blocked to test the mechanism
+        (
+            "The exosomes inhibited NF-kappaB activation in the ligament stem cells. When "
+            "Wnt/beta-catenin signalling was blocked, the inhibitory effect of the exosomes on "
+            "NF-kappaB was lost.",
+            "Wnt_signaling",
+        ),
+        # R62 (10.1007/s00441-020-03319-1): the miRNA lowered by the experimenters
+        (
+            "The primed exosomes lessened cartilage damage in OA rats, an effect that was "
+            "reversed when miR-135b was decreased.",
+            "miR-135b",
+        ),
+        # R16 (10.1080/15384101.2020.1863682): a gerund subject that lowers a vesicle miRNA
+        (
+            "Reducing the miR-199a of the EVs weakened their protective effect on the nucleus "
+            "pulposus cells.",
+            "miR-199a",
+        ),
+        # R88 (10.1302/2046-3758.132.BJR-2023-0146.R2): raising a miRNA with mimics
+        (
+            "Raising miR-494-3p with mimics weakened the effect of the senescent exosomes on "
+            "osteogenic differentiation.",
+            "miR-494-3p",
+        ),
+    ],
+)
+def test_what_the_experimenters_changed_gets_no_direction(abstract: str, manipulated: str) -> None:
+    effects = found(abstract)["molecular_effects"]
+    assert not any(value.startswith(manipulated + "|") for value in effects)

@@ -304,6 +304,10 @@ INHIBITOR_BEFORE: Final = ENGINE.gate(INHIBITOR_BEFORE_RE)
 RATIO: Final = ENGINE.gate(RULES.regex("ratio"))
 
 
+# "when miR-135b was decreased": a molecule changed to test a mechanism.
+MANIPULATED_WHEN: Final = ENGINE.gate(RULES.regex("manipulated_when"))
+
+
 AGENT_BEFORE: Final = ENGINE.gate(AGENT_BEFORE_RE)
 
 

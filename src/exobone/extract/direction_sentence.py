@@ -53,6 +53,7 @@ from exobone.extract.direction_rules import (
     INDUCED_AFTER_RE,
     INHIBITOR_BEFORE,
     INTRANSITIVE_AFTER_RE,
+    MANIPULATED_WHEN,
     NOUN_IN_RE,
     NOUN_OF_RE,
     POST_NOUN_GAP_RE,
@@ -465,10 +466,17 @@ def _reversals_undo(state: _SentenceState) -> None:
 def _inverse_and_agents(state: _SentenceState) -> None:
     """A measure that rises when its phenotype falls is inverted ("exosomes restored
     mitochondrial membrane potential" is less mitochondrial dysfunction); agents ("Chondrocytes
-    stimulated with IL-1beta", "Runx2 knockout") and the members of a ratio ("the ratio of
-    Bcl-2 to Bax rose": either may have moved) are never targets."""
+    stimulated with IL-1beta", "Runx2 knockout"), the members of a ratio ("the ratio of
+    Bcl-2 to Bax rose": either may have moved) and what the experimenters changed ("when
+    miR-135b was decreased") are never targets."""
     targets, result = state.targets, state.result
     ratios = [m.span() for m in RATIO.finditer(state.text, state.view)]
+    for m in MANIPULATED_WHEN.finditer(state.text, state.view):
+        a, b = m.span(1)
+        for i, t in enumerate(targets):
+            if a <= t.start and t.end <= b and result[i] is not None:
+                result[i] = None
+                state.change(i, "changed by the experimenters (pass inverse_and_agents)")
     for i in state.order:
         sign, was = result[i], state.local[i]
         if targets[i].inverse and sign is not None and was is not None and was != SAME:
