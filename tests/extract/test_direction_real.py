@@ -330,3 +330,42 @@ def test_a_molecule_changed_in_the_vesicles_is_cargo(
 def test_what_the_experimenters_changed_gets_no_direction(abstract: str, manipulated: str) -> None:
     effects = found(abstract)["molecular_effects"]
     assert not any(value.startswith(manipulated + "|") for value in effects)
+
+
+@pytest.mark.parametrize(
+    ("abstract", "prospect"),
+    [
+        # R83 (10.1186/s12951-021-00964-8): what the findings may lead to
+        (
+            "Diabetic macrophage exosomes impaired fracture healing. The results point to new "
+            "strategies for improving fracture healing in diabetic patients.",
+            "fracture_healing|increase",
+        ),
+        # R56 (PMC7581449): a promise, closing the abstract
+        (
+            "Vesicles from loaded osteocytes raised osteogenesis of the stem cells and hold "
+            "great promise as a cell-free therapy to enhance bone regeneration.",
+            "bone_regeneration|increase",
+        ),
+        # R77 (10.1080/20013078.2020.1778883): a promising capacity, not a measured effect
+        (
+            "The gel-bound sEVs raised the migration of chondrocytes and have a promising "
+            "capacity to stimulate chondrogenesis.",
+            "chondrogenic_differentiation|increase",
+        ),
+        # R52 (10.1002/adhm.202203131, title): what a scaffold is made for
+        (
+            "Sustained release of BMSC-EVs from printed scaffolds for promoting bone "
+            "regeneration in diabetic rats",
+            "bone_regeneration|increase",
+        ),
+    ],
+)
+def test_what_a_therapy_is_for_is_no_finding(abstract: str, prospect: str) -> None:
+    assert prospect not in found(abstract, title=abstract)["outcomes"]
+
+
+def test_a_therapy_claimed_as_shown_keeps_its_effect() -> None:
+    # R22 (10.2147/IJN.S327059): the review's conclusion states what the pooled studies showed
+    text = "Exosome administration is a potent cell-free therapy for alleviating osteoarthritis."
+    assert "disease_severity|decrease" in found(text)["outcomes"]

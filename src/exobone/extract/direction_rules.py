@@ -314,6 +314,10 @@ AGENT_BEFORE: Final = ENGINE.gate(AGENT_BEFORE_RE)
 EXPERIMENTER: Final = ENGINE.gate(EXPERIMENTER_RE, per_sentence=False)
 
 
+# "a cell-free therapy to enhance bone regeneration": what a therapy is for, not a finding.
+PROSPECTIVE: Final = ENGINE.gate(RULES.regex("prospective"), per_sentence=False)
+
+
 OTHER_AGENT: Final = ENGINE.gate(OTHER_AGENT_RE)
 
 

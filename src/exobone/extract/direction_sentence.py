@@ -57,6 +57,7 @@ from exobone.extract.direction_rules import (
     NOUN_IN_RE,
     NOUN_OF_RE,
     POST_NOUN_GAP_RE,
+    PROSPECTIVE,
     RATIO,
     REPAIR_AFTER_RE,
     SAME,
@@ -118,7 +119,7 @@ class _SentenceState:
         if any(targets[i].start > targets[i + 1].start for i in range(len(targets) - 1)):
             order.sort(key=lambda i: targets[i].start)  # they mostly come in text order
         self.order = order
-        self.cues = _usable_cues(self.view, targets)
+        self.cues, prospects = _usable_cues(self.view, targets)
         # "Inhibiting miR-21 abolished the increase in ALP by exosomes": nothing from the
         # gerund on gets a direction
         gerund = GERUND_SUBJECT.search(text, view)
@@ -132,7 +133,7 @@ class _SentenceState:
         self.inhibitor_words = INHIBITOR_BEFORE.possible(view)
         # clause boundaries part a target from a cue before it or from an inhibitor's name
         self.bounds = (
-            [match.span() for _, match in BOUNDARIES.finditer(self.view)]
+            [match.span() for _, match in BOUNDARIES.finditer(self.view)] + prospects
             if self.cues or self.inhibitor_words
             else []
         )
@@ -200,15 +201,20 @@ def resolve_state(
     return state
 
 
-def _usable_cues(view: View, targets: Sequence[Target]) -> list[Cue]:
+def _usable_cues(
+    view: View, targets: Sequence[Target]
+) -> tuple[list[Cue], list[tuple[int, int]]]:
     """The sentence's cues less those that name something else: a cue inside a target names it
     ("macrophage activation") unless the target carries it; a cue glued to a stimulus
     ("IL-1beta-induced") names the stimulus; "we induced apoptosis with staurosporine" and "to
-    induce senescence, cells were exposed to H2O2" describe a method."""
+    induce senescence, cells were exposed to H2O2" describe a method. Also the spans of the
+    cues that name a prospect ("a therapy to enhance X"): they end a clause, so that a cue
+    before them does not reach X."""
     text = view.text
     cues_all = cues_of(view)
     modifiers = hyphen_modifiers(view) if cues_all else []
     cues: list[Cue] = []
+    prospects: list[tuple[int, int]] = []
     for cue in cues_all:
         mod = next((m for m in modifiers if m[0] <= cue.start and cue.end <= m[1] + 0), None)
         if mod is not None and not mod[2]:
@@ -228,10 +234,13 @@ def _usable_cues(view: View, targets: Sequence[Target]) -> list[Cue]:
             continue
         if EXPERIMENTER.search(text[max(0, cue.start - 20) : cue.start], view):
             continue
+        if cue.form == "verb" and PROSPECTIVE.search(text[max(0, cue.start - 40) : cue.start]):
+            prospects.append((cue.start, cue.end))  # "new strategies for improving healing"
+            continue
         if purpose_of_a_method(view, cue):
             continue
         cues.append(cue)
-    return cues
+    return cues, prospects
 
 
 def _predicates_after_targets(state: _SentenceState) -> None:
