@@ -16,13 +16,17 @@ import pytest
 
 from exobone.web import Settings, create_app
 
+LINKED_RIS = Path(__file__).resolve().parent / "data" / "linked.ris"
+
 
 @pytest.fixture(scope="module")
 def site(demo_db: Path, tmp_path_factory: pytest.TempPathFactory, serve: Any) -> Iterator[str]:
     """A private copy of the demo store, served by uvicorn on a free loopback port."""
     copy = tmp_path_factory.mktemp("workbench") / "demo.db"
     copy.write_bytes(demo_db.read_bytes())
-    with serve(create_app(Settings(db_url=f"sqlite:///{copy}", user="tester"))) as server:
+    app = create_app(Settings(db_url=f"sqlite:///{copy}", user="tester"))
+    app.state.corpus.ingest(LINKED_RIS)
+    with serve(app) as server:
         yield server.url
 
 
@@ -107,3 +111,22 @@ def test_facets_or_not_show_more_years_and_sort(page: Any) -> None:
     assert years and all(2019 <= y <= 2022 for y in years)
     assert years == sorted(years, reverse=True) and total(page) < everything
     assert "year = 2019..2022" in page.text_content("#filters")
+
+
+def test_study_links_out(page: Any) -> None:
+    page.goto("/search?q=Linker")
+    page.click("a.hit-title >> nth=0")
+    page.wait_for_selector("#abstract")
+    doi = page.locator("#doi-link")
+    assert doi.get_attribute("href").startswith("https://doi.org/10.1234/link%22")
+    assert "noopener" in doi.get_attribute("rel")
+    assert page.get_attribute("#pmid-link", "href") == "https://pubmed.ncbi.nlm.nih.gov/31234567/"
+    page.select_option("#curate-field", "ev_cargo")
+    page.fill("#curate-value", "miR-140-5p")
+    page.click("#curate-submit")
+    out = page.locator("#field-ev_cargo a.out")
+    assert out.all_text_contents() == ["miRBase"]
+    assert out.get_attribute("href") == "https://www.mirbase.org/results/?query=miR-140-5p"
+    assert out.get_attribute("rel") == "noopener noreferrer"
+    genes = page.locator("#field-molecular_effects a.out")
+    assert genes.count() > 0 and set(genes.all_text_contents()) == {"HGNC", "NCBI"}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,8 +20,10 @@ from exobone.cli import app as cli_app
 from exobone.model import ANNOTATION_FIELDS
 from exobone.store import Store
 from exobone.web import Settings, create_app
+from exobone.web.links import doi_url, pmid_url, value_links
 
 LOCAL = "http://127.0.0.1:8000"
+LINKED_RIS = Path(__file__).resolve().parent / "data" / "linked.ris"
 
 
 @pytest.fixture
@@ -115,3 +118,34 @@ def test_year_range_and_sort(client: TestClient) -> None:
 
 def test_every_field_is_a_facet(client: TestClient) -> None:
     assert set(search(client)["facets"]) == set(ANNOTATION_FIELDS)
+
+
+def test_links_out_are_encoded_and_only_for_their_shapes() -> None:
+    assert doi_url('10.1/x"><script>alert(1)</script>') == (
+        "https://doi.org/10.1/x%22%3E%3Cscript%3Ealert%281%29%3C/script%3E"
+    )
+    assert doi_url("javascript:alert(1)") is None
+    assert pmid_url("123 onclick=x") is None and pmid_url("31234567")
+    assert [site for site, _ in value_links("ev_cargo", "hsa-miR-140-5p")] == ["miRBase"]
+    assert [site for site, _ in value_links("molecular_effects", "RUNX2|up")] == ["HGNC", "NCBI"]
+    for field, value in [("molecular_effects", "PI3K_Akt|up"), ("species", "RAT")]:
+        assert value_links(field, value) == [], value
+    assert value_links("ev_cargo", 'A"B') == []
+
+
+def test_study_page_links_doi_pmid_genes_and_mirnas(client: TestClient) -> None:
+    """A DOI with a quote stays inside its percent-encoded href; a miRNA and a gene link out."""
+    corpus = client.app.state.corpus  # type: ignore[attr-defined]
+    summary = corpus.ingest(LINKED_RIS)
+    assert summary.new == 1
+    entry = corpus.store.get(corpus.store.count())
+    assert entry.record.pmid == "31234567" and '"' in entry.record.doi
+    corpus.curate(entry.id, "ev_cargo", "miR-140-5p", "tester", False)
+    corpus.curate(entry.id, "ev_markers", "CD63", "tester", False)
+    page = client.get(f"/study/{entry.label}").text
+    doi = 'href="https://doi.org/10.1234/link%22onmouseover%3Dalert%283" rel="noopener noreferrer"'
+    assert doi in page and not re.search(r"[\s\"]onmouseover=", page)
+    assert 'href="https://pubmed.ncbi.nlm.nih.gov/31234567/" rel="noopener noreferrer"' in page
+    mirbase = 'href="https://www.mirbase.org/results/?query=miR-140-5p" rel="noopener noreferrer"'
+    assert mirbase in page
+    assert 'href="https://www.ncbi.nlm.nih.gov/gene/?term=CD63%5Bsym%5D"' in page

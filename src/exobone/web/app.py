@@ -37,6 +37,7 @@ from exobone.web.charts import graph_data, graph_edges_page, map_data
 from exobone.web.corpus import FACET_FIELDS, Corpus
 from exobone.web.highlight import field_class, mark_matches
 from exobone.web.labels import check_value
+from exobone.web.links import doi_url, pmid_url, value_links
 from exobone.web.searchview import SORTS, SearchView, parse_filters
 from exobone.web.views import evidence_reasons, study_json, study_view
 
@@ -129,6 +130,9 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         annotation_fields=ANNOTATION_FIELDS,
         snippet=lambda hit: mark_matches(hit.snippet.text, hit.snippet.marks),
         condition_text=condition_text,
+        doi_url=doi_url,
+        pmid_url=pmid_url,
+        value_links=value_links,
     )
 
     def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
