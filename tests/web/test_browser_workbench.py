@@ -130,3 +130,24 @@ def test_study_links_out(page: Any) -> None:
     assert out.get_attribute("rel") == "noopener noreferrer"
     genes = page.locator("#field-molecular_effects a.out")
     assert genes.count() > 0 and set(genes.all_text_contents()) == {"HGNC", "NCBI"}
+
+
+def test_map_cell_opens_its_search_and_gaps_are_listed(page: Any) -> None:
+    page.goto("/map")
+    cell = page.locator("td.cell").first
+    n = int(cell.locator("b").text_content())
+    cell.click()
+    page.click("#cell-search")
+    page.wait_for_url("**/search?**")
+    assert total(page) == n
+    assert page.locator("#filters a.chip").count() == 3  # row, column, no reviews
+    page.goto("/map")
+    gaps = page.locator("#gap-list tbody tr")
+    assert not gaps.first.is_visible()
+    page.click("#gaps summary")
+    listed = int(page.text_content("#gaps summary").split()[2])
+    assert gaps.count() == min(listed, 500) > 0
+    row_studies = int(gaps.first.locator("td").nth(1).text_content())
+    gaps.first.locator("a").first.click()
+    page.wait_for_url("**/search?**")
+    assert total(page) == row_studies

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs
 
 import pytest
 from fastapi.testclient import TestClient
@@ -149,3 +150,24 @@ def test_study_page_links_doi_pmid_genes_and_mirnas(client: TestClient) -> None:
     mirbase = 'href="https://www.mirbase.org/results/?query=miR-140-5p" rel="noopener noreferrer"'
     assert mirbase in page
     assert 'href="https://www.ncbi.nlm.nih.gov/gene/?term=CD63%5Bsym%5D"' in page
+
+
+def search_total(client: TestClient, url: str) -> int:
+    path, _, query = url.partition("?")
+    assert path == "/search"
+    params = parse_qs(query)
+    found = client.get("/api/search", params={"f": params["f"], "limit": 1})
+    assert found.status_code == 200, found.text
+    return int(found.json()["total"])
+
+
+def test_map_cells_and_gaps_open_their_search(client: TestClient) -> None:
+    data = client.get("/api/map", params={"rows": "ev_sources", "cols": "conditions"}).json()
+    assert data["cells"] and data["gap_list"] and len(data["gap_list"]) == min(data["gaps"], 500)
+    for cell in data["cells"]:
+        assert search_total(client, cell["search"]) == cell["n"], cell
+    for gap in data["gap_list"][:10]:
+        assert search_total(client, gap["row_search"]) == gap["row_studies"], gap
+        assert search_total(client, gap["col_search"]) == gap["col_studies"], gap
+        both = gap["row_search"] + "&" + gap["col_search"].partition("?")[2]
+        assert search_total(client, both) == 0, gap

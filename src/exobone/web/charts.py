@@ -17,11 +17,16 @@ import networkx as nx
 import pandas as pd
 
 from exobone.analysis.evidence_map import evidence_map_from_pairs, legend, map_fields
+from exobone.schema import SEPARATOR, field
+from exobone.store.labels import WILDCARD
 from exobone.web.corpus import Corpus
+from exobone.web.searchview import SearchView
 
 KIND_COLOURS = {"source": "#1f77b4", "molecule": "#ff7f0e", "phenotype": "#2ca02c"}
 SIGN_COLOURS = {1: "#2a9d3a", -1: "#d62728", 0: "#9a9a9a"}
 STUDIES_SHOWN = 10
+# Gaps listed under the map, most-studied sides first.
+GAPS_LISTED = 500
 SENTENCES_SHOWN = 10
 
 
@@ -52,8 +57,20 @@ def map_data(
                 "worse": int(cell.worse),
                 "unrated": int(cell.unrated),
                 "studies": corpus.titles(list(cell.study_ids[:STUDIES_SHOWN])),
+                "search": map_search(rows, str(cell.row), cols, str(cell.col)),
             }
         )
+    gaps = [
+        {
+            "row": str(gap.row),
+            "col": str(gap.col),
+            "row_studies": int(gap.row_studies),
+            "col_studies": int(gap.col_studies),
+            "row_search": map_search(rows, str(gap.row)),
+            "col_search": map_search(cols, str(gap.col)),
+        }
+        for gap in emap.gaps.head(GAPS_LISTED).itertuples(index=False)
+    ]
     return {
         "rows_field": rows,
         "cols_field": cols,
@@ -64,8 +81,26 @@ def map_data(
         "shown": [len(row_names), len(col_names)],
         "total": [int(counts.shape[0]), int(counts.shape[1])],
         "gaps": int(len(emap.gaps)),
+        "gap_list": gaps,
         "legend": legend(),
     }
+
+
+def map_search(*fields_and_values: str) -> str:
+    """The search page of the studies the map counts with these (field, value)s: reviews
+    are left out of the map, so of the search too."""
+    pairs = [
+        (name, _whole(name, value))
+        for name, value in zip(fields_and_values[::2], fields_and_values[1::2], strict=True)
+    ]
+    return SearchView("", (*pairs, ("study_type", "!review"))).url()
+
+
+def _whole(name: str, value: str) -> str:
+    """A map value as a filter: the parts the map leaves out (`DEFAULT_PARTS`: ev_sources
+    rows are `cell|origin`) match any (`MSC|adipose|*`)."""
+    missing = len(field(name).parts) - len(value.split(SEPARATOR))
+    return value + f"{SEPARATOR}{WILDCARD}" * missing
 
 
 def graph_data(corpus: Corpus, max_edges: int = 120, min_studies: int = 1) -> dict[str, Any]:

@@ -53,6 +53,7 @@ if (mapCells) {
       el("p", cell.n + " studies · " + cell.better + " better · " + cell.worse + " worse · "
         + cell.no_change + " same · " + cell.unrated + " unrated"),
       studyList(cell.studies),
+      el("a", "Open these " + cell.n + " studies in search", { id: "cell-search", href: cell.search }),
     );
   };
   document.querySelectorAll("td.cell").forEach((td) => {
