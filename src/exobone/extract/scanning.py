@@ -465,7 +465,12 @@ class Gate:
         else:
             whole = sentence.text if isinstance(sentence, View) else sentence
             low = fold(whole if part is None else part)
-        return low if self.always or any(key in low for key in self.keys) else None
+        if self.always:
+            return low
+        for key in self.keys:  # a loop: any() over a generator costs a frame per call
+            if key in low:
+                return low
+        return None
 
     def possible(self, sentence: str | View, part: str | None = None) -> bool:
         """Whether the regex may match in `sentence`, or in `part`, a piece of it."""
