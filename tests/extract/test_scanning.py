@@ -1,7 +1,8 @@
 """The scanning engine: its derived pre-checks never change what a rule finds.
 
-Every gate and scanner of the extractor is compared with its plain regex on texts generated
-from the rule's own words plus noise (seeded, so a failure repeats).
+Every gate and scanner of the extractor (both engines: direction's and the cell analysis') is
+compared with its plain regex on texts generated from the rule's own words plus noise (seeded,
+so a failure repeats).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 
 import pytest
 
-from exobone.extract import direction_rules
+from exobone.extract import cells_rules, direction_rules
 from exobone.extract.scanning import (
     Engine,
     EngineBuiltError,
@@ -22,7 +23,7 @@ from exobone.extract.scanning import (
     required_texts,
 )
 
-ENGINE = direction_rules.ENGINE
+ENGINES = (direction_rules.ENGINE, cells_rules.ENGINE)
 NOISE = [
     "the", "of", "and", "was", "were", "is", "in", "by", "with", "not", "cells", "exosomes",
     "EVs", "bone", "IL-1β", "2", "(", ")", ",", ";", ":", ".", "-", "/", "ſ", "\u212a", "İ", "é",
@@ -63,8 +64,11 @@ def _spans(matches: list[re.Match[str]]) -> list[tuple[int, int]]:
 
 
 def _rules() -> list[tuple[str, Gate | Scanner]]:
-    return [(f"gate:{g.regex.pattern[:50]}", g) for g in ENGINE.gates] + [
-        (f"scanner:{s.regexes[0].pattern[:50]}", s) for s in ENGINE.scanners
+    return [
+        rule
+        for engine in ENGINES
+        for rule in [(f"gate:{g.regex.pattern[:50]}", g) for g in engine.gates]
+        + [(f"scanner:{s.regexes[0].pattern[:50]}", s) for s in engine.scanners]
     ]
 
 
@@ -89,7 +93,7 @@ def test_gated_search_equals_plain_search_on_generated_text(name: str, rule: Gat
     )
     patterns = "|".join(r.pattern for r in rule.regexes)
     for text in _texts(patterns, name):
-        view = ENGINE.view_of(text)
+        view = rule.engine.view_of(text)
         expected = [(int(m.lastgroup[1:]), m.span()) for m in plain.finditer(text) if m.lastgroup]
         assert [(i, m.span()) for i, m in rule.finditer(view)] == expected, text
         first = plain.search(text)
@@ -133,8 +137,9 @@ def test_a_rule_added_after_the_build_raises() -> None:
         engine.gate(re.compile("vesicles"))
     with pytest.raises(EngineBuiltError):
         engine.scanner(["vesicles"])
-    with pytest.raises(EngineBuiltError):
-        ENGINE.gate(re.compile("late rule"))
+    for built in ENGINES:
+        with pytest.raises(EngineBuiltError):
+            built.gate(re.compile("late rule"))
 
 
 def test_a_widened_pattern_takes_effect_without_a_key_table() -> None:

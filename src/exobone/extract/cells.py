@@ -11,7 +11,6 @@ recipient. The analysis is computed once per Document and shared by the field fa
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -82,48 +81,6 @@ _PLURIPOTENT: Final = {
     "induced_pluripotent_stem_cell": "iPSC_derived",
 }
 _INDUCTION: Final = frozenset({"osteogenic_induction"})
-
-# The first two letters of each word that can open a SOURCE_AFTER match.
-_SOURCE_AFTER_STARTS: Final = frozenset(
-    {
-        "wh", "th", "we", "wa", "ar", "is", "ca", "co", "pr", "ma", "di", "ex", "de", "se",
-        "re", "ob", "ha", "pu", "ge", "sh", "or", "en", "mo", "la", "fr", "of",
-    }
-)  # fmt: skip
-# What opens SOURCE_RELEASE's first form ("can release", "that secrete"), and the words of
-# its other forms ("packed into", "and then collected"); the rest end in "their".
-_RELEASE_OPENERS: Final = (
-    "(", "can ", "could ", "may ", "also ", "to ", "that ", "release", "secrete", "shed",
-    "produce", "generate", "pack", "load", "sort",
-)  # fmt: skip
-_RELEASE_WORDS: Final = (
-    "pack", "sorted", "loaded", "secreted", "released",
-    "collected", "isolated", "harvested", "purified", "obtained", "extracted",
-)  # fmt: skip
-# Each BREAKER match begins with one of these.
-_BREAKER_STARTS: Final = (";", "wh", "tha", "although", "be", "but", "compared", "if", "after")
-_MODIFIED_WORDS: Final = (
-    "primed", "precondition", "pre-condition", "knock", "overexpress", "transfect", "silenc",
-)  # fmt: skip
-# Each TREATED match holds one of these.
-_TREATED_WORDS: Final = (
-    "treated", "stimulated", "incubated", "cultured", "exposed", "primed", "transfected",
-    "seeded", "grown", "plated", "receiv",
-)  # fmt: skip
-_SOURCE_WORDS_STARTS: Final = (
-    "derived", "isolated", "obtained", "came", "originat", "secreted", "released",
-)  # fmt: skip
-_SPACE_HYPHEN: Final = " \t\n\r\f\v\x1c\x1d\x1e\x1f-"  # what [\s\-] matches in ASCII
-# The first two letters of the words NOT_RECIPIENT_AFTER looks for.
-_NOT_RECIPIENT_STARTS: Final = frozenset(
-    {
-        "ba", "th", "tr", "in", "sh", "pa", "se", "de", "co", "re", "sp", "as", "ma", "ge",
-        "li", "fo", "di",
-    }
-)  # fmt: skip
-_DIFFERENTIATE_WORDS: Final = ("differentiat", "lineage")
-# The words that end a DIFFERENTIATE_TO match before its final whitespace.
-_DIFFERENTIATE_ENDS: Final = ("to", "toward", "towards", "lineage", "lineages", "of")
 
 
 @dataclass(init=False)
@@ -328,60 +285,8 @@ def _gap(text: str, start: int, end: int) -> str:
 
 
 def _listed(text: str, start: int, end: int) -> bool:
-    """Whether only a list joint (", ", "and", "or") stands between `start` and `end` (gated
-    on the joint's first character)."""
-    if start >= end:
-        return False
-    gap = text[start:end]
-    return gap.lstrip()[:1] in (",", "a", "o") and LIST_GAP.match(gap) is not None
-
-
-def _last_word(lead: str, stem: str) -> str | None:
-    """The lowered end of the word that ends `lead` (`stem` is `lead.rstrip()`), or None when
-    no whitespace follows it; "" when `lead` is not ASCII, since under re.IGNORECASE non-ASCII
-    letters match "i", "k" and "s" (the regex must decide then)."""
-    if len(stem) == len(lead):
-        return None
-    return stem[-9:].lower() if lead.isascii() else ""
-
-
-def _may_end(word: str | None, ends: str | tuple[str, ...]) -> bool:
-    """Whether a lead pattern ending in `ends` and whitespace can match, given `_last_word`."""
-    return word is not None and (word == "" or word.endswith(ends))
-
-
-def _may_name_source(gap: str) -> bool:
-    """Whether `gap` can match SOURCE_AFTER at all: it ends in whitespace, holds "from", "of"
-    or "by", and (in ASCII, unless an "(ABBR)" opens it) its first word starts one that the
-    pattern allows there. Under re.IGNORECASE only ASCII letters match "from", "of", "by"."""
-    if not gap[-1:].isspace():
-        return False
-    low = gap.lower()
-    if "from" not in low and "of" not in low and "by" not in low:
-        return False
-    head = low.lstrip()
-    if head.startswith(","):
-        head = head[1:].lstrip()
-    if head.startswith("(") or not gap.isascii():
-        return True
-    if head[:2] not in _SOURCE_AFTER_STARTS:
-        return False
-    # Up to 8 words lead to "from"/"of"/"by", and 3 follow it unless a list ("such as",
-    # "including", "like") is named: a longer gap only makes the regex backtrack.
-    return "such as" in low or "includ" in low or "like" in low or len(low.split()) <= 11
-
-
-def _may_release(gap: str) -> bool:
-    """Whether `gap` can match SOURCE_RELEASE at all (in ASCII): it ends in whitespace, and
-    ends in "their", opens with a releasing verb or holds a "packed"/"collected" word."""
-    if not gap[-1:].isspace():
-        return False
-    if not gap.isascii():
-        return True
-    low = gap.lower()
-    if low.rstrip().endswith("their") or low.lstrip().startswith(_RELEASE_OPENERS):
-        return True
-    return any(word in low for word in _RELEASE_WORDS)
+    """Whether only a list joint (", ", "and", "or") stands between `start` and `end`."""
+    return start < end and LIST_GAP.match(text[start:end]) is not None
 
 
 def vesicle_mentions(doc: Document) -> list[Mention]:
@@ -391,24 +296,10 @@ def vesicle_mentions(doc: Document) -> list[Mention]:
         text = doc.text_of(m.section)
         sentence = doc.sentence_of(m)
         before = text[sentence.start : m.start]
-        if _found(DEFINED_AS, before, ("which ", "that ")):
-            continue
-        if "," in before and _found(APPOSITION, before, ("Exosome", "exosome", "EV")):
+        if DEFINED_AS.search(before) or APPOSITION.search(before):
             continue
         out.append(m)
     return out
-
-
-def _found(pattern: re.Pattern[str], text: str, starts: tuple[str, ...]) -> bool:
-    """Whether `pattern` matches somewhere in `text`, tried only where one of `starts` (with
-    which every match begins) occurs: a search would try every offset."""
-    for start in starts:
-        at = text.find(start)
-        while at >= 0:
-            if pattern.match(text, at):
-                return True
-            at = text.find(start, at + 1)
-    return False
 
 
 def analyse(doc: Document) -> CellAnalysis:
@@ -434,9 +325,7 @@ def analyse(doc: Document) -> CellAnalysis:
         if vesicles:
             _sources(doc, sentence, phrases, vesicles)
             by_sentence.append((sentence, phrases, vesicles))
-            if "cells" in sentence.text and _found(
-                BY_THESE_CELLS, sentence.text, _BY_THESE_CELLS_STARTS
-            ):
+            if BY_THESE_CELLS.search(sentence.text):
                 _earlier_source(analysis.phrases, phrases, sentence)
         elif (
             phrases
@@ -480,11 +369,6 @@ def _anaphors(sentence: Sentence) -> list[Mention]:
     ]
 
 
-_BY_THESE_CELLS_STARTS: Final = (
-    "secreted", "released", "derived", "isolated", "collected", "obtained", "produced", "shed",
-)  # fmt: skip
-
-
 def _earlier_source(phrases: list[CellPhrase], here: list[CellPhrase], sentence: Sentence) -> None:
     """ "Exosomes secreted by these cells": the one kind of cell of the sentence before."""
     before = [
@@ -499,7 +383,7 @@ def _earlier_source(phrases: list[CellPhrase], here: list[CellPhrase], sentence:
 
 def _source_anaphors(sentence: Sentence, named: Mention) -> list[Mention]:
     """ "The vesicles were derived from X": pseudo-mentions of the type named just before."""
-    if not _found(SOURCE_WORDS, sentence.text, _SOURCE_WORDS_STARTS):
+    if SOURCE_WORDS.search(sentence.text) is None:
         return []
     return [
         Mention(
@@ -552,11 +436,7 @@ def _sources(
                 after.append(p)
         if last_before is not None:
             gap = _gap(text, last_before.end, v.start)
-            if (
-                not gap.strip(" -")  # spaces and hyphens: SOURCE_BEFORE matches
-                or SOURCE_BEFORE.match(gap)
-                or (_may_release(gap) and SOURCE_RELEASE.match(gap))
-            ):
+            if SOURCE_BEFORE.match(gap) or SOURCE_RELEASE.match(gap):
                 last_before.role = "source"
         if after:
             # "from miR-140-5p-overexpressing ADSCs": a hyphenated modifier opens the phrase.
@@ -566,9 +446,8 @@ def _sources(
             for s in head.siblings:
                 opens = min(opens, s.start)
             gap_after = _gap(text, v.end, opens)
-            if gap_after.endswith(("-", "-\n")):  # gated: the sub tries every offset otherwise
-                gap_after = HYPHENATED_END.sub("", gap_after)
-            if _may_name_source(gap_after) and SOURCE_AFTER.match(gap_after):
+            gap_after = HYPHENATED_END.sub("", gap_after)
+            if SOURCE_AFTER.match(gap_after):
                 head.role = "source"
                 prev = head
                 for nxt in after[1:]:
@@ -588,7 +467,7 @@ def _sources(
         if (
             AND_THEN.search(gap)
             and WERE.search(text, before[0].start, first.start)
-            and not _breaks(gap)
+            and not BREAKER.search(gap)
             and COLLECTED_AFTER.match(text, first.end, sentence.end)
         ):
             before[0].role = "source"
@@ -615,21 +494,9 @@ def _recipients(
             continue
         lead = text[sentence.start : p.start]
         tail = text[p.end : sentence.end]
-        # The lead patterns are anchored at its end, and a search tries every offset: test
-        # the end first (a count ends in a digit, ".", "," or ")"; the others in a known word
-        # and whitespace).
-        stem = lead.rstrip()
-        last = stem[-1:]
-        if (last.isdecimal() or (last != "" and last in ".,)")) and COUNT_BEFORE.search(lead):
+        if COUNT_BEFORE.search(lead) or NOT_RECIPIENT_AFTER.match(tail):
             continue
-        if _may_not_receive(tail) and NOT_RECIPIENT_AFTER.match(tail):
-            continue
-        word = _last_word(lead, stem)
-        if (
-            _may_end(word, _DIFFERENTIATE_ENDS)
-            and _holds(lead, _DIFFERENTIATE_WORDS)
-            and DIFFERENTIATE_TO.search(lead)
-        ):
+        if DIFFERENTIATE_TO.search(lead):
             continue
         if any(_listed(text, p.end, v.start) or _listed(text, v.end, p.start) for v in vesicles):
             continue
@@ -647,51 +514,20 @@ def _recipients(
         ok = False
         if earlier is not None:
             gap = _gap(text, earlier.end, p.start)
-            if not _breaks(gap):
+            if not BREAKER.search(gap):
                 # The vesicles' own parent cells receive them only when the text says so
                 # ("internalized by", "recipient"); "primed ... on X", "knockdown in X" and
                 # "the effects of X" name the source cells.
-                ok = (p.cell, p.origin) not in source_ids or _names_recipient(gap)
-                ok = ok and not (_holds(gap, _MODIFIED_WORDS) and MODIFIED.search(gap))
+                ok = (p.cell, p.origin) not in source_ids or bool(RECIPIENT_PREP.search(gap))
+                ok = ok and not MODIFIED.search(gap)
         if not ok and later is not None:
             gap = _gap(text, p.end, later.start)
-            ok = _holds(gap, _TREATED_WORDS) and bool(TREATED.match(gap)) and not _breaks(gap)
-            ok = ok or (_may_end(word, "in") and bool(IN_LEAD.search(lead)))
-            ok = ok or (_may_end(word, "recipient") and bool(RECIPIENT_LEAD.search(lead)))
+            ok = bool(TREATED.match(gap)) and not BREAKER.search(gap)
+            ok = ok or bool(IN_LEAD.search(lead)) or bool(RECIPIENT_LEAD.search(lead))
         if not ok and CULTURES_AFTER.match(tail):
             ok = True
         if ok:
             p.role = "recipient"
-
-
-def _may_not_receive(tail: str) -> bool:
-    """Whether `tail` can match NOT_RECIPIENT_AFTER: in ASCII, after spaces and hyphens, it
-    starts with the first two letters of one of the pattern's words."""
-    if not tail.isascii():
-        return True
-    return tail.lstrip(_SPACE_HYPHEN)[:2].lower() in _NOT_RECIPIENT_STARTS
-
-
-def _names_recipient(gap: str) -> bool:
-    """Whether RECIPIENT_PREP matches in `gap`. Every match starts within the last four
-    words, so the end-anchored search starts there instead of trying every offset."""
-    parts = gap.rsplit(None, 4)
-    start = len(parts[0]) if len(parts) == 5 else 0  # at most where the fourth-last word is
-    return RECIPIENT_PREP.search(gap, start) is not None
-
-
-def _holds(text: str, words: tuple[str, ...]) -> bool:
-    """Whether `text` may match a case-insensitive pattern each match of which holds one of
-    `words` (lowercase): true when `text` is not ASCII, where lowering is not re.IGNORECASE."""
-    if not text.isascii():
-        return True
-    low = text.lower()
-    return any(w in low for w in words)
-
-
-def _breaks(gap: str) -> bool:
-    """Whether a BREAKER word or ";" stands in `gap`."""
-    return _found(BREAKER, gap, _BREAKER_STARTS)
 
 
 def _share_species(doc: Document, phrases: list[CellPhrase]) -> None:

@@ -1,7 +1,12 @@
-"""The rules of `exobone.extract.cells`, read from data/cells.yaml.
+"""The rules of `exobone.extract.cells`, read from data/cells.yaml, and the scanning engine
+that gates them.
 
 Every pattern and word list of the cell-phrase analysis is a row of the data file; this module
-only compiles them, under the names the sentence logic uses.
+only compiles them, under the names the sentence logic uses. A rule searched in a piece of a
+sentence (a gap, the text before or after a phrase) is a gate of the engine when its pattern
+names texts that every match holds: it is tried only on pieces that hold one (read from the
+pattern by the engine; no key is kept by hand). The engine is built at the end of the module:
+a rule added later raises.
 """
 
 from __future__ import annotations
@@ -9,8 +14,20 @@ from __future__ import annotations
 from typing import Final
 
 from exobone.extract.rules import load_rules
+from exobone.extract.scanning import Engine, Gate
 
 RULES: Final = load_rules("cells.yaml")
+
+# One engine gates the rules below; it is built at the end of the module.
+ENGINE: Final = Engine()
+
+
+def _gate(name: str) -> Gate:
+    """The rule `name` as a gate tested on the piece it is searched in (the pieces are short,
+    and the rule words common in sentences about vesicles: a per-sentence key would not
+    spare the piece's own test)."""
+    return ENGINE.gate(RULES.regex(name), per_sentence=False)
+
 
 # Only filler between two mentions makes them one phrase ("bone marrow-derived primary MSCs").
 FILLER: Final = RULES.regex("filler")
@@ -19,34 +36,37 @@ FILLER_WORDS: Final = frozenset(word.lower() for word in RULES.word_list("filler
 # Where vesicles came from: "MSC-derived exosomes", "exosomes isolated from MSCs", "MSCs
 # release exosomes".
 SOURCE_BEFORE: Final = RULES.regex("source_before")
-SOURCE_AFTER: Final = RULES.regex("source_after")
-SOURCE_RELEASE: Final = RULES.regex("source_release")
+SOURCE_AFTER: Final = _gate("source_after")
+SOURCE_RELEASE: Final = _gate("source_release")
 LIST_GAP: Final = RULES.regex("list_gap")
 BREAKER: Final = RULES.regex("breaker")
 
 # Who received them: "internalized by X", "X treated with exosomes", "recipient X".
-RECIPIENT_PREP: Final = RULES.regex("recipient_preposition")
-MODIFIED: Final = RULES.regex("modified")
-TREATED: Final = RULES.regex("treated")
+RECIPIENT_PREP: Final = _gate("recipient_preposition")
+MODIFIED: Final = _gate("modified")
+TREATED: Final = _gate("treated")
 ORIGIN_OF: Final = RULES.regex("origin_of")
 ANAPHOR: Final = RULES.regex("anaphor")
 SOURCE_ANAPHOR: Final = RULES.regex("source_anaphor")
-SOURCE_WORDS: Final = RULES.regex("source_words")
+SOURCE_WORDS: Final = _gate("source_words")
 COUNT_BEFORE: Final = RULES.regex("count_before")
-NOT_RECIPIENT_AFTER: Final = RULES.regex("not_recipient_after")
-DEFINED_AS: Final = RULES.regex("defined_as")
-APPOSITION: Final = RULES.regex("apposition")
+NOT_RECIPIENT_AFTER: Final = _gate("not_recipient_after")
+DEFINED_AS: Final = _gate("defined_as")
+APPOSITION: Final = _gate("apposition")
 HYPHENATED_END: Final = RULES.regex("hyphenated_end")
 TO_GAP: Final = RULES.regex("to_gap")
-IN_LEAD: Final = RULES.regex("in_lead")
-RECIPIENT_LEAD: Final = RULES.regex("recipient_lead")
+IN_LEAD: Final = _gate("in_lead")
+RECIPIENT_LEAD: Final = _gate("recipient_lead")
 PROCESS_AFTER: Final = RULES.regex("process_after")
 CULTURES_AFTER: Final = RULES.regex("cultures_after")
 AND_GAP: Final = RULES.regex("and_gap")
-DIFFERENTIATE_TO: Final = RULES.regex("differentiate_to")
+DIFFERENTIATE_TO: Final = _gate("differentiate_to")
 MADE_FROM: Final = RULES.regex("made_from")
 MADE_INTO: Final = RULES.regex("made_into")
 AND_THEN: Final = RULES.regex("and_then")
 WERE: Final = RULES.regex("were")
 COLLECTED_AFTER: Final = RULES.regex("collected_after")
-BY_THESE_CELLS: Final = RULES.regex("by_these_cells")
+BY_THESE_CELLS: Final = _gate("by_these_cells")
+
+
+ENGINE.build()
