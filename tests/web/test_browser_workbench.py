@@ -151,3 +151,28 @@ def test_map_cell_opens_its_search_and_gaps_are_listed(page: Any) -> None:
     gaps.first.locator("a").first.click()
     page.wait_for_url("**/search?**")
     assert total(page) == row_studies
+
+
+PAGES = ["/", "/search?q=bone", "/study/S03", "/map", "/graph", "/quality", "/exports", "/docs"]
+
+
+def test_layout_at_390_px(browser: Any, site: str) -> None:
+    """A phone's width: the page body never scrolls sideways (wide tables scroll inside
+    themselves), every navigation link is on screen and works, results come before facets."""
+    context = browser.new_context(base_url=site, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    for url in PAGES:
+        page.goto(url)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, (url, width)
+        for link in page.locator("header.top nav a").all():
+            box = link.bounding_box()
+            assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, (url, box)
+            assert box["height"] >= 20, (url, box)  # big enough to tap
+    page.goto("/search?q=bone")
+    assert page.locator("ol.hits").bounding_box()["y"] < page.locator("#facets").bounding_box()["y"]
+    page.click("header.top nav >> text=Evidence map")
+    page.wait_for_url("**/map")
+    page.locator("td.cell").first.click()
+    assert page.locator("#cell-panel #cell-search").is_visible()
+    context.close()
