@@ -160,3 +160,41 @@ def test_a_model_induced_in_animals_is_the_studys_own_work(
     values = found(abstract)
     assert model in values["animal_models"]
     assert days in values["durations_days"]
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # R64 (PMC7196084): the vesicles injected, no animal named
+        "Chondrocytes grew faster with both exosome kinds. Injection of 2D-Exos and 3D-Exos "
+        "improved the gross appearance and attenuated the cartilage defect.",
+        # R87 (10.1186/s13287-021-02438-y): the vesicles injected
+        "Injecting the necrotic-bone exosomes thinned and disrupted the trabeculae of the "
+        "femoral heads.",
+        # R44 (discovery.researcher.life, hydrogel glue patch): a defect the vesicles repaired
+        "The exosome patch joined the native cartilage and finally promoted repair of the "
+        "cartilage defects.",
+        # R82 (M2 macrophage exosomes in diabetic fractures): a fracture they healed
+        "M2 macrophage exosomes lowered the share of M1 macrophages and so accelerated the "
+        "healing of the diabetic fractures.",
+    ],
+)
+def test_vesicles_injected_or_healing_a_lesion_are_in_vivo_work(abstract: str) -> None:
+    assert "in_vivo" in found(abstract)["settings"]
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # R65 (10.1002/jev2.70224)
+        "In a randomized clinical trial, autologous circulating vesicles given to patients with "
+        "temporomandibular joint osteoarthritis improved condylar bone regeneration.",
+        # 10.3390/bioengineering11020171
+        "This randomized controlled clinical trial tests injections of stromal vascular fraction "
+        "into patients' joints with temporomandibular joint osteoarthritis.",
+    ],
+)
+def test_a_model_label_naming_patients_disease_is_no_animal_work(abstract: str) -> None:
+    values = found(abstract)
+    assert values["settings"] == {"clinical"}
+    assert values["animal_models"] == set()

@@ -37,6 +37,20 @@ _ANIMAL_WORDS = re.compile(
     re.IGNORECASE,
 )
 _IN_VIVO = Cue(r"\bin vivo\b|\banimal models?\b", needles=("in vivo", "animal model"))
+# Work in animals told without "in vivo" or an animal's name (rows of one cue): the vesicles
+# injected ("injection of 2D-Exos and 3D-Exos improved ...", R64; "injecting the NONFH
+# exosomes thinned the trabeculae", R87), or a lesion they healed ("promoted repair of the
+# cartilage defects", R44; "accelerated the healing of the diabetic fractures", R82;
+# "attenuated the cartilage defect", R64).
+_VESICLE_WORD = r"[\w-]*(?:exosomes?|exos|evs|vesicles)\b"
+_IN_VIVO_WORK = Cue(
+    r"\b(?:injections? of|injecting) (?:the )?(?:[\w-]+ ){0,3}?" + _VESICLE_WORD
+    + r"|" + _VESICLE_WORD + r" (?:were|was) (?:\w+ly )?(?:injected|implanted|transplanted)\b"
+    r"|\b(?:promoted|accelerated|enhanced|improved|facilitated) (?:the )?(?:repair|healing"
+    r"|regeneration) of (?:the )?(?:[\w-]+ ){0,2}(?:defects?|fractures?)\b"
+    r"|\battenuated (?:the )?(?:[\w-]+ ){0,2}defects?\b",
+    needles=("inject", "implanted", "transplanted", "defect", "fracture"),
+)
 _EXPLANT = Cue(r"\bex vivo\b|\bexplants?\b", needles=("ex vivo", "explant"))
 _WITHOUT = re.compile(r"\bwithout\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _MODEL_AFTER = re.compile(r"\s*models?\b")
@@ -111,13 +125,22 @@ def _in_explant_sentence(doc: Document, m: Mention) -> bool:
 def _has_in_vivo(doc: Document) -> bool:
     if doc.review:
         return False
+    from exobone.extract.study import is_clinical  # study reads this module's animal finder
+
+    clinical = is_clinical(doc)
     animals = [a for a in animal_species(doc) if not _in_explant_sentence(doc, a)]
-    if animals or doc.of_kind("animal_models") and any(m.kind == "species" for m in doc.mentions):
+    if animals or (
+        not clinical  # in a trial, a model label names the patients' disease (R65's TMJ-OA)
+        and doc.of_kind("animal_models")
+        and any(m.kind == "species" for m in doc.mentions)
+    ):
         return True
+    cues = (_IN_VIVO,) if clinical else (_IN_VIVO, _IN_VIVO_WORK)
     return any(
-        _IN_VIVO.search(doc.text_of(s.section), doc.lowered(s.section), s.start, s.end)
+        cue.search(doc.text_of(s.section), doc.lowered(s.section), s.start, s.end)
         and not doc.is_background(s)
         for s in doc.sentences
+        for cue in cues
     )
 
 
