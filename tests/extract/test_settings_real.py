@@ -198,3 +198,51 @@ def test_a_model_label_naming_patients_disease_is_no_animal_work(abstract: str) 
     values = found(abstract)
     assert values["settings"] == {"clinical"}
     assert values["animal_models"] == set()
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # R55 (10.1186/s13287-020-01781-w)
+        "Marrow stem cell exosomes protected against cartilage damage and relieved knee pain in "
+        "a rat model of osteoarthritis.",
+        # R76 (10.18632/aging.104110)
+        "In osteoarthritic mice the exosomes lessened cartilage damage and reduced osteophyte "
+        "formation.",
+        # R62 (10.1007/s00441-020-03319-1)
+        "The TGF-beta1-stimulated exosomes attenuated cartilage damage in OA rats.",
+    ],
+)
+def test_cartilage_damage_of_osteoarthritis_is_no_cartilage_defect(abstract: str) -> None:
+    assert found(abstract)["conditions"] == {"osteoarthritis"}
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # R78 (chondrocyte EVs with MSCs in chitosan-HA hydrogel)
+        "In a rabbit osteochondral defect model, hyaline-like cartilage filled the cartilage "
+        "defect sites of the hydrogel groups.",
+        # R22 (10.2147/IJN.S327059)
+        "Cartilage defects such as osteoarthritis and osteochondral defects remain hard to "
+        "treat; we reviewed exosomes for their repair.",
+    ],
+)
+def test_a_cartilage_defect_named_beside_an_osteochondral_one_is_kept(abstract: str) -> None:
+    assert {"cartilage_defect", "osteochondral_defect"} <= found(abstract)["conditions"]
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # R71 (10.1093/jbmrpl/ziaf164)
+        "Accumulated microdamage raises the risk of fracture in postmenopausal osteoporosis. We "
+        "therefore sought how exosomes from young rats protect bone after fatigue loading in "
+        "ovariectomized rats.",
+        # R64 (PMC7196084)
+        "Animal and clinical studies show that stem cells help fracture repair. We therefore "
+        "studied how exosomes from cord stem cells act on chondrocytes in vitro.",
+    ],
+)
+def test_we_therefore_starts_the_studys_own_account(abstract: str) -> None:
+    assert "fracture" not in found(abstract)["conditions"]

@@ -17,7 +17,7 @@ _STUDY_CUE = Cue(
     r"\b(?:in (?:the|this|our) (?:present |current )?(?:study|work|paper|report|research)"
     r"|here(?:in)?,? (?:we|the)\b|the present study|this study|our study|the current study"
     r"|(?:this|our) (?:[\w-]+ ){1,3}?(?:study|trial)\b"
-    r"|we (?:here |first |further |then |also |now )?"
+    r"|we (?:here |first |further |then |also |now |therefore |thus |next )?"
     r"(?:investigated?|examined?|evaluated?|aimed?|report(?:ed)?"
     r"|demonstrated?|determined?|determine|hypothesi[sz]ed?|explored?|assessed?|compared?"
     r"|tested|test|studied|study"
