@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import Text, cast, create_engine, select, text
 
 from exobone.api import SupportsExtract, extractor_version, ingest_file, load_extractor
 from exobone.model import Record, Study
@@ -196,3 +196,48 @@ def test_workers_store_the_same_as_one_process(
             summaries.append(ingest_file(store, path, extractor=extractor, workers=workers))
     assert summaries[0] == summaries[1] and summaries[0].extracted == 30
     assert contents(urls[0]) == contents(urls[1])
+
+
+def spans(study: Study) -> set[tuple[str, str, str, int, int, int]]:
+    """A study's evidence as the store keeps it (whether a span was inferred is not kept)."""
+    return {
+        (name, value, span.section, span.sentence, span.start, span.end)
+        for name, values in study.evidence.items()
+        for value, found in values.items()
+        for span in found
+    }
+
+
+def test_the_bulk_path_stores_what_was_read_and_extracted(store_url: str, tmp_path: Path) -> None:
+    """The driver-level writes (executemany, COPY) store each record, study, annotation and
+    piece of evidence as read and extracted, and each value in the form SQLAlchemy itself
+    writes it (JSON, dates): a row inserted by SQLAlchemy reads back the same."""
+    from exobone.ingest import read_records
+    from exobone.store.writer import RECORD_COLUMNS, records_t
+
+    path = with_duplicate(tmp_path / "refs.xml", 12, seed=9)
+    extractor = load_extractor()
+    with Store.open(store_url) as store:
+        ingest_file(store, path, extractor=extractor)
+        stored = list(store.studies())
+        records = [item for item in read_records(path) if isinstance(item, Record)][:12]
+        expected = [extractor.extract(record, f"S{n:02d}") for n, record in enumerate(records, 1)]
+        assert [s.record for s in stored] == [s.record for s in expected]
+        assert [s.annotations for s in stored] == [s.annotations for s in expected]
+        assert [spans(s) for s in stored] == [spans(s) for s in expected]
+        assert sum(len(spans(s)) for s in stored) > 12
+
+        with store.engine.begin() as conn:
+            first = conn.execute(select(records_t).where(records_t.c.id == 1)).mappings().one()
+            copy = dict(first) | {"id": 999, "label": "S999", "key": "copy"}
+            conn.execute(records_t.insert().values(**copy))
+            columns = dict.fromkeys(["authors", "keywords", "created_at", "updated_at"])
+            as_text = [cast(records_t.c[c], Text) for c in [*columns, *RECORD_COLUMNS]]
+            rows = conn.execute(
+                select(*as_text).where(records_t.c.id.in_([1, 999])).order_by(records_t.c.id)
+            )
+            bulk_row, sqlalchemy_row = rows.all()
+        assert bulk_row == sqlalchemy_row
+        assert {f: first[f] for f in RECORD_COLUMNS} == {
+            f: getattr(records[0], f) for f in RECORD_COLUMNS
+        }

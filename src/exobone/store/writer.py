@@ -1,10 +1,12 @@
 """Records and studies written a batch at a time: one look-up and a few bulk statements.
 
 A batch of a file's entries (records, or studies when extracted) costs one query for the
-stored copies of its papers, one for their studies, and one `executemany` per table
-(SQLite's prepared statements; psycopg's multi-row VALUES on PostgreSQL), instead of several
-round trips per record. Matching, merging and study replacement follow the same rules as
-one record at a time: the batch's entries are applied in order to the rows it loaded.
+stored copies of its papers, one for their studies, and one bulk call of the database
+driver per table (`_Bulk`: SQLite's `executemany` of a prepared statement, PostgreSQL's
+COPY), given tuples of values converted by each column's SQLAlchemy type, instead of
+SQLAlchemy building every row's parameters. Matching, merging and study replacement follow
+the same rules as one record at a time: the batch's entries are applied in order to the
+rows it loaded.
 
 Every write transaction first takes the store's state row (`lock_state`), so writers on
 PostgreSQL queue up there instead of deadlocking on each other's value rows, and the shared
@@ -15,13 +17,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Connection, Table, delete, select, update
 
 from exobone.model import CITATION_FIELDS, Record, Span, Study
 from exobone.schema import ANNOTATION_FIELDS
@@ -60,6 +61,7 @@ RECORD_COLUMNS: tuple[str, ...] = (
     "position",
     "line",
 )
+EVIDENCE_COLUMNS = ("section", "sentence", "start", "end", "text")
 COUNTS = ("new", "updated", "unchanged", "merged", "extracted")
 
 
@@ -99,7 +101,7 @@ class _StudyState:
     id: int | None
     checksum: str | None
     study: Study | None = None
-    annotations: list[tuple[str, str, int, list[dict[str, Any]]]] = field(default_factory=list)
+    annotations: list[tuple[str, str, int, list[tuple[Any, ...]]]] = field(default_factory=list)
 
 
 class BatchWriter:
@@ -198,6 +200,7 @@ class BatchWriter:
         return row, same_text
 
     def _flush_records(self, conn: Connection, rows: list[_Row]) -> None:
+        bulk = _Bulk(conn)
         new = [row for row in rows if row.new]
         for row in new:
             row.id = self.numbers.get(row.values["pmid"] or "") or None
@@ -208,40 +211,34 @@ class BatchWriter:
             for number, row in enumerate(unnumbered, start=last - len(unnumbered) + 1):
                 row.id = number
         if new:
-            conn.execute(
-                insert(records_t),
+            bulk.insert(
+                records_t,
+                ("id", "label", "key", "checksum", "created_at", "updated_at", *RECORD_COLUMNS),
                 [
-                    {
-                        "id": row.id,
-                        "label": study_label(row.id),
-                        "key": row.key,
-                        "checksum": row.checksum,
-                        "created_at": self.now,
-                        "updated_at": self.now,
-                    }
-                    | row.values
+                    (row.id, study_label(row.id), row.key, row.checksum, self.now, self.now)
+                    + tuple(row.values[name] for name in RECORD_COLUMNS)
                     for row in new
                     if row.id is not None
                 ],
             )
         changed = [row for row in rows if row.dirty and not row.new]
         if changed:
-            conn.execute(
-                update(records_t).where(records_t.c.id == bindparam("row_id")),
+            bulk.update(
+                records_t,
+                ("checksum", "updated_at", *RECORD_COLUMNS),
                 [
-                    {"row_id": row.id, "checksum": row.checksum, "updated_at": self.now}
-                    | row.values
+                    (row.checksum, self.now, *(row.values[name] for name in RECORD_COLUMNS), row.id)
                     for row in changed
                 ],
             )
         key_rows = [
-            {"record_id": row.id, "key": key}
+            (row.id, key)
             for row in [*new, *changed]
             for key in row.keys
             if key not in row.stored_keys
         ]
         if key_rows:
-            conn.execute(insert(keys_t), key_rows)
+            bulk.insert(keys_t, ("record_id", "key"), key_rows)
         for row in [*new, *changed]:
             row.stored_keys.update(row.keys)
 
@@ -260,7 +257,9 @@ class BatchWriter:
         for row, study in placed:
             assert row.id is not None
             annotations = _machine_annotations(study)
-            checksum = _checksum({"type": study.annotations.get("study_type"), "ann": annotations})
+            checksum = _checksum(
+                {"type": study.annotations.get("study_type"), "ann": _as_dicts(annotations)}
+            )
             state = states.setdefault(row.id, _StudyState(None, None))
             if state.checksum == checksum:
                 continue
@@ -272,22 +271,22 @@ class BatchWriter:
         self._replace_studies(conn, touched)
 
     def _replace_studies(self, conn: Connection, touched: dict[int, _StudyState]) -> None:
-        def values(state: _StudyState) -> dict[str, Any]:
-            assert state.study is not None
-            return {
-                "study_type": str(state.study.annotations.get("study_type") or "primary"),
-                "extractor_version": self.extractor_version,
-                "extracted_at": self.now,
-                "warnings": list(state.study.warnings),
-                "checksum": state.checksum,
-            }
+        bulk = _Bulk(conn)
 
+        def values(state: _StudyState) -> tuple[Any, ...]:
+            assert state.study is not None
+            return (
+                str(state.study.annotations.get("study_type") or "primary"),
+                self.extractor_version,
+                self.now,
+                list(state.study.warnings),
+                state.checksum,
+            )
+
+        columns = ("study_type", "extractor_version", "extracted_at", "warnings", "checksum")
         old = [state for state in touched.values() if state.id is not None]
         if old:
-            conn.execute(
-                update(studies_t).where(studies_t.c.id == bindparam("row_id")),
-                [{"row_id": state.id} | values(state) for state in old],
-            )
+            bulk.update(studies_t, columns, [(*values(state), state.id) for state in old])
             old_ids = [state.id for state in old]
             machine = select(annotations_t.c.id).where(
                 annotations_t.c.study_id.in_(old_ids), annotations_t.c.origin == MACHINE
@@ -300,41 +299,129 @@ class BatchWriter:
             )
         fresh = [(record_id, s) for record_id, s in touched.items() if s.id is None]
         if fresh:
-            returned = conn.execute(
-                insert(studies_t).returning(studies_t.c.id, sort_by_parameter_order=True),
-                [{"record_id": record_id} | values(state) for record_id, state in fresh],
-            ).scalars()
-            for (_, state), study_id in zip(fresh, returned, strict=True):
-                state.id = int(study_id)
+            for (_, state), study_id in zip(
+                fresh, bulk.new_ids(studies_t, len(fresh)), strict=True
+            ):
+                state.id = study_id
+            bulk.insert(
+                studies_t,
+                ("id", "record_id", *columns),
+                [(state.id, record_id, *values(state)) for record_id, state in fresh],
+            )
         annotations = [(state.id, item) for state in touched.values() for item in state.annotations]
         if annotations:
-            annotation_ids = conn.execute(
-                insert(annotations_t).returning(annotations_t.c.id, sort_by_parameter_order=True),
+            annotation_ids = bulk.new_ids(annotations_t, len(annotations))
+            bulk.insert(
+                annotations_t,
+                ("id", "study_id", "field", "value", "rank", "origin", "removed"),
                 [
-                    {
-                        "study_id": study_id,
-                        "field": name,
-                        "value": value,
-                        "rank": rank,
-                        "origin": MACHINE,
-                        "removed": False,
-                    }
-                    for study_id, (name, value, rank, _) in annotations
+                    (annotation_id, study_id, name, value, rank, MACHINE, False)
+                    for annotation_id, (study_id, (name, value, rank, _)) in zip(
+                        annotation_ids, annotations, strict=True
+                    )
                 ],
-            ).scalars()
+            )
             evidence = [
-                {"annotation_id": annotation_id, **span}
+                (annotation_id, *span)
                 for annotation_id, (_, (_, _, _, spans)) in zip(
                     annotation_ids, annotations, strict=True
                 )
                 for span in spans
             ]
             if evidence:
-                conn.execute(insert(evidence_t), evidence)
+                bulk.insert(evidence_t, ("annotation_id", *EVIDENCE_COLUMNS), evidence)
             pairs = {(name, value) for _, (name, value, _, _) in annotations}
             remember_values(conn, pairs - self._remembered)
             self._remembered |= pairs
         bump_generation(conn)
+
+
+class _Bulk:
+    """Rows written by the database driver's own bulk calls, in `conn`'s transaction.
+
+    SQLite runs one prepared statement over all rows (`executemany`); PostgreSQL takes new
+    rows by COPY and updates by `executemany` (pipelined by psycopg). Values are converted
+    by each column's SQLAlchemy type (JSON, dates), so the stored text is what SQLAlchemy
+    itself writes; column names come from the tables, values are always parameters.
+    """
+
+    def __init__(self, conn: Connection) -> None:
+        self.dialect = conn.dialect
+        self.postgres = conn.dialect.name == "postgresql"
+        self.cursor: Any = conn.connection.cursor()
+        self.mark = "%s" if self.postgres else "?"
+
+    def insert(self, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        rows = self._converted(table, columns, rows)
+        names = ", ".join(map(self._quote, columns))
+        if self.postgres:
+            with self.cursor.copy(f"COPY {self._quote(table.name)} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        marks = ", ".join([self.mark] * len(columns))
+        self.cursor.executemany(
+            f"INSERT INTO {self._quote(table.name)} ({names}) VALUES ({marks})", rows
+        )
+
+    def insert_new(
+        self, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    ) -> None:
+        """Insert rows whose primary key may already be stored; those are left as they are."""
+        names = ", ".join(map(self._quote, columns))
+        marks = ", ".join([self.mark] * len(columns))
+        self.cursor.executemany(
+            f"INSERT INTO {self._quote(table.name)} ({names}) VALUES ({marks}) "
+            "ON CONFLICT DO NOTHING",
+            self._converted(table, columns, rows),
+        )
+
+    def update(self, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Set `columns` of the rows whose id is the last value of each row."""
+        assignments = ", ".join(f"{self._quote(name)} = {self.mark}" for name in columns)
+        self.cursor.executemany(
+            f"UPDATE {self._quote(table.name)} SET {assignments} WHERE id = {self.mark}",
+            self._converted(table, (*columns, "id"), rows),
+        )
+
+    def new_ids(self, table: Table, count: int) -> list[int]:
+        """`count` ids for new rows of `table`, the ones its own numbering would give.
+
+        The caller's transaction holds the store's write lock (`lock_state`; SQLite's
+        BEGIN IMMEDIATE), so on SQLite no other writer can take the ids after the largest.
+        """
+        if self.postgres:
+            self.cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                (table.name, count),
+            )
+            return sorted(int(found[0]) for found in self.cursor.fetchall())
+        self.cursor.execute(f"SELECT coalesce(max(id), 0) FROM {self._quote(table.name)}")
+        last = int(self.cursor.fetchone()[0])
+        return list(range(last + 1, last + 1 + count))
+
+    def _quote(self, name: str) -> str:
+        return str(self.dialect.identifier_preparer.quote(name))
+
+    def _converted(
+        self, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    ) -> Sequence[Sequence[Any]]:
+        """Rows with each value as the column's SQLAlchemy type binds it."""
+        convert: list[tuple[int, Callable[[Any], Any]]] = []
+        for place, name in enumerate(columns):
+            column_type = table.c[name].type
+            bind = column_type.dialect_impl(self.dialect).bind_processor(self.dialect)
+            if bind is not None:
+                convert.append((place, bind))
+        if not convert:
+            return rows
+        converted = []
+        for row in rows:
+            values = list(row)
+            for place, processor in convert:
+                values[place] = processor(values[place])
+            converted.append(values)
+        return converted
 
 
 def lock_state(conn: Connection) -> None:
@@ -352,11 +439,9 @@ def bump_generation(conn: Connection) -> None:
 def remember_values(conn: Connection, pairs: Iterable[tuple[str, str]]) -> None:
     """Add (field, value) pairs to the list of stored values; known ones are left as they are,
     also when another process adds the same value at the same moment."""
-    rows = [{"field": name, "value": value} for name, value in sorted(set(pairs))]
-    if not rows:
-        return
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    conn.execute(dialect.insert(values_t).on_conflict_do_nothing(), rows)
+    rows = sorted(set(pairs))
+    if rows:
+        _Bulk(conn).insert_new(values_t, ("field", "value"), rows)
 
 
 def study_label(number: int) -> str:
@@ -372,11 +457,13 @@ def identity_keys(record: Record) -> list[str]:
     """
     from exobone.ingest.dedup import normalise_title, record_key
 
+    # Only the fields `record_key` reads are copied (a full `replace` costs more).
+    title, abstract, year = record.title, record.abstract, record.year
     keys = [record_key(record)]
     if record.doi:
-        keys.append(record_key(replace(record, doi=None)))
-    if record.pmid and record.year and normalise_title(record.title):
-        keys.append(record_key(replace(record, doi=None, pmid=None)))
+        keys.append(record_key(Record(title=title, abstract=abstract, year=year, pmid=record.pmid)))
+    if record.pmid and year and normalise_title(title):
+        keys.append(record_key(Record(title=title, abstract=abstract, year=year)))
     return [key for key in dict.fromkeys(keys) if not key.endswith("|") or key == keys[0]]
 
 
@@ -454,7 +541,7 @@ def _differ(mine: dict[str, str], theirs: dict[str, str], kind: str) -> bool:
     return kind in mine and kind in theirs and mine[kind] != theirs[kind]
 
 
-def _machine_annotations(study: Study) -> list[tuple[str, str, int, list[dict[str, Any]]]]:
+def _machine_annotations(study: Study) -> list[tuple[str, str, int, list[tuple[Any, ...]]]]:
     """(field, value, rank, evidence rows) for every value of a study (study_type's row
     carries its evidence; its value is also the `study_type` column)."""
     found = []
@@ -471,15 +558,21 @@ def _machine_annotations(study: Study) -> list[tuple[str, str, int, list[dict[st
     return found
 
 
-def _evidence_values(record: Record, span: Span) -> dict[str, Any]:
+def _as_dicts(
+    annotations: list[tuple[str, str, int, list[tuple[Any, ...]]]],
+) -> list[tuple[str, str, int, list[dict[str, Any]]]]:
+    """Annotations with their evidence as `{column: value}`: the form study checksums are
+    made of (stores written before keep recognising their studies as unchanged)."""
+    return [
+        (name, value, rank, [dict(zip(EVIDENCE_COLUMNS, span, strict=True)) for span in spans])
+        for name, value, rank, spans in annotations
+    ]
+
+
+def _evidence_values(record: Record, span: Span) -> tuple[Any, ...]:
+    """The values of `EVIDENCE_COLUMNS` for one span."""
     text = record.title if span.section == "title" else record.abstract
-    return {
-        "section": span.section,
-        "sentence": span.sentence,
-        "start": span.start,
-        "end": span.end,
-        "text": text[span.start : span.end],
-    }
+    return (span.section, span.sentence, span.start, span.end, text[span.start : span.end])
 
 
 def _record_values(record: Record) -> dict[str, Any]:
