@@ -1,7 +1,9 @@
 """Load the pipeline's Parquet output into the store, partition by partition.
 
 Each partition's live studies (see `exobone.scale.output.plan`) go in with one
-`Store.add_file` call, which is one transaction; loading twice changes nothing. Before a
+`Store.add_file` call, which is one transaction; loading twice changes nothing. The studies
+stream from the Parquet files a batch at a time (`iter_part`) into the store's bulk writer,
+so memory does not grow with the size of a partition. Before a
 partition is added, copies that the pipeline stored earlier and that are now superseded
 (a newer file has the PMID) or withdrawn (deleted, or revised out of scope) are removed,
 so the store holds what `read_output` yields. Only records whose `source` is one of the
@@ -15,10 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 from sqlalchemy import Connection, delete, select
 
 from exobone.scale.layout import Manifest, table_path
-from exobone.scale.output import plan, read_part
+from exobone.scale.output import iter_part, plan
 from exobone.store import IngestSummary, Store
 from exobone.store.schema import Base, RecordRow
 from exobone.store.writer import bump_generation
@@ -47,13 +51,12 @@ def load_output(
     result = LoadResult()
     result.removed += len(_remove(store, settled.withdrawn, sources))
     for m in settled.manifests:
-        studies = read_part(out, m.part, settled.live[m.part])
+        live = settled.live[m.part]
         # A copy of the same PMID from another of the pipeline's files is an older version;
         # the new one keeps its record number, and so its study id.
-        older = _remove(
-            store, [s.record.pmid for s in studies if s.record.pmid], sources - {m.input}
-        )
+        older = _remove(store, _pmids(out, m.part, live), sources - {m.input})
         result.removed += len(older)
+        studies = (study for batch in iter_part(out, m.part, live) for study in batch)
         summary = store.add_file(
             table_path(out, "records", m.part), studies, fmt="pubmed_xml", numbers=older
         )
@@ -73,9 +76,7 @@ def _remove(store: Store, pmids: Iterable[str], sources: set[str]) -> dict[str, 
     with store.engine.begin() as conn:
         for start in range(0, len(wanted), BATCH):
             rows = [
-                row
-                for row in _stored(conn, wanted[start : start + BATCH])
-                if row.source in sources
+                row for row in _stored(conn, wanted[start : start + BATCH]) if row.source in sources
             ]
             if rows:
                 conn.execute(delete(_records).where(_records.c.id.in_([r.id for r in rows])))
@@ -83,6 +84,12 @@ def _remove(store: Store, pmids: Iterable[str], sources: set[str]) -> dict[str, 
         if removed:
             bump_generation(conn)  # views cached by generation must drop the deleted studies
     return removed
+
+
+def _pmids(out: Path, part: str, rows: list[int]) -> list[str]:
+    """The PMIDs of `rows` of a records partition (its PMID column alone is read)."""
+    column = pq.read_table(table_path(out, "records", part), columns=["pmid"])["pmid"]
+    return [pmid for pmid in column.take(pa.array(rows, pa.int64())).to_pylist() if pmid]
 
 
 def _stored(conn: Connection, pmids: list[str]) -> list[Any]:

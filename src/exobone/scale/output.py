@@ -23,6 +23,9 @@ from exobone.model import Record, Span, Study, empty_annotations
 from exobone.scale.layout import Manifest, read_manifests, table_path
 from exobone.schema import INTEGER_FIELDS
 
+# Records made Python objects at a time (as many as a batch of the store's writer).
+BATCH_ROWS = 1000
+
 _RECORD_FIELDS = (
     "title", "abstract", "abstract_raw", "authors", "year", "journal", "volume", "issue",
     "pages", "doi", "pmid", "keywords", "source", "position", "line", "raw",
@@ -75,14 +78,43 @@ def plan(out: str | Path) -> Plan:
 
 def read_part(out: str | Path, part: str, rows: list[int] | None = None) -> list[Study]:
     """The studies of one records partition (only `rows`, if given), rebuilt in full."""
+    return [study for batch in iter_part(out, part, rows) for study in batch]
+
+
+def iter_part(
+    out: str | Path, part: str, rows: list[int] | None = None, batch_size: int = BATCH_ROWS
+) -> Iterator[list[Study]]:
+    """The studies of one records partition (only `rows`, ascending, if given), a batch of
+    at most `batch_size` at a time.
+
+    Records are read `batch_size` rows at a time; the partition's annotations and evidence
+    stay Arrow columns (a few bytes a value), and only one batch's become Python objects,
+    so memory follows the batch, not the partition.
+    """
     out = Path(out)
-    records = pq.read_table(table_path(out, "records", part))
-    if rows is not None:
-        records = records.take(pa.array(rows, pa.int64()))
-    keys = records["key"].to_pylist()
-    wanted = pa.array(keys, pa.string())
-    annotations = _rows(out, "annotations", part, wanted)
-    evidence = _rows(out, "evidence", part, wanted)
+    annotations = pq.read_table(table_path(out, "annotations", part))
+    evidence = pq.read_table(table_path(out, "evidence", part))
+    wanted = iter(rows) if rows is not None else None
+    pending = next(wanted, None) if wanted is not None else None
+    first = 0
+    records_file = pq.ParquetFile(table_path(out, "records", part))
+    for records in records_file.iter_batches(batch_size=batch_size):
+        read = records.num_rows
+        if wanted is not None:
+            picked = []
+            while pending is not None and pending < first + read:
+                picked.append(pending - first)
+                pending = next(wanted, None)
+            records = records.take(pa.array(picked, pa.int64()))
+        first += read
+        yield _studies(records, annotations, evidence)
+
+
+def _studies(records: pa.RecordBatch, annotations: pa.Table, evidence: pa.Table) -> list[Study]:
+    """The studies of `records`, with their rows of `annotations` and `evidence` (by key)."""
+    if records.num_rows == 0:
+        return []
+    wanted = pa.array(records["key"].to_pylist(), pa.string())
     by_key: dict[str, Study] = {}
     studies = []
     for values in records.to_pylist():
@@ -94,10 +126,10 @@ def read_part(out: str | Path, part: str, rows: list[int] | None = None) -> list
         study.warnings = list(values["warnings"] or [])
         by_key[study.id] = study
         studies.append(study)
-    for a in sorted(annotations, key=lambda a: a["rank"]):
+    for a in sorted(_rows(annotations, wanted), key=lambda a: a["rank"]):
         value: Any = int(a["value"]) if a["field"] in INTEGER_FIELDS else a["value"]
         by_key[a["key"]].annotations[a["field"]].append(value)
-    for e in evidence:
+    for e in _rows(evidence, wanted):
         span = Span(
             start=e["start"],
             end=e["end"],
@@ -122,6 +154,5 @@ def read_output(out: str | Path) -> Iterator[Study]:
             yield from read_part(out, m.part, rows)
 
 
-def _rows(out: Path, table: str, part: str, keys: pa.Array) -> list[dict[str, Any]]:
-    data = pq.read_table(table_path(out, table, part))
+def _rows(data: pa.Table, keys: pa.Array) -> list[dict[str, Any]]:
     return data.filter(pc.is_in(data["key"], value_set=keys)).to_pylist()
