@@ -94,3 +94,26 @@ def test_load_is_idempotent_and_applies_updates(
         before = store.generation()
         assert load_output(out, store).removed == 1
         assert store.generation() > before
+
+
+def test_a_partition_streams_in_batches_that_add_up_to_it(
+    tmp_path: Path, baseline: list[Path], scheduler: str
+) -> None:
+    """`load` takes a partition a batch at a time: batches of any size hold the same studies
+    (values and evidence) as the whole partition read at once, also for a subset of rows."""
+    from exobone.scale.output import iter_part, plan
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(baseline[0], inputs / "pubmed25n0001.xml.gz")
+    out = tmp_path / "out"
+    assert run_pipeline([str(inputs / "*.xml.gz")], out, scheduler=scheduler).ok
+    (part,) = plan(out).live
+    every = len(plan(out).live[part])
+    assert every > 7
+    for rows in (None, list(range(0, every, 2))):
+        whole = [s.to_json() for batch in iter_part(out, part, rows, every) for s in batch]
+        batches = list(iter_part(out, part, rows, batch_size=3))
+        assert len(batches) > 2 and max(len(batch) for batch in batches) <= 3
+        assert [s.to_json() for batch in batches for s in batch] == whole
+        assert any(s["evidence"] for s in whole)
