@@ -176,3 +176,51 @@ def test_layout_at_390_px(browser: Any, site: str) -> None:
     page.locator("td.cell").first.click()
     assert page.locator("#cell-panel #cell-search").is_visible()
     context.close()
+
+
+def review_item(page: Any, index: int) -> tuple[str, str, str]:
+    item = page.locator("li.review-item").nth(index)
+    return tuple(
+        item.locator(f"input[name={n}]").get_attribute("value") for n in ("ref", "field", "value")
+    )  # type: ignore[return-value]
+
+
+def test_review_queue_by_keyboard_with_a_named_curator(page: Any) -> None:
+    page.goto("/review")
+    page.fill("#curator-name", "Kim Lee")
+    page.click("#curator-save")
+    page.wait_for_url("**/review")
+    assert "inferred" in page.locator("li.review-item .why").first.text_content()
+    accepted = review_item(page, 0)
+    with page.expect_navigation():
+        page.keyboard.press("a")
+    rejected = review_item(page, 1)
+    page.keyboard.press("j")
+    assert "current" in page.locator("li.review-item").nth(1).get_attribute("class")
+    with page.expect_navigation():
+        page.keyboard.press("r")
+    items = page.locator("li.review-item")
+    index = next(
+        i
+        for i in range(items.count())
+        if review_item(page, i)[1] == "species" and review_item(page, i)[0] != rejected[0]
+    )
+    edited = review_item(page, index)
+    items.nth(index).locator(".title").click()
+    page.keyboard.press("e")
+    new = "rabbit" if edited[2] != "rabbit" else "rat"
+    page.keyboard.type(new)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    left = {review_item(page, i) for i in range(page.locator("li.review-item").count())}
+    assert not {accepted, rejected, edited} & left
+    page.goto("/curators")
+    page.click("#curators >> text=Kim Lee")
+    rows = page.locator("#curator-history tbody tr")
+    assert rows.count() == 4
+    text = page.text_content("#curator-history")
+    assert f"added {accepted[2]} in {accepted[1]}" in " ".join(text.split())
+    assert f"removed {rejected[2]} in {rejected[1]}" in " ".join(text.split())
+    assert f"added {new} in species" in " ".join(text.split())
+    page.goto(f"/study/{edited[0]}")
+    assert "Kim Lee" in page.text_content("#history")

@@ -171,3 +171,60 @@ def test_map_cells_and_gaps_open_their_search(client: TestClient) -> None:
         assert search_total(client, gap["col_search"]) == gap["col_studies"], gap
         both = gap["row_search"] + "&" + gap["col_search"].partition("?")[2]
         assert search_total(client, both) == 0, gap
+
+
+def form_csrf(client: TestClient, url: str) -> str:
+    match = re.search(r'name="csrf" value="([^"]+)"', client.get(url).text)
+    assert match, url
+    return match.group(1)
+
+
+def test_review_queue_weakest_first_and_named_curators(client: TestClient) -> None:
+    queue = client.get("/api/review").json()
+    items = queue["items"]
+    weights = [i["weight"] for i in items]
+    assert weights == sorted(weights, reverse=True) and weights[0] >= 3 > weights[-1]
+    assert "inferred" in " ".join(items[0]["why"]) and "inferred from" in str(items[0]["evidence"])
+    token = form_csrf(client, "/review")
+    named = client.post(
+        "/curator", data={"name": "Alice Ng", "csrf": token}, follow_redirects=False
+    )
+    assert named.status_code == 303
+    assert (
+        "Curating as" in client.get("/review").text
+        and 'value="Alice Ng"' in client.get("/review").text
+    )
+    accept, reject = items[0], items[1]
+    edit = next(
+        i for i in items[2:] if i["field"] == "species" and i["study_id"] != reject["study_id"]
+    )
+    new = "rabbit" if edit["value"] != "rabbit" else "rat"
+    for item, action in ((accept, "accept"), (reject, "reject"), (edit, "edit")):
+        form = {"ref": item["study_id"], "field": item["field"], "value": item["value"]}
+        form |= {"action": action, "new_value": new, "csrf": token, "back": "//evil.example/"}
+        done = client.post("/review/decide", data=form, follow_redirects=False)
+        assert done.status_code == 303 and done.headers["location"] == "/review", done.text
+    left = {
+        (i["study_id"], i["field"], i["value"]) for i in client.get("/api/review").json()["items"]
+    }
+    for item in (accept, reject, edit):
+        assert (item["study_id"], item["field"], item["value"]) not in left
+    history = client.get("/api/curations", params={"by": "Alice Ng"}).json()
+    assert ["Alice Ng", 4] in history["curators"]
+    decided = {(c["study_id"], c["field"], c["value"], c["removed"]) for c in history["curations"]}
+    assert decided == {
+        (accept["study_id"], accept["field"], accept["value"], False),
+        (reject["study_id"], reject["field"], reject["value"], True),
+        (edit["study_id"], edit["field"], edit["value"], True),
+        (edit["study_id"], edit["field"], new, False),
+    }
+    study = client.get(f"/api/studies/{edit['study_id']}").json()["annotations"]
+    assert new in study["species"] and edit["value"] not in study["species"]
+    assert "Alice Ng" in client.get("/curators").text
+    page = client.get("/curators/Alice Ng").text
+    assert page.count("<tr") == 5 and f"/study/{reject['study_id']}" in page
+    # the name is checked; the API's header still names its own curator
+    bad = client.post("/curator", data={"name": "<b>x</b>", "csrf": token})
+    assert bad.status_code == 400
+    no_csrf = client.post("/review/decide", data={**form, "csrf": "x"})
+    assert no_csrf.status_code == 403

@@ -305,6 +305,29 @@ class Store:
             )
             return [_curation(row) for row in rows]
 
+    def curations(self, by: str | None = None, limit: int = 100, offset: int = 0) -> list[Curation]:
+        """The curators' decisions on every study, newest first (only `by`'s, if given)."""
+        query = (
+            select(curation_t, studies_t.c.record_id)
+            .join(studies_t, studies_t.c.id == curation_t.c.study_id)
+            .order_by(curation_t.c.id.desc())
+            .limit(limit)
+            .offset(offset)
+        )
+        if by is not None:
+            query = query.where(curation_t.c.by == by)
+        with self.engine.connect() as conn:
+            return [_curation(row) for row in conn.execute(query)]
+
+    def curators(self) -> list[tuple[str, int]]:
+        """Each curator's name with their number of decisions, most first."""
+        n = func.count().label("n")
+        query = (
+            select(curation_t.c.by, n).group_by(curation_t.c.by).order_by(n.desc(), curation_t.c.by)
+        )
+        with self.engine.connect() as conn:
+            return [(str(name), int(count)) for name, count in conn.execute(query)]
+
     def undo(self, curation_id: int) -> Curation:
         """Undo one curation: the value goes back to its state before that decision.
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import quote, unquote
 
 from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi import Path as PathParam
@@ -38,8 +39,9 @@ from exobone.web.corpus import FACET_FIELDS, Corpus
 from exobone.web.highlight import field_class, mark_matches
 from exobone.web.labels import check_value
 from exobone.web.links import doi_url, pmid_url, value_links
+from exobone.web.review import Reviewer
 from exobone.web.searchview import SORTS, SearchView, parse_filters
-from exobone.web.views import evidence_reasons, study_json, study_view
+from exobone.web.views import curation_json, evidence_reasons, study_json, study_view
 
 HERE = Path(__file__).resolve().parent
 MAX_UPLOAD = 20 * 1024 * 1024
@@ -57,6 +59,8 @@ CurationId = Annotated[int, PathParam(ge=1, le=MAX_ID, description="A curation's
 QUALITY_PAGE = 200
 GRAPH_PAGE = 200
 USER_HEADER = "x-exobone-user"
+CURATOR_COOKIE = "exobone_curator"
+CURATIONS_PAGE = 200
 _USER = re.compile(r"^[\w .@+-]{1,64}$")
 EXPORTS: dict[str, tuple[str, str]] = {
     "csv": ("exobone.csv", "text/csv; charset=utf-8"),
@@ -111,6 +115,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         redoc_url=None,
     )
     app.state.corpus = corpus
+    reviewer = Reviewer(corpus)
     app.state.settings = settings
     # One upload at a time: uploads of one name share a path (see `_saved_upload`).
     upload_lock = threading.Lock()
@@ -143,7 +148,10 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         return page(request, "error.html", status=status, message=message)
 
     def user_of(request: Request) -> str:
-        name = request.headers.get(USER_HEADER, "").strip() or settings.user
+        """The curator: the API's header, the name this browser gave (`/curator`), or the
+        server's `--user`."""
+        cookie = unquote(request.cookies.get(CURATOR_COOKIE, ""))
+        name = request.headers.get(USER_HEADER, "").strip() or cookie.strip() or settings.user
         if not _USER.match(name):
             raise HTTPException(400, "user name: 1-64 letters, digits, spaces or . @ + -")
         return name
@@ -220,6 +228,92 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
             raise HTTPException(404, f"no study {ref!r}")
         view = study_view(entry, corpus)
         return page(request, "study.html", **view)
+
+    @app.get("/review", response_class=HTMLResponse, include_in_schema=False)
+    def review_page(
+        request: Request,
+        f: Annotated[list[str] | None, Query()] = None,
+        start: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    ) -> HTMLResponse:
+        where = _filters(f or [])
+        try:
+            queue = reviewer.queue(where, start)
+        except ValueError as error:
+            raise HTTPException(400, str(error)) from None
+        return page(
+            request,
+            "review.html",
+            queue=queue,
+            view=SearchView("", tuple(where)),
+            window_url=lambda at: (
+                SearchView("", tuple(where)).url(path="/review")
+                + ("&" if where else "?")
+                + f"start={max(at, 0)}"
+            ),
+            here=str(request.url.path) + (f"?{request.url.query}" if request.url.query else ""),
+            curator=user_of(request),
+        )
+
+    @app.post("/review/decide", include_in_schema=False)
+    def review_decide(
+        request: Request,
+        ref: Annotated[str, Form(max_length=32)],
+        field: Annotated[str, Form(max_length=64)],
+        value: Annotated[str, Form(max_length=400)],
+        action: Annotated[str, Form(pattern="^(accept|reject|edit)$")],
+        new_value: Annotated[str, Form(max_length=400)] = "",
+        back: Annotated[str, Form(max_length=4000)] = "/review",
+        csrf: Annotated[str, Form()] = "",
+    ) -> Response:
+        """Accept (a curator's add of the same value), reject (withdraw) or edit (withdraw,
+        then add the corrected value) one value of the queue."""
+        require_csrf(request, csrf)
+        rid, by = record_id(ref), user_of(request)
+        if action == "edit":
+            _curate(corpus, rid, field, new_value, by, False)
+        _curate(corpus, rid, field, value, by, action != "accept")
+        return RedirectResponse(_local(back, "/review"), status_code=303)
+
+    @app.post("/curator", include_in_schema=False)
+    def curator_name(
+        request: Request,
+        name: Annotated[str, Form(max_length=64)],
+        back: Annotated[str, Form(max_length=4000)] = "/review",
+        csrf: Annotated[str, Form()] = "",
+    ) -> Response:
+        """The name this browser's curations are recorded under (a cookie)."""
+        require_csrf(request, csrf)
+        clean = name.strip()
+        if not _USER.match(clean):
+            raise HTTPException(400, "curator name: 1-64 letters, digits, spaces or . @ + -")
+        response = RedirectResponse(_local(back, "/review"), status_code=303)
+        response.set_cookie(
+            CURATOR_COOKIE, quote(clean), httponly=True, samesite="strict", max_age=10**8
+        )
+        return response
+
+    @app.get("/curators", response_class=HTMLResponse, include_in_schema=False)
+    def curators_page(request: Request) -> HTMLResponse:
+        return page(request, "curators.html", curators=corpus.store.curators())
+
+    @app.get("/curators/{name}", response_class=HTMLResponse, include_in_schema=False)
+    def curator_page(
+        request: Request,
+        name: str,
+        page_no: Annotated[int, Query(alias="page", ge=1, le=10_000)] = 1,
+    ) -> HTMLResponse:
+        offset = (page_no - 1) * CURATIONS_PAGE
+        decisions = corpus.store.curations(by=name, limit=CURATIONS_PAGE, offset=offset)
+        labels = corpus.store.titles(sorted({c.record_id for c in decisions}))
+        return page(
+            request,
+            "curator.html",
+            name=name,
+            decisions=decisions,
+            labels=labels,
+            page_no=page_no,
+            more=len(decisions) == CURATIONS_PAGE,
+        )
 
     @app.post("/study/{ref}/curate", include_in_schema=False)
     def curate_page(
@@ -373,6 +467,51 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         assert entry is not None
         return study_json(entry, corpus.history(rid))
 
+    @app.get("/api/review", tags=["curation"])
+    def api_review(
+        f: Annotated[
+            list[str] | None, Query(description="Filters as /api/search takes them")
+        ] = None,
+        start: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    ) -> dict[str, Any]:
+        """The review queue: undecided values of a window of studies, weakest first, with
+        their evidence and `exobone explain`'s reasons."""
+        try:
+            queue = reviewer.queue(_filters(f or []), start)
+        except ValueError as error:
+            raise HTTPException(400, str(error)) from None
+        return {
+            "start": queue.start,
+            "window": queue.window,
+            "total": queue.total,
+            "items": [
+                {
+                    "study_id": i.label,
+                    "record_id": i.record_id,
+                    "field": i.field,
+                    "value": i.value,
+                    "weight": i.weight,
+                    "why": i.why,
+                    "evidence": [{"words": w, "reasons": r} for w, r in i.evidence],
+                }
+                for i in queue.items
+            ],
+        }
+
+    @app.get("/api/curations", tags=["curation"])
+    def api_curations(
+        by: Annotated[str | None, Query(max_length=64, description="Only this curator's")] = None,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    ) -> dict[str, Any]:
+        """Curation decisions, newest first, and every curator's number of decisions."""
+        return {
+            "curators": [list(c) for c in corpus.store.curators()],
+            "curations": [
+                curation_json(c) for c in corpus.store.curations(by=by, limit=limit, offset=offset)
+            ],
+        }
+
     @app.post("/api/curations/{curation_id}/undo", tags=["curation"])
     def api_undo(curation_id: CurationId) -> dict[str, Any]:
         """Undo one curation decision."""
@@ -509,6 +648,18 @@ def check_query(q: str) -> str:
     if len(q.split()) > MAX_QUERY_TERMS:
         raise HTTPException(400, f"the search text has more than {MAX_QUERY_TERMS} words")
     return q
+
+
+def _filters(items: list[str]) -> list[tuple[str, str]]:
+    try:
+        return parse_filters(items)
+    except ValueError as error:
+        raise HTTPException(400, str(error)) from None
+
+
+def _local(url: str, default: str) -> str:
+    """`url` if it is a path of this site (never `//elsewhere` or a scheme), else `default`."""
+    return url if url.startswith("/") and not url.startswith(("//", "/\\")) else default
 
 
 def _curate(corpus: Corpus, rid: int, name: str, value: str, by: str, remove: bool) -> None:

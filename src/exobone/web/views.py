@@ -11,6 +11,7 @@ from exobone.analysis.frame import StudyText, field_values
 from exobone.errors import load_module
 from exobone.model import SET_FIELDS, Record, Study
 from exobone.store import Curation, Entry
+from exobone.store.store import study_label
 from exobone.web.corpus import Corpus
 from exobone.web.highlight import field_class, highlight, marks_for
 
@@ -119,16 +120,19 @@ def study_json(entry: Entry, history: list[Curation]) -> dict[str, Any]:
     else:
         data["record"] = entry.record.citation()
     data["abstract"] = entry.record.abstract
-    data["curations"] = [
-        {
-            "id": c.id,
-            "field": c.field,
-            "value": c.value,
-            "removed": c.removed,
-            "by": c.by,
-            "at": c.at.isoformat() if c.at else None,
-            "undone": c.undone,
-        }
-        for c in history
-    ]
+    data["curations"] = [curation_json(c) for c in history]
     return data
+
+
+def curation_json(c: Curation) -> dict[str, Any]:
+    """One curation decision as the API gives it."""
+    return {
+        "id": c.id,
+        "study_id": study_label(c.record_id),
+        "field": c.field,
+        "value": c.value,
+        "removed": c.removed,
+        "by": c.by,
+        "at": c.at.isoformat() if c.at else None,
+        "undone": c.undone,
+    }

@@ -138,3 +138,43 @@ if (highlighted.length && study) {
     }
   }
 }
+
+// Review queue: j/k move, a accepts, r rejects, e edits the current value (Enter saves).
+const reviewItems = Array.from(document.querySelectorAll("li.review-item"));
+if (reviewItems.length) {
+  let current = 0;
+  const focus = (index) => {
+    current = Math.max(0, Math.min(reviewItems.length - 1, index));
+    reviewItems.forEach((item, i) => item.classList.toggle("current", i === current));
+    reviewItems[current].focus({ preventScroll: true });
+    reviewItems[current].scrollIntoView({ block: "nearest" });
+  };
+  const press = (action) => {
+    const button = reviewItems[current].querySelector(`button[value="${action}"]`);
+    if (button) button.click();
+  };
+  reviewItems.forEach((item, i) => item.addEventListener("click", () => focus(i)));
+  document.addEventListener("keydown", (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const typing = event.target.matches && event.target.matches("input, select, textarea");
+    if (typing) {
+      if (event.key === "Escape") { event.target.blur(); focus(current); }
+      return;  // Enter in the edit box submits its form as "edit" (see below)
+    }
+    const keys = { j: () => focus(current + 1), ArrowDown: () => focus(current + 1),
+      k: () => focus(current - 1), ArrowUp: () => focus(current - 1),
+      a: () => press("accept"), r: () => press("reject"),
+      e: () => { const box = reviewItems[current].querySelector("input.new-value"); box.focus(); box.select(); } };
+    if (keys[event.key]) { event.preventDefault(); keys[event.key](); }
+  });
+  // Enter in a corrected value saves it as an edit, not as the form's first button.
+  document.querySelectorAll("li.review-item input.new-value").forEach((box) => {
+    box.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        box.closest("form").querySelector('button[value="edit"]').click();
+      }
+    });
+  });
+  focus(0);
+}
