@@ -369,3 +369,29 @@ def test_a_therapy_claimed_as_shown_keeps_its_effect() -> None:
     # R22 (10.2147/IJN.S327059): the review's conclusion states what the pooled studies showed
     text = "Exosome administration is a potent cell-free therapy for alleviating osteoarthritis."
     assert "disease_severity|decrease" in found(text)["outcomes"]
+
+
+@pytest.mark.parametrize(
+    ("abstract", "values"),
+    [
+        # R55 (10.1186/s13287-020-01781-w, the source's own phrasing): the stimulus inhibited
+        # proliferation, and the exosomes weakened that inhibition
+        (
+            "Exosome treatment clearly weakened the inhibitory effect of IL-1beta on the "
+            "proliferation and migration of the chondrocytes.",
+            {"cell_proliferation|increase", "cell_migration|increase"},
+        ),
+        # R81 (doi:10.1155/2021/2310025): the same with a relative clause
+        (
+            "The exosomes relieved the inhibitory effect that compression exerts on the "
+            "proliferation and viability of nucleus pulposus cells.",
+            {"cell_proliferation|increase", "cell_viability|increase"},
+        ),
+    ],
+)
+def test_weakening_a_stimulus_inhibitory_effect_raises_its_object(
+    abstract: str, values: set[str]
+) -> None:
+    result = found(abstract)
+    assert result["outcomes"] == values
+    assert result["molecular_effects"] == set()  # the stimulus (IL-1beta) is no target
