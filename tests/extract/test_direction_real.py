@@ -395,3 +395,24 @@ def test_weakening_a_stimulus_inhibitory_effect_raises_its_object(
     result = found(abstract)
     assert result["outcomes"] == values
     assert result["molecular_effects"] == set()  # the stimulus (IL-1beta) is no target
+
+
+@pytest.mark.parametrize(
+    ("abstract", "values"),
+    [
+        # R91 (Stem Cells Int 2024:5512423): a full gene name with its symbol, then a chain
+        (
+            "The exosomal miR-423-5p promoted angiogenesis by targeting dual-specificity "
+            "phosphatase 8 (DUSP8) directly, which inhibited the ERK1/2 signaling pathway.",
+            {"DUSP8|down", "MAPK_ERK|up"},
+        ),
+        # R88 (10.1302/2046-3758.132.BJR-2023-0146.R2): the target named in full first
+        (
+            "A reporter assay showed that the exosomal miR-494-3p targeted phosphatase and "
+            "tensin homolog (PTEN) in the preosteoblasts.",
+            {"PTEN|down"},
+        ),
+    ],
+)
+def test_a_target_named_in_full_with_its_symbol(abstract: str, values: set[str]) -> None:
+    assert found(abstract)["molecular_effects"] == values
