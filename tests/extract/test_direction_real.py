@@ -416,3 +416,20 @@ def test_weakening_a_stimulus_inhibitory_effect_raises_its_object(
 )
 def test_a_target_named_in_full_with_its_symbol(abstract: str, values: set[str]) -> None:
     assert found(abstract)["molecular_effects"] == values
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # R82 (PMC10247878): fewer M1 macrophages in the callus
+        "The M2-exosomes eased the osteoimmune setting by lowering the proportion of M1 "
+        "macrophages in diabetic fractures.",
+        # R82: M1 macrophages turned into M2 ones
+        "M2-exosomes converted M1 macrophages into M2 macrophages through the PI3K/AKT pathway.",
+        # R76 (10.18632/aging.104110): less production of M1 macrophages in the joint
+        "The marrow stem cell exosomes inhibited M1 macrophage production in the synovium of "
+        "the OA mice.",
+    ],
+)
+def test_fewer_or_converted_m1_macrophages_is_less_activation(abstract: str) -> None:
+    assert "macrophage_activation|decrease" in found(abstract)["outcomes"]
