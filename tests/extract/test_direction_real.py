@@ -433,3 +433,16 @@ def test_a_target_named_in_full_with_its_symbol(abstract: str, values: set[str])
 )
 def test_fewer_or_converted_m1_macrophages_is_less_activation(abstract: str) -> None:
     assert "macrophage_activation|decrease" in found(abstract)["outcomes"]
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # R75 (10.1007/s10561-020-09867-8): vesicle arms named by the days they were collected
+        "Exo1-14d at 15 ug/mL induced osteogenic differentiation of hADSCs and raised RUNX2.",
+        # PMC8647230: Exo1 (standard culture) and Exo2 (osteogenic induction) of HucMSCs
+        "Compared with Exo1, Exo2 raised RUNX2 in the osteoblasts more strongly.",
+    ],
+)
+def test_numbered_vesicle_arms_are_not_the_gene_exo1(abstract: str) -> None:
+    assert found(abstract)["molecular_effects"] == {"RUNX2|up"}
