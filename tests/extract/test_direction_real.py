@@ -446,3 +446,19 @@ def test_fewer_or_converted_m1_macrophages_is_less_activation(abstract: str) -> 
 )
 def test_numbered_vesicle_arms_are_not_the_gene_exo1(abstract: str) -> None:
     assert found(abstract)["molecular_effects"] == {"RUNX2|up"}
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # docs/rules.md (issue 12): the PI3K inhibitor named by its class before its name
+        "Exosomes enhanced osteogenic differentiation of the BMSCs. The PI3K inhibitor LY294002 "
+        "blocked the osteogenic response to the exosomes.",
+        # 10.1186/s13287-020-1562-9: "the BMP-2 inhibitors noggin and LDN193189" tested the
+        # BMP-2/Smad1/RUNX2 route of the marrow stem cell exosomes
+        "Exosomes enhanced osteogenic differentiation of the MC3T3-E1 cells. The BMP-2 "
+        "inhibitors noggin and LDN193189 abolished the osteogenic effect of the exosomes.",
+    ],
+)
+def test_an_inhibitor_named_by_its_class_is_the_subject_not_the_vesicles(abstract: str) -> None:
+    assert found(abstract)["outcomes"] == {"osteogenic_differentiation|increase"}

@@ -143,16 +143,21 @@ def test_a_rule_added_after_the_build_raises() -> None:
 
 
 def test_a_widened_pattern_takes_effect_without_a_key_table() -> None:
-    """A subject naming an inhibitor ("the PI3K inhibitor LY294002 blocked ..."): widening the
-    gerund-subject row of direction.yaml to it needs no other change (its pre-check is read
-    from the pattern; the hand-kept key tuple this replaced lacked "inhibitor")."""
-    sentence = "The PI3K inhibitor LY294002 blocked the osteogenic response to exosomes."
+    """A subject naming a dominant-negative protein ("a dominant-negative Smad4 blocked ..."):
+    widening the gerund-subject row of direction.yaml to it needs no other change (its
+    pre-check is read from the pattern), as the widening to "the PI3K inhibitor LY294002"
+    (docs/rules.md) needed none: the hand-kept key tuple the engine replaced lacked
+    "inhibitor"."""
     row = direction_rules.RULES.rule("gerund_subject")
+    shipped = "The PI3K inhibitor LY294002 blocked the osteogenic response to exosomes."
+    assert direction_rules.GERUND_SUBJECT.search(shipped) is not None
+    assert "inhibitor" in direction_rules.GERUND_SUBJECT.keys
+    sentence = "A dominant-negative Smad4 blocked the osteogenic response to exosomes."
     assert row.compile().search(sentence) is None
-    widened = re.compile(row.pattern + r"|\binhibitors?\s+[\w-]+\s+(?=block|inhibit)", re.I)
+    widened = re.compile(row.pattern + r"|\bdominant-negative\s+[\w-]+\s+(?=block)", re.I)
     engine = Engine()
     gate = engine.gate(widened)
     engine.build()
-    assert "inhibitor" in gate.keys
+    assert "dominant-negative" in gate.keys
     found = gate.search(sentence)
-    assert found is not None and found.group() == "inhibitor LY294002 "
+    assert found is not None and found.group() == "dominant-negative Smad4 "
