@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 DEMO := examples/exosome_bone_bibliography.txt
 
-.PHONY: demo test venv lint compiled clean fuzz
+.PHONY: demo test venv lint compiled clean fuzz web-assets
 
 venv: $(INSTALLED)
 
@@ -39,13 +39,22 @@ $(COMPILED)/.built: $(INSTALLED) $(SOURCES)
 		--target $(COMPILED) build/wheel/exobone-*.whl
 	touch $@
 
+# Front-end libraries the web app serves from node_modules/ (never a CDN): package.json and
+# its package-lock.json, installed with the machine's npm.
+WEB_ASSETS := node_modules/.package-lock.json
+
+web-assets: $(WEB_ASSETS)
+
+$(WEB_ASSETS): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error </dev/null
+
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
 # PostgreSQL: scripts/postgres.sh starts a local server (installing it if needed) and prints
 # its URL, unless EXOBONE_TEST_PG_URL already points at one.
-test: venv lint compiled
+test: venv lint compiled web-assets
 	bash scripts/chromium.sh
 	url="$${EXOBONE_TEST_PG_URL:-$$(bash scripts/postgres.sh)}" && \
 	EXOBONE_TEST_PG_URL="$$url" EXOBONE_COMPILED_PATH="$(CURDIR)/$(COMPILED)" $(BIN)/pytest -q

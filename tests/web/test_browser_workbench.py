@@ -8,6 +8,7 @@ CI=true (`scripts/chromium.sh`).
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -224,3 +225,40 @@ def test_review_queue_by_keyboard_with_a_named_curator(page: Any) -> None:
     assert f"added {new} in species" in " ".join(text.split())
     page.goto(f"/study/{edited[0]}")
     assert "Kim Lee" in page.text_content("#history")
+
+
+def test_mechanism_network_in_cytoscape(page: Any) -> None:
+    """Cytoscape.js (the npm package, `make web-assets`) served by the app itself."""
+    served = page.request.get("/assets/cytoscape.min.js")
+    if served.status == 404 and os.environ.get("CI") != "true":
+        pytest.skip("node_modules/cytoscape is missing (run make web-assets)")
+    assert served.status == 200 and "javascript" in served.headers["content-type"]
+    page.goto("/network")
+    page.wait_for_selector("#network[data-ready='1']")
+    elements = json.loads(page.text_content("#network-data"))
+    edges = elements["edges"]
+    assert page.evaluate("window.exoboneNetwork.edges().length") == len(edges) > 0
+    arrows = page.evaluate("window.exoboneNetwork.edges().map(e => e.style('target-arrow-shape'))")
+    assert set(arrows) == {"triangle"}
+    # a node's click lists its edges; an edge's click shows its sentences
+    page.locator("#network").scroll_into_view_if_needed()
+    node = elements["nodes"][0]["data"]
+    at = page.evaluate(
+        """id => { const p = window.exoboneNetwork.getElementById(id).renderedPosition();
+        const r = document.getElementById('network').getBoundingClientRect();
+        return [r.left + p.x, r.top + p.y]; }""",
+        node["id"],
+    )
+    page.mouse.click(*at)
+    # the node clicked (or one drawn over it, in a random layout)
+    assert page.text_content("#network-panel h3") in {n["data"]["label"] for n in elements["nodes"]}
+    assert page.locator("#network-panel ul.node-edges li").count() > 0
+    page.locator("#network-panel ul.node-edges li").first.click()
+    assert page.locator("#network-panel blockquote").count() > 0
+    # the sign filter hides the increasing edges
+    page.uncheck("#sign-filter input[data-sign='1']")
+    kept = sum(1 for e in edges if e["data"]["sign"] <= 0)
+    assert int(page.get_attribute("#network", "data-visible-edges")) == kept < len(edges)
+    page.goto("/graph")
+    page.click("#network-link")
+    page.wait_for_selector("#network[data-ready='1']")

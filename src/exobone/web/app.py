@@ -58,6 +58,8 @@ INFLATE_FACTOR = 10
 CurationId = Annotated[int, PathParam(ge=1, le=MAX_ID, description="A curation's id")]
 QUALITY_PAGE = 200
 GRAPH_PAGE = 200
+# The network view's library: an npm package (package.json), served from node_modules.
+CYTOSCAPE = ("cytoscape", "dist/cytoscape.min.js")
 USER_HEADER = "x-exobone-user"
 CURATOR_COOKIE = "exobone_curator"
 CURATIONS_PAGE = 200
@@ -92,6 +94,17 @@ class CurationIn(BaseModel):
     field: str = Field(description="A set field of docs/schema.md, e.g. species")
     value: str = Field(description="The value to add or withdraw")
     remove: bool = Field(False, description="Withdraw the value instead of adding it")
+
+
+def node_asset(package: str, path: str) -> Path | None:
+    """A file of an npm package installed by `make web-assets` (package.json): in
+    `$EXOBONE_NODE_MODULES`, or the source tree's `node_modules/`; None when missing."""
+    folders = [os.environ.get("EXOBONE_NODE_MODULES", ""), str(HERE.parents[2] / "node_modules")]
+    for folder in filter(None, folders):
+        found = Path(folder) / package / path
+        if found.is_file():
+            return found
+    return None
 
 
 def plotly_js() -> Path:
@@ -386,6 +399,30 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> Response:
         return Response(status_code=204)
+
+    @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
+    def network_page(
+        request: Request,
+        max_edges: Annotated[int, Query(ge=1, le=1000)] = 150,
+        min_studies: Annotated[int, Query(ge=1, le=1000)] = 1,
+    ) -> HTMLResponse:
+        """The mechanism graph as a network (Cytoscape.js): directed, signed edges."""
+        data = graph_edges_page(corpus, max_edges, 0, min_studies)
+        return page(
+            request,
+            "network.html",
+            data=data,
+            max_edges=max_edges,
+            min_studies=min_studies,
+            cytoscape=node_asset(*CYTOSCAPE) is not None,
+        )
+
+    @app.get("/assets/cytoscape.min.js", include_in_schema=False)
+    def cytoscape() -> FileResponse:
+        found = node_asset(*CYTOSCAPE)
+        if found is None:
+            raise HTTPException(404, "Cytoscape.js is not installed: run `make web-assets`")
+        return FileResponse(found, media_type="text/javascript")
 
     @app.get("/assets/plotly.min.js", include_in_schema=False)
     def plotly() -> FileResponse:
