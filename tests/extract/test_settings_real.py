@@ -246,3 +246,23 @@ def test_a_cartilage_defect_named_beside_an_osteochondral_one_is_kept(abstract: 
 )
 def test_we_therefore_starts_the_studys_own_account(abstract: str) -> None:
     assert "fracture" not in found(abstract)["conditions"]
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # R69 (10.1007/s00223-019-00656-4)
+        "In older rats with tibial distraction, the exosomes were injected locally into the "
+        "distraction gaps every week.",
+        # 10.1186/s13287-020-1562-9
+        "Saline or exosome-depleted medium was injected into the femoral fracture sites of the "
+        "control rats.",
+        # 10.1186/s13287-020-02039-1
+        "The pulp stem cell vesicles were injected into the exposed pulp tissue of rat incisors.",
+        # R85 (rotator cuff tendinopathy, adipose stem cell exosomes)
+        "After treadmill overuse, the supraspinatus enthesis of each mouse was injected with the "
+        "exosomes or saline.",
+    ],
+)
+def test_vesicles_injected_into_the_treated_site_are_a_local_injection(abstract: str) -> None:
+    assert found(abstract)["delivery_routes"] == {"local_injection"}
