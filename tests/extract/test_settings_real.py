@@ -266,3 +266,35 @@ def test_we_therefore_starts_the_studys_own_account(abstract: str) -> None:
 )
 def test_vesicles_injected_into_the_treated_site_are_a_local_injection(abstract: str) -> None:
     assert found(abstract)["delivery_routes"] == {"local_injection"}
+
+
+@pytest.mark.parametrize(
+    ("abstract", "settings"),
+    [
+        # R62 (10.1007/s00441-020-03319-1): the macrophages were those of the OA rats
+        ("The stimulated marrow stem cell exosomes attenuated cartilage damage in OA rats and "
+         "repressed the M1 polarization of synovial macrophages caused by OA.", {"in_vivo"}),
+        # R65 (10.1002/jev2.70224): the chondrocytes were the patients'
+        ("In a randomized clinical trial, circulating vesicles (C-EVs) given to patients with "
+         "osteoarthritis selectively removed senescent chondrocytes.", {"clinical"}),
+    ],
+)
+def test_cells_reached_inside_animals_or_patients_are_no_in_vitro_work(
+    abstract: str, settings: set[str]
+) -> None:
+    assert found(abstract)["settings"] == settings
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # R42 (Hindawi sci 2022 9896444): a disease model given to cells in a dish
+        "The marrow stem cell exosomes inhibited apoptosis of LPS-treated NPCs, and their "
+        "intramuscular injection alleviated disc degeneration in rat IDD models.",
+        # R02 (10.1186/s13287-020-02005-x): a cell-level process of the recipients
+        "The exosomes promoted the proliferation of HUVECs, and after rotator cuff repair in "
+        "rats they were injected into the tail vein.",
+    ],
+)
+def test_cells_treated_in_a_dish_beside_animal_work_stay_in_vitro(abstract: str) -> None:
+    assert found(abstract)["settings"] == {"in_vitro", "in_vivo"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from exobone.extract.biology import animal_species, has_in_vivo
@@ -34,6 +35,39 @@ _CLINICAL = Cue(
         "veterans", "volunteers", "subjects", "individuals", "men ",
     ),
 )
+
+
+# Signs that vesicles met cells in a dish, for studies that also worked in animals or people:
+# cell-level processes, co-culture, a named line, an in-vitro assay.
+_CELL_WORK = Cue(
+    r"\b(?:prolifer\w*|migrat\w*|differentiat\w*|viabilit\w*|co-?cultur\w*|incubat\w*"
+    r"|cell lines?)\b",
+    needles=("prolifer", "migrat", "differentiat", "viabilit", "cultur", "incubat", "cell line"),
+)
+_IN_VITRO_ASSAYS = frozenset(
+    {"cell_viability", "cell_counting", "scratch_assay", "transwell_migration", "tube_formation",
+     "alizarin_red", "ALP_assay", "uptake_assay", "flow_cytometry", "apoptosis_assay",
+     "luciferase_reporter", "immunocytochemistry", "senescence_assay", "von_kossa"}
+)  # fmt: skip
+# "LPS-treated NPCs", "IL-1beta-induced chondrocytes": cells given a disease model in a dish.
+_TREATED_BEFORE = re.compile(r"-(?:treated|induced|stimulated|exposed)\s+(?:[\w-]+\s+)?$", re.I)
+
+
+def _cells_in_culture(doc: Document, recipients: list[CellPhrase]) -> bool:
+    """Whether the recipient cells were treated in vitro, not inside the study's animals or
+    patients ("synovial macrophages" of OA rats, R62; "the EVs target macrophages" of injured
+    tendons, R60; "senescent chondrocytes" of patients, R65; treatment groups named by their
+    cells, R01)."""
+    if _first(doc, _IN_VITRO) or _first(doc, _CELL_WORK):
+        return True
+    if doc.of_kind("cell_lines") or any(
+        m.label in _IN_VITRO_ASSAYS for m in doc.of_kind("assays")
+    ):
+        return True
+    return any(
+        _TREATED_BEFORE.search(doc.text_of(p.section), max(0, p.start - 40), p.start)
+        for p in recipients
+    )
 
 
 def _first(doc: Document, pattern: Cue) -> Span | None:
@@ -96,6 +130,9 @@ def extract(doc: Document) -> Iterator[Finding]:
     # The setting's own words ("in vitro", "in vivo") come first where the text has them;
     # otherwise the cells or animals the setting is inferred from.
     words = _first(doc, _IN_VITRO_WORDS)
+    inside = has_in_vivo(doc) or is_clinical(doc)
+    if recipients and inside and not (words or _cells_in_culture(doc, recipients)):
+        recipients = []  # cells that met the vesicles inside the study's animals or patients
     if recipients:
         p = recipients[0]
         cells_span = Span(p.start, p.end, p.sentence, p.section, "cells that received vesicles")
