@@ -180,6 +180,22 @@ def test_index_counts_equal_sql_counts(store_url: str, tmp_path: Path, seed: int
         check(store, rng, 12)
 
 
+@pytest.mark.parametrize("seed", [4, 5])
+def test_pairs_frame_equals_the_pairs_of_the_annotation_rows(
+    store_url: str, tmp_path: Path, seed: int
+) -> None:
+    """The evidence map's input read from the facet index equals `Store.pairs` (SQL), before
+    and after curations that add and withdraw values."""
+    fields = sorted({"ev_sources", "species", "outcomes", "study_type"})
+    with make_store(store_url, tmp_path, seed) as store:
+        for _ in range(2):
+            frame = store.pairs_frame(fields)
+            assert list(frame.columns) == ["study_id", "field", "value"]
+            assert Counter(map(tuple, frame.to_numpy().tolist())) == Counter(store.pairs(fields))
+            assert len(frame) > 0
+            curate_randomly(store, seed)
+
+
 def test_index_follows_writes_and_is_reloaded_from_its_cache(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'c.db'}"
     with make_store(url, tmp_path, 7) as store:

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from sqlalchemy import (
@@ -65,6 +65,9 @@ from exobone.store.schema import (
     StudyRow,
 )
 from exobone.store.textindex import COLUMN_WEIGHTS, TextIndex, fts5_rows
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 records_t = Base.metadata.tables[RecordRow.__tablename__]
 studies_t = Base.metadata.tables[StudyRow.__tablename__]
@@ -560,6 +563,38 @@ def pairs_query(searcher: Searcher, fields: Sequence[str]) -> Any:
     if ids is not None:
         kind = kind.where(s.c.id.in_(ids))
     return query.union_all(kind) if names else kind
+
+
+def index_pairs(conn: Connection, index: FacetIndex, fields: Sequence[str]) -> pd.DataFrame:
+    """(study_id, field, value) of every study's effective values of `fields` (and its
+    `study_type`), from the facet index's columns: what `pairs_query` gives, as a frame."""
+    import pandas as pd
+
+    from exobone.store.writer import study_label
+
+    key = index.key(conn)
+    studies = index.studies(conn, key)
+    labels = np.array([study_label(int(number)) for number in studies.records], dtype=object)
+    ids, names, values = [], [], []
+    for name in fields:
+        if name == "study_type":
+            found, held = labels, np.array(studies.kind_values, dtype=object)[studies.kinds]
+        else:
+            column = index.column(conn, key, name)
+            rows, codes = column.codes_for(None, len(studies.ids))
+            found, held = labels[rows], np.array(column.values, dtype=object)[codes]
+        ids.append(found)
+        values.append(held)
+        names.append(np.full(len(found), name, dtype=object))
+    if not ids:
+        return pd.DataFrame(columns=["study_id", "field", "value"], dtype="object")
+    return pd.DataFrame(
+        {
+            "study_id": np.concatenate(ids),
+            "field": np.concatenate(names),
+            "value": np.concatenate(values),
+        }
+    )
 
 
 def parse_marked(marked: str) -> Snippet:

@@ -65,6 +65,8 @@ from exobone.store.writer import (
 from exobone.store.writer import study_label as study_label  # the web app's import
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from exobone.store.related import Related
     from exobone.store.search import SearchResult, Where
 
@@ -579,6 +581,17 @@ class Store:
             result = conn.execution_options(stream_results=True, yield_per=10_000)
             for row in result.execute(select_pairs):
                 yield str(row[0]), str(row[1]), str(row[2])
+
+    def pairs_frame(self, fields: Sequence[str]) -> pd.DataFrame:
+        """The rows of `pairs` for every study, as a (study_id, field, value) frame, read
+        from the facet index instead of the annotation rows: the evidence map of 100k
+        studies took 11 s from SQL rows."""
+        from exobone.store.search import index_pairs
+
+        for name in fields:
+            check_field(name)
+        with self.engine.connect() as conn:
+            return index_pairs(conn, self.facet_index, fields)
 
     def evidence_counts(
         self, rows: str, cols: str, where: Where | None = None, query: str = ""

@@ -14,10 +14,13 @@ from __future__ import annotations
 import heapq
 import math
 import threading
+from array import array
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+import numpy as np
 
 from exobone.analysis.graph import relation_sign, study_edges
 from exobone.analysis.quality import CRITERIA, ReportingScore, score_study
@@ -32,9 +35,11 @@ READ_BATCH = 500
 
 @dataclass(slots=True)
 class MergedEdge:
-    """One edge merged over its studies (record numbers), with their weights counted."""
+    """One edge merged over its studies (record numbers, compact: at 100k studies there are
+    millions of study-edge pairs), with their weights counted."""
 
-    studies: set[int] = field(default_factory=set)
+    key: EdgeKey
+    studies: array[int] = field(default_factory=lambda: array("q"))
     weights: Counter[float] = field(default_factory=Counter)
     evidence: dict[int, tuple[str, ...]] = field(default_factory=dict)
     n_evidence: int = 0
@@ -60,10 +65,11 @@ class EdgeRow:
 
 @dataclass(frozen=True, slots=True)
 class _Share:
-    """What one study added: its weight, edge keys, node ids, and score (None: a review)."""
+    """What one study added: its weight, edge numbers, node ids (the shared strings), and
+    score (None: a review)."""
 
     weight: float
-    edges: tuple[EdgeKey, ...]
+    edges: array[int]
     nodes: tuple[str, ...]
     has_source: bool
     score: ReportingScore | None
@@ -88,11 +94,17 @@ class StudyAggregates:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._lock = threading.Lock()
-        self._states: dict[int, tuple[Any, ...]] = {}
+        # Per record, a hash of what its study is made from (`Store.study_states`).
+        self._states: dict[int, int] = {}
         self._shares: dict[int, _Share] = {}
         self._edges: dict[EdgeKey, MergedEdge] = {}
+        # Edge numbers, kept once given, so that shares hold small integers.
+        self._edge_numbers: dict[EdgeKey, int] = {}
+        self._edge_of: dict[int, MergedEdge] = {}
         self._nodes: Counter[str] = Counter()
         self._node_attrs: dict[str, dict[str, Any]] = {}
+        # One string per node id, shared by every study's share.
+        self._node_names: dict[str, str] = {}
         self._met: Counter[str] = Counter()
         self._snapshot: Snapshot | None = None
 
@@ -103,7 +115,7 @@ class StudyAggregates:
             if self._snapshot is not None and self._snapshot.generation == generation:
                 return self._snapshot
             # Read after the generation: a write in between is seen again next time.
-            states = self.store.study_states()
+            states = {rid: hash(state) for rid, state in self.store.study_states().items()}
             changed = [rid for rid, state in states.items() if self._states.get(rid) != state]
             for rid in [rid for rid in self._states if rid not in states] + changed:
                 self._drop(rid)
@@ -126,7 +138,7 @@ class StudyAggregates:
             merged = self._edges.get((row.u, row.v, row.relation))
             if merged is None:
                 return [], [], 0
-            studies = [study_label(rid) for rid in heapq.nsmallest(shown, merged.studies)]
+            studies = [study_label(int(rid)) for rid in _smallest(merged.studies, shown)]
             evidence: list[tuple[str, str]] = []
             for rid in heapq.nsmallest(shown, merged.evidence):
                 evidence += [(study_label(rid), text) for text in merged.evidence[rid]]
@@ -139,46 +151,52 @@ class StudyAggregates:
         sentences: dict[EdgeKey, dict[str, None]] = {}
         for u, v, relation, texts in share.edges:
             sentences.setdefault((u, v, relation), {}).update(dict.fromkeys(texts))
+        numbers = array("q")
         for key, unique in sentences.items():
-            merged = self._edges.setdefault(key, MergedEdge())
-            merged.studies.add(rid)
+            merged = self._edges.get(key)
+            if merged is None:
+                merged = self._edges[key] = MergedEdge(key)
+                number = self._edge_numbers.setdefault(key, len(self._edge_numbers))
+                self._edge_of[number] = merged
+            numbers.append(self._edge_numbers[key])
+            merged.studies.append(rid)
             merged.weights[share.weight] += 1
             if unique:
                 merged.evidence[rid] = tuple(unique)
                 merged.n_evidence += len(unique)
             merged.belief = _belief(merged.weights)
+        nodes = []
         for node, attrs in share.nodes.items():
+            node = self._node_names.setdefault(node, node)
             self._nodes[node] += 1
             self._node_attrs.setdefault(node, attrs)
+            nodes.append(node)
         score = score_study(study)
         if score.study_type == "review":
             scored = None
         else:
             scored = score
             self._met.update(name for name, met in score.met.items() if met)
-        self._shares[rid] = _Share(
-            share.weight, tuple(sentences), tuple(share.nodes), share.has_source, scored
-        )
+        self._shares[rid] = _Share(share.weight, numbers, tuple(nodes), share.has_source, scored)
 
     def _drop(self, rid: int) -> None:
         share = self._shares.pop(rid, None)
         if share is None:
             return
-        for key in share.edges:
-            merged = self._edges[key]
-            merged.studies.discard(rid)
+        for number in share.edges:
+            merged = self._edge_of[number]
+            merged.studies.remove(rid)
             merged.weights[share.weight] -= 1
             merged.n_evidence -= len(merged.evidence.pop(rid, ()))
             if not merged.studies:
-                del self._edges[key]
+                del self._edges[merged.key], self._edge_of[number]
             else:
                 merged.weights = +merged.weights
                 merged.belief = _belief(merged.weights)
         for node in share.nodes:
             self._nodes[node] -= 1
             if self._nodes[node] <= 0:
-                del self._nodes[node]
-                del self._node_attrs[node]
+                del self._nodes[node], self._node_attrs[node], self._node_names[node]
         if share.score is not None:
             self._met.subtract(name for name, met in share.score.met.items() if met)
 
@@ -222,6 +240,14 @@ class StudyAggregates:
             scores=scores,
             criteria=criteria,
         )
+
+
+def _smallest(numbers: array[int], count: int) -> np.ndarray:
+    """The `count` smallest of `numbers`, in order (a partition: edges hold 100k studies)."""
+    values = np.frombuffer(numbers, dtype=np.int64)
+    if len(values) > count:
+        values = np.partition(values, count)[:count]
+    return np.sort(values)
 
 
 def _belief(weights: Counter[float]) -> float:

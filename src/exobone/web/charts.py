@@ -14,7 +14,6 @@ import html
 from typing import Any
 
 import networkx as nx
-import pandas as pd
 
 from exobone.analysis.evidence_map import evidence_map_from_pairs, legend, map_fields
 from exobone.schema import SEPARATOR, field
@@ -34,8 +33,7 @@ def map_data(
     corpus: Corpus, rows: str, cols: str, outcome: str | None = None, limit: int = 50
 ) -> dict[str, Any]:
     """Rows, columns and cells of the map (the `limit` best-covered rows and columns)."""
-    found = corpus.store.pairs(map_fields(rows, cols))
-    pairs = pd.DataFrame(found, columns=["study_id", "field", "value"], dtype="object")
+    pairs = corpus.store.pairs_frame(map_fields(rows, cols))
     emap = evidence_map_from_pairs(pairs, rows, cols, outcome or None)
     counts = emap.counts
     row_names = list(counts.sum(axis=1).sort_values(ascending=False, kind="stable").index[:limit])
