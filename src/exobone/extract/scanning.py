@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from re import _constants as _sre  # type: ignore[attr-defined]
-from re import _parser as _sre_parser  # type: ignore[attr-defined]
-from typing import Any, Final
+from typing import Final
 
 import ahocorasick
 
 from exobone.errors import ExoboneError
 from exobone.extract.cues import lowercase_pattern
+from exobone.extract.regex_tree import Item, parse
 
 __all__ = [
     "Engine",
@@ -62,15 +61,20 @@ def is_word_char(char: str) -> bool:
 # --------------------------------------------------------------------------------------------
 # Reading patterns
 # --------------------------------------------------------------------------------------------
-_REPEATS: Final = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
-_ZERO_WIDTH: Final = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
+_ZERO_WIDTH: Final = ("at", "assert")
 
 
-def _parse(pattern: str) -> list[Any]:
-    return list(_sre_parser.parse(pattern, re.IGNORECASE))
+def _literals(item: Item) -> set[str] | None:
+    """The lower-cased characters a character or a class of characters only matches."""
+    op, av = item
+    if op == "lit":
+        return {chr(av).lower()}
+    if op == "in" and all(kind == "lit" for kind, _ in av):
+        return {chr(c).lower() for _, c in av}
+    return None
 
 
-def _starts_of(items: Any, limit: int) -> set[tuple[str, bool]]:
+def _starts_of(items: list[Item], limit: int) -> set[tuple[str, bool]]:
     """Literal starts of a parsed pattern; True where the start is a whole match of it."""
     if not items:
         return {("", True)}
@@ -78,19 +82,18 @@ def _starts_of(items: Any, limit: int) -> set[tuple[str, bool]]:
         return {("", False)}
     (op, av), rest = items[0], items[1:]
     heads: set[tuple[str, bool]]
-    if op is _sre.LITERAL:
-        heads = {(chr(av).lower(), True)}
-    elif op is _sre.IN and all(kind is _sre.LITERAL for kind, _ in av):
-        heads = {(chr(c).lower(), True) for _, c in av}
+    characters = _literals(items[0])
+    if characters is not None:
+        heads = {(char, True) for char in characters}
     elif op in _ZERO_WIDTH:
         heads = {("", True)}
-    elif op in (_sre.SUBPATTERN, _sre.ATOMIC_GROUP, _sre.BRANCH):
+    elif op in ("group", "atomic", "branch"):
         alternatives = _alternatives(items[0]) or []
         heads = set().union(*(_starts_of(branch, limit) for branch in alternatives))
-    elif op in _REPEATS and av[0] in (0, 1) and av[1] == 1:
-        heads = _starts_of(list(av[2]), limit) | ({("", True)} if av[0] == 0 else set())
-    elif op in _REPEATS and av[0] >= 1:  # the first repetition starts the match
-        return {(head, False) for head, _ in _starts_of(list(av[2]), limit)}
+    elif op == "repeat" and av[0] in (0, 1) and av[1] == 1:
+        heads = _starts_of(av[2], limit) | ({("", True)} if av[0] == 0 else set())
+    elif op == "repeat" and av[0] >= 1:  # the first repetition starts the match
+        return {(head, False) for head, _ in _starts_of(av[2], limit)}
     else:
         return {("", False)}
     out: set[tuple[str, bool]] = set()
@@ -109,7 +112,7 @@ START_LIMIT: Final = 48
 
 def literal_starts(pattern: str) -> set[str]:
     """Lower-cased texts one of which starts every match of `pattern`."""
-    starts = {start for start, _ in _starts_of(_parse(pattern), START_LIMIT)}
+    starts = {start for start, _ in _starts_of(parse(pattern), START_LIMIT)}
     if "" in starts:
         raise ValueError(f"no literal start to scan for in {pattern!r}")
     return starts
@@ -120,20 +123,20 @@ def literal_starts(pattern: str) -> set[str]:
 _MOST_TEXTS: Final = 64
 
 
-def _alternatives(item: tuple[Any, Any]) -> list[list[Any]] | None:
+def _alternatives(item: Item) -> list[list[Item]] | None:
     """The item sequences of a group or branch (one of which matches); None for other items."""
     op, av = item
-    if op is _sre.SUBPATTERN:
-        return [list(av[3])]
-    if op is _sre.ATOMIC_GROUP:
-        return [list(av)]
-    if op is _sre.BRANCH:
-        return [list(branch) for branch in av[1]]
+    if op == "group":
+        return [av[2]]
+    if op == "atomic":
+        return [av]
+    if op == "branch":
+        return list(av)
     return None
 
 
 def _union(
-    alternatives: list[list[Any]], read: Callable[[list[Any]], frozenset[str] | None]
+    alternatives: list[list[Item]], read: Callable[[list[Item]], frozenset[str] | None]
 ) -> frozenset[str] | None:
     """What `read` finds in every alternative, together; None if one has nothing."""
     texts: set[str] = set()
@@ -145,21 +148,20 @@ def _union(
     return frozenset(texts)
 
 
-def _exact(item: tuple[Any, Any]) -> frozenset[str] | None:
+def _exact(item: Item) -> frozenset[str] | None:
     """The lower-cased texts `item` matches, when they are few and fixed ("" for zero width)."""
     op, av = item
-    if op is _sre.LITERAL:
-        return frozenset({chr(av).lower()})
-    if op is _sre.IN and all(kind is _sre.LITERAL for kind, _ in av):
-        return frozenset(chr(c).lower() for _, c in av)
+    characters = _literals(item)
+    if characters is not None:
+        return frozenset(characters)
     if op in _ZERO_WIDTH:
         return frozenset({""})
     alternatives = _alternatives(item)
     if alternatives is not None:
         texts = _union(alternatives, _exact_sequence)
         return texts if texts is not None and len(texts) <= _MOST_TEXTS else None
-    if op in _REPEATS and av[1] == 1 and av[0] in (0, 1):
-        once = _exact_sequence(list(av[2]))
+    if op == "repeat" and av[1] == 1 and av[0] in (0, 1):
+        once = _exact_sequence(av[2])
         if once is None:
             return None
         return once | {""} if av[0] == 0 else once
@@ -172,7 +174,7 @@ def _product(left: frozenset[str], right: frozenset[str]) -> frozenset[str] | No
     return frozenset(a + b for a in left for b in right)
 
 
-def _exact_sequence(items: list[Any]) -> frozenset[str] | None:
+def _exact_sequence(items: list[Item]) -> frozenset[str] | None:
     texts: frozenset[str] | None = frozenset({""})
     for item in items:
         part = _exact(item)
@@ -197,7 +199,7 @@ def _score(texts: frozenset[str]) -> tuple[int, int, int]:
     return min(shortest, _RARE_ENOUGH), -len(texts), shortest
 
 
-def _required(items: list[Any]) -> frozenset[str] | None:
+def _required(items: list[Item]) -> frozenset[str] | None:
     """Texts one of which every match of the sequence `items` holds; None if none is known."""
     candidates: list[frozenset[str]] = []
     # runs of consecutive fixed parts: each window's product is held by every match
@@ -224,13 +226,13 @@ def _required(items: list[Any]) -> frozenset[str] | None:
     return best
 
 
-def _required_of(item: tuple[Any, Any]) -> frozenset[str] | None:
+def _required_of(item: Item) -> frozenset[str] | None:
     op, av = item
     alternatives = _alternatives(item)
     if alternatives is not None:
         return _union(alternatives, _required)
-    if op in _REPEATS and av[0] >= 1:
-        return _required(list(av[2]))
+    if op == "repeat" and av[0] >= 1:
+        return _required(av[2])
     return None
 
 
@@ -241,7 +243,7 @@ _SHORTEST_KEY: Final = 2
 def required_texts(pattern: str) -> tuple[str, ...]:
     """Lower-cased texts one of which every match of `pattern` holds (as `fold` shows the text),
     sorted; empty when the pattern names none worth looking for."""
-    found = _required(_parse(pattern))
+    found = _required(parse(pattern))
     if found is None or min(map(len, found)) < _SHORTEST_KEY:
         return ()
     return tuple(sorted(_fewest(found)))
