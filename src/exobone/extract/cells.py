@@ -7,6 +7,9 @@ take the origin `iPSC_derived` / `ESC_derived`). Each phrase is then related to 
 mentions of its sentence: "exosomes derived from X", "X-derived exosomes", "X exosomes" make X
 a source; "effects of exosomes on X", "internalized by X", "X treated with exosomes" make X a
 recipient. The analysis is computed once per Document and shared by the field families.
+
+The patterns and word lists these decisions use are rows of data/cells.yaml (compiled in
+`cells_rules`); this module holds the sentence logic that applies them.
 """
 
 from __future__ import annotations
