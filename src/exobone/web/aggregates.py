@@ -11,6 +11,7 @@ edges, not a pass over the corpus. Merged edges equal `build_graph`'s (tests com
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import math
 import threading
@@ -18,7 +19,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -29,6 +30,7 @@ from exobone.store import Store
 from exobone.store.store import batched, study_label
 
 EdgeKey = tuple[str, str, str]
+T = TypeVar("T")
 # Studies read at once while catching up.
 READ_BATCH = 500
 
@@ -106,7 +108,15 @@ class StudyAggregates:
         # One string per node id, shared by every study's share.
         self._node_names: dict[str, str] = {}
         self._met: Counter[str] = Counter()
+        self._skipped = 0
         self._snapshot: Snapshot | None = None
+        # The sorted views, patched for what changed since the last snapshot.
+        self._rows: list[EdgeRow] = []
+        self._row_of: dict[EdgeKey, EdgeRow] = {}
+        self._scores: list[ReportingScore] = []
+        self._dirty: set[EdgeKey] = set()
+        self._scores_out: list[ReportingScore] = []
+        self._scores_in: list[ReportingScore] = []
 
     def snapshot(self, progress: Callable[[int, int], None] | None = None) -> Snapshot:
         """The views of the store's current generation, catching up on what changed."""
@@ -159,6 +169,7 @@ class StudyAggregates:
                 number = self._edge_numbers.setdefault(key, len(self._edge_numbers))
                 self._edge_of[number] = merged
             numbers.append(self._edge_numbers[key])
+            self._dirty.add(key)
             merged.studies.append(rid)
             merged.weights[share.weight] += 1
             if unique:
@@ -177,14 +188,18 @@ class StudyAggregates:
         else:
             scored = score
             self._met.update(name for name, met in score.met.items() if met)
+            self._scores_in.append(score)
+        self._skipped += not share.has_source
         self._shares[rid] = _Share(share.weight, numbers, tuple(nodes), share.has_source, scored)
 
     def _drop(self, rid: int) -> None:
         share = self._shares.pop(rid, None)
         if share is None:
             return
+        self._skipped -= not share.has_source
         for number in share.edges:
             merged = self._edge_of[number]
+            self._dirty.add(merged.key)
             merged.studies.remove(rid)
             merged.weights[share.weight] -= 1
             merged.n_evidence -= len(merged.evidence.pop(rid, ()))
@@ -199,29 +214,12 @@ class StudyAggregates:
                 del self._nodes[node], self._node_attrs[node], self._node_names[node]
         if share.score is not None:
             self._met.subtract(name for name, met in share.score.met.items() if met)
+            self._scores_out.append(share.score)
 
     def _make_snapshot(self, generation: int) -> Snapshot:
-        attrs = self._node_attrs
-        rows = [
-            EdgeRow(
-                u,
-                v,
-                attrs[u]["label"],
-                attrs[v]["label"],
-                attrs[u]["kind"],
-                attrs[v]["kind"],
-                relation,
-                relation_sign(relation),
-                relation.startswith("associated"),
-                merged.belief,
-                len(merged.studies),
-            )
-            for (u, v, relation), merged in self._edges.items()
-        ]
-        rows.sort(key=lambda r: (-r.belief, -r.n_studies, r.source, r.target, r.relation))
-        scores = [s.score for s in self._shares.values() if s.score is not None]
-        scores.sort(key=lambda s: (-round(s.score, 4), s.study_id))
-        n = len(scores)
+        self._sort_edges()
+        self._sort_scores()
+        n = len(self._scores)
         criteria = [
             {
                 "criterion": c.name,
@@ -233,13 +231,76 @@ class StudyAggregates:
         ]
         return Snapshot(
             generation=generation,
-            edges=rows,
+            edges=list(self._rows),
             n_nodes=len(self._nodes),
-            known_labels=len({a["label"] for a in attrs.values()}),
-            skipped=sum(not s.has_source for s in self._shares.values()),
-            scores=scores,
+            known_labels=len({a["label"] for a in self._node_attrs.values()}),
+            skipped=self._skipped,
+            scores=list(self._scores),
             criteria=criteria,
         )
+
+    def _sort_edges(self) -> None:
+        """The edges strongest first: sorted again after many changes, else only the
+        changed edges taken out and put back (a curation changes a few of 70k)."""
+        dirty, self._dirty = self._dirty, set()
+        if len(dirty) > len(self._rows) // 4:
+            self._row_of = {key: self._row(key, merged) for key, merged in self._edges.items()}
+            self._rows = sorted(self._row_of.values(), key=_edge_order)
+            return
+        for key in dirty:
+            old = self._row_of.pop(key, None)
+            if old is not None:
+                _remove(self._rows, old, _edge_order)
+            merged = self._edges.get(key)
+            if merged is not None:
+                row = self._row_of[key] = self._row(key, merged)
+                bisect.insort(self._rows, row, key=_edge_order)
+
+    def _sort_scores(self) -> None:
+        """The scores best first, patched like the edges."""
+        out, self._scores_out = self._scores_out, []
+        added, self._scores_in = self._scores_in, []
+        if len(out) + len(added) > len(self._scores) // 4:
+            kept = [s.score for s in self._shares.values() if s.score is not None]
+            self._scores = sorted(kept, key=_score_order)
+            return
+        for score in out:
+            _remove(self._scores, score, _score_order)
+        for score in added:
+            bisect.insort(self._scores, score, key=_score_order)
+
+    def _row(self, key: EdgeKey, merged: MergedEdge) -> EdgeRow:
+        u, v, relation = key
+        attrs = self._node_attrs
+        return EdgeRow(
+            u,
+            v,
+            attrs[u]["label"],
+            attrs[v]["label"],
+            attrs[u]["kind"],
+            attrs[v]["kind"],
+            relation,
+            relation_sign(relation),
+            relation.startswith("associated"),
+            merged.belief,
+            len(merged.studies),
+        )
+
+
+def _edge_order(row: EdgeRow) -> tuple[float, int, str, str, str]:
+    return (-row.belief, -row.n_studies, row.source, row.target, row.relation)
+
+
+def _score_order(score: ReportingScore) -> tuple[float, str]:
+    return (-round(score.score, 4), score.study_id)
+
+
+def _remove(items: list[T], item: T, order: Callable[[T], Any]) -> None:
+    """Take `item` (the object itself) out of `items`, sorted by `order`."""
+    at = bisect.bisect_left(items, order(item), key=order)
+    while items[at] is not item:
+        at += 1
+    del items[at]
 
 
 def _smallest(numbers: array[int], count: int) -> np.ndarray:
