@@ -228,3 +228,22 @@ def test_review_queue_weakest_first_and_named_curators(client: TestClient) -> No
     assert bad.status_code == 400
     no_csrf = client.post("/review/decide", data={**form, "csrf": "x"})
     assert no_csrf.status_code == 403
+
+
+def test_review_edit_to_the_same_value_accepts_and_a_bad_one_writes_nothing(
+    client: TestClient,
+) -> None:
+    item = client.get("/api/review").json()["items"][0]
+    token = form_csrf(client, "/review")
+    form = {"ref": item["study_id"], "field": item["field"], "value": item["value"]}
+    bad = client.post(
+        "/review/decide", data={**form, "action": "edit", "new_value": "<x>", "csrf": token}
+    )
+    assert bad.status_code == 422
+    assert client.get("/api/curations").json()["curations"] == []
+    same = {**form, "action": "edit", "new_value": f" {item['value']} ", "csrf": token}
+    assert client.post("/review/decide", data=same, follow_redirects=False).status_code == 303
+    study = client.get(f"/api/studies/{item['study_id']}").json()
+    assert item["value"] in [str(v) for v in study["annotations"][item["field"]]]
+    [decision] = client.get("/api/curations").json()["curations"]
+    assert not decision["removed"] and decision["by"] == "tester"

@@ -282,7 +282,9 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         then add the corrected value) one value of the queue."""
         require_csrf(request, csrf)
         rid, by = record_id(ref), user_of(request)
-        if action == "edit":
+        if action == "edit" and " ".join(new_value.split()) == value:
+            action = "accept"  # unchanged: withdrawing it after the add would reject it
+        if action == "edit":  # the corrected value first: a bad one is refused before any write
             _curate(corpus, rid, field, new_value, by, False)
         _curate(corpus, rid, field, value, by, action != "accept")
         return RedirectResponse(_local(back, "/review"), status_code=303)
