@@ -262,3 +262,21 @@ def test_mechanism_network_in_cytoscape(page: Any) -> None:
     page.goto("/graph")
     page.click("#network-link")
     page.wait_for_selector("#network[data-ready='1']")
+
+
+def test_a_curators_token_names_their_review(browser: Any, db_url: str, serve: Any) -> None:
+    settings = Settings(db_url=db_url, token="main-token", curator_tokens=(("tok-kai-789", "Kai"),))
+    with serve(create_app(settings)) as server:
+        context = browser.new_context(base_url=server.url)
+        page = context.new_page()
+        page.goto("/review")
+        assert "needs a token" in page.content()
+        page.goto("/review?token=tok-kai-789")
+        page.wait_for_selector("li.review-item.current")
+        assert page.input_value("#curator-name") == "Kai"
+        with page.expect_navigation():
+            page.keyboard.press("a")
+        page.goto("/curators")
+        rows = page.locator("#curators tbody tr td").all_text_contents()
+        assert rows == ["Kai", "1"]
+        context.close()

@@ -22,6 +22,7 @@ from exobone.model import ANNOTATION_FIELDS
 from exobone.store import Store
 from exobone.web import Settings, create_app
 from exobone.web.links import doi_url, pmid_url, value_links
+from exobone.web.security import read_curator_tokens
 
 LOCAL = "http://127.0.0.1:8000"
 LINKED_RIS = Path(__file__).resolve().parent / "data" / "linked.ris"
@@ -247,3 +248,57 @@ def test_review_edit_to_the_same_value_accepts_and_a_bad_one_writes_nothing(
     assert item["value"] in [str(v) for v in study["annotations"][item["field"]]]
     [decision] = client.get("/api/curations").json()["curations"]
     assert not decision["removed"] and decision["by"] == "tester"
+
+
+def test_curators_own_tokens_name_their_curations(store_url: str, demo_file: Path) -> None:
+    """A curator's token lets them in and names them, whatever header or cookie says."""
+    with Store.open(store_url) as store:
+        ingest_file(store, demo_file, extractor=load_extractor())
+    tokens = (("tok-ann-123", "Ann Lee"), ("tok-bo-456", "Bo"))
+    app = create_app(Settings(db_url=store_url, token="main-token", curator_tokens=tokens))
+    client = TestClient(app, base_url=LOCAL)
+    assert client.get("/api/summary").status_code == 401
+    assert (
+        client.get("/api/summary", headers={"Authorization": "Bearer tok-nobody"}).status_code
+        == 401
+    )
+    ann = {"Authorization": "Bearer tok-ann-123", "X-Exobone-User": "Bo"}
+    added = client.post(
+        "/api/studies/S02/curations", json={"field": "species", "value": "dog"}, headers=ann
+    )
+    assert added.status_code == 201, added.text
+    assert added.json()["curations"][0]["by"] == "Ann Lee"
+    # a browser trades ?token= for a cookie; its form curations are Bo's
+    assert client.get("/?token=tok-bo-456", follow_redirects=False).status_code == 303
+    token = form_csrf(client, "/review")
+    client.post("/curator", data={"name": "Mallory", "csrf": token})
+    item = client.get("/api/review").json()["items"][0]
+    form = {"ref": item["study_id"], "field": item["field"], "value": item["value"]}
+    client.post("/review/decide", data={**form, "action": "accept", "csrf": token})
+    assert [c for c in client.get("/api/curations").json()["curators"]] == [
+        ["Ann Lee", 1],
+        ["Bo", 1],
+    ]
+    app.state.corpus.store.close()
+
+
+def test_curator_token_files_are_checked(tmp_path: Path) -> None:
+    good = tmp_path / "tokens"
+    good.write_text(
+        "# name token\nAnn Lee  tok-ann-123\n\nBo tok-bo-456  # lab 2\n", encoding="utf-8"
+    )
+    assert read_curator_tokens(good) == {"tok-ann-123": "Ann Lee", "tok-bo-456": "Bo"}
+    for text, says in [
+        ("tok-only\n", ":1: write NAME TOKEN"),
+        ("Ann t1\nBo t1\n", ":2: the token of Bo is also Ann's"),
+        ("<b> t1\n", ":1: write NAME TOKEN"),
+        ("# nothing\n", "no NAME TOKEN line"),
+    ]:
+        bad = tmp_path / "bad"
+        bad.write_text(text, encoding="utf-8")
+        with pytest.raises(ValueError, match=re.escape(says)):
+            read_curator_tokens(bad)
+    served = CliRunner().invoke(
+        cli_app, ["serve", "--host", "0.0.0.0", "--curator-tokens", str(bad), "--db", "x.db"]
+    )
+    assert served.exit_code == 1 and "--curator-tokens" in served.output and "bad" in served.output

@@ -63,7 +63,6 @@ CYTOSCAPE = ("cytoscape", "dist/cytoscape.min.js")
 USER_HEADER = "x-exobone-user"
 CURATOR_COOKIE = "exobone_curator"
 CURATIONS_PAGE = 200
-_USER = re.compile(r"^[\w .@+-]{1,64}$")
 EXPORTS: dict[str, tuple[str, str]] = {
     "csv": ("exobone.csv", "text/csv; charset=utf-8"),
     "xlsx": ("exobone.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
@@ -88,6 +87,8 @@ class Settings:
     allow_hosts: tuple[str, ...] = ()
     # Make an empty store when `db_url` has none (`exobone serve --create`).
     create: bool = True
+    # {token: curator name}: each grants access like `token` and names who curates with it.
+    curator_tokens: tuple[tuple[str, str], ...] = ()
 
 
 class CurationIn(BaseModel):
@@ -116,6 +117,10 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     settings = settings or Settings()
     try:
         token = security.check_token(settings.token)
+        for curator_token, name in settings.curator_tokens:
+            security.check_token(curator_token)
+            if not security.CURATOR_NAME.match(name):
+                raise ValueError(f"curator name {name!r}: 1-64 letters, digits, spaces or . @ + -")
     except ValueError as error:
         raise ExoboneError(str(error)) from None
     corpus = Corpus(store or Store.open(settings.db_url, create=settings.create))
@@ -133,7 +138,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     # One upload at a time: uploads of one name share a path (see `_saved_upload`).
     upload_lock = threading.Lock()
     hosts = security.allowed_hosts(settings.host, settings.allow_hosts)
-    app.middleware("http")(security.middleware(token, settings.max_upload + 65536, hosts))
+    curators = dict(settings.curator_tokens)
+    app.middleware("http")(security.middleware(token, settings.max_upload + 65536, hosts, curators))
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     env = Environment(
         loader=FileSystemLoader(HERE / "templates"),
@@ -161,11 +167,14 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         return page(request, "error.html", status=status, message=message)
 
     def user_of(request: Request) -> str:
-        """The curator: the API's header, the name this browser gave (`/curator`), or the
-        server's `--user`."""
+        """The curator: the one a curator's token names (`--curator-tokens`), else the
+        API's header, the name this browser gave (`/curator`), or the server's `--user`."""
+        named = getattr(request.state, "curator", None)
+        if named:
+            return str(named)
         cookie = unquote(request.cookies.get(CURATOR_COOKIE, ""))
         name = request.headers.get(USER_HEADER, "").strip() or cookie.strip() or settings.user
-        if not _USER.match(name):
+        if not security.CURATOR_NAME.match(name):
             raise HTTPException(400, "user name: 1-64 letters, digits, spaces or . @ + -")
         return name
 
@@ -299,7 +308,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         """The name this browser's curations are recorded under (a cookie)."""
         require_csrf(request, csrf)
         clean = name.strip()
-        if not _USER.match(clean):
+        if not security.CURATOR_NAME.match(clean):
             raise HTTPException(400, "curator name: 1-64 letters, digits, spaces or . @ + -")
         response = RedirectResponse(_local(back, "/review"), status_code=303)
         response.set_cookie(

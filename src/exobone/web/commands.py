@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from exobone.web.security import check_token, is_loopback
+from exobone.web.security import check_token, is_loopback, read_curator_tokens
 
 
 def register(app: typer.Typer) -> None:
@@ -45,6 +46,15 @@ def register(app: typer.Typer) -> None:
                 show_default=False,
             ),
         ] = None,
+        curator_tokens: Annotated[
+            Path | None,
+            typer.Option(
+                envvar="EXOBONE_CURATOR_TOKENS",
+                help="A file of NAME TOKEN lines: each curator's own token, let in like --token; "
+                "their curations are recorded under NAME.",
+                show_default=False,
+            ),
+        ] = None,
         max_upload_mb: Annotated[int, typer.Option(help="Largest upload accepted, in MB.")] = 20,
         create: Annotated[
             bool,
@@ -68,7 +78,12 @@ def register(app: typer.Typer) -> None:
         except ValueError as error:
             typer.echo(f"error: --token/EXOBONE_TOKEN: {error}", err=True)
             raise typer.Exit(1) from None
-        if not is_loopback(host) and not token:
+        try:
+            curators = read_curator_tokens(curator_tokens) if curator_tokens else {}
+        except (OSError, ValueError) as error:
+            typer.echo(f"error: --curator-tokens: {error}", err=True)
+            raise typer.Exit(1) from None
+        if not is_loopback(host) and not token and not curators:
             typer.echo(
                 f"error: refusing to serve on {host} without a token; "
                 "set --token or EXOBONE_TOKEN (or use --host 127.0.0.1)",
@@ -83,6 +98,7 @@ def register(app: typer.Typer) -> None:
             user=user,
             max_upload=max_upload_mb * 1024 * 1024,
             create=create,
+            curator_tokens=tuple(curators.items()),
         )
         try:
             web_app = create_app(settings)

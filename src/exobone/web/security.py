@@ -2,6 +2,8 @@
 
 - With a token configured every request needs it: `Authorization: Bearer T`, or the `token`
   cookie that visiting `/?token=T` sets (HttpOnly, SameSite=Strict).
+  Curators may have tokens of their own (`--curator-tokens FILE`): each is let in like
+  the token, and the curations made with it are recorded under its curator's name.
 - Writes (POST, PUT, PATCH, DELETE) are refused when the browser says they come from another
   site (`Origin` or `Sec-Fetch-Site`); HTML forms also carry a token that must equal the
   `csrf` cookie (double submit), and JSON API writes must be `application/json`, which a
@@ -18,8 +20,10 @@ import hmac
 import ipaddress
 import json
 import logging
+import re
 import secrets
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -29,6 +33,8 @@ from fastapi.responses import JSONResponse, PlainTextResponse, RedirectResponse
 log = logging.getLogger(__name__)
 CSRF_COOKIE = "csrf"
 TOKEN_COOKIE = "token"
+# A curator's name, as recorded with each curation.
+CURATOR_NAME = re.compile(r"^[\w .@+-]{1,64}$")
 UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 HEADERS = {
     "Content-Security-Policy": (
@@ -137,20 +143,55 @@ def _same_origin(request: Request) -> bool:
     return True
 
 
-def _has_token(request: Request, token: str) -> bool:
+def _given_token(request: Request) -> str:
     given = ""
     auth = request.headers.get("authorization", "")
     if auth.lower().startswith("bearer "):
         given = auth[7:].strip()
-    given = given or request.cookies.get(TOKEN_COOKIE, "")
-    return bool(given) and hmac.compare_digest(given.encode(), token.encode())
+    return given or request.cookies.get(TOKEN_COOKIE, "")
+
+
+def _matching(given: str, tokens: Mapping[str, str | None]) -> str | None:
+    """The token of `tokens` that `given` is (each compared in constant time), or None."""
+    found = None
+    for token in tokens:
+        if given and hmac.compare_digest(given.encode(), token.encode()):
+            found = token
+    return found
+
+
+def read_curator_tokens(path: Path) -> dict[str, str]:
+    """Curators' tokens from a file of `NAME TOKEN` lines (the token is the last word; `#`
+    starts a comment) as {token: name}; ValueError naming the file and line."""
+    tokens: dict[str, str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        text = line.split("#", 1)[0].strip()
+        if not text:
+            continue
+        name, _, token = text.rpartition(" ")
+        name = name.strip()
+        if not name or not CURATOR_NAME.match(name):
+            raise ValueError(
+                f"{path}:{number}: write NAME TOKEN (a name of letters, digits, . @ + -)"
+            )
+        if token in tokens:
+            raise ValueError(f"{path}:{number}: the token of {name} is also {tokens[token]}'s")
+        tokens[check_token(token) or ""] = name
+    if not tokens:
+        raise ValueError(f"{path}: no NAME TOKEN line")
+    return tokens
 
 
 def middleware(
-    token: str | None, max_body: int, hosts: frozenset[str] | None = None
+    token: str | None,
+    max_body: int,
+    hosts: frozenset[str] | None = None,
+    curators: Mapping[str, str] | None = None,
 ) -> Callable[[Request, Next], Awaitable[Response]]:
     """The guard; `max_body` bytes is the largest request body accepted (uploads); `hosts`
-    the `Host` names answered (None: any)."""
+    the `Host` names answered (None: any); `curators` maps more tokens to the curator each
+    names (`request.state.curator`: what that request's curations are recorded under)."""
+    tokens: dict[str, str | None] = {**(curators or {}), **({token: None} if token else {})}
 
     async def guard(request: Request, call_next: Next) -> Response:
         try:
@@ -160,7 +201,7 @@ def middleware(
                     request, 421, f"this server does not answer to Host {host[:100]!r}"
                 )
             else:
-                response = await _guarded(request, call_next, token, max_body)
+                response = await _guarded(request, call_next, tokens, max_body)
         except Exception:  # a bug: answered here so that the 500 carries the headers too
             log.exception("%s %s failed", request.method, request.url.path)
             response = _refuse(request, 500, "internal error; the server log has the details")
@@ -174,19 +215,24 @@ def middleware(
     return guard
 
 
-async def _guarded(request: Request, call_next: Next, token: str | None, max_body: int) -> Response:
-    if token:
+async def _guarded(
+    request: Request, call_next: Next, tokens: Mapping[str, str | None], max_body: int
+) -> Response:
+    if tokens:
         given = request.query_params.get("token")
         if given is not None and request.method == "GET":
-            if not hmac.compare_digest(given.encode(), token.encode()):
+            token = _matching(given, tokens)
+            if token is None:
                 return PlainTextResponse("wrong token", status_code=401)
             # Trade the token in the URL for a cookie, and drop it from the address bar.
             target = request.url.remove_query_params("token")
             response = RedirectResponse(str(target.path) + _query(str(target.query)), 303)
             response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict", path="/")
             return response
-        if not _has_token(request, token):
+        token = _matching(_given_token(request), tokens)
+        if token is None:
             return _refuse(request, 401, "this server needs a token: Authorization: Bearer T")
+        request.state.curator = tokens[token]
     if request.method in UNSAFE:
         length = request.headers.get("content-length", "")
         if "transfer-encoding" in request.headers:
