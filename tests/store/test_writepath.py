@@ -241,3 +241,22 @@ def test_the_bulk_path_stores_what_was_read_and_extracted(store_url: str, tmp_pa
         assert {f: first[f] for f in RECORD_COLUMNS} == {
             f: getattr(records[0], f) for f in RECORD_COLUMNS
         }
+
+
+def test_batches_of_any_size_reuse_the_same_statements(store_url: str, tmp_path: Path) -> None:
+    """Every `IN (...)` list of the write path has one length, so files and batches of other
+    sizes run statements already prepared (each new length was one more prepared program
+    in SQLite's statement cache: an ingest's memory grew with them)."""
+    from sqlalchemy import event
+
+    extractor = load_extractor()
+    with Store.open(store_url) as store:
+        texts: list[set[str]] = []
+        event.listen(store.engine, "before_cursor_execute", lambda *a: texts[-1].add(a[2]))
+        for n, size in enumerate((9, 5, 14)):
+            path = with_duplicate(tmp_path / f"refs{n}.xml", size, seed=20 + n)
+            texts.append(set())
+            ingest_file(store, path, extractor=extractor)
+            texts.append(set())
+            ingest_file(store, path, extractor=extractor)  # again: the stored rows are matched
+    assert not (texts[2] | texts[3] | texts[4] | texts[5]) - (texts[0] | texts[1])

@@ -25,9 +25,8 @@ from exobone.scale.layout import Manifest, table_path
 from exobone.scale.output import iter_part, plan
 from exobone.store import IngestSummary, Store
 from exobone.store.schema import Base, RecordRow
-from exobone.store.writer import bump_generation
+from exobone.store.writer import bump_generation, padded
 
-BATCH = 500
 _records = Base.metadata.tables[RecordRow.__tablename__]
 
 
@@ -74,13 +73,11 @@ def _remove(store: Store, pmids: Iterable[str], sources: set[str]) -> dict[str, 
     if not wanted:
         return removed
     with store.engine.begin() as conn:
-        for start in range(0, len(wanted), BATCH):
-            rows = [
-                row for row in _stored(conn, wanted[start : start + BATCH]) if row.source in sources
-            ]
-            if rows:
-                conn.execute(delete(_records).where(_records.c.id.in_([r.id for r in rows])))
-                removed.update((str(row.pmid), int(row.id)) for row in rows)
+        for chunk in padded(wanted):
+            rows = [row for row in _stored(conn, chunk) if row.source in sources]
+            for ids in padded([row.id for row in rows]):
+                conn.execute(delete(_records).where(_records.c.id.in_(ids)))
+            removed.update((str(row.pmid), int(row.id)) for row in rows)
         if removed:
             bump_generation(conn)  # views cached by generation must drop the deleted studies
     return removed

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Table, delete, select, update
 
@@ -40,6 +40,12 @@ from exobone.store.schema import (
 
 # Entries per batch: one transaction each in a resumable ingest.
 BATCH_SIZE = 1000
+# Values per `IN (...)` list. Each list is filled up to this length (repeating a value, which
+# IN ignores), so a query has one shape whatever the batch: SQLite's statement cache and
+# psycopg's prepared statements then hold one program per query instead of one per list
+# length (the memory of an ingest grew with them, ~1 KB per record).
+IN_SIZE = 500
+T = TypeVar("T")
 
 records_t = Base.metadata.tables[RecordRow.__tablename__]
 studies_t = Base.metadata.tables[StudyRow.__tablename__]
@@ -104,12 +110,39 @@ class _StudyState:
     annotations: list[tuple[str, str, int, list[tuple[Any, ...]]]] = field(default_factory=list)
 
 
+class IdSet:
+    """Record ids as the bits of a bytearray.
+
+    A set of ints kept one object per record, each left on a small-object pool among a
+    batch's short-lived objects: those pools could never be freed, and an ingest's memory
+    grew ~2 KB per record.
+    """
+
+    def __init__(self) -> None:
+        self.bits = bytearray()
+
+    def add(self, number: int) -> None:
+        place = number >> 3
+        if place >= len(self.bits):
+            self.bits.extend(bytes(place + 1 - len(self.bits) + len(self.bits) // 2))
+        self.bits[place] |= 1 << (number & 7)
+
+    def update(self, numbers: Iterable[int]) -> None:
+        for number in numbers:
+            self.add(number)
+
+    def __contains__(self, number: object) -> bool:
+        if not isinstance(number, int):
+            return False
+        place = number >> 3
+        return place < len(self.bits) and bool(self.bits[place] >> (number & 7) & 1)
+
+
 class BatchWriter:
     """Writes the entries of one file, batch by batch, into the caller's transactions.
 
     `seen` holds the ids of the records this file already stored (a later copy of the same
-    paper in the file is merged into the first, never replaces it): a few integers per
-    record, whatever the size of the file.
+    paper in the file is merged into the first, never replaces it): a bit per record id.
     """
 
     def __init__(
@@ -125,7 +158,7 @@ class BatchWriter:
         # Record numbers given back by PMID (see `Store.add_file`).
         self.numbers = numbers or {}
         self.counts = Counts()
-        self.seen: set[int] = set()
+        self.seen = IdSet()
         self._remembered: set[tuple[str, str]] = set()
 
     def skip(self, conn: Connection, records: Sequence[Record]) -> None:
@@ -248,11 +281,11 @@ class BatchWriter:
             return
         ids = sorted({row.id for row, _ in placed if row.id is not None and not row.new})
         states: dict[int, _StudyState] = {}
-        if ids:
+        for chunk in padded(ids):
             query = select(studies_t.c.record_id, studies_t.c.id, studies_t.c.checksum).where(
-                studies_t.c.record_id.in_(ids)
+                studies_t.c.record_id.in_(chunk)
             )
-            states = {int(r[0]): _StudyState(int(r[1]), str(r[2])) for r in conn.execute(query)}
+            states |= {int(r[0]): _StudyState(int(r[1]), str(r[2])) for r in conn.execute(query)}
         touched: dict[int, _StudyState] = {}
         for row, study in placed:
             assert row.id is not None
@@ -287,16 +320,16 @@ class BatchWriter:
         old = [state for state in touched.values() if state.id is not None]
         if old:
             bulk.update(studies_t, columns, [(*values(state), state.id) for state in old])
-            old_ids = [state.id for state in old]
-            machine = select(annotations_t.c.id).where(
-                annotations_t.c.study_id.in_(old_ids), annotations_t.c.origin == MACHINE
-            )
-            conn.execute(delete(evidence_t).where(evidence_t.c.annotation_id.in_(machine)))
-            conn.execute(
-                delete(annotations_t).where(
+            for old_ids in padded([state.id for state in old]):
+                machine = select(annotations_t.c.id).where(
                     annotations_t.c.study_id.in_(old_ids), annotations_t.c.origin == MACHINE
                 )
-            )
+                conn.execute(delete(evidence_t).where(evidence_t.c.annotation_id.in_(machine)))
+                conn.execute(
+                    delete(annotations_t).where(
+                        annotations_t.c.study_id.in_(old_ids), annotations_t.c.origin == MACHINE
+                    )
+                )
         fresh = [(record_id, s) for record_id, s in touched.items() if s.id is None]
         if fresh:
             for (_, state), study_id in zip(
@@ -467,22 +500,28 @@ def identity_keys(record: Record) -> list[str]:
     return [key for key in dict.fromkeys(keys) if not key.endswith("|") or key == keys[0]]
 
 
+def padded(values: Sequence[T]) -> Iterator[list[T]]:
+    """`values` in lists of exactly `IN_SIZE` (the last one filled with its last value)."""
+    for start in range(0, len(values), IN_SIZE):
+        chunk = list(values[start : start + IN_SIZE])
+        yield chunk + [chunk[-1]] * (IN_SIZE - len(chunk))
+
+
 def _record(entry: Record | Study) -> Record:
     return entry.record if isinstance(entry, Study) else entry
 
 
-def _load(conn: Connection, keys: list[str], seen: set[int]) -> dict[str, _Row]:
+def _load(conn: Connection, keys: list[str], seen: IdSet) -> dict[str, _Row]:
     """The stored records holding any of `keys`, by each of their keys that was asked for."""
     by_key: dict[str, _Row] = {}
     if not keys:
         return by_key
     rows: dict[int, _Row] = {}
-    wanted = sorted(set(keys))
-    for start in range(0, len(wanted), 5000):
+    for chunk in padded(sorted(set(keys))):
         query = (
             select(keys_t.c.key.label("matched_key"), keys_t.c.record_id, records_t)
             .join(records_t, records_t.c.id == keys_t.c.record_id)
-            .where(keys_t.c.key.in_(wanted[start : start + 5000]))
+            .where(keys_t.c.key.in_(chunk))
         )
         for found in conn.execute(query).mappings():
             record_id = int(found["record_id"])
@@ -492,9 +531,9 @@ def _load(conn: Connection, keys: list[str], seen: set[int]) -> dict[str, _Row]:
                 row = _Row(record_id, values, found["checksum"], found["key"], record_id in seen)
                 rows[record_id] = row
             by_key[found["matched_key"]] = row
-    if rows:
-        # The stored keys of a matched record, so that an update adds only missing ones.
-        query = select(keys_t.c.record_id, keys_t.c.key).where(keys_t.c.record_id.in_(list(rows)))
+    # The stored keys of a matched record, so that an update adds only missing ones.
+    for ids in padded(list(rows)):
+        query = select(keys_t.c.record_id, keys_t.c.key).where(keys_t.c.record_id.in_(ids))
         for record_id, key in conn.execute(query):
             row = rows[int(record_id)]
             row.keys.append(str(key))
