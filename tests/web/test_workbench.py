@@ -302,3 +302,15 @@ def test_curator_token_files_are_checked(tmp_path: Path) -> None:
         cli_app, ["serve", "--host", "0.0.0.0", "--curator-tokens", str(bad), "--db", "x.db"]
     )
     assert served.exit_code == 1 and "--curator-tokens" in served.output and "bad" in served.output
+
+
+def test_excluding_a_value_no_study_has_keeps_every_study(client: TestClient) -> None:
+    """`species!=goat` with no goat study: every study (not the records without one), in
+    search, export and `Store.count` alike (count failed on an assertion before)."""
+    store = client.app.state.corpus.store  # type: ignore[attr-defined]
+    assert "goat" not in dict(store.facets("species"))
+    studies = exported_ids(client)
+    assert ids(search(client, "species!=goat")) == studies
+    assert exported_ids(client, f=["species!=goat"]) == studies
+    assert store.count(where={"species": "!goat"}) == len(studies)
+    assert store.count(where={"species": "!goat,mouse"}) < len(studies)

@@ -352,11 +352,6 @@ class Condition:
         """Keeps no study (a value no study has)."""
         return not self.negated and self.years is None and not self.values
 
-    @property
-    def idle(self) -> bool:
-        """Keeps every study (none has the values it excludes)."""
-        return self.negated and not self.values
-
     def postings(self, curated: bool) -> Any:
         """SELECT study_id of the studies meeting it (index range scans for values)."""
         if self.negated or self.years is not None:
@@ -483,7 +478,6 @@ class Searcher:
         self.empty = any(c.void for c in conditions)
         # The most selective condition drives (a negated one only when all are); the
         # others are probed per study.
-        conditions = [c for c in conditions if not c.idle]
         order = lambda c: (c.negated, self._estimate(c) if not c.negated else 0)  # noqa: E731
         self.conditions = sorted(conditions, key=order) if not self.empty else []
 
@@ -741,7 +735,6 @@ class Matches:
         if any(c.void for c in conditions):
             self.rows = np.empty(0, dtype=np.int64)
             return
-        conditions = [c for c in conditions if not c.idle]
         mask = self._mask(conditions) if conditions else None
         if self.text:
             self._match_text(mask, ranked)
