@@ -462,3 +462,26 @@ def test_numbered_vesicle_arms_are_not_the_gene_exo1(abstract: str) -> None:
 )
 def test_an_inhibitor_named_by_its_class_is_the_subject_not_the_vesicles(abstract: str) -> None:
     assert found(abstract)["outcomes"] == {"osteogenic_differentiation|increase"}
+
+
+@pytest.mark.parametrize(
+    ("abstract", "value"),
+    [
+        # R66 (PMC8800263): collagenase-released matrix vesicles, "CRMVs"
+        (
+            "Western blotting showed that the MAPK pathway was activated in the follicle cells "
+            "induced by CRMVs.",
+            "MAPK_signaling|up",
+        ),
+        # R43 (PMID 38294408) and R72 (10.3389/fbioe.2020.00891): milk EVs, "mEVs"
+        (
+            "Osteoclast differentiation was inhibited by mEVs in the ovariectomized mice.",
+            "osteoclastogenesis|decrease",
+        ),
+    ],
+)
+def test_vesicle_abbreviations_glued_to_a_prefix_name_the_vesicles(
+    abstract: str, value: str
+) -> None:
+    result = found(abstract)
+    assert value in result["outcomes"] | result["molecular_effects"]
