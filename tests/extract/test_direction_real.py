@@ -485,3 +485,45 @@ def test_vesicle_abbreviations_glued_to_a_prefix_name_the_vesicles(
 ) -> None:
     result = found(abstract)
     assert value in result["outcomes"] | result["molecular_effects"]
+
+
+@pytest.mark.parametrize(
+    ("abstract", "value"),
+    [
+        # R35 (10.3168/jds.2019-17501): bone mineral density in steroid-osteoporotic mice
+        (
+            "In the glucocorticoid-induced osteoporosis mice, bone mineral density was clearly "
+            "better in the exosome-fed groups.",
+            "bone_loss|decrease",
+        ),
+        # R71 (10.1093/jbmrpl/ziaf164): volumetric BMD of OVX rats given young serum exosomes
+        (
+            "In the ovariectomized rats the serum exosomes increased volumetric bone mineral "
+            "density of the tibia.",
+            "bone_loss|decrease",
+        ),
+        # R43 (PMID 38294408): bone microarchitecture of OVX mice
+        (
+            "In the osteoporotic OVX mice, milk EVs improved bone microarchitecture.",
+            "bone_loss|decrease",
+        ),
+        # R72 (10.3389/fbioe.2020.00891): a better microarchitecture in OVX femurs
+        (
+            "Femoral stiffness lost by the OVX mice was restored by the milk EVs, together with "
+            "a better bone microarchitecture.",
+            "bone_loss|decrease",
+        ),
+    ],
+)
+def test_bone_mass_measures_bone_loss_in_osteoporosis(abstract: str, value: str) -> None:
+    outcomes = found(abstract)["outcomes"]
+    assert value in outcomes
+    assert not any(v.startswith("bone_regeneration") for v in outcomes)
+
+
+def test_bone_architecture_in_a_defect_is_new_bone() -> None:
+    # R53 (10.1177/08853282261463691) and R92 (10.1186/s13287-016-0391-3): bone repair
+    text = "In the femoral defects the exosome cryogels improved the bone microarchitecture."
+    outcomes = found(text)["outcomes"]
+    assert "bone_regeneration|increase" in outcomes
+    assert not any(v.startswith("bone_loss") for v in outcomes)

@@ -39,6 +39,7 @@ from exobone.extract.direction_rules import (
     MARKED_PHRASES,
     OTHER_AGENT,
     PACKED_INTO,
+    PHRASE_CONTEXT,
     PHRASE_NAMES,
     PHRASE_SCAN,
     PHRASES,
@@ -143,6 +144,8 @@ def _sentence_targets(
     found = PHRASE_SCAN.finditer_each(view)
     for i in sorted(found) if found else ():
         _, kind, label, inherent, _inverse = PHRASES[i]
+        if i in PHRASE_CONTEXT and not _context_allows(doc, *PHRASE_CONTEXT[i]):
+            continue
         for match in found[i]:
             s, e = base + match.start(), base + match.end()
             overlapping = [m for m in chosen if m.label == label and m.start < e and s < m.end]
@@ -183,6 +186,17 @@ def _sentence_targets(
             m = Mention(m.kind, label, m.start, m.end, m.text, m.sentence, m.section)
         kept.append(m)
     return targets, kept
+
+
+def _context_allows(doc: Document, only_with: frozenset[str], not_with: frozenset[str]) -> bool:
+    """Whether the record names a condition or model of `only_with` (if any is asked) and none
+    of `not_with`."""
+    named = doc.cache.get("condition_labels")
+    if named is None:
+        named = doc.cache["condition_labels"] = {
+            m.label for m in doc.mentions if m.kind in ("conditions", "animal_models")
+        }
+    return (not only_with or bool(named & only_with)) and not named & not_with
 
 
 def _cargo_labels(

@@ -225,6 +225,26 @@ PHRASES: Final = tuple((rule.pattern, *_phrase_assigns(rule)) for rule in RULES.
 PHRASE_NAMES: Final = tuple(rule.name for rule in RULES.table("phrases"))
 
 
+def _phrase_context(rule: Rule) -> tuple[frozenset[str], frozenset[str]]:
+    """(only_with, not_with): labels of conditions or models the record must name, or must not
+    name, for the phrase to count (empty: no such limit)."""
+    assigns = rule.assigns if isinstance(rule.assigns, dict) else {}
+    only, unless = assigns.get("only_with"), assigns.get("not_with")
+    return (
+        frozenset(RULES.word_list(only)) if only else frozenset(),
+        frozenset(RULES.word_list(unless)) if unless else frozenset(),
+    )
+
+
+# Phrases that count only in records naming (or not naming) some conditions, by index:
+# "bone microarchitecture" measures bone loss in an osteoporosis record, new bone elsewhere.
+PHRASE_CONTEXT: Final = {
+    i: limits
+    for i, limits in enumerate(_phrase_context(rule) for rule in RULES.table("phrases"))
+    if limits[0] or limits[1]
+}
+
+
 PHRASE_SCAN: Final = ENGINE.scanner(
     [p for p, *_ in PHRASES], before=r"(?<![\w-])", after=r"(?![\w])"
 )

@@ -401,7 +401,13 @@ def _names_vesicles_after(text: str, end: int) -> bool:
 def _bettered(state: _SentenceState, i: int, cue: Cue, sign: int | None) -> int | None:
     """ "Improved pain behaviour": a verb that makes things better lessens a harm."""
     word = state.text[cue.start : cue.end].lower()
-    if sign == UP and state.targets[i].label in HARMFUL and word.startswith(IMPROVERS):
+    target = state.targets[i]
+    if (
+        sign == UP
+        and target.label in HARMFUL
+        and not target.inverse  # "improved bone mass" is already read as less bone loss
+        and word.startswith(IMPROVERS)
+    ):
         state.change(i, f"'{word}' makes a harm better: a decrease (word list improvers)")
         return DOWN
     return sign
