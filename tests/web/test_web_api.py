@@ -300,7 +300,7 @@ def test_map_and_graph_api(client: TestClient) -> None:
     emap = client.get("/api/map", params={"rows": "ev_sources", "cols": "conditions"}).json()
     assert emap["cells"]
     cell = emap["cells"][0]
-    assert cell["n"] == len(cell["studies"]) and cell["studies"][0]["record_id"]
+    assert cell["n"] == len(cell["studies"]) and cell["studies"][0]["label"].startswith("S")
     bogus = client.get("/api/map", params={"rows": "bogus"})
     assert bogus.status_code == 400 and "unknown field 'bogus'" in bogus.text
     graph = client.get("/api/graph").json()
