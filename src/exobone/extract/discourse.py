@@ -28,6 +28,10 @@ _STUDY_CUE = Cue(
     r"|the (?:main )?(?:aims?|purposes?|objectives?|goals?) of "
     r"(?:this|the present|the current|our) (?:study|work)"
     r"|(?:methods?|materials and methods|design)\s*:"
+    # a structured abstract's aim is the study's own: "Aims: To study how ..." (R88),
+    # "Purpose: To find out whether ..." (R85), "Objective: To explore ..." (R17); not an
+    # "OBJECTIVE:" heading over background (seed S07)
+    r"|(?:aims?|objectives?|purposes?)\s*:\s*to\b"
     r"|to address this|to this end|to test this"
     r"|(?:were|was) (?:isolated|investigated|examined|evaluated|assessed|used|treated"
     r"|injected|implanted"
