@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from exobone.extract.cells import CellPhrase, analyse, most_specific
+from exobone.extract.cells import CellAnalysis, CellPhrase, analyse, most_specific
 from exobone.extract.cues import Cue
 from exobone.extract.document import Document, Finding, Mention, Sentence
 from exobone.lexicon import load_lexicon
@@ -262,16 +262,85 @@ def _primed_sources(doc: Document, sources: list[CellPhrase]) -> Iterator[Findin
                 yield Finding("preconditioning", label, span)
 
 
+# A molecule raised or silenced in the vesicles or in their source cells, to test what the
+# vesicles carry: "reducing the miR-199a carried by the EVs", "inhibiting miR-324 in the sEVs",
+# "knocking down miR-690 in the M2 macrophages". Silenced in unnamed cells ("knocking down
+# CXCL12 reversed the effects") or in the recipients, it is no treatment of the source.
+_ALTERED = re.compile(
+    r"\b(?:knock(?:ing|ed)?[\s-]+down|knockdown\s+of|silenc(?:ing|ed)|inhibit(?:ing|ion\s+of)"
+    r"|reduc(?:ing|tion\s+of)|decreas(?:ing|e\s+of)|lower(?:ing)?|deplet(?:ing|ion\s+of)"
+    r"|overexpress(?:ing|ion\s+of)|upregulat(?:ing|ion\s+of))\s+"
+    r"(?:(?:the|its|their)\s+)?(?:(?:level|levels|expression)\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+_ALTERED_WHERE = re.compile(
+    r"\s+(?:(?:carried|contained|packaged|loaded|enriched)\s+)?(?:by|in|within|inside|of)\s+"
+    r"(?:(?:the|these|those)\s+)?(?:[\w-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+_ALTERED_KINDS = frozenset({"mirna", "lncrna", "genes"})
+# ... and that changed what the vesicles did ("abolished these effects", "weakened their
+# protective effect"); "inhibiting miR-214-3p in osteoclasts may treat bone loss" is a therapy.
+_EFFECT_CHANGED = re.compile(
+    r"\b(?:abolish|abrogat|cancel|revers|weaken|attenuat|impair|block|diminish|eliminat"
+    r"|counteract|negat|enhanc|strengthen|augment|amplif)\w*",
+    re.IGNORECASE,
+)
+
+
+def _altered_cargo(doc: Document, cells: CellAnalysis) -> Iterator[Finding]:
+    """Molecules raised or silenced in the vesicles or their source cells (see `_ALTERED`)."""
+    sources = {(p.cell, p.origin) for p in cells.sources}
+    for s in doc.sentences:
+        if doc.is_background(s):
+            continue
+        molecules = [m for m in doc.in_sentence(s) if m.kind in _ALTERED_KINDS]
+        if not molecules:
+            continue
+        text = doc.text_of(s.section)
+        places = [
+            v.start for v in cells.vesicles if (v.section, v.sentence) == (s.section, s.index)
+        ] + [
+            p.start
+            for p in cells.phrases
+            if (p.section, p.sentence) == (s.section, s.index)
+            and p.role != "recipient"
+            and (p.cell, p.origin) in sources
+        ]
+        for m in molecules:
+            verb = _ALTERED.search(text, max(s.start, m.start - 40), m.start)
+            if verb is None:
+                continue
+            if any(
+                m.end < at <= m.end + 50 and _ALTERED_WHERE.fullmatch(text, m.end, at)
+                for at in places
+            ) and _EFFECT_CHANGED.search(text, m.end, s.end):
+                span = Span(verb.start(), m.end, m.sentence, m.section)
+                reason = f"'{verb.group().strip()} {m.text}' in the vesicles or their source"
+                yield Finding("preconditioning", "genetic_modification", span, reason)
+                break
+
+
 def _preconditioning(doc: Document) -> Iterator[Finding]:
     cells = analyse(doc)
     yield from _primed_sources(doc, cells.sources)
+    yield from _altered_cargo(doc, cells)
     source_sentences = {(p.section, p.sentence) for p in cells.sources}
     source_ids = {(p.cell, p.origin) for p in cells.sources}
     source_cells = source_sentences | {
         (p.section, p.sentence) for p in cells.phrases if (p.cell, p.origin) in source_ids
     }
     vesicle_sentences = {(v.section, v.sentence) for v in cells.vesicles}
+    # "LPS-induced hPDLSCs" that received the vesicles: the treatment models the disease in
+    # the recipients (seed NOTES: IL-1beta given to recipient cells is no preconditioning).
+    recipient_ids = {(p.cell, p.origin) for p in cells.recipients} - source_ids
+    in_recipients = [
+        x for p in cells.phrases if (p.cell, p.origin) in recipient_ids for x in p.mentions
+    ]
+    recipients = [p for p in cells.phrases if (p.cell, p.origin) in recipient_ids]
     for m in doc.of_kind("preconditioning"):
+        if m in in_recipients or _primes(doc.text_of(m.section), m, recipients, _TREATED_SUFFIX):
+            continue
         key = (m.section, m.sentence)
         text = doc.text_of(m.section)
         sentence = doc.sentence_of(m)
@@ -336,13 +405,23 @@ _PRIMED_SUFFIX = re.compile(
 )
 
 
+_TREATED_SUFFIX = re.compile(
+    r"-(?:treated|induced|stimulated|exposed|challenged)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE
+)
+
+
 def _primes_source(text: str, m: Mention, sources: list[CellPhrase]) -> bool:
     """ "Exosomes from hypoxia-treated ADSCs": the priming is an adjective of source cells."""
+    return _primes(text, m, sources, _PRIMED_SUFFIX)
+
+
+def _primes(text: str, m: Mention, phrases: list[CellPhrase], suffix: re.Pattern[str]) -> bool:
+    """Whether `m` is glued by `suffix` before one of `phrases` ("LPS-treated NP cells")."""
     return any(
         p.section == m.section
         and 0 < p.start - m.end < 40
-        and _PRIMED_SUFFIX.match(text, m.end, p.start) is not None
-        for p in sources
+        and suffix.match(text, m.end, p.start) is not None
+        for p in phrases
     )
 
 

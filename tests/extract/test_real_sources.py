@@ -1,0 +1,80 @@
+"""Sources, their treatment, recipients and cell lines as real abstracts write them (issue 17).
+
+Each case paraphrases a published abstract (source in the comment); each rule has at least two.
+"""
+
+from exobone.extract import Extractor
+from exobone.model import Record
+
+
+def fields(abstract: str, title: str = "") -> dict:
+    return Extractor().extract(Record(title=title, abstract=abstract), "S01").annotations
+
+
+def test_a_molecule_silenced_in_the_vesicles_or_their_source_cells_is_genetic_modification():
+    # 10.1080/15384101.2020.1863682 (real_paraphrase R16)
+    got = fields(
+        "In this study, EVs from bone marrow MSCs protected nucleus pulposus cells. Reducing the "
+        "miR-199a carried by the EVs weakened their protective effect on the NPCs."
+    )
+    assert got["preconditioning"] == ["genetic_modification"]
+    # 10.3389/fendo.2021.680328 (R38)
+    got = fields(
+        "We found that exosomes derived from M2 macrophages (M2D-Exos) promoted osteogenesis of "
+        "BMSCs. Knocking down miR-690 in the M2 macrophages with a miR-690 inhibitor partly "
+        "cancelled the effect of M2D-Exos on BMSC differentiation."
+    )
+    assert got["preconditioning"] == ["genetic_modification"]
+    # PMC7900016 (R96)
+    got = fields(
+        "Here, sEVs from mature osteoclasts were coated on a scaffold. The scaffold with "
+        "miR-324-enriched sEVs regenerated bone best, whereas inhibiting miR-324 in the sEVs "
+        "abolished these effects."
+    )
+    assert got["preconditioning"] == ["genetic_modification"]
+
+
+def test_silencing_in_unnamed_cells_or_as_a_therapy_is_no_preconditioning():
+    # 10.1186/s12903-024-04831-4 (R29): where CXCL12 was knocked down is not said.
+    got = fields(
+        "In this study, M2-exos were isolated from RAW264.7 cells and applied to hPDLSCs. "
+        "Knocking down CXCL12 reversed the effects of M2-exo on osteogenic differentiation."
+    )
+    assert got["preconditioning"] == []
+    # 10.1038/ncomms10872 (R18): silencing in the osteoclasts of the animals is a therapy.
+    got = fields(
+        "We show that exosomal miR-214-3p from osteoclasts is transferred to osteoblasts. "
+        "Inhibiting miR-214-3p in osteoclasts may be a way to treat skeletal disorders."
+    )
+    assert got["preconditioning"] == []
+
+
+def test_a_treatment_of_the_recipient_cells_is_the_disease_model_not_preconditioning():
+    # 10.1186/s12903-024-04831-4 (R29): "LPS-induced hPDLSCs" received M2 macrophage exosomes.
+    got = fields(
+        "Methods: M2-exos were isolated from RAW264.7 cells induced with IL-4 (M2 macrophages) "
+        "and applied to hPDLSCs. CXCL12 expression was high in M2 macrophages but low in "
+        "LPS-induced hPDLSCs, and knocking down CXCL12 reversed the effects of M2-exo in these "
+        "cells."
+    )
+    assert got["preconditioning"] == []
+    assert got["recipient_cells"] == ["stem_cell_dental||human"]
+    # Hindawi Stem Cells Int 2022, 9896444 (R42): LPS given to the nucleus pulposus cells.
+    got = fields(
+        "In this study, exosomes from BMSCs were added to LPS-treated nucleus pulposus cells, "
+        "and knocking down of the exosome receptor changed nothing."
+    )
+    assert got["preconditioning"] == []
+
+
+def test_cell_lines_in_the_spelling_of_real_abstracts():
+    # 10.3168/jds.2019-17501 (R35) and 10.1186/s12903-023-03842-x (R59): "Raw264.7".
+    got = fields(
+        "In this study, Raw264.7 cells treated with the exosomes formed markedly fewer "
+        "TRAP-positive cells."
+    )
+    assert got["cell_lines"] == ["RAW264.7"]
+    assert got["recipient_cells"] == ["macrophage||mouse"]
+    got = fields("Methods: M2-exos were isolated from Raw264.7 cells induced with IL-4.")
+    assert got["cell_lines"] == ["RAW264.7"]
+    assert got["ev_sources"] == ["macrophage||mouse"]
