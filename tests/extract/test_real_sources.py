@@ -78,3 +78,67 @@ def test_cell_lines_in_the_spelling_of_real_abstracts():
     got = fields("Methods: M2-exos were isolated from Raw264.7 cells induced with IL-4.")
     assert got["cell_lines"] == ["RAW264.7"]
     assert got["ev_sources"] == ["macrophage||mouse"]
+
+
+def test_a_physical_force_on_the_source_cells_is_mechanical_stimulation():
+    # Hindawi Stem Cells Int 2024, 5512423 (R91): the agent ends at the title's main verb.
+    got = fields(
+        "Here we asked whether exosomes from CSFP stress-stimulated OBs (CSFP-Exos) promote "
+        "angiogenesis of endothelial cells.",
+        title="Exosomes from osteoblasts stimulated by cerebrospinal fluid pulsation stress "
+        "promote angiogenesis of endothelial cells",
+    )
+    assert got["preconditioning"] == ["mechanical_stimulation"]
+    # 10.32604/biocell.2021.013960: osteoclasts loaded with compression stress.
+    got = fields(
+        "In this study, exosomes were isolated from osteoclasts treated with compression stress "
+        "of 1 g/cm2 and added to hPDLSCs."
+    )
+    assert got["preconditioning"] == ["mechanical_stimulation"]
+    # Oxidative stress of the source cells is no force.
+    got = fields(
+        "In this study, exosomes were isolated from BMSCs treated with oxidative stress and "
+        "added to chondrocytes."
+    )
+    assert "mechanical_stimulation" not in got["preconditioning"]
+
+
+def test_the_treatment_under_which_cells_made_the_vesicles():
+    # PMID 37154707 (R103): periodontal ligament cells have no cell label of their own.
+    got = fields(
+        "We found that cyclic stretch stimulated human PDLCs to secrete exosomes, and these "
+        "exosomes induced M1 polarization of macrophages.",
+        title="Exosomes from cyclic stretched periodontal ligament cells induced periodontal "
+        "inflammation",
+    )
+    assert got["preconditioning"] == ["mechanical_stimulation"]
+    # PMC8800263 (R66): dental follicle cells cultured in osteogenic medium to make vesicles.
+    got = fields(
+        "Methods: Healthy human dental follicle cells (DFCs) were cultured in osteogenic medium "
+        "to generate MVs.",
+        title="Matrix vesicles released by collagenase from osteogenically induced dental "
+        "follicle cells promote alveolar bone regeneration",
+    )
+    assert got["preconditioning"] == ["osteogenic_induction"]
+    assert got["vesicle_types"] == ["microvesicle"]
+    # R84 (human gingival MSC exosomes, discovery.researcher.life): differentiation factors
+    # measured in the recipient cells name no treatment of the source.
+    got = fields(
+        "First, PDLSCs were treated in vitro with GMSC-Exo, and the expression of factors of "
+        "osteogenic differentiation in the cells was detected by qRT-PCR."
+    )
+    assert got["preconditioning"] == []
+
+
+def test_source_cells_osteogenically_differentiated_before_collection():
+    # PMC8240597 (R101) and PMC7539212 (R31).
+    got = fields(
+        "We isolated EVs from MSCs (MSC EVs) and from MSCs osteogenically differentiated for 3 "
+        "days (3d EVs)."
+    )
+    assert got["preconditioning"] == ["osteogenic_induction"]
+    got = fields(
+        "Specifically, exosomes secreted by hMSCs that had been osteogenically pre-differentiated "
+        "for different times were used to induce osteogenesis of hMSCs."
+    )
+    assert got["preconditioning"] == ["osteogenic_induction"]

@@ -165,7 +165,8 @@ def _vesicle_types(doc: Document) -> Iterator[Finding]:
 # treated with is a drug.
 _PRIMING_VERBS = (
     "pre-?treated|treated|pre-?conditioned|stimulated|activated|primed|exposed|pre-?induced"
-    "|modified|engineered|transfected|transduced|pre-?differentiated|cultured|subjected"
+    "|modified|engineered|transfected|transduced|pre-?differentiated|differentiated|induced"
+    "|cultured|subjected"
     "|incubated|after|following|upon"
 )
 _PRIMED_BEFORE = re.compile(
@@ -173,12 +174,18 @@ _PRIMED_BEFORE = re.compile(
     r"(?:(?!(?:with|by|to|in|on|and|or|of)\s)[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# The verb of a title's main clause ends the agent: "Exosomes from osteoblasts stimulated by
+# cerebrospinal fluid pulsation stress promote angiogenesis" (real_paraphrase R91).
+_MAIN_VERBS = (
+    "promotes?|enhances?|improves?|inhibits?|induces?|alleviates?|attenuates?|accelerates?"
+    "|protects?|prevents?|regulates?|reduces?|ameliorates?|suppresses?|facilitates?"
+)
 _PRIMED_AFTER = re.compile(
     r"\)?\s*(?:\([^()]{1,30}\)\s*)?(?:(?:that|which) (?:had been|were|was) |were |was )?"
     r"(?:(osteogenically|chondrogenically|mechanically|genetically)\s+)?("
     + _PRIMING_VERBS
     + r")\s+(?:(?:with|by|under|in|to|for)\s+)?([^,;.]{1,80}?)(?=[,;.]|\s+(?:and|were|was|to|for"
-    r"|before|then|on|in|into|onto|at|from)\b|$)",
+    r"|before|then|on|in|into|onto|at|from|" + _MAIN_VERBS + r")\b|$)",
     re.IGNORECASE,
 )
 # "hMSCs that had been osteogenically pre-differentiated": the adverb names the treatment.
@@ -213,6 +220,17 @@ _NOT_DRUG_KINDS = frozenset(
 )  # fmt: skip
 
 
+# A physical force is no drug: "CSFP stress-stimulated OBs", "osteoclasts under compression
+# stress", "chondrocytes cultured under tensile stress" (R91; 10.32604/biocell.2021.013960;
+# 10.3389/fbioe.2022.1061855). Oxidative or ER stress is a chemical insult.
+_FORCE = re.compile(
+    r"(?<!oxidative )(?<!ER )(?<!endoplasmic reticulum )(?<!metabolic )"
+    r"\b(?:stress|strain|stretch\w*|compressi\w*|tensile|tension|shear|loading|pressure"
+    r"|vibration)\b",
+    re.IGNORECASE,
+)
+
+
 def _agent_label(doc: Document, sentence: Sentence, start: int, end: int, verb: str) -> str:
     """The preconditioning label of an agent at [start, end) given to source cells by `verb`."""
     inside = [m for m in doc.in_sentence(sentence) if start <= m.start < end]
@@ -221,6 +239,8 @@ def _agent_label(doc: Document, sentence: Sentence, start: int, end: int, verb: 
             return m.label
     verb = verb.lower()
     text = doc.text_of(sentence.section)[start:end]
+    if _FORCE.search(text):
+        return "mechanical_stimulation"
     if any(m.kind in _GENETIC_KINDS for m in inside) and (
         verb in _GENETIC_VERBS or _GENETIC_WORDS.search(text)
     ):
@@ -345,6 +365,9 @@ def _preconditioning(doc: Document) -> Iterator[Finding]:
         text = doc.text_of(m.section)
         sentence = doc.sentence_of(m)
         lead = text[sentence.start : m.start]
+        if key in vesicle_sentences and _makes_vesicles(text, m, sentence, cells.vesicles):
+            yield Finding("preconditioning", m.label, _span(m), _MAKES_REASON)
+            continue
         if m.label == "drug_pretreatment" and any(
             o.kind == "preconditioning" and o is not m and 0 <= o.start - m.end < 40
             for o in doc.in_sentence(sentence, "preconditioning")
@@ -374,6 +397,38 @@ def _preconditioning(doc: Document) -> Iterator[Finding]:
         window = text[max(sentence.start, m.start - 60) : min(sentence.end, m.end + 60)]
         if key in source_cells and _PRECONDITION_CUE.search(window):
             yield Finding("preconditioning", m.label, _span(m))
+
+
+# The treatment under which cells, named or not in the cell lexicon, made the vesicles:
+# "cyclic stretch stimulated human PDLCs to secrete exosomes", "DFCs were cultured in
+# osteogenic medium to generate MVs" (R103, R66); "exosomes from cyclic stretched periodontal
+# ligament cells", "matrix vesicles ... from osteogenically induced dental follicle cells"
+# (the titles of R103 and R66).
+_TO_MAKE = re.compile(
+    r"\s+(?:(?:could|can|would|was|were)\s+)?(?:[\w-]+\s+){0,4}?to\s+"
+    r"(?:secret\w*|releas\w*|produc\w*|generat\w*|shed)\s+(?:(?:the|more|their)\s+)?$",
+    re.IGNORECASE,
+)
+_FROM_LEAD = re.compile(r"\b(?:from|of|by)\s+$", re.IGNORECASE)
+_CELLS_AFTER = re.compile(
+    r"\s+(?:(?!(?:in|of|the|to|and|or|with|by|on|at|for|from|into|were|was)\s)[\w-]+\s+){0,3}?"
+    r"(?:cells|[A-Za-z]*[A-Z]s)\b"
+)
+_MAKES_REASON = "the treatment under which the cells made the vesicles"
+
+
+def _makes_vesicles(text: str, m: Mention, sentence: Sentence, vesicles: list[Mention]) -> bool:
+    """Whether `m` names how the cells that made the vesicles were treated (`_TO_MAKE`)."""
+    here = [v for v in vesicles if (v.section, v.sentence) == (sentence.section, sentence.index)]
+    if any(
+        0 < v.start - m.end <= 80 and _TO_MAKE.fullmatch(text, m.end, v.start) for v in here
+    ):
+        return True
+    return (
+        any(v.end <= m.start for v in here)
+        and _FROM_LEAD.search(text, max(sentence.start, m.start - 6), m.start) is not None
+        and _CELLS_AFTER.match(text, m.end, sentence.end) is not None
+    )
 
 
 # Reviews list the ways of improving vesicles ("strategies such as hypoxic preconditioning,
