@@ -142,3 +142,22 @@ def test_source_cells_osteogenically_differentiated_before_collection():
         "for different times were used to induce osteogenesis of hMSCs."
     )
     assert got["preconditioning"] == ["osteogenic_induction"]
+
+
+def review(abstract: str, title: str = "Roles of extracellular vesicles in bone") -> dict:
+    return fields(abstract, title=title)
+
+
+def test_listed_source_cells_share_their_role_past_an_abbreviation_or_an_unlabelled_item():
+    # 10.1038/s41413-023-00313-5 (R105): "myocytes" has no cell label.
+    got = review(
+        "Here we review how EVs affect bone. In particular, EVs released by osteoblasts, "
+        "endothelial cells, myocytes and mesenchymal stem cells contribute to bone formation."
+    )
+    assert set(got["ev_sources"]) == {"osteoblast||", "endothelial_cell||", "MSC||"}
+    # 10.1111/jcmm.16290 (R106): "from mesenchymal stem cells (MSCs) or from chondrocytes".
+    got = review(
+        "This review focuses on EVs. EVs derived from mesenchymal stem cells (MSCs) or from "
+        "chondrocytes have been found to induce chondrocyte proliferation in vitro."
+    )
+    assert set(got["ev_sources"]) == {"MSC||", "chondrocyte||"}

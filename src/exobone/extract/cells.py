@@ -45,6 +45,7 @@ from exobone.extract.cells_rules import (
     SOURCE_AFTER,
     SOURCE_ANAPHOR,
     SOURCE_BEFORE,
+    SOURCE_LIST_GAP,
     SOURCE_RELEASE,
     SOURCE_WORDS,
     TO_GAP,
@@ -454,7 +455,10 @@ def _sources(
                 head.role = "source"
                 prev = head
                 for nxt in after[1:]:
-                    if _listed(text, prev.end, nxt.start):
+                    if _listed(text, prev.end, nxt.start) or (
+                        nxt.start - prev.end < 40
+                        and SOURCE_LIST_GAP.match(text[prev.end : nxt.start]) is not None
+                    ):
                         nxt.role = "source"
                         prev = nxt
                     else:

@@ -39,6 +39,8 @@ SOURCE_BEFORE: Final = RULES.regex("source_before")
 SOURCE_AFTER: Final = _gate("source_after")
 SOURCE_RELEASE: Final = _gate("source_release")
 LIST_GAP: Final = RULES.regex("list_gap")
+# "EVs released by A, B, myocytes and C", "from MSCs (MSCs) or from chondrocytes".
+SOURCE_LIST_GAP: Final = RULES.regex("source_list_gap")
 BREAKER: Final = RULES.regex("breaker")
 
 # Who received them: "internalized by X", "X treated with exosomes", "recipient X".
