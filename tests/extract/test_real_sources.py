@@ -161,3 +161,21 @@ def test_listed_source_cells_share_their_role_past_an_abbreviation_or_an_unlabel
         "chondrocytes have been found to induce chondrocyte proliferation in vitro."
     )
     assert set(got["ev_sources"]) == {"MSC||", "chondrocyte||"}
+
+
+def test_a_macrophage_line_induced_with_rankl_is_an_osteoclast_of_the_lines_species():
+    # 10.1016/j.cellsig.2019.109504 (R98): osteoclast exosomes.
+    got = fields(
+        "Methods: Exosomes were extracted from RAW 264.7 cells induced with RANKL and "
+        "identified by transmission electron microscopy. Results: Exosomes were obtained from "
+        "RANKL-induced RAW 264.7 cells."
+    )
+    assert got["ev_sources"] == ["osteoclast||mouse"]
+    assert got["cell_lines"] == ["RAW264.7"]
+    # 10.1186/s12903-023-03842-x (R59): IL-4 makes M2 macrophages, RANKL osteoclasts.
+    got = fields(
+        "Methods: M2-exos were isolated from Raw264.7 cells induced with IL-4 (M2 macrophages) "
+        "and used to treat osteoclasts (Raw264.7 cells induced with RANKL)."
+    )
+    assert got["ev_sources"] == ["macrophage||mouse"]
+    assert got["recipient_cells"] == ["osteoclast||mouse"]

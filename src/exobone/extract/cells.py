@@ -39,6 +39,8 @@ from exobone.extract.cells_rules import (
     MODIFIED,
     NOT_RECIPIENT_AFTER,
     ORIGIN_OF,
+    OSTEOCLAST_AFTER,
+    OSTEOCLAST_BEFORE,
     PROCESS_AFTER,
     RECIPIENT_LEAD,
     RECIPIENT_PREP,
@@ -163,6 +165,11 @@ class CellAnalysis:
 
 
 def _made_cell(text: str, phrase: CellPhrase, line: Mention) -> str:
+    if phrase.cell == "macrophage" and (
+        OSTEOCLAST_BEFORE.search(text, max(0, line.start - 30), line.start)
+        or OSTEOCLAST_AFTER.match(text[line.end : line.end + 50])
+    ):  # "RANKL-induced RAW 264.7 cells", "Raw264.7 cells induced with RANKL" (R98, R59)
+        return "osteoclast"
     for m in phrase.mentions:
         if m.kind != "cell_types":
             continue
