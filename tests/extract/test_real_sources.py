@@ -179,3 +179,36 @@ def test_a_macrophage_line_induced_with_rankl_is_an_osteoclast_of_the_lines_spec
     )
     assert got["ev_sources"] == ["macrophage||mouse"]
     assert got["recipient_cells"] == ["osteoclast||mouse"]
+
+
+def test_conditioned_medium_only_as_the_vesicles_raw_material_or_the_recipients_medium():
+    # R60 (profiles.wustl.edu, EVs of interferon-gamma primed ASCs in tendon repair) and R94
+    # (PMID 39596012).
+    got = fields(
+        "In this study, EVs were isolated from the conditioned medium of naive ASCs and of ASCs "
+        "primed with interferon-gamma and applied to the repair site."
+    )
+    assert got["vesicle_types"] == ["extracellular_vesicle"]
+    got = fields(
+        "Methods: Extracellular vesicles (EVs) were purified from conditioned culture medium by "
+        "ultracentrifugation."
+    )
+    assert got["vesicle_types"] == ["extracellular_vesicle"]
+    # R61 (ADSC exosomes and MLO-Y4 osteocytes) and R102 (10.1186/s13287-020-02039-1).
+    got = fields(
+        "In this study, ADSCs-exo reduced osteocyte apoptosis. TRAP staining confirmed reduced "
+        "osteoclastogenesis in bone marrow monocytes cultured in conditioned medium from "
+        "exosome-treated MLO-Y4 cells."
+    )
+    assert got["vesicle_types"] == ["exosome"]
+    got = fields(
+        "Methods: Conditioned media of macrophages stimulated with DPSCs-sEV were used to "
+        "promote odontogenesis in DPSCs."
+    )
+    assert got["vesicle_types"] == ["exosome"]
+    # Conditioned medium tested beside its exosomes stays (seed S12).
+    got = fields(
+        "In this study, chondrocytes were treated with conditioned medium with or without "
+        "exosomes."
+    )
+    assert "conditioned_medium" in got["vesicle_types"]

@@ -144,8 +144,46 @@ def _has_in_vivo(doc: Document) -> bool:
     )
 
 
+# Conditioned medium that is no tested preparation: the fluid the vesicles were separated from
+# ("EVs were isolated from the conditioned medium of ASCs", "purified from conditioned culture
+# medium"; R60, R94), or the medium of cells that had received the vesicles ("conditioned
+# medium from exosome-treated MLO-Y4 cells", "conditioned media of macrophages stimulated with
+# DPSCs-sEV"; R61, R102).
+_SEPARATED_FROM = re.compile(
+    r"\b(?:isolated|purified|separated|collected|harvested|extracted|obtained|enriched)\s+from"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_OF_TREATED_CELLS = re.compile(
+    r"\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:treated|stimulated|incubated|exposed"
+    r"|cultured|co-?cultured)\s+(?:with|by|to)\s+(?:the\s+)?(?:[\w-]+-)?)?$",
+    re.IGNORECASE,
+)
+_GLUED_TREATED = re.compile(r"-(?:treated|stimulated|incubated|exposed)\b", re.IGNORECASE)
+
+
+def _medium_only(doc: Document, v: Mention, vesicles: list[Mention]) -> bool:
+    """Whether conditioned medium `v` is only where vesicles came from or went (see above)."""
+    text = doc.text_of(v.section)
+    sentence = doc.sentence_of(v)
+    key = (v.section, v.sentence)
+    here = [w for w in vesicles if (w.section, w.sentence) == key and w is not v]
+    if any(w.end <= v.start for w in here) and _SEPARATED_FROM.search(
+        text, max(sentence.start, v.start - 40), v.start
+    ):
+        return True
+    for w in here:
+        if 0 < w.start - v.end <= 70 and _OF_TREATED_CELLS.fullmatch(text, v.end, w.start):
+            glued = _GLUED_TREATED.match(text, w.end) is not None
+            return glued or not text[v.end : w.start].rstrip().endswith(("of", "from"))
+    return False
+
+
 def _vesicle_types(doc: Document) -> Iterator[Finding]:
-    for v in analyse(doc).vesicles:
+    vesicles = analyse(doc).vesicles
+    for v in vesicles:
+        if v.label == "conditioned_medium" and _medium_only(doc, v, vesicles):
+            continue
         yield Finding("vesicle_types", v.label, _span(v))
         if v.label == "conditioned_medium":
             text = doc.text_of(v.section)
