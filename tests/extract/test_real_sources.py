@@ -212,3 +212,20 @@ def test_conditioned_medium_only_as_the_vesicles_raw_material_or_the_recipients_
         "exosomes."
     )
     assert "conditioned_medium" in got["vesicle_types"]
+
+
+def test_a_species_stated_where_the_background_defines_the_cells_holds_for_the_study():
+    # PMC6321485 (R30): "Human periodontal ligament stem cells (PDLSCs)" in the background.
+    got = fields(
+        "Periodontitis destroys the periodontium. Human periodontal ligament stem cells "
+        "(PDLSCs) can modulate immunity. In this study, EVs from LPS-preconditioned PDLSCs "
+        "induced M1 polarization of macrophages."
+    )
+    assert got["ev_sources"] == ["stem_cell_dental||human"]
+    # PMC9945756 (R51): "exosomes derived from human urine-derived stem cells (human USCEXOs)".
+    got = fields(
+        "Critical bone defects need an ideal scaffold. Hydrogels have drawn new interest, and "
+        "exosomes derived from human urine-derived stem cells (human USCEXOs) promote bone "
+        "repair. In this study, USCEXOs were released from a composite hydrogel in rats."
+    )
+    assert got["ev_sources"] == ["urine_stem_cell|urine|human"]

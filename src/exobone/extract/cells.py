@@ -27,6 +27,7 @@ from exobone.extract.cells_rules import (
     COLLECTED_AFTER,
     COUNT_BEFORE,
     CULTURES_AFTER,
+    DEFINED_ABBREVIATION,
     DEFINED_AS,
     DIFFERENTIATE_TO,
     FILLER,
@@ -324,9 +325,12 @@ def analyse(doc: Document) -> CellAnalysis:
         vesicles_by_sentence.setdefault((v.section, v.sentence), []).append(v)
     by_sentence: list[tuple[Sentence, list[CellPhrase], list[Mention]]] = []
     previous: list[Mention] = []
+    defined: dict[str, str] = {}  # abbreviation -> species its background definition states
     for sentence in doc.sentences:
         named, previous = previous, vesicles_by_sentence.get((sentence.section, sentence.index), [])
         if doc.is_background(sentence):
+            if "(" in sentence.text:
+                defined.update(_defined_species(doc, sentence))
             continue
         phrases = _phrases_in(doc, sentence)
         phrases = [p for p in phrases if not doc.is_background(p.mentions[0])]
@@ -356,6 +360,8 @@ def analyse(doc: Document) -> CellAnalysis:
         for sibling in p.siblings:
             sibling.role = p.role
             analysis.phrases.append(sibling)
+    if defined:
+        _defined_species_to(doc, analysis.phrases, defined)
     _share_species(doc, analysis.phrases)
     analysis.sources = [p for p in analysis.phrases if p.role == "source"]
     if not doc.review:
@@ -542,6 +548,36 @@ def _recipients(
             ok = True
         if ok:
             p.role = "recipient"
+
+
+# The opening background may define the study's cells with their species, "Human periodontal
+# ligament stem cells (PDLSCs)", "exosomes derived from human urine-derived stem cells (human
+# USCEXOs)" (R30, R51): the species holds where the study uses the abbreviation.
+def _defined_species(doc: Document, sentence: Sentence) -> dict[str, str]:
+    """The cell words of background phrases that define an abbreviation and name a species."""
+    text = doc.text_of(sentence.section)
+    found = {}
+    for p in _phrases_in(doc, sentence):
+        if not p.species:
+            continue
+        cells = [text[m.start : m.end] for m in p.mentions if m.kind == "cell_types"]
+        tail = DEFINED_ABBREVIATION.match(text[p.end : p.end + 30])
+        if tail or any(any(c.isupper() for c in words[1:]) for words in cells):
+            for words in cells:
+                found[words] = p.species
+    return found
+
+
+def _defined_species_to(doc: Document, phrases: list[CellPhrase], defined: dict[str, str]) -> None:
+    for p in phrases:
+        if p.species or p.line:
+            continue
+        text = doc.text_of(p.section)
+        for m in p.mentions:
+            words = text[m.start : m.end]
+            if words in defined:
+                p.species = defined[words]
+                break
 
 
 def _share_species(doc: Document, phrases: list[CellPhrase]) -> None:

@@ -56,6 +56,8 @@ NOT_RECIPIENT_AFTER: Final = _gate("not_recipient_after")
 DEFINED_AS: Final = _gate("defined_as")
 APPOSITION: Final = _gate("apposition")
 HYPHENATED_END: Final = RULES.regex("hyphenated_end")
+# "Human periodontal ligament stem cells (PDLSCs)" defined in the background.
+DEFINED_ABBREVIATION: Final = RULES.regex("defined_abbreviation")
 # "RANKL-induced RAW 264.7 cells", "Raw264.7 cells induced with RANKL": osteoclasts.
 OSTEOCLAST_BEFORE: Final = RULES.regex("osteoclast_inducer_before")
 OSTEOCLAST_AFTER: Final = RULES.regex("osteoclast_inducer_after")
