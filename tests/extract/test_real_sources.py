@@ -229,3 +229,26 @@ def test_a_species_stated_where_the_background_defines_the_cells_holds_for_the_s
         "repair. In this study, USCEXOs were released from a composite hydrogel in rats."
     )
     assert got["ev_sources"] == ["urine_stem_cell|urine|human"]
+
+
+def test_methods_that_identify_functions_or_targets_are_assays_not_characterisation():
+    # 10.1186/s13287-020-02039-1 (R102) and 10.1186/s13287-021-02438-y (R87): "identify"
+    # names what the vesicles do or what they target, not what they are.
+    got = fields(
+        "Methods: Automated western blot, qPCR, ELISA and flow cytometry served to identify the "
+        "functions of the microRNA-enriched DPSCs-sEV in macrophages."
+    )
+    assert got["characterization_methods"] == []
+    assert {"western_blot", "flow_cytometry"} <= set(got["assays"])
+    got = fields(
+        "In this study, microRNA sequencing was done to identify candidate regulators in the "
+        "exosomes, and the target relationship between miR-100-5p and BMPR2 was confirmed by a "
+        "dual luciferase reporter assay and WB."
+    )
+    assert got["characterization_methods"] == []
+    # Vesicles identified by the same methods stay characterised.
+    got = fields(
+        "Methods: Exosomes were extracted from RAW 264.7 cells and identified by transmission "
+        "electron microscopy, western blot and flow cytometry."
+    )
+    assert set(got["characterization_methods"]) == {"TEM", "western_blot", "flow_cytometry"}

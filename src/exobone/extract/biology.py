@@ -337,6 +337,10 @@ _ALTERED_WHERE = re.compile(
     re.IGNORECASE,
 )
 _ALTERED_KINDS = frozenset({"mirna", "lncrna", "genes"})
+# Words one of which a sentence must hold for `_ALTERED` to match in it (a cheap pre-check).
+_ALTERED_STEMS = (
+    "knock", "silenc", "inhibit", "reduc", "decreas", "lower", "deplet", "overexpress", "upregulat"
+)  # fmt: skip
 # ... and that changed what the vesicles did ("abolished these effects", "weakened their
 # protective effect"); "inhibiting miR-214-3p in osteoclasts may treat bone loss" is a therapy.
 _EFFECT_CHANGED = re.compile(
@@ -350,7 +354,10 @@ def _altered_cargo(doc: Document, cells: CellAnalysis) -> Iterator[Finding]:
     """Molecules raised or silenced in the vesicles or their source cells (see `_ALTERED`)."""
     sources = {(p.cell, p.origin) for p in cells.sources}
     for s in doc.sentences:
-        if doc.is_background(s):
+        lowered = doc.lowered(s.section)
+        if doc.is_background(s) or not any(
+            lowered.find(stem, s.start, s.end) >= 0 for stem in _ALTERED_STEMS
+        ):
             continue
         molecules = [m for m in doc.in_sentence(s) if m.kind in _ALTERED_KINDS]
         if not molecules:

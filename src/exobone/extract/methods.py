@@ -20,6 +20,14 @@ _CHARACTERISE = re.compile(
     r"|markers?|(?:were|was) used to (?:identify|characteri[sz]e))\b",
     re.IGNORECASE,
 )
+# What a sentence identifies or confirms when it is not the vesicles: "to identify the
+# functions of the sEV in macrophages", "to identify candidate regulators ... confirmed by a
+# dual luciferase reporter assay and WB" (R102, R87): the methods there measure effects.
+_NOT_VESICLE_IDENTITY = re.compile(
+    r"\bidentif\w*\s+(?:the\s+)?(?:functions?|candidate|potential|key|targets?|regulators?"
+    r"|mechanisms?|differentially)\b|\bluciferase\b",
+    re.IGNORECASE,
+)
 _VESICLE_WORD = re.compile(
     r"\b(?:vesicles?|particles|exosom\w*|EVs?|sEVs?|preparations?)\b", re.IGNORECASE
 )
@@ -48,7 +56,10 @@ def extract(doc: Document) -> Iterator[Finding]:
         dual = (m.start, m.end, m.section) in assay_spans
         sentence = doc.sentence_of(m)
         key = _sentence_key(m)
-        says = _CHARACTERISE.search(sentence.text) is not None
+        says = (
+            _CHARACTERISE.search(sentence.text) is not None
+            and _NOT_VESICLE_IDENTITY.search(sentence.text) is None
+        )
         about_vesicles = key in vesicle_sentences or _VESICLE_WORD.search(sentence.text)
         if says or (dual and key in marker_sentences):
             characterised.add((m.start, m.end, m.section))
