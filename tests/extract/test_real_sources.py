@@ -252,3 +252,20 @@ def test_methods_that_identify_functions_or_targets_are_assays_not_characterisat
         "electron microscopy, western blot and flow cytometry."
     )
     assert set(got["characterization_methods"]) == {"TEM", "western_blot", "flow_cytometry"}
+
+
+def test_cells_whose_medium_was_taken_after_they_received_vesicles_are_no_source():
+    # R61 (ADSC exosomes on MLO-Y4 osteocytes, periodicals/view.php?seq=1690518) and
+    # 10.1186/s13287-020-02039-1 (R102).
+    got = fields(
+        "In this study, exosomes from adipose-derived stem cells (ADSCs-exo) reduced osteocyte "
+        "apoptosis. TRAP staining confirmed reduced osteoclastogenesis in bone marrow monocytes "
+        "cultured in conditioned medium from exosome-treated MLO-Y4 cells."
+    )
+    assert got["ev_sources"] == ["MSC|adipose|"]
+    got = fields(
+        "Background: We studied small extracellular vesicles derived from dental pulp stem cells "
+        "(DPSCs-sEV). Methods: Conditioned media of macrophages stimulated with DPSCs-sEV were "
+        "used to promote odontogenesis in DPSCs."
+    )
+    assert "macrophage||" not in got["ev_sources"]

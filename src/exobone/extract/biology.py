@@ -162,8 +162,9 @@ _OF_TREATED_CELLS = re.compile(
 _GLUED_TREATED = re.compile(r"-(?:treated|stimulated|incubated|exposed)\b", re.IGNORECASE)
 
 
-def _medium_only(doc: Document, v: Mention, vesicles: list[Mention]) -> bool:
-    """Whether conditioned medium `v` is only where vesicles came from or went (see above)."""
+def _medium_only(doc: Document, v: Mention, vesicles: list[Mention]) -> int:
+    """Where the cells of conditioned medium `v` end when `v` is only where vesicles came from
+    (its own end) or the medium of cells that received them (past those cells); 0 otherwise."""
     text = doc.text_of(v.section)
     sentence = doc.sentence_of(v)
     key = (v.section, v.sentence)
@@ -171,18 +172,33 @@ def _medium_only(doc: Document, v: Mention, vesicles: list[Mention]) -> bool:
     if any(w.end <= v.start for w in here) and _SEPARATED_FROM.search(
         text, max(sentence.start, v.start - 40), v.start
     ):
-        return True
+        return v.end
     for w in here:
         if 0 < w.start - v.end <= 70 and _OF_TREATED_CELLS.fullmatch(text, v.end, w.start):
             glued = _GLUED_TREATED.match(text, w.end) is not None
-            return glued or not text[v.end : w.start].rstrip().endswith(("of", "from"))
-    return False
+            if glued or not text[v.end : w.start].rstrip().endswith(("of", "from")):
+                return min(sentence.end, w.end + 40)
+            return 0
+    return 0
+
+
+def _treated_media(doc: Document) -> list[tuple[str, int, int, int]]:
+    """(section, sentence, start, end) of conditioned media that are no tested preparation."""
+    found = doc.cache.get("treated_media")
+    if found is None:
+        vesicles = analyse(doc).vesicles
+        found = []
+        for v in vesicles:
+            if v.label == "conditioned_medium" and (end := _medium_only(doc, v, vesicles)):
+                found.append((v.section, v.sentence, v.start, end))
+        doc.cache["treated_media"] = found
+    return list(found)
 
 
 def _vesicle_types(doc: Document) -> Iterator[Finding]:
-    vesicles = analyse(doc).vesicles
-    for v in vesicles:
-        if v.label == "conditioned_medium" and _medium_only(doc, v, vesicles):
+    media = {(section, start) for section, _, start, _ in _treated_media(doc)}
+    for v in analyse(doc).vesicles:
+        if (v.section, v.start) in media:
             continue
         yield Finding("vesicle_types", v.label, _span(v))
         if v.label == "conditioned_medium":
@@ -546,6 +562,22 @@ def _phrase_values(field: str, phrases: list[CellPhrase]) -> Iterator[Finding]:
             yield Finding(field, p.value, _phrase_span(p), _PHRASE_REASONS.get(field, ""))
 
 
+def _sources_of_vesicles(doc: Document, sources: list[CellPhrase]) -> list[CellPhrase]:
+    """`sources` without the cells whose conditioned medium was taken after they received the
+    vesicles ("conditioned medium from exosome-treated MLO-Y4 cells"; R61, R102)."""
+    media = _treated_media(doc)
+    if not media:
+        return sources
+    return [
+        p
+        for p in sources
+        if not any(
+            (p.section, p.sentence) == (section, sentence) and start < p.start < end
+            for section, sentence, start, end in media
+        )
+    ]
+
+
 def _cell_lines(doc: Document) -> Iterator[Finding]:
     for m in doc.of_kind("cell_lines"):
         yield Finding("cell_lines", m.label, _span(m))
@@ -716,7 +748,7 @@ def extract(doc: Document) -> Iterator[Finding]:
     cells = analyse(doc)
     findings: list[Finding] = []
     findings += _vesicle_types(doc)
-    findings += _phrase_values("ev_sources", cells.sources)
+    findings += _phrase_values("ev_sources", _sources_of_vesicles(doc, cells.sources))
     findings += _preconditioning(doc)
     findings += _phrase_values("recipient_cells", cells.recipients)
     findings += _cell_lines(doc)
