@@ -269,3 +269,17 @@ def test_cells_whose_medium_was_taken_after_they_received_vesicles_are_no_source
         "used to promote odontogenesis in DPSCs."
     )
     assert "macrophage||" not in got["ev_sources"]
+
+
+def test_vesicles_isolated_with_a_kit_name_a_commercial_kit():
+    # 10.2147/DDDT.S178698 (R08) and 10.1186/s13018-023-03576-0 (PRP exosomes in rat knees).
+    got = fields(
+        "In this study, BMSC Exos were obtained with an Exosome Precipitation Kit and "
+        "characterized by transmission electron microscopy."
+    )
+    assert set(got["isolation_methods"]) == {"precipitation", "commercial_kit"}
+    got = fields(
+        "Methods: PRP was extracted by two-step centrifugation, and PRP-exos were obtained by "
+        "kit extraction and identified by various methods."
+    )
+    assert "commercial_kit" in got["isolation_methods"]
