@@ -154,7 +154,19 @@ def test_map_cell_opens_its_search_and_gaps_are_listed(page: Any) -> None:
     assert total(page) == row_studies
 
 
-PAGES = ["/", "/search?q=bone", "/study/S03", "/map", "/graph", "/quality", "/exports", "/docs"]
+PAGES = [
+    "/",
+    "/search?q=bone",
+    "/study/S03",
+    "/map",
+    "/graph",
+    "/network",
+    "/quality",
+    "/review",
+    "/curators",
+    "/exports",
+    "/docs",
+]
 
 
 def test_layout_at_390_px(browser: Any, site: str) -> None:
