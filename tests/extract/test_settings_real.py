@@ -191,6 +191,12 @@ def test_a_model_induced_in_animals_is_the_studys_own_work(
         # R82 (M2 macrophage exosomes in diabetic fractures): a fracture they healed
         "M2 macrophage exosomes lowered the share of M1 macrophages and so accelerated the "
         "healing of the diabetic fractures.",
+        # R31 (10.1002/advs.202001334): a carrier of the vesicles grew tissue
+        "The purified exosomes were loaded into titanium scaffolds, and the exosome-coated "
+        "scaffolds regenerated bone tissue within 12 weeks.",
+        # R80 (PMC8961306)
+        "In a calvarial defect model, the exosome-functionalized scaffolds promoted new bone "
+        "formation and osseointegration.",
     ],
 )
 def test_vesicles_injected_or_healing_a_lesion_are_in_vivo_work(abstract: str) -> None:

@@ -48,8 +48,12 @@ _IN_VIVO_WORK = Cue(
     + r"|" + _VESICLE_WORD + r" (?:were|was) (?:\w+ly )?(?:injected|implanted|transplanted)\b"
     r"|\b(?:promoted|accelerated|enhanced|improved|facilitated) (?:the )?(?:repair|healing"
     r"|regeneration) of (?:the )?(?:[\w-]+ ){0,2}(?:defects?|fractures?)\b"
-    r"|\battenuated (?:the )?(?:[\w-]+ ){0,2}defects?\b",
-    needles=("inject", "implanted", "transplanted", "defect", "fracture"),
+    r"|\battenuated (?:the )?(?:[\w-]+ ){0,2}defects?\b"
+    # a carrier that grew tissue: "the exosome-coated scaffolds regenerated bone tissue"
+    # (R31), "the exosome-functionalized scaffolds promoted new bone formation" (R80)
+    r"|\b(?:scaffolds?|implants?|hydrogels?|cryogels?|patch(?:es)?) (?:regenerated|repaired"
+    r"|promoted|enhanced|accelerated) (?:the )?(?:new )?(?:bone|cartilage)\b",
+    needles=("inject", "implanted", "transplanted", "defect", "fracture", "bone", "cartilage"),
 )
 _EXPLANT = Cue(r"\bex vivo\b|\bexplants?\b", needles=("ex vivo", "explant"))
 _WITHOUT = re.compile(r"\bwithout\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
