@@ -527,3 +527,22 @@ def test_bone_architecture_in_a_defect_is_new_bone() -> None:
     outcomes = found(text)["outcomes"]
     assert "bone_regeneration|increase" in outcomes
     assert not any(v.startswith("bone_loss") for v in outcomes)
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # R42 (hindawi sci 2022/9896444): inflammatory factors released by LPS-treated NPCs
+        "BMSC-Exo inhibited the release of inflammatory factors such as IL-1beta and TNF-alpha "
+        "by the LPS-treated nucleus pulposus cells.",
+        # R62 (10.1007/s00441-020-03319-1): pro-inflammatory factors in the serum of OA rats
+        "The primed exosomes reduced the pro-inflammatory factors in the serum of the OA rats.",
+        # R17 (10.1186/s13018-023-04085-w): inflammatory factors among the lowered markers
+        "With the SPC25-loaded exosomes, the expression of Bax, p21 and inflammatory factors "
+        "was decreased.",
+        # R19 (10.1186/s13287-021-02410-w): the early inflammatory reaction of tendon healing
+        "ADSC-Exos also suppressed the early inflammatory reaction after tendon injury.",
+    ],
+)
+def test_inflammatory_factors_and_reactions_are_inflammation(abstract: str) -> None:
+    assert "inflammation|decrease" in found(abstract)["outcomes"]
