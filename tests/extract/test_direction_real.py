@@ -546,3 +546,34 @@ def test_bone_architecture_in_a_defect_is_new_bone() -> None:
 )
 def test_inflammatory_factors_and_reactions_are_inflammation(abstract: str) -> None:
     assert "inflammation|decrease" in found(abstract)["outcomes"]
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        # R41 (10.7150/thno.17450): the disease is the model the finding was made in
+        (
+            "Glucocorticoids cause osteonecrosis of the femoral head (ONFH). The PRP exosomes "
+            "can prevent GC-induced apoptosis in a rat model of ONFH by promoting Bcl-2.",
+            {"apoptosis|decrease"},
+        ),
+        # R55 (10.1186/s13287-020-01781-w, title): the same with osteoarthritis
+        (
+            "Marrow stem cell exosomes reduced the loss of proteoglycan in a rat model of "
+            "osteoarthritis.",
+            set(),
+        ),
+        # R72 (10.3389/fbioe.2020.00891, title): experimental models of bone loss
+        (
+            "Milk vesicles protect bone by increasing osteocyte numbers in experimental "
+            "models of bone loss.",
+            set(),
+        ),
+    ],
+)
+def test_the_disease_of_a_model_is_no_target(abstract: str, expected: set[str]) -> None:
+    outcomes = found(abstract)["outcomes"]
+    assert not any(
+        v.startswith(("osteonecrosis", "disease_severity", "bone_loss")) for v in outcomes
+    )
+    assert expected <= outcomes

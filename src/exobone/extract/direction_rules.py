@@ -324,6 +324,10 @@ INHIBITOR_BEFORE: Final = ENGINE.gate(INHIBITOR_BEFORE_RE)
 RATIO: Final = ENGINE.gate(RULES.regex("ratio"))
 
 
+# "in a rat model of ONFH": the disease is where a finding was made.
+MODEL_OF: Final = ENGINE.gate(RULES.regex("model_of"), per_sentence=False)
+
+
 # "when miR-135b was decreased": a molecule changed to test a mechanism.
 MANIPULATED_WHEN: Final = ENGINE.gate(RULES.regex("manipulated_when"))
 

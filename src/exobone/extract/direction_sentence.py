@@ -54,6 +54,7 @@ from exobone.extract.direction_rules import (
     INHIBITOR_BEFORE,
     INTRANSITIVE_AFTER_RE,
     MANIPULATED_WHEN,
+    MODEL_OF,
     NOUN_IN_RE,
     NOUN_OF_RE,
     POST_NOUN_GAP_RE,
@@ -482,10 +483,15 @@ def _inverse_and_agents(state: _SentenceState) -> None:
     """A measure that rises when its phenotype falls is inverted ("exosomes restored
     mitochondrial membrane potential" is less mitochondrial dysfunction); agents ("Chondrocytes
     stimulated with IL-1beta", "Runx2 knockout"), the members of a ratio ("the ratio of
-    Bcl-2 to Bax rose": either may have moved) and what the experimenters changed ("when
-    miR-135b was decreased") are never targets."""
+    Bcl-2 to Bax rose": either may have moved), the disease a model stands for ("in a rat
+    model of ONFH") and what the experimenters changed ("when miR-135b was decreased") are
+    never targets."""
     targets, result = state.targets, state.result
     ratios = [m.span() for m in RATIO.finditer(state.text, state.view)]
+    for i, t in enumerate(targets):
+        if result[i] is not None and MODEL_OF.search(state.text[max(0, t.start - 40) : t.start]):
+            result[i] = None
+            state.change(i, "the model the finding was made in (pass inverse_and_agents)")
     for m in MANIPULATED_WHEN.finditer(state.text, state.view):
         a, b = m.span(1)
         for i, t in enumerate(targets):
