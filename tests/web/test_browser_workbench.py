@@ -245,6 +245,8 @@ def test_mechanism_network_in_cytoscape(page: Any) -> None:
     if served.status == 404 and os.environ.get("CI") != "true":
         pytest.skip("node_modules/cytoscape is missing (run make web-assets)")
     assert served.status == 200 and "javascript" in served.headers["content-type"]
+    # tall enough for the whole canvas: no scrolling, which Cytoscape notices a moment late
+    page.set_viewport_size({"width": 1280, "height": 1400})
     page.goto("/network")
     page.wait_for_selector("#network[data-ready='1']")
     elements = json.loads(page.text_content("#network-data"))
@@ -253,7 +255,6 @@ def test_mechanism_network_in_cytoscape(page: Any) -> None:
     arrows = page.evaluate("window.exoboneNetwork.edges().map(e => e.style('target-arrow-shape'))")
     assert set(arrows) == {"triangle"}
     # a node's click lists its edges; an edge's click shows its sentences
-    page.locator("#network").scroll_into_view_if_needed()
     node = elements["nodes"][0]["data"]
     at = page.evaluate(
         """id => { const p = window.exoboneNetwork.getElementById(id).renderedPosition();
@@ -292,3 +293,33 @@ def test_a_curators_token_names_their_review(browser: Any, db_url: str, serve: A
         rows = page.locator("#curators tbody tr td").all_text_contents()
         assert rows == ["Kai", "1"]
         context.close()
+
+
+def test_network_path_and_contradictions(page: Any) -> None:
+    served = page.request.get("/assets/cytoscape.min.js")
+    if served.status == 404 and os.environ.get("CI") != "true":
+        pytest.skip("node_modules/cytoscape is missing (run make web-assets)")
+    page.goto("/network?max_edges=1000")
+    page.wait_for_selector("#network[data-ready='1']")
+    edges = [e["data"] for e in json.loads(page.text_content("#network-data"))["edges"]]
+    first = edges[0]
+    page.select_option("#path-from", first["source"])
+    page.select_option("#path-to", first["target"])
+    page.click("#path-find")
+    steps = page.locator("#network-panel ol.path-steps li")
+    assert steps.count() == 1 and f"→ {first['relation']} →" in steps.first.text_content()
+    assert page.evaluate("window.exoboneNetwork.edges('.path').length") == 1
+    # backwards along the arrows there is no path from a phenotype (nothing leaves one)
+    phenotype = next(e["target"] for e in edges if e["target"].startswith("phenotype:"))
+    if not any(e["source"] == phenotype for e in edges):
+        page.select_option("#path-from", phenotype)
+        page.select_option("#path-to", first["source"])
+        page.click("#path-find")
+        assert "No directed path" in page.text_content("#network-panel")
+    signs: dict[tuple[str, str], set[int]] = {}
+    for e in edges:
+        signs.setdefault((e["source"], e["target"]), set()).add((e["sign"] > 0) - (e["sign"] < 0))
+    expected = sum(1 for s in signs.values() if {1, -1} <= s)
+    page.click("#contradictions")
+    assert page.text_content("#network-panel h3").startswith(f"{expected} contradictions")
+    assert page.locator("#network-panel ul.contradiction-list li").count() == expected

@@ -23,6 +23,9 @@
         "target-arrow-color": (e) => e.data("sign") > 0 ? "#2f9e44" : e.data("sign") < 0 ? "#c92a2a" : "#999",
         "line-style": (e) => e.data("inferred") ? "dashed" : "solid" } },
       { selector: ".faded", style: { display: "none" } },
+      { selector: "edge.path", style: { "line-color": "#e67700", "target-arrow-color": "#e67700", width: 6, "z-index": 9 } },
+      { selector: "node.path", style: { "border-width": 3, "border-color": "#e67700" } },
+      { selector: "edge.contradiction", style: { "line-style": "dotted", width: 5, "z-index": 8 } },
       { selector: ":selected", style: { "border-width": 3, "border-color": "#e0a000", "line-color": "#e0a000" } },
     ],
     layout: { name: "cose", animate: false, randomize: true, nodeRepulsion: () => 400000,
@@ -87,6 +90,61 @@
   signs.forEach((b) => b.addEventListener("change", filter));
   relation.addEventListener("change", filter);
   filter();
+
+  // Path and contradiction queries over the edges drawn (the CLI's `exobone graph --from
+  // --to` and its contradictions read the whole graph).
+  const from = document.getElementById("path-from");
+  const to = document.getElementById("path-to");
+  const nodes = cy.nodes().sort((a, b) => a.data("label").localeCompare(b.data("label")));
+  for (const select of [from, to]) {
+    nodes.forEach((n) => { const o = text("option", n.data("label")); o.value = n.id(); select.appendChild(o); });
+  }
+  const clear = () => cy.elements().removeClass("path contradiction");
+  document.getElementById("path-find").addEventListener("click", () => {
+    clear();
+    const drawn = cy.elements().filter((e) => !e.hasClass("faded"));
+    const found = drawn.aStar({ root: cy.getElementById(from.value), goal: cy.getElementById(to.value), directed: true });
+    const title = text("h3", "Path: " + cy.getElementById(from.value).data("label") + " → " + cy.getElementById(to.value).data("label"));
+    if (!found.found) {
+      panel.replaceChildren(title, text("p", "No directed path among the edges drawn."));
+      panel.dataset.shown = "no-path";
+      return;
+    }
+    found.path.addClass("path");
+    const steps = document.createElement("ol");
+    steps.className = "path-steps";
+    found.path.edges().forEach((edge) => {
+      const d = edge.data();
+      const step = text("li", cy.getElementById(d.source).data("label") + " → " + d.relation + " → " + cy.getElementById(d.target).data("label") + " (" + d.n_studies + ")");
+      step.addEventListener("click", () => showEdge(edge));
+      steps.appendChild(step);
+    });
+    panel.replaceChildren(title, steps);
+    panel.dataset.shown = "path";
+  });
+  document.getElementById("contradictions").addEventListener("click", () => {
+    clear();
+    const pairs = new Map();
+    cy.edges().filter((e) => !e.hasClass("faded")).forEach((e) => {
+      const key = e.data("source") + "\u0000" + e.data("target");
+      if (!pairs.has(key)) pairs.set(key, []);
+      pairs.get(key).push(e);
+    });
+    const list = document.createElement("ul");
+    list.className = "contradiction-list";
+    for (const edges of pairs.values()) {
+      const signs = new Set(edges.map((e) => Math.sign(e.data("sign"))));
+      if (!(signs.has(1) && signs.has(-1))) continue;
+      edges.forEach((e) => e.addClass("contradiction"));
+      const d = edges[0].data();
+      const item = text("li", cy.getElementById(d.source).data("label") + " → " + cy.getElementById(d.target).data("label") + ": " + edges.map((e) => e.data("relation") + " (" + e.data("n_studies") + ")").join(" vs "));
+      item.addEventListener("click", () => showEdge(edges[0]));
+      list.appendChild(item);
+    }
+    panel.replaceChildren(text("h3", list.children.length + " contradictions among the edges drawn"), list);
+    panel.dataset.shown = "contradictions";
+  });
+
   window.exoboneNetwork = cy;  // for tests and the console
   box.dataset.ready = "1";
 })();
