@@ -577,3 +577,42 @@ def test_the_disease_of_a_model_is_no_target(abstract: str, expected: set[str]) 
         v.startswith(("osteonecrosis", "disease_severity", "bone_loss")) for v in outcomes
     )
     assert expected <= outcomes
+
+
+@pytest.mark.parametrize(
+    ("abstract", "unwanted"),
+    [
+        # R96 (osteoclast sEVs, miR-324): the role of the target named in apposition
+        (
+            "The vesicle miR-324 induced osteogenic differentiation of MSCs by targeting "
+            "ARHGAP1, a negative regulator of osteogenic differentiation.",
+            "osteogenic_differentiation|decrease",
+        ),
+        # R88 (10.1302/2046-3758.132.BJR-2023-0146.R2): the same with a pathway
+        (
+            "The exosomal miR-494-3p targeted PTEN, a negative regulator of the PI3K/AKT "
+            "pathway, in the preosteoblasts.",
+            "PI3K_Akt|down",
+        ),
+        # R97 (DMOG-stimulated MSC exosomes, title): targeting a pathway is acting on it
+        (
+            "DMOG-stimulated MSC exosomes enhance bone regeneration through angiogenesis by "
+            "targeting the AKT/mTOR pathway.",
+            "mTOR|down",
+        ),
+        # R98 (periodontal ligament cells, Rab27a): a gene named with its siRNA is a tool
+        (
+            "Exosome secretion was blocked with GW4869 and with Rab27a siRNAs.",
+            "RAB27A|up",
+        ),
+        # R101 (EV-hybrid TNT): a viable approach to enhance is a prospect
+        (
+            "EV-hybrid nanotubes may therefore be a viable therapeutic approach to enhance bone "
+            "regeneration.",
+            "bone_regeneration|increase",
+        ),
+    ],
+)
+def test_roles_tools_and_prospects_give_no_direction(abstract: str, unwanted: str) -> None:
+    result = found(abstract)
+    assert unwanted not in result["outcomes"] | result["molecular_effects"]
