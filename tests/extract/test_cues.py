@@ -2,6 +2,7 @@
 
 import random
 import re
+import sys
 
 import pytest
 
@@ -50,3 +51,15 @@ def test_uppercase_patterns_and_needles_are_refused():
     with pytest.raises(ValueError):
         Cue(r"\bevs\b", needles=("EV",))
     assert Cue(r"\S+\W") is not None  # escapes may be uppercase
+
+
+def test_a_cue_keeps_nothing_of_the_texts_it_searched():
+    """Cues are shared by every document: per-document state (a memo of the last text) would
+    keep that text alive and tie one document's answers to another's."""
+    cue = Cue(r"\bin vivo\b", needles=("in vivo",))
+    text = "Tested in vitro only, then in a second assay."
+    low = text.lower()
+    before = sys.getrefcount(low)
+    assert cue.search(text, low) is None
+    assert list(cue.finditer(text, low, 10)) == []
+    assert sys.getrefcount(low) == before

@@ -32,7 +32,7 @@ class Cue:
     pre-check); they let a text without any of them skip the regex entirely.
     """
 
-    __slots__ = ("needles", "pattern", "_lower", "_seen")
+    __slots__ = ("needles", "pattern", "_lower")
 
     def __init__(self, pattern: str, needles: tuple[str, ...] = ()) -> None:
         if pattern != lowercase_pattern(pattern):  # escapes such as \S are fine
@@ -42,18 +42,14 @@ class Cue:
         self.pattern = re.compile(pattern, re.IGNORECASE)
         self._lower = re.compile(pattern)
         self.needles = needles
-        self._seen: tuple[str, bool] = ("", True)  # (last lowered text, holds a needle)
 
     def _may_match(self, low: str, pos: int, end: int) -> bool:
-        """Whether a needle occurs in `low[pos:end]`; a text without any, seen last, is
-        answered without searching (callers walk one text sentence by sentence)."""
-        if not self.needles:
-            return True
-        seen, holds = self._seen
-        if seen is not low:
-            holds = any(n in low for n in self.needles)
-            self._seen = (low, holds)
-        return holds and any(low.find(n, pos, end) >= 0 for n in self.needles)
+        """Whether a needle occurs in `low[pos:end]` (the Cue keeps nothing of the texts it
+        has searched: it is shared by every document)."""
+        for needle in self.needles:
+            if low.find(needle, pos, end) >= 0:
+                return True
+        return not self.needles
 
     def search(
         self, text: str, lowered: str | None = None, pos: int = 0, endpos: int | None = None
