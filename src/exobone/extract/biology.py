@@ -36,7 +36,7 @@ _ANIMAL_WORDS = re.compile(
     r"|bovine|cows?|calf|C57BL/6J?|BALB/c|Sprague[- ]Dawley|Wistar|New Zealand white rabbits?)$",
     re.IGNORECASE,
 )
-_IN_VIVO = Cue(r"\bin vivo\b|\banimal models?\b", needles=("in vivo", "animal model"))
+_IN_VIVO = Cue(r"\bin vivo\b|\banimal models?\b")
 # Work in animals told without "in vivo" or an animal's name (rows of one cue): the vesicles
 # injected ("injection of 2D-Exos and 3D-Exos improved ...", R64; "injecting the NONFH
 # exosomes thinned the trabeculae", R87), or a lesion they healed ("promoted repair of the
@@ -53,9 +53,8 @@ _IN_VIVO_WORK = Cue(
     # (R31), "the exosome-functionalized scaffolds promoted new bone formation" (R80)
     r"|\b(?:scaffolds?|implants?|hydrogels?|cryogels?|patch(?:es)?) (?:regenerated|repaired"
     r"|promoted|enhanced|accelerated) (?:the )?(?:new )?(?:bone|cartilage)\b",
-    needles=("inject", "implanted", "transplanted", "defect", "fracture", "bone", "cartilage"),
 )
-_EXPLANT = Cue(r"\bex vivo\b|\bexplants?\b", needles=("ex vivo", "explant"))
+_EXPLANT = Cue(r"\bex vivo\b|\bexplants?\b")
 _WITHOUT = re.compile(r"\bwithout\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _MODEL_AFTER = re.compile(r"\s*models?\b")
 # Species words that name animals only as a noun: "bovine milk", "murine macrophages" do not.
@@ -140,8 +139,16 @@ def _has_in_vivo(doc: Document) -> bool:
     ):
         return True
     cues = (_IN_VIVO,) if clinical else (_IN_VIVO, _IN_VIVO_WORK)
+    sections = {s.section for s in doc.sentences}
+    possible = {
+        (cue, section)
+        for cue in cues
+        for section in sections
+        if cue.may_occur(doc.text_of(section), doc.lowered(section))
+    }
     return any(
-        cue.search(doc.text_of(s.section), doc.lowered(s.section), s.start, s.end)
+        (cue, s.section) in possible
+        and cue.search(doc.text_of(s.section), doc.lowered(s.section), s.start, s.end)
         and not doc.is_background(s)
         for s in doc.sentences
         for cue in cues

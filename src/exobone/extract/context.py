@@ -30,10 +30,7 @@ _ALWAYS_PURPOSE = re.compile(r"tissue[ -]engineer", re.IGNORECASE)
 # diabetic animals is diabetic bone disease.
 _IMPLIED: tuple[tuple[Cue, frozenset[str], str], ...] = (
     (
-        Cue(
-            r"\bdiabet\w*|\bt[12]dm\b|\bstreptozotocin\b",
-            needles=("diabet", "t1dm", "t2dm", "strepto"),
-        ),
+        Cue(r"\bdiabet\w*|\bt[12]dm\b|\bstreptozotocin\b"),
         frozenset({"fracture", "nonunion", "bone_defect", "bone_loss", "osteoporosis"}),
         "diabetic_bone_disease",
     ),

@@ -3,10 +3,11 @@
 `re.IGNORECASE` disables the regex engine's fast scanning, and a cue pattern searched over a
 whole abstract then tries every offset slowly. A `Cue` searches the lowercased text with a
 case-sensitive copy of the pattern instead (pass the lowered text when you have it), after
-checking that one of its `needles` occurs at all; the match it returns is the ignore-case
-pattern's match at the same offset of the original text, so offsets and `group()` are those of
-a plain `re.IGNORECASE` search. Text that is not ASCII takes the plain ignore-case search, since
-lowering is exactly case-insensitivity only for ASCII.
+checking that one of its `needles` occurs at all (texts one of which every match holds, read
+from the pattern by `required_texts`, never written by hand beside it). The match it returns
+is the ignore-case pattern's match at the same offset of the original text, so offsets and
+`group()` are those of a plain `re.IGNORECASE` search. Text that is not ASCII takes the plain
+ignore-case search, since lowering is exactly case-insensitivity only for ASCII.
 """
 
 from __future__ import annotations
@@ -14,34 +15,26 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["Cue", "lowercase_pattern"]
+from exobone.extract.scanning import lowercase_pattern, required_texts
 
-
-def lowercase_pattern(pattern: str) -> str:
-    """`pattern` with its letters lower-cased, escapes (`\\S`, `\\W`, ...) kept: searched over
-    lowered ASCII text, it matches where the pattern with `re.IGNORECASE` matches."""
-    return re.sub(
-        r"\\.|[^\\]+", lambda m: m.group() if m.group()[0] == "\\" else m.group().lower(), pattern
-    )
+__all__ = ["Cue"]
 
 
 class Cue:
     """One case-insensitive pattern, written in lowercase.
 
-    `needles` are lowercase strings of which every match contains at least one (empty: no
-    pre-check); they let a text without any of them skip the regex entirely.
+    `needles` are the lowercase texts of which every match contains at least one, read from
+    the pattern (empty: no pre-check); they let a text without any of them skip the regex.
     """
 
     __slots__ = ("needles", "pattern", "_lower")
 
-    def __init__(self, pattern: str, needles: tuple[str, ...] = ()) -> None:
+    def __init__(self, pattern: str) -> None:
         if pattern != lowercase_pattern(pattern):  # escapes such as \S are fine
             raise ValueError(f"cue pattern must be lowercase: {pattern!r}")
-        if any(n != n.lower() for n in needles):
-            raise ValueError(f"cue needles must be lowercase: {needles!r}")
         self.pattern = re.compile(pattern, re.IGNORECASE)
         self._lower = re.compile(pattern)
-        self.needles = needles
+        self.needles = required_texts(pattern)
 
     def _may_match(self, low: str, pos: int, end: int) -> bool:
         """Whether a needle occurs in `low[pos:end]` (the Cue keeps nothing of the texts it
@@ -50,6 +43,11 @@ class Cue:
             if low.find(needle, pos, end) >= 0:
                 return True
         return not self.needles
+
+    def may_occur(self, text: str, lowered: str) -> bool:
+        """Whether a match may lie anywhere in `text` (`lowered` is its lowercased copy); when
+        not, no range of it needs searching: callers that walk a text range by range ask once."""
+        return not text.isascii() or self._may_match(lowered, 0, len(lowered))
 
     def search(
         self, text: str, lowered: str | None = None, pos: int = 0, endpos: int | None = None

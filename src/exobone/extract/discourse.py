@@ -45,15 +45,13 @@ _REVIEW_CUE = Cue(
     r"\b(?:in this review|this review|we review|here,? we review|review article|systematic review"
     r"|meta-analys[ie]s|this article reviews|this paper reviews|narrative review|scoping review"
     r"|we summari[sz]e|is reviewed|are reviewed|we (?:will )?discuss|this chapter)\b",
-    needles=("review", "meta-analys", "summari", "discuss", "this chapter"),
 )
 _EXPERIMENT_CUE = Cue(
     r"\b(?:we (?:found|observed|isolated|treated|injected|measured|showed that)|(?:were|was) "
     r"(?:isolated|injected|implanted|cultured|treated|harvested|randomi[sz]ed)"
     r"|significantly (?:increased|decreased|enhanced|reduced|improved))\b",
-    needles=("we ", "were ", "was ", "significantly "),
 )
-_REVIEW_WORD = Cue(r"\breview\b", needles=("review",))
+_REVIEW_WORD = Cue(r"\breview\b")
 
 # Reviews that never say "review": each row is one way of announcing a survey of the field
 # rather than an experiment. Weaker than the word "review", so a record needs none of
@@ -80,13 +78,7 @@ _SURVEY_ROWS = (
     # "recent advances in ... are summarized / highlighted"
     r"(?:are|is) (?:briefly |also )?(?:summari[sz]ed|highlighted|outlined)\b",
 )
-_SURVEY_CUE = Cue(
-    "|".join(f"(?:{row})" for row in _SURVEY_ROWS),
-    needles=(
-        "we ", "this ", "the present", "the current", "the focus", "the aim", "the purpose",
-        "the goal", "the objective", "summari", "highlighted", "outlined",
-    ),
-)  # fmt: skip
+_SURVEY_CUE = Cue("|".join(f"(?:{row})" for row in _SURVEY_ROWS))
 # Titles that announce a survey: "Research progress on X", "Advances in Y", "Roles and
 # therapeutic potential of Z", "X: a promising alternative for Y", "Current status and
 # challenges of ...".
@@ -98,10 +90,6 @@ _SURVEY_TITLE = Cue(
     r"(?:potentials?|applications?|prospects?)"
     r"|a (?:promising|novel|new|potential) (?:[\w-]+ ){0,2}?(?:alternative|strategy|approach"
     r"|tool|frontier|hope|therapy|therapeutic)|perspectives? (?:on|for)|prospects? (?:of|for|in))",
-    needles=(
-        "progress", "advances", "current", "update", "state of", "challenges", "and ",
-        "a promising", "a novel", "a new", "a potential", "perspective", "prospect",
-    ),
 )
 # A study's own results or procedures, beyond _EXPERIMENT_CUE: enough to keep a weak survey
 # cue from making a primary study a review.
@@ -114,7 +102,6 @@ _RESULT_CUE = Cue(
     r"|co-?cultured|administered|evaluated|assessed|analy[sz]ed|detected|measured)"
     r"|in (?:the present|this|our) study|compared (?:with|to) (?:the )?(?:control|pbs|sham)"
     r"|p ?[<=] ?0\.\d)\b",
-    needles=("our ", "the ", "results", "we ", "were ", "was ", "in ", "compared", "p"),
 )
 
 

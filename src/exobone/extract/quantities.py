@@ -37,13 +37,7 @@ _UNIT = (
 )
 # Groups: 1-2 mantissa and exponent, 3-4 the "1e9" form, 5 a plain number, 6 the unit (a
 # plain number needs one; a scientific count may name the vesicles instead: "2 x 10^10 sEVs").
-_DOSE = Cue(
-    rf"(?<![\w.])(?:{_SCI}|({_NUMBER})(?=\s*{_UNIT}))\s*({_UNIT})?(?![\w])(?!/(?!day))",
-    needles=(
-        "ug", "mg", "\u00b5g", "\u03bcg", "particles", "vesicles", "evs", "x 10", "x10", "*10",
-        "e1", "e9", "e8", "e7", "e6", "e5",
-    ),
-)  # fmt: skip
+_DOSE = Cue(rf"(?<![\w.])(?:{_SCI}|({_NUMBER})(?=\s*{_UNIT}))\s*({_UNIT})?(?![\w])(?!/(?!day))")
 _UNIT_NAMES = {
     "ug/ml": "ug/mL", "ugml-1": "ug/mL", "ug.ml-1": "ug/mL", "ug\u00b7ml-1": "ug/mL",
     "ugperml": "ug/mL", "ug/kg": "ug/kg", "ugperkg": "ug/kg", "mg/kg": "mg/kg",
@@ -71,7 +65,6 @@ _N = rf"(?:{_NUMBER}|(?:{'|'.join(_WORD_NUMBERS)})(?=[\s-]))"
 _DURATION = Cue(
     rf"(?<![\w.-])({_N}(?:\s*(?:,\s*(?:and\s+)?|and|or|to|-|&)\s*{_N})*)\s*-?\s*"
     r"(days?|d|weeks?|wks?|months?|h|hrs?|hours?)\b(?![\w-]*\s*-?old)(?!\s+of age)",
-    needles=(*"0123456789", *_WORD_NUMBERS),  # every match starts with a number
 )
 _NUMBERS = re.compile(_N, re.IGNORECASE)
 # What may follow a number's last digit (after spaces) in a dose ("20 ug", "2 x 10^9", "1e9",
@@ -83,10 +76,7 @@ _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")  # \w in lowerc
 _JOINERS = ("and", "or", "to")
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
-_REVERSED = Cue(
-    r"\b(days?|weeks?)\s+(\d{1,3}(?:\s*(?:,\s*(?:and\s+)?|and)\s*\d{1,3})*)\b",
-    needles=("day", "week"),
-)
+_REVERSED = Cue(r"\b(days?|weeks?)\s+(\d{1,3}(?:\s*(?:,\s*(?:and\s+)?|and)\s*\d{1,3})*)\b")
 _NOT_PERIOD_LEAD = re.compile(r"(?:\bevery|\bper|\baged?|\bonce|\btwice|\bage of)\s+$", re.I)
 # "injected on days 7, 14 and 21", "from day 10": days of a schedule, not periods.
 _SCHEDULE_LEAD = re.compile(

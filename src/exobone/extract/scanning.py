@@ -23,7 +23,6 @@ from typing import Final
 import ahocorasick
 
 from exobone.errors import ExoboneError
-from exobone.extract.cues import lowercase_pattern
 from exobone.extract.regex_tree import Item, parse
 
 __all__ = [
@@ -35,6 +34,7 @@ __all__ = [
     "fold",
     "is_word_char",
     "literal_starts",
+    "lowercase_pattern",
     "required_texts",
 ]
 
@@ -61,6 +61,14 @@ def is_word_char(char: str) -> bool:
 # --------------------------------------------------------------------------------------------
 # Reading patterns
 # --------------------------------------------------------------------------------------------
+def lowercase_pattern(pattern: str) -> str:
+    """`pattern` with its letters lower-cased, escapes (`\\S`, `\\W`, ...) kept: searched over
+    lowered ASCII text, it matches where the pattern with `re.IGNORECASE` matches."""
+    return re.sub(
+        r"\\.|[^\\]+", lambda m: m.group() if m.group()[0] == "\\" else m.group().lower(), pattern
+    )
+
+
 _ZERO_WIDTH: Final = ("at", "assert")
 
 

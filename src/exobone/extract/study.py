@@ -12,13 +12,10 @@ from exobone.extract.discourse import review_cue
 from exobone.extract.document import Document, Finding
 from exobone.model import Span
 
-_IN_VITRO = Cue(
-    r"\bin vitro\b|\b(?:co-?)?cultured\b|\bcell cultures?\b|\bin culture\b",
-    needles=("in vitro", "cultured", "cell culture", "in culture"),
-)
-_IN_VITRO_WORDS = Cue(r"\bin vitro\b", needles=("in vitro",))
-_IN_VIVO = Cue(r"\bin vivo\b", needles=("in vivo",))
-_EX_VIVO = Cue(r"\bex vivo\b|\bexplants?\b", needles=("ex vivo", "explant"))
+_IN_VITRO = Cue(r"\bin vitro\b|\b(?:co-?)?cultured\b|\bcell cultures?\b|\bin culture\b")
+_IN_VITRO_WORDS = Cue(r"\bin vitro\b")
+_IN_VIVO = Cue(r"\bin vivo\b")
+_EX_VIVO = Cue(r"\bex vivo\b|\bexplants?\b")
 _CLINICAL = Cue(
     r"\b(?:clinical trial"
     r"|(?:pilot|phase [i1-3]+|randomi[sz]ed|controlled|open-label) (?:\w+ )?trial"
@@ -30,10 +27,6 @@ _CLINICAL = Cue(
     r"|irb[- ]approved|case series|case reports?"
     r"|(?:veterans|volunteers|subjects|individuals|men|women) (?:were treated|received"
     r"|were injected|were given))\b",
-    needles=(
-        "trial", "patients ", "controlled", "participants", "enrolled", "cohort", "irb", "case ",
-        "veterans", "volunteers", "subjects", "individuals", "men ",
-    ),
 )
 
 
@@ -41,8 +34,7 @@ _CLINICAL = Cue(
 # cell-level processes, co-culture, a named line, an in-vitro assay.
 _CELL_WORK = Cue(
     r"\b(?:prolifer\w*|migrat\w*|differentiat\w*|viabilit\w*|co-?cultur\w*|incubat\w*"
-    r"|cell lines?)\b",
-    needles=("prolifer", "migrat", "differentiat", "viabilit", "cultur", "incubat", "cell line"),
+    r"|cell lines?)\b"
 )
 _IN_VITRO_ASSAYS = frozenset(
     {"cell_viability", "cell_counting", "scratch_assay", "transwell_migration", "tube_formation",
@@ -70,13 +62,17 @@ def _cells_in_culture(doc: Document, recipients: list[CellPhrase]) -> bool:
     )
 
 
+_SECTIONS = ("title", "abstract")
+
+
 def _first(doc: Document, pattern: Cue) -> Span | None:
     # A sentence is searched in place: its neighbours are spaces, which bound words as the
     # ends of a cut-out sentence would.
+    possible = {s: pattern.may_occur(doc.text_of(s), doc.lowered(s)) for s in _SECTIONS}
     for sentence in doc.sentences:
-        if doc.is_background(sentence):
-            continue
         section = sentence.section
+        if not possible[section] or doc.is_background(sentence):
+            continue
         match = pattern.search(
             doc.text_of(section), doc.lowered(section), sentence.start, sentence.end
         )
