@@ -1,6 +1,7 @@
 """The lexicon matcher: word boundaries, case rules for acronyms, longest match, variants."""
 
-from exobone.lexicon import default_matcher, load_lexicon, variants
+from exobone.extract.scanning import required_texts
+from exobone.lexicon import default_matcher, fold, load_lexicon, variants
 
 
 def found(text: str) -> set[tuple[str, str, str]]:
@@ -96,19 +97,25 @@ def test_one_pass_and_two_pass_matching_agree():
     assert spans(two_pass, "the ΣMSC line")[-1] == ("ΣMSC", (("cell_types", "MSC"),))
 
 
-def test_required_text_is_held_by_every_match_of_its_pattern():
-    from exobone.lexicon.matcher import _required_text
-
-    assert _required_text("ab?cd") == "cd"  # "b?" is optional, so "a" and "cd" are runs
-    assert _required_text("(?:critical|large) (?:[a-z]+ ){0,2}bone defects?") == "bone defect"
-    # Beyond the reader: top-level alternatives, classes, inline flags give no gate at all.
-    assert _required_text("a|b") == _required_text("[ab]c") == _required_text("x(?i:y)") == ""
-    # The gate of every gapped lexicon pattern holds for its matches in these phrasings.
+def test_gapped_patterns_are_gated_by_the_extractors_required_texts():
+    """One reader of patterns (exobone.extract.scanning) gates the lexicon's gapped patterns
+    and the extractor's rules; every match holds one of its pattern's texts."""
+    matcher = default_matcher()
+    assert [needles for needles, _, _ in matcher._gapped] == [
+        required_texts(pattern) for pattern, _ in matcher.lexicon.gapped
+    ]
+    # Alternatives a hand reader could not see into: "push out" and "pull out" both gate.
+    gated = dict((p.pattern, n) for n, p, _ in matcher._gapped)
+    assert gated[r"(?:push|pull) ?out (?:[a-z]+ ){0,1}test(?:s|ing)?(?![a-z0-9])"] == (
+        "pull out ", "pullout ", "push out ", "pushout "
+    )  # fmt: skip
     text = (
         "critical size bone defects; large segmental bone defect; calvarial defects; "
-        "a critical-sized calvarial bone defect; segmental long bone defects"
+        "a critical-sized calvarial bone defect; segmental long bone defects; a pullout test"
     )
-    matcher = default_matcher()
-    for needle, pattern, _ in matcher._gapped:
-        for m in pattern.finditer(text):
-            assert needle in m.group()
+    found = 0
+    for needles, pattern, _ in matcher._gapped:
+        for m in pattern.finditer(fold(text)):
+            assert any(needle in m.group() for needle in needles)
+            found += 1
+    assert found >= 5

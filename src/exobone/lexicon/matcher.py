@@ -65,50 +65,6 @@ def _foldable(term: str) -> bool:
 _IS_WORD = re.compile(r"[a-z0-9]").match
 
 
-def _required_text(pattern: str) -> str:
-    """The longest run of letters and spaces that every match of `pattern` holds: one written
-    outside groups and not made optional by a quantifier. Empty when there is none or the
-    pattern is beyond this reading (top-level alternatives or classes, inline flags)."""
-    runs = [""]
-    depth = 0
-    i = 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 1  # an escape: its character is not plain
-        elif c == "[":  # a class, skipped whole: it may hold brackets
-            if depth == 0:
-                return ""
-            i += 1
-            i += pattern.startswith("^", i)
-            i += pattern.startswith("]", i)
-            while i < len(pattern) and pattern[i] != "]":
-                i += 2 if pattern[i] == "\\" else 1
-        elif c == "(":
-            if pattern.startswith("(?", i) and pattern[i + 2 : i + 3] not in (":", "=", "!", "<"):
-                return ""
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif depth == 0 and c == "|":
-            return ""
-        elif depth == 0 and c == "{":
-            i = pattern.find("}", i)
-            if i < 0:
-                return ""
-        elif (
-            depth == 0
-            and (c.isalpha() or c == " ")
-            and pattern[i + 1 : i + 2] not in ("?", "*", "{")
-        ):
-            runs[-1] += c
-            i += 1
-            continue
-        runs.append("")
-        i += 1
-    return max(runs, key=len)
-
-
 class Matcher:
     """Compiled automata over a `Lexicon`; build once, call `find` per text."""
 
@@ -122,10 +78,14 @@ class Matcher:
             self._exact = _automaton(lexicon.exact, {})
         # The left boundary is checked in Python, so that the pattern starts with its literal
         # text and the regex engine can skip ahead to it.
-        # Each pattern is searched only in texts that hold its required text: the regex
-        # engine would otherwise walk the whole text for each one.
+        # Each pattern is searched only in texts that hold one of its required texts, read
+        # from the pattern by the extractor's one reader (the regex engine would otherwise
+        # walk the whole text for each one). Imported here: `exobone.extract` imports this
+        # package, which must load first.
+        from exobone.extract.scanning import required_texts
+
         self._gapped = [
-            (_required_text(pattern), re.compile(pattern + r"(?![a-z0-9])"), entries)
+            (required_texts(pattern), re.compile(pattern + r"(?![a-z0-9])"), entries)
             for pattern, entries in lexicon.gapped
         ]
 
@@ -161,8 +121,8 @@ class Matcher:
                         exact.append(new(Match, (start, end, term_entries)))
         found += exact
         if gapped:
-            for needle, pattern, entries in self._gapped:
-                if needle not in folded:
+            for needles, pattern, entries in self._gapped:
+                if needles and not any(needle in folded for needle in needles):
                     continue
                 m = pattern.search(folded)
                 while m is not None:
