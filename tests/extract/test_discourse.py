@@ -1,6 +1,10 @@
 """Where the study's own account starts in an abstract."""
 
+import pytest
+
+from exobone.extract import Extractor, discourse
 from exobone.extract.discourse import study_start
+from exobone.model import Record, Span
 
 OPENING = "Cell-free products derived from MSCs could avoid some risks of cell therapy. "
 
@@ -112,3 +116,24 @@ def test_this_text_gives_a_concise_review_is_a_review():
         "exosomes for bone regeneration."
     )
     assert _study_type("Hydrogels as exosome carriers for bone repair", abstract) == "review"
+
+
+def test_the_review_cue_is_read_once_per_record(monkeypatch: pytest.MonkeyPatch):
+    """The pipeline finds the review's words once; the study family reads them from the
+    Document instead of searching the record again."""
+    calls = []
+    search = discourse.review_cue
+
+    def counted(title: str, abstract: str):
+        calls.append(title)
+        return search(title, abstract)
+
+    monkeypatch.setattr(discourse, "review_cue", counted)
+    abstract = "This review summarizes how exosomes of MSCs act on bone. Dosing is discussed."
+    record = Record(title="Exosomes for bone repair", abstract=abstract)
+    doc = Extractor().document(record)
+    assert doc.review_words == Span(0, 11, 0, "abstract")
+    study = Extractor().extract(record, "S01")
+    assert study.annotations["study_type"] == "review"
+    assert study.evidence["study_type"]["review"] == [Span(0, 11, 0, "abstract")]
+    assert len(calls) == 2  # once for `document`, once for `extract`

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from exobone.extract.cues import Cue
+from exobone.model import Span
 from exobone.text.sentences import split_sentences
 
 _STUDY_CUE = Cue(
@@ -128,6 +129,17 @@ def review_cue(title: str, abstract: str) -> re.Match[str] | None:
     ):
         return survey
     return None
+
+
+def review_span(title: str, abstract: str) -> Span | None:
+    """Where the words that make the record a review are (sentence 0 of their section), or
+    None for a primary study; found once per record, by the pipeline."""
+    cue = review_cue(title, abstract)
+    if cue is None:
+        return None
+    # words that are not the abstract's at their offsets were found in the title
+    section = "abstract" if abstract[cue.start() : cue.end()] == cue.group() else "title"
+    return Span(cue.start(), cue.end(), 0, section)
 
 
 def study_start(abstract: str, sentences: list[tuple[int, int]] | None = None) -> int:

@@ -21,7 +21,8 @@ Mention kinds (`Mention.kind`) and their labels:
   species prefix (`hBMSCs`) gives a "species" mention on the prefix letter.
 
 `background_end` is the abstract offset where the study's own account begins (text before it
-states general knowledge); `review` says whether the record reviews literature.
+states general knowledge); `review` says whether the record reviews literature, and
+`review_words` where it says so.
 """
 
 from __future__ import annotations
@@ -132,6 +133,7 @@ class Document:
     abbreviations: dict[str, str] = field(default_factory=dict)
     background_end: int = 0
     review: bool = False
+    review_words: Span | None = None  # the words that make it a review (None: primary study)
     cache: dict[str, Any] = field(default_factory=dict)  # analyses shared by families
     # Mentions grouped by sentence and kind (see `_groups`), and `of_kind` answers.
     _grouped: tuple[dict[tuple[str, int], list[Mention]], dict[str, list[Mention]]] | None = (

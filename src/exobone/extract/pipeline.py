@@ -15,7 +15,7 @@ import bisect
 import re
 
 from exobone.extract import patterns
-from exobone.extract.discourse import review_cue, study_start
+from exobone.extract.discourse import review_span, study_start
 from exobone.extract.document import Document, Mention, Sentence
 from exobone.lexicon import Entry, Match, Matcher, default_matcher
 from exobone.lexicon.matcher import in_order, resolve
@@ -229,6 +229,7 @@ def build_document(record: Record, matcher: Matcher | None = None) -> Document:
         abstract_sentences,
         find_mentions(abstract, matcher, abbrevs, labels, abstract_candidates, abstract_resolved),
     )
-    doc.review = review_cue(title, abstract) is not None
+    doc.review_words = review_span(title, abstract)
+    doc.review = doc.review_words is not None
     doc.background_end = 0 if doc.review else study_start(abstract, spans)
     return doc

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from exobone.extract.biology import animal_species, has_in_vivo
 from exobone.extract.cells import CellPhrase, analyse
 from exobone.extract.cues import Cue
-from exobone.extract.discourse import review_cue
 from exobone.extract.document import Document, Finding
 from exobone.model import Span
 
@@ -111,11 +110,10 @@ def _title_span(doc: Document) -> Span:
 
 
 def extract(doc: Document) -> Iterator[Finding]:
-    cue = review_cue(doc.title, doc.abstract) if doc.review else None
+    cue = doc.review_words if doc.review else None
     if cue is not None:
-        section = "abstract" if doc.abstract[cue.start() : cue.end()] == cue.group() else "title"
-        cue_span = Span(cue.start(), cue.end(), 0, section)
-        yield Finding("study_type", "review", cue_span, f"review cue '{cue.group()}'")
+        said = doc.text_of(cue.section)[cue.start : cue.end]
+        yield Finding("study_type", "review", cue, f"review cue '{said}'")
         return
     yield Finding("study_type", "primary", _title_span(doc), "no review cue: primary by default")
     cells = analyse(doc)
