@@ -1,7 +1,11 @@
 """Negated conditions, specific biomaterials over `hydrogel`, ex vivo and clinical settings."""
 
 from exobone.extract import Extractor
+from exobone.extract.cues import Cue
+from exobone.lexicon import load_lexicon
+from exobone.lexicon.loader import build_lexicon
 from exobone.model import Record
+from exobone.schema import vocabulary
 
 
 def fields(abstract: str, title: str = "") -> dict:
@@ -173,3 +177,26 @@ def test_people_treated_in_a_case_series_or_an_approved_pilot_are_clinical():
         "Amniotic exosomes for degenerative cartilage disease: a case series",
     )
     assert "clinical" in got["settings"]
+
+
+def test_implied_conditions_and_gel_materials_are_lexicon_rows():
+    """The diabetic-condition row and the gel materials are data: every label they name is a
+    vocabulary label, and a row added to the data takes effect."""
+    lexicon = load_lexicon()
+    conditions, materials = lexicon.labels["conditions"], lexicon.labels["biomaterials"]
+    assert lexicon.gel_materials and lexicon.gel_materials <= materials
+    assert lexicon.implied_conditions
+    for label, cue, beside in lexicon.implied_conditions:
+        assert label in conditions and beside <= conditions, label
+        assert Cue(cue).needles  # a searchable, lowercase cue
+    row = {"cue": r"\bsmok\w*", "beside": ["fracture"], "example": "Smokers' fractures..."}
+    built = build_lexicon(vocabulary(), {"implied_conditions": {"smoking_bone_disease": row}})
+    assert built.implied_conditions == [("smoking_bone_disease", r"\bsmok\w*", {"fracture"})]
+
+
+def test_a_fracture_in_diabetic_rats_is_diabetic_bone_disease():
+    got = fields(
+        "In this study, exosomes of BMSCs were injected into diabetic rats with femoral "
+        "fractures, and fracture healing was assessed at 4 weeks."
+    )
+    assert "diabetic_bone_disease" in got["conditions"]

@@ -9,6 +9,7 @@ import sys
 import pytest
 
 import exobone.extract
+from exobone.extract import context
 from exobone.extract.cues import Cue
 
 PATTERN = r"\b(?:in vivo|we (?:found|isolated)|(\d+)\s*(days?|weeks?))\b"
@@ -85,6 +86,8 @@ def _extractor_cues() -> list[tuple[str, Cue]]:
                 rows = [r if isinstance(r, tuple) else (r,) for r in value]
                 items = [item for row in rows for item in row if isinstance(item, Cue)]
             found += [(f"{info.name}.{name}", cue) for cue in items]
+    # and the cues of the lexicon's rows
+    found += [(f"implied_conditions.{label}", cue) for cue, _, label in context._implied_rules()]
     return found
 
 

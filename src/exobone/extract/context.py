@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from exobone.extract.biology import has_in_vivo
 from exobone.extract.cells import analyse
@@ -25,22 +26,19 @@ _PURPOSE_LEAD = re.compile(
 _ALWAYS_PURPOSE = re.compile(r"tissue[ -]engineer", re.IGNORECASE)
 
 
-# Conditions a study implies by pairing two named things in one sentence (rows: cue, the
-# conditions it must stand beside, the implied label). A fracture, defect or bone loss in
-# diabetic animals is diabetic bone disease.
-_IMPLIED: tuple[tuple[Cue, frozenset[str], str], ...] = (
-    (
-        Cue(r"\bdiabet\w*|\bt[12]dm\b|\bstreptozotocin\b"),
-        frozenset({"fracture", "nonunion", "bone_defect", "bone_loss", "osteoporosis"}),
-        "diabetic_bone_disease",
-    ),
-)
+@lru_cache(maxsize=1)
+def _implied_rules() -> tuple[tuple[Cue, frozenset[str], str], ...]:
+    """The lexicon's `implied_conditions` as (cue, the conditions it must stand beside, the
+    implied label): a fracture, defect or bone loss in diabetic animals is diabetic bone
+    disease."""
+    rows = load_lexicon().implied_conditions
+    return tuple((Cue(cue), beside, label) for label, cue, beside in rows)
 
 
 def _implied(doc: Document, found: list[Mention]) -> Iterator[Finding]:
-    """Conditions implied by `_IMPLIED`'s pairs, evidenced by the cue, marked inferred."""
+    """Conditions implied by the lexicon's pairs, evidenced by the cue, marked inferred."""
     labels = {m.label for m in found}
-    for cue, beside, label in _IMPLIED:
+    for cue, beside, label in _implied_rules():
         if label in labels or not labels & beside:
             continue
         for m in found:
@@ -134,12 +132,6 @@ def extract(doc: Document) -> Iterator[Finding]:
     yield from _biomaterials(doc)
 
 
-# Materials that make hydrogels by themselves.
-_GEL_MATERIALS = frozenset(
-    {"gelatin", "hyaluronic_acid_hydrogel", "chitosan", "alginate", "fibrin"}
-)
-
-
 def _biomaterials(doc: Document) -> Iterator[Finding]:
     """Materials that carried the vesicles; the generic `hydrogel` only when no specific
     material is named beside it ("a GelMA hydrogel" is gelatin alone, seed convention)."""
@@ -147,7 +139,8 @@ def _biomaterials(doc: Document) -> Iterator[Finding]:
     specific = [m for m in found if m.label != "hydrogel"]
     # A gel named once by its material ("a GelMA-HAMA composite hydrogel") is the same gel
     # when later sentences call it only "the hydrogel".
-    gel_named = any(m.label in _GEL_MATERIALS for m in specific)
+    gels = load_lexicon().gel_materials
+    gel_named = any(m.label in gels for m in specific)
     for m in found:
         if m.label == "hydrogel" and (
             gel_named

@@ -138,6 +138,9 @@ class Lexicon:
     gene_symbols: frozenset[str] = frozenset()
     condition_parents: dict[str, list[str]] = field(default_factory=dict)
     condition_models: dict[str, str] = field(default_factory=dict)
+    # (implied condition, cue pattern, conditions the cue must stand beside)
+    implied_conditions: list[tuple[str, str, frozenset[str]]] = field(default_factory=list)
+    gel_materials: frozenset[str] = frozenset()  # biomaterials that are gels by themselves
     gapped: list[tuple[str, tuple[Entry, ...]]] = field(default_factory=list)
     labels: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
@@ -224,6 +227,11 @@ def build_lexicon(vocab: dict[str, Any], extra: dict[str, Any]) -> Lexicon:
     lex.not_genes = frozenset(str(s).upper() for s in extra.get("not_genes") or [])
     lex.condition_parents = {k: list(v) for k, v in (extra.get("condition_parents") or {}).items()}
     lex.condition_models = dict(extra.get("condition_models") or {})
+    lex.implied_conditions = [
+        (str(label), str(row["cue"]), frozenset(str(c) for c in row["beside"]))
+        for label, row in (extra.get("implied_conditions") or {}).items()
+    ]
+    lex.gel_materials = frozenset(str(m) for m in extra.get("gel_materials") or [])
     lex.gapped = [(str(p), _pairs(items)) for p, items in (extra.get("gapped") or {}).items()]
     return lex
 
