@@ -153,3 +153,27 @@ def test_cli_refuses_a_missing_record_or_field(
     code, out = run("explain", str(demo_file), *args)
     assert code == 1
     assert message in out
+
+
+def test_doses_and_durations_name_the_rule_that_read_them(extractor: Extractor) -> None:
+    record = Record(
+        title="Exosomes in bone repair",
+        abstract=(
+            "In this study, 50 ug/mL exosomes were given to MC3T3-E1 cells for 7 days. "
+            "Exosomes were then injected into rats at 100 ug, and bone was examined in weeks "
+            "4 and 8 of the treatment."
+        ),
+    )
+    found = extractor.explain(record)
+    assert reasons(found, "doses", "50 ug/mL", "50 ug/mL") == [
+        "quantities: an amount before the vesicles it measures [rule dose_before_vesicles]"
+    ]
+    assert reasons(found, "doses", "100 ug", "100 ug") == [
+        "quantities: an amount after the vesicles ('EVs at 50 ug/mL') [rule dose_after_vesicles]"
+    ]
+    assert reasons(found, "durations_days", "7", "7 days") == [
+        "quantities: a number and a time unit, in days [rule duration]"
+    ]
+    assert reasons(found, "durations_days", "56", "weeks 4 and 8") == [
+        "quantities: a time unit, then its numbers ('days 7 and 14') [rule duration_unit_first]"
+    ]

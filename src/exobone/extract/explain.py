@@ -83,15 +83,8 @@ def _reason(
     if span.inferred:
         parts.append(f"inferred from {span.inferred}")
     if not parts:
-        parts.append(_FIELD_RULES.get(finding.field, "the family's rule is not named yet"))
+        parts.append("the family's rule is not named yet")
     return f"{family}: " + "; ".join(parts)
-
-
-# Fields whose family names no rule per finding: the pattern that reads them.
-_FIELD_RULES = {
-    "doses": "a dose: number and amount or concentration unit (quantities.py dose pattern)",
-    "durations_days": "a duration: number and time unit, in days (quantities.py duration pattern)",
-}
 
 
 def _words(study: Study, doc: Document | None, span: Span) -> str:

@@ -204,6 +204,14 @@ def _dose_value(match: re.Match[str], unitless: str = "particles") -> str:
     return f"{number} {unit}"
 
 
+# Why a dose or a duration was kept (`Finding.reason`, shown by `exobone explain`): the rule
+# that read it.
+_COUNT_OF_VESICLES = "a count of vesicles ('2 x 10^10 sEVs') [rule dose_count_of_vesicles]"
+_DOSE_BEFORE_VESICLES = "an amount before the vesicles it measures [rule dose_before_vesicles]"
+_DOSE_AFTER_VESICLES = "an amount after the vesicles ('EVs at 50 ug/mL') [rule dose_after_vesicles]"
+_PARTICLE_COUNT = "a particle count in a sentence about vesicles [rule dose_particle_count]"
+_DURATION_RULE = "a number and a time unit, in days [rule duration]"
+_UNIT_FIRST_RULE = "a time unit, then its numbers ('days 7 and 14') [rule duration_unit_first]"
 # A token that names vesicles by its ending, defined or not ("PEVs", "BMSC-sEVs", "MSC-Exos").
 _VESICLE_TOKEN = re.compile(r"\s*[\w-]*(?:EVs|Exos|exosomes|vesicles)\b")
 _CELL_KINDS = frozenset({"cell_types", "origins", "species", "cell_lines"})
@@ -221,6 +229,7 @@ def _doses(doc: Document, sentence: Sentence, vesicles: list[Mention]) -> Iterat
         before = [v for v in vesicles if v.end <= start]
         unitless = match.group(6) is None
         ok = False
+        rule = _COUNT_OF_VESICLES if unitless else _DOSE_BEFORE_VESICLES
         if after and after[0].start - end < 40:
             gap = text[end : after[0].start]
             # Words glued to the vesicle name ("IL1-Exos", "TNF-EVs") are part of the name.
@@ -239,9 +248,8 @@ def _doses(doc: Document, sentence: Sentence, vesicles: list[Mention]) -> Iterat
                 ok = not gap_mentions and bool(_DOSE_BEFORE_VESICLE.match(gap))
         if unitless:
             if ok or _VESICLE_TOKEN.match(text, end):
-                yield Finding(
-                    "doses", _dose_value(match), Span(start, end, sentence.index, sentence.section)
-                )
+                span = Span(start, end, sentence.index, sentence.section)
+                yield Finding("doses", _dose_value(match), span, rule)
             continue
         if not ok and before and start - before[-1].end < 90:
             gap = text[before[-1].end : start]
@@ -259,12 +267,13 @@ def _doses(doc: Document, sentence: Sentence, vesicles: list[Mention]) -> Iterat
                 and (start - before[-1].end < 60 or bool(_AT_DOSE.search(gap)))
                 and bool(_VESICLE_BEFORE_DOSE.search(gap))
             )
+            rule = _DOSE_AFTER_VESICLES
         if not ok and match.group(6).lower().startswith("particles"):
             ok = True  # particle counts in a vesicle sentence count vesicles
+            rule = _PARTICLE_COUNT
         if ok:
-            yield Finding(
-                "doses", _dose_value(match), Span(start, end, sentence.index, sentence.section)
-            )
+            span = Span(start, end, sentence.index, sentence.section)
+            yield Finding("doses", _dose_value(match), span, rule)
 
 
 def _to_days(number: str, unit: str) -> int | None:
@@ -310,9 +319,8 @@ def _durations(doc: Document, sentence: Sentence) -> Iterator[Finding]:
         for number in _NUMBERS.findall(match.group(1) + " "):  # " ": the words' lookahead
             days = _to_days(number, match.group(2))
             if days is not None:
-                yield Finding(
-                    "durations_days", str(days), Span(start, end, sentence.index, sentence.section)
-                )
+                span = Span(start, end, sentence.index, sentence.section)
+                yield Finding("durations_days", str(days), span, _DURATION_RULE)
     for match in _REVERSED.finditer(text, lowered, sentence.start, sentence.end):
         start, end = match.span()
         if any(s <= start < e for s, e in seen):
@@ -325,9 +333,8 @@ def _durations(doc: Document, sentence: Sentence) -> Iterator[Finding]:
         for number in _DIGITS.findall(match.group(2)):
             days = _to_days(number, match.group(1))
             if days is not None:
-                yield Finding(
-                    "durations_days", str(days), Span(start, end, sentence.index, sentence.section)
-                )
+                span = Span(start, end, sentence.index, sentence.section)
+                yield Finding("durations_days", str(days), span, _UNIT_FIRST_RULE)
 
 
 def extract(doc: Document) -> Iterator[Finding]:
