@@ -279,6 +279,18 @@ class TextLines:
                                kept=not issue.fatal)
                  for issue in issues], any(issue.fatal for issue in issues))
 
+    def close_record(self, last_line: int, position: int, start: int,
+                     oversized: bool) -> tuple[list[RecordProblem], bool]:
+        """The problems of a record that ends at `last_line` and whether to skip it: the notes
+        on its lines, then, if it is `oversized` (over EXOBONE_MAX_RECORD_BYTES) and no line
+        cut at the limit already reports it, one problem saying so, under its `start` line."""
+        problems, fatal = self.problems(last_line, position)
+        if oversized and not fatal:
+            problems.append(RecordProblem(
+                self.source, f"record larger than {self.limit:,} bytes "
+                "(EXOBONE_MAX_RECORD_BYTES); skipped", position, start))
+        return problems, fatal or oversized
+
     def leftover(self) -> list[RecordProblem]:
         """Problems on the lines not yet reported (after the last record), under no record."""
         return self.problems(self.issues[-1].line if self.issues else 0, 0)[0]

@@ -87,14 +87,13 @@ def read(path: str | Path) -> Iterator[Record | RecordProblem]:
     ids: set[str] = set()
 
     def flush(last: int) -> Iterator[Record | RecordProblem]:
-        problems, fatal = lines.problems(last, position)
+        problems, skip = lines.close_record(last, position, start, size > limit and not bad)
         yield from problems
+        if skip:
+            return
         if bad:
             yield RecordProblem(source, "line is neither a 'TAG - value' line nor an indented "
                                 "continuation", position, bad)
-        elif fatal or size > limit:
-            yield RecordProblem(source, f"record larger than {limit:,} bytes "
-                                "(EXOBONE_MAX_RECORD_BYTES); skipped", position, start)
         elif fields:
             yield _parse(fields, source, position, start, "\n".join(raw))
 

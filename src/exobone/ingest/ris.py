@@ -117,12 +117,10 @@ def read(path: str | Path) -> Iterator[Record | RecordProblem]:
             elif chunk:
                 chunk = []  # reported at its end; nothing more is kept
             if name == "ER":
-                problems, fatal = lines.problems(number, position)
+                problems, skip = lines.close_record(number, position, start,
+                                                    size > lines.limit)
                 yield from problems
-                if fatal or size > lines.limit:
-                    yield RecordProblem(source, f"record larger than {lines.limit:,} bytes "
-                                        "(EXOBONE_MAX_RECORD_BYTES); skipped", position, start)
-                else:
+                if not skip:
                     yield _parse(chunk, source, position, start)
                 chunk, start = [], 0
     if start:
