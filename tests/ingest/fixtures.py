@@ -171,5 +171,5 @@ def csl_json(refs: tuple[Ref, ...] = REFS) -> str:
 
 BUILDERS = {
     "ris": ris, "medline": medline, "pubmed_xml": pubmed_xml, "endnote_xml": endnote_xml,
-    "bibtex": bibtex, "endnote_text": endnote_text, "csv": csv,
+    "bibtex": bibtex, "endnote_text": endnote_text, "csv": csv, "csl_json": csl_json,
 }  # fmt: skip

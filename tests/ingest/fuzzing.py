@@ -43,7 +43,6 @@ EXPORTS = HERE / "data" / "exports"
 SEED_FILES = {
     "pubmed_text": EXPORTS / "pubmed_abstract.txt",
     "wos": EXPORTS / "wos_savedrecs.txt",
-    "csl_json": EXPORTS / "zotero_csl.json",
 }
 # Formats whose first lines (a header) belong to every record.
 HEADED = frozenset({"csv", "wos"})

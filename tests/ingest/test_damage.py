@@ -3,10 +3,11 @@ no damaged record holds more than EXOBONE_MAX_RECORD_BYTES in memory."""
 
 from __future__ import annotations
 
+import tracemalloc
 from pathlib import Path
 
 import pytest
-from fixtures import REFS, medline, ris
+from fixtures import REFS, csl_json, medline, ris
 
 from exobone.errors import RecordProblem
 from exobone.ingest import read_records
@@ -28,14 +29,95 @@ def line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
+def second_item(text: str) -> tuple[int, int]:
+    """Offsets of the second CSL-JSON item's "{" and of its closing "}"."""
+    start = text.index("  {", text.index("  }"))
+    return start, text.index("\n  }", start) + 3
+
+
+# ---------------------------------------------------------------- CSL-JSON
+
+
+@pytest.mark.parametrize("damage", ["brace deleted", "closing line deleted",
+                                    "inner brace deleted"])
+def test_csl_json_item_missing_its_closing_brace_costs_only_itself(
+        tmp_path: Path, damage: str) -> None:
+    text = csl_json()
+    start, close = second_item(text)
+    if damage == "brace deleted":
+        broken = text[:close] + text[close + 1:]
+    elif damage == "closing line deleted":
+        broken = text[:close - 2] + text[text.index("\n", close):]
+    else:  # the "issued" object loses its "}": the item's own "}" then closes only that
+        inner = text.index("]]}", start) + 2
+        broken = text[:inner] + text[inner + 1:]
+    records, problems = read(tmp_path / "refs.json", broken, "csl_json")
+    assert [r.title for r in records] == BUT_SECOND
+    (problem,) = problems
+    assert (problem.position, problem.kept) == (2, False)
+    assert line_of(text, start) <= problem.line <= line_of(text, close)
+    assert "malformed CSL-JSON item" in problem.message
+    assert f"record 2, line {problem.line}" in str(problem)
+    assert [r.position for r in records] == [1, 3, 4, 5]
+
+
+@pytest.mark.parametrize("stray", ["    {\n", '    "note": {"a": 1,\n', '{"id": "x",\n'])
+def test_csl_json_stray_open_brace_inside_an_item_costs_only_that_item(
+        tmp_path: Path, stray: str) -> None:
+    text = csl_json()
+    start, close = second_item(text)
+    at = text.index("\n", text.index('"title"', start)) + 1
+    records, problems = read(tmp_path / "refs.json", text[:at] + stray + text[at:], "csl_json")
+    assert [r.title for r in records] == BUT_SECOND
+    assert [r.position for r in records] == [1, 3, 4, 5]
+    (problem,) = problems
+    assert (problem.position, problem.kept) == (2, False)
+    assert "malformed CSL-JSON item" in problem.message
+    assert line_of(text, start) <= problem.line <= line_of(text, close) + 1
+
+
+def test_csl_json_item_over_the_record_limit_is_reported_once_and_skipped(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EXOBONE_MAX_RECORD_BYTES", "5000")
+    text = csl_json()
+    start, _ = second_item(text)
+    authors = text.index('"author": [', start) + len('"author": [')
+    many = '\n      {"family": "Chen", "given": "X."},' * 300
+    records, problems = read(tmp_path / "refs.json", text[:authors] + many + text[authors:],
+                             "csl_json")
+    assert [r.title for r in records] == BUT_SECOND
+    (problem,) = problems
+    assert (problem.position, problem.line, problem.kept) == (2, line_of(text, start), False)
+    assert "larger than 5,000 bytes (EXOBONE_MAX_RECORD_BYTES)" in problem.message
+
+
+def test_csl_json_unclosed_item_holds_no_more_than_the_record_limit(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EXOBONE_MAX_RECORD_BYTES", "20000")
+    text = csl_json()
+    start, _ = second_item(text)
+    authors = text.index('"author": [', start) + len('"author": [')
+    many = '\n      {"family": "Chen", "given": "X."},' * 40_000  # 1.6 MB, never closed
+    path = tmp_path / "refs.json"
+    path.write_text(text[:authors] + many, encoding="utf-8")
+    tracemalloc.start()
+    items = list(read_records(path, "csl_json"))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert [i.title for i in items if isinstance(i, Record)] == ALL_TITLES[:1]
+    (problem,) = [i for i in items if isinstance(i, RecordProblem)]
+    assert (problem.position, problem.line) == (2, line_of(text, start))
+    assert peak < 1_000_000
+
+
 # ---------------------------------------------------------------- record size
 
 
-@pytest.mark.parametrize("fmt", ["ris", "medline"])
+@pytest.mark.parametrize("fmt", ["ris", "medline", "csl_json"])
 def test_record_with_a_line_over_the_limit_is_reported_once(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
     monkeypatch.setenv("EXOBONE_MAX_RECORD_BYTES", "100000")
-    build = {"ris": ris, "medline": medline}[fmt]
+    build = {"ris": ris, "medline": medline, "csl_json": csl_json}[fmt]
     text = build().replace("Synovial", "Synovial " + "x" * 150_000, 1)  # record 2
     records, problems = read(tmp_path / f"refs.{fmt}", text, fmt)
     assert [r.title for r in records] == BUT_SECOND

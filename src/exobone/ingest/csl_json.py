@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,39 +22,60 @@ from exobone.ingest.common import (
     normalise_author,
     normalise_doi,
     parse_year,
-    with_line_problems,
 )
 from exobone.model import Record
 
-_STRUCTURE = re.compile(r'[{}"]')
+_STRUCTURE = re.compile(r'[{}\[\]"]')
+_OPENER = {"}": "{", "]": "["}
 _IN_STRING = re.compile(r'["\\]')
 _KEYWORD_SPLIT = re.compile(r"\s*[;,]\s*")
 
 
-def _items(lines: Iterator[str]) -> Iterator[tuple[int, str | None]]:
-    """(start line, text) of each top-level object; text None for one the file cuts off.
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """One top-level object: its text, or why it cannot be read (`text` None)."""
+
+    line: int  # where its "{" is
+    end: int  # its last line
+    text: str | None
+    problem: str = ""
+    oversized: bool = False
+
+
+def _items(lines: Iterator[str], limit: int) -> Iterator[_Item]:
+    """Each top-level object, cut where the next item begins when its own "}" is lost.
 
     A JSON string cannot hold a raw line break, so a string still open at the end of a
-    line is a stray quote: the item is then known to be broken, and a line opening an
-    object no deeper than the item's own `{` ends it, so that it fails to parse on its own
-    instead of swallowing the items after it. So does any line opening with `{` after an
-    item whose `{` follows other text (a stray `@article{x,` line): that item never closes,
-    and would otherwise swallow every item after it.
+    line is a stray quote. An item ends before a line that opens with "[", or with "{" at
+    the item's own indentation or deeper, where none can be (in an object, not after
+    ":"); at a "{" line indented less once the item is known to be broken (a stray quote);
+    and at any "{" line if its "{" follows text that is not JSON (a stray `@article{x,`
+    line). So a lost "}" or a stray "{" costs only its item: a stray "{" line inside an
+    item cuts it there, and the piece after it, whose "}" is indented less than its "{",
+    is the rest of that item, already reported. An item's text is kept only up to `limit`
+    characters.
     """
-    depth = 0
-    indent = 0  # column of the current item's "{"
-    broken = False
-    stray = False  # the current item's "{" follows text that is not JSON
+    stack: list[tuple[str, int]] = []  # the current item's open "{" and "[", and the
+    # indentation of their lines
+    indent = 0  # indentation of the line of the current item's "{"
+    broken = stray = False
     parts: list[str] = []
-    start = 0
+    size = start = number = 0
+    cut = -1  # the line where an item was last cut short
+    after = ""  # the last character before this line, outside strings
     for number, line in enumerate(lines, start=1):
-        pos = 0
-        piece_from = 0
+        pos = piece_from = 0
         in_string = False
-        if depth and line.lstrip().startswith("{") and (stray or broken and (
-                len(line) - len(line.lstrip()) <= indent)):
-            yield start, "\n".join(parts)
-            depth, broken, parts = 0, False, []
+        head = line.lstrip()
+        margin = len(line) - len(head)
+        if stack and head[:1] in ("{", "[") and (
+                stray or stack[-1][0] == "{" and after != ":" and (
+                    margin >= indent or head[0] == "[") or broken and margin <= indent):
+            if start != cut:  # else the rest of an item already reported
+                yield _Item(start, number - 1, None, "" if size > limit else "malformed "
+                            f"CSL-JSON item: no closing '}}' before line {number}; skipped",
+                            size > limit)
+            stack, broken, parts, cut = [], False, [], number
         while True:
             if in_string:
                 found = _IN_STRING.search(line, pos)
@@ -70,23 +92,50 @@ def _items(lines: Iterator[str]) -> Iterator[tuple[int, str | None]]:
             char, pos = found.group(), found.end()
             if char == '"':
                 in_string = True
-            elif char == "{":
-                if depth == 0:
-                    start, piece_from, parts = number, found.start(), []
-                    indent = found.start()
-                    stray = bool(line[before:indent].strip(" \t[,"))
-                depth += 1
-            elif char == "}" and depth:
-                depth -= 1
-                if depth == 0:
+            elif char == "{" or char == "[" and stack:
+                if not stack:
+                    start, piece_from, parts, size = number, found.start(), [], 0
+                    indent = margin
+                    stray = bool(line[before:found.start()].strip(" \t[,"))
+                stack.append((char, margin))
+            elif (stack and _close(stack, char, margin if found.start() == margin else None)
+                  and not stack):
+                size += pos - piece_from
+                if size <= limit:
                     parts.append(line[piece_from:pos])
-                    yield start, "\n".join(parts)
-                    parts = []
-        if depth:
-            parts.append(line[piece_from:])
+                # After a cut at a stray "{", a "}" less indented closes the item cut short.
+                if not (start == cut and found.start() == margin < indent):
+                    yield _Item(start, number, "\n".join(parts) if size <= limit else None,
+                                oversized=size > limit)
+                parts = []
+        if stack:
+            size += len(line) + 1 - piece_from
+            if size <= limit:
+                parts.append(line[piece_from:])
+            else:
+                parts = []  # reported at the item's end; nothing more is kept
             broken = broken or in_string
-    if depth:
-        yield start, None
+        if head:
+            after = line.rstrip()[-1]
+    if stack:
+        yield _Item(start, number, None, "file ends inside this item (unclosed '{')")
+
+
+def _close(stack: list[tuple[str, int]], closer: str, margin: int | None) -> bool:
+    """Pop what `closer` closes (and whatever was left open inside it); False if nothing.
+
+    A closer that starts a line (at `margin`) closes an opener on a line indented no
+    deeper, as every JSON writer lays them out, so a lost "}" or "]" deeper in the item
+    does not keep the item open; failing that, the nearest opener of its kind.
+    """
+    opener = _OPENER[closer]
+    for bound in (margin, None) if margin is not None else (None,):
+        for at in range(len(stack) - 1, -1, -1):
+            char, indent = stack[at]
+            if char == opener and (bound is None or indent <= bound):
+                del stack[at:]
+                return True
+    return False
 
 
 def _text(value: Any) -> str | None:
@@ -154,23 +203,21 @@ def read(path: str | Path) -> Iterator[Record | RecordProblem]:
     source = str(path)
     position = 0
     lines = TextLines(path)
-    for line, text in _items(iter(lines)):
+    for item in _items(iter(lines), lines.limit):
         position += 1
-        if text is None:
-            yield from lines.problems(line, position)[0]
-            yield RecordProblem(source, "file ends inside this item (unclosed '{')", position,
-                                line)
-            yield from lines.leftover()
-            return
-        end = line + text.count("\n")
-        try:
-            item = json.loads(text)
-        except json.JSONDecodeError as exc:
-            yield from with_line_problems(lines, RecordProblem(
-                source, f"malformed CSL-JSON item: {exc.msg}", position,
-                line + exc.lineno - 1), end)
+        problems, skip = lines.close_record(item.end, position, item.line, item.oversized)
+        yield from problems
+        if item.problem and not skip:
+            yield RecordProblem(source, item.problem, position, item.line)
+        if item.text is None or skip:
             continue
-        yield from with_line_problems(lines, _record(item, source, position, line, text), end)
+        try:
+            data = json.loads(item.text)
+        except json.JSONDecodeError as exc:
+            yield RecordProblem(source, f"malformed CSL-JSON item: {exc.msg}", position,
+                                item.line + exc.lineno - 1)
+            continue
+        yield _record(data, source, position, item.line, item.text)
     yield from lines.leftover()
     if position == 0:
         raise IngestError(source, "no CSL-JSON item (expected a JSON array of objects)")
