@@ -35,6 +35,12 @@ def second_item(text: str) -> tuple[int, int]:
     return start, text.index("\n  }", start) + 3
 
 
+def with_many_authors(text: str, start: int, count: int) -> tuple[str, str]:
+    """`text` up to and with `count` more author lines in the item at `start`, and the rest."""
+    authors = text.index('"author": [', start) + len('"author": [')
+    return text[:authors] + '\n      {"family": "Chen", "given": "X."},' * count, text[authors:]
+
+
 # ---------------------------------------------------------------- CSL-JSON
 
 
@@ -81,10 +87,8 @@ def test_csl_json_item_over_the_record_limit_is_reported_once_and_skipped(
     monkeypatch.setenv("EXOBONE_MAX_RECORD_BYTES", "5000")
     text = csl_json()
     start, _ = second_item(text)
-    authors = text.index('"author": [', start) + len('"author": [')
-    many = '\n      {"family": "Chen", "given": "X."},' * 300
-    records, problems = read(tmp_path / "refs.json", text[:authors] + many + text[authors:],
-                             "csl_json")
+    head, tail = with_many_authors(text, start, 300)
+    records, problems = read(tmp_path / "refs.json", head + tail, "csl_json")
     assert [r.title for r in records] == BUT_SECOND
     (problem,) = problems
     assert (problem.position, problem.line, problem.kept) == (2, line_of(text, start), False)
@@ -96,10 +100,9 @@ def test_csl_json_unclosed_item_holds_no_more_than_the_record_limit(
     monkeypatch.setenv("EXOBONE_MAX_RECORD_BYTES", "20000")
     text = csl_json()
     start, _ = second_item(text)
-    authors = text.index('"author": [', start) + len('"author": [')
-    many = '\n      {"family": "Chen", "given": "X."},' * 40_000  # 1.6 MB, never closed
+    head, _ = with_many_authors(text, start, 40_000)  # 1.6 MB, never closed
     path = tmp_path / "refs.json"
-    path.write_text(text[:authors] + many, encoding="utf-8")
+    path.write_text(head, encoding="utf-8")
     tracemalloc.start()
     items = list(read_records(path, "csl_json"))
     peak = tracemalloc.get_traced_memory()[1]
