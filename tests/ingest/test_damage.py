@@ -10,7 +10,7 @@ import pytest
 from fixtures import REFS, csl_json, medline, ris
 
 from exobone.errors import RecordProblem
-from exobone.ingest import read_records
+from exobone.ingest import common, read_records
 from exobone.model import Record
 from exobone.text.clean import clean_title
 
@@ -142,3 +142,59 @@ def test_record_over_the_limit_in_short_lines_is_reported_once(
     (problem,) = problems
     assert problem.position == 2 and not problem.kept
     assert "record larger than 10,000 bytes (EXOBONE_MAX_RECORD_BYTES)" in problem.message
+
+
+# ---------------------------------------------------------------- encoding sniff
+
+
+def sniffed_bytes(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, int]:
+    """sniff_encoding's answer on `path` and how many bytes it read (the real reads, counted)."""
+    read_bytes = common.ByteBlocks.read
+    counted = [0]
+
+    def counting(blocks: common.ByteBlocks) -> bytes:
+        block = read_bytes(blocks)
+        counted[0] += len(block)
+        return block
+
+    monkeypatch.setattr(common.ByteBlocks, "read", counting)
+    encoding = common.sniff_encoding(path)
+    monkeypatch.undo()
+    return encoding, counted[0]
+
+
+def test_sniffing_a_utf8_file_reads_only_a_prefix(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    data = ris(REFS * 500).encode("utf-8")  # "Müller" in its first record
+    path = tmp_path / "big.ris"
+    path.write_bytes(data)
+    encoding, read_bytes = sniffed_bytes(path, monkeypatch)
+    assert len(data) > 600_000 and encoding == "utf-8"
+    assert read_bytes < 200_000
+
+
+def test_a_late_cp1252_line_in_a_utf8_file_is_still_read_and_reported(tmp_path: Path) -> None:
+    text = ris(REFS * 500)
+    at = text.rindex("Pull-out")  # in the last record but one, 600 KB into the file
+    data = text[:at].encode("utf-8") + "µ".encode("cp1252") + text[at:].encode("utf-8")
+    records, problems = read_bytes_as(tmp_path / "late.ris", data, "ris")
+    assert len(records) == len(REFS) * 500 and "µPull-out" in records[-2].abstract_raw
+    (problem,) = problems
+    assert problem.kept and "not valid UTF-8" in problem.message
+    assert (problem.position, problem.line) == (len(records) - 1, line_of(text, at))
+
+
+def test_an_ascii_file_with_late_cp1252_is_cp1252_without_warnings(tmp_path: Path) -> None:
+    text = ris(REFS * 500)
+    at = text.rindex("Pull-out")
+    data = (text[:at].encode("ascii", "replace") + "µ".encode("cp1252")
+            + text[at:].encode("ascii", "replace"))
+    records, problems = read_bytes_as(tmp_path / "legacy.ris", data, "ris")
+    assert not problems and "µPull-out" in records[-2].abstract_raw
+
+
+def read_bytes_as(path: Path, data: bytes, fmt: str) -> tuple[list[Record], list[RecordProblem]]:
+    path.write_bytes(data)
+    items = list(read_records(path, fmt))
+    return ([i for i in items if isinstance(i, Record)],
+            [i for i in items if isinstance(i, RecordProblem)])

@@ -185,11 +185,13 @@ def is_binary(head: bytes) -> bool:
 
 
 def sniff_encoding(path: str | Path) -> str:
-    """How the file's lines decode: "utf-16", "utf-8", "cp1252" or "mixed".
+    """How the file's lines decode: "utf-16", "utf-8" or "cp1252".
 
-    "mixed" is UTF-8 with some lines that are not (each such line is read as cp1252 and
-    reported); "cp1252" is a file with no UTF-8 beyond ASCII at all. Raises IngestError for
-    binary content or a file that cannot be opened.
+    "utf-8" once a line beyond ASCII is UTF-8: reading stops there, as TextLines decodes
+    each line on its own and reads one that is not UTF-8 as cp1252, and reports it.
+    "cp1252" is a file with no UTF-8 beyond ASCII at all (read to its end to know), whose
+    lines are then all cp1252, silently. Raises IngestError for binary content or a file
+    that cannot be opened.
     """
     source = str(path)
     head = read_head(path)
@@ -197,10 +199,10 @@ def sniff_encoding(path: str | Path) -> str:
         raise IngestError(source, "binary content (control bytes), not a bibliography text file")
     if head.startswith(_UTF16_BOMS):
         return "utf-16"
-    valid = invalid = False
+    invalid = False
     with ByteBlocks(path, block=_LINE_BLOCK) as blocks:
         carry = b""
-        while not (valid and invalid):
+        while True:
             try:
                 block = blocks.read()
             except IngestError:
@@ -214,7 +216,7 @@ def sniff_encoding(path: str | Path) -> str:
                 continue
             try:
                 data.decode("utf-8")
-                valid = True
+                return "utf-8"
             except UnicodeDecodeError:
                 for line in data.splitlines():
                     try:
@@ -222,10 +224,9 @@ def sniff_encoding(path: str | Path) -> str:
                     except UnicodeDecodeError:
                         invalid = True
                     else:
-                        valid = valid or not text.isascii()
-    if not invalid:
-        return "utf-8"
-    return "mixed" if valid else "cp1252"
+                        if not text.isascii():
+                            return "utf-8"
+    return "cp1252" if invalid else "utf-8"
 
 
 def _legacy(line: bytes) -> str:
