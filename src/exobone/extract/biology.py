@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from exobone.extract.cells import CellAnalysis, CellPhrase, analyse, most_specific
-from exobone.extract.cues import Cue
+from exobone.extract.cues import Cue, spans_within
 from exobone.extract.document import Document, Finding, Mention, Sentence
 from exobone.lexicon import load_lexicon
 from exobone.model import Span
@@ -140,17 +140,16 @@ def _has_in_vivo(doc: Document) -> bool:
         return True
     cues = (_IN_VIVO,) if clinical else (_IN_VIVO, _IN_VIVO_WORK)
     sections = {s.section for s in doc.sentences}
-    possible = {
-        (cue, section)
+    spans = {
+        (cue, section): cue.needle_spans(doc.text_of(section), doc.lowered(section))
         for cue in cues
         for section in sections
-        if cue.may_occur(doc.text_of(section), doc.lowered(section))
     }
     return any(
-        (cue, s.section) in possible
+        spans_within(spans[cue, s.section], s.start, s.end)
         and cue.search(doc.text_of(s.section), doc.lowered(s.section), s.start, s.end)
-        and not doc.is_background(s)
         for s in doc.sentences
+        if not doc.is_background(s)
         for cue in cues
     )
 

@@ -13,11 +13,12 @@ ignore-case search, since lowering is exactly case-insensitivity only for ASCII.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from exobone.extract.scanning import lowercase_pattern, required_texts
 
-__all__ = ["Cue"]
+__all__ = ["Cue", "spans_within"]
 
 
 class Cue:
@@ -44,10 +45,21 @@ class Cue:
                 return True
         return not self.needles
 
-    def may_occur(self, text: str, lowered: str) -> bool:
-        """Whether a match may lie anywhere in `text` (`lowered` is its lowercased copy); when
-        not, no range of it needs searching: callers that walk a text range by range ask once."""
-        return not text.isascii() or self._may_match(lowered, 0, len(lowered))
+    def needle_spans(self, text: str, lowered: str) -> list[tuple[int, int]] | None:
+        """Every (start, end) of a needle in `lowered`, by start; None when every range of
+        `text` must be searched (not ASCII, or no needles). Found once per text, they tell
+        with `spans_within` which of its ranges `search` would search at all."""
+        if not text.isascii() or not self.needles:
+            return None
+        spans = []
+        for needle in self.needles:
+            size = len(needle)
+            at = lowered.find(needle)
+            while at >= 0:
+                spans.append((at, at + size))
+                at = lowered.find(needle, at + 1)
+        spans.sort()
+        return spans
 
     def search(
         self, text: str, lowered: str | None = None, pos: int = 0, endpos: int | None = None
@@ -91,3 +103,16 @@ class Cue:
             if found is not None:
                 reached = found.end()
                 yield match(text, start, endpos)  # type: ignore[misc]
+
+
+def spans_within(spans: list[tuple[int, int]] | None, pos: int, end: int) -> bool:
+    """Whether one of `spans` (from `Cue.needle_spans`; None: any) lies in `[pos, end)`, as
+    the needle check of `Cue.search(text, lowered, pos, end)` would find."""
+    if spans is None:
+        return True
+    for start, stop in spans[bisect_left(spans, (pos, -1)) :]:
+        if start >= end:
+            return False
+        if stop <= end:
+            return True
+    return False

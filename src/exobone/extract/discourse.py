@@ -114,19 +114,22 @@ _CLAUSE_CUE = re.compile(r"(?:we|our|the|here)\b", re.IGNORECASE)
 def review_cue(title: str, abstract: str) -> re.Match[str] | None:
     """The words that make the record a review, or None for a primary study."""
     lowered = abstract.lower()
+    experiment: list[bool] = []  # whether the abstract tells an experiment, searched once
+
+    def no_experiment() -> bool:
+        if not experiment:
+            experiment.append(_EXPERIMENT_CUE.search(abstract, lowered) is not None)
+        return not experiment[0]
+
     for text, low in ((abstract, lowered), (title, None)):
         match = _REVIEW_CUE.search(text, low)
-        if match and not _EXPERIMENT_CUE.search(abstract, lowered):
+        if match and no_experiment():
             return match
     word = _REVIEW_WORD.search(title)
-    if word and not _EXPERIMENT_CUE.search(abstract, lowered):
+    if word and no_experiment():
         return word
     survey = _SURVEY_CUE.search(abstract, lowered) or _SURVEY_TITLE.search(title)
-    if (
-        survey
-        and not _EXPERIMENT_CUE.search(abstract, lowered)
-        and not _RESULT_CUE.search(abstract, lowered)
-    ):
+    if survey and no_experiment() and not _RESULT_CUE.search(abstract, lowered):
         return survey
     return None
 
