@@ -11,6 +11,7 @@ from typing import Final
 from exobone.extract.cells import CellAnalysis, CellPhrase, analyse, most_specific
 from exobone.extract.cues import Cue, spans_within
 from exobone.extract.document import Document, Finding, Mention, Sentence
+from exobone.extract.scanning import required_texts
 from exobone.lexicon import load_lexicon
 from exobone.model import Span
 
@@ -363,10 +364,9 @@ _ALTERED_WHERE = re.compile(
     re.IGNORECASE,
 )
 _ALTERED_KINDS = frozenset({"mirna", "lncrna", "genes"})
-# Words one of which a sentence must hold for `_ALTERED` to match in it (a cheap pre-check).
-_ALTERED_STEMS = (
-    "knock", "silenc", "inhibit", "reduc", "decreas", "lower", "deplet", "overexpress", "upregulat"
-)  # fmt: skip
+# Texts one of which a sentence must hold for `_ALTERED` to match in it (a cheap pre-check),
+# read from the pattern.
+_ALTERED_NEEDLES = required_texts(_ALTERED.pattern)
 # ... and that changed what the vesicles did ("abolished these effects", "weakened their
 # protective effect"); "inhibiting miR-214-3p in osteoclasts may treat bone loss" is a therapy.
 _EFFECT_CHANGED = re.compile(
@@ -380,13 +380,13 @@ def _altered_cargo(doc: Document, cells: CellAnalysis) -> Iterator[Finding]:
     """Molecules raised or silenced in the vesicles or their source cells (see `_ALTERED`)."""
     sources = {(p.cell, p.origin) for p in cells.sources}
     for s in doc.sentences:
-        lowered = doc.lowered(s.section)
-        if doc.is_background(s) or not any(
-            lowered.find(stem, s.start, s.end) >= 0 for stem in _ALTERED_STEMS
-        ):
+        if doc.is_background(s):
             continue
         molecules = [m for m in doc.in_sentence(s) if m.kind in _ALTERED_KINDS]
-        if not molecules:
+        lowered = doc.lowered(s.section)
+        if not molecules or not any(
+            lowered.find(needle, s.start, s.end) >= 0 for needle in _ALTERED_NEEDLES
+        ):
             continue
         text = doc.text_of(s.section)
         places = [
