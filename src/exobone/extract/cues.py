@@ -38,10 +38,10 @@ class Cue:
         self.pattern = re.compile(pattern, re.IGNORECASE)
         self._lower = re.compile(pattern)
         self.needles = required_texts(pattern)
-        # one Aho-Corasick pass finds any of the needles (a cue has up to ~70 of them);
-        # each keyed needle's value is its length
+        # One Aho-Corasick pass finds any of many needles (a cue has up to ~70); for one or
+        # two, str.find is faster. Each keyed needle's value is its length.
         self._finder: ahocorasick.Automaton | None = None
-        if self.needles:
+        if len(self.needles) > 2:
             finder = ahocorasick.Automaton()
             for needle in self.needles:
                 finder.add_word(needle, len(needle))
@@ -52,7 +52,10 @@ class Cue:
         """Whether a needle occurs in `low[pos:end]` (the Cue keeps nothing of the texts it
         has searched: it is shared by every document)."""
         if self._finder is None:
-            return True
+            for needle in self.needles:
+                if low.find(needle, pos, end) >= 0:
+                    return True
+            return not self.needles
         for _ in self._finder.iter(low, pos, end):
             return True
         return False
@@ -61,10 +64,18 @@ class Cue:
         """Every (start, end) of a needle in `lowered`, by start; None when every range of
         `text` must be searched (not ASCII, or no needles). Found once per text, they tell
         with `spans_within` which of its ranges `search` would search at all."""
-        if not text.isascii() or self._finder is None:
+        if not text.isascii() or not self.needles:
             return None
-        hits: Iterator[tuple[int, int]] = self._finder.iter(lowered)  # typed: unpacked natively
-        spans = [(last + 1 - size, last + 1) for last, size in hits]
+        if self._finder is None:
+            spans = []
+            for needle in self.needles:
+                at = lowered.find(needle)
+                while at >= 0:
+                    spans.append((at, at + len(needle)))
+                    at = lowered.find(needle, at + 1)
+        else:
+            hits: Iterator[tuple[int, int]] = self._finder.iter(lowered)  # typed: unpacked natively
+            spans = [(last + 1 - size, last + 1) for last, size in hits]
         spans.sort()
         return spans
 
