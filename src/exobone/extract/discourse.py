@@ -128,9 +128,9 @@ def review_cue(title: str, abstract: str) -> re.Match[str] | None:
     word = _REVIEW_WORD.search(title)
     if word and no_experiment():
         return word
-    survey = _SURVEY_CUE.search(abstract, lowered) or _SURVEY_TITLE.search(title)
-    if survey and no_experiment() and not _RESULT_CUE.search(abstract, lowered):
-        return survey
+    # the survey cues are the slowest to search: only a record without its own results needs them
+    if no_experiment() and not _RESULT_CUE.search(abstract, lowered):
+        return _SURVEY_CUE.search(abstract, lowered) or _SURVEY_TITLE.search(title)
     return None
 
 
