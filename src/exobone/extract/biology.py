@@ -43,9 +43,11 @@ _IN_VIVO = Cue(r"\bin vivo\b|\banimal models?\b")
 # exosomes thinned the trabeculae", R87), or a lesion they healed ("promoted repair of the
 # cartilage defects", R44; "accelerated the healing of the diabetic fractures", R82;
 # "attenuated the cartilage defect", R64).
-_VESICLE_WORD = r"[\w-]*(?:exosomes?|exos|evs|vesicles)\b"
+# Only whether the cue occurs is read: "MSC-exosomes were injected" is found from "exosomes"
+# on, since a leading `[\w-]*` there would be tried (and fail) at every offset of the sentence.
+_VESICLE_WORD = r"(?:exosomes?|exos|evs|vesicles)\b"
 _IN_VIVO_WORK = Cue(
-    r"\b(?:injections? of|injecting) (?:the )?(?:[\w-]+ ){0,3}?" + _VESICLE_WORD
+    r"\b(?:injections? of|injecting) (?:the )?(?:[\w-]+ ){0,3}?[\w-]*" + _VESICLE_WORD
     + r"|" + _VESICLE_WORD + r" (?:were|was) (?:\w+ly )?(?:injected|implanted|transplanted)\b"
     r"|\b(?:promoted|accelerated|enhanced|improved|facilitated) (?:the )?(?:repair|healing"
     r"|regeneration) of (?:the )?(?:[\w-]+ ){0,2}(?:defects?|fractures?)\b"
