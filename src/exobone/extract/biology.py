@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from exobone.extract.cells import CellAnalysis, CellPhrase, analyse, most_specific
-from exobone.extract.cues import Cue, spans_within
+from exobone.extract.cues import Cue
 from exobone.extract.document import Document, Finding, Mention, Sentence
 from exobone.extract.scanning import required_texts
 from exobone.lexicon import load_lexicon
@@ -142,15 +142,8 @@ def _has_in_vivo(doc: Document) -> bool:
     ):
         return True
     cues = (_IN_VIVO,) if clinical else (_IN_VIVO, _IN_VIVO_WORK)
-    sections = {s.section for s in doc.sentences}
-    spans = {
-        (cue, section): cue.needle_spans(doc.text_of(section), doc.lowered(section))
-        for cue in cues
-        for section in sections
-    }
     return any(
-        spans_within(spans[cue, s.section], s.start, s.end)
-        and cue.search(doc.text_of(s.section), doc.lowered(s.section), s.start, s.end)
+        cue.search(doc.text_of(s.section), doc.lowered(s.section), s.start, s.end)
         for s in doc.sentences
         if not doc.is_background(s)
         for cue in cues

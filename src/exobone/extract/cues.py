@@ -13,14 +13,13 @@ ignore-case search, since lowering is exactly case-insensitivity only for ASCII.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 
 import ahocorasick
 
 from exobone.extract.scanning import lowercase_pattern, required_texts
 
-__all__ = ["Cue", "spans_within"]
+__all__ = ["Cue"]
 
 
 class Cue:
@@ -59,25 +58,6 @@ class Cue:
         for _ in self._finder.iter(low, pos, end):
             return True
         return False
-
-    def needle_spans(self, text: str, lowered: str) -> list[tuple[int, int]] | None:
-        """Every (start, end) of a needle in `lowered`, by start; None when every range of
-        `text` must be searched (not ASCII, or no needles). Found once per text, they tell
-        with `spans_within` which of its ranges `search` would search at all."""
-        if not text.isascii() or not self.needles:
-            return None
-        if self._finder is None:
-            spans = []
-            for needle in self.needles:
-                at = lowered.find(needle)
-                while at >= 0:
-                    spans.append((at, at + len(needle)))
-                    at = lowered.find(needle, at + 1)
-        else:
-            hits: Iterator[tuple[int, int]] = self._finder.iter(lowered)  # typed: unpacked natively
-            spans = [(last + 1 - size, last + 1) for last, size in hits]
-        spans.sort()
-        return spans
 
     def search(
         self, text: str, lowered: str | None = None, pos: int = 0, endpos: int | None = None
@@ -121,16 +101,3 @@ class Cue:
             if found is not None:
                 reached = found.end()
                 yield match(text, start, endpos)  # type: ignore[misc]
-
-
-def spans_within(spans: list[tuple[int, int]] | None, pos: int, end: int) -> bool:
-    """Whether one of `spans` (from `Cue.needle_spans`; None: any) lies in `[pos, end)`, as
-    the needle check of `Cue.search(text, lowered, pos, end)` would find."""
-    if spans is None:
-        return True
-    for start, stop in spans[bisect_left(spans, (pos, -1)) :]:
-        if start >= end:
-            return False
-        if stop <= end:
-            return True
-    return False

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from exobone.extract.biology import animal_species, has_in_vivo
 from exobone.extract.cells import CellPhrase, analyse
-from exobone.extract.cues import Cue, spans_within
+from exobone.extract.cues import Cue
 from exobone.extract.document import Document, Finding
 from exobone.model import Span
 
@@ -61,18 +61,12 @@ def _cells_in_culture(doc: Document, recipients: list[CellPhrase]) -> bool:
     )
 
 
-_SECTIONS = ("title", "abstract")
-
-
 def _first(doc: Document, pattern: Cue) -> Span | None:
     # A sentence is searched in place: its neighbours are spaces, which bound words as the
     # ends of a cut-out sentence would.
-    spans = {s: pattern.needle_spans(doc.text_of(s), doc.lowered(s)) for s in _SECTIONS}
     for sentence in doc.sentences:
         section = sentence.section
-        if not spans_within(spans[section], sentence.start, sentence.end) or doc.is_background(
-            sentence
-        ):
+        if doc.is_background(sentence):
             continue
         match = pattern.search(
             doc.text_of(section), doc.lowered(section), sentence.start, sentence.end
