@@ -122,6 +122,9 @@ def test_required_texts_are_read_from_the_pattern() -> None:
     assert required_texts(r"(?:not|no|never)\s+x") == ("never", "no")
     assert required_texts(r"(?:^|,)\s*y") == ()
     assert required_texts(r"a\w+b") == ()  # too short to be worth looking for
+    # read across an optional character, not cut short to the word before it
+    assert required_texts(r"\bratios? of \w+") == ("ratio of ", "ratios of ")
+    assert required_texts(r"\bcolou?r chart") == ("color chart", "colour chart")
     starts = literal_starts(r"(?:re-?)?induc(?:e|es|ed|ing)")
     assert {"induce", "induced", "inducing", "reinduces", "re-induced"} <= starts
     assert literal_starts(r"\b(?:(?:all|the)\s+)+changes") == {"all", "the"}
@@ -161,3 +164,45 @@ def test_a_widened_pattern_takes_effect_without_a_key_table() -> None:
     assert "dominant-negative" in gate.keys
     found = gate.search(sentence)
     assert found is not None and found.group() == "dominant-negative Smad4 "
+
+
+@pytest.mark.parametrize(
+    ("pattern", "near_miss", "sentence", "match"),
+    [
+        (
+            r"\bratios? of (?:the )?[\w-]+(?: to [\w-]+)+",
+            "Proliferation and migration ratio rose.",
+            "The Ratios of Bcl-2 to Bax rose.",
+            "Ratios of Bcl-2 to Bax",
+        ),
+        (
+            r"\bknock-?outs? (?:of )?[\w-]+",
+            "Knockout-mice and knock-out-cells",
+            "Knock-outs of Runx2 failed.",
+            "Knock-outs of Runx2",
+        ),
+        (
+            r"\bsi-?RNAs? against\b",
+            "siRNAs were given against it",
+            "SIRNA against X",
+            "SIRNA against",
+        ),
+    ],
+)
+def test_a_gate_read_across_an_optional_character_matches_as_its_regex(
+    pattern: str, near_miss: str, sentence: str, match: str
+) -> None:
+    """An optional character inside a run of fixed text ("ratios? of"): the gate's texts are
+    the longer run in each spelling ("ratio of ", "ratios of "), not the word before it, which
+    sits inside common words ("proliferation", "migration"); they still never reject a match."""
+    regex = re.compile(pattern, re.IGNORECASE)
+    engine = Engine()
+    gate = engine.gate(regex)
+    engine.build()
+    assert all(" " in key for key in gate.keys), gate.keys
+    for text in [*_texts(pattern, pattern), near_miss, sentence]:
+        assert (gate.search(text) is None) == (regex.search(text) is None), text
+        assert _spans(gate.finditer(text)) == _spans(list(regex.finditer(text))), text
+    assert gate.search(near_miss) is None
+    found = gate.search(sentence)
+    assert found is not None and found.group() == match

@@ -226,12 +226,25 @@ def _required(items: list[Item]) -> frozenset[str] | None:
             inner = _required_of(item)
             if inner is not None:
                 candidates.append(inner)
+    fewest = [_fewest(texts) for texts in candidates]
     best: frozenset[str] | None = None
-    for texts in candidates:
-        texts = _fewest(texts)
+    for texts in fewest:
         if best is None or _score(texts) > _score(best):
             best = texts
+    # a candidate holding the best's texts passes only where the best does: take it whatever
+    # its score ("ratio" scores as rare enough, yet sits in "proliferation"; "ratio of" or
+    # "ratios of" is read across the "s?" of `ratios? of`)
+    finer = best
+    while finer is not None:
+        best = finer
+        finer = next((texts for texts in fewest if _refines(texts, best)), None)
     return best
+
+
+def _refines(texts: frozenset[str], other: frozenset[str]) -> bool:
+    """Whether each of `texts` holds one of `other` (and they differ): a text with one of
+    `texts` has one of `other`, not always the reverse."""
+    return texts != other and all(any(o in t for o in other) for t in texts)
 
 
 def _required_of(item: Item) -> frozenset[str] | None:
