@@ -104,7 +104,7 @@ def test_a_review_lists_cytokines_after_preconditioning_with():
 def test_lead_regexes_searched_from_the_last_tokens_find_what_the_whole_lead_finds():
     import random
 
-    from exobone.extract import biology
+    from exobone.extract import preconditioning
 
     rng = random.Random(11)
     words = [
@@ -116,9 +116,9 @@ def test_lead_regexes_searched_from_the_last_tokens_find_what_the_whole_lead_fin
             rng.choice(words) + rng.choice([" ", "  ", "\t", "", "\n"])
             for _ in range(rng.randint(0, 12))
         )
-        for regex, tokens in ((biology._WITHOUT, 3), (biology._INDUCTION_LEAD, 6)):
+        for regex, tokens in ((preconditioning._WITHOUT, 3), (preconditioning._INDUCTION_LEAD, 6)):
             whole = regex.search(lead) is not None
-            tail = regex.search(lead, biology._last_tokens_start(lead, tokens)) is not None
+            tail = regex.search(lead, preconditioning._last_tokens_start(lead, tokens)) is not None
             assert whole == tail, lead
 
 

@@ -1,5 +1,6 @@
 """Vesicles, cells and organisms: vesicle_types, ev_sources, preconditioning, recipient_cells,
-cell_lines, species and animal_models.
+cell_lines, species and animal_models (preconditioning's rules are in
+`exobone.extract.preconditioning`).
 """
 
 from __future__ import annotations
@@ -8,27 +9,16 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from exobone.extract.cells import CellAnalysis, CellPhrase, analyse, most_specific
+from exobone.extract.cells import CellPhrase, analyse, most_specific
 from exobone.extract.cues import Cue
-from exobone.extract.document import Document, Finding, Mention, Sentence
-from exobone.extract.scanning import required_texts
+from exobone.extract.document import Document, Finding, Mention
+from exobone.extract.preconditioning import preconditioning
 from exobone.lexicon import load_lexicon
 from exobone.model import Span
 
 _DEPLETED = re.compile(
     r"\s*(?:\([^()]{1,10}\)\s*)?(?:with or without|without|depleted of|free of|lacking)\s+"
     r"(?:the\s+)?(?:exosomes|EVs|extracellular vesicles|vesicles|sEVs)\b",
-    re.IGNORECASE,
-)
-_PRECONDITION_CUE = re.compile(
-    r"\b(?:pre-?condition\w*|prim(?:ed|ing)|pre-?treat\w*|pre-?expos\w*|transfect\w*|transduc\w*"
-    r"|overexpress\w*|knock\w*|engineer\w*|modified)\b",
-    re.IGNORECASE,
-)
-_INDUCTION_LEAD = re.compile(
-    r"\b(?:during|stages? of|process of|course of|through|under|upon|following|undergoing"
-    r"|underwent|subjected to)\s+"
-    r"(?:the\s+)?(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 _ANIMAL_WORDS = re.compile(
@@ -47,8 +37,11 @@ _IN_VIVO = Cue(r"\bin vivo\b|\banimal models?\b")
 # on, since a leading `[\w-]*` there would be tried (and fail) at every offset of the sentence.
 _VESICLE_WORD = r"(?:exosomes?|exos|evs|vesicles)\b"
 _IN_VIVO_WORK = Cue(
-    r"\b(?:injections? of|injecting) (?:the )?(?:[\w-]+ ){0,3}?[\w-]*" + _VESICLE_WORD
-    + r"|" + _VESICLE_WORD + r" (?:were|was) (?:\w+ly )?(?:injected|implanted|transplanted)\b"
+    r"\b(?:injections? of|injecting) (?:the )?(?:[\w-]+ ){0,3}?[\w-]*"
+    + _VESICLE_WORD
+    + r"|"
+    + _VESICLE_WORD
+    + r" (?:were|was) (?:\w+ly )?(?:injected|implanted|transplanted)\b"
     r"|\b(?:promoted|accelerated|enhanced|improved|facilitated) (?:the )?(?:repair|healing"
     r"|regeneration) of (?:the )?(?:[\w-]+ ){0,2}(?:defects?|fractures?)\b"
     r"|\battenuated (?:the )?(?:[\w-]+ ){0,2}defects?\b"
@@ -58,7 +51,6 @@ _IN_VIVO_WORK = Cue(
     r"|promoted|enhanced|accelerated) (?:the )?(?:new )?(?:bone|cartilage)\b",
 )
 _EXPLANT = Cue(r"\bex vivo\b|\bexplants?\b")
-_WITHOUT = re.compile(r"\bwithout\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _MODEL_AFTER = re.compile(r"\s*models?\b")
 # Species words that name animals only as a noun: "bovine milk", "murine macrophages" do not.
 _ADJECTIVE_SPECIES = re.compile(
@@ -73,22 +65,6 @@ _DONOR_LEAD = re.compile(
     r"|\b(?:cells?|[A-Z]{2,}s|macrophages|marrow|milk|colostrum|serum|plasma|blood)\s+(?:from|of)"
     r"\s+(?:[\w/-]+\s+){0,3})$",
 )
-
-
-def _last_tokens_start(text: str, tokens: int) -> int:
-    """Where the last `tokens` whitespace-separated tokens of `text` begin.
-
-    `_WITHOUT` and `_INDUCTION_LEAD` are anchored at the end, and a match of either spans at
-    most 3 and 6 tokens; searched from here they find what they find over the whole lead,
-    without being tried (and failing) at every offset before.
-    """
-    at = len(text)
-    for _ in range(tokens):
-        while at and text[at - 1].isspace():
-            at -= 1
-        while at and not text[at - 1].isspace():
-            at -= 1
-    return at
 
 
 def _span(m: Mention) -> Span:
@@ -214,344 +190,6 @@ def _vesicle_types(doc: Document) -> Iterator[Finding]:
                 span = Span(v.start, tail.end(), v.sentence, v.section)
                 reason = f"conditioned medium followed by '{tail.group().strip()}'"
                 yield Finding("vesicle_types", "ev_depleted_medium", span, reason)
-
-
-# How a treatment of the source cells is written around their name (rows of one rule):
-# before it, "DMOG-stimulated BMSCs", "miR-26a-modified BMSCs", "melatonin-pretreated MSCs";
-# after it, "BMSCs preconditioned with a low dose of DMOG", "osteoblasts treated with
-# dexamethasone", "MSCs cultured under hypoxic conditions", "BMSCs after chondrogenic
-# induction". The agent's own label wins (hypoxia, chondrogenic_induction, ...); a gene or RNA
-# made or silenced in the cells is genetic_modification; any other agent the cells were
-# treated with is a drug.
-_PRIMING_VERBS = (
-    "pre-?treated|treated|pre-?conditioned|stimulated|activated|primed|exposed|pre-?induced"
-    "|modified|engineered|transfected|transduced|pre-?differentiated|differentiated|induced"
-    "|cultured|subjected"
-    "|incubated|after|following|upon"
-)
-_PRIMED_BEFORE = re.compile(
-    r"(?<![\w-])([\w().]+(?:-[\w().]+)*?)-(" + _PRIMING_VERBS + r")\s+"
-    r"(?:(?!(?:with|by|to|in|on|and|or|of)\s)[\w-]+\s+){0,2}$",
-    re.IGNORECASE,
-)
-# The verb of a title's main clause ends the agent: "Exosomes from osteoblasts stimulated by
-# cerebrospinal fluid pulsation stress promote angiogenesis" (real_paraphrase R91).
-_MAIN_VERBS = (
-    "promotes?|enhances?|improves?|inhibits?|induces?|alleviates?|attenuates?|accelerates?"
-    "|protects?|prevents?|regulates?|reduces?|ameliorates?|suppresses?|facilitates?"
-)
-_PRIMED_AFTER = re.compile(
-    r"\)?\s*(?:\([^()]{1,30}\)\s*)?(?:(?:that|which) (?:had been|were|was) |were |was )?"
-    r"(?:(osteogenically|chondrogenically|mechanically|genetically)\s+)?("
-    + _PRIMING_VERBS
-    + r")\s+(?:(?:with|by|under|in|to|for)\s+)?([^,;.]{1,80}?)(?=[,;.]|\s+(?:and|were|was|to|for"
-    r"|before|then|on|in|into|onto|at|from|" + _MAIN_VERBS + r")\b|$)",
-    re.IGNORECASE,
-)
-# "hMSCs that had been osteogenically pre-differentiated": the adverb names the treatment.
-_MANNERS = {
-    "osteogenically": "osteogenic_induction",
-    "chondrogenically": "chondrogenic_induction",
-    "mechanically": "mechanical_stimulation",
-    "genetically": "genetic_modification",
-}
-# Verbs that say only that a drug was given; the rest need the agent's own label.
-_DRUG_VERBS = frozenset(
-    {"pretreated", "pre-treated", "treated", "preconditioned", "pre-conditioned", "stimulated",
-     "activated", "primed", "exposed", "preinduced", "pre-induced"}
-)  # fmt: skip
-_DRUG_VERBS_UNHYPHENATED = frozenset(v.replace("-", "") for v in _DRUG_VERBS)
-_GENETIC_VERBS = frozenset({"modified", "engineered", "transfected", "transduced"})
-_GENETIC_KINDS = frozenset({"mirna", "lncrna", "genes"})
-_GENETIC_WORDS = re.compile(
-    r"\b(?:mimics?|inhibitors?|si-?RNA|sh-?RNA|lentivir\w*|plasmids?|vectors?|agomirs?"
-    r"|antagomirs?|overexpress\w*|knock\w*)\b",
-    re.IGNORECASE,
-)
-# Agents that are not treatments of the source cells: vesicles, media, the cells themselves.
-_NOT_AGENT = re.compile(
-    r"\b(?:exosom\w*|vesicles?|EVs?|medium|media|serum|FBS|PBS|cells?|culture|conditions?"
-    r"|the|a|an)$|^\d",
-    re.IGNORECASE,
-)
-_NOT_DRUG_KINDS = frozenset(
-    {"genes", "mirna", "lncrna", "vesicle_types", "cell_types", "cell_lines", "species",
-     "conditions", "outcomes", "pathways", "metabolites", "biomaterials", "origins"}
-)  # fmt: skip
-
-
-# A physical force is no drug: "CSFP stress-stimulated OBs", "osteoclasts under compression
-# stress", "chondrocytes cultured under tensile stress" (R91; 10.32604/biocell.2021.013960;
-# 10.3389/fbioe.2022.1061855). Oxidative or ER stress is a chemical insult.
-_FORCE = re.compile(
-    r"(?<!oxidative )(?<!ER )(?<!endoplasmic reticulum )(?<!metabolic )"
-    r"\b(?:stress|strain|stretch\w*|compressi\w*|tensile|tension|shear|loading|pressure"
-    r"|vibration)\b",
-    re.IGNORECASE,
-)
-
-
-def _agent_label(doc: Document, sentence: Sentence, start: int, end: int, verb: str) -> str:
-    """The preconditioning label of an agent at [start, end) given to source cells by `verb`."""
-    inside = [m for m in doc.in_sentence(sentence) if start <= m.start < end]
-    for m in inside:
-        if m.kind == "preconditioning" and m.label != "drug_pretreatment":
-            return m.label
-    verb = verb.lower()
-    text = doc.text_of(sentence.section)[start:end]
-    if _FORCE.search(text):
-        return "mechanical_stimulation"
-    if any(m.kind in _GENETIC_KINDS for m in inside) and (
-        verb in _GENETIC_VERBS or _GENETIC_WORDS.search(text)
-    ):
-        return "genetic_modification"
-    if _GENETIC_WORDS.search(text):
-        return "genetic_modification"
-    if (
-        verb.replace("-", "") in _DRUG_VERBS_UNHYPHENATED
-        and not any(m.kind in _NOT_DRUG_KINDS for m in inside)
-        and not _NOT_AGENT.search(text.strip())
-        and any(c.isalpha() for c in text)
-    ):
-        return "drug_pretreatment"
-    return ""
-
-
-def _primed_sources(doc: Document, sources: list[CellPhrase]) -> Iterator[Finding]:
-    """Treatments written around the name of the source cells (see `_PRIMED_BEFORE`)."""
-    for p in sources:
-        text = doc.text_of(p.section)
-        sentence = doc.sentence_of(p.mentions[0])
-        lead_start = max(sentence.start, p.start - 80)
-        before = _PRIMED_BEFORE.search(text, lead_start, p.start)
-        if before and before.group(2).lower() not in ("after", "following", "upon", "cultured"):
-            label = _agent_label(doc, sentence, before.start(1), before.end(1), before.group(2))
-            if label:
-                span = Span(before.start(), before.end(2), p.sentence, p.section)
-                yield Finding("preconditioning", label, span)
-                continue
-        after = _PRIMED_AFTER.match(text, p.end, sentence.end)
-        if after:
-            manner = (after.group(1) or "").lower()
-            label = _MANNERS.get(manner) or _agent_label(
-                doc, sentence, after.start(3), after.end(3), after.group(2)
-            )
-            if label:
-                start = after.start(1) if manner else after.start(2)
-                span = Span(start, after.end(3), p.sentence, p.section)
-                yield Finding("preconditioning", label, span)
-
-
-# A molecule raised or silenced in the vesicles or in their source cells, to test what the
-# vesicles carry: "reducing the miR-199a carried by the EVs", "inhibiting miR-324 in the sEVs",
-# "knocking down miR-690 in the M2 macrophages". Silenced in unnamed cells ("knocking down
-# CXCL12 reversed the effects") or in the recipients, it is no treatment of the source.
-_ALTERED = re.compile(
-    r"\b(?:knock(?:ing|ed)?[\s-]+down|knockdown\s+of|silenc(?:ing|ed)|inhibit(?:ing|ion\s+of)"
-    r"|reduc(?:ing|tion\s+of)|decreas(?:ing|e\s+of)|lower(?:ing)?|deplet(?:ing|ion\s+of)"
-    r"|overexpress(?:ing|ion\s+of)|upregulat(?:ing|ion\s+of))\s+"
-    r"(?:(?:the|its|their)\s+)?(?:(?:level|levels|expression)\s+of\s+(?:the\s+)?)?$",
-    re.IGNORECASE,
-)
-_ALTERED_WHERE = re.compile(
-    r"\s+(?:(?:carried|contained|packaged|loaded|enriched)\s+)?(?:by|in|within|inside|of)\s+"
-    r"(?:(?:the|these|those)\s+)?(?:[\w-]+\s+){0,2}?$",
-    re.IGNORECASE,
-)
-_ALTERED_KINDS = frozenset({"mirna", "lncrna", "genes"})
-# Texts one of which a sentence must hold for `_ALTERED` to match in it (a cheap pre-check),
-# read from the pattern.
-_ALTERED_NEEDLES = required_texts(_ALTERED.pattern)
-# ... and that changed what the vesicles did ("abolished these effects", "weakened their
-# protective effect"); "inhibiting miR-214-3p in osteoclasts may treat bone loss" is a therapy.
-_EFFECT_CHANGED = re.compile(
-    r"\b(?:abolish|abrogat|cancel|revers|weaken|attenuat|impair|block|diminish|eliminat"
-    r"|counteract|negat|enhanc|strengthen|augment|amplif)\w*",
-    re.IGNORECASE,
-)
-
-
-def _altered_cargo(doc: Document, cells: CellAnalysis) -> Iterator[Finding]:
-    """Molecules raised or silenced in the vesicles or their source cells (see `_ALTERED`)."""
-    sources = {(p.cell, p.origin) for p in cells.sources}
-    for s in doc.sentences:
-        if doc.is_background(s):
-            continue
-        molecules = [m for m in doc.in_sentence(s) if m.kind in _ALTERED_KINDS]
-        lowered = doc.lowered(s.section)
-        if not molecules or not any(
-            lowered.find(needle, s.start, s.end) >= 0 for needle in _ALTERED_NEEDLES
-        ):
-            continue
-        text = doc.text_of(s.section)
-        places = [
-            v.start for v in cells.vesicles if (v.section, v.sentence) == (s.section, s.index)
-        ] + [
-            p.start
-            for p in cells.phrases
-            if (p.section, p.sentence) == (s.section, s.index)
-            and p.role != "recipient"
-            and (p.cell, p.origin) in sources
-        ]
-        for m in molecules:
-            verb = _ALTERED.search(text, max(s.start, m.start - 40), m.start)
-            if verb is None:
-                continue
-            if any(
-                m.end < at <= m.end + 50 and _ALTERED_WHERE.fullmatch(text, m.end, at)
-                for at in places
-            ) and _EFFECT_CHANGED.search(text, m.end, s.end):
-                span = Span(verb.start(), m.end, m.sentence, m.section)
-                reason = f"'{verb.group().strip()} {m.text}' in the vesicles or their source"
-                yield Finding("preconditioning", "genetic_modification", span, reason)
-                break
-
-
-def _preconditioning(doc: Document) -> Iterator[Finding]:
-    cells = analyse(doc)
-    yield from _primed_sources(doc, cells.sources)
-    yield from _altered_cargo(doc, cells)
-    source_sentences = {(p.section, p.sentence) for p in cells.sources}
-    source_ids = {(p.cell, p.origin) for p in cells.sources}
-    source_cells = source_sentences | {
-        (p.section, p.sentence) for p in cells.phrases if (p.cell, p.origin) in source_ids
-    }
-    vesicle_sentences = {(v.section, v.sentence) for v in cells.vesicles}
-    # "LPS-induced hPDLSCs" that received the vesicles: the treatment models the disease in
-    # the recipients (seed NOTES: IL-1beta given to recipient cells is no preconditioning).
-    recipient_ids = {(p.cell, p.origin) for p in cells.recipients} - source_ids
-    in_recipients = [
-        x for p in cells.phrases if (p.cell, p.origin) in recipient_ids for x in p.mentions
-    ]
-    recipients = [p for p in cells.phrases if (p.cell, p.origin) in recipient_ids]
-    for m in doc.of_kind("preconditioning"):
-        if m in in_recipients or _primes(doc.text_of(m.section), m, recipients, _TREATED_SUFFIX):
-            continue
-        key = (m.section, m.sentence)
-        text = doc.text_of(m.section)
-        sentence = doc.sentence_of(m)
-        lead = text[sentence.start : m.start]
-        if key in vesicle_sentences and _makes_vesicles(text, m, sentence, cells.vesicles):
-            yield Finding("preconditioning", m.label, _span(m), _MAKES_REASON)
-            continue
-        if m.label == "drug_pretreatment" and any(
-            o.kind == "preconditioning" and o is not m and 0 <= o.start - m.end < 40
-            for o in doc.in_sentence(sentence, "preconditioning")
-        ):
-            continue
-        if (
-            any(m in p.mentions for p in cells.sources)
-            or _names_vesicle(text, m, cells.vesicles)
-            or _primes_source(text, m, cells.sources)
-        ):
-            yield Finding("preconditioning", m.label, _span(m))
-            continue
-        if doc.review and _review_strategy(text, sentence.start, sentence.end, m):
-            yield Finding("preconditioning", m.label, _span(m))
-            continue
-        if key not in source_cells and key not in vesicle_sentences:
-            continue
-        if _WITHOUT.search(lead, _last_tokens_start(lead, 3)):
-            continue
-        if m.label in ("osteogenic_induction", "chondrogenic_induction"):
-            after_source = any(
-                p.end <= m.start for p in cells.sources if (p.section, p.sentence) == key
-            ) or any(v.end <= m.start for v in cells.vesicles if (v.section, v.sentence) == key)
-            if after_source and _INDUCTION_LEAD.search(lead, _last_tokens_start(lead, 6)):
-                yield Finding("preconditioning", m.label, _span(m))
-            continue
-        window = text[max(sentence.start, m.start - 60) : min(sentence.end, m.end + 60)]
-        if key in source_cells and _PRECONDITION_CUE.search(window):
-            yield Finding("preconditioning", m.label, _span(m))
-
-
-# The treatment under which cells, named or not in the cell lexicon, made the vesicles:
-# "cyclic stretch stimulated human PDLCs to secrete exosomes", "DFCs were cultured in
-# osteogenic medium to generate MVs" (R103, R66); "exosomes from cyclic stretched periodontal
-# ligament cells", "matrix vesicles ... from osteogenically induced dental follicle cells"
-# (the titles of R103 and R66).
-_TO_MAKE = re.compile(
-    r"\s+(?:(?:could|can|would|was|were)\s+)?(?:[\w-]+\s+){0,4}?to\s+"
-    r"(?:secret\w*|releas\w*|produc\w*|generat\w*|shed)\s+(?:(?:the|more|their)\s+)?$",
-    re.IGNORECASE,
-)
-_FROM_LEAD = re.compile(r"\b(?:from|of|by)\s+$", re.IGNORECASE)
-_CELLS_AFTER = re.compile(
-    r"\s+(?:(?!(?:in|of|the|to|and|or|with|by|on|at|for|from|into|were|was)\s)[\w-]+\s+){0,3}?"
-    r"(?:cells|[A-Za-z]*[A-Z]s)\b"
-)
-_MAKES_REASON = "the treatment under which the cells made the vesicles"
-
-
-def _makes_vesicles(text: str, m: Mention, sentence: Sentence, vesicles: list[Mention]) -> bool:
-    """Whether `m` names how the cells that made the vesicles were treated (`_TO_MAKE`)."""
-    here = [v for v in vesicles if (v.section, v.sentence) == (sentence.section, sentence.index)]
-    if any(
-        0 < v.start - m.end <= 80 and _TO_MAKE.fullmatch(text, m.end, v.start) for v in here
-    ):
-        return True
-    return (
-        any(v.end <= m.start for v in here)
-        and _FROM_LEAD.search(text, max(sentence.start, m.start - 6), m.start) is not None
-        and _CELLS_AFTER.match(text, m.end, sentence.end) is not None
-    )
-
-
-# Reviews list the ways of improving vesicles ("strategies such as hypoxic preconditioning,
-# genetic engineering and drug loading"): those are the review's preconditioning subjects.
-_STRATEGY = re.compile(
-    r"\b(?:strateg\w*|approach\w*|optimi[sz]\w*|potenc\w*|pre-?condition\w*)\b",
-    re.IGNORECASE,
-)
-_STRATEGY_LABELS = frozenset(
-    {"hypoxia", "genetic_modification", "drug_pretreatment", "mechanical_stimulation"}
-)
-
-
-def _review_strategy(text: str, start: int, end: int, m: Mention) -> bool:
-    """Whether a review names `m` among strategies for better vesicles."""
-    if m.label not in _STRATEGY_LABELS and not _PRECONDITION_CUE.search(
-        text, max(start, m.start - 80), min(end, m.end + 30)
-    ):
-        return False
-    if m.label in ("osteogenic_induction", "chondrogenic_induction"):
-        return False
-    return _STRATEGY.search(text, start, end) is not None
-
-
-_PRIMED_SUFFIX = re.compile(
-    r"-(?:treated|exposed|stimulated|primed|preconditioned|pretreated|conditioned)\s+"
-    r"(?:[\w'-]+\s+){0,3}$",
-    re.IGNORECASE,
-)
-
-
-_TREATED_SUFFIX = re.compile(
-    r"-(?:treated|induced|stimulated|exposed|challenged)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE
-)
-
-
-def _primes_source(text: str, m: Mention, sources: list[CellPhrase]) -> bool:
-    """ "Exosomes from hypoxia-treated ADSCs": the priming is an adjective of source cells."""
-    return _primes(text, m, sources, _PRIMED_SUFFIX)
-
-
-def _primes(text: str, m: Mention, phrases: list[CellPhrase], suffix: re.Pattern[str]) -> bool:
-    """Whether `m` is glued by `suffix` before one of `phrases` ("LPS-treated NP cells")."""
-    return any(
-        p.section == m.section
-        and 0 < p.start - m.end < 40
-        and suffix.match(text, m.end, p.start) is not None
-        for p in phrases
-    )
-
-
-def _names_vesicle(text: str, m: Mention, vesicles: list[Mention]) -> bool:
-    """ "IL1-Exos", "Hypo-EVs": the priming is part of the vesicles' name."""
-    return any(
-        v.section == m.section and 0 <= v.start - m.end <= 1 and text[m.end : v.start] in ("", "-")
-        for v in vesicles
-    )
 
 
 _PHRASE_REASONS: Final = {
@@ -680,7 +318,8 @@ def _names_test_animals(doc: Document, a: Mention) -> bool:
     if _ADJECTIVE_SPECIES.match(a.text) and not _MODEL_AFTER.match(text, a.end):
         return False
     if any(
-        c.section == a.section and 0 < c.start - a.end < 30
+        c.section == a.section
+        and 0 < c.start - a.end < 30
         and _WORDS_BETWEEN.fullmatch(text, a.end, c.start)
         for c in doc.of_kind("cell_types")
     ):  # "mouse bone mesenchymal stem cells": the species of cells
@@ -704,7 +343,8 @@ def _species(doc: Document, findings: list[Finding]) -> Iterator[Finding]:
         if f.field in ("ev_sources", "recipient_cells") and f.value.split("|")[2]:
             species, span = f.value.split("|")[2], f.span
             if not any(
-                m.label == species and m.section == span.section
+                m.label == species
+                and m.section == span.section
                 and span.start <= m.start < span.end
                 for m in named
             ):  # a cell phrase with no species word of its own: inferred from its name
@@ -754,7 +394,7 @@ def extract(doc: Document) -> Iterator[Finding]:
     findings: list[Finding] = []
     findings += _vesicle_types(doc)
     findings += _phrase_values("ev_sources", _sources_of_vesicles(doc, cells.sources))
-    findings += _preconditioning(doc)
+    findings += preconditioning(doc)
     findings += _phrase_values("recipient_cells", cells.recipients)
     findings += _cell_lines(doc)
     findings += _animal_models(doc)
