@@ -9,7 +9,8 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from exobone.extract.cells import CellPhrase, analyse, most_specific
+from exobone.extract.cell_phrases import CellPhrase
+from exobone.extract.cells import analyse, most_specific
 from exobone.extract.cues import Cue
 from exobone.extract.document import Document, Finding, Mention
 from exobone.extract.preconditioning import preconditioning

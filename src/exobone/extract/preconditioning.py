@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from exobone.extract.cells import CellAnalysis, CellPhrase, analyse
+from exobone.extract.cell_phrases import CellPhrase
+from exobone.extract.cells import CellAnalysis, analyse
 from exobone.extract.document import Document, Finding, Mention, Sentence
 from exobone.extract.scanning import required_texts
 from exobone.model import Span

@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterator
 
 from exobone.extract.biology import animal_species, has_in_vivo
-from exobone.extract.cells import CellPhrase, analyse
+from exobone.extract.cell_phrases import CellPhrase
+from exobone.extract.cells import analyse
 from exobone.extract.cues import Cue
 from exobone.extract.document import Document, Finding
 from exobone.model import Span

@@ -1,0 +1,252 @@
+"""Cell phrases: runs of cell-type, origin, species and cell-line mentions, each resolved to
+`cell|origin|species` (`phrases_in`).
+
+Split from `exobone.extract.cells` (issue 12, modules under ~600 lines): what a phrase is and
+how it resolves stands apart from what the phrase does (its role as the vesicles' source or
+recipient, and the species it shares), which `cells` decides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Final
+
+from exobone.extract.cells_rules import (
+    FILLER,
+    FILLER_WORDS,
+    LIST_GAP,
+    MADE_FROM,
+    MADE_INTO,
+    OSTEOCLAST_AFTER,
+    OSTEOCLAST_BEFORE,
+)
+from exobone.extract.document import Document, Mention, Sentence
+from exobone.lexicon import load_lexicon
+
+_PHRASE_KINDS: Final = frozenset(
+    {"cell_types", "origins", "species", "cell_lines", "preconditioning"}
+)
+_FILLER_KINDS: Final = frozenset({"conditions", "animal_models"})
+_GROUP_KINDS: Final = _PHRASE_KINDS | _FILLER_KINDS
+_CELL_KINDS: Final = frozenset({"cell_types", "cell_lines"})
+_FILLER_MARKS: Final = " \t\n-/()"
+
+
+def _is_filler(gap: str) -> bool:
+    """Whether only filler stands between two mentions (most gaps are a space or a hyphen)."""
+    if not gap.strip(_FILLER_MARKS):
+        return True
+    if not gap.isascii() or "(" in gap:
+        return FILLER.match(gap) is not None
+    # In ASCII without an "(ABBR)", the words give FILLER's answer without its slow match:
+    # filler words between spaces, hyphens, slashes and ")" match, a word of letters only that
+    # is no filler word fails, anything else (digits, commas, joined words) asks the regex.
+    for token in gap.split():
+        word = token.strip("-/)")
+        if word and word.lower() not in FILLER_WORDS:
+            return False if word.isalpha() else FILLER.match(gap) is not None
+    return True
+
+
+_PLURIPOTENT: Final = {
+    "embryonic_stem_cell": "ESC_derived",
+    "induced_pluripotent_stem_cell": "iPSC_derived",
+}
+_INDUCTION: Final = frozenset({"osteogenic_induction"})
+
+
+@dataclass(init=False)
+class CellPhrase:
+    """One cell phrase with its resolved identity and where it stands."""
+
+    mentions: list[Mention]
+    cell: str = ""
+    origin: str = ""
+    species: str = ""
+    line: str = ""
+    role: str = ""  # "source", "recipient" or ""
+    siblings: list[CellPhrase] = field(default_factory=list)  # same cell, listed tissues
+
+    def __init__(
+        self,
+        mentions: list[Mention],
+        cell: str = "",
+        origin: str = "",
+        species: str = "",
+        line: str = "",
+        role: str = "",
+        siblings: list[CellPhrase] | None = None,
+    ) -> None:
+        # Written out: compiled, the __init__ that @dataclass makes would run interpreted.
+        self.mentions = mentions
+        self.cell = cell
+        self.origin = origin
+        self.species = species
+        self.line = line
+        self.role = role
+        self.siblings = [] if siblings is None else siblings
+        self._end = -1
+
+    @property
+    def start(self) -> int:
+        return self.mentions[0].start
+
+    _end: int = field(default=-1, repr=False, compare=False)
+
+    @property
+    def end(self) -> int:
+        """Where the last-ending mention ends (worked out once: read often, never changed)."""
+        if self._end < 0:
+            self._end = max([m.end for m in self.mentions])
+        return self._end
+
+    @property
+    def section(self) -> str:
+        return self.mentions[0].section
+
+    @property
+    def sentence(self) -> int:
+        return self.mentions[0].sentence
+
+    @property
+    def value(self) -> str:
+        return f"{self.cell}|{self.origin}|{self.species}"
+
+    def has(self, kind: str, label: str) -> bool:
+        return any(m.kind == kind and m.label == label for m in self.mentions)
+
+
+# A cell line turned into another cell before use: "osteoclasts generated from RAW264.7 cells",
+# "RAW264.7 cells induced into osteoclasts". The stated cell type wins, the line's species stays.
+
+
+def _made_cell(text: str, phrase: CellPhrase, line: Mention) -> str:
+    if phrase.cell == "macrophage" and (
+        OSTEOCLAST_BEFORE.search(text, max(0, line.start - 30), line.start)
+        or OSTEOCLAST_AFTER.match(text[line.end : line.end + 50])
+    ):  # "RANKL-induced RAW 264.7 cells", "Raw264.7 cells induced with RANKL" (R98, R59)
+        return "osteoclast"
+    for m in phrase.mentions:
+        if m.kind != "cell_types":
+            continue
+        if m.end <= line.start and MADE_FROM.search(text, m.end, line.start):
+            return m.label
+        if m.start >= line.end and MADE_INTO.search(text, line.end, m.start):
+            return m.label
+    return ""
+
+
+def _resolve(phrase: CellPhrase, text: str = "") -> None:
+    heads: list[Mention] = []
+    lines: list[Mention] = []
+    origins: list[Mention] = []
+    species: list[Mention] = []
+    for m in phrase.mentions:
+        kind = m.kind
+        if kind == "cell_types":
+            heads.append(m)
+        elif kind == "cell_lines":
+            lines.append(m)
+        elif kind == "origins":
+            origins.append(m)
+        elif kind == "species":
+            species.append(m)
+    if lines:
+        line = load_lexicon().lines_by_name[lines[-1].label]
+        phrase.line = line.name
+        phrase.cell, phrase.origin, phrase.species = line.identity.split("|")
+        made = _made_cell(text, phrase, lines[-1]) if text else ""
+        if made:
+            phrase.cell, phrase.origin = made, ""
+            return
+        if phrase.cell == "preosteoblast" and any(
+            m.kind == "preconditioning" and m.label in _INDUCTION for m in phrase.mentions
+        ):
+            phrase.cell = "osteoblast"
+        return
+    plain = [m for m in heads if m.label not in _PLURIPOTENT]
+    pluripotent = [m for m in heads if m.label in _PLURIPOTENT]
+    if plain:
+        phrase.cell = "MSC" if any(m.label == "MSC" for m in plain) else plain[-1].label
+        if pluripotent:
+            phrase.origin = _PLURIPOTENT[pluripotent[0].label]
+    elif pluripotent:
+        phrase.cell = pluripotent[-1].label
+    derived = [m for m in origins if m.label in ("iPSC_derived", "ESC_derived")]
+    if derived and phrase.cell == "MSC":
+        phrase.origin = derived[0].label
+    elif origins and not phrase.origin:
+        phrase.origin = origins[0].label
+    if species:
+        phrase.species = species[0].label
+
+
+def phrases_in(doc: Document, sentence: Sentence) -> list[CellPhrase]:
+    text = doc.text_of(sentence.section)
+    groups: list[list[Mention]] = []
+    cellular: list[bool] = []  # whether each group names a cell type or line
+    end = -1
+    for m in doc.by_sentence().get((sentence.section, sentence.index), ()):
+        kind = m.kind
+        if kind not in _GROUP_KINDS:
+            continue
+        if groups and (m.start < end or _is_filler(text[end : m.start])):
+            groups[-1].append(m)
+            if kind in _CELL_KINDS:
+                cellular[-1] = True
+        else:
+            groups.append([m])
+            cellular.append(kind in _CELL_KINDS)
+        if m.end > end:
+            end = m.end
+    phrases = []
+    for i, group in enumerate(groups):
+        if not cellular[i]:
+            continue
+        core = [m for m in group if m.kind in _PHRASE_KINDS]
+        phrase = CellPhrase(mentions=core)
+        _resolve(phrase, text)
+        if phrase.cell or phrase.line:
+            phrases.append(phrase)
+            if phrase.origin and not phrase.line:
+                phrase.siblings = _listed_origins(text, groups, i, phrase)
+    return phrases
+
+
+def _origin_only(group: list[Mention]) -> Mention | None:
+    return group[0] if len(group) == 1 and group[0].kind == "origins" else None
+
+
+def _listed_origins(
+    text: str, groups: list[list[Mention]], index: int, phrase: CellPhrase
+) -> list[CellPhrase]:
+    """Origins listed with a cell phrase's own: "bone marrow, adipose tissue and umbilical cord
+    MSCs", "MSCs of bone marrow, adipose tissue and umbilical cord". Each is the same cell
+    from another tissue (a sibling phrase that takes the phrase's role)."""
+    found: list[Mention] = []
+    j = index - 1
+    nxt = groups[index][0]
+    while j >= 0 and (o := _origin_only(groups[j])) and is_list_joint(text, o.end, nxt.start):
+        found.append(o)
+        nxt = o
+        j -= 1
+    j = index + 1
+    prev_end = -1  # where the group ends (a loop: max() over a generator is slow compiled)
+    for m in groups[index]:
+        prev_end = max(prev_end, m.end)
+    while j < len(groups) and (o := _origin_only(groups[j])):
+        if not is_list_joint(text, prev_end, o.start):
+            break
+        found.append(o)
+        prev_end = o.end
+        j += 1
+    return [
+        CellPhrase(mentions=[o], cell=phrase.cell, origin=o.label, species=phrase.species)
+        for o in found
+        if o.label != phrase.origin
+    ]
+
+
+def is_list_joint(text: str, start: int, end: int) -> bool:
+    """Whether only a list joint (", ", "and", "or") stands between `start` and `end`."""
+    return start < end and LIST_GAP.match(text[start:end]) is not None
