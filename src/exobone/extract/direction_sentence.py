@@ -8,25 +8,24 @@ negation ("did not promote" is no change), reversal ("the changes induced by IL-
 abolished when exosomes were added" inverts each change) and the GW4869 rule (an inhibitor of
 vesicle secretion preventing a harm means the vesicles increase it). The rules are rows of
 data/direction.yaml (`exobone.extract.direction_rules`); this module is the logic that applies
-them.
+them. How a cue's sign reaches a target is in `exobone.extract.direction_compose`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from exobone.extract.direction_compose import compose, governed_sign, left_cue, predicate_sign
 from exobone.extract.direction_cues import (
     Cue,
     Target,
     agent_is_foreign,
     agent_like,
     as_view,
-    boundary_between,
     clause_before,
     cues_of,
     has_aux,
     hyphen_modifiers,
-    is_negated,
     more_words_than,
     names_vesicle,
     neutral_predicate,
@@ -43,7 +42,6 @@ from exobone.extract.direction_rules import (
     CARGO_AFTER_RE,
     CARGO_IN,
     CHAIN_LINK_RE,
-    CHANGE_NOUNS,
     DETERMINER_END_RE,
     DOWN,
     EXPERIMENTER,
@@ -55,12 +53,9 @@ from exobone.extract.direction_rules import (
     INTRANSITIVE_AFTER_RE,
     MANIPULATED_WHEN,
     MODEL_OF,
-    NOUN_IN_RE,
-    NOUN_OF_RE,
     POST_NOUN_GAP_RE,
     PROSPECTIVE,
     RATIO,
-    REPAIR_AFTER_RE,
     SAME,
     SECRETION_BLOCK,
     STIMULUS_BY,
@@ -318,7 +313,7 @@ def _release_objects(state: _SentenceState) -> None:
         if (i not in right_of or right_of[i].form == "noun") and i not in blocked:
             continue
         t = targets[i]
-        obj = _left_cue(text, t, cues, state.bounds, set())
+        obj = left_cue(text, t, cues, state.bounds, set())
         if (
             obj is None
             or obj.form not in ("verb", "reversal", "protect")
@@ -358,13 +353,13 @@ def _cues_before_targets(state: _SentenceState) -> None:
         if pred is not None:
             if _names_vesicles_after(text, pred.end):
                 continue  # "miR-21 was enriched in the exosomes"
-            inner = _left_cue(text, t, cues, bounds, consumed, nouns_only=True)
-            base = _apply(pred, inner, t, view)
+            inner = left_cue(text, t, cues, bounds, consumed, nouns_only=True)
+            base = predicate_sign(pred, inner, t, view)
             local[i] = base
             if pred.form == "noun" and not has_aux(strip_targets(text, t.end, pred.start, targets)):
-                outer = _left_cue(text, t, cues, bounds, consumed)
+                outer = left_cue(text, t, cues, bounds, consumed)
                 if outer is not None and base is not None:
-                    base = _compose(outer, base, view)
+                    base = compose(outer, base, view)
             else:
                 foreign = agent_is_foreign(view, pred.end)
                 if foreign and not SECRETION_BLOCK.search(text[pred.end : pred.end + 40], view):
@@ -377,9 +372,10 @@ def _cues_before_targets(state: _SentenceState) -> None:
         if pred is None and i not in state.blocked:
             if t.kind in _MOLECULES and _names_vesicles_after(text, t.end):
                 continue  # "lower expression of miR-494-3p in the exosomes": their cargo
-            left = _left_cue(text, t, cues, bounds, consumed)
+            left = left_cue(text, t, cues, bounds, consumed)
             if left is not None:
-                sign = _bettered(state, i, left, _govern(view, left, t, cues, bounds, consumed))
+                governed = governed_sign(view, left, t, cues, bounds, consumed)
+                sign = _bettered(state, i, left, governed)
                 local[i] = sign
                 state.why[i] = ("before the target (pass cues_before_targets)", left)
                 if left.start > 1 and text[left.start - 1] == "-":
@@ -527,100 +523,3 @@ def _secretion_block(state: _SentenceState) -> None:
     for i, s in enumerate(result):
         if s != state.result[i]:
             state.change(i, "inverted: vesicle secretion was blocked (pass secretion_block)")
-
-
-def _left_cue(
-    text: str,
-    t: Target,
-    cues: Sequence[Cue],
-    bounds: Sequence[tuple[int, int]],
-    consumed: set[int],
-    *,
-    nouns_only: bool = False,
-) -> Cue | None:
-    """The nearest usable cue before the target in its clause."""
-    for cue in reversed(cues):
-        if cue.end > t.start:
-            continue
-        if boundary_between(bounds, cue.end, t.start):
-            return None
-        if cue.start in consumed or cue.form in ("pred",):
-            continue
-        if nouns_only:
-            gap = text[cue.end : t.start] + " "
-            if cue.form == "noun" and (
-                NOUN_OF_RE.fullmatch(gap)
-                or cue.text.lower() in CHANGE_NOUNS
-                and NOUN_IN_RE.fullmatch(gap)
-            ):
-                return cue
-            return None
-        if cue.form == "adj" and more_words_than(3, text, cue.end, t.start):
-            continue
-        return cue
-    return None
-
-
-def _compose(outer: Cue, inner_sign: int, view: View) -> int:
-    if is_negated(view, outer):
-        return SAME
-    if outer.form == "reversal":
-        return -inner_sign if inner_sign != SAME else (outer.sign or inner_sign)
-    if outer.sign == SAME:
-        return SAME if outer.form == "same" else inner_sign
-    return outer.sign * inner_sign
-
-
-def _apply(cue: Cue, inner: Cue | None, t: Target, view: View) -> int | None:
-    """Sign of a predicate cue on its subject, given an "inhibition of"-type word in front."""
-    if is_negated(view, cue):
-        return SAME
-    if cue.form == "same":
-        return SAME
-    inner_sign = inner.sign if inner is not None else None
-    if cue.form == "reversal":
-        if inner_sign is not None:
-            return -inner_sign
-        return cue.sign if cue.sign != SAME else (DOWN if t.label in HARMFUL else UP)
-    if cue.form == "change":
-        return None
-    if inner_sign is not None:
-        return cue.sign * inner_sign
-    return cue.sign
-
-
-def _govern(
-    view: View,
-    cue: Cue,
-    t: Target,
-    cues: Sequence[Cue],
-    bounds: Sequence[tuple[int, int]],
-    consumed: set[int],
-) -> int | None:
-    """Sign of a cue before the target, composed with a verb right before a noun cue."""
-    text = view.text
-    if cue.form == "same" or is_negated(view, cue):
-        return SAME
-    if cue.form == "change":
-        return None
-    sign = cue.sign
-    if cue.form == "reversal" and sign == SAME:
-        sign = DOWN if t.label in HARMFUL else UP
-    # "X repair" of a harm ("DNA damage repair") or "X inhibition" after the target
-    if t.label in HARMFUL and REPAIR_AFTER_RE.match(text[t.end : t.end + 14].lower()):
-        sign = -sign
-    if cue.form in ("noun", "reversal"):
-        outer = next(
-            (
-                c
-                for c in reversed(cues)
-                if c.end <= cue.start
-                and c.start not in consumed
-                and not more_words_than(2, text, c.end, cue.start)
-                and not boundary_between(bounds, c.end, cue.start)
-            ),
-            None,
-        )
-        if outer is not None and outer.form not in ("pred", "change"):
-            return _compose(outer, sign, view)
-    return sign

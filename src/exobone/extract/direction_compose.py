@@ -1,0 +1,127 @@
+"""How a cue's sign reaches a target: the nearest cue before it in its clause (`left_cue`), a
+predicate's sign given an "inhibition of" in front (`predicate_sign`), a cue before the target
+composed with a verb before it (`governed_sign`, `compose`).
+
+Split from `exobone.extract.direction_sentence` (issue 12, modules under ~600 lines): these
+functions read only the cues, the target and the sentence, none of the passes' shared state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from exobone.extract.direction_cues import (
+    Cue,
+    Target,
+    boundary_between,
+    is_negated,
+    more_words_than,
+)
+from exobone.extract.direction_rules import (
+    CHANGE_NOUNS,
+    DOWN,
+    HARMFUL,
+    NOUN_IN_RE,
+    NOUN_OF_RE,
+    REPAIR_AFTER_RE,
+    SAME,
+    UP,
+)
+from exobone.extract.scanning import View
+
+
+def left_cue(
+    text: str,
+    t: Target,
+    cues: Sequence[Cue],
+    bounds: Sequence[tuple[int, int]],
+    consumed: set[int],
+    *,
+    nouns_only: bool = False,
+) -> Cue | None:
+    """The nearest usable cue before the target in its clause."""
+    for cue in reversed(cues):
+        if cue.end > t.start:
+            continue
+        if boundary_between(bounds, cue.end, t.start):
+            return None
+        if cue.start in consumed or cue.form in ("pred",):
+            continue
+        if nouns_only:
+            gap = text[cue.end : t.start] + " "
+            if cue.form == "noun" and (
+                NOUN_OF_RE.fullmatch(gap)
+                or cue.text.lower() in CHANGE_NOUNS
+                and NOUN_IN_RE.fullmatch(gap)
+            ):
+                return cue
+            return None
+        if cue.form == "adj" and more_words_than(3, text, cue.end, t.start):
+            continue
+        return cue
+    return None
+
+
+def compose(outer: Cue, inner_sign: int, view: View) -> int:
+    if is_negated(view, outer):
+        return SAME
+    if outer.form == "reversal":
+        return -inner_sign if inner_sign != SAME else (outer.sign or inner_sign)
+    if outer.sign == SAME:
+        return SAME if outer.form == "same" else inner_sign
+    return outer.sign * inner_sign
+
+
+def predicate_sign(cue: Cue, inner: Cue | None, t: Target, view: View) -> int | None:
+    """Sign of a predicate cue on its subject, given an "inhibition of"-type word in front."""
+    if is_negated(view, cue):
+        return SAME
+    if cue.form == "same":
+        return SAME
+    inner_sign = inner.sign if inner is not None else None
+    if cue.form == "reversal":
+        if inner_sign is not None:
+            return -inner_sign
+        return cue.sign if cue.sign != SAME else (DOWN if t.label in HARMFUL else UP)
+    if cue.form == "change":
+        return None
+    if inner_sign is not None:
+        return cue.sign * inner_sign
+    return cue.sign
+
+
+def governed_sign(
+    view: View,
+    cue: Cue,
+    t: Target,
+    cues: Sequence[Cue],
+    bounds: Sequence[tuple[int, int]],
+    consumed: set[int],
+) -> int | None:
+    """Sign of a cue before the target, composed with a verb right before a noun cue."""
+    text = view.text
+    if cue.form == "same" or is_negated(view, cue):
+        return SAME
+    if cue.form == "change":
+        return None
+    sign = cue.sign
+    if cue.form == "reversal" and sign == SAME:
+        sign = DOWN if t.label in HARMFUL else UP
+    # "X repair" of a harm ("DNA damage repair") or "X inhibition" after the target
+    if t.label in HARMFUL and REPAIR_AFTER_RE.match(text[t.end : t.end + 14].lower()):
+        sign = -sign
+    if cue.form in ("noun", "reversal"):
+        outer = next(
+            (
+                c
+                for c in reversed(cues)
+                if c.end <= cue.start
+                and c.start not in consumed
+                and not more_words_than(2, text, c.end, cue.start)
+                and not boundary_between(bounds, c.end, cue.start)
+            ),
+            None,
+        )
+        if outer is not None and outer.form not in ("pred", "change"):
+            return compose(outer, sign, view)
+    return sign
