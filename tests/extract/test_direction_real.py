@@ -600,11 +600,6 @@ def test_the_disease_of_a_model_is_no_target(abstract: str, expected: set[str]) 
             "targeting the AKT/mTOR pathway.",
             "mTOR|down",
         ),
-        # R98 (periodontal ligament cells, Rab27a): a gene named with its siRNA is a tool
-        (
-            "Exosome secretion was blocked with GW4869 and with Rab27a siRNAs.",
-            "RAB27A|up",
-        ),
         # R101 (EV-hybrid TNT): a viable approach to enhance is a prospect
         (
             "EV-hybrid nanotubes may therefore be a viable therapeutic approach to enhance bone "
