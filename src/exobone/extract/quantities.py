@@ -35,9 +35,15 @@ _UNIT = (
     rf"|{_MICRO}g(?:{_PER}(?:mouse|rat|animal))?|particles{_PER}ml|particles|vesicles"
     r"|exosome particles|evs)"
 )
-# Groups: 1-2 mantissa and exponent, 3-4 the "1e9" form, 5 a plain number, 6 the unit (a
-# plain number needs one; a scientific count may name the vesicles instead: "2 x 10^10 sEVs").
-_DOSE = Cue(rf"(?<![\w.])(?:{_SCI}|({_NUMBER})(?=\s*{_UNIT}))\s*({_UNIT})?(?![\w])(?!/(?!day))")
+# A power of ten with no mantissa: "10^6 particles/mL", "10<sup>9</sup> exosomes".
+_BARE_POWER = r"10\s*(?:\^|<sup>)\s*(\d{1,2})(?:</sup>)?"
+# Groups: 1-2 mantissa and exponent, 3-4 the "1e9" form, 5 a plain number, 6 the exponent of
+# a bare power of ten, 7 the unit (a plain number needs one; a scientific count may name the
+# vesicles instead: "2 x 10^10 sEVs").
+_DOSE = Cue(
+    rf"(?<![\w.])(?:{_SCI}|({_NUMBER})(?=\s*{_UNIT})|{_BARE_POWER})\s*({_UNIT})?"
+    r"(?![\w])(?!/(?!day))"
+)
 _UNIT_NAMES = {
     "ug/ml": "ug/mL", "ugml-1": "ug/mL", "ug.ml-1": "ug/mL", "ug\u00b7ml-1": "ug/mL",
     "ugperml": "ug/mL", "ug/kg": "ug/kg", "ugperkg": "ug/kg", "mg/kg": "mg/kg",
@@ -69,14 +75,21 @@ _DURATION = Cue(
 _NUMBERS = re.compile(_N, re.IGNORECASE)
 # What may follow a number's last digit (after spaces) in a dose ("20 ug", "2 x 10^9", "1e9",
 # "5 particles", "10 vesicles", "3 evs") and the first letters of the duration units.
-_DOSE_NEXT = frozenset("x*\u00d7eu\u00b5\u03bcmpv")
+_DOSE_NEXT = frozenset("x*\u00d7eu\u00b5\u03bcmpv^<")
 _UNIT_FIRST = frozenset("dwmh")
 _DIGITS_SET = frozenset("0123456789")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")  # \w in lowercased ASCII
 _JOINERS = ("and", "or", "to")
-_DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
-_REVERSED = Cue(r"\b(days?|weeks?)\s+(\d{1,3}(?:\s*(?:,\s*(?:and\s+)?|and)\s*\d{1,3})*)\b")
+# "days 7 and 14", "weeks 2, 4 and 8", "days 1-14" (a range counts to its last day). A
+# singular unit takes no comma list ("day 7 and 14" is kept): in "at week 0, 35 rabbits" the
+# 35 counts animals.
+_DAY_ITEM = r"\d{1,3}(?:\s*-\s*\d{1,3})?"
+_REVERSED = Cue(
+    rf"\b(?:(days|weeks)\s+({_DAY_ITEM}(?:\s*(?:,\s*(?:and\s+)?|and)\s*{_DAY_ITEM})*)"
+    rf"|(day|week)\s+({_DAY_ITEM}(?:\s+and\s+{_DAY_ITEM})?))\b(?!-)"
+)
+_RANGE_END = re.compile(r"\d+(?:\s*-\s*(\d+))?")
 _NOT_PERIOD_LEAD = re.compile(r"(?:\bevery|\bper|\baged?|\bonce|\btwice|\bage of)\s+$", re.I)
 # "injected on days 7, 14 and 21", "from day 10": days of a schedule, not periods.
 _SCHEDULE_LEAD = re.compile(
@@ -187,7 +200,7 @@ def _plain(value: float) -> str:
 
 def _dose_value(match: re.Match[str], unitless: str = "particles") -> str:
     """`VALUE UNIT` as docs/schema.md writes it; a bare scientific count takes `unitless`."""
-    raw = match.group(6)
+    raw = match.group(7)
     unit = unitless
     if raw is not None:
         key = _MICRO_SPELLINGS.sub("u", _SPACES.sub("", raw).lower())
@@ -196,6 +209,8 @@ def _dose_value(match: re.Match[str], unitless: str = "particles") -> str:
         mantissa = float(match.group(1) or match.group(3))
         exponent = int(match.group(2) or match.group(4))
         number = f"{_plain(mantissa)}e{exponent}"
+    elif match.group(6) is not None:
+        number = f"1e{int(match.group(6))}"
     else:
         number = _plain(float(match.group(5)))
     if unit.startswith("particles") and "e" not in number and float(number) >= 1e5:
@@ -227,7 +242,7 @@ def _doses(doc: Document, sentence: Sentence, vesicles: list[Mention]) -> Iterat
         start, end = match.start(), match.end()
         after = [v for v in vesicles if v.start >= end]
         before = [v for v in vesicles if v.end <= start]
-        unitless = match.group(6) is None
+        unitless = match.group(7) is None
         ok = False
         rule = _COUNT_OF_VESICLES if unitless else _DOSE_BEFORE_VESICLES
         if after and after[0].start - end < 40:
@@ -268,7 +283,7 @@ def _doses(doc: Document, sentence: Sentence, vesicles: list[Mention]) -> Iterat
                 and bool(_VESICLE_BEFORE_DOSE.search(gap))
             )
             rule = _DOSE_AFTER_VESICLES
-        if not ok and match.group(6).lower().startswith("particles"):
+        if not ok and match.group(7).lower().startswith("particles"):
             ok = True  # particle counts in a vesicle sentence count vesicles
             rule = _PARTICLE_COUNT
         if ok:
@@ -326,12 +341,12 @@ def _durations(doc: Document, sentence: Sentence) -> Iterator[Finding]:
         if any(s <= start < e for s, e in seen):
             continue
         lead = text[max(sentence.start, start - 16) : start]
-        if _SCHEDULE_LEAD.search(lead) or (
-            match.group(1).lower().endswith("s") and lead.lower().endswith("on ")
-        ):
+        plural = match.group(1) is not None
+        if _SCHEDULE_LEAD.search(lead) or (plural and lead.lower().endswith("on ")):
             continue
-        for number in _DIGITS.findall(match.group(2)):
-            days = _to_days(number, match.group(1))
+        unit, numbers = (match.group(1), match.group(2)) if plural else match.group(3, 4)
+        for item in _RANGE_END.finditer(numbers):
+            days = _to_days(item.group(1) or item.group(), unit)
             if days is not None:
                 span = Span(start, end, sentence.index, sentence.section)
                 yield Finding("durations_days", str(days), span, _UNIT_FIRST_RULE)

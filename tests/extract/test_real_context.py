@@ -1,0 +1,96 @@
+"""Conditions, routes, doses and durations of issue 17 as real abstracts state them: each class
+on sentences paraphrased (in our own words) from real published texts, run through the whole
+extractor.
+
+Sources: R-numbers are records of tests/data/real_paraphrase (their NOTES line gives the DOI);
+the others were read with the search tool and are named by DOI, PMC id or URL beside each
+sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from exobone.extract import Extractor
+from exobone.model import Record
+
+EXTRACTOR = Extractor()
+
+
+def found(abstract: str, field: str, title: str = "Vesicles in skeletal disease") -> set[str]:
+    annotations = EXTRACTOR.extract(Record(title=title, abstract=abstract), "T").annotations
+    return {str(value) for value in annotations[field]}
+
+
+# A power of ten written with no mantissa is the count 1eN (it was read as the exponent alone:
+# "10^6 particles/mL" gave "6 particles/mL").
+@pytest.mark.parametrize(
+    ("abstract", "dose"),
+    [
+        # R79 (PMID 40219364)
+        ("Cryogels seeded with bone marrow stem cell exosomes at 10^6 particles/mL were tested "
+         "in rabbit cartilage defects.", "1e6 particles/mL"),
+        ("Ovariectomized mice were given 10<sup>9</sup> exosomes through the tail vein.",
+         "1e9 particles"),
+    ],
+)  # fmt: skip
+def test_a_bare_power_of_ten_is_a_count(abstract: str, dose: str) -> None:
+    assert found(abstract, "doses") == {dose}
+
+
+def test_a_bare_power_of_ten_of_cells_is_no_dose() -> None:
+    assert found("We seeded 10^6 cells on the scaffolds with the exosomes.", "doses") == set()
+
+
+# "days 1-14": the period runs to its last day (it was read as 1).
+@pytest.mark.parametrize(
+    ("abstract", "days"),
+    [
+        # R75 (10.1007/s10561-020-09867-8)
+        ("Exosomes released by the stem cells during days 1-14 of osteogenic induction were "
+         "taken up by the recipient cells.", {"14"}),
+        ("The exosomes of days 1-14 and 15-28 of induction were compared.", {"14", "28"}),
+    ],
+)  # fmt: skip
+def test_a_range_of_days_counts_to_its_last_day(abstract: str, days: set[str]) -> None:
+    assert found(abstract, "durations_days") == days
+
+
+# A singular "week N" takes no comma list: in "at week 0, 35 rabbits" the 35 counts animals
+# (it gave 245 days), while plural lists stay periods.
+def test_a_singular_week_is_not_a_list() -> None:
+    # R49 (10.1177/0363546520908847)
+    abstract = (
+        "At week 0, 35 rabbits were assigned to sham surgery or to a tear model. At week 6, "
+        "7 sham-operated rabbits were killed and the rest received local exosome injection."
+    )
+    assert found(abstract, "durations_days") == {"42"}
+
+
+@pytest.mark.parametrize(
+    ("abstract", "days"),
+    [
+        # 10.1186/s13287-020-01781-w
+        ("Paw withdrawal latency improved in the exosome-treated OA rats at weeks 2, 4, and 6.",
+         {"14", "28", "42"}),
+        ("Healing was followed at day 7 and 14 after the exosome injection.", {"7", "14"}),
+    ],
+)  # fmt: skip
+def test_unit_first_lists_stay_periods(abstract: str, days: set[str]) -> None:
+    assert found(abstract, "durations_days") == days
+
+
+# "Osteoarthrosis" is osteoarthritis.
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # R23 (10.3389/fsurg.2022.836367)
+        "Exosomes of chondrocytes and osteoblasts take part in glucocorticoid-induced "
+        "osteoarthrosis.",
+        # NCT06937528 (https://crick.ai/trials/NCT06937528)
+        "Patients of both sexes with knee osteoarthrosis will receive injections of "
+        "extracellular vesicles.",
+    ],
+)
+def test_osteoarthrosis_is_osteoarthritis(abstract: str) -> None:
+    assert "osteoarthritis" in found(abstract, "conditions")
