@@ -231,3 +231,78 @@ def test_counts_over_most_studies_equal_plain_counts(tmp_path: Path) -> None:
             _, codes = column.codes_for(rows, size)
             plain = Counter(column.values[int(c)] for c in codes)
             assert column.count(rows) == sorted(plain.items(), key=lambda i: (-i[1], i[0]))
+
+
+def index_content(index: Any, conn: Any, key: Any, names: Sequence[str]) -> dict[str, Any]:
+    """What an index says: the studies (id, record, type) and every field's (study, value)s."""
+    studies = index.studies(conn, key)
+    kinds = [studies.kind_values[k] for k in studies.kinds.tolist()]
+    found: dict[str, Any] = {
+        "studies": list(zip(studies.ids.tolist(), studies.records.tolist(), kinds, strict=True))
+    }
+    for name in names:
+        column = index.column(conn, key, name)
+        rows, codes = column.codes_for(None, len(studies.ids))
+        ids = studies.ids[rows].tolist()
+        found[name] = sorted(zip(ids, [column.values[c] for c in codes.tolist()], strict=True))
+        assert column.count(None) == sorted(
+            Counter(value for _, value in found[name]).items(), key=lambda i: (-i[1], i[0])
+        )
+    return found
+
+
+def test_index_follows_writes_study_by_study_as_a_fresh_build(
+    store_url: str, tmp_path: Path
+) -> None:
+    """After curations, undo, and another handle's writes (a curation, a re-extraction that
+    changes one study, a new study), the fields already held are brought to the new
+    generation without being built again, and equal an index built from scratch."""
+    from exobone.store.facets import FacetIndex
+
+    names = [*FIELDS, "outcomes"]
+    with make_store(store_url, tmp_path, 21) as store, Store.open(store_url) as other:
+        index = store.facet_index
+
+        def followed_equals_fresh() -> None:
+            with store.engine.connect() as conn:
+                key = index.key(conn)
+                index.studies(conn, key)
+                # Followed on the generation's move: held again before any column() call.
+                assert {c.key for c in index._columns.values()} == {key}
+                assert set(index._columns) == set(names)
+                fresh = FacetIndex(store.engine)
+                fresh.cache_dir = None
+                assert index_content(index, conn, key, names) == index_content(
+                    fresh, conn, key, names
+                )
+
+        with store.engine.connect() as conn:
+            index_content(index, conn, index.key(conn), names)
+        curate_randomly(store, 21)
+        followed_equals_fresh()
+        hit = store.search("", [("species", "rat")], limit=1, facet_fields=[]).hits[0]
+        done = store.curate(hit.record_id, "species", "rat", by="t", remove=True)
+        followed_equals_fresh()
+        store.undo(done)
+        followed_equals_fresh()
+        other.curate(hit.record_id, "outcomes", "bone_volume_increase", by="u")
+        followed_equals_fresh()
+        # Another handle re-extracts S03 with other values and adds a new study.
+        path = tmp_path / "refs21.txt"
+        first = store.get(3)
+        assert first is not None and first.study is not None
+        changed = Study(id="S03", record=first.study.record)
+        changed.annotations["species"] = ["rabbit"]
+        changed.annotations["settings"] = ["in_vitro"]
+        changed.annotations["study_type"] = "primary"
+        record = Record(title="bone repair", abstract="wnt", doi="10.9/21.99", source=str(path))
+        added = Study(id="S99", record=record)
+        added.annotations["species"] = ["mouse"]
+        added.annotations["study_type"] = "review"
+        path.write_text("bibliography 21, again\n", encoding="utf-8")
+        other.add_file(path, [changed, added])
+        followed_equals_fresh()
+        rabbits = store.search("", [("species", "rabbit")], limit=100, facet_fields=[]).hits
+        assert 3 in {hit.record_id for hit in rabbits}
+        reviews = store.search("", [("study_type", "review")], limit=100, facet_fields=[]).hits
+        assert "bone repair" in {hit.title for hit in reviews}
