@@ -123,6 +123,7 @@ def ingest_file(
     extractor: SupportsExtract | None = None,
     progress: Progress | None = None,
     workers: int = 1,
+    on_read: Callable[[Record | RecordProblem], None] | None = None,
 ) -> IngestSummary:
     """Read, extract (when `extractor` is given) and store one file, a batch at a time.
 
@@ -132,8 +133,9 @@ def ingest_file(
     most one batch. An interrupted run continues, on the next call, after its last
     committed batch; the store then equals that of one uninterrupted run. A later copy of
     a paper in the file is merged into the first. Raises IngestError when the file cannot
-    be read at all. `progress(done, None)` is called after each batch. The store gives each
-    new record its study id; a paper already stored keeps its own.
+    be read at all. `progress(done, None)` is called after each batch, `on_read(item)` for
+    each record or problem as it is read. The store gives each new record its study id; a
+    paper already stored keeps its own.
     """
     from exobone.ingest import detect_format
     from exobone.store.store import batched
@@ -150,6 +152,8 @@ def ingest_file(
 
     def records() -> Iterator[Record]:
         for item in items:
+            if on_read:
+                on_read(item)
             if isinstance(item, RecordProblem):
                 problems.append(item)
             else:

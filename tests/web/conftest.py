@@ -85,6 +85,34 @@ class Server:
         self.thread.join(timeout=10)
 
 
+def wait_for_job(client: Any, status: str, seconds: float = 300) -> dict[str, Any]:
+    """The upload job at `status` (its /api/jobs URL) once finished, polled by `client`
+    (a TestClient or an httpx.Client)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        job: dict[str, Any] = client.get(status).json()
+        if job["state"] in ("done", "failed"):
+            return job
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the upload job did not finish in {seconds} s: {job}")
+        time.sleep(0.1)
+
+
+@pytest.fixture(scope="session")
+def upload_job() -> Any:
+    """`upload_job(client, name, content)`: the job of an upload through /api/upload, once
+    finished (the POST answers 202 at once)."""
+
+    def upload(client: Any, name: str, content: bytes | str) -> dict[str, Any]:
+        headers = {"X-Requested-By": "test"}
+        response = client.post("/api/upload", files={"file": (name, content)}, headers=headers)
+        assert response.status_code == 202, response.text
+        assert response.headers["location"] == response.json()["status"]
+        return wait_for_job(client, response.json()["status"])
+
+    return upload
+
+
 @pytest.fixture(scope="session")
 def serve() -> type[Server]:
     """The `Server` class (tests/web is not a package, so fixtures hand it out)."""

@@ -10,6 +10,7 @@ import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -277,15 +278,15 @@ def test_upload_limit_and_unknown_format(client: TestClient, tmp_path: Path) -> 
     assert "unknown bibliography format" in junk.text and "notes.txt" in junk.text
 
 
-def test_upload_api_ingests(client: TestClient) -> None:
+def test_upload_api_ingests(client: TestClient, upload_job: Any) -> None:
     ris = SCRIPT_RIS.read_bytes().replace(b"escape.test.2021", b"another.one.2022")
     ris = ris.replace(b"Tester, Alice", b"Other, Bob")
-    files = {"file": ("new.ris", ris)}
-    refused = client.post("/api/upload", files=files)
+    refused = client.post("/api/upload", files={"file": ("new.ris", ris)})
     assert refused.status_code == 415
-    done = client.post("/api/upload", files=files, headers={"X-Requested-By": "test"})
-    assert done.status_code == 200, done.text
-    assert done.json()["new"] == 1 and done.json()["extracted"] == 1
+    job = upload_job(client, "new.ris", ris)
+    assert job["state"] == "done", job
+    assert job["result"]["new"] == 1 and job["result"]["extracted"] == 1
+    assert (job["read"], job["extracted"], job["stored"]) == (1, 1, 1)
     assert client.get("/api/summary").json()["records"] == 23
 
 
@@ -401,15 +402,14 @@ def test_blank_token_is_refused(db_url: str, token: str) -> None:
         create_app(Settings(db_url=db_url, token=token))
 
 
-def test_bidi_controls_are_not_displayed(client: TestClient) -> None:
+def test_bidi_controls_are_not_displayed(client: TestClient, upload_job: Any) -> None:
     """A title with a right-to-left override (U+202E) and isolates would read reversed;
     pages show it without them, in HTML and in the JSON blocks that scripts read."""
     ris = SCRIPT_RIS.read_text(encoding="utf-8")
     ris = ris.replace("<script>alert(1)</script>", "Bone \u202egnirapeR\u202c \u2067repair\u2069")
     ris = ris.replace("escape.test.2021", "bidi.test.2024")
-    files = {"file": ("bidi.ris", ris.encode())}
-    done = client.post("/api/upload", files=files, headers={"X-Requested-By": "test"})
-    assert done.status_code == 200 and done.json()["new"] == 1, done.text
+    job = upload_job(client, "bidi.ris", ris.encode())
+    assert job["result"]["new"] == 1, job
     hit = client.get("/api/search", params={"q": "gnirapeR"}).json()["hits"][0]
     assert "\u202e" in hit["title"]  # the data keeps what the record says
     axes = "rows=vesicle_types&cols=isolation_methods"
@@ -467,7 +467,7 @@ def test_upload_of_undeclared_size_is_not_read(client: TestClient) -> None:
     assert sent <= 2 * 65536
 
 
-def test_gzip_bomb_upload_is_stopped(client: TestClient) -> None:
+def test_gzip_bomb_upload_is_stopped(client: TestClient, upload_job: Any) -> None:
     bomb = gzip.compress(b"TY  - JOUR\nAB  - " + b"a" * (30 << 20) + b"\nER  - \n", 9)
     assert len(bomb) < 64 * 1024  # under the upload limit of the test app
     started = time.monotonic()
@@ -479,44 +479,41 @@ def test_gzip_bomb_upload_is_stopped(client: TestClient) -> None:
     assert "refs.ris.gz" in detail and "inflates" in detail and "/tmp" not in detail
     assert time.monotonic() - started < 10
     good = gzip.compress(SCRIPT_RIS.read_bytes().replace(b"escape.test", b"gz.test"))
-    done = client.post(
-        "/api/upload", files={"file": ("refs.ris.gz", good)}, headers={"X-Requested-By": "t"}
-    )
-    assert done.status_code == 200 and done.json()["new"] == 1, done.text
+    job = upload_job(client, "refs.ris.gz", good)
+    assert job["result"]["new"] == 1, job
 
 
 def test_corrected_file_uploaded_again_updates_its_record(
-    client: TestClient, tmp_path: Path
+    client: TestClient, tmp_path: Path, upload_job: Any
 ) -> None:
     """The second upload of a file is the same source in a new version: its changed record
     is updated and extracted again (it was "merged":1, "extracted":0, the correction lost)."""
     ris = SCRIPT_RIS.read_text(encoding="utf-8").replace("escape.test.2021", "fixed.test.2023")
     ris = ris.replace("<script>alert(1)</script>", "Corrected upload of one record")
     first = ris.replace(" and characterised by TEM and NTA", "")
-    headers = {"X-Requested-By": "test"}
-    done = client.post("/api/upload", files={"file": ("refs.ris", first)}, headers=headers)
-    assert done.status_code == 200 and done.json()["new"] == 1, done.text
+    assert upload_job(client, "refs.ris", first)["result"]["new"] == 1
     hit = client.get("/api/search", params={"q": "corrected upload"}).json()["hits"][0]
     study = client.get(f"/api/studies/{hit['study_id']}").json()
     assert "TEM" not in study["annotations"]["characterization_methods"]
-    again = client.post("/api/upload", files={"file": ("refs.ris", ris)}, headers=headers)
-    summary = again.json()
+    summary = upload_job(client, "refs.ris", ris)["result"]
     assert (summary["updated"], summary["merged"], summary["extracted"]) == (1, 0, 1), summary
     study = client.get(f"/api/studies/{hit['study_id']}").json()
     assert "characterised by TEM" in study["abstract"]
     assert "TEM" in study["annotations"]["characterization_methods"]
-    assert not list((tmp_path / "uploads").iterdir())  # nothing left behind
+    left = [p for p in (tmp_path / "uploads").rglob("*") if not p.is_dir()]
+    assert not left  # nothing left behind
 
 
 def test_upload_messages_name_the_file_not_the_server_folder(
-    client: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    client: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, upload_job: Any
 ) -> None:
     monkeypatch.setenv("EXOBONE_MAX_RECORD_BYTES", "200")  # the record is larger: a problem
-    files = {"file": ("mine.ris", SCRIPT_RIS.read_bytes())}
-    done = client.post("/api/upload", files=files, headers={"X-Requested-By": "t"})
-    problems = done.json()["problems"]
-    assert problems and all(p.startswith("mine.ris") for p in problems), problems
-    assert not any(str(tmp_path) in p or "uploads" in p for p in problems), problems
+    job = upload_job(client, "mine.ris", SCRIPT_RIS.read_bytes())
+    problems = job["problems"]
+    assert problems and all(p["file"] == "mine.ris" for p in problems), problems
+    assert all(p["text"].startswith("mine.ris, record 1, line ") for p in problems), problems
+    texts = json.dumps(job)
+    assert str(tmp_path) not in texts and "uploads" not in texts, job
 
 
 def test_api_docs_page_works_offline(client: TestClient) -> None:

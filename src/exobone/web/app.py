@@ -9,10 +9,7 @@ import os
 import re
 import shutil
 import tempfile
-import threading
 import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -37,6 +34,7 @@ from exobone.web import security
 from exobone.web.charts import graph_data, graph_edges_page, map_data
 from exobone.web.corpus import FACET_FIELDS, Corpus
 from exobone.web.highlight import field_class, mark_matches
+from exobone.web.jobs import MAX_WAITING, Job, UploadJobs, default_upload_dir
 from exobone.web.labels import check_value
 from exobone.web.links import doi_url, pmid_url, value_links
 from exobone.web.review import Reviewer
@@ -52,9 +50,6 @@ MAX_ID = 2**63 - 1
 MAX_OFFSET = 1_000_000
 MAX_QUERY_CHARS = 500
 MAX_QUERY_TERMS = 32
-# An uploaded gzip may inflate to this many times the upload limit, and to at most the
-# ingest layer's ratio once past 1 MiB (a 20 KB gzip bomb burned 271 s of CPU).
-INFLATE_FACTOR = 10
 CurationId = Annotated[int, PathParam(ge=1, le=MAX_ID, description="A curation's id")]
 QUALITY_PAGE = 200
 GRAPH_PAGE = 200
@@ -80,7 +75,7 @@ class Settings:
     token: str | None = None
     user: str = "anonymous"
     max_upload: int = MAX_UPLOAD
-    # Where uploads are written while ingested (default: `default_upload_dir()`).
+    # Where uploads are written while ingested (default: `jobs.default_upload_dir()`).
     upload_dir: Path | None = None
     # The address served, and more host names it answers to (`--allow-host`): see security.
     host: str = "127.0.0.1"
@@ -89,6 +84,8 @@ class Settings:
     create: bool = True
     # {token: curator name}: each grants access like `token` and names who curates with it.
     curator_tokens: tuple[tuple[str, str], ...] = ()
+    # Uploads queued behind the running one; past that an upload gets 503.
+    max_waiting_uploads: int = MAX_WAITING
 
 
 class CurationIn(BaseModel):
@@ -135,8 +132,11 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.state.corpus = corpus
     reviewer = Reviewer(corpus)
     app.state.settings = settings
-    # One upload at a time: uploads of one name share a path (see `_saved_upload`).
-    upload_lock = threading.Lock()
+    # Uploads are jobs of one worker thread (one writer at a time; see `jobs`).
+    uploads = UploadJobs(
+        corpus.store, settings.upload_dir or default_upload_dir(), settings.max_waiting_uploads
+    )
+    app.state.uploads = uploads
     hosts = security.allowed_hosts(settings.host, settings.allow_hosts)
     curators = dict(settings.curator_tokens)
     app.middleware("http")(security.middleware(token, settings.max_upload + 65536, hosts, curators))
@@ -203,17 +203,27 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     def home(request: Request) -> HTMLResponse:
         return page(request, "home.html", summary=corpus.summary(), max_mb=_mb(settings))
 
-    @app.post("/upload", response_class=HTMLResponse, include_in_schema=False)
+    @app.post("/upload", include_in_schema=False)
     def upload_page(
         request: Request,
         file: Annotated[UploadFile, File()],
         csrf: Annotated[str, Form()] = "",
-    ) -> HTMLResponse:
+    ) -> Response:
         require_csrf(request, csrf)
-        summary, problems = _ingest_upload(corpus, file, settings, upload_lock)
-        return page(
-            request, "uploaded.html", summary=summary, problems=problems, name=file.filename or ""
-        )
+        job = uploads.receive(file, settings.max_upload)
+        return RedirectResponse(f"/jobs/{job.id}", status_code=303)
+
+    @app.get("/jobs/{job_id}", response_class=HTMLResponse, include_in_schema=False)
+    def job_page(request: Request, job_id: str) -> HTMLResponse:
+        return page(request, "job.html", job=job_of(job_id).to_json())
+
+    def job_of(job_id: str) -> Job:
+        job = uploads.get(job_id)
+        if job is None:
+            raise HTTPException(
+                404, "no such upload job (jobs are forgotten when the server restarts)"
+            )
+        return job
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(
@@ -601,20 +611,19 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         bibtex, jsonl, sheet (the extraction sheet as CSV) or graphml."""
         return _export(corpus, fmt, q, f or [])
 
-    @app.post("/api/upload", tags=["corpus"])
-    def api_upload(file: Annotated[UploadFile, File()]) -> dict[str, Any]:
-        """Ingest and extract a bibliography file (needs the `X-Requested-By` header)."""
-        summary, problems = _ingest_upload(corpus, file, settings, upload_lock)
-        return {
-            "format": summary.format,
-            "read": summary.read,
-            "new": summary.new,
-            "updated": summary.updated,
-            "unchanged": summary.unchanged,
-            "merged": summary.merged,
-            "extracted": summary.extracted,
-            "problems": problems,
-        }
+    @app.post("/api/upload", tags=["corpus"], status_code=202)
+    def api_upload(file: Annotated[UploadFile, File()], response: Response) -> dict[str, Any]:
+        """Queue a bibliography file to be ingested and extracted (needs the
+        `X-Requested-By` header): 202 with the job, whose `status` URL tells its progress."""
+        job = uploads.receive(file, settings.max_upload)
+        response.headers["Location"] = f"/api/jobs/{job.id}"
+        return job.to_json()
+
+    @app.get("/api/jobs/{job_id}", tags=["corpus"])
+    def api_job(job_id: str) -> dict[str, Any]:
+        """An upload job: state (queued, running, done, failed), records read, extracted and
+        stored so far, problems (file, record, line, message), and the result when done."""
+        return job_of(job_id).to_json()
 
     return app
 
@@ -796,93 +805,3 @@ def _export(corpus: Corpus, fmt: str, q: str, filters: list[str]) -> Response:
         filename=name,
         background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True),
     )
-
-
-@contextmanager
-def _saved_upload(file: UploadFile, settings: Settings) -> Iterator[Path]:
-    """The upload written to the uploads folder under its own (sanitised) name, streamed in
-    chunks and refused with 413 past the limit, and removed after use.
-
-    The path is the same for every upload of a name, so that the store sees a corrected
-    file as a new version of the same source ("updated") instead of another file holding
-    copies ("merged", and not extracted again).
-    """
-    limit = settings.max_upload
-    name = re.sub(r"[^\w.-]", "_", Path(file.filename or "upload").name)[-100:].lstrip(".")
-    folder = settings.upload_dir or default_upload_dir()
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    target = folder / (name or "upload")
-    try:
-        size = 0
-        with target.open("wb") as out:
-            while chunk := file.file.read(1 << 20):
-                size += len(chunk)
-                if size > limit:
-                    raise HTTPException(
-                        413, f"{file.filename}: file larger than {limit / 1048576:g} MB"
-                    )
-                out.write(chunk)
-        if size == 0:
-            raise HTTPException(400, f"{file.filename}: empty file")
-        yield _inflated(target, file.filename or name, limit)
-    finally:
-        target.unlink(missing_ok=True)
-        shutil.rmtree(folder / "inflated" / target.name, ignore_errors=True)
-
-
-def default_upload_dir() -> Path:
-    """Where uploads are written while they are ingested: a private folder of the user's
-    cache (`$XDG_CACHE_HOME/exobone/uploads`), stable across restarts."""
-    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(cache) / "exobone" / "uploads"
-
-
-def _inflated(path: Path, shown: str, limit: int) -> Path:
-    """The upload itself, or (a gzip file) its contents inflated beside it within the web's
-    bounds: the ingest layer's limits, tightened to the upload limit."""
-    from dataclasses import replace
-
-    from exobone.errors import IngestError
-    from exobone.ingest.common import ByteBlocks, limits
-
-    bound = limits()
-    bound = replace(
-        bound,
-        inflated_bytes=min(bound.inflated_bytes, INFLATE_FACTOR * limit),
-        ratio_after=min(bound.ratio_after, 1 << 20),
-    )
-    with ByteBlocks(path) as blocks:
-        if not blocks.gzip:
-            return path
-        blocks.limits = bound
-        # A folder per upload name, so that `x.ris.gz` and `x.ris` do not meet.
-        target = path.parent / "inflated" / path.name / (path.name.removesuffix(".gz") or "upload")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            with target.open("wb") as out:
-                while data := blocks.read():
-                    out.write(data)
-        except IngestError as error:
-            message = str(error).replace(str(path), shown)
-            raise HTTPException(400, message) from None
-    return target
-
-
-def _ingest_upload(
-    corpus: Corpus, file: UploadFile, settings: Settings, lock: threading.Lock
-) -> tuple[Any, list[str]]:
-    """The ingest summary of an upload and its problems, with the uploads folder left out
-    of every message (they name the file as the user called it)."""
-    from exobone.errors import IngestError
-
-    with lock, _saved_upload(file, settings) as path:
-        shown = file.filename or path.name
-
-        def clean(message: object) -> str:
-            return str(message).replace(str(path), shown)
-
-        try:
-            summary = corpus.ingest(path)
-        except IngestError as error:
-            raise HTTPException(400, clean(error)) from None
-        return summary, [clean(problem) for problem in summary.problems]

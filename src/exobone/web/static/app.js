@@ -178,3 +178,35 @@ if (reviewItems.length) {
   });
   focus(0);
 }
+
+// Upload job page: the progress is read from the job's status URL every second; a finished
+// job's page is loaded again, and the server shows its result.
+const jobBox = document.getElementById("job");
+if (jobBox && ["queued", "running"].includes(jobBox.dataset.state)) {
+  const set = (id, value) => { document.getElementById(id).textContent = value; };
+  const poll = async () => {
+    let job;
+    try {
+      const response = await fetch(jobBox.dataset.status, { headers: { Accept: "application/json" } });
+      if (!response.ok) {
+        set("job-state", "unknown (HTTP " + response.status + ")");
+        return;
+      }
+      job = await response.json();
+    } catch (error) {
+      setTimeout(poll, 3000);  // the server may be restarting
+      return;
+    }
+    if (job.state === "done" || job.state === "failed") {
+      location.reload();
+      return;
+    }
+    set("job-state", job.state);
+    set("job-seconds", job.seconds === null ? "" : job.seconds + " s");
+    for (const name of ["read", "extracted", "stored"]) set("job-" + name, job[name]);
+    set("job-problem-count", job.problem_count);
+    document.getElementById("job-problems").replaceChildren(...job.problems.map((p) => el("li", p.text)));
+    setTimeout(poll, 1000);
+  };
+  setTimeout(poll, 500);
+}
