@@ -84,3 +84,28 @@ def test_the_ability_to_regenerate_bone_is_no_result() -> None:
     # an infinitive names a capacity or an aim, not what the vesicles did
     found = outcomes("Whether the vesicles keep the ability to regenerate bone is unknown.")
     assert not any(value.startswith("bone_regeneration") for value in found)
+
+
+# "Cartilage damage" is cartilage degradation, whichever verb lessens it ("attenuated",
+# "lessened", "protect against", "improved": improvers lessen a harm).
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # R62 (Wang and Xu 2021, Cell Tissue Res): TGF-beta1-primed MSC exosomes in OA rats
+        "The primed marrow stem cell exosomes attenuated cartilage damage in the OA rats.",
+        # R62, the results: the damage to the cartilage tissue named after its noun
+        "The exosomes lowered serum inflammatory factors and the damage to cartilage tissue.",
+        # R76 (10.18632/aging.104110): marrow stem cell exosomes in OA mice
+        "The exosomes lessened cartilage damage and reduced the formation of osteophytes.",
+        # R55 (10.1186/s13287-020-01781-w, title): exosomes against damage and pain
+        "Exosomes from marrow stem cells protect against cartilage damage and ease knee pain "
+        "in osteoarthritic rats.",
+    ],
+)
+def test_cartilage_damage_lessened(abstract: str) -> None:
+    assert "cartilage_degradation|decrease" in outcomes(abstract)
+
+
+def test_cartilage_damage_as_the_disease_background_is_no_result() -> None:
+    found = outcomes("Osteoarthritis is marked by cartilage damage and synovial inflammation.")
+    assert not any(value.startswith("cartilage_degradation") for value in found)
