@@ -109,3 +109,25 @@ def test_cartilage_damage_lessened(abstract: str) -> None:
 def test_cartilage_damage_as_the_disease_background_is_no_result() -> None:
     found = outcomes("Osteoarthritis is marked by cartilage damage and synovial inflammation.")
     assert not any(value.startswith("cartilage_degradation") for value in found)
+
+
+# In records of the intervertebral disc, bare "degeneration" is the disc's (of its nucleus
+# pulposus cells), not cartilage degradation.
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # R45 (10.1186/s12891-024-07636-2): NPC degeneration modelled with IL-1beta
+        "In this model of intervertebral disc degeneration, exosomes from urine stem cells "
+        "rescued the degeneration of nucleus pulposus cells induced by interleukin-1beta.",
+        # R14 (PMC8471333): disc therapies judged by how far they reverse degeneration
+        "Exosomes are a new therapy for intervertebral disc degeneration, since treatments so "
+        "far have reversed degeneration only partly.",
+    ],
+)
+def test_degeneration_in_disc_records_is_not_cartilage_degradation(abstract: str) -> None:
+    assert not any(value.startswith("cartilage_degradation") for value in outcomes(abstract))
+
+
+def test_joint_degeneration_outside_the_disc_is_still_cartilage_degradation() -> None:
+    found = outcomes("Intra-articular exosomes slowed joint degeneration in the osteoarthritic rats.")
+    assert "cartilage_degradation|decrease" in found
