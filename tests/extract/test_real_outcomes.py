@@ -129,5 +129,5 @@ def test_degeneration_in_disc_records_is_not_cartilage_degradation(abstract: str
 
 
 def test_joint_degeneration_outside_the_disc_is_still_cartilage_degradation() -> None:
-    found = outcomes("Intra-articular exosomes slowed joint degeneration in the osteoarthritic rats.")
+    found = outcomes("Intra-articular exosomes slowed joint degeneration in osteoarthritic rats.")
     assert "cartilage_degradation|decrease" in found
