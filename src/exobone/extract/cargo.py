@@ -2,7 +2,10 @@
 
 Said as "exosomal miR-21", "exosome-mediated transfer of X", "X was packed into exosomes",
 "Wnt-3a content was elevated in ASC-EXO", "levels of MCP-1, MCP-3 and SDF-1 in exosomes",
-"exosomes containing/carrying X". A lone "X expression in exosome-treated cells" is not cargo.
+"exosomes containing/carrying X", and the molecules listed as the vesicles' profile ("their
+cargos, including miR-a and miR-b", "five miRNAs enriched in the EVs, including miR-c": the
+`cargo_list` row of the direction rules, which keeps them from being effects). A lone "X
+expression in exosome-treated cells" is not cargo.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from exobone.extract.cells import analyse
+from exobone.extract.direction_rules import CARGO_LIST, view_of
 from exobone.extract.document import Document, Finding, Mention
 
 _MOLECULES = frozenset({"genes", "mirna", "lncrna"})
@@ -63,6 +67,7 @@ _CONTAIN_AFTER = re.compile(
 # A gap that opens another clause: the molecule is no longer said of the vesicles.
 _CLAUSE = re.compile(r"\b(?:which|that|while|whereas|when|treated)\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^[\s()]*(?:,|,?\s*and|,?\s*or)?[\s()]*$")
+_LISTED = "listed as the vesicles' cargo [rule cargo_list]"
 _TREATED = re.compile(r"^-?\s*(?:treated|induced|mediated|stimulated|exposed)\b", re.IGNORECASE)
 
 
@@ -99,11 +104,17 @@ def extract(doc: Document) -> Iterator[Finding]:
             continue
         text = doc.text_of(sentence.section)
         molecules = [m for m in doc.in_sentence(sentence) if m.kind in _MOLECULES]
+        if not molecules:
+            continue
         found: list[Mention] = []
+        listed: list[Mention] = []
+        view = view_of(sentence.text)
         for i, m in enumerate(molecules):
             before = [v for v in here if v.end <= m.start]
             after = [v for v in here if v.start >= m.end]
-            if before:
+            if before and CARGO_LIST.search(text[sentence.start : m.start], view):
+                listed.append(m)
+            elif before:
                 gap = text[before[-1].end : m.start]
                 if (
                     _ADJECTIVE_BEFORE.match(gap)
@@ -123,3 +134,5 @@ def extract(doc: Document) -> Iterator[Finding]:
                     found += _list_before(text, molecules, i)
         for m in found:
             yield Finding("ev_cargo", m.label, m.span())
+        for m in listed:
+            yield Finding("ev_cargo", m.label, m.span(), _LISTED)
