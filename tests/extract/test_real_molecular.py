@@ -52,3 +52,42 @@ def test_a_list_after_the_recipients_is_not_cargo() -> None:
         "The exosomes raised genes enriched in the chondrocytes, including COL2A1 and ACAN."
     )
     assert values["ev_cargo"] == set()
+
+
+@pytest.mark.parametrize(
+    ("abstract", "values"),
+    [
+        # R60 (profiles.wustl.edu, ASC EVs after tendon repair): the genes rose after the
+        # injury and the vesicles, subject of the undoing verb, damped 'this rise'
+        (
+            "After repair, the pro-inflammatory genes Il1b and Ifng climbed steeply in the "
+            "tendons, and EVs from primed, but not from naive, ASCs damped this rise.",
+            {"IL1B|down", "IFNG|down"},
+        ),
+        # R66 (PMC8800263): one kind of vesicles activated a pathway and the other 'inhibited
+        # this cascade'
+        (
+            "Western blots showed the MAPK pathway activated in the cells, whereas the media "
+            "microvesicles (MMVs) inhibited this cascade.",
+            {"MAPK_signaling|down"},
+        ),
+        # PMC8405079 (10.22074/cellj.2021.7127): genes raised by IL-1beta, whose levels then
+        # fell after co-culture with the exosomes
+        (
+            "By RT-qPCR, IL-1beta treatment markedly up-regulated IL-6 and MMP-13, while their "
+            "mRNA levels fell after co-culture with the marrow stem cell exosomes.",
+            {"IL6|down", "MMP13|down"},
+        ),
+    ],
+)
+def test_the_vesicles_undo_a_change_named_by_an_anaphor(abstract: str, values: set[str]) -> None:
+    assert found(abstract)["molecular_effects"] == values
+
+
+def test_an_anaphor_undone_by_another_agent_is_no_vesicle_effect() -> None:
+    """Nothing is reversed when no vesicle is the subject or named after the anaphor."""
+    effects = found(
+        "Exosomes were taken up by chondrocytes. IL-6 rose in the injured tendons, and the "
+        "NF-kB inhibitor damped this rise."
+    )["molecular_effects"]
+    assert "IL6|down" not in effects

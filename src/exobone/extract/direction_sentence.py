@@ -461,16 +461,21 @@ def _reversals_undo(state: _SentenceState) -> None:
     harm is a decrease)."""
     text, targets = state.text, state.targets
     for match in reversals_in(state.view):
-        if not state.vesicle_in(match.end(), len(text)) and not state.vesicle_in(
-            match.start(), match.end()
+        # the vesicles undo it after ("... when exosomes were added") or are the subject of
+        # the undoing verb, after the changed targets ("X rose, and EVs damped this rise")
+        subject_from = max((t.end for t in targets if t.end <= match.start()), default=0)
+        if not state.vesicle_in(match.start(), len(text)) and not (
+            subject_from and state.vesicle_in(subject_from, match.start())
         ):
             continue
         word = text[match.start() : match.end()].split()[-1].lower()
         cue_sign = UP if word.startswith(("rescu", "restor")) else DOWN
+        # "damped this rise": the anaphor names the change undone
+        named = UP if word.startswith(("rise", "increase", "elevation", "up")) else None
         for i in state.order:
             t = targets[i]
             if t.end <= match.start() and not agent_like(state.view, t):
-                was = state.local[i]
+                was = named if state.local[i] is None else state.local[i]
                 state.result[i] = _reversal_sign(was, t.label, SAME if was is None else cue_sign)
                 state.change(i, f"reversed by '{match.group()}' (pass reversals_undo)")
 
