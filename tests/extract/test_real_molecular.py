@@ -38,6 +38,12 @@ def found(abstract: str, title: str = "Vesicles in skeletal disease") -> dict[st
             "miR-148a-3p and miR-486-5p, by high-throughput small RNA sequencing.",
             {"miR-122-5p", "miR-148a-3p", "miR-486-5p"},
         ),
+        # R130 (the same study as above, as the corpus paraphrases it): the list after a colon
+        (
+            "Small RNA sequencing then named four miRNAs most enriched in the EVs: "
+            "miR-122-5p, miR-148a-3p, miR-486-5p and miR-100-5p.",
+            {"miR-122-5p", "miR-148a-3p", "miR-486-5p", "miR-100-5p"},
+        ),
     ],
 )
 def test_a_listed_cargo_profile_is_cargo(abstract: str, cargo: set[str]) -> None:
