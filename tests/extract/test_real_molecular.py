@@ -97,3 +97,23 @@ def test_an_anaphor_undone_by_another_agent_is_no_vesicle_effect() -> None:
         "NF-kB inhibitor damped this rise."
     )["molecular_effects"]
     assert "IL6|down" not in effects
+
+
+@pytest.mark.parametrize(
+    ("abstract", "value"),
+    [
+        # R128 (tendon stem cell exosomes): the MAPK branch written with its generic name
+        (
+            "Tenocytes took up the TSC-Exos, which raised their proliferation, possibly by "
+            "activating the MAPK/ERK1/2 pathway.",
+            "MAPK_ERK|up",
+        ),
+        # R129 (10.1186/s13287-022-02767-6): p38 named before the generic word
+        (
+            "The DFSC-sEVs also activated p38 MAPK signalling in the ligament stem cells.",
+            "MAPK_p38|up",
+        ),
+    ],
+)
+def test_a_mapk_branch_named_with_mapk_is_the_branch_only(abstract: str, value: str) -> None:
+    assert found(abstract)["molecular_effects"] == {value}
