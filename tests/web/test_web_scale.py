@@ -19,6 +19,7 @@ from exobone.model import SET_FIELDS
 from exobone.store import Store
 from exobone.web import Settings, create_app
 from exobone.web.aggregates import StudyAggregates
+from exobone.web.app import QUALITY_PAGE
 
 # The app answers only its own Host names (a DNS-rebinding guard).
 LOCAL = "http://127.0.0.1"
@@ -177,7 +178,9 @@ def kept(aggregates: StudyAggregates) -> tuple[list[tuple], list[tuple], list[di
         (r.source, r.target, r.relation, r.belief, r.n_studies, aggregates.details(r, 1)[2])
         for r in snapshot.edges
     ]
-    scores = [(s.study_id, round(s.score, 4), s.n_met) for s in snapshot.scores]
+    page = aggregates.score_page(snapshot, 0, len(snapshot.scores))
+    scores = [(s.study_id, round(s.score, 4), s.n_met) for s in page]
+    assert [s.n_met for s in page] == snapshot.scores.n_met().tolist()
     return edges, scores, snapshot.criteria
 
 
@@ -222,8 +225,6 @@ def test_a_curation_makes_the_graph_read_only_that_study(db_url: str) -> None:
     assert added.status_code == 201, added.text
     with traced(store) as statements:
         graph = client.get("/api/graph", params={"limit": 1000}).json()
-        quality = client.get("/quality")
-    assert quality.status_code == 200
     reads = record_reads(statements)
     assert reads, "the trace saw no read of the curated study"
     for sql in reads:
@@ -234,9 +235,34 @@ def test_a_curation_makes_the_graph_read_only_that_study(db_url: str) -> None:
     assert loaded and all(
         re.findall(r"\d+", s.split("WHERE", 1)[1]) == [str(entry.id)] for s in loaded
     ), loaded
+    with traced(store) as statements:
+        quality = client.get("/quality")
+    assert quality.status_code == 200
+    # The scores are up to date: only the page's studies are read (the evidence it shows).
+    pages = [s for s in record_reads(statements) if s.lstrip().startswith("SELECT records.id,")]
+    assert len(pages) == 1, pages
+    assert 0 < len(re.findall(r"\d+", pages[0].split("WHERE", 1)[1])) <= QUALITY_PAGE
     runx2 = [
         e["data"]
         for e in graph["elements"]["edges"]
         if e["data"]["target"] == "molecule:RUNX2" and e["data"]["relation"] == "up"
     ]
     assert any(entry.label in e["studies"] or e["n_studies"] > 10 for e in runx2), runx2
+
+
+def test_graph_page_reads_the_titles_it_links_at_once(db_url: str) -> None:
+    """The studies and sentences of every shown edge are looked up in one query, not one
+    or two per edge."""
+    store = Store.open(db_url)
+    client = TestClient(create_app(Settings(db_url=db_url), store=store), base_url=LOCAL)
+    with traced(store) as statements:
+        page = client.get("/graph", params={"max_edges": 40})
+    assert page.status_code == 200
+    edges = page.text.count('class="edge-row')
+    assert edges > 5
+    titles = [
+        s
+        for s in statements
+        if re.search(r"SELECT records\.id, records\.label, records\.title\b", s)
+    ]
+    assert len(titles) == 1, titles

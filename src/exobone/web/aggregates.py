@@ -7,6 +7,8 @@ studies changed (`Store.study_states`: study and record checksums and the curato
 and reads only those: their old shares are taken away and their new ones added. A curation
 then costs the next /graph or /quality visitor one study's read and a sort of the merged
 edges, not a pass over the corpus. Merged edges equal `build_graph`'s (tests compare them).
+A study's score is kept as the criteria it meets (a bit mask); the evidence a page of scores
+shows is read again from those few studies (`score_page`).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from typing import Any, TypeVar
 import numpy as np
 
 from exobone.analysis.graph import relation_sign, study_edges
-from exobone.analysis.quality import CRITERIA, ReportingScore, score_study
+from exobone.analysis.quality import CRITERIA, CRITERION_NAMES, ReportingScore, score_study
 from exobone.model import Study
 from exobone.store import Store
 from exobone.store.store import batched, study_label
@@ -68,13 +70,30 @@ class EdgeRow:
 @dataclass(frozen=True, slots=True)
 class _Share:
     """What one study added: its weight, edge numbers, node ids (the shared strings), and
-    score (None: a review)."""
+    the criteria its score meets (bit i: `CRITERIA[i]`; -1: a review, not scored)."""
 
     weight: float
     edges: array[int]
     nodes: tuple[str, ...]
     has_source: bool
-    score: ReportingScore | None
+    met: int
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    """The scored studies best first (criteria met, then study id): record numbers and the
+    criteria each meets (bit masks)."""
+
+    records: np.ndarray
+    met: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def n_met(self) -> np.ndarray:
+        """Criteria met per study, in order."""
+        bits = (self.met[:, None] >> np.arange(len(CRITERIA))) & 1
+        return bits.sum(axis=1) if len(self.met) else np.zeros(0, dtype=np.int64)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +105,7 @@ class Snapshot:
     n_nodes: int
     known_labels: int
     skipped: int
-    scores: list[ReportingScore]
+    scores: Scores
     criteria: list[dict[str, Any]]
 
 
@@ -113,10 +132,7 @@ class StudyAggregates:
         # The sorted views, patched for what changed since the last snapshot.
         self._rows: list[EdgeRow] = []
         self._row_of: dict[EdgeKey, EdgeRow] = {}
-        self._scores: list[ReportingScore] = []
         self._dirty: set[EdgeKey] = set()
-        self._scores_out: list[ReportingScore] = []
-        self._scores_in: list[ReportingScore] = []
 
     def snapshot(self, progress: Callable[[int, int], None] | None = None) -> Snapshot:
         """The views of the store's current generation, catching up on what changed."""
@@ -154,6 +170,13 @@ class StudyAggregates:
                 evidence += [(study_label(rid), text) for text in merged.evidence[rid]]
             return studies, evidence[:shown], merged.n_evidence
 
+    def score_page(self, snapshot: Snapshot, offset: int, limit: int) -> list[ReportingScore]:
+        """The scores of `snapshot`'s studies `offset` to `offset + limit`, with their
+        evidence: those studies are read and scored again (a study gone since is left out)."""
+        records = [int(r) for r in snapshot.scores.records[offset : offset + limit]]
+        studies = {e.id: e.study for e in self.store.entries(records) if e.study is not None}
+        return [score_study(studies[r]) for r in records if r in studies]
+
     # -- shares ---------------------------------------------------------------------------
 
     def _add(self, rid: int, study: Study) -> None:
@@ -183,14 +206,12 @@ class StudyAggregates:
             self._node_attrs.setdefault(node, attrs)
             nodes.append(node)
         score = score_study(study)
-        if score.study_type == "review":
-            scored = None
-        else:
-            scored = score
+        met = -1
+        if score.study_type != "review":
+            met = sum(1 << i for i, name in enumerate(CRITERION_NAMES) if score.met[name])
             self._met.update(name for name, met in score.met.items() if met)
-            self._scores_in.append(score)
         self._skipped += not share.has_source
-        self._shares[rid] = _Share(share.weight, numbers, tuple(nodes), share.has_source, scored)
+        self._shares[rid] = _Share(share.weight, numbers, tuple(nodes), share.has_source, met)
 
     def _drop(self, rid: int) -> None:
         share = self._shares.pop(rid, None)
@@ -212,14 +233,13 @@ class StudyAggregates:
             self._nodes[node] -= 1
             if self._nodes[node] <= 0:
                 del self._nodes[node], self._node_attrs[node], self._node_names[node]
-        if share.score is not None:
-            self._met.subtract(name for name, met in share.score.met.items() if met)
-            self._scores_out.append(share.score)
+        if share.met >= 0:
+            self._met.subtract(n for i, n in enumerate(CRITERION_NAMES) if share.met >> i & 1)
 
     def _make_snapshot(self, generation: int) -> Snapshot:
         self._sort_edges()
-        self._sort_scores()
-        n = len(self._scores)
+        scores = self._sorted_scores()
+        n = len(scores)
         criteria = [
             {
                 "criterion": c.name,
@@ -235,7 +255,7 @@ class StudyAggregates:
             n_nodes=len(self._nodes),
             known_labels=len({a["label"] for a in self._node_attrs.values()}),
             skipped=self._skipped,
-            scores=list(self._scores),
+            scores=scores,
             criteria=criteria,
         )
 
@@ -256,18 +276,15 @@ class StudyAggregates:
                 row = self._row_of[key] = self._row(key, merged)
                 bisect.insort(self._rows, row, key=_edge_order)
 
-    def _sort_scores(self) -> None:
-        """The scores best first, patched like the edges."""
-        out, self._scores_out = self._scores_out, []
-        added, self._scores_in = self._scores_in, []
-        if len(out) + len(added) > len(self._scores) // 4:
-            kept = [s.score for s in self._shares.values() if s.score is not None]
-            self._scores = sorted(kept, key=_score_order)
-            return
-        for score in out:
-            _remove(self._scores, score, _score_order)
-        for score in added:
-            bisect.insort(self._scores, score, key=_score_order)
+    def _sorted_scores(self) -> Scores:
+        """The scored studies best first: most criteria met, then study id (as text)."""
+        scored = [(rid, share.met) for rid, share in self._shares.items() if share.met >= 0]
+        records = np.fromiter((rid for rid, _ in scored), np.int64, len(scored))
+        met = np.fromiter((m for _, m in scored), np.int64, len(scored))
+        labels = np.array([study_label(rid) for rid, _ in scored], dtype=str)
+        n_met = Scores(records, met).n_met()
+        order = np.lexsort((labels, -n_met))
+        return Scores(records[order], met[order])
 
     def _row(self, key: EdgeKey, merged: MergedEdge) -> EdgeRow:
         u, v, relation = key
@@ -289,10 +306,6 @@ class StudyAggregates:
 
 def _edge_order(row: EdgeRow) -> tuple[float, int, str, str, str]:
     return (-row.belief, -row.n_studies, row.source, row.target, row.relation)
-
-
-def _score_order(score: ReportingScore) -> tuple[float, str]:
-    return (-round(score.score, 4), score.study_id)
 
 
 def _remove(items: list[T], item: T, order: Callable[[T], Any]) -> None:

@@ -752,8 +752,13 @@ def _map(corpus: Corpus, rows: str, cols: str, outcome: str) -> dict[str, Any]:
 
 
 def _quality(corpus: Corpus, limit: int = QUALITY_PAGE, offset: int = 0) -> dict[str, Any]:
-    """The criteria summary and a page of studies, best scores first; the scores are
-    computed once per store generation."""
+    """The criteria summary and a page of studies, best scores first; the order is kept
+    on write (`web.aggregates`), a page's evidence read from its studies once per store
+    generation."""
+    return corpus.cached(("quality", limit, offset), lambda: _quality_page(corpus, limit, offset))
+
+
+def _quality_page(corpus: Corpus, limit: int, offset: int) -> dict[str, Any]:
     from exobone.analysis.quality import CRITERIA
 
     snapshot = corpus.aggregates.snapshot()
@@ -766,7 +771,7 @@ def _quality(corpus: Corpus, limit: int = QUALITY_PAGE, offset: int = 0) -> dict
             "met": score.met,
             "evidence": {name: "\n".join(found) for name, found in score.evidence.items()},
         }
-        for score in snapshot.scores[offset : offset + limit]
+        for score in corpus.aggregates.score_page(snapshot, offset, limit)
     ]
     return {
         "criteria": snapshot.criteria,

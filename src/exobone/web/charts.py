@@ -112,15 +112,24 @@ def graph_data(corpus: Corpus, max_edges: int = 120, min_studies: int = 1) -> di
     aggregates = corpus.aggregates
     snapshot = aggregates.snapshot()
     rows = [r for r in snapshot.edges if r.n_studies >= min_studies][:max_edges]
+    details = [aggregates.details(row, SENTENCES_SHOWN) for row in rows]
+    # Every study the edges link, with its title, in one read (not one per edge).
+    wanted = {sid for labels, evidence, _ in details for sid in labels[:STUDIES_SHOWN]}
+    wanted |= {sid for _, evidence, _ in details for sid, _ in evidence}
+    link_of = {link["label"]: link for link in corpus.titles(sorted(wanted))}
     shown = nx.Graph()
     edges: list[dict[str, Any]] = []
-    for index, row in enumerate(rows):
+    for index, (row, (labels, shown_evidence, n_evidence)) in enumerate(
+        zip(rows, details, strict=True)
+    ):
         shown.add_edge(row.u, row.v)
-        labels, shown_evidence, n_evidence = aggregates.details(row, SENTENCES_SHOWN)
-        links = corpus.titles([sid for sid, _ in shown_evidence])
         evidence = [
-            {"label": link["label"], "record_id": link["record_id"], "sentence": sentence}
-            for link, (_, sentence) in zip(links, shown_evidence, strict=True)
+            {
+                "label": sid,
+                "record_id": link_of[sid]["record_id"],
+                "sentence": sentence,
+            }
+            for sid, sentence in shown_evidence
         ]
         edges.append(
             {
@@ -134,7 +143,7 @@ def graph_data(corpus: Corpus, max_edges: int = 120, min_studies: int = 1) -> di
                 "inferred": row.inferred,
                 "belief": row.belief,
                 "n_studies": row.n_studies,
-                "studies": corpus.titles(labels[:STUDIES_SHOWN]),
+                "studies": [link_of[sid] for sid in labels[:STUDIES_SHOWN]],
                 "evidence": evidence,
                 "n_evidence": n_evidence,
             }
