@@ -337,6 +337,11 @@ def test_the_map_from_store_pairs_equals_the_map_from_studies(store: Store) -> N
     from_pairs = evidence_map_from_pairs(pairs, "ev_sources", "conditions").cells
     from_studies = evidence_map(store.studies(), "ev_sources", "conditions").cells
     assert from_pairs.to_dict("records") == from_studies.to_dict("records")
+    # The index's frame (categorical columns, the facet index's codes) gives the same map.
+    indexed = store.pairs_frame(["conditions", "ev_sources", "outcomes"])
+    assert isinstance(indexed["value"].dtype, pd.CategoricalDtype)
+    from_index = evidence_map_from_pairs(indexed, "ev_sources", "conditions").cells
+    assert from_index.to_dict("records") == from_studies.to_dict("records")
     cells = set(zip(from_pairs["row"], from_pairs["col"], strict=True))
     assert ("MSC|bone_marrow", "fracture") in cells
 

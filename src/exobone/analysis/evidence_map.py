@@ -210,7 +210,17 @@ def check_outcome(outcome: str, pairs: pd.DataFrame) -> None:
 
 def _encode(column: pd.Series, sort: bool) -> tuple[np.ndarray, np.ndarray]:
     """Integer codes and distinct strings of a column, hashed by Arrow (fast on millions of
-    rows); with `sort`, code order is string order."""
+    rows; a categorical column's own codes are taken as they are); with `sort`, code order is
+    string order."""
+    if isinstance(column.dtype, pd.CategoricalDtype) and not column.isna().any():
+        codes = column.cat.codes.to_numpy(np.int64)
+        categories = np.asarray(column.cat.categories, dtype=object)
+        if not sort:
+            return codes, categories
+        order = np.argsort(categories.astype(str), kind="stable")
+        rank = np.empty(len(order), dtype=np.int64)
+        rank[order] = np.arange(len(order), dtype=np.int64)
+        return rank[codes], categories[order]
     array = pa.array(column, type=pa.string(), from_pandas=True)
     if isinstance(array, pa.ChunkedArray):
         array = array.combine_chunks()

@@ -561,32 +561,39 @@ def pairs_query(searcher: Searcher, fields: Sequence[str]) -> Any:
 
 def index_pairs(conn: Connection, index: FacetIndex, fields: Sequence[str]) -> pd.DataFrame:
     """(study_id, field, value) of every study's effective values of `fields` (and its
-    `study_type`), from the facet index's columns: what `pairs_query` gives, as a frame."""
+    `study_type`), from the facet index's columns: what `pairs_query` gives, as a frame of
+    categorical columns (the index's codes; a string per row cost 1.7 s at 100k studies)."""
     import pandas as pd
 
     from exobone.store.writer import study_label
 
     key = index.key(conn)
     studies = index.studies(conn, key)
-    labels = np.array([study_label(int(number)) for number in studies.records], dtype=object)
-    ids, names, values = [], [], []
-    for name in fields:
+    labels = [study_label(int(number)) for number in studies.records]
+    rows, names, codes = [], [], []
+    # Every field's value codes turned into codes of one list of distinct values.
+    union: dict[str, int] = {}
+    for number, name in enumerate(fields):
         if name == "study_type":
-            found, held = labels, np.array(studies.kind_values, dtype=object)[studies.kinds]
+            found, values, held = np.arange(len(labels)), studies.kind_values, studies.kinds
         else:
             column = index.column(conn, key, name)
-            rows, codes = column.codes_for(None, len(studies.ids))
-            found, held = labels[rows], np.array(column.values, dtype=object)[codes]
-        ids.append(found)
-        values.append(held)
-        names.append(np.full(len(found), name, dtype=object))
-    if not ids:
-        return pd.DataFrame(columns=["study_id", "field", "value"], dtype="object")
+            found, held = column.codes_for(None, len(studies.ids))
+            values = column.values
+        recode = np.fromiter((union.setdefault(v, len(union)) for v in values), np.int64)
+        rows.append(found)
+        codes.append(recode[held] if len(values) else held.astype(np.int64))
+        names.append(np.full(len(found), number, dtype=np.int64))
+
+    def categorical(codes: list[np.ndarray], categories: Sequence[str]) -> pd.Categorical:
+        joined = np.concatenate(codes) if codes else np.zeros(0, dtype=np.int64)
+        return pd.Categorical.from_codes(joined, categories=pd.Index(categories, dtype=object))
+
     return pd.DataFrame(
         {
-            "study_id": np.concatenate(ids),
-            "field": np.concatenate(names),
-            "value": np.concatenate(values),
+            "study_id": categorical(rows, labels),
+            "field": categorical(names, list(fields)),
+            "value": categorical(codes, list(union)),
         }
     )
 
