@@ -9,6 +9,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -117,6 +118,26 @@ def upload_job() -> Any:
 def serve() -> type[Server]:
     """The `Server` class (tests/web is not a package, so fixtures hand it out)."""
     return Server
+
+
+@pytest.fixture(scope="session")
+def checked_page() -> Any:
+    """`checked_page(browser, site)`: a context manager giving a page of a new browser
+    context on `site` that fails the test if a script error or console error happened."""
+
+    @contextmanager
+    def open_page(browser: Any, site: str) -> Iterator[Any]:
+        context = browser.new_context(base_url=site, accept_downloads=True)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        page.errors = []
+        page.on("pageerror", lambda error: page.errors.append(str(error)))
+        page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
+        yield page
+        assert page.errors == []
+        context.close()
+
+    return open_page
 
 
 @pytest.fixture(scope="session")

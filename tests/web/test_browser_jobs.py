@@ -38,16 +38,9 @@ def site(demo_db: Path, tmp_path_factory: pytest.TempPathFactory, serve: Any) ->
 
 
 @pytest.fixture
-def page(browser: Any, site: str) -> Iterator[Any]:
-    context = browser.new_context(base_url=site)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.errors = []  # type: ignore[attr-defined]
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
-    yield page
-    assert page.errors == []
-    context.close()
+def page(browser: Any, site: str, checked_page: Any) -> Iterator[Any]:
+    with checked_page(browser, site) as page:
+        yield page
 
 
 def submit(page: Any, path: Path) -> None:
