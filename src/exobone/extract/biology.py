@@ -396,7 +396,10 @@ def extract(doc: Document) -> Iterator[Finding]:
     findings += _vesicle_types(doc)
     findings += _phrase_values("ev_sources", _sources_of_vesicles(doc, cells.sources))
     findings += preconditioning(doc)
-    findings += _phrase_values("recipient_cells", cells.recipients)
+    from exobone.extract.study import in_culture  # study reads this module's animal finder
+
+    if in_culture(doc):
+        findings += _phrase_values("recipient_cells", cells.recipients)
     findings += _cell_lines(doc)
     findings += _animal_models(doc)
     findings += _species(doc, findings)

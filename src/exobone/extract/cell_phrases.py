@@ -17,6 +17,7 @@ from exobone.extract.cells_rules import (
     LIST_GAP,
     MADE_FROM,
     MADE_INTO,
+    OF_GAP,
     OSTEOCLAST_AFTER,
     OSTEOCLAST_BEFORE,
 )
@@ -46,6 +47,13 @@ def _is_filler(gap: str) -> bool:
         if word and word.lower() not in FILLER_WORDS:
             return False if word.isalpha() else FILLER.match(gap) is not None
     return True
+
+
+def _process_of(last: Mention, text: str, m: Mention) -> bool:
+    """ "Osteogenic differentiation of hBMSCs", "chondrogenic differentiation of ADSCs": a
+    process the cells undergo (an outcome of whatever treated them), not a treatment that
+    names them; the cells after "of" open a phrase of their own."""
+    return last.kind == "preconditioning" and OF_GAP.search(text, last.end, m.start) is not None
 
 
 _PLURIPOTENT: Final = {
@@ -190,7 +198,10 @@ def phrases_in(doc: Document, sentence: Sentence) -> list[CellPhrase]:
         kind = m.kind
         if kind not in _GROUP_KINDS:
             continue
-        if groups and (m.start < end or _is_filler(text[end : m.start])):
+        if groups and (
+            m.start < end
+            or (_is_filler(text[end : m.start]) and not _process_of(groups[-1][-1], text, m))
+        ):
             groups[-1].append(m)
             if kind in _CELL_KINDS:
                 cellular[-1] = True

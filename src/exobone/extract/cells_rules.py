@@ -32,6 +32,8 @@ def _gate(name: str) -> Gate:
 # Only filler between two mentions makes them one phrase ("bone marrow-derived primary MSCs").
 FILLER: Final = RULES.regex("filler")
 FILLER_WORDS: Final = frozenset(word.lower() for word in RULES.word_list("filler_words"))
+# "osteogenic differentiation of |hBMSCs": a process of the cells, not one phrase with them.
+OF_GAP: Final = RULES.regex("of_gap")
 
 # Where vesicles came from: "MSC-derived exosomes", "exosomes isolated from MSCs", "MSCs
 # release exosomes".

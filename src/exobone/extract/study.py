@@ -62,6 +62,37 @@ def _cells_in_culture(doc: Document, recipients: list[CellPhrase]) -> bool:
     )
 
 
+def _cultured(doc: Document) -> list[CellPhrase]:
+    """The recipient cells treated in a dish: not those of explants ("chondrocytes in
+    cartilage explants" are ex vivo work), and none where the study also worked in animals or
+    people and nothing says the cells were cultured (they met the vesicles in the body)."""
+    cached = doc.cache.get("cultured")
+    if isinstance(cached, list):
+        return cached
+    recipients = [p for p in analyse(doc).recipients if not _in_explant_sentence(doc, p)]
+    # The setting's own words ("in vitro") come first where the text has them; otherwise the
+    # cells or assays the setting is inferred from.
+    inside = has_in_vivo(doc) or is_clinical(doc)
+    if (
+        recipients
+        and inside
+        and not _first(doc, _IN_VITRO_WORDS)
+        and not _cells_in_culture(doc, recipients)
+    ):
+        recipients = []
+    doc.cache["cultured"] = recipients
+    return recipients
+
+
+def in_culture(doc: Document) -> bool:
+    """Whether the study's recipient cells (if any) received the vesicles outside the body:
+    schema `recipient_cells` are cells in vitro that received them, never the cells of the
+    study's animals or patients (R62's synovial macrophages of OA rats, R65's senescent
+    chondrocytes of patients, R82's M1 macrophages of diabetic fractures)."""
+    recipients = analyse(doc).recipients
+    return all(_in_explant_sentence(doc, p) for p in recipients) or bool(_cultured(doc))
+
+
 def _first(doc: Document, pattern: Cue) -> Span | None:
     # A sentence is searched in place: its neighbours are spaces, which bound words as the
     # ends of a cut-out sentence would.
@@ -113,17 +144,9 @@ def extract(doc: Document) -> Iterator[Finding]:
         yield Finding("study_type", "review", cue, f"review cue '{said}'")
         return
     yield Finding("study_type", "primary", _title_span(doc), "no review cue: primary by default")
-    cells = analyse(doc)
     explant = _first(doc, _EX_VIVO)
-    # Cells treated inside explants ("chondrocytes in cartilage explants") are ex vivo work;
-    # in vitro needs cells treated outside them, or the words "in vitro".
-    recipients = [p for p in cells.recipients if not _in_explant_sentence(doc, p)]
-    # The setting's own words ("in vitro", "in vivo") come first where the text has them;
-    # otherwise the cells or animals the setting is inferred from.
+    recipients = _cultured(doc)
     words = _first(doc, _IN_VITRO_WORDS)
-    inside = has_in_vivo(doc) or is_clinical(doc)
-    if recipients and inside and not (words or _cells_in_culture(doc, recipients)):
-        recipients = []  # cells that met the vesicles inside the study's animals or patients
     if recipients:
         p = recipients[0]
         cells_span = Span(p.start, p.end, p.sentence, p.section, "cells that received vesicles")
