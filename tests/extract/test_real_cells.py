@@ -83,3 +83,35 @@ def test_cells_of_the_study_animals_or_patients_are_no_recipient_cells():
         "In vitro, the exosomes lowered the proportion of M1 macrophages."
     )
     assert got["recipient_cells"] == ["macrophage||"]
+
+
+def test_cells_listed_as_the_subject_of_releasing_vesicles_are_all_sources():
+    # 10.3389/fsurg.2022.836367 (R23): four cell types that "produce and secrete" exosomes.
+    got = fields(
+        "Exosomes take part in bone physiology. Chondrocytes, osteoblasts, synovial fibroblasts "
+        "and bone marrow mesenchymal stem cells produce and secrete exosomes that act on their "
+        "target cells.",
+        title="Exosomes in glucocorticoid-induced osteoarthrosis: a mini review",
+    )
+    assert got["ev_sources"] == [
+        "chondrocyte||",
+        "osteoblast||",
+        "synoviocyte||",
+        "MSC|bone_marrow|",
+    ]
+    # 10.1038/s41413-020-0100-9 (R109): the list closes with a comma before the verb.
+    got = fields(
+        "Several cell types of the joint, such as chondrocytes, synovial fibroblasts, "
+        "osteoblasts and tenocytes, produce and release exosomes that change the cells they "
+        "reach. This review sums up their roles in osteoarthritis."
+    )
+    assert got["ev_sources"] == ["chondrocyte||", "synoviocyte||", "osteoblast||", "tenocyte||"]
+
+
+def test_a_list_before_other_verbs_is_not_a_source_list():
+    # The guard: cells listed as receiving, not releasing, vesicles stay out of the sources.
+    got = fields(
+        "In vitro, chondrocytes and synovial fibroblasts were treated with exosomes from BMSCs."
+    )
+    assert got["ev_sources"] == ["MSC|bone_marrow|"]
+    assert got["recipient_cells"] == ["chondrocyte||", "synoviocyte||"]

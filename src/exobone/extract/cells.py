@@ -218,8 +218,11 @@ def _sources(
                 after.append(p)
         if last_before is not None:
             gap = _gap(text, last_before.end, v.start)
-            if SOURCE_BEFORE.match(gap) or SOURCE_RELEASE.match(gap):
+            if SOURCE_BEFORE.match(gap):
                 last_before.role = "source"
+            elif SOURCE_RELEASE.match(gap):
+                last_before.role = "source"
+                _listed_before(text, phrases, last_before)
         if after:
             # "from miR-140-5p-overexpressing ADSCs": a hyphenated modifier opens the phrase.
             # "from bone marrow, adipose tissue and umbilical cord MSCs": the list opens it.
@@ -263,6 +266,15 @@ def _sources(
         if lead.rstrip().endswith("from") and TO_GAP.match(_gap(text, a.end, b.start)):
             a.role = a.role or "source"
             b.role = b.role or "recipient"
+
+
+def _listed_before(text: str, phrases: list[CellPhrase], last: CellPhrase) -> None:
+    """ "Chondrocytes, osteoblasts, synovial fibroblasts and BMSCs produce and secrete
+    exosomes": the phrases listed before the last subject release the vesicles too."""
+    at = phrases.index(last)
+    while at > 0 and is_list_joint(text, phrases[at - 1].end, phrases[at].start):
+        at -= 1
+        phrases[at].role = phrases[at].role or "source"
 
 
 def _recipients(
