@@ -115,3 +115,18 @@ def test_a_list_before_other_verbs_is_not_a_source_list():
     )
     assert got["ev_sources"] == ["MSC|bone_marrow|"]
     assert got["recipient_cells"] == ["chondrocyte||", "synoviocyte||"]
+
+
+def test_osteoblast_precursor_cells_are_preosteoblasts():
+    # 10.1186/s13287-020-1562-9 (outside the corpus): the line defined by its cell kind.
+    got = fields(
+        "In vitro, the proliferation and migration of mouse embryo osteoblast precursor cells "
+        "(MC3T3-E1 cells) treated with BMMSC-Exos were measured by EdU incorporation."
+    )
+    assert got["recipient_cells"] == ["preosteoblast||mouse"]
+    # Endothelial cell exosomes in steroid-induced ONFH (R68): the same words before the line.
+    got = fields(
+        "EC-exos were given to mouse embryo osteoblast precursor cells (MC3T3-E1) exposed to "
+        "dexamethasone."
+    )
+    assert got["recipient_cells"] == ["preosteoblast||mouse"]
