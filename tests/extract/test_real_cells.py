@@ -130,3 +130,26 @@ def test_osteoblast_precursor_cells_are_preosteoblasts():
         "dexamethasone."
     )
     assert got["recipient_cells"] == ["preosteoblast||mouse"]
+
+
+def test_cells_that_secrete_the_vesicles_named_before_them_are_no_recipients():
+    # 10.1186/s12951-021-00826-3 (R05): "exosome secretion by BMSCs" names the source.
+    got = fields(
+        "We asked whether titanium topography changes exosome secretion by BMSCs in vitro."
+    )
+    assert got["recipient_cells"] == []
+    # PMC7900016 (R96): "sEV microRNAs secreted by osteoclasts".
+    got = fields(
+        "A microarray of the sEV microRNAs (miRNAs) secreted by osteoclasts identified four "
+        "miRNAs. One of them markedly induced osteogenic differentiation of primary "
+        "mesenchymal stem cells (MSCs) in vitro."
+    )
+    assert "osteoclast||" not in got["recipient_cells"]
+    # PMC7784575 (outside the corpus): "mainly secreted by" chondrocytes and synoviocytes,
+    # the sources; and the guard: cells the vesicles were taken up by stay recipients.
+    got = fields(
+        "In the knee joint, exosomes are mainly secreted by articular chondrocytes and "
+        "synoviocytes. In vitro, the exosomes were taken up by macrophages."
+    )
+    assert got["ev_sources"] == ["chondrocyte||", "synoviocyte||"]
+    assert got["recipient_cells"] == ["macrophage||"]

@@ -39,6 +39,7 @@ from exobone.extract.cells_rules import (
     PROCESS_AFTER,
     RECIPIENT_LEAD,
     RECIPIENT_PREP,
+    SECRETED_BY,
     SOURCE_AFTER,
     SOURCE_ANAPHOR,
     SOURCE_BEFORE,
@@ -319,7 +320,7 @@ def _recipients(
                 # ("internalized by", "recipient"); "primed ... on X", "knockdown in X" and
                 # "the effects of X" name the source cells.
                 ok = (p.cell, p.origin) not in source_ids or bool(RECIPIENT_PREP.search(gap))
-                ok = ok and not MODIFIED.search(gap)
+                ok = ok and not MODIFIED.search(gap) and not SECRETED_BY.search(gap)
         if not ok and later is not None:
             gap = _gap(text, p.end, later.start)
             ok = bool(TREATED.match(gap)) and not BREAKER.search(gap)

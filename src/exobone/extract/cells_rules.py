@@ -48,6 +48,7 @@ BREAKER: Final = RULES.regex("breaker")
 # Who received them: "internalized by X", "X treated with exosomes", "recipient X".
 RECIPIENT_PREP: Final = _gate("recipient_preposition")
 MODIFIED: Final = _gate("modified")
+SECRETED_BY: Final = _gate("secreted_by")
 TREATED: Final = _gate("treated")
 ORIGIN_OF: Final = RULES.regex("origin_of")
 ANAPHOR: Final = RULES.regex("anaphor")
