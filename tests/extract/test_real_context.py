@@ -94,3 +94,28 @@ def test_unit_first_lists_stay_periods(abstract: str, days: set[str]) -> None:
 )
 def test_osteoarthrosis_is_osteoarthritis(abstract: str) -> None:
     assert "osteoarthritis" in found(abstract, "conditions")
+
+
+# A review's title names its subject: "... in bone regeneration" there is the review's aim
+# whatever word leads to it.
+@pytest.mark.parametrize(
+    ("title", "abstract"),
+    [
+        # R100 (10.3389/fbioe.2024.1329388)
+        ("Making genetically or chemically engineered exosomes and their therapeutic effects in "
+         "bone regeneration and anti-inflammation",
+         "This review sums up how engineered exosomes are prepared and what they do."),
+        # 10.3390/jcm12134385
+        ("Clinical potential of mesenchymal stem cell-derived exosomes in bone regeneration",
+         "Here we review how stem cell exosomes act on bone cells."),
+    ],
+)  # fmt: skip
+def test_a_review_title_names_bone_regeneration_as_its_subject(title: str, abstract: str) -> None:
+    assert "bone_regeneration_general" in found(abstract, "conditions", title=title)
+
+
+def test_a_primary_title_result_is_not_a_purpose() -> None:
+    # seed S06: a primary study's title states a result, not what the study is for.
+    title = "Exosome and tricalcium phosphate scaffolds can enhance bone regeneration in rats"
+    abstract = "We implanted exosome-loaded scaffolds into calvarial defects of rats."
+    assert "bone_regeneration_general" not in found(abstract, "conditions", title=title)

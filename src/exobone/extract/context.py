@@ -63,7 +63,9 @@ def _conditions(doc: Document) -> Iterator[Finding]:
     for m in doc.of_kind("conditions"):
         if negated(doc, m):
             continue
-        if m.label == "bone_regeneration_general":
+        # A review's title names its subject ("Clinical potential of MSC exosomes in bone
+        # regeneration"), whatever words lead to it.
+        if m.label == "bone_regeneration_general" and not (doc.review and m.section == "title"):
             text = doc.text_of(m.section)
             lead = text[max(0, m.start - 50) : m.start]
             if not (_ALWAYS_PURPOSE.search(m.text) or _PURPOSE_LEAD.search(lead)):
