@@ -119,3 +119,26 @@ def test_a_primary_title_result_is_not_a_purpose() -> None:
     title = "Exosome and tricalcium phosphate scaffolds can enhance bone regeneration in rats"
     abstract = "We implanted exosome-loaded scaffolds into calvarial defects of rats."
     assert "bone_regeneration_general" not in found(abstract, "conditions", title=title)
+
+
+# Subcutaneous fat is the tissue the cells came from, not a subcutaneous route.
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # R19 (10.1186/s13287-021-02410-w)
+        "Adipose stem cells were isolated from the subcutaneous fat of rats, and their "
+        "exosomes were given to rats with Achilles tendon injuries in a biohydrogel.",
+        # R118 (engineered exosomes of subcutaneous fat stromal cells in DMM mice)
+        "Exosomes of stromal cells from subcutaneous fat delivered miR-199a-3p into the "
+        "cartilage of mice with DMM-induced osteoarthritis in vivo.",
+    ],
+)
+def test_subcutaneous_fat_is_no_route(abstract: str) -> None:
+    assert "subcutaneous_implantation" not in found(abstract, "delivery_routes")
+
+
+def test_a_subcutaneous_injection_stays_a_route() -> None:
+    abstract = (
+        "Exosomes of subcutaneous adipose tissue stem cells were injected subcutaneously in mice."
+    )
+    assert found(abstract, "delivery_routes") == {"subcutaneous_implantation"}
