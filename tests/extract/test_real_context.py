@@ -142,3 +142,23 @@ def test_a_subcutaneous_injection_stays_a_route() -> None:
         "Exosomes of subcutaneous adipose tissue stem cells were injected subcutaneously in mice."
     )
     assert found(abstract, "delivery_routes") == {"subcutaneous_implantation"}
+
+
+# Tendon repair, healing or regeneration as what the study is for names the tendon injury.
+@pytest.mark.parametrize(
+    ("title", "abstract"),
+    [
+        # R112 (10.12336/biomatertransl.2024.02.004)
+        ("Exosome-loaded biomaterials for tendon/ligament repair",
+         "This review covers hydrogels and electrospun scaffolds that carry exosomes."),
+        # 10.1111/jcmm.14430 (PMC6653097)
+        ("Exosomes from tendon stem cells promote tendon healing by balancing matrix synthesis "
+         "and degradation",
+         "Exosomes of tendon stem cells were injected into the Achilles tendons of rats."),
+        # R74 (PMC8618291)
+        ("Adipose stem cell vesicles promote tendon regeneration in rabbits",
+         "The vesicles raised tenocyte proliferation and migration in vitro."),
+    ],
+)  # fmt: skip
+def test_tendon_repair_is_the_tendon_injury(title: str, abstract: str) -> None:
+    assert "tendon_injury" in found(abstract, "conditions", title=title)
