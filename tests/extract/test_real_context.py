@@ -162,3 +162,19 @@ def test_a_subcutaneous_injection_stays_a_route() -> None:
 )  # fmt: skip
 def test_tendon_repair_is_the_tendon_injury(title: str, abstract: str) -> None:
     assert "tendon_injury" in found(abstract, "conditions", title=title)
+
+
+# An injection into the treated bone or tendon itself is a local injection.
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # R71 (10.1093/jbmrpl/ziaf164)
+        "Serum exosomes of young rats were given to ovariectomized rats by intramedullary "
+        "injection for 3 weeks after fatigue loading.",
+        # 10.1111/jcmm.14430 (PMC6653097)
+        "Collagenase made an Achilles tendinopathy in rats, which then received an "
+        "intra-Achilles-tendon injection of tendon stem cells or of their exosomes.",
+    ],
+)
+def test_an_injection_into_the_treated_bone_or_tendon_is_local(abstract: str) -> None:
+    assert found(abstract, "delivery_routes") == {"local_injection"}
