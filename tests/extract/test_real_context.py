@@ -178,3 +178,31 @@ def test_tendon_repair_is_the_tendon_injury(title: str, abstract: str) -> None:
 )
 def test_an_injection_into_the_treated_bone_or_tendon_is_local(abstract: str) -> None:
     assert found(abstract, "delivery_routes") == {"local_injection"}
+
+
+# Samples the study took from people make it clinical work (R18 convention).
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # R85 (10.1177/03635465211020010)
+        "Exosomes of adipose stem cells were tested in mice with tendinopathy. Finally, tissue "
+        "from human patients with rotator cuff tendinopathy was used to test how the exosomes "
+        "act on resident macrophages.",
+        # R87 (10.1186/s13287-021-02438-y)
+        "We asked whether exosomes from the necrotic bone tissue of patients with femoral head "
+        "necrosis inhibit osteogenesis of bone marrow stem cells.",
+        # R18 (10.1038/ncomms10872)
+        "Serum exosomal miR-214-3p was raised and bone formation lowered in elderly women with "
+        "fractures and in ovariectomized mice.",
+    ],
+)
+def test_samples_from_patients_are_clinical(abstract: str) -> None:
+    assert "clinical" in found(abstract, "settings")
+
+
+def test_patients_in_the_background_are_not_clinical() -> None:
+    abstract = (
+        "A treatment that strengthens M2 polarization would help patients with tendinopathy. "
+        "We injected adipose stem cell exosomes into the tendons of mice."
+    )
+    assert "clinical" not in found(abstract, "settings")

@@ -25,6 +25,11 @@ _CLINICAL = Cue(
     r"|randomi[sz]ed controlled|participants|were enrolled|enrolled patients|cohort"
     # an approved pilot or a case series of people ("veterans were treated with")
     r"|irb[- ]approved|case series|case reports?"
+    # samples the study took from people ("tissue from patients with tendinopathy", R85;
+    # "bone tissue of patients with NONFH", R87; "elderly women with fractures", R18)
+    r"|(?:tissues?|samples?|specimens?|sera|serum|plasma|biopsies) (?:\w+ ){0,2}(?:from|of)"
+    r" (?:\w+ ){0,1}patients"
+    r"|(?:elderly|older|postmenopausal) (?:women|men) with"
     r"|(?:veterans|volunteers|subjects|individuals|men|women) (?:were treated|received"
     r"|were injected|were given))\b",
 )
