@@ -206,3 +206,27 @@ def test_patients_in_the_background_are_not_clinical() -> None:
         "We injected adipose stem cell exosomes into the tendons of mice."
     )
     assert "clinical" not in found(abstract, "settings")
+
+
+# A particle concentration in a sentence that sizes the vesicles describes the preparation.
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # R48 (serum exosomes with a zinc scaffold in rabbit radial defects)
+        "Electron microscopy showed saucer-shaped exosomes, 30-150 nm across with a mean size "
+        "of 86 nm, at a concentration of 3.3 x 10^9 particles/mL.",
+        # https://cn.bio-protocol.org/bio101/r8624196 (NTA of EVs in conditioned medium)
+        "The EVs of the conditioned medium were tracked to give their hydrodynamic diameters, "
+        "and each sample held between 2 x 10^8 and 6 x 10^8 particles/mL.",
+    ],
+)
+def test_a_sized_particle_concentration_is_no_dose(abstract: str) -> None:
+    assert found(abstract, "doses") == set()
+
+
+def test_a_dose_counted_by_tracking_stays_a_dose() -> None:
+    abstract = (
+        "The small EVs were purified by size exclusion chromatography, and each dose held "
+        "2 x 10^10 particles as counted by nanoparticle tracking analysis."
+    )
+    assert found(abstract, "doses") == {"2e10 particles"}

@@ -229,6 +229,10 @@ _DURATION_RULE = "a number and a time unit, in days [rule duration]"
 _UNIT_FIRST_RULE = "a time unit, then its numbers ('days 7 and 14') [rule duration_unit_first]"
 # A token that names vesicles by its ending, defined or not ("PEVs", "BMSC-sEVs", "MSC-Exos").
 _VESICLE_TOKEN = re.compile(r"\s*[\w-]*(?:EVs|Exos|exosomes|vesicles)\b")
+# A sentence that sizes the vesicles ("86 nm", "diameter") measures the preparation: a particle
+# concentration there is characterisation, not an amount given (R48). A count of NTA alone
+# may be a dose ("each dose held 2 x 10(10) particles as counted by NTA").
+_SIZE_MEASURED = re.compile(r"\d\s*nm\b|\bdiameters?\b", re.I)
 _CELL_KINDS = frozenset({"cell_types", "origins", "species", "cell_lines"})
 # Who and how may stand between vesicles and "at <dose>": "EVs were injected intravenously
 # into ovariectomized mice at 200 ug".
@@ -266,7 +270,11 @@ def _doses(doc: Document, sentence: Sentence, vesicles: list[Mention]) -> Iterat
                 span = Span(start, end, sentence.index, sentence.section)
                 yield Finding("doses", _dose_value(match), span, rule)
             continue
-        if not ok and before and start - before[-1].end < 90:
+        # Particles in a sentence that sizes the vesicles are their concentration (R48).
+        sized = match.group(7).lower().startswith("particles") and bool(
+            _SIZE_MEASURED.search(text, sentence.start, sentence.end)
+        )
+        if not ok and not sized and before and start - before[-1].end < 90:
             gap = text[before[-1].end : start]
             others = [
                 m
@@ -283,7 +291,7 @@ def _doses(doc: Document, sentence: Sentence, vesicles: list[Mention]) -> Iterat
                 and bool(_VESICLE_BEFORE_DOSE.search(gap))
             )
             rule = _DOSE_AFTER_VESICLES
-        if not ok and match.group(7).lower().startswith("particles"):
+        if not ok and not sized and match.group(7).lower().startswith("particles"):
             ok = True  # particle counts in a vesicle sentence count vesicles
             rule = _PARTICLE_COUNT
         if ok:
