@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from exobone.api import ingest_file, load_extractor
 from exobone.errors import UnknownFieldError
@@ -390,3 +392,39 @@ def test_snippets_read_only_the_start_of_a_long_abstract(store_url: str, tmp_pat
         assert late.total == 1  # found by the search over the whole text
         snippet = late.hits[0].snippet
         assert snippet.text.startswith("Osteogenic exosomes") and "Late" not in snippet.text
+
+
+def test_year_order_and_ranges_read_the_years_once_per_generation(
+    store: Store, tmp_path: Path
+) -> None:
+    """Sorting by year and year ranges use every record's year read once per generation; a
+    re-ingest that changes only a record's year (its study unchanged) is seen next time."""
+    years_read: list[str] = []
+    if store.engine.dialect.name == "sqlite":  # SQLite's own trace of what it runs
+
+        def on_checkout(dbapi_conn: Any, *_: Any) -> None:
+            dbapi_conn.set_trace_callback(
+                lambda sql: (
+                    years_read.append(sql) if re.search(r"year\s+FROM records", sql) else None
+                )
+            )
+
+        event.listen(store.engine, "checkout", on_checkout)
+
+    def newest(where: dict[str, str]) -> list[int | None]:
+        return [h.year for h in store.search("", where, facet_fields=[], sort="newest").hits]
+
+    assert newest({"species": "rat"}) == [2020, 2019]
+    assert newest({"conditions": "osteoarthritis"}) == [2021, 2020]
+    assert store.search("", {"year": "2020..2021"}, facet_fields=[]).total == 2
+    if store.engine.dialect.name == "sqlite":
+        assert len(years_read) == 1, years_read
+    first = store.get(1)
+    assert first is not None and first.study is not None
+    path = tmp_path / "refs.txt"  # the same file, corrected: its records are updated
+    path.write_text("bibliography, corrected\n", encoding="utf-8")
+    corrected = Study(id="S01", record=replace(first.study.record, year=2030))
+    corrected.annotations = first.study.annotations
+    store.add_file(path, [corrected])
+    assert newest({"species": "rat"}) == [2030, 2020]
+    assert store.search("", {"year": "2030"}, facet_fields=[]).total == 1

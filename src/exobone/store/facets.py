@@ -32,6 +32,7 @@ from exobone.store.schema import (
     CURATED,
     AnnotationRow,
     Base,
+    RecordRow,
     StoreStateRow,
     StudyRow,
 )
@@ -39,6 +40,7 @@ from exobone.store.store import batched
 from exobone.store.writer import values_t
 
 studies_t = Base.metadata.tables[StudyRow.__tablename__]
+records_t = Base.metadata.tables[RecordRow.__tablename__]
 annotations_t = Base.metadata.tables[AnnotationRow.__tablename__]
 state_t = Base.metadata.tables[StoreStateRow.__tablename__]
 Key = tuple[int, int, int]
@@ -168,6 +170,7 @@ class FacetIndex:
         self._columns: dict[str, Column] = {}
         # Stored values of each field for wildcard filters, valid for one generation.
         self._values: tuple[int, dict[str, list[str]]] = (-1, {})
+        self._years: tuple[Key, np.ndarray] | None = None
 
     def key(self, conn: Connection) -> Key:
         """(generation, largest study id, largest annotation id): changes with every write."""
@@ -191,6 +194,24 @@ class FacetIndex:
                 query = select(values_t.c.value).where(values_t.c.field == name)
                 found = self._values[1][name] = [str(v) for v in conn.scalars(query)]
             return found
+
+    def years(self, conn: Connection, key: Key, record_ids: np.ndarray) -> np.ndarray:
+        """The year of each record (NaN: none, or no such record); every record's year is
+        read once per generation (a write of records bumps it), not per request."""
+        with self._lock:
+            if self._years is None or self._years[0] != key:
+                rows = fetch(conn, select(records_t.c.id, records_t.c.year))
+                ids = np.fromiter((row[0] for row in rows), np.int64, len(rows))
+                known = np.full(int(ids.max(initial=0)) + 1, np.nan)
+                known[ids] = np.fromiter(
+                    (np.nan if row[1] is None else row[1] for row in rows), np.float64, len(rows)
+                )
+                self._years = (key, known)
+            known = self._years[1]
+        years = np.full(len(record_ids), np.nan)
+        inside = record_ids < len(known)
+        years[inside] = known[record_ids[inside]]
+        return years
 
     def studies(self, conn: Connection, key: Key) -> Studies:
         """The studies of `key`; the fields held for an older key follow them (`_follow`)."""

@@ -771,10 +771,12 @@ class Matches:
     def _having(self, condition: Condition, size: int) -> np.ndarray:
         """The studies with one of the condition's values (or in its years)."""
         if condition.years is not None:
-            s, r = studies_t.alias("s"), records_t.alias("r")
-            query = select(s.c.id).join(r, r.c.id == s.c.record_id)
-            found = fetch(self.conn, query.where(*year_bounds(r.c.year, condition.years)))
-            return np.isin(self.studies.ids, np.fromiter((row[0] for row in found), np.int64))
+            years = self.index.years(self.conn, self.key, self.studies.records)
+            first, last = condition.years
+            with np.errstate(invalid="ignore"):  # NaN (no year) compares False: left out
+                return (years >= (-np.inf if first is None else first)) & (
+                    years <= (np.inf if last is None else last)
+                )
         if condition.field == "study_type":
             kinds = [i for i, k in enumerate(self.studies.kind_values) if k in condition.values]
             return np.isin(self.studies.kinds, kinds)
@@ -860,13 +862,7 @@ class Matches:
             query = select(records_t.c.id).order_by(year.nulls_last(), records_t.c.id)
             return [int(i) for i in self.conn.scalars(query.limit(limit).offset(offset))]
         chosen = self.record_ids if self.text else self.studies.records[self.rows]
-        rows = fetch(self.conn, select(records_t.c.id, records_t.c.year))
-        ids = np.fromiter((row[0] for row in rows), np.int64, len(rows))
-        known = np.full(int(ids.max(initial=0)) + 1, np.nan)
-        known[ids] = np.fromiter(
-            (np.nan if row[1] is None else row[1] for row in rows), np.float64, len(rows)
-        )
-        years = known[chosen]
+        years = self.index.years(self.conn, self.key, chosen)
         last = np.inf if newest else -np.inf  # no year: after every year either way
         key = np.where(np.isnan(years), last, -years if newest else years)
         order = np.lexsort((chosen, key))[offset : offset + limit]

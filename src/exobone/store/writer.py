@@ -274,6 +274,8 @@ class BatchWriter:
             bulk.insert(keys_t, ("record_id", "key"), key_rows)
         for row in [*new, *changed]:
             row.stored_keys.update(row.keys)
+        if new or changed:  # views of the records (their years, in the facet index) follow
+            bump_generation(conn)
 
     def _write_studies(self, conn: Connection, placed: list[tuple[_Row, Study]]) -> None:
         """Store the extractor's output; a study already stored as is is left alone."""
