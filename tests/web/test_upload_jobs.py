@@ -285,3 +285,55 @@ def test_the_worker_thread_ends_when_idle(client: TestClient, upload_job: Any) -
     while "exobone-uploads" in names() and time.monotonic() < deadline:
         time.sleep(0.2)
     assert "exobone-uploads" not in names()
+
+
+def test_a_write_that_outwaits_the_busy_timeout_gets_503(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process holding SQLite's write lock past the busy timeout was a 500
+    'database is locked'; it is a 503 to try again, and the write succeeds once free."""
+    import sqlite3
+
+    from exobone.store import engine
+
+    monkeypatch.setattr(engine, "SQLITE_BUSY_TIMEOUT", 0.5)
+    client = TestClient(create_app(Settings(db_url=db_url)), base_url=LOCAL)
+    body = {"field": "species", "value": "dog"}
+    holder = sqlite3.connect(db_url.removeprefix("sqlite:///"), isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        busy = client.post("/api/studies/S02/curations", json=body)
+        assert busy.status_code == 503, busy.text
+        assert busy.headers["retry-after"] == "5" and "busy" in busy.json()["detail"]
+        assert busy.headers["x-content-type-options"] == "nosniff"
+    finally:
+        holder.execute("COMMIT")
+        holder.close()
+    assert client.post("/api/studies/S02/curations", json=body).status_code == 201
+
+
+def test_a_job_that_fails_says_why_and_the_next_one_runs(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, upload_job: Any
+) -> None:
+    """A job whose write outwaits the busy timeout (another process holds SQLite's write
+    lock) fails and says what to do; the worker goes on, and the same upload then works."""
+    import sqlite3
+
+    from exobone.store import engine
+
+    monkeypatch.setattr(engine, "SQLITE_BUSY_TIMEOUT", 0.5)
+    settings = Settings(db_url=db_url, upload_dir=tmp_path / "up")
+    client = TestClient(create_app(settings), base_url=LOCAL)
+    ris = SCRIPT_RIS.read_bytes().replace(b"escape.test.2021", b"busy.job.2025")
+    holder = sqlite3.connect(db_url.removeprefix("sqlite:///"), isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        job = upload_job(client, "refs.ris", ris)
+    finally:
+        holder.execute("COMMIT")
+        holder.close()
+    assert job["state"] == "failed" and job["result"] is None, job
+    assert job["error"].startswith("the store stayed busy"), job
+    assert 'id="job-error">Failed: the store stayed busy' in client.get(job["page"]).text
+    again = upload_job(client, "refs.ris", ris)
+    assert again["state"] == "done" and again["result"]["new"] == 1, again

@@ -23,6 +23,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pydantic import BaseModel, Field
+from sqlalchemy.exc import OperationalError
 from starlette.background import BackgroundTask
 
 from exobone.errors import ExoboneError, LabelError, StoreError, UnknownFieldError
@@ -198,6 +199,17 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
 
             return JSONResponse({"detail": error.detail}, status_code=error.status_code)
         return error_page(request, error.status_code, str(error.detail))
+
+    @app.exception_handler(OperationalError)
+    async def store_busy(request: Request, error: OperationalError) -> Response:
+        """SQLite's busy timeout ran out (another process held the write lock all along):
+        503, to try again, instead of a 500; any other database error stays a 500."""
+        if "database is locked" not in str(error.orig):
+            raise error
+        busy = HTTPException(503, "the store is busy with another write; try again shortly")
+        response = await http_error(request, busy)
+        response.headers["Retry-After"] = "5"
+        return response
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request) -> HTMLResponse:

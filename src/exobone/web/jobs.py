@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import HTTPException, UploadFile
+from sqlalchemy.exc import OperationalError
 
 from exobone.api import SupportsExtract, ingest_file, load_extractor
 from exobone.errors import IngestError, RecordProblem
@@ -235,9 +236,15 @@ class UploadJobs:
             )
         except IngestError as error:
             job.error = job.clean(error)
-        except Exception:  # a bug or a broken store: logged, the job says so
-            log.exception("upload job %s (%s) failed", job.id, job.name)
-            job.error = "internal error; the server log has the details"
+        except Exception as error:  # the worker goes on with the next job whatever happens
+            if isinstance(error, OperationalError) and "database is locked" in str(error.orig):
+                job.error = (
+                    "the store stayed busy with another write past its timeout; upload the "
+                    "file again to go on after the last batch stored"
+                )
+            else:  # a bug or a broken store: logged, the job says so
+                log.exception("upload job %s (%s) failed", job.id, job.name)
+                job.error = "internal error; the server log has the details"
         else:
             job.result = _summary_json(summary)
         finally:
