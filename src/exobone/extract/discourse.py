@@ -45,7 +45,11 @@ _STUDY_CUE = Cue(
 _REVIEW_CUE = Cue(
     r"\b(?:in this review|this review|we review|here,? we review|review article|systematic review"
     r"|meta-analys[ie]s|this article reviews|this paper reviews|narrative review|scoping review"
-    r"|we summari[sz]e|is reviewed|are reviewed|we (?:will )?discuss|this chapter)\b",
+    r"|we summari[sz]e|is reviewed|are reviewed|we (?:will )?discuss|this chapter"
+    # "In this comprehensive review, we ..." (Huang 2022, R132), "This concise review first
+    # outlines ..." (Stem Cells Transl Med 2025): the review named with one or two words
+    # between; a retrospective or chart review of patients is a primary clinical study
+    r"|this (?!(?:[\w-]+ )?(?:retrospective|chart|record)\b)(?:[\w-]+ ){1,2}review)\b",
 )
 _EXPERIMENT_CUE = Cue(
     r"\b(?:we (?:found|observed|isolated|treated|injected|measured|showed that)|(?:were|was) "
