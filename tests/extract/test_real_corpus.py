@@ -52,3 +52,39 @@ def test_a_retrospective_chart_review_of_patients_stays_primary():
     )
     assert _study_type(title, abstract) == "primary"
 
+
+def _long_form(text: str, short: str) -> str | None:
+    from exobone.text.abbreviations import find_abbreviations
+
+    return next((a.long for a in find_abbreviations(text) if a.short == short), None)
+
+
+def test_an_inverted_long_form_starts_after_a_coordinator():
+    # GMSC exosomes in the periodontal inflammation microenvironment (real_paraphrase R84,
+    # source on its NOTES line, discovery.researcher.life): the head
+    # of "X from Y (Y-X)" does not take the other preparation named before "or with"
+    text = (
+        "Periodontal ligament stem cells were exposed in vitro to GMSC-Exo or to "
+        "lipopolysaccharide from Porphyromonas gingivalis (P.g-LPS), and osteogenic factors "
+        "were measured."
+    )
+    assert _long_form(text, "P.g-LPS") == "lipopolysaccharide from Porphyromonas gingivalis"
+
+
+def test_an_inverted_long_form_after_and_is_found():
+    # Tao et al., Theranostics 2017, doi:10.7150/thno.17450 (real_paraphrase R41): "and the
+    # exosomes derived from PRP (PRP-Exos)" was read with "and" as part of the head, which
+    # then matched nothing
+    text = (
+        "Platelet-rich plasma (PRP) concentrates growth factors, and the exosomes derived "
+        "from PRP (PRP-Exos) act like the plasma itself."
+    )
+    assert _long_form(text, "PRP-Exos") == "exosomes derived from PRP"
+
+
+def test_an_inverted_long_form_keeps_its_verbs():
+    # a negative guard: the head still runs back over "were isolated", which is no joint
+    text = "Exosomes were isolated from rat bone marrow mesenchymal stem cells (BMSC-Exos)."
+    assert _long_form(text, "BMSC-Exos") == (
+        "Exosomes were isolated from rat bone marrow mesenchymal stem cells"
+    )

@@ -67,6 +67,7 @@ def match_long_form(short: str, candidate: str) -> int | None:
 
 
 _FROM_THE = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
+_COORDINATOR = re.compile(r"\b(?:and|or|with)\s+(?:(?:to|with|the|an?)\s+)*")
 
 
 def _inverted_long_form(short: str, candidate: str) -> int | None:
@@ -76,6 +77,12 @@ def _inverted_long_form(short: str, candidate: str) -> int | None:
         head_end = m.start()
         tail = candidate[m.end() :]
         head_start = _words_before(candidate, head_end, 4)
+        # The head is one noun phrase: it starts after a coordinator, so "GMSC-Exo or with
+        # lipopolysaccharide from Porphyromonas gingivalis (P.g-LPS)" (R84) reads as the
+        # lipopolysaccharide alone and "and exosomes derived from human urine-derived stem
+        # cells (USCEXOs)" (R51) leaves out the "and".
+        for joint in _COORDINATOR.finditer(candidate, head_start, head_end):
+            head_start = joint.end()
         head = candidate[head_start:head_end]
         if not tail.strip() or not head.strip():
             continue
