@@ -29,7 +29,8 @@ def test_this_comprehensive_review_is_a_review():
 
 
 def test_this_concise_review_is_a_review():
-    # Stem Cells Transl Med 2025, 14(3): szae092 (not in the corpus), on bacterial and MSC EVs
+    # Stem Cells Transl Med 14(3): szae092 (https://dbpia.nl.go.kr/stcltm/article/14/3/szae092/
+    # 7929272; not in the corpus), on bacterial and MSC EVs
     # in periodontitis: only its first sentences, which name the review with an adjective
     title = "Extracellular vesicles in periodontitis and periodontal regeneration"
     abstract = (
