@@ -121,3 +121,22 @@ def test_edu_incorporation_is_no_cell_counting():
 def test_cell_counting_is_still_cell_counting():
     text = "Exosomes raised the number of osteoblasts, as measured by cell counting."
     assert "cell_counting" in _assays(text)
+
+
+def test_a_gene_symbol_ending_in_a_capital_ends_its_sentence():
+    from exobone.text.sentences import split_sentences
+
+    # Mao et al., Stem Cell Res Ther 2018, doi:10.1186/s13287-018-1004-0 (real_paraphrase R93)
+    mao = (
+        "Our results suggest that exosomal miR-92a-3p regulates cartilage homeostasis by "
+        "directly targeting WNT5A. It may thus act as a Wnt inhibitor."
+    )
+    # Front Cell Dev Biol 2021, doi:10.3389/fcell.2020.581545 (not in the corpus)
+    kdm = (
+        "Vesicle-borne miR-29b-3p from BMSCs furthered osteogenic differentiation by "
+        "inhibiting KDM5A. KDM5A in turn held back osteogenic differentiation through SOCS1."
+    )
+    for text in (mao, kdm):
+        assert len(split_sentences(text)) == 2
+    # an initial stays inside its sentence
+    assert len(split_sentences("As shown by J. Smith and colleagues, exosomes help.")) == 1

@@ -76,7 +76,10 @@ def _ends_sentence(text: str, cut: int) -> bool:
     token = word[:-1].lower().rstrip(".")
     if token in _NOT_ENDS:
         return False
-    return not (len(token) == 1 and token.isalpha() and head[-2:-1].isupper())
+    # A capital glued to a digit ends a gene symbol, not a name: "... targeting WNT5A. This"
+    # (R93), "... by inhibiting KDM5A. KDM5A inhibited ..." (Front Cell Dev Biol 2021)
+    glued = len(head) > len(word) and head[-len(word) - 1].isdigit()
+    return not (len(token) == 1 and token.isalpha() and head[-2:-1].isupper() and not glued)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
