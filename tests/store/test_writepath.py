@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Text, cast, create_engine, select, text
+from sqlalchemy import Text, cast, create_engine, func, select, text
 
 from exobone.api import SupportsExtract, extractor_version, ingest_file, load_extractor
 from exobone.model import Record, Study
@@ -41,9 +41,22 @@ def contents(url: str) -> dict[str, list[tuple[Any, ...]]]:
                 columns = [c for c in table.c if c.name not in WHEN]
                 rows = conn.execute(select(*columns)).all()
                 found[name] = sorted(tuple(map(repr, row)) for row in rows)
+            if engine.dialect.name == "sqlite":
+                found["records_fts"] = full_text(conn)
             return found
     finally:
         engine.dispose()
+
+
+def full_text(conn: Any) -> list[tuple[Any, ...]]:
+    """Every (term, record, column, offset) of SQLite's full-text index, sorted; FTS5 checks
+    first that the index holds exactly the records' texts (its integrity-check)."""
+    conn.exec_driver_sql("INSERT INTO records_fts(records_fts, rank) VALUES ('integrity-check', 1)")
+    conn.exec_driver_sql(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_instances "
+        "USING fts5vocab(main, records_fts, instance)"
+    )
+    return sorted(conn.exec_driver_sql("SELECT * FROM temp.fts_instances").all())
 
 
 class FailingAt:
@@ -135,6 +148,66 @@ def test_a_killed_ingest_rerun_equals_a_clean_run(store_url: str, tmp_path: Path
         assert got == want
     else:
         assert got["records"] == want["records"] and got["record_keys"] == want["record_keys"]
+
+
+def test_new_records_enter_the_full_text_index_per_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No trigger indexes records one row at a time (FTS5 rows from a trigger cost ~4x);
+    the writer's per-batch rows index exactly the stored texts, also after updates, merges
+    and removals, and every record is found by its title."""
+    monkeypatch.setattr(writer_module, "BATCH_SIZE", 6)
+    url = f"sqlite:///{tmp_path / 'fts.db'}"
+    first = with_duplicate(tmp_path / "a.xml", 20, seed=11)
+    with Store.open(url) as store:
+        ingest_file(store, first)
+        # The file again with its first abstract changed: an update (the update trigger).
+        marker = 'NlmCategory="BACKGROUND">'
+        first.write_text(first.read_text().replace(marker, marker + "Revised quokka. ", 1))
+        assert ingest_file(store, first).updated == 1
+        with store.engine.begin() as conn:
+            triggers = conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+            ).scalars().all()
+            conn.exec_driver_sql("DELETE FROM records WHERE id = 3")
+            indexed = full_text(conn)
+            titles = conn.exec_driver_sql("SELECT id, title FROM records").all()
+        assert "records_fts_insert" not in triggers
+        assert [hit.record_id for hit in store.search("quokka").hits] == [1]
+        assert len(titles) == 19 and {record_id for _, record_id, *_ in indexed} == {
+            record_id for record_id, _ in titles
+        }
+        for record_id, title in titles:
+            words = " ".join(title.replace("-", " ").split()[:6])
+            assert record_id in [hit.record_id for hit in store.search(words, limit=50).hits]
+
+
+def test_records_checksummed_by_an_older_store_stay_unchanged(
+    store_url: str, tmp_path: Path
+) -> None:
+    """Stores written before hold sha256 of each record's JSON as its checksum: an ingest
+    of the same file recognises those records as unchanged and rewrites nothing."""
+    from sqlalchemy import update
+
+    from exobone.store.writer import RECORD_COLUMNS, records_t
+
+    path = with_duplicate(tmp_path / "refs.xml", 10, seed=13)
+    with Store.open(store_url) as store:
+        ingest_file(store, path)
+        with store.engine.begin() as conn:
+            for row in conn.execute(select(records_t)).mappings().all():
+                old = writer_module._checksum({name: row[name] for name in RECORD_COLUMNS})
+                assert old != row["checksum"]
+                conn.execute(
+                    update(records_t).where(records_t.c.id == row["id"]).values(checksum=old)
+                )
+        before = contents(store_url)
+        again = ingest_file(store, path)
+        with store.engine.connect() as conn:
+            touched = conn.scalar(select(func.count()).where(
+                records_t.c.updated_at != records_t.c.created_at))  # fmt: skip
+    assert (again.new, again.updated, again.unchanged, again.merged) == (0, 0, 10, 1)
+    assert contents(store_url) == before and touched == 0
 
 
 def test_two_ingests_at_once_both_succeed(store_url: str, tmp_path: Path) -> None:

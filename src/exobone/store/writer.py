@@ -67,7 +67,11 @@ RECORD_COLUMNS: tuple[str, ...] = (
     "position",
     "line",
 )
+# The record columns whose keys can prove two records different papers (`_rejects`).
+IDENTITY_COLUMNS = ("doi", "pmid")
 EVIDENCE_COLUMNS = ("section", "sentence", "start", "end", "text")
+# The columns of SQLite's full-text index `records_fts` (migration 0002).
+TEXT_COLUMNS = "title, abstract, keywords, authors, journal"
 COUNTS = ("new", "updated", "unchanged", "merged", "extracted")
 
 
@@ -100,6 +104,8 @@ class _Row:
     keys: list[str] = field(default_factory=list)
     stored_keys: set[str] = field(default_factory=set)
     kinds: dict[str, str] | None = None
+    # False while `values` holds only `IDENTITY_COLUMNS` (see `_load`).
+    whole: bool = True
 
 
 @dataclass(slots=True)
@@ -163,16 +169,17 @@ class BatchWriter:
 
     def skip(self, conn: Connection, records: Sequence[Record]) -> None:
         """Records an earlier run of this file committed: only their ids are taken."""
-        by_key = _load(conn, [key for r in records for key in identity_keys(r)], self.seen)
-        for record in records:
-            row = _match(by_key, identity_keys(record))
+        keyed = [identity_keys(record) for record in records]
+        by_key = _load(conn, keyed, self.seen)
+        for keys in keyed:
+            row = _match(by_key, keys)
             if row is not None and row.id is not None:
                 self.seen.add(row.id)
 
     def write(self, conn: Connection, entries: Sequence[Record | Study]) -> None:
         """Store one batch in `conn`'s transaction (which `lock_state` has already taken)."""
         keyed = [(entry, identity_keys(_record(entry))) for entry in entries]
-        by_key = _load(conn, [key for _, keys in keyed for key in keys], self.seen)
+        by_key = _load(conn, [keys for _, keys in keyed], self.seen)
         rows: dict[int, _Row] = {}  # by object id, in order of first use
         placed: list[tuple[_Row, Study | None, bool]] = []
         for entry, keys in keyed:
@@ -192,7 +199,7 @@ class BatchWriter:
         Returns its row, and whether the stored title and abstract are the record's own.
         """
         values = _record_values(record)
-        checksum = _checksum(values)
+        checksum = record_checksum(values)
         row = _match(by_key, keys)
         if row is None:
             self.counts.new += 1
@@ -201,7 +208,7 @@ class BatchWriter:
             _index(by_key, row, keys)
             return row, True
         rows.setdefault(id(row), row)
-        if row.checksum == checksum:
+        if row.checksum == checksum or row.values == values:  # (older checksums: see below)
             self.counts.unchanged += 1
             row.seen = True
             return row, True
@@ -216,10 +223,10 @@ class BatchWriter:
             }
             for name in ("source", "position", "line", "raw"):
                 values[name] = stored[name]
-            checksum = _checksum(values)
+            checksum = record_checksum(values)
             same_text = (values["title"], values["abstract"]) == (record.title, record.abstract)
             row.seen = True
-            if checksum == row.checksum:
+            if checksum == row.checksum or values == stored:
                 return row, same_text
         else:
             self.counts.updated += 1
@@ -254,6 +261,7 @@ class BatchWriter:
                     if row.id is not None
                 ],
             )
+            bulk.index_text([row.id for row in new if row.id is not None])
         changed = [row for row in rows if row.dirty and not row.new]
         if changed:
             bulk.update(
@@ -411,6 +419,22 @@ class _Bulk:
             self._converted(table, columns, rows),
         )
 
+    def index_text(self, record_ids: Sequence[int]) -> None:
+        """Add new records to SQLite's full-text index (PostgreSQL's is a generated column).
+
+        One statement per `IN_SIZE` records instead of a trigger per row (migration 0008):
+        a trigger's insert into FTS5 costs ~4x as much (20,000 records: 1.9 CPU-s -> 0.6).
+        """
+        if self.postgres:
+            return
+        marks = ", ".join([self.mark] * IN_SIZE)
+        for chunk in padded(record_ids):
+            self.cursor.execute(
+                f"INSERT INTO records_fts(rowid, {TEXT_COLUMNS}) "
+                f"SELECT id, {TEXT_COLUMNS} FROM records WHERE id IN ({marks})",
+                chunk,
+            )
+
     def update(self, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         """Set `columns` of the rows whose id is the last value of each row."""
         assignments = ", ".join(f"{self._quote(name)} = {self.mark}" for name in columns)
@@ -513,28 +537,53 @@ def _record(entry: Record | Study) -> Record:
     return entry.record if isinstance(entry, Study) else entry
 
 
-def _load(conn: Connection, keys: list[str], seen: IdSet) -> dict[str, _Row]:
-    """The stored records holding any of `keys`, by each of their keys that was asked for."""
+def _load(conn: Connection, keyed: Sequence[list[str]], seen: IdSet) -> dict[str, _Row]:
+    """The stored records holding a key of `keyed` (each entry's keys), by each such key.
+
+    First only the DOI and PMID of the records found are read; whole rows (with the raw
+    text) are read only for the records `_match` can return: those some entry does not
+    prove a different paper by its DOI or PMID (with synthetic or common titles, most
+    title+year hits are other papers). The others stay as identities (`_Row.whole` False):
+    `_match` rejects them again, which keeps the order of matching what it was.
+    """
     by_key: dict[str, _Row] = {}
-    if not keys:
+    wanted = sorted({key for keys in keyed for key in keys})
+    if not wanted:
         return by_key
     rows: dict[int, _Row] = {}
-    for chunk in padded(sorted(set(keys))):
+    hits: dict[str, int] = {}
+    for chunk in padded(wanted):
         query = (
-            select(keys_t.c.key.label("matched_key"), keys_t.c.record_id, records_t)
+            select(
+                keys_t.c.key.label("matched_key"),
+                records_t.c.id,
+                *(records_t.c[name] for name in IDENTITY_COLUMNS),
+            )
             .join(records_t, records_t.c.id == keys_t.c.record_id)
             .where(keys_t.c.key.in_(chunk))
         )
         for found in conn.execute(query).mappings():
-            record_id = int(found["record_id"])
-            row = rows.get(record_id)
-            if row is None:
-                values = {name: found[name] for name in RECORD_COLUMNS}
-                row = _Row(record_id, values, found["checksum"], found["key"], record_id in seen)
+            record_id = int(found["id"])
+            if record_id not in rows:
+                identity = {name: found[name] for name in IDENTITY_COLUMNS}
+                row = _Row(record_id, identity, "", "", record_id in seen, whole=False)
+                row.kinds = _by_kind(identity_keys(Record(**identity)))
                 rows[record_id] = row
-            by_key[found["matched_key"]] = row
-    # The stored keys of a matched record, so that an update adds only missing ones.
-    for ids in padded(list(rows)):
+            hits[found["matched_key"]] = record_id
+    by_key = {key: rows[record_id] for key, record_id in hits.items()}
+    possible: set[int] = set()
+    for keys in keyed:
+        mine = _by_kind(keys)
+        for key in keys:
+            candidate = by_key.get(key)
+            if candidate and candidate.id is not None and not _rejects(mine, candidate, key):
+                possible.add(candidate.id)
+    for ids in padded(sorted(possible)):
+        for found in conn.execute(select(records_t).where(records_t.c.id.in_(ids))).mappings():
+            row = rows[int(found["id"])]
+            row.values = {name: found[name] for name in RECORD_COLUMNS}
+            row.checksum, row.key, row.whole = found["checksum"], found["key"], True
+        # The stored keys of a matched record, so that an update adds only missing ones.
         query = select(keys_t.c.record_id, keys_t.c.key).where(keys_t.c.record_id.in_(ids))
         for record_id, key in conn.execute(query):
             row = rows[int(record_id)]
@@ -557,17 +606,21 @@ def _match(by_key: Mapping[str, _Row], keys: list[str]) -> _Row | None:
     mine = _by_kind(keys)
     for key in keys:
         row = by_key.get(key)
-        if row is None:
+        if row is None or _rejects(mine, row, key):
             continue
-        if row.kinds is None:
-            row.kinds = _by_kind(identity_keys(Record(**row.values)))
-        theirs = row.kinds
-        if _differ(mine, theirs, "doi") or (
-            key.startswith("title:") and _differ(mine, theirs, "pmid")
-        ):
-            continue
+        assert row.whole, "_load reads every row _match can return"
         return row
     return None
+
+
+def _rejects(mine: dict[str, str], row: _Row, key: str) -> bool:
+    """Whether the identity keys `mine` prove `row`, found by `key`, another paper."""
+    if row.kinds is None:
+        row.kinds = _by_kind(identity_keys(Record(**row.values)))
+    theirs = row.kinds
+    return _differ(mine, theirs, "doi") or (
+        key.startswith("title:") and _differ(mine, theirs, "pmid")
+    )
 
 
 def _by_kind(keys: list[str]) -> dict[str, str]:
@@ -621,6 +674,28 @@ def _record_values(record: Record) -> dict[str, Any]:
     values["authors"] = list(record.authors)
     values["keywords"] = list(record.keywords)
     return values
+
+
+def record_checksum(values: Mapping[str, Any]) -> str:
+    """sha256 of a record's stored fields, each framed by its name, kind and length.
+
+    Stores written before this form hold sha256 of the fields' JSON, which cost more (the
+    raw text escaped): a record with such a checksum is recognised as unchanged by
+    comparing its fields.
+    """
+    parts = []
+    for name in sorted(values):
+        value = values[name]
+        if isinstance(value, str):
+            kind, text = "s", value
+        elif value is None:
+            kind, text = "n", ""
+        elif type(value) is int:
+            kind, text = "i", str(value)
+        else:
+            kind, text = "j", json.dumps(value, ensure_ascii=False)
+        parts.append(f"{name}\0{kind}{len(text)}\0{text}")
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _checksum(values: Mapping[str, Any]) -> str:
