@@ -271,10 +271,10 @@ def test_workers_store_the_same_as_one_process(
     assert contents(urls[0]) == contents(urls[1])
 
 
-def spans(study: Study) -> set[tuple[str, str, str, int, int, int]]:
-    """A study's evidence as the store keeps it (whether a span was inferred is not kept)."""
+def spans(study: Study) -> set[tuple[str, str, str, int, int, int, str]]:
+    """A study's evidence as the store keeps it, with what a value was inferred from."""
     return {
-        (name, value, span.section, span.sentence, span.start, span.end)
+        (name, value, span.section, span.sentence, span.start, span.end, span.inferred)
         for name, values in study.evidence.items()
         for value, found in values.items()
         for span in found
@@ -299,6 +299,10 @@ def test_the_bulk_path_stores_what_was_read_and_extracted(store_url: str, tmp_pa
         assert [s.annotations for s in stored] == [s.annotations for s in expected]
         assert [spans(s) for s in stored] == [spans(s) for s in expected]
         assert sum(len(spans(s)) for s in stored) > 12
+        assert any(span[-1] for s in stored for span in spans(s))  # some value was inferred
+        shown = [s.to_json() for s in stored]  # what `exobone records show` prints
+        assert any(e.get("inferred") and e.get("from") for s in shown
+                   for values in s["evidence"].values() for es in values.values() for e in es)
 
         with store.engine.begin() as conn:
             first = conn.execute(select(records_t).where(records_t.c.id == 1)).mappings().one()

@@ -171,6 +171,8 @@ class EvidenceRow(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
+    # What the value was inferred from there (`Span.inferred`); empty when the words state it.
+    inferred: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class IngestLogRow(Base):

@@ -907,7 +907,7 @@ def _load_annotations(conn: Connection, study_ids: list[int]) -> dict[int, list[
             .order_by(evidence_t.c.id)
         ):
             spans[ev.annotation_id].append(
-                Span(start=ev.start, end=ev.end, sentence=ev.sentence, section=ev.section)
+                Span(ev.start, ev.end, ev.sentence, ev.section, ev.inferred or "")
             )
     per_study: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:

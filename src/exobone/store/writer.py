@@ -69,7 +69,7 @@ RECORD_COLUMNS: tuple[str, ...] = (
 )
 # The record columns whose keys can prove two records different papers (`_rejects`).
 IDENTITY_COLUMNS = ("doi", "pmid")
-EVIDENCE_COLUMNS = ("section", "sentence", "start", "end", "text")
+EVIDENCE_COLUMNS = ("section", "sentence", "start", "end", "text", "inferred")
 # The columns of SQLite's full-text index `records_fts` (migration 0002).
 TEXT_COLUMNS = "title, abstract, keywords, authors, journal"
 COUNTS = ("new", "updated", "unchanged", "merged", "extracted")
@@ -656,17 +656,26 @@ def _as_dicts(
     annotations: list[tuple[str, str, int, list[tuple[Any, ...]]]],
 ) -> list[tuple[str, str, int, list[dict[str, Any]]]]:
     """Annotations with their evidence as `{column: value}`: the form study checksums are
-    made of (stores written before keep recognising their studies as unchanged)."""
+    made of (stores written before keep recognising their studies as unchanged; `inferred`
+    is left out where empty, as it was before it was stored)."""
     return [
-        (name, value, rank, [dict(zip(EVIDENCE_COLUMNS, span, strict=True)) for span in spans])
+        (name, value, rank, [_evidence_dict(span) for span in spans])
         for name, value, rank, spans in annotations
     ]
+
+
+def _evidence_dict(span: tuple[Any, ...]) -> dict[str, Any]:
+    found = dict(zip(EVIDENCE_COLUMNS, span, strict=True))
+    if not found["inferred"]:
+        del found["inferred"]
+    return found
 
 
 def _evidence_values(record: Record, span: Span) -> tuple[Any, ...]:
     """The values of `EVIDENCE_COLUMNS` for one span."""
     text = record.title if span.section == "title" else record.abstract
-    return (span.section, span.sentence, span.start, span.end, text[span.start : span.end])
+    words = text[span.start : span.end]
+    return (span.section, span.sentence, span.start, span.end, words, span.inferred)
 
 
 def _record_values(record: Record) -> dict[str, Any]:
