@@ -428,3 +428,23 @@ def test_year_order_and_ranges_read_the_years_once_per_generation(
     store.add_file(path, [corrected])
     assert newest({"species": "rat"}) == [2030, 2020]
     assert store.search("", {"year": "2030"}, facet_fields=[]).total == 1
+
+
+def test_a_comma_inside_a_value_is_escaped_in_a_filter(store: Store) -> None:
+    """`A\\,B` is the one value `A,B`; `A,B` stays two alternatives; links the web builds
+    escape the commas of the values they filter on."""
+    from exobone.store.labels import alternatives, joined
+    from exobone.web.searchview import SearchView
+
+    value = "hsa-miR-21, hsa-miR-22 cluster"
+    store.curate(1, "ev_cargo", value, by="t")
+    assert alternatives(joined([value, "a\\b", "RUNX2"])) == (False, [value, "a\\b", "RUNX2"])
+    assert alternatives("!A,B") == (True, ["A", "B"])
+    escaped = joined([value])
+    hits = store.search("", {"ev_cargo": escaped}, facet_fields=[]).hits
+    assert [h.record_id for h in hits] == [1]
+    negated = store.search("", {"ev_cargo": "!" + escaped}, facet_fields=[]).hits
+    assert 1 not in {h.record_id for h in negated} and negated
+    link = SearchView("", ()).toggle("ev_cargo", value)
+    assert SearchView("", (("ev_cargo", escaped),)).chosen("ev_cargo") == [value]
+    assert "%5C%2C" in link  # the comma escaped in the link (URL-encoded backslash, comma)

@@ -2,8 +2,9 @@
 valid filter values: the vocabulary's labels per field part, plus what the store holds.
 
 A condition is `FIELD=VALUE` (the study has the value), `FIELD=A,B` (one of them: OR within
-a field), `FIELD!=VALUE` or `FIELD!=A,B` (none of them), or `year=2015..2020` (also
-`2015..`, `..2020`, `2018`: the record's year). Conditions are ANDed. A compound field
+a field; `\\,` is a comma inside a value), `FIELD!=VALUE` or `FIELD!=A,B` (none of them), or
+`year=2015..2020` (also `2015..`, `..2020`, `2018`: the record's year). Conditions are ANDed.
+A compound field
 (`ev_sources` is `cell|origin|species`) is checked part by part, so `MSC|bone_marrow|*` is
 valid while `MCS|*|*` names the unknown part and its valid labels.
 """
@@ -27,6 +28,7 @@ __all__ = [
     "check_filter_field",
     "check_label",
     "condition_text",
+    "joined",
     "matches",
     "parse_conditions",
     "part_labels",
@@ -36,8 +38,9 @@ __all__ = [
 WILDCARD = "*"
 # A value written `!VALUE` (typed `FIELD!=VALUE`) keeps the studies without it.
 NOT = "!"
-# `FIELD=A,B`: the studies with A or B.
+# `FIELD=A,B`: the studies with A or B; a comma inside a value is written `\,`.
 OR = ","
+ESCAPE = "\\"
 # Not an annotation field: the record's publication year, as a range `FROM..TO`.
 YEAR = "year"
 _RANGE = ".."
@@ -73,10 +76,28 @@ def condition_text(name: str, value: str) -> str:
 
 
 def alternatives(value: str) -> tuple[bool, list[str]]:
-    """(negated, the values ORed) of a condition's value: `!A,B` is (True, [A, B])."""
+    """(negated, the values ORed) of a condition's value: `!A,B` is (True, [A, B]); `A\\,B`
+    is the one value `A,B` (an escaped comma)."""
     negated = value.startswith(NOT)
     body = value[len(NOT) :] if negated else value
-    return negated, [part.strip() for part in body.split(OR) if part.strip()]
+    parts, current = [], []
+    characters = iter(body)
+    for character in characters:
+        if character == ESCAPE:  # the next character as it is (a lone one at the end too)
+            current.append(next(characters, ESCAPE))
+        elif character == OR:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(character)
+    parts.append("".join(current))
+    return negated, [part.strip() for part in parts if part.strip()]
+
+
+def joined(values: Iterable[str]) -> str:
+    """Values as one condition's alternatives, commas and backslashes in them escaped (what
+    `alternatives` reads back)."""
+    return OR.join(v.replace(ESCAPE, ESCAPE * 2).replace(OR, ESCAPE + OR) for v in values)
 
 
 def year_range(value: str) -> tuple[int | None, int | None]:

@@ -17,7 +17,7 @@ import networkx as nx
 
 from exobone.analysis.evidence_map import evidence_map_from_pairs, legend, map_fields
 from exobone.schema import SEPARATOR, field
-from exobone.store.labels import WILDCARD
+from exobone.store.labels import WILDCARD, joined
 from exobone.web.corpus import Corpus
 from exobone.web.searchview import SearchView
 
@@ -90,7 +90,7 @@ def map_search(*fields_and_values: str) -> str:
     """The search page of the studies the map counts with these (field, value)s: reviews
     are left out of the map, so of the search too."""
     pairs = [
-        (name, _whole(name, value))
+        (name, joined([_whole(name, value)]))
         for name, value in zip(fields_and_values[::2], fields_and_values[1::2], strict=True)
     ]
     return SearchView("", (*pairs, ("study_type", "!review"))).url()

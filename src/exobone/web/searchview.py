@@ -15,11 +15,11 @@ from urllib.parse import urlencode
 from exobone.errors import ExoboneError
 from exobone.store.labels import (
     NOT,
-    OR,
     YEAR,
     alternatives,
     check_filter_field,
     condition_text,
+    joined,
     parse_conditions,
     year_range,
 )
@@ -78,7 +78,7 @@ class SearchView:
         prefix = NOT if negated else ""
         where = [p for p in self.where if not (p[0] == name and alternatives(p[1])[0] == negated)]
         if values:
-            where.append((name, prefix + OR.join(values)))
+            where.append((name, prefix + joined(values)))
         return self.url(where)
 
     def toggle(self, name: str, value: str) -> str:
