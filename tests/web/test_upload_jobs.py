@@ -347,3 +347,16 @@ def test_a_job_that_fails_says_why_and_the_next_one_runs(
     assert 'id="job-error">Failed: the store stayed busy' in client.get(job["page"]).text
     again = upload_job(client, "refs.ris", ris)
     assert again["state"] == "done" and again["result"]["new"] == 1, again
+
+
+def test_a_job_lists_at_most_1000_problems_and_counts_them_all(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, upload_job: Any
+) -> None:
+    monkeypatch.setenv("EXOBONE_MAX_RECORD_BYTES", "200")  # every record is larger: a problem
+    text = SCRIPT_RIS.read_text(encoding="utf-8")
+    ris = "".join(text.replace("escape.test.2021", f"many.{n}.2020") for n in range(1100))
+    job = upload_job(client, "many.ris", ris.encode())
+    assert job["state"] == "done" and job["problem_count"] == 1100, job["problem_count"]
+    assert len(job["problems"]) == 1000 and job["result"]["read"] == 1100
+    assert job["problems"][-1]["record"] == 1000
+    assert "100 more not listed." in client.get(job["page"]).text
