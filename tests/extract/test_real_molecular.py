@@ -117,3 +117,21 @@ def test_an_anaphor_undone_by_another_agent_is_no_vesicle_effect() -> None:
 )
 def test_a_mapk_branch_named_with_mapk_is_the_branch_only(abstract: str, value: str) -> None:
     assert found(abstract)["molecular_effects"] == {value}
+
+
+def test_vesicles_named_clauses_after_a_target_do_not_make_it_cargo() -> None:
+    """R38 (PMC8290518): the effect 'of M2D-Exos' named in a later clause does not make the
+    molecules raised in the first clause the vesicles' cargo (a narrowing of cargo_in's reach,
+    not a new reading)."""
+    effects = found(
+        "Treating BMSCs with M2D-Exos increased their levels of miR-690 and IRS-1, and "
+        "knocking down miR-690 in the source macrophages with an inhibitor partly undid the "
+        "effect of M2D-Exos on BMSC differentiation and on the rise of IRS-1."
+    )["molecular_effects"]
+    assert {"miR-690|up", "IRS1|up"} <= effects
+
+
+def test_a_molecule_measured_in_the_vesicles_is_still_cargo() -> None:
+    """The cargo reading right after the molecule stays (guard for the narrowing above)."""
+    values = found("The level of miR-21 in the exosomes was increased by hypoxia.")
+    assert values["molecular_effects"] == set()

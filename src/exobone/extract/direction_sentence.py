@@ -283,7 +283,9 @@ def _predicates_after_targets(state: _SentenceState) -> None:
             gap = STIMULUS_BY.sub(" ", gap, state.view)
         cargo_gap = CARGO_IN.search(text[t.end : nxt.start], state.view) is not None
         if not predicate_gap_ok(gap, cargo_gap, state.view):
-            if neutral_predicate(gap) or cargo_gap:
+            # a vesicle named clauses later ("..., and knocking down Y cancelled the effect of
+            # the exosomes on ...") does not make X their cargo
+            if neutral_predicate(gap) or cargo_gap and not more_words_than(9, gap):
                 blocked.add(i)
             continue
         if neutral_predicate(gap) and ("," in gap or nxt.form in ("adj", "protect", "noun")):
