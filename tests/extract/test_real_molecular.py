@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from exobone.extract import Extractor
+from exobone.extract.pipeline import build_document
 from exobone.model import Record
 
 EXTRACTOR = Extractor()
@@ -135,3 +136,34 @@ def test_a_molecule_measured_in_the_vesicles_is_still_cargo() -> None:
     """The cargo reading right after the molecule stays (guard for the narrowing above)."""
     values = found("The level of miR-21 in the exosomes was increased by hypoxia.")
     assert values["molecular_effects"] == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # R06 (PMC10003369): the pathway named by its ligand and beta-catenin
+        ("they turned on the Wnt3a/beta-catenin signaling pathway in the BMSCs", "Wnt_signaling"),
+        # R102 (10.1186/s13287-020-02039-1): 'the BMP2 pathway'
+        ("odontogenesis went through the BMP2 pathway of the DPSCs", "BMP_signaling"),
+        # 10.1186/s13287-020-1562-9 (outside the corpus): ligand, transducer and target gene
+        # named together as one pathway
+        ("osteogenesis by way of the BMP-2/Smad1/RUNX2 signalling pathway", "BMP_signaling"),
+    ],
+)
+def test_a_pathway_named_by_its_ligand_is_one_pathway_mention(text: str, label: str) -> None:
+    """The genes inside the name are nested in the pathway mention (targets drop them)."""
+    doc = build_document(Record(title="Vesicles in skeletal disease", abstract=text))
+    mentions = [m for m in doc.mentions if m.section == "abstract"]
+    pathway = next(m for m in mentions if m.kind == "pathways" and m.label == label)
+    genes = [m for m in mentions if m.kind == "genes"]
+    assert genes and all(pathway.start <= g.start and g.end <= pathway.end for g in genes)
+
+
+def test_the_ligand_named_pathway_takes_the_direction() -> None:
+    """R06: 'ASCs-exos activate the Wnt3a/beta-catenin signaling pathway' is Wnt_signaling|up
+    and no effect on the genes that name it."""
+    effects = found(
+        "The ASC exosomes also activated the Wnt3a/beta-catenin signaling pathway, which "
+        "favours osteogenic differentiation of the BMSCs."
+    )["molecular_effects"]
+    assert effects == {"Wnt_signaling|up"}
