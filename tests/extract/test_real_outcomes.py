@@ -131,3 +131,32 @@ def test_degeneration_in_disc_records_is_not_cartilage_degradation(abstract: str
 def test_joint_degeneration_outside_the_disc_is_still_cartilage_degradation() -> None:
     found = outcomes("Intra-articular exosomes slowed joint degeneration in osteoarthritic rats.")
     assert "cartilage_degradation|decrease" in found
+
+
+# Two kinds of differentiation sharing one noun ("osteogenic and adipogenic differentiation"):
+# the first adjective is a target of its own, moved by the verb before it.
+@pytest.mark.parametrize(
+    ("abstract", "value"),
+    [
+        # R50 (10.2217/rme-2021-0004): ADSC exosomes in a hydrogel on tendon stem cells
+        (
+            "The hydrogel holding the stem cell exosomes clearly improved osteogenic and "
+            "adipogenic differentiation of the tendon stem cells.",
+            "osteogenic_differentiation|increase",
+        ),
+        # R117 (10.1016/j.bioactmat.2021.02.014): each adjective moved by its own verb
+        (
+            "The hybrid exosome particles reached the marrow and released antagomir-188, which "
+            "promoted osteogenic and suppressed adipogenic differentiation of BMSCs.",
+            "osteogenic_differentiation|increase",
+        ),
+        (
+            "The hybrid exosome particles reached the marrow and released antagomir-188, which "
+            "promoted osteogenic and suppressed adipogenic differentiation of BMSCs.",
+            "adipogenic_differentiation|decrease",
+        ),
+    ],
+)
+def test_differentiations_sharing_one_noun(abstract: str, value: str) -> None:
+    assert value in outcomes(abstract)
+
