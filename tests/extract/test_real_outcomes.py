@@ -160,3 +160,25 @@ def test_joint_degeneration_outside_the_disc_is_still_cartilage_degradation() ->
 def test_differentiations_sharing_one_noun(abstract: str, value: str) -> None:
     assert value in outcomes(abstract)
 
+# Macrophages moved toward M2 (or from a pro- to an anti-inflammatory phenotype) are less
+# activated (issue 17 convention), whatever the verb that moves them.
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # R102 (10.1186/s13287-020-02039-1): DPSC small EVs
+        "The dental pulp stem cell vesicles switched macrophages to the pro-healing M2 "
+        "phenotype by inhibiting TLR and NF-kappaB signalling.",
+        # R102, its mechanism sentence
+        "Exosomal miR-125a-3p moved macrophages toward the M2 phenotype.",
+        # R115 (10.1016/j.bioactmat.2020.07.002): DPSC exosomes in a chitosan hydrogel
+        "The exosome hydrogel made macrophages in the periodontium switch from a "
+        "pro-inflammatory to an anti-inflammatory phenotype.",
+    ],
+)
+def test_macrophages_moved_toward_m2(abstract: str) -> None:
+    assert "macrophage_activation|decrease" in outcomes(abstract)
+
+
+def test_m2_macrophages_as_the_source_are_no_switch() -> None:
+    found = outcomes("Exosomes were isolated from M2 macrophages and given to marrow stem cells.")
+    assert not any(value.startswith("macrophage_activation") for value in found)
