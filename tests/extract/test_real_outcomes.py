@@ -160,6 +160,7 @@ def test_joint_degeneration_outside_the_disc_is_still_cartilage_degradation() ->
 def test_differentiations_sharing_one_noun(abstract: str, value: str) -> None:
     assert value in outcomes(abstract)
 
+
 # Macrophages moved toward M2 (or from a pro- to an anti-inflammatory phenotype) are less
 # activated (issue 17 convention), whatever the verb that moves them.
 @pytest.mark.parametrize(
@@ -182,3 +183,25 @@ def test_macrophages_moved_toward_m2(abstract: str) -> None:
 def test_m2_macrophages_as_the_source_are_no_switch() -> None:
     found = outcomes("Exosomes were isolated from M2 macrophages and given to marrow stem cells.")
     assert not any(value.startswith("macrophage_activation") for value in found)
+
+
+# Cells stained for senescence-associated beta-galactosidase count senescent cells: fewer of
+# them is less senescence, even where the word "senescence" is not written.
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # R16 (10.1080/15384101.2020.1863682): BMSC-EVs on nucleus pulposus cells
+        "After the vesicle treatment, the number of SA-beta gal positive cells and the rate of "
+        "apoptosis of the nucleus pulposus cells fell.",
+        # 10.18632/aging.206158 (outside the corpus): adipose MSC EVs on OA chondrocytes
+        "Adding the adipose stromal cell EVs reduced the number of SA-β-Gal-positive chondrocytes "
+        "and the release of SASP factors.",
+    ],
+)
+def test_fewer_beta_galactosidase_stained_cells(abstract: str) -> None:
+    assert "senescence|decrease" in outcomes(abstract)
+
+
+def test_the_stain_as_a_method_is_no_result() -> None:
+    found = outcomes("Senescence-associated beta-galactosidase staining of the exosome groups.")
+    assert not any(value.startswith("senescence") for value in found)
