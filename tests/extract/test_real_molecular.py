@@ -167,3 +167,21 @@ def test_the_ligand_named_pathway_takes_the_direction() -> None:
         "favours osteogenic differentiation of the BMSCs."
     )["molecular_effects"]
     assert effects == {"Wnt_signaling|up"}
+
+
+@pytest.mark.parametrize(
+    ("text", "symbol"),
+    [
+        # R38 (PMC8290518): TAZ, the Hippo co-activator
+        ("the vesicles raised IRS-1 and TAZ in the marrow stromal cells", "WWTR1"),
+        # R119: the dimerization partner of RUNX2
+        ("miR-143 targets the mRNA of core-binding factor beta", "CBFB"),
+        # R116: the Schnurri-3 gene silenced by the engineered exosomes
+        ("a loaded siRNA against the Shn3 gene", "HIVEP3"),
+        # R60: mouse-style symbols are the HGNC genes (SCHEMA)
+        ("the pro-inflammatory genes Il1b and Ifng", "IL1B"),
+    ],
+)
+def test_gene_names_of_real_abstracts_map_to_their_symbols(text: str, symbol: str) -> None:
+    doc = build_document(Record(title="Vesicles in skeletal disease", abstract=text))
+    assert symbol in {m.label for m in doc.mentions if m.kind == "genes"}
