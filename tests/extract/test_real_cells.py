@@ -153,3 +153,38 @@ def test_cells_that_secrete_the_vesicles_named_before_them_are_no_recipients():
     )
     assert got["ev_sources"] == ["chondrocyte||", "synoviocyte||"]
     assert got["recipient_cells"] == ["macrophage||"]
+
+
+def test_cells_induced_by_the_vesicles_received_them():
+    # 10.1186/s13287-020-01918-x (R128): "proliferation of tenocytes induced by TSC-Exos".
+    got = fields(
+        "Tendon stem cells (TSCs) and tenocytes were cultured, and exosomes were isolated from "
+        "the TSCs. Proliferation of tenocytes induced by TSC-Exos was measured with an EdU assay."
+    )
+    assert got["recipient_cells"] == ["tenocyte||"]
+    # 10.1186/s12951-021-01236-1 (R130): "M2 macrophages induced by hUCMSCs-EVs"; their
+    # supernatant shows work in culture though the study also injected the EVs into joints.
+    got = fields(
+        "Here we studied hUCMSCs-EVs in osteoarthritis. The supernatant of M2 macrophages "
+        "induced by hUCMSCs-EVs reduced inflammatory factors in OA chondrocytes. Injection of "
+        "hUCMSCs-EVs into the joint cavity slowed OA in rats."
+    )
+    assert got["recipient_cells"] == ["macrophage||"]
+    assert "in_vitro" in got["settings"]
+
+
+def test_cells_given_the_medium_of_treated_cells_are_no_recipients():
+    # 10.1186/s13287-020-02039-1 (R102): DPSCs got the conditioned media of sEV-treated
+    # macrophages, not the sEV.
+    got = fields(
+        "Methods: small EVs were isolated from dental pulp stem cells (DPSCs-sEV). Conditioned "
+        "media of macrophages stimulated with DPSCs-sEV were used to promote odontogenesis in "
+        "DPSCs."
+    )
+    assert "stem_cell_dental|dental_pulp|" not in got["recipient_cells"]
+    # The guard: without the medium, the cells after the vesicles are recipients.
+    got = fields(
+        "Methods: exosomes were isolated from BMSCs. The exosomes reduced inflammatory "
+        "factors in chondrocytes exposed to IL-1beta in vitro."
+    )
+    assert got["recipient_cells"] == ["chondrocyte||"]
