@@ -188,3 +188,28 @@ def test_cells_given_the_medium_of_treated_cells_are_no_recipients():
         "factors in chondrocytes exposed to IL-1beta in vitro."
     )
     assert got["recipient_cells"] == ["chondrocyte||"]
+
+
+def test_engineered_vesicles_are_no_treatment_of_their_source_cells():
+    # Three real abstracts of the corpus: 10.1186/s12951-023-02086-9 (R118, 'Engineered
+    # exosomes from subcutaneous fat stromal cells'), W3045995463 (R122, 'engineered exosomes'
+    # carrying miR-140), PMC8636739 (R116, 'The engineered exosomes'): the vesicles were
+    # engineered, not their source cells.
+    got = fields(
+        "We then engineered the exosomes of adipose stromal cells as carriers of miR-199a-3p "
+        "and tested them on chondrocytes in vitro.",
+        title="Engineered exosomes from subcutaneous fat stromal cells deliver miR-199a-3p to "
+        "chondrocytes",
+    )
+    assert got["preconditioning"] == []
+    got = fields(
+        "Here we used chondrocyte-targeting engineered exosomes from HEK293 cells to deliver "
+        "miR-140 into chondrocytes in vitro."
+    )
+    assert got["preconditioning"] == []
+    # The guard (10.1016/j.bioactmat.2021.02.014, R117): genetically engineered source cells.
+    got = fields(
+        "We displayed CXCR4 on exosomes from genetically engineered NIH-3T3 cells, and the "
+        "exosomes accumulated in the bone marrow."
+    )
+    assert got["preconditioning"] == ["genetic_modification"]
