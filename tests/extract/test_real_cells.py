@@ -213,3 +213,16 @@ def test_engineered_vesicles_are_no_treatment_of_their_source_cells():
         "exosomes accumulated in the bone marrow."
     )
     assert got["preconditioning"] == ["genetic_modification"]
+
+
+def test_nih_3t3_is_a_named_mouse_fibroblast_line():
+    # 10.1016/j.bioactmat.2021.02.014 (R117): exosomes from engineered NIH-3T3 cells.
+    got = fields(
+        "We displayed CXCR4 on exosomes from genetically engineered NIH-3T3 cells, and the "
+        "exosomes accumulated in the bone marrow of mice."
+    )
+    assert got["cell_lines"] == ["NIH-3T3"]
+    assert got["ev_sources"] == ["fibroblast||mouse"]
+    # The guard: the 3T3 of other lines is not NIH-3T3.
+    got = fields("Exosomes from MC3T3-E1 cells were added to 3T3-L1 cells in vitro.")
+    assert got["cell_lines"] == ["MC3T3-E1", "3T3-L1"]
