@@ -185,3 +185,29 @@ def test_the_ligand_named_pathway_takes_the_direction() -> None:
 def test_gene_names_of_real_abstracts_map_to_their_symbols(text: str, symbol: str) -> None:
     doc = build_document(Record(title="Vesicles in skeletal disease", abstract=text))
     assert symbol in {m.label for m in doc.mentions if m.kind == "genes"}
+
+
+@pytest.mark.parametrize(
+    ("abstract", "value"),
+    [
+        # R59 (M2 macrophage exosomes, CSF2/TNF-alpha axis): the chain ends in inactivation
+        (
+            "Through CSF2, the M2-exos inactivated TNF-alpha signaling in the RANKL-induced "
+            "osteoclasts.",
+            "TNF|down",
+        ),
+        # R16 (10.1080/15384101.2020.1863682): the pathway the vesicles' miRNA inactivates
+        (
+            "In the NPCs, the BMSC-EVs inactivated the TGF-beta pathway.",
+            "TGF_beta_signaling|down",
+        ),
+    ],
+)
+def test_inactivating_a_pathway_lowers_it(abstract: str, value: str) -> None:
+    assert value in found(abstract)["molecular_effects"]
+
+
+def test_inactivated_vesicles_are_not_a_cue() -> None:
+    """Heat-inactivated exosomes name a control arm ('-inactivated' glued to a word)."""
+    effects = found("Heat-inactivated exosomes were compared with native ones for RUNX2.")
+    assert effects["molecular_effects"] == set()
