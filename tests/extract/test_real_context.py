@@ -230,3 +230,21 @@ def test_a_dose_counted_by_tracking_stays_a_dose() -> None:
         "2 x 10^10 particles as counted by nanoparticle tracking analysis."
     )
     assert found(abstract, "doses") == {"2e10 particles"}
+
+
+# Titania (titanium dioxide) nanotubes on an implant are a titanium carrier.
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # R101 (PMC8240597)
+        "We built an EV-hybrid of titania nanotubes (TNT) and found that the EV-hybrid TNT "
+        "raised the migration and osteogenic differentiation of bone marrow stem cells.",
+        # 10.1039/d3tb01029e (an anodised titania nanotube layer on 3D printed implants)
+        "An anodised layer of titania nanotubes on printed implants carried the exosomes "
+        "to the cells around it.",
+        # 10.1007/s13346-021-00980-z (titanium dioxide nanotubes as carriers on bone implants)
+        "Titanium dioxide nanotubes loaded with the vesicles coated the bone implants.",
+    ],
+)
+def test_titania_nanotubes_are_titanium(abstract: str) -> None:
+    assert "titanium" in found(abstract, "biomaterials")
