@@ -248,3 +248,26 @@ def test_a_dose_counted_by_tracking_stays_a_dose() -> None:
 )
 def test_titania_nanotubes_are_titanium(abstract: str) -> None:
     assert "titanium" in found(abstract, "biomaterials")
+
+
+# Bone coordinated with a second tissue still names bone regeneration as the aim.
+@pytest.mark.parametrize(
+    ("title", "abstract"),
+    [
+        # R131 (10.1186/s13578-020-00527-8)
+        ("Extracellular vesicles in bone and periodontal regeneration: current and potential "
+         "therapeutic applications",
+         "In this review we survey the vesicles and conditioned medium of stem cells."),
+        # 10.3389/fmats.2023.1152378
+        ("The biological applications of exosome-based materials in bone/cartilage tissue "
+         "engineering",
+         "We summarise exosomes and their use in regenerating bone and cartilage."),
+    ],
+)  # fmt: skip
+def test_bone_and_a_second_tissue_name_bone_regeneration(title: str, abstract: str) -> None:
+    assert "bone_regeneration_general" in found(abstract, "conditions", title=title)
+
+
+def test_a_coordinated_result_is_not_a_purpose() -> None:
+    abstract = "In the rats, the exosomes improved bone and cartilage repair at 8 weeks."
+    assert "bone_regeneration_general" not in found(abstract, "conditions")
