@@ -126,6 +126,8 @@ def test_refusals_come_at_once_and_leave_nothing(client: TestClient, tmp_path: P
     assert junk.status_code == 400 and "unknown bibliography format" in junk.json()["detail"]
     assert "uploads" not in junk.json()["detail"]
     assert not [p for p in (tmp_path / "uploads").rglob("*") if p.is_file()]
+    for folder in [tmp_path / "uploads", tmp_path / "uploads" / "incoming"]:
+        assert folder.stat().st_mode & 0o777 == 0o700, folder  # the user's own
 
 
 def test_a_full_queue_refuses_more_uploads(db_url: str, tmp_path: Path, quick_file: Path) -> None:

@@ -178,7 +178,9 @@ class UploadJobs:
         shown = file.filename or "upload"
         name = re.sub(r"[^\w.-]", "_", Path(shown).name)[-100:].lstrip(".") or "upload"
         home = self.folder / "incoming" / job_id
-        home.mkdir(mode=0o700, parents=True)
+        self.folder.parent.mkdir(parents=True, exist_ok=True)
+        for private in (self.folder, home.parent, home):  # each made for this user only
+            private.mkdir(mode=0o700, exist_ok=private != home)
         try:
             raw = home / name
             _save(file, raw, shown, limit)
