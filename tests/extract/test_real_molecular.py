@@ -211,3 +211,40 @@ def test_inactivated_vesicles_are_not_a_cue() -> None:
     """Heat-inactivated exosomes name a control arm ('-inactivated' glued to a word)."""
     effects = found("Heat-inactivated exosomes were compared with native ones for RUNX2.")
     assert effects["molecular_effects"] == set()
+
+
+@pytest.mark.parametrize(
+    ("abstract", "value"),
+    [
+        # R61 (adipose MSC exosomes on MLO-Y4 osteocytes): less ROS and cytochrome c, 'thus
+        # limiting the activation' of the caspases
+        (
+            "The ADSC exosomes cut the ROS and cytochrome c made by the hypoxic osteocytes, "
+            "so limiting the activation of caspase-9 and caspase-3.",
+            {"CASP9|down", "CASP3|down"},
+        ),
+        # R67 (10.1007/s12015-024-10810-7): the exosomes 'limit apoptosis' of disc chondrocytes
+        (
+            "The marrow MSC exosomes thus limit the apoptosis of TMJ disc chondrocytes.",
+            {"apoptosis|decrease"},
+        ),
+    ],
+)
+def test_limiting_a_process_lowers_it(abstract: str, value: set[str]) -> None:
+    annotations = EXTRACTOR.extract(Record(title="Vesicles", abstract=abstract), "T").annotations
+    assert value <= set(annotations["molecular_effects"]) | set(annotations["outcomes"])
+    assert not any(v.endswith("|up") for v in annotations["molecular_effects"])
+
+
+def test_a_limit_that_is_only_possible_is_no_finding() -> None:
+    """R127 (10.1016/j.ijbiomac.2024.132970): 'their distance from the damage can limit bone
+    formation' states the problem a study sets out to solve."""
+    annotations = EXTRACTOR.extract(
+        Record(
+            title="Vesicles",
+            abstract="Exosomes steer inflammation in bone repair, but their distance from the "
+            "injured area can limit efficient bone formation.",
+        ),
+        "T",
+    ).annotations
+    assert not any(v.startswith("bone_regeneration") for v in annotations["outcomes"])
