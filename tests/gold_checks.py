@@ -51,7 +51,9 @@ class Corpus:
     """One gold corpus: `tests/data/<folder>/<name>_bibliography.txt` and `<name>_gold.jsonl`.
 
     `rna` are the extra non-coding RNA name shapes this corpus's annotation guide accepts as
-    cargo or molecular targets; `cell_line` is its cell-line name shape.
+    cargo or molecular targets; `cell_line` is its cell-line name shape. `retired` are ids
+    withdrawn from the corpus; their numbers are not reused, so that notes and reports citing
+    an id keep meaning one record.
     """
 
     folder: str
@@ -61,6 +63,7 @@ class Corpus:
     reviews: int
     rna: tuple[re.Pattern[str], ...] = ()
     cell_line: re.Pattern[str] = CELL_LINE
+    retired: frozenset[str] = frozenset()
 
     @property
     def path(self) -> Path:
@@ -168,7 +171,8 @@ def check_keys_match_the_seed_gold(corpus: Corpus) -> None:
 
 def check_ids(corpus: Corpus) -> None:
     ids = [row["id"] for row in corpus.gold]
-    assert ids == [f"{corpus.prefix}{n:02d}" for n in range(1, corpus.size + 1)]
+    numbered = (f"{corpus.prefix}{n:02d}" for n in range(1, corpus.size + len(corpus.retired) + 1))
+    assert ids == [id_ for id_ in numbered if id_ not in corpus.retired]
     assert len(set(ids)) == len(ids) == corpus.size
 
 
