@@ -225,7 +225,10 @@ def server_env(tmp_path: Path) -> dict[str, str]:
 def start_server(url: str, port: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
     command = [str(EXOBONE), "serve", "--db", url, "--port", str(port), "--max-upload-mb", "64"]
     process = subprocess.Popen(
-        [*command, "--create"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        [*command, "--max-waiting-uploads", "1", "--create"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -277,13 +280,19 @@ def test_a_server_killed_mid_upload_resumes_on_the_same_upload(
         again = http.get("/api/jobs/" + sent.json()["id"])
         assert again.status_code == 404  # jobs live in memory: the restart forgot it
         sent = http.post("/api/upload", files=upload, headers={"X-Requested-By": "t"})
+        wait_until(http, sent.json()["status"], lambda j: j["state"] == "running")
+        one = {"file": ("one.ris", SCRIPT_RIS.read_bytes())}
+        waiting = http.post("/api/upload", files=one, headers={"X-Requested-By": "t"})
+        full = http.post("/api/upload", files=one, headers={"X-Requested-By": "t"})
+        assert (waiting.status_code, full.status_code) == (202, 503)  # --max-waiting-uploads 1
         job = wait_until(http, sent.json()["status"], lambda j: j["state"] != "running", 300)
+        assert wait_until(http, waiting.json()["status"], lambda j: j["state"] == "done")
     assert job["state"] == "done", job
     # The checkpoint's counts go on: the result is that of one uninterrupted upload.
     assert job["result"]["new"] == LONG_RECORDS and job["result"]["read"] == LONG_RECORDS, job
     assert job["extracted"] == LONG_RECORDS - kept  # the stored batches were not redone
     with Store.open(url) as store:
-        assert store.count() == LONG_RECORDS  # no record twice
+        assert store.count() == LONG_RECORDS + 1  # no record twice, and one.ris's
     uploads = Path(server_env["XDG_CACHE_HOME"]) / "exobone" / "uploads"
     assert not [p for p in uploads.rglob("*") if p.is_file()]
 

@@ -56,6 +56,10 @@ def register(app: typer.Typer) -> None:
             ),
         ] = None,
         max_upload_mb: Annotated[int, typer.Option(help="Largest upload accepted, in MB.")] = 20,
+        max_waiting_uploads: Annotated[
+            int,
+            typer.Option(min=1, help="Uploads queued behind the one being ingested; more get 503."),
+        ] = 8,
         create: Annotated[
             bool,
             typer.Option(
@@ -97,6 +101,7 @@ def register(app: typer.Typer) -> None:
             allow_hosts=tuple(allow_host or ()),
             user=user,
             max_upload=max_upload_mb * 1024 * 1024,
+            max_waiting_uploads=max_waiting_uploads,
             create=create,
             curator_tokens=tuple(curators.items()),
         )
