@@ -185,3 +185,66 @@ def test_the_ligand_named_pathway_takes_the_direction() -> None:
 def test_gene_names_of_real_abstracts_map_to_their_symbols(text: str, symbol: str) -> None:
     doc = build_document(Record(title="Vesicles in skeletal disease", abstract=text))
     assert symbol in {m.label for m in doc.mentions if m.kind == "genes"}
+
+
+@pytest.mark.parametrize(
+    ("abstract", "value"),
+    [
+        # R59 (M2 macrophage exosomes, CSF2/TNF-alpha axis): the chain ends in inactivation
+        (
+            "Through CSF2, the M2-exos inactivated TNF-alpha signaling in the RANKL-induced "
+            "osteoclasts.",
+            "TNF|down",
+        ),
+        # R16 (10.1080/15384101.2020.1863682): the pathway the vesicles' miRNA inactivates
+        (
+            "In the NPCs, the BMSC-EVs inactivated the TGF-beta pathway.",
+            "TGF_beta_signaling|down",
+        ),
+    ],
+)
+def test_inactivating_a_pathway_lowers_it(abstract: str, value: str) -> None:
+    assert value in found(abstract)["molecular_effects"]
+
+
+def test_inactivated_vesicles_are_not_a_cue() -> None:
+    """Heat-inactivated exosomes name a control arm ('-inactivated' glued to a word)."""
+    effects = found("Heat-inactivated exosomes were compared with native ones for RUNX2.")
+    assert effects["molecular_effects"] == set()
+
+
+@pytest.mark.parametrize(
+    ("abstract", "value"),
+    [
+        # R61 (adipose MSC exosomes on MLO-Y4 osteocytes): less ROS and cytochrome c, 'thus
+        # limiting the activation' of the caspases
+        (
+            "The ADSC exosomes cut the ROS and cytochrome c made by the hypoxic osteocytes, "
+            "so limiting the activation of caspase-9 and caspase-3.",
+            {"CASP9|down", "CASP3|down"},
+        ),
+        # R67 (10.1007/s12015-024-10810-7): the exosomes 'limit apoptosis' of disc chondrocytes
+        (
+            "The marrow MSC exosomes thus limit the apoptosis of TMJ disc chondrocytes.",
+            {"apoptosis|decrease"},
+        ),
+    ],
+)
+def test_limiting_a_process_lowers_it(abstract: str, value: set[str]) -> None:
+    annotations = EXTRACTOR.extract(Record(title="Vesicles", abstract=abstract), "T").annotations
+    assert value <= set(annotations["molecular_effects"]) | set(annotations["outcomes"])
+    assert not any(v.endswith("|up") for v in annotations["molecular_effects"])
+
+
+def test_a_limit_that_is_only_possible_is_no_finding() -> None:
+    """R127 (10.1016/j.ijbiomac.2024.132970): 'their distance from the damage can limit bone
+    formation' states the problem a study sets out to solve."""
+    annotations = EXTRACTOR.extract(
+        Record(
+            title="Vesicles",
+            abstract="Exosomes steer inflammation in bone repair, but their distance from the "
+            "injured area can limit efficient bone formation.",
+        ),
+        "T",
+    ).annotations
+    assert not any(v.startswith("bone_regeneration") for v in annotations["outcomes"])
