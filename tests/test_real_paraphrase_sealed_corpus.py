@@ -21,8 +21,8 @@ RNA_NAME = re.compile(r"^(circ|lnc)[A-Za-z0-9]+(-[A-Za-z0-9]+)*$")
 CELL_LINE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9./-]*$")
 # Records whose abstracts dev records of real_paraphrase paraphrase too (NOTES.md, "Retired").
 RETIRED = frozenset({"Z01", "Z02", "Z04", "Z06", "Z08", "Z10", "Z12", "Z15", "Z20"})
-SEALED_REAL = Corpus(folder="real_paraphrase_sealed", name="sealed", prefix="Z", size=11,
-                     reviews=6, rna=(RNA_NAME,), cell_line=CELL_LINE, retired=RETIRED)
+SEALED_REAL = Corpus(folder="real_paraphrase_sealed", name="sealed", prefix="Z", size=23,
+                     reviews=10, rna=(RNA_NAME,), cell_line=CELL_LINE, retired=RETIRED)
 
 
 @pytest.mark.parametrize("check", SHARED_CHECKS, ids=lambda check: check.__name__)
