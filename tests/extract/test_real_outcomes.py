@@ -205,3 +205,25 @@ def test_fewer_beta_galactosidase_stained_cells(abstract: str) -> None:
 def test_the_stain_as_a_method_is_no_result() -> None:
     found = outcomes("Senescence-associated beta-galactosidase staining of the exosome groups.")
     assert not any(value.startswith("senescence") for value in found)
+
+
+# "Fracture repair" is fracture healing, as the fracture's "healing" or "union" is.
+@pytest.mark.parametrize(
+    ("abstract", "value"),
+    [
+        # R06 (PMC10003369): adipose stem cell exosomes in diabetic rats with nonunion
+        (
+            "Radiographs and histology showed that the adipose stem cell exosomes improved "
+            "fracture repair in the nonunion model.",
+            "fracture_healing|increase",
+        ),
+        # R83 (10.1186/s12951-021-00964-8): harmful exosomes of diabetic marrow macrophages
+        (
+            "Exosomes from the marrow macrophages of diabetic mice impaired fracture repair.",
+            "fracture_healing|decrease",
+        ),
+    ],
+)
+def test_fracture_repair_is_fracture_healing(abstract: str, value: str) -> None:
+    assert value in outcomes(abstract)
+
