@@ -227,3 +227,33 @@ def test_the_stain_as_a_method_is_no_result() -> None:
 def test_fracture_repair_is_fracture_healing(abstract: str, value: str) -> None:
     assert value in outcomes(abstract)
 
+
+# A sentence that says what was examined ("examined how they induce ...") reports no result,
+# as one asking "whether" does not.
+def test_examining_how_the_vesicles_act_is_no_result() -> None:
+    # R66 (PMC8800263): matrix vesicles of dental follicle cells
+    found = outcomes(
+        "We compared the two kinds of matrix vesicles and examined how they induce cell "
+        "proliferation, migration and mineralization."
+    )
+    assert found == set()
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # R71 (its NOTES line): an aim in the same form, with a verb of its own
+        "A rat model of tibial fatigue injury was set up to study how exosomes from the serum "
+        "of young rats protect bone after fatigue damage.",
+        # R54 (hypoxic ADSC EVs on cartilage progenitors): an aim whose verb has no sign
+        "We evaluated how vesicles from hypoxic adipose stem cells affect the proliferation of "
+        "cartilage progenitor cells.",
+    ],
+)
+def test_aims_asking_how_give_no_outcome(abstract: str) -> None:
+    assert outcomes(abstract) == set()
+
+
+def test_showing_how_is_still_a_result() -> None:
+    found = outcomes("The study showed how the exosomes increased the proliferation of BMSCs.")
+    assert "cell_proliferation|increase" in found
