@@ -214,6 +214,8 @@ def test_records_show_quotes_each_value_in_its_sentence(demo_file: Path, tmp_pat
     # the dose is marked inside the sentence that states it, not quoted alone
     assert "The results showed that ‹20 ug/ml› hUCMSCs secretion factors could initiate" in flat
     assert "promoted ectopic bone formation in nude ‹mice›" in flat
+    # 'mice' says in_vivo only by inference, and the evidence says so (stored with the span)
+    assert "formation in nude ‹mice›. (inferred from animals of the study)" in flat
 
 
 def ris(tmp_path: Path, name: str, numbers: list[int]) -> Path:

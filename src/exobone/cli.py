@@ -580,6 +580,8 @@ def _quote(rec: Record, span: Span, marked: bool) -> Text:
     words = text[span.start : span.end]
     quote.append(f"‹{words}›" if marked else words, style="bold reverse")
     quote.append(text[span.end : end])
+    if span.inferred:  # the words do not state the value: say what it was inferred from
+        quote.append(f" (inferred from {span.inferred})", style="italic")
     return quote
 
 
