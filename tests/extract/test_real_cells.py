@@ -153,3 +153,76 @@ def test_cells_that_secrete_the_vesicles_named_before_them_are_no_recipients():
     )
     assert got["ev_sources"] == ["chondrocyte||", "synoviocyte||"]
     assert got["recipient_cells"] == ["macrophage||"]
+
+
+def test_cells_induced_by_the_vesicles_received_them():
+    # 10.1186/s13287-020-01918-x (R128): "proliferation of tenocytes induced by TSC-Exos".
+    got = fields(
+        "Tendon stem cells (TSCs) and tenocytes were cultured, and exosomes were isolated from "
+        "the TSCs. Proliferation of tenocytes induced by TSC-Exos was measured with an EdU assay."
+    )
+    assert got["recipient_cells"] == ["tenocyte||"]
+    # 10.1186/s12951-021-01236-1 (R130): "M2 macrophages induced by hUCMSCs-EVs"; their
+    # supernatant shows work in culture though the study also injected the EVs into joints.
+    got = fields(
+        "Here we studied hUCMSCs-EVs in osteoarthritis. The supernatant of M2 macrophages "
+        "induced by hUCMSCs-EVs reduced inflammatory factors in OA chondrocytes. Injection of "
+        "hUCMSCs-EVs into the joint cavity slowed OA in rats."
+    )
+    assert got["recipient_cells"] == ["macrophage||"]
+    assert "in_vitro" in got["settings"]
+
+
+def test_cells_given_the_medium_of_treated_cells_are_no_recipients():
+    # 10.1186/s13287-020-02039-1 (R102): DPSCs got the conditioned media of sEV-treated
+    # macrophages, not the sEV.
+    got = fields(
+        "Methods: small EVs were isolated from dental pulp stem cells (DPSCs-sEV). Conditioned "
+        "media of macrophages stimulated with DPSCs-sEV were used to promote odontogenesis in "
+        "DPSCs."
+    )
+    assert "stem_cell_dental|dental_pulp|" not in got["recipient_cells"]
+    # The guard: without the medium, the cells after the vesicles are recipients.
+    got = fields(
+        "Methods: exosomes were isolated from BMSCs. The exosomes reduced inflammatory "
+        "factors in chondrocytes exposed to IL-1beta in vitro."
+    )
+    assert got["recipient_cells"] == ["chondrocyte||"]
+
+
+def test_engineered_vesicles_are_no_treatment_of_their_source_cells():
+    # Three real abstracts of the corpus: 10.1186/s12951-023-02086-9 (R118, 'Engineered
+    # exosomes from subcutaneous fat stromal cells'), W3045995463 (R122, 'engineered exosomes'
+    # carrying miR-140), PMC8636739 (R116, 'The engineered exosomes'): the vesicles were
+    # engineered, not their source cells.
+    got = fields(
+        "We then engineered the exosomes of adipose stromal cells as carriers of miR-199a-3p "
+        "and tested them on chondrocytes in vitro.",
+        title="Engineered exosomes from subcutaneous fat stromal cells deliver miR-199a-3p to "
+        "chondrocytes",
+    )
+    assert got["preconditioning"] == []
+    got = fields(
+        "Here we used chondrocyte-targeting engineered exosomes from HEK293 cells to deliver "
+        "miR-140 into chondrocytes in vitro."
+    )
+    assert got["preconditioning"] == []
+    # The guard (10.1016/j.bioactmat.2021.02.014, R117): genetically engineered source cells.
+    got = fields(
+        "We displayed CXCR4 on exosomes from genetically engineered NIH-3T3 cells, and the "
+        "exosomes accumulated in the bone marrow."
+    )
+    assert got["preconditioning"] == ["genetic_modification"]
+
+
+def test_nih_3t3_is_a_named_mouse_fibroblast_line():
+    # 10.1016/j.bioactmat.2021.02.014 (R117): exosomes from engineered NIH-3T3 cells.
+    got = fields(
+        "We displayed CXCR4 on exosomes from genetically engineered NIH-3T3 cells, and the "
+        "exosomes accumulated in the bone marrow of mice."
+    )
+    assert got["cell_lines"] == ["NIH-3T3"]
+    assert got["ev_sources"] == ["fibroblast||mouse"]
+    # The guard: the 3T3 of other lines is not NIH-3T3.
+    got = fields("Exosomes from MC3T3-E1 cells were added to 3T3-L1 cells in vitro.")
+    assert got["cell_lines"] == ["MC3T3-E1", "3T3-L1"]

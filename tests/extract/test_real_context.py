@@ -230,3 +230,44 @@ def test_a_dose_counted_by_tracking_stays_a_dose() -> None:
         "2 x 10^10 particles as counted by nanoparticle tracking analysis."
     )
     assert found(abstract, "doses") == {"2e10 particles"}
+
+
+# Titania (titanium dioxide) nanotubes on an implant are a titanium carrier.
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # R101 (PMC8240597)
+        "We built an EV-hybrid of titania nanotubes (TNT) and found that the EV-hybrid TNT "
+        "raised the migration and osteogenic differentiation of bone marrow stem cells.",
+        # 10.1039/d3tb01029e (an anodised titania nanotube layer on 3D printed implants)
+        "An anodised layer of titania nanotubes on printed implants carried the exosomes "
+        "to the cells around it.",
+        # 10.1007/s13346-021-00980-z (titanium dioxide nanotubes as carriers on bone implants)
+        "Titanium dioxide nanotubes loaded with the vesicles coated the bone implants.",
+    ],
+)
+def test_titania_nanotubes_are_titanium(abstract: str) -> None:
+    assert "titanium" in found(abstract, "biomaterials")
+
+
+# Bone coordinated with a second tissue still names bone regeneration as the aim.
+@pytest.mark.parametrize(
+    ("title", "abstract"),
+    [
+        # R131 (10.1186/s13578-020-00527-8)
+        ("Extracellular vesicles in bone and periodontal regeneration: current and potential "
+         "therapeutic applications",
+         "In this review we survey the vesicles and conditioned medium of stem cells."),
+        # 10.3389/fmats.2023.1152378
+        ("The biological applications of exosome-based materials in bone/cartilage tissue "
+         "engineering",
+         "We summarise exosomes and their use in regenerating bone and cartilage."),
+    ],
+)  # fmt: skip
+def test_bone_and_a_second_tissue_name_bone_regeneration(title: str, abstract: str) -> None:
+    assert "bone_regeneration_general" in found(abstract, "conditions", title=title)
+
+
+def test_a_coordinated_result_is_not_a_purpose() -> None:
+    abstract = "In the rats, the exosomes improved bone and cartilage repair at 8 weeks."
+    assert "bone_regeneration_general" not in found(abstract, "conditions")

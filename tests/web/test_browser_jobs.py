@@ -74,12 +74,18 @@ def test_the_job_page_follows_an_upload_to_its_end(page: Any, tmp_path: Path) ->
 
 
 def test_the_job_page_lists_problems_with_file_record_and_line(
-    page: Any, monkeypatch: pytest.MonkeyPatch
+    page: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("EXOBONE_MAX_RECORD_BYTES", "200")  # the record is larger: a problem
-    submit(page, SCRIPT_RIS)
+    hostile = tmp_path / "<img src=x onerror=alert(1)>.ris"  # shown as text, never as markup
+    hostile.write_bytes(SCRIPT_RIS.read_bytes())
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    submit(page, hostile)
     page.wait_for_selector("#ingest-summary", timeout=60_000)
     problems = page.locator("#job-problems li").all_text_contents()
-    assert problems and problems[0].startswith("script_title.ris, record 1, line "), problems
+    assert problems and problems[0].startswith(f"{hostile.name}, record 1, line "), problems
+    assert page.text_content("h1") == f"Upload of {hostile.name}"
+    assert page.locator("main img").count() == 0 and dialogs == []
     assert page.text_content("#job-problem-count") == str(len(problems))
     assert page.text_content("#n-read") == "1" and page.text_content("#n-new") == "0"

@@ -126,6 +126,8 @@ def test_refusals_come_at_once_and_leave_nothing(client: TestClient, tmp_path: P
     assert junk.status_code == 400 and "unknown bibliography format" in junk.json()["detail"]
     assert "uploads" not in junk.json()["detail"]
     assert not [p for p in (tmp_path / "uploads").rglob("*") if p.is_file()]
+    for folder in [tmp_path / "uploads", tmp_path / "uploads" / "incoming"]:
+        assert folder.stat().st_mode & 0o777 == 0o700, folder  # the user's own
 
 
 def test_a_full_queue_refuses_more_uploads(db_url: str, tmp_path: Path, quick_file: Path) -> None:
@@ -369,3 +371,29 @@ def test_a_job_lists_at_most_1000_problems_and_counts_them_all(
     assert len(job["problems"]) == 1000 and job["result"]["read"] == 1100
     assert job["problems"][-1]["record"] == 1000
     assert "100 more not listed." in client.get(job["page"]).text
+
+
+def test_leftovers_of_a_stopped_server_are_swept_when_an_app_starts(
+    db_url: str, tmp_path: Path
+) -> None:
+    """A file half-received, one received for a job never run, and one a killed job was
+    reading, all a day old, are removed; a recent one (another server's) is kept."""
+    folder = tmp_path / "uploads"
+    old = [
+        folder / "incoming" / ("a" * 24) / "half.ris",
+        folder / "incoming" / ("b" * 24) / "inflated" / "x.ris.gz" / "x.ris",
+        folder / "killed.xml",
+    ]
+    recent = folder / "incoming" / ("c" * 24) / "new.ris"
+    for path in [*old, recent]:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("TY  - JOUR\n")
+    day_ago = time.time() - 86400 - 60
+    for path in old:
+        for place in [path, *path.parents]:
+            if place == folder:
+                break
+            os.utime(place, (day_ago, day_ago))
+    create_app(Settings(db_url=db_url, upload_dir=folder))
+    assert [p for p in folder.rglob("*") if p.is_file()] == [recent]
+    assert not (folder / "incoming" / ("a" * 24)).exists()

@@ -33,6 +33,7 @@ from exobone.extract.cells_rules import (
     DIFFERENTIATE_TO,
     HYPHENATED_END,
     IN_LEAD,
+    MEDIUM_OF,
     MODIFIED,
     NOT_RECIPIENT_AFTER,
     ORIGIN_OF,
@@ -315,7 +316,10 @@ def _recipients(
         ok = False
         if earlier is not None:
             gap = _gap(text, earlier.end, p.start)
-            if not BREAKER.search(gap):
+            # "The supernatant of macrophages induced by EVs reduced ... in chondrocytes": the
+            # cells after got the medium of treated cells (R102, R130).
+            medium = MEDIUM_OF.search(text[sentence.start : earlier.start])
+            if not BREAKER.search(gap) and not medium:
                 # The vesicles' own parent cells receive them only when the text says so
                 # ("internalized by", "recipient"); "primed ... on X", "knockdown in X" and
                 # "the effects of X" name the source cells.

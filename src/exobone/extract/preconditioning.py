@@ -258,6 +258,8 @@ def preconditioning(doc: Document) -> Iterator[Finding]:
     for m in doc.of_kind("preconditioning"):
         if m in in_recipients or _primes(doc.text_of(m.section), m, recipients, _TREATED_SUFFIX):
             continue
+        if _engineers_vesicles(doc.text_of(m.section), m, cells.vesicles):
+            continue
         key = (m.section, m.sentence)
         text = doc.text_of(m.section)
         sentence = doc.sentence_of(m)
@@ -372,6 +374,23 @@ def _primes(text: str, m: Mention, phrases: list[CellPhrase], suffix: re.Pattern
         and 0 < p.start - m.end < 40
         and suffix.match(text, m.end, p.start) is not None
         for p in phrases
+    )
+
+
+# "Engineered exosomes", "we engineered MSCsSC exosomes as carriers": the vesicles were
+# engineered after they were made (R116, R118, R122; R100 and R37's convention), not their
+# source cells; "genetically engineered NIH-3T3 cells" names the cells (R117).
+_VESICLE_AFTER = re.compile(r"\s+(?:the\s+)?(?:[\w-]+[\s-])?$")
+
+
+def _engineers_vesicles(text: str, m: Mention, vesicles: list[Mention]) -> bool:
+    """Whether `m` is the word "engineered" said of the vesicles named right after it."""
+    return m.text.lower() == "engineered" and any(
+        v.section == m.section
+        and 0 < v.start - m.end <= 20
+        and _VESICLE_AFTER.fullmatch(text, m.end, v.start) is not None
+        and "cell" not in text[m.end : v.start]
+        for v in vesicles
     )
 
 

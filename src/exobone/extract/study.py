@@ -39,7 +39,7 @@ _CLINICAL = Cue(
 # cell-level processes, co-culture, a named line, an in-vitro assay.
 _CELL_WORK = Cue(
     r"\b(?:prolifer\w*|migrat\w*|differentiat\w*|viabilit\w*|co-?cultur\w*|incubat\w*"
-    r"|cell lines?)\b"
+    r"|cell lines?|supernatants?)\b"
 )
 _IN_VITRO_ASSAYS = frozenset(
     {"cell_viability", "cell_counting", "scratch_assay", "transwell_migration", "tube_formation",

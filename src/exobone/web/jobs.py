@@ -10,7 +10,7 @@ id. One worker runs the jobs in turn (one writer at a time), through
 committed with the file's checkpoint, so a curation waits for one batch's write at most.
 
 Jobs live in this process's memory only: a restart forgets them and drops the queued ones
-(their files are removed when the next job runs or left in the private folder). A job
+(their files, left in the uploads folder, are swept a day later when an app starts). A job
 stopped half-way by a restart has committed whole batches and its checkpoint; the same file
 uploaded again goes on after them (`FileIngest`), as `exobone ingest` run again does.
 """
@@ -24,6 +24,7 @@ import re
 import secrets
 import shutil
 import threading
+import time
 from collections import OrderedDict
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
@@ -52,6 +53,8 @@ MAX_KEPT = 200
 MAX_PROBLEMS = 1000
 # A job id: 24 URL-safe characters from `secrets` (144 bits).
 JOB_ID = re.compile(r"^[A-Za-z0-9_-]{24}$")
+# Leftovers of a stopped server older than this (a day) are removed when an app starts.
+STALE_SECONDS = 86400.0
 # Seconds the idle worker waits for another job before it ends (a new upload starts one).
 IDLE_SECONDS = 5.0
 SUMMARY_FIELDS = ("format", "read", "new", "updated", "unchanged", "merged", "extracted")
@@ -160,6 +163,7 @@ class UploadJobs:
         self._jobs: OrderedDict[str, Job] = OrderedDict()
         self._lock = threading.Lock()
         self._worker: threading.Thread | None = None
+        sweep(folder)
 
     def get(self, job_id: str) -> Job | None:
         if not JOB_ID.match(job_id):
@@ -174,7 +178,9 @@ class UploadJobs:
         shown = file.filename or "upload"
         name = re.sub(r"[^\w.-]", "_", Path(shown).name)[-100:].lstrip(".") or "upload"
         home = self.folder / "incoming" / job_id
-        home.mkdir(mode=0o700, parents=True)
+        self.folder.parent.mkdir(parents=True, exist_ok=True)
+        for private in (self.folder, home.parent, home):  # each made for this user only
+            private.mkdir(mode=0o700, exist_ok=private != home)
         try:
             raw = home / name
             _save(file, raw, shown, limit)
@@ -261,6 +267,27 @@ def default_upload_dir() -> Path:
     cache (`$XDG_CACHE_HOME/exobone/uploads`), stable across restarts."""
     cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(cache) / "exobone" / "uploads"
+
+
+def sweep(folder: Path, older_than: float = STALE_SECONDS) -> None:
+    """Remove what a stopped server left in the uploads folder: files received for jobs it
+    never ran, or half-received (`incoming/`), and files of jobs a kill stopped (their
+    stored batches stay, with the checkpoint). Only entries untouched for `older_than`
+    seconds go: another server sharing the folder may be using newer ones."""
+    if not folder.is_dir():
+        return
+    limit = time.time() - older_than
+    stale = []
+    for path in folder.rglob("*"):
+        with suppress(OSError):
+            if path.lstat().st_mtime < limit:
+                stale.append(path)
+    for path in sorted(stale, key=lambda p: len(p.parts), reverse=True):  # files first
+        with suppress(OSError):  # a folder still holding a newer entry stays
+            if path.is_dir() and not path.is_symlink():
+                path.rmdir()
+            else:
+                path.unlink()
 
 
 def _save(file: UploadFile, target: Path, shown: str, limit: int) -> None:
