@@ -271,3 +271,19 @@ def test_bone_and_a_second_tissue_name_bone_regeneration(title: str, abstract: s
 def test_a_coordinated_result_is_not_a_purpose() -> None:
     abstract = "In the rats, the exosomes improved bone and cartilage repair at 8 weeks."
     assert "bone_regeneration_general" not in found(abstract, "conditions")
+
+
+# A co-culture (the noun, as 'co-cultured' already was) is in vitro work.
+def test_co_culture_experiments_are_in_vitro() -> None:
+    # R119 (10.1038/s41467-022-28673-2)
+    abstract = (
+        "Intravital imaging shows that mature osteoblasts release and take up the small "
+        "vesicles in vivo. In co-culture experiments, the vesicles inhibit osteoblast "
+        "differentiation and raise RANKL expression."
+    )
+    assert found(abstract, "settings") == {"in_vitro", "in_vivo"}
+
+
+def test_a_culture_medium_alone_is_not_in_vitro_work() -> None:
+    abstract = "Exosomes isolated from the culture medium of stem cells were injected into rats."
+    assert "in_vitro" not in found(abstract, "settings")

@@ -12,7 +12,9 @@ from exobone.extract.cues import Cue
 from exobone.extract.document import Document, Finding
 from exobone.model import Span
 
-_IN_VITRO = Cue(r"\bin vitro\b|\b(?:co-?)?cultured\b|\bcell cultures?\b|\bin culture\b")
+_IN_VITRO = Cue(
+    r"\bin vitro\b|\b(?:co-?)?cultured\b|\bco-?cultures?\b|\bcell cultures?\b|\bin culture\b"
+)
 _IN_VITRO_WORDS = Cue(r"\bin vitro\b")
 _IN_VIVO = Cue(r"\bin vivo\b")
 _EX_VIVO = Cue(r"\bex vivo\b|\bexplants?\b")
