@@ -6,13 +6,15 @@ it seen. Two records share a source when their NOTES lines name the same DOI, PM
 or source address, or when their abstracts' word sets overlap as only two paraphrases of one
 abstract do (Jaccard of their 4+-letter words; measured when this test was written: the nine
 same-source pairs 0.59-0.78, every other pair at most 0.25). Failures name record ids only,
-never sealed text.
+never sealed text. A sealed source cited anywhere in the code, the other tests or the docs (as
+a rule's outside example, say) is seen too.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 from gold_checks import Corpus
 from test_dev_corpus import DEV
@@ -22,6 +24,8 @@ from test_real_paraphrase_sealed_corpus import SEALED_REAL
 from test_sealed_corpus import SEALED
 
 OTHERS = (REAL, DEV, HOLDOUT, SEALED)
+ROOT = Path(__file__).resolve().parent.parent
+CITING = ("src", "tests", "docs")
 SAME_ABSTRACT = 0.4
 
 DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"'<>;,\]]+")
@@ -117,3 +121,42 @@ def test_sealed_records_share_no_source_with_another_corpus() -> None:
 def test_sealed_abstracts_paraphrase_no_abstract_of_another_corpus() -> None:
     found = matches(shared_abstracts, word_sets)
     assert not found, f"sealed records paraphrasing the abstract of another record: {found}"
+
+
+def citing_texts() -> list[str]:
+    """The code, tests and docs outside the sealed part."""
+    return [path.read_text(encoding="utf-8", errors="replace")
+            for top in CITING for path in (ROOT / top).rglob("*")
+            if path.suffix in {".py", ".md", ".yaml", ".txt", ".jsonl"} and path.is_file()
+            and SEALED_REAL.folder not in path.parts]
+
+
+def cited_ids(texts: list[str]) -> set[str]:
+    return {key for text in texts for key in source_ids(text) if not key.startswith("url:")}
+
+
+def cited_by(ids: set[str], texts: list[str], cited: set[str]) -> bool:
+    """Whether the texts name one of the ids (`cited`: the ids they name), or the last part of
+    one of the DOIs (a DOI is often cited through a journal's own address:
+    '.../stcltm/article/14/3/szae092')."""
+    if ids & cited:
+        return True
+    tails = [doi.rsplit("/", 1)[-1] for doi in ids if doi.startswith("doi:")]
+    return any(re.search(rf"(?<![\w.-]){re.escape(tail)}(?![\w-])", text, re.IGNORECASE)
+               for tail in tails if len(tail) >= 7 for text in texts)
+
+
+def test_a_doi_cited_through_a_journal_address_is_found() -> None:
+    ids = source_ids("source https://doi.org/10.1093/stcltm/szae092")
+    texts = ["# Stem Cells Transl Med (https://example.org/stcltm/14/3/szae092/1)"]
+    assert cited_by(ids, texts, cited_ids(texts))
+    texts = ["# https://example.org/stcltm/14/3/szae0921/1"]
+    assert not cited_by(ids, texts, cited_ids(texts))
+
+
+def test_no_sealed_source_is_cited_outside_the_sealed_part() -> None:
+    texts = citing_texts()
+    cited = cited_ids(texts)
+    found = sorted(key for key, ids in sources(SEALED_REAL).items()
+                   if cited_by(ids, texts, cited))
+    assert not found, f"sealed records whose source is cited in src/, tests/ or docs/: {found}"
