@@ -15,9 +15,12 @@ from typing import Any
 
 import pytest
 
+from exobone.analysis.graph import build_graph, contradictions, paths
 from exobone.web import Settings, create_app
 
 LINKED_RIS = Path(__file__).resolve().parent / "data" / "linked.ris"
+BAD_REQUEST = "the server responded with a status of 400 (Bad Request)"
+OPPOSED_RIS = Path(__file__).resolve().parent / "data" / "opposed.ris"
 
 
 @pytest.fixture(scope="module")
@@ -288,31 +291,54 @@ def test_a_curators_token_names_their_review(browser: Any, db_url: str, serve: A
         context.close()
 
 
-def test_network_path_and_contradictions(page: Any) -> None:
-    served = page.request.get("/assets/cytoscape.min.js")
-    if served.status == 404 and os.environ.get("CI") != "true":
-        pytest.skip("node_modules/cytoscape is missing (run make web-assets)")
-    page.goto("/network?max_edges=1000")
-    page.wait_for_selector("#network[data-ready='1']")
-    edges = [e["data"] for e in json.loads(page.text_content("#network-data"))["edges"]]
-    first = edges[0]
-    page.select_option("#path-from", first["source"])
-    page.select_option("#path-to", first["target"])
-    page.click("#path-find")
-    steps = page.locator("#network-panel ol.path-steps li")
-    assert steps.count() == 1 and f"→ {first['relation']} →" in steps.first.text_content()
-    assert page.evaluate("window.exoboneNetwork.edges('.path').length") == 1
-    # backwards along the arrows there is no path from a phenotype (nothing leaves one)
-    phenotype = next(e["target"] for e in edges if e["target"].startswith("phenotype:"))
-    if not any(e["source"] == phenotype for e in edges):
-        page.select_option("#path-from", phenotype)
-        page.select_option("#path-to", first["source"])
+def test_network_path_and_contradictions(
+    browser: Any, db_url: str, serve: Any, checked_page: Any
+) -> None:
+    """The queries answer over the whole graph: a page of one edge finds a two-step path and
+    the contradiction, and draws the edges and nodes it lacked; typed names stay text."""
+    app = create_app(Settings(db_url=db_url, user="tester"))
+    app.state.corpus.ingest(OPPOSED_RIS)
+    graph = build_graph(app.state.corpus.store.studies())
+    labels = sorted({d["label"] for _, d in graph.nodes(data=True)})
+    start, end = next(  # names with a two-step path and no one-step one
+        (a, b) for a in labels for b in labels
+        if a != b and not paths(graph, a, b, max_len=1) and paths(graph, a, b, max_len=2)
+    )  # fmt: skip
+    with serve(app) as server, checked_page(browser, server.url) as page:
+        served = page.request.get("/assets/cytoscape.min.js")
+        if served.status == 404 and os.environ.get("CI") != "true":
+            pytest.skip("node_modules/cytoscape is missing (run make web-assets)")
+        page.goto("/network?max_edges=1")
+        page.wait_for_selector("#network[data-ready='1']")
+        assert page.evaluate("window.exoboneNetwork.edges().length") == 1
+        page.fill("#path-from", start)
+        page.fill("#path-to", end)
         page.click("#path-find")
+        page.wait_for_selector("#network-panel[data-shown='path']")
+        steps = page.locator("#network-panel ol.path-steps li")
+        assert steps.count() == 2
+        assert page.evaluate("window.exoboneNetwork.edges('.path').length") == 2
+        assert int(page.get_attribute("#network", "data-added-nodes")) > 0
+        # backwards along the arrows there is none
+        page.fill("#path-from", end)
+        page.fill("#path-to", start)
+        page.click("#path-find")
+        page.wait_for_selector("#network-panel[data-shown='no-path']")
         assert "No directed path" in page.text_content("#network-panel")
-    signs: dict[tuple[str, str], set[int]] = {}
-    for e in edges:
-        signs.setdefault((e["source"], e["target"]), set()).add((e["sign"] > 0) - (e["sign"] < 0))
-    expected = sum(1 for s in signs.values() if {1, -1} <= s)
-    page.click("#contradictions")
-    assert page.text_content("#network-panel h3").startswith(f"{expected} contradictions")
-    assert page.locator("#network-panel ul.contradiction-list li").count() == expected
+        expected = contradictions(graph, include_inferred=True)
+        page.click("#contradictions")
+        page.wait_for_selector("#network-panel[data-shown='contradictions']")
+        assert page.text_content("#network-panel h3").startswith(f"{len(expected)} contradictions")
+        assert page.locator("#network-panel ul.contradiction-list li").count() == len(expected) > 0
+        assert page.evaluate("window.exoboneNetwork.edges('.contradiction').length") >= 2
+        # a hostile name comes back in the server's message, shown as text
+        hostile = "<img src=x onerror=window.hit=1>"
+        page.fill("#path-from", hostile)
+        page.click("#path-find")
+        page.wait_for_selector("#network-panel[data-shown='query-error']")
+        assert hostile in page.text_content("#network-panel")
+        assert page.locator("#network-panel img").count() == 0
+        assert page.evaluate("window.hit") is None
+        # the browser logs the 400 it was answered; nothing else went wrong
+        assert page.errors == [f"Failed to load resource: {BAD_REQUEST}"]
+        page.errors.clear()

@@ -170,6 +170,18 @@ class StudyAggregates:
                 evidence += [(study_label(rid), text) for text in merged.evidence[rid]]
             return studies, evidence[:shown], merged.n_evidence
 
+    def share_a_study(self, first: EdgeRow, second: EdgeRow) -> bool:
+        """Whether one study reported both edges."""
+        with self._lock:
+            a = self._edges.get((first.u, first.v, first.relation))
+            b = self._edges.get((second.u, second.v, second.relation))
+            if a is None or b is None:
+                return False
+            common = np.intersect1d(
+                np.frombuffer(a.studies, np.int64), np.frombuffer(b.studies, np.int64)
+            )
+            return bool(common.size)
+
     def score_page(self, snapshot: Snapshot, offset: int, limit: int) -> list[ReportingScore]:
         """The scores of `snapshot`'s studies `offset` to `offset + limit`, with their
         evidence: those studies are read and scored again (a study gone since is left out)."""

@@ -38,6 +38,7 @@ from exobone.web.highlight import field_class, mark_matches
 from exobone.web.jobs import MAX_WAITING, Job, UploadJobs, default_upload_dir
 from exobone.web.labels import check_value
 from exobone.web.links import doi_url, pmid_url, value_links
+from exobone.web.network import NetworkQueries, as_bad_request
 from exobone.web.review import Reviewer
 from exobone.web.searchview import SORTS, SearchView, parse_filters
 from exobone.web.views import curation_json, evidence_reasons, study_json, study_view
@@ -132,6 +133,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     )
     app.state.corpus = corpus
     reviewer = Reviewer(corpus)
+    network = NetworkQueries(corpus.aggregates)
     app.state.settings = settings
     # Uploads are jobs of one worker thread (one writer at a time; see `jobs`).
     uploads = UploadJobs(
@@ -602,6 +604,25 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         """A page of the mechanism graph's edges, strongest first, with their nodes, as
         Cytoscape.js JSON; `total` counts the edges of `min_studies` studies or more."""
         return graph_edges_page(corpus, limit, offset, min_studies)
+
+    @app.get("/api/network/path", tags=["analyses"])
+    def api_network_path(
+        source: Annotated[str, Query(alias="from", min_length=1, max_length=500)],
+        target: Annotated[str, Query(alias="to", min_length=1, max_length=500)],
+        min_studies: Annotated[int, Query(ge=1, le=MAX_OFFSET)] = 1,
+    ) -> Any:
+        """The shortest signed paths between two nodes (ids or names, as `exobone graph
+        --from --to`) over the whole graph of edges of `min_studies` studies or more."""
+        with as_bad_request():
+            return network.shortest_paths(source, target, min_studies)
+
+    @app.get("/api/network/contradictions", tags=["analyses"])
+    def api_network_contradictions(
+        min_studies: Annotated[int, Query(ge=1, le=MAX_OFFSET)] = 1, inferred: bool = False
+    ) -> Any:
+        """Node pairs joined by an increasing and a decreasing edge, over the whole graph."""
+        with as_bad_request():
+            return network.contradictions(min_studies, inferred)
 
     @app.get("/api/quality", tags=["analyses"])
     def api_quality(

@@ -11,6 +11,7 @@ counts), so a page stays small at any corpus size.
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from typing import Any
 
 import networkx as nx
@@ -18,6 +19,7 @@ import networkx as nx
 from exobone.analysis.evidence_map import evidence_map_from_pairs, legend, map_fields
 from exobone.schema import SEPARATOR, field
 from exobone.store.labels import WILDCARD, joined
+from exobone.web.aggregates import EdgeRow, StudyAggregates
 from exobone.web.corpus import Corpus
 from exobone.web.searchview import SearchView
 
@@ -208,9 +210,25 @@ def graph_edges_page(
     aggregates = corpus.aggregates
     snapshot = aggregates.snapshot()
     kept = [r for r in snapshot.edges if r.n_studies >= min_studies]
+    nodes, edges = cytoscape_elements(aggregates, kept[offset : offset + limit])
+    return {
+        "elements": {"nodes": nodes, "edges": edges},
+        "total": len(kept),
+        "offset": offset,
+        "limit": limit,
+        "n_nodes": snapshot.n_nodes,
+        "n_skipped": snapshot.skipped,
+    }
+
+
+def cytoscape_elements(
+    aggregates: StudyAggregates, rows: Sequence[EdgeRow]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Cytoscape.js nodes and edges of `rows`; each edge lists its first `STUDIES_SHOWN`
+    studies and sentences, with the counts."""
     nodes: dict[str, dict[str, Any]] = {}
     edges = []
-    for row in kept[offset : offset + limit]:
+    for row in rows:
         for node, label, kind in (
             (row.u, row.source, row.source_kind),
             (row.v, row.target, row.target_kind),
@@ -234,14 +252,7 @@ def graph_edges_page(
                 }
             }
         )
-    return {
-        "elements": {"nodes": [{"data": data} for data in nodes.values()], "edges": edges},
-        "total": len(kept),
-        "offset": offset,
-        "limit": limit,
-        "n_nodes": snapshot.n_nodes,
-        "n_skipped": snapshot.skipped,
-    }
+    return [{"data": data} for data in nodes.values()], edges
 
 
 def _plotly_text(text: str) -> str:

@@ -26,6 +26,7 @@
       { selector: "edge.path", style: { "line-color": "#e67700", "target-arrow-color": "#e67700", width: 6, "z-index": 9 } },
       { selector: "node.path", style: { "border-width": 3, "border-color": "#e67700" } },
       { selector: "edge.contradiction", style: { "line-style": "dotted", width: 5, "z-index": 8 } },
+      { selector: "node.added", style: { "border-width": 2, "border-style": "dashed", "border-color": "#555" } },
       { selector: ":selected", style: { "border-width": 3, "border-color": "#e0a000", "line-color": "#e0a000" } },
     ],
     layout: { name: "cose", animate: false, randomize: true, nodeRepulsion: () => 400000,
@@ -91,57 +92,92 @@
   relation.addEventListener("change", filter);
   filter();
 
-  // Path and contradiction queries over the edges drawn (the CLI's `exobone graph --from
-  // --to` and its contradictions read the whole graph).
+  // Path and contradiction queries: the server answers them over the whole graph (of the
+  // edges with the minimum number of studies), as `exobone graph` does; edges and nodes of
+  // the answer that are not drawn yet are added to the drawing.
   const from = document.getElementById("path-from");
   const to = document.getElementById("path-to");
-  const nodes = cy.nodes().sort((a, b) => a.data("label").localeCompare(b.data("label")));
-  for (const select of [from, to]) {
-    nodes.forEach((n) => { const o = text("option", n.data("label")); o.value = n.id(); select.appendChild(o); });
-  }
+  const minStudies = box.dataset.minStudies || "1";
+  const names = document.getElementById("node-names");
+  const labels = new Set(cy.nodes().map((n) => n.data("label")));
+  Array.from(labels).sort().forEach((l) => { const o = document.createElement("option"); o.value = l; names.appendChild(o); });
   const clear = () => cy.elements().removeClass("path contradiction");
-  document.getElementById("path-find").addEventListener("click", () => {
+  const label = (id) => cy.getElementById(id).data("label");
+  const draw = (elements) => {
+    const added = [];
+    for (const node of elements.nodes) {
+      if (cy.getElementById(node.data.id).empty()) added.push(cy.add({ group: "nodes", data: node.data }));
+    }
+    for (const edge of elements.edges) {
+      if (cy.getElementById(edge.data.id).empty()) cy.add({ group: "edges", data: edge.data });
+    }
+    for (const node of added) {  // beside a drawn neighbour
+      const near = node.neighborhood("node").filter((n) => !added.includes(n));
+      const at = near.nonempty() ? near.first().position() : { x: 0, y: 0 };
+      node.position({ x: at.x + 60 * (Math.random() - 0.5), y: at.y + 60 * (Math.random() - 0.5) });
+      node.addClass("added");
+    }
+    box.dataset.addedNodes = String(cy.nodes(".added").length);
+  };
+  const ask = async (url, title) => {
     clear();
-    const drawn = cy.elements().filter((e) => !e.hasClass("faded"));
-    const found = drawn.aStar({ root: cy.getElementById(from.value), goal: cy.getElementById(to.value), directed: true });
-    const title = text("h3", "Path: " + cy.getElementById(from.value).data("label") + " → " + cy.getElementById(to.value).data("label"));
-    if (!found.found) {
-      panel.replaceChildren(title, text("p", "No directed path among the edges drawn."));
+    panel.replaceChildren(text("h3", title), text("p", "Asking the server…"));
+    panel.dataset.shown = "waiting";
+    const response = await fetch(url, { headers: { Accept: "application/json" } });
+    const answer = await response.json();
+    if (!response.ok) {
+      panel.replaceChildren(text("h3", title), text("p", String(answer.detail)));
+      panel.dataset.shown = "query-error";
+      return null;
+    }
+    draw(answer.elements);
+    return answer;
+  };
+  const edgeStep = (id) => {
+    const edge = cy.getElementById(id);
+    const d = edge.data();
+    const item = text("li", label(d.source) + " → " + d.relation + " → " + label(d.target) + " (" + d.n_studies + ")");
+    item.addEventListener("click", () => showEdge(edge));
+    return item;
+  };
+  document.getElementById("path-find").addEventListener("click", async () => {
+    const title = "Path: " + from.value + " → " + to.value;
+    const query = new URLSearchParams({ from: from.value, to: to.value, min_studies: minStudies });
+    const answer = await ask("/api/network/path?" + query, title);
+    if (answer === null) return;
+    if (!answer.paths.length) {
+      panel.replaceChildren(text("h3", title), text("p", "No directed path of at most " + answer.max_edges + " signed edges in the whole graph."));
       panel.dataset.shown = "no-path";
       return;
     }
-    found.path.addClass("path");
+    const best = answer.paths[0];
+    best.edges.forEach((id) => {
+      const edge = cy.getElementById(id);
+      edge.removeClass("faded").addClass("path");
+      edge.connectedNodes().removeClass("faded").addClass("path");
+    });
     const steps = document.createElement("ol");
     steps.className = "path-steps";
-    found.path.edges().forEach((edge) => {
-      const d = edge.data();
-      const step = text("li", cy.getElementById(d.source).data("label") + " → " + d.relation + " → " + cy.getElementById(d.target).data("label") + " (" + d.n_studies + ")");
-      step.addEventListener("click", () => showEdge(edge));
-      steps.appendChild(step);
-    });
-    panel.replaceChildren(title, steps);
+    best.edges.forEach((id) => steps.appendChild(edgeStep(id)));
+    const more = answer.total > 1 ? ", " + (answer.total - 1) + " more as short" : "";
+    panel.replaceChildren(text("h3", title), text("p", best.edges.length + " steps, score " + best.score.toFixed(2) + more), steps);
     panel.dataset.shown = "path";
   });
-  document.getElementById("contradictions").addEventListener("click", () => {
-    clear();
-    const pairs = new Map();
-    cy.edges().filter((e) => !e.hasClass("faded")).forEach((e) => {
-      const key = e.data("source") + "\u0000" + e.data("target");
-      if (!pairs.has(key)) pairs.set(key, []);
-      pairs.get(key).push(e);
-    });
+  document.getElementById("contradictions").addEventListener("click", async () => {
+    const query = new URLSearchParams({ min_studies: minStudies, inferred: "true" });
+    const answer = await ask("/api/network/contradictions?" + query, "Contradictions");
+    if (answer === null) return;
     const list = document.createElement("ul");
     list.className = "contradiction-list";
-    for (const edges of pairs.values()) {
-      const signs = new Set(edges.map((e) => Math.sign(e.data("sign"))));
-      if (!(signs.has(1) && signs.has(-1))) continue;
-      edges.forEach((e) => e.addClass("contradiction"));
-      const d = edges[0].data();
-      const item = text("li", cy.getElementById(d.source).data("label") + " → " + cy.getElementById(d.target).data("label") + ": " + edges.map((e) => e.data("relation") + " (" + e.data("n_studies") + ")").join(" vs "));
+    for (const found of answer.contradictions) {
+      const edges = found.edges.map((id) => cy.getElementById(id));
+      edges.forEach((e) => { e.removeClass("faded").addClass("contradiction"); e.connectedNodes().removeClass("faded"); });
+      const item = text("li", found.source + " → " + found.target + ": " + edges.map((e) => e.data("relation") + " (" + e.data("n_studies") + ")").join(" vs ") + (found.same_study ? ", in one study" : ""));
       item.addEventListener("click", () => showEdge(edges[0]));
       list.appendChild(item);
     }
-    panel.replaceChildren(text("h3", list.children.length + " contradictions among the edges drawn"), list);
+    const shown = answer.total > list.children.length ? " (first " + list.children.length + ")" : "";
+    panel.replaceChildren(text("h3", answer.total + " contradictions in the whole graph" + shown), list);
     panel.dataset.shown = "contradictions";
   });
 
