@@ -226,3 +226,23 @@ def test_nih_3t3_is_a_named_mouse_fibroblast_line():
     # The guard: the 3T3 of other lines is not NIH-3T3.
     got = fields("Exosomes from MC3T3-E1 cells were added to 3T3-L1 cells in vitro.")
     assert got["cell_lines"] == ["MC3T3-E1", "3T3-L1"]
+
+
+def test_dental_follicle_cells_are_dental_stem_cells():
+    # 10.1186/s13287-022-02767-6 (R129): sEVs of dental follicle stem cells given to PDLSCs,
+    # which were also pretreated with pathway inhibitors (a test of the recipients, no
+    # treatment of the source).
+    got = fields(
+        "Methods: sEVs from dental follicle stem cells (DFSCs-sEVs) were isolated and "
+        "co-cultured with periodontal ligament stem cells (PDLSCs) in vitro. PDLSCs were "
+        "pretreated with ERK1/2 or p38 MAPK inhibitors to test the roles of these pathways."
+    )
+    assert got["ev_sources"] == ["stem_cell_dental||"]
+    assert got["preconditioning"] == []
+    # PMC8800263 (R66): MVs of human dental follicle cells given to the same kind of cells.
+    got = fields(
+        "Methods: MVs were obtained from healthy human dental follicle cells (DFCs). Both kinds "
+        "of DFC-derived MVs improved the proliferation and migration of DFCs in vitro."
+    )
+    assert got["ev_sources"] == ["stem_cell_dental||human"]
+    assert got["recipient_cells"] == ["stem_cell_dental||human"]

@@ -237,6 +237,16 @@ def _altered_cargo(doc: Document, cells: CellAnalysis) -> Iterator[Finding]:
                 break
 
 
+def _cell_words(doc: Document, p: CellPhrase) -> str:
+    """The words of the cell-type mention that closes `p`, lowercased, without a plural s."""
+    text = doc.text_of(p.section)
+    words = ""
+    for m in p.mentions:
+        if m.kind == "cell_types" or m.kind == "cell_lines":
+            words = text[m.start : m.end].lower()
+    return words[:-1] if words.endswith("s") else words
+
+
 def preconditioning(doc: Document) -> Iterator[Finding]:
     """The preconditioning findings: treatments of the cells that made the vesicles."""
     cells = analyse(doc)
@@ -244,8 +254,13 @@ def preconditioning(doc: Document) -> Iterator[Finding]:
     yield from _altered_cargo(doc, cells)
     source_sentences = {(p.section, p.sentence) for p in cells.sources}
     source_ids = {(p.cell, p.origin) for p in cells.sources}
+    # Sentences naming the source cells again: the same identity in the same words (two dental
+    # stem cells share stem_cell_dental||, but "PDLSCs" do not name "DFSCs", R129).
+    source_words = {_cell_words(doc, p) for p in cells.sources} - {""}
     source_cells = source_sentences | {
-        (p.section, p.sentence) for p in cells.phrases if (p.cell, p.origin) in source_ids
+        (p.section, p.sentence)
+        for p in cells.phrases
+        if (p.cell, p.origin) in source_ids and _cell_words(doc, p) in source_words
     }
     vesicle_sentences = {(v.section, v.sentence) for v in cells.vesicles}
     # "LPS-induced hPDLSCs" that received the vesicles: the treatment models the disease in
