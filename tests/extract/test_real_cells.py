@@ -246,3 +246,23 @@ def test_dental_follicle_cells_are_dental_stem_cells():
     )
     assert got["ev_sources"] == ["stem_cell_dental||human"]
     assert got["recipient_cells"] == ["stem_cell_dental||human"]
+
+
+def test_synovial_macrophages_take_no_synovial_origin():
+    # 10.18632/aging.104110 (R76): the joint's synovial macrophages and, in vitro, macrophages.
+    got = fields(
+        "Exosomes from bone marrow MSCs lessened cartilage damage in rats. In vitro, "
+        "macrophages treated with the exosomes took the M2 phenotype.",
+        title="BMSC-derived exosomes prevent osteoarthritis by regulating synovial macrophage "
+        "polarization",
+    )
+    assert got["recipient_cells"] == ["macrophage||"]
+    # 10.1007/s00441-020-03319-1 (R62): 'M1 polarization of synovial macrophages (SMs)'.
+    got = fields(
+        "In vitro, BMSC-derived exosomes repressed the M1 polarization of synovial "
+        "macrophages (SMs)."
+    )
+    assert got["recipient_cells"] == ["macrophage||"]
+    # The guard: synovial MSCs are MSCs derived from the synovium.
+    got = fields("Exosomes from synovial mesenchymal stem cells were added to chondrocytes.")
+    assert got["ev_sources"] == ["MSC|synovial_membrane|"]
