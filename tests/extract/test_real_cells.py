@@ -266,3 +266,26 @@ def test_synovial_macrophages_take_no_synovial_origin():
     # The guard: synovial MSCs are MSCs derived from the synovium.
     got = fields("Exosomes from synovial mesenchymal stem cells were added to chondrocytes.")
     assert got["ev_sources"] == ["MSC|synovial_membrane|"]
+
+
+def test_cells_taken_from_the_tissues_of_named_animals_take_their_species():
+    # 10.1186/s13287-021-02410-w (R19): two kinds of cells isolated from two tissues of rats.
+    got = fields(
+        "Methods: Adipose-derived mesenchymal stromal cells (ADSCs) and tendon stem cells "
+        "(TSCs) were isolated from the subcutaneous fat and the tendons of Sprague-Dawley "
+        "rats, and exosomes were isolated from the ADSCs. ADSC-Exos were absorbed by TSCs in "
+        "vitro."
+    )
+    assert got["ev_sources"] == ["MSC|adipose|rat"]
+    assert got["recipient_cells"] == ["tendon_stem_cell||rat"]
+    # 10.1186/s13287-020-01918-x (R128): the animals named before the cells cultured.
+    got = fields(
+        "Methods: Achilles tendons of male Sprague-Dawley rats were used to culture primary "
+        "tendon stem cells (TSCs) and tenocytes, and exosomes were isolated from the TSCs. "
+        "Proliferation of tenocytes induced by TSC-Exos was measured in vitro."
+    )
+    assert got["ev_sources"] == ["tendon_stem_cell||rat"]
+    assert got["recipient_cells"] == ["tenocyte||rat"]
+    # The guard: cells joined by "and" to cells whose species is their own prefix stay unstated.
+    got = fields("In vitro, exosomes were added to chondrocytes and hBMSCs.")
+    assert got["recipient_cells"] == ["chondrocyte||", "MSC|bone_marrow|human"]

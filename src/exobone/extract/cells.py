@@ -31,6 +31,7 @@ from exobone.extract.cells_rules import (
     DEFINED_ABBREVIATION,
     DEFINED_AS,
     DIFFERENTIATE_TO,
+    DONORS_BEFORE,
     HYPHENATED_END,
     IN_LEAD,
     MEDIUM_OF,
@@ -187,7 +188,8 @@ def _species_from(doc: Document, sentence: Sentence, phrases: list[CellPhrase]) 
     """ "USCs were obtained from the urine of healthy human donors": the species of the cells."""
     text = doc.text_of(sentence.section)
     species: list[Mention] | None = None  # looked up for the first phrase that needs it
-    for p in phrases:
+    donors: set[int] = set()  # indices of the phrases that took the species of their animals
+    for i, p in enumerate(phrases):
         if p.species or p.line:
             continue
         if species is None:
@@ -196,7 +198,29 @@ def _species_from(doc: Document, sentence: Sentence, phrases: list[CellPhrase]) 
             if m.start >= p.end and ORIGIN_OF.match(text[p.end : m.start]):
                 if not any(m in q.mentions for q in phrases if q is not p):
                     p.species = m.label
+                    donors.add(i)
                 break
+            # "Tendons of SD rats were used to culture primary TSCs and tenocytes" (R128).
+            if m.end <= p.start and DONORS_BEFORE.match(text[m.end : p.start]):
+                p.species = m.label
+                donors.add(i)
+    # "ADSCs and TSCs were isolated from the fat and the tendons of rats" (R19): cells joined by
+    # "and" to cells taken from the animals come from the same animals, either way round.
+    for i in range(1, len(phrases)):
+        a, b = phrases[i - 1], phrases[i]
+        if (
+            i - 1 in donors
+            and not b.species
+            and not b.line
+            and AND_GAP.match(text[a.end : b.start])
+        ):
+            b.species = a.species
+            donors.add(i)
+    for i in range(len(phrases) - 1, 0, -1):
+        a, b = phrases[i - 1], phrases[i]
+        if i in donors and not a.species and not a.line and AND_GAP.match(text[a.end : b.start]):
+            a.species = b.species
+            donors.add(i - 1)
 
 
 def _sources(
