@@ -40,3 +40,31 @@ def labels(field: str, abstract: str) -> set[str]:
 )  # fmt: skip
 def test_nanovesicles_name_no_vesicle_type(abstract: str, types: set[str]) -> None:
     assert labels("vesicle_types", abstract) == types
+
+
+# A review that announces itself as "this article reviews" with a linking word, a modal or an
+# adverb between the subject and the verb was called a primary study.
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # R111 (doi:10.3389/fbioe.2023.1287714): "therefore" between
+        "Exosomes of stem cells can stand in for the cells in periodontal repair and are now "
+        "paired with scaffolds. This article therefore reviews where exosome-loaded scaffolds "
+        "for periodontal regeneration stand and what still limits them.",
+        # PMC8398019 (doi:10.3390/molecules26164987): a modal and an adverb between
+        "Vesicles from several cell types take part in osteoarthritis and may treat it. This "
+        "article will systematically review recent work on vesicle therapy of the joint.",
+    ],
+)
+def test_this_article_therefore_reviews_is_a_review(abstract: str) -> None:
+    record = Record(title="Vesicles for joint and tooth repair", abstract=abstract)
+    assert EXTRACTOR.extract(record, "M").annotations["study_type"] == "review"
+
+
+def test_this_paper_therefore_reports_a_trial_stays_primary() -> None:
+    abstract = (
+        "Few trials have tested vesicles in patients. This paper therefore reports a pilot "
+        "trial in which ten patients with knee osteoarthritis were injected with vesicles."
+    )
+    record = Record(title="Vesicles for knee osteoarthritis", abstract=abstract)
+    assert EXTRACTOR.extract(record, "M").annotations["study_type"] == "primary"

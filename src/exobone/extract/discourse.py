@@ -44,7 +44,11 @@ _STUDY_CUE = Cue(
 )
 _REVIEW_CUE = Cue(
     r"\b(?:in this review|this review|we review|here,? we review|review article|systematic review"
-    r"|meta-analys[ie]s|this article reviews|this paper reviews|narrative review|scoping review"
+    r"|meta-analys[ie]s|narrative review|scoping review"
+    # "This article reviews ...", with a linking word, modal or adverb between: "this article
+    # therefore reviews" (R111), "this article will systematically review" (PMC8398019)
+    r"|this (?:article|paper) (?:(?:therefore|thus|hence|also|further|then|will|[a-z]+ly) ){0,2}"
+    r"reviews?"
     r"|we summari[sz]e|is reviewed|are reviewed|we (?:will )?discuss|this chapter"
     # "In this comprehensive review, we ..." (Huang 2022, R132), "This concise review first
     # outlines ..." (Stem Cells Transl Med 2025): the review named with one or two words
