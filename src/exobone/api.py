@@ -138,8 +138,7 @@ def ingest_file(
     paper already stored keeps its own.
     """
     from exobone.ingest import detect_format
-    from exobone.store.store import batched
-    from exobone.store.writer import BATCH_SIZE
+    from exobone.store.writer import BATCH_SIZE, batched
 
     fmt = fmt or detect_format(path)
     # Made before the store is touched: a missing, empty or directory path fails here, with

@@ -36,8 +36,7 @@ from exobone.store.schema import (
     StoreStateRow,
     StudyRow,
 )
-from exobone.store.store import batched
-from exobone.store.writer import values_t
+from exobone.store.writer import batched, values_t
 
 studies_t = Base.metadata.tables[StudyRow.__tablename__]
 records_t = Base.metadata.tables[RecordRow.__tablename__]

@@ -14,7 +14,6 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -53,6 +52,7 @@ from exobone.store.writer import (
     BatchWriter,
     Counts,
     annotations_t,
+    batched,
     bump_generation,
     evidence_t,
     keys_t,
@@ -825,13 +825,6 @@ class FileIngest:
             Store._log(conn, summary, self.digest, self.now)
             conn.execute(delete(progress_t).where(progress_t.c.path == self.path))
         return summary
-
-
-def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    """Lists of `size` items (the last may be shorter)."""
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
 
 
 def _summary(

@@ -20,6 +20,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import islice
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Table, delete, select, update
@@ -524,6 +525,13 @@ def identity_keys(record: Record) -> list[str]:
     if record.pmid and year and normalise_title(title):
         keys.append(record_key(Record(title=title, abstract=abstract, year=year)))
     return [key for key in dict.fromkeys(keys) if not key.endswith("|") or key == keys[0]]
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Lists of `size` items (the last may be shorter)."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 def padded(values: Sequence[T]) -> Iterator[list[T]]:

@@ -29,7 +29,7 @@ from exobone.analysis.graph import relation_sign, study_edges
 from exobone.analysis.quality import CRITERIA, CRITERION_NAMES, ReportingScore, score_study
 from exobone.model import Study
 from exobone.store import Store
-from exobone.store.store import batched, study_label
+from exobone.store.writer import batched, study_label
 
 EdgeKey = tuple[str, str, str]
 T = TypeVar("T")
