@@ -130,6 +130,7 @@ def load(
     ] = None,
 ) -> None:
     """Load the pipeline's output (latest version of each PMID) into the store; idempotent."""
+    import pyarrow as pa
     from sqlalchemy.exc import SQLAlchemyError
 
     from exobone.scale.layout import read_manifests
@@ -148,6 +149,9 @@ def load(
     except SQLAlchemyError as error:
         err.print(f"Cannot open database {db or 'sqlite:///exobone.db'}: {error}", markup=False)
         raise typer.Exit(1) from None
+    # This process only loads: Arrow's default allocator (mimalloc) kept ~75 MB more than the
+    # system one over a load, at the same CPU (benchmarks/README.md, `bench_load.py`).
+    pa.set_memory_pool(pa.system_memory_pool())
     try:
         result = load_output(
             out,
