@@ -527,6 +527,14 @@ class Store:
                 return
             last = entries[-1].id
 
+    def matching_records(self, where: Where) -> list[int]:
+        """The numbers of the records meeting every `where` condition (`search`'s filters)."""
+        from exobone.store.search import Searcher
+
+        with self.engine.connect() as conn:
+            found = conn.execute(Searcher(conn, "", where).matching(records_t.c.id))
+            return sorted(rid for (rid,) in found)
+
     def study_states(self) -> dict[int, tuple[Any, ...]]:
         """Per record with a study: what its effective study is made from (study row and
         checksum, record checksum, the curators' rows), so that a view kept across writes

@@ -8,7 +8,9 @@ and reads only those: their old shares are taken away and their new ones added. 
 then costs the next /graph or /quality visitor one study's read and a sort of the merged
 edges, not a pass over the corpus. Merged edges equal `build_graph`'s (tests compare them).
 A study's score is kept as the criteria it meets (a bit mask); the evidence a page of scores
-shows is read again from those few studies (`score_page`).
+shows is read again from those few studies (`score_page`). For the review queue each study
+keeps how many of its undecided values have each weakness (`span_weakness` of their stored
+spans), so that the queue is ordered over the whole store (`ReviewIndex`).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import math
 import threading
 from array import array
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -27,7 +29,7 @@ import numpy as np
 
 from exobone.analysis.graph import relation_sign, study_edges
 from exobone.analysis.quality import CRITERIA, CRITERION_NAMES, ReportingScore, score_study
-from exobone.model import Study
+from exobone.model import SET_FIELDS, Span, Study
 from exobone.store import Store
 from exobone.store.writer import batched, study_label
 
@@ -97,6 +99,26 @@ class Scores:
 
 
 @dataclass(frozen=True, slots=True)
+class ReviewIndex:
+    """The review queue's order over the store: groups of (weakness, record), weakest
+    first then by record number, with how many undecided values each group holds and where
+    each group ends in the queue (a running sum)."""
+
+    weights: np.ndarray
+    records: np.ndarray
+    counts: np.ndarray
+
+    @property
+    def ends(self) -> np.ndarray:
+        return np.cumsum(self.counts)
+
+    def only(self, records: Sequence[int]) -> ReviewIndex:
+        """The groups of these records."""
+        keep = np.isin(self.records, np.asarray(records, dtype=np.int64))
+        return ReviewIndex(self.weights[keep], self.records[keep], self.counts[keep])
+
+
+@dataclass(frozen=True, slots=True)
 class Snapshot:
     """The views of one store generation: edges strongest first, scores best first."""
 
@@ -107,6 +129,7 @@ class Snapshot:
     skipped: int
     scores: Scores
     criteria: list[dict[str, Any]]
+    review: ReviewIndex
 
 
 class StudyAggregates:
@@ -127,6 +150,8 @@ class StudyAggregates:
         # One string per node id, shared by every study's share.
         self._node_names: dict[str, str] = {}
         self._met: Counter[str] = Counter()
+        # Per record: (weakness, number of undecided values of that weakness).
+        self._review: dict[int, tuple[tuple[int, int], ...]] = {}
         self._skipped = 0
         self._snapshot: Snapshot | None = None
         # The sorted views, patched for what changed since the last snapshot.
@@ -141,7 +166,8 @@ class StudyAggregates:
             if self._snapshot is not None and self._snapshot.generation == generation:
                 return self._snapshot
             # Read after the generation: a write in between is seen again next time.
-            states = {rid: hash(state) for rid, state in self.store.study_states().items()}
+            raw = self.store.study_states()
+            states = {rid: hash(state) for rid, state in raw.items()}
             changed = [rid for rid, state in states.items() if self._states.get(rid) != state]
             for rid in [rid for rid in self._states if rid not in states] + changed:
                 self._drop(rid)
@@ -149,7 +175,7 @@ class StudyAggregates:
             for batch in batched(changed, READ_BATCH):
                 for entry in self.store.entries(batch):
                     if entry.study is not None:
-                        self._add(entry.id, entry.study)
+                        self._add(entry.id, entry.study, decided(raw[entry.id]))
                 done += len(batch)
                 if progress is not None:
                     progress(done, len(changed))
@@ -191,7 +217,10 @@ class StudyAggregates:
 
     # -- shares ---------------------------------------------------------------------------
 
-    def _add(self, rid: int, study: Study) -> None:
+    def _add(self, rid: int, study: Study, decided: set[tuple[str, str]]) -> None:
+        weak = Counter(w for w, _, _, _ in undecided_values(study, decided))
+        if weak:
+            self._review[rid] = tuple(sorted(weak.items()))
         share = study_edges(study)
         sentences: dict[EdgeKey, dict[str, None]] = {}
         for u, v, relation, texts in share.edges:
@@ -226,6 +255,7 @@ class StudyAggregates:
         self._shares[rid] = _Share(share.weight, numbers, tuple(nodes), share.has_source, met)
 
     def _drop(self, rid: int) -> None:
+        self._review.pop(rid, None)
         share = self._shares.pop(rid, None)
         if share is None:
             return
@@ -269,7 +299,16 @@ class StudyAggregates:
             skipped=self._skipped,
             scores=scores,
             criteria=criteria,
+            review=self._review_index(),
         )
+
+    def _review_index(self) -> ReviewIndex:
+        groups = [(w, rid, n) for rid, pairs in self._review.items() for w, n in pairs]
+        weights = np.fromiter((g[0] for g in groups), np.int64, len(groups))
+        records = np.fromiter((g[1] for g in groups), np.int64, len(groups))
+        counts = np.fromiter((g[2] for g in groups), np.int64, len(groups))
+        order = np.lexsort((records, -weights))
+        return ReviewIndex(weights[order], records[order], counts[order])
 
     def _sort_edges(self) -> None:
         """The edges strongest first: sorted again after many changes, else only the
@@ -339,3 +378,34 @@ def _smallest(numbers: array[int], count: int) -> np.ndarray:
 def _belief(weights: Counter[float]) -> float:
     """`graph.belief` over the studies, from how many studies have each weight."""
     return round(1.0 - math.prod((1.0 - p) ** n for p, n in weights.items() if n > 0), 6)
+
+
+def decided(state: tuple[Any, ...]) -> set[tuple[str, str]]:
+    """The (field, value) pairs a curator decided on, from a `Store.study_states` state."""
+    return {(name, value) for name, value, _ in state[3:]}
+
+
+def span_weakness(spans: Sequence[Span]) -> tuple[int, list[str]]:
+    """How weak a value's stored evidence is (0: strong) and why: no span or only inferred
+    ones weigh 3, a single span 1."""
+    if not spans:
+        return 3, ["no evidence span"]
+    found = []
+    if all(span.inferred for span in spans):
+        found.append((3, "inferred, not stated in the words"))
+    if len(spans) == 1:
+        found.append((1, "one evidence span only"))
+    return max((w for w, _ in found), default=0), [why for _, why in found]
+
+
+def undecided_values(
+    study: Study, decided: set[tuple[str, str]]
+) -> Iterator[tuple[int, str, str, list[str]]]:
+    """(weakness, field, value, why) of the study's values no curator decided on, in field
+    order then value order."""
+    for name in SET_FIELDS:
+        evidence = {str(k): spans for k, spans in study.evidence.get(name, {}).items()}
+        for value in sorted({str(v) for v in study.annotations.get(name) or []}):
+            if (name, value) not in decided:
+                weight, why = span_weakness(evidence.get(value, []))
+                yield weight, name, value, why

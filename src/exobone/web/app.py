@@ -546,7 +546,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         ] = None,
         start: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> dict[str, Any]:
-        """The review queue: undecided values of a window of studies, weakest first, with
+        """The review queue: a page of the undecided values, weakest first over the store, with
         their evidence and `exobone explain`'s reasons."""
         try:
             queue = reviewer.queue(_filters(f or []), start)

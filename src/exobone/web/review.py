@@ -1,11 +1,13 @@
 """The review queue: the extractor's values that no curator has decided on yet, weakest
-first, each with its evidence words and the reasons `exobone explain` gives.
+first over the whole store, each with its evidence words and the reasons `exobone explain`
+gives.
 
-A value is weak when its reasons match a row of `WEAK_REASONS` (inferred rather than
-stated, a default, a direction read after its target), or when it rests on one span or
-none. Reasons come from `Extractor.explain` run again on each record, which costs tens of
-milliseconds a record: the queue is ordered within a window of studies (the search's
-order, `WINDOW` at a time), never over the whole store at once.
+The order is (weakness, record number, field, value). The weakness comes from the stored
+evidence spans (`aggregates.span_weakness`: none or only inferred ones, a single one), so
+the store's aggregates keep, per study, how many undecided values have each weakness
+(`ReviewIndex`, per store generation): a page of the queue reads only the few studies it
+shows. Reasons come from `Extractor.explain` run again on those records (tens of
+milliseconds a record); `WEAK_REASONS` picks out the ones a reviewer is told about.
 """
 
 from __future__ import annotations
@@ -16,8 +18,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from exobone.errors import load_module
-from exobone.model import SET_FIELDS, Record
+import numpy as np
+
+from exobone.errors import ExoboneError, load_module
+from exobone.model import Record
+from exobone.store import Entry
+from exobone.web.aggregates import undecided_values
 from exobone.web.corpus import Corpus
 from exobone.web.views import current_decisions
 
@@ -31,7 +37,7 @@ WEAK_REASONS: tuple[tuple[str, int, str], ...] = (
 )
 NO_SPAN = (3, "no evidence span")
 ONE_SPAN = (1, "one evidence span only")
-WINDOW = 25
+PAGE = 25
 # Explanations kept per process (a record's text decides them, not curation).
 EXPLAINED = 2000
 
@@ -69,40 +75,53 @@ class Reviewer:
         self._extractor: Any = None
 
     def queue(self, where: Sequence[tuple[str, str]], start: int = 0) -> Queue:
-        """The undecided values of `WINDOW` studies of a search (from `start`), weakest
-        first; ValueError for a filter the store refuses."""
-        found = self.corpus.search("", where, WINDOW, start)
+        """`PAGE` undecided values from the `start`th, weakest first over the studies that
+        meet `where`; ValueError for a filter the store refuses."""
+        index = self.corpus.aggregates.snapshot().review
+        if where:
+            try:
+                index = index.only(self.corpus.store.matching_records(list(where)))
+            except ExoboneError as error:
+                raise ValueError(str(error)) from None
+        ends = index.ends
+        total = int(ends[-1]) if len(ends) else 0
+        first = int(np.searchsorted(ends, start, side="right"))
+        last = int(np.searchsorted(ends, start + PAGE, side="left")) + 1
+        groups = list(zip(index.weights[first:last], index.records[first:last], strict=True))
+        entries = {e.id: e for e in self.corpus.store.entries(sorted({int(r) for _, r in groups}))}
         items: list[Item] = []
-        for hit in found.hits:
-            entry = self.corpus.get(hit.record_id)
-            if entry is None or entry.study is None:
+        for weight, rid in groups:
+            entry = entries.get(int(rid))
+            if entry is not None and entry.study is not None:
+                items += self._items(entry, int(weight))
+        skip = start - (int(ends[first - 1]) if first else 0)
+        return Queue(items[skip : skip + PAGE], start, PAGE, total)
+
+    def _items(self, entry: Entry, weight: int) -> list[Item]:
+        """The entry's undecided values of this weakness, in field then value order."""
+        assert entry.study is not None
+        decided = set(current_decisions(self.corpus.history(entry.id)))
+        explained = {(f.field, str(f.value)): f for f in self._explain(entry.id, entry.record)}
+        items = []
+        for found, name, value, why in undecided_values(entry.study, decided):
+            if found != weight:
                 continue
-            decided = current_decisions(self.corpus.history(entry.id))
-            current = {
-                name: {str(v) for v in entry.study.annotations.get(name) or []}
-                for name in SET_FIELDS
-            }
-            for found_value in self._explain(entry.id, entry.record):
-                name, value = found_value.field, str(found_value.value)
-                if value not in current.get(name, ()) or (name, value) in decided:
-                    continue
-                evidence = [(b.words, " / ".join(b.reasons)) for b in found_value.evidence]
-                weight, why = weakness([reasons for _, reasons in evidence])
-                items.append(
-                    Item(
-                        entry.id,
-                        entry.label,
-                        entry.record.title,
-                        name,
-                        value,
-                        weight,
-                        why,
-                        evidence,
-                    )
+            spans = explained.get((name, value))
+            evidence = [(b.words, " / ".join(b.reasons)) for b in spans.evidence] if spans else []
+            told = [w for w in weakness([r for _, r in evidence])[1] if w not in why]
+            items.append(
+                Item(
+                    entry.id,
+                    entry.label,
+                    entry.record.title,
+                    name,
+                    value,
+                    weight,
+                    why + told,
+                    evidence,
                 )
-        order = {name: i for i, name in enumerate(SET_FIELDS)}
-        items.sort(key=lambda i: (-i.weight, -len(i.why), i.record_id, order[i.field], i.value))
-        return Queue(items, start, WINDOW, found.total)
+            )
+        return items
 
     def _explain(self, record_id: int, record: Record) -> list[Any]:
         key = (record_id, hash((record.title, record.abstract)))
