@@ -284,3 +284,12 @@ def test_showing_how_is_still_a_result() -> None:
 )
 def test_bone_quantity_read_by_its_disease(abstract: str, title: str, value: str) -> None:
     assert value in outcomes(abstract, title)
+
+
+def test_the_regenerated_tissue_named_as_a_thing_is_no_result() -> None:
+    # R63 (hWJMSC-EVs after microfracture): the tissue described, not a verb's result
+    found = outcomes(
+        "In the regenerated cartilage taken from the vesicle group, ITGB1 and Smad2/3 changed "
+        "in step with the repair."
+    )
+    assert not any(value.startswith("cartilage_regeneration") for value in found)
