@@ -53,6 +53,8 @@ _IN_VIVO_WORK = Cue(
 )
 _EXPLANT = Cue(r"\bex vivo\b|\bexplants?\b")
 _MODEL_AFTER = re.compile(r"\s*models?\b")
+# "murine periodontitis models": the adjective names the model's animals a few words on.
+_MODEL_SOON_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?models?\b")
 # Species words that name animals only as a noun: "bovine milk", "murine macrophages" do not.
 _ADJECTIVE_SPECIES = re.compile(
     r"^(?:murine|porcine|ovine|caprine|canine|equine|bovine)$", re.IGNORECASE
@@ -111,7 +113,8 @@ def _has_in_vivo(doc: Document) -> bool:
     from exobone.extract.study import is_clinical  # study reads this module's animal finder
 
     clinical = is_clinical(doc)
-    animals = [a for a in animal_species(doc) if not _in_explant_sentence(doc, a)]
+    # donors and adjectives of a material ("bovine milk") do no work in vivo (R95)
+    animals = [a for a in animal_species(doc) if _names_test_animals(doc, a, _MODEL_SOON_AFTER)]
     if animals or (
         not clinical  # in a trial, a model label names the patients' disease (R65's TMJ-OA)
         and doc.of_kind("animal_models")
@@ -312,11 +315,13 @@ def _unlabelled_animals(
             yield Finding("animal_models", f"{a.label}|", _span(a))
 
 
-def _names_test_animals(doc: Document, a: Mention) -> bool:
+def _names_test_animals(
+    doc: Document, a: Mention, model_after: re.Pattern[str] = _MODEL_AFTER
+) -> bool:
     text = doc.text_of(a.section)
     if doc.is_background(a) or _in_explant_sentence(doc, a):
         return False
-    if _ADJECTIVE_SPECIES.match(a.text) and not _MODEL_AFTER.match(text, a.end):
+    if _ADJECTIVE_SPECIES.match(a.text) and not model_after.match(text, a.end):
         return False
     if any(
         c.section == a.section
