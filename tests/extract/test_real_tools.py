@@ -54,3 +54,22 @@ def test_a_species_adjective_of_a_model_still_makes_an_animal_study():
     # animals of the model a word before "models".
     got = fields("The exosomes prevented bone loss in murine periodontitis models.")
     assert "in_vivo" in got["settings"]
+
+
+def test_a_molecule_named_before_the_experimenters_tool_is_no_effect():
+    # real_paraphrase R98 (10.1016/j.cellsig.2019.109504): Rab27a is what the siRNAs silence to
+    # block secretion, not a molecule the vesicles raised (read as RAB27A|up before).
+    got = fields(
+        "Osteoclast exosomes suppressed RUNX2 in osteoblasts. Exosome secretion was blocked "
+        "with GW4869 and with Rab27a siRNAs."
+    )
+    assert got["molecular_effects"] == ["RUNX2|down"]
+
+
+def test_a_protein_whose_name_holds_inhibitor_keeps_its_direction():
+    # real_paraphrase R86 (10.1186/s13287-020-01991-2), the guard: PAI-1 is a molecule the
+    # vesicles raised, though its name ends in "inhibitor 1".
+    got = fields(
+        "Exosomes raised the expression of plasminogen activator inhibitor 1 in endothelial cells."
+    )
+    assert got["molecular_effects"] == ["SERPINE1|up"]
