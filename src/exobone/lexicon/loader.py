@@ -186,6 +186,31 @@ def ambiguous_alias(alias: str, not_genes: frozenset[str] = frozenset()) -> bool
     return token.isalpha() and token.islower() and len(token) <= 4
 
 
+_IN_CAPITALS = re.compile(r"[A-Z][A-Z0-9]{2,9}")
+
+
+def rodent_spelling(name: str) -> str | None:
+    """`name` as mouse and rat nomenclature writes it ("IL6" -> "Il6", "BGLAP" -> "Bglap"), or
+    None when `name` is not a symbol in capitals."""
+    if not _IN_CAPITALS.fullmatch(name):
+        return None
+    spelled = name[0] + name[1:].lower()
+    return spelled if spelled != name else None
+
+
+def _add_rodent_spellings(lex: Lexicon, names: dict[str, str], refused: frozenset[str]) -> None:
+    """Match each gene name in capitals also as rodent papers write it ("Il6", "Ocn"), so that
+    a symbol needs no row per spelling. Not where that spelling is a word or an abbreviation
+    listed in `refused` ("Trap", "Eng"), nor where it is already a term of the lexicon."""
+    for name, symbol in names.items():
+        spelled = rodent_spelling(name)
+        if spelled is None or spelled in refused or spelled in lex.exact:
+            continue
+        if fold(spelled) in lex.folded:
+            continue
+        lex.exact[spelled].add(("genes", symbol))
+
+
 def build_lexicon(vocab: dict[str, Any], extra: dict[str, Any]) -> Lexicon:
     """Combine the vocabulary and the extension file into one `Lexicon`."""
     lex = Lexicon()
@@ -203,11 +228,10 @@ def build_lexicon(vocab: dict[str, Any], extra: dict[str, Any]) -> Lexicon:
     aliases.update(extra.get("gene_aliases") or {})
     symbols = set(aliases.values())
     not_genes = frozenset(str(s).upper() for s in extra.get("not_genes") or [])
-    for alias, symbol in aliases.items():
-        if not ambiguous_alias(str(alias), not_genes):
-            lex.add(str(alias), {("genes", str(symbol))})
-    for symbol in symbols:
-        lex.add(str(symbol), {("genes", str(symbol))})
+    names = {str(a): str(s) for a, s in aliases.items() if not ambiguous_alias(str(a), not_genes)}
+    names.update((str(symbol), str(symbol)) for symbol in symbols)
+    for name, symbol in names.items():
+        lex.add(name, {("genes", symbol)})
     lex.gene_symbols = frozenset(symbols)
     for term, items in (extra.get("compound_terms") or {}).items():
         lex.add(str(term), _pairs(items))
@@ -233,6 +257,9 @@ def build_lexicon(vocab: dict[str, Any], extra: dict[str, Any]) -> Lexicon:
     ]
     lex.gel_materials = frozenset(str(m) for m in extra.get("gel_materials") or [])
     lex.gapped = [(str(p), _pairs(items)) for p, items in (extra.get("gapped") or {}).items()]
+    # Last, so that a rodent spelling never shadows a term of any other kind.
+    refused = frozenset(str(w) for w in extra.get("not_rodent_genes") or [])
+    _add_rodent_spellings(lex, names, refused)
     return lex
 
 

@@ -1,0 +1,104 @@
+"""Gene symbols written as mouse and rat nomenclature writes them ("Il6", "Bglap", "Ocn"): one
+capital, the rest lower case. Issue 17, molecular_effects recall.
+
+Real abstracts of rodent studies write the genes they measured so, in their result sentences:
+R08 of tests/data/real_paraphrase (10.2147/DDDT.S178698: "Bmp2, Bmp6, Bmpr1b, Mmp9 and
+Sox9"), R121 (10.1186/s13287-021-02362-1: "Sirt6"), and, outside the corpus, a study of
+exosomes of the mouse brain endothelial line bEnd.3 on BMSCs
+(10.3760/cma.j.cn421213-20200727-01267: "Runx2" raised with osteopontin and osteocalcin). The
+symbol shape used to need a digit after two lower-case letters, so only such symbols, or those
+listed one spelling at a time, were found; the lexicon now spells every gene name in capitals
+the rodent way too. Sentences below are our own paraphrases.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from exobone.extract import Extractor
+from exobone.lexicon import default_matcher
+from exobone.lexicon.loader import load_lexicon, rodent_spelling
+from exobone.model import Record
+from exobone.schema import read_data
+
+EXTRACTOR = Extractor()
+
+
+def effects(abstract: str, title: str = "Vesicles in bone repair of mice") -> set[str]:
+    record = Record(title=title, abstract=abstract)
+    return set(EXTRACTOR.extract(record, "T").annotations["molecular_effects"])
+
+
+def genes(text: str) -> dict[str, str]:
+    """Each gene mention of `text` (its words -> the symbol)."""
+    return {
+        text[m.start : m.end]: label
+        for m in default_matcher().find(text)
+        for kind, label in m.entries
+        if kind == "genes"
+    }
+
+
+def test_the_real_examples_keep_their_genes() -> None:
+    # 10.3760/cma.j.cn421213-20200727-01267 (outside the corpus), paraphrased
+    assert "RUNX2|up" in effects(
+        "The bEnd.3 exosomes strengthened matrix mineralization of the BMSCs and raised the "
+        "mRNA levels of the osteogenic genes Runx2, osteopontin and osteocalcin over controls."
+    )
+    # R121 (10.1186/s13287-021-02362-1), paraphrased
+    assert "SIRT6|up" in effects(
+        "The sEVs restored the function of the senescent nucleus pulposus cells by "
+        "activating Sirt6."
+    )
+
+
+def test_rodent_symbols_without_a_digit_are_genes() -> None:
+    # The bEnd.3 result above as a mouse study names the same markers by symbol (Spp1, Bglap),
+    # and the other markers of this field that have no digit, all failed before.
+    values = effects(
+        "The exosomes raised the mRNA levels of Runx2, Spp1, Bglap, Alpl and Vegfa in the "
+        "BMSCs, and lowered Tnf, Il6 and Pten."
+    )
+    assert {"SPP1|up", "BGLAP|up", "ALPL|up", "VEGFA|up"} <= values
+    assert {"TNF|down", "IL6|down", "PTEN|down"} <= values
+
+
+def test_rodent_aliases_map_to_the_hgnc_symbol() -> None:
+    assert genes("Exosomes raised Ocn, Opn, Osx, Alp and Rankl.") == {
+        "Ocn": "BGLAP", "Opn": "SPP1", "Osx": "SP7", "Alp": "ALPL", "Rankl": "TNFSF11",
+    }  # fmt: skip
+
+
+def test_every_gene_name_in_capitals_has_its_rodent_spelling() -> None:
+    """Read from the lexicon itself: no name needs its own row for the rodent spelling."""
+    lexicon = load_lexicon()
+    refused = set(read_data("lexicon.yaml")["not_rodent_genes"])
+    checked = 0
+    for symbol in sorted(lexicon.gene_symbols):
+        spelled = rodent_spelling(symbol)
+        if spelled is None or spelled in refused:
+            continue
+        checked += 1
+        assert ("genes", symbol) in lexicon.lookup(spelled), spelled
+    assert checked > 100
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trap staining counted the osteoclasts.",  # TRAP is ACP5, "Trap" a word
+        "Rank sum tests compared the groups.",  # RANK is TNFRSF11A
+        "Published in Tissue Eng and Vet Comp Orthop Traumatol.",  # ENG, COMP: journal names
+        "Oscar and colleagues first isolated them.",  # OSCAR: a name
+        "Col alone is not a gene; Exo and Exos are vesicles.",
+        "Results showed that Exosomes from the Alps region differed.",
+    ],
+)
+def test_capitalised_words_stay_words(text: str) -> None:
+    assert genes(text) == {}
+
+
+def test_capitals_are_still_read_as_before() -> None:
+    assert genes("IL6, TNF and BGLAP fell; Sp7 and Runx2 rose.") == {
+        "IL6": "IL6", "TNF": "TNF", "BGLAP": "BGLAP", "Sp7": "SP7", "Runx2": "RUNX2",
+    }  # fmt: skip
