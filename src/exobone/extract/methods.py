@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from exobone.extract.cells import analyse
 from exobone.extract.document import Document, Finding, Mention
 from exobone.lexicon import load_lexicon
+from exobone.lexicon.loader import fold
+from exobone.model import Span
 
 _CHARACTERISE = re.compile(
     r"\b(?:identif\w+|characteri[sz]\w*|confirm\w*|verif\w+|morpholog\w*|size distribution"
@@ -37,6 +40,72 @@ _NEGATED = re.compile(
 )
 _NEGATED_AFTER = re.compile(r"^\s*(?:was|were|is|are)\s+(?:not|absent|undetect\w*|negative)", re.I)
 _GENOTYPE = re.compile(r"^\s*(?:\(-/-\)|-/-|-?(?:knockout|deficient|null|KO)\b)", re.IGNORECASE)
+
+
+# The names coordinated before a method's head word: "alkaline phosphatase and | alizarin red
+# staining", "scratch, | transwell assays" (up to four words of the last name).
+_NAME_AND_JOINT = re.compile(
+    r"(?<![\w&-])((?:[\w&]+[ -]){0,3}[\w&]+)(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$"
+)
+_NAME_WORD = re.compile(r"[\w&]+")
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)\b")
+
+
+@lru_cache(maxsize=1)
+def _assay_heads() -> frozenset[str]:
+    """Last words of the lexicon's assay terms of two or more words ("staining", "assays"):
+    the head words that coordinated method names may share."""
+    heads = set()
+    for form, entries in load_lexicon().folded.items():
+        name, _, last = form.rpartition(" ")
+        if name.strip() and last.isalpha() and any(kind == "assays" for kind, _ in entries):
+            heads.add(last)
+    return frozenset(heads)
+
+
+def _shared_head_assays(doc: Document, m: Mention) -> Iterator[Finding]:
+    """Assays named before `m` that share its head word: in "alkaline phosphatase and
+    alizarin red staining" or "scratch and transwell assays" each name is its own method
+    (R120, R121, R128). A name counts only when name + head is an assay term of the lexicon,
+    so "collagen and alizarin red staining" adds nothing."""
+    text = doc.text_of(m.section)
+    heads = _assay_heads()
+    following = _NEXT_WORD.match(text, m.end)
+    if following and following.group(1).lower() in heads:
+        head = following.group(1)
+    else:
+        head = fold(text[m.start : m.end]).rpartition(" ")[2]
+        if head not in heads:
+            return
+    lexicon = load_lexicon()
+    sentence = doc.sentence_of(m)
+    anchor = m.start
+    while anchor > sentence.start:
+        before = _NAME_AND_JOINT.search(text, sentence.start, anchor)
+        if before is None:
+            return
+        words = list(_NAME_WORD.finditer(before.group(1)))
+        offset = before.start(1)
+        end = offset + words[-1].end()
+        for first in words:  # longest name first
+            start = offset + first.start()
+            name = text[start:end]
+            labels = sorted(
+                label for kind, label in lexicon.lookup(f"{name} {head}") if kind == "assays"
+            )
+            if labels:
+                span = Span(start, end, m.sentence, m.section)
+                reason = f"'{name}' shares the head word '{head}' of '{text[m.start : m.end]}'"
+                for label in labels:
+                    yield Finding("assays", label, span, reason)
+                break
+            # A method named in full ("von Kossa" in "ALP, von Kossa and ARS staining"): the
+            # list goes on before it.
+            if any(kind == "assays" for kind, _ in lexicon.lookup(name)):
+                break
+        else:
+            return
+        anchor = start
 
 
 def _sentence_key(m: Mention) -> tuple[str, int]:
@@ -69,6 +138,7 @@ def extract(doc: Document) -> Iterator[Finding]:
         for m in doc.of_kind("assays"):
             if (m.start, m.end, m.section) not in characterised:
                 yield Finding("assays", m.label, m.span())
+                yield from _shared_head_assays(doc, m)
     markers = load_lexicon().ev_marker_symbols
     method_sentences = {_sentence_key(m) for m in doc.of_kind("characterization_methods")}
     for m in doc.of_kind("genes"):
