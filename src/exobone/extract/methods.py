@@ -48,6 +48,8 @@ _NAME_AND_JOINT = re.compile(
     r"(?<![\w&-])((?:[\w&]+[ -]){0,3}[\w&]+)(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$"
 )
 _NAME_WORD = re.compile(r"[\w&]+")
+_NAMES_SPAN = 200
+_JOINTS = (",", "and", "or")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)\b")
 
 
@@ -81,7 +83,15 @@ def _shared_head_assays(doc: Document, m: Mention) -> Iterator[Finding]:
     sentence = doc.sentence_of(m)
     anchor = m.start
     while anchor > sentence.start:
-        before = _NAME_AND_JOINT.search(text, sentence.start, anchor)
+        # Only a joint ("," "and" "or") right before `anchor` can end a match, and the names fit
+        # in the last _NAMES_SPAN characters: the end-anchored pattern is then not tried at
+        # every offset of the sentence.
+        joint = anchor
+        while joint > sentence.start and text[joint - 1].isspace():
+            joint -= 1
+        if not text.endswith(_JOINTS, sentence.start, joint):
+            return
+        before = _NAME_AND_JOINT.search(text, max(sentence.start, anchor - _NAMES_SPAN), anchor)
         if before is None:
             return
         words = list(_NAME_WORD.finditer(before.group(1)))
