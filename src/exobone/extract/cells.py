@@ -40,6 +40,7 @@ from exobone.extract.cells_rules import (
     ORIGIN_OF,
     PROCESS_AFTER,
     RECIPIENT_LEAD,
+    RECIPIENT_LIST_GAP,
     RECIPIENT_PREP,
     SECRETED_BY,
     SOURCE_AFTER,
@@ -352,11 +353,25 @@ def _recipients(
         if not ok and later is not None:
             gap = _gap(text, p.end, later.start)
             ok = bool(TREATED.match(gap)) and not BREAKER.search(gap)
+            if ok:
+                _treated_listed_before(text, phrases, p)
             ok = ok or bool(IN_LEAD.search(lead)) or bool(RECIPIENT_LEAD.search(lead))
         if not ok and CULTURES_AFTER.match(tail):
             ok = True
         if ok:
             p.role = "recipient"
+
+
+def _treated_listed_before(text: str, phrases: list[CellPhrase], treated: CellPhrase) -> None:
+    """ "HUVECs (HUVECs) and mouse embryo osteoblast precursor cells (MC3T3-E1) treated with
+    BMMSC-Exos": the cells listed before the treated ones received the vesicles too."""
+    at = phrases.index(treated)
+    while at > 0:
+        before = phrases[at - 1]
+        if before.role or not RECIPIENT_LIST_GAP.match(_gap(text, before.end, phrases[at].start)):
+            break
+        before.role = "recipient"
+        at -= 1
 
 
 # The opening background may define the study's cells with their species, "Human periodontal

@@ -51,6 +51,8 @@ MODIFIED: Final = _gate("modified")
 SECRETED_BY: Final = _gate("secreted_by")
 MEDIUM_OF: Final = _gate("medium_of")
 TREATED: Final = _gate("treated")
+# "HUVECs (HUVECs) and mouse MC3T3-E1 cells treated with exosomes": the list shares the role.
+RECIPIENT_LIST_GAP: Final = RULES.regex("recipient_list_gap")
 ORIGIN_OF: Final = RULES.regex("origin_of")
 DONORS_BEFORE: Final = RULES.regex("donors_before")
 ANAPHOR: Final = RULES.regex("anaphor")
