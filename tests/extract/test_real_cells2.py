@@ -61,3 +61,68 @@ def test_cells_in_an_earlier_clause_do_not_share_the_treatment():
         "then stained."
     )
     assert got == ["chondrocyte||"]
+
+
+# Reviews name the source cells in passing: lists after "such as", "a source of EVs".
+
+
+def sources(abstract: str, title: str = "A review") -> list[str]:
+    return annotations(abstract, title)["ev_sources"]
+
+
+def test_review_sources_listed_after_a_comma_and_such_as_are_sources():
+    # Liu & Sun, "Emerging role of extracellular vesicles in bone remodeling" (review;
+    # semanticscholar.org/paper/f8803ad8c0e315e360aa663c741ffedac09704b3): most cell types
+    # release EVs, the list opening with an item that has no cell label of its own.
+    got = sources(
+        "EVs, nanometre-sized particles, comprise exosomes, microvesicles and apoptotic bodies. "
+        "EVs are released by most kinds of cells, such as bone marrow stem cells, osteoblasts, "
+        "osteoclasts and immune cells."
+    )
+    assert {"osteoblast||", "osteoclast||"} <= set(got)
+
+
+def test_review_sources_after_various_cells_such_as_are_sources():
+    # A bone exosome review (sentence on science-fair-projects-online.com, 'Bone-derived
+    # exosomes are naturally existing nano-sized extracellular vesicles secreted by various
+    # cells ...'): the cells listed after "various cells, such as".
+    got = sources(
+        "Exosomes of bone are natural nanosized extracellular vesicles secreted by various "
+        "cells, such as bone marrow stromal cells, osteoclasts, osteoblasts and osteocytes, "
+        "and they carry proteins and nucleic acids. We review their roles."
+    )
+    assert {"MSC|bone_marrow|", "osteoclast||", "osteoblast||", "osteocyte||"} <= set(got)
+
+
+def test_sources_of_ev_production_including_cells_are_sources():
+    # Dalle Carbonare et al., review of EV sources for osteogenesis (PMC12786284): the main
+    # stem cell sources for EV production include the listed MSCs.
+    got = sources(
+        "This review compares the main stem cell sources used for EV production, including "
+        "bone marrow mesenchymal stem cells (BM-MSCs), adipose-derived stem cells (ADSCs) and "
+        "umbilical cord MSCs (UC-MSCs)."
+    )
+    assert {"MSC|bone_marrow|", "MSC|adipose|", "MSC|umbilical_cord|"} <= set(got)
+
+
+def test_cells_that_are_a_promising_source_of_evs_are_the_source():
+    # Real_paraphrase R11 (10.1302/2046-3758.74.BJR-2018-0006, narrative review): MSCs are a
+    # promising source of therapeutic EVs for endochondral bone repair.
+    got = sources(
+        "Mesenchymal stromal/stem cells are a promising source of therapeutic EVs, though "
+        "other donor cells deserve attention too. This narrative review covers large bone "
+        "defects."
+    )
+    assert got == ["MSC||"]
+
+
+def test_a_source_of_something_else_or_a_distant_list_gives_no_source():
+    # Guards: "a source of inflammation" names no vesicles, and "production, including"
+    # reads only a list that starts right after it.
+    got = sources("Synoviocytes are a major source of inflammation, and exosomes were studied.")
+    assert got == []
+    got = sources(
+        "Exosome production, including its rise under hypoxia and three-dimensional culture, "
+        "was measured while chondrocytes grew."
+    )
+    assert got == []
