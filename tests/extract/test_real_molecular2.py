@@ -11,7 +11,9 @@ from __future__ import annotations
 import pytest
 
 from exobone.extract import Extractor
+from exobone.lexicon.loader import rodent_spelling
 from exobone.model import Record
+from exobone.schema import read_data
 
 EXTRACTOR = Extractor()
 
@@ -63,3 +65,29 @@ def test_a_following_sentence_on_the_treated_group_keeps_its_direction() -> None
         "exosome group, and MMP13 fell in the treated chondrocytes."
     )["molecular_effects"]
     assert {"COL2A1|up", "MMP13|down"} <= effects
+
+
+@pytest.mark.parametrize(
+    ("abstract", "value"),
+    [
+        # R60 (profiles.wustl.edu, ASC EVs after tendon repair): a mouse-style name with no digit
+        (
+            "The pro-inflammatory gene Ifng climbed steeply in the repaired tendons, and EVs "
+            "from primed ASCs damped this rise.",
+            "IFNG|down",
+        ),
+        # R50 (10.2217/rme-2021-0004, exosome-carrying hydrogel at the rotator cuff)
+        ("The hydrogel carrying ADSC-exos raised the expression of Scx.", "SCX|up"),
+        # R17 (10.1186/s13018-023-04085-w, SPC25-loaded exosomes on nucleus pulposus cells)
+        ("The SPC25-loaded exosomes lowered the expression of Bax in the NP cells.", "BAX|down"),
+    ],
+)
+def test_rodent_spellings_without_digits_come_from_the_symbol(abstract: str, value: str) -> None:
+    """Real abstracts write Ifng, Scx, Bax: the spelling is generated from the symbol in
+    capitals (lexicon loader), with no gene_aliases row of its own (the rows were dropped as
+    redundant)."""
+    symbol = value.split("|")[0]
+    spelled = symbol[0] + symbol[1:].lower()
+    assert rodent_spelling(symbol) == spelled
+    assert spelled not in (read_data("lexicon.yaml").get("gene_aliases") or {})
+    assert value in found(abstract)["molecular_effects"]
