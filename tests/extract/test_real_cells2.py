@@ -126,3 +126,39 @@ def test_a_source_of_something_else_or_a_distant_list_gives_no_source():
         "was measured while chondrocytes grew."
     )
     assert got == []
+
+
+# A bracketed short form opening with origin or species letters ("hUC-") that are no mention.
+
+
+def test_a_bracketed_huc_prefix_keeps_the_msc_short_form_in_its_phrase():
+    # Real_paraphrase R53 (10.1177/08853282261463691, cryogels with hUC-MSC exosomes): the
+    # "MSCs" of "(hUC-MSCs)" are the source cells, not cells that received the exosomes.
+    got = annotations(
+        "Exosomes derived from human umbilical cord mesenchymal stem cells (hUC-MSCs) were "
+        "added to raise osteogenic bioactivity. The exosomes raised the proliferation of MG-63 "
+        "cells."
+    )
+    assert got["ev_sources"] == ["MSC|umbilical_cord|human"]
+    assert "MSC|umbilical_cord|human" not in got["recipient_cells"]
+
+
+def test_a_bracketed_huc_prefix_before_a_vesicle_short_form_keeps_one_source():
+    # 10.21037/atm-22-3912 (hUC-MSC exosomes in rat OA) and real_paraphrase R77
+    # (10.1080/20013078.2020.1778883): "(hUC-MSCs-Exos)", "(hUC-MSCs-sEVs)".
+    got = annotations(
+        "We examined exosomes from human umbilical cord-derived MSCs (hUC-MSCs-Exos) in OA. "
+        "The effects of hUC-MSCs-Exos on human chondrocytes were measured."
+    )
+    assert got["ev_sources"] == ["MSC|umbilical_cord|human"]
+    assert got["recipient_cells"] == ["chondrocyte||human"]
+
+
+def test_a_bracketed_word_that_is_no_prefix_still_splits_phrases():
+    # Guard: only 1-4 letters and a hyphen right after the bracket join the phrases; a
+    # bracketed list of other cells stays apart.
+    got = annotations(
+        "Exosomes from bone marrow MSCs were added to co-cultures (osteoblasts and MSCs) for "
+        "three days."
+    )
+    assert got["ev_sources"] == ["MSC|bone_marrow|"]
