@@ -91,3 +91,45 @@ def test_rodent_spellings_without_digits_come_from_the_symbol(abstract: str, val
     assert rodent_spelling(symbol) == spelled
     assert spelled not in (read_data("lexicon.yaml").get("gene_aliases") or {})
     assert value in found(abstract)["molecular_effects"]
+
+
+@pytest.mark.parametrize(
+    ("abstract", "kept", "dropped"),
+    [
+        # R121 (10.1186/s13287-021-02362-1; the original: '... downregulating PDE4D and could
+        # lead to Sirt6 activation'): the lowering verb does not reach past 'led to'
+        (
+            "The iMSC-sEVs were rich in miR-105-5p, which lowered the cAMP hydrolase PDE4D "
+            "and so led to Sirt6 activation.",
+            {"PDE4D|down", "SIRT6|up"},
+            {"SIRT6|down"},
+        ),
+        # the same finding in the wording of the source: 'could lead to'
+        (
+            "The iMSC-sEVs were highly enriched in miR-105-5p, which acted by downregulating "
+            "the cAMP-specific hydrolase PDE4D and could lead to Sirt6 activation.",
+            {"PDE4D|down", "SIRT6|up"},
+            {"SIRT6|down"},
+        ),
+    ],
+)
+def test_a_causal_link_verb_ends_the_clause_of_the_cue_before_it(
+    abstract: str, kept: set[str], dropped: set[str]
+) -> None:
+    """'led to', 'leads to', 'resulted in' are clause edges like 'leading to' and 'resulting
+    in' (boundary rows): a noun cue after them ('Sirt6 activation') keeps its own sign instead
+    of taking the sign of the verb before the link. The finite forms are common in real
+    abstracts (R31, PMC7539212: 'pre-differentiation ... leads to the production of
+    osteogenic exosomes'; PMC7871222, 10.2147/JPR.S291472: 'IL-1beta treatment resulted in
+    the activation of the Wnt/beta-catenin pathway'), where the edge changes nothing."""
+    effects = found(abstract)["molecular_effects"]
+    assert kept <= effects
+    assert not effects & dropped
+
+
+def test_results_in_vitro_is_no_causal_link() -> None:
+    """Guard: the noun 'results' before 'in vitro' opens no clause edge."""
+    effects = found("Our results in vitro showed that the exosomes raised ALP activity.")[
+        "molecular_effects"
+    ]
+    assert "ALPL|up" in effects
