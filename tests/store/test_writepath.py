@@ -337,3 +337,34 @@ def test_batches_of_any_size_reuse_the_same_statements(store_url: str, tmp_path:
             texts.append(set())
             ingest_file(store, path, extractor=extractor)  # again: the stored rows are matched
     assert not (texts[2] | texts[3] | texts[4] | texts[5]) - (texts[0] | texts[1])
+
+
+def test_identity_keys_are_the_record_keys_of_its_weaker_copies() -> None:
+    """The store's keys, made without Record copies, are `record_key` of the record, of it
+    without DOI, and (with a PMID, a year and a title) without DOI and PMID."""
+    from dataclasses import replace
+
+    from exobone.ingest.dedup import normalise_title, record_key
+
+    def expected(record: Record) -> list[str]:
+        keys = [record_key(record)]
+        if record.doi:
+            keys.append(record_key(replace(record, doi=None)))
+        if record.pmid and record.year and normalise_title(record.title):
+            keys.append(record_key(replace(record, doi=None, pmid=None)))
+        return [k for k in dict.fromkeys(keys) if not k.endswith("|") or k == keys[0]]
+
+    from itertools import product
+
+    checked = 0
+    for doi, pmid, title, abstract, year in product(
+        (None, "", " ", "10.1/AB", " 10.1/ab "),
+        (None, "", " ", "0", "00123", " 123 "),
+        ("", " ", "!!", "Bone Healing", "Ünïcode títle"),
+        ("", "An abstract.", "!!"),
+        (None, 0, 2020),
+    ):
+        record = Record(title=title, abstract=abstract, year=year, doi=doi, pmid=pmid)
+        assert writer_module.identity_keys(record) == expected(record), record
+        checked += 1
+    assert checked == 5 * 6 * 5 * 3 * 3

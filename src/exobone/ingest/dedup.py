@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from exobone.model import Record
 
-__all__ = ["Merge", "deduplicate", "normalise_title", "record_key"]
+__all__ = ["Merge", "deduplicate", "identity_key", "normalise_title", "record_key"]
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _FILLABLE = ("authors", "year", "journal", "volume", "issue", "pages", "doi", "pmid",
@@ -45,15 +45,21 @@ def _pmid(record: Record) -> str | None:
 
 def record_key(record: Record) -> str:
     """Stable identity of a record: "doi:<doi>", else "pmid:<n>", else "title:<title>|<year>"."""
-    doi = _doi(record)
-    if doi:
-        return f"doi:{doi}"
-    pmid = _pmid(record)
+    return identity_key(record.doi, record.pmid, record.title, record.abstract, record.year)
+
+
+def identity_key(
+    doi: str | None, pmid: str | None, title: str, abstract: str, year: int | None
+) -> str:
+    """`record_key` of a record with these fields (the store makes keys without a Record)."""
+    if doi and doi.strip():
+        return f"doi:{doi.strip().lower()}"
+    pmid = pmid.strip().lstrip("0") if pmid else None
     if pmid:
         return f"pmid:{pmid}"
-    if not record.title and record.abstract:  # kept for its abstract: that is its identity
-        return f"abstract:{normalise_title(record.abstract)[:300]}|{record.year or ''}"
-    return f"title:{normalise_title(record.title)}|{record.year if record.year else ''}"
+    if not title and abstract:  # kept for its abstract: that is its identity
+        return f"abstract:{normalise_title(abstract)[:300]}|{year or ''}"
+    return f"title:{normalise_title(title)}|{year if year else ''}"
 
 
 def _conflict(a: Record, b: Record, reason: str) -> bool:

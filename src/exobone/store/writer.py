@@ -515,15 +515,22 @@ def identity_keys(record: Record) -> list[str]:
     The weaker keys are `record_key` of the record with its DOI (then also its PMID) left
     out; a title key counts only with a year, as in `exobone.ingest.dedup.deduplicate`.
     """
-    from exobone.ingest.dedup import normalise_title, record_key
+    return _identity_keys(record.doi, record.pmid, record.title, record.abstract, record.year)
 
-    # Only the fields `record_key` reads are copied (a full `replace` costs more).
-    title, abstract, year = record.title, record.abstract, record.year
-    keys = [record_key(record)]
-    if record.doi:
-        keys.append(record_key(Record(title=title, abstract=abstract, year=year, pmid=record.pmid)))
-    if record.pmid and year and normalise_title(title):
-        keys.append(record_key(Record(title=title, abstract=abstract, year=year)))
+
+def _identity_keys(
+    doi: str | None, pmid: str | None, title: str, abstract: str, year: int | None
+) -> list[str]:
+    """`identity_keys` of a record with these fields (made without Record objects)."""
+    from exobone.ingest.dedup import identity_key
+
+    keys = [identity_key(doi, pmid, title, abstract, year)]
+    if doi:
+        keys.append(identity_key(None, pmid, title, abstract, year))
+    if pmid and year and title:
+        key = identity_key(None, None, title, abstract, year)
+        if not key.startswith("title:|"):  # (a title that normalises to nothing is no key)
+            keys.append(key)
     return [key for key in dict.fromkeys(keys) if not key.endswith("|") or key == keys[0]]
 
 
@@ -560,24 +567,23 @@ def _load(conn: Connection, keyed: Sequence[list[str]], seen: IdSet) -> dict[str
         return by_key
     rows: dict[int, _Row] = {}
     hits: dict[str, int] = {}
+    bulk = _Bulk(conn)
+    identity = ", ".join(f"r.{bulk._quote(name)}" for name in IDENTITY_COLUMNS)
+    key_query = (
+        f"SELECT k.key, r.id, {identity} FROM {keys_t.name} k "
+        f"JOIN {records_t.name} r ON r.id = k.record_id "
+        f"WHERE k.key IN ({', '.join([bulk.mark] * IN_SIZE)})"
+    )
     for chunk in padded(wanted):
-        query = (
-            select(
-                keys_t.c.key.label("matched_key"),
-                records_t.c.id,
-                *(records_t.c[name] for name in IDENTITY_COLUMNS),
-            )
-            .join(records_t, records_t.c.id == keys_t.c.record_id)
-            .where(keys_t.c.key.in_(chunk))
-        )
-        for found in conn.execute(query).mappings():
-            record_id = int(found["id"])
+        # The driver's own cursor: tens of thousands of hits (title+year keys of other
+        # papers) cost ~4x as much as SQLAlchemy rows.
+        bulk.cursor.execute(key_query, chunk)
+        for matched_key, found_id, *found in bulk.cursor.fetchall():
+            record_id = int(found_id)
             if record_id not in rows:
-                identity = {name: found[name] for name in IDENTITY_COLUMNS}
-                row = _Row(record_id, identity, "", "", record_id in seen, whole=False)
-                row.kinds = _by_kind(identity_keys(Record(**identity)))
-                rows[record_id] = row
-            hits[found["matched_key"]] = record_id
+                values = dict(zip(IDENTITY_COLUMNS, found, strict=True))
+                rows[record_id] = _Row(record_id, values, "", "", record_id in seen, whole=False)
+            hits[matched_key] = record_id
     by_key = {key: rows[record_id] for key, record_id in hits.items()}
     possible: set[int] = set()
     for keys in keyed:
@@ -623,8 +629,14 @@ def _match(by_key: Mapping[str, _Row], keys: list[str]) -> _Row | None:
 
 def _rejects(mine: dict[str, str], row: _Row, key: str) -> bool:
     """Whether the identity keys `mine` prove `row`, found by `key`, another paper."""
-    if row.kinds is None:
-        row.kinds = _by_kind(identity_keys(Record(**row.values)))
+    if row.kinds is None:  # (made here: most rows `_load` finds are never asked)
+        values = row.values
+        row.kinds = _by_kind(
+            _identity_keys(
+                values["doi"], values["pmid"], values.get("title", ""),
+                values.get("abstract", ""), values.get("year"),
+            )
+        )
     theirs = row.kinds
     return _differ(mine, theirs, "doi") or (
         key.startswith("title:") and _differ(mine, theirs, "pmid")
