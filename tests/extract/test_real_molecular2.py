@@ -133,3 +133,25 @@ def test_results_in_vitro_is_no_causal_link() -> None:
         "molecular_effects"
     ]
     assert "ALPL|up" in effects
+
+
+def test_that_of_stands_for_the_noun_before_and_opens_no_clause() -> None:
+    """'raised the expression of A but inhibited that of B': 'that of' repeats 'the expression
+    of', so the second verb reaches B (the clause edge row 'that' skips the pronoun). Source:
+    PMC8278601 (exosomal circRNA_0001236 in MSC chondrogenesis), where B took the first verb's
+    sign; the pronoun also appears in R76 ('promoted that of M2 macrophages') and holdout H18."""
+    effects = found(
+        "Upregulation of exosomal circRNA_0001236 enhanced the expression of Col2a1 and Sox9 "
+        "but inhibited that of MMP13 in the hMSCs."
+    )["molecular_effects"]
+    assert {"COL2A1|up", "SOX9|up", "MMP13|down"} <= effects
+    assert "MMP13|up" not in effects
+
+
+def test_that_of_after_the_molecule_keeps_the_predicate() -> None:
+    """Guard, holdout H18: 'its expression, together with that of SIRT1, was increased'."""
+    effects = found(
+        "MALAT1 was highly enriched in the exosomes, and its expression, together with that "
+        "of SIRT1, was increased in nucleus pulposus cells after exosome treatment."
+    )["molecular_effects"]
+    assert "SIRT1|up" in effects
