@@ -81,16 +81,24 @@ def _conditions(doc: Document) -> Iterator[Finding]:
 
 
 # Vesicles held by a material: "exosome-functionalized cryogels", "the exosomes were
-# encapsulated", "scaffolds loaded with exosomes", "exosomes released from the hydrogel".
+# encapsulated", "scaffolds loaded with exosomes", "exosomes released from the hydrogel",
+# "sEVs were also combined with collagen sponges and transplanted" (R129), "exosome
+# combinate with fibrin" (R125).
 _CARRIED_AFTER = re.compile(
-    r"[\s-]*(?:\([^()]{1,20}\)\s*)?(?:(?:were|was)\s+(?:\w+ly\s+)?)?(?:functionali[sz]ed|laden"
-    r"|loaded|coated|seeded|encapsulated|incorporated|embedded|immobili[sz]ed|decorated"
-    r"|released from)\b",
+    r"[\s-]*(?:\([^()]{1,20}\)\s*)?(?:(?:were|was)\s+(?:\w+ly\s+|also\s+)?)?"
+    r"(?:functionali[sz]ed|laden|loaded|coated|seeded|encapsulated|incorporated|embedded"
+    r"|immobili[sz]ed|decorated|released from|combin(?:ed|ate) with)\b",
     re.IGNORECASE,
 )
+# The vesicles' name may be long: "hydrogels loaded with bone marrow mesenchymal stem
+# cell-derived exosomes" (https://www.biocloudy.com/literatureDetail/MTc1NTcxOQ==), "hydrogels
+# loaded with mesenchymal stem cells extracellular vesicles" (a systematic review's title,
+# https://paperexplained.cn/articles/paper/detail/069b284abb14b13b7afcca68ec52c2b49cd26cd9);
+# a verb between them ends the name.
 _CARRIED_BEFORE = re.compile(
     r"\b(?:functionali[sz]ed|laden|loaded|coated|seeded|encapsulating|incorporating|decorated"
-    r"|immobili[sz]ed)\s+(?:with|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    r"|immobili[sz]ed)\s+(?:with|by)\s+(?:the\s+)?"
+    r"(?:(?!(?:then|to|was|were|is|are)\b)[\w-]+\s+){0,5}$",
     re.IGNORECASE,
 )
 # A bare "scaffold(s)" in a review names a route only where the review's vesicles are held by
@@ -103,10 +111,47 @@ def _carried(doc: Document) -> Mention | None:
     for v in analyse(doc).vesicles:
         text = doc.text_of(v.section)
         if _CARRIED_AFTER.match(text, v.end, v.end + 40) or _CARRIED_BEFORE.search(
-            text, max(0, v.start - 50), v.start
+            text, max(0, v.start - 90), v.start
         ):
             return v
     return None
+
+
+# What an injection is "of": "intra-articular injection of MIA", "tail vein injections of
+# DiR-labelled BMSC-Exos", "injection of hUCMSC-EVs into the joint cavity". The object ends at
+# punctuation, a preposition, an auxiliary or an adverb ("antagomiR-199a-3p markedly weakened").
+_INJECTION_NOUN = r"(?:injections?|administrations?|deliver(?:y|ies))"
+_OBJECT = (
+    r"\s+of\s+((?:(?!(?:into|in|to|at|on|for|after|before|every|once|twice|daily|weekly|was"
+    r"|were|is|are|has|had|could|can|may|\w+ly)\b)[^\s,;.()]+\s*){1,8})"
+)
+# After a route that ends in the noun ("intra-articular injection"), and after one that does
+# not ("intravenous", "tail vein"), whose noun must then follow: "the tail vein of mice" names
+# no object.
+_OBJECT_AFTER_NOUN = re.compile(_OBJECT, re.IGNORECASE)
+_OBJECT_AFTER_ROUTE = re.compile(rf"\s*{_INJECTION_NOUN}{_OBJECT}", re.IGNORECASE)
+_ENDS_IN_NOUN = re.compile(rf"{_INJECTION_NOUN}$", re.IGNORECASE)
+
+
+def _injected_other(doc: Document, m: Mention, vesicles: list[Mention]) -> bool:
+    """Whether the route is named for an injection of something that is not the vesicles: the
+    agent that makes the model ("intramuscular injections of methylprednisolone",
+    10.1186/s13018-023-04440-x; "OA induced by intra-articular injection of MIA") or a reagent
+    ("intra-articular injection of antagomiR-199a-3p", R118). An injection of no named object
+    keeps its route."""
+    text = doc.text_of(m.section)
+    lowered = m.text.lower()
+    if lowered.startswith("injection"):  # "injection of X into the joint": X inside the match
+        at = m.start + len(lowered.split(" of ", 1)[0])
+        pattern = _OBJECT_AFTER_NOUN
+    else:
+        at = m.end
+        pattern = _OBJECT_AFTER_NOUN if _ENDS_IN_NOUN.search(m.text) else _OBJECT_AFTER_ROUTE
+    hit = pattern.match(text, at, min(len(text), at + 160))
+    if hit is None:
+        return False
+    start, end = hit.span(1)
+    return not any(v.section == m.section and start <= v.start < end for v in vesicles)
 
 
 def _routes(doc: Document) -> Iterator[Finding]:
@@ -116,8 +161,11 @@ def _routes(doc: Document) -> Iterator[Finding]:
         return
     found = False
     carried = _carried(doc)
+    vesicles = analyse(doc).vesicles
     for m in doc.of_kind("delivery_routes"):
         if doc.review and m.text.lower() in _BARE_SCAFFOLD and carried is None:
+            continue
+        if _injected_other(doc, m, vesicles):
             continue
         found = True
         yield Finding("delivery_routes", m.label, m.span())

@@ -1,0 +1,118 @@
+"""Routes and carriers of the vesicles as unseen real abstracts state them (issue 17).
+
+A route is how the vesicles reached the animal (SCHEMA): an injection of something else names
+no route of theirs, and vesicles combined with or loaded into a material that goes into the
+animal were implanted with it. Each case paraphrases, in our own words, a published abstract
+named in the comment beside it (R-numbers are records of tests/data/real_paraphrase, whose
+NOTES line gives the DOI).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from exobone.extract import Extractor
+from exobone.model import Record
+
+EXTRACTOR = Extractor()
+
+
+def routes(abstract: str, title: str = "Vesicles in skeletal repair") -> set[str]:
+    annotations = EXTRACTOR.extract(Record(title=title, abstract=abstract), "T").annotations
+    return {str(value) for value in annotations["delivery_routes"]}
+
+
+# The injection that makes the model, or gives a reagent, is not the vesicles' route (it gave
+# intramuscular_injection and intra_articular_injection).
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        # Femoral head necrosis made with methylprednisolone (10.1186/s13018-023-04440-x).
+        ("To model glucocorticoid-induced necrosis of the femoral head, Sprague-Dawley rats "
+         "had intramuscular injections of methylprednisolone, after which BMSC-Exos were "
+         "given through the tail vein.", {"intravenous_injection"}),
+        # An antagomir blocks the vesicles' miRNA in osteoarthritic mice (R118,
+        # 10.1186/s12951-023-02086-9).
+        ("In mice with DMM-induced osteoarthritis the engineered exosomes protected the "
+         "cartilage, and intra-articular injection of antagomiR-199a-3p markedly weakened that "
+         "protection.", set()),
+        # Osteoarthritis made by injecting iodoacetate (the model of 10.1186/s13287-020-01781-w,
+        # whose exosome route is not stated).
+        ("Knee osteoarthritis was induced in rats by intra-articular injection of monosodium "
+         "iodoacetate (MIA), and BMSC exosomes were then given to the rats.", set()),
+        ("Osteoarthritis was produced by injection of monosodium iodoacetate into the knee "
+         "joint of rats, and the animals then received exosomes.", set()),
+    ],
+)  # fmt: skip
+def test_an_injection_of_something_else_is_no_route(abstract: str, expected: set[str]) -> None:
+    assert routes(abstract) == expected
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        # Saline in one group, vesicles in the other (R49, 10.1177/0363546520908847).
+        ("Rabbits with chronic rotator cuff tears had a local injection of saline or a local "
+         "injection of ASC-Exos at the time of repair.", {"local_injection"}),
+        # A labelled preparation and a dose before the vesicles' name stay theirs.
+        ("Ovariectomized mice received tail vein injections of DiR-labelled BMSC-sEVs every "
+         "week.", {"intravenous_injection"}),
+        ("The rats received intra-articular injections of 1 x 10^9 particles of hUCMSC-sEVs "
+         "once a week.", {"intra_articular_injection"}),
+        # A place after the route is not what was injected (R102, 10.1186/s13287-020-02039-1).
+        ("DPSC-sEVs were injected into the exposed pulp tissue of rat incisors.",
+         {"local_injection"}),
+        ("The exosomes were injected into the tail vein of the mice.", {"intravenous_injection"}),
+    ],
+)  # fmt: skip
+def test_an_injection_of_the_vesicles_keeps_its_route(abstract: str, expected: set[str]) -> None:
+    assert routes(abstract) == expected
+
+
+# Vesicles combined with a material that is placed in the animal were implanted with it (R129
+# had no route).
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # Dental follicle stem cell sEVs on collagen sponges in periodontal defects (R129,
+        # 10.1186/s13287-022-02767-6).
+        "DFSC-sEVs were also combined with collagen sponges and transplanted into periodontal "
+        "defects of SD rats, which were then examined by HE staining and micro-CT.",
+        # Exosomes with fibrin on tantalum-coated titanium implants in rabbits (R125,
+        # 10.3389/fbioe.2023.1198545).
+        "The exosomes were combined with fibrin on tantalum-coated titanium implants, which were "
+        "then placed in the tibiae of rabbits.",
+    ],
+)
+def test_vesicles_combined_with_a_carrier_were_implanted(abstract: str) -> None:
+    assert routes(abstract) == {"scaffold_implantation"}
+
+
+def test_vesicles_combined_with_a_drug_in_a_dish_have_no_route() -> None:
+    # Psoralen given with exosomes to cells (R17, 10.1186/s13018-023-04085-w): no animal.
+    abstract = (
+        "Nucleus pulposus cells treated with TBHP were given psoralen, and the exosomes were "
+        "combined with psoralen in a collagen gel culture."
+    )
+    assert routes(abstract) == set()
+
+
+# A material "loaded with" vesicles whose name is long still carries them (it gave no route).
+def test_a_material_loaded_with_a_long_named_vesicle_was_implanted() -> None:
+    # GelMA hydrogels with BMSC exosomes on repaired rotator cuffs of rats
+    # (https://www.biocloudy.com/literatureDetail/MTc1NTcxOQ==).
+    abstract = (
+        "After acute rotator cuff injury was repaired in Sprague-Dawley rats, the shoulders "
+        "were treated with GelMA hydrogels loaded with bone marrow mesenchymal stem cell-derived "
+        "exosomes, and the tendons were tested six weeks later."
+    )
+    assert routes(abstract) == {"scaffold_implantation"}
+
+
+def test_a_verb_ends_the_name_of_what_was_loaded() -> None:
+    # The hydrogel held the mimics; the vesicles are only compared with them.
+    abstract = (
+        "In rats with calvarial defects, chitosan hydrogels loaded with miR-21 mimics were "
+        "compared with exosomes."
+    )
+    assert routes(abstract) == set()
