@@ -63,6 +63,9 @@ def test_an_injection_of_something_else_is_no_route(abstract: str, expected: set
         ("DPSC-sEVs were injected into the exposed pulp tissue of rat incisors.",
          {"local_injection"}),
         ("The exosomes were injected into the tail vein of the mice.", {"intravenous_injection"}),
+        # Vesicles named by a plain word keep their route.
+        ("Bone marrow stem cell exosomes were labelled with DiR, and the mice received an "
+         "intravenous injection of the labelled vesicles.", {"intravenous_injection"}),
     ],
 )  # fmt: skip
 def test_an_injection_of_the_vesicles_keeps_its_route(abstract: str, expected: set[str]) -> None:

@@ -131,6 +131,12 @@ _OBJECT = (
 _OBJECT_AFTER_NOUN = re.compile(_OBJECT, re.IGNORECASE)
 _OBJECT_AFTER_ROUTE = re.compile(rf"\s*{_INJECTION_NOUN}{_OBJECT}", re.IGNORECASE)
 _ENDS_IN_NOUN = re.compile(rf"{_INJECTION_NOUN}$", re.IGNORECASE)
+# Words that name vesicles without being a vesicle label ("the labelled vesicles", "the
+# particles", "the EV suspension", "them"): the object may be the vesicles.
+_VESICLE_WORD = re.compile(
+    r"vesic|exo|\bs?evs?\b|particle|secretom|conditioned|medi(?:um|a)\b|supernatant|\bthem\b",
+    re.IGNORECASE,
+)
 
 
 def _injected_other(doc: Document, m: Mention, vesicles: list[Mention]) -> bool:
@@ -151,6 +157,8 @@ def _injected_other(doc: Document, m: Mention, vesicles: list[Mention]) -> bool:
     if hit is None:
         return False
     start, end = hit.span(1)
+    if _VESICLE_WORD.search(hit.group(1)):
+        return False
     return not any(v.section == m.section and start <= v.start < end for v in vesicles)
 
 
