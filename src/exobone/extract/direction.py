@@ -45,6 +45,7 @@ from exobone.extract.direction_rules import (
     PHRASES,
     SAME,
     SECRETION_BLOCK,
+    STIMULUS_SUBJECT,
     TRANSFER_OF,
     UP,
     view_of,
@@ -264,7 +265,11 @@ def _analyse(doc: Document) -> list[Directed]:
         if (
             not about
             and previous_about_vesicles
-            and (ANAPHOR_START_RE.match(text) or OTHER_AGENT.search(text, view) is None)
+            and (
+                ANAPHOR_START_RE.match(text)
+                or OTHER_AGENT.search(text, view) is None
+                and STIMULUS_SUBJECT.search(text, view) is None
+            )
         ):
             about = True  # the report of the vesicle experiment goes on
         found = None

@@ -155,6 +155,10 @@ AIM_PATTERNS: Final = tuple(rule.pattern for rule in RULES.table("aims"))
 OTHER_AGENT_RE: Final = RULES.regex("other_agent")
 
 
+# "IL-1beta markedly lowered NPC viability": the model's stimulus is the subject.
+STIMULUS_SUBJECT_RE: Final = RULES.regex("stimulus_subject")
+
+
 EXPERIMENTER_RE: Final = RULES.regex("experimenter")
 
 
@@ -343,6 +347,9 @@ PROSPECTIVE: Final = ENGINE.gate(RULES.regex("prospective"), per_sentence=False)
 
 
 OTHER_AGENT: Final = ENGINE.gate(OTHER_AGENT_RE)
+
+
+STIMULUS_SUBJECT: Final = ENGINE.gate(STIMULUS_SUBJECT_RE, per_sentence=False)
 
 
 # (Tested only on the gap it is searched in: it is searched in sentences about vesicles, which
