@@ -56,3 +56,41 @@ def test_stimulus_glued_to_the_phenotype_still_reports_the_vesicles() -> None:
         "IL-1beta-induced apoptosis of the chondrocytes decreased markedly."
     )
     assert "apoptosis|decrease" in found["outcomes"]
+
+
+# A direction offered together with its opposite states none: "inhibit or accelerate X",
+# "pro- or anti-inflammatory". Both are reviews saying what vesicles can do in general.
+
+
+def test_opposite_verbs_offered_as_alternatives_give_no_direction() -> None:
+    # 10.7150/ijms.75285 (review of exosomes in the intervertebral disc)
+    found = annotations(
+        "Exosomes of 30-150 nm are released by many cell types. They can alter transcription "
+        "in the cells that take them up and so inhibit or accelerate the proliferation and "
+        "apoptosis of those cells.",
+        title="Exosomes in the intervertebral disc: a review",
+    )
+    assert not {v for v in found["outcomes"] if v.startswith(("cell_proliferation", "apoptosis"))}
+
+
+def test_opposite_prefixes_offered_as_alternatives_give_no_direction() -> None:
+    # 10.3389/fimmu.2023.1151322 (review of EVs in periodontitis)
+    found = annotations(
+        "Cells of the periodontal tissue and immune cells release EVs with pro- or "
+        "anti-inflammatory effects, so EVs take a central part in periodontitis.",
+        title="Extracellular vesicles in periodontitis: a review",
+    )
+    assert not {v for v in found["outcomes"] if v.startswith("inflammation")}
+
+
+def test_directions_joined_by_and_keep_their_signs() -> None:
+    # guard: two findings joined by "and" are two directions, not alternatives
+    found = annotations(
+        "In this study, the exosomes inhibited apoptosis and accelerated the proliferation of "
+        "chondrocytes, and they had anti-inflammatory effects on synovial macrophages."
+    )
+    assert {
+        "apoptosis|decrease",
+        "cell_proliferation|increase",
+        "inflammation|decrease",
+    } <= set(found["outcomes"])

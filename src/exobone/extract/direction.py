@@ -33,6 +33,7 @@ from exobone.extract.direction_rules import (
     DISEASE_UP_RE,
     DISEASE_VERB_RE,
     DOWN,
+    EITHER_PREFIX_RE,
     HARMFUL,
     IMPROVERS,
     MARKED,
@@ -181,6 +182,8 @@ def _sentence_targets(
             inner = find_cues(m.text)
             if inner and inner[0].form != "change":
                 inherent = inner[0].sign
+        if inherent is not None and EITHER_PREFIX_RE.search(text, max(0, rel_s - 12), rel_s):
+            inherent = None  # "pro- or anti-inflammatory": offered with its opposite
         rule = phrase_of.get(m, "") if phrase_of else ""
         targets.append(Target(rel_s, rel_e, label, m.kind, inherent, inverse, rule))
         if label != m.label:

@@ -20,6 +20,7 @@ from exobone.extract.direction_rules import (
     CUE_NAMES,
     CUE_TABLE,
     CUES,
+    EITHER_DIRECTION_RE,
     GAP_BREAK,
     HYPHEN_CUE,
     MEASURED_BY,
@@ -135,6 +136,16 @@ def cues_of(view: View) -> list[Cue]:
         ):
             form = "noun"
         cues.append(Cue(match.start(), match.end(), sign, form, match.group(), CUE_NAMES[i]))
+    for first, second in zip(cues, cues[1:], strict=False):
+        if (
+            first.sign * second.sign == -1
+            and second.start - first.end <= 10
+            and (joint := EITHER_DIRECTION_RE.match(text, first.end)) is not None
+            and joint.end() == second.start
+        ):
+            for cue in (first, second):  # "inhibiting or accelerating": no direction stated
+                cue.sign, cue.form = 0, "change"
+                cue.rule = f"{cue.rule}, either_direction"
     return cues
 
 

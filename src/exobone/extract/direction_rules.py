@@ -202,6 +202,12 @@ ARM_AFTER_RE: Final = RULES.regex("treatment_arm_after")
 GAP_BREAK_RE: Final = RULES.regex("gap_break")
 
 
+# "inhibiting| or accelerating", "pro- or |anti-inflammatory": a direction offered with its
+# opposite.
+EITHER_DIRECTION_RE: Final = RULES.regex("either_direction")
+EITHER_PREFIX_RE: Final = RULES.regex("either_prefix")
+
+
 NEUTRAL_PRED_RE: Final = RULES.regex("neutral_predicate")
 
 
