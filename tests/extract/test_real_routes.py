@@ -119,3 +119,32 @@ def test_a_verb_ends_the_name_of_what_was_loaded() -> None:
         "compared with exosomes."
     )
     assert routes(abstract) == set()
+
+
+def biomaterials(abstract: str) -> set[str]:
+    annotations = EXTRACTOR.extract(Record(title="Vesicles in bone", abstract=abstract), "T")
+    return {str(value) for value in annotations.annotations["biomaterials"]}
+
+
+# Bone matrix stripped of its mineral is the matrix scaffold that carries the vesicles (it gave
+# no biomaterial).
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # Osteoclast sEVs coated on decalcified bone matrix in calvarial defects (R96, PMC7900016).
+        "An sEV-modified scaffold was made by coating decalcified bone matrix (DBM) with "
+        "osteoclast-derived sEVs and was tested in mouse calvarial defects.",
+        # Demineralized bone matrix in a nanoclay gel with exosome mimetics
+        # (https://synapsesocial.com/ko/papers/69e1ceaa5cdc762e9d857aba).
+        "Demineralized bone matrix (DBM) repairs bone defects poorly because it is not retained "
+        "at the site, so DBM-loaded nanoclay gels carrying exosome mimetics were tested in "
+        "mouse calvarial defects.",
+    ],
+)
+def test_demineralized_bone_matrix_is_a_matrix_scaffold(abstract: str) -> None:
+    assert biomaterials(abstract) == {"ECM_scaffold"}
+
+
+def test_the_bone_matrix_of_the_tissue_is_no_scaffold() -> None:
+    abstract = "The exosomes raised mineralization of the bone matrix in the calvarial defects."
+    assert biomaterials(abstract) == set()
