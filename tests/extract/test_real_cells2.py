@@ -6,6 +6,8 @@ widened rule from reading cells that did not give or receive the vesicles.
 """
 
 from exobone.extract import Extractor
+from exobone.extract.cells import analyse
+from exobone.extract.pipeline import build_document
 from exobone.model import Record
 
 
@@ -162,3 +164,43 @@ def test_a_bracketed_word_that_is_no_prefix_still_splits_phrases():
         "three days."
     )
     assert got["ev_sources"] == ["MSC|bone_marrow|"]
+
+
+# "EV" with a name glued after it is a vesicle mention.
+
+
+def test_evs_with_a_glued_source_name_reach_their_recipients():
+    # 10.1038/s43587-025-00918-x (Nat Aging 2025): EVs of antler blastema progenitor cells,
+    # written "EVsABPC", lessened senescence of bone marrow stem cells in vitro.
+    got = annotations(
+        "Antler blastema progenitor cells (ABPCs) are skeletal stem cells of regenerating deer "
+        "antlers. We tested ABPC-derived EVs (EVsABPC) in aged mice. In vitro, EVsABPC "
+        "lessened senescence phenotypes in bone marrow stem cells."
+    )
+    assert got["recipient_cells"] == ["MSC|bone_marrow|"]
+
+
+def test_an_ev_name_with_a_glued_condition_is_a_vesicle_mention():
+    # 10.3389/fbioe.2023.1160703 (osteoblast EVs after dexamethasone, in vitro): the glued
+    # "OB-EVDex" are the vesicles that the osteoblasts engulfed.
+    doc = build_document(
+        Record(
+            title="Osteoblast EVs induced by dexamethasone",
+            abstract=(
+                "We studied EVs secreted from osteoblasts stimulated with dexamethasone for 14 "
+                "days (OB-EVDex). Labelled OB-EVDex were engulfed by osteoblasts over time."
+            ),
+        )
+    )
+    cells = analyse(doc)
+    texts = [doc.text_of(v.section)[v.start : v.end] for v in cells.vesicles]
+    assert texts.count("EV") == 2
+    assert [p.value for p in cells.recipients] == ["osteoblast||"]
+
+
+def test_gene_symbols_and_kits_that_begin_with_ev_or_exo_are_no_vesicles():
+    # Guards: EVI1 (MECOM) is a gene; ExoQuick is a kit; neither names vesicles.
+    got = annotations(
+        "EVI1 expression rose in chondrocytes, and the ExoQuick kit was used for nothing else."
+    )
+    assert got["vesicle_types"] == []

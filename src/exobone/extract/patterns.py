@@ -103,6 +103,13 @@ _GLUED = re.compile(
 _SUFFIXES = tuple(re.compile(s + r"s?(?![A-Za-z0-9])") for s in ("exo", "Exo", "EXO", "EV"))
 _RUN_CHARS = frozenset(_ALNUM + "-")
 
+# "EV" with a name glued after it: "EVsABPC" (EVs of antler blastema progenitor cells,
+# 10.1038/s43587-025-00918-x), "OB-EVDex" (EVs of dexamethasone-treated osteoblasts,
+# 10.3389/fbioe.2023.1160703). The glued part is a capital then a lower-case letter, or any
+# capital after the plural, so gene symbols (EVI1) stay genes; "Exo" is left out, as kit and
+# product names begin so (ExoQuick, ExoFlo).
+_LEADING_EV = re.compile(r"EV(?:s[A-Z]|[A-Z][a-z])[A-Za-z0-9]*(?![A-Za-z0-9])")
+
 # Priming names glued to a vesicle name ("IL1-Exos", "TNF-EVs", "Hypo-Exos", "LPS-EVs"); a bare
 # "H" means hypoxia only in a text that speaks of hypoxia.
 _PRIMING = {
@@ -234,8 +241,15 @@ def _glued(text: str) -> Iterator[re.Match[str]]:
 def find_glued_vesicles(
     text: str, lexicon: Lexicon, abbreviations: dict[str, set[Entry]]
 ) -> list[Match]:
-    """`3T3L1exo`, `ASC-EXO`, `MSC-EVs`: a vesicle suffix on a cell name, both parts found."""
+    """`3T3L1exo`, `ASC-EXO`, `MSC-EVs`: a vesicle suffix on a cell name, both parts found;
+    `EVsABPC`, `EVDex`: a name glued after "EV", the vesicle part found."""
     out: list[Match] = []
+    for m in _LEADING_EV.finditer(text):
+        if m.start() and text[m.start() - 1].isalnum():
+            continue
+        plural = text[m.start() + 2] == "s"
+        end = m.start() + (3 if plural else 2)
+        out.append(Match(m.start(), end, (("vesicle_types", "extracellular_vesicle"),)))
     hypoxic = "ypox" in text
     for m in _glued(text):
         cell = m.group(1)
