@@ -8,6 +8,8 @@ sources were read with the search tool and are named by DOI, PMID or URL beside 
 
 from __future__ import annotations
 
+import pytest
+
 from exobone.extract import Extractor
 from exobone.model import Record
 
@@ -99,28 +101,28 @@ def test_directions_joined_by_and_keep_their_signs() -> None:
 # Vesicle characterisation named by its instrument rather than its method.
 
 
-def test_electron_microscope_named_as_the_instrument_is_tem() -> None:
-    # R07 (hindawi dm/2022/6943630): kartogenin-primed ADSC exosomes
-    found = annotations(
-        "The exosomes were identified with an electron microscope, a nanoparticle tracking "
-        "analyzer and exosomal protein markers."
-    )
-    assert "TEM" in found["characterization_methods"]
-
-
-def test_transmission_microscope_named_as_the_instrument_is_tem() -> None:
-    # 10.1155/2020/6697577 (urine-derived stem cell exosomes in disc degeneration)
-    found = annotations(
-        "A transmission microscope, nanoparticle size analysis and western blotting were used "
-        "to identify the extracted exosomes."
-    )
-    assert "TEM" in found["characterization_methods"]
-
-
-def test_scanning_electron_microscope_is_not_tem() -> None:
-    # guard: the scaffold's surface seen with a scanning electron microscope
-    found = annotations(
-        "The surface of the exosome-loaded scaffold was examined with a scanning electron "
-        "microscope."
-    )
-    assert "TEM" not in found["characterization_methods"]
+@pytest.mark.parametrize(
+    ("abstract", "is_tem"),
+    [
+        # R07 (hindawi dm/2022/6943630): kartogenin-primed ADSC exosomes
+        (
+            "The exosomes were identified with an electron microscope, a nanoparticle tracking "
+            "analyzer and exosomal protein markers.",
+            True,
+        ),
+        # 10.1155/2020/6697577 (urine-derived stem cell exosomes in disc degeneration)
+        (
+            "A transmission microscope, nanoparticle size analysis and western blotting were "
+            "used to identify the extracted exosomes.",
+            True,
+        ),
+        # guard: the scaffold's surface seen with a scanning electron microscope
+        (
+            "The surface of the exosome-loaded scaffold was examined with a scanning electron "
+            "microscope.",
+            False,
+        ),
+    ],
+)
+def test_electron_microscope_named_as_the_instrument(abstract: str, is_tem: bool) -> None:
+    assert ("TEM" in annotations(abstract)["characterization_methods"]) is is_tem
