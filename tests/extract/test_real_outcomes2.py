@@ -98,31 +98,63 @@ def test_directions_joined_by_and_keep_their_signs() -> None:
     } <= set(found["outcomes"])
 
 
-# Vesicle characterisation named by its instrument rather than its method.
+# One value read (or, for the guards, not read) from a phrasing, field by field:
+# - matrix synthesis written as what the treated cells made ("produce more cartilage matrix",
+#   "secreted glycosaminoglycans");
+# - vesicle characterisation named by its instrument rather than its method.
+MATRIX = ("outcomes", "matrix_synthesis|increase")
+TEM = ("characterization_methods", "TEM")
 
 
 @pytest.mark.parametrize(
-    ("abstract", "is_tem"),
+    ("abstract", "value", "found"),
     [
+        # R54 (hypoxic ADSC EVs and cartilage stem/progenitor cells)
+        (
+            "In this study, the hypoxic ADSC-derived EVs enhanced the migration of the "
+            "progenitor cells and led them to produce significantly more cartilage matrix "
+            "and proteoglycan.",
+            MATRIX,
+            True,
+        ),
+        # R78 (chondrocyte EVs and MSCs in a chitosan-hyaluronic acid hydrogel)
+        (
+            "In this study, MSCs were treated continuously with chondrocyte EVs, and the "
+            "EV-treated MSCs secreted glycosaminoglycans after about two weeks.",
+            MATRIX,
+            True,
+        ),
+        # guards: less matrix made, and matrix metalloproteinases secreted, are no increase
+        ("In this study, chondrocytes given the vesicles produced less matrix.", MATRIX, False),
+        (
+            "In this study, chondrocytes exposed to the vesicles kept secreting matrix "
+            "metalloproteinases.",
+            MATRIX,
+            False,
+        ),
         # R07 (hindawi dm/2022/6943630): kartogenin-primed ADSC exosomes
         (
             "The exosomes were identified with an electron microscope, a nanoparticle tracking "
             "analyzer and exosomal protein markers.",
+            TEM,
             True,
         ),
         # 10.1155/2020/6697577 (urine-derived stem cell exosomes in disc degeneration)
         (
             "A transmission microscope, nanoparticle size analysis and western blotting were "
             "used to identify the extracted exosomes.",
+            TEM,
             True,
         ),
         # guard: the scaffold's surface seen with a scanning electron microscope
         (
             "The surface of the exosome-loaded scaffold was examined with a scanning electron "
             "microscope.",
+            TEM,
             False,
         ),
     ],
 )
-def test_electron_microscope_named_as_the_instrument(abstract: str, is_tem: bool) -> None:
-    assert ("TEM" in annotations(abstract)["characterization_methods"]) is is_tem
+def test_value_read_from_the_phrasing(abstract: str, value: tuple[str, str], found: bool) -> None:
+    field, label = value
+    assert (label in annotations(abstract)[field]) is found
