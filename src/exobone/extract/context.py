@@ -57,11 +57,27 @@ def _implied(doc: Document, found: list[Mention]) -> Iterator[Finding]:
                 break
 
 
+@lru_cache(maxsize=1)
+def _risk_leads() -> dict[str, re.Pattern[str]]:
+    """The lexicon's `condition_risks`: the words before a condition that name it only as a
+    risk of the condition studied ("the risk of hip fracture" in osteoporosis)."""
+    rows = load_lexicon().condition_risks
+    return {label: re.compile(lead, re.IGNORECASE) for label, lead in rows.items()}
+
+
+def _only_a_risk(doc: Document, m: Mention) -> bool:
+    lead = _risk_leads().get(m.label)
+    if lead is None:
+        return False
+    start = max(doc.sentence_of(m).start, m.start - 60)
+    return lead.search(doc.text_of(m.section), start, m.start) is not None
+
+
 def _conditions(doc: Document) -> Iterator[Finding]:
     lexicon = load_lexicon()
     found: list[Mention] = []
     for m in doc.of_kind("conditions"):
-        if negated(doc, m):
+        if negated(doc, m) or _only_a_risk(doc, m):
             continue
         # A review's title names its subject ("Clinical potential of MSC exosomes in bone
         # regeneration"), whatever words lead to it.

@@ -43,13 +43,19 @@ _STUDY_CUE = Cue(
     r"|induced in|produced in|produced and)\b)"
 )
 _REVIEW_CUE = Cue(
-    r"\b(?:in this review|this review|we review|here,? we review|review article|systematic review"
+    r"\b(?:in this review|this review|review article|systematic review"
     r"|meta-analys[ie]s|narrative review|scoping review"
     # "This article reviews ...", with a linking word, modal or adverb between: "this article
     # therefore reviews" (R111), "this article will systematically review" (PMC8398019)
     r"|this (?:article|paper) (?:(?:therefore|thus|hence|also|further|then|will|[a-z]+ly) ){0,2}"
     r"reviews?"
-    r"|we summari[sz]e|is reviewed|are reviewed|we (?:will )?discuss|this chapter"
+    r"|we summari[sz]e|is reviewed|are reviewed|this chapter"
+    # the authors' own survey, also with a modal or adverb between or in the past tense: "We
+    # here discuss the latest findings" (10.3390/vaccines11030687), "In this article, we mainly
+    # review the role of EVs" (10.3389/fimmu.2023.1151322), "In the current study, we reviewed
+    # the application of MSCs and their EVs" (Galen Med J 2023, e3075)
+    r"|we (?:(?:will|here|herein|now|mainly|briefly|also|further|first|then) )?"
+    r"(?:review(?:ed)?|discuss(?:ed)?)"
     # "In this comprehensive review, we ..." (Huang 2022, R132), "This concise review first
     # outlines ..." (Stem Cells Transl Med 2025): the review named with one or two words
     # between; a retrospective or chart review of patients is a primary clinical study
@@ -95,6 +101,10 @@ _SURVEY_TITLE = Cue(
     r"\b(?:research progress|progress (?:in|on|of)|(?:recent )?advances (?:in|on|of)"
     r"|current (?:status|understanding|knowledge|perspectives?|concepts|trends)"
     r"|an update\b|state of the art|challenges and (?:opportunities|prospects|perspectives)"
+    # "Emerging role of exosomes in the joint diseases" (Cell Physiol Biochem 2018, 47(5):2008),
+    # "Insights into exosome in the intervertebral disc: emerging role for disc homeostasis"
+    # (10.7150/ijms.75285)
+    r"|emerging roles? (?:of|for|in)"
     r"|(?:roles?|functions?|mechanisms?) and (?:therapeutic |clinical )?"
     r"(?:potentials?|applications?|prospects?)"
     r"|a (?:promising|novel|new|potential) (?:[\w-]+ ){0,2}?(?:alternative|strategy|approach"

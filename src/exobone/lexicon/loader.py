@@ -140,6 +140,8 @@ class Lexicon:
     condition_models: dict[str, str] = field(default_factory=dict)
     # (implied condition, cue pattern, conditions the cue must stand beside)
     implied_conditions: list[tuple[str, str, frozenset[str]]] = field(default_factory=list)
+    # condition label -> words before it that name it only as a risk of the studied one
+    condition_risks: dict[str, str] = field(default_factory=dict)
     gel_materials: frozenset[str] = frozenset()  # biomaterials that are gels by themselves
     gapped: list[tuple[str, tuple[Entry, ...]]] = field(default_factory=list)
     labels: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
@@ -255,6 +257,9 @@ def build_lexicon(vocab: dict[str, Any], extra: dict[str, Any]) -> Lexicon:
         (str(label), str(row["cue"]), frozenset(str(c) for c in row["beside"]))
         for label, row in (extra.get("implied_conditions") or {}).items()
     ]
+    lex.condition_risks = {
+        str(label): str(row["lead"]) for label, row in (extra.get("condition_risks") or {}).items()
+    }
     lex.gel_materials = frozenset(str(m) for m in extra.get("gel_materials") or [])
     lex.gapped = [(str(p), _pairs(items)) for p, items in (extra.get("gapped") or {}).items()]
     # Last, so that a rodent spelling never shadows a term of any other kind.
