@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from exobone.extract import Extractor
+from exobone.lexicon.matcher import default_matcher
 from exobone.model import Record
 
 EXTRACTOR = Extractor()
@@ -78,6 +79,30 @@ def test_a_survey_in_the_authors_own_words_is_a_review(title: str, abstract: str
     ],
 )  # fmt: skip
 def test_an_emerging_role_title_heads_a_review(title: str, abstract: str) -> None:
+    assert annotations(abstract, title)["study_type"] == "review"
+
+
+# A bibliometric (scientometric) analysis surveys the literature itself: a review.
+@pytest.mark.parametrize(
+    ("title", "abstract"),
+    [
+        # 10.2147/JPR.S407050
+        ("A bibliometric analysis of exosomes therapy in the treatment of osteoarthritis from "
+         "2012 to 2022",
+         "Exosomes have drawn growing attention in osteoarthritis (OA). This article aimed to "
+         "describe the state of research and its hotspots over 10 years with bibliometric "
+         "tools. Publications from 2012 to 2022 were retrieved from the Web of Science core "
+         "collection and analysed with VOSviewer and CiteSpace. 484 publications from 51 "
+         "countries were included."),
+        # 10.3389/fbioe.2022.956058
+        ("Global research trends in extracellular vesicles based on stem cells from 1991 to "
+         "2021: a bibliometric and visualized study",
+         "Objective: As research on stem cell EVs grows, we aimed to find the global trends of "
+         "the field. Methods: All publications from 1991 to 2021 were collected from Web of "
+         "Science. Results: 8,208 publications were retrieved, with yearly growth."),
+    ],
+)  # fmt: skip
+def test_a_bibliometric_analysis_is_a_review(title: str, abstract: str) -> None:
     assert annotations(abstract, title)["study_type"] == "review"
 
 
@@ -148,3 +173,29 @@ def test_an_osteoporotic_fracture_that_is_treated_stays_a_condition() -> None:
         "fracture site accelerated osteoporotic fracture healing."
     )
     assert {"fracture", "osteoporosis"} <= found(abstract, "conditions")
+
+
+# Discs punctured with a needle are the disc degeneration model, whatever the words between.
+def test_punctured_tail_discs_are_the_disc_degeneration_model() -> None:
+    # R121 (10.1186/s13287-021-02362-1)
+    abstract = (
+        "Methods: IVDD was modelled in rats by puncturing tail discs, and iPSC-MSC sEVs were "
+        "then injected into the punctured discs. Results: the sEVs lowered the senescence of "
+        "nucleus pulposus cells."
+    )
+    assert found(abstract, "animal_models") == {"rat|disc_degeneration"}
+
+
+def test_puncture_induced_disc_degeneration_names_the_model() -> None:
+    """PMC12901408 (a meta-analysis of rat models; a review names no study animals, so the
+    phrase is checked where the lexicon reads it)."""
+    text = "Stem cell sEVs were pooled across rat models of puncture-induced IVDD."
+    entries = {e for m in default_matcher().candidates(text) for e in m.entries}
+    assert ("animal_models", "disc_degeneration") in entries
+
+
+def test_a_punctured_cell_membrane_is_no_disc_model() -> None:
+    """Guard: 'puncture' without a disc names no model."""
+    text = "Exosomes were loaded by membrane puncture with electroporation."
+    entries = {e for m in default_matcher().candidates(text) for e in m.entries}
+    assert ("animal_models", "disc_degeneration") not in entries

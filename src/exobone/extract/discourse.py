@@ -45,6 +45,10 @@ _STUDY_CUE = Cue(
 _REVIEW_CUE = Cue(
     r"\b(?:in this review|this review|review article|systematic review"
     r"|meta-analys[ie]s|narrative review|scoping review"
+    # an analysis of the literature itself: "A bibliometric analysis of exosomes therapy in
+    # the treatment of osteoarthritis" (10.2147/JPR.S407050), "a bibliometric and visualized
+    # study" (10.3389/fbioe.2022.956058), "a scientometric synthesis method" (10.3390/cells13110904)
+    r"|bibliometrics?|scientometrics?"
     # "This article reviews ...", with a linking word, modal or adverb between: "this article
     # therefore reviews" (R111), "this article will systematically review" (PMC8398019)
     r"|this (?:article|paper) (?:(?:therefore|thus|hence|also|further|then|will|[a-z]+ly) ){0,2}"
