@@ -368,3 +368,24 @@ def test_identity_keys_are_the_record_keys_of_its_weaker_copies() -> None:
         assert writer_module.identity_keys(record) == expected(record), record
         checked += 1
     assert checked == 5 * 6 * 5 * 3 * 3
+
+
+def test_of_several_papers_holding_a_title_key_the_last_to_gain_it_is_matched(
+    tmp_path: Path,
+) -> None:
+    """On SQLite a record known only by title and year merges into the paper that gained that
+    key last (three stored papers share it, told apart by their PMIDs)."""
+    store = Store.open(f"sqlite:///{tmp_path / 'store.db'}")
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text("first")
+    second.write_text("second")
+    title = "Exosomes repair cartilage"
+    papers = [Record(title=title, year=2020, pmid=str(n), source=str(first)) for n in (1, 2, 3)]
+    store.add_file(first, papers)
+    copy = Record(title=title, year=2020, abstract="An abstract.", source=str(second))
+    summary = store.add_file(second, [copy])
+    assert (summary.new, summary.merged) == (0, 1)
+    with store.engine.connect() as conn:
+        abstracts = dict(conn.execute(text("SELECT pmid, abstract FROM records")).all())
+    store.close()
+    assert abstracts == {"1": "", "2": "", "3": "An abstract."}

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import islice
+from operator import itemgetter
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Table, delete, select, update
@@ -47,6 +48,9 @@ BATCH_SIZE = 1000
 # length (the memory of an ingest grew with them, ~1 KB per record).
 IN_SIZE = 500
 T = TypeVar("T")
+_UNSET = object()
+# JSON as `record_checksum` frames it (one encoder, not one per value as json.dumps makes).
+_CHECKSUM_JSON = json.JSONEncoder(ensure_ascii=False)
 
 records_t = Base.metadata.tables[RecordRow.__tablename__]
 studies_t = Base.metadata.tables[StudyRow.__tablename__]
@@ -68,6 +72,8 @@ RECORD_COLUMNS: tuple[str, ...] = (
     "position",
     "line",
 )
+# A record's values of `RECORD_COLUMNS`, in that order.
+_record_columns = itemgetter(*RECORD_COLUMNS)
 # The record columns whose keys can prove two records different papers (`_rejects`).
 IDENTITY_COLUMNS = ("doi", "pmid")
 EVIDENCE_COLUMNS = ("section", "sentence", "start", "end", "text", "inferred")
@@ -257,7 +263,7 @@ class BatchWriter:
                 ("id", "label", "key", "checksum", "created_at", "updated_at", *RECORD_COLUMNS),
                 [
                     (row.id, study_label(row.id), row.key, row.checksum, self.now, self.now)
-                    + tuple(row.values[name] for name in RECORD_COLUMNS)
+                    + _record_columns(row.values)
                     for row in new
                     if row.id is not None
                 ],
@@ -269,7 +275,7 @@ class BatchWriter:
                 records_t,
                 ("checksum", "updated_at", *RECORD_COLUMNS),
                 [
-                    (row.checksum, self.now, *(row.values[name] for name in RECORD_COLUMNS), row.id)
+                    (row.checksum, self.now, *_record_columns(row.values), row.id)
                     for row in changed
                 ],
             )
@@ -475,11 +481,19 @@ class _Bulk:
                 convert.append((place, bind))
         if not convert:
             return rows
+        # A value that is the same object as the row before's (the batch's clock) is
+        # converted once.
+        last: list[tuple[Any, Any]] = [(_UNSET, None)] * len(convert)
         converted = []
         for row in rows:
             values = list(row)
-            for place, processor in convert:
-                values[place] = processor(values[place])
+            for which, (place, processor) in enumerate(convert):
+                value = values[place]
+                given, result = last[which]
+                if value is not given:
+                    result = processor(value)
+                    last[which] = (value, result)
+                values[place] = result
             converted.append(values)
         return converted
 
@@ -569,10 +583,20 @@ def _load(conn: Connection, keyed: Sequence[list[str]], seen: IdSet) -> dict[str
     hits: dict[str, int] = {}
     bulk = _Bulk(conn)
     identity = ", ".join(f"r.{bulk._quote(name)}" for name in IDENTITY_COLUMNS)
+    marks = ", ".join([bulk.mark] * IN_SIZE)
+    holders = f"k.key IN ({marks})"
+    if not bulk.postgres:
+        # Of several papers holding one key (the title+year key of a common title), the one
+        # matched is the last to have gained it: SQLite reads them in the order of its key
+        # index (key, rowid) and the last read stays. Only that one is read: reading them
+        # all made the look-up grow with the store (50k records: 2.3 CPU-s).
+        holders = (
+            f"k.rowid IN (SELECT max(rowid) FROM {keys_t.name} WHERE key IN ({marks}) "
+            "GROUP BY key)"
+        )
     key_query = (
         f"SELECT k.key, r.id, {identity} FROM {keys_t.name} k "
-        f"JOIN {records_t.name} r ON r.id = k.record_id "
-        f"WHERE k.key IN ({', '.join([bulk.mark] * IN_SIZE)})"
+        f"JOIN {records_t.name} r ON r.id = k.record_id WHERE {holders}"
     )
     for chunk in padded(wanted):
         # The driver's own cursor: tens of thousands of hits (title+year keys of other
@@ -722,7 +746,7 @@ def record_checksum(values: Mapping[str, Any]) -> str:
         elif type(value) is int:
             kind, text = "i", str(value)
         else:
-            kind, text = "j", json.dumps(value, ensure_ascii=False)
+            kind, text = "j", _CHECKSUM_JSON.encode(value)
         parts.append(f"{name}\0{kind}{len(text)}\0{text}")
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
