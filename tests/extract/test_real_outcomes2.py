@@ -101,9 +101,11 @@ def test_directions_joined_by_and_keep_their_signs() -> None:
 # One value read (or, for the guards, not read) from a phrasing, field by field:
 # - matrix synthesis written as what the treated cells made ("produce more cartilage matrix",
 #   "secreted glycosaminoglycans");
-# - vesicle characterisation named by its instrument rather than its method.
+# - vesicle characterisation named by its instrument rather than its method;
+# - internalization named among the vesicles' features (characterisation, not an uptake assay).
 MATRIX = ("outcomes", "matrix_synthesis|increase")
 TEM = ("characterization_methods", "TEM")
+UPTAKE = ("assays", "uptake_assay")
 
 
 @pytest.mark.parametrize(
@@ -152,6 +154,41 @@ TEM = ("characterization_methods", "TEM")
             "microscope.",
             TEM,
             False,
+        ),
+        # Internalization listed among the vesicles' features is characterisation, not an
+        # uptake assay: R04 (hindawi sci/2022/5760107), R101 (PMC8240597) and, outside the
+        # corpus, 10.1186/s12967-020-02525-3 (osteoblast ECVs with decellularized bone)
+        (
+            "The vesicles had the classical features of exosomes: a cup-like shape, a size of "
+            "about 100 nm, the markers CD81 and TSG101, and the ability to be internalized.",
+            UPTAKE,
+            False,
+        ),
+        (
+            "Both kinds of EVs looked round under TEM and were readily internalized by human "
+            "bone marrow MSCs.",
+            UPTAKE,
+            False,
+        ),
+        (
+            "The osteoblast-derived vesicles were assessed by an internalization test, "
+            "transmission electron microscopy, dynamic light scattering and flow cytometry "
+            "for CD9, CD63 and CD81.",
+            UPTAKE,
+            False,
+        ),
+        # guards: an uptake experiment with a dye in the same sentence (R07), and
+        # internalization stated as a finding on its own, stay uptake assays
+        (
+            "The exosomes were identified by TEM and NTA, and their uptake by the cells was "
+            "followed after labelling with PKH67.",
+            UPTAKE,
+            True,
+        ),
+        (
+            "In this study, the exosomes were internalized by the chondrocytes within hours.",
+            UPTAKE,
+            True,
         ),
     ],
 )

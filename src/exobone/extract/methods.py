@@ -131,10 +131,15 @@ def extract(doc: Document) -> Iterator[Finding]:
         yield Finding("isolation_methods", m.label, m.span())
     assay_spans = {(m.start, m.end, m.section) for m in doc.of_kind("assays")}
     characterised = set()
+    # Sentences that describe the vesicles with a method only characterisation uses (TEM, NTA,
+    # DLS ...) or with their markers: uptake named there is one more feature of the vesicles.
+    vesicle_profile = set(marker_sentences)
     for m in doc.of_kind("characterization_methods"):
         dual = (m.start, m.end, m.section) in assay_spans
         sentence = doc.sentence_of(m)
         key = _sentence_key(m)
+        if not dual:
+            vesicle_profile.add(key)
         says = (
             _CHARACTERISE.search(sentence.text) is not None
             and _NOT_VESICLE_IDENTITY.search(sentence.text) is None
@@ -145,7 +150,24 @@ def extract(doc: Document) -> Iterator[Finding]:
         if not dual or (says and about_vesicles) or key in marker_sentences:
             yield Finding("characterization_methods", m.label, m.span())
     if not doc.review:
-        for m in doc.of_kind("assays"):
+        assays = doc.of_kind("assays")
+        # An uptake experiment names a dye or the uptake itself ("their uptake by cells was
+        # followed after PKH67 labelling", R07); a sentence that only calls the vesicles
+        # internalizable among their features does not (R04, R101: characterisation).
+        tracked = {_sentence_key(m) for m in assays if m.label == "uptake_assay"}
+        tracked -= {
+            key
+            for key in tracked
+            if key in vesicle_profile
+            and all(
+                fold(m.text).startswith("internali")
+                for m in assays
+                if m.label == "uptake_assay" and _sentence_key(m) == key
+            )
+        }
+        for m in assays:
+            if m.label == "uptake_assay" and _sentence_key(m) not in tracked:
+                continue
             if (m.start, m.end, m.section) not in characterised:
                 yield Finding("assays", m.label, m.span())
                 yield from _shared_head_assays(doc, m)
