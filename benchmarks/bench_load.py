@@ -14,6 +14,8 @@ of the loading process; the server's backends' CPU separately), peak RSS, the da
 size, the stored counts, and the rate curve: one line per partition on stderr as it goes,
 and the points at 10k, 25k, 50k, 100k, 250k, 500k, 750k and 1M studies in the result.
 `--small N` also loads the first N partitions into SQLite, for the peak-RSS ratio.
+`--inspect URL` reports only the size, counts and search of a store (a run that was stopped
+keeps every partition it committed).
 """
 
 from __future__ import annotations
@@ -131,11 +133,8 @@ def _db_bytes(store: Any, url: str) -> int:
 
 def measure(out: Path, url: str) -> dict[str, Any]:
     """`load_output` of `out` into `url`, in this (fresh) process, then counts and a search."""
-    from sqlalchemy import func, select, text
-
     from exobone.scale import load_output
     from exobone.store import Store
-    from exobone.store.schema import Base
 
     store = Store.open(url)  # created (migrated) before the clock starts
     start, cpu_start = time.perf_counter(), time.process_time()
@@ -168,7 +167,18 @@ def measure(out: Path, url: str) -> dict[str, Any]:
     }
     if server_before is not None and server_after is not None:
         report["server_cpu_seconds"] = round(server_after - server_before, 1)
-    report["db_mb"] = round(_db_bytes(store, url) / 2**20)
+    report |= inspect(store, url)
+    store.close()
+    return report
+
+
+def inspect(store: Any, url: str) -> dict[str, Any]:
+    """The store's size on disk, its row counts, and a timed spot-check search."""
+    from sqlalchemy import func, select, text
+
+    from exobone.store.schema import Base
+
+    report: dict[str, Any] = {"db_mb": round(_db_bytes(store, url) / 2**20)}
     with store.engine.connect() as conn:
         report["stored"] = {
             name: int(conn.scalar(select(func.count()).select_from(Base.metadata.tables[name])))
@@ -181,7 +191,6 @@ def measure(out: Path, url: str) -> dict[str, Any]:
     report["search"] = {"query": "exosomes cartilage", "total": found.total,
                         "first": [hit.title[:60] for hit in found.hits[:2]],
                         "seconds": round(time.perf_counter() - began, 2)}
-    store.close()
     return report
 
 
@@ -205,10 +214,19 @@ def main() -> None:
                         help="where the pipeline outputs are made (and kept)")
     parser.add_argument("--db-dir", type=Path, help="keep the SQLite stores here")
     parser.add_argument("--pg-url", default=os.environ.get("EXOBONE_TEST_PG_URL"))
+    parser.add_argument("--inspect", metavar="URL",
+                        help="only report size, counts and a search of this store (a stopped run)")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(measure(Path(args.child[0]), args.child[1])))
+        return
+    if args.inspect:
+        from exobone.store import Store
+
+        store = Store.open(args.inspect, create=False)
+        print(json.dumps(inspect(store, args.inspect), indent=2))
+        store.close()
         return
     from bench_ingest import _fresh_pg
 
