@@ -5,14 +5,14 @@
 
 Makes one real partition once (a synthetic PubMed file of `--part-size` articles, all in
 scope, through the pipeline's own task: read, extract, write Parquet), then a pipeline output
-of as many partitions of it as reach `--studies`, each with its own PMIDs, DOIs and keys (the
-same texts, values and evidence), under `--data` (default benchmarks/data/, gitignored; an
-output cut short is completed, not remade). Each load runs in a fresh process into a new
-SQLite file (in `--db-dir`, kept, or a temporary one) or a new PostgreSQL database
-`bench_load` beside `--pg-url` (or EXOBONE_TEST_PG_URL), and reports studies/s (wall and CPU
-of the loading process; the server's backends' CPU separately), peak RSS, the database's
-size, the stored counts, and the rate curve: one line per partition on stderr as it goes,
-and the points at 10k, 25k, 50k, 100k, 250k, 500k, 750k and 1M studies in the result.
+of as many partitions of it as reach `--studies`, each with its own PMIDs, DOIs, keys and
+titles (a suffix; the same abstracts, values and evidence), under `--data` (default
+benchmarks/data/, gitignored; an output cut short is completed, not remade). Each load runs
+in a fresh process into a new SQLite file (in `--db-dir`, kept, or a temporary one) or a new
+PostgreSQL database `bench_load` beside `--pg-url` (or EXOBONE_TEST_PG_URL), and reports
+studies/s (wall and CPU of the loading process; the server's backends' CPU separately), peak
+RSS, the database's size, the stored counts, and the rate curve: one line per partition on
+stderr as it goes, and the points at 10k, 25k, 50k, 100k, 250k, 500k, 750k and 1M studies.
 `--small N` also loads the first N partitions into SQLite, for the peak-RSS ratio.
 `--inspect URL` reports only the size, counts and search of a store (a run that was stopped
 keeps every partition it committed).
@@ -56,7 +56,10 @@ def partition(data: Path, articles: int) -> Path:
 
 
 def replicate(data: Path, part_out: Path, copies: int) -> Path:
-    """An output of `copies` partitions: the one partition with PMIDs, DOIs and keys renamed.
+    """An output of `copies` partitions: the one partition with PMIDs, DOIs, keys and titles
+    renamed. Copies sharing titles were one paper's title+year key held by every copy, so
+    each batch's key look-up read all earlier copies (70 rows a key at 340k studies: the
+    load's cost per partition grew with the store, 4.2 -> 11.9 CPU-s).
 
     Partitions already written (with their manifest) are kept, so an output cut short is
     completed by the next run.
@@ -68,7 +71,7 @@ def replicate(data: Path, part_out: Path, copies: int) -> Path:
     from exobone.scale.layout import read_manifests, table_path, write_manifest
 
     (manifest,) = read_manifests(part_out)
-    out = data / f"load_{part_out.name}_x{copies}"
+    out = data / f"load_{part_out.name}_x{copies}_titled"
     done = {m.part for m in read_manifests(out)} if (out / "_manifest").is_dir() else set()
     tables = {name: pq.read_table(table_path(part_out, name, manifest.part))
               for name in ("records", "annotations", "evidence", "pmids")}
@@ -86,6 +89,9 @@ def replicate(data: Path, part_out: Path, copies: int) -> Path:
                     place = table.column_names.index(column)
                     prefix = "9" if column == "pmid" else ("10.9/" if column == "doi" else "")
                     table = table.set_column(place, column, renamed(table[column], prefix))
+            if name == "records":  # a title of its own (at the end: evidence offsets hold)
+                title = pc.binary_join_element_wise(table["title"], f" (series {copy})", "")
+                table = table.set_column(table.column_names.index("title"), "title", title)
             target = table_path(out, name, part)
             target.parent.mkdir(parents=True, exist_ok=True)
             pq.write_table(table, target, compression="zstd")
