@@ -88,6 +88,21 @@ class Matcher:
             (required_texts(pattern), re.compile(pattern + r"(?![a-z0-9])"), entries)
             for pattern, entries in lexicon.gapped
         ]
+        # One Aho-Corasick pass over the folded text finds every gapped pattern's texts at
+        # once (bit i: pattern i may match); patterns without texts are always searched.
+        self._ungated = 0
+        self._needles: ahocorasick.Automaton | None = None
+        masks: dict[str, int] = {}
+        for index, (needles, _, _) in enumerate(self._gapped):
+            if not needles:
+                self._ungated |= 1 << index
+            for needle in needles:
+                masks[needle] = masks.get(needle, 0) | 1 << index
+        if masks:
+            self._needles = ahocorasick.Automaton()
+            for needle, mask in masks.items():
+                self._needles.add_word(needle, mask)
+            self._needles.make_automaton()
 
     def candidates(self, text: str, *, gapped: bool = True) -> list[Match]:
         """Every bounded occurrence of every term, overlapping ones included."""
@@ -120,9 +135,14 @@ class Matcher:
                     if written.startswith(term, start):
                         exact.append(new(Match, (start, end, term_entries)))
         found += exact
-        if gapped:
-            for needles, pattern, entries in self._gapped:
-                if needles and not any(needle in folded for needle in needles):
+        if gapped and self._gapped:
+            wanted = self._ungated
+            if self._needles is not None:
+                found_needles: Iterator[tuple[int, int]] = self._needles.iter(folded)
+                for _, mask in found_needles:
+                    wanted |= mask
+            for index, (_, pattern, entries) in enumerate(self._gapped):
+                if not wanted >> index & 1:
                     continue
                 m = pattern.search(folded)
                 while m is not None:
