@@ -2,7 +2,108 @@
 
 from __future__ import annotations
 
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from exobone.extract import cells_rules, direction_rules
+from exobone.extract.scanning import Gate, Relaxed, relaxed_pattern
+from exobone.ingest import read_records
 from exobone.lexicon import Lexicon, Matcher
+from exobone.lexicon.loader import fold
+from exobone.model import Record
+
+DEMO = Path(__file__).resolve().parents[2] / "examples" / "exosome_bone_bibliography.txt"
+
+
+def test_relaxed_pattern_starts_each_alternative_at_its_first_literal() -> None:
+    assert relaxed_pattern(r"\bsevs?\b|\w+-exos?\b|vesicles?") == (
+        r"sevs?\b|-exos?\b|vesicles?",
+        False,  # "\w+" dropped: a match of the pattern starts before the relaxed one's
+    )
+    assert relaxed_pattern(r"(?<![\w-])ac|\bd") == ("ac|d", True)
+    assert relaxed_pattern(r"^[\s,]*(?:\w+\s+){0,6}?(?:was|were)") == ("(?:was|were)", False)
+    assert relaxed_pattern(r"[a-z]\.x") == (r"\.x", False)
+    assert relaxed_pattern(r"(?:a|b)+c") == ("c", False)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"vesicles?|exosomes", r"(\w)\1x", r"\w+|foo", r"\b\w+\b", r"\x41b", r"\b(?:this|our) x|\by"],
+)
+def test_no_relaxed_pattern_where_it_would_drop_nothing_or_everything(pattern: str) -> None:
+    """Nothing to drop, a back reference (its group may be dropped), an alternative that would
+    be left empty, an escape that is not read, or only a "\\b" dropped from alternatives the
+    regex engine cannot skip ahead to: no relaxed pattern."""
+    assert relaxed_pattern(pattern) is None
+
+
+_PIECES = [
+    r"\b", r"\w+", r"\w*", r"[a-z0-9]+", r"[^,;]", r"s?", r"(?:the\s+)?", r"(?<![\w-])", r"(?=e)",
+    r"ex", r"o", r"-", r"evs?", r"\s+", r"(?:a|an)", r"(?:in|on)\s+", r"\d+", r"x{1,2}", r".",
+    r"(?:\w+\s+){0,2}", r"$", r"^", r"\.", r"[ -]",
+]  # fmt: skip
+_WORDS = ["ex", "exo", "evs", "a", "an", "in", "on", "the", "x", "xx", "-", ".", "7", "s", "e"]
+_GAPS = ["", " ", "-", ",", ";", "  ", "."]
+
+
+def test_a_relaxed_search_finds_what_the_pattern_finds() -> None:
+    """The relaxed pattern matches wherever its pattern does, and a search through it (from
+    its matches' starts when aligned) finds the pattern's own first match and its later ones."""
+    rng = random.Random(17)
+    checked = aligned = 0
+    for _ in range(3000):
+        branches = [
+            "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 5)))
+            for _ in range(rng.randint(1, 3))
+        ]
+        pattern = "|".join(branches)
+        try:
+            regex = re.compile(pattern)
+        except re.error:
+            continue
+        relaxed = Relaxed.of(pattern, 0)
+        if relaxed is None:
+            continue
+        for _ in range(20):
+            text = "".join(rng.choice(_WORDS) + rng.choice(_GAPS) for _ in range(rng.randint(0, 8)))
+            pos = rng.randint(0, len(text))
+            end = rng.randint(pos, len(text))
+            found = regex.search(text, pos, end)
+            if found:
+                assert relaxed.regex.search(text, pos, end), (pattern, text, pos, end)
+                checked += 1
+                aligned += relaxed.aligned
+            got = relaxed.search(regex, text, pos, end)
+            assert (got and (got.span(), got.groups())) == (
+                found and (found.span(), found.groups())
+            ), (pattern, text, pos, end)
+            start = relaxed.first_start(text, pos, end)
+            every = [m.span() for m in regex.finditer(text, pos, end)]
+            assert (every == []) if start < 0 else every == [
+                m.span() for m in regex.finditer(text, start, end)
+            ], (pattern, text, pos, end)
+    assert checked > 300 and aligned > 50
+
+
+@pytest.mark.parametrize(
+    "gate",
+    [g for engine in (direction_rules.ENGINE, cells_rules.ENGINE) for g in engine.gates],
+    ids=lambda g: g.regex.pattern[:30],
+)
+def test_every_rule_gate_relaxes_soundly(gate: Gate) -> None:
+    """The relaxed pre-check of each rule passes each sentence of the demo texts the rule
+    matches in."""
+    if gate.relaxed is None or gate.folded is None:
+        return
+    for record in read_records(DEMO):
+        if not isinstance(record, Record) or not record.abstract:
+            continue
+        for piece in re.split(r"(?<=\.) ", fold(record.abstract)):
+            if gate.folded.search(piece):
+                assert gate.relaxed.regex.search(piece), (gate.regex.pattern, piece)
 
 
 def test_gapped_patterns_with_and_without_texts_are_all_searched() -> None:

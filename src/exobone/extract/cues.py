@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 import ahocorasick
 
-from exobone.extract.scanning import lowercase_pattern, required_texts
+from exobone.extract.scanning import Relaxed, lowercase_pattern, required_texts
 
 __all__ = ["Cue"]
 
@@ -29,7 +29,7 @@ class Cue:
     the pattern (empty: no pre-check); they let a text without any of them skip the regex.
     """
 
-    __slots__ = ("needles", "pattern", "_lower", "_finder")
+    __slots__ = ("needles", "pattern", "_lower", "_finder", "_relaxed")
 
     def __init__(self, pattern: str) -> None:
         if pattern != lowercase_pattern(pattern):  # escapes such as \S are fine
@@ -37,6 +37,8 @@ class Cue:
         self.pattern = re.compile(pattern, re.IGNORECASE)
         self._lower = re.compile(pattern)
         self.needles = required_texts(pattern)
+        # searched before the pattern where the needles occur: most texts it rules out fast
+        self._relaxed = Relaxed.of(pattern, self._lower.flags)
         # One Aho-Corasick pass finds any of many needles (a cue has up to ~70); for one or
         # two, str.find is faster. Each keyed needle's value is its length.
         self._finder: ahocorasick.Automaton | None = None
@@ -69,7 +71,10 @@ class Cue:
         low = text.lower() if lowered is None else lowered
         if not self._may_match(low, pos, end):
             return None
-        found = self._lower.search(low, pos, end)
+        if self._relaxed is not None:
+            found = self._relaxed.search(self._lower, low, pos, end)
+        else:
+            found = self._lower.search(low, pos, end)
         return None if found is None else self.pattern.match(text, found.start(), end)
 
     def finditer(
@@ -83,8 +88,11 @@ class Cue:
         low = text.lower() if lowered is None else lowered
         if not self._may_match(low, pos, end):
             return
+        start = pos if self._relaxed is None else self._relaxed.first_start(low, pos, end)
+        if start < 0:
+            return
         match = self.pattern.match
-        for found in self._lower.finditer(low, pos, end):
+        for found in self._lower.finditer(low, start, end):
             yield match(text, found.start(), end)  # type: ignore[misc]
 
     def finditer_at(

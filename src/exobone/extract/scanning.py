@@ -29,12 +29,14 @@ __all__ = [
     "Engine",
     "EngineBuiltError",
     "Gate",
+    "Relaxed",
     "Scanner",
     "View",
     "fold",
     "is_word_char",
     "literal_starts",
     "lowercase_pattern",
+    "relaxed_pattern",
     "required_texts",
 ]
 
@@ -271,6 +273,214 @@ def required_texts(pattern: str) -> tuple[str, ...]:
 
 
 # --------------------------------------------------------------------------------------------
+# Relaxed patterns
+# --------------------------------------------------------------------------------------------
+# A pattern that starts with `\b`, a lookbehind or a class ("\w+-exos?") gives the regex engine
+# no literal to skip ahead to: it tries every alternative at every offset. Each match of such
+# an alternative holds a match of what is left once its leading boundaries, classes and
+# repeated items are dropped ("-exos?"), which the engine finds by its first characters. The
+# relaxed pattern thus rules out, fast, most texts in which the pattern cannot match.
+_REPEAT: Final = re.compile(r"(?:[?*+]|\{(?:\d+(?:,\d*)?|,\d*)\})[?+]?")
+_LOOKAROUNDS: Final = ("(?=", "(?!", "(?<=", "(?<!")
+
+
+def _class_end(pattern: str, at: int) -> int:
+    """Where the character class opened at `at` ends (past its "]")."""
+    i = at + 1
+    i += pattern.startswith("^", i)
+    i += pattern.startswith("]", i)
+    while i < len(pattern) and pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return i + 1
+
+
+def _group_end(pattern: str, at: int) -> int:
+    """Where the group opened at `at` ends (past its ")")."""
+    depth = 0
+    i = at
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i = _class_end(pattern, i)
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return i
+
+
+def _top_branches(pattern: str) -> list[str]:
+    """The alternatives of `pattern` at its top level."""
+    branches = []
+    start = i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+        elif char == "[":
+            i = _class_end(pattern, i)
+        elif char == "(":
+            i = _group_end(pattern, i)
+        else:
+            if char == "|":
+                branches.append(pattern[start:i])
+                start = i + 1
+            i += 1
+    branches.append(pattern[start:])
+    return branches
+
+
+def _from_first_literal(branch: str) -> tuple[str, bool, bool]:
+    """`branch` from its first character or group that must match as written (dropping the
+    boundaries, lookarounds, classes and repeated items before it), or from an escape it does
+    not read ("" if nothing is left); whether only zero-width items were dropped; and whether a
+    repeated item was."""
+    i = 0
+    aligned = True
+    repeated = False
+    while i < len(branch):
+        char = branch[i]
+        literal = False
+        if char == "\\":
+            escaped = branch[i + 1 : i + 2]
+            if escaped and escaped in "bBAZ":
+                i += 2
+                continue
+            if escaped and escaped in "dDsSwW":
+                end = i + 2
+            elif escaped.isalnum() or not escaped:  # \x41, \N{...}, \1, \n: not read here
+                return branch[i:], aligned, repeated
+            else:
+                end, literal = i + 2, True
+        elif char == "[":
+            end = _class_end(branch, i)
+        elif char == ".":
+            end = i + 1
+        elif char in "^$":
+            i += 1
+            continue
+        elif char == "(":
+            end = _group_end(branch, i)
+            if branch.startswith(_LOOKAROUNDS, i):
+                i = end
+                continue
+            # a group is kept unless it is repeated ("(?:\w+\s+){0,6}")
+            if _REPEAT.match(branch, end) is None:
+                return branch[i:], aligned, repeated
+        else:
+            end, literal = i + 1, True
+        repeat = _REPEAT.match(branch, end)
+        if literal and repeat is None:
+            return branch[i:], aligned, repeated
+        i = repeat.end() if repeat else end
+        aligned = False
+        repeated = repeated or repeat is not None
+    return "", aligned, repeated
+
+
+def _has_references(items: list[Item]) -> bool:
+    """Whether the items refer to a group (which a relaxed pattern may have dropped)."""
+    for op, av in items:
+        if op in ("ref", "cond"):
+            return True
+        if op == "group":
+            nested = [av[2]]
+        elif op in ("atomic", "assert"):
+            nested = [av]
+        elif op == "branch":
+            nested = list(av)
+        elif op == "repeat":
+            nested = [av[2]]
+        else:
+            continue
+        if any(_has_references(inner) for inner in nested):
+            return True
+    return False
+
+
+def relaxed_pattern(pattern: str) -> tuple[str, bool] | None:
+    """A pattern that matches in every text `pattern` matches in (each alternative from its
+    first literal character: "\\bsevs?\\b|\\w+-exos?\\b" gives "sevs?\\b|-exos?\\b"), and
+    whether every match of `pattern` starts where one of it does (only zero-width items such
+    as "\\b" dropped); None when it would drop nothing or leave an alternative empty."""
+    if _has_references(parse(pattern)):
+        return None
+    branches = _top_branches(pattern)
+    relaxed = [_from_first_literal(branch) for branch in branches]
+    rests = [rest for rest, _, _ in relaxed]
+    if rests == branches or not all(rests):
+        return None
+    joined = "|".join(rests)
+    # Worth searching first only where the regex engine can skip ahead to the relaxed
+    # pattern's first characters, or where the pattern starts with a repeat ("\\w+-exos?",
+    # tried at each offset of each word); otherwise, without its "\\b", it is slower.
+    if not _skips_ahead(parse(joined)) and not any(repeated for _, _, repeated in relaxed):
+        return None
+    return joined, all(aligned for _, aligned, _ in relaxed)
+
+
+def _skips_ahead(items: list[Item]) -> bool:
+    """Whether `re` searches the pattern by its first characters: it starts with a literal or
+    a class, or with alternatives that each start with a literal (through capturing groups)."""
+    if not items:
+        return False
+    op, av = items[0]
+    if op == "lit" or (op == "in" and av[0][0] != "neg"):
+        return True
+    if op == "group" and not av[1]:
+        return _skips_ahead(av[2])
+    if op == "branch":
+        return all(branch and branch[0][0] == "lit" for branch in av)
+    return False
+
+
+class Relaxed:
+    """The relaxed pattern of an exact one (`relaxed_pattern`), searched first."""
+
+    __slots__ = ("aligned", "regex")
+
+    def __init__(self, pattern: str, aligned: bool, flags: int) -> None:
+        self.regex = re.compile(pattern, flags)
+        self.aligned = aligned
+
+    @classmethod
+    def of(cls, pattern: str, flags: int) -> Relaxed | None:
+        found = relaxed_pattern(pattern)
+        return None if found is None else cls(found[0], found[1], flags)
+
+    def first_start(self, low: str, pos: int, end: int) -> int:
+        """Where the exact pattern's matches in `low[pos:end]` can start from; -1: none."""
+        hit = self.regex.search(low, pos, end)
+        if hit is None:
+            return -1
+        return hit.start() if self.aligned else pos
+
+    def search(self, exact: re.Pattern[str], low: str, pos: int, end: int) -> re.Match[str] | None:
+        """`exact.search(low, pos, end)`: none where this pattern has no match; when aligned,
+        `exact` is tried only where this pattern's matches start (its own search would try it
+        slowly at every offset)."""
+        hit = self.regex.search(low, pos, end)
+        if hit is None:
+            return None
+        if not self.aligned:
+            return exact.search(low, pos, end)
+        while hit is not None:
+            at = hit.start()
+            found = exact.match(low, at, end)
+            if found is not None:
+                return found
+            hit = self.regex.search(low, at + 1, end)
+        return None
+
+
+# --------------------------------------------------------------------------------------------
 # The engine
 # --------------------------------------------------------------------------------------------
 class _Key:
@@ -469,6 +679,12 @@ class Gate:
             if regex.flags & re.IGNORECASE
             else None
         )
+        # searched first over the folded text: most texts it rules out fast
+        self.relaxed = (
+            Relaxed.of(lowercase_pattern(regex.pattern), self.folded.flags)
+            if self.folded is not None
+            else None
+        )
         self.keys = required_texts(regex.pattern)
         # a regex without required texts is always tried
         self.per_sentence = per_sentence and bool(self.keys)
@@ -506,7 +722,10 @@ class Gate:
             return None
         if self.folded is None or not text.isascii():
             return self.regex.search(text)
-        found = self.folded.search(low)
+        if self.relaxed is not None:
+            found = self.relaxed.search(self.folded, low, 0, len(low))
+        else:
+            found = self.folded.search(low)
         return None if found is None else self.regex.match(text, found.start())
 
     def finditer(self, text: str, sentence: str | View | None = None) -> list[re.Match[str]]:
@@ -517,8 +736,13 @@ class Gate:
             return []
         if self.folded is None or not text.isascii():
             return list(self.regex.finditer(text))
+        start = 0 if self.relaxed is None else self.relaxed.first_start(low, 0, len(low))
+        if start < 0:
+            return []
         at = self.regex.match
-        return [m for f in self.folded.finditer(low) if (m := at(text, f.start())) is not None]
+        return [
+            m for f in self.folded.finditer(low, start) if (m := at(text, f.start())) is not None
+        ]
 
     def match(self, text: str, sentence: str | View | None = None) -> re.Match[str] | None:
         low = self._folded_if_possible(text if sentence is None else sentence, text)
