@@ -61,6 +61,11 @@ class Cue:
             return True
         return False
 
+    def may_occur(self, text: str, lowered: str) -> bool:
+        """Whether a match can be anywhere in `text` (`lowered`, its lowered copy): before
+        searching it piece by piece (sentence by sentence)."""
+        return not text.isascii() or self._may_match(lowered, 0, len(lowered))
+
     def search(
         self, text: str, lowered: str | None = None, pos: int = 0, endpos: int | None = None
     ) -> re.Match[str] | None:

@@ -43,9 +43,11 @@ _GENOTYPE = re.compile(r"^\s*(?:\(-/-\)|-/-|-?(?:knockout|deficient|null|KO)\b)"
 
 
 # The names coordinated before a method's head word: "alkaline phosphatase and | alizarin red
-# staining", "scratch, | transwell assays" (up to four words of the last name).
+# staining", "scratch, | transwell assays" (up to four words of the last name). A word ends
+# only where a space, a hyphen or the joint follows, so its letters are never given back
+# (possessive `++`): the pattern fails at each offset without backtracking through them.
 _NAME_AND_JOINT = re.compile(
-    r"(?<![\w&-])((?:[\w&]+[ -]){0,3}[\w&]+)(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$"
+    r"(?<![\w&-])((?:[\w&]++[ -]){0,3}[\w&]++)(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$"
 )
 _NAME_WORD = re.compile(r"[\w&]+")
 _NAMES_SPAN = 200

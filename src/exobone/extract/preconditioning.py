@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from exobone.extract.cell_phrases import CellPhrase
 from exobone.extract.cells import CellAnalysis, analyse
+from exobone.extract.cues import Cue
 from exobone.extract.document import Document, Finding, Mention, Sentence
 from exobone.extract.scanning import required_texts
 from exobone.model import Span
@@ -59,10 +60,9 @@ _PRIMING_VERBS = (
     "|cultured|subjected"
     "|incubated|after|following|upon"
 )
-_PRIMED_BEFORE = re.compile(
+_PRIMED_BEFORE = Cue(
     r"(?<![\w-])([\w().]+(?:-[\w().]+)*?)-(" + _PRIMING_VERBS + r")\s+"
-    r"(?:(?!(?:with|by|to|in|on|and|or|of)\s)[\w-]+\s+){0,2}$",
-    re.IGNORECASE,
+    r"(?:(?!(?:with|by|to|in|on|and|or|of)\s)[\w-]+\s+){0,2}$"
 )
 # The verb of a title's main clause ends the agent: "Exosomes from osteoblasts stimulated by
 # cerebrospinal fluid pulsation stress promote angiogenesis" (real_paraphrase R91).
@@ -153,7 +153,7 @@ def _primed_sources(doc: Document, sources: list[CellPhrase]) -> Iterator[Findin
         text = doc.text_of(p.section)
         sentence = doc.sentence_of(p.mentions[0])
         lead_start = max(sentence.start, p.start - 80)
-        before = _PRIMED_BEFORE.search(text, lead_start, p.start)
+        before = _PRIMED_BEFORE.search(text, doc.lowered(p.section), lead_start, p.start)
         if before and before.group(2).lower() not in ("after", "following", "upon", "cultured"):
             label = _agent_label(doc, sentence, before.start(1), before.end(1), before.group(2))
             if label:

@@ -102,10 +102,15 @@ def in_culture(doc: Document) -> bool:
 
 def _first(doc: Document, pattern: Cue) -> Span | None:
     # A sentence is searched in place: its neighbours are spaces, which bound words as the
-    # ends of a cut-out sentence would.
+    # ends of a cut-out sentence would. A section without the cue's needles is passed over.
+    possible: dict[str, bool] = {}
     for sentence in doc.sentences:
         section = sentence.section
         if doc.is_background(sentence):
+            continue
+        if section not in possible:
+            possible[section] = pattern.may_occur(doc.text_of(section), doc.lowered(section))
+        if not possible[section]:
             continue
         match = pattern.search(
             doc.text_of(section), doc.lowered(section), sentence.start, sentence.end
