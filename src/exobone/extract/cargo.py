@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from exobone.extract.cells import analyse
-from exobone.extract.direction_rules import CARGO_LIST, view_of
+from exobone.extract.direction_rules import CARGO_LIST, TRANSFER_VERB, view_of
 from exobone.extract.document import Document, Finding, Mention
 
 _MOLECULES = frozenset({"genes", "mirna", "lncrna"})
@@ -68,6 +68,7 @@ _CONTAIN_AFTER = re.compile(
 _CLAUSE = re.compile(r"\b(?:which|that|while|whereas|when|treated)\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^[\s()]*(?:,|,?\s*and|,?\s*or)?[\s()]*$")
 _LISTED = "listed as the vesicles' cargo [rule cargo_list]"
+_TRANSFERRED = "transferred or delivered by the vesicles [rule transfer_verb]"
 _TREATED = re.compile(r"^-?\s*(?:treated|induced|mediated|stimulated|exposed)\b", re.IGNORECASE)
 
 
@@ -108,11 +109,19 @@ def extract(doc: Document) -> Iterator[Finding]:
             continue
         found: list[Mention] = []
         listed: list[Mention] = []
+        transferred: list[Mention] = []
         view = view_of(sentence.text)
         for i, m in enumerate(molecules):
             before = [v for v in here if v.end <= m.start]
             after = [v for v in here if v.start >= m.end]
-            if before and CARGO_LIST.search(text[sentence.start : m.start], view):
+            lead = text[max(sentence.start, m.start - 40) : m.start]
+            # "exosomes ... by transferring X", "cells deliver X via exosomes"
+            if TRANSFER_VERB.search(lead, view) and (
+                (before and not _CLAUSE.search(text[before[-1].end : m.start]))
+                or (after and _TRANSFER_GAP.match(text[m.end : after[0].start]))
+            ):
+                transferred += _list_after(text, molecules, i)
+            elif before and CARGO_LIST.search(text[sentence.start : m.start], view):
                 listed.append(m)
             elif before:
                 gap = text[before[-1].end : m.start]
@@ -136,3 +145,5 @@ def extract(doc: Document) -> Iterator[Finding]:
             yield Finding("ev_cargo", m.label, m.span())
         for m in listed:
             yield Finding("ev_cargo", m.label, m.span(), _LISTED)
+        for m in transferred:
+            yield Finding("ev_cargo", m.label, m.span(), _TRANSFERRED)

@@ -315,6 +315,10 @@ TRANSFER_OF: Final = ENGINE.gate(RULES.regex("transfer_of"))
 CARGO_LIST: Final = ENGINE.gate(RULES.regex("cargo_list"))
 
 
+# "exosomes ... by transferring miR-210", "deliver exogenous miR-21 via exosomes": cargo.
+TRANSFER_VERB: Final = ENGINE.gate(RULES.regex("transfer_verb"), per_sentence=False)
+
+
 PACKED_INTO: Final = ENGINE.gate(RULES.regex("packed_into"))
 
 
