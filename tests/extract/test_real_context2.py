@@ -106,6 +106,28 @@ def test_a_bibliometric_analysis_is_a_review(title: str, abstract: str) -> None:
     assert annotations(abstract, title)["study_type"] == "review"
 
 
+# "The (present) review summarizes / analyzes ...": the review named by its article.
+@pytest.mark.parametrize(
+    ("title", "abstract"),
+    [
+        # PMC6710799 (10.1155/2019/9417914)
+        ("The role of exosomes in bone remodeling: implications for bone physiology and disease",
+         "Exosomes, cell-secreted nanovesicles with broad signalling functions, can show how "
+         "the cells of bone remodeling communicate. In diseased bone they take part in "
+         "pathogenic processes and may also serve as therapeutic agents and drug vectors. The "
+         "present review summarizes current knowledge on bone exosomes in health and disease."),
+        # 10.7518/hxkq.2020.02.014 (its title, which says 'Review', left out)
+        ("Different sources of exosomes in bone tissue engineering research",
+         "Exosomes are believed to play an important role in tissue repair and bone "
+         "regeneration. The review analyzes the characteristics and biological properties of "
+         "exosomes of different cells in the bone environment, summarizes their progress in "
+         "bone repair, and discusses the challenges of their use in bone tissue engineering."),
+    ],
+)  # fmt: skip
+def test_the_present_review_names_a_review(title: str, abstract: str) -> None:
+    assert annotations(abstract, title)["study_type"] == "review"
+
+
 def test_a_study_with_results_stays_primary_whatever_its_title_or_discussion() -> None:
     """Guard: the cues need an abstract with no experiment of its own."""
     abstract = (

@@ -54,6 +54,10 @@ _REVIEW_CUE = Cue(
     r"|this (?:article|paper) (?:(?:therefore|thus|hence|also|further|then|will|[a-z]+ly) ){0,2}"
     r"reviews?"
     r"|we summari[sz]e|is reviewed|are reviewed|this chapter"
+    # "The present review summarizes current knowledge" (PMC6710799), "The review analyzes the
+    # characteristics ..., summarizes ... and discusses" (10.7518/hxkq.2020.02.014)
+    r"|the (?:present |current )?review (?:\w+ ){0,2}?(?:summari[sz]es|discusses|analy[sz]es"
+    r"|highlights|describes|outlines|focuses|explores|covers)"
     # the authors' own survey, also with a modal or adverb between or in the past tense: "We
     # here discuss the latest findings" (10.3390/vaccines11030687), "In this article, we mainly
     # review the role of EVs" (10.3389/fimmu.2023.1151322), "In the current study, we reviewed
