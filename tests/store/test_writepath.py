@@ -389,3 +389,27 @@ def test_of_several_papers_holding_a_title_key_the_last_to_gain_it_is_matched(
         abstracts = dict(conn.execute(text("SELECT pmid, abstract FROM records")).all())
     store.close()
     assert abstracts == {"1": "", "2": "", "3": "An abstract."}
+
+
+def test_an_ingest_keeps_older_objects_out_of_the_collector_and_gives_them_back(
+    tmp_path: Path,
+) -> None:
+    """While a file is ingested the objects made before it are frozen (not walked by the
+    cyclic collector); afterwards the freeze is undone, and a caller's own freeze is kept."""
+    import gc
+
+    path = tmp_path / "pubmed.xml"
+    generate(path, 30, seed=3)
+    store = Store.open(f"sqlite:///{tmp_path / 'store.db'}")
+    during: list[int] = []
+    assert gc.get_freeze_count() == 0
+    ingest_file(store, path, on_read=lambda _: during.append(gc.get_freeze_count()))
+    assert during and min(during) > 0
+    assert gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        ingest_file(store, path)
+        assert gc.get_freeze_count() > 0  # (objects freed meanwhile leave it)
+    finally:
+        gc.unfreeze()
+        store.close()
