@@ -114,20 +114,24 @@ def _has_in_vivo(doc: Document) -> bool:
 
     clinical = is_clinical(doc)
     # donors and adjectives of a material ("bovine milk") do no work in vivo (R95)
-    animals = [a for a in animal_species(doc) if _names_test_animals(doc, a, _MODEL_SOON_AFTER)]
-    if animals or (
+    if any(_names_test_animals(doc, a, _MODEL_SOON_AFTER) for a in animal_species(doc)) or (
         not clinical  # in a trial, a model label names the patients' disease (R65's TMJ-OA)
         and doc.of_kind("animal_models")
         and any(m.kind == "species" for m in doc.mentions)
     ):
         return True
     cues = (_IN_VIVO,) if clinical else (_IN_VIVO, _IN_VIVO_WORK)
-    return any(
-        cue.search(doc.text_of(s.section), doc.lowered(s.section), s.start, s.end)
-        for s in doc.sentences
-        if not doc.is_background(s)
-        for cue in cues
-    )
+    # a section without a cue's needles is not searched sentence by sentence
+    for section in dict.fromkeys(s.section for s in doc.sentences):
+        text, lowered = doc.text_of(section), doc.lowered(section)
+        for cue in cues:
+            if cue.may_occur(text, lowered) and any(
+                cue.search(text, lowered, s.start, s.end)
+                for s in doc.sentences
+                if s.section == section and not doc.is_background(s)
+            ):
+                return True
+    return False
 
 
 # Conditioned medium that is no tested preparation: the fluid the vesicles were separated from
