@@ -1,5 +1,7 @@
 """Where the study's own account starts in an abstract."""
 
+from typing import Any
+
 import pytest
 
 from exobone.extract import Extractor, discourse
@@ -124,9 +126,9 @@ def test_the_review_cue_is_read_once_per_record(monkeypatch: pytest.MonkeyPatch)
     calls = []
     search = discourse.review_cue
 
-    def counted(title: str, abstract: str):
+    def counted(title: str, abstract: str, *rest: Any):
         calls.append(title)
-        return search(title, abstract)
+        return search(title, abstract, *rest)
 
     monkeypatch.setattr(discourse, "review_cue", counted)
     abstract = "This review summarizes how exosomes of MSCs act on bone. Dosing is discussed."

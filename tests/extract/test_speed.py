@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from exobone.extract import cells_rules, direction_rules
+from exobone.extract.cues import Cue, CueHits
 from exobone.extract.scanning import Gate, Relaxed, relaxed_pattern
 from exobone.ingest import read_records
 from exobone.lexicon import Lexicon, Matcher
@@ -126,3 +127,41 @@ def test_gapped_patterns_with_and_without_texts_are_all_searched() -> None:
         ("femoral condyle defect", "femoral_defect"),
     ]
     assert matcher.candidates("no such words here") == []
+
+
+def test_one_needle_pass_answers_each_cue_as_its_own_pass_would() -> None:
+    """`CueHits` (one pass over a text for every cue) says a cue may match in a range exactly
+    when one of the cue's needles lies wholly inside it, and searches given it find what
+    searches without it find (seeded random texts made of the cues' needles)."""
+    cues = [
+        Cue(r"\b(?:clinical trials?|phase [i1-3]+|pilot stud(?:y|ies)|patients? (?:with|had))"),
+        Cue(r"\b(?:we (?:found|showed)|this review|review article|meta-analys[ie]s)\b"),
+        Cue(r"(?:trial|review|pilot|found|showed|with)s?\b|\btrial"),  # shares needles
+    ]
+    assert all(cue.id >= 0 for cue in cues)  # each has more needles than str.find serves
+    words = sorted({n for cue in cues for n in cue.needles}) + ["x", " ", ".", "in", "the"]
+    rng = random.Random(23)
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 12)))
+        low = text.lower()
+        hits = CueHits(low)
+        for cue in cues:
+            for _ in range(6):
+                pos = rng.randint(0, len(low))
+                end = rng.randint(pos, len(low))
+                inside = any(needle in low[pos:end] for needle in cue.needles)
+                assert hits.may_match(cue.id, pos, end) == inside, (cue.pattern, text, pos, end)
+                with_hits = cue.search(text, low, pos, end, hits)
+                without = cue.search(text, low, pos, end)
+                assert (with_hits and with_hits.span()) == (without and without.span())
+
+
+def test_a_cue_made_after_a_needle_pass_makes_its_own() -> None:
+    """Hits made before a cue existed do not know its needles: the cue then searches itself."""
+    text = "A randomised trial of vesicles in knee osteoarthritis."
+    hits = CueHits(text.lower())
+    late = Cue(r"\b(?:randomi[sz]ed|placebo|double-blind) trial")
+    assert late.id >= hits.known
+    found = late.search(text, text.lower(), hits=hits)
+    assert found is not None and found.group() == "randomised trial"
+    assert CueHits(text.lower()).may_match(late.id, 0, len(text))  # a new pass knows it

@@ -123,10 +123,10 @@ def _has_in_vivo(doc: Document) -> bool:
     cues = (_IN_VIVO,) if clinical else (_IN_VIVO, _IN_VIVO_WORK)
     # a section without a cue's needles is not searched sentence by sentence
     for section in dict.fromkeys(s.section for s in doc.sentences):
-        text, lowered = doc.text_of(section), doc.lowered(section)
+        text, lowered, hits = doc.text_of(section), doc.lowered(section), doc.cue_hits(section)
         for cue in cues:
-            if cue.may_occur(text, lowered) and any(
-                cue.search(text, lowered, s.start, s.end)
+            if cue.may_occur(text, lowered, hits) and any(
+                cue.search(text, lowered, s.start, s.end, hits)
                 for s in doc.sentences
                 if s.section == section and not doc.is_background(s)
             ):

@@ -13,13 +13,14 @@ ignore-case search, since lowering is exactly case-insensitivity only for ASCII.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 import ahocorasick
 
 from exobone.extract.scanning import Relaxed, lowercase_pattern, required_texts
 
-__all__ = ["Cue"]
+__all__ = ["Cue", "CueHits"]
 
 
 class Cue:
@@ -29,7 +30,7 @@ class Cue:
     the pattern (empty: no pre-check); they let a text without any of them skip the regex.
     """
 
-    __slots__ = ("needles", "pattern", "_lower", "_finder", "_relaxed")
+    __slots__ = ("id", "needles", "pattern", "_lower", "_finder", "_relaxed")
 
     def __init__(self, pattern: str) -> None:
         if pattern != lowercase_pattern(pattern):  # escapes such as \S are fine
@@ -48,10 +49,14 @@ class Cue:
                 finder.add_word(needle, len(needle))
             finder.make_automaton()
             self._finder = finder
+        # its place among the cues whose needles `CueHits` finds in one pass (-1: not one)
+        self.id = _NEEDLES.add(self) if self._finder is not None else -1
 
-    def _may_match(self, low: str, pos: int, end: int) -> bool:
+    def _may_match(self, low: str, pos: int, end: int, hits: CueHits | None = None) -> bool:
         """Whether a needle occurs in `low[pos:end]` (the Cue keeps nothing of the texts it
-        has searched: it is shared by every document)."""
+        has searched: it is shared by every document; `hits` are those of `low`)."""
+        if hits is not None and self.id >= 0 and self.id < hits.known:
+            return hits.may_match(self.id, pos, end)
         if self._finder is None:
             for needle in self.needles:
                 if low.find(needle, pos, end) >= 0:
@@ -61,20 +66,26 @@ class Cue:
             return True
         return False
 
-    def may_occur(self, text: str, lowered: str) -> bool:
-        """Whether a match can be anywhere in `text` (`lowered`, its lowered copy): before
-        searching it piece by piece (sentence by sentence)."""
-        return not text.isascii() or self._may_match(lowered, 0, len(lowered))
+    def may_occur(self, text: str, lowered: str, hits: CueHits | None = None) -> bool:
+        """Whether a match can be anywhere in `text` (`lowered`, its lowered copy, whose
+        `hits` may be given): before searching it piece by piece (sentence by sentence)."""
+        return not text.isascii() or self._may_match(lowered, 0, len(lowered), hits)
 
     def search(
-        self, text: str, lowered: str | None = None, pos: int = 0, endpos: int | None = None
+        self,
+        text: str,
+        lowered: str | None = None,
+        pos: int = 0,
+        endpos: int | None = None,
+        hits: CueHits | None = None,
     ) -> re.Match[str] | None:
-        """The first match in `text[pos:endpos]`, as `pattern.search` would find it."""
+        """The first match in `text[pos:endpos]`, as `pattern.search` would find it (`hits`:
+        the needles found in `lowered`, which must then be given)."""
         end = len(text) if endpos is None else endpos
         if not text.isascii():
             return self.pattern.search(text, pos, end)
         low = text.lower() if lowered is None else lowered
-        if not self._may_match(low, pos, end):
+        if not self._may_match(low, pos, end, hits):
             return None
         if self._relaxed is not None:
             found = self._relaxed.search(self._lower, low, pos, end)
@@ -114,3 +125,71 @@ class Cue:
             if found is not None:
                 reached = found.end()
                 yield match(text, start, endpos)  # type: ignore[misc]
+
+
+class _Needles:
+    """The needles of every Cue that has an automaton of its own, in one automaton (made when
+    first asked, again if a Cue was made since): each needle's value is its length and the
+    ids of the cues it is a needle of."""
+
+    def __init__(self) -> None:
+        self.cues: list[Cue] = []
+        self.automaton: ahocorasick.Automaton | None = None
+        self.known = 0  # how many cues the automaton serves
+
+    def add(self, cue: Cue) -> int:
+        self.cues.append(cue)
+        return len(self.cues) - 1
+
+    def built(self) -> ahocorasick.Automaton:
+        if self.automaton is None or self.known != len(self.cues):
+            owners: dict[str, list[int]] = {}
+            for cue in self.cues:
+                for needle in cue.needles:
+                    owners.setdefault(needle, []).append(cue.id)
+            automaton = ahocorasick.Automaton()
+            for needle, ids in owners.items():
+                automaton.add_word(needle, (len(needle), ids))
+            automaton.make_automaton()
+            self.automaton, self.known = automaton, len(self.cues)
+        return self.automaton
+
+
+_NEEDLES = _Needles()  # rows of pattern data shared by every document, never a text's hits
+
+
+class CueHits:
+    """Where the needles of every Cue occur in one lowered text, from one Aho-Corasick pass
+    (made once per document section and kept by the `Document`): each Cue's pre-check then
+    looks its needles up here instead of passing over the text itself."""
+
+    __slots__ = ("known", "_starts", "_ends")
+
+    def __init__(self, lowered: str) -> None:
+        automaton = _NEEDLES.built()
+        self.known = _NEEDLES.known
+        # per cue id, its needles' occurrences in the order the pass reports them (by end)
+        self._starts: dict[int, list[int]] = {}
+        self._ends: dict[int, list[int]] = {}
+        found: Iterator[tuple[int, tuple[int, list[int]]]] = automaton.iter(lowered)
+        for last, (length, ids) in found:
+            for cue_id in ids:
+                if cue_id in self._ends:
+                    self._starts[cue_id].append(last + 1 - length)
+                    self._ends[cue_id].append(last + 1)
+                else:
+                    self._starts[cue_id] = [last + 1 - length]
+                    self._ends[cue_id] = [last + 1]
+
+    def may_match(self, cue_id: int, pos: int, end: int) -> bool:
+        """Whether a needle of cue `cue_id` lies wholly inside `[pos, end)`."""
+        ends = self._ends.get(cue_id)
+        if ends is None:
+            return False
+        starts = self._starts[cue_id]
+        for i in range(bisect_left(ends, pos), len(ends)):
+            if ends[i] > end:
+                return False
+            if starts[i] >= pos:
+                return True
+        return False

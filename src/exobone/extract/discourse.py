@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from exobone.extract.cues import Cue
+from exobone.extract.cues import Cue, CueHits
 from exobone.model import Span
 from exobone.text.sentences import split_sentences
 
@@ -137,33 +137,39 @@ _WE = re.compile(r"\b(?:we|We|our|Our)\b")
 _CLAUSE_CUE = re.compile(r"(?:we|our|the|here)\b", re.IGNORECASE)
 
 
-def review_cue(title: str, abstract: str) -> re.Match[str] | None:
-    """The words that make the record a review, or None for a primary study."""
-    lowered = abstract.lower()
+def review_cue(
+    title: str, abstract: str, lowered: str | None = None, hits: CueHits | None = None
+) -> re.Match[str] | None:
+    """The words that make the record a review, or None for a primary study (`lowered`: the
+    abstract lowered, `hits`: its cues' needles, when the caller has them)."""
+    if lowered is None:
+        lowered = abstract.lower()
     experiment: list[bool] = []  # whether the abstract tells an experiment, searched once
 
     def no_experiment() -> bool:
         if not experiment:
-            experiment.append(_EXPERIMENT_CUE.search(abstract, lowered) is not None)
+            experiment.append(_EXPERIMENT_CUE.search(abstract, lowered, hits=hits) is not None)
         return not experiment[0]
 
-    for text, low in ((abstract, lowered), (title, None)):
-        match = _REVIEW_CUE.search(text, low)
+    for text, low, text_hits in ((abstract, lowered, hits), (title, None, None)):
+        match = _REVIEW_CUE.search(text, low, hits=text_hits)
         if match and no_experiment():
             return match
     word = _REVIEW_WORD.search(title)
     if word and no_experiment():
         return word
     # the survey cues are the slowest to search: only a record without its own results needs them
-    if no_experiment() and not _RESULT_CUE.search(abstract, lowered):
-        return _SURVEY_CUE.search(abstract, lowered) or _SURVEY_TITLE.search(title)
+    if no_experiment() and not _RESULT_CUE.search(abstract, lowered, hits=hits):
+        return _SURVEY_CUE.search(abstract, lowered, hits=hits) or _SURVEY_TITLE.search(title)
     return None
 
 
-def review_span(title: str, abstract: str) -> Span | None:
+def review_span(
+    title: str, abstract: str, lowered: str | None = None, hits: CueHits | None = None
+) -> Span | None:
     """Where the words that make the record a review are (sentence 0 of their section), or
     None for a primary study; found once per record, by the pipeline."""
-    cue = review_cue(title, abstract)
+    cue = review_cue(title, abstract, lowered, hits)
     if cue is None:
         return None
     # words that are not the abstract's at their offsets were found in the title
@@ -171,9 +177,14 @@ def review_span(title: str, abstract: str) -> Span | None:
     return Span(cue.start(), cue.end(), 0, section)
 
 
-def study_start(abstract: str, sentences: list[tuple[int, int]] | None = None) -> int:
+def study_start(
+    abstract: str,
+    sentences: list[tuple[int, int]] | None = None,
+    lowered: str | None = None,
+    hits: CueHits | None = None,
+) -> int:
     """Offset where the abstract starts telling this study (0 when there is no opening)."""
-    match = _STUDY_CUE.search(abstract)
+    match = _STUDY_CUE.search(abstract, lowered, hits=hits)
     if match is None:
         return 0
     if sentences is None:

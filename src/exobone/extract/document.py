@@ -30,6 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Final, NamedTuple
 
+from exobone.extract.cues import CueHits
 from exobone.model import Record, Span
 
 _new_tuple: Final = tuple.__new__
@@ -144,6 +145,9 @@ class Document:
         default_factory=dict, init=False, repr=False, compare=False
     )
     _lowered: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _cue_hits: dict[str, CueHits] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def text_of(self, section: str) -> str:
         return self.title if section == "title" else self.abstract
@@ -154,6 +158,13 @@ class Document:
         if low is None:
             low = self._lowered[section] = self.text_of(section).lower()
         return low
+
+    def cue_hits(self, section: str) -> CueHits:
+        """Where every cue's needles occur in `lowered(section)` (one pass, made once)."""
+        hits = self._cue_hits.get(section)
+        if hits is None:
+            hits = self._cue_hits[section] = CueHits(self.lowered(section))
+        return hits
 
     def _groups(self) -> tuple[dict[tuple[str, int], list[Mention]], dict[str, list[Mention]]]:
         """Mentions by sentence and by kind, grouped in one pass (again if mentions were added)."""

@@ -229,7 +229,13 @@ def build_document(record: Record, matcher: Matcher | None = None) -> Document:
         abstract_sentences,
         find_mentions(abstract, matcher, abbrevs, labels, abstract_candidates, abstract_resolved),
     )
-    doc.review_words = review_span(title, abstract)
+    doc.review_words = review_span(
+        title, abstract, doc.lowered("abstract"), doc.cue_hits("abstract")
+    )
     doc.review = doc.review_words is not None
-    doc.background_end = 0 if doc.review else study_start(abstract, spans)
+    doc.background_end = (
+        0
+        if doc.review
+        else study_start(abstract, spans, doc.lowered("abstract"), doc.cue_hits("abstract"))
+    )
     return doc

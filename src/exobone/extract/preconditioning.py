@@ -153,7 +153,8 @@ def _primed_sources(doc: Document, sources: list[CellPhrase]) -> Iterator[Findin
         text = doc.text_of(p.section)
         sentence = doc.sentence_of(p.mentions[0])
         lead_start = max(sentence.start, p.start - 80)
-        before = _PRIMED_BEFORE.search(text, doc.lowered(p.section), lead_start, p.start)
+        lowered, hits = doc.lowered(p.section), doc.cue_hits(p.section)
+        before = _PRIMED_BEFORE.search(text, lowered, lead_start, p.start, hits)
         if before and before.group(2).lower() not in ("after", "following", "upon", "cultured"):
             label = _agent_label(doc, sentence, before.start(1), before.end(1), before.group(2))
             if label:

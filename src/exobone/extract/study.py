@@ -109,11 +109,17 @@ def _first(doc: Document, pattern: Cue) -> Span | None:
         if doc.is_background(sentence):
             continue
         if section not in possible:
-            possible[section] = pattern.may_occur(doc.text_of(section), doc.lowered(section))
+            possible[section] = pattern.may_occur(
+                doc.text_of(section), doc.lowered(section), doc.cue_hits(section)
+            )
         if not possible[section]:
             continue
         match = pattern.search(
-            doc.text_of(section), doc.lowered(section), sentence.start, sentence.end
+            doc.text_of(section),
+            doc.lowered(section),
+            sentence.start,
+            sentence.end,
+            doc.cue_hits(section),
         )
         if match:
             start = match.start()
