@@ -117,12 +117,16 @@ def run_pipeline(
 
 def _close(client: Any, cluster: Any) -> None:
     """Close the client, and a cluster of our own with its workers retired first."""
-    try:
-        if cluster is not None:
-            client.retire_workers(close_workers=True)
-    finally:
+    if cluster is None:
         client.close()
-        if cluster is not None:
+        return
+    from exobone.scale.quiet import quiet_nannies
+
+    with quiet_nannies():
+        try:
+            client.retire_workers(close_workers=True)
+        finally:
+            client.close()
             cluster.close()
 
 
