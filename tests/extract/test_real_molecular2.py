@@ -148,6 +148,23 @@ def test_that_of_stands_for_the_noun_before_and_opens_no_clause() -> None:
     assert "MMP13|up" not in effects
 
 
+def test_that_of_after_a_second_verb_takes_that_verb_real_second_example() -> None:
+    """The pronoun's second real example, R76 (10.18632/aging.104110, marrow MSC exosomes in
+    OA mice): 'reduced the generation of M1 macrophages and promoted that of M2': the M2
+    clause is the second verb's, so the shift reads as fewer M1 (activation down) and the
+    cytokines after it keep their own directions."""
+    abstract = (
+        "In the treated joints the exosomes reduced the generation of M1 macrophages and "
+        "promoted that of M2 macrophages, while TNF-alpha fell and IL-10 rose in the synovial "
+        "fluid."
+    )
+    annotations = EXTRACTOR.extract(Record(title="Vesicles in OA", abstract=abstract), "T")
+    outcomes = {str(value) for value in annotations.annotations["outcomes"]}
+    assert "macrophage_activation|decrease" in outcomes
+    assert "macrophage_activation|increase" not in outcomes
+    assert {"TNF|down", "IL10|up"} <= found(abstract)["molecular_effects"]
+
+
 def test_that_of_after_the_molecule_keeps_the_predicate() -> None:
     """Guard, holdout H18: 'its expression, together with that of SIRT1, was increased'."""
     effects = found(
