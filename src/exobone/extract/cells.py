@@ -440,6 +440,32 @@ def _share_species(doc: Document, phrases: list[CellPhrase]) -> None:
             origins = {o for o, s in identities.get(p.cell, set()) if s == p.species and o}
             if len(origins) == 1 and (p.cell == "MSC" or p.cell.endswith("stem_cell")):
                 p.origin = next(iter(origins))
+    # Last, so that a species read off a list stays with the listed phrases: the same cells
+    # named alone elsewhere (the vesicles' source, R94) keep their own unstated species.
+    _lead_species_to_list(doc, phrases)
+
+
+def _lead_species_to_list(doc: Document, phrases: list[CellPhrase]) -> None:
+    """ "Rat BMSCs and spleen macrophages", "human synoviocytes and chondrocytes": a species
+    that opens the first of listed cell phrases qualifies the whole list, so the phrases after
+    it with no species (and no cell line) take it."""
+    carried = ""  # the species the list so far shares
+    for i in range(1, len(phrases)):
+        a, b = phrases[i - 1], phrases[i]
+        if a.mentions[0].kind == "species" and a.species:
+            carried = a.species
+        if not carried or a.section != b.section or a.sentence != b.sentence:
+            carried = ""
+            continue
+        text = doc.text_of(a.section)
+        # "and", or a list joint, with a few plain words opening the next phrase ("spleen").
+        if a.end > b.start or not RECIPIENT_LIST_GAP.match(text[a.end : b.start]):
+            carried = ""
+            continue
+        if b.species or b.line:
+            carried = ""  # a list item with a species of its own starts over
+            continue
+        b.species = carried
 
 
 def most_specific(values: list[str]) -> list[str]:

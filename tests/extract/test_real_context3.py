@@ -1,0 +1,73 @@
+"""Study-description fields on fresh real text (issue 17, context17): the gates that dropped a
+value a reader sees, widened for the whole class, each on sentences paraphrased in our own
+words from at least two real published abstracts, run through the extractor, with guards
+where the wider gate could over-fire.
+
+Sources: R-numbers are records of tests/data/real_paraphrase (their NOTES line gives the
+source); the others were read with the search tool and are named by DOI beside each text.
+"""
+
+from __future__ import annotations
+
+from exobone.extract import Extractor, build_document
+from exobone.extract.cells import analyse
+from exobone.model import Record
+
+EXTRACTOR = Extractor()
+
+
+def annotations(abstract: str, title: str) -> dict[str, object]:
+    return dict(EXTRACTOR.extract(Record(title=title, abstract=abstract), "T").annotations)
+
+
+def found(abstract: str, field: str, title: str = "Vesicles in skeletal disease") -> set[str]:
+    value = annotations(abstract, title)[field]
+    assert isinstance(value, list)
+    return {str(v) for v in value}
+
+
+def species_of(abstract: str, cell: str, title: str = "Vesicles in skeletal disease") -> set[str]:
+    """The species every phrase of `cell` resolved to (the cell analysis, roles aside)."""
+    doc = build_document(Record(title=title, abstract=abstract))
+    return {p.species for p in analyse(doc).phrases if p.cell == cell}
+
+
+# A species that opens a list of cells qualifies every cell of the list: "human synoviocytes
+# and chondrocytes" are human chondrocytes too. Before, only the first phrase took it.
+def test_a_species_opening_a_list_of_recipient_cells_holds_for_each() -> None:
+    # R94 (PMID 39596012): chondrocyte EVs taken up by human synoviocytes and chondrocytes.
+    abstract = (
+        "How chondrocytes talk to the synovium in osteoarthritis is not clear. EVs were "
+        "purified from the conditioned medium of chondrocytes by ultracentrifugation. The "
+        "EVs were taken up by human synoviocytes and chondrocytes in culture, and "
+        "labelled vesicles injected into mouse knees reached the cartilage."
+    )
+    recipients = found(abstract, "recipient_cells")
+    assert {"synoviocyte||human", "chondrocyte||human"} <= recipients
+    assert "chondrocyte||" not in recipients
+
+
+def test_a_species_opening_a_list_of_cultured_cells_holds_for_each() -> None:
+    # 10.2147/IJN.S398446: "Rat BMSCs and spleen macrophages were co-cultured with serum from
+    # the fracture microenvironment" (a plain word, "spleen", opens the second phrase).
+    abstract = (
+        "Purpose: We asked how lncRNAs in macrophage exosomes act on BMSC osteogenesis. "
+        "Methods: Rat bone marrow stem cells and spleen macrophages were each cultured with "
+        "serum from the healing tibial fracture. The uptake of the macrophage exosomes by the "
+        "BMSCs was then measured."
+    )
+    assert species_of(abstract, "macrophage") >= {"rat"}
+
+
+def test_a_species_stays_with_its_list() -> None:
+    # Guards: a listed phrase with a species or a cell line of its own keeps it, and cells
+    # after a clause, not a list, take nothing.
+    abstract = (
+        "Bone loss follows oestrogen deficiency. Exosomes were given to human BMSCs and mouse "
+        "RAW264.7 macrophages. In vitro, the exosomes were taken up by rat chondrocytes, while "
+        "osteoblasts were left untreated."
+    )
+    recipients = found(abstract, "recipient_cells")
+    assert "macrophage||mouse" in recipients
+    assert "macrophage||human" not in recipients
+    assert "osteoblast||rat" not in recipients
