@@ -164,6 +164,21 @@ def find_rnas(text: str) -> list[Match]:
     return out
 
 
+# A symbol of capitals alone ("PRKCD", "IKBKB") looks like any abbreviation ("ACLR", "IVDD"),
+# so it is taken for a gene only where the words around it treat it as one: the object of a
+# regulating verb or of "expression of" ("by suppressing PRKCD", 10.1186/s12951-021-01015-y;
+# "direct targeting of IKBKB", 10.1186/s13287-020-02039-1), or followed by "expression",
+# "mRNA", "protein". Gene families written without a number ("SMAD", "KLF") are `not_genes`.
+_BARE_BEFORE = re.compile(
+    r"(?:\btarget(?:s|ed|ing)?|\bsuppress\w*|\binhibit\w*|\bactivat\w*|\bsilenc\w*"
+    r"|\bknock(?:ing|ed)?[- ]?down|\boverexpress\w*|\b(?:down|up)-?regulat\w*"
+    r"|\b(?:expression|levels?|phosphorylation|knockdown|silencing|overexpression))"
+    r"(?:\s+(?:of|the))*\s+$",
+    re.IGNORECASE,
+)
+_BARE_AFTER = re.compile(r"\s+(?:expression|mRNA|protein|gene)\b", re.IGNORECASE)
+
+
 def _symbol_ok(symbol: str, lexicon: Lexicon) -> bool:
     if symbol in lexicon.gene_symbols:
         return True
@@ -172,8 +187,18 @@ def _symbol_ok(symbol: str, lexicon: Lexicon) -> bool:
     return any(c.isdigit() for c in symbol) and not symbol[0].isdigit()
 
 
+def _bare_symbol_ok(symbol: str, text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """A symbol without a digit, four to six capitals, that its sentence treats as a gene."""
+    if not 4 <= len(symbol) <= 6 or not symbol.isalpha() or symbol in lexicon.not_genes:
+        return False
+    return bool(
+        _BARE_BEFORE.search(text, max(0, start - 40), start) or _BARE_AFTER.match(text, end)
+    )
+
+
 def find_gene_symbols(text: str, lexicon: Lexicon) -> list[Match]:
-    """Gene symbols written as symbols (`SIRT1`, `MMP-13`, `Runx2`) that the lexicon lacks."""
+    """Gene symbols written as symbols (`SIRT1`, `MMP-13`, `Runx2`, and `PRKCD` where it is
+    treated as a gene) that the lexicon lacks."""
     out: list[Match] = []
     for m in _GENE.finditer(text):
         # A symbol may not follow a letter, digit or hyphen. It holds only such characters, so
@@ -183,7 +208,9 @@ def find_gene_symbols(text: str, lexicon: Lexicon) -> list[Match]:
             continue
         first, upper, number, mouse = m.group(1, 2, 3, 4)
         symbol = first + upper + (number or "") if upper else (first + mouse).upper()
-        if _symbol_ok(symbol, lexicon):
+        if _symbol_ok(symbol, lexicon) or (
+            upper and number is None and _bare_symbol_ok(symbol, text, start, m.end(), lexicon)
+        ):
             out.append(Match(start, m.end(), (("genes", symbol),)))
     return out
 
