@@ -54,6 +54,15 @@ _REVIEW_CUE = Cue(
     r"|this (?:article|paper) (?:(?:therefore|thus|hence|also|further|then|will|[a-z]+ly) ){0,2}"
     r"reviews?"
     r"|we summari[sz]e|is reviewed|are reviewed|this chapter"
+    # a structured review states its aim and its method as the survey: "Objective To review
+    # the research progress of exosomes ... Methods Recent relevant literature ... was
+    # extensively reviewed" (10.7507/1002-1892.202105106), "Methods: Search and analyze the
+    # related articles in pubmed database" written as "articles ... were searched"
+    # (10.1111/cpr.12359)
+    r"|(?:objectives?|aims?|purposes?)\W{0,3}to (?:(?:briefly|comprehensively|systematically) )?"
+    r"(?:review|summari[sz]e)\b"
+    r"|(?:literature|articles|publications|papers)\b(?: [\w,()/-]+){0,8}? (?:was|were|has been"
+    r"|have been) (?:[a-z]+ly )?(?:reviewed|summari[sz]ed|retrieved|searched)"
     # "The present review summarizes current knowledge" (PMC6710799), "The review analyzes the
     # characteristics ..., summarizes ... and discusses" (10.7518/hxkq.2020.02.014)
     r"|the (?:present |current )?review (?:\w+ ){0,2}?(?:summari[sz]es|discusses|analy[sz]es"
@@ -132,6 +141,36 @@ _RESULT_CUE = Cue(
 )
 
 
+# A structured abstract that opens with its background: "Background:", "BACKGROUND",
+# "Background & Aim:" (R70), "Introduction:" (R73). The next heading ends that section: up to
+# four words and a colon just after a sentence's end ("Methods:", "Methods, Results &
+# Conclusion:", "Case presentation:", "OBJECTIVE:"), or a heading word and a period
+# ("Methods.").
+_BACKGROUND_HEADING = re.compile(r"\s*(?:background|introduction)\b", re.IGNORECASE)
+_NEXT_HEADING = re.compile(
+    r"(?<=[.!?]\s)(?:[A-Z][\w-]*(?:[ ,&]+[\w-]+){0,3}\s*:"
+    r"|(?:Methods?|Materials and methods|Objectives?|Aims?|Purpose|Design|Results?|METHODS?"
+    r"|OBJECTIVES?|AIMS?|PURPOSE|DESIGN|RESULTS?)\.)"
+)
+# A sentence of "we" in that section that tells earlier work, not this study's aim.
+_EARLIER_WORK = re.compile(
+    r"\b(?:previous(?:ly)?|before|earlier|prior|to our knowledge"
+    r"|(?:we|our group) (?:have |had )?(?:showed|shown|found|reported|demonstrated|observed))\b",
+    re.IGNORECASE,
+)
+# What inside a "Background:" section states this study's own aim (the subset of _STUDY_CUE
+# that cannot be earlier work: no "we found", no "were injected").
+_AIM_CUE = Cue(
+    r"\b(?:in (?:the|this|our) (?:present |current )?(?:study|work|paper|report|research)"
+    r"|here(?:in)?,? (?:we|the)\b|the present study|this study|our study|the current study"
+    r"|(?:this|our) (?:[\w-]+ ){1,3}?(?:study|trial)\b"
+    r"|we (?:here |first |further |then |also |now |therefore |thus |next )?"
+    r"(?:aim|aimed|sought|set out|asked|hypothesi[sz]ed?|investigated?|examined?|evaluated?"
+    r"|explored?|assessed?|tested|test|determined?|compared?|studied|study|propose|focus"
+    r"|focused)\b"
+    r"|the (?:main )?(?:aims?|purposes?|objectives?|goals?) of "
+    r"|(?:aims?|objectives?|purposes?)\s*:\s*to\b|to address this|to this end|to test this)"
+)
 _WE = re.compile(r"\b(?:we|We|our|Our)\b")
 # Cues that open a main clause after background ("As X is unclear, we ..."); not "were ...".
 _CLAUSE_CUE = re.compile(r"(?:we|our|the|here)\b", re.IGNORECASE)
@@ -177,6 +216,15 @@ def review_span(
     return Span(cue.start(), cue.end(), 0, section)
 
 
+def _background_heading_end(abstract: str) -> int:
+    """Where a structured abstract's opening "Background:" section ends (the offset of the
+    next heading), or -1 when the abstract does not open with such a section."""
+    if not _BACKGROUND_HEADING.match(abstract):
+        return -1
+    heading = _NEXT_HEADING.search(abstract)
+    return heading.start() if heading else -1
+
+
 def study_start(
     abstract: str,
     sentences: list[tuple[int, int]] | None = None,
@@ -184,11 +232,37 @@ def study_start(
     hits: CueHits | None = None,
 ) -> int:
     """Offset where the abstract starts telling this study (0 when there is no opening)."""
+    if sentences is None:
+        sentences = split_sentences(abstract)
+    start = _cue_start(abstract, sentences, lowered, hits)
+    background_end = _background_heading_end(abstract)
+    if start >= background_end:
+        return start
+    # A "Background:" section is background, whatever past-tense procedures or findings of
+    # earlier work it tells ("We showed before that ... exosomes repaired osteochondral
+    # defects in a rat model", R70); only its statement of this study's aim starts the study:
+    # an aim cue, or a sentence of "we" that tells no earlier work ("We therefore regarded the
+    # implant as a new organ ... and sought a way to treat it", R03).
+    for s, e in sentences:
+        if s >= background_end:
+            break
+        if _AIM_CUE.search(abstract, lowered, s, e, hits=hits) or (
+            _WE.search(abstract, s, e) and not _EARLIER_WORK.search(abstract, s, e)
+        ):
+            return s
+    return background_end
+
+
+def _cue_start(
+    abstract: str,
+    sentences: list[tuple[int, int]],
+    lowered: str | None,
+    hits: CueHits | None,
+) -> int:
+    """Start of the first sentence that tells this study by a study cue (0: none)."""
     match = _STUDY_CUE.search(abstract, lowered, hits=hits)
     if match is None:
         return 0
-    if sentences is None:
-        sentences = split_sentences(abstract)
     for start, end in sentences:
         if start > match.start():
             break

@@ -1,0 +1,125 @@
+"""Structured abstracts: their headings tell what is background, what is a review's survey and
+where the vesicles came from (issue 17).
+
+Each case paraphrases, in our own words, a published abstract (source in the comment); the
+structured17 probe and real_paraphrase records are named where they come from.
+"""
+
+from exobone.extract import Extractor
+from exobone.extract.discourse import study_start
+from exobone.model import Record
+
+
+def annotations(abstract: str, title: str = "") -> dict[str, object]:
+    return Extractor().extract(Record(title=title, abstract=abstract), "S01").annotations
+
+
+# --- a structured review: "Objective: To review ...", "Methods: the literature was reviewed"
+
+
+def test_an_objective_to_review_and_literature_reviewed_make_a_review():
+    # 10.7507/1002-1892.202105106 (Chin J Reparative Reconstr Surg 2021): exosomes of different
+    # cells in osteoporosis, headings without colons.
+    abstract = (
+        "Objective To review how far research has come on exosomes (EXOs) from different cells "
+        "as a treatment for osteoporosis (OP). Methods Recent literature on EXOs for treating OP "
+        "was extensively reviewed, and the mechanisms and clinical prospects of EXOs from "
+        "different cells in OP therapy were summarized and analysed. Results EXOs from many "
+        "cells, including bone marrow mesenchymal stem cells, osteoblasts and endothelial cells, "
+        "take part in bone remodelling; they regulate the proliferation and differentiation of "
+        "bone cells, promote vascular regeneration and suppress inflammatory reactions. "
+        "Conclusion EXOs from different cells have marked therapeutic effects on OP."
+    )
+    got = annotations(abstract, "Exosomes derived from different cells in the treatment of OP")
+    assert got["study_type"] == "review"
+    assert got["settings"] == []
+    assert "MSC|bone_marrow|" in got["ev_sources"]
+
+
+def test_related_articles_searched_in_a_database_make_a_review():
+    # 10.1111/cpr.12359 (Cell Prolif 2017): stem cell-derived exosomes and fracture healing.
+    abstract = (
+        "Objectives: To describe what exosomes are like biologically and to give the current "
+        "state of stem cell-derived exosomes in fracture healing, with its open problems. "
+        "Methods: Related articles in the PubMed database were searched and analysed with "
+        "combinations of keywords such as stem cells, exosomes, bone regeneration and fracture "
+        "healing. Conclusion: Exosomes from stem cells promote the proliferation and migration "
+        "of cells as well as osteogenesis and angiogenesis during bone formation."
+    )
+    got = annotations(abstract, "Stem cell-derived exosomes and fracture healing")
+    assert got["study_type"] == "review"
+    assert "angiogenesis|increase" in got["outcomes"]
+
+
+def test_records_reviewed_in_a_primary_study_do_not_make_a_review():
+    # guard: the rows need the literature as what was reviewed (10.1186/s13287-020-1562-9,
+    # structured17 probe A1: BMMSC exosomes in rat femoral nonunion, with radiographic follow-up)
+    abstract = (
+        "Objective: To test exosomes from bone marrow mesenchymal stem cells in nonunion. "
+        "Methods: Exosomes were injected into the fracture sites of rats every week, and "
+        "radiographs were reviewed by two observers at weeks 8, 14 and 20. Results: Exosomes "
+        "enhanced fracture healing."
+    )
+    assert annotations(abstract)["study_type"] == "primary"
+
+
+# --- a "Background:" section is background, whatever earlier work it tells
+
+
+def test_earlier_work_told_in_the_background_section_is_not_this_study():
+    # real_paraphrase R70 (Cytotherapy 2020, "Optimising administration of MSC exosomes for
+    # cartilage repair in the clinic"): the rat model was the authors' earlier study, this
+    # study used rabbits.
+    abstract = (
+        "Background & Aim: We showed earlier that twelve weekly injections of exosomes from "
+        "human mesenchymal stem cells repaired critical-size osteochondral defects in an "
+        "immunocompetent rat model. So many injections may not suit patients. We therefore "
+        "tested whether three intra-articular injections of the exosomes with hyaluronic acid "
+        "would be enough. Methods, Results & Conclusion: Osteochondral defects were made in both "
+        "knees of 17 rabbits, which were given three injections of exosomes with hyaluronic "
+        "acid or of hyaluronic acid alone, and the exosomes gave better cartilage repair."
+    )
+    got = annotations(abstract)
+    assert got["animal_models"] == ["rabbit|osteochondral_defect"]
+    assert "rat" not in got["species"]
+    assert "intra_articular_injection" in got["delivery_routes"]  # the aim names the route
+
+
+def test_an_introduction_before_a_case_presentation_is_background():
+    # real_paraphrase R73 (doi:10.17352/ojor.000049): amniotic fluid exosomes in three patients.
+    abstract = (
+        "Introduction: Exosomes may be strong promoters of tissue repair. To our knowledge, no "
+        "case has been reported in which chronic pain from degeneration of bone and cartilage "
+        "was reduced after exosome treatment. Case presentation: Three men with chronic pain "
+        "from degeneration of bone or cartilage had much less pain and better function after "
+        "one injection of exosomes from amniotic fluid. Conclusion: Amniotic exosomes may treat "
+        "degenerative diseases of bone and cartilage."
+    )
+    got = annotations(abstract)
+    assert got["outcomes"] == ["pain|decrease"]
+
+
+def test_the_aim_at_the_end_of_the_background_section_starts_the_study():
+    # guard, 10.1186/s13287-020-1562-9 (structured17 probe A1): the Background ends with the
+    # study's own question, which is study text.
+    abstract = (
+        "Background: Exosomes carry signals between cells and may act the same way when "
+        "fractures heal. This study investigated whether exosomes from bone marrow mesenchymal "
+        "stem cells improve the healing of nonunion. Methods: Exosomes were injected into the "
+        "fracture sites of rats with a femoral nonunion."
+    )
+    start = study_start(abstract)
+    assert abstract[start:].startswith("This study investigated")
+
+
+def test_a_we_sentence_of_the_aim_in_the_background_section_starts_the_study():
+    # guard, real_paraphrase R03 (10.1186/s40824-022-00331-0): titanium implants treated with
+    # BMSC exosomes; the aim is told with "we" and no study cue.
+    abstract = (
+        "Background: Exosomes from bone marrow mesenchymal stem cells drive osteogenic "
+        "differentiation, but injected exosomes are cleared fast. We therefore regarded the "
+        "implant as a new organ of the body and sought a way to treat it with the exosomes "
+        "directly. Methods: A fusion peptide that binds titanium and captures exosomes was built."
+    )
+    start = study_start(abstract)
+    assert abstract[start:].startswith("We therefore regarded")
