@@ -123,3 +123,44 @@ def test_a_we_sentence_of_the_aim_in_the_background_section_starts_the_study():
     )
     start = study_start(abstract)
     assert abstract[start:].startswith("We therefore regarded")
+
+
+# --- conditioned medium the vesicles were separated from is no tested preparation
+
+
+def test_medium_named_after_its_cells_that_vesicles_came_from_is_no_preparation():
+    # 10.21037/atm-22-3912 (Ann Transl Med 2022, structured17 probe A3): umbilical cord MSC
+    # exosomes in rat OA.
+    abstract = (
+        "Methods: hUC-MSCs-Exos were harvested from hUC-MSC-conditioned medium by "
+        "ultracentrifugation, and rats with surgically induced OA received intra-articular "
+        "injections of hUC-MSCs-Exos."
+    )
+    got = annotations(abstract)
+    assert got["vesicle_types"] == ["exosome"]
+    assert "ultracentrifugation" in got["isolation_methods"]
+
+
+def test_exosomes_from_msc_conditioned_medium_leave_the_medium_out():
+    # seed S03 (Furuta et al., Stem Cells Transl Med 2016): MSC exosomes in CD9-/- fracture
+    # healing; where the medium is only the exosomes' source it is not a preparation.
+    abstract = (
+        "We studied exosomes isolated from MSC-conditioned medium in a femur fracture model of "
+        "CD9-/- mice. Injected exosomes rescued the delayed fracture healing of these mice."
+    )
+    assert annotations(abstract)["vesicle_types"] == ["exosome"]
+
+
+def test_medium_compared_as_a_preparation_is_still_coded():
+    # guard, seed S03: the cytokines of exosomes, CM and CM-Exo were compared, so CM is a
+    # preparation studied; and a list joint before the medium names another preparation.
+    compared = (
+        "Exosomes isolated from MSC-conditioned medium (CM) rescued fracture healing. The "
+        "cytokine levels in the exosomes were low compared with those in CM and CM-Exo."
+    )
+    assert "conditioned_medium" in annotations(compared)["vesicle_types"]
+    listed = (
+        "Vesicles were obtained from BMSCs and conditioned medium from ADSCs was injected into "
+        "the defects of rats."
+    )
+    assert "conditioned_medium" in annotations(listed)["vesicle_types"]

@@ -138,10 +138,13 @@ def _has_in_vivo(doc: Document) -> bool:
 # ("EVs were isolated from the conditioned medium of ASCs", "purified from conditioned culture
 # medium"; R60, R94), or the medium of cells that had received the vesicles ("conditioned
 # medium from exosome-treated MLO-Y4 cells", "conditioned media of macrophages stimulated with
-# DPSCs-sEV"; R61, R102).
+# DPSCs-sEV"; R61, R102). The medium may carry its cells' name or state before it: "collected
+# from hUC-MSC-conditioned medium" (10.21037/atm-22-3912), "isolated from the hypoxic BMSC
+# conditioned medium"; a list joint there names another preparation ("from BMSCs and
+# conditioned medium").
 _SEPARATED_FROM = re.compile(
     r"\b(?:isolated|purified|separated|collected|harvested|extracted|obtained|enriched)\s+from"
-    r"\s+(?:the\s+)?$",
+    r"\s+(?:the\s+)?(?:(?!(?:and|or|with|versus|vs)\b)[\w/]+(?:\s+|-)){0,3}$",
     re.IGNORECASE,
 )
 _OF_TREATED_CELLS = re.compile(
