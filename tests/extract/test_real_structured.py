@@ -5,6 +5,8 @@ Each case paraphrases, in our own words, a published abstract (source in the com
 structured17 probe and real_paraphrase records are named where they come from.
 """
 
+import pytest
+
 from exobone.extract import Extractor
 from exobone.extract.discourse import study_start
 from exobone.model import Record
@@ -99,30 +101,32 @@ def test_an_introduction_before_a_case_presentation_is_background():
     assert got["outcomes"] == ["pain|decrease"]
 
 
-def test_the_aim_at_the_end_of_the_background_section_starts_the_study():
-    # guard, 10.1186/s13287-020-1562-9 (structured17 probe A1): the Background ends with the
-    # study's own question, which is study text.
-    abstract = (
-        "Background: Exosomes carry signals between cells and may act the same way when "
-        "fractures heal. This study investigated whether exosomes from bone marrow mesenchymal "
-        "stem cells improve the healing of nonunion. Methods: Exosomes were injected into the "
-        "fracture sites of rats with a femoral nonunion."
-    )
-    start = study_start(abstract)
-    assert abstract[start:].startswith("This study investigated")
-
-
-def test_a_we_sentence_of_the_aim_in_the_background_section_starts_the_study():
-    # guard, real_paraphrase R03 (10.1186/s40824-022-00331-0): titanium implants treated with
-    # BMSC exosomes; the aim is told with "we" and no study cue.
-    abstract = (
-        "Background: Exosomes from bone marrow mesenchymal stem cells drive osteogenic "
-        "differentiation, but injected exosomes are cleared fast. We therefore regarded the "
-        "implant as a new organ of the body and sought a way to treat it with the exosomes "
-        "directly. Methods: A fusion peptide that binds titanium and captures exosomes was built."
-    )
-    start = study_start(abstract)
-    assert abstract[start:].startswith("We therefore regarded")
+# Guards: the study's own aim inside the Background section is study text. 10.1186/s13287-020-
+# 1562-9 (structured17 probe A1) ends its Background with the study's question; real_paraphrase
+# R03 (10.1186/s40824-022-00331-0, titanium implants treated with BMSC exosomes) tells its aim
+# with "we" and no study cue.
+@pytest.mark.parametrize(
+    ("abstract", "aim"),
+    [
+        (
+            "Background: Exosomes carry signals between cells and may act the same way when "
+            "fractures heal. This study investigated whether exosomes from bone marrow "
+            "mesenchymal stem cells improve the healing of nonunion. Methods: Exosomes were "
+            "injected into the fracture sites of rats with a femoral nonunion.",
+            "This study investigated",
+        ),
+        (
+            "Background: Exosomes from bone marrow mesenchymal stem cells drive osteogenic "
+            "differentiation, but injected exosomes are cleared fast. We therefore regarded the "
+            "implant as a new organ of the body and sought a way to treat it with the exosomes "
+            "directly. Methods: A fusion peptide that binds titanium and captures exosomes was "
+            "built.",
+            "We therefore regarded",
+        ),
+    ],
+)
+def test_the_aim_stated_in_the_background_section_starts_the_study(abstract: str, aim: str):
+    assert abstract[study_start(abstract) :].startswith(aim)
 
 
 # --- conditioned medium the vesicles were separated from is no tested preparation
