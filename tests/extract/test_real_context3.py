@@ -9,6 +9,8 @@ source); the others were read with the search tool and are named by DOI beside e
 
 from __future__ import annotations
 
+import pytest
+
 from exobone.extract import Extractor, build_document
 from exobone.extract.cells import analyse
 from exobone.model import Record
@@ -71,3 +73,53 @@ def test_a_species_stays_with_its_list() -> None:
     assert "macrophage||mouse" in recipients
     assert "macrophage||human" not in recipients
     assert "osteoblast||rat" not in recipients
+
+
+# Cells named before the vesicles receive them when the vesicles act on them with no "treated
+# with" between: the cells take them up, a process of the cells is changed "by" them, or the
+# cells change "after/following" a treatment with them. Before, only "X treated/cultured with"
+# or cells after the vesicle word were recipients.
+@pytest.mark.parametrize(
+    ("abstract", "recipient"),
+    [
+        # R55 (10.1186/s13287-020-01781-w): the cells take the vesicles up.
+        ("Osteoarthritis damages cartilage. BMSCs were taken from rat femurs and their "
+         "exosomes were collected. Results: Chondrocytes took up the exosomes by endocytosis "
+         "in culture.", "chondrocyte||"),
+        # R129 (10.1186/s13287-022-02767-6): "PDLSCs internalized DFSCs-sEVs".
+        ("Periodontal defects heal poorly. Small EVs were isolated from dental follicle stem "
+         "cells. Results: PDLSCs internalized the DFSC-sEVs, which raised their "
+         "proliferation.", "stem_cell_dental||"),
+        # 10.1186/s13287-017-0510-9: a process of the cells changed by the vesicles.
+        ("Osteoarthritis is the most common joint disease. Exosomes of iPSC-derived MSCs and "
+         "of synovial MSCs were injected into mouse knees with collagenase-induced OA. "
+         "Chondrocyte migration and proliferation were promoted by both iMSC-Exos and "
+         "SMMSC-Exos.",
+         "chondrocyte||"),
+        # R16 (10.1080/15384101.2020.1863682): the cells change after a vesicle treatment.
+        ("Disc degeneration causes back pain. EVs were isolated from MSCs. The apoptosis rate "
+         "of nucleus pulposus cells fell after EV intervention.", "nucleus_pulposus_cell||"),
+        # 10.7150/ijbs.16951: "... of endothelial cells were evaluated following stimulation
+        # with iPS-MSC-Exos".
+        ("Ischaemia drives femoral head necrosis. Exosomes of iPSC-derived MSCs were given "
+         "intravenously to steroid-treated rats. In vitro, the PI3K/Akt signalling of "
+         "endothelial cells was measured following stimulation with the exosomes.",
+         "endothelial_cell||"),
+    ],
+)  # fmt: skip
+def test_cells_the_vesicles_act_on_before_their_name_are_recipients(
+    abstract: str, recipient: str
+) -> None:
+    assert recipient in found(abstract, "recipient_cells")
+
+
+def test_cells_before_the_vesicles_without_an_act_on_them_are_no_recipients() -> None:
+    # Guards: source cells characterised "by" a method, cells counted after vesicle
+    # collection (a process, not a treatment), and parent cells primed before the isolation.
+    abstract = (
+        "Bone loss follows oestrogen deficiency. BMSCs were characterised by flow cytometry "
+        "and their exosomes were purified. In vitro, osteoclasts were counted after exosome "
+        "collection had ended. ADSCs were primed by TNF-alpha before exosome isolation."
+    )
+    recipients = found(abstract, "recipient_cells")
+    assert not {r for r in recipients if r.startswith(("MSC|", "osteoclast|"))}

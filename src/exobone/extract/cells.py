@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 
 from exobone.extract.cell_phrases import CellPhrase, is_list_joint, phrases_in
 from exobone.extract.cells_rules import (
+    ACTED_ON_BEFORE,
+    AFTER_BEFORE,
     ANAPHOR,
     AND_GAP,
     AND_THEN,
@@ -51,6 +53,7 @@ from exobone.extract.cells_rules import (
     SOURCE_WORDS,
     TO_GAP,
     TREATED,
+    TREATMENT_AFTER,
     WERE,
 )
 from exobone.extract.document import Document, Mention, Sentence
@@ -64,6 +67,10 @@ class CellAnalysis:
     sources: list[CellPhrase] = field(default_factory=list)
     recipients: list[CellPhrase] = field(default_factory=list)
     vesicles: list[Mention] = field(default_factory=list)
+
+
+# The uptake words of `ACTED_ON_BEFORE`: the vesicles' parent cells may take up vesicles too.
+_UPTAKE_STARTS = ("internali", "endocyt", "engulf", "absorb", "took", "take", "taking")
 
 
 def _gap(text: str, start: int, end: int) -> str:
@@ -356,10 +363,28 @@ def _recipients(
             if ok:
                 _treated_listed_before(text, phrases, p)
             ok = ok or bool(IN_LEAD.search(lead)) or bool(RECIPIENT_LEAD.search(lead))
+            ok = ok or _acted_on(text, gap, later, (p.cell, p.origin) in source_ids)
         if not ok and CULTURES_AFTER.match(tail):
             ok = True
         if ok:
             p.role = "recipient"
+
+
+def _acted_on(text: str, gap: str, vesicle: Mention, is_source: bool) -> bool:
+    """ "Chondrocytes took up the exosomes", "apoptosis of NPCs fell after EV intervention",
+    "chondrocyte migration was stimulated by iMSC-Exos": cells named before vesicles that act
+    on them, with no clause edge between (the vesicles' own parent cells only take them up)."""
+    if ";" in gap or len(gap) > 90:
+        return False
+    gap = HYPHENATED_END.sub("", gap)  # "took up the BMSC-|Exos"
+    acted = ACTED_ON_BEFORE.search(gap)
+    if acted is None and not is_source:
+        after = AFTER_BEFORE.search(gap)
+        if after is not None and TREATMENT_AFTER.match(text[vesicle.end : vesicle.end + 40]):
+            acted = after
+    if acted is None or BREAKER.search(gap, 0, acted.start()):
+        return False
+    return not is_source or acted.group().lower().startswith(_UPTAKE_STARTS)
 
 
 def _treated_listed_before(text: str, phrases: list[CellPhrase], treated: CellPhrase) -> None:

@@ -73,6 +73,11 @@ IN_LEAD: Final = _gate("in_lead")
 RECIPIENT_LEAD: Final = _gate("recipient_lead")
 PROCESS_AFTER: Final = RULES.regex("process_after")
 CULTURES_AFTER: Final = RULES.regex("cultures_after")
+# "Chondrocytes took up the exosomes", "NPCs fell after EV intervention": the vesicles act on
+# cells named before them.
+ACTED_ON_BEFORE: Final = _gate("acted_on_before")
+AFTER_BEFORE: Final = RULES.regex("after_before")
+TREATMENT_AFTER: Final = RULES.regex("treatment_after")
 AND_GAP: Final = RULES.regex("and_gap")
 DIFFERENTIATE_TO: Final = _gate("differentiate_to")
 MADE_FROM: Final = RULES.regex("made_from")
