@@ -43,10 +43,34 @@ _IN = re.compile(
     r"|low|lower|upregulated|up-regulated|contained|expressed|packaged|packed|loaded)?"
     rf"\s*(?:in|inside|within)\s+(?:the\s+)?{_NAMING}$",
 )
-# "miR-140-loaded exosomes", "TGF-beta1-enriched EVs".
+# "miR-140-loaded exosomes", "TGF-beta1-enriched EVs", "miR-21-overexpressing exosomes".
 _GLUED_CARGO = re.compile(
-    rf"^-(?:loaded|enriched|containing|carrying|encapsulated|encapsulating)[\s-]+{_NAMING}$"
+    r"^-(?:loaded|enriched|containing|carrying|encapsulated|encapsulating|over-?expressing)"
+    rf"[\s-]+{_NAMING}$"
 )
+# The molecule named as a class member the vesicles hold: "miR-143, a microRNA enriched in
+# SOVs" (10.1038/s41467-022-28673-2), "miR-23a-3p was the most abundant of the many miRNAs
+# carried by the sEVs" (10.1080/20013078.2020.1778883).
+_CLASS_IN = re.compile(
+    r"^\s*(?:,\s*(?:a|an|the)|(?:was|were|is|are)\s+(?:one\s+of\s+)?the)\s+"
+    r"(?:(?:most|highly|more|\w+ly)\s+){0,2}(?:\w+\s+)?(?:(?:of|among)\s+the\s+(?:\w+\s+)?)?"
+    r"(?:mi(?:cro)?RNAs?|lncRNAs?|circRNAs?|RNAs?|proteins?|molecules?|transcripts?|cargos?)"
+    r"(?:\s+(?:\w+ly\s+)?(?:enriched|abundant|expressed|present|contained|carried|found"
+    r"|detected|packaged|loaded))?"
+    rf"\s+(?:in|inside|within|by)\s+(?:the\s+)?{_NAMING}$",
+    re.IGNORECASE,
+)
+# Vesicles named by a molecule overexpressed in them or in their source cells: "exosomes
+# overexpressing miR-181b (Exo-181b)" (10.1186/s12951-021-01015-y), "exosomes derived from
+# miR-92a-3p-overexpressing MSCs" (10.1186/s13287-018-1004-0).
+_OVEREXPRESSING = re.compile(
+    r"^\s*(?:(?:derived\s+)?from\s+(?:the\s+)?[\w-]+\s+)?over-?express(?:ing|ed)\s+$",
+    re.IGNORECASE,
+)
+_SOURCE_GAP = re.compile(
+    r"^\s*(?:derived\s+from|from|of|secreted\s+by|released\s+by)\s+(?:the\s+)?$", re.IGNORECASE
+)
+_GLUED_OVEREXPRESSING = re.compile(r"-\s*over-?expressing\b", re.IGNORECASE)
 # "the transfer of H19 by exosomes", "delivery of miR-21 via MSC-EVs".
 _TRANSFER_LEAD = re.compile(
     r"\b(?:transfer|delivery|transport|shuttling|shuttle|transmission)\s+of\s+$", re.IGNORECASE
@@ -129,6 +153,11 @@ def extract(doc: Document) -> Iterator[Finding]:
                     _ADJECTIVE_BEFORE.match(gap)
                     or _MEDIATED_TRANSFER.match(gap)
                     or (_CONTAIN_AFTER.match(gap) and not _CLAUSE.search(gap))
+                    or _OVEREXPRESSING.match(gap)
+                    or (
+                        _SOURCE_GAP.match(gap)
+                        and _GLUED_OVEREXPRESSING.match(text, m.end, m.end + 20)
+                    )
                 ):
                     found += _list_after(text, molecules, i)
             if after and not _TREATED.match(text[after[0].end : after[0].end + 12]):
@@ -138,6 +167,7 @@ def extract(doc: Document) -> Iterator[Finding]:
                     _INTO.match(gap)
                     or _IN.match(gap)
                     or _GLUED_CARGO.match(gap)
+                    or _CLASS_IN.match(gap)
                     or (_TRANSFER_LEAD.search(lead) and _TRANSFER_GAP.match(gap))
                 ):
                     found += _list_before(text, molecules, i)
