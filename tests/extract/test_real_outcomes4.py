@@ -160,3 +160,35 @@ def test_the_stiffness_of_a_carrier_material_is_no_biomechanical_test() -> None:
         "which had a compressive modulus of 3.67 MPa before the exosomes were added."
     )
     assert "biomechanical_testing" not in found
+
+
+# A process named before the bone it acts on ("regeneration of subchondral bone", "repair of
+# cranial bone defects") is the process the lexicon names head last ("bone regeneration").
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # R22 (doi:10.2147/IJN.S327059, review of 29 in vivo exosome studies of cartilage)
+        "The included studies reported better cartilage outcomes, enhanced regeneration of "
+        "subchondral bone and improved pain behaviour after exosome treatment.",
+        # R51 (PMC9945756, urine stem cell exosomes in a GelMA/HAMA/nHAP hydrogel)
+        "In vivo, the hydrogel carrying the exosomes clearly promoted repair of cranial bone "
+        "defects in rats.",
+        # doi:10.1186/s12967-020-02525-3 (osteoblast ECVs with decellularized bone and HA)
+        "The hydrogel of decellularized bone and hydroxyapatite enriched with the vesicles "
+        "improved the repair of the rabbit mandibular bone defect.",
+    ],
+)
+def test_a_process_named_before_the_bone_is_bone_regeneration(abstract: str) -> None:
+    assert "bone_regeneration|increase" in outcomes(abstract)
+
+
+def test_bone_inside_another_noun_is_no_process_of_bone() -> None:
+    # guards: the tendon-bone interface heals (its own label), bone-resorbing osteoclasts form,
+    # and the marrow of bone is no bone formed
+    found = outcomes(
+        "The exosomes promoted healing of the tendon-bone interface, inhibited the formation of "
+        "bone-resorbing osteoclasts and enhanced the repair of bone marrow stromal cells."
+    )
+    assert "bone_regeneration|increase" not in found
