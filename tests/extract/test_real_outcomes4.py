@@ -16,6 +16,7 @@ from __future__ import annotations
 import pytest
 
 from exobone.extract import Extractor
+from exobone.extract.direction import DOWN, Target, resolve
 from exobone.model import Record
 
 EXTRACTOR = Extractor()
@@ -192,3 +193,52 @@ def test_bone_inside_another_noun_is_no_process_of_bone() -> None:
         "bone-resorbing osteoclasts and enhanced the repair of bone marrow stromal cells."
     )
     assert "bone_regeneration|increase" not in found
+
+
+# A participle between a verb and its object names the state the verb acted on, not the
+# finding: "improved THE DECREASED osteogenic differentiation ability" is a rise (the verb's
+# sign), "restored/reversed the decreased X" undoes the decrease, "damping the increased
+# apoptosis" is a fall. Before, the participle nearest the target gave it the opposite sign.
+
+
+def test_a_verb_acting_on_a_decreased_state_raises_it() -> None:
+    # doi:10.1186/s13287-021-02449-9 (serum exosomes of young rats, aged osteoporotic rats)
+    found = outcomes(
+        "The osteogenic differentiation ability of BMSCs fell after fatigue loading of the "
+        "tibia. Serum exosomes of young rats, rich in miRNA-19b-3p, improved the decreased "
+        "osteogenic differentiation ability of these BMSCs."
+    )
+    assert "osteogenic_differentiation|increase" in found
+    assert "osteogenic_differentiation|decrease" not in found
+
+
+def test_damping_an_increased_apoptosis_lowers_it() -> None:
+    # R61 (doi:10.1016/j.bbrc.2018.11.109, adipose MSC exosomes and osteocyte apoptosis): the
+    # sentence is the abstract's background, so it is read here on its own as one sentence
+    text = "Damping the increased apoptosis of osteocytes may improve bone loss with age."
+    start = text.index("apoptosis")
+    target = Target(start, start + len("apoptosis"), "apoptosis", "outcomes")
+    assert resolve(text, [target]) == [DOWN]
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        ("The exosomes reversed the reduced proliferation of chondrocytes.", "increase"),
+        ("The exosomes attenuated the increased apoptosis of chondrocytes.", "decrease"),
+        ("The exosomes did not reverse the increased apoptosis of chondrocytes.", "no_change"),
+    ],
+)
+def test_the_verb_and_not_the_participle_gives_the_direction(abstract: str, expected: str) -> None:
+    # the same construction with the other verbs of the class, and a negated verb
+    found = [value for value in outcomes(abstract) if not value.startswith("inflammation")]
+    assert found == [
+        ("cell_proliferation|" if "proliferation" in abstract else "apoptosis|") + expected
+    ]
+
+
+def test_a_participle_without_a_verb_before_it_keeps_its_own_sign() -> None:
+    # guard: "the reduced apoptosis" opening the clause is the finding itself
+    assert "apoptosis|decrease" in outcomes(
+        "Chondrocytes treated with the exosomes showed a reduced apoptosis."
+    )

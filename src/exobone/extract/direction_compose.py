@@ -19,6 +19,7 @@ from exobone.extract.direction_cues import (
 )
 from exobone.extract.direction_rules import (
     CHANGE_NOUNS,
+    DETERMINER_GAP_RE,
     DOWN,
     HARMFUL,
     NOUN_IN_RE,
@@ -72,6 +73,42 @@ def compose(outer: Cue, inner_sign: int, view: View) -> int:
     return outer.sign * inner_sign
 
 
+def _attributing_verb(
+    view: View,
+    cue: Cue,
+    cues: Sequence[Cue],
+    bounds: Sequence[tuple[int, int]],
+    consumed: set[int],
+) -> Cue | None:
+    """The verb whose object a participle describes ("restored THE DECREASED osteogenic
+    differentiation", "attenuated the increased apoptosis"): a verb or reversal cue with only a
+    determiner between it and the participle, which then names the state the verb acted on."""
+    text = view.text
+    for c in reversed(cues):
+        if c.end > cue.start:
+            continue
+        if (
+            c.start in consumed
+            or c.form not in ("verb", "reversal")
+            or boundary_between(bounds, c.end, cue.start)
+            or not DETERMINER_GAP_RE.fullmatch(text, c.end, cue.start)
+        ):
+            return None
+        return c
+    return None
+
+
+def _attributed_sign(verb: Cue, state_sign: int, view: View) -> int:
+    """A verb acting on a changed state: a reversal undoes the change ("restored the decreased
+    X": up), any other verb gives its own sign ("attenuated the increased apoptosis": down;
+    "improved the reduced proliferation": up)."""
+    if is_negated(view, verb):
+        return SAME
+    if verb.form == "reversal":
+        return -state_sign
+    return verb.sign if verb.sign != SAME else state_sign
+
+
 def predicate_sign(cue: Cue, inner: Cue | None, t: Target, view: View) -> int | None:
     """Sign of a predicate cue on its subject, given an "inhibition of"-type word in front."""
     if is_negated(view, cue):
@@ -105,6 +142,10 @@ def governed_sign(
     if cue.form == "change":
         return None
     sign = cue.sign
+    if cue.form in ("adj", "verb") and sign != SAME:
+        attributing = _attributing_verb(view, cue, cues, bounds, consumed)
+        if attributing is not None:
+            return _attributed_sign(attributing, sign, view)
     if cue.form == "reversal" and sign == SAME:
         sign = DOWN if t.label in HARMFUL else UP
     # "X repair" of a harm ("DNA damage repair") or "X inhibition" after the target

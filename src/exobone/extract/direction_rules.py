@@ -102,6 +102,9 @@ AUX_RE: Final = RULES.regex("auxiliary")
 DETERMINER_END_RE: Final = RULES.regex("determiner_end")
 
 
+DETERMINER_GAP_RE: Final = RULES.regex("determiner_gap")
+
+
 POST_NOUN_GAP_RE: Final = RULES.regex("post_noun_gap")
 
 
