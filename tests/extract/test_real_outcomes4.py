@@ -242,3 +242,24 @@ def test_a_participle_without_a_verb_before_it_keeps_its_own_sign() -> None:
     assert "apoptosis|decrease" in outcomes(
         "Chondrocytes treated with the exosomes showed a reduced apoptosis."
     )
+
+
+# The share of M2 macrophages measures the shift away from macrophage activation, as the share
+# of M1 macrophages measures activation (row m1_macrophage_share): more M2 cells, less activation.
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # doi:10.1186/s13287-022-02975-0 (PMC9284827, BMSC exosomes after ACL reconstruction)
+        "Two weeks after reconstruction, the number of M2 macrophages at the repair site was "
+        "clearly increased in the group given the miR-23a-3p-enriched BMSC exosomes.",
+        # R76 (doi:10.18632/aging.104110, BMSC exosomes and synovial macrophages in OA)
+        "The exosomes lessened cartilage damage and promoted M2 macrophage generation in the "
+        "synovium of the rats.",
+    ],
+)
+def test_more_m2_macrophages_is_less_macrophage_activation(abstract: str) -> None:
+    found = outcomes(abstract)
+    assert "macrophage_activation|decrease" in found
+    assert "macrophage_activation|increase" not in found
