@@ -168,3 +168,52 @@ def test_medium_compared_as_a_preparation_is_still_coded():
         "the defects of rats."
     )
     assert "conditioned_medium" in annotations(listed)["vesicle_types"]
+
+
+# --- vesicles taken from the culture medium of cells: those cells are their source
+
+
+@pytest.mark.parametrize(
+    ("abstract", "source"),
+    [
+        # R69 (10.1007/s00223-019-00656-4, Calcif Tissue Int 2020): young BMSC exosomes in the
+        # distraction osteogenesis of older rats; the cells follow the medium's own words.
+        ("Exosomes were isolated by ultracentrifugation from the culture supernatants of young "
+         "bone marrow mesenchymal stem cells and characterised by transmission electron "
+         "microscopy.", "MSC|bone_marrow|"),
+        # 10.1111/jcmm.14430 (PMC6653097, J Cell Mol Med 2019): tendon stem cell exosomes in
+        # rat Achilles tendinopathy.
+        ("Exosomes were harvested from conditioned culture media of tendon stem cells and "
+         "injected into the injured Achilles tendons of rats.", "tendon_stem_cell||"),
+        # 10.2147/IJN.S346755 (Int J Nanomed 2022): PDLSC small EVs in Matrigel for rat
+        # calvarial defects; the cells come first, the medium is 'the culture supernatant'.
+        ("Methods: Human periodontal ligament stem cells were cultured and small extracellular "
+         "vesicles were isolated from the culture supernatant.", "stem_cell_dental||human"),
+    ],
+)  # fmt: skip
+def test_cells_whose_medium_gave_the_vesicles_are_their_source(abstract: str, source: str):
+    got = annotations(abstract + " Rats with defects received the vesicles.")
+    assert source in got["ev_sources"]
+    assert got["recipient_cells"] == []
+
+
+def test_an_age_word_before_the_treated_cells_keeps_them_recipients():
+    # R69: the young cells gave the exosomes, the older cells took them.
+    abstract = (
+        "Exosomes were isolated from the culture supernatants of young BMSCs. In vitro, MSC-Exos "
+        "increased the proliferation and osteogenic differentiation of the older BMSCs."
+    )
+    got = annotations(abstract)
+    assert got["ev_sources"] == ["MSC|bone_marrow|"]
+    assert got["recipient_cells"] == ["MSC|bone_marrow|"]
+
+
+def test_cells_cultured_in_a_medium_given_with_the_vesicles_are_no_source():
+    # guard: the medium the vesicles came from must be named as their origin ('isolated from');
+    # chondrocytes cultured in medium and then given the exosomes receive them.
+    abstract = (
+        "Chondrocytes were cultured in conditioned medium and treated with exosomes from "
+        "adipose-derived stem cells."
+    )
+    got = annotations(abstract)
+    assert "chondrocyte||" not in got["ev_sources"]
