@@ -42,6 +42,15 @@ def test_window_search_sees_neighbours_like_the_regex():
     assert [m.start() for m in cue.finditer(text, text.lower(), 0, 14)] == [7]
 
 
+def test_match_is_the_ignorecase_match_at_the_offset():
+    cue = Cue(r"\s*(?:were|was)\s+loaded\b")
+    text = "Exosomes WERE Loaded into gels; EVs were loadedx there."
+    assert cue.match(text, text.lower(), 8).group() == " WERE Loaded"
+    assert cue.match(text, text.lower(), 8, 15) is None  # the window cuts the words
+    assert cue.match(text, None, 35) is None  # "loadedx" is not the word
+    assert cue.match(text, None, 0) is None  # a match elsewhere is not one at the offset
+
+
 def test_non_ascii_text_takes_the_plain_search():
     cue = Cue(r"\bsummari[sz]e\b")
     text = "We ſummarise the data"  # long s folds to s only under re.IGNORECASE
@@ -134,5 +143,14 @@ def test_every_cue_finds_what_its_pattern_finds(name: str, cue: Cue):
         first = plain.search(text, middle)
         got = cue.search(text, low, middle)
         assert (got and got.span()) == (first and first.span()), text
-        matched += bool(want)
+        at = first.start() if first else middle
+        here = plain.match(text, at, at + 40)
+        got = cue.match(text, low, at, at + 40)
+        assert (got and got.span()) == (here and here.span()), text
+        # a window that ends after a word, as those before a mention do ("loaded with |")
+        cut = text.rfind(" ", 0, 2 * len(text) // 3) + 1
+        before = plain.search(text, 0, cut)
+        got = cue.search(text, low, 0, cut)
+        assert (got and got.span()) == (before and before.span()), text
+        matched += bool(want) or before is not None
     assert matched >= 1  # the texts exercise the pattern (most cues match far more often)

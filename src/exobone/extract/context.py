@@ -100,22 +100,20 @@ def _conditions(doc: Document) -> Iterator[Finding]:
 # encapsulated", "scaffolds loaded with exosomes", "exosomes released from the hydrogel",
 # "sEVs were also combined with collagen sponges and transplanted" (R129), "exosome
 # combinate with fibrin" (R125).
-_CARRIED_AFTER = re.compile(
+_CARRIED_AFTER = Cue(
     r"[\s-]*(?:\([^()]{1,20}\)\s*)?(?:(?:were|was)\s+(?:\w+ly\s+|also\s+)?)?"
     r"(?:functionali[sz]ed|laden|loaded|coated|seeded|encapsulated|incorporated|embedded"
-    r"|immobili[sz]ed|decorated|released from|combin(?:ed|ate) with)\b",
-    re.IGNORECASE,
+    r"|immobili[sz]ed|decorated|released from|combin(?:ed|ate) with)\b"
 )
 # The vesicles' name may be long: "hydrogels loaded with bone marrow mesenchymal stem
 # cell-derived exosomes" (https://www.biocloudy.com/literatureDetail/MTc1NTcxOQ==), "hydrogels
 # loaded with mesenchymal stem cells extracellular vesicles" (a systematic review's title,
 # https://paperexplained.cn/articles/paper/detail/069b284abb14b13b7afcca68ec52c2b49cd26cd9);
 # a verb between them ends the name.
-_CARRIED_BEFORE = re.compile(
+_CARRIED_BEFORE = Cue(
     r"\b(?:functionali[sz]ed|laden|loaded|coated|seeded|encapsulating|incorporating|decorated"
     r"|immobili[sz]ed)\s+(?:with|by)\s+(?:the\s+)?"
-    r"(?:(?!(?:then|to|was|were|is|are)\b)[\w-]+\s+){0,5}$",
-    re.IGNORECASE,
+    r"(?:(?!(?:then|to|was|were|is|are)\b)[\w-]+\s+){0,5}$"
 )
 # A bare "scaffold(s)" in a review names a route only where the review's vesicles are held by
 # a material ("EV-functionalised scaffolds"), not as a passing word ("companion scaffolds").
@@ -124,11 +122,13 @@ _BARE_SCAFFOLD = frozenset({"scaffold", "scaffolds"})
 
 def _carried(doc: Document) -> Mention | None:
     """The first vesicle mention said to be held by a material, if any."""
+    # (the cues look their words up in the section's one pass: most windows have none)
     for v in analyse(doc).vesicles:
-        text = doc.text_of(v.section)
-        if _CARRIED_AFTER.match(text, v.end, v.end + 40) or _CARRIED_BEFORE.search(
-            text, max(0, v.start - 90), v.start
-        ):
+        section = v.section
+        text, lowered, hits = doc.text_of(section), doc.lowered(section), doc.cue_hits(section)
+        if _CARRIED_AFTER.match(
+            text, lowered, v.end, min(len(text), v.end + 40), hits
+        ) or _CARRIED_BEFORE.search(text, lowered, max(0, v.start - 90), v.start, hits):
             return v
     return None
 

@@ -93,6 +93,24 @@ class Cue:
             found = self._lower.search(low, pos, end)
         return None if found is None else self.pattern.match(text, found.start(), end)
 
+    def match(
+        self,
+        text: str,
+        lowered: str | None = None,
+        pos: int = 0,
+        endpos: int | None = None,
+        hits: CueHits | None = None,
+    ) -> re.Match[str] | None:
+        """The match at `pos` in `text[pos:endpos]`, as `pattern.match` would find it (`hits`
+        as for `search`): a window without a needle is passed over."""
+        end = len(text) if endpos is None else endpos
+        if not text.isascii():
+            return self.pattern.match(text, pos, end)
+        low = text.lower() if lowered is None else lowered
+        if not self._may_match(low, pos, end, hits) or self._lower.match(low, pos, end) is None:
+            return None
+        return self.pattern.match(text, pos, end)
+
     def finditer(
         self, text: str, lowered: str | None = None, pos: int = 0, endpos: int | None = None
     ) -> Iterator[re.Match[str]]:

@@ -55,6 +55,33 @@ _JOINTS = (",", "and", "or")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)\b")
 
 
+_NAME_RUNS = 5  # runs of `[\w&]` a `_NAME_AND_JOINT` match holds: four words, "and" or "or"
+
+
+def _names_floor(text: str, floor: int, anchor: int) -> int:
+    """Where `_NAME_AND_JOINT` matches that end at `anchor` can start, at the earliest: a
+    match holds only word characters, "&", spaces, hyphens and commas, in at most five runs
+    of `[\\w&]`, and starts a run. Searched from there, the end-anchored pattern is not tried
+    at each offset of the 200 characters before the joint."""
+    runs = 0
+    in_run = False
+    at = anchor
+    while at > floor:
+        char = text[at - 1]
+        if char.isalnum() or char == "_" or char == "&":
+            if not in_run:
+                runs += 1
+                if runs > _NAME_RUNS:
+                    return at
+                in_run = True
+        elif char.isspace() or char == "," or char == "-":
+            in_run = False
+        else:
+            return at
+        at -= 1
+    return floor
+
+
 @lru_cache(maxsize=1)
 def _assay_heads() -> frozenset[str]:
     """Last words of the lexicon's assay terms of two or more words ("staining", "assays"):
@@ -93,7 +120,8 @@ def _shared_head_assays(doc: Document, m: Mention) -> Iterator[Finding]:
             joint -= 1
         if not text.endswith(_JOINTS, sentence.start, joint):
             return
-        before = _NAME_AND_JOINT.search(text, max(sentence.start, anchor - _NAMES_SPAN), anchor)
+        floor = _names_floor(text, max(sentence.start, anchor - _NAMES_SPAN), anchor)
+        before = _NAME_AND_JOINT.search(text, floor, anchor)
         if before is None:
             return
         words = list(_NAME_WORD.finditer(before.group(1)))
