@@ -123,3 +123,32 @@ def test_cells_before_the_vesicles_without_an_act_on_them_are_no_recipients() ->
     )
     recipients = found(abstract, "recipient_cells")
     assert not {r for r in recipients if r.startswith(("MSC|", "osteoclast|"))}
+
+
+# Days or weeks counted "after surgery" are follow-up periods even when the list comes after
+# its unit with "on" ("on weeks 8, 14 and 20 after surgery"); a bare "on days 7 and 14" stays
+# an injection schedule. Before, every "on days/weeks N, M" list was read as a schedule.
+@pytest.mark.parametrize(
+    ("abstract", "periods"),
+    [
+        # 10.1186/s13287-020-1562-9: radiographs on weeks 8, 14 and 20 after surgery.
+        ("Nonunion is a hard complication of fractures. Exosomes of rat BMSCs were placed in "
+         "femoral nonunions each week, and healing was followed radiographically on weeks 8, "
+         "14 and 20 after surgery.", {"56", "98", "140"}),
+        # 10.1111/cpr.12570: radiographs on days 7, 14, 21 and 31 after surgery.
+        ("Fractures heal through new vessels. Umbilical cord MSC exosomes in a hydrogel were "
+         "placed at femoral fractures of rats, and healing was followed on days 7, 14, 21 and "
+         "31 after surgery.", {"7", "14", "21", "31"}),
+    ],
+)  # fmt: skip
+def test_days_counted_after_an_event_are_periods(abstract: str, periods: set[str]) -> None:
+    assert periods <= found(abstract, "durations_days")
+
+
+def test_an_injection_schedule_on_days_is_no_period() -> None:
+    # Guard (holdout: 'delivered by intra-articular injection on days 7, 14 and 21').
+    abstract = (
+        "Osteoarthritis was induced in mice. Exosomes were delivered by intra-articular "
+        "injection on days 7, 14 and 21, and the knees were examined at 6 weeks."
+    )
+    assert found(abstract, "durations_days") == {"42"}

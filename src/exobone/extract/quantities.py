@@ -95,6 +95,19 @@ _NOT_PERIOD_LEAD = re.compile(r"(?:\bevery|\bper|\baged?|\bonce|\btwice|\bage of
 _SCHEDULE_LEAD = re.compile(
     r"(?:\bfrom|\bstarting(?: on| at| from)?|\bbeginning(?: on| at)?|\bsince)\s+$", re.I
 )
+# "evaluated on weeks 8, 14 and 20 after surgery" (10.1186/s13287-020-1562-9), "on days 7,
+# 14, 21 and 31 after surgery" (10.1111/cpr.12570): days counted from an event are periods of
+# follow-up, as "at 7 and 14 days after surgery" is (real_paraphrase R70). Days of giving
+# ("injected EVs on days 3, 10 and 17 after surgery") stay a schedule.
+_GIVEN_BEFORE = re.compile(
+    r"\b(?:inject\w*|administ\w*|given|gave|deliver\w*|dosed|infused|applied)\b[^,;.]{0,40}$", re.I
+)
+_AFTER_EVENT = re.compile(
+    r"\s*(?:after|following|post)[\s-]*(?:the\s+)?(?:[\w-]+\s+)?"
+    r"(?:surgery|operation|injury|fracture|implantation|transplantation|treatment|injection"
+    r"|induction|modell?ing|reconstruction|ovariectomy)\b|\s*post-?operative(?:ly)?\b",
+    re.I,
+)
 _DAYS_PER = {"d": 1, "day": 1, "week": 7, "wk": 7, "month": 30}
 
 
@@ -174,9 +187,7 @@ def _numbers(doc: Document, section: str) -> _Numbers | None:
 
 def _inside(positions: list[int], sentence: Sentence) -> list[int]:
     """The positions that lie inside `sentence` (`positions` ascending)."""
-    return positions[
-        bisect_left(positions, sentence.start) : bisect_left(positions, sentence.end)
-    ]
+    return positions[bisect_left(positions, sentence.start) : bisect_left(positions, sentence.end)]
 
 
 def _search(
@@ -350,7 +361,10 @@ def _durations(doc: Document, sentence: Sentence) -> Iterator[Finding]:
             continue
         lead = text[max(sentence.start, start - 16) : start]
         plural = match.group(1) is not None
-        if _SCHEDULE_LEAD.search(lead) or (plural and lead.lower().endswith("on ")):
+        on_days = plural and lead.lower().endswith("on ")
+        if on_days and _AFTER_EVENT.match(text, end):
+            on_days = bool(_GIVEN_BEFORE.search(text, max(sentence.start, start - 60), start))
+        if _SCHEDULE_LEAD.search(lead) or on_days:
             continue
         unit, numbers = (match.group(1), match.group(2)) if plural else match.group(3, 4)
         for item in _RANGE_END.finditer(numbers):
