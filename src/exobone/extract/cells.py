@@ -34,12 +34,14 @@ from exobone.extract.cells_rules import (
     DEFINED_AS,
     DIFFERENTIATE_TO,
     DONORS_BEFORE,
+    EV_FAMILY_LIST,
     HYPHENATED_END,
     IN_LEAD,
     MEDIUM_OF,
     MODIFIED,
     NOT_RECIPIENT_AFTER,
     ORIGIN_OF,
+    OWN_WORK,
     PROCESS_AFTER,
     RECIPIENT_LEAD,
     RECIPIENT_LIST_GAP,
@@ -85,6 +87,10 @@ def vesicle_mentions(doc: Document) -> list[Mention]:
         sentence = doc.sentence_of(m)
         before = text[sentence.start : m.start]
         if DEFINED_AS.search(before) or APPOSITION.search(before):
+            continue
+        if EV_FAMILY_LIST.search(before) and not OWN_WORK.search(
+            text, sentence.start, sentence.end
+        ):
             continue
         out.append(m)
     return out

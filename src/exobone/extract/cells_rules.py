@@ -62,6 +62,8 @@ COUNT_BEFORE: Final = RULES.regex("count_before")
 NOT_RECIPIENT_AFTER: Final = _gate("not_recipient_after")
 DEFINED_AS: Final = _gate("defined_as")
 APPOSITION: Final = _gate("apposition")
+EV_FAMILY_LIST: Final = _gate("ev_family_list")
+OWN_WORK: Final = RULES.regex("own_work")
 HYPHENATED_END: Final = RULES.regex("hyphenated_end")
 # "Human periodontal ligament stem cells (PDLSCs)" defined in the background.
 DEFINED_ABBREVIATION: Final = RULES.regex("defined_abbreviation")
