@@ -65,3 +65,36 @@ def test_members_of_the_vesicle_family_are_no_preparations(
 )  # fmt: skip
 def test_subtypes_of_the_study_are_kept(abstract: str, expected: set[str]) -> None:
     assert found(abstract, "vesicle_types") == expected
+
+
+# A condition's first word coordinated with another before the shared head names the
+# condition too ("bone and periodontal defects" are bone defects); it was missed.
+@pytest.mark.parametrize(
+    ("abstract", "condition"),
+    [
+        # R21 (doi:10.3390/jfb14060299)
+        ("We reviewed how well exosomes work in tendon and tendon-bone healing in preclinical "
+         "studies.", "tendon_injury"),
+        # R131 (doi:10.1186/s13578-020-00527-8)
+        ("We also review new uses of MSC vesicles in regenerating bone and periodontal "
+         "defects.", "bone_defect"),
+        # PMC8533909
+        ("Studies that gave MSC-EVs to in vivo models of tendon or ligament injury were "
+         "included.", "tendon_injury"),
+    ],
+)  # fmt: skip
+def test_a_coordinated_condition_is_found(abstract: str, condition: str) -> None:
+    assert condition in found(abstract, "conditions")
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # no shared head after the second word
+        "Exosomes from bone marrow and adipose tissue were compared in rats.",
+        # the head is too far from the coordination
+        "Bone and cartilage cells of the knee showed less degeneration after exosome therapy.",
+    ],
+)
+def test_coordination_without_the_head_names_no_condition(abstract: str) -> None:
+    assert found(abstract, "conditions") == set()

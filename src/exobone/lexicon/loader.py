@@ -262,10 +262,33 @@ def build_lexicon(vocab: dict[str, Any], extra: dict[str, Any]) -> Lexicon:
     }
     lex.gel_materials = frozenset(str(m) for m in extra.get("gel_materials") or [])
     lex.gapped = [(str(p), _pairs(items)) for p, items in (extra.get("gapped") or {}).items()]
+    for kind in extra.get("coordinated_kinds") or []:
+        lex.gapped += _coordinated(lex, str(kind))
     # Last, so that a rodent spelling never shadows a term of any other kind.
     refused = frozenset(str(w) for w in extra.get("not_rodent_genes") or [])
     _add_rodent_spellings(lex, names, refused)
     return lex
+
+
+def _coordinated(lex: Lexicon, kind: str) -> list[tuple[str, tuple[Entry, ...]]]:
+    """Patterns for the two-word terms of `kind` whose first word is coordinated with another
+    before the shared head ("bone and periodontal defects": a bone defect). A pattern matches
+    the first word only (the rest is a lookahead), so that a term in the second conjunct
+    ("tendon-bone healing") is still found on its own; one pattern per first word and label."""
+    heads: dict[tuple[str, tuple[Entry, ...]], set[str]] = defaultdict(set)
+    for key, entries in lex.folded.items():
+        words = key.split(" ")
+        mine = tuple(sorted(e for e in entries if e[0] == kind))
+        if len(words) == 2 and mine and all(w.isalpha() for w in words):
+            heads[(words[0], mine)].add(words[1])
+    return [
+        (
+            rf"{first}(?=(?:/| and | or | and/or )(?:[a-z]+ ){{1,2}}?"
+            rf"(?:{'|'.join(sorted(nouns, key=lambda n: (-len(n), n)))})(?![a-z0-9]))",
+            entries,
+        )
+        for (first, entries), nouns in sorted(heads.items())
+    ]
 
 
 @lru_cache(maxsize=1)
