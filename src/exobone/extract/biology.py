@@ -210,7 +210,9 @@ _PHRASE_REASONS: Final = {
 
 
 def _phrase_values(field: str, phrases: list[CellPhrase]) -> Iterator[Finding]:
-    values = most_specific(list(dict.fromkeys(p.value for p in phrases)))
+    # A phrase that names only a cell line ("human embryonic kidney 293 cells (HEK293)") has no
+    # cell type: the line is reported as such, and `|origin|species` alone is no value.
+    values = most_specific(list(dict.fromkeys(p.value for p in phrases if p.cell)))
     for p in phrases:
         if p.value in values:
             yield Finding(field, p.value, _phrase_span(p), _PHRASE_REASONS.get(field, ""))
