@@ -90,3 +90,54 @@ def test_impaired_mitochondrial_function_reads_as_more_dysfunction() -> None:
     found = outcomes("Vesicles of senescent cells impaired mitochondrial function in chondrocytes.")
     assert "mitochondrial_dysfunction|increase" in found
     assert "mitochondrial_dysfunction|decrease" not in found
+
+
+# macrophage_activation: the M2 state named by what it does ("anti-inflammatory phenotype").
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # https://synapsesocial.com/pt/papers/69c4ccf7fdc3bde448918bf0 (BioPre-Exos in GelMA/PDA
+        # microspheres)
+        "In culture the primed exosomes clearly promoted BMSC migration, angiogenesis and the "
+        "polarization of macrophages toward an anti-inflammatory phenotype.",
+        # doi:10.3389/fbioe.2025.1640560 (macrophages shift between pro-inflammatory (M1) and
+        # anti-inflammatory (M2) phenotypes), written as a vesicle finding
+        "The vesicles enhanced macrophage polarization towards the anti-inflammatory (M2) "
+        "phenotype in the defect.",
+    ],
+)
+def test_polarization_to_anti_inflammatory_phenotype(abstract: str) -> None:
+    assert "macrophage_activation|decrease" in outcomes(abstract)
+
+
+def test_polarization_to_anti_inflammatory_phenotype_inhibited_is_activation_up() -> None:
+    found = outcomes(
+        "Exosomes of inflamed synovium inhibited the polarization of macrophages toward an "
+        "anti-inflammatory phenotype."
+    )
+    assert "macrophage_activation|increase" in found
+    assert "macrophage_activation|decrease" not in found
+
+
+# cartilage_degradation: cartilage protection named with the tissue's own noun, as
+# "chondroprotective" names it with the Greek one.
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # doi:10.1186/s12951-024-02713-z (GMOCS-Exos and TGFB1/Nrf2 in OA), written as the
+        # finding rather than its knockdown
+        "In the OA rats the GMOCS exosomes exerted a cartilage-protective effect through TGFB1.",
+        # PMC12988504 (dECM-primed EVs of late-passage ADSCs in a rat OA model)
+        "EVs from matrix-primed stromal cells gave better cartilage protection in the rat OA "
+        "model than conventional EVs.",
+        # PMC8065796 (review: EVs can have anti-OA effects including cartilage protection)
+        "MSC-derived EVs produced anti-OA effects, among them more matrix deposition and "
+        "cartilage protection.",
+    ],
+)
+def test_cartilage_protection_is_less_degradation(abstract: str) -> None:
+    assert "cartilage_degradation|decrease" in outcomes(abstract)
