@@ -413,3 +413,34 @@ def test_an_ingest_keeps_older_objects_out_of_the_collector_and_gives_them_back(
     finally:
         gc.unfreeze()
         store.close()
+
+
+def test_new_sqlite_stores_take_large_pages_and_older_ones_keep_theirs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new store is made with `SQLITE_PAGE_SIZE` pages; a store made with SQLite's default
+    4 KiB pages keeps them (WAL mode cannot change the size) and goes on taking files,
+    and both hold the same rows and full-text index."""
+    from exobone.store import engine as engine_module
+
+    first = with_duplicate(tmp_path / "a.xml", 12, seed=31)
+    second = with_duplicate(tmp_path / "b.xml", 9, seed=32)
+    old_url, new_url = f"sqlite:///{tmp_path / 'old.db'}", f"sqlite:///{tmp_path / 'new.db'}"
+    with monkeypatch.context() as patched:
+        patched.setattr(engine_module, "SQLITE_PAGE_SIZE", 4096)
+        with Store.open(old_url) as store:
+            ingest_file(store, first)
+    for url in (old_url, new_url):
+        with Store.open(url) as store:
+            if url == new_url:
+                ingest_file(store, first)
+            ingest_file(store, second)
+            with store.engine.connect() as conn:
+                assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+    sizes = {}
+    for url in (old_url, new_url):
+        with make_engine(url).connect() as conn:
+            sizes[url] = conn.exec_driver_sql("PRAGMA page_size").scalar()
+    assert sizes == {old_url: 4096, new_url: engine_module.SQLITE_PAGE_SIZE}
+    assert engine_module.SQLITE_PAGE_SIZE == 65536
+    assert contents(old_url) == contents(new_url)

@@ -21,6 +21,12 @@ SQLITE_BUSY_TIMEOUT = 60
 _BEGIN = {False: "BEGIN", True: "BEGIN IMMEDIATE"}
 # Page cache per SQLite connection, in KiB (SQLite's default is 2 MiB).
 SQLITE_CACHE_KIB = 65536
+# Page size of new SQLite stores, in bytes (SQLite's default is 4096). An ingest writes
+# every page twice (to the WAL at commit, then to the database at a checkpoint), a system
+# call or two per page: with 64 KiB pages a 20,000-record ingest took ~15% less CPU, and a
+# record with its raw XML (~10 KB) fits on one page instead of a chain of three. A store
+# keeps the size it was made with (WAL mode cannot change it), so older stores stay 4096.
+SQLITE_PAGE_SIZE = 65536
 
 
 def make_engine(url: str) -> Engine:
@@ -52,6 +58,8 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
+    # Only a new, empty database takes it; it must come before WAL mode is set.
+    cursor.execute(f"PRAGMA page_size={SQLITE_PAGE_SIZE}")
     cursor.execute("PRAGMA journal_mode=WAL")
     # In WAL mode this is still safe against a crash or kill (no corruption, no partial
     # transaction); only a power cut may lose the last commits. Saves a sync per commit.
