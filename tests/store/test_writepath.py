@@ -371,24 +371,45 @@ def test_identity_keys_are_the_record_keys_of_its_weaker_copies() -> None:
 
 
 def test_of_several_papers_holding_a_title_key_the_last_to_gain_it_is_matched(
-    tmp_path: Path,
+    store_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """On SQLite a record known only by title and year merges into the paper that gained that
-    key last (three stored papers share it, told apart by their PMIDs)."""
-    store = Store.open(f"sqlite:///{tmp_path / 'store.db'}")
+    """A record known only by title and year merges into the paper that gained that key
+    last (thirty stored papers share it, told apart by their PMIDs), and the look-up reads
+    that one holder of the key, not all thirty."""
+    fetched: list[int] = []
+
+    class Counting(writer_module._Bulk):
+        def __init__(self, conn: Any) -> None:
+            super().__init__(conn)
+            real = self.cursor
+
+            class Cursor:
+                def __getattr__(self, name: str) -> Any:
+                    return getattr(real, name)
+
+                def fetchall(self) -> list[Any]:
+                    rows = list(real.fetchall())
+                    fetched.append(len(rows))
+                    return rows
+
+            self.cursor = Cursor()
+
+    store = Store.open(store_url)
     first, second = tmp_path / "first.txt", tmp_path / "second.txt"
     first.write_text("first")
     second.write_text("second")
     title = "Exosomes repair cartilage"
-    papers = [Record(title=title, year=2020, pmid=str(n), source=str(first)) for n in (1, 2, 3)]
+    papers = [Record(title=title, year=2020, pmid=str(n), source=str(first)) for n in range(1, 31)]
     store.add_file(first, papers)
     copy = Record(title=title, year=2020, abstract="An abstract.", source=str(second))
+    monkeypatch.setattr(writer_module, "_Bulk", Counting)
     summary = store.add_file(second, [copy])
     assert (summary.new, summary.merged) == (0, 1)
     with store.engine.connect() as conn:
         abstracts = dict(conn.execute(text("SELECT pmid, abstract FROM records")).all())
     store.close()
-    assert abstracts == {"1": "", "2": "", "3": "An abstract."}
+    assert abstracts == {str(n): "" for n in range(1, 30)} | {"30": "An abstract."}
+    assert fetched == [1]
 
 
 def test_an_ingest_keeps_older_objects_out_of_the_collector_and_gives_them_back(

@@ -584,19 +584,21 @@ def _load(conn: Connection, keyed: Sequence[list[str]], seen: IdSet) -> dict[str
     bulk = _Bulk(conn)
     identity = ", ".join(f"r.{bulk._quote(name)}" for name in IDENTITY_COLUMNS)
     marks = ", ".join([bulk.mark] * IN_SIZE)
-    holders = f"k.key IN ({marks})"
-    if not bulk.postgres:
-        # Of several papers holding one key (the title+year key of a common title), the one
-        # matched is the last to have gained it: SQLite reads them in the order of its key
-        # index (key, rowid) and the last read stays. Only that one is read: reading them
-        # all made the look-up grow with the store (50k records: 2.3 CPU-s).
-        holders = (
-            f"k.rowid IN (SELECT max(rowid) FROM {keys_t.name} WHERE key IN ({marks}) "
-            "GROUP BY key)"
-        )
+    # Of several papers holding one key (the title+year key of a common title), the one
+    # matched is the last to have gained it, and only that one is read: reading them all
+    # made the look-up grow with the store (50k records on SQLite: 2.3 CPU-s). SQLite: the
+    # largest rowid of the key's rows. PostgreSQL: the row last in the table (largest
+    # ctid), which is where a new row goes unless it reuses the space of removed ones.
+    holders = (
+        f"SELECT DISTINCT ON (key) key, record_id FROM {keys_t.name} WHERE key IN ({marks}) "
+        "ORDER BY key, ctid DESC"
+        if bulk.postgres
+        else f"SELECT key, record_id FROM {keys_t.name} WHERE rowid IN "
+        f"(SELECT max(rowid) FROM {keys_t.name} WHERE key IN ({marks}) GROUP BY key)"
+    )
     key_query = (
-        f"SELECT k.key, r.id, {identity} FROM {keys_t.name} k "
-        f"JOIN {records_t.name} r ON r.id = k.record_id WHERE {holders}"
+        f"SELECT k.key, r.id, {identity} FROM ({holders}) k "
+        f"JOIN {records_t.name} r ON r.id = k.record_id"
     )
     for chunk in padded(wanted):
         # The driver's own cursor: tens of thousands of hits (title+year keys of other
