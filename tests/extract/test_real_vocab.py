@@ -141,3 +141,54 @@ def test_polarization_to_anti_inflammatory_phenotype_inhibited_is_activation_up(
 )
 def test_cartilage_protection_is_less_degradation(abstract: str) -> None:
     assert "cartilage_degradation|decrease" in outcomes(abstract)
+
+
+# A process the lexicon names head last, written process first with the tissue after "of"
+# ("vessel formation" as "the formation of H-type vessels", "cartilage degradation" as
+# "degradation of the articular cartilage").
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # R51 (urine stem cell exosomes in a GelMA-HAMA/nHAP hydrogel, cranial defects)
+        "The exosome-laden composite hydrogel also promoted the formation of H-type vessels "
+        "where the bone was regenerating.",
+        # R90 (hypoxia-preconditioned MSC sEVs in calvarial defects)
+        "The hypoxic sEVs enhanced the reconstruction of new blood vessels in the calvarial "
+        "defects.",
+    ],
+)
+def test_formation_of_vessels_is_angiogenesis(abstract: str) -> None:
+    assert "angiogenesis|increase" in outcomes(abstract)
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # R62 (the disease named by the degradation of the articular cartilage), written as a
+        # vesicle finding
+        "Intra-articular exosomes slowed the degradation of the articular cartilage in the OA "
+        "mice.",
+        # doi:10.3389/fbioe.2022.1074536 (TMJ OA: symptomatic care cannot stop the destruction
+        # of cartilage), written as a vesicle finding
+        "In the TMJ OA rats the vesicles reduced destruction of cartilage and of the "
+        "subchondral bone.",
+    ],
+)
+def test_degradation_of_cartilage_is_cartilage_degradation(abstract: str) -> None:
+    assert "cartilage_degradation|decrease" in outcomes(abstract)
+
+
+def test_degradation_of_cartilage_in_background_gives_no_value() -> None:
+    # R15 (doi:10.1186/s11658-023-00485-2): the disease defined by the degradation
+    found = outcomes(
+        "Osteoarthritis is a common joint disorder whose main change is the degradation of "
+        "articular cartilage."
+    )
+    assert not any(value.startswith("cartilage_degradation") for value in found)
+
+
+def test_regeneration_of_vessels_needs_vessels() -> None:
+    found = outcomes("The exosomes promoted the formation of new bone in the defect.")
+    assert not any(value.startswith("angiogenesis") for value in found)
