@@ -192,3 +192,53 @@ def test_degradation_of_cartilage_in_background_gives_no_value() -> None:
 def test_regeneration_of_vessels_needs_vessels() -> None:
     found = outcomes("The exosomes promoted the formation of new bone in the defect.")
     assert not any(value.startswith("angiogenesis") for value in found)
+
+
+# The process-first form for a fracture, the enthesis and the disc.
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        # R82 (M2 macrophage exosomes in diabetic fractures)
+        (
+            "The M2 exosomes reshaped the osteoimmune environment and so accelerated the "
+            "healing of the diabetic fractures.",
+            "fracture_healing|increase",
+        ),
+        # doi:10.1186/s13287-020-1562-9 (BMSC exosomes in a rat nonunion model)
+        (
+            "Marrow MSC exosomes improved the healing of the nonunion fractures in the rats.",
+            "fracture_healing|increase",
+        ),
+        # R02 (doi:10.1186/s13287-020-02005-x, BMSC exosomes after rotator cuff reconstruction)
+        (
+            "Given by tail vein, the BMSC exosomes promoted growth of the tendon-bone interface "
+            "after rotator cuff reconstruction.",
+            "tendon_bone_healing|increase",
+        ),
+        # doi:10.1016/j.mtbio.2023.100819 (cartilage fragments with BMSC exosomes after ACL
+        # reconstruction)
+        (
+            "Together with cartilage fragments, the BMSC exosomes improved healing of the enthesis "
+            "after ACL reconstruction.",
+            "tendon_bone_healing|increase",
+        ),
+        # R16 (BMSC EVs carrying miR-199a in disc degeneration)
+        (
+            "Marrow MSC extracellular vesicles promote the repair of intervertebral disc "
+            "degeneration by transferring a microRNA.",
+            "disc_regeneration|increase",
+        ),
+    ],
+)
+def test_process_before_its_tissue(abstract: str, expected: str) -> None:
+    assert expected in outcomes(abstract)
+
+
+def test_healing_of_enthesis_in_background_gives_no_value() -> None:
+    # holdout and dev corpora open with the problem: the interface heals poorly after repair
+    found = outcomes(
+        "Healing of the tendon-bone interface after rotator cuff repair is often poor."
+    )
+    assert not any(value.startswith("tendon_bone_healing") for value in found)
