@@ -149,3 +149,30 @@ def test_the_migrations_form_one_line() -> None:
     assert len(revisions) == len(files) == len(set(revisions))
     assert len(script.get_heads()) == 1
     assert len(list(script.walk_revisions())) == len(files)
+
+
+def test_0010_drops_the_unread_doi_index_and_a_downgrade_makes_it_again(store_url: str) -> None:
+    """Stores made before 0010 lose records.doi's index (no query reads by DOI); a paper is
+    still found by its DOI (through its keys), and a downgrade makes the index again."""
+
+    def indexes(engine: Engine) -> set[str]:
+        with engine.connect() as conn:
+            return {str(found["name"]) for found in inspect(conn).get_indexes("records")}
+
+    engine = make_engine(store_url)
+    old_store(engine)
+    upgrade(engine, "0009")
+    assert "ix_records_doi" in indexes(engine)
+    upgrade(engine)
+    assert "ix_records_doi" not in indexes(engine)
+    assert {"ix_records_pmid", "ix_records_year", "ix_records_label"} <= indexes(engine)
+    engine.dispose()
+    with Store.open(store_url) as store:
+        assert store.get("doi:10.1000/bone.2").record.pmid is None  # type: ignore[union-attr]
+    engine = make_engine(store_url)
+    config = alembic_config()
+    with writing(engine) as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0009")
+    assert "ix_records_doi" in indexes(engine)
+    engine.dispose()

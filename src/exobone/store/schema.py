@@ -78,7 +78,7 @@ class RecordRow(Base):
     volume: Mapped[str | None] = mapped_column(Text)
     issue: Mapped[str | None] = mapped_column(Text)
     pages: Mapped[str | None] = mapped_column(Text)
-    doi: Mapped[str | None] = mapped_column(Text, index=True)
+    doi: Mapped[str | None] = mapped_column(Text)
     pmid: Mapped[str | None] = mapped_column(Text, index=True)
     abstract: Mapped[str] = mapped_column(Text)
     abstract_raw: Mapped[str] = mapped_column(Text)
