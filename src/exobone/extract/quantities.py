@@ -63,6 +63,13 @@ _VESICLE_BEFORE_DOSE = re.compile(
     re.IGNORECASE,
 )
 _AT_DOSE = re.compile(r"(?:\bat|\bdoses?\s+of|\bconcentrations?\s+of)\s*$", re.IGNORECASE)
+# Amounts listed before the one unit they share, each a dose: "(25, 50 and 100 ug/mL)",
+# "10 or 20 ug/mL". The list needs its "and"/"or", so a count before a dose ("n = 6, 100 ug")
+# is not read as one.
+_LISTED_BEFORE = re.compile(
+    rf"(?<![\w.,=/\u00b1-])(?<!=\s)((?:{_NUMBER}\s*,\s*)*{_NUMBER}\s*,?\s*(?:and|or)\s+)$",
+    re.IGNORECASE,
+)
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -236,6 +243,7 @@ _COUNT_OF_VESICLES = "a count of vesicles ('2 x 10^10 sEVs') [rule dose_count_of
 _DOSE_BEFORE_VESICLES = "an amount before the vesicles it measures [rule dose_before_vesicles]"
 _DOSE_AFTER_VESICLES = "an amount after the vesicles ('EVs at 50 ug/mL') [rule dose_after_vesicles]"
 _PARTICLE_COUNT = "a particle count in a sentence about vesicles [rule dose_particle_count]"
+_LISTED = "an amount listed before the unit it shares ('25, 50 and 100 ug/mL') [rule dose_listed]"
 _DURATION_RULE = "a number and a time unit, in days [rule duration]"
 _UNIT_FIRST_RULE = "a time unit, then its numbers ('days 7 and 14') [rule duration_unit_first]"
 # A token that names vesicles by its ending, defined or not ("PEVs", "BMSC-sEVs", "MSC-Exos").
@@ -250,14 +258,27 @@ _CELL_KINDS = frozenset({"cell_types", "origins", "species", "cell_lines"})
 _AT_DOSE_KINDS = _CELL_KINDS | {"delivery_routes", "conditions", "animal_models"}
 
 
+_NUMBER_IN_LIST = re.compile(_NUMBER)
+
+
+def _listed_before(text: str, start: int, sentence_start: int) -> re.Match[str] | None:
+    """The amounts listed just before a dose's number that share its unit, if any."""
+    return _LISTED_BEFORE.search(text, max(sentence_start, start - 80), start)
+
+
 def _doses(doc: Document, sentence: Sentence, vesicles: list[Mention]) -> Iterator[Finding]:
     text = doc.text_of(sentence.section)
     mentions = doc.in_sentence(sentence)
     for match in _search(doc, sentence, _DOSE, lambda numbers: numbers.doses):
         start, end = match.start(), match.end()
+        unitless = match.group(7) is None
+        value = _dose_value(match)
+        counted = not unitless and match.group(7).lower().startswith("particles")
+        listed = None if unitless or counted else _listed_before(text, start, sentence.start)
+        if listed is not None:  # the vesicles stand before the whole list
+            start = listed.start(1)
         after = [v for v in vesicles if v.start >= end]
         before = [v for v in vesicles if v.end <= start]
-        unitless = match.group(7) is None
         ok = False
         rule = _COUNT_OF_VESICLES if unitless else _DOSE_BEFORE_VESICLES
         if after and after[0].start - end < 40:
@@ -279,12 +300,10 @@ def _doses(doc: Document, sentence: Sentence, vesicles: list[Mention]) -> Iterat
         if unitless:
             if ok or _VESICLE_TOKEN.match(text, end):
                 span = Span(start, end, sentence.index, sentence.section)
-                yield Finding("doses", _dose_value(match), span, rule)
+                yield Finding("doses", value, span, rule)
             continue
         # Particles in a sentence that sizes the vesicles are their concentration (R48).
-        sized = match.group(7).lower().startswith("particles") and bool(
-            _SIZE_MEASURED.search(text, sentence.start, sentence.end)
-        )
+        sized = counted and bool(_SIZE_MEASURED.search(text, sentence.start, sentence.end))
         if not ok and not sized and before and start - before[-1].end < 90:
             gap = text[before[-1].end : start]
             others = [
@@ -302,12 +321,18 @@ def _doses(doc: Document, sentence: Sentence, vesicles: list[Mention]) -> Iterat
                 and bool(_VESICLE_BEFORE_DOSE.search(gap))
             )
             rule = _DOSE_AFTER_VESICLES
-        if not ok and not sized and match.group(7).lower().startswith("particles"):
+        if not ok and not sized and counted:
             ok = True  # particle counts in a vesicle sentence count vesicles
             rule = _PARTICLE_COUNT
-        if ok:
-            span = Span(start, end, sentence.index, sentence.section)
-            yield Finding("doses", _dose_value(match), span, rule)
+        if not ok:
+            continue
+        if listed is not None:
+            unit = value.split(" ", 1)[1]
+            for number in _NUMBER_IN_LIST.finditer(text, listed.start(1), listed.end(1)):
+                span = Span(number.start(), number.end(), sentence.index, sentence.section)
+                yield Finding("doses", f"{_plain(float(number.group()))} {unit}", span, _LISTED)
+        span = Span(match.start(), end, sentence.index, sentence.section)
+        yield Finding("doses", value, span, rule)
 
 
 def _to_days(number: str, unit: str) -> int | None:
