@@ -1,4 +1,4 @@
-"""Doses listed before the one unit they share, as real abstracts write them (issue 17).
+"""Doses and routes written in forms the engine missed, as real abstracts write them (issue 17).
 
 "EVs (50, 100, and 150 ug/ml)" gives three doses; before this rule the amounts before the
 unit were never read, and the last one was lost too when the list stood between the
@@ -11,9 +11,13 @@ from exobone.extract import Extractor
 from exobone.model import Record
 
 
-def doses(abstract: str, title: str = "") -> list[str]:
-    fields = Extractor().extract(Record(title=title, abstract=abstract), "S01").annotations
-    return sorted(fields["doses"])
+def field(name: str, abstract: str) -> list[str]:
+    fields = Extractor().extract(Record(title="", abstract=abstract), "S01").annotations
+    return sorted(fields[name])
+
+
+def doses(abstract: str) -> list[str]:
+    return field("doses", abstract)
 
 
 def test_a_list_after_the_vesicles_gives_every_amount():
@@ -55,3 +59,26 @@ def test_amounts_listed_for_something_else_stay_out():
     assert got == ["100 ug"]
     got = doses("On days 3, 7 and 14, 100 ug of exosomes were injected into the joints.")
     assert got == ["100 ug"]
+
+
+def test_an_injection_of_vesicles_into_the_treated_tendon_is_local():
+    # 10.2147/JIR.S345517 (outside the corpus): iMSC small EVs injected into the tendon of rats
+    # with tendinopathy; the noun with the vesicles before the place, as "injection of
+    # hUCMSCs-EVs into the joint cavity" (R130) is for the joint.
+    got = field(
+        "delivery_routes",
+        "Tendinopathy was produced in rats, and a week later each rat had an injection of "
+        "iMSC-sEVs to the quadriceps tendon; pain behaviour was recorded for four weeks.",
+    )
+    assert got == ["local_injection"]
+
+
+def test_an_injection_that_makes_the_model_gives_no_route():
+    # Guard: collagenase injected into the tendon makes the tendinopathy; the vesicles only
+    # treated cells.
+    got = field(
+        "delivery_routes",
+        "Tendinopathy was induced in rats by an injection of collagenase into the Achilles "
+        "tendon, and tenocytes from the rats were treated with exosomes in culture.",
+    )
+    assert got == []
