@@ -3,10 +3,7 @@ line gives the line (cell_lines), never a value whose cell part is empty."""
 
 from __future__ import annotations
 
-from exobone.extract import Extractor
-from exobone.model import Record
-
-EXTRACTOR = Extractor()
+from real_text import fields_of
 
 
 def test_a_cell_line_named_alone_gives_no_cell_value_without_a_cell() -> None:
@@ -18,10 +15,8 @@ def test_a_cell_line_named_alone_gives_no_cell_value_without_a_cell() -> None:
         "PBS were used as controls. Human umbilical vein endothelial cells (HUVECs) treated "
         "with uMSC-Exos migrated faster."
     )
-    annotations = EXTRACTOR.extract(Record(title="Exosomes", abstract=abstract), "T").annotations
-    values = {str(v) for field in ("ev_sources", "recipient_cells") for v in annotations[field]}
+    fields = fields_of(abstract, "Exosomes")
+    values = {str(v) for field in ("ev_sources", "recipient_cells") for v in fields[field]}
     assert values and all(not value.startswith("|") for value in values)
-    assert {str(v) for v in annotations["recipient_cells"]} == {
-        "endothelial_cell|umbilical_cord|human"
-    }
-    assert {str(v) for v in annotations["cell_lines"]} == {"HEK293"}
+    assert {str(v) for v in fields["recipient_cells"]} == {"endothelial_cell|umbilical_cord|human"}
+    assert {str(v) for v in fields["cell_lines"]} == {"HEK293"}

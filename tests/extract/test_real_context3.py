@@ -10,22 +10,15 @@ source); the others were read with the search tool and are named by DOI beside e
 from __future__ import annotations
 
 import pytest
+from real_text import found as found_in
 
-from exobone.extract import Extractor, build_document
+from exobone.extract import build_document
 from exobone.extract.cells import analyse
 from exobone.model import Record
 
-EXTRACTOR = Extractor()
-
-
-def annotations(abstract: str, title: str) -> dict[str, object]:
-    return dict(EXTRACTOR.extract(Record(title=title, abstract=abstract), "T").annotations)
-
 
 def found(abstract: str, field: str, title: str = "Vesicles in skeletal disease") -> set[str]:
-    value = annotations(abstract, title)[field]
-    assert isinstance(value, list)
-    return {str(v) for v in value}
+    return found_in(abstract, field, title)
 
 
 def species_of(abstract: str, cell: str, title: str = "Vesicles in skeletal disease") -> set[str]:

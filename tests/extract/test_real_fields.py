@@ -9,16 +9,11 @@ the others were read with the search tool and are named by DOI beside each sente
 from __future__ import annotations
 
 import pytest
-
-from exobone.extract import Extractor
-from exobone.model import Record
-
-EXTRACTOR = Extractor()
+from real_text import found as found_in
 
 
 def found(abstract: str, field: str, title: str = "Vesicles in skeletal disease") -> set[str]:
-    annotations = EXTRACTOR.extract(Record(title=title, abstract=abstract), "T").annotations
-    return {str(value) for value in annotations[field]}
+    return found_in(abstract, field, title)
 
 
 # The family of extracellular vesicles spelled out in a definition: its subtypes are members of

@@ -8,18 +8,14 @@ Sources are named by DOI beside each example.
 from __future__ import annotations
 
 import pytest
+from real_text import fields_of
 
-from exobone.extract import Extractor
-from exobone.model import Record
-
-EXTRACTOR = Extractor()
 OPENING = "Exosomes were isolated from bone marrow mesenchymal stem cells. "
 
 
 def annotated(field: str, abstract: str) -> list[str]:
     """What the whole extractor gives for one field of a record with this abstract."""
-    record = Record(title="Vesicle study", abstract=abstract)
-    return EXTRACTOR.extract(record, "T").annotations[field]
+    return fields_of(abstract, "Vesicle study")[field]
 
 
 def effects_of(abstract: str) -> list[str]:

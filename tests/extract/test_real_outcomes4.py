@@ -14,16 +14,13 @@ sources were read with the search tool and are named by DOI or URL beside each t
 from __future__ import annotations
 
 import pytest
+from real_text import fields_of
 
-from exobone.extract import Extractor
 from exobone.extract.direction import DOWN, Target, resolve
-from exobone.model import Record
-
-EXTRACTOR = Extractor()
 
 
 def annotations(abstract: str, title: str = "Vesicles in skeletal repair") -> dict[str, object]:
-    return EXTRACTOR.extract(Record(title=title, abstract=abstract), "T").annotations
+    return fields_of(abstract, title)
 
 
 def outcomes(abstract: str, title: str = "Vesicles in skeletal repair") -> list[str]:

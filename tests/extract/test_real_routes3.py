@@ -7,13 +7,11 @@ paraphrases a published text (source in the comment); the schema writes every am
 as a dose (holdout H04 codes "(10, 20 and 40 ug/mL)" as three).
 """
 
-from exobone.extract import Extractor
-from exobone.model import Record
+from real_text import fields_of
 
 
 def field(name: str, abstract: str) -> list[str]:
-    fields = Extractor().extract(Record(title="", abstract=abstract), "S01").annotations
-    return sorted(fields[name])
+    return sorted(fields_of(abstract)[name])
 
 
 def doses(abstract: str) -> list[str]:

@@ -6,15 +6,9 @@ structured17 probe and real_paraphrase records are named where they come from.
 """
 
 import pytest
+from real_text import fields_of as annotations
 
-from exobone.extract import Extractor
 from exobone.extract.discourse import study_start
-from exobone.model import Record
-
-
-def annotations(abstract: str, title: str = "") -> dict[str, object]:
-    return Extractor().extract(Record(title=title, abstract=abstract), "S01").annotations
-
 
 # --- a structured review: "Objective: To review ...", "Methods: the literature was reviewed"
 
