@@ -5,12 +5,13 @@
 (source in the comment); the name + head must be an assay term of the lexicon.
 """
 
-from exobone.extract import Extractor
+from real_text import EXTRACTOR, fields_of
+
 from exobone.model import Record
 
 
 def assays(abstract: str) -> list[str]:
-    return Extractor().extract(Record(title="", abstract=abstract), "S01").annotations["assays"]
+    return fields_of(abstract)["assays"]
 
 
 def test_alkaline_phosphatase_before_alizarin_red_staining_is_alp_staining():
@@ -66,7 +67,7 @@ def test_the_shared_head_is_named_in_the_explanation():
         title="", abstract="Cells were examined with HE and immunofluorescence staining."
     )
     (histology,) = [
-        e for e in Extractor().explain(record) if (e.field, e.value) == ("assays", "histology")
+        e for e in EXTRACTOR.explain(record) if (e.field, e.value) == ("assays", "histology")
     ]
     (because,) = histology.evidence
     assert because.words == "HE"

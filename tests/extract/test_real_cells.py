@@ -4,12 +4,11 @@ Each case paraphrases a published abstract (source in the comment); each rule ha
 real examples, at least one of them from outside the real_paraphrase corpus where one was found.
 """
 
-from exobone.extract import Extractor
-from exobone.model import Record
+from real_text import fields_of
 
 
 def fields(abstract: str, title: str = "") -> dict:
-    return Extractor().extract(Record(title=title, abstract=abstract), "S01").annotations
+    return fields_of(abstract, title)
 
 
 def test_cells_after_a_differentiation_of_are_the_recipients_not_induced_sources():

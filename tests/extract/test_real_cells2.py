@@ -5,14 +5,15 @@ Each case paraphrases a published abstract (source in the comment); the guards k
 widened rule from reading cells that did not give or receive the vesicles.
 """
 
-from exobone.extract import Extractor
+from real_text import fields_of
+
 from exobone.extract.cells import analyse
 from exobone.extract.pipeline import build_document
 from exobone.model import Record
 
 
 def annotations(abstract: str, title: str = "") -> dict[str, list[str]]:
-    return Extractor().extract(Record(title=title, abstract=abstract), "S01").annotations
+    return fields_of(abstract, title)
 
 
 def recipients(abstract: str) -> list[str]:

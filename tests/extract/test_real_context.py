@@ -10,11 +10,9 @@ sentence.
 from __future__ import annotations
 
 import pytest
+from real_text import EXTRACTOR
 
-from exobone.extract import Extractor
 from exobone.model import Record
-
-EXTRACTOR = Extractor()
 
 
 def found(abstract: str, field: str, title: str = "Vesicles in skeletal disease") -> set[str]:

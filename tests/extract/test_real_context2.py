@@ -10,12 +10,10 @@ text.
 from __future__ import annotations
 
 import pytest
+from real_text import EXTRACTOR
 
-from exobone.extract import Extractor
 from exobone.lexicon.matcher import default_matcher
 from exobone.model import Record
-
-EXTRACTOR = Extractor()
 
 
 def annotations(abstract: str, title: str) -> dict[str, object]:

@@ -6,13 +6,11 @@ positive tests failed before the rule they test.
 
 from __future__ import annotations
 
-from exobone.extract import Extractor
-from exobone.model import Record
+from real_text import fields_of
 
 
 def _study_type(title: str, abstract: str) -> str:
-    record = Record(title=title, abstract=abstract)
-    return str(Extractor().extract(record, "S01").annotations["study_type"])
+    return str(fields_of(abstract, title)["study_type"])
 
 
 def test_this_comprehensive_review_is_a_review():
@@ -92,8 +90,7 @@ def test_an_inverted_long_form_keeps_its_verbs():
 
 
 def _assays(abstract: str) -> set[str]:
-    record = Record(title="Exosomes in bone repair", abstract=abstract)
-    return set(Extractor().extract(record, "S01").annotations["assays"])
+    return set(fields_of(abstract, "Exosomes in bone repair")["assays"])
 
 
 def test_edu_incorporation_is_no_cell_counting():

@@ -14,14 +14,12 @@ the rodent way too. Sentences below are our own paraphrases.
 from __future__ import annotations
 
 import pytest
+from real_text import EXTRACTOR
 
-from exobone.extract import Extractor
 from exobone.lexicon import default_matcher
 from exobone.lexicon.loader import load_lexicon, rodent_spelling
 from exobone.model import Record
 from exobone.schema import read_data
-
-EXTRACTOR = Extractor()
 
 
 def effects(abstract: str, title: str = "Vesicles in bone repair of mice") -> set[str]:

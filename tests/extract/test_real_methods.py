@@ -6,11 +6,9 @@ line), other sources are named beside the sentence.
 from __future__ import annotations
 
 import pytest
+from real_text import EXTRACTOR
 
-from exobone.extract import Extractor
 from exobone.model import Record
-
-EXTRACTOR = Extractor()
 
 
 def labels(field: str, abstract: str) -> set[str]:

@@ -9,12 +9,10 @@ the others were read with the search tool and are named by DOI or PMC id beside 
 from __future__ import annotations
 
 import pytest
+from real_text import EXTRACTOR
 
-from exobone.extract import Extractor
 from exobone.extract.pipeline import build_document
 from exobone.model import Record
-
-EXTRACTOR = Extractor()
 
 
 def found(abstract: str, title: str = "Vesicles in skeletal disease") -> dict[str, set[str]]:

@@ -9,13 +9,11 @@ tests/data/real_paraphrase.
 from __future__ import annotations
 
 import pytest
+from real_text import EXTRACTOR
 
-from exobone.extract import Extractor
 from exobone.lexicon.loader import rodent_spelling
 from exobone.model import Record
 from exobone.schema import read_data
-
-EXTRACTOR = Extractor()
 
 
 def found(abstract: str, title: str = "Vesicles in skeletal disease") -> dict[str, set[str]]:

@@ -8,11 +8,9 @@ Sources are named by DOI or URL beside each example.
 from __future__ import annotations
 
 import pytest
+from real_text import EXTRACTOR
 
-from exobone.extract import Extractor
 from exobone.model import Record
-
-EXTRACTOR = Extractor()
 
 
 def cargo_of(title: str, abstract: str = "") -> list[str]:

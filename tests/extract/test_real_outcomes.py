@@ -8,11 +8,9 @@ sources were read with the search tool and are named by DOI or URL beside each s
 from __future__ import annotations
 
 import pytest
+from real_text import EXTRACTOR
 
-from exobone.extract import Extractor
 from exobone.model import Record
-
-EXTRACTOR = Extractor()
 
 
 def outcomes(abstract: str, title: str = "Vesicles in skeletal repair") -> set[str]:

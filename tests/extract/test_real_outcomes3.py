@@ -10,11 +10,9 @@ sources were read with the search tool and are named by DOI, PMID or URL beside 
 from __future__ import annotations
 
 import pytest
+from real_text import EXTRACTOR
 
-from exobone.extract import Extractor
 from exobone.model import Record
-
-EXTRACTOR = Extractor()
 
 
 def assays(abstract: str, title: str = "Vesicles in skeletal repair") -> list[str]:

@@ -10,11 +10,9 @@ NOTES line gives the DOI).
 from __future__ import annotations
 
 import pytest
+from real_text import EXTRACTOR
 
-from exobone.extract import Extractor
 from exobone.model import Record
-
-EXTRACTOR = Extractor()
 
 
 def routes(abstract: str, title: str = "Vesicles in skeletal repair") -> set[str]:
