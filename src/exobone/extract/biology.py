@@ -11,6 +11,7 @@ from typing import Final
 
 from exobone.extract.cell_phrases import CellPhrase
 from exobone.extract.cells import analyse, most_specific
+from exobone.extract.cells_rules import SECRETOME_NARROWED
 from exobone.extract.cues import Cue
 from exobone.extract.document import Document, Finding, Mention
 from exobone.extract.preconditioning import preconditioning
@@ -188,10 +189,19 @@ def _treated_media(doc: Document) -> list[tuple[str, int, int, int]]:
     return list(found)
 
 
+def _narrowed_secretome(doc: Document, v: Mention) -> bool:
+    """Whether a secretome word is narrowed at once to a kind of vesicle ("paracrine factors,
+    such as exosomes"): the vesicles are the preparation; the secretome still names where
+    they came from ("the secretome of MSCs, especially exosome")."""
+    if v.label != "secretome":
+        return False
+    return bool(SECRETOME_NARROWED.match(doc.text_of(v.section)[v.end : doc.sentence_of(v).end]))
+
+
 def _vesicle_types(doc: Document) -> Iterator[Finding]:
     media = {(section, start) for section, _, start, _ in _treated_media(doc)}
     for v in analyse(doc).vesicles:
-        if (v.section, v.start) in media:
+        if (v.section, v.start) in media or _narrowed_secretome(doc, v):
             continue
         yield Finding("vesicle_types", v.label, _span(v))
         if v.label == "conditioned_medium":

@@ -64,6 +64,8 @@ DEFINED_AS: Final = _gate("defined_as")
 APPOSITION: Final = _gate("apposition")
 EV_FAMILY_LIST: Final = _gate("ev_family_list")
 OWN_WORK: Final = RULES.regex("own_work")
+# "The secretome of MSCs, especially exosomes": the vesicles are the object, not the secretome.
+SECRETOME_NARROWED: Final = _gate("secretome_narrowed")
 HYPHENATED_END: Final = RULES.regex("hyphenated_end")
 # "Human periodontal ligament stem cells (PDLSCs)" defined in the background.
 DEFINED_ABBREVIATION: Final = RULES.regex("defined_abbreviation")
