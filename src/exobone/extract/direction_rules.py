@@ -174,6 +174,7 @@ HARMFUL: Final = frozenset(RULES.word_list("harmful"))
 
 # "Y, which inhibits Z": the words between two links of a mechanism chain.
 CHAIN_LINK_RE: Final = RULES.regex("chain_link")
+SUBJECT_VERB_RE: Final = RULES.regex("subject_verb")
 
 
 # Verb stems that make things better: on a harm or a disease they mean a decrease.

@@ -59,6 +59,7 @@ from exobone.extract.direction_rules import (
     SAME,
     SECRETION_BLOCK,
     STIMULUS_BY,
+    SUBJECT_VERB_RE,
     UP,
     VESICLE,
     VESICLE_RE,
@@ -414,22 +415,50 @@ def _bettered(state: _SentenceState, i: int, cue: Cue, sign: int | None) -> int 
 
 def _chain_links(state: _SentenceState) -> None:
     """ "miR-26a targets PTEN, which inhibits the AKT pathway": PTEN falls, so the pathway it
-    inhibits rises; each later link of a mechanism chain follows the sign of the one before."""
+    inhibits rises; each later link of a mechanism chain follows the sign of the one before.
+    A gene that is itself the subject of the verb ("Runx2 was a target gene of miR-23a-5p, and
+    Runx2 suppressed MT1DP", doi:10.7150/thno.31580 as dev R98) is such a link too: what it
+    acts on follows the sign the sentence gave that gene."""
     text, targets, result = state.text, state.targets, state.result
     for j, i in zip(state.order, state.order[1:], strict=False):
         before, sign, link = targets[j], result[j], result[i]
-        if (
-            before.kind == "genes"  # a miRNA before "which" is mostly the vesicles' cargo
-            and sign in (UP, DOWN)
-            and link in (UP, DOWN)
-            and CHAIN_LINK_RE.fullmatch(text[before.end : targets[i].start])
-        ):
-            result[i] = sign * link
-            state.change(
-                i,
-                f"follows '{text[before.start : before.end]}' in a mechanism chain"
-                " (pass chain_links)",
-            )
+        if before.kind != "genes" or link not in (UP, DOWN):
+            continue  # a miRNA before "which" is mostly the vesicles' cargo
+        gap = text[before.end : targets[i].start]
+        if sign in (UP, DOWN) and CHAIN_LINK_RE.fullmatch(gap):
+            pass
+        elif _subject_verb(state, before.end, targets[i].start):
+            sign = _sign_of_label(state, before.label, j)
+            if sign not in (UP, DOWN):
+                continue
+        else:
+            continue
+        result[i] = sign * link
+        state.change(
+            i,
+            f"follows '{text[before.start : before.end]}' in a mechanism chain"
+            " (pass chain_links)",
+        )
+
+
+def _subject_verb(state: _SentenceState, start: int, end: int) -> bool:
+    """Whether the words from `start` to `end` are only a verb cue (with an adverb and the
+    object's head words), so that the molecule before them is the verb's subject."""
+    match = SUBJECT_VERB_RE.fullmatch(state.text, start, end)
+    if match is None:
+        return False
+    verb = match.start("verb")
+    return any(c.start == verb and c.form == "verb" and c.sign in (UP, DOWN) for c in state.cues)
+
+
+def _sign_of_label(state: _SentenceState, label: str, upto: int) -> int | None:
+    """The sign the sentence gave a molecule at this mention or at an earlier one."""
+    for k in state.order:
+        if state.targets[k].label == label and state.result[k] in (UP, DOWN):
+            return state.result[k]
+        if k == upto:
+            break
+    return None
 
 
 def _induced_propagation(state: _SentenceState) -> None:
