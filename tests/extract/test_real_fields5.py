@@ -49,3 +49,48 @@ def test_secretome_tested_beside_exosomes_is_kept() -> None:
         "hypoxic MSCs in rats with calvarial defects."
     )
     assert found(text, "vesicle_types") == {"exosome", "secretome"}
+
+
+# --- Bone regeneration as the study's purpose: an aim told by a modal or an infinitive ------
+
+
+def test_aim_could_enhance_bone_regeneration() -> None:
+    # doi:10.1111/cpr.12669 (outside the corpus): the study asked whether exosomes of
+    # miR-375-overexpressing adipose MSCs could enhance bone regeneration.
+    text = (
+        "Objectives: We asked whether exosomes of human adipose mesenchymal stem cells that "
+        "overexpress miR-375 could enhance bone regeneration. Methods: The exosomes were "
+        "embedded in a hydrogel and applied to calvarial defects of rats."
+    )
+    assert "bone_regeneration_general" in found(text, "conditions")
+
+
+def test_therapy_to_enhance_bone_regeneration() -> None:
+    # PMC7581449 (R56): the vesicles hold promise as a cell-free therapy to enhance bone
+    # regeneration and repair.
+    text = (
+        "Forming bone needs progenitor cells. We isolated vesicles from mechanically loaded "
+        "osteocytes and added them to MSCs. These vesicles hold great promise as a cell-free "
+        "therapy to enhance bone regeneration and repair."
+    )
+    assert "bone_regeneration_general" in found(text, "conditions")
+
+
+def test_approach_to_enhance_osteogenesis_and_bone_regeneration() -> None:
+    # PMC8240597 (R101): coating implants with the exosomes may be a viable approach to
+    # enhance osteogenesis and bone regeneration.
+    text = (
+        "We coated titanium implants with MSC exosomes and cultured osteoblasts on them. "
+        "The coating raised ALP activity. It may therefore be a viable approach to enhance "
+        "osteogenesis and bone regeneration."
+    )
+    assert "bone_regeneration_general" in found(text, "conditions")
+
+
+def test_shown_to_promote_bone_regeneration_is_a_result() -> None:
+    # Guard: a measured result, not the purpose (seed S05/S06 convention).
+    text = (
+        "We injected MSC exosomes into rats with femoral fractures. The exosomes were found "
+        "to promote bone regeneration at the fracture site."
+    )
+    assert "bone_regeneration_general" not in found(text, "conditions")

@@ -16,11 +16,25 @@ from exobone.lexicon import load_lexicon
 from exobone.model import Span
 
 # bone_regeneration_general is the study's purpose only in words like these ("for bone repair",
-# "potential in bone tissue engineering"); "stimulated bone regeneration" is a result.
+# "potential in bone tissue engineering"); "stimulated bone regeneration" is a result. An aim
+# is also told by an infinitive ("a cell-free therapy to enhance bone regeneration", R56; "an
+# approach to enhance osteogenesis and bone regeneration", R101), not "were found to promote"
+# (a result).
 _PURPOSE_LEAD = re.compile(
     r"\b(?:for|potential|approach|applications?|useful|promising|strategy|strategies|toward"
-    r"|towards|promoting|investigating|improving|enhancing|candidates?|tools?|therapy for)"
+    r"|towards|promoting|investigating|improving|enhancing|candidates?|tools?|therapy for"
+    r"|(?<!shown )(?<!found )(?<!proved )(?<!proven )(?<!observed )(?<!reported )(?<!able )"
+    r"(?<!demonstrated )to\s+(?:enhance|promote|improve|accelerate|facilitate|support|boost))"
     r"\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# In the abstract a modal tells the aim or the prospect ("whether exosomes ... could enhance
+# bone regeneration", doi:10.1111/cpr.12669; "the composite hydrogel may promote bone
+# regeneration", R51; "can therefore promote bone regeneration", R32); a title's "scaffolds
+# can enhance bone regeneration" states its result (seed S06).
+_MODAL_AIM = re.compile(
+    r"\b(?:may|might|can|could|would)\s+(?:[a-z]+ly\s+|therefore\s+|thus\s+|also\s+)?"
+    r"(?:promote|enhance|improve|accelerate|facilitate|support|boost)\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _ALWAYS_PURPOSE = re.compile(r"tissue[ -]engineer", re.IGNORECASE)
@@ -84,7 +98,8 @@ def _conditions(doc: Document) -> Iterator[Finding]:
         if m.label == "bone_regeneration_general" and not (doc.review and m.section == "title"):
             text = doc.text_of(m.section)
             lead = text[max(0, m.start - 50) : m.start]
-            if not (_ALWAYS_PURPOSE.search(m.text) or _PURPOSE_LEAD.search(lead)):
+            modal = m.section == "abstract" and _MODAL_AIM.search(lead)
+            if not (_ALWAYS_PURPOSE.search(m.text) or _PURPOSE_LEAD.search(lead) or modal):
                 continue
         found.append(m)
     implied = list(_implied(doc, found))
