@@ -154,3 +154,42 @@ def test_favourable_and_favoured_as_adjectives_give_no_direction() -> None:
         "porosity, and bone is a favoured site of metastasis."
     )
     assert not outcomes(text)
+
+
+# The vesicles' capacity to do something, named as what was examined or tested, is an aim: the
+# direction verb after 'the capacity of X to' is not a finding. A sentence that goes on to say
+# what was found keeps its findings.
+
+
+def test_the_capacity_to_counteract_named_as_what_was_tested_is_no_finding() -> None:
+    # PMC12988504 (EVs of hADSCs expanded on decellularized matrix, rat OA), outside the dev
+    # corpus
+    text = (
+        "hADSCs were expanded to passage 15 on plastic or on decellularized matrix, and their "
+        "EVs were isolated. We first examined the capacity of the matrix-primed EVs to "
+        "counteract chondrocyte senescence and ER stress in vitro, and then confirmed their "
+        "therapeutic effect in a rat OA model."
+    )
+    assert not any(value.startswith("senescence") for value in outcomes(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # R131 (review of EVs and conditioned media in periodontal regeneration)
+        "Vesicles of dental stem cells were reviewed. Several recent studies have focused on the "
+        "ability of EVs and CM to regenerate bone and periodontium.",
+        "Exosomes of BMSCs were added to chondrocytes. The capacity of the exosomes to reduce "
+        "apoptosis was then assessed.",
+    ],
+)
+def test_other_forms_of_an_examined_capacity_give_no_finding(text: str) -> None:
+    assert not outcomes(text)
+
+
+def test_an_examined_capacity_followed_by_what_was_found_keeps_the_finding() -> None:
+    text = (
+        "Exosomes of BMSCs were added to osteoblasts. We examined the ability of the exosomes "
+        "to promote osteogenic differentiation and found that they increased mineralization."
+    )
+    assert "mineralization|increase" in outcomes(text)
