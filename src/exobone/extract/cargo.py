@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from exobone.extract.cells import analyse
 from exobone.extract.direction_rules import CARGO_LIST, TRANSFER_VERB, view_of
-from exobone.extract.document import Document, Finding, Mention
+from exobone.extract.document import Document, Finding, Mention, Sentence
 
 _MOLECULES = frozenset({"genes", "mirna", "lncrna"})
 _ADJECTIVE_BEFORE = re.compile(
@@ -27,9 +27,28 @@ _MEDIATED_TRANSFER = re.compile(
     r"^-?\s*(?:mediated|based)\s+(?:transfer|delivery|transport)\s+of\s+$", re.IGNORECASE
 )
 # Words that may stand before the vesicle word itself: "BMSC-derived", the "MSC-" of a glued
-# "MSC-Exos", an abbreviation ("ADSC exosomes"). Capitalised or hyphenated tokens only, so that
-# "in chondrocytes treated with exosomes" does not read as "in exosomes".
-_NAMING = r"(?-i:(?:(?:these|those|such|the|[A-Z][\w]*|[\w]+-[\w-]*)[\s-]+){0,3})"
+# "MSC-Exos", an abbreviation ("ADSC exosomes"), and the species, donor state or tissue words
+# that name vesicles in lower case ("in rat BMSC-Exos", 10.1186/s13287-022-02975-0; "in
+# human umbilical cord MSC exosomes"). Capitalised or hyphenated tokens and these words only,
+# so that "in chondrocytes treated with exosomes" does not read as "in exosomes".
+_NAMING_WORDS = (
+    "human|rat|rats|mouse|mice|murine|porcine|bovine|rabbit|canine|equine|ovine|goat|pig|cow"
+    "|young|aged|old|senescent|healthy|normal|diseased|hypoxic|normoxic|primed|engineered"
+    "|native|small|large|apoptotic|serum|plasma|milk|urine|urinary|saliva|synovial|bone"
+    "|marrow|umbilical|cord|adipose|dental|pulp|stem|stromal|cell|mesenchymal|derived"
+)
+_NAMING = (
+    rf"(?-i:(?:(?:these|those|such|the|[A-Z][\w]*|[\w]+-[\w-]*|(?i:{_NAMING_WORDS}))"
+    r"[\s-]+){0,4})"
+)
+# Vesicles the lexicon does not name as a type but the sentence does: "the vesicles", a short
+# form of the record's own ("small osteoblast vesicles (SOVs)", 10.1038/s41467-022-28673-2;
+# "CMEVs carry both TGF-beta and miR-148a", 10.1002/mnfr.202100764), a glued "-Exos" or "-EVs".
+_VESICLE_WORD = re.compile(
+    r"(?<![\w-])(?:(?:nano|micro)?vesicles?|[A-Za-z0-9]+-(?:[Ee]xos?|s?EVs?)|[A-Z][A-Za-z0-9]*"
+    r"(?:EVs|MVs|Exos))(?![\w-])"
+)
+_VESICLE_HEAD = re.compile(r"(?:vesicles?|exosomes?|EVs|MVs|microvesicles|nanovesicles)$")
 _INTO = re.compile(
     r"^\s*(?:\S+\s+){0,6}(?:packed|packaged|loaded|sorted|encapsulated|incorporated|secreted"
     r"|transferred|delivered|shuttled|carried|transported)\s+(?:into|in|by|via|through)\s+"
@@ -85,7 +104,7 @@ _CONTAIN_AFTER = re.compile(
     r"|enriched (?:in|with)|rich in|loaded with|abundant in)\s+"
     # the molecule itself, or its full name before its symbol in brackets ("integrin beta-1
     # (ITGB1)", "the functional protein C1q binding protein (C1QBP)")
-    r"(?:(?:\S+\s+){0,2}?|(?:[^\s,;()]+\s+){1,6}\()$",
+    r"(?:(?:both|either)\s+)?(?:(?:\S+\s+){0,2}?|(?:[^\s,;()]+\s+){1,6}\()$",
     re.IGNORECASE,
 )
 # A gap that opens another clause: the molecule is no longer said of the vesicles.
@@ -117,6 +136,32 @@ def _list_after(text: str, molecules: list[Mention], index: int) -> list[Mention
     return out
 
 
+def _vesicle_words(doc: Document, sentence: Sentence, named: list[Mention]) -> list[Mention]:
+    """The sentence's vesicle words that are not lexicon mentions (`_VESICLE_WORD`, and the
+    short forms the record defines for a vesicle phrase), as pseudo-mentions."""
+    shorts = [
+        short
+        for short, long in doc.abbreviations.items()
+        if _VESICLE_HEAD.search(long) and short in sentence.text
+    ]
+    spans = [m.span() for m in _VESICLE_WORD.finditer(sentence.text)]
+    for short in shorts:
+        spans += [
+            m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", sentence.text)
+        ]
+    out = []
+    for a, b in spans:
+        start, end = sentence.start + a, sentence.start + b
+        if any(v.start < end and start < v.end for v in named):
+            continue
+        out.append(
+            Mention(
+                "vesicle_ref", "", start, end, sentence.text[a:b], sentence.index, sentence.section
+            )
+        )
+    return out
+
+
 def extract(doc: Document) -> Iterator[Finding]:
     vesicles = analyse(doc).vesicles
     for sentence in doc.sentences:
@@ -125,6 +170,8 @@ def extract(doc: Document) -> Iterator[Finding]:
         here = [
             v for v in vesicles if (v.section, v.sentence) == (sentence.section, sentence.index)
         ]
+        if vesicles:  # the record studies vesicles: its other words for them count too
+            here = sorted(here + _vesicle_words(doc, sentence, here), key=lambda v: v.start)
         if not here:
             continue
         text = doc.text_of(sentence.section)
