@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+import pytest
 from alembic import command
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, MetaData, insert, inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from exobone.model import Record, Study
 from exobone.store import Store
@@ -175,4 +178,44 @@ def test_0010_drops_the_unread_doi_index_and_a_downgrade_makes_it_again(store_ur
         config.attributes["connection"] = conn
         command.downgrade(config, "0009")
     assert "ix_records_doi" in indexes(engine)
+    engine.dispose()
+
+
+def test_0011_lets_abstract_raw_be_null_and_keeps_what_was_stored(store_url: str) -> None:
+    """After 0011 a record may store NULL for an abstract that needed no cleaning (read back
+    as the abstract); rows stored before keep their text, SQLite's file stays sound, and a
+    downgrade writes the abstract back into the NULLs and refuses NULL again."""
+    engine = make_engine(store_url)
+    old_store(engine)
+    upgrade(engine, "0010")
+
+    def set_null(conn: Any) -> None:
+        conn.execute(text("UPDATE records SET abstract_raw = NULL WHERE id = 2"))
+
+    with pytest.raises(IntegrityError), writing(engine) as conn:
+        set_null(conn)
+    upgrade(engine)
+    with writing(engine) as conn:
+        set_null(conn)
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        rows = conn.execute(text("SELECT id, abstract_raw FROM records ORDER BY id")).all()
+    assert [tuple(row) for row in rows] == [(1, ""), (2, None), (3, "")]
+    engine.dispose()
+    with Store.open(store_url) as store:
+        entries = {entry.id: entry.record for entry in store.records()}
+    healed = f"Exosomes helped rat bone heal {PATHWAYS[2]}."
+    assert entries[2].abstract_raw == entries[2].abstract == healed
+    assert entries[1].abstract_raw == ""
+    engine = make_engine(store_url)
+    config = alembic_config()
+    with writing(engine) as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0010")
+    with engine.connect() as conn:
+        raws = conn.execute(text("SELECT abstract_raw FROM records ORDER BY id")).scalars().all()
+    assert raws == ["", healed, ""]
+    with pytest.raises(IntegrityError), writing(engine) as conn:
+        set_null(conn)
     engine.dispose()

@@ -315,9 +315,37 @@ def test_the_bulk_path_stores_what_was_read_and_extracted(store_url: str, tmp_pa
             )
             bulk_row, sqlalchemy_row = rows.all()
         assert bulk_row == sqlalchemy_row
-        assert {f: first[f] for f in RECORD_COLUMNS} == {
+        assert writer_module.record_values(first) == {
             f: getattr(records[0], f) for f in RECORD_COLUMNS
         }
+
+
+def test_an_abstract_that_is_its_source_text_is_stored_once(
+    store_url: str, tmp_path: Path
+) -> None:
+    """A record whose source abstract needed no cleaning stores NULL as abstract_raw (its
+    text once, not twice), one that did keeps its own; both read back as they were read,
+    and a second ingest of the file finds every record unchanged."""
+    from exobone.ingest import read_records
+    from exobone.store.writer import records_t
+
+    path = with_duplicate(tmp_path / "refs.xml", 40, seed=41)
+    read = [item for item in read_records(path) if isinstance(item, Record)][:40]
+    same = {record.pmid for record in read if record.abstract_raw == record.abstract}
+    assert 0 < len(same) < len(read)  # both kinds are in the file
+    with Store.open(store_url) as store:
+        ingest_file(store, path)
+        with store.engine.connect() as conn:
+            stored = conn.execute(select(records_t.c.pmid, records_t.c.abstract_raw)).all()
+        assert {pmid for pmid, raw in stored if raw is None} == same
+        assert all(raw for pmid, raw in stored if pmid not in same)
+        entries = store.records(limit=100)
+        assert [entry.record for entry in entries] == read
+        assert [entry.record.abstract_raw for entry in entries] == [r.abstract_raw for r in read]
+        before = contents(store_url)
+        again = ingest_file(store, path)
+    assert (again.new, again.updated, again.unchanged) == (0, 0, 40)
+    assert contents(store_url) == before
 
 
 def test_batches_of_any_size_reuse_the_same_statements(store_url: str, tmp_path: Path) -> None:

@@ -81,7 +81,9 @@ class RecordRow(Base):
     doi: Mapped[str | None] = mapped_column(Text)
     pmid: Mapped[str | None] = mapped_column(Text, index=True)
     abstract: Mapped[str] = mapped_column(Text)
-    abstract_raw: Mapped[str] = mapped_column(Text)
+    # The abstract as the source gave it; NULL when it is `abstract` itself (migration 0011:
+    # read it through `writer.record_values`, which gives the abstract back in its place).
+    abstract_raw: Mapped[str | None] = mapped_column(Text)
     title_raw: Mapped[str] = mapped_column(Text, default="", server_default="")
     keywords: Mapped[list[str]] = mapped_column(JSONType)
     raw: Mapped[str] = mapped_column(Text)

@@ -48,7 +48,6 @@ from exobone.store.schema import (
 )
 from exobone.store.writer import (
     BATCH_SIZE,
-    RECORD_COLUMNS,
     BatchWriter,
     Counts,
     annotations_t,
@@ -57,6 +56,7 @@ from exobone.store.writer import (
     evidence_t,
     keys_t,
     lock_state,
+    record_values,
     records_t,
     remember_values,
     state_t,
@@ -716,7 +716,7 @@ class Store:
         annotations = _load_annotations(conn, [row.id for row in study_rows.values()])
         entries = []
         for row in rows:
-            record = Record(**{name: getattr(row, name) for name in RECORD_COLUMNS})
+            record = Record(**record_values(row._mapping))
             study = None
             if (study_row := study_rows.get(row.id)) is not None:
                 study = _study(study_row, row.label, record, annotations.get(study_row.id, []))

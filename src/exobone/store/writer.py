@@ -74,6 +74,7 @@ RECORD_COLUMNS: tuple[str, ...] = (
 )
 # A record's values of `RECORD_COLUMNS`, in that order.
 _record_columns = itemgetter(*RECORD_COLUMNS)
+_ABSTRACT_RAW_AT = RECORD_COLUMNS.index("abstract_raw")
 # The record columns whose keys can prove two records different papers (`_rejects`).
 IDENTITY_COLUMNS = ("doi", "pmid")
 EVIDENCE_COLUMNS = ("section", "sentence", "start", "end", "text", "inferred")
@@ -263,7 +264,7 @@ class BatchWriter:
                 ("id", "label", "key", "checksum", "created_at", "updated_at", *RECORD_COLUMNS),
                 [
                     (row.id, study_label(row.id), row.key, row.checksum, self.now, self.now)
-                    + _record_columns(row.values)
+                    + _stored_columns(row.values)
                     for row in new
                     if row.id is not None
                 ],
@@ -275,7 +276,7 @@ class BatchWriter:
                 records_t,
                 ("checksum", "updated_at", *RECORD_COLUMNS),
                 [
-                    (row.checksum, self.now, *_record_columns(row.values), row.id)
+                    (row.checksum, self.now, *_stored_columns(row.values), row.id)
                     for row in changed
                 ],
             )
@@ -621,7 +622,7 @@ def _load(conn: Connection, keyed: Sequence[list[str]], seen: IdSet) -> dict[str
     for ids in padded(sorted(possible)):
         for found in conn.execute(select(records_t).where(records_t.c.id.in_(ids))).mappings():
             row = rows[int(found["id"])]
-            row.values = {name: found[name] for name in RECORD_COLUMNS}
+            row.values = record_values(found)
             row.checksum, row.key, row.whole = found["checksum"], found["key"], True
         # The stored keys of a matched record, so that an update adds only missing ones.
         query = select(keys_t.c.record_id, keys_t.c.key).where(keys_t.c.record_id.in_(ids))
@@ -725,6 +726,24 @@ def _evidence_values(record: Record, span: Span) -> tuple[Any, ...]:
     text = record.title if span.section == "title" else record.abstract
     words = text[span.start : span.end]
     return (span.section, span.sentence, span.start, span.end, words, span.inferred)
+
+
+def _stored_columns(values: Mapping[str, Any]) -> tuple[Any, ...]:
+    """A record's values of `RECORD_COLUMNS` as the records table holds them: abstract_raw
+    NULL when it is the abstract (migration 0011; ~1.2 KB less a PubMed record)."""
+    columns: tuple[Any, ...] = _record_columns(values)
+    if values["abstract_raw"] == values["abstract"]:
+        return (*columns[:_ABSTRACT_RAW_AT], None, *columns[_ABSTRACT_RAW_AT + 1 :])
+    return columns
+
+
+def record_values(found: Mapping[Any, Any]) -> dict[str, Any]:
+    """A stored record row's values of `RECORD_COLUMNS` (as the Record's fields): a NULL
+    abstract_raw is the abstract (`_stored_columns`)."""
+    values = {name: found[name] for name in RECORD_COLUMNS}
+    if values["abstract_raw"] is None:
+        values["abstract_raw"] = values["abstract"]
+    return values
 
 
 def _record_values(record: Record) -> dict[str, Any]:
