@@ -23,10 +23,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import islice
+from json import encoder as json_encoder
 from operator import itemgetter
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Table, delete, select, update
+from sqlalchemy import JSON, Connection, Table, delete, select, update
 
 from exobone.model import CITATION_FIELDS, Record, Span, Study
 from exobone.schema import ANNOTATION_FIELDS
@@ -476,8 +477,10 @@ class _Bulk:
         """Rows with each value as the column's SQLAlchemy type binds it."""
         convert: list[tuple[int, Callable[[Any], Any]]] = []
         for place, name in enumerate(columns):
-            column_type = table.c[name].type
-            bind = column_type.dialect_impl(self.dialect).bind_processor(self.dialect)
+            column_type = table.c[name].type.dialect_impl(self.dialect)
+            bind: Callable[[Any], Any] | None = column_type.bind_processor(self.dialect)
+            if bind is not None and isinstance(column_type, JSON) and not self.postgres:
+                bind = _json_lists(bind, self.dialect)
             if bind is not None:
                 convert.append((place, bind))
         if not convert:
@@ -497,6 +500,34 @@ class _Bulk:
                 values[place] = result
             converted.append(values)
         return converted
+
+
+# json.dumps' own C encoder with json.dumps' defaults, made once (None without the C
+# accelerator). json.dumps makes a new one at each call: ~3 us of a list's ~6 here.
+_make_encoder: Any = getattr(json_encoder, "c_make_encoder", None)
+_LIST_JSON: Callable[[Any, int], Sequence[str]] | None = (
+    _make_encoder(
+        None, json.JSONEncoder().default, json_encoder.encode_basestring_ascii, None,
+        ": ", ", ", False, False, True,
+    )  # fmt: skip
+    if _make_encoder is not None
+    else None
+)
+
+
+def _json_lists(bind: Callable[[Any], Any], dialect: Any) -> Callable[[Any], Any]:
+    """SQLAlchemy's JSON bind processor for SQLite, the same text for lists (the authors and
+    keywords of every record) at half the cost; other values go to `bind`."""
+    encode = _LIST_JSON
+    if encode is None or getattr(dialect, "_json_serializer", None) is not None:
+        return bind
+
+    def process(value: Any) -> Any:
+        if type(value) is list:
+            return "".join(encode(value, 0))
+        return bind(value)
+
+    return process
 
 
 def lock_state(conn: Connection) -> None:
