@@ -83,6 +83,14 @@ def old_store(engine: Engine) -> None:
         )  # fmt: skip
 
 
+def downgrade(engine: Engine, revision: str) -> None:
+    """Take the store behind `engine` down to `revision`, in one transaction."""
+    config = alembic_config()
+    with writing(engine) as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, revision)
+
+
 def test_0004_gives_each_record_its_own_id_and_keeps_curations(
     store_url: str, tmp_path: Path
 ) -> None:
@@ -110,10 +118,7 @@ def test_0004_downgrades_to_one_label_per_study(store_url: str) -> None:
     engine = make_engine(store_url)
     old_store(engine)
     upgrade(engine)
-    config = alembic_config()
-    with writing(engine) as conn:
-        config.attributes["connection"] = conn
-        command.downgrade(config, "0003")
+    downgrade(engine, "0003")
     with engine.connect() as conn:
         labels = conn.execute(text("SELECT label FROM studies ORDER BY record_id")).scalars().all()
     assert labels == ["S01", "S02", "S03"]
@@ -132,11 +137,8 @@ def test_0005_keeps_old_records_and_their_exports_use_the_cleaned_title(store_ur
     with Store.open(store_url) as store:
         record = store.get("doi:10.1000/bone.1").record  # type: ignore[union-attr]
         assert record.printed_title == "Exosomes in bone repair, part 1"
-    config = alembic_config()
     engine = make_engine(store_url)
-    with writing(engine) as conn:
-        config.attributes["connection"] = conn
-        command.downgrade(config, "0004")
+    downgrade(engine, "0004")
     with engine.connect() as conn:
         names = [column["name"] for column in inspect(conn).get_columns("records")]
     assert "title_raw" not in names and "title" in names
@@ -173,10 +175,7 @@ def test_0010_drops_the_unread_doi_index_and_a_downgrade_makes_it_again(store_ur
     with Store.open(store_url) as store:
         assert store.get("doi:10.1000/bone.2").record.pmid is None  # type: ignore[union-attr]
     engine = make_engine(store_url)
-    config = alembic_config()
-    with writing(engine) as conn:
-        config.attributes["connection"] = conn
-        command.downgrade(config, "0009")
+    downgrade(engine, "0009")
     assert "ix_records_doi" in indexes(engine)
     engine.dispose()
 
@@ -209,10 +208,7 @@ def test_0011_lets_abstract_raw_be_null_and_keeps_what_was_stored(store_url: str
     assert entries[2].abstract_raw == entries[2].abstract == healed
     assert entries[1].abstract_raw == ""
     engine = make_engine(store_url)
-    config = alembic_config()
-    with writing(engine) as conn:
-        config.attributes["connection"] = conn
-        command.downgrade(config, "0010")
+    downgrade(engine, "0010")
     with engine.connect() as conn:
         raws = conn.execute(text("SELECT abstract_raw FROM records ORDER BY id")).scalars().all()
     assert raws == ["", healed, ""]
