@@ -96,3 +96,56 @@ def test_source_cells_treated_before_their_vesicles_were_collected_are_no_recipi
         "exosomes were isolated from their culture supernatant."
     )
     assert "MSC|bone_marrow|" not in found(text, "recipient_cells")
+
+
+# A short form whose long form has a non-cell head ("peptide", "factor") names no cell.
+def test_a_peptide_named_after_a_cell_is_no_cell() -> None:
+    # R122 (chondrocyte-targeted miR-140 delivery by engineered exosomes)
+    text = (
+        "A chondrocyte-affinity peptide (CAP) was fused to a membrane protein on the exosome "
+        "surface, giving CAP-exosomes. The CAP-exosomes stayed in the joint after "
+        "intra-articular injection."
+    )
+    assert "chondrocyte||" not in found(text, "ev_sources")
+
+
+def test_a_growth_factor_named_after_a_cell_is_no_cell() -> None:
+    # R96 (osteoclast-derived small EVs; bone marrow macrophages induced with M-CSF and RANKL)
+    text = (
+        "Bone marrow stromal cells were induced with macrophage colony-stimulating factor "
+        "(M-CSF). Exosomes from ADSCs were then added to the cultures with M-CSF."
+    )
+    assert "macrophage||" not in found(text, "recipient_cells")
+
+
+def test_a_cell_defined_by_its_short_form_keeps_its_identity() -> None:
+    text = (
+        "Exosomes were isolated from bone marrow mesenchymal stem cells (BMSCs). "
+        "Chondrocytes took up the BMSCs' exosomes."
+    )
+    assert "MSC|bone_marrow|" in found(text, "ev_sources")
+
+
+# A relative clause on the vesicles ("..., which then ...") keeps their link to its cells.
+def test_vesicles_which_shift_macrophages_name_recipients() -> None:
+    # 10.1038/s41598-018-31707-9 (inflammatory priming of adipose MSCs, outside the corpus)
+    text = (
+        "Priming adipose-derived stem cells (ADSCs) with inflammatory cytokines raised the "
+        "immunosuppressive power of the ADSC-derived exosomes, which then shifted macrophages "
+        "from the M1 to the M2 phenotype."
+    )
+    assert "macrophage||" in found(text, "recipient_cells")
+
+
+def test_vesicles_which_entered_chondrocytes_name_recipients() -> None:
+    # R122 (chondrocyte-targeted miR-140 delivery by engineered exosomes)
+    text = (
+        "We isolated exosomes from HEK293 cells. The engineered exosomes, which could be "
+        "loaded with miR-140 and which entered chondrocytes specifically, slowed OA in rats."
+    )
+    assert "chondrocyte||" in found(text, "recipient_cells")
+
+
+def test_a_clause_on_the_finding_is_still_a_break() -> None:
+    text = "Exosomes from BMSCs reduced inflammation, which is mediated by macrophages."
+    assert "macrophage||" not in found(text, "recipient_cells")

@@ -46,6 +46,7 @@ from exobone.extract.cells_rules import (
     RECIPIENT_LEAD,
     RECIPIENT_LIST_GAP,
     RECIPIENT_PREP,
+    RELATIVE_GAP,
     SECRETED_BY,
     SOURCE_AFTER,
     SOURCE_ANAPHOR,
@@ -357,7 +358,7 @@ def _recipients(
             # "The supernatant of macrophages induced by EVs reduced ... in chondrocytes": the
             # cells after got the medium of treated cells (R102, R130).
             medium = MEDIUM_OF.search(text[sentence.start : earlier.start])
-            if not BREAKER.search(gap) and not medium:
+            if (not BREAKER.search(gap) or RELATIVE_GAP.match(gap)) and not medium:
                 # The vesicles' own parent cells receive them only when the text says so
                 # ("internalized by", "recipient"); "primed ... on X", "knockdown in X" and
                 # "the effects of X" name the source cells.

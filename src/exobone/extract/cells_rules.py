@@ -32,6 +32,9 @@ def _gate(name: str) -> Gate:
 # Only filler between two mentions makes them one phrase ("bone marrow-derived primary MSCs").
 FILLER: Final = RULES.regex("filler")
 FILLER_WORDS: Final = frozenset(word.lower() for word in RULES.word_list("filler_words"))
+# "chondrocyte-affinity peptide (CAP)": a short form whose long form ends in one of these words
+# names no cell (its cell word is a modifier).
+NON_CELL_HEADS: Final = frozenset(RULES.word_list("non_cell_heads"))
 # "osteogenic differentiation of |hBMSCs": a process of the cells, not one phrase with them.
 OF_GAP: Final = RULES.regex("of_gap")
 
@@ -44,6 +47,8 @@ LIST_GAP: Final = RULES.regex("list_gap")
 # "EVs released by A, B, myocytes and C", "from MSCs (MSCs) or from chondrocytes".
 SOURCE_LIST_GAP: Final = RULES.regex("source_list_gap")
 BREAKER: Final = RULES.regex("breaker")
+# "the exosomes, which then shift macrophages": a relative clause on the vesicles is no break.
+RELATIVE_GAP: Final = RULES.regex("relative_gap")
 
 # Who received them: "internalized by X", "X treated with exosomes", "recipient X".
 RECIPIENT_PREP: Final = _gate("recipient_preposition")

@@ -15,6 +15,7 @@ import bisect
 import re
 
 from exobone.extract import patterns
+from exobone.extract.cells_rules import NON_CELL_HEADS
 from exobone.extract.discourse import review_span, study_start
 from exobone.extract.document import Document, Mention, Sentence
 from exobone.lexicon import Entry, Match, Matcher, default_matcher
@@ -49,6 +50,16 @@ _MODIFIERS_BEFORE = re.compile(
 
 
 _SPECIES_WORDS = ("human ", "rat ", "mouse ", "murine ", "porcine ", "rabbit ", "canine ")
+_CELL_KINDS = frozenset({"cell_types", "origins", "species", "cell_lines"})
+
+
+def _head_word(text: str, end: int) -> str:
+    """The last word of a long form ending at `end`, lower-cased ("peptide" of "chondrocyte-
+    affinity peptide")."""
+    start = end
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    return text[start:end].lower()
 
 
 def _abbreviation_labels(
@@ -75,6 +86,8 @@ def _abbreviation_labels(
             for e in m.entries
             if e[0] != "stop"
         }
+        if _head_word(text, ab.long_end) in NON_CELL_HEADS:
+            found = {e for e in found if e[0] not in _CELL_KINDS}
         if len(found) > len(labels.get(ab.short, set())):
             labels[ab.short] = found
             stem = ab.short[:-1] if ab.short.endswith("s") else ab.short + "s"
