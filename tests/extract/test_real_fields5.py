@@ -94,3 +94,34 @@ def test_shown_to_promote_bone_regeneration_is_a_result() -> None:
         "to promote bone regeneration at the fracture site."
     )
     assert "bone_regeneration_general" not in found(text, "conditions")
+
+
+# --- Time points listed as ordinals or joined by "or" -------------------------------------
+
+
+def test_ordinal_weeks_are_durations() -> None:
+    # doi:10.1186/s13018-023-03576-0 (outside the corpus): serum markers were measured and the
+    # rats killed at the 5th and 10th week after the injections of PRP exosomes.
+    text = (
+        "Rats with drilled cartilage defects were given PRP exosomes in the knee joint cavity "
+        "once a week. Serum MMP-3 was measured at the 5th and 10th week after injection, and "
+        "the rats were killed at the 5th and 10th weeks to score the repair."
+    )
+    assert {"35", "70"} <= found(text, "durations_days")
+
+
+def test_weeks_listed_with_or_are_durations() -> None:
+    # J Orthop Translat 36:152-163 (2022; hypoxic BMSC exosomes in ACL reconstruction,
+    # outside the corpus): graft-bone integration was evaluated at postoperative weeks 2, 4
+    # or 8.
+    text = (
+        "Rats with ACL reconstruction received exosomes in an adhesive hydrogel. Graft-bone "
+        "integration was evaluated at postoperative weeks 2, 4 or 8."
+    )
+    assert found(text, "durations_days") == {"14", "28", "56"}
+
+
+def test_ordinal_passage_is_no_duration() -> None:
+    # Guard: an ordinal with no time unit ("the 5th passage") gives no period.
+    text = "BMSCs of the 5th passage released exosomes, which were given to rats for 4 weeks."
+    assert found(text, "durations_days") == {"28"}

@@ -75,8 +75,12 @@ _WORD_NUMBERS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
 _N = rf"(?:{_NUMBER}|(?:{'|'.join(_WORD_NUMBERS)})(?=[\s-]))"
+# A time point may be written as an ordinal: "at the 5th and 10th week after injection"
+# (doi:10.1186/s13018-023-03576-0).
+_ORDINAL = r"(?:st|nd|rd|th)?"
 _DURATION = Cue(
-    rf"(?<![\w.-])({_N}(?:\s*(?:,\s*(?:and\s+)?|and|or|to|-|&)\s*{_N})*)\s*-?\s*"
+    rf"(?<![\w.-])({_N}{_ORDINAL}(?:\s*(?:,\s*(?:and\s+)?|and|or|to|-|&)\s*{_N}{_ORDINAL})*)"
+    r"\s*-?\s*"
     r"(days?|d|weeks?|wks?|months?|h|hrs?|hours?)\b(?![\w-]*\s*-?old)(?!\s+of age)",
 )
 _NUMBERS = re.compile(_N, re.IGNORECASE)
@@ -87,14 +91,15 @@ _UNIT_FIRST = frozenset("dwmh")
 _DIGITS_SET = frozenset("0123456789")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")  # \w in lowercased ASCII
 _JOINERS = ("and", "or", "to")
+_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 _SPACES = re.compile(r"\s+")
-# "days 7 and 14", "weeks 2, 4 and 8", "days 1-14" (a range counts to its last day). A
-# singular unit takes no comma list ("day 7 and 14" is kept): in "at week 0, 35 rabbits" the
-# 35 counts animals.
+# "days 7 and 14", "weeks 2, 4 and 8", "days 1-14" (a range counts to its last day), "weeks
+# 2, 4 or 8" (J Orthop Translat 36:152-163). A singular unit takes no comma list ("day 7 and
+# 14" is kept): in "at week 0, 35 rabbits" the 35 counts animals.
 _DAY_ITEM = r"\d{1,3}(?:\s*-\s*\d{1,3})?"
 _REVERSED = Cue(
-    rf"\b(?:(days|weeks)\s+({_DAY_ITEM}(?:\s*(?:,\s*(?:and\s+)?|and)\s*{_DAY_ITEM})*)"
-    rf"|(day|week)\s+({_DAY_ITEM}(?:\s+and\s+{_DAY_ITEM})?))\b(?!-)"
+    rf"\b(?:(days|weeks)\s+({_DAY_ITEM}(?:\s*(?:,\s*(?:(?:and|or)\s+)?|and|or)\s*{_DAY_ITEM})*)"
+    rf"|(day|week)\s+({_DAY_ITEM}(?:\s+(?:and|or)\s+{_DAY_ITEM})?))\b(?!-)"
 )
 _RANGE_END = re.compile(r"\d+(?:\s*-\s*(\d+))?")
 _NOT_PERIOD_LEAD = re.compile(r"(?:\bevery|\bper|\baged?|\bonce|\btwice|\bage of)\s+$", re.I)
@@ -125,8 +130,9 @@ class _Numbers(NamedTuple):
     `_DOSE` and `_DURATION` start with a lookbehind, so the regex engine would try them at
     every offset of every sentence searched. Every match starts at a number (a run of digits,
     or a number word for durations), and holds a number followed, after spaces, by a
-    character of `_DOSE_NEXT` (doses) or by `-?` and a unit's first letter (durations). So a
-    sentence is searched only if it holds such a number, and then only at `starts`.
+    character of `_DOSE_NEXT` (doses) or by `-?` and a unit's first letter, perhaps after an
+    ordinal's suffix (durations). So a sentence is searched only if it holds such a number,
+    and then only at `starts`.
     """
 
     starts: list[int]  # where digit runs and number words start
@@ -173,7 +179,9 @@ def _numbers(doc: Document, section: str) -> _Numbers | None:
                 if after == end or low[after] not in _DIGITS_SET:
                     if _next_char(low, after) in _DOSE_NEXT:
                         found.doses.append(at)
-                    if _unit_follows(low, after):
+                    if _unit_follows(low, after) or (
+                        low.startswith(_ORDINAL_SUFFIXES, after) and _unit_follows(low, after + 2)
+                    ):
                         found.durations.append(at)
                 at = low.find(digit, after)
         for word in _WORD_NUMBERS:
