@@ -193,3 +193,40 @@ def test_an_examined_capacity_followed_by_what_was_found_keeps_the_finding() -> 
         "to promote osteogenic differentiation and found that they increased mineralization."
     )
     assert "mineralization|increase" in outcomes(text)
+
+
+# MicroRNAs found "by" sequencing of any name ("high-throughput sequencing", "high-throughput
+# RNA sequencing") are profiled: microRNA_profiling, not only where "miRNA sequencing" is
+# written side by side. Sequencing that "suggests" something about miRNAs reads the cargo.
+
+
+def assays(abstract: str) -> set[str]:
+    return found(abstract, "assays")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # doi:10.3389/fbioe.2022.1061855 (exosomes of condylar chondrocytes under tensile
+        # stress), outside the dev corpus
+        "Rat condylar chondrocytes were cultured at rest or under tensile stress and their "
+        "exosomes extracted. The miRNAs that differed between the two exosome sets were "
+        "screened by high-throughput sequencing.",
+        # R88 (exosomes of senescent MLO-Y4 osteocytes)
+        "Exosomes were collected from senescent and from normal osteocytes. MicroRNAs "
+        "expressed differently in the two kinds of exosomes were identified by "
+        "high-throughput RNA sequencing.",
+    ],
+)
+def test_micrornas_found_by_sequencing_are_profiled(text: str) -> None:
+    assert "microRNA_profiling" in assays(text)
+
+
+def test_sequencing_that_suggests_something_of_micrornas_is_not_profiling() -> None:
+    # R31 (doi:10.1002/advs.202001334): the gold keeps RNA_seq alone
+    text = (
+        "Exosomes of osteogenically primed hMSCs were loaded on titanium scaffolds. RNA "
+        "sequencing suggests that the exosomes act through their cargo, including upregulated "
+        "osteogenic miRNAs."
+    )
+    assert assays(text) == {"RNA_seq"}
