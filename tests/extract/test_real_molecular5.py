@@ -110,3 +110,40 @@ def test_a_molecule_of_the_treated_cells_is_not_cargo(abstract: str) -> None:
     """Guard: the recipient cells' molecule is not the vesicles' cargo, whatever words name
     the cells."""
     assert "miR-21" not in cargo_of(abstract)
+
+
+# --- a manipulation named by its noun as the subject ----------------------------------------
+@pytest.mark.parametrize(
+    ("abstract", "field", "value"),
+    [
+        # PMID 31857259 (hypoxic MSC exosomes and miR-126 in fracture healing, R99): the
+        # knockdown, not the vesicles, lowered the miRNA
+        (
+            "Knockdown of HIF-1alpha clearly lowered miR-126 in the MSCs and in their exosomes "
+            "and so abolished the effects of the hypoxic exosomes.",
+            "molecular_effects",
+            "miR-126|down",
+        ),
+        # doi:10.1016/j.cellsig.2019.109504 (R98): the knockdown of the lncRNA, not the
+        # osteoclast exosomes, promoted osteogenic differentiation
+        (
+            "Knockdown of MT1DP in turn promoted osteogenic differentiation of the cells that "
+            "took up the exosomes.",
+            "outcomes",
+            "osteogenic_differentiation|increase",
+        ),
+    ],
+)
+def test_what_a_knockdown_subject_does_is_not_the_vesicles_effect(
+    abstract: str, field: str, value: str
+) -> None:
+    assert value not in found(OPENING + abstract, field, "Vesicle study")
+
+
+def test_a_vesicle_subject_after_a_knockdown_clause_still_acts() -> None:
+    """Guard: the vesicles of a later sentence keep their effect."""
+    effects = effects_of(
+        "Knockdown of HIF-1alpha lowered miR-126 in the MSCs. The exosomes raised VEGFA in the "
+        "endothelial cells."
+    )
+    assert "VEGFA|up" in effects
