@@ -147,3 +147,35 @@ def test_a_vesicle_subject_after_a_knockdown_clause_still_acts() -> None:
         "endothelial cells."
     )
     assert "VEGFA|up" in effects
+
+
+# --- the long names of RANKL and RANK, however spelled ----------------------------------------
+@pytest.mark.parametrize(
+    ("abstract", "effect"),
+    [
+        # 10.1038/s41467-022-28673-2 (small osteoblast vesicles, R119)
+        (
+            "In co-culture the vesicles inhibit osteoblast differentiation and raise the "
+            "expression of receptor activator of NF-kappaB ligand, so inducing osteoclasts.",
+            "TNFSF11|up",
+        ),
+        # 10.1007/s11033-020-06128-5 (signalling of human osteoclast differentiation; the
+        # spelling of its introduction, outside the corpus)
+        (
+            "The exosomes lowered the level of receptor activator of nuclear factor kappa-B "
+            "ligand (RANKL) in the osteoblasts.",
+            "TNFSF11|down",
+        ),
+        # doi:10.1038/celldisc.2016.15 (exosomal miRNA between osteoclasts and osteoblasts):
+        # 'for' and the receptor itself
+        (
+            "The exosomes reduced the receptor activator for nuclear factor-kappaB on the "
+            "osteoclast precursors.",
+            "TNFRSF11A|down",
+        ),
+    ],
+)
+def test_rankl_and_rank_by_their_long_names(abstract: str, effect: str) -> None:
+    effects = effects_of(abstract)
+    assert effect in effects
+    assert not any(e.startswith("NF_kB|") for e in effects)  # not the pathway inside the name
