@@ -125,3 +125,53 @@ def test_ordinal_passage_is_no_duration() -> None:
     # Guard: an ordinal with no time unit ("the 5th passage") gives no period.
     text = "BMSCs of the 5th passage released exosomes, which were given to rats for 4 weeks."
     assert found(text, "durations_days") == {"28"}
+
+
+# --- The disease the study sets out to treat, named only in its opening -------------------
+
+
+def test_opening_names_the_defect_to_repair() -> None:
+    # doi:10.3389/fbioe.2022.905511 (outside the corpus): titanium alloys are used to repair
+    # maxillofacial bone defects; the study loads ADSC exosomes on a graphene-titanium scaffold.
+    text = (
+        "Titanium alloys are widely used in bone tissue engineering to repair maxillofacial "
+        "bone defects left by trauma, but they are bio-inert. We prepared a titanium scaffold "
+        "carrying ADSC exosomes, which raised osteogenic gene expression of ADSCs and "
+        "repaired rabbit mandibles."
+    )
+    assert "bone_defect" in found(text, "conditions")
+
+
+def test_opening_names_the_disease_to_treat() -> None:
+    # Molecular17 probe (PDLSC-Exo act on osteoblasts through PI3K/AKT and MEK/ERK; outside the
+    # corpus): PDLSCs are candidates for treating periodontitis.
+    text = (
+        "Objective: In periodontitis the alveolar bone is injured and resorbed, and treatment "
+        "often fails. Osteoblast growth and differentiation are key to rebuilding that bone. "
+        "Periodontal ligament stem cells (PDLSCs) are candidates for treating periodontitis, "
+        "but how their exosomes act on osteoblasts is unclear. Methods: After exposure to "
+        "PDLSC exosomes, proliferation and migration of hFOB1.19 cells were measured."
+    )
+    assert "periodontitis" in found(text, "conditions")
+
+
+def test_opening_repair_of_cartilage_defects() -> None:
+    # R54 (real_paraphrase): cartilage tissue engineering is a promising way to repair
+    # cartilage defects; the study treats cartilage progenitor cells with hypoxic ADSC EVs.
+    text = (
+        "Cartilage tissue engineering is a promising way to repair cartilage defects, but "
+        "seeding cells are scarce. We evaluated how EVs from hypoxic ADSCs affect cartilage "
+        "stem/progenitor cells, and they raised their proliferation."
+    )
+    assert "cartilage_defect" in found(text, "conditions")
+
+
+def test_opening_disease_as_a_risk_is_not_the_target() -> None:
+    # Guard: a disease named in the opening as a risk, with no repair or treatment lead, is
+    # background (seed and real_paraphrase convention).
+    text = (
+        "Accumulated microdamage raises the risk of osteoporotic fracture in the elderly. We "
+        "treated BMSCs of aged rats with serum exosomes of young rats and measured their "
+        "osteogenic differentiation."
+    )
+    assert "fracture" not in found(text, "conditions")

@@ -38,6 +38,18 @@ _MODAL_AIM = re.compile(
     re.IGNORECASE,
 )
 _ALWAYS_PURPOSE = re.compile(r"tissue[ -]engineer", re.IGNORECASE)
+# A disease or injury named only in the opening background is still what the study is for
+# when the opening says it is to be repaired or treated: "a promising way to repair
+# cartilage defects" (R54), "the first-line treatment for repairing cartilage defects" (R63),
+# "regenerating the bone lost after periodontal diseases" (R66), "used ... to repair
+# maxillofacial bone defects" (doi:10.3389/fbioe.2022.905511), "candidates for treating
+# periodontitis" (PDLSC exosomes acting on osteoblasts); not "the risk of osteoporotic
+# fracture", nor the field's general "potential in the treatment of osteoporosis" (seed S21).
+_TARGET_LEAD = re.compile(
+    r"\b(?:repair(?:ing|s)?|treating|reconstruct(?:ing|ion of)"
+    r"|regenerat(?:e|ing|ion of))\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +99,23 @@ def _only_a_risk(doc: Document, m: Mention) -> bool:
     return lead.search(doc.text_of(m.section), start, m.start) is not None
 
 
+def _opening_targets(doc: Document) -> list[Mention]:
+    """Conditions of the opening background that it names as what is to be repaired or
+    treated (the background is otherwise general knowledge, not the study's subject)."""
+    if doc.review or not doc.background_end:
+        return []
+    out = []
+    for m in doc.of_kind("conditions", study_only=False):
+        if m.section != "abstract" or m.start >= doc.background_end:
+            continue
+        if m.label == "bone_regeneration_general" or negated(doc, m) or _only_a_risk(doc, m):
+            continue
+        lead = doc.text_of(m.section)[max(doc.sentence_of(m).start, m.start - 60) : m.start]
+        if _TARGET_LEAD.search(lead):
+            out.append(m)
+    return out
+
+
 def _conditions(doc: Document) -> Iterator[Finding]:
     lexicon = load_lexicon()
     found: list[Mention] = []
@@ -102,6 +131,7 @@ def _conditions(doc: Document) -> Iterator[Finding]:
             if not (_ALWAYS_PURPOSE.search(m.text) or _PURPOSE_LEAD.search(lead) or modal):
                 continue
         found.append(m)
+    found += _opening_targets(doc)
     implied = list(_implied(doc, found))
     labels = {m.label for m in found} | {f.value for f in implied}
     redundant = {p for label in labels for p in lexicon.condition_parents.get(label, [])}
