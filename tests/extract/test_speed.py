@@ -28,16 +28,26 @@ def test_relaxed_pattern_starts_each_alternative_at_its_first_literal() -> None:
     assert relaxed_pattern(r"^[\s,]*(?:\w+\s+){0,6}?(?:was|were)") == ("(?:was|were)", False)
     assert relaxed_pattern(r"[a-z]\.x") == (r"\.x", False)
     assert relaxed_pattern(r"(?:a|b)+c") == ("c", False)
+    # no literal to start from: the class that starts every match, when nothing but zero-width
+    # items comes before it
+    assert relaxed_pattern(r"(?<![A-Za-z])\d(?:[\d.,]|x10)*\s*$") == (
+        r"\d(?:[\d.,]|x10)*\s*$",
+        True,
+    )
 
 
 @pytest.mark.parametrize(
     "pattern",
-    [r"vesicles?|exosomes", r"(\w)\1x", r"\w+|foo", r"\b\w+\b", r"\x41b", r"\b(?:this|our) x|\by"],
+    [
+        r"vesicles?|exosomes", r"(\w)\1x", r"\w+|foo", r"\b\w+\b", r"\x41b",
+        r"\b(?:this|our) x|\by", r"\b[^a]\s", r"\b\d?\s", r"\b\d+\s",
+    ],  # fmt: skip
 )
 def test_no_relaxed_pattern_where_it_would_drop_nothing_or_everything(pattern: str) -> None:
     """Nothing to drop, a back reference (its group may be dropped), an alternative that would
-    be left empty, an escape that is not read, or only a "\\b" dropped from alternatives the
-    regex engine cannot skip ahead to: no relaxed pattern."""
+    be left empty (no literal, and no class that starts every match: negated, optional or
+    repeated), an escape that is not read, or only a "\\b" dropped from alternatives the regex
+    engine cannot skip ahead to: no relaxed pattern."""
     assert relaxed_pattern(pattern) is None
 
 
@@ -52,9 +62,10 @@ _GAPS = ["", " ", "-", ",", ";", "  ", "."]
 
 def test_a_relaxed_search_finds_what_the_pattern_finds() -> None:
     """The relaxed pattern matches wherever its pattern does, and a search through it (from
-    its matches' starts when aligned) finds the pattern's own first match and its later ones."""
+    its matches' starts when aligned, from the word before its first match when only word
+    characters were dropped) finds the pattern's own first match and its later ones."""
     rng = random.Random(17)
-    checked = aligned = 0
+    checked = aligned = word_start = 0
     for _ in range(3000):
         branches = [
             "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 5)))
@@ -77,6 +88,7 @@ def test_a_relaxed_search_finds_what_the_pattern_finds() -> None:
                 assert relaxed.regex.search(text, pos, end), (pattern, text, pos, end)
                 checked += 1
                 aligned += relaxed.aligned
+                word_start += relaxed.word_start
             got = relaxed.search(regex, text, pos, end)
             assert (got and (got.span(), got.groups())) == (
                 found and (found.span(), found.groups())
@@ -86,7 +98,7 @@ def test_a_relaxed_search_finds_what_the_pattern_finds() -> None:
             assert (every == []) if start < 0 else every == [
                 m.span() for m in regex.finditer(text, start, end)
             ], (pattern, text, pos, end)
-    assert checked > 300 and aligned > 50
+    assert checked > 300 and aligned > 50 and word_start > 50
 
 
 @pytest.mark.parametrize(

@@ -63,7 +63,7 @@ DONORS_BEFORE: Final = RULES.regex("donors_before")
 ANAPHOR: Final = RULES.regex("anaphor")
 SOURCE_ANAPHOR: Final = RULES.regex("source_anaphor")
 SOURCE_WORDS: Final = _gate("source_words")
-COUNT_BEFORE: Final = RULES.regex("count_before")
+COUNT_BEFORE: Final = _gate("count_before")
 NOT_RECIPIENT_AFTER: Final = _gate("not_recipient_after")
 DEFINED_AS: Final = _gate("defined_as")
 APPOSITION: Final = _gate("apposition")
@@ -71,7 +71,7 @@ EV_FAMILY_LIST: Final = _gate("ev_family_list")
 OWN_WORK: Final = RULES.regex("own_work")
 # "The secretome of MSCs, especially exosomes": the vesicles are the object, not the secretome.
 SECRETOME_NARROWED: Final = _gate("secretome_narrowed")
-HYPHENATED_END: Final = RULES.regex("hyphenated_end")
+HYPHENATED_END: Final = _gate("hyphenated_end")
 # "Human periodontal ligament stem cells (PDLSCs)" defined in the background.
 DEFINED_ABBREVIATION: Final = RULES.regex("defined_abbreviation")
 # "RANKL-induced RAW 264.7 cells", "Raw264.7 cells induced with RANKL": osteoclasts.

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from typing import Final
+from typing import Any, Final
 
 import ahocorasick
 
@@ -385,6 +385,40 @@ def _from_first_literal(branch: str) -> tuple[str, bool, bool]:
     return "", aligned, repeated
 
 
+def _from_literal_or_class(branch: str) -> tuple[str, bool, bool]:
+    """`_from_first_literal`, or where it leaves nothing, `_from_first_class`."""
+    found = _from_first_literal(branch)
+    return found if found[0] else _from_first_class(branch)
+
+
+def _from_first_class(branch: str) -> tuple[str, bool, bool]:
+    """`branch` from the class that starts every match once the zero-width items before it
+    are dropped ("(?<![a-z])\\d(?:\\.\\d+)?$" gives "\\d(?:\\.\\d+)?$"), aligned; "" if there is
+    none."""
+    i = 0
+    while i < len(branch):
+        char = branch[i]
+        if char in "^$":
+            i += 1
+        elif char == "\\" and branch[i + 1 : i + 2] in ("b", "B", "A", "Z"):
+            i += 2
+        elif branch.startswith(_LOOKAROUNDS, i):
+            i = _group_end(branch, i)
+        else:
+            break
+    if i >= len(branch):
+        return "", True, False
+    if branch[i] == "[":
+        end = _class_end(branch, i)
+    elif branch[i] == "\\" and branch[i + 1 : i + 2] in ("d", "s", "w"):
+        end = i + 2
+    else:
+        return "", True, False
+    if branch.startswith("^", i + 1) or _REPEAT.match(branch, end) is not None:
+        return "", True, False  # a negated class, or one that may repeat or be left out
+    return branch[i:], True, False
+
+
 def _has_references(items: list[Item]) -> bool:
     """Whether the items refer to a group (which a relaxed pattern may have dropped)."""
     for op, av in items:
@@ -413,7 +447,8 @@ def relaxed_pattern(pattern: str) -> tuple[str, bool] | None:
     if _has_references(parse(pattern)):
         return None
     branches = _top_branches(pattern)
-    relaxed = [_from_first_literal(branch) for branch in branches]
+    # an alternative without a literal may still start at a class ("(?<![a-z])\\d...")
+    relaxed = [_from_literal_or_class(branch) for branch in branches]
     rests = [rest for rest, _, _ in relaxed]
     if rests == branches or not all(rests):
         return None
@@ -441,36 +476,94 @@ def _skips_ahead(items: list[Item]) -> bool:
     return False
 
 
+def _word_only(items: list[Item]) -> bool:
+    """Whether the items match only word characters (`\\w`), or nothing (zero width)."""
+    return all(_item_word_only(op, av) for op, av in items)
+
+
+def _item_word_only(op: str, av: Any) -> bool:
+    if op in _ZERO_WIDTH:
+        return True
+    if op == "lit":
+        return is_word_char(chr(av))
+    if op == "in":
+        return all(_member_word_only(kind, value) for kind, value in av)
+    if op in ("repeat", "group"):
+        return _word_only(av[2])
+    if op == "atomic":
+        return _word_only(av)
+    if op == "branch":
+        return all(_word_only(branch) for branch in av)
+    return False
+
+
+def _member_word_only(kind: str, value: Any) -> bool:
+    """Whether a member of a class matches only word characters (a negated class: no)."""
+    if kind == "cat":
+        return value in ("w", "d")
+    if kind == "lit":
+        return is_word_char(chr(value))
+    if kind == "range":
+        low, high = value
+        return high - low <= 64 and all(is_word_char(chr(c)) for c in range(low, high + 1))
+    return False
+
+
+def _drops_word_only(pattern: str) -> bool:
+    """Whether what `relaxed_pattern` drops from each alternative of `pattern` can match only
+    word characters ("\\w+-exos?" drops "\\w+"): an exact match then starts inside the run of
+    word characters that ends where the relaxed pattern's first match starts, or later."""
+    for branch in _top_branches(pattern):
+        rest = _from_first_literal(branch)[0]
+        if not _word_only(parse(branch[: len(branch) - len(rest)])):
+            return False
+    return True
+
+
 class Relaxed:
     """The relaxed pattern of an exact one (`relaxed_pattern`), searched first."""
 
-    __slots__ = ("aligned", "regex")
+    __slots__ = ("aligned", "regex", "word_start")
 
-    def __init__(self, pattern: str, aligned: bool, flags: int) -> None:
+    def __init__(self, pattern: str, aligned: bool, flags: int, word_start: bool = False) -> None:
         self.regex = re.compile(pattern, flags)
         self.aligned = aligned
+        # (not aligned) the exact pattern's matches start no earlier than the run of word
+        # characters before the relaxed one's first match
+        self.word_start = word_start
 
     @classmethod
     def of(cls, pattern: str, flags: int) -> Relaxed | None:
         found = relaxed_pattern(pattern)
-        return None if found is None else cls(found[0], found[1], flags)
+        if found is None:
+            return None
+        return cls(found[0], found[1], flags, not found[1] and _drops_word_only(pattern))
+
+    def _start(self, low: str, pos: int, hit: int) -> int:
+        """Where the exact pattern's first match can start, the relaxed one's first being at
+        `hit` (for a pattern that is not aligned)."""
+        if not self.word_start:
+            return pos
+        while hit > pos and is_word_char(low[hit - 1]):
+            hit -= 1
+        return hit
 
     def first_start(self, low: str, pos: int, end: int) -> int:
         """Where the exact pattern's matches in `low[pos:end]` can start from; -1: none."""
         hit = self.regex.search(low, pos, end)
         if hit is None:
             return -1
-        return hit.start() if self.aligned else pos
+        return hit.start() if self.aligned else self._start(low, pos, hit.start())
 
     def search(self, exact: re.Pattern[str], low: str, pos: int, end: int) -> re.Match[str] | None:
         """`exact.search(low, pos, end)`: none where this pattern has no match; when aligned,
         `exact` is tried only where this pattern's matches start (its own search would try it
-        slowly at every offset)."""
+        slowly at every offset), and otherwise from the earliest start its first match allows."""
         hit = self.regex.search(low, pos, end)
         if hit is None:
             return None
         if not self.aligned:
-            return exact.search(low, pos, end)
+            return exact.search(low, self._start(low, pos, hit.start()), end)
         while hit is not None:
             at = hit.start()
             found = exact.match(low, at, end)
@@ -679,11 +772,12 @@ class Gate:
             if regex.flags & re.IGNORECASE
             else None
         )
-        # searched first over the folded text: most texts it rules out fast
+        # searched first (over the folded text, or the text itself for a case-sensitive
+        # regex): most texts it rules out fast
         self.relaxed = (
             Relaxed.of(lowercase_pattern(regex.pattern), self.folded.flags)
             if self.folded is not None
-            else None
+            else Relaxed.of(regex.pattern, regex.flags)
         )
         self.keys = required_texts(regex.pattern)
         # a regex without required texts is always tried
@@ -703,6 +797,8 @@ class Gate:
             low = fold(part)
         else:
             whole = sentence.text if isinstance(sentence, View) else sentence
+            if self.always and self.folded is None:
+                return whole if part is None else part  # (the case-sensitive regex reads it)
             low = fold(whole if part is None else part)
         if self.always:
             return low
@@ -720,7 +816,11 @@ class Gate:
         low = self._folded_if_possible(text if sentence is None else sentence, text)
         if low is None:
             return None
-        if self.folded is None or not text.isascii():
+        if self.folded is None:
+            if self.relaxed is not None:
+                return self.relaxed.search(self.regex, text, 0, len(text))
+            return self.regex.search(text)
+        if not text.isascii():
             return self.regex.search(text)
         if self.relaxed is not None:
             found = self.relaxed.search(self.folded, low, 0, len(low))
@@ -734,7 +834,10 @@ class Gate:
         low = self._folded_if_possible(text if sentence is None else sentence, text)
         if low is None:
             return []
-        if self.folded is None or not text.isascii():
+        if self.folded is None:
+            start = 0 if self.relaxed is None else self.relaxed.first_start(text, 0, len(text))
+            return [] if start < 0 else list(self.regex.finditer(text, start))
+        if not text.isascii():
             return list(self.regex.finditer(text))
         start = 0 if self.relaxed is None else self.relaxed.first_start(low, 0, len(low))
         if start < 0:
@@ -758,4 +861,6 @@ class Gate:
             return text
         if self.folded is not None and text.isascii() and self.folded.search(low) is None:
             return text  # the usual case, found without IGNORECASE
+        if self.folded is None and self.relaxed is not None and not self.relaxed.regex.search(text):
+            return text  # no match of the relaxed pattern: none of the regex
         return self.regex.sub(replacement, text)

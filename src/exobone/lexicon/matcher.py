@@ -31,16 +31,18 @@ class Match(NamedTuple):
 
 
 # What one automaton key stands for: its length, its case-folded entries (empty if the key
-# is only the folded form of case-sensitive terms), and each case-sensitive term with that
-# folded form and its entries, which count only where the text has the term as written.
-_Value = tuple[int, tuple[Entry, ...], tuple[tuple[str, tuple[Entry, ...]], ...]]
+# is only the folded form of case-sensitive terms), each case-sensitive term with that
+# folded form and its entries, which count only where the text has the term as written, and
+# the gapped patterns it is a required text of (bit i: pattern i may match; 0: none).
+_Value = tuple[int, tuple[Entry, ...], tuple[tuple[str, tuple[Entry, ...]], ...], int]
 
 
 def _automaton(
-    folded: dict[str, set[Entry]], exact: dict[str, set[Entry]]
+    folded: dict[str, set[Entry]], exact: dict[str, set[Entry]], masks: dict[str, int]
 ) -> ahocorasick.Automaton:
     """One automaton over the folded text finds both kinds of terms (one pass, not two): a
-    case-sensitive term is entered under its folded form and checked against the text."""
+    case-sensitive term is entered under its folded form and checked against the text. The
+    required texts of the gapped patterns (`masks`) are keys of the same pass."""
     values: dict[str, tuple[tuple[Entry, ...], list[tuple[str, tuple[Entry, ...]]]]] = {}
     for key, entries in folded.items():
         if key.strip():
@@ -48,9 +50,11 @@ def _automaton(
     for key, entries in exact.items():
         if key.strip():
             values.setdefault(key.lower(), ((), []))[1].append((key, tuple(sorted(entries))))
+    for key in masks:
+        values.setdefault(key, ((), []))
     auto = ahocorasick.Automaton()
     for key, (known, terms) in values.items():
-        value: _Value = (len(key), known, tuple(terms))
+        value: _Value = (len(key), known, tuple(terms), masks.get(key, 0))
         auto.add_word(key, value)
     auto.make_automaton()
     return auto
@@ -70,12 +74,6 @@ class Matcher:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        if all(_foldable(key) for key in lexicon.exact):
-            self._automaton = _automaton(lexicon.folded, lexicon.exact)
-            self._exact: ahocorasick.Automaton | None = None
-        else:  # a term whose folded form depends on context (a capital sigma): two passes
-            self._automaton = _automaton(lexicon.folded, {})
-            self._exact = _automaton(lexicon.exact, {})
         # The left boundary is checked in Python, so that the pattern starts with its literal
         # text and the regex engine can skip ahead to it.
         # Each pattern is searched only in texts that hold one of its required texts, read
@@ -88,21 +86,21 @@ class Matcher:
             (required_texts(pattern), re.compile(pattern + r"(?![a-z0-9])"), entries)
             for pattern, entries in lexicon.gapped
         ]
-        # One Aho-Corasick pass over the folded text finds every gapped pattern's texts at
-        # once (bit i: pattern i may match); patterns without texts are always searched.
+        # The terms' pass over the folded text finds every gapped pattern's texts too (bit i:
+        # pattern i may match); patterns without texts are always searched.
         self._ungated = 0
-        self._needles: ahocorasick.Automaton | None = None
         masks: dict[str, int] = {}
         for index, (needles, _, _) in enumerate(self._gapped):
             if not needles:
                 self._ungated |= 1 << index
             for needle in needles:
                 masks[needle] = masks.get(needle, 0) | 1 << index
-        if masks:
-            self._needles = ahocorasick.Automaton()
-            for needle, mask in masks.items():
-                self._needles.add_word(needle, mask)
-            self._needles.make_automaton()
+        if all(_foldable(key) for key in lexicon.exact):
+            self._automaton = _automaton(lexicon.folded, lexicon.exact, masks)
+            self._exact: ahocorasick.Automaton | None = None
+        else:  # a term whose folded form depends on context (a capital sigma): two passes
+            self._automaton = _automaton(lexicon.folded, {}, masks)
+            self._exact = _automaton(lexicon.exact, {}, {})
 
     def candidates(self, text: str, *, gapped: bool = True) -> list[Match]:
         """Every bounded occurrence of every term, overlapping ones included."""
@@ -116,9 +114,11 @@ class Matcher:
         passes = [(folded, self._automaton, append)]
         if self._exact is not None:  # its terms are keyed as written
             passes.append((written, self._exact, exact.append))
+        wanted = self._ungated
         for source, auto, add in passes:
             hits: Iterator[tuple[int, _Value]] = auto.iter(source)  # typed: unpacked natively
-            for end_index, (length, entries, terms) in hits:
+            for end_index, (length, entries, terms, mask) in hits:
+                wanted |= mask
                 start = end_index - length + 1
                 first = text[start]
                 last = text[end_index]
@@ -136,11 +136,6 @@ class Matcher:
                         exact.append(new(Match, (start, end, term_entries)))
         found += exact
         if gapped and self._gapped:
-            wanted = self._ungated
-            if self._needles is not None:
-                found_needles: Iterator[tuple[int, int]] = self._needles.iter(folded)
-                for _, mask in found_needles:
-                    wanted |= mask
             for index, (_, pattern, entries) in enumerate(self._gapped):
                 if not wanted >> index & 1:
                     continue
