@@ -84,6 +84,8 @@ _EXPERIMENT_CUE = Cue(
     r"|significantly (?:increased|decreased|enhanced|reduced|improved))\b",
 )
 _REVIEW_WORD = Cue(r"\breview\b")
+# The words a review that never names itself is known by: its opening sentence.
+_FIRST_SENTENCE = re.compile(r"[^.]*[.]?")
 
 # Reviews that never say "review": each row is one way of announcing a survey of the field
 # rather than an experiment. Weaker than the word "review", so a record needs none of
@@ -139,6 +141,36 @@ _RESULT_CUE = Cue(
     r"|in (?:the present|this|our) study|compared (?:with|to) (?:the )?(?:control|pbs|sham)"
     r"|p ?[<=] ?0\.\d)\b",
 )
+
+# Any sign that an abstract tells work of its own in the past tense: its authors' acts ("we
+# made", "we found"), a result verb in the simple past, or "was/were". A review that states the
+# field's knowledge only in the present ("EVs can induce anti-OA effects", "cartilage defects
+# have been repaired with EV therapies in animal models") has none of them.
+_OWN_ACCOUNT = Cue(
+    r"\b(?:we (?:[a-z]+ )?(?:[a-z]+ed|made|built|found|took|gave|saw|chose|ran|set up|wrote|grew"
+    r"|sought|led)"
+    r"|was|were|had|did"
+    r"|(?:promot|increas|decreas|reduc|enhanc|inhibit|improv|attenuat|alleviat|ameliorat"
+    r"|suppress|accelerat|exhibit|display|result|induc|show|reveal|demonstrat|observ|prevent"
+    r"|restor|upregulat|downregulat|up-regulat|down-regulat|elevat|stimulat|facilitat|protect"
+    r"|block|rescu|revers|mitigat|lower|rais|boost|lessen|relieved|neutrali[sz]|scaveng"
+    r"|accumulat|penetrat|target|activat|abolish|abrogat|impair|augment|diminish|relie"
+    r"|decelerat|delay|slow|inhibit|deplet|ablat|transfect|incubat|inject|implant)ed)\b"
+)
+# Long enough to tell a study if it were one (a title-only or one-sentence record is not a review).
+_ACCOUNT_LENGTH = 400
+
+
+def _tells_no_work(abstract: str, lowered: str, hits: CueHits | None) -> bool:
+    """Whether an abstract tells no work of its own: no study or result cue and nothing in the
+    past tense (reviews that never name themselves: "EVs and their potential significance in
+    the pathogenesis and treatment of osteoarthritis", doi:10.3390/ph14040315; Qin and Dallas,
+    Curr Osteoporos Rep 2019, 17:548)."""
+    return (
+        len(abstract) >= _ACCOUNT_LENGTH
+        and _STUDY_CUE.search(abstract, lowered, hits=hits) is None
+        and _OWN_ACCOUNT.search(abstract, lowered, hits=hits) is None
+    )
 
 
 # A structured abstract that opens with its background: "Background:", "BACKGROUND",
@@ -199,7 +231,10 @@ def review_cue(
         return word
     # the survey cues are the slowest to search: only a record without its own results needs them
     if no_experiment() and not _RESULT_CUE.search(abstract, lowered, hits=hits):
-        return _SURVEY_CUE.search(abstract, lowered, hits=hits) or _SURVEY_TITLE.search(title)
+        survey = _SURVEY_CUE.search(abstract, lowered, hits=hits) or _SURVEY_TITLE.search(title)
+        if survey is None and _tells_no_work(abstract, lowered, hits):
+            return _FIRST_SENTENCE.match(abstract)
+        return survey
     return None
 
 

@@ -1,0 +1,91 @@
+"""Reviews that never name themselves (issue 17, session 19): an abstract that surveys the field
+in the present tense, with no study cue, no result cue and nothing told in the past tense (no
+"we made", no "were injected", no "promoted"), is a review, so it gets no primary-study
+fields. The gate is the tense of the account, not a phrase: the abstracts below share no
+wording. Texts are paraphrased in our own words from real published abstracts read with the
+search tool (named by DOI beside each text), with guards where the gate could over-fire.
+"""
+
+from __future__ import annotations
+
+import pytest
+from real_text import fields_of
+
+# doi:10.3390/ph14040315 (Pharmaceuticals 2021; PMC8065796): a review of EVs in osteoarthritis
+# that states what is known and never calls itself a review.
+OA_SIGNIFICANCE = (
+    "Extracellular vesicles and their potential significance in the pathogenesis and treatment "
+    "of osteoarthritis",
+    "Osteoarthritis (OA) is a chronic joint disease with inflammation, gradual loss of articular "
+    "cartilage, joint pain and limited function that end in disability. Joint tissues such as "
+    "the synovium and the articular cartilage release extracellular vesicles (EVs) thought to "
+    "keep the joint in balance and also to take part in OA pathogenesis. EVs carry active "
+    "molecules, and the number and make-up of EVs in synovial fluid change in OA; some of their "
+    "non-coding RNAs may one day serve as biomarkers of early OA. EVs may spread inflammation "
+    "and cartilage loss by carrying and raising inflammatory mediators and cartilage-degrading "
+    "proteinases. Besides inducing OA-like gene expression in synoviocytes and chondrocytes, EVs "
+    "can also act against OA, with more extracellular matrix laid down and cartilage "
+    "protection. EVs of mesenchymal stem cells in particular can calm inflammation inside the "
+    "joint and ease OA pain, and cartilage defects made by surgery or chemicals have been "
+    "repaired with EV therapies in animal models. Trials in people are still ahead, but EV "
+    "products hold great promise as real cures of OA.",
+)
+
+# Qin and Dallas, Curr Osteoporos Rep 2019, 17:548-559 (doi:10.1007/s11914-019-00537-7): a
+# review in the journal's "Purpose of Review / Recent Findings / Summary" format.
+MUSCLE_BONE = (
+    "Exosomes and extracellular RNA in muscle and bone aging and crosstalk",
+    "Purpose of Review: Extracellular vesicles (EV), exosomes and microvesicles among them, are "
+    "membrane-bound particles that most cells shed and that pass proteins, miRNAs and mRNAs to "
+    "other cells to change what those cells do. We outline what is known of the make-up and "
+    "roles of EVs in bone and muscle cells, in the crosstalk of the two tissues and in "
+    "musculoskeletal ageing. Recent Findings: Bone and muscle cells release EVs whose protein "
+    "and RNA cargo mirrors the state of the cells that made them. The EVs act in their own "
+    "tissue and also seem to reach the circulation and distant tissues. EVs from bone and muscle "
+    "can change the differentiation and function of bone and muscle cells, many of these "
+    "effects being carried by microRNAs that regulate genes of the receiving cells. Summary: EV "
+    "signalling between muscle and bone is a young field, and much is still to learn about how "
+    "the make-up, release, uptake and function of EVs are controlled.",
+)
+
+
+@pytest.mark.parametrize(("title", "abstract"), [OA_SIGNIFICANCE, MUSCLE_BONE])
+def test_a_survey_told_only_in_the_present_is_a_review(title: str, abstract: str) -> None:
+    fields = fields_of(abstract, title)
+    assert fields["study_type"] == "review"
+    # a review has no study of its own: no settings of its own
+    assert not fields["settings"]
+
+
+# Guards: a primary study that tells its work in the past tense, even without "we" or "this
+# study" (R95's form, doi:10.1002/mnfr.201900149 as paraphrased in the dev corpus), or with
+# British spellings after "we made" (doi:10.1016/j.bioactmat.2022.02.017, neutrophil exosomes
+# in RA), stays primary; so does a short record with no account at all.
+@pytest.mark.parametrize(
+    ("title", "abstract"),
+    [
+        (
+            "Bovine milk-derived extracellular vesicles inhibit catabolic processes in cartilage",
+            "Women who drink milk lose less knee cartilage, but the reason is unknown. Cow's milk "
+            "is rich in extracellular vesicles (EVs) that carry messages between cells. Whether "
+            "these EVs protect cartilage of patients ex vivo is asked here by acting on "
+            "chondrocytes directly. Cartilage explants given milk EVs lowered the release of "
+            "sulfated glycosaminoglycan and the expression of metalloproteinases. TGF-beta on "
+            "the vesicles and their miR-148a may take part in this.",
+        ),
+        (
+            "Nanoenzyme engineered neutrophil-derived exosomes attenuate joint injury in "
+            "rheumatoid arthritis",
+            "Rheumatoid arthritis is a chronic inflammatory disease of synovitis and cartilage "
+            "loss driven by lasting inflammation, and current drugs do not calm the inflamed "
+            "joint selectively. Following the pull of neutrophils toward inflamed tissue, we made "
+            "neutrophil exosomes carrying ultrasmall Prussian blue particles (uPB-Exo) that keep "
+            "the neutrophils' targeting molecules. uPB-Exo gathered in activated synoviocytes, "
+            "neutralised inflammatory factors, scavenged reactive oxygen species and eased "
+            "joint damage through the balance of Th17 and Treg cells.",
+        ),
+        ("Exosomes in bone repair", "Exosomes carry proteins and RNAs between cells."),
+    ],
+)
+def test_a_study_told_in_the_past_stays_primary(title: str, abstract: str) -> None:
+    assert fields_of(abstract, title)["study_type"] == "primary"
