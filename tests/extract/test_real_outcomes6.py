@@ -31,7 +31,7 @@ OA_SIGNIFICANCE = (
     "products hold great promise as real cures of OA.",
 )
 
-# Qin and Dallas, Curr Osteoporos Rep 2019, 17:548-559 (doi:10.1007/s11914-019-00537-7): a
+# Qin and Dallas, Curr Osteoporos Rep 2019, 17:548-559: a
 # review in the journal's "Purpose of Review / Recent Findings / Summary" format.
 MUSCLE_BONE = (
     "Exosomes and extracellular RNA in muscle and bone aging and crosstalk",
