@@ -90,3 +90,26 @@ def test_bracketed_short_form_of_treated_cells_is_no_source() -> None:
     text = "Bone marrow stromal cells (BMSCs) were treated with macrophage-derived exosomes."
     assert "MSC|bone_marrow|" not in found(text, "ev_sources")
     assert "MSC|bone_marrow|" in found(text, "recipient_cells")
+
+
+@pytest.mark.parametrize(
+    ("abstract", "source"),
+    [
+        # 10.21037/atm-22-3912 (outside the corpus): exosomes of hUC-MSCs, used undefined here.
+        ("hUC-MSCs-Exos eased cartilage damage in the rat joint.", UC_HUMAN),
+        # R63 and R77 (10.1186/s12951-024-02451-2): sEVs of hUC-MSCs.
+        ("In vitro, hUC-MSC-sEVs raised the migration of chondrocytes.", UC_HUMAN),
+        ("Exosomes from rBM-MSCs were injected into the fracture gap.", "MSC|bone_marrow|rat"),
+    ],
+)
+def test_species_letter_before_hyphenated_tissue_and_cell(abstract: str, source: str) -> None:
+    """The species letter prefixes a tissue and a cell joined by a hyphen ('hUC-MSCs'): the
+    two parts together name the cell, and the letter its species."""
+    assert source in found(abstract, "ev_sources")
+
+
+def test_species_letter_before_a_hyphenated_word_that_is_no_cell() -> None:
+    """'pH-responsive' names no cell: nothing is read from its letters."""
+    text = "A pH-responsive hydrogel released BMSC-derived exosomes."
+    assert found(text, "ev_sources") == {"MSC|bone_marrow|"}
+    assert "pig" not in str(found(text, "species"))

@@ -94,6 +94,7 @@ _PREFIXED = (
     re.compile(r"(H)(i[A-Z][A-Za-z0-9]*)"),
 )
 _CORE = re.compile(r"[^-/]*")
+_HYPHEN_PART = re.compile(r"-([A-Za-z0-9]+)")
 _GLUED = re.compile(
     r"(?<![A-Za-z0-9])([A-Za-z0-9][A-Za-z0-9-]*?)-?(exos?|Exos?|EXOs?|EVs?|sEVs?)(?![A-Za-z0-9])"
 )
@@ -243,7 +244,15 @@ def find_prefixed_cells(
         core = _CORE.match(m.group(2)).group()  # type: ignore[union-attr]
         entries = _cell_entries(core, lexicon, abbreviations)
         if not entries:
-            continue
+            # "hUC-MSCs", "rBM-MSCs": the letters before the hyphen name a tissue, the two
+            # parts together the cell.
+            part = _HYPHEN_PART.match(text, m.end())
+            if part is None:
+                continue
+            core = f"{core}-{part.group(1)}"
+            entries = _cell_entries(core, lexicon, abbreviations)
+            if not entries:
+                continue
         out.append(Match(m.start(1), m.end(1), (("species", _SPECIES_PREFIX[m.group(1)]),)))
         start = m.start(2)
         out.append(Match(start, start + len(core), tuple(sorted(entries))))
