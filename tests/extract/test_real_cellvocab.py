@@ -129,3 +129,18 @@ def test_species_letter_before_a_hyphenated_word_that_is_no_cell() -> None:
 )
 def test_dental_stem_cells_by_the_label_words(abstract: str) -> None:
     assert DENTAL in found(abstract, "ev_sources")
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # 10.3389/fcell.2021.656153 (outside the corpus): the TMJOA cells given BMSC-sEVs.
+        "Growth, migration and cell cycle of TMJOA cartilage cells treated with BMSC-sEVs were "
+        "measured.",
+        # R63 (10.1186/s12951-024-02451-2): 'cartilage cells' beside BMSCs as recipients.
+        "In vitro the sEVs raised the migration of cartilage cells and of bone marrow-derived "
+        "MSCs.",
+    ],
+)
+def test_cartilage_cells_are_chondrocytes(abstract: str) -> None:
+    assert "chondrocyte||" in found(abstract, "recipient_cells")
