@@ -139,3 +139,25 @@ def test_a_reconstruction_surgery_is_no_outcome() -> None:
         "Bone reconstruction after tumour resection often fails. Exosomes were given to rats."
     )
     assert not found(abstract, "outcomes", "Vesicles in skeletal repair")
+
+
+# A review that announces itself with a modal or an aim before the verb ("this article will
+# summarize ... and will highlight", PMC7181459; "this article will systematically review",
+# PMC8398019) is a review even where its summary of the field tells results in the past tense.
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "This article will summarize what is known of vesicles from MSCs and from the disc "
+        "itself and will point to questions for future work.",
+        "This article will systematically review the vesicles of mesenchymal stem cells in "
+        "bone repair.",
+    ],
+)
+def test_an_article_that_will_summarize_is_a_review(closing: str) -> None:
+    abstract = (
+        "Extracellular vesicles carry proteins, lipids and RNAs between cells. In disc cells, "
+        "vesicles from mesenchymal stem cells were found to promote matrix synthesis and to "
+        "reduce apoptosis and inflammation in several studies. " + closing
+    )
+    fields = fields_of(abstract, "Extracellular vesicles in degenerative disc disease")
+    assert fields["study_type"] == "review"

@@ -102,6 +102,12 @@ _SURVEY_ROWS = (
     r"(?:this|the present|the current) (?:paper|article|manuscript|work|chapter|overview)"
     r" (?:\w+ ){0,2}?(?:summari[sz]es|discusses|highlights|focuses|describes|outlines"
     r"|introduces|provides|presents|explores|elaborates|covers)\b",
+    # The same with a modal or an aim before the verb's base form: "This article will summarize
+    # the current knowledge ... and will highlight" (PMC7181459), "this article will
+    # systematically review" (PMC8398019), "this paper aims to discuss"
+    r"(?:this|the present|the current) (?:paper|article|manuscript|chapter|overview)"
+    r" (?:will|shall|would|aims? to|intends? to|seeks? to) (?:[a-z]+ly )?(?:summari[sz]e|discuss"
+    r"|highlight|focus|describe|outline|introduce|elaborate|cover|review)\b",
     # "The focus of this paper is ...", "the aim of this article is to identify ..."
     r"the (?:focus|aim|purpose|goal|objective)s? (?:of|on|in) this (?:paper|article|manuscript)\b",
     # "we summarize the recent advances ...", "we highlight the latest progress ..."
