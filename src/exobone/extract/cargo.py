@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from exobone.extract.cells import analyse
 from exobone.extract.direction_rules import CARGO_LIST, TRANSFER_VERB, view_of
 from exobone.extract.document import Document, Finding, Mention, Sentence
+from exobone.extract.scanning import Relaxed
 
 _MOLECULES = frozenset({"genes", "mirna", "lncrna"})
 _ADJECTIVE_BEFORE = re.compile(
@@ -48,6 +49,9 @@ _VESICLE_WORD = re.compile(
     r"(?<![\w-])(?:(?:nano|micro)?vesicles?|[A-Za-z0-9]+-(?:[Ee]xos?|s?EVs?)|[A-Z][A-Za-z0-9]*"
     r"(?:EVs|MVs|Exos))(?![\w-])"
 )
+# searched first: most sentences hold none of its words ("vesicle", "-Exo", "EVs"), and the
+# pattern itself is tried at every offset of every word
+_VESICLE_WORD_RELAXED = Relaxed.of(_VESICLE_WORD.pattern, _VESICLE_WORD.flags)
 _VESICLE_HEAD = re.compile(r"(?:vesicles?|exosomes?|EVs|MVs|microvesicles|nanovesicles)$")
 _INTO = re.compile(
     r"^\s*(?:\S+\s+){0,6}(?:packed|packaged|loaded|sorted|encapsulated|incorporated|secreted"
@@ -144,7 +148,13 @@ def _vesicle_words(doc: Document, sentence: Sentence, named: list[Mention]) -> l
         for short, long in doc.abbreviations.items()
         if _VESICLE_HEAD.search(long) and short in sentence.text
     ]
-    spans = [m.span() for m in _VESICLE_WORD.finditer(sentence.text)]
+    text = sentence.text
+    found = (
+        _VESICLE_WORD_RELAXED.finditer(_VESICLE_WORD, text, 0, len(text))
+        if _VESICLE_WORD_RELAXED is not None
+        else list(_VESICLE_WORD.finditer(text))
+    )
+    spans = [m.span() for m in found]
     for short in shorts:
         spans += [
             m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", sentence.text)

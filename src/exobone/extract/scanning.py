@@ -385,6 +385,38 @@ def _from_first_literal(branch: str) -> tuple[str, bool, bool]:
     return "", aligned, repeated
 
 
+def _zero_width_end(branch: str) -> int:
+    """Where the zero-width items (anchors, boundaries, lookarounds) opening `branch` end."""
+    i = 0
+    while i < len(branch):
+        if branch[i] in "^$":
+            i += 1
+        elif branch[i] == "\\" and branch[i + 1 : i + 2] in ("b", "B", "A", "Z"):
+            i += 2
+        elif branch.startswith(_LOOKAROUNDS, i):
+            i = _group_end(branch, i)
+        else:
+            break
+    return i
+
+
+def _branches(pattern: str) -> list[str]:
+    """The top-level alternatives of `pattern`, an alternative that opens with a group of
+    alternatives (once past its zero-width items) spread into one per alternative of the group
+    ("\\b(?:vesicles?|\\w+-exos?)\\b" gives "\\bvesicles?\\b" and "\\b\\w+-exos?\\b"): each is
+    then relaxed on its own. Only non-capturing groups without flags that are not repeated."""
+    out = []
+    for branch in _top_branches(pattern):
+        i = _zero_width_end(branch)
+        end = _group_end(branch, i) if branch.startswith("(?:", i) else -1
+        if end < 0 or _REPEAT.match(branch, end) is not None:
+            out.append(branch)
+            continue
+        head, tail = branch[:i], branch[end:]
+        out += [head + inner + tail for inner in _top_branches(branch[i + 3 : end - 1])]
+    return out
+
+
 def _from_literal_or_class(branch: str) -> tuple[str, bool, bool]:
     """`_from_first_literal`, or where it leaves nothing, `_from_first_class`."""
     found = _from_first_literal(branch)
@@ -395,17 +427,7 @@ def _from_first_class(branch: str) -> tuple[str, bool, bool]:
     """`branch` from the class that starts every match once the zero-width items before it
     are dropped ("(?<![a-z])\\d(?:\\.\\d+)?$" gives "\\d(?:\\.\\d+)?$"), aligned; "" if there is
     none."""
-    i = 0
-    while i < len(branch):
-        char = branch[i]
-        if char in "^$":
-            i += 1
-        elif char == "\\" and branch[i + 1 : i + 2] in ("b", "B", "A", "Z"):
-            i += 2
-        elif branch.startswith(_LOOKAROUNDS, i):
-            i = _group_end(branch, i)
-        else:
-            break
+    i = _zero_width_end(branch)
     if i >= len(branch):
         return "", True, False
     if branch[i] == "[":
@@ -446,13 +468,15 @@ def relaxed_pattern(pattern: str) -> tuple[str, bool] | None:
     as "\\b" dropped); None when it would drop nothing or leave an alternative empty."""
     if _has_references(parse(pattern)):
         return None
-    branches = _top_branches(pattern)
+    branches = _branches(pattern)
     # an alternative without a literal may still start at a class ("(?<![a-z])\\d...")
     relaxed = [_from_literal_or_class(branch) for branch in branches]
     rests = [rest for rest, _, _ in relaxed]
     if rests == branches or not all(rests):
         return None
-    joined = "|".join(rests)
+    # a rest that opens with a group of alternatives is spread too, so that each alternative
+    # of the relaxed pattern starts with its literal ("(?:evs|mvs)\\b")
+    joined = "|".join(spread for rest in rests for spread in _branches(rest))
     # Worth searching first only where the regex engine can skip ahead to the relaxed
     # pattern's first characters, or where the pattern starts with a repeat ("\\w+-exos?",
     # tried at each offset of each word); otherwise, without its "\\b", it is slower.
@@ -513,8 +537,8 @@ def _drops_word_only(pattern: str) -> bool:
     """Whether what `relaxed_pattern` drops from each alternative of `pattern` can match only
     word characters ("\\w+-exos?" drops "\\w+"): an exact match then starts inside the run of
     word characters that ends where the relaxed pattern's first match starts, or later."""
-    for branch in _top_branches(pattern):
-        rest = _from_first_literal(branch)[0]
+    for branch in _branches(pattern):
+        rest = _from_literal_or_class(branch)[0]
         if not _word_only(parse(branch[: len(branch) - len(rest)])):
             return False
     return True
@@ -554,6 +578,26 @@ class Relaxed:
         if hit is None:
             return -1
         return hit.start() if self.aligned else self._start(low, pos, hit.start())
+
+    def finditer(
+        self, exact: re.Pattern[str], low: str, pos: int, end: int
+    ) -> list[re.Match[str]]:
+        """`list(exact.finditer(low, pos, end))`, each match searched from where `first_start`
+        says it can start (past the previous one)."""
+        out: list[re.Match[str]] = []
+        at = pos
+        while at <= end:
+            start = self.first_start(low, at, end)
+            if start < 0:
+                break
+            found = exact.search(low, start, end)
+            if found is None:
+                break
+            if found.end() == found.start():  # an empty match: the plain iteration from here
+                return out + list(exact.finditer(low, found.start(), end))
+            out.append(found)
+            at = found.end()
+        return out
 
     def search(self, exact: re.Pattern[str], low: str, pos: int, end: int) -> re.Match[str] | None:
         """`exact.search(low, pos, end)`: none where this pattern has no match; when aligned,
