@@ -1,7 +1,7 @@
 """Ingest benchmark: read_records over a synthetic PubMed baseline file on one core.
 
     python benchmarks/bench_ingest.py [--records 100000] [--gzip] [--seed 0]
-    python benchmarks/bench_ingest.py --store --records 20000 --small 5000 [--pg-url URL]
+    python benchmarks/bench_ingest.py --store --records 20000 --small 5000 [--pg-url URL] [--tag T]
 
 Generates the file under benchmarks/data/ (gitignored) once, then times a full pass of
 `exobone.ingest.read_records` in a fresh Python process and reports records/s and that
@@ -116,7 +116,9 @@ def _fresh_pg(base: str, name: str) -> str:
     return make_url(base).set(database=name).render_as_string(hide_password=False)
 
 
-def store_run(path: Path, small: Path | None, pg_url: str | None) -> dict[str, object]:
+def store_run(
+    path: Path, small: Path | None, pg_url: str | None, tag: str = ""
+) -> dict[str, object]:
     """Every path of the write path's targets over one file, each in a fresh process."""
     import tempfile
 
@@ -127,7 +129,7 @@ def store_run(path: Path, small: Path | None, pg_url: str | None) -> dict[str, o
             url = f"sqlite:///{tmp}/{mode}.db"
             runs[f"{mode}_sqlite"] = _child("--command", mode, str(path), url)
             if pg_url:
-                fresh = _fresh_pg(pg_url, f"bench_ingest_{mode}")
+                fresh = _fresh_pg(pg_url, f"bench_ingest_{mode}{tag}")
                 runs[f"{mode}_postgresql"] = _child("--command", mode, str(path), fresh)
         if small is not None:
             runs["ingest_sqlite_small"] = _child(
@@ -159,6 +161,8 @@ def main() -> None:
     parser.add_argument("--store", action="store_true", help="also extract and ingest")
     parser.add_argument("--small", type=int, help="with --store: records of the small file")
     parser.add_argument("--pg-url", default=os.environ.get("EXOBONE_TEST_PG_URL"))
+    parser.add_argument("--tag", default="",
+                        help="suffix of the PostgreSQL databases (two runs side by side)")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--command", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -173,7 +177,7 @@ def main() -> None:
     path = synthetic(args.records, args.seed, args.gzip)
     if args.store:
         small = synthetic(args.small, args.seed, args.gzip) if args.small else None
-        print(json.dumps(store_run(path, small, args.pg_url), indent=2))
+        print(json.dumps(store_run(path, small, args.pg_url, args.tag), indent=2))
         return
     result = subprocess.run(
         [sys.executable, __file__, "--child", str(path)], check=True, capture_output=True,
