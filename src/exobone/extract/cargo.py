@@ -140,14 +140,13 @@ def _list_after(text: str, molecules: list[Mention], index: int) -> list[Mention
     return out
 
 
-def _vesicle_words(doc: Document, sentence: Sentence, named: list[Mention]) -> list[Mention]:
+def _vesicle_words(
+    sentence: Sentence, named: list[Mention], vesicle_shorts: list[str]
+) -> list[Mention]:
     """The sentence's vesicle words that are not lexicon mentions (`_VESICLE_WORD`, and the
-    short forms the record defines for a vesicle phrase), as pseudo-mentions."""
-    shorts = [
-        short
-        for short, long in doc.abbreviations.items()
-        if _VESICLE_HEAD.search(long) and short in sentence.text
-    ]
+    short forms the record defines for a vesicle phrase, `vesicle_shorts`), as
+    pseudo-mentions."""
+    shorts = [short for short in vesicle_shorts if short in sentence.text]
     text = sentence.text
     found = (
         _VESICLE_WORD_RELAXED.finditer(_VESICLE_WORD, text, 0, len(text))
@@ -174,6 +173,10 @@ def _vesicle_words(doc: Document, sentence: Sentence, named: list[Mention]) -> l
 
 def extract(doc: Document) -> Iterator[Finding]:
     vesicles = analyse(doc).vesicles
+    # the record's short forms of vesicle phrases (read once, not per sentence)
+    vesicle_shorts = [
+        short for short, long in doc.abbreviations.items() if _VESICLE_HEAD.search(long)
+    ]
     for sentence in doc.sentences:
         if doc.is_background(sentence):
             continue
@@ -181,7 +184,9 @@ def extract(doc: Document) -> Iterator[Finding]:
             v for v in vesicles if (v.section, v.sentence) == (sentence.section, sentence.index)
         ]
         if vesicles:  # the record studies vesicles: its other words for them count too
-            here = sorted(here + _vesicle_words(doc, sentence, here), key=lambda v: v.start)
+            here = sorted(
+                here + _vesicle_words(sentence, here, vesicle_shorts), key=lambda v: v.start
+            )
         if not here:
             continue
         text = doc.text_of(sentence.section)
