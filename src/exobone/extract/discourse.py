@@ -159,9 +159,9 @@ _OWN_ACCOUNT = Cue(
     r"|(?:promot|increas|decreas|reduc|enhanc|inhibit|improv|attenuat|alleviat|ameliorat"
     r"|suppress|accelerat|exhibit|display|result|induc|show|reveal|demonstrat|observ|prevent"
     r"|restor|upregulat|downregulat|up-regulat|down-regulat|elevat|stimulat|facilitat|protect"
-    r"|block|rescu|revers|mitigat|lower|rais|boost|lessen|relieved|neutrali[sz]|scaveng"
-    r"|accumulat|penetrat|target|activat|abolish|abrogat|impair|augment|diminish|relie"
-    r"|decelerat|delay|slow|inhibit|deplet|ablat|transfect|incubat|inject|implant)ed)\b"
+    r"|block|rescu|revers|mitigat|lower|rais|boost|lessen|reliev|neutrali[sz]|scaveng"
+    r"|accumulat|penetrat|target|activat|abolish|abrogat|impair|augment|diminish"
+    r"|decelerat|delay|slow|deplet|ablat|transfect|incubat|inject|implant)ed)\b"
 )
 # Long enough to tell a study if it were one (a title-only or one-sentence record is not a review).
 _ACCOUNT_LENGTH = 400
