@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from exobone.extract.cells import analyse
+from exobone.extract.cues import Cue
 from exobone.extract.document import Document, Finding, Mention
 from exobone.lexicon import load_lexicon
 from exobone.lexicon.loader import fold
@@ -46,10 +47,9 @@ _GENOTYPE = re.compile(r"^\s*(?:\(-/-\)|-/-|-?(?:knockout|deficient|null|KO)\b)"
 # identified by high-throughput RNA sequencing" (R88). The lexicon's terms need "miRNA" and
 # "sequencing" side by side ("miRNA sequencing"). Only the microRNAs named first and found
 # "by" the sequencing count: "RNA sequencing suggests that ... miRNAs" (R31) reads the cargo.
-_MIRNAS_SEQUENCED = re.compile(
-    r"\b(?:mi(?:cro)?RNAs|miRs)\b[^.;]{0,120}?\b(?:by|using|with|through|via)\s+"
-    r"((?:high-?throughput\s+)?(?:(?:small\s+)?RNA\s+)?sequencing)\b",
-    re.IGNORECASE,
+_MIRNAS_SEQUENCED = Cue(
+    r"\b(?:mirnas|micrornas|mirs)\b[^.;]{0,120}?\b(?:by|using|with|through|via)\s+"
+    r"((?:high-?throughput\s+)?(?:(?:small\s+)?rna\s+)?sequencing)\b"
 )
 
 
@@ -162,8 +162,7 @@ def _shared_head_assays(doc: Document, m: Mention) -> Iterator[Finding]:
 def _mirna_sequencing(doc: Document) -> Iterator[Finding]:
     """microRNA_profiling where a sentence finds microRNAs by sequencing (`_MIRNAS_SEQUENCED`)."""
     for sentence in doc.sentences:
-        text = sentence.text
-        hit = _MIRNAS_SEQUENCED.search(text) if "equencing" in text else None
+        hit = _MIRNAS_SEQUENCED.search(sentence.text)
         if hit is not None:
             start, end = sentence.start + hit.start(1), sentence.start + hit.end(1)
             span = Span(start, end, sentence.index, sentence.section)
