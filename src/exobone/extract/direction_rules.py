@@ -168,6 +168,17 @@ EXPERIMENTER_RE: Final = RULES.regex("experimenter")
 ANAPHOR_START_RE: Final = RULES.regex("anaphor_start")
 
 
+# Cue rows that count only with vesicles in their clause before them ("showed that pTa supported
+# osteogenesis" is about the scaffold), and where such a clause begins.
+VESICLE_SUBJECT_CUES: Final = frozenset(RULES.word_list("vesicle_subject_cues"))
+if _unknown := sorted(VESICLE_SUBJECT_CUES - set(CUE_NAMES)):
+    raise RuleError(
+        "direction.yaml, word list vesicle_subject_cues: not cue rows: " + ", ".join(_unknown)
+    )
+SUBJECT_EDGE_RE: Final = RULES.regex("subject_edge")
+ARM_ALONE_RE: Final = RULES.regex("arm_alone")
+
+
 # Outcome labels whose increase is harm; a reversal of an undirected change decreases them.
 HARMFUL: Final = frozenset(RULES.word_list("harmful"))
 

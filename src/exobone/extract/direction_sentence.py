@@ -36,7 +36,9 @@ from exobone.extract.direction_cues import (
 )
 from exobone.extract.direction_rules import (
     AGENT_PREP_RE,
+    ANAPHOR_START_RE,
     ARM_AFTER_RE,
+    ARM_ALONE_RE,
     BOUNDARIES,
     BY_GERUND_RE,
     CARGO_AFTER_RE,
@@ -59,10 +61,12 @@ from exobone.extract.direction_rules import (
     SAME,
     SECRETION_BLOCK,
     STIMULUS_BY,
+    SUBJECT_EDGE_RE,
     SUBJECT_VERB_RE,
     UP,
     VESICLE,
     VESICLE_RE,
+    VESICLE_SUBJECT_CUES,
 )
 from exobone.extract.scanning import View
 
@@ -236,8 +240,26 @@ def _usable_cues(
             continue
         if purpose_of_a_method(view, cue):
             continue
+        if cue.rule in VESICLE_SUBJECT_CUES and not _vesicles_before(view, cue.start):
+            continue  # "pTa supported osteogenesis": the scaffold acted
         cues.append(cue)
     return cues, prospects
+
+
+def _vesicles_before(view: View, at: int) -> bool:
+    """Vesicles named in the clause before `at`, or the sentence opening on an anaphor of them
+    ("They supported ..."), and no control arm beside them ("the cryogel alone and the
+    exosome-seeded cryogel supported ...")."""
+    text = view.text
+    start = 0
+    for edge in SUBJECT_EDGE_RE.finditer(text, 0, at):
+        start = edge.end()
+    subject = text[start:at]
+    if ARM_ALONE_RE.search(subject):
+        return False
+    return names_vesicle(subject, view) or (
+        start == 0 and ANAPHOR_START_RE.match(text) is not None
+    )
 
 
 def _predicates_after_targets(state: _SentenceState) -> None:

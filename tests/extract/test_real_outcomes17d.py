@@ -1,0 +1,84 @@
+"""Verbs of furthering the direction cues did not know (issue 17, direction-word gate): vesicles
+that 'support' bone repair or 'drive' inflammation, and vesicles that 'shield' cells from a
+harm, had no direction, so their outcome was lost. 'Support' and 'drive' count only with
+vesicles in their clause before them: scaffolds and genes support and drive things too. Texts
+are paraphrased in our own words from real published abstracts read with the search tool
+(named beside each text), with guards where the verbs could over-fire.
+"""
+
+from __future__ import annotations
+
+from real_text import found
+
+OPENING = "Exosomes were isolated from mesenchymal stem cells by ultracentrifugation. "
+
+
+def outcomes(sentence: str) -> set[str]:
+    return found(OPENING + sentence, "outcomes")
+
+
+def test_vesicles_support_bone_repair() -> None:
+    # PMC10003369 (real_paraphrase R06): ASC exosomes in diabetic
+    # nonunion, whose conclusion says they support bone repair and regeneration in vivo.
+    text = (
+        "The ASC-derived exosomes therefore strengthen the osteogenic potential of BMSCs through "
+        "Wnt/beta-catenin signalling and support the repair and regeneration of bone in vivo."
+    )
+    assert "bone_regeneration|increase" in outcomes(text)
+
+
+def test_vesicles_drive_inflammation() -> None:
+    # Synovial tissue-derived EVs of osteoarthritic rabbit knees, an in vitro study
+    # (https://discovery.researcher.life/article/synovial-tissue-derived-extracellular-
+    # vesicles-induce-chondrocyte-inflammation-and-degradation-via-nf-b-signalling-pathway-an-
+    # in-vitro-study/28836fd54a9e3232956f97d041a5b5c1; outside the dev corpus): harmful vesicles.
+    text = "ST-EVs thus drive inflammation of chondrocytes by switching on NF-kB signalling."
+    assert "inflammation|increase" in outcomes(text)
+
+
+def test_osteogenic_vesicles_drive_differentiation() -> None:
+    # doi:10.1002/advs.202001334 (PMC7539212; real_paraphrase R31): exosomes of osteogenically
+    # pre-differentiated hMSCs, their miRNA cargo read by RNA sequencing.
+    text = (
+        "RNA sequencing points to the osteogenic exosomes driving the osteogenic differentiation "
+        "of hMSCs through the miRNAs they carry."
+    )
+    assert "osteogenic_differentiation|increase" in outcomes(text)
+
+
+def test_vesicles_shield_cells_from_a_harm() -> None:
+    # Song et al., Stem Cell Res Ther 2022, 13:80 (TDSC exosomes and tendon repair, outside the
+    # dev corpus; DOI not checked): the exosomes shielded tenocytes from oxidative stress.
+    text = (
+        "TDSC-Exos raised tenocyte proliferation and migration and shielded the tenocytes from "
+        "oxidative stress and from serum starvation."
+    )
+    assert "oxidative_stress|decrease" in outcomes(text)
+
+
+def test_a_scaffold_that_supports_gives_nothing() -> None:
+    # doi:10.3892/mmr.2023.13017 (real_paraphrase R32): the porous tantalum, not the exosomes,
+    # supported osteogenesis; the exosomes' own effect follows in a later clause.
+    text = (
+        "Micro-CT and histology showed that the pTa scaffold itself clearly supported "
+        "osteogenesis and that adding exosomes promoted the regeneration of bone further."
+    )
+    assert outcomes(text) == {"bone_regeneration|increase"}
+
+
+def test_a_control_arm_beside_the_vesicles_gives_nothing() -> None:
+    # real_paraphrase R79 (PMID 40219364): matrix was laid down with the cryogel alone as well,
+    # so it is no vesicle effect.
+    text = (
+        "Both the cryogel alone and the exosome-loaded cryogel supported the deposition of "
+        "extracellular matrix."
+    )
+    assert "matrix_synthesis|increase" not in outcomes(text)
+
+
+def test_supporting_tissues_and_driven_by_give_nothing() -> None:
+    text = (
+        "The exosomes were given to rats whose periodontitis had destroyed the supporting "
+        "tissues of the teeth, a loss driven by inflammation."
+    )
+    assert outcomes(text) == set()
