@@ -82,3 +82,24 @@ def test_supporting_tissues_and_driven_by_give_nothing() -> None:
         "tissues of the teeth, a loss driven by inflammation."
     )
     assert outcomes(text) == set()
+
+
+def test_larger_and_faster_compare_as_greater_does() -> None:
+    # Infrapatellar fat pad MSC exosomes after ACL reconstruction in rats (Am J Sports Med
+    # 2022, 50(3): 662-673; outside the dev corpus): micro-CT found a larger BV/TV ratio.
+    tunnel = (
+        "After ACL reconstruction the exosome-injected rats had a larger bone volume/total "
+        "volume ratio in the bone tunnels on micro-CT."
+    )
+    assert "bone_regeneration|increase" in outcomes(tunnel)
+    # real_paraphrase R69 (MSC-Exos in distraction osteogenesis of older rats).
+    distraction = "Radiographs and micro-CT showed clearly faster bone regeneration with MSC-Exos."
+    assert "bone_regeneration|increase" in outcomes(distraction)
+
+
+def test_larger_defects_and_faster_degradation_give_nothing() -> None:
+    text = (
+        "Larger bone defects were filled with the exosome-loaded scaffold, which degraded "
+        "faster than the plain one."
+    )
+    assert outcomes(text) == set()
