@@ -46,7 +46,9 @@ from exobone.extract.direction_rules import (
     PHRASES,
     SAME,
     SECRETION_BLOCK,
+    SPONGE,
     STIMULUS_SUBJECT,
+    TARGET_CUES,
     TRANSFER_OF,
     UP,
     view_of,
@@ -230,6 +232,33 @@ def _cargo_labels(
     return labels
 
 
+def _sponged_mirnas(
+    doc: Document, by_sentence: dict[tuple[str, int], list[Mention]], views: list[View]
+) -> set[str]:
+    """miRNAs the record says a vesicle RNA soaks up ("circX sponged miR-Y", "MALAT1 acted as
+    a sponge of miR-34c", "a ceRNA of miR-431-5p")."""
+    labels: set[str] = set()
+    for sentence, view in zip(doc.sentences, views, strict=True):
+        for match in SPONGE.finditer(view.text, view):
+            at = sentence.start + match.end()
+            labels.update(
+                m.label
+                for m in by_sentence.get((sentence.section, sentence.index), ())
+                if m.kind == "mirna" and 0 < m.start - at <= 12
+            )
+    return labels
+
+
+def _targets_of_sponged(cue: Cue, targets: Sequence[Target], sponged: set[str]) -> bool:
+    """Whether the target cue `cue` ("X, a target gene of miR-Y", "miR-Y targets X") names a
+    miRNA the record says is soaked up: the miRNA falls, so what it represses rises."""
+    if cue.rule == "target_gene_of":  # the miRNA follows the cue
+        agent = next((t for t in targets if t.kind == "mirna" and t.start >= cue.end), None)
+        return agent is not None and agent.start - cue.end <= 30 and agent.label in sponged
+    before = [t for t in targets if t.kind == "mirna" and t.end <= cue.start]
+    return bool(before) and before[-1].label in sponged
+
+
 def analyse(doc: Document) -> list[Directed]:
     """Every target of the record that the vesicle treatment moved, with its direction.
 
@@ -247,6 +276,7 @@ def _analyse(doc: Document) -> list[Directed]:
     # one view per sentence: its scan is made once, for every rule asked of it
     views = [view_of(s.text) for s in doc.sentences]
     cargo = _cargo_labels(doc, by_sentence, views)
+    sponged: set[str] | None = None  # read when a target cue first signs a gene
     previous_about_vesicles = False
     previous_section = ""
     for sentence, view in zip(doc.sentences, views, strict=True):
@@ -317,6 +347,13 @@ def _analyse(doc: Document) -> list[Directed]:
                     )
                 )
                 continue
+            signer = state.why.get(i, ("", None))[1] if mention.kind == "genes" else None
+            if signer is not None and signer.rule in TARGET_CUES:
+                if sponged is None:
+                    sponged = _sponged_mirnas(doc, by_sentence, views)
+                if _targets_of_sponged(signer, state.targets, sponged):
+                    sign = -sign
+                    state.change(i, "the miRNA targeting it is soaked up (rule sponge): it rises")
             directed.append(
                 Directed(target.label, mention.kind, sign, mention, "", state.reason(i))
             )

@@ -337,6 +337,12 @@ TRANSFER_VERB: Final = ENGINE.gate(RULES.regex("transfer_verb"), per_sentence=Fa
 PACKED_INTO: Final = ENGINE.gate(RULES.regex("packed_into"))
 
 
+# "circX sponged miR-Y", "a ceRNA of miR-Y" (the cue row `sponge`): a miRNA a vesicle RNA soaks
+# up, whose target genes therefore rise.
+SPONGE: Final = ENGINE.gate(next(r for r in RULES.table("cues") if r.name == "sponge").compile())
+TARGET_CUES: Final = frozenset({"target_gene", "target_gene_of"})
+
+
 REVERSAL_ANAPHOR: Final = ENGINE.scanner([REVERSAL_ANAPHOR_RE.pattern])
 
 

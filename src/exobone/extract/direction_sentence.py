@@ -239,6 +239,7 @@ def _usable_cues(
             prospects.append((cue.start, cue.end))  # "new strategies for improving healing"
             continue
         if purpose_of_a_method(view, cue):
+            prospects.append((cue.start, cue.end))  # a new clause: a cue before stops there
             continue
         if cue.rule in VESICLE_SUBJECT_CUES and not _vesicles_before(view, cue.start):
             continue  # "pTa supported osteogenesis": the scaffold acted
