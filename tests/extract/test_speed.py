@@ -186,3 +186,36 @@ def test_a_cue_made_after_a_needle_pass_makes_its_own() -> None:
     found = late.search(text, text.lower(), hits=hits)
     assert found is not None and found.group() == "randomised trial"
     assert CueHits(text.lower()).may_match(late.id, 0, len(text))  # a new pass knows it
+
+
+def test_the_lexicon_pass_finds_the_cue_needles_as_their_own_pass_does() -> None:
+    """The lexicon's pass over a section also gives its cues' needles (keyed under their
+    folded form, checked where the folded text cannot tell a hyphen from a space): the same
+    `CueHits` as the cues' own pass, on seeded random texts of needles written with hyphens,
+    spaces, underscores and capitals; a cue made after the matcher searches itself."""
+    hyphened = Cue(r"\b(?:co-cultur\w*|in vivo work|well_plate|pre-treated with)")
+    matcher = Matcher(Lexicon())
+    late = Cue(r"\b(?:late cue|after the matcher|not (?:keyed|known))")
+    assert hyphened.id < matcher.cues_known <= late.id
+    words = ["co-culture", "co culture", "co_culture", "In-Vivo work", "in vivo work", "well plate"]
+    words += ["well_plate", "Pre-treated with", "pre treated with", "late cue", "not known"]
+    words += ["-", "x"]
+    rng = random.Random(29)
+    for _ in range(300):
+        text = rng.choice(["", " ", "-"]).join(rng.choice(words) for _ in range(rng.randint(0, 9)))
+        found: list[tuple[int, int, list[int]]] = []
+        matcher.candidates(text, needles=found)
+        low = text.lower()
+        merged, own = CueHits(low, found, matcher.cues_known), CueHits(low)
+        assert merged.known == matcher.cues_known
+        for _ in range(6):
+            pos = rng.randint(0, len(text))
+            end = rng.randint(pos, len(text))
+            assert merged.may_match(hyphened.id, pos, end) == own.may_match(hyphened.id, pos, end)
+            for cue in (hyphened, late):
+                with_hits = cue.search(text, low, pos, end, merged)
+                without = cue.search(text, low, pos, end)
+                assert (with_hits and with_hits.span()) == (without and without.span())
+    found.clear()
+    matcher.candidates("Co-culture in vivo wörk", needles=found)
+    assert found == []  # a text other than ASCII: `fold` and `str.lower` may differ

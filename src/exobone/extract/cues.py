@@ -20,7 +20,7 @@ import ahocorasick
 
 from exobone.extract.scanning import Relaxed, lowercase_pattern, required_texts
 
-__all__ = ["Cue", "CueHits"]
+__all__ = ["Cue", "CueHits", "cue_needles"]
 
 
 class Cue:
@@ -159,14 +159,18 @@ class _Needles:
         self.cues.append(cue)
         return len(self.cues) - 1
 
+    def owners(self) -> dict[str, list[int]]:
+        """Each needle with the ids of the cues it is a needle of (every cue made so far)."""
+        owners: dict[str, list[int]] = {}
+        for cue in self.cues:
+            for needle in cue.needles:
+                owners.setdefault(needle, []).append(cue.id)
+        return owners
+
     def built(self) -> ahocorasick.Automaton:
         if self.automaton is None or self.known != len(self.cues):
-            owners: dict[str, list[int]] = {}
-            for cue in self.cues:
-                for needle in cue.needles:
-                    owners.setdefault(needle, []).append(cue.id)
             automaton = ahocorasick.Automaton()
-            for needle, ids in owners.items():
+            for needle, ids in self.owners().items():
                 automaton.add_word(needle, (len(needle), ids))
             automaton.make_automaton()
             self.automaton, self.known = automaton, len(self.cues)
@@ -176,6 +180,12 @@ class _Needles:
 _NEEDLES = _Needles()  # rows of pattern data shared by every document, never a text's hits
 
 
+def cue_needles() -> tuple[dict[str, list[int]], int]:
+    """Every cue's needles with the ids of their cues, and how many cues that covers: another
+    pass over a lowered text can find them too (see `CueHits`)."""
+    return _NEEDLES.owners(), len(_NEEDLES.cues)
+
+
 class CueHits:
     """Where the needles of every Cue occur in one lowered text, from one Aho-Corasick pass
     (made once per document section and kept by the `Document`): each Cue's pre-check then
@@ -183,21 +193,30 @@ class CueHits:
 
     __slots__ = ("known", "_starts", "_ends")
 
-    def __init__(self, lowered: str) -> None:
-        automaton = _NEEDLES.built()
-        self.known = _NEEDLES.known
+    def __init__(
+        self, lowered: str, found: list[tuple[int, int, list[int]]] | None = None, known: int = 0
+    ) -> None:
+        """`found`: the needles' occurrences in `lowered` as (start, end, cue ids), in the order
+        an Aho-Corasick pass reports them, when another pass found them (for the first `known`
+        cues, from `cue_needles`); otherwise the pass is made here."""
         # per cue id, its needles' occurrences in the order the pass reports them (by end)
         self._starts: dict[int, list[int]] = {}
         self._ends: dict[int, list[int]] = {}
-        found: Iterator[tuple[int, tuple[int, list[int]]]] = automaton.iter(lowered)
-        for last, (length, ids) in found:
+        if found is None:
+            automaton = _NEEDLES.built()
+            self.known = _NEEDLES.known
+            hits: Iterator[tuple[int, tuple[int, list[int]]]] = automaton.iter(lowered)
+            found = [(last + 1 - length, last + 1, ids) for last, (length, ids) in hits]
+        else:
+            self.known = known
+        for start, end, ids in found:
             for cue_id in ids:
                 if cue_id in self._ends:
-                    self._starts[cue_id].append(last + 1 - length)
-                    self._ends[cue_id].append(last + 1)
+                    self._starts[cue_id].append(start)
+                    self._ends[cue_id].append(end)
                 else:
-                    self._starts[cue_id] = [last + 1 - length]
-                    self._ends[cue_id] = [last + 1]
+                    self._starts[cue_id] = [start]
+                    self._ends[cue_id] = [end]
 
     def may_match(self, cue_id: int, pos: int, end: int) -> bool:
         """Whether a needle of cue `cue_id` lies wholly inside `[pos, end)`."""

@@ -166,6 +166,10 @@ class Document:
             hits = self._cue_hits[section] = CueHits(self.lowered(section))
         return hits
 
+    def found_cues(self, section: str, hits: CueHits) -> None:
+        """Keep `hits`, the cues' needles in `lowered(section)` found by another pass."""
+        self._cue_hits[section] = hits
+
     def _groups(self) -> tuple[dict[tuple[str, int], list[Mention]], dict[str, list[Mention]]]:
         """Mentions by sentence and by kind, grouped in one pass (again if mentions were added)."""
         groups = self._grouped

@@ -16,6 +16,7 @@ import re
 
 from exobone.extract import patterns
 from exobone.extract.cells_rules import NON_CELL_HEADS
+from exobone.extract.cues import CueHits
 from exobone.extract.discourse import review_span, study_start
 from exobone.extract.document import Document, Mention, Sentence
 from exobone.lexicon import Entry, Match, Matcher, default_matcher
@@ -224,8 +225,17 @@ def build_document(record: Record, matcher: Matcher | None = None) -> Document:
     abbrevs = find_abbreviations(abstract)
     title_abbrevs = find_abbreviations(title)
     doc.abbreviations = {ab.short: ab.long for ab in title_abbrevs + abbrevs}
-    title_candidates = matcher.candidates(title)
-    abstract_candidates = matcher.candidates(abstract)
+    # the lexicon's pass over each section finds the cues' needles too
+    title_needles: list[tuple[int, int, list[int]]] = []
+    abstract_needles: list[tuple[int, int, list[int]]] = []
+    title_candidates = matcher.candidates(title, needles=title_needles)
+    abstract_candidates = matcher.candidates(abstract, needles=abstract_needles)
+    for section, text, needles in (
+        ("title", title, title_needles),
+        ("abstract", abstract, abstract_needles),
+    ):
+        if text.isascii():
+            doc.found_cues(section, CueHits(doc.lowered(section), needles, matcher.cues_known))
     title_resolved = resolve(title_candidates)
     abstract_resolved = resolve(abstract_candidates)
     labels = _abbreviation_labels(title, title_abbrevs, title_resolved)

@@ -37,10 +37,16 @@ _BRITISH = (
 
 def fold(text: str) -> str:
     """Case-fold and turn hyphens into spaces, keeping every character at its offset."""
+    return lower_in_place(unhyphen(text))
+
+
+def lower_in_place(text: str) -> str:
+    """`text` lower-cased, keeping every character at its offset (`fold` of a text that
+    `unhyphen` has read already)."""
     lowered = text.lower()
     if len(lowered) != len(text):  # a few code points change length when lowered
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return unhyphen(lowered)
+    return lowered
 
 
 def unhyphen(text: str) -> str:

@@ -16,7 +16,14 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from exobone.lexicon.loader import Entry, Lexicon, fold, load_lexicon, unhyphen
+from exobone.lexicon.loader import (
+    Entry,
+    Lexicon,
+    fold,
+    load_lexicon,
+    lower_in_place,
+    unhyphen,
+)
 
 # Kinds whose words are not read again for other kinds.
 _SWALLOWING = frozenset({"genes", "stop", "cell_lines", "lncrna", "mirna"})
@@ -30,19 +37,30 @@ class Match(NamedTuple):
     entries: tuple[Entry, ...]
 
 
+# A cue needle keyed under its folded form: the needle, the ids of its cues, and whether a
+# hit must be checked against the lowered text (where the folded form has a space: the
+# folded text shows hyphens as spaces too).
+_Needle = tuple[str, list[int], bool]
 # What one automaton key stands for: its length, its case-folded entries (empty if the key
 # is only the folded form of case-sensitive terms), each case-sensitive term with that
-# folded form and its entries, which count only where the text has the term as written, and
-# the gapped patterns it is a required text of (bit i: pattern i may match; 0: none).
-_Value = tuple[int, tuple[Entry, ...], tuple[tuple[str, tuple[Entry, ...]], ...], int]
+# folded form and its entries, which count only where the text has the term as written, the
+# gapped patterns it is a required text of (bit i: pattern i may match; 0: none), and the cue
+# needles it is the folded form of.
+_Value = tuple[
+    int, tuple[Entry, ...], tuple[tuple[str, tuple[Entry, ...]], ...], int, tuple[_Needle, ...]
+]
 
 
 def _automaton(
-    folded: dict[str, set[Entry]], exact: dict[str, set[Entry]], masks: dict[str, int]
+    folded: dict[str, set[Entry]],
+    exact: dict[str, set[Entry]],
+    masks: dict[str, int],
+    needles: dict[str, list[int]],
 ) -> ahocorasick.Automaton:
     """One automaton over the folded text finds both kinds of terms (one pass, not two): a
     case-sensitive term is entered under its folded form and checked against the text. The
-    required texts of the gapped patterns (`masks`) are keys of the same pass."""
+    required texts of the gapped patterns (`masks`) and the cues' needles (`needles`, with
+    the ids of their cues) are keys of the same pass."""
     values: dict[str, tuple[tuple[Entry, ...], list[tuple[str, tuple[Entry, ...]]]]] = {}
     for key, entries in folded.items():
         if key.strip():
@@ -52,9 +70,15 @@ def _automaton(
             values.setdefault(key.lower(), ((), []))[1].append((key, tuple(sorted(entries))))
     for key in masks:
         values.setdefault(key, ((), []))
+    keyed: dict[str, list[_Needle]] = {}
+    for needle, ids in needles.items():
+        key = fold(needle)
+        values.setdefault(key, ((), []))
+        keyed.setdefault(key, []).append((needle, ids, " " in key))
     auto = ahocorasick.Automaton()
     for key, (known, terms) in values.items():
-        value: _Value = (len(key), known, tuple(terms), masks.get(key, 0))
+        cues = tuple(keyed.get(key, ()))
+        value: _Value = (len(key), known, tuple(terms), masks.get(key, 0), cues)
         auto.add_word(key, value)
     auto.make_automaton()
     return auto
@@ -80,6 +104,7 @@ class Matcher:
         # from the pattern by the extractor's one reader (the regex engine would otherwise
         # walk the whole text for each one). Imported here: `exobone.extract` imports this
         # package, which must load first.
+        from exobone.extract.cues import cue_needles
         from exobone.extract.scanning import required_texts
 
         self._gapped = [
@@ -95,31 +120,52 @@ class Matcher:
                 self._ungated |= 1 << index
             for needle in needles:
                 masks[needle] = masks.get(needle, 0) | 1 << index
+        # The cues' needles too (those of the cues made so far: every module's), so that a
+        # document's sections need no pass of their own for them (see `CueHits`).
+        cue_keys, self.cues_known = cue_needles()
         if all(_foldable(key) for key in lexicon.exact):
-            self._automaton = _automaton(lexicon.folded, lexicon.exact, masks)
+            self._automaton = _automaton(lexicon.folded, lexicon.exact, masks, cue_keys)
             self._exact: ahocorasick.Automaton | None = None
         else:  # a term whose folded form depends on context (a capital sigma): two passes
-            self._automaton = _automaton(lexicon.folded, {}, masks)
-            self._exact = _automaton(lexicon.exact, {}, {})
+            self._automaton = _automaton(lexicon.folded, {}, masks, cue_keys)
+            self._exact = _automaton(lexicon.exact, {}, {}, {})
 
-    def candidates(self, text: str, *, gapped: bool = True) -> list[Match]:
-        """Every bounded occurrence of every term, overlapping ones included."""
+    def candidates(
+        self,
+        text: str,
+        *,
+        gapped: bool = True,
+        needles: list[tuple[int, int, list[int]]] | None = None,
+    ) -> list[Match]:
+        """Every bounded occurrence of every term, overlapping ones included. Given a list as
+        `needles`, an ASCII text's cue needles (the first `cues_known` cues') are added to it
+        as (start, end, cue ids), in the order an Aho-Corasick pass over `text.lower()` gives
+        them (see `CueHits`)."""
+        if needles is not None and not text.isascii():
+            needles = None  # (`fold` and `str.lower` differ on some other characters)
         found: list[Match] = []
         exact: list[Match] = []  # after the folded ones, as when each kind had its own pass
         append = found.append
         new = tuple.__new__  # `Match(...)` without the named tuple's argument handling
         size = len(text)
-        folded = fold(text)
         written = unhyphen(text)
+        folded = lower_in_place(written)  # `fold(text)`, its hyphens already read
         passes = [(folded, self._automaton, append)]
         if self._exact is not None:  # its terms are keyed as written
             passes.append((written, self._exact, exact.append))
         wanted = self._ungated
         for source, auto, add in passes:
             hits: Iterator[tuple[int, _Value]] = auto.iter(source)  # typed: unpacked natively
-            for end_index, (length, entries, terms, mask) in hits:
+            for end_index, (length, entries, terms, mask, cues) in hits:
                 wanted |= mask
                 start = end_index - length + 1
+                if cues:
+                    if needles is not None:
+                        for needle, ids, check in cues:
+                            if not check or text[start : end_index + 1].lower() == needle:
+                                needles.append((start, end_index + 1, ids))
+                    if not entries and not terms:
+                        continue
                 first = text[start]
                 last = text[end_index]
                 if first == " " or first == "-" or last == " ":
