@@ -2,6 +2,7 @@
 
     python benchmarks/bench_ingest.py [--records 100000] [--gzip] [--seed 0]
     python benchmarks/bench_ingest.py --store --records 20000 --small 5000 [--pg-url URL] [--tag T]
+    python benchmarks/bench_ingest.py --rounds 5 --records 50000 [--pg-url URL] [--store ...]
 
 Generates the file under benchmarks/data/ (gitignored) once, then times a full pass of
 `exobone.ingest.read_records` in a fresh Python process and reports records/s and that
@@ -13,6 +14,12 @@ EXOBONE_TEST_PG_URL), a new PostgreSQL database; each run is a fresh process, an
 ratios of the write path's targets are computed from that one run (wall and CPU time; the
 database server's CPU is not in the CPU figures). `--small N` also ingests the first N
 records' file, for the peak-RSS ratio.
+
+`--rounds N` runs the reader and `ingest --no-extract` (SQLite, and PostgreSQL given a URL)
+N times, interleaved and in a fresh process each, the reader first in one round and last in
+the next: how fast the reader runs follows the machine's load from minute to minute, so a
+ratio of one pair says little on a shared machine. Each round's CPU ratios are reported and
+their median; with --store the `--no-extract` ratios of the report are those medians.
 """
 
 from __future__ import annotations
@@ -21,8 +28,10 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -116,12 +125,43 @@ def _fresh_pg(base: str, name: str) -> str:
     return make_url(base).set(database=name).render_as_string(hide_password=False)
 
 
+def rounds_run(path: Path, pg_url: str | None, rounds: int, tag: str = "") -> dict[str, object]:
+    """The reader against `ingest --no-extract`, `rounds` times interleaved (see the module's
+    docstring): each round's CPU-s and CPU ratios, and the ratios' medians."""
+    stores = ["sqlite"] + (["postgresql"] if pg_url else [])
+    reports = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for number in range(rounds):
+            order = ["read", *stores] if number % 2 == 0 else [*stores, "read"]
+            cpu: dict[str, float] = {}
+            for which in order:
+                if which == "read":
+                    figures = _child("--child", str(path))
+                elif which == "sqlite":
+                    database = Path(tmp) / f"round{number}.db"
+                    figures = _child(
+                        "--command", "ingest_no_extract", str(path), f"sqlite:///{database}"
+                    )
+                    database.unlink()  # (~500 MB for 50,000 records)
+                else:
+                    assert pg_url is not None
+                    fresh = _fresh_pg(pg_url, f"bench_ingest_rounds{tag}")
+                    figures = _child("--command", "ingest_no_extract", str(path), fresh)
+                cpu[which] = figures["cpu_seconds"]
+            ratios = {store: round(cpu["read"] / cpu[store], 3) for store in stores}
+            reports.append({"order": order, "cpu_seconds": cpu, "ratios": ratios})
+            print(f"round {number + 1}: {json.dumps(reports[-1])}", file=sys.stderr)
+    medians = {
+        store: round(statistics.median(report["ratios"][store] for report in reports), 3)
+        for store in stores
+    }
+    return {"rounds": reports, "median_ratios": medians}
+
+
 def store_run(
-    path: Path, small: Path | None, pg_url: str | None, tag: str = ""
+    path: Path, small: Path | None, pg_url: str | None, tag: str = "", rounds: int = 0
 ) -> dict[str, object]:
     """Every path of the write path's targets over one file, each in a fresh process."""
-    import tempfile
-
     runs: dict[str, dict[str, float]] = {"read": _child("--child", str(path))}
     runs["extract"] = _child("--command", "extract", str(path), "")
     with tempfile.TemporaryDirectory() as tmp:
@@ -150,7 +190,15 @@ def store_run(
         ratios[f"ingest_pg_vs_extract_{unit}"] = ratio("ingest_postgresql", "extract", key)
     ratios["peak_rss_large_vs_small"] = ratio("ingest_sqlite", "ingest_sqlite_small",
                                               "peak_rss_mb")
-    return {"runs": runs, "ratios": ratios}
+    report: dict[str, object] = {"runs": runs, "ratios": ratios}
+    if rounds:
+        interleaved = rounds_run(path, pg_url, rounds, tag)
+        medians = interleaved["median_ratios"]
+        assert isinstance(medians, dict)
+        ratios["no_extract_sqlite_vs_read_cpu"] = medians["sqlite"]
+        ratios["no_extract_pg_vs_read_cpu"] = medians.get("postgresql")
+        report["rounds"] = interleaved["rounds"]
+    return report
 
 
 def main() -> None:
@@ -163,6 +211,8 @@ def main() -> None:
     parser.add_argument("--pg-url", default=os.environ.get("EXOBONE_TEST_PG_URL"))
     parser.add_argument("--tag", default="",
                         help="suffix of the PostgreSQL databases (two runs side by side)")
+    parser.add_argument("--rounds", type=int, default=0,
+                        help="interleaved rounds of the reader and ingest --no-extract")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--command", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -177,7 +227,10 @@ def main() -> None:
     path = synthetic(args.records, args.seed, args.gzip)
     if args.store:
         small = synthetic(args.small, args.seed, args.gzip) if args.small else None
-        print(json.dumps(store_run(path, small, args.pg_url, args.tag), indent=2))
+        print(json.dumps(store_run(path, small, args.pg_url, args.tag, args.rounds), indent=2))
+        return
+    if args.rounds:
+        print(json.dumps(rounds_run(path, args.pg_url, args.rounds, args.tag), indent=2))
         return
     result = subprocess.run(
         [sys.executable, __file__, "--child", str(path)], check=True, capture_output=True,
