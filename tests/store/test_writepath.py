@@ -521,6 +521,33 @@ def test_record_checksums_follow_the_values_not_the_objects_holding_them() -> No
     assert len(sums) == len(changes) + 1
 
 
+def test_record_checksums_are_the_sha256_of_the_names_then_the_pickled_values() -> None:
+    """The checksum is what stores already hold (a re-ingest then finds its records
+    unchanged by checksum alone), also for values under other names: sha256 of the sorted
+    names joined by NUL, then of the values pickled (protocol 4, no memo) in that order."""
+    import hashlib
+    import io
+    import pickle
+
+    from exobone.store.writer import _record_values, record_checksum
+
+    def defined(values: dict[str, Any]) -> str:
+        names = sorted(values)
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, protocol=4)
+        pickler.fast = True
+        pickler.dump([values[name] for name in names])
+        return hashlib.sha256("\0".join(names).encode() + buffer.getvalue()).hexdigest()
+
+    record = Record(
+        title="Exosomes repair cartilage", abstract="Rats healed.", year=2020, pmid="7",
+        doi="10.1/x", authors=["Li, X."], keywords=["exosome"], raw="<r/>", source="a.xml",
+    )  # fmt: skip
+    values = _record_values(record)
+    for given in (values, {**values, "extra": 1}, {"title": "T", "year": None}):
+        assert record_checksum(given) == defined(given)
+
+
 def json_copy(value: Any) -> Any:
     """The value as the store gives it back: new objects, equal to the old ones."""
     import json

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import islice
 from json import encoder as json_encoder
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any, TypeVar
 
 from sqlalchemy import JSON, Connection, Table, delete, select, update
@@ -73,8 +73,12 @@ RECORD_COLUMNS: tuple[str, ...] = (
     "position",
     "line",
 )
-# A record's values of `RECORD_COLUMNS`, in that order.
+# A record's values of `RECORD_COLUMNS`, in that order (of a dict, and of a Record).
 _record_columns = itemgetter(*RECORD_COLUMNS)
+_record_attributes = attrgetter(*RECORD_COLUMNS)
+# `RECORD_COLUMNS` sorted, as `record_checksum` takes a record's values.
+_SORTED_COLUMNS = tuple(sorted(RECORD_COLUMNS))
+_sorted_columns = itemgetter(*_SORTED_COLUMNS)
 _ABSTRACT_RAW_AT = RECORD_COLUMNS.index("abstract_raw")
 # The record columns whose keys can prove two records different papers (`_rejects`).
 IDENTITY_COLUMNS = ("doi", "pmid")
@@ -98,6 +102,10 @@ class Counts:
         return {name: getattr(self, name) for name in COUNTS}
 
 
+# A paper's DOI key and PMID key (None where it has none): what `_rejects` compares.
+Ident = tuple[str | None, str | None]
+
+
 @dataclass(eq=False, slots=True)
 class _Row:
     """A record row as the batch sees it; `id` is None until a new row is numbered."""
@@ -107,14 +115,21 @@ class _Row:
     checksum: str
     key: str
     seen: bool
+    ident: Ident
     new: bool = False
     dirty: bool = False
     # Every key of the paper, and those of them already in `record_keys`.
     keys: list[str] = field(default_factory=list)
     stored_keys: set[str] = field(default_factory=set)
-    kinds: dict[str, str] | None = None
-    # False while `values` holds only `IDENTITY_COLUMNS` (see `_load`).
-    whole: bool = True
+
+
+@dataclass(eq=False, slots=True)
+class _Holder:
+    """A stored record known by its id and `Ident` only: one that holds a key of the batch
+    but that every entry with the key proves another paper (see `_load`)."""
+
+    id: int
+    ident: Ident
 
 
 @dataclass(slots=True)
@@ -178,21 +193,22 @@ class BatchWriter:
 
     def skip(self, conn: Connection, records: Sequence[Record]) -> None:
         """Records an earlier run of this file committed: only their ids are taken."""
-        keyed = [identity_keys(record) for record in records]
+        keyed = [_keyed(record) for record in records]
         by_key = _load(conn, keyed, self.seen)
-        for keys in keyed:
-            row = _match(by_key, keys)
+        for keys, ident in keyed:
+            row = _match(by_key, keys, ident)
             if row is not None and row.id is not None:
                 self.seen.add(row.id)
 
     def write(self, conn: Connection, entries: Sequence[Record | Study]) -> None:
         """Store one batch in `conn`'s transaction (which `lock_state` has already taken)."""
-        keyed = [(entry, identity_keys(_record(entry))) for entry in entries]
-        by_key = _load(conn, [keys for _, keys in keyed], self.seen)
+        records = [_record(entry) for entry in entries]
+        keyed = [_keyed(record) for record in records]
+        by_key = _load(conn, keyed, self.seen)
         rows: dict[int, _Row] = {}  # by object id, in order of first use
         placed: list[tuple[_Row, Study | None, bool]] = []
-        for entry, keys in keyed:
-            row, same_text = self._place(by_key, _record(entry), keys, rows)
+        for entry, record, (keys, ident) in zip(entries, records, keyed, strict=True):
+            row, same_text = self._place(by_key, record, keys, ident, rows)
             placed.append((row, entry if isinstance(entry, Study) else None, same_text))
         self._flush_records(conn, list(rows.values()))
         # Evidence offsets point into the text the study was extracted from: a copy whose
@@ -201,7 +217,12 @@ class BatchWriter:
         self.seen.update(row.id for row in rows.values() if row.id is not None)
 
     def _place(
-        self, by_key: dict[str, _Row], record: Record, keys: list[str], rows: dict[int, _Row]
+        self,
+        by_key: dict[str, _Row | _Holder],
+        record: Record,
+        keys: list[str],
+        ident: Ident,
+        rows: dict[int, _Row],
     ) -> tuple[_Row, bool]:
         """Insert a record, or update or merge the stored copy of the same paper (in memory).
 
@@ -209,10 +230,10 @@ class BatchWriter:
         """
         values = _record_values(record)
         checksum = record_checksum(values)
-        row = _match(by_key, keys)
+        row = _match(by_key, keys, ident)
         if row is None:
             self.counts.new += 1
-            row = _Row(None, values, checksum, keys[0], seen=True, new=True, keys=list(keys))
+            row = _Row(None, values, checksum, keys[0], True, ident, new=True, keys=list(keys))
             rows[id(row)] = row
             _index(by_key, row, keys)
             return row, True
@@ -241,7 +262,7 @@ class BatchWriter:
             self.counts.updated += 1
             same_text = True
         row.values, row.checksum, row.dirty, row.seen = values, checksum, True, True
-        row.kinds = None
+        row.ident = _stored_ident(values)
         merged = identity_keys(Record(**values))
         added = [k for k in dict.fromkeys(keys + merged) if k not in row.keys]
         row.keys.extend(added)
@@ -567,17 +588,68 @@ def identity_keys(record: Record) -> list[str]:
 def _identity_keys(
     doi: str | None, pmid: str | None, title: str, abstract: str, year: int | None
 ) -> list[str]:
-    """`identity_keys` of a record with these fields (made without Record objects)."""
-    from exobone.ingest.dedup import identity_key
+    """`identity_keys` of a record with these fields (made without Record objects).
 
-    keys = [identity_key(doi, pmid, title, abstract, year)]
+    `exobone.ingest.dedup.identity_key` of the record, of it without DOI and of it without
+    DOI and PMID, written out (a third of the time): the DOI key, the PMID key, and the
+    title (or abstract) key where there is no PMID key, or with a PMID, a year and a title
+    that normalises to something. A weak key without a year (it ends in "|") counts only
+    as the record's first key.
+    """
+    doi_key, pmid_key = _doi_key(doi), _pmid_key(pmid)
+    keys = [doi_key] if doi_key else []
+    if pmid_key:
+        keys.append(pmid_key)
+        if year and title:
+            weak = _weak_key(title, abstract, year)
+            if not weak.startswith("title:|"):
+                keys.append(weak)
+    elif year or not keys:
+        keys.append(_weak_key(title, abstract, year))
+    return keys
+
+
+def _doi_key(doi: str | None) -> str | None:
+    """The DOI key of `identity_key` (None without a DOI)."""
     if doi:
-        keys.append(identity_key(None, pmid, title, abstract, year))
-    if pmid and year and title:
-        key = identity_key(None, None, title, abstract, year)
-        if not key.startswith("title:|"):  # (a title that normalises to nothing is no key)
-            keys.append(key)
-    return [key for key in dict.fromkeys(keys) if not key.endswith("|") or key == keys[0]]
+        doi = doi.strip()
+        if doi:
+            return f"doi:{doi.lower()}"
+    return None
+
+
+def _pmid_key(pmid: str | None) -> str | None:
+    """The PMID key of `identity_key` (None without a PMID)."""
+    if pmid:
+        pmid = pmid.strip().lstrip("0")
+        if pmid:
+            return f"pmid:{pmid}"
+    return None
+
+
+def _weak_key(title: str, abstract: str, year: int | None) -> str:
+    """The key of `identity_key` without DOI and PMID: the title and year, or the abstract
+    and year of a record kept without a title."""
+    from exobone.ingest.dedup import normalise_title
+
+    if not title and abstract:
+        return f"abstract:{normalise_title(abstract)[:300]}|{year or ''}"
+    return f"title:{normalise_title(title)}|{year or ''}"
+
+
+def _keyed(record: Record) -> tuple[list[str], Ident]:
+    """The record's `identity_keys` and its `Ident` (taken from them)."""
+    keys = identity_keys(record)
+    first = keys[0]
+    if first.startswith("doi:"):
+        second = keys[1] if len(keys) > 1 else ""
+        return keys, (first, second if second.startswith("pmid:") else None)
+    return keys, (None, first if first.startswith("pmid:") else None)
+
+
+def _stored_ident(values: Mapping[str, Any]) -> Ident:
+    """The `Ident` of a record's values."""
+    return _doi_key(values["doi"]), _pmid_key(values["pmid"])
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -598,21 +670,23 @@ def _record(entry: Record | Study) -> Record:
     return entry.record if isinstance(entry, Study) else entry
 
 
-def _load(conn: Connection, keyed: Sequence[list[str]], seen: IdSet) -> dict[str, _Row]:
-    """The stored records holding a key of `keyed` (each entry's keys), by each such key.
+def _load(
+    conn: Connection, keyed: Sequence[tuple[list[str], Ident]], seen: IdSet
+) -> dict[str, _Row | _Holder]:
+    """The stored records holding a key of `keyed` (each entry's keys and `Ident`), by each
+    such key.
 
     First only the DOI and PMID of the records found are read; whole rows (with the raw
     text) are read only for the records `_match` can return: those some entry does not
     prove a different paper by its DOI or PMID (with synthetic or common titles, most
-    title+year hits are other papers). The others stay as identities (`_Row.whole` False):
-    `_match` rejects them again, which keeps the order of matching what it was.
+    title+year hits are other papers). The others stay `_Holder`s: `_match` rejects them
+    again, which keeps the order of matching what it was.
     """
-    by_key: dict[str, _Row] = {}
-    wanted = sorted({key for keys in keyed for key in keys})
+    wanted = sorted({key for keys, _ in keyed for key in keys})
     if not wanted:
-        return by_key
-    rows: dict[int, _Row] = {}
-    hits: dict[str, int] = {}
+        return {}
+    found: dict[str, _Holder] = {}
+    by_id: dict[int, _Holder] = {}
     bulk = _Bulk(conn)
     identity = ", ".join(f"r.{bulk._quote(name)}" for name in IDENTITY_COLUMNS)
     marks = ", ".join([bulk.mark] * IN_SIZE)
@@ -636,81 +710,66 @@ def _load(conn: Connection, keyed: Sequence[list[str]], seen: IdSet) -> dict[str
         # The driver's own cursor: tens of thousands of hits (title+year keys of other
         # papers) cost ~4x as much as SQLAlchemy rows.
         bulk.cursor.execute(key_query, chunk)
-        for matched_key, found_id, *found in bulk.cursor.fetchall():
+        for matched_key, found_id, doi, pmid in bulk.cursor.fetchall():
             record_id = int(found_id)
-            if record_id not in rows:
-                values = dict(zip(IDENTITY_COLUMNS, found, strict=True))
-                rows[record_id] = _Row(record_id, values, "", "", record_id in seen, whole=False)
-            hits[matched_key] = record_id
-    by_key = {key: rows[record_id] for key, record_id in hits.items()}
+            holder = by_id.get(record_id)
+            if holder is None:
+                holder = _Holder(record_id, (_doi_key(doi), _pmid_key(pmid)))
+                by_id[record_id] = holder
+            found[matched_key] = holder
     possible: set[int] = set()
-    for keys in keyed:
-        mine = _by_kind(keys)
+    for keys, ident in keyed:
         for key in keys:
-            candidate = by_key.get(key)
-            if candidate and candidate.id is not None and not _rejects(mine, candidate, key):
+            candidate = found.get(key)
+            if candidate is not None and not _rejects(ident, candidate, key):
                 possible.add(candidate.id)
+    rows: dict[int, _Row] = {}
     for ids in padded(sorted(possible)):
-        for found in conn.execute(select(records_t).where(records_t.c.id.in_(ids))).mappings():
-            row = rows[int(found["id"])]
-            row.values = record_values(found)
-            row.checksum, row.key, row.whole = found["checksum"], found["key"], True
+        for stored in conn.execute(select(records_t).where(records_t.c.id.in_(ids))).mappings():
+            record_id = int(stored["id"])
+            values = record_values(stored)
+            rows[record_id] = _Row(
+                record_id, values, stored["checksum"], stored["key"], record_id in seen,
+                _stored_ident(values),
+            )  # fmt: skip
         # The stored keys of a matched record, so that an update adds only missing ones.
         query = select(keys_t.c.record_id, keys_t.c.key).where(keys_t.c.record_id.in_(ids))
         for record_id, key in conn.execute(query):
             row = rows[int(record_id)]
             row.keys.append(str(key))
             row.stored_keys.add(str(key))
-    return by_key
+    return {key: rows.get(holder.id, holder) for key, holder in found.items()}
 
 
-def _index(by_key: dict[str, _Row], row: _Row, keys: Iterable[str]) -> None:
+def _index(by_key: dict[str, _Row | _Holder], row: _Row, keys: Iterable[str]) -> None:
     for key in keys:
         by_key.setdefault(key, row)
 
 
-def _match(by_key: Mapping[str, _Row], keys: list[str]) -> _Row | None:
+def _match(by_key: Mapping[str, _Row | _Holder], keys: list[str], ident: Ident) -> _Row | None:
     """The row that is the same paper, by DOI, then PMID, then title and year.
 
     Like in-file de-duplication, two records whose DOIs differ are never the same paper,
     nor are two matched only by title whose PMIDs differ.
     """
-    mine = _by_kind(keys)
     for key in keys:
         row = by_key.get(key)
-        if row is None or _rejects(mine, row, key):
+        if row is None or _rejects(ident, row, key):
             continue
-        assert row.whole, "_load reads every row _match can return"
+        assert isinstance(row, _Row), "_load reads every row _match can return"
         return row
     return None
 
 
-def _rejects(mine: dict[str, str], row: _Row, key: str) -> bool:
-    """Whether the identity keys `mine` prove `row`, found by `key`, another paper."""
-    if row.kinds is None:  # (made here: most rows `_load` finds are never asked)
-        values = row.values
-        row.kinds = _by_kind(
-            _identity_keys(
-                values["doi"], values["pmid"], values.get("title", ""),
-                values.get("abstract", ""), values.get("year"),
-            )
-        )
-    theirs = row.kinds
-    return _differ(mine, theirs, "doi") or (
-        key.startswith("title:") and _differ(mine, theirs, "pmid")
+def _rejects(mine: Ident, row: _Row | _Holder, key: str) -> bool:
+    """Whether a paper of `Ident` `mine` is proven another than `row`, found by `key`: their
+    DOIs differ, or they were found by title and their PMIDs differ."""
+    (my_doi, my_pmid), (doi, pmid) = mine, row.ident
+    if my_doi is not None and doi is not None and my_doi != doi:
+        return True
+    return (
+        my_pmid is not None and pmid is not None and my_pmid != pmid and key.startswith("title:")
     )
-
-
-def _by_kind(keys: list[str]) -> dict[str, str]:
-    """Keys by their kind ("doi", "pmid", "title")."""
-    kinds: dict[str, str] = {}
-    for key in keys:
-        kinds.setdefault(key.split(":", 1)[0], key)
-    return kinds
-
-
-def _differ(mine: dict[str, str], theirs: dict[str, str], kind: str) -> bool:
-    return kind in mine and kind in theirs and mine[kind] != theirs[kind]
 
 
 def _machine_annotations(study: Study) -> list[tuple[str, str, int, list[tuple[Any, ...]]]]:
@@ -778,7 +837,7 @@ def record_values(found: Mapping[Any, Any]) -> dict[str, Any]:
 
 
 def _record_values(record: Record) -> dict[str, Any]:
-    values = {name: getattr(record, name) for name in RECORD_COLUMNS}
+    values = dict(zip(RECORD_COLUMNS, _record_attributes(record), strict=True))
     values["authors"] = list(record.authors)
     values["keywords"] = list(record.keywords)
     return values
@@ -794,14 +853,27 @@ def record_checksum(values: Mapping[str, Any]) -> str:
     fields' JSON): a record with such a checksum is recognised as unchanged by comparing
     its fields, as it would be if a Python release ever pickled these values differently.
     """
-    names = sorted(values)
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=4)
     pickler.fast = True  # no memo: bytes by value, not by object identity
-    pickler.dump([values[name] for name in names])
-    digest = hashlib.sha256("\0".join(names).encode())
+    if values.keys() == _COLUMN_SET:  # (a record's values: names hashed once)
+        pickler.dump(list(_sorted_columns(values)))
+        digest = _COLUMNS_DIGEST.copy()
+    else:
+        names = sorted(values)
+        pickler.dump([values[name] for name in names])
+        digest = _names_digest(names)
     digest.update(buffer.getbuffer())
     return digest.hexdigest()
+
+
+def _names_digest(names: Iterable[str]) -> Any:
+    """sha256 fed with the sorted field names of `record_checksum`."""
+    return hashlib.sha256("\0".join(names).encode())
+
+
+_COLUMN_SET = frozenset(RECORD_COLUMNS)
+_COLUMNS_DIGEST = _names_digest(_SORTED_COLUMNS)
 
 
 def _checksum(values: Mapping[str, Any]) -> str:
