@@ -178,6 +178,11 @@ _BARE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _BARE_AFTER = re.compile(r"\s+(?:expression|mRNA|protein|gene)\b", re.IGNORECASE)
+# A symbol the lexicon does not know, written just before "cells" or "cell line", names a cell
+# line, not a gene: "OCCM-30 cells" (cementoblasts, 10.1111/odi.14671), "osteoarthritic SW982
+# cells" (synovial sarcoma cells, 10.1007/s13770-020-00324-x). Every mention of that symbol in
+# the text then names the line ("OCCM-30 cementoblasts").
+_CELL_LINE_AFTER = re.compile(r"[ \t]+cell(?:s|[ \t]+lines?)\b")
 
 
 def _symbol_ok(symbol: str, lexicon: Lexicon) -> bool:
@@ -213,6 +218,14 @@ def find_gene_symbols(text: str, lexicon: Lexicon) -> list[Match]:
             upper and number is None and _bare_symbol_ok(symbol, text, start, m.end(), lexicon)
         ):
             out.append(Match(start, m.end(), (("genes", symbol),)))
+    if out and "cell" in text:
+        lines = {
+            m.entries[0][1]
+            for m in out
+            if _CELL_LINE_AFTER.match(text, m.end) and m.entries[0][1] not in lexicon.gene_symbols
+        }
+        if lines:
+            return [m for m in out if m.entries[0][1] not in lines]
     return out
 
 
