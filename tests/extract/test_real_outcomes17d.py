@@ -103,3 +103,27 @@ def test_larger_defects_and_faster_degradation_give_nothing() -> None:
         "faster than the plain one."
     )
     assert outcomes(text) == set()
+
+
+def assays(sentence: str) -> set[str]:
+    return found(OPENING + sentence, "assays")
+
+
+def test_markers_of_an_effect_are_measured_not_characterised() -> None:
+    # "Markers" made a sentence describe identity, so western blot there was dropped as a
+    # characterisation method. PMC8278698 (doi:10.1186/s13287-021-02438-y, real_paraphrase R87):
+    text = (
+        "The expression of osteogenic, adipogenic and angiogenic markers was measured by RT-PCR "
+        "and western blotting."
+    )
+    assert "western_blot" in assays(text)
+    # doi:10.1111/jcmm.14430 (PMC6653097, tendon stem cell exosomes; outside the dev corpus).
+    tendon = "Markers of the tendon matrix and of tenogenesis were measured by western blot."
+    assert "western_blot" in assays(tendon)
+
+
+def test_identity_markers_stay_characterisation() -> None:
+    cells = "Flow cytometry showed that the cells carried the surface markers CD29 and CD44."
+    assert "flow_cytometry" not in assays(cells)
+    vesicles = "Western blot showed the exosome markers CD9 and CD63."
+    assert "western_blot" not in assays(vesicles)

@@ -32,6 +32,18 @@ _NOT_VESICLE_IDENTITY = re.compile(
     r"|mechanisms?|differentially)\b|\bluciferase\b",
     re.IGNORECASE,
 )
+# Markers of an effect measured in the recipients ("osteogenic, adipogenic and angiogenic
+# markers", PMC8278698; "tendon matrix and tenogenesis markers", doi:10.1111/jcmm.14430) are
+# outcomes read by a method, not the vesicles' or the cells' identity markers.
+_EFFECT = (
+    r"(?:osteogen\w*|chondrogen\w*|adipogen\w*|angiogen\w*|tenogen\w*|inflammat\w*"
+    r"|apoptot\w*|senescen\w*|hypertroph\w*|catabolic|anabolic|matrix|differentiation)"
+)
+_EFFECT_MARKERS = re.compile(
+    rf"\b{_EFFECT}(?:,? (?:and |or )?[\w-]+){{0,3}}? markers?\b"
+    rf"|\bmarkers? of (?:the )?(?:[\w-]+ ){{0,3}}?{_EFFECT}",
+    re.IGNORECASE,
+)
 _VESICLE_WORD = re.compile(
     r"\b(?:vesicles?|particles|exosom\w*|EVs?|sEVs?|preparations?)\b", re.IGNORECASE
 )
@@ -169,6 +181,14 @@ def _mirna_sequencing(doc: Document) -> Iterator[Finding]:
             yield Finding("assays", "microRNA_profiling", span, "microRNAs sequenced")
 
 
+def _tells_identity(text: str) -> bool:
+    """The sentence identifies or characterises something, markers of an effect aside."""
+    said = _CHARACTERISE.search(text)
+    if said is not None and said.group().lower().startswith("marker"):
+        said = _CHARACTERISE.search(_EFFECT_MARKERS.sub(" ", text))
+    return said is not None
+
+
 def _sentence_key(m: Mention) -> tuple[str, int]:
     return (m.section, m.sentence)
 
@@ -192,7 +212,7 @@ def extract(doc: Document) -> Iterator[Finding]:
         if not dual:
             vesicle_profile.add(key)
         says = (
-            _CHARACTERISE.search(sentence.text) is not None
+            _tells_identity(sentence.text)
             and _NOT_VESICLE_IDENTITY.search(sentence.text) is None
         )
         about_vesicles = key in vesicle_sentences or _VESICLE_WORD.search(sentence.text)
