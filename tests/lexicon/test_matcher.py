@@ -119,3 +119,36 @@ def test_gapped_patterns_are_gated_by_the_extractors_required_texts():
             assert any(needle in m.group() for needle in needles)
             found += 1
     assert found >= 5
+
+
+def test_a_character_and_its_folded_form_are_both_word_characters_or_neither():
+    """The matcher reads a term's word boundaries from its key (a letter or digit at an edge)
+    instead of from the text it matched; that holds because folding never turns a letter or
+    digit into anything else, nor anything else into one (every code point)."""
+    changed = [
+        hex(code)
+        for code in range(0x110000)
+        if not 0xD800 <= code < 0xE000 and chr(code).isalnum() != fold(chr(code)).isalnum()
+    ]
+    assert changed == []
+
+
+def test_terms_are_bounded_by_the_words_around_them():
+    """A term counts only as whole words: not inside a longer word, not glued to a letter or
+    digit; a key that opens or ends with a space (a hyphen in the text) does not stand on one."""
+    from exobone.lexicon import Lexicon, Matcher
+
+    lexicon = Lexicon()
+    lexicon.add("RA", {("conditions", "rheumatoid_arthritis")})
+    lexicon.add("bone", {("tissues", "bone")})
+    lexicon.add("(+)", {("assays", "positive")})
+    matcher = Matcher(lexicon)
+    text = "PRA, RAB and RA2 are not RA; (RA) bone, bones, 2bone, (+) and x(+)y are."
+    assert [text[m.start : m.end] for m in matcher.candidates(text)] == [
+        "bone",
+        "bones",  # (the plural is a variant of the term)
+        "(+)",
+        "(+)",
+        "RA",
+        "RA",
+    ]

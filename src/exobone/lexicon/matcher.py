@@ -45,10 +45,32 @@ _Needle = tuple[str, list[int], bool]
 # is only the folded form of case-sensitive terms), each case-sensitive term with that
 # folded form and its entries, which count only where the text has the term as written, the
 # gapped patterns it is a required text of (bit i: pattern i may match; 0: none), and the cue
-# needles it is the folded form of.
+# needles it is the folded form of, and which of its edges the text must bound (`_edges`).
 _Value = tuple[
-    int, tuple[Entry, ...], tuple[tuple[str, tuple[Entry, ...]], ...], int, tuple[_Needle, ...]
+    int,
+    tuple[Entry, ...],
+    tuple[tuple[str, tuple[Entry, ...]], ...],
+    int,
+    tuple[_Needle, ...],
+    int,
 ]
+# The bounds a term's hit must have, read from its key once: a key that starts (ends) with a
+# letter or digit may not follow (precede) one in the text; one that starts with a space may
+# not stand on a space or hyphen, one that ends with a space not on a space. A text's
+# character and its folded form are both letters or digits or neither (tested over every
+# code point), so the key tells what the text has there. -1: a key with no term.
+_WORD_START, _WORD_END, _SPACE_START, _SPACE_END = 1, 2, 4, 8
+
+
+def _edges(key: str, terms: bool) -> int:
+    if not terms:
+        return -1
+    return (
+        (_WORD_START if key[0].isalnum() else 0)
+        | (_WORD_END if key[-1].isalnum() else 0)
+        | (_SPACE_START if key[0] == " " else 0)
+        | (_SPACE_END if key[-1] == " " else 0)
+    )
 
 
 def _automaton(
@@ -78,7 +100,8 @@ def _automaton(
     auto = ahocorasick.Automaton()
     for key, (known, terms) in values.items():
         cues = tuple(keyed.get(key, ()))
-        value: _Value = (len(key), known, tuple(terms), masks.get(key, 0), cues)
+        edges = _edges(key, bool(known or terms))
+        value: _Value = (len(key), known, tuple(terms), masks.get(key, 0), cues, edges)
         auto.add_word(key, value)
     auto.make_automaton()
     return auto
@@ -156,25 +179,25 @@ class Matcher:
         wanted = self._ungated
         for source, auto, add in passes:
             hits: Iterator[tuple[int, _Value]] = auto.iter(source)  # typed: unpacked natively
-            for end_index, (length, entries, terms, mask, cues) in hits:
+            for end_index, (length, entries, terms, mask, cues, edges) in hits:
                 wanted |= mask
                 start = end_index - length + 1
-                if cues:
-                    if needles is not None:
-                        for needle, ids, check in cues:
-                            if not check or text[start : end_index + 1].lower() == needle:
-                                needles.append((start, end_index + 1, ids))
-                    if not entries and not terms:
-                        continue
-                first = text[start]
-                last = text[end_index]
-                if first == " " or first == "-" or last == " ":
-                    continue
-                if start and first.isalnum() and text[start - 1].isalnum():
-                    continue
                 end = end_index + 1
-                if end < size and last.isalnum() and text[end].isalnum():
-                    continue
+                if cues and needles is not None:
+                    for needle, ids, check in cues:
+                        if not check or text[start:end].lower() == needle:
+                            needles.append((start, end, ids))
+                if edges:
+                    if edges < 0:
+                        continue
+                    if edges & _WORD_START and start and text[start - 1].isalnum():
+                        continue
+                    if edges & _WORD_END and end < size and text[end].isalnum():
+                        continue
+                    if edges & _SPACE_START and (text[start] == " " or text[start] == "-"):
+                        continue
+                    if edges & _SPACE_END and text[end_index] == " ":
+                        continue
                 if entries:
                     add(new(Match, (start, end, entries)))
                 for term, term_entries in terms:
