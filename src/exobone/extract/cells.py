@@ -83,14 +83,41 @@ def _gap(text: str, start: int, end: int) -> str:
 def vesicle_mentions(doc: Document) -> list[Mention]:
     """Vesicle mentions of the study, without background and definitional uses."""
     out = []
-    for m in doc.of_kind("vesicle_types"):
+    mentions = doc.of_kind("vesicle_types")
+    # Each rule is searched in the text before a mention; the text before the sentence's last
+    # mention holds every other's, so a rule whose required texts it lacks is passed over
+    # for the whole sentence (one test instead of one per mention).
+    possible = (True, True, True)
+    for i, m in enumerate(mentions):
         text = doc.text_of(m.section)
         sentence = doc.sentence_of(m)
-        before = text[sentence.start : m.start]
-        if DEFINED_AS.search(before) or APPOSITION.search(before):
+        if i == 0 or (mentions[i - 1].section, mentions[i - 1].sentence) != (
+            m.section,
+            m.sentence,
+        ):
+            end = m.start
+            for later in mentions[i + 1 :]:
+                if (later.section, later.sentence) != (m.section, m.sentence):
+                    break
+                end = max(end, later.start)
+            longest = text[sentence.start : end]
+            possible = (
+                DEFINED_AS.possible(longest),
+                APPOSITION.possible(longest),
+                EV_FAMILY_LIST.possible(longest),
+            )
+        if not any(possible):
+            out.append(m)
             continue
-        if EV_FAMILY_LIST.search(before) and not OWN_WORK.search(
-            text, sentence.start, sentence.end
+        before = text[sentence.start : m.start]
+        if (possible[0] and DEFINED_AS.search(before)) or (
+            possible[1] and APPOSITION.search(before)
+        ):
+            continue
+        if (
+            possible[2]
+            and EV_FAMILY_LIST.search(before)
+            and not OWN_WORK.search(text, sentence.start, sentence.end)
         ):
             continue
         out.append(m)

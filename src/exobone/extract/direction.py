@@ -310,7 +310,7 @@ def _analyse(doc: Document) -> list[Directed]:
             found = _sentence_targets(doc, sentence, mentions, view)
             about = any(_cargo_subject(m, sentence, cargo) for m in found[1])
         previous_about_vesicles = about
-        if not about or is_aim(view) or doc.is_background(sentence):
+        if not about or doc.is_background(sentence) or is_aim(view):
             continue
         if found is None:
             found = _sentence_targets(doc, sentence, mentions, view)
