@@ -180,6 +180,10 @@ def extract(doc: Document) -> Iterator[Finding]:
     for sentence in doc.sentences:
         if doc.is_background(sentence):
             continue
+        # a sentence without molecules names no cargo: its vesicle words are not looked for
+        molecules = [m for m in doc.in_sentence(sentence) if m.kind in _MOLECULES]
+        if not molecules:
+            continue
         here = [
             v for v in vesicles if (v.section, v.sentence) == (sentence.section, sentence.index)
         ]
@@ -190,9 +194,6 @@ def extract(doc: Document) -> Iterator[Finding]:
         if not here:
             continue
         text = doc.text_of(sentence.section)
-        molecules = [m for m in doc.in_sentence(sentence) if m.kind in _MOLECULES]
-        if not molecules:
-            continue
         found: list[Mention] = []
         listed: list[Mention] = []
         transferred: list[Mention] = []
