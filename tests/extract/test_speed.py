@@ -219,3 +219,17 @@ def test_the_lexicon_pass_finds_the_cue_needles_as_their_own_pass_does() -> None
     found.clear()
     matcher.candidates("Co-culture in vivo wörk", needles=found)
     assert found == []  # a text other than ASCII: `fold` and `str.lower` may differ
+
+
+def test_gene_symbols_read_over_shapes_are_those_read_over_the_text() -> None:
+    """`_GENE` read over an ASCII text's shapes (capital "A", small "a", digit "0") matches at
+    the same offsets, with the same groups, as over the text (seeded random texts)."""
+    from exobone.extract.patterns import _GENE, _GENE_SHAPES, _SHAPES
+
+    pieces = ["SIRT1", "MMP-13", "Runx2", "Sox9a1", "IL-6", "The", "PRKCD", "x", "-", " ", "(", "9"]
+    rng = random.Random(31)
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        shapes = text.encode("ascii").translate(_SHAPES)
+        read = [[m.span(i) for i in range(5)] for m in _GENE_SHAPES.finditer(shapes)]
+        assert read == [[m.span(i) for i in range(5)] for m in _GENE.finditer(text)], text

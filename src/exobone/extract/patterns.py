@@ -80,11 +80,22 @@ _CIRC = _Shape(
 _ANTISENSE = _Shape(r"([A-Z][A-Z0-9]+-AS\d+)(?![A-Za-z0-9])", _ALNUM + "-", ("-AS",))
 # Gene symbols in capitals ("SIRT1", "MMP-13": groups 2 and 3) or in mouse style ("Runx2":
 # group 4), after the capital of group 1 that both start with: one regex, so the text's
-# capitals are scanned once.
-_GENE = re.compile(
-    r"([A-Z])(?:([A-Z0-9]{1,9})(?:-(\d{1,3}[A-Z]?))?|([a-z]{2,5}\d{1,2}[a-z]?\d?))"
-    r"(?![A-Za-z0-9])"
+# capitals are scanned once. It is written over classes of characters (capitals C, small
+# letters S, digits D and d), so that it is read over an ASCII text's shapes too (`_SHAPES`:
+# each capital "A", small letter "a", digit "0"), where it opens with a literal the regex
+# engine skips ahead to instead of a class it tests at every offset; the matches are at the
+# same offsets.
+_GENE_FORM = (
+    r"([{C}])(?:([{C}{D}]{{1,9}})(?:-({d}{{1,3}}[{C}]?))?|([{S}]{{2,5}}{d}{{1,2}}[{S}]?{d}?))"
+    r"(?![{C}{S}{D}])"
 )
+_GENE = re.compile(_GENE_FORM.format(C="A-Z", S="a-z", D="0-9", d=r"\d"))
+_GENE_SHAPES = re.compile(_GENE_FORM.format(C="A", S="a", D="0", d="0").encode())
+_SHAPES = bytes(
+    b"A"[0] if chr(c).isupper() else b"a"[0] if chr(c).islower() else b"0"[0]
+    if chr(c).isdigit() else c if chr(c) == "-" else b" "[0]
+    for c in range(128)
+) + b" " * 128
 _MANY_DIGITS = re.compile(r"\d{4,}")
 # The prefixed word must go on with a capital ("hBMSCs") or "i" and a capital ("hiPSCs", and
 # "HiPSC" for "H"). One regex per prefix letter: the regex engine finds a literal start far
@@ -206,18 +217,27 @@ def find_gene_symbols(text: str, lexicon: Lexicon) -> list[Match]:
     """Gene symbols written as symbols (`SIRT1`, `MMP-13`, `Runx2`, and `PRKCD` where it is
     treated as a gene) that the lexicon lacks."""
     out: list[Match] = []
-    for m in _GENE.finditer(text):
+    found: Iterator[re.Match[bytes]] | Iterator[re.Match[str]] = (
+        _GENE_SHAPES.finditer(text.encode("ascii").translate(_SHAPES))
+        if text.isascii()
+        else _GENE.finditer(text)
+    )
+    for m in found:
         # A symbol may not follow a letter, digit or hyphen. It holds only such characters, so
         # a match refused for that hides no other one that could be kept.
         start = m.start()
         if start and text[start - 1] in _RUN_CHARS:
             continue
-        first, upper, number, mouse = m.group(1, 2, 3, 4)
-        symbol = first + upper + (number or "") if upper else (first + mouse).upper()
+        end = m.end()
+        words = text[start:end]
+        # in capitals (group 2) the symbol is the words less the hyphen before a number
+        # (group 3, the only hyphen); in mouse style, the words in capitals
+        capitals = m.start(2) >= 0
+        symbol = words.replace("-", "") if capitals else words.upper()
         if _symbol_ok(symbol, lexicon) or (
-            upper and number is None and _bare_symbol_ok(symbol, text, start, m.end(), lexicon)
+            capitals and "-" not in words and _bare_symbol_ok(symbol, text, start, end, lexicon)
         ):
-            out.append(Match(start, m.end(), (("genes", symbol),)))
+            out.append(Match(start, end, (("genes", symbol),)))
     if out and "cell" in text:
         lines = {
             m.entries[0][1]
