@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -16,6 +18,7 @@ from exobone.ingest.dedup import record_key
 from exobone.model import Record, Span, Study
 from exobone.store import IngestSummary, Store, StoreError
 from exobone.store import store as store_module
+from exobone.store.engine import make_engine
 from exobone.store.schema import Base, include_object
 
 ABSTRACT = (
@@ -343,3 +346,26 @@ def test_processes_opening_and_ingesting_at_once_take_turns(store_url: str, tmp_
     with Store.open(store_url) as store:
         assert store.count() == 20
         assert table_counts(store)["ingest_log"] == 4
+
+
+def test_opening_a_new_store_waits_while_another_connection_writes_to_it(tmp_path: Path) -> None:
+    """Turning a new store into WAL mode while another connection holds the write lock made
+    SQLite refuse at once ("database is locked"), without its busy handler: processes opening
+    one new store together failed (seen in CI). The engine now waits for the lock."""
+    path = tmp_path / "new.db"
+    writer = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    writer.execute("CREATE TABLE t (x)")
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("INSERT INTO t VALUES (1)")
+    timer = threading.Timer(0.3, writer.execute, ("COMMIT",))
+    timer.start()
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        with engine.connect() as connection:
+            mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
+            rows = connection.exec_driver_sql("SELECT count(*) FROM t").scalar()
+    finally:
+        timer.join()
+        engine.dispose()
+        writer.close()
+    assert (mode, rows) == ("wal", 1)

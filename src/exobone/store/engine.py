@@ -8,6 +8,8 @@ processes ingesting into one file wait for each other instead of failing half-wa
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -63,7 +65,7 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     # Only a new, empty database takes it; it must come before WAL mode is set.
     cursor.execute(f"PRAGMA page_size={SQLITE_PAGE_SIZE}")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _set_wal(cursor)
     # In WAL mode this is still safe against a crash or kill (no corruption, no partial
     # transaction); only a power cut may lose the last commits. Saves a sync per commit.
     cursor.execute("PRAGMA synchronous=NORMAL")
@@ -71,6 +73,22 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA temp_store=MEMORY")
     cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
     cursor.close()
+
+
+def _set_wal(cursor: sqlite3.Cursor) -> None:
+    """WAL mode, waiting up to the busy timeout for it. Turning a store that is not yet in WAL
+    mode (a new one) into WAL needs an exclusive lock, and while another connection holds the
+    write lock SQLite refuses at once instead of calling its busy handler: processes opening
+    a new store together failed with "database is locked"."""
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _sqlite_begin(connection: Connection) -> None:
