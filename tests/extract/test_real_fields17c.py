@@ -148,25 +148,3 @@ def test_a_review_that_opens_with_a_prevalence_stays_a_review() -> None:
         "endothelial cells, and studies have shown that they modulate immunity in the disc."
     )
     assert fields_of(abstract, title)["study_type"] == "review"
-
-
-# --- a particle count whose unit names the vesicles ----------------------------------------
-
-
-def test_exosome_particles_are_a_particle_dose() -> None:
-    # The dose unit 'exosome particles' was listed (quantities._UNIT) but its count was never
-    # taken for a count of particles, so "1x10^9 exosome particles" gave no dose (a form the
-    # issue-17 brief names; no abstract of the search index was found with it).
-    abstract = (
-        "Exosomes were isolated from bone marrow MSCs. Osteoporotic rats received 1x10^9 "
-        "exosome particles through the tail vein every week, and bone loss was reduced."
-    )
-    assert found(abstract, "doses") == {"1e9 particles"}
-
-
-def test_exosome_particles_sized_by_nta_are_no_dose() -> None:
-    abstract = (
-        "Exosomes were isolated from bone marrow MSCs. The exosome particles numbered 2 x 10^9 "
-        "per mL by NTA, with a diameter of 110 nm. Exosomes reduced bone loss in rats."
-    )
-    assert found(abstract, "doses") == set()

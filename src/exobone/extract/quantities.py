@@ -281,8 +281,7 @@ def _doses(doc: Document, sentence: Sentence, vesicles: list[Mention]) -> Iterat
         start, end = match.start(), match.end()
         unitless = match.group(7) is None
         value = _dose_value(match)
-        # a count of particles, also where the unit names the vesicles ("exosome particles")
-        counted = not unitless and match.group(7).lower().split()[-1].startswith("particles")
+        counted = not unitless and match.group(7).lower().startswith("particles")
         listed = None if unitless or counted else _listed_before(text, start, sentence.start)
         if listed is not None:  # the vesicles stand before the whole list
             start = listed.start(1)
