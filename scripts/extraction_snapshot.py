@@ -9,9 +9,10 @@ warnings, keys sorted. The corpora are the bibliographies under examples/ and te
 (tests/data/*, tests/ingest/data), `../shared/seed` and `../shared/formats` when present, the
 perturbed demo abstracts of `benchmarks/bench_extract.py` and the synthetic PubMed records of
 `benchmarks/synth_pubmed.py` (both made from fixed seeds, so the same on every run).
-`--compare` exits 1 and names the first differing records when anything changed. Of a sealed
-corpus (a name with "sealed") it names the record but never prints what changed: sealed
-corpora are measured once, and nobody may read the extractor's output on them.
+`--compare` exits 1 when anything changed: it lists every record whose values changed, with
+the values added and removed, and counts per corpus the records whose evidence alone changed.
+Of a sealed corpus (a name with "sealed") it names the record but never prints what changed:
+sealed corpora are measured once, and nobody may read the extractor's output on them.
 """
 
 from __future__ import annotations
@@ -81,8 +82,30 @@ def snapshot_lines() -> Iterator[str]:
                 yield json.dumps(row, sort_keys=True, ensure_ascii=False)
 
 
+def value_changes(old: dict[str, object], new: dict[str, object]) -> list[str]:
+    """'field: +added -removed' for each annotation field whose values changed."""
+    changes = []
+    for field in sorted(set(old) | set(new)):
+        was, now = old.get(field), new.get(field)
+        if was == now:
+            continue
+        if isinstance(was, list) and isinstance(now, list):
+            added = [json.dumps(v, ensure_ascii=False) for v in now if v not in was]
+            removed = [json.dumps(v, ensure_ascii=False) for v in was if v not in now]
+            signed = [f"+{v}" for v in added] + [f"-{v}" for v in removed]
+            changes.append(f"{field}: {' '.join(signed) or 'same values, new order'}")
+        else:
+            changes.append(f"{field}: was {json.dumps(was)}, now {json.dumps(now)}")
+    return changes
+
+
 def compare(expected_path: Path, lines: list[str]) -> int:
-    """Print the differences between a snapshot file and `lines`; 0 when identical."""
+    """Print every difference between a snapshot file and `lines`; 0 when identical.
+
+    Each record whose annotations changed is listed with the values added and removed;
+    records whose evidence or warnings alone changed are counted per corpus, since a
+    reason or span that moved is worth reading but does not change what a user gets.
+    """
     expected = expected_path.read_text(encoding="utf-8").splitlines()
     if expected == lines:
         print(f"identical: {len(lines)} records")
@@ -92,16 +115,27 @@ def compare(expected_path: Path, lines: list[str]) -> int:
         f"DIFFERENT: {len(differing)} of {len(lines)} records differ "
         f"(snapshot has {len(expected)} records)"
     )
-    for i in differing[:10]:
+    values_changed: dict[str, int] = {}
+    evidence_only: dict[str, int] = {}
+    for i in differing:
         old, new = json.loads(expected[i]), json.loads(lines[i])
-        if "sealed" in old["corpus"]:
-            print(f"- {old['corpus']} record {old['record']}: changed (sealed: not shown)")
+        corpus = old["corpus"]
+        changes = value_changes(old["annotations"], new["annotations"])
+        tally = values_changed if changes else evidence_only
+        tally[corpus] = tally.get(corpus, 0) + 1
+        if not changes:
             continue
-        print(f"- {old['corpus']} record {old['record']}:")
-        for key in ("annotations", "evidence", "warnings"):
-            if old[key] != new[key]:
-                print(f"    {key}: was {json.dumps(old[key], sort_keys=True)[:600]}")
-                print(f"    {key}: now {json.dumps(new[key], sort_keys=True)[:600]}")
+        if "sealed" in corpus:
+            print(f"- {corpus} record {old['record']}: values changed (sealed: not shown)")
+            continue
+        print(f"- {corpus} record {old['record']}:")
+        for change in changes:
+            print(f"    {change}")
+    for corpus in sorted(set(values_changed) | set(evidence_only)):
+        print(
+            f"{corpus}: {values_changed.get(corpus, 0)} records with changed values, "
+            f"{evidence_only.get(corpus, 0)} with changed evidence or warnings only"
+        )
     return 1
 
 

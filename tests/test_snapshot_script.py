@@ -51,3 +51,46 @@ def test_compare_names_a_changed_record_and_shows_it_only_outside_sealed_corpora
     assert status == 1
     assert f"{corpus} record 3" in printed
     assert ("bone_regeneration|decrease" in printed) is shown
+
+
+def _row(number: int, outcomes: list[str], reason: str = "") -> str:
+    row = {
+        "corpus": "tests/data/dev_corpus/dev_bibliography.txt",
+        "record": number,
+        "annotations": {"outcomes": outcomes, "study_type": "primary"},
+        "evidence": {"outcomes": {v: [[0, 4, 0, "abstract", reason]] for v in outcomes}},
+        "warnings": [],
+    }
+    return json.dumps(row, sort_keys=True)
+
+
+def test_compare_lists_every_value_change_and_counts_evidence_only_changes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Twelve records gain a value and three change only a reason: all twelve are listed
+    (the first version stopped at ten), with what was added and removed, and the three are
+    counted, not listed."""
+    before = [_row(n, ["apoptosis|decrease"]) for n in range(1, 16)]
+    after = [_row(n, ["apoptosis|decrease", f"pain|decrease{n}"]) for n in range(1, 13)]
+    after += [_row(n, ["apoptosis|decrease"], reason="moved") for n in range(13, 16)]
+    path = tmp_path / "before.jsonl"
+    path.write_text("".join(line + "\n" for line in before), encoding="utf-8")
+    status = _script().compare(path, after)
+    printed = capsys.readouterr().out
+    assert status == 1
+    assert "DIFFERENT: 15 of 15 records differ" in printed
+    for number in range(1, 13):
+        assert f'record {number}:\n    outcomes: +"pain|decrease{number}"\n' in printed
+    assert "record 13:" not in printed
+    assert "12 records with changed values, 3 with changed evidence or warnings only" in printed
+
+
+def test_compare_shows_removed_values_and_changed_scalars() -> None:
+    changes = _script().value_changes(
+        {"outcomes": ["a|increase", "b|decrease"], "study_type": "primary"},
+        {"outcomes": ["a|increase"], "study_type": "review"},
+    )
+    assert changes == [
+        'outcomes: -"b|decrease"',
+        'study_type: was "primary", now "review"',
+    ]
