@@ -437,7 +437,45 @@ def test_of_several_papers_holding_a_title_key_the_last_to_gain_it_is_matched(
         abstracts = dict(conn.execute(text("SELECT pmid, abstract FROM records")).all())
     store.close()
     assert abstracts == {str(n): "" for n in range(1, 30)} | {"30": "An abstract."}
-    assert fetched == [1]
+    assert fetched == [1, 1]  # the key's holder, then its DOI and PMID
+
+
+@pytest.mark.parametrize("other", ["another store", "the same store", "plain SQL"])
+def test_a_write_between_two_batches_is_seen_by_the_next_ones_look_up(
+    store_url: str, tmp_path: Path, other: str
+) -> None:
+    """The writer knows the DOI and PMID of the records it stored without reading them
+    again; another writer between two batches (its own connection, or the same one through
+    the same store) changes one of them, and the next batch matches by what is stored now.
+
+    The paper stored first loses its DOI to a later copy from the same file (an update);
+    a copy with another DOI found by title then is the same paper (had the writer still
+    held the first DOI, it would have stored a second paper)."""
+    path = tmp_path / "refs.txt"
+    path.write_text("refs")
+    title, source = "Exosomes repair cartilage", str(path)
+    first = Record(title=title, year=2020, doi="10.1/a", pmid="1", source=source)
+    without_doi = Record(title=title, year=2020, pmid="1", source=source, abstract="Revised.")
+    by_title = Record(title=title, year=2020, doi="10.1/b", source=source)
+    with Store.open(store_url) as store:
+        file = store.open_file(path)
+        file.write([first])
+        if other == "another store":
+            with Store.open(store_url) as another:
+                assert another.add_file(path, [without_doi]).updated == 1
+        elif other == "the same store":
+            assert store.add_file(path, [without_doi]).updated == 1
+        else:  # (nothing of the store's: its generation stays)
+            plain = make_engine(store_url)
+            with plain.begin() as conn:
+                conn.exec_driver_sql("UPDATE records SET doi = NULL WHERE id = 1")
+            plain.dispose()
+        file.write([by_title])
+        summary = file.finish()
+        with store.engine.connect() as conn:
+            stored = conn.execute(text("SELECT id, doi, pmid FROM records")).all()
+    assert (summary.new, summary.merged) == (1, 1)
+    assert stored == [(1, "10.1/b", "1")]
 
 
 def test_an_ingest_keeps_older_objects_out_of_the_collector_and_gives_them_back(

@@ -809,21 +809,25 @@ class FileIngest:
 
     def write(self, entries: Sequence[Record | Study]) -> None:
         """Store one batch and the checkpoint, in one transaction."""
-        with writing(self.store.engine) as conn:
-            lock_state(conn)
-            self.writer.write(conn, entries)
-            self.done += len(entries)
-            conn.execute(delete(progress_t).where(progress_t.c.path == self.path))
-            conn.execute(
-                insert(progress_t).values(
-                    path=self.path,
-                    sha256=self.digest,
-                    mode=self.mode,
-                    entries_done=self.done,
-                    counts=self.writer.counts.to_json(),
-                    updated_at=_now(),
+        try:
+            with writing(self.store.engine) as conn:
+                lock_state(conn)
+                self.writer.write(conn, entries)
+                self.done += len(entries)
+                conn.execute(delete(progress_t).where(progress_t.c.path == self.path))
+                conn.execute(
+                    insert(progress_t).values(
+                        path=self.path,
+                        sha256=self.digest,
+                        mode=self.mode,
+                        entries_done=self.done,
+                        counts=self.writer.counts.to_json(),
+                        updated_at=_now(),
+                    )
                 )
-            )
+        except BaseException:
+            self.writer.idents.forget()  # it knows rows of a transaction that did not commit
+            raise
 
     def finish(self, problems: Sequence[RecordProblem] = ()) -> IngestSummary:
         """Log the file as ingested and drop its checkpoint."""

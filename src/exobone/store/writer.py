@@ -19,6 +19,7 @@ import hashlib
 import io
 import json
 import pickle
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -104,6 +105,8 @@ class Counts:
 
 # A paper's DOI key and PMID key (None where it has none): what `_rejects` compares.
 Ident = tuple[str | None, str | None]
+# An `Ident` with each key as its `hash` (`_hashed`): how a `_Holder` is known.
+HashedIdent = tuple[int | None, int | None]
 
 
 @dataclass(eq=False, slots=True)
@@ -125,11 +128,11 @@ class _Row:
 
 @dataclass(eq=False, slots=True)
 class _Holder:
-    """A stored record known by its id and `Ident` only: one that holds a key of the batch
-    but that every entry with the key proves another paper (see `_load`)."""
+    """A stored record known by its id and hashed `Ident` only: one that holds a key of the
+    batch but that every entry with the key proves another paper (see `_load`)."""
 
     id: int
-    ident: Ident
+    ident: HashedIdent
 
 
 @dataclass(slots=True)
@@ -168,6 +171,63 @@ class IdSet:
         return place < len(self.bits) and bool(self.bits[place] >> (number & 7) & 1)
 
 
+class KnownIdents:
+    """The hashed `Ident`s of stored records, by record id: those a writer stored or read.
+
+    The key look-up finds tens of thousands of records per 50,000 that hold a title+year
+    key of the batch, mostly the writer's own; reading their DOI and PMID from their rows
+    read a 64 KiB page each (1.1 GB per 50,000 records on SQLite). 16 bytes a record (a
+    hash of each key, -1 for none: `hash` never gives -1); two keys of one hash only make
+    a row read, which `_match` then judges by its real keys. Kept from batch to batch on
+    SQLite only, and only while no one else writes: `check`, at the start of a batch,
+    forgets everything unless the connection, its `data_version` (which any other
+    connection's commit moves) and the store's generation (which every write of records
+    through the store moves, also on this connection) are what `settle` saw at the end of
+    the batch before. PostgreSQL has no such counter: there it lasts one batch.
+    """
+
+    def __init__(self) -> None:
+        self.known = IdSet()
+        self.hashes = array("q")
+        self.version: tuple[Any, ...] | None = None
+
+    def check(self, conn: Connection) -> None:
+        version = _store_version(conn)
+        if version is None or version != self.version:
+            self.forget()
+
+    def settle(self, conn: Connection) -> None:
+        self.version = _store_version(conn)
+
+    def forget(self) -> None:
+        self.known, self.hashes, self.version = IdSet(), array("q"), None
+
+    def put(self, record_id: int, ident: Ident) -> None:
+        place = 2 * record_id
+        if place >= len(self.hashes):
+            self.hashes.extend(bytes(8 * (place + 2 - len(self.hashes) + len(self.hashes) // 2)))
+        doi, pmid = ident
+        self.hashes[place] = -1 if doi is None else hash(doi)
+        self.hashes[place + 1] = -1 if pmid is None else hash(pmid)
+        self.known.add(record_id)
+
+    def get(self, record_id: int) -> HashedIdent | None:
+        if record_id not in self.known:
+            return None
+        doi, pmid = self.hashes[2 * record_id], self.hashes[2 * record_id + 1]
+        return (None if doi == -1 else doi), (None if pmid == -1 else pmid)
+
+
+def _store_version(conn: Connection) -> tuple[Any, ...] | None:
+    """What moves when another connection or another writer writes (see `KnownIdents`);
+    None on PostgreSQL."""
+    if conn.dialect.name != "sqlite":
+        return None
+    generation = conn.scalar(select(state_t.c.generation))
+    version = conn.exec_driver_sql("PRAGMA data_version").scalar()
+    return conn.connection.dbapi_connection, version, generation
+
+
 class BatchWriter:
     """Writes the entries of one file, batch by batch, into the caller's transactions.
 
@@ -189,22 +249,35 @@ class BatchWriter:
         self.numbers = numbers or {}
         self.counts = Counts()
         self.seen = IdSet()
+        self.idents = KnownIdents()
         self._remembered: set[tuple[str, str]] = set()
 
     def skip(self, conn: Connection, records: Sequence[Record]) -> None:
         """Records an earlier run of this file committed: only their ids are taken."""
         keyed = [_keyed(record) for record in records]
-        by_key = _load(conn, keyed, self.seen)
+        by_key = _load(conn, keyed, self.seen, KnownIdents())
         for keys, ident in keyed:
             row = _match(by_key, keys, ident)
             if row is not None and row.id is not None:
                 self.seen.add(row.id)
 
     def write(self, conn: Connection, entries: Sequence[Record | Study]) -> None:
-        """Store one batch in `conn`'s transaction (which `lock_state` has already taken)."""
+        """Store one batch in `conn`'s transaction (which `lock_state` has already taken).
+
+        A caller whose transaction then fails calls `idents.forget()` (as this does when
+        it fails itself).
+        """
+        try:
+            self._write(conn, entries)
+        except BaseException:
+            self.idents.forget()
+            raise
+
+    def _write(self, conn: Connection, entries: Sequence[Record | Study]) -> None:
+        self.idents.check(conn)
         records = [_record(entry) for entry in entries]
         keyed = [_keyed(record) for record in records]
-        by_key = _load(conn, keyed, self.seen)
+        by_key = _load(conn, keyed, self.seen, self.idents)
         rows: dict[int, _Row] = {}  # by object id, in order of first use
         placed: list[tuple[_Row, Study | None, bool]] = []
         for entry, record, (keys, ident) in zip(entries, records, keyed, strict=True):
@@ -215,6 +288,7 @@ class BatchWriter:
         # title or abstract differs from the stored one keeps the stored study.
         self._write_studies(conn, [(row, study) for row, study, same in placed if study and same])
         self.seen.update(row.id for row in rows.values() if row.id is not None)
+        self.idents.settle(conn)
 
     def _place(
         self,
@@ -312,6 +386,8 @@ class BatchWriter:
             bulk.insert(keys_t, ("record_id", "key"), key_rows)
         for row in [*new, *changed]:
             row.stored_keys.update(row.keys)
+            assert row.id is not None
+            self.idents.put(row.id, row.ident)
         if new or changed:  # views of the records (their years, in the facet index) follow
             bump_generation(conn)
 
@@ -647,6 +723,12 @@ def _keyed(record: Record) -> tuple[list[str], Ident]:
     return keys, (None, first if first.startswith("pmid:") else None)
 
 
+def _hashed(ident: Ident) -> HashedIdent:
+    """`ident` with each key as its `hash` (as `KnownIdents` keeps it)."""
+    doi, pmid = ident
+    return (None if doi is None else hash(doi)), (None if pmid is None else hash(pmid))
+
+
 def _stored_ident(values: Mapping[str, Any]) -> Ident:
     """The `Ident` of a record's values."""
     return _doi_key(values["doi"]), _pmid_key(values["pmid"])
@@ -671,24 +753,26 @@ def _record(entry: Record | Study) -> Record:
 
 
 def _load(
-    conn: Connection, keyed: Sequence[tuple[list[str], Ident]], seen: IdSet
+    conn: Connection,
+    keyed: Sequence[tuple[list[str], Ident]],
+    seen: IdSet,
+    idents: KnownIdents,
 ) -> dict[str, _Row | _Holder]:
     """The stored records holding a key of `keyed` (each entry's keys and `Ident`), by each
     such key.
 
-    First only the DOI and PMID of the records found are read; whole rows (with the raw
-    text) are read only for the records `_match` can return: those some entry does not
-    prove a different paper by its DOI or PMID (with synthetic or common titles, most
-    title+year hits are other papers). The others stay `_Holder`s: `_match` rejects them
-    again, which keeps the order of matching what it was.
+    First only the hashed DOI and PMID keys of the records found are taken (from `idents`,
+    else read from their rows); whole rows (with the raw text) are read only for the
+    records `_match` can return: those some entry does not prove a different paper by its
+    DOI or PMID (with synthetic or common titles, most title+year hits are other papers).
+    The others stay `_Holder`s: `_match` rejects them again, which keeps the order of
+    matching what it was.
     """
     wanted = sorted({key for keys, _ in keyed for key in keys})
     if not wanted:
         return {}
-    found: dict[str, _Holder] = {}
-    by_id: dict[int, _Holder] = {}
+    holder_ids: dict[str, int] = {}
     bulk = _Bulk(conn)
-    identity = ", ".join(f"r.{bulk._quote(name)}" for name in IDENTITY_COLUMNS)
     marks = ", ".join([bulk.mark] * IN_SIZE)
     # Of several papers holding one key (the title+year key of a common title), the one
     # matched is the last to have gained it, and only that one is read: reading them all
@@ -702,26 +786,34 @@ def _load(
         else f"SELECT key, record_id FROM {keys_t.name} WHERE rowid IN "
         f"(SELECT max(rowid) FROM {keys_t.name} WHERE key IN ({marks}) GROUP BY key)"
     )
-    key_query = (
-        f"SELECT k.key, r.id, {identity} FROM ({holders}) k "
-        f"JOIN {records_t.name} r ON r.id = k.record_id"
-    )
     for chunk in padded(wanted):
         # The driver's own cursor: tens of thousands of hits (title+year keys of other
         # papers) cost ~4x as much as SQLAlchemy rows.
-        bulk.cursor.execute(key_query, chunk)
-        for matched_key, found_id, doi, pmid in bulk.cursor.fetchall():
-            record_id = int(found_id)
-            holder = by_id.get(record_id)
-            if holder is None:
-                holder = _Holder(record_id, (_doi_key(doi), _pmid_key(pmid)))
-                by_id[record_id] = holder
-            found[matched_key] = holder
+        bulk.cursor.execute(holders, chunk)
+        holder_ids.update((key, int(record_id)) for key, record_id in bulk.cursor.fetchall())
+    unknown = sorted({i for i in holder_ids.values() if i not in idents.known})
+    identity = ", ".join(map(bulk._quote, IDENTITY_COLUMNS))
+    for unknown_ids in padded(unknown):
+        bulk.cursor.execute(
+            f"SELECT id, {identity} FROM {records_t.name} WHERE id IN ({marks})", unknown_ids
+        )
+        for found_id, doi, pmid in bulk.cursor.fetchall():
+            idents.put(int(found_id), (_doi_key(doi), _pmid_key(pmid)))
+    by_id: dict[int, _Holder] = {}
+    found: dict[str, _Holder] = {}
+    for key, record_id in holder_ids.items():
+        holder = by_id.get(record_id)
+        if holder is None:
+            known = idents.get(record_id)
+            assert known is not None, "every holder's keys were read"
+            holder = by_id[record_id] = _Holder(record_id, known)
+        found[key] = holder
     possible: set[int] = set()
     for keys, ident in keyed:
+        hashed = _hashed(ident)
         for key in keys:
             candidate = found.get(key)
-            if candidate is not None and not _rejects(ident, candidate, key):
+            if candidate is not None and not _rejects(hashed, candidate.ident, key):
                 possible.add(candidate.id)
     rows: dict[int, _Row] = {}
     for ids in padded(sorted(possible)):
@@ -732,6 +824,7 @@ def _load(
                 record_id, values, stored["checksum"], stored["key"], record_id in seen,
                 _stored_ident(values),
             )  # fmt: skip
+            idents.put(record_id, rows[record_id].ident)
         # The stored keys of a matched record, so that an update adds only missing ones.
         query = select(keys_t.c.record_id, keys_t.c.key).where(keys_t.c.record_id.in_(ids))
         for record_id, key in conn.execute(query):
@@ -754,17 +847,21 @@ def _match(by_key: Mapping[str, _Row | _Holder], keys: list[str], ident: Ident) 
     """
     for key in keys:
         row = by_key.get(key)
-        if row is None or _rejects(ident, row, key):
+        if row is None:
             continue
-        assert isinstance(row, _Row), "_load reads every row _match can return"
-        return row
+        if isinstance(row, _Row):
+            if not _rejects(ident, row.ident, key):
+                return row
+        else:
+            assert _rejects(_hashed(ident), row.ident, key), "_load reads the rows _match returns"
     return None
 
 
-def _rejects(mine: Ident, row: _Row | _Holder, key: str) -> bool:
-    """Whether a paper of `Ident` `mine` is proven another than `row`, found by `key`: their
-    DOIs differ, or they were found by title and their PMIDs differ."""
-    (my_doi, my_pmid), (doi, pmid) = mine, row.ident
+def _rejects(mine: Ident | HashedIdent, theirs: Ident | HashedIdent, key: str) -> bool:
+    """Whether a paper of `Ident` `mine` is proven another than the one of `theirs`, found by
+    `key`: their DOIs differ, or they were found by title and their PMIDs differ (both
+    `Ident`s or both hashed)."""
+    (my_doi, my_pmid), (doi, pmid) = mine, theirs
     if my_doi is not None and doi is not None and my_doi != doi:
         return True
     return (
