@@ -359,6 +359,10 @@ INHIBITOR_BEFORE: Final = ENGINE.gate(INHIBITOR_BEFORE_RE)
 RATIO: Final = ENGINE.gate(RULES.regex("ratio"))
 
 
+# "released less glycosaminoglycan": GAG released from cartilage is breakdown, not a level.
+MATRIX_RELEASE: Final = ENGINE.gate(RULES.regex("matrix_release"))
+
+
 # "in a rat model of ONFH": the disease is where a finding was made.
 MODEL_OF: Final = ENGINE.gate(RULES.regex("model_of"), per_sentence=False)
 

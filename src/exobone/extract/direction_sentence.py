@@ -54,6 +54,7 @@ from exobone.extract.direction_rules import (
     INHIBITOR_BEFORE,
     INTRANSITIVE_AFTER_RE,
     MANIPULATED_WHEN,
+    MATRIX_RELEASE,
     MODEL_OF,
     POST_NOUN_GAP_RE,
     PROSPECTIVE,
@@ -539,10 +540,13 @@ def _inverse_and_agents(state: _SentenceState) -> None:
     mitochondrial membrane potential" is less mitochondrial dysfunction); agents ("Chondrocytes
     stimulated with IL-1beta", "Runx2 knockout"), the members of a ratio ("the ratio of
     Bcl-2 to Bax rose": either may have moved), the disease a model stands for ("in a rat
-    model of ONFH") and what the experimenters changed ("when miR-135b was decreased") are
-    never targets."""
+    model of ONFH"), what the experimenters changed ("when miR-135b was decreased") and GAG
+    released from cartilage (breakdown, not the tissue's level; looked for only when s_GAG is
+    named) are never targets."""
     targets, result = state.targets, state.result
     ratios = [m.span() for m in RATIO.finditer(state.text, state.view)]
+    if any(t.label == "s_GAG" for t in targets):
+        ratios += [m.span() for m in MATRIX_RELEASE.finditer(state.text, state.view)]
     for i, t in enumerate(targets):
         if result[i] is not None and MODEL_OF.search(state.text[max(0, t.start - 40) : t.start]):
             result[i] = None
