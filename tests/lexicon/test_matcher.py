@@ -152,3 +152,52 @@ def test_terms_are_bounded_by_the_words_around_them():
         "RA",
         "RA",
     ]
+
+
+def _bounded_occurrences(lexicon, text):  # type: ignore[no-untyped-def]
+    """Every term of `lexicon` in `text` found by brute force: each occurrence of each key in
+    the folded text, kept where the text bounds it (the rules `Matcher.candidates` states)."""
+    written = text
+    for dash in "-‐‑‒–—_":
+        written = written.replace(dash, " ")
+    folded = fold(text)
+    out = set()
+    keys = [(key, tuple(sorted(entries)), None) for key, entries in lexicon.folded.items()]
+    keys += [(fold(key), tuple(sorted(entries)), key) for key, entries in lexicon.exact.items()]
+    for key, entries, as_written in keys:
+        at = folded.find(key)
+        while at >= 0:
+            end = at + len(key)
+            if (
+                not (key[0].isalnum() and at and text[at - 1].isalnum())
+                and not (key[-1].isalnum() and end < len(text) and text[end].isalnum())
+                and (as_written is None or written.startswith(as_written, at))
+            ):
+                out.add((at, end, entries))
+            at = folded.find(key, at + 1)
+    return out
+
+
+def test_bounded_keys_find_what_a_check_of_every_occurrence_finds():
+    """Terms are keyed with the bounds they need (a space or another character before and
+    after), so the automaton never reports them inside words; over random texts that gives
+    exactly the occurrences a check of every hit against the text gives, whatever the
+    characters around them: punctuation inside a key, a key that opens with punctuation,
+    a case-sensitive term, a Greek letter, the texts' ends."""
+    import random
+
+    from exobone.lexicon import Lexicon, Matcher
+
+    lexicon = Lexicon()
+    for term in ("RA", "ra cells", "bone", "(+)", "(ab", "ab", "a/b", "a+b", "β-TCP", "x1", "Exo"):
+        lexicon.add(term, {("kind", term)})
+    matcher = Matcher(lexicon)
+    pieces = ["RA", "ra", "Ra", "bone", "ab", "(", ")", "+", "/", "a", "b", "β", "TCP", "x1",
+              "-", " ", " ", "Exo", "EXO", "P", "2", "é", "cells"]  # fmt: skip
+    rng = random.Random(17)
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        got = {(m.start, m.end, m.entries) for m in matcher.candidates(text, gapped=False)}
+        assert got == _bounded_occurrences(lexicon, text), text
+    # inside a word, the automaton itself reports nothing for a bounded term
+    assert list(matcher._automaton.iter(" pras ")) == []

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import ahocorasick
 
@@ -41,36 +41,50 @@ class Match(NamedTuple):
 # hit must be checked against the lowered text (where the folded form has a space: the
 # folded text shows hyphens as spaces too).
 _Needle = tuple[str, list[int], bool]
-# What one automaton key stands for: its length, its case-folded entries (empty if the key
-# is only the folded form of case-sensitive terms), each case-sensitive term with that
-# folded form and its entries, which count only where the text has the term as written, the
-# gapped patterns it is a required text of (bit i: pattern i may match; 0: none), and the cue
-# needles it is the folded form of, and which of its edges the text must bound (`_edges`).
+# What one automaton key stands for (a key may stand for several, see `_automaton`): the
+# length of the term's key and whether the automaton key ends with a bound after it (the
+# hit then ends one character later), its case-folded entries (empty if the key is only the
+# folded form of case-sensitive terms), each case-sensitive term with that folded form and
+# its entries, which count only where the text has the term as written, the gapped patterns
+# it is a required text of (bit i: pattern i may match; 0: none), the cue needles it is the
+# folded form of, the key itself when the text must be checked for it ("" when the
+# automaton key shows it exactly), and which space edges the text must bound (`_spaces`).
 _Value = tuple[
+    int,
     int,
     tuple[Entry, ...],
     tuple[tuple[str, tuple[Entry, ...]], ...],
     int,
     tuple[_Needle, ...],
+    str,
     int,
 ]
-# The bounds a term's hit must have, read from its key once: a key that starts (ends) with a
-# letter or digit may not follow (precede) one in the text; one that starts with a space may
-# not stand on a space or hyphen, one that ends with a space not on a space. A text's
-# character and its folded form are both letters or digits or neither (tested over every
-# code point), so the key tells what the text has there. -1: a key with no term.
-_WORD_START, _WORD_END, _SPACE_START, _SPACE_END = 1, 2, 4, 8
+# The automaton passes over `_shown(text)`: the text between two spaces, with each character
+# that is neither a letter, a digit nor a space shown as "#". A term whose key starts (ends)
+# with a letter or digit may not follow (precede) one in the text: it is keyed with a space
+# and with a "#" before (after) it, so that its hits inside words are never reported. A
+# text's character and its folded form are both letters or digits or neither (tested over
+# every code point), so the key tells what the text has there. A key that starts with a
+# space may not stand on a space or hyphen, one that ends with a space not on a space
+# (checked per hit).
+_SPACE_START: Final = 4
+_SPACE_END: Final = 8
+_OTHER: Final = "#"
+# `bytes.translate` table of `_shown` for ASCII texts; `_NOT_SHOWN` for other texts
+_ASCII_SHOWN: Final = bytes(
+    code if code < 128 and (chr(code).isalnum() or code == 32) else ord(_OTHER)
+    for code in range(256)
+)
+_NOT_SHOWN: Final = re.compile(r"[^\w ]|_")  # `\w`: what `str.isalnum` accepts, and "_"
 
 
-def _edges(key: str, terms: bool) -> int:
-    if not terms:
-        return -1
-    return (
-        (_WORD_START if key[0].isalnum() else 0)
-        | (_WORD_END if key[-1].isalnum() else 0)
-        | (_SPACE_START if key[0] == " " else 0)
-        | (_SPACE_END if key[-1] == " " else 0)
-    )
+def _shown(text: str) -> str:
+    """`text` as the automaton reads it, one character longer at each end (see `_Value`)."""
+    if text.isascii():
+        shown = text.encode("ascii").translate(_ASCII_SHOWN).decode("ascii")
+    else:
+        shown = _NOT_SHOWN.sub(_OTHER, text)
+    return " " + shown + " "
 
 
 def _automaton(
@@ -82,7 +96,8 @@ def _automaton(
     """One automaton over the folded text finds both kinds of terms (one pass, not two): a
     case-sensitive term is entered under its folded form and checked against the text. The
     required texts of the gapped patterns (`masks`) and the cues' needles (`needles`, with
-    the ids of their cues) are keys of the same pass."""
+    the ids of their cues) are keys of the same pass; they are found inside words too, so a
+    term that must stand as a word is keyed apart from them, with its bounds (`_Value`)."""
     values: dict[str, tuple[tuple[Entry, ...], list[tuple[str, tuple[Entry, ...]]]]] = {}
     for key, entries in folded.items():
         if key.strip():
@@ -97,12 +112,35 @@ def _automaton(
         key = fold(needle)
         values.setdefault(key, ((), []))
         keyed.setdefault(key, []).append((needle, ids, " " in key))
-    auto = ahocorasick.Automaton()
-    for key, (known, terms) in values.items():
+    # Keys whose shown forms are alike (or a bounded key and a key that opens with the bound
+    # it shows) share an automaton key: each hit is tried as each of them.
+    shared: dict[str, list[_Value]] = {}
+    for key, (known, term_list) in values.items():
+        terms = tuple(term_list)
         cues = tuple(keyed.get(key, ()))
-        edges = _edges(key, bool(known or terms))
-        value: _Value = (len(key), known, tuple(terms), masks.get(key, 0), cues, edges)
-        auto.add_word(key, value)
+        mask = masks.get(key, 0)
+        shown = _shown(key)[1:-1]
+        check = "" if shown == key else key
+        spaces = 0
+        if known or terms:
+            spaces = (_SPACE_START if key[0] == " " else 0) | (_SPACE_END if key[-1] == " " else 0)
+        befores = (" ", _OTHER) if (known or terms) and key[0].isalnum() else ("",)
+        afters = (" ", _OTHER) if (known or terms) and key[-1].isalnum() else ("",)
+        if befores == afters == ("",):
+            shared.setdefault(shown, []).append(
+                (len(key), 0, known, terms, mask, cues, check, spaces)
+            )
+            continue
+        if mask or cues:  # found anywhere, the term's words or not
+            shared.setdefault(shown, []).append((len(key), 0, (), (), mask, cues, check, 0))
+        for before in befores:
+            for after in afters:
+                shared.setdefault(before + shown + after, []).append(
+                    (len(key), len(after), known, terms, 0, (), check, spaces)
+                )
+    auto = ahocorasick.Automaton()
+    for key, stands_for in shared.items():
+        auto.add_word(key, tuple(stands_for))
     auto.make_automaton()
     return auto
 
@@ -170,7 +208,6 @@ class Matcher:
         exact: list[Match] = []  # after the folded ones, as when each kind had its own pass
         append = found.append
         new = tuple.__new__  # `Match(...)` without the named tuple's argument handling
-        size = len(text)
         written = unhyphen(text)
         folded = lower_in_place(written)  # `fold(text)`, its hyphens already read
         passes = [(folded, self._automaton, append)]
@@ -178,31 +215,29 @@ class Matcher:
             passes.append((written, self._exact, exact.append))
         wanted = self._ungated
         for source, auto, add in passes:
-            hits: Iterator[tuple[int, _Value]] = auto.iter(source)  # typed: unpacked natively
-            for end_index, (length, entries, terms, mask, cues, edges) in hits:
-                wanted |= mask
-                start = end_index - length + 1
-                end = end_index + 1
-                if cues and needles is not None:
-                    for needle, ids, check in cues:
-                        if not check or text[start:end].lower() == needle:
-                            needles.append((start, end, ids))
-                if edges:
-                    if edges < 0:
+            # typed: unpacked natively
+            hits: Iterator[tuple[int, tuple[_Value, ...]]] = auto.iter(_shown(source))
+            for end_index, stands_for in hits:
+                for length, after, entries, terms, mask, cues, check, spaces in stands_for:
+                    end = end_index - after  # (the shown text opens with one more character)
+                    start = end - length
+                    if check and not source.startswith(check, start):
                         continue
-                    if edges & _WORD_START and start and text[start - 1].isalnum():
-                        continue
-                    if edges & _WORD_END and end < size and text[end].isalnum():
-                        continue
-                    if edges & _SPACE_START and (text[start] == " " or text[start] == "-"):
-                        continue
-                    if edges & _SPACE_END and text[end_index] == " ":
-                        continue
-                if entries:
-                    add(new(Match, (start, end, entries)))
-                for term, term_entries in terms:
-                    if written.startswith(term, start):
-                        exact.append(new(Match, (start, end, term_entries)))
+                    wanted |= mask
+                    if cues and needles is not None:
+                        for needle, ids, lowered in cues:
+                            if not lowered or text[start:end].lower() == needle:
+                                needles.append((start, end, ids))
+                    if spaces:
+                        if spaces & _SPACE_START and (text[start] == " " or text[start] == "-"):
+                            continue
+                        if spaces & _SPACE_END and text[end - 1] == " ":
+                            continue
+                    if entries:
+                        add(new(Match, (start, end, entries)))
+                    for term, term_entries in terms:
+                        if written.startswith(term, start):
+                            exact.append(new(Match, (start, end, term_entries)))
         found += exact
         if gapped and self._gapped:
             for index, (_, pattern, entries) in enumerate(self._gapped):
