@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from exobone.extract.cell_phrases import CellPhrase
-from exobone.extract.cells import analyse, most_specific
+from exobone.extract.cells import analyse, general_vesicles, most_specific
 from exobone.extract.cells_rules import SECRETOME_NARROWED
 from exobone.extract.cues import Cue
 from exobone.extract.document import Document, Finding, Mention
@@ -200,9 +200,16 @@ def _narrowed_secretome(doc: Document, v: Mention) -> bool:
 
 def _vesicle_types(doc: Document) -> Iterator[Finding]:
     media = {(section, start) for section, _, start, _ in _treated_media(doc)}
-    for v in analyse(doc).vesicles:
-        if (v.section, v.start) in media or _narrowed_secretome(doc, v):
-            continue
+    kept = [
+        v
+        for v in analyse(doc).vesicles
+        if (v.section, v.start) not in media and not _narrowed_secretome(doc, v)
+    ]
+    # A kind defined in general at a sentence's opening counts only when the record names no
+    # other vesicles: then it is what the record is about.
+    general = general_vesicles(doc)
+    specific = [v for v in kept if (v.section, v.start) not in general] if general else kept
+    for v in specific or kept:
         yield Finding("vesicle_types", v.label, _span(v))
         if v.label == "conditioned_medium":
             text = doc.text_of(v.section)

@@ -35,6 +35,9 @@ from exobone.extract.cells_rules import (
     DIFFERENTIATE_TO,
     DONORS_BEFORE,
     EV_FAMILY_LIST,
+    FAMILY_AFTER,
+    FAMILY_CONTRAST_BEFORE,
+    GENERIC_DEFINITION,
     HYPHENATED_END,
     IN_LEAD,
     MEDIUM_OF,
@@ -81,13 +84,22 @@ def _gap(text: str, start: int, end: int) -> str:
 
 
 def vesicle_mentions(doc: Document) -> list[Mention]:
-    """Vesicle mentions of the study, without background and definitional uses."""
+    """Vesicle mentions of the study, without background and definitional uses. In a review,
+    the subject of a sentence-opening general definition ("Exosomes are nanovesicles secreted
+    by MSCs") stays, for the cells it names, but is recorded in `doc.cache["general_vesicles"]`
+    as (section, start): it names no kind of preparation (see `general_vesicles`)."""
     out = []
     mentions = doc.of_kind("vesicle_types")
     # Each rule is searched in the text before a mention; the text before the sentence's last
     # mention holds every other's, so a rule whose required texts it lacks is passed over
     # for the whole sentence (one test instead of one per mention).
-    possible = (True, True, True)
+    # A review has no opening background to drop, so its general uses of vesicle words are
+    # read here: the kind a sentence opens by defining, the family's subtypes, a contrast.
+    review = doc.review
+    possible = (True, True, True, True)
+    defined = ("", -1)  # section and end of a sentence-opening general definition
+    general: set[tuple[str, int]] = set()
+    doc.cache["general_vesicles"] = general
     for i, m in enumerate(mentions):
         text = doc.text_of(m.section)
         sentence = doc.sentence_of(m)
@@ -105,7 +117,18 @@ def vesicle_mentions(doc: Document) -> list[Mention]:
                 DEFINED_AS.possible(longest),
                 APPOSITION.possible(longest),
                 EV_FAMILY_LIST.possible(longest),
+                review and FAMILY_CONTRAST_BEFORE.possible(longest),
             )
+        if review:
+            if m.section == defined[0] and m.start < defined[1]:
+                general.add((m.section, m.start))
+            elif m.start == sentence.start and (
+                definition := GENERIC_DEFINITION.match(text, m.end, sentence.end)
+            ):
+                defined = (m.section, definition.end())
+                general.add((m.section, m.start))
+            if FAMILY_AFTER.match(text, m.end, sentence.end):
+                continue
         if not any(possible):
             out.append(m)
             continue
@@ -114,14 +137,21 @@ def vesicle_mentions(doc: Document) -> list[Mention]:
             possible[1] and APPOSITION.search(before)
         ):
             continue
-        if (
+        if (possible[3] and FAMILY_CONTRAST_BEFORE.search(before)) or (
             possible[2]
             and EV_FAMILY_LIST.search(before)
-            and not OWN_WORK.search(text, sentence.start, sentence.end)
+            and (review or not OWN_WORK.search(text, sentence.start, sentence.end))
         ):
             continue
         out.append(m)
     return out
+
+
+def general_vesicles(doc: Document) -> set[tuple[str, int]]:
+    """(section, start) of the kinds of vesicle sentences open by defining in general."""
+    analyse(doc)
+    general = doc.cache.get("general_vesicles")
+    return general if isinstance(general, set) else set()
 
 
 def analyse(doc: Document) -> CellAnalysis:

@@ -69,6 +69,11 @@ DEFINED_AS: Final = _gate("defined_as")
 APPOSITION: Final = _gate("apposition")
 EV_FAMILY_LIST: Final = _gate("ev_family_list")
 OWN_WORK: Final = RULES.regex("own_work")
+# "Extracellular vesicles (EVs) are lipid particles ...", "unlike microvesicles", "EV subtypes":
+# the kind named in general or as the family, not as a preparation.
+GENERIC_DEFINITION: Final = RULES.regex("generic_definition")
+FAMILY_CONTRAST_BEFORE: Final = _gate("family_contrast_before")
+FAMILY_AFTER: Final = RULES.regex("family_after")
 # "The secretome of MSCs, especially exosomes": the vesicles are the object, not the secretome.
 SECRETOME_NARROWED: Final = _gate("secretome_narrowed")
 HYPHENATED_END: Final = _gate("hyphenated_end")
