@@ -233,3 +233,39 @@ def test_gene_symbols_read_over_shapes_are_those_read_over_the_text() -> None:
         shapes = text.encode("ascii").translate(_SHAPES)
         read = [[m.span(i) for i in range(5)] for m in _GENE_SHAPES.finditer(shapes)]
         assert read == [[m.span(i) for i in range(5)] for m in _GENE.finditer(text)], text
+
+
+def test_prefixed_cells_read_over_shapes_are_those_read_over_the_text() -> None:
+    """The species-prefixed words `_PREFIXED` finds in an ASCII text, not after a letter or
+    digit, are found over its shapes too, at the same offsets (seeded random texts)."""
+    from exobone.extract.patterns import _ALNUM_SET, _prefixed_over_shapes, _prefixed_over_text
+
+    def kept(found: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+        return [(s, e) for s, e in found if not s or text[s - 1] not in _ALNUM_SET]
+
+    pieces = ["hBMSCs", "hiPSC", "HiPSC", "H", "h", "i", "r", "m", "p", "P", "MSC", "rBM-MSCs",
+              "mi", "miR", "pH", "x", "-", " ", "(", "9", "s", "Hi", "hi", "ihB"]  # fmt: skip
+    rng = random.Random(37)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        over_text = kept(_prefixed_over_text(text), text)
+        assert kept(_prefixed_over_shapes(text), text) == over_text, text
+
+
+def test_glued_suffixes_found_by_find_are_those_of_their_former_regexes() -> None:
+    """`str.find` gives the glued vesicle suffixes that a regex per suffix gave (a suffix,
+    maybe plural, not followed by a letter or digit, after a letter, digit or hyphen)."""
+    from exobone.extract.patterns import _RUN_CHARS, _SUFFIXES, _suffix_hits
+
+    regexes = [re.compile(s + r"s?(?![A-Za-z0-9])") for s in _SUFFIXES]
+    pieces = ["exo", "Exo", "EXO", "EV", "EVs", "s", "exosomes", "MSC", "-", " ", "3T3", "x", "E"]
+    rng = random.Random(41)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        expected = sorted(
+            m.span()
+            for regex in regexes
+            for m in regex.finditer(text)
+            if m.start() and text[m.start() - 1] in _RUN_CHARS
+        )
+        assert _suffix_hits(text) == expected, text

@@ -104,15 +104,20 @@ _PREFIXED = (
     *(re.compile(f"({letter})((?:[A-Z]|i[A-Z])[A-Za-z0-9]*)") for letter in "hrmp"),
     re.compile(r"(H)(i[A-Z][A-Za-z0-9]*)"),
 )
-_CORE = re.compile(r"[^-/]*")
+# Over an ASCII text's shapes (`_SHAPES`), each such word holds a small letter (the prefix, or
+# the "i" after it) before a capital: rare in prose, and a literal the regex engine skips ahead
+# to, where the letters "h", "r", "m", "p" of `_PREFIXED` are in most words. The match runs to
+# the end of the word, as `_PREFIXED`'s does.
+_PREFIXED_SHAPES = re.compile(rb"aA[Aa0]*")
+_PREFIX_LETTERS = "hrmp"  # "H" only before "i"
 _HYPHEN_PART = re.compile(r"-([A-Za-z0-9]+)")
 _GLUED = re.compile(
     r"(?<![A-Za-z0-9])([A-Za-z0-9][A-Za-z0-9-]*?)-?(exos?|Exos?|EXOs?|EVs?|sEVs?)(?![A-Za-z0-9])"
 )
-# A glued suffix ("exo", "Exo", "EXO", "EV", maybe plural) ends a run of letters, digits and
-# hyphens; only such runs are searched. One regex per suffix: the regex engine finds a literal
-# start far faster than a character of a set ("e" or "E").
-_SUFFIXES = tuple(re.compile(s + r"s?(?![A-Za-z0-9])") for s in ("exo", "Exo", "EXO", "EV"))
+# A glued suffix ("exo", "Exo", "EXO", "EV", maybe plural, not followed by a letter or digit)
+# ends a run of letters, digits and hyphens; only such runs are searched. Each suffix is found
+# by `str.find`, far faster than a regex's search for it.
+_SUFFIXES = ("exo", "Exo", "EXO", "EV")
 _RUN_CHARS = frozenset(_ALNUM + "-")
 
 # "EV" with a name glued after it: "EVsABPC" (EVs of antler blastema progenitor cells,
@@ -259,52 +264,89 @@ def _cell_entries(token: str, lexicon: Lexicon, abbreviations: dict[str, set[Ent
     return set()
 
 
+def _prefixed_over_text(text: str) -> list[tuple[int, int]]:
+    """Where each word of `_PREFIXED` starts (its species letter) and ends, left to right."""
+    found = [m.span() for prefixed in _PREFIXED for m in prefixed.finditer(text)]
+    found.sort()
+    return found
+
+
+def _prefixed_over_shapes(text: str) -> list[tuple[int, int]]:
+    """`_prefixed_over_text(text)` for an ASCII text, read over its shapes, less words that
+    follow a letter or digit inside a word found before (refused by the caller either way)."""
+    found = []
+    for m in _PREFIXED_SHAPES.finditer(text.encode("ascii").translate(_SHAPES)):
+        at = m.start()
+        letter = text[at]
+        if letter in _PREFIX_LETTERS:  # "hBMSCs"
+            found.append((at, m.end()))
+        elif letter == "i" and at and text[at - 1] in _PREFIX_LETTERS + "H":  # "hiPSCs"
+            found.append((at - 1, m.end()))
+    return found
+
+
 def find_prefixed_cells(
     text: str, lexicon: Lexicon, abbreviations: dict[str, set[Entry]]
 ) -> list[Match]:
     """`hBMSCs`, `rBMSCs-OVX`, `mBMSC`, `HiPSC`: the species letter and the cell it prefixes."""
     out: list[Match] = []
-    # A match may not follow a letter or digit. It holds only letters and digits, so a match
-    # refused for that hides no other one that could be kept.
-    found = [
-        m
-        for prefixed in _PREFIXED
-        for m in prefixed.finditer(text)
-        if not m.start() or text[m.start() - 1] not in _ALNUM_SET
-    ]
-    found.sort(key=_start)
-    for m in found:
-        core = _CORE.match(m.group(2)).group()  # type: ignore[union-attr]
+    found = _prefixed_over_shapes(text) if text.isascii() else _prefixed_over_text(text)
+    for start, end in found:
+        # A match may not follow a letter or digit. It holds only letters and digits, so a
+        # match refused for that hides no other one that could be kept.
+        if start and text[start - 1] in _ALNUM_SET:
+            continue
+        core = text[start + 1 : end]
         entries = _cell_entries(core, lexicon, abbreviations)
         if not entries:
             # "hUC-MSCs", "rBM-MSCs": the letters before the hyphen name a tissue, the two
             # parts together the cell.
-            part = _HYPHEN_PART.match(text, m.end())
+            part = _HYPHEN_PART.match(text, end)
             if part is None:
                 continue
             core = f"{core}-{part.group(1)}"
             entries = _cell_entries(core, lexicon, abbreviations)
             if not entries:
                 continue
-        out.append(Match(m.start(1), m.end(1), (("species", _SPECIES_PREFIX[m.group(1)]),)))
-        start = m.start(2)
-        out.append(Match(start, start + len(core), tuple(sorted(entries))))
+        out.append(Match(start, start + 1, (("species", _SPECIES_PREFIX[text[start]]),)))
+        out.append(Match(start + 1, start + 1 + len(core), tuple(sorted(entries))))
     return out
 
 
-def _glued(text: str) -> Iterator[re.Match[str]]:
+def _suffix_hits(text: str) -> list[tuple[int, int]]:
+    """Where a suffix of `_SUFFIXES` (plural or not) ends a word and follows a letter, digit
+    or hyphen, in text order."""
+    hits = []
+    size = len(text)
+    for suffix in _SUFFIXES:
+        at = text.find(suffix, 1)
+        while at >= 0:
+            if text[at - 1] in _RUN_CHARS:
+                end = at + len(suffix)
+                if end < size and text[end] == "s":
+                    end += 1
+                if end == size or text[end] not in _ALNUM_SET:
+                    hits.append((at, end))
+            at = text.find(suffix, at + 1)
+    hits.sort()
+    return hits
+
+
+def _glued(text: str) -> list[re.Match[str]]:
     """`_GLUED`'s matches in `text`: each lies in one run of letters, digits and hyphens that
     ends in a vesicle suffix, so only those runs are searched."""
+    out: list[re.Match[str]] = []
     reached = 0
-    for start, end in sorted(hit.span() for suffix in _SUFFIXES for hit in suffix.finditer(text)):
-        if start < reached or not start or text[start - 1] not in _RUN_CHARS:
+    for start, end in _suffix_hits(text):
+        if start < reached:
             continue
         while start > 0 and text[start - 1] in _RUN_CHARS:
             start -= 1
         while end < len(text) and text[end] in _RUN_CHARS:
             end += 1
         reached = end
-        yield from _GLUED.finditer(text, start, end)
+        out += _GLUED.finditer(text, start, end)
+    return out
 
 
 def find_glued_vesicles(
