@@ -20,22 +20,20 @@ from exobone.model import Span
 # is also told by an infinitive ("a cell-free therapy to enhance bone regeneration", R56; "an
 # approach to enhance osteogenesis and bone regeneration", R101), not "were found to promote"
 # (a result).
-_PURPOSE_LEAD = re.compile(
+_PURPOSE_LEAD = Cue(
     r"\b(?:for|potential|approach|applications?|useful|promising|strategy|strategies|toward"
     r"|towards|promoting|investigating|improving|enhancing|candidates?|tools?|therapy for"
     r"|(?<!shown )(?<!found )(?<!proved )(?<!proven )(?<!observed )(?<!reported )(?<!able )"
     r"(?<!demonstrated )to\s+(?:enhance|promote|improve|accelerate|facilitate|support|boost))"
-    r"\s+(?:[\w-]+\s+){0,2}$",
-    re.IGNORECASE,
+    r"\s+(?:[\w-]+\s+){0,2}$"
 )
 # In the abstract a modal tells the aim or the prospect ("whether exosomes ... could enhance
 # bone regeneration", doi:10.1111/cpr.12669; "the composite hydrogel may promote bone
 # regeneration", R51; "can therefore promote bone regeneration", R32); a title's "scaffolds
 # can enhance bone regeneration" states its result (seed S06).
-_MODAL_AIM = re.compile(
+_MODAL_AIM = Cue(
     r"\b(?:may|might|can|could|would)\s+(?:[a-z]+ly\s+|therefore\s+|thus\s+|also\s+)?"
-    r"(?:promote|enhance|improve|accelerate|facilitate|support|boost)\s+(?:[\w-]+\s+){0,2}$",
-    re.IGNORECASE,
+    r"(?:promote|enhance|improve|accelerate|facilitate|support|boost)\s+(?:[\w-]+\s+){0,2}$"
 )
 _ALWAYS_PURPOSE = re.compile(r"tissue[ -]engineer", re.IGNORECASE)
 # A disease or injury named only in the opening background is still what the study is for
@@ -45,10 +43,9 @@ _ALWAYS_PURPOSE = re.compile(r"tissue[ -]engineer", re.IGNORECASE)
 # maxillofacial bone defects" (doi:10.3389/fbioe.2022.905511), "candidates for treating
 # periodontitis" (PDLSC exosomes acting on osteoblasts); not "the risk of osteoporotic
 # fracture", nor the field's general "potential in the treatment of osteoporosis" (seed S21).
-_TARGET_LEAD = re.compile(
+_TARGET_LEAD = Cue(
     r"\b(?:repair(?:ing|s)?|treating|reconstruct(?:ing|ion of)"
-    r"|regenerat(?:e|ing|ion of))\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,4}$",
-    re.IGNORECASE,
+    r"|regenerat(?:e|ing|ion of))\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,4}$"
 )
 
 
