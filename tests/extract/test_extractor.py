@@ -186,3 +186,43 @@ def test_a_finding_for_a_field_outside_the_schema_fails_loudly(monkeypatch):
     monkeypatch.setitem(REGISTRY, "misspelled", misspelled)
     with pytest.raises(UnknownFieldError, match="unknown field 'ev_source'; did you mean"):
         Extractor(families=["misspelled"]).extract(Record(title="Exosomes"), "S01")
+
+
+def _names_what_it_lacks(doc):
+    return [undefined_helper(doc)]  # noqa: F821  (the bug under test)
+
+
+def _imports_what_is_missing(doc):
+    from exobone.extract import no_such_module  # type: ignore[attr-defined]  # noqa: F401
+
+    return []
+
+
+def _fails_on_this_text(doc):
+    if "odd" in doc.title:
+        raise ValueError("a text the family cannot read")
+    return []
+
+
+@pytest.mark.parametrize(
+    ("family", "error"),
+    [(_names_what_it_lacks, NameError), (_imports_what_is_missing, ImportError)],
+)
+def test_a_family_whose_code_is_broken_fails_loudly(monkeypatch, family, error):
+    """A name or module the code lacks would empty the family's fields on every record;
+    a warning per record hid it (the command went on with empty fields), so it raises."""
+    monkeypatch.setitem(REGISTRY, "broken", family)
+    extractor = Extractor(families=["study", "broken"])
+    with pytest.raises(error):
+        extractor.extract(
+            Record(title="Exosomes and bone", abstract="Exosomes healed bone."), "S01"
+        )
+
+
+def test_a_family_that_fails_on_one_text_costs_only_its_fields(monkeypatch):
+    monkeypatch.setitem(REGISTRY, "fragile", _fails_on_this_text)
+    extractor = Extractor(families=["study", "fragile"])
+    study = extractor.extract(Record(title="An odd text on exosomes", abstract=""), "S01")
+    assert study.annotations["study_type"] in ("primary", "review")
+    assert any(w.startswith("fragile fields skipped: ValueError") for w in study.warnings)
+    assert not extractor.extract(Record(title="Exosomes", abstract=""), "S02").warnings[1:]

@@ -89,7 +89,8 @@ def logic_version() -> str:
 
 
 class Extractor:
-    """Runs the pipeline and the field families; never raises on odd input."""
+    """Runs the pipeline and the field families; never raises on odd input, always on
+    broken code (see `_raise_if_broken`)."""
 
     def __init__(self, families: Iterable[str] = FAMILIES, matcher: Matcher | None = None) -> None:
         names = list(families)
@@ -129,6 +130,7 @@ class Extractor:
         try:
             doc = self.document(record)
         except Exception as exc:  # a text the pipeline cannot read must not stop the run
+            _raise_if_broken(exc)
             study.warnings.append(f"text could not be analysed: {type(exc).__name__}: {exc}")
             return study, None
         if not doc.mentions and (doc.title or doc.abstract):
@@ -137,6 +139,7 @@ class Extractor:
             try:
                 findings = list(run(doc))
             except Exception as exc:  # one family's failure costs only its fields
+                _raise_if_broken(exc)
                 study.warnings.append(f"{name} fields skipped: {type(exc).__name__}: {exc}")
                 continue
             for finding in findings:
@@ -149,6 +152,15 @@ class Extractor:
         """Studies of `records` in order, with ids S01, S02, ... (more digits past 99)."""
         for number, record in enumerate(records, start=1):
             yield self.extract(record, f"{prefix}{number:02d}")
+
+
+def _raise_if_broken(exc: Exception) -> None:
+    """Re-raise an error no text can cause (a name or module the code lacks): it would
+    empty the same fields of every record, and a warning per record would hide it."""
+    if isinstance(exc, ImportError) or (
+        isinstance(exc, NameError) and not isinstance(exc, UnboundLocalError)
+    ):
+        raise exc
 
 
 def _add(study: Study, finding: Finding) -> None:
