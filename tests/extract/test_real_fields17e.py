@@ -78,3 +78,33 @@ def test_a_review_keeps_the_sources_named_in_its_opening_definition() -> None:
     )
     assert found(abstract, "vesicle_types") == {"exosome"}
     assert "MSC||" in found(abstract, "ev_sources")
+
+
+# --- cell lines of joint and tooth tissues the lexicon lacked ------------------------------
+
+
+def test_sw982_synovial_cells_are_a_cell_line() -> None:
+    # doi:10.1007/s13770-020-00324-x (outside the dev corpus): exosomes of IL-1beta-primed
+    # MSCs on osteoarthritic SW982 synovial cells.
+    abstract = (
+        "The exosomes of IL-1beta-primed MSCs damped the inflammatory response of "
+        "osteoarthritic SW982 cells and lowered the expression of IL-6."
+    )
+    assert found(abstract, "cell_lines") == {"SW982"}
+
+
+def test_occm30_cementoblasts_are_a_cell_line() -> None:
+    # doi:10.1111/odi.14671 (outside the dev corpus): exosomes of human periodontal ligament
+    # stem cells on OCCM-30 cementoblasts.
+    abstract = (
+        "Exosomes were isolated from human periodontal ligament stem cells. OCCM-30 "
+        "cementoblasts were cultured with several doses of the exosomes, which enhanced their "
+        "proliferation, migration and mineral deposition."
+    )
+    assert found(abstract, "cell_lines") == {"OCCM-30"}
+
+
+def test_a_gene_symbol_before_cells_is_no_cell_line() -> None:
+    """Guard: only the listed names are lines; an unknown symbol gives no cell line value."""
+    abstract = "The exosomes lowered KLF15 in the synovial cells of rats with osteoarthritis."
+    assert found(abstract, "cell_lines") == set()
