@@ -9,13 +9,15 @@ each test gets a fresh schema in it.
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 from shared_files import SHARED, require_shared
 
@@ -64,9 +66,35 @@ def pg_url() -> Iterator[str]:
     try:
         yield make_url(base).set(database=name).render_as_string(hide_password=False)
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)"))
+        _drop_database(admin, quoted)
         admin.dispose()
+
+
+def _drop_database(admin: Engine, quoted: str) -> None:
+    """Drop a test database, whatever is still connected to it.
+
+    FORCE ends the sessions tests left open, but PostgreSQL 15 refuses it ("must be a member
+    of the role whose process is being terminated", SQLSTATE 42501) while an autovacuum
+    worker (a process with no role) is in the database: a CI run failed its teardown so.
+    The plain DROP ends autovacuum workers itself, so each refusal is followed by one.
+    """
+    deadline = time.monotonic() + 30
+    statements = [
+        f"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)",
+        f"DROP DATABASE IF EXISTS {quoted}",
+    ]
+    attempt = 0
+    while True:
+        try:
+            with admin.connect() as conn:
+                conn.execute(text(statements[attempt % 2]))
+            return
+        except DBAPIError as error:
+            refused = getattr(error.orig, "sqlstate", None) in ("42501", "55006")
+            if not refused or time.monotonic() > deadline:
+                raise
+        attempt += 1
+        time.sleep(0.2)
 
 
 @pytest.fixture
