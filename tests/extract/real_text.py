@@ -19,3 +19,26 @@ def fields_of(abstract: str, title: str = "") -> dict[str, Any]:
 def found(abstract: str, field: str, title: str = "") -> set[str]:
     """The values of one field, as strings."""
     return {str(value) for value in fields_of(abstract, title)[field]}
+
+
+# Openings set before a test's sentence so that it reads as a finding about the vesicles: the
+# molecular tests' opening names recipient cells, the outcome tests' only isolates vesicles.
+GIVEN_TO_CELLS = (
+    "Exosomes were isolated from mesenchymal stem cells and given to the recipient cells. "
+)
+ISOLATED = "Exosomes were isolated from mesenchymal stem cells by ultracentrifugation. "
+
+
+def after_given(abstract: str, field: str) -> set[str]:
+    """The values of one field for `abstract` after the GIVEN_TO_CELLS opening."""
+    return found(GIVEN_TO_CELLS + abstract, field, "Vesicle study")
+
+
+def effects_of(abstract: str) -> set[str]:
+    """The molecular effects of `abstract` after the GIVEN_TO_CELLS opening."""
+    return after_given(abstract, "molecular_effects")
+
+
+def after_isolation(sentence: str, field: str) -> set[str]:
+    """The values of one field for `sentence` after the ISOLATED opening."""
+    return found(ISOLATED + sentence, field)

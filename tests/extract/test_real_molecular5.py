@@ -6,13 +6,7 @@ abstracts (the source beside each example), run through the whole extractor.
 from __future__ import annotations
 
 import pytest
-from real_text import found
-
-OPENING = "Exosomes were isolated from mesenchymal stem cells and given to the recipient cells. "
-
-
-def effects_of(abstract: str) -> set[str]:
-    return found(OPENING + abstract, "molecular_effects", "Vesicle study")
+from real_text import after_given, effects_of
 
 
 # --- a gene named as the target of the vesicles' miRNA, with the gene as subject -------------
@@ -66,7 +60,7 @@ def test_a_gene_subject_passes_its_sign_down_the_chain() -> None:
 
 # --- the words that name the vesicles in a cargo statement ----------------------------------
 def cargo_of(abstract: str) -> set[str]:
-    return found(OPENING + abstract, "ev_cargo", "Vesicle study")
+    return after_given(abstract, "ev_cargo")
 
 
 @pytest.mark.parametrize(
@@ -137,7 +131,7 @@ def test_a_molecule_of_the_treated_cells_is_not_cargo(abstract: str) -> None:
 def test_what_a_knockdown_subject_does_is_not_the_vesicles_effect(
     abstract: str, field: str, value: str
 ) -> None:
-    assert value not in found(OPENING + abstract, field, "Vesicle study")
+    assert value not in after_given(abstract, field)
 
 
 def test_a_vesicle_subject_after_a_knockdown_clause_still_acts() -> None:

@@ -8,13 +8,11 @@ are paraphrased in our own words from real published abstracts read with the sea
 
 from __future__ import annotations
 
-from real_text import found
-
-OPENING = "Exosomes were isolated from mesenchymal stem cells by ultracentrifugation. "
+from real_text import after_isolation
 
 
 def outcomes(sentence: str) -> set[str]:
-    return found(OPENING + sentence, "outcomes")
+    return after_isolation(sentence, "outcomes")
 
 
 def test_vesicles_support_bone_repair() -> None:
@@ -106,7 +104,7 @@ def test_larger_defects_and_faster_degradation_give_nothing() -> None:
 
 
 def assays(sentence: str) -> set[str]:
-    return found(OPENING + sentence, "assays")
+    return after_isolation(sentence, "assays")
 
 
 def test_markers_of_an_effect_are_measured_not_characterised() -> None:

@@ -8,13 +8,11 @@ could over-fire.
 
 from __future__ import annotations
 
-from real_text import found
-
-OPENING = "Exosomes were isolated from mesenchymal stem cells by ultracentrifugation. "
+from real_text import after_isolation
 
 
 def outcomes(sentence: str) -> set[str]:
-    return found(OPENING + sentence, "outcomes")
+    return after_isolation(sentence, "outcomes")
 
 
 def test_vesicles_raise_chondrogenic_genes() -> None:
