@@ -13,7 +13,13 @@ from typing import Any
 import pytest
 from sqlalchemy import Text, cast, create_engine, func, select, text
 
-from exobone.api import SupportsExtract, extractor_version, ingest_file, load_extractor
+from exobone.api import (
+    INGEST_GC_THRESHOLD,
+    SupportsExtract,
+    extractor_version,
+    ingest_file,
+    load_extractor,
+)
 from exobone.model import Record, Study
 from exobone.store import Store
 from exobone.store import writer as writer_module
@@ -500,6 +506,45 @@ def test_an_ingest_keeps_older_objects_out_of_the_collector_and_gives_them_back(
     finally:
         gc.unfreeze()
         store.close()
+
+
+def test_an_ingest_makes_young_collections_rare_and_gives_the_thresholds_back(
+    tmp_path: Path,
+) -> None:
+    """While a file is ingested the cyclic collector's young collections are rare (a batch's
+    live records were walked at every one of them); afterwards the caller's thresholds are
+    back, also when the ingest fails."""
+    import gc
+
+    path = tmp_path / "pubmed.xml"
+    generate(path, 3000, seed=5)
+    store = Store.open(f"sqlite:///{tmp_path / 'store.db'}")
+    before = gc.get_threshold()
+    collections: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    seen: list[int] = []
+    gc.callbacks.append(count)
+    try:
+        summary = ingest_file(store, path, on_read=lambda _: seen.append(gc.get_threshold()[0]))
+        ingested = len(collections)
+        with pytest.raises(RuntimeError):
+            ingest_file(store, path, on_read=lambda _: _raise(RuntimeError("stop")))
+    finally:
+        gc.callbacks.remove(count)
+        store.close()
+    assert summary.new == 3000
+    assert min(seen) >= INGEST_GC_THRESHOLD > before[0]
+    # 86 collections with the default threshold, 7 with this one.
+    assert ingested < 20
+    assert gc.get_threshold() == before
+
+
+def _raise(error: Exception) -> None:
+    raise error
 
 
 def test_new_sqlite_stores_take_large_pages_and_older_ones_keep_theirs(
