@@ -16,7 +16,6 @@ value rows go in with ON CONFLICT DO NOTHING.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import pickle
 from array import array
@@ -950,18 +949,27 @@ def record_checksum(values: Mapping[str, Any]) -> str:
     fields' JSON): a record with such a checksum is recognised as unchanged by comparing
     its fields, as it would be if a Python release ever pickled these values differently.
     """
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=4)
-    pickler.fast = True  # no memo: bytes by value, not by object identity
     if values.keys() == _COLUMN_SET:  # (a record's values: names hashed once)
-        pickler.dump(list(_sorted_columns(values)))
         digest = _COLUMNS_DIGEST.copy()
+        items = list(_sorted_columns(values))
     else:
         names = sorted(values)
-        pickler.dump([values[name] for name in names])
         digest = _names_digest(names)
-    digest.update(buffer.getbuffer())
+        items = [values[name] for name in names]
+    # The pickle's bytes go straight into the digest, unbuffered (~1 us of ~19 a record).
+    pickler = pickle.Pickler(_DigestFile(digest), protocol=4)
+    pickler.fast = True  # no memo: bytes by value, not by object identity
+    pickler.dump(items)
     return digest.hexdigest()
+
+
+class _DigestFile:
+    """A file for the pickler of `record_checksum` whose writes feed a digest."""
+
+    __slots__ = ("write",)
+
+    def __init__(self, digest: Any) -> None:
+        self.write = digest.update
 
 
 def _names_digest(names: Iterable[str]) -> Any:
