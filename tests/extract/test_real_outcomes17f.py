@@ -1,6 +1,7 @@
-"""Outcome nouns the extractor did not know (issue 17, vocabulary gate): angiogenesis read out
-as vessels counted or measured in tissue ('microvessel density', 'the number of blood vessels',
-'vessel number', 'vascular regeneration'). Texts are paraphrased in our own words from real
+"""Outcomes the extractor did not reach (issue 17, vocabulary gates): angiogenesis read out as
+vessels counted or measured in tissue ('microvessel density', 'the number of blood vessels',
+'vessel number', 'vascular regeneration'); a disease 'lessened' by the vesicles (the verb was
+missing from the disease verbs that give disease severity its sign). Texts are paraphrased in our own words from real
 published abstracts read with the search tool (named beside each text), with guards where a rule
 could over-fire.
 """
@@ -51,3 +52,21 @@ def test_vessel_words_without_a_change_stay_silent() -> None:
     assert "angiogenesis|increase" not in outcomes(
         "The exosomes raised the proliferation of bone microvascular endothelial cells."
     )
+
+
+def test_vesicles_lessen_the_disease() -> None:
+    # doi:10.1186/s13287-021-02431-5 (Stem Cell Res Ther 2021, exosomal circRNA_0001236; outside
+    # the dev corpus): injected into the knee, the exosomal circRNA lessened OA in DMM mice.
+    text = "Given into the joint, the exosomes carrying circRNA_0001236 lessened OA in the DMM mice."
+    assert "disease_severity|decrease" in outcomes(text)
+    # real_paraphrase R123 (doi:10.1002/advs.202004831, Akkermansia EVs): the vesicles lessen
+    # the osteoporotic phenotype that ovariectomy causes.
+    text = "In bone the bacterial EVs lessen the osteoporotic phenotype caused by ovariectomy."
+    assert "disease_severity|decrease" in outcomes(text)
+
+
+def test_lessened_process_is_not_the_disease() -> None:
+    # Guard: 'lessened' before a process keeps that process's own label; no disease severity.
+    found_here = outcomes("The exosomes lessened the degeneration and inflammation of the discs.")
+    assert "disease_severity|decrease" not in found_here
+    assert "inflammation|decrease" in found_here
