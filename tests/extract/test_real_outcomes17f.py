@@ -1,7 +1,8 @@
 """Outcomes the extractor did not reach (issue 17, vocabulary gates): angiogenesis read out as
 vessels counted or measured in tissue ('microvessel density', 'the number of blood vessels',
 'vessel number', 'vascular regeneration'); a disease 'lessened' by the vesicles (the verb was
-missing from the disease verbs that give disease severity its sign). Texts are paraphrased in our own words from real
+missing from the disease verbs that give disease severity its sign); trabecular number, thickness
+and spacing read out as bone mass is. Texts are paraphrased in our own words from real
 published abstracts read with the search tool (named beside each text), with guards where a rule
 could over-fire.
 """
@@ -57,7 +58,9 @@ def test_vessel_words_without_a_change_stay_silent() -> None:
 def test_vesicles_lessen_the_disease() -> None:
     # doi:10.1186/s13287-021-02431-5 (Stem Cell Res Ther 2021, exosomal circRNA_0001236; outside
     # the dev corpus): injected into the knee, the exosomal circRNA lessened OA in DMM mice.
-    text = "Given into the joint, the exosomes carrying circRNA_0001236 lessened OA in the DMM mice."
+    text = (
+        "Given into the joint, the exosomes carrying circRNA_0001236 lessened OA in the DMM mice."
+    )
     assert "disease_severity|decrease" in outcomes(text)
     # real_paraphrase R123 (doi:10.1002/advs.202004831, Akkermansia EVs): the vesicles lessen
     # the osteoporotic phenotype that ovariectomy causes.
@@ -70,3 +73,40 @@ def test_lessened_process_is_not_the_disease() -> None:
     found_here = outcomes("The exosomes lessened the degeneration and inflammation of the discs.")
     assert "disease_severity|decrease" not in found_here
     assert "inflammation|decrease" in found_here
+
+
+def test_trabecular_parameters_improved_in_bone_loss() -> None:
+    # doi:10.3390/ijms26199503 (hypoxic amniotic MSC EVs in ovariectomized rats; outside the dev
+    # corpus): bone density and the trabecular parameters improved with the EVs; the trabecular
+    # number stands next to the verb, bone density too far from it.
+    text = (
+        "Rats were ovariectomized and later given the EVs intravenously. Bone mineral density, "
+        "bone mineral content, bone volume/tissue volume ratio, trabecular number, trabecular "
+        "spacing and bending strength all improved with the EV treatment, as micro-CT confirmed."
+    )
+    assert "bone_loss|decrease" in outcomes(text)
+    # real_paraphrase R71 (doi:10.1093/jbmrpl/ziaf164, serum exosomes of young rats): the
+    # trabecular spacing fell.
+    text = "In the ovariectomized rats the serum exosomes clearly decreased trabecular spacing."
+    assert "bone_loss|decrease" in outcomes(text)
+
+
+def test_trabecular_parameters_in_a_defect_are_bone_regeneration() -> None:
+    # real_paraphrase R68 (endothelial-cell exosomes in steroid-induced ONFH) wrote 'a higher
+    # trabecular thickness and a lower trabecular separation'; in a defect, without bone loss,
+    # these read out regeneration, and a lower separation is more bone.
+    text = (
+        "In the calvarial defects, the exosome group had a higher trabecular thickness and a "
+        "lower trabecular separation than the scaffold group."
+    )
+    assert "bone_regeneration|increase" in outcomes(text)
+    text = "In the defects the exosomes lowered trabecular separation."
+    assert "bone_regeneration|increase" in outcomes(text)
+
+
+def test_trabecular_parameters_named_as_methods_stay_silent() -> None:
+    text = (
+        "In the ovariectomized rats, bone volume, trabecular number, thickness and spacing were "
+        "measured by micro-CT."
+    )
+    assert not outcomes(text)
