@@ -12,7 +12,7 @@ from exobone.extract.cues import Cue
 from exobone.extract.document import Document, Finding, Mention
 from exobone.extract.negation import negated
 from exobone.extract.study import is_clinical
-from exobone.lexicon import load_lexicon
+from exobone.lexicon import default_matcher, load_lexicon
 from exobone.model import Span
 
 # bone_regeneration_general is the study's purpose only in words like these ("for bone repair",
@@ -248,10 +248,38 @@ def extract(doc: Document) -> Iterator[Finding]:
     yield from _biomaterials(doc)
 
 
+def _defined_otherwise(doc: Document, m: Mention) -> bool:
+    """Whether the material is read from a short form that the text defines as something the
+    label is not: "tissue culture plastic (TCP)" is no beta-TCP (doi:10.1016/j.jot.2025.10.011),
+    nor is "DB + HA hydrogel" a hyaluronic acid gel after "hydroxyapatite (HA)"
+    (doi:10.1186/s12967-020-02525-3)."""
+    for word in m.text.split():
+        long = doc.abbreviations.get(word)
+        if long is not None and m.label not in _materials_named(long):
+            return True
+    return False
+
+
+@lru_cache(maxsize=256)
+def _materials_named(text: str) -> frozenset[str]:
+    """The biomaterial labels the lexicon reads in `text` (a long form)."""
+    return frozenset(
+        label
+        for match in default_matcher().find(text)
+        for kind, label in match.entries
+        if kind == "biomaterials"
+    )
+
+
 def _biomaterials(doc: Document) -> Iterator[Finding]:
     """Materials that carried the vesicles; the generic `hydrogel` only when no specific
-    material is named beside it ("a GelMA hydrogel" is gelatin alone, seed convention)."""
-    found = [m for m in doc.of_kind("biomaterials") if not negated(doc, m)]
+    material is named beside it ("a GelMA hydrogel" is gelatin alone, seed convention). A
+    short form names the material its definition names."""
+    found = [
+        m
+        for m in doc.of_kind("biomaterials")
+        if not negated(doc, m) and not (doc.abbreviations and _defined_otherwise(doc, m))
+    ]
     specific = [m for m in found if m.label != "hydrogel"]
     # A gel named once by its material ("a GelMA-HAMA composite hydrogel") is the same gel
     # when later sentences call it only "the hydrogel".
