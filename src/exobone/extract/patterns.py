@@ -57,9 +57,17 @@ class _Shape:
 # miRNA names are searched by themselves, with one regex per literal start (which the regex
 # engine finds far faster than a character of a set, or than every offset for "(?:hsa-)?miR");
 # a species prefix ("hsa-") before a name is taken in after.
+# The full name may carry its short form in brackets before the number: "microRNA (miR)-136-5p"
+# (10.1302/2046-3758.1012.BJR-2020-0275.R2), "microRNA (miR)-199a" (10.1080/15384101.2020.1863682).
 _MIRNA_TAIL = r"[- ]?(\d{1,4}[a-z]?(?:-\d)?)(?:-(5p|3p))?(?![A-Za-z0-9])"
+_SHORT_IN_BRACKETS = r"(?: ?\(mi(?:R|RNA)\))?"
 _MIRNAS = tuple(
-    re.compile(names + _MIRNA_TAIL) for names in ("mi(?:R|r|croRNA|RNA)", "Mi(?:R|croRNA)", "MIR")
+    re.compile(names + _MIRNA_TAIL)
+    for names in (
+        f"mi(?:R|r|croRNA{_SHORT_IN_BRACKETS}|RNA)",
+        f"Mi(?:R|croRNA{_SHORT_IN_BRACKETS})",
+        "MIR",
+    )
 )
 _MIRNA_NEEDLES = ("miR", "mir", "MiR", "MIR", "icroRNA")  # every name holds one
 _MIRNA_SPECIES = ("hsa-", "mmu-", "rno-")
