@@ -111,12 +111,52 @@ _CONTAIN_AFTER = re.compile(
     r"(?:(?:both|either)\s+)?(?:(?:\S+\s+){0,2}?|(?:[^\s,;()]+\s+){1,6}\()$",
     re.IGNORECASE,
 )
+# The vesicle phrase as the subject of a predicate that states what it holds, after the
+# phrase's own modifiers (its source, its short form in brackets) or a relative pronoun bound
+# to it: "serum exosomes from young rats highly expressing miRNA-19b-3p"
+# (10.1186/s13287-021-02449-9), "BMSC-derived exosomes exhibited an enriched miR-136-5p
+# level" (10.1302/2046-3758.1012.BJR-2020-0275.R2), "exosomes that carry high levels of X".
+# A plain gap of other words may open a clause about something else (`_CONTAIN_AFTER` then
+# asks for no clause word), so only these modifiers stand between the vesicles and the verb.
+_AMOUNT = (
+    r"(?:an?\s+)?(?:\w+ly\s+)?(?:high|higher|elevated|increased|enriched|large|larger|great"
+    r"|greater|abundant|substantial|considerable)\s+"
+)
+_VESICLE_HOLDS = re.compile(
+    r"^\s*(?:\([^()]{1,30}\)\s*)?"
+    r"(?:(?:(?:isolated|derived|secreted|released|obtained)\s+)?(?:from|of|by)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?[\w-]+\s*(?:\([^()]{1,30}\)\s*)?)?"
+    r"(?:,?\s*(?:which|that)\s+(?:(?:are|were|is|was)\s+)?)?(?:\w+ly\s+)?"
+    r"(?:(?:contain\w*|carr(?:y|ies|ied|ying)|h[eo]ld(?:s|ing)?|harbou?r(?:s|ed|ing)?"
+    r"|(?:(?<=highly )|over-?)express(?:ed|es|ing)?|rich\s+in|enriched\s+(?:in|with)|loaded\s+with"
+    r"|abundant\s+in)\s+(?:"
+    + _AMOUNT
+    + r"(?:levels?|amounts?|quantities|concentrations?|contents?|abundance)\s+of\s+)?"
+    r"|(?:exhibit\w*|show\w*|display\w*|ha[sd]|have|with)\s+" + _AMOUNT + r"(?:(?:levels?|amounts?"
+    r"|contents?|expression)\s+of\s+)?)$",
+    re.IGNORECASE,
+)
+# after the molecule of "exhibited an enriched X level": the noun the amount is of
+_LEVEL_AFTER = re.compile(r"\s*(?:levels?|expression|contents?|abundance)\b", re.IGNORECASE)
 # A gap that opens another clause: the molecule is no longer said of the vesicles.
 _CLAUSE = re.compile(r"\b(?:which|that|while|whereas|when|treated)\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^[\s()]*(?:,|,?\s*and|,?\s*or)?[\s()]*$")
 _LISTED = "listed as the vesicles' cargo [rule cargo_list]"
 _TRANSFERRED = "transferred or delivered by the vesicles [rule transfer_verb]"
 _TREATED = re.compile(r"^-?\s*(?:treated|induced|mediated|stimulated|exposed)\b", re.IGNORECASE)
+
+
+def _holds(gap: str, text: str, end: int) -> bool:
+    """Whether `gap` makes the vesicles before it the holders of the molecule after it
+    (`_VESICLE_HOLDS`); an amount without its noun ("showed an enriched") needs the noun
+    after the molecule ("an enriched miR-X level")."""
+    # the vesicle phrase's modifiers and the verb run to some 60 characters; a longer gap is
+    # not read (most are, and the pattern would be tried on each)
+    if len(gap) > 80 or _VESICLE_HOLDS.match(gap) is None:
+        return False
+    if re.search(r"\bof\s+$", gap) or not re.search(_AMOUNT + r"$", gap, re.IGNORECASE):
+        return True
+    return _LEVEL_AFTER.match(text, end) is not None
 
 
 def _list_before(text: str, molecules: list[Mention], index: int) -> list[Mention]:
@@ -216,6 +256,7 @@ def extract(doc: Document) -> Iterator[Finding]:
                     _ADJECTIVE_BEFORE.match(gap)
                     or _MEDIATED_TRANSFER.match(gap)
                     or (_CONTAIN_AFTER.match(gap) and not _CLAUSE.search(gap))
+                    or _holds(gap, text, m.end)
                     or _OVEREXPRESSING.match(gap)
                     or (
                         _SOURCE_GAP.match(gap)
