@@ -20,6 +20,7 @@ from exobone.extract.scanning import (
     Gate,
     Scanner,
     literal_starts,
+    pre_check_texts,
     required_texts,
 )
 
@@ -130,6 +131,21 @@ def test_required_texts_are_read_from_the_pattern() -> None:
     assert literal_starts(r"\b(?:(?:all|the)\s+)+changes") == {"all", "the"}
     with pytest.raises(ValueError):
         literal_starts(r"\w+-exos?")
+
+
+def test_a_piece_gate_tests_a_much_smaller_required_set_first() -> None:
+    """A gate tested on pieces checks "ev" or "extracellular vesicle" before the 24 list words
+    of `ev_family_list` (both sets read from the pattern); a set not far smaller is no
+    pre-check, and a gate tested per sentence needs none."""
+    pattern = r"\b(?:extracellular vesicles?|EVs?)\b[^.;:]{0,40}?\b(?:including|such as|namely)\b"
+    assert required_texts(pattern) == ("including", "namely", "such as")
+    assert pre_check_texts(pattern) == ()  # 2 texts against 3: not worth a test of its own
+    family = cells_rules.EV_FAMILY_LIST
+    assert family.first_keys == ("ev", "extracellular vesicle")
+    assert len(family.keys) >= 4 * len(family.first_keys)
+    assert not family.possible("Cells were mainly treated with")  # a list word, no "ev"
+    assert family.search("Extracellular vesicles, mainly ") is not None
+    assert all(not gate.first_keys for gate in direction_rules.ENGINE.gates if gate.per_sentence)
 
 
 def test_a_rule_added_after_the_build_raises() -> None:

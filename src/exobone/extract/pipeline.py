@@ -151,8 +151,15 @@ def _abbreviation_uses(
 
 def _contains(matches: list[Match], m: Match) -> bool:
     """Whether a match of `matches` spans `m` and says all it says."""
-    entries = set(m.entries)
-    return any(entries <= set(x.entries) for x in matches if x.start <= m.start and m.end <= x.end)
+    start, end = m.start, m.end
+    entries: set[Entry] | None = None  # made once a match spans `m` (few do)
+    for x in matches:  # a loop: any() over a generator costs a frame per call
+        if x.start <= start and end <= x.end:
+            if entries is None:
+                entries = set(m.entries)
+            if entries <= set(x.entries):
+                return True
+    return False
 
 
 def find_mentions(
@@ -188,6 +195,15 @@ def find_mentions(
     ]
 
 
+def _in_text_order(matches: list[Match]) -> bool:
+    """Whether `matches` are in `in_order`'s order (leftmost, then longest first)."""
+    for i in range(1, len(matches)):
+        before, after = matches[i - 1], matches[i]
+        if before.start > after.start or (before.start == after.start and before.end < after.end):
+            return False
+    return True
+
+
 def _mentions(
     text: str, section: str, sentences: list[Sentence], matches: list[Match]
 ) -> list[Mention]:
@@ -198,7 +214,10 @@ def _mentions(
     numbers = [s.index for s in sentences] or [0]
     starts = [s.start for s in sentences[1:]]
     at, last = 0, len(starts)
-    for start, end, entries in sorted(matches, key=in_order(len(text))):
+    # most sections add no match to the resolved ones, which are in text order already: the
+    # sort's key is then called for nothing
+    ordered = matches if _in_text_order(matches) else sorted(matches, key=in_order(len(text)))
+    for start, end, entries in ordered:
         while at < last and starts[at] <= start:
             at += 1
         sentence = numbers[at]

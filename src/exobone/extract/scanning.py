@@ -211,6 +211,23 @@ def _score(texts: frozenset[str]) -> tuple[int, int, int]:
 
 def _required(items: list[Item]) -> frozenset[str] | None:
     """Texts one of which every match of the sequence `items` holds; None if none is known."""
+    fewest = _required_sets(items)
+    best: frozenset[str] | None = None
+    for texts in fewest:
+        if best is None or _score(texts) > _score(best):
+            best = texts
+    # a candidate holding the best's texts passes only where the best does: take it whatever
+    # its score ("ratio" scores as rare enough, yet sits in "proliferation"; "ratio of" or
+    # "ratios of" is read across the "s?" of `ratios? of`)
+    finer = best
+    while finer is not None:
+        best = finer
+        finer = next((texts for texts in fewest if _refines(texts, best)), None)
+    return best
+
+
+def _required_sets(items: list[Item]) -> list[frozenset[str]]:
+    """Every set of texts found one of which each match of the sequence `items` holds."""
     candidates: list[frozenset[str]] = []
     # runs of consecutive fixed parts: each window's product is held by every match
     exacts = [_exact(item) for item in items]
@@ -228,19 +245,7 @@ def _required(items: list[Item]) -> frozenset[str] | None:
             inner = _required_of(item)
             if inner is not None:
                 candidates.append(inner)
-    fewest = [_fewest(texts) for texts in candidates]
-    best: frozenset[str] | None = None
-    for texts in fewest:
-        if best is None or _score(texts) > _score(best):
-            best = texts
-    # a candidate holding the best's texts passes only where the best does: take it whatever
-    # its score ("ratio" scores as rare enough, yet sits in "proliferation"; "ratio of" or
-    # "ratios of" is read across the "s?" of `ratios? of`)
-    finer = best
-    while finer is not None:
-        best = finer
-        finer = next((texts for texts in fewest if _refines(texts, best)), None)
-    return best
+    return [_fewest(texts) for texts in candidates]
 
 
 def _refines(texts: frozenset[str], other: frozenset[str]) -> bool:
@@ -270,6 +275,36 @@ def required_texts(pattern: str) -> tuple[str, ...]:
     if found is None or min(map(len, found)) < _SHORTEST_KEY:
         return ()
     return tuple(sorted(_fewest(found)))
+
+
+# A piece's test of a gate's required texts costs about the same per text: another set of
+# required texts with at most this share of their number is tested first, and rules out most
+# pieces for less ("ev" or "extracellular vesicle" before the 24 list words of
+# `ev_family_list`).
+_PRE_CHECK_SHARE: Final = 4
+
+
+def pre_check_texts(pattern: str) -> tuple[str, ...]:
+    """Lower-cased texts one of which every match of `pattern` holds, far fewer than its
+    `required_texts` (at most a `_PRE_CHECK_SHARE`th); empty when it has no such set."""
+    keys = required_texts(pattern)
+    fewest = [
+        texts for texts in _required_sets(parse(pattern)) if min(map(len, texts)) >= _SHORTEST_KEY
+    ]
+    if not keys or not fewest:
+        return ()
+    smallest = min(fewest, key=lambda texts: (len(texts), sorted(texts)))
+    if len(smallest) * _PRE_CHECK_SHARE > len(keys):
+        return ()
+    return tuple(sorted(smallest))
+
+
+def _holds_one(low: str, texts: tuple[str, ...]) -> bool:
+    """Whether `low` holds one of `texts` (a loop: any() over a generator costs a frame)."""
+    for text in texts:  # noqa: SIM110 (the loop, compiled or not, makes no generator)
+        if text in low:
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------------------------
@@ -826,6 +861,10 @@ class Gate:
         self.keys = required_texts(regex.pattern)
         # a regex without required texts is always tried
         self.per_sentence = per_sentence and bool(self.keys)
+        # tested on the piece before `keys` (a gate tested per sentence needs none)
+        self.first_keys: tuple[str, ...] = (
+            () if self.per_sentence else pre_check_texts(regex.pattern)
+        )
         self.always = not self.keys
 
     def _folded_if_possible(self, sentence: str | View, part: str | None) -> str | None:
@@ -846,10 +885,9 @@ class Gate:
             low = fold(whole if part is None else part)
         if self.always:
             return low
-        for key in self.keys:  # a loop: any() over a generator costs a frame per call
-            if key in low:
-                return low
-        return None
+        if self.first_keys and not _holds_one(low, self.first_keys):
+            return None
+        return low if _holds_one(low, self.keys) else None
 
     def possible(self, sentence: str | View, part: str | None = None) -> bool:
         """Whether the regex may match in `sentence`, or in `part`, a piece of it."""
