@@ -446,7 +446,7 @@ def _acted_on(text: str, gap: str, vesicle: Mention, is_source: bool) -> bool:
         after = AFTER_BEFORE.search(gap)
         if after is not None and TREATMENT_AFTER.match(text[vesicle.end : vesicle.end + 40]):
             acted = after
-    if acted is None or BREAKER.search(gap, 0, acted.start()):
+    if acted is None or BREAKER.search(gap[: acted.start()]):
         return False
     return not is_source or acted.group().lower().startswith(_UPTAKE_STARTS)
 

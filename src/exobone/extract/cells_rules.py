@@ -46,7 +46,7 @@ SOURCE_RELEASE: Final = _gate("source_release")
 LIST_GAP: Final = RULES.regex("list_gap")
 # "EVs released by A, B, myocytes and C", "from MSCs (MSCs) or from chondrocytes".
 SOURCE_LIST_GAP: Final = RULES.regex("source_list_gap")
-BREAKER: Final = RULES.regex("breaker")
+BREAKER: Final = _gate("breaker")
 # "the exosomes, which then shift macrophages": a relative clause on the vesicles is no break.
 RELATIVE_GAP: Final = RULES.regex("relative_gap")
 
@@ -60,7 +60,7 @@ TREATED: Final = _gate("treated")
 RECIPIENT_LIST_GAP: Final = RULES.regex("recipient_list_gap")
 ORIGIN_OF: Final = RULES.regex("origin_of")
 DONORS_BEFORE: Final = RULES.regex("donors_before")
-ANAPHOR: Final = RULES.regex("anaphor")
+ANAPHOR: Final = _gate("anaphor")
 SOURCE_ANAPHOR: Final = RULES.regex("source_anaphor")
 SOURCE_WORDS: Final = _gate("source_words")
 COUNT_BEFORE: Final = _gate("count_before")
