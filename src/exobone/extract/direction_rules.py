@@ -142,6 +142,7 @@ INHIBITOR_BEFORE_RE: Final = RULES.regex("inhibitor_before")
 
 
 GERUND_SUBJECT_RE: Final = RULES.regex("gerund_subject")
+GERUND_OPENING_RE: Final = RULES.regex("gerund_opening")
 
 # "by promoting X and inhibiting Y": the second gerund is a means too, not a subject.
 BY_GERUND_RE: Final = RULES.regex("by_gerund")

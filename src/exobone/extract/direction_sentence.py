@@ -47,6 +47,7 @@ from exobone.extract.direction_rules import (
     DETERMINER_END_RE,
     DOWN,
     EXPERIMENTER,
+    GERUND_OPENING_RE,
     GERUND_SUBJECT,
     HARMFUL,
     IMPROVERS,
@@ -124,12 +125,17 @@ class _SentenceState:
         self.cues, prospects = _usable_cues(self.view, targets)
         # "Inhibiting miR-21 abolished the increase in ALP by exosomes": nothing from the
         # gerund on gets a direction
-        gerund = GERUND_SUBJECT.search(text, view)
+        # gerund: where the gerund subject starts (-1: none)
+        if GERUND_OPENING_RE.match(text):
+            gerund = 0
+        else:
+            found = GERUND_SUBJECT.search(text, view)
+            gerund = -1 if found is None else found.start()
         self.inhibitor_from = (
-            gerund.start()
-            if gerund
-            and not text[: gerund.start()].rstrip().lower().endswith("by")
-            and not BY_GERUND_RE.search(text, 0, gerund.start())
+            gerund
+            if gerund >= 0
+            and not text[:gerund].rstrip().lower().endswith("by")
+            and not BY_GERUND_RE.search(text, 0, gerund)
             else len(text) + 1
         )
         self.inhibitor_words = INHIBITOR_BEFORE.possible(view)
