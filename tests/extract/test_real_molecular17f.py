@@ -4,7 +4,7 @@ Each sentence is our own paraphrase of a real published abstract (DOI in the com
 
 from __future__ import annotations
 
-from real_text import found
+from real_text import after_given, effects_of, found
 
 
 def test_mirna_full_name_with_its_short_form_in_brackets_is_a_mirna() -> None:
@@ -72,3 +72,35 @@ def test_markers_the_vesicles_express_and_molecules_of_cells_are_no_cargo() -> N
         "SOX9, and exosome-treated BMSCs showed higher levels of RUNX2."
     )
     assert not found(text, "ev_cargo") & {"CD9", "CD63", "TSG101", "SOX9", "RUNX2"}
+
+
+def test_a_molecule_whose_level_changed_in_the_vesicles_is_no_effect() -> None:
+    # doi:10.1186/s13018-023-03859-6 (not in the dev corpus): miR-214-3p raised in the
+    # exosomes of senescent osteoblasts is their profile, not an effect on endothelial cells
+    text = (
+        "qRT-PCR showed that miR-214-3p was upregulated in senescent osteoblast-derived "
+        "exosomes, and it promoted senescence of endothelial cells."
+    )
+    assert "miR-214-3p|up" not in effects_of(text)
+    assert "miR-214-3p" in after_given(text, "ev_cargo")
+
+
+def test_lower_expression_of_a_mirna_in_the_vesicles_is_their_profile() -> None:
+    # doi:10.1302/2046-3758.132.BJR-2023-0146.R2 (dev R88): less miR-494-3p in the
+    # exosomes of senescent osteocytes; doi:10.1186/s13287-021-02438-y (dev R87): miR-100-5p
+    # raised in the exosomes of necrotic bone
+    assert "miR-494-3p|down" not in effects_of(
+        "RNA sequencing found clearly lower expression of miR-494-3p in the exosomes of "
+        "senescent MLO-Y4 cells than in those of normal cells."
+    )
+    assert "miR-100-5p|up" not in effects_of(
+        "MiR-100-5p expression was raised in the NONFH exosomes and held back osteogenesis."
+    )
+
+
+def test_a_change_in_cells_or_groups_given_vesicles_stays_an_effect() -> None:
+    # guards: the place of the change is the recipient cells or the treated group
+    assert "miR-21|up" in effects_of(
+        "miR-21 was significantly increased in the chondrocytes after exosome treatment."
+    )
+    assert "RUNX2|up" in effects_of("RUNX2 expression was higher in the exosome group.")

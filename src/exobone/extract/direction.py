@@ -29,6 +29,7 @@ from exobone.extract.direction_rules import (
     CARGO_LIST,
     CARRIED_BEFORE,
     CELL_BEFORE_RE,
+    CHANGED_IN_VESICLES,
     DISEASE_LABELS,
     DISEASE_UP_RE,
     DISEASE_VERB_RE,
@@ -370,10 +371,14 @@ _MOLECULES: Final = frozenset({"mirna", "lncrna", "genes"})
 
 def _is_cargo_here(view: View, t: Target) -> bool:
     """The molecule is named as something the vesicles carry ("transfer lncRNA H19", "their
-    cargos, including upregulated miR-146a")."""
+    cargos, including upregulated miR-146a", "miR-X was upregulated in the exosomes")."""
     before = view.text[max(0, t.start - 50) : t.start]
     return bool(
         CARGO_BEFORE.search(before, view)
         or CARRIED_BEFORE.search(before, view)
         or CARGO_LIST.search(view.text[max(0, t.start - 300) : t.start], view)
+        # (RNAs only: the vesicles' profiles that change are their miRNAs and lncRNAs, and
+        # the genes' many effects would each pay for the look)
+        or t.kind != "genes"
+        and CHANGED_IN_VESICLES.match(view.text[t.end : t.end + 120], view) is not None
     )

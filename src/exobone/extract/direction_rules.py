@@ -338,6 +338,11 @@ TRANSFER_VERB: Final = ENGINE.gate(RULES.regex("transfer_verb"), per_sentence=Fa
 PACKED_INTO: Final = ENGINE.gate(RULES.regex("packed_into"))
 
 
+# "miR-X was upregulated in the exosomes": the vesicles' profile (read for RNA targets only,
+# so it is not scanned with every sentence)
+CHANGED_IN_VESICLES: Final = ENGINE.gate(RULES.regex("changed_in_vesicles"), per_sentence=False)
+
+
 # "circX sponged miR-Y", "a ceRNA of miR-Y" (the cue row `sponge`): a miRNA a vesicle RNA soaks
 # up, whose target genes therefore rise.
 SPONGE: Final = ENGINE.gate(next(r for r in RULES.table("cues") if r.name == "sponge").compile())
