@@ -138,6 +138,9 @@ _VESICLE_HOLDS = re.compile(
 )
 # after the molecule of "exhibited an enriched X level": the noun the amount is of
 _LEVEL_AFTER = re.compile(r"\s*(?:levels?|expression|contents?|abundance)\b", re.IGNORECASE)
+# a gap ending in an amount without its noun ("showed an enriched"), or in "of"
+_AMOUNT_AT_END = re.compile(_AMOUNT + r"$", re.IGNORECASE)
+_OF_AT_END = re.compile(r"\bof\s+$")
 # A gap that opens another clause: the molecule is no longer said of the vesicles.
 _CLAUSE = re.compile(r"\b(?:which|that|while|whereas|when|treated)\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^[\s()]*(?:,|,?\s*and|,?\s*or)?[\s()]*$")
@@ -154,7 +157,7 @@ def _holds(gap: str, text: str, end: int) -> bool:
     # not read (most are, and the pattern would be tried on each)
     if len(gap) > 80 or _VESICLE_HOLDS.match(gap) is None:
         return False
-    if re.search(r"\bof\s+$", gap) or not re.search(_AMOUNT + r"$", gap, re.IGNORECASE):
+    if _OF_AT_END.search(gap) or not _AMOUNT_AT_END.search(gap):
         return True
     return _LEVEL_AFTER.match(text, end) is not None
 
