@@ -144,6 +144,10 @@ INHIBITOR_BEFORE_RE: Final = RULES.regex("inhibitor_before")
 GERUND_SUBJECT_RE: Final = RULES.regex("gerund_subject")
 GERUND_OPENING_RE: Final = RULES.regex("gerund_opening")
 
+# "trypsin abolished their effect on X": something else cancels the vesicles' effect.
+CANCELLED_EFFECT_RE: Final = RULES.regex("cancelled_effect")
+CLAUSE_JOIN_RE: Final = RULES.regex("clause_join")
+
 # "by promoting X and inhibiting Y": the second gerund is a means too, not a subject.
 BY_GERUND_RE: Final = RULES.regex("by_gerund")
 
@@ -308,6 +312,9 @@ SECRETION_BLOCK: Final = ENGINE.gate(SECRETION_BLOCK_RE)
 
 
 GERUND_SUBJECT: Final = ENGINE.gate(GERUND_SUBJECT_RE)
+
+
+CANCELLED_EFFECT: Final = ENGINE.gate(CANCELLED_EFFECT_RE)
 
 
 AIMS: Final = ENGINE.scanner(AIM_PATTERNS, before=r"\b", after=r"\b")

@@ -41,9 +41,11 @@ from exobone.extract.direction_rules import (
     ARM_ALONE_RE,
     BOUNDARIES,
     BY_GERUND_RE,
+    CANCELLED_EFFECT,
     CARGO_AFTER_RE,
     CARGO_IN,
     CHAIN_LINK_RE,
+    CLAUSE_JOIN_RE,
     DETERMINER_END_RE,
     DOWN,
     EXPERIMENTER,
@@ -138,6 +140,15 @@ class _SentenceState:
             and not BY_GERUND_RE.search(text, 0, gerund)
             else len(text) + 1
         )
+        # "trypsin abolished their effect on X": the clause of the cancelling verb names an
+        # experiment on the mechanism, its subject ("inhibition of TGF-beta1, by shRNA or an
+        # inhibitor,") included, so nothing from the clause's start gets a direction
+        cancelled = CANCELLED_EFFECT.search(text, view)
+        if cancelled is not None and cancelled.start() < self.inhibitor_from:
+            # (a gerund subject before it already opens the clause: "..., and knocking down X
+            # partly cancelled the effect of M2D-Exos on ...")
+            edges = [m.end() for m in CLAUSE_JOIN_RE.finditer(text, 0, cancelled.start())]
+            self.inhibitor_from = edges[-1] if edges else 0
         self.inhibitor_words = INHIBITOR_BEFORE.possible(view)
         # clause boundaries part a target from a cue before it or from an inhibitor's name
         self.bounds = (
