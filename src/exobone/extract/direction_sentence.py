@@ -144,7 +144,13 @@ class _SentenceState:
         # experiment on the mechanism, its subject ("inhibition of TGF-beta1, by shRNA or an
         # inhibitor,") included, so nothing from the clause's start gets a direction
         cancelled = CANCELLED_EFFECT.search(text, view)
-        if cancelled is not None and cancelled.start() < self.inhibitor_from:
+        if (
+            cancelled is not None
+            and cancelled.start() < self.inhibitor_from
+            # a blocked secretion ("GW4869 abolished the inhibitory effect of the exosomes on
+            # mineralization") tells the vesicles' effect itself (pass secretion_block)
+            and SECRETION_BLOCK.search(text, view) is None
+        ):
             # (a gerund subject before it already opens the clause: "..., and knocking down X
             # partly cancelled the effect of M2D-Exos on ...")
             edges = [m.end() for m in CLAUSE_JOIN_RE.finditer(text, 0, cancelled.start())]
