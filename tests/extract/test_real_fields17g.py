@@ -81,3 +81,40 @@ def test_the_subject_that_acts_through_vesicles_receives_nothing() -> None:
     'via' (here one the source rows do not list) keeps them from being read as recipients."""
     abstract = "In vitro, hypoxic MSCs accelerate wound closure via exosomes."
     assert found(abstract, "recipient_cells") == set()
+
+
+# --- people named beside the animals a record is about are no species of it -----------------
+
+
+def test_humans_as_fellow_sufferers_in_an_equine_review() -> None:
+    # R159 (doi:10.20517/evcna.2023.11): a review of EVs for equine OA; people share the
+    # disease and should one day gain from the therapy, but no cells or animals are theirs.
+    abstract = (
+        "Osteoarthritis is a frequent joint disease of humans and horses. In this review we "
+        "discuss extracellular vesicles of MSCs for OA in horses, whose joints carry loads "
+        "much like ours, and how the results may translate to humans."
+    )
+    assert found(abstract, "species") == {"horse"}
+
+
+def test_human_oa_studied_through_horses() -> None:
+    # R113 (doi:10.3390/cimb46110780): 'horses are an excellent large-animal model for the
+    # study of human OA' in a review of EVs for equine osteoarthritis.
+    abstract = (
+        "Few treatments cure equine osteoarthritis. Horses are a good large-animal model for "
+        "the study of human OA. In this review we summarise EVs of MSCs as a therapy for "
+        "horses."
+    )
+    assert found(abstract, "species") == {"horse"}
+
+
+def test_human_cells_and_reviews_of_human_disease_keep_human() -> None:
+    """Guards: human cells given to rats keep both species; a review of EVs in humans with no
+    other species keeps human."""
+    primary = (
+        "We isolated exosomes from human umbilical cord MSCs and injected them into rats with "
+        "osteoarthritis; the results may translate to humans."
+    )
+    assert found(primary, "species") == {"human", "rat"}
+    review = "In this review we discuss EVs in humans and in animal models of osteoarthritis."
+    assert found(review, "species") == {"human"}

@@ -401,10 +401,22 @@ _FROM_PATIENTS = re.compile(
 )
 
 
+# People named beside the animals a record is about, as fellow sufferers of the disease or as
+# those its results should reach ("a common joint disease of humans and horses", "translate to
+# humans", "a model for the study of human OA": R159, doi:10.20517/evcna.2023.11; R113,
+# doi:10.3390/cimb46110780): no cells, samples or animals came from them. People named as the
+# model itself ("in a humans ... model", the synthetic benchmark's wording) stay.
+_HUMANS_AS_OTHERS = re.compile(
+    r"humans\b(?!(?: [\w-]+){0,5} models?\b)|human(?= (?:OA|osteoarthritis|diseases?)\b)"
+)
+
+
 def _people_only_mentioned(doc: Document, m: Mention) -> bool:
-    """Whether `m` is a patient word of text that neither studies people nor takes their cells."""
-    if m.text.lower() not in _PATIENT_WORDS:
-        return False
+    """Whether `m` is a patient word of text that neither studies people nor takes their cells,
+    or people named beside another species the record studies."""
+    lowered = m.text.lower()
+    if lowered not in _PATIENT_WORDS:
+        return _humans_beside_animals(doc, m)
     from exobone.extract.study import is_clinical  # study reads this module's animal finder
 
     if is_clinical(doc) or any(m in p.mentions for p in analyse(doc).phrases):
@@ -414,6 +426,23 @@ def _people_only_mentioned(doc: Document, m: Mention) -> bool:
     return not (
         _FROM_PATIENTS.search(text, max(0, m.start - 60), m.start) or after.startswith("-derived")
     )
+
+
+def _humans_beside_animals(doc: Document, m: Mention) -> bool:
+    """ "Humans" or "human OA" in a record about another species' animals, with no study of
+    people and no cells or samples of theirs: the people are named, not studied."""
+    if m.label != "human":
+        return False
+    text = doc.text_of(m.section)
+    if not _HUMANS_AS_OTHERS.match(text, m.start, m.end + 60) or not m.text[:1].islower():
+        return False
+    from exobone.extract.study import is_clinical  # study reads this module's animal finder
+
+    if is_clinical(doc) or any(m in p.mentions for p in analyse(doc).phrases):
+        return False
+    if _FROM_PATIENTS.search(text, max(0, m.start - 60), m.start):
+        return False
+    return any(a.label != "human" for a in animal_species(doc))
 
 
 def _inferred_from_name(doc: Document, span: Span) -> Span:
