@@ -19,6 +19,27 @@ def test_normalise_title() -> None:
     assert normalise_title(title) == "msc exos promote bone regeneration"
 
 
+def test_normalise_title_is_nfkd_ascii_lowered_with_other_runs_one_space() -> None:
+    """Its definition, written out (NFKD, non-ASCII dropped, lowered, every run of other
+    characters one space, trimmed), holds for ASCII titles (the fast path: controls, tabs,
+    the separators str.split also cuts at) and for accented, wide and non-Latin ones."""
+    import random
+    import re
+    import unicodedata
+
+    def defined(title: str) -> str:
+        ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+        return re.sub(r"[^a-z0-9]+", " ", ascii_title.lower()).strip()
+
+    alphabet = [chr(c) for c in range(128)] + list("ÉéüßøæŒﬁ①²ＡＢ７ΩДж骨\u00a0\u2009\u3000")
+    rng = random.Random(16)
+    titles = ["", " ", "A", "  Ünïcode   títle! ", "ﬁbrous ＳＣＡＦＦＯＬＤ ①", "\x1cA\x1fB\x0bC"]
+    titles += ["".join(rng.choices(alphabet, k=rng.randint(1, 40))) for _ in range(3000)]
+    titles += ["".join(rng.choices(alphabet[:128], k=rng.randint(1, 40))) for _ in range(3000)]
+    for title in titles:
+        assert normalise_title(title) == defined(title), repr(title)
+
+
 def test_merge_by_doi_fills_empty_fields_of_first() -> None:
     a = Record(title="Exosomes heal bone", doi="10.1/X", year=2020, source="a.ris", position=1)
     b = Record(title="Exosomes heal bone.", doi="10.1/x", pmid="99", abstract="Text.",

@@ -400,6 +400,11 @@ def test_identity_keys_are_the_record_keys_of_its_weaker_copies() -> None:
     ):
         record = Record(title=title, abstract=abstract, year=year, doi=doi, pmid=pmid)
         assert writer_module.identity_keys(record) == expected(record), record
+        # `_keyed` gives the same keys and, as its Ident, the DOI key and PMID key among them.
+        keys, ident = writer_module._keyed(record)
+        doi_key = keys[0] if keys[0].startswith("doi:") else None
+        assert (keys, ident) == (expected(record), (doi_key, next(
+            (key for key in keys if key.startswith("pmid:")), None))), record
         checked += 1
     assert checked == 5 * 6 * 5 * 3 * 3
 

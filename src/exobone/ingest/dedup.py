@@ -6,16 +6,14 @@ carry a DOI (or both a PMID) and disagree on it are never merged by a weaker key
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from exobone.model import Record
+from exobone.text.fold import normalise_title
 
 __all__ = ["Merge", "deduplicate", "identity_key", "normalise_title", "record_key"]
 
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _FILLABLE = ("authors", "year", "journal", "volume", "issue", "pages", "doi", "pmid",
              "abstract", "abstract_raw", "keywords", "title_raw")
 
@@ -27,12 +25,6 @@ class Merge:
     kept: Record
     dropped: Record
     reason: str
-
-
-def normalise_title(title: str) -> str:
-    """Lowercase ASCII letters and digits, single-spaced (accents and punctuation dropped)."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
-    return _NON_ALNUM.sub(" ", ascii_title.lower()).strip()
 
 
 def _doi(record: Record) -> str | None:

@@ -42,6 +42,7 @@ from exobone.store.schema import (
     StoreStateRow,
     StudyRow,
 )
+from exobone.text.fold import normalise_title
 
 # Entries per batch: one transaction each in a resumable ingest.
 BATCH_SIZE = 1000
@@ -657,13 +658,15 @@ def identity_keys(record: Record) -> list[str]:
     The weaker keys are `record_key` of the record with its DOI (then also its PMID) left
     out; a title key counts only with a year, as in `exobone.ingest.dedup.deduplicate`.
     """
-    return _identity_keys(record.doi, record.pmid, record.title, record.abstract, record.year)
+    return _identity_keys(
+        _doi_key(record.doi), _pmid_key(record.pmid), record.title, record.abstract, record.year
+    )
 
 
 def _identity_keys(
-    doi: str | None, pmid: str | None, title: str, abstract: str, year: int | None
+    doi_key: str | None, pmid_key: str | None, title: str, abstract: str, year: int | None
 ) -> list[str]:
-    """`identity_keys` of a record with these fields (made without Record objects).
+    """`identity_keys` of a record with this DOI key, PMID key and fields.
 
     `exobone.ingest.dedup.identity_key` of the record, of it without DOI and of it without
     DOI and PMID, written out (a third of the time): the DOI key, the PMID key, and the
@@ -671,7 +674,6 @@ def _identity_keys(
     that normalises to something. A weak key without a year (it ends in "|") counts only
     as the record's first key.
     """
-    doi_key, pmid_key = _doi_key(doi), _pmid_key(pmid)
     keys = [doi_key] if doi_key else []
     if pmid_key:
         keys.append(pmid_key)
@@ -705,21 +707,15 @@ def _pmid_key(pmid: str | None) -> str | None:
 def _weak_key(title: str, abstract: str, year: int | None) -> str:
     """The key of `identity_key` without DOI and PMID: the title and year, or the abstract
     and year of a record kept without a title."""
-    from exobone.ingest.dedup import normalise_title
-
     if not title and abstract:
         return f"abstract:{normalise_title(abstract)[:300]}|{year or ''}"
     return f"title:{normalise_title(title)}|{year or ''}"
 
 
 def _keyed(record: Record) -> tuple[list[str], Ident]:
-    """The record's `identity_keys` and its `Ident` (taken from them)."""
-    keys = identity_keys(record)
-    first = keys[0]
-    if first.startswith("doi:"):
-        second = keys[1] if len(keys) > 1 else ""
-        return keys, (first, second if second.startswith("pmid:") else None)
-    return keys, (None, first if first.startswith("pmid:") else None)
+    """The record's `identity_keys` and its `Ident` (its DOI key and PMID key, each made once)."""
+    ident = _doi_key(record.doi), _pmid_key(record.pmid)
+    return _identity_keys(*ident, record.title, record.abstract, record.year), ident
 
 
 def _hashed(ident: Ident) -> HashedIdent:
