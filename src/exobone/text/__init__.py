@@ -1,1 +1,2 @@
-"""Text utilities shared by the readers and the extractor (cleaning, sentences, abbreviations)."""
+"""Text utilities shared by the readers, the extractor and the store (cleaning, sentences,
+abbreviations, titles folded for matching)."""
