@@ -400,6 +400,10 @@ OTHER_AGENT: Final = ENGINE.gate(OTHER_AGENT_RE)
 STIMULUS_SUBJECT: Final = ENGINE.gate(STIMULUS_SUBJECT_RE, per_sentence=False)
 
 
+# "reduced osteogenic differentiation after fatigue loading": a change the model's stimulus made.
+STIMULUS_AFTER: Final = ENGINE.gate(RULES.regex("stimulus_after"))
+
+
 # (Tested only on the gap it is searched in: it is searched in sentences about vesicles, which
 # mostly hold its required texts anyway, and as automaton keys they were hits in most.)
 CARGO_IN: Final = ENGINE.gate(CARGO_IN_RE, per_sentence=False)

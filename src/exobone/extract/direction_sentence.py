@@ -64,6 +64,7 @@ from exobone.extract.direction_rules import (
     RATIO,
     SAME,
     SECRETION_BLOCK,
+    STIMULUS_AFTER,
     STIMULUS_BY,
     SUBJECT_EDGE_RE,
     SUBJECT_VERB_RE,
@@ -222,6 +223,7 @@ def resolve_state(
     _induced_propagation(state)
     _reversals_undo(state)
     _inverse_and_agents(state)
+    _stimulus_after(state)
     _secretion_block(state)
     return state
 
@@ -593,6 +595,30 @@ def _inverse_and_agents(state: _SentenceState) -> None:
             and (agent_like(state.view, t) or any(a <= t.start and t.end <= b for a, b in ratios))
         ):
             result[i] = None
+
+
+def _stimulus_after(state: _SentenceState) -> None:
+    """A change tied to the model's stimulus by "after" ("the BMSCs showed reduced osteogenic
+    differentiation after fatigue loading", "MAPK was activated after DEX treatment") is what
+    the model did: its targets get no direction unless the clause names vesicles."""
+    result = state.result
+    if not any(sign is not None for sign in result):
+        return
+    text = state.text
+    for match in STIMULUS_AFTER.finditer(text, state.view):
+        edges = [b for _, b in state.bounds if b <= match.start()]
+        lo = max(edges, default=0)
+        hi = min(
+            [a for a, _ in state.bounds if a >= match.end()]
+            + [at for at in (text.find(",", match.end()), text.find(";", match.end())) if at > 0]
+            + [len(text)]
+        )
+        if state.vesicle_in(lo, hi):
+            continue
+        for i, t in enumerate(state.targets):
+            if result[i] is not None and lo <= t.start and t.end <= match.start():
+                result[i] = None
+                state.change(i, "changed by the model's stimulus (pass stimulus_after)")
 
 
 def _secretion_block(state: _SentenceState) -> None:
