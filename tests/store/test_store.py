@@ -165,6 +165,29 @@ def test_a_changed_file_updates_its_records_in_place(store: Store, tmp_path: Pat
     assert table_counts(store)["ingest_log"] == 2
 
 
+def test_a_record_whose_raw_text_alone_changed_is_updated(store: Store, tmp_path: Path) -> None:
+    """The record checksum leaves the raw text out, but a record is found unchanged only when
+    every field, raw text included, equals the stored one: a source that rewrote only a
+    part the reader does not parse (a PubMed revision date) gets its new text stored, and
+    the checksum, which marks what views are made of, stays."""
+    from exobone.store.writer import records_t
+
+    path = bib(tmp_path)
+    store.add_file(path, [record(1, path, raw="<r>1</r>"), record(2, path)])
+    with store.engine.connect() as conn:
+        before = conn.execute(select(records_t.c.checksum).order_by(records_t.c.id)).all()
+    path.write_text("edited\n", encoding="utf-8")
+    summary = store.add_file(path, [record(1, path, raw="<r>1 revised</r>"), record(2, path)])
+
+    assert (summary.new, summary.updated, summary.unchanged) == (0, 1, 1)
+    entry = store.get(record_key(record(1, path)))
+    assert entry is not None and entry.record.raw == "<r>1 revised</r>"
+    with store.engine.connect() as conn:
+        assert conn.execute(select(records_t.c.checksum).order_by(records_t.c.id)).all() == before
+    again = store.add_file(path, [record(1, path, raw="<r>1 revised</r>"), record(2, path)])
+    assert (again.new, again.updated, again.unchanged) == (0, 0, 2)
+
+
 def test_a_record_from_another_file_fills_gaps_only(store: Store, tmp_path: Path) -> None:
     first, second = bib(tmp_path, "a.txt"), bib(tmp_path, "b.ris", "other\n")
     store.add_file(first, [record(1, first, abstract="", issue=None)])

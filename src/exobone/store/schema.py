@@ -90,7 +90,8 @@ class RecordRow(Base):
     source: Mapped[str] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer)
     line: Mapped[int] = mapped_column(Integer)
-    # sha256 of the stored fields: an identical re-ingest is detected without comparing text.
+    # sha256 of the stored fields but `raw` (`writer.record_checksum`): marks what views of the
+    # record are made of; a re-ingest compares the fields themselves.
     checksum: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
