@@ -84,34 +84,51 @@ def _literals(item: Item) -> set[str] | None:
     return None
 
 
-def _starts_of(items: list[Item], limit: int) -> set[tuple[str, bool]]:
-    """Literal starts of a parsed pattern; True where the start is a whole match of it."""
-    if not items:
+def _starts_of(
+    items: list[Item],
+    limit: int,
+    at: int = 0,
+    memo: dict[tuple[int, int, int], set[tuple[str, bool]]] | None = None,
+) -> set[tuple[str, bool]]:
+    """Literal starts of a parsed pattern (its items from `at` on); True where the start is a
+    whole match of it. The starts of a sequence's rest depend only on how much room is left:
+    `memo` keeps them by (sequence, offset, room), so that the heads of an alternation or a
+    class ("[a-z]", "increas|decreas|reduc") share one reading of what follows them."""
+    if at == len(items):
         return {("", True)}
     if limit <= 0:
         return {("", False)}
-    (op, av), rest = items[0], items[1:]
+    if memo is None:
+        memo = {}
+    key = (id(items), at, limit)
+    known = memo.get(key)
+    if known is not None:
+        return known
+    op, av = items[at]
     heads: set[tuple[str, bool]]
-    characters = _literals(items[0])
+    characters = _literals(items[at])
+    out: set[tuple[str, bool]] = set()
     if characters is not None:
         heads = {(char, True) for char in characters}
     elif op in _ZERO_WIDTH:
         heads = {("", True)}
     elif op in ("group", "atomic", "branch"):
-        alternatives = _alternatives(items[0]) or []
-        heads = set().union(*(_starts_of(branch, limit) for branch in alternatives))
+        alternatives = _alternatives(items[at]) or []
+        heads = set().union(*(_starts_of(branch, limit, 0, memo) for branch in alternatives))
     elif op == "repeat" and av[0] in (0, 1) and av[1] == 1:
-        heads = _starts_of(av[2], limit) | ({("", True)} if av[0] == 0 else set())
+        heads = _starts_of(av[2], limit, 0, memo) | ({("", True)} if av[0] == 0 else set())
     elif op == "repeat" and av[0] >= 1:  # the first repetition starts the match
-        return {(head, False) for head, _ in _starts_of(av[2], limit)}
+        heads = {(head, False) for head, _ in _starts_of(av[2], limit, 0, memo)}
     else:
-        return {("", False)}
-    out: set[tuple[str, bool]] = set()
+        heads = {("", False)}
     for head, whole in heads:
         if not whole:
             out.add((head, False))
             continue
-        out.update((head + tail, done) for tail, done in _starts_of(rest, limit - len(head)))
+        out.update(
+            (head + tail, done) for tail, done in _starts_of(items, limit - len(head), at + 1, memo)
+        )
+    memo[key] = out
     return out
 
 
@@ -196,7 +213,13 @@ def _exact_sequence(items: list[Item]) -> frozenset[str] | None:
 
 def _fewest(texts: frozenset[str]) -> frozenset[str]:
     """`texts` without those holding another: holding one of them is the same condition."""
-    return frozenset(t for t in texts if not any(o != t and o in t for o in texts))
+    # Shortest first, each compared with those kept so far: a text holding a dropped one holds
+    # the kept one that dropped it (the same answer as comparing every pair, for far fewer).
+    kept: list[str] = []
+    for text in sorted(texts, key=len):
+        if not any(other in text for other in kept):
+            kept.append(text)
+    return frozenset(kept)
 
 
 # Past this length a text is rare enough: fewer texts are then worth more than longer ones.
@@ -284,14 +307,18 @@ def required_texts(pattern: str) -> tuple[str, ...]:
 _PRE_CHECK_SHARE: Final = 4
 
 
-def pre_check_texts(pattern: str) -> tuple[str, ...]:
+def pre_check_texts(pattern: str, keys: tuple[str, ...] | None = None) -> tuple[str, ...]:
     """Lower-cased texts one of which every match of `pattern` holds, far fewer than its
-    `required_texts` (at most a `_PRE_CHECK_SHARE`th); empty when it has no such set."""
-    keys = required_texts(pattern)
+    `required_texts` (at most a `_PRE_CHECK_SHARE`th); empty when it has no such set. `keys`:
+    its `required_texts`, if the caller has them already."""
+    if keys is None:
+        keys = required_texts(pattern)
+    if not keys:
+        return ()
     fewest = [
         texts for texts in _required_sets(parse(pattern)) if min(map(len, texts)) >= _SHORTEST_KEY
     ]
-    if not keys or not fewest:
+    if not fewest:
         return ()
     smallest = min(fewest, key=lambda texts: (len(texts), sorted(texts)))
     if len(smallest) * _PRE_CHECK_SHARE > len(keys):
@@ -742,9 +769,18 @@ class Engine:
         masks: dict[str, int] = {}
         scanners: dict[str, list[tuple[int, list[int]]]] = {}
         for scanner in self.scanners:
-            for key in scanner.keys:
-                heads = (key[:n] for n in range(1, len(key) + 1))
-                ids = {i for head in heads for i in scanner.keys.get(head, ())}
+            # In sorted order the keys that start a key come before it, each starting the next:
+            # `chain` holds them (a key that does not start the next one is dropped), so a
+            # key's ids are those of the last one and its own, read without slicing the key at
+            # every length.
+            chain: list[tuple[str, set[int]]] = []  # (key, its ids and those of its heads)
+            for key in sorted(scanner.keys):
+                while chain and not key.startswith(chain[-1][0]):
+                    chain.pop()
+                ids = set(scanner.keys[key])
+                if chain:
+                    ids |= chain[-1][1]
+                chain.append((key, ids))
                 scanners.setdefault(key, []).append((scanner.id, sorted(ids)))
         for gate in self.gates:
             if gate.per_sentence:
@@ -863,7 +899,7 @@ class Gate:
         self.per_sentence = per_sentence and bool(self.keys)
         # tested on the piece before `keys` (a gate tested per sentence needs none)
         self.first_keys: tuple[str, ...] = (
-            () if self.per_sentence else pre_check_texts(regex.pattern)
+            () if self.per_sentence else pre_check_texts(regex.pattern, self.keys)
         )
         self.always = not self.keys
 
