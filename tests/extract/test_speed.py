@@ -10,7 +10,7 @@ import pytest
 
 from exobone.extract import cells_rules, direction_rules
 from exobone.extract.cues import Cue, CueHits
-from exobone.extract.scanning import Gate, Relaxed, relaxed_pattern
+from exobone.extract.scanning import Gate, Relaxed, relaxed_pattern, shared_heads
 from exobone.ingest import read_records
 from exobone.lexicon import Lexicon, Matcher
 from exobone.lexicon.loader import fold
@@ -63,6 +63,30 @@ _PIECES = [
 ]  # fmt: skip
 _WORDS = ["ex", "exo", "evs", "a", "an", "in", "on", "the", "x", "xx", "-", ".", "7", "s", "e"]
 _GAPS = ["", " ", "-", ",", ";", "  ", "."]
+
+
+def test_shared_heads_match_where_the_alternatives_do() -> None:
+    """Alternatives opening with the same literal character share it; a repeated character, an
+    escape standing for a class, a class and a last character are not shared. The alternation
+    matches at the offsets where one of the alternatives does."""
+    assert shared_heads(["in x", "in y", "here"]) == "i(?:n(?: (?:x|y)))|here"
+    branches = [r"as?", "ab", r"\bc", r"\.x", r"\.y", "[a]b", "d", "dd", r"\dd", r"\dx"]
+    shared = shared_heads(branches)
+    assert shared == r"a(?:s?|b)|\bc|\.(?:x|y)|[a]b|d|dd|\dd|\dx"
+    rng = random.Random(7)
+    for _ in range(500):
+        branches = [
+            "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 4)))
+            for _ in range(rng.randint(2, 6))
+        ]
+        try:
+            regex = re.compile("|".join(branches))
+        except re.error:
+            continue
+        text = "".join(rng.choice(_WORDS) + rng.choice(_GAPS) for _ in range(rng.randint(0, 8)))
+        shared_regex = re.compile(shared_heads(branches))
+        starts = [i for i in range(len(text) + 1) if regex.match(text, i)]
+        assert starts == [i for i in range(len(text) + 1) if shared_regex.match(text, i)]
 
 
 def test_a_relaxed_search_finds_what_the_pattern_finds() -> None:

@@ -606,13 +606,61 @@ def _drops_word_only(pattern: str) -> bool:
     return True
 
 
+# Characters that do not stand for themselves at the start of an alternative.
+_NOT_LITERAL: Final = frozenset("\\[](){}?*+|^$.")
+
+
+def _literal_head(branch: str) -> tuple[str, str] | None:
+    """The literal character (or escaped punctuation) opening `branch` and what follows it,
+    when it is not repeated and something follows it; None otherwise."""
+    if branch.startswith("\\"):
+        head = branch[:2]
+        if len(head) < 2 or head[1].isalnum():  # \b, \d, \w ...: not a literal
+            return None
+    elif branch and branch[0] not in _NOT_LITERAL:
+        head = branch[0]
+    else:
+        return None
+    rest = branch[len(head) :]
+    if not rest or _REPEAT.match(rest) is not None:
+        return None
+    return head, rest
+
+
+def shared_heads(branches: list[str]) -> str:
+    """`branches` joined as one alternation in which those opening with the same literal
+    character share it ("in x|in y|here" gives "i(?:n(?: (?:x|y)))|here"). It matches at the
+    same offsets: a relaxed pattern is searched only for where it matches, and `re`, which
+    tries every alternative in turn at each offset whose character may start one, then tries
+    one per first character."""
+    entries: list[tuple[str, list[str]]] = []
+    at: dict[str, int] = {}
+    for branch in branches:
+        split = _literal_head(branch)
+        if split is None:
+            entries.append(("", [branch]))
+        elif split[0] in at:
+            entries[at[split[0]]][1].append(split[1])
+        else:
+            at[split[0]] = len(entries)
+            entries.append((split[0], [split[1]]))
+    return "|".join(
+        head + rests[0] if len(rests) == 1 else f"{head}(?:{shared_heads(rests)})"
+        for head, rests in entries
+    )
+
+
 class Relaxed:
-    """The relaxed pattern of an exact one (`relaxed_pattern`), searched first."""
+    """The relaxed pattern of an exact one (`relaxed_pattern`), searched first (its
+    alternatives sharing their first characters: `shared_heads`)."""
 
     __slots__ = ("aligned", "regex", "word_start")
 
     def __init__(self, pattern: str, aligned: bool, flags: int, word_start: bool = False) -> None:
-        self.regex = re.compile(pattern, flags)
+        # (in a verbose pattern, a "#" head would comment out the group that follows it)
+        self.regex = re.compile(
+            pattern if flags & re.VERBOSE else shared_heads(_top_branches(pattern)), flags
+        )
         self.aligned = aligned
         # (not aligned) the exact pattern's matches start no earlier than the run of word
         # characters before the relaxed one's first match
