@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from exobone.extract.cells import analyse
-from exobone.extract.direction_rules import CARGO_LIST, TRANSFER_VERB, view_of
+from exobone.extract.direction_rules import CARGO_LIST, TRANSFER_VERB, sentence_views
 from exobone.extract.document import Document, Finding, Mention, Sentence
 from exobone.extract.scanning import Relaxed
 
@@ -220,7 +220,7 @@ def extract(doc: Document) -> Iterator[Finding]:
     vesicle_shorts = [
         short for short, long in doc.abbreviations.items() if _VESICLE_HEAD.search(long)
     ]
-    for sentence in doc.sentences:
+    for sentence, view in zip(doc.sentences, sentence_views(doc), strict=True):
         if doc.is_background(sentence):
             continue
         # a sentence without molecules names no cargo: its vesicle words are not looked for
@@ -240,7 +240,6 @@ def extract(doc: Document) -> Iterator[Finding]:
         found: list[Mention] = []
         listed: list[Mention] = []
         transferred: list[Mention] = []
-        view = view_of(sentence.text)
         for i, m in enumerate(molecules):
             before = [v for v in here if v.end <= m.start]
             after = [v for v in here if v.start >= m.end]

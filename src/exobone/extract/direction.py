@@ -52,7 +52,7 @@ from exobone.extract.direction_rules import (
     TARGET_CUES,
     TRANSFER_OF,
     UP,
-    view_of,
+    sentence_views,
 )
 from exobone.extract.direction_sentence import resolve, resolve_state
 from exobone.extract.document import Mention
@@ -275,7 +275,7 @@ def _analyse(doc: Document) -> list[Directed]:
     directed: list[Directed] = []
     by_sentence = doc.by_sentence()
     # one view per sentence: its scan is made once, for every rule asked of it
-    views = [view_of(s.text) for s in doc.sentences]
+    views = sentence_views(doc)
     cargo = _cargo_labels(doc, by_sentence, views)
     sponged: set[str] | None = None  # read when a target cue first signs a gene
     previous_about_vesicles = False

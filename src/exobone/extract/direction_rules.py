@@ -10,10 +10,13 @@ built at the end of the module: a rule added later raises.
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from exobone.extract.rules import Rule, RuleError, load_rules
-from exobone.extract.scanning import Engine
+from exobone.extract.scanning import Engine, View
+
+if TYPE_CHECKING:
+    from exobone.extract.document import Document
 
 UP: Final = 1
 
@@ -66,6 +69,15 @@ ENGINE: Final = Engine()
 
 
 view_of: Final = ENGINE.view_of
+
+
+def sentence_views(doc: Document) -> list[View]:
+    """One view per sentence of `doc`, kept on it: the cargo and direction passes ask rules of
+    the same sentences, and each sentence is then scanned once."""
+    views: list[View] | None = doc.cache.get("views")
+    if views is None:
+        views = doc.cache["views"] = [view_of(s.text) for s in doc.sentences]
+    return views
 
 
 CUES: Final = ENGINE.scanner([p for p, _, _ in CUE_TABLE], before=r"(?<![\w-])", after=r"(?![\w])")
