@@ -672,3 +672,24 @@ def test_lists_are_bound_as_sqlalchemy_binds_them_without_json_dumps(
             records_t, ("authors", "keywords"), [(v, v) for v in values]
         )
     assert [tuple(row) for row in converted] == expected
+
+
+def test_sqlite_stores_do_not_zero_freed_pages_and_read_back_the_same(tmp_path: Path) -> None:
+    """Connections run with secure_delete off (Debian's SQLite turns it on, zeroing every new
+    and freed page); rows replaced by a re-ingest free their pages, and the store stays whole
+    and gives back exactly the raw text of the second file."""
+    path = tmp_path / "a.xml"
+    generate(path, 12, seed=33)
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    with Store.open(url) as store:
+        ingest_file(store, path)
+        # The raw text alone changes: every record is updated in place.
+        path.write_text(path.read_text().replace("<PubmedArticle>", "<PubmedArticle >"))
+        assert ingest_file(store, path).updated == 12
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA secure_delete").scalar() == 0
+            assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+            raws = conn.exec_driver_sql("SELECT raw FROM records ORDER BY position").scalars()
+            stored = list(raws)
+    assert len(stored) == 12
+    assert all(raw.startswith("<PubmedArticle >") and raw in path.read_text() for raw in stored)

@@ -72,6 +72,13 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     # Facet counts group tens of thousands of rows: sort in memory, keep hot pages cached.
     cursor.execute("PRAGMA temp_store=MEMORY")
     cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
+    # SQLite's own default, which Debian's build (SQLITE_SECURE_DELETE) turns on: with it,
+    # every page SQLite starts (64 KiB here: records, overflow chains of the raw text, FTS5
+    # segments) is zeroed whole and every freed page is zeroed and written to the WAL. A
+    # 5,000-record `ingest --no-extract` ran 81 M fewer memset instructions without it. The
+    # store holds published bibliographic data: a removed record's bytes may stay in free
+    # pages until they are reused (VACUUM clears them).
+    cursor.execute("PRAGMA secure_delete=OFF")
     cursor.close()
 
 
