@@ -45,6 +45,8 @@ def _as_items(items: Any) -> list[Item]:
             out.append(("in", [_member(m) for m in av]))
         elif op is sre.AT:
             out.append(("at", _ANCHORS[av]))
+        elif op is sre.ASSERT and av[0] == 1:
+            out.append(("ahead", _as_items(av[1])))
         elif op in (sre.ASSERT, sre.ASSERT_NOT):
             out.append(("assert", _as_items(av[1])))
         elif op is sre.SUBPATTERN:
@@ -68,7 +70,7 @@ def _comparable(items: list[Item]) -> list[Item]:
     for op, av in items:
         if op == "group":
             out.append(("group", (av[0], bool(av[1]), _comparable(av[2]))))
-        elif op in ("assert", "atomic"):
+        elif op in ("ahead", "assert", "atomic"):
             out.append((op, _comparable(av)))
         elif op == "branch":
             out.append(("branch", [_comparable(b) for b in av]))

@@ -126,6 +126,12 @@ def test_required_texts_are_read_from_the_pattern() -> None:
     # read across an optional character, not cut short to the word before it
     assert required_texts(r"\bratios? of \w+") == ("ratio of ", "ratios of ")
     assert required_texts(r"\bcolou?r chart") == ("color chart", "colour chart")
+    # a positive lookahead matches where it stands: the text holds the word and what follows
+    assert required_texts(r"calvarial(?=/| and | or )") == (
+        "calvarial and ", "calvarial or ", "calvarial/"
+    )  # fmt: skip
+    assert required_texts(r"(?<=wnt|bmp)\w+(?=\s+signal(?:ing)?)") == ("signal",)
+    assert required_texts(r"\bcalvarial(?! and)") == ("calvarial",)
     starts = literal_starts(r"(?:re-?)?induc(?:e|es|ed|ing)")
     assert {"induce", "induced", "inducing", "reinduces", "re-induced"} <= starts
     assert literal_starts(r"\b(?:(?:all|the)\s+)+changes") == {"all", "the"}

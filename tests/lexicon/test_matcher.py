@@ -99,7 +99,9 @@ def test_one_pass_and_two_pass_matching_agree():
 
 def test_gapped_patterns_are_gated_by_the_extractors_required_texts():
     """One reader of patterns (exobone.extract.scanning) gates the lexicon's gapped patterns
-    and the extractor's rules; every match holds one of its pattern's texts."""
+    and the extractor's rules; the text from each match's start holds one of its pattern's
+    texts (a coordinated word's pattern is gated on the word with the conjunction after it:
+    its lookahead is text the match needs)."""
     matcher = default_matcher()
     assert [needles for needles, _, _ in matcher._gapped] == [
         required_texts(pattern) for pattern, _ in matcher.lexicon.gapped
@@ -111,14 +113,18 @@ def test_gapped_patterns_are_gated_by_the_extractors_required_texts():
     )  # fmt: skip
     text = (
         "critical size bone defects; large segmental bone defect; calvarial defects; "
-        "a critical-sized calvarial bone defect; segmental long bone defects; a pullout test"
+        "a critical-sized calvarial bone defect; segmental long bone defects; a pullout test; "
+        "cartilage and bone lesions"
     )
     found = 0
+    lookahead = 0
     for needles, pattern, _ in matcher._gapped:
         for m in pattern.finditer(fold(text)):
-            assert any(needle in m.group() for needle in needles)
+            assert any(needle in fold(text)[m.start() :] for needle in needles)
+            lookahead += not any(needle in m.group() for needle in needles)
             found += 1
-    assert found >= 5
+    assert found >= 6
+    assert lookahead >= 1  # "cartilage" in "cartilage and bone lesions", gated on "cartilage and "
 
 
 def test_a_character_and_its_folded_form_are_both_word_characters_or_neither():

@@ -13,7 +13,7 @@ An item is a pair (op, value):
     ("lit", code)                   a character (as written; IGNORECASE is the reader's concern)
     ("in", [(kind, value), ...])    a class of "lit", "range", "cat" members; "neg" first if negated
     ("notlit", code), ("any", None), ("ref", group), ("cond", None)   other single items
-    ("at", anchor), ("assert", items)                                  zero width
+    ("at", anchor), ("ahead", items), ("assert", items)                zero width
     ("group", (number, flags, items)), ("atomic", items), ("branch", [items, ...])
     ("repeat", (least, most, items))  (lazy and possessive repeats alike)
 
@@ -154,7 +154,9 @@ def _group(reader: _Reader) -> Item | None:
     elif reader.skip("#"):
         reader.until(")")
         return None
-    elif reader.skip("=") or reader.skip("!") or reader.skip("<=") or reader.skip("<!"):
+    elif reader.skip("="):
+        kind = "ahead"  # a positive lookahead: the text after holds a match of its items
+    elif reader.skip("!") or reader.skip("<=") or reader.skip("<!"):
         kind = "assert"
     elif reader.skip(">"):
         kind = "atomic"

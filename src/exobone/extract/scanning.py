@@ -8,7 +8,7 @@ two kinds of keys, both derived from the patterns when the engine is built:
 * a `Scanner` (an alternation of rules) runs each alternative's regex only where one of its
   literal starts occurs (`literal_starts`);
 * a `Gate` (one regex) runs only on text that holds one of its required texts
-  (`required_texts`): lower-cased texts of which every match holds one.
+  (`required_texts`): lower-cased texts of which every text with a match holds one.
 
 No key is written by hand, so a widened pattern takes effect at once. Rules must be registered
 before `Engine.build`; registering later raises (its keys would never be looked for).
@@ -71,7 +71,7 @@ def lowercase_pattern(pattern: str) -> str:
     )
 
 
-_ZERO_WIDTH: Final = ("at", "assert")
+_ZERO_WIDTH: Final = ("at", "ahead", "assert")
 
 
 def _literals(item: Item) -> set[str] | None:
@@ -268,7 +268,13 @@ def _required_sets(items: list[Item]) -> list[frozenset[str]]:
             inner = _required_of(item)
             if inner is not None:
                 candidates.append(inner)
-    return [_fewest(texts) for texts in candidates]
+    found = [_fewest(texts) for texts in candidates]
+    # a positive lookahead's items match in the text where it stands, so the text holds a
+    # match of the items before it followed by its own ("bone(?= and | or )": "bone and ")
+    for i, (op, av) in enumerate(items):
+        if op == "ahead":
+            found += _required_sets(items[:i] + av)
+    return found
 
 
 def _refines(texts: frozenset[str], other: frozenset[str]) -> bool:
@@ -292,8 +298,9 @@ _SHORTEST_KEY: Final = 2
 
 
 def required_texts(pattern: str) -> tuple[str, ...]:
-    """Lower-cased texts one of which every match of `pattern` holds (as `fold` shows the text),
-    sorted; empty when the pattern names none worth looking for."""
+    """Lower-cased texts one of which every text with a match of `pattern` holds (as `fold`
+    shows the text): in the match, or in what a lookahead of it reads after it. Sorted; empty
+    when the pattern names none worth looking for."""
     found = _required(parse(pattern))
     if found is None or min(map(len, found)) < _SHORTEST_KEY:
         return ()
@@ -510,7 +517,7 @@ def _has_references(items: list[Item]) -> bool:
             return True
         if op == "group":
             nested = [av[2]]
-        elif op in ("atomic", "assert"):
+        elif op in ("atomic", "ahead", "assert"):
             nested = [av]
         elif op == "branch":
             nested = list(av)
