@@ -63,6 +63,7 @@ from exobone.extract.cells_rules import (
     WERE,
 )
 from exobone.extract.document import Document, Mention, Sentence
+from exobone.extract.scanning import fold
 
 
 @dataclass
@@ -97,6 +98,8 @@ def vesicle_mentions(doc: Document) -> list[Mention]:
     # read here: the kind a sentence opens by defining, the family's subtypes, a contrast.
     review = doc.review
     possible = (True, True, True, True)
+    low_longest = ""
+    ascii = False
     defined = ("", -1)  # section and end of a sentence-opening general definition
     general: set[tuple[str, int]] = set()
     doc.cache["general_vesicles"] = general
@@ -113,11 +116,14 @@ def vesicle_mentions(doc: Document) -> list[Mention]:
                     break
                 end = max(end, later.start)
             longest = text[sentence.start : end]
+            # folded once for the four gates; an ASCII text's prefix folds to its fold's prefix
+            low_longest = fold(longest)
+            ascii = longest.isascii()
             possible = (
-                DEFINED_AS.possible(longest),
-                APPOSITION.possible(longest),
-                EV_FAMILY_LIST.possible(longest),
-                review and FAMILY_CONTRAST_BEFORE.possible(longest),
+                DEFINED_AS.possible(longest, None, low_longest),
+                APPOSITION.possible(longest, None, low_longest),
+                EV_FAMILY_LIST.possible(longest, None, low_longest),
+                review and FAMILY_CONTRAST_BEFORE.possible(longest, None, low_longest),
             )
         if review:
             if m.section == defined[0] and m.start < defined[1]:
@@ -133,13 +139,14 @@ def vesicle_mentions(doc: Document) -> list[Mention]:
             out.append(m)
             continue
         before = text[sentence.start : m.start]
-        if (possible[0] and DEFINED_AS.search(before)) or (
-            possible[1] and APPOSITION.search(before)
+        low = low_longest[: m.start - sentence.start] if ascii else None
+        if (possible[0] and DEFINED_AS.search(before, None, low)) or (
+            possible[1] and APPOSITION.search(before, None, low)
         ):
             continue
-        if (possible[3] and FAMILY_CONTRAST_BEFORE.search(before)) or (
+        if (possible[3] and FAMILY_CONTRAST_BEFORE.search(before, None, low)) or (
             possible[2]
-            and EV_FAMILY_LIST.search(before)
+            and EV_FAMILY_LIST.search(before, None, low)
             and (review or not OWN_WORK.search(text, sentence.start, sentence.end))
         ):
             continue
@@ -388,10 +395,11 @@ def _recipients(
         if p.role:
             continue
         lead = text[sentence.start : p.start]
+        low_lead = fold(lead)  # once for the gates that search it
         tail = text[p.end : sentence.end]
-        if COUNT_BEFORE.search(lead) or NOT_RECIPIENT_AFTER.match(tail):
+        if COUNT_BEFORE.search(lead, None, low_lead) or NOT_RECIPIENT_AFTER.match(tail):
             continue
-        if DIFFERENTIATE_TO.search(lead):
+        if DIFFERENTIATE_TO.search(lead, None, low_lead):
             continue
         if any(
             is_list_joint(text, p.end, v.start) or is_list_joint(text, v.end, p.start)
@@ -412,21 +420,29 @@ def _recipients(
         ok = False
         if earlier is not None:
             gap = _gap(text, earlier.end, p.start)
+            low_gap = fold(gap)
             # "The supernatant of macrophages induced by EVs reduced ... in chondrocytes": the
             # cells after got the medium of treated cells (R102, R130).
             medium = MEDIUM_OF.search(text[sentence.start : earlier.start])
-            if (not BREAKER.search(gap) or RELATIVE_GAP.match(gap)) and not medium:
+            if (not BREAKER.search(gap, None, low_gap) or RELATIVE_GAP.match(gap)) and not medium:
                 # The vesicles' own parent cells receive them only when the text says so
                 # ("internalized by", "recipient"); "primed ... on X", "knockdown in X" and
                 # "the effects of X" name the source cells.
-                ok = (p.cell, p.origin) not in source_ids or bool(RECIPIENT_PREP.search(gap))
-                ok = ok and not MODIFIED.search(gap) and not SECRETED_BY.search(gap)
+                ok = (p.cell, p.origin) not in source_ids or bool(
+                    RECIPIENT_PREP.search(gap, None, low_gap)
+                )
+                ok = (
+                    ok
+                    and not MODIFIED.search(gap, None, low_gap)
+                    and not SECRETED_BY.search(gap, None, low_gap)
+                )
         if not ok and later is not None:
             gap = _gap(text, p.end, later.start)
             ok = bool(TREATED.match(gap)) and not BREAKER.search(gap)
             if ok:
                 _treated_listed_before(text, phrases, p)
-            ok = ok or bool(IN_LEAD.search(lead)) or bool(RECIPIENT_LEAD.search(lead))
+            ok = ok or bool(IN_LEAD.search(lead, None, low_lead))
+            ok = ok or bool(RECIPIENT_LEAD.search(lead, None, low_lead))
             ok = ok or _acted_on(text, gap, later, (p.cell, p.origin) in source_ids)
         if not ok and CULTURES_AFTER.match(tail):
             ok = True

@@ -958,9 +958,12 @@ class Gate:
         )
         self.always = not self.keys
 
-    def _folded_if_possible(self, sentence: str | View, part: str | None) -> str | None:
+    def _folded_if_possible(
+        self, sentence: str | View, part: str | None, low: str | None = None
+    ) -> str | None:
         """The folded `part` (or `sentence`) if the regex may match in it, else None. Give the
-        sentence's view: a sentence given as text is scanned anew."""
+        sentence's view: a sentence given as text is scanned anew. `low`: the folded piece,
+        if the caller has it (a gate tested on pieces then folds nothing)."""
         if self.per_sentence:
             view = sentence if isinstance(sentence, View) else View(sentence, self.engine.automaton)
             gates = view.scan() if view.gates < 0 else view.gates
@@ -968,25 +971,33 @@ class Gate:
                 return None
             if part is None or part is view.text:
                 return view.low
-            low = fold(part)
+            if low is None:
+                low = fold(part)
         else:
             whole = sentence.text if isinstance(sentence, View) else sentence
             if self.always and self.folded is None:
                 return whole if part is None else part  # (the case-sensitive regex reads it)
-            low = fold(whole if part is None else part)
+            if low is None:
+                low = fold(whole if part is None else part)
         if self.always:
             return low
         if self.first_keys and not _holds_one(low, self.first_keys):
             return None
         return low if _holds_one(low, self.keys) else None
 
-    def possible(self, sentence: str | View, part: str | None = None) -> bool:
-        """Whether the regex may match in `sentence`, or in `part`, a piece of it."""
-        return self._folded_if_possible(sentence, part) is not None
+    def possible(
+        self, sentence: str | View, part: str | None = None, low: str | None = None
+    ) -> bool:
+        """Whether the regex may match in `sentence`, or in `part`, a piece of it (`low`: that
+        text folded, if known)."""
+        return self._folded_if_possible(sentence, part, low) is not None
 
-    def search(self, text: str, sentence: str | View | None = None) -> re.Match[str] | None:
-        """`regex.search(text)`; `sentence` is the sentence (or its view) `text` was cut from."""
-        low = self._folded_if_possible(text if sentence is None else sentence, text)
+    def search(
+        self, text: str, sentence: str | View | None = None, low: str | None = None
+    ) -> re.Match[str] | None:
+        """`regex.search(text)`; `sentence` is the sentence (or its view) `text` was cut from,
+        `low` the folded `text` if known."""
+        low = self._folded_if_possible(text if sentence is None else sentence, text, low)
         if low is None:
             return None
         if self.folded is None:
