@@ -160,6 +160,37 @@ _CARRIED_BEFORE = Cue(
 # A bare "scaffold(s)" in a review names a route only where the review's vesicles are held by
 # a material ("EV-functionalised scaffolds"), not as a passing word ("companion scaffolds").
 _BARE_SCAFFOLD = frozenset({"scaffold", "scaffolds"})
+# A review's scaffolds hold its vesicles too where a vesicle of the same sentence is joined to
+# them by a word of carrying, on either side: "exosomes obtained from human MSCs are combined
+# with hydrogel scaffolds" (R09, doi:10.3390/ijms22126203), "bone engineering scaffolds with
+# exosomes" (R25's title, doi:10.3389/fbioe.2022.920378), "hydrogels and scaffolds combined
+# with MSC-EVs" (R141, doi:10.3390/membranes12070716), "electrospun scaffolds are currently
+# used as exosome carriers" (R112); not where the words between them hedge ("an EV therapeutic
+# works will probably depend on companion scaffolds", R11, doi:10.1302/2046-3758.74.BJR-2018-0006).
+_CARRYING = re.compile(
+    r"\b(?:with|combin\w*|loaded|laden|carriers?|functionali[sz]\w*|pair\w*|incorporat\w*"
+    r"|coated|decorated)\b",
+    re.IGNORECASE,
+)
+_HEDGE = re.compile(r"\b(?:will|would|could|may|might|probably|possibly)\b", re.IGNORECASE)
+
+
+def _joined_to_vesicle(doc: Document, m: Mention) -> bool:
+    """Whether a vesicle named in the scaffold's sentence is joined to it by a word of carrying
+    (read between the two and just after the later one), with no hedge between them."""
+    text = doc.text_of(m.section)
+    for v in doc.of_kind("vesicle_types"):
+        if v.section != m.section or v.sentence != m.sentence:
+            continue
+        start, end = (v.end, m.start) if v.end <= m.start else (m.end, v.start)
+        if end - start > 90:
+            continue
+        later = max(m.end, v.end)
+        if _HEDGE.search(text, start, end) is None and _CARRYING.search(
+            text[start:end] + " " + text[later : later + 12]
+        ):
+            return True
+    return False
 
 
 def _carried(doc: Document) -> Mention | None:
@@ -229,7 +260,12 @@ def _routes(doc: Document) -> Iterator[Finding]:
     carried = _carried(doc)
     vesicles = analyse(doc).vesicles
     for m in doc.of_kind("delivery_routes"):
-        if doc.review and m.text.lower() in _BARE_SCAFFOLD and carried is None:
+        if (
+            doc.review
+            and m.text.lower() in _BARE_SCAFFOLD
+            and carried is None
+            and not _joined_to_vesicle(doc, m)
+        ):
             continue
         if _injected_other(doc, m, vesicles):
             continue

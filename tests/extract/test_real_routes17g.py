@@ -1,0 +1,90 @@
+"""Issue 17, routes and carriers on real abstracts (helper quality17g).
+
+The route decisions of real_paraphrase/NOTES.md (ALL line of 2026-12-06), read from SCHEMA.md:
+'systemic injection' names no route; a review whose subject is vesicles carried by scaffolds
+names scaffold_implantation. Each positive test paraphrases a real published abstract (DOI in
+its comment); the guards keep the rows from over-firing.
+"""
+
+from __future__ import annotations
+
+from real_text import found
+
+# --- 'systemic injection' is no listed route ---------------------------------------------------
+
+
+def test_a_systemic_injection_names_no_route() -> None:
+    # doi:10.1038/s41413-019-0056-9 (real_paraphrase R40): urine stem cell EVs given by
+    # 'systemic injection' to osteoporotic mice; intravenous and intraperitoneal are both
+    # systemic, so no one label is named.
+    abstract = (
+        "Urine-derived stem cells served as a source of extracellular vesicles (USC-EVs). "
+        "A systemic injection of USC-EVs lessened bone loss in osteoporotic mice and kept "
+        "their bones strong."
+    )
+    assert found(abstract, "delivery_routes") == set()
+
+
+def test_a_tail_vein_injection_still_names_the_intravenous_route() -> None:
+    """Guard: the words of the intravenous label keep it."""
+    abstract = (
+        "Urine-derived stem cells served as a source of extracellular vesicles (USC-EVs). "
+        "USC-EVs were given to osteoporotic mice by tail vein injection once a week."
+    )
+    assert found(abstract, "delivery_routes") == {"intravenous_injection"}
+
+
+# --- a review's scaffolds joined to its vesicles are their route -------------------------------
+
+
+def test_a_review_of_exosomes_combined_with_hydrogel_scaffolds() -> None:
+    # doi:10.3390/ijms22126203 (real_paraphrase R09): a review of hydrogels that deliver MSC
+    # exosomes for bone regeneration.
+    abstract = (
+        "Hydrogels are polymer networks swollen with water. In cell-free bone tissue "
+        "engineering, exosomes taken from human MSCs are now combined with hydrogel scaffolds. "
+        "This review explains how such hydrogels are made and loaded with exosomes."
+    )
+    assert found(abstract, "delivery_routes") == {"scaffold_implantation"}
+
+
+def test_a_review_of_scaffolds_combined_with_msc_evs() -> None:
+    # doi:10.3390/membranes12070716 (real_paraphrase R141): a review of hydrogels and
+    # scaffolds used with MSC-EVs to repair critical bone defects.
+    abstract = (
+        "Critical bone defects remain hard to repair. In this review we sum up how hydrogels, "
+        "scaffolds and other materials combined with MSC-EVs repair bone defects, and how the "
+        "miRNAs inside the vesicles promote osteogenesis."
+    )
+    assert found(abstract, "delivery_routes") == {"scaffold_implantation"}
+
+
+def test_a_review_of_scaffolds_used_as_exosome_carriers() -> None:
+    # doi:10.12336/biomatertransl.2024.02.004 (real_paraphrase R112): nanomaterials,
+    # hydrogels and electrospun scaffolds as exosome carriers for tendon repair.
+    abstract = (
+        "Exosomes are a promising biological therapy for tendon and ligament repair. This "
+        "review looks at how electrospun scaffolds and other biomaterials serve as exosome "
+        "carriers in tendon repair."
+    )
+    assert found(abstract, "delivery_routes") == {"scaffold_implantation"}
+
+
+def test_a_review_that_hedges_on_companion_scaffolds_names_no_route() -> None:
+    """Guard (doi:10.1302/2046-3758.74.BJR-2018-0006, real_paraphrase R11): scaffolds named
+    as a prospect the therapy may need are not the review's subject."""
+    abstract = (
+        "Large bone defects are still a clinical challenge. The success of an EV therapeutic "
+        "will probably depend on companion scaffolds made to release it slowly. This narrative "
+        "review discusses the cell sources of therapeutic EVs."
+    )
+    assert found(abstract, "delivery_routes") == set()
+
+
+def test_a_review_naming_scaffolds_apart_from_its_vesicles_names_no_route() -> None:
+    """Guard: scaffolds of another sentence, with no vesicle beside them, are no route."""
+    abstract = (
+        "Scaffolds of many materials have been tried for bone defects. In this review we "
+        "discuss how exosomes from stem cells promote osteogenesis."
+    )
+    assert found(abstract, "delivery_routes") == set()
