@@ -14,7 +14,7 @@ from real_text import effects_of
     ("abstract", "expected", "wrong"),
     [
         # doi:10.1186/s13287-021-02214-y (serum exosomal hsa_circ_0006859 in osteoporosis, a
-        # ceRNA of miR-431-5p whose target is ROCK1; outside the real_paraphrase corpus)
+        # ceRNA of miR-431-5p whose target is ROCK1; real_paraphrase R169 since survey17e)
         (
             "Exosomal hsa_circ_0006859 bound directly to miR-431-5p, and ROCK1 proved to be a new "
             "target gene of miR-431-5p. Hsa_circ_0006859 works as a competing endogenous RNA of "

@@ -13,8 +13,8 @@ from real_text import after_given, effects_of
 @pytest.mark.parametrize(
     ("abstract", "effect"),
     [
-        # PMC10024348 (adipose MSC exosomes, miR-93-5p/ADAMTS9 in OA chondrocytes; outside the
-        # real_paraphrase corpus)
+        # PMC10024348 (adipose MSC exosomes, miR-93-5p/ADAMTS9 in OA chondrocytes; real_paraphrase
+        # R175 since survey17e)
         (
             "Exosomal miR-93-5p lowered the release of inflammatory factors in the chondrocytes, "
             "and ADAMTS9 was identified as a direct target gene of miR-93-5p.",
@@ -80,8 +80,8 @@ def cargo_of(abstract: str) -> set[str]:
             "TGF-beta and miR-148a, two regulators that keep chondrocytes in homeostasis.",
             "miR-148a",
         ),
-        # 10.1186/s13287-022-02975-0 (BMSC exosomes after ACL reconstruction; outside the
-        # real_paraphrase corpus): the species in lower case before the vesicles' name
+        # 10.1186/s13287-022-02975-0 (BMSC exosomes after ACL reconstruction; real_paraphrase
+        # R173 since survey17e): the species in lower case before the vesicles' name
         (
             "Bioinformatics analysis showed that miR-23a-3p was highly expressed in rat "
             "BMSC-Exos and could target interferon regulatory factor 1.",
