@@ -411,12 +411,19 @@ _HUMANS_AS_OTHERS = re.compile(
 )
 
 
+# People in general, named in a review as those its subject concerns ("bone diseases threaten
+# human health", "bone stays in balance throughout human life", "a therapy to be translated to
+# human patients": R199, doi:10.1002/adhm.202203361; R198, doi:10.1186/s12964-019-0319-5;
+# R202, PMC10342399): no cells, samples or animals of the reviewed work are theirs.
+_PEOPLE_IN_GENERAL = re.compile(r"human (?:health|life|lives|beings?|patients?|populations?)\b")
+
+
 def _people_only_mentioned(doc: Document, m: Mention) -> bool:
     """Whether `m` is a patient word of text that neither studies people nor takes their cells,
-    or people named beside another species the record studies."""
+    people named beside another species the record studies, or people in general in a review."""
     lowered = m.text.lower()
     if lowered not in _PATIENT_WORDS:
-        return _humans_beside_animals(doc, m)
+        return _humans_beside_animals(doc, m) or _people_in_general(doc, m)
     from exobone.extract.study import is_clinical  # study reads this module's animal finder
 
     if is_clinical(doc) or any(m in p.mentions for p in analyse(doc).phrases):
@@ -443,6 +450,16 @@ def _humans_beside_animals(doc: Document, m: Mention) -> bool:
     if _FROM_PATIENTS.search(text, max(0, m.start - 60), m.start):
         return False
     return any(a.label != "human" for a in animal_species(doc))
+
+
+def _people_in_general(doc: Document, m: Mention) -> bool:
+    """ "Human health", "human life", "human patients" in a review: people in general, not the
+    donors of anything the review is about (a word of a cell phrase is a donor)."""
+    if m.label != "human" or not doc.review:
+        return False
+    if not _PEOPLE_IN_GENERAL.match(doc.text_of(m.section), m.start, m.end + 12):
+        return False
+    return not any(m in p.mentions for p in analyse(doc).phrases)
 
 
 def _inferred_from_name(doc: Document, span: Span) -> Span:

@@ -1,0 +1,60 @@
+"""Issue 17, context fields on fresh real abstracts (helper fields17i, records R190-R204).
+
+Each positive test paraphrases a real published abstract (DOI in its comment) and failed before
+the change it tests; the guards keep the change from over-firing.
+"""
+
+from __future__ import annotations
+
+from real_text import found
+
+# --- people in general, named by a review, are no species of it ------------------------------
+
+
+def test_a_review_says_bone_diseases_threaten_human_health() -> None:
+    # doi:10.1002/adhm.202203361 (Adv Healthc Mater 2023, R199): a review of bone-targeted
+    # exosomes opens on the ageing population and the threat of bone diseases to human health.
+    abstract = (
+        "With an ageing population, diseases of bone have become a social problem that "
+        "threatens human health. In this review we focus on exosomes modified to home to bone "
+        "and on their therapeutic effects."
+    )
+    assert found(abstract, "species") == set()
+
+
+def test_a_review_places_bone_in_human_life() -> None:
+    # doi:10.1186/s12964-019-0319-5 (Cell Commun Signal 2019, R198): bone keeps its balance of
+    # synthesis and resorption throughout human life; the review surveys EVs derived from bone.
+    abstract = (
+        "Throughout human life, bone keeps a dynamic balance of synthesis and resorption "
+        "through the work of osteoclasts, osteoblasts and osteocytes. In this review we "
+        "describe the cells of bone and the progress made on extracellular vesicles derived "
+        "from bone."
+    )
+    assert found(abstract, "species") == set()
+
+
+def test_a_review_hopes_to_reach_human_patients() -> None:
+    # PMC10342399 (a 2023 review of MSC-EVs in bone regeneration, R202): the cell-free therapy
+    # should one day be translated to human patients.
+    abstract = (
+        "In this review we describe what EVs of mesenchymal stem cells do in each phase of bone "
+        "regeneration. Standard protocols and clinical trials are needed before this cell-free "
+        "therapy can be translated to human patients."
+    )
+    assert found(abstract, "species") == set()
+
+
+def test_human_cells_of_a_review_and_human_health_of_a_primary_study_keep_human() -> None:
+    """Guards: vesicles of human cells reviewed keep human beside 'human health'; a primary
+    study's 'human health' is left to the rules that judge primary records."""
+    review = (
+        "Osteoporosis threatens human health. In this review we discuss exosomes obtained from "
+        "human MSCs for bone tissue engineering."
+    )
+    assert found(review, "species") == {"human"}
+    primary = (
+        "Osteoporosis threatens human health. We isolated exosomes from human umbilical cord "
+        "MSCs and injected them into ovariectomized rats."
+    )
+    assert found(primary, "species") == {"human", "rat"}
