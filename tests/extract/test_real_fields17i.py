@@ -58,3 +58,39 @@ def test_human_cells_of_a_review_and_human_health_of_a_primary_study_keep_human(
         "MSCs and injected them into ovariectomized rats."
     )
     assert found(primary, "species") == {"human", "rat"}
+
+
+# --- a precursor cell line named by the cell it matures into ---------------------------------
+
+
+def test_mc3t3_e1_osteoblasts_then_the_osteoblasts() -> None:
+    # doi:10.1186/s12938-024-01237-9 (Biomed Eng Online 2024, R191): exosomes of strained
+    # MLO-Y4 osteocytes promote differentiation of 'MC3T3-E1 osteoblasts' and are taken up by
+    # 'the osteoblasts'. The line is preosteoblast||mouse (SCHEMA); osteoblast|| was added.
+    abstract = (
+        "Strain raised the IGF-1 of MLO-Y4 osteocytes and favoured the osteogenic "
+        "differentiation of MC3T3-E1 osteoblasts. Exosomes of the strained osteocytes promoted "
+        "the differentiation of MC3T3-E1 cells in vitro and were taken up by the osteoblasts."
+    )
+    assert found(abstract, "recipient_cells") == {"preosteoblast||mouse"}
+
+
+def test_apoptosis_of_mc3t3_e1_osteoblasts_induced_by_dexamethasone() -> None:
+    # PMID 37771550 (R164): exosome mimetic vesicles of hucMSCs lower the dexamethasone-induced
+    # apoptosis of 'MC3T3-E1 osteoblasts' and so inhibit apoptosis 'of osteoblasts'.
+    abstract = (
+        "Viability and apoptosis of primary MC3T3-E1 cells were measured with CCK-8 and "
+        "Annexin V staining. Treatment with exosome mimetic vesicles made from hucMSCs lowered "
+        "the apoptosis of MC3T3-E1 osteoblasts induced by dexamethasone. The vesicles thus "
+        "inhibit the glucocorticoid-induced apoptosis of osteoblasts."
+    )
+    recipients = found(abstract, "recipient_cells")
+    assert "preosteoblast||mouse" in recipients and "osteoblast||" not in recipients
+
+
+def test_a_line_named_only_as_cells_leaves_primary_osteoblasts() -> None:
+    """Guard: where the line is named "MC3T3-E1 cells", primary osteoblasts are other cells."""
+    abstract = (
+        "Exosomes of BMSCs were given in vitro to MC3T3-E1 cells and to primary osteoblasts."
+    )
+    assert found(abstract, "recipient_cells") == {"preosteoblast||mouse", "osteoblast||"}

@@ -226,10 +226,38 @@ _PHRASE_REASONS: Final = {
 }
 
 
-def _phrase_values(field: str, phrases: list[CellPhrase]) -> Iterator[Finding]:
+# A precursor cell line is often named by the cell it matures into: "MC3T3-E1 osteoblasts",
+# then "internalized by the osteoblasts" (R191, doi:10.1186/s12938-024-01237-9; R164, PMID
+# 37771550; R68). The bare mature cell (no origin, no species) is then the line named again,
+# whose identity (SCHEMA: MC3T3-E1 is `preosteoblast||mouse`) already stands for it.
+_MATURE_NAME_OF = {"preosteoblast": "osteoblast", "preadipocyte": "adipocyte"}
+
+
+def _line_named_as_mature(doc: Document, values: list[str]) -> set[str]:
+    """The bare values `cell||` that a precursor line of the record is named by: the line's
+    name stands right before the mature cell's word ("MC3T3-E1 osteoblasts"). Where the line
+    is only "MC3T3-E1 cells", "primary osteoblasts" are other cells."""
+    lines = load_lexicon().lines_by_name
+    named = set()
+    for line in doc.of_kind("cell_lines", study_only=False):
+        entry = lines.get(line.label)
+        mature = _MATURE_NAME_OF.get(entry.identity.split("|")[0], "") if entry else ""
+        if mature and any(
+            m.label == mature
+            and m.section == line.section
+            and 0 <= m.start - line.end <= 1
+            for m in doc.of_kind("cell_types", study_only=False)
+        ):
+            named.add(f"{mature}||")
+    return named & set(values)
+
+
+def _phrase_values(doc: Document, field: str, phrases: list[CellPhrase]) -> Iterator[Finding]:
     # A phrase that names only a cell line ("human embryonic kidney 293 cells (HEK293)") has no
     # cell type: the line is reported as such, and `|origin|species` alone is no value.
     values = most_specific(list(dict.fromkeys(p.value for p in phrases if p.cell)))
+    renamed = _line_named_as_mature(doc, values)
+    values = [v for v in values if v not in renamed]
     for p in phrases:
         if p.value in values:
             yield Finding(field, p.value, _phrase_span(p), _PHRASE_REASONS.get(field, ""))
@@ -471,12 +499,12 @@ def extract(doc: Document) -> Iterator[Finding]:
     cells = analyse(doc)
     findings: list[Finding] = []
     findings += _vesicle_types(doc)
-    findings += _phrase_values("ev_sources", _sources_of_vesicles(doc, cells.sources))
+    findings += _phrase_values(doc, "ev_sources", _sources_of_vesicles(doc, cells.sources))
     findings += preconditioning(doc)
     from exobone.extract.study import in_culture  # study reads this module's animal finder
 
     if in_culture(doc):
-        findings += _phrase_values("recipient_cells", cells.recipients)
+        findings += _phrase_values(doc, "recipient_cells", cells.recipients)
     findings += _cell_lines(doc)
     findings += _animal_models(doc)
     findings += _species(doc, findings)
