@@ -94,3 +94,43 @@ def test_a_line_named_only_as_cells_leaves_primary_osteoblasts() -> None:
         "Exosomes of BMSCs were given in vitro to MC3T3-E1 cells and to primary osteoblasts."
     )
     assert found(abstract, "recipient_cells") == {"preosteoblast||mouse", "osteoblast||"}
+
+
+# --- the disease stimulus written after the recipient cells shows they were in a dish ---------
+
+
+def test_nucleus_pulposus_cells_induced_by_il1beta_beside_in_vivo_work() -> None:
+    # PMID 35753124 (Int Immunopharmacol 2022, R194): PRP exosomes act on macrophages and on
+    # NP cells whose apoptosis IL-1beta induced, then in vivo experiments follow; the abstract
+    # never writes 'in vitro', and the cells were dropped as cells of the animals.
+    abstract = (
+        "Exosomes derived from platelet-rich plasma inhibited the polarization of M1 "
+        "macrophages. They also reduced the apoptosis of nucleus pulposus cells induced by "
+        "IL-1beta. In vivo experiments then showed that the exosomes lowered inflammatory "
+        "mediators and slowed the progression of disc degeneration."
+    )
+    assert found(abstract, "settings") == {"in_vitro", "in_vivo"}
+    assert found(abstract, "recipient_cells") == {"macrophage||", "nucleus_pulposus_cell||"}
+
+
+def test_np_cells_with_oxidative_damage_induced_by_h2o2_beside_a_rat_model() -> None:
+    # PMC9758573 (R195): platelet-derived EVs tested on NP cells with oxidative damage induced
+    # by H2O2, then in a rat model of disc degeneration.
+    abstract = (
+        "We extracted platelet-derived EVs, tested their effects on nucleus pulposus (NP) cells "
+        "with oxidative damage induced by H2O2, and showed their therapeutic effect in a rat "
+        "model of intervertebral disc degeneration."
+    )
+    assert found(abstract, "settings") == {"in_vitro", "in_vivo"}
+    assert found(abstract, "recipient_cells") == {"nucleus_pulposus_cell||"}
+
+
+def test_a_disease_induced_in_the_animals_is_no_dish() -> None:
+    """Guard: a model induced in the animals ('rats with osteoarthritis induced by MIA') says
+    nothing of cells in a dish; the rats' synovial macrophages are no recipients."""
+    abstract = (
+        "Exosomes of BMSCs were injected into the knee joints of rats with osteoarthritis "
+        "induced by MIA, and the synovial macrophages of the treated rats shifted to M2."
+    )
+    assert found(abstract, "settings") == {"in_vivo"}
+    assert found(abstract, "recipient_cells") == set()

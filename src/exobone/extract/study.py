@@ -50,6 +50,14 @@ _IN_VITRO_ASSAYS = frozenset(
 )  # fmt: skip
 # "LPS-treated NPCs", "IL-1beta-induced chondrocytes": cells given a disease model in a dish.
 _TREATED_BEFORE = re.compile(r"-(?:treated|induced|stimulated|exposed)\s+(?:[\w-]+\s+)?$", re.I)
+# ... or the model written after the cells: "the apoptosis of nucleus pulposus cells induced
+# by IL-1beta" (R194, PMID 35753124), "NP cells with oxidative damage induced by H2O2" (R195,
+# PMC9758573), in studies that also worked in animals and never write "in vitro".
+_TREATED_AFTER = re.compile(
+    r"\s*(?:\([^()]{1,20}\)\s*)?(?:with\s+(?:[\w-]+\s+){1,2})?"
+    r"(?:induced|treated|stimulated|exposed|challenged)\s+(?:by|with|to)\s",
+    re.I,
+)
 
 
 def _cells_in_culture(doc: Document, recipients: list[CellPhrase]) -> bool:
@@ -65,6 +73,7 @@ def _cells_in_culture(doc: Document, recipients: list[CellPhrase]) -> bool:
         return True
     return any(
         _TREATED_BEFORE.search(doc.text_of(p.section), max(0, p.start - 40), p.start)
+        or _TREATED_AFTER.match(doc.text_of(p.section), p.end, p.end + 60)
         for p in recipients
     )
 
