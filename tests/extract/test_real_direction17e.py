@@ -1,0 +1,55 @@
+"""Classes of direction errors found on fresh real text (issue 17e survey, real_paraphrase
+R166-R179), each fixed for the whole class with two real examples (paraphrased in our own
+words, the source beside each) and a guard for what the rule must not catch.
+"""
+
+from __future__ import annotations
+
+import pytest
+from real_text import after_isolation, effects_of
+
+
+# --- 'reverse transcription' names the RT-qPCR method, not a reversal ------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # PMC10024348 (adipose MSC exosomes and miR-93-5p/ADAMTS9 in OA chondrocytes, R175)
+        "The expression of miR-93-5p and ADAMTS9 in the articular chondrocytes was detected by "
+        "reverse transcription quantitative polymerase chain reaction.",
+        # doi:10.1186/s10020-021-00355-7 (umbilical cord MSC exosomes and NP cell pyroptosis, R134)
+        "The mRNAs of METTL14 and NLRP3 were quantified by quantitative reverse "
+        "transcription-polymerase chain reaction.",
+    ],
+)
+def test_reverse_transcription_is_a_method(sentence: str) -> None:
+    assert effects_of(sentence) == set()
+
+
+def test_the_verb_reverse_still_undoes_a_change() -> None:
+    """Guard: the vesicles reversing a loss still raise what was lost."""
+    assert "ACAN|up" in effects_of("The exosomes reversed the IL-1beta-induced loss of aggrecan.")
+
+
+# --- the matrix named process first: 'synthesis/deposition of (cartilage) matrix' ------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # doi:10.3390/ph14040315 (EVs in OA, R200)
+        "EVs can also counter OA, increasing the deposition of extracellular matrix and "
+        "protecting the cartilage.",
+        # doi:10.1039/D4NR02792B (exosomes as OA nanocarriers, R204)
+        "Because exosomes temper joint inflammation and support the synthesis of cartilage "
+        "matrix, they are promising carriers for OA therapy.",
+    ],
+)
+def test_synthesis_of_matrix_is_matrix_synthesis(sentence: str) -> None:
+    assert "matrix_synthesis|increase" in after_isolation(sentence, "outcomes")
+
+
+def test_matrix_metalloproteinases_are_no_matrix() -> None:
+    """Guard: the enzymes that break the matrix down are not its synthesis."""
+    outcomes = after_isolation(
+        "The exosomes lowered the production of matrix metalloproteinases in chondrocytes.",
+        "outcomes",
+    )
+    assert not any(value.startswith("matrix_synthesis") for value in outcomes)
