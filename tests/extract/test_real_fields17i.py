@@ -134,3 +134,42 @@ def test_a_disease_induced_in_the_animals_is_no_dish() -> None:
     )
     assert found(abstract, "settings") == {"in_vivo"}
     assert found(abstract, "recipient_cells") == set()
+
+
+# --- vesicles measured in patients against healthy people are clinical work -----------------
+
+
+def test_exosomal_circrna_higher_in_patients_than_in_healthy_controls() -> None:
+    # doi:10.1186/s13287-021-02214-y (Stem Cell Res Ther 2021, R169): a serum exosomal circRNA
+    # is higher in osteoporosis patients than in healthy controls and tells them apart.
+    abstract = (
+        "Serum exosomes were collected and their circRNAs profiled by microarray. Exosomal "
+        "hsa_circ_0006859 was higher in osteoporosis patients than in healthy controls and "
+        "distinguished patients with osteopenia or osteoporosis from healthy controls."
+    )
+    assert "clinical" in found(abstract, "settings")
+
+
+def test_gcf_vesicles_higher_in_periodontitis_patients_than_in_healthy_subjects() -> None:
+    # doi:10.1111/odi.13338 (Oral Dis 2020, R170): EVs of gingival crevicular fluid and saliva;
+    # the EV concentration of GCF is higher in periodontitis patients than in
+    # healthy/gingivitis subjects.
+    abstract = (
+        "Extracellular vesicles of gingival crevicular fluid (GCF) and saliva were precipitated "
+        "and counted by nanoparticle tracking. The EV concentration of GCF was higher in "
+        "periodontitis patients than in healthy/gingivitis subjects, whereas that of saliva "
+        "did not differ."
+    )
+    assert found(abstract, "settings") == {"clinical"}
+    assert found(abstract, "species") == {"human"}
+
+
+def test_patients_against_healthy_controls_in_background_is_no_clinical_work() -> None:
+    """Guard: a comparison of patients with healthy controls that the study cites from earlier
+    work, before its own animal work, adds no clinical setting."""
+    abstract = (
+        "Osteoarthritis is a common joint disease. Previous studies showed that serum IL-6 is "
+        "higher in OA patients than in healthy controls. Here, we isolated exosomes from rat "
+        "BMSCs and injected them into the knee joints of rats with MIA-induced OA."
+    )
+    assert found(abstract, "settings") == {"in_vivo"}

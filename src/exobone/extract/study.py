@@ -32,6 +32,12 @@ _CLINICAL = Cue(
     r"|(?:tissues?|samples?|specimens?|sera|serum|plasma|biopsies) (?:\w+ ){0,2}(?:from|of)"
     r" (?:\w+ ){0,1}patients"
     r"|(?:elderly|older|postmenopausal) (?:women|men) with"
+    # vesicles or their cargo measured in patients against healthy people ("higher in
+    # osteoporosis patients than in healthy controls", R169, doi:10.1186/s13287-021-02214-y;
+    # "higher in periodontitis patients than in healthy/gingivitis subjects", R170,
+    # doi:10.1111/odi.13338)
+    r"|(?:than|compared (?:with|to)|versus|vs\.?) (?:(?:in|with|to) )?(?:the )?(?:[\w-]+ )?"
+    r"healthy(?:/[\w-]+)? (?:controls?|subjects|individuals|volunteers|people|participants)"
     r"|(?:veterans|volunteers|subjects|individuals|men|women) (?:were treated|received"
     r"|were injected|were given))\b",
 )
