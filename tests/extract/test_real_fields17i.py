@@ -173,3 +173,44 @@ def test_patients_against_healthy_controls_in_background_is_no_clinical_work() -
         "BMSCs and injected them into the knee joints of rats with MIA-induced OA."
     )
     assert found(abstract, "settings") == {"in_vivo"}
+
+
+# --- 'bone mesenchymal stem cells' are BMSCs, short form or not ------------------------------
+
+
+def test_bone_mesenchymal_stem_cells_in_a_title_without_short_form() -> None:
+    # 10.1186/s13018-022-03029-0 (J Orthop Surg Res 2022, R167): 'M2 macrophagy-derived
+    # exosomal miRNA-26a-5p induces osteogenic differentiation of bone mesenchymal stem cells';
+    # the abstract names the recipients no other way.
+    title = (
+        "Exosomal miRNA-26a-5p of M2 macrophages induces osteogenic differentiation of bone "
+        "mesenchymal stem cells"
+    )
+    abstract = (
+        "Exosomes were isolated from the supernatant of M2 macrophages and given to the stem "
+        "cells in vitro, where they promoted bone differentiation and inhibited lipid "
+        "differentiation."
+    )
+    assert found(abstract, "recipient_cells", title) == {"MSC|bone_marrow|"}
+
+
+def test_exosomes_derived_from_bone_mesenchymal_stem_cells() -> None:
+    # x-mol 1255291334895230976 (R57, J Nanobiotechnology 2020): 'M2 macrophagy-derived
+    # exosomal miRNA-5106 induces bone mesenchymal stem cells towards osteoblastic fate'; and
+    # R81's title, 'Exosomes derived from bone mesenchymal stem cells alleviate ...'.
+    abstract = (
+        "Exosomes derived from bone mesenchymal stem cells lowered the apoptosis of nucleus "
+        "pulposus cells in vitro."
+    )
+    assert found(abstract, "ev_sources") == {"MSC|bone_marrow|"}
+
+
+def test_a_species_does_not_reach_past_a_repeated_preposition() -> None:
+    """Guard (R28, doi:10.1186/s12951-022-01245-8): 'of mouse bone mesenchymal stem cells
+    (mBMSCs) and of chondrocytes' names two noun phrases; the chondrocytes' species is not
+    stated."""
+    abstract = (
+        "PRP exosomes promoted the proliferation and migration of mouse bone mesenchymal stem "
+        "cells (mBMSCs) and of chondrocytes in vitro."
+    )
+    assert found(abstract, "recipient_cells") == {"MSC|bone_marrow|mouse", "chondrocyte||"}
