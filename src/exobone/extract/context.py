@@ -141,21 +141,29 @@ def _conditions(doc: Document) -> Iterator[Finding]:
 # Vesicles held by a material: "exosome-functionalized cryogels", "the exosomes were
 # encapsulated", "scaffolds loaded with exosomes", "exosomes released from the hydrogel",
 # "sEVs were also combined with collagen sponges and transplanted" (R129), "exosome
-# combinate with fibrin" (R125).
+# combinate with fibrin" (R125); or named in the material: "treated with BMSC-EVs in fibrin
+# glue" (R136, doi:10.1186/s12967-019-1960-x), "exosomes in a GelMA hydrogel" (holdout H05).
 _CARRIED_AFTER = Cue(
     r"[\s-]*(?:\([^()]{1,20}\)\s*)?(?:(?:were|was)\s+(?:\w+ly\s+|also\s+)?)?"
     r"(?:functionali[sz]ed|laden|loaded|coated|seeded|encapsulated|incorporated|embedded"
     r"|immobili[sz]ed|decorated|released from|combin(?:ed|ate) with)\b"
+    r"|\s+in\s+(?:an?\s+|the\s+)?(?:[\w/-]+\s+){0,3}?(?:hydrogels?|cryogels?|gels?|glue"
+    r"|sponges?)\b"
 )
 # The vesicles' name may be long: "hydrogels loaded with bone marrow mesenchymal stem
 # cell-derived exosomes" (https://www.biocloudy.com/literatureDetail/MTc1NTcxOQ==), "hydrogels
 # loaded with mesenchymal stem cells extracellular vesicles" (a systematic review's title,
 # https://paperexplained.cn/articles/paper/detail/069b284abb14b13b7afcca68ec52c2b49cd26cd9);
 # a verb between them ends the name.
+# A participle of carrying needs no 'with': "the hydrogel carrying ADSC-exos" (R50, the
+# vesicles' mention starting after the cells' prefix, doi:10.2217/rme-2021-0004), "a chitosan
+# hydrogel incorporating DPSC-Exo" (R115, doi:10.1016/j.bioactmat.2020.07.002), "a
+# glucose-responsive hydrogel delivering exosomes" (R196, PMC11608271).
 _CARRIED_BEFORE = Cue(
-    r"\b(?:functionali[sz]ed|laden|loaded|coated|seeded|encapsulating|incorporating|decorated"
-    r"|immobili[sz]ed)\s+(?:with|by)\s+(?:the\s+)?"
-    r"(?:(?!(?:then|to|was|were|is|are)\b)[\w-]+\s+){0,5}$"
+    r"\b(?:(?:functionali[sz]ed|laden|loaded|coated|seeded|encapsulating|incorporating"
+    r"|incorporated|decorated|immobili[sz]ed)\s+(?:with|by)|carrying|incorporating"
+    r"|encapsulating|delivering)\s+(?:the\s+)?"
+    r"(?:(?!(?:then|to|was|were|is|are)\b)[\w-]+\s+){0,5}(?:\w+-)?$"
 )
 # A bare "scaffold(s)" in a review names a route only where the review's vesicles are held by
 # a material ("EV-functionalised scaffolds"), not as a passing word ("companion scaffolds").
