@@ -135,6 +135,17 @@ def test_a_carrier_injected_locally_keeps_the_named_route_only() -> None:
     assert found(abstract, "delivery_routes") == {"local_injection"}
 
 
+def test_a_model_making_injection_is_not_the_carried_vesicles_route() -> None:
+    """Guard: collagenase injected to make the model names no route of the vesicles, which
+    reached the joint in their hydrogel."""
+    abstract = (
+        "Osteoarthritis was induced in rats by intra-articular injection of collagenase. A "
+        "hyaluronic acid hydrogel carrying BMSC-exos was then given, and the cartilage was "
+        "examined after 8 weeks."
+    )
+    assert found(abstract, "delivery_routes") == {"scaffold_implantation"}
+
+
 def test_vesicles_beside_a_hydrogel_that_does_not_hold_them_give_no_route() -> None:
     """Guard: 'in' before a manner or a group, and a hydrogel given alone, carry nothing."""
     abstract = (
@@ -142,3 +153,37 @@ def test_vesicles_beside_a_hydrogel_that_does_not_hold_them_give_no_route() -> N
         "manner. A hyaluronic acid hydrogel given alone to other rats had no effect."
     )
     assert found(abstract, "delivery_routes") == set()
+
+
+# --- a material named only as a comparison group carried nothing -------------------------------
+
+
+def test_a_material_named_only_as_a_group_is_no_biomaterial() -> None:
+    # doi:10.1186/s13287-020-01918-x (real_paraphrase R128): tendon stem cell exosomes in
+    # rat Achilles tendon injury, with a GelMA group beside the exosome group.
+    abstract = (
+        "Achilles tendon injuries were made in rats, which were randomly divided into a "
+        "TSC-Exos group, a GelMA group and a control group. Tendons treated with TSC-Exos "
+        "healed more regularly than those of the GelMA and control groups."
+    )
+    assert found(abstract, "biomaterials") == set()
+
+
+def test_a_material_named_only_as_the_control_treatment_is_no_biomaterial() -> None:
+    # doi:10.1002/jev2.70224 (real_paraphrase R65, a clinical trial of EVs in the
+    # temporomandibular joint): the EVs did better than hyaluronic acid controls.
+    abstract = (
+        "Patients with temporomandibular joint osteoarthritis received extracellular "
+        "vesicles. The EVs improved condylar bone regeneration compared with hyaluronic acid "
+        "controls, with no adverse effects."
+    )
+    assert found(abstract, "biomaterials") == set()
+
+
+def test_a_carrier_that_also_names_a_group_stays() -> None:
+    """Guard: the carrier named as such keeps its label beside its own group."""
+    abstract = (
+        "Window defects were made in rat patellar tendons and treated with BMSC-EVs in fibrin "
+        "glue; the fibrin group received the glue alone."
+    )
+    assert found(abstract, "biomaterials") == {"fibrin"}

@@ -315,6 +315,23 @@ def _materials_named(text: str) -> frozenset[str]:
     )
 
 
+# A material named only as a group or a control the vesicles were compared with carried
+# none: "rats were divided into a TSC-Exos group, a GelMA group and a control group" (R128,
+# doi:10.1186/s13287-020-01918-x), "improved condylar bone regeneration compared with
+# hyaluronic acid controls" (R65, doi:10.1002/jev2.70224, a clinical trial).
+_AS_GROUP = re.compile(r"(?:\s+alone)?\s+(?:(?:and|or)\s+\w+\s+)?(?:groups?|controls?)\b", re.I)
+
+
+def _only_a_comparison(doc: Document, mentions: list[Mention]) -> set[str]:
+    """The labels every mention of which names a group or a control."""
+    labels: dict[str, bool] = {}
+    for m in mentions:
+        text = doc.text_of(m.section)
+        grouped = _AS_GROUP.match(text, m.end, min(len(text), m.end + 30)) is not None
+        labels[m.label] = labels.get(m.label, True) and grouped
+    return {label for label, grouped in labels.items() if grouped}
+
+
 def _biomaterials(doc: Document) -> Iterator[Finding]:
     """Materials that carried the vesicles; the generic `hydrogel` only when no specific
     material is named beside it ("a GelMA hydrogel" is gelatin alone, seed convention). A
@@ -324,6 +341,8 @@ def _biomaterials(doc: Document) -> Iterator[Finding]:
         for m in doc.of_kind("biomaterials")
         if not negated(doc, m) and not (doc.abbreviations and _defined_otherwise(doc, m))
     ]
+    compared = _only_a_comparison(doc, found)
+    found = [m for m in found if m.label not in compared]
     specific = [m for m in found if m.label != "hydrogel"]
     # A gel named once by its material ("a GelMA-HAMA composite hydrogel") is the same gel
     # when later sentences call it only "the hydrogel".
