@@ -563,18 +563,20 @@ def test_inflammatory_factors_and_reactions_are_inflammation(abstract: str) -> N
             "osteoarthritis.",
             set(),
         ),
-        # R72 (10.3389/fbioe.2020.00891, title): experimental models of bone loss
+        # R72 (10.3389/fbioe.2020.00891, title): experimental models of bone loss (the bone
+        # the vesicles protect is the record's bone_loss|decrease; the models add nothing)
         (
             "Milk vesicles protect bone by increasing osteocyte numbers in experimental "
             "models of bone loss.",
-            set(),
+            {"bone_loss|decrease"},
         ),
     ],
 )
 def test_the_disease_of_a_model_is_no_target(abstract: str, expected: set[str]) -> None:
     outcomes = found(abstract)["outcomes"]
     assert not any(
-        v.startswith(("osteonecrosis", "disease_severity", "bone_loss")) for v in outcomes
+        v.startswith(("osteonecrosis", "disease_severity", "bone_loss"))
+        for v in outcomes - expected
     )
     assert expected <= outcomes
 

@@ -53,3 +53,33 @@ def test_matrix_metalloproteinases_are_no_matrix() -> None:
         "outcomes",
     )
     assert not any(value.startswith("matrix_synthesis") for value in outcomes)
+
+
+# --- the tissue kept: 'preserved/protected (the) bone (and cartilage)' -----------------------
+def test_preserved_bone_and_cartilage() -> None:
+    # doi:10.1186/s12951-020-00675-6 (exosome-dexamethasone nanoparticles in CIA mice, R215)
+    outcomes = after_isolation(
+        "In the CIA mice the targeted exosome nanoparticles preserved the bone and cartilage "
+        "better than the other dexamethasone formulations.",
+        "outcomes",
+    )
+    assert {"bone_loss|decrease", "cartilage_degradation|decrease"} <= outcomes
+
+
+def test_protected_bone() -> None:
+    # doi:10.1093/jbmrpl/ziaf164 (serum exosomes of young rats after fatigue loading, R71)
+    outcomes = after_isolation(
+        "Given by intramedullary injection, the serum exosomes of young rats protect bone after "
+        "fatigue damage.",
+        "outcomes",
+    )
+    assert "bone_loss|decrease" in outcomes
+
+
+def test_bone_marrow_and_cartilage_cells_are_no_tissue_kept() -> None:
+    """Guard: cells protected from an insult are not bone or cartilage kept from loss."""
+    outcomes = after_isolation(
+        "The exosomes protected bone marrow stem cells and cartilage cells from oxidative damage.",
+        "outcomes",
+    )
+    assert not any(v.startswith(("bone_loss", "cartilage_degradation")) for v in outcomes)
