@@ -618,7 +618,7 @@ def test_record_checksums_are_the_sha256_of_the_names_then_the_pickled_values() 
     import io
     import pickle
 
-    from exobone.store.writer import _record_values, record_checksum
+    from exobone.store.writer import RecordChecksum, _record_values, record_checksum
 
     def defined(values: dict[str, Any]) -> str:
         names = sorted(name for name in values if name != "raw")
@@ -635,8 +635,14 @@ def test_record_checksums_are_the_sha256_of_the_names_then_the_pickled_values() 
     values = _record_values(record)
     # (a text over the pickler's 64 KiB frames is written past them)
     large = {**values, "abstract": "<r>" + "x" * 70_000 + "</r>"}
-    for given in (values, large, {**values, "extra": 1}, {"title": "T", "year": None}):
-        assert record_checksum(given) == defined(given)
+    given = [values, large, {**values, "extra": 1}, {"title": "T", "year": None}]
+    for one in given:
+        assert record_checksum(one) == defined(one)
+    # A writer keeps one RecordChecksum: nothing of one record's pickle (its frames, a large
+    # text written past them) carries over to the next, in any order.
+    kept = RecordChecksum()
+    for one in [*given, *reversed(given), large, large, values]:
+        assert kept(one) == defined(one)
 
 
 def json_copy(value: Any) -> Any:
