@@ -214,3 +214,39 @@ def test_a_species_does_not_reach_past_a_repeated_preposition() -> None:
         "cells (mBMSCs) and of chondrocytes in vitro."
     )
     assert found(abstract, "recipient_cells") == {"MSC|bone_marrow|mouse", "chondrocyte||"}
+
+
+# --- 'bioinformatic analysis' is the 'bioinformatics analysis' the lexicon knows --------------
+
+
+def test_bioinformatic_analysis_of_plasma_and_synovial_fluid_ev_mirnas() -> None:
+    # doi:10.2460/javma.24.02.0102 (R151): small RNA sequencing of equine plasma and synovial
+    # fluid EVs; a bioinformatic analysis of the differentially expressed miRNAs.
+    abstract = (
+        "EVs of plasma and synovial fluid from horses with and without PTOA were sampled. "
+        "Differentially expressed miRNAs of the EVs were found, and a bioinformatic analysis "
+        "of these miRNAs pointed to roles in fibrosis and inflammation."
+    )
+    assert "gene_expression_profiling" in found(abstract, "assays")
+
+
+def test_exosomal_micrornas_analysed_by_bioinformatic_analyses() -> None:
+    # doi:10.1177/09636897211057465 (Cell Transplant 2021, PMC8647230): microRNAs of exosomes
+    # from standard and osteogenic hucMSC cultures were sequenced and analysed using
+    # bioinformatic analyses.
+    abstract = (
+        "Exosomes of hucMSCs cultured in standard or osteogenic medium were co-cultured with "
+        "osteoblasts in vitro. The microRNAs of the two exosome preparations were sequenced and "
+        "examined with bioinformatic analyses."
+    )
+    assert "gene_expression_profiling" in found(abstract, "assays")
+
+
+def test_a_bioinformatics_website_that_predicts_a_site_is_no_profiling() -> None:
+    """Guard (R179, PMID 38012335): a website that predicted modification sites on one mRNA
+    profiles no genes."""
+    abstract = (
+        "Exosomes of BMSCs relieved chondrocyte ferroptosis in vitro. A bioinformatics website "
+        "predicted m6A sites on ACSL4 mRNA, and the m6A level was assessed by MeRIP."
+    )
+    assert "gene_expression_profiling" not in found(abstract, "assays")
