@@ -83,3 +83,27 @@ def test_bone_marrow_and_cartilage_cells_are_no_tissue_kept() -> None:
         "outcomes",
     )
     assert not any(v.startswith(("bone_loss", "cartilage_degradation")) for v in outcomes)
+
+
+# --- stem cells drawn to the site, told with the verb: 'helped recruit BMSCs' ----------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # doi:10.1186/s12951-022-01245-8 (PRP exosomes in a thermosensitive hydrogel, R28)
+        "The PRP exosomes lowered chondrocyte apoptosis, raised their proliferation and may "
+        "have helped recruit stem cells, delaying the osteoarthritis.",
+        # R172 (ADSC-engineered nanovesicles on a printed PCLMA scaffold, radial defect)
+        "In vivo the vesicle-coated scaffold promoted angiogenesis and helped recruit BMSCs to "
+        "the defect.",
+    ],
+)
+def test_recruiting_stem_cells_is_migration(sentence: str) -> None:
+    assert "cell_migration|increase" in after_isolation(sentence, "outcomes")
+
+
+def test_the_recruited_cells_are_no_change() -> None:
+    """Guard: cells named as already drawn to the site are not a change the vesicles made."""
+    outcomes = after_isolation(
+        "The recruited BMSCs then differentiated into osteoblasts in the defect.", "outcomes"
+    )
+    assert "cell_migration|increase" not in outcomes
