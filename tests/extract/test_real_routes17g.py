@@ -1,6 +1,6 @@
 """Issue 17, routes and carriers on real abstracts (helper quality17g).
 
-The route decisions of real_paraphrase/NOTES.md (ALL line of 2026-12-06), read from SCHEMA.md:
+The route decisions of real_paraphrase/NOTES.md (ALL line of 2026-12-06), read from docs/schema.md:
 'systemic injection' names no route; a review whose subject is vesicles carried by scaffolds
 names scaffold_implantation. Each positive test paraphrases a real published abstract (DOI in
 its comment); the guards keep the rows from over-firing.
