@@ -19,6 +19,7 @@ from exobone.extract.scanning import (
     EngineBuiltError,
     Gate,
     Scanner,
+    folds_exactly,
     literal_starts,
     pre_check_texts,
     required_texts,
@@ -64,6 +65,14 @@ def _spans(matches: list[re.Match[str]]) -> list[tuple[int, int]]:
     return [m.span() for m in matches]
 
 
+def _read(match: re.Match[str] | None) -> object:
+    """What a caller may read of a match: its span, groups (with their spans) and names."""
+    if match is None:
+        return None
+    spans = [match.span(i) for i in range(len(match.groups()) + 1)]
+    return spans, match.group(0), match.groups(), match.groupdict(), match.lastgroup
+
+
 def _rules() -> list[tuple[str, Gate | Scanner]]:
     return [
         rule
@@ -84,6 +93,14 @@ def test_gated_search_equals_plain_search_on_generated_text(name: str, rule: Gat
             ), text
             assert _spans(rule.finditer(text)) == _spans(list(regex.finditer(text))), text
             assert (rule.match(text) is None) == (regex.match(text) is None), text
+            # the matches themselves, as a caller reads them, on the text and on its
+            # lower-cased form (where a gate may give the folded copy's match)
+            for variant in (text, text.lower()):
+                assert _read(rule.search(variant)) == _read(regex.search(variant)), variant
+                assert _read(rule.match(variant)) == _read(regex.match(variant)), variant
+                assert list(map(_read, rule.finditer(variant))) == list(
+                    map(_read, regex.finditer(variant))
+                ), variant
             assert rule.sub("#", text) == regex.sub("#", text), text
             piece = text[len(text) // 3 :]  # a piece of the sentence, as the extractor asks
             assert (rule.search(piece, text) is None) == (regex.search(piece) is None), piece
@@ -228,3 +245,26 @@ def test_a_gate_read_across_an_optional_character_matches_as_its_regex(
     assert gate.search(near_miss) is None
     found = gate.search(sentence)
     assert found is not None and found.group() == match
+
+
+@pytest.mark.parametrize(
+    ("pattern", "exact"),
+    [
+        (r"(exo\w+) from (\w+)", True),
+        (r"(?-i:[A-Z])\w+", False),  # the copy matches "abc", the regex does not
+        (r"\x41b", False),
+        (r"(a)\1", False),
+        ("\u212a", False),  # the Kelvin sign: IGNORECASE matches "k"
+    ],
+)
+def test_a_gate_searches_a_folded_copy_only_where_it_folds_exactly(
+    pattern: str, exact: bool
+) -> None:
+    regex = re.compile(pattern, re.IGNORECASE)
+    assert folds_exactly(regex.pattern) is exact
+    engine = Engine()
+    gate = engine.gate(regex)
+    engine.build()
+    for text in ("abc exosomes from cells", "k", "ab", "aa", "Abc"):
+        assert _read(gate.search(text)) == _read(regex.search(text)), text
+        assert _read(gate.match(text)) == _read(regex.match(text)), text

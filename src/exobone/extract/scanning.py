@@ -333,6 +333,20 @@ def pre_check_texts(pattern: str, keys: tuple[str, ...] | None = None) -> tuple[
     return tuple(sorted(smallest))
 
 
+# What may make a pattern's lower-cased copy (`lowercase_pattern`) match lower-cased ASCII text
+# otherwise than the pattern with IGNORECASE: a character given by its code point (\x41), a
+# reference by number, a scoped case flag ("(?-i:[A-Z])"), a character IGNORECASE equates
+# with an ASCII letter (U+212A, the Kelvin sign).
+_UNFOLDED: Final = re.compile(r"\\[0-9xuUN]|\(\?[a-zA-Z]*-|[\u0130\u0131\u017f\u212a]")
+
+
+def folds_exactly(pattern: str) -> bool:
+    """Whether the lower-cased copy of `pattern` finds, in ASCII text that lower-casing leaves
+    as it is, the same matches as `pattern` with IGNORECASE, groups and all: its match can then
+    be returned as the pattern's own. (A named group cannot be copied: "(?p<" is no syntax.)"""
+    return _UNFOLDED.search(pattern) is None
+
+
 def _holds_one(low: str, texts: tuple[str, ...]) -> bool:
     """Whether `low` holds one of `texts` (a loop: any() over a generator costs a frame)."""
     for text in texts:  # noqa: SIM110 (the loop, compiled or not, makes no generator)
@@ -928,9 +942,10 @@ class Gate:
     Most sentences lack them, and the sentence's one Aho-Corasick pass answers for every gate.
 
     An IGNORECASE regex is searched as a case-sensitive copy over the lower-cased text when
-    that is ASCII (where lowering is exactly case-insensitivity): IGNORECASE compares every
-    character slowly, at every offset tried. The match returned is the IGNORECASE regex's at
-    the offset found, on the text itself.
+    that is ASCII (where lowering is exactly case-insensitivity) and the copy matches as the
+    regex does (`folds_exactly`): IGNORECASE compares every character slowly, at every offset
+    tried. The match returned is the IGNORECASE regex's at the offset found, on the text
+    itself; or the copy's, where lower-casing leaves the text as it is (the same match).
     """
 
     def __init__(self, id: int, engine: Engine, regex: re.Pattern[str], per_sentence: bool) -> None:
@@ -939,7 +954,7 @@ class Gate:
         self.regex = regex
         self.folded = (
             re.compile(lowercase_pattern(regex.pattern), regex.flags & ~re.IGNORECASE)
-            if regex.flags & re.IGNORECASE
+            if regex.flags & re.IGNORECASE and folds_exactly(regex.pattern)
             else None
         )
         # searched first (over the folded text, or the text itself for a case-sensitive
@@ -976,7 +991,7 @@ class Gate:
         else:
             whole = sentence.text if isinstance(sentence, View) else sentence
             if self.always and self.folded is None:
-                return whole if part is None else part  # (the case-sensitive regex reads it)
+                return whole if part is None else part  # (the regex reads the text itself)
             if low is None:
                 low = fold(whole if part is None else part)
         if self.always:
@@ -1010,7 +1025,9 @@ class Gate:
             found = self.relaxed.search(self.folded, low, 0, len(low))
         else:
             found = self.folded.search(low)
-        return None if found is None else self.regex.match(text, found.start())
+        if found is None or low == text:
+            return found
+        return self.regex.match(text, found.start())
 
     def finditer(self, text: str, sentence: str | View | None = None) -> list[re.Match[str]]:
         """`regex.finditer(text)`; `sentence` is the sentence (or its view) `text` was cut
@@ -1026,6 +1043,8 @@ class Gate:
         start = 0 if self.relaxed is None else self.relaxed.first_start(low, 0, len(low))
         if start < 0:
             return []
+        if low == text:
+            return list(self.folded.finditer(low, start))
         at = self.regex.match
         return [
             m for f in self.folded.finditer(low, start) if (m := at(text, f.start())) is not None
@@ -1035,9 +1054,12 @@ class Gate:
         low = self._folded_if_possible(text if sentence is None else sentence, text)
         if low is None:
             return None
-        if self.folded is None or not text.isascii() or self.folded.match(low):
+        if self.folded is None or not text.isascii():
             return self.regex.match(text)
-        return None
+        found = self.folded.match(low)
+        if found is None or low == text:
+            return found
+        return self.regex.match(text)
 
     def sub(self, replacement: str, text: str, sentence: str | View | None = None) -> str:
         low = self._folded_if_possible(text if sentence is None else sentence, text)
