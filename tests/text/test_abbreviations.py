@@ -1,4 +1,7 @@
-from exobone.text.abbreviations import find_abbreviations, match_long_form
+import random
+import re
+
+from exobone.text.abbreviations import _words_before, find_abbreviations, match_long_form
 
 
 def defs(text: str) -> dict[str, str]:
@@ -33,3 +36,35 @@ def test_long_form_naming_the_tissue_after_the_cells():
     assert defs(text)["GMSCs"] == "Mesenchymal stem cells from the human gingiva"
     # Letters that cannot be found in the turned-round words give no definition.
     assert defs("cells of the synovial membrane (SMSCs) grew") == {}
+
+
+def test_long_form_of_long_words():
+    # Four words of a two-letter short form span more than the first window `_words_before`
+    # reads (12 characters a word), so it reads the whole one.
+    text = "after implantation of electrospun polycaprolactone-hydroxyapatite nanocomposites (PH)"
+    assert defs(text)["PH"] == "polycaprolactone-hydroxyapatite nanocomposites"
+
+
+def _words_before_as_defined(text: str, end: int, count: int) -> int:
+    """`_words_before` written out: the words (runs of characters other than white space and
+    brackets) of the 400 characters before `end`, the last `count` of them read from the
+    nearest, stopping after a comma or before a word ending a clause."""
+    base = max(0, end - 400)
+    start = end
+    for word in reversed(list(re.finditer(r"[^\s()]+", text[base:end]))[-count:]):
+        last, word_end = word.group()[-1], base + word.end()
+        if last in ";:." and word_end < end - 1:
+            break
+        start = base + word.start()
+        if last == ",":
+            return word_end
+    return start
+
+
+def test_words_before_reads_as_defined():
+    rng = random.Random(3)
+    pieces = ["a", "of", " ", "  ", "(", ")", "x.", ";", ",", "\n", "cell", "b" * 30, "c" * 90]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        end, count = rng.randint(0, len(text)), rng.randint(1, 19)
+        assert _words_before(text, end, count) == _words_before_as_defined(text, end, count)
