@@ -116,11 +116,21 @@ def _fresh_pg(base: str, name: str) -> str:
     """A new, empty PostgreSQL database beside `base`'s (dropped first if it exists)."""
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ProgrammingError
 
     admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    # An autovacuum worker on the database of the round before (just filled) is a backend
+    # that FORCE may not end without superuser rights: wait for it (up to a minute).
+    for attempt in range(30):
+        try:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+            break
+        except ProgrammingError as error:
+            if "pg_signal_backend" not in str(error) or attempt == 29:
+                raise
+            time.sleep(2)
     admin.dispose()
     return make_url(base).set(database=name).render_as_string(hide_password=False)
 
