@@ -20,6 +20,7 @@ from exobone.extract.scanning import (
     Gate,
     Scanner,
     folds_exactly,
+    further_required,
     literal_starts,
     pre_check_texts,
     required_texts,
@@ -268,3 +269,26 @@ def test_a_gate_searches_a_folded_copy_only_where_it_folds_exactly(
     for text in ("abc exosomes from cells", "k", "ab", "aa", "Abc"):
         assert _read(gate.search(text)) == _read(regex.search(text)), text
         assert _read(gate.match(text)) == _read(regex.match(text)), text
+
+
+def test_a_gate_is_tried_only_where_one_text_of_each_required_set_occurs() -> None:
+    pattern = r"\b(?:abolish|revers|block)\w*\s+(?:their|its)\s+(?:effects?|actions?)\s+on\b"
+    keys = required_texts(pattern)
+    assert keys == ("action", "effect")
+    # the verbs (rarest first), then the determiners; "on" is too short to be worth a test
+    assert further_required(pattern, keys) == (("abolish", "block", "revers"), ("its", "their"))
+    # a set the keys imply is no further test (the parts of "exosome": "xosom", "some")
+    assert further_required(r"\bexosomes?\b", ("exosome",)) == ()
+    regex = re.compile(pattern, re.IGNORECASE)
+    engine = Engine()
+    per_sentence = engine.gate(regex)
+    piece = engine.gate(regex, per_sentence=False)
+    engine.build()
+    for text, possible in [
+        ("The effect on bone was strong.", False),  # a key, no verb
+        ("Blocking the effect of its action on bone.", True),  # one of each, no match
+        ("It reversed their effects on bone.", True),
+    ]:
+        for gate in (per_sentence, piece):
+            assert gate.possible(engine.view_of(text)) is possible, text
+            assert _read(gate.search(text)) == _read(regex.search(text)), text

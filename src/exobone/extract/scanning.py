@@ -33,6 +33,7 @@ __all__ = [
     "Scanner",
     "View",
     "fold",
+    "further_required",
     "is_word_char",
     "literal_starts",
     "lowercase_pattern",
@@ -234,7 +235,11 @@ def _score(texts: frozenset[str]) -> tuple[int, int, int]:
 
 def _required(items: list[Item]) -> frozenset[str] | None:
     """Texts one of which every match of the sequence `items` holds; None if none is known."""
-    fewest = _required_sets(items)
+    return _best(_required_sets(items))
+
+
+def _best(fewest: list[frozenset[str]]) -> frozenset[str] | None:
+    """The set of `fewest` (sets of required texts) best worth looking for."""
     best: frozenset[str] | None = None
     for texts in fewest:
         if best is None or _score(texts) > _score(best):
@@ -301,10 +306,47 @@ def required_texts(pattern: str) -> tuple[str, ...]:
     """Lower-cased texts one of which every text with a match of `pattern` holds (as `fold`
     shows the text): in the match, or in what a lookahead of it reads after it. Sorted; empty
     when the pattern names none worth looking for."""
-    found = _required(parse(pattern))
+    return _keys_of(_required_sets(parse(pattern)))
+
+
+def _keys_of(sets: list[frozenset[str]]) -> tuple[str, ...]:
+    """`required_texts` from the pattern's sets of required texts (`_required_sets`)."""
+    found = _best(sets)
     if found is None or min(map(len, found)) < _SHORTEST_KEY:
         return ()
     return tuple(sorted(_fewest(found)))
+
+
+# Further sets of required texts a gate is tested for (`further_required`): at most this many,
+# each of texts at least this long (shorter ones are in most sentences) and at most this many
+# of them (each costs a test on a piece).
+_FURTHER_SETS: Final = 2
+_FURTHER_SHORTEST: Final = 3
+_FURTHER_MOST: Final = 24
+
+
+def further_required(pattern: str, keys: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Sets of lower-cased texts besides `keys` (its `required_texts`) one text of each of
+    which every text with a match of `pattern` holds as well, rarest first: a text must hold
+    one of each ("abolish|block ... (their|its) effects on" is keyed by "effect", and a
+    sentence with "effect" but none of the verbs is ruled out without the regex). A set that
+    holding one of `keys` (or of another set kept) already implies is left out."""
+    return _further_of(_required_sets(parse(pattern)), keys)
+
+
+def _further_of(sets: list[frozenset[str]], keys: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """`further_required` from the pattern's sets of required texts (`_required_sets`)."""
+    held = frozenset(keys)
+    found = set()
+    for texts in sets:
+        fewest = _fewest(texts)
+        if min(map(len, fewest)) < _FURTHER_SHORTEST or len(fewest) > _FURTHER_MOST:
+            continue
+        if fewest != held and not _refines(held, fewest):
+            found.add(fewest)
+    kept = [texts for texts in found if not any(_refines(other, texts) for other in found)]
+    kept.sort(key=lambda texts: (_score(texts), sorted(texts)), reverse=True)
+    return tuple(tuple(sorted(texts)) for texts in kept[:_FURTHER_SETS])
 
 
 # A piece's test of a gate's required texts costs about the same per text: another set of
@@ -314,17 +356,18 @@ def required_texts(pattern: str) -> tuple[str, ...]:
 _PRE_CHECK_SHARE: Final = 4
 
 
-def pre_check_texts(pattern: str, keys: tuple[str, ...] | None = None) -> tuple[str, ...]:
+def pre_check_texts(pattern: str) -> tuple[str, ...]:
     """Lower-cased texts one of which every match of `pattern` holds, far fewer than its
-    `required_texts` (at most a `_PRE_CHECK_SHARE`th); empty when it has no such set. `keys`:
-    its `required_texts`, if the caller has them already."""
-    if keys is None:
-        keys = required_texts(pattern)
+    `required_texts` (at most a `_PRE_CHECK_SHARE`th); empty when it has no such set."""
+    sets = _required_sets(parse(pattern))
+    return _pre_check_of(sets, _keys_of(sets))
+
+
+def _pre_check_of(sets: list[frozenset[str]], keys: tuple[str, ...]) -> tuple[str, ...]:
+    """`pre_check_texts` from the pattern's sets of required texts and its `keys`."""
     if not keys:
         return ()
-    fewest = [
-        texts for texts in _required_sets(parse(pattern)) if min(map(len, texts)) >= _SHORTEST_KEY
-    ]
+    fewest = [texts for texts in sets if min(map(len, texts)) >= _SHORTEST_KEY]
     if not fewest:
         return ()
     smallest = min(fewest, key=lambda texts: (len(texts), sorted(texts)))
@@ -770,7 +813,8 @@ class _Key:
 class View:
     """A sentence as the scanners and gates see it: the folded text and, from one Aho-Corasick
     pass made when first asked, where each scanner's alternatives may start and which gates'
-    keys occur (bit `gate.id`; -1 until the pass is made)."""
+    keys occur (a bit for each set of required texts of a gate, `Gate.bits`; -1 until the
+    pass is made)."""
 
     __slots__ = ("automaton", "gates", "low", "starts", "text")
 
@@ -851,10 +895,14 @@ class Engine:
                     ids |= chain[-1][1]
                 chain.append((key, ids))
                 scanners.setdefault(key, []).append((scanner.id, sorted(ids)))
+        bit = 0
         for gate in self.gates:
             if gate.per_sentence:
-                for key in gate.keys:
-                    masks[key] = masks.get(key, 0) | 1 << gate.id
+                for texts in (gate.keys, *gate.further):
+                    for key in texts:
+                        masks[key] = masks.get(key, 0) | 1 << bit
+                    gate.bits |= 1 << bit
+                    bit += 1
         for key in sorted(masks.keys() | scanners.keys()):
             entry = _Key(
                 len(key) - 1, is_word_char(key[0]), masks.get(key, 0), scanners.get(key, [])
@@ -964,12 +1012,17 @@ class Gate:
             if self.folded is not None
             else Relaxed.of(regex.pattern, regex.flags)
         )
-        self.keys = required_texts(regex.pattern)
+        sets = _required_sets(parse(regex.pattern))  # read once for the three tests below
+        self.keys = _keys_of(sets)
+        # texts of which every text with a match holds one as well (tested after `keys`)
+        self.further = _further_of(sets, self.keys) if self.keys else ()
+        # (a gate tested per sentence) the view's bits of `keys` and `further`, all needed
+        self.bits = 0
         # a regex without required texts is always tried
         self.per_sentence = per_sentence and bool(self.keys)
         # tested on the piece before `keys` (a gate tested per sentence needs none)
         self.first_keys: tuple[str, ...] = (
-            () if self.per_sentence else pre_check_texts(regex.pattern, self.keys)
+            () if self.per_sentence else _pre_check_of(sets, self.keys)
         )
         self.always = not self.keys
 
@@ -982,7 +1035,7 @@ class Gate:
         if self.per_sentence:
             view = sentence if isinstance(sentence, View) else View(sentence, self.engine.automaton)
             gates = view.scan() if view.gates < 0 else view.gates
-            if not gates >> self.id & 1:
+            if gates & self.bits != self.bits:
                 return None
             if part is None or part is view.text:
                 return view.low
@@ -998,7 +1051,12 @@ class Gate:
             return low
         if self.first_keys and not _holds_one(low, self.first_keys):
             return None
-        return low if _holds_one(low, self.keys) else None
+        if not _holds_one(low, self.keys):
+            return None
+        for texts in self.further:
+            if not _holds_one(low, texts):
+                return None
+        return low
 
     def possible(
         self, sentence: str | View, part: str | None = None, low: str | None = None
