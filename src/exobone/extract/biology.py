@@ -452,9 +452,7 @@ def _people_only_mentioned(doc: Document, m: Mention) -> bool:
     lowered = m.text.lower()
     if lowered not in _PATIENT_WORDS:
         return _humans_beside_animals(doc, m) or _people_in_general(doc, m)
-    from exobone.extract.study import is_clinical  # study reads this module's animal finder
-
-    if is_clinical(doc) or any(m in p.mentions for p in analyse(doc).phrases):
+    if _people_studied_or_donors(doc, m):
         return False
     text = doc.text_of(m.section)
     after = text[m.end : m.end + 9]
@@ -471,9 +469,7 @@ def _humans_beside_animals(doc: Document, m: Mention) -> bool:
     text = doc.text_of(m.section)
     if not _HUMANS_AS_OTHERS.match(text, m.start, m.end + 60) or not m.text[:1].islower():
         return False
-    from exobone.extract.study import is_clinical  # study reads this module's animal finder
-
-    if is_clinical(doc) or any(m in p.mentions for p in analyse(doc).phrases):
+    if _people_studied_or_donors(doc, m):
         return False
     if _FROM_PATIENTS.search(text, max(0, m.start - 60), m.start):
         return False
@@ -487,7 +483,19 @@ def _people_in_general(doc: Document, m: Mention) -> bool:
         return False
     if not _PEOPLE_IN_GENERAL.match(doc.text_of(m.section), m.start, m.end + 12):
         return False
-    return not any(m in p.mentions for p in analyse(doc).phrases)
+    return not _in_cell_phrase(doc, m)
+
+
+def _people_studied_or_donors(doc: Document, m: Mention) -> bool:
+    """Whether the record studies people, or `m` names the donors of cells it is about."""
+    from exobone.extract.study import is_clinical  # study reads this module's animal finder
+
+    return is_clinical(doc) or _in_cell_phrase(doc, m)
+
+
+def _in_cell_phrase(doc: Document, m: Mention) -> bool:
+    """Whether `m` is a word of a cell phrase ("human MSCs"): the cells' donors."""
+    return any(m in p.mentions for p in analyse(doc).phrases)
 
 
 def _inferred_from_name(doc: Document, span: Span) -> Span:
