@@ -146,3 +146,42 @@ def test_demineralized_bone_matrix_is_a_matrix_scaffold(abstract: str) -> None:
 def test_the_bone_matrix_of_the_tissue_is_no_scaffold() -> None:
     abstract = "The exosomes raised mineralization of the bone matrix in the calvarial defects."
     assert biomaterials(abstract) == set()
+
+
+# Vesicles put into the treated site are injected locally whatever the determiner or the verb
+# of putting (both gave no route).
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # MSC EVs placed in the implant beds of rabbit tibiae (R240, 10.3390/ijms22168774).
+        "Screw implants went into the tibial condyles of rabbits, alone or once 19.2 ug of MSC "
+        "EVs had first been introduced into each bone defect.",
+        # Rat BMSC-EVs in Achilles tendon injuries (R135, 10.1371/journal.pone.0229914).
+        "Right after the damage, a low or a high dose of rBMSC-EVs was injected into a rat "
+        "Achilles tendon injury model.",
+    ],
+)
+def test_vesicles_put_into_each_or_a_treated_site_were_injected_locally(abstract: str) -> None:
+    assert routes(abstract) == {"local_injection"}
+
+
+# The agent injected into the site or the joint to make the model is named before the verb:
+# the injection is not the vesicles' (it gave local_injection and intra_articular_injection).
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        # Collagenase-induced tendinopathy in rat Achilles tendons (the model of
+        # 10.1371/journal.pone.0161590), written in the passive.
+        ("Type I collagenase was injected into the Achilles tendons of the rats, and BMSC "
+         "exosomes were given one week later.", set()),
+        # Iodoacetate in the temporomandibular joint (the TMJOA model of R67), here with
+        # vesicles given by another route.
+        ("In rats, sodium iodoacetate (MIA) was injected into the joint cavity of the TMJ, and "
+         "BMSC-Exos were then given through the tail vein.", {"intravenous_injection"}),
+        # The vesicles after "with" are what was injected.
+        ("The rats were divided into three groups and injected locally with BMSC-Exos or PBS.",
+         {"local_injection"}),
+    ],
+)  # fmt: skip
+def test_an_agent_injected_to_make_the_model_is_no_route(abstract: str, expected: set[str]) -> None:
+    assert routes(abstract) == expected

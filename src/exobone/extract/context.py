@@ -234,16 +234,46 @@ _VESICLE_WORD = re.compile(
     r"vesic|exo|\bs?evs?\b|particle|secretom|conditioned|medi(?:um|a)\b|supernatant|\bthem\b",
     re.IGNORECASE,
 )
+# Routes read from a passive verb, whose subject stands before them: "EVs were injected into
+# the joint cavity", "... had been introduced into each bone defect".
+_VERB_FIRST = ("injected", "introduced")
+_PRONOUN = re.compile(r"\b(?:they|these|those|which|it)\b", re.IGNORECASE)
+_WITH_OBJECT = re.compile(r"\s*with\s+[^,;.]+", re.IGNORECASE)
+# A word that may be a subject: not an auxiliary, a conjunction or an adverb of time.
+_CONTENT_WORD = re.compile(
+    r"\b(?!(?:was|were|been|be|being|had|has|have|and|or|then|also|first|subsequently|later"
+    r"|finally|the|a|an)\b)[a-z]{3,}\b",
+    re.IGNORECASE,
+)
+
+
+def _subject_not_vesicles(doc: Document, m: Mention, vesicles: list[Mention]) -> bool:
+    """Whether a route read from its verb ("injected into the joint cavity") follows, in its
+    sentence, a subject that names no vesicles: "MIA was injected into the joint cavity",
+    "collagenase was injected into each tendon" make the model. Vesicles, a word for them or
+    a pronoun before the verb keep the route, as does a verb with nothing before it."""
+    sentence = doc.sentence_of(m)
+    text = doc.text_of(m.section)
+    start = max(sentence.start, m.start - 160)
+    lead = text[start : m.start]
+    if _VESICLE_WORD.search(lead) or _PRONOUN.search(lead) or not _CONTENT_WORD.search(lead):
+        return False
+    given_with = _WITH_OBJECT.match(text, m.end, min(sentence.end, m.end + 80))
+    if given_with and _VESICLE_WORD.search(given_with.group()):  # "injected locally with EVs"
+        return False
+    return not any(v.section == m.section and start <= v.start < m.start for v in vesicles)
 
 
 def _injected_other(doc: Document, m: Mention, vesicles: list[Mention]) -> bool:
     """Whether the route is named for an injection of something that is not the vesicles: the
     agent that makes the model ("intramuscular injections of methylprednisolone",
-    10.1186/s13018-023-04440-x; "OA induced by intra-articular injection of MIA") or a reagent
-    ("intra-articular injection of antagomiR-199a-3p", R118). An injection of no named object
-    keeps its route."""
+    10.1186/s13018-023-04440-x; "OA induced by intra-articular injection of MIA"; "MIA was
+    injected into the joint cavity") or a reagent ("intra-articular injection of
+    antagomiR-199a-3p", R118). An injection of no named object keeps its route."""
     text = doc.text_of(m.section)
     lowered = m.text.lower()
+    if lowered.startswith(_VERB_FIRST):
+        return _subject_not_vesicles(doc, m, vesicles)
     if lowered.startswith("injection"):  # "injection of X into the joint": X inside the match
         at = m.start + len(lowered.split(" of ", 1)[0])
         pattern = _OBJECT_AFTER_NOUN
