@@ -185,3 +185,36 @@ def test_vesicles_put_into_each_or_a_treated_site_were_injected_locally(abstract
 )  # fmt: skip
 def test_an_agent_injected_to_make_the_model_is_no_route(abstract: str, expected: set[str]) -> None:
     assert routes(abstract) == expected
+
+
+# Vesicles that name the gel holding them reached the animal in it (both gave no route).
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # M2 macrophage exosomes with SDF-1alpha in a hyaluronic acid gel for fractures (R114,
+        # PMC10087917).
+        "SDF-1alpha and M2D-Exos released steadily from the injectable HA@SDF-1alpha/M2D-Exos "
+        "hydrogel promoted osteogenesis and angiogenesis in vitro and in vivo.",
+        # BMSC exosomes in an extracellular matrix-like gel for osteoarthritic rats (R220,
+        # 10.1186/s12951-024-02713-z).
+        "We made a GMOCS-Exos hydrogel and tested how it affected chondrocytes, and in OA rats "
+        "the gel furthered cartilage regeneration.",
+    ],
+)
+def test_vesicles_that_name_their_gel_were_implanted_with_it(abstract: str) -> None:
+    assert routes(abstract) == {"scaffold_implantation"}
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # The same gel in a dish only: no animal, no route.
+        "We made a GMOCS-Exos hydrogel and tested how it affected the viability of "
+        "chondrocytes in vitro.",
+        # A gel free of vesicles, given to the animals as the control, carries none.
+        "In rats, the defects were filled with an exosome-free hydrogel, and bone healing was "
+        "measured by micro-CT.",
+    ],
+)
+def test_a_gel_in_a_dish_or_free_of_vesicles_names_no_route(abstract: str) -> None:
+    assert routes(abstract) == set()

@@ -142,13 +142,17 @@ def _conditions(doc: Document) -> Iterator[Finding]:
 # encapsulated", "scaffolds loaded with exosomes", "exosomes released from the hydrogel",
 # "sEVs were also combined with collagen sponges and transplanted" (R129), "exosome
 # combinate with fibrin" (R125); or named in the material: "treated with BMSC-EVs in fibrin
-# glue" (R136, doi:10.1186/s12967-019-1960-x), "exosomes in a GelMA hydrogel" (holdout H05).
+# glue" (R136, doi:10.1186/s12967-019-1960-x), "exosomes in a GelMA hydrogel" (holdout H05);
+# or naming the material they are in: "the HA@SDF-1alpha/M2D-Exos hydrogel" (R114,
+# PMC10087917), "a GMOCS-Exos hydrogel" (R220,
+# doi:10.1186/s12951-024-02713-z).
 _CARRIED_AFTER = Cue(
     r"[\s-]*(?:\([^()]{1,20}\)\s*)?(?:(?:were|was)\s+(?:\w+ly\s+|also\s+)?)?"
     r"(?:functionali[sz]ed|laden|loaded|coated|seeded|encapsulated|incorporated|embedded"
     r"|immobili[sz]ed|decorated|released from|combin(?:ed|ate) with)\b"
     r"|\s+in\s+(?:an?\s+|the\s+)?(?:[\w/-]+\s+){0,3}?(?:hydrogels?|cryogels?|gels?|glue"
     r"|sponges?)\b"
+    r"|\s+(?:hydrogels?|cryogels?|sponges?)\b"
 )
 # The vesicles' name may be long: "hydrogels loaded with bone marrow mesenchymal stem
 # cell-derived exosomes" (https://www.biocloudy.com/literatureDetail/MTc1NTcxOQ==), "hydrogels
