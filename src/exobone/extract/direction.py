@@ -10,7 +10,8 @@ Shared by `exobone.extract.outcomes` and `exobone.extract.molecular`. Two layers
   with a direction.
 
 Hedged findings ("may", "potentially via reduced miR223") are still coded: the seed gold codes
-them, and abstracts hedge their own results. Aims and hypotheses ("to investigate whether
+them, and abstracts hedge their own results; a review's modal sentence, though, states a prospect
+and is skipped (rule review_prospect). Aims and hypotheses ("to investigate whether
 exosomes promote ...") are not findings and are skipped, and so is the opening background
 (general knowledge before the study's own account, `Document.is_background`). Stimuli given
 to cells ("stimulated with IL-1beta", "IL-1beta-induced"), inhibitor targets ("inhibitors of
@@ -45,6 +46,7 @@ from exobone.extract.direction_rules import (
     PHRASE_NAMES,
     PHRASE_SCAN,
     PHRASES,
+    REVIEW_PROSPECT_RE,
     SAME,
     SECRETION_BLOCK,
     SPONGE,
@@ -313,6 +315,8 @@ def _analyse(doc: Document) -> list[Directed]:
         previous_about_vesicles = about
         if not about or doc.is_background(sentence) or is_aim(view):
             continue
+        if doc.review and REVIEW_PROSPECT_RE.search(text):
+            continue  # a review's hedged claim is a prospect (rule review_prospect)
         if found is None:
             found = _sentence_targets(doc, sentence, mentions, view)
         targets, kept = found
@@ -325,6 +329,10 @@ def _analyse(doc: Document) -> list[Directed]:
             if mention.kind in ("mirna", "lncrna", "genes") and (
                 mention.label in cargo and target.start < 3 or _is_cargo_here(view, target)
             ):
+                continue
+            if mention.kind == "lncrna" and mention.label.startswith("circ_"):
+                # a numbered circRNA (hsa_circ_0006859, R169; circRNA_0001236, R222) is the
+                # vesicles' own RNA or a biomarker: no target name of docs/schema.md
                 continue
             if mention.kind == "conditions":
                 # (the verb and up to three words after it end the text before the target)

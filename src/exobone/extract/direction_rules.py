@@ -262,6 +262,10 @@ DISEASE_UP_RE: Final = RULES.regex("disease_up")
 DISEASE_VERB_RE: Final = RULES.regex("disease_verb")
 
 
+# In a review, a modal sentence is a prospect, not a finding.
+REVIEW_PROSPECT_RE: Final = RULES.regex("review_prospect")
+
+
 # Phrases the lexicon does not cover, found here: (regex, kind, label, inherent sign, inverse).
 PHRASES: Final = tuple((rule.pattern, *_phrase_assigns(rule)) for rule in RULES.table("phrases"))
 PHRASE_NAMES: Final = tuple(rule.name for rule in RULES.table("phrases"))

@@ -219,6 +219,21 @@ def _add_rodent_spellings(lex: Lexicon, names: dict[str, str], refused: frozense
         lex.exact[spelled].add(("genes", symbol))
 
 
+# A gene name whose letters an abstract may close in brackets as the abbreviation of its long
+# form before the number or Greek letter that ends it: "matrix metalloproteinase (MMP)-3"
+# (doi:10.1111/jcmm.14430), "collagen (COL)-1a1" (R136), "interleukin (IL)-6".
+_ABBREVIATED = re.compile(r"([A-Za-z]{2,5})-?(\d[0-9A-Za-z]*|alpha|beta|gamma)")
+
+
+def _add_abbreviated_spellings(lex: Lexicon, names: dict[str, str]) -> None:
+    """Match each gene name of letters then a number also as "(MMP)-3": the letters in
+    brackets, then a hyphen and the rest."""
+    for name, symbol in names.items():
+        m = _ABBREVIATED.fullmatch(name)
+        if m is not None:
+            lex.folded[fold(f"({m[1]})-{m[2]}")].add(("genes", symbol))
+
+
 def build_lexicon(vocab: dict[str, Any], extra: dict[str, Any]) -> Lexicon:
     """Combine the vocabulary and the extension file into one `Lexicon`."""
     lex = Lexicon()
@@ -240,6 +255,7 @@ def build_lexicon(vocab: dict[str, Any], extra: dict[str, Any]) -> Lexicon:
     names.update((str(symbol), str(symbol)) for symbol in symbols)
     for name, symbol in names.items():
         lex.add(name, {("genes", symbol)})
+    _add_abbreviated_spellings(lex, names)
     lex.gene_symbols = frozenset(symbols)
     for term, items in (extra.get("compound_terms") or {}).items():
         lex.add(str(term), _pairs(items))
