@@ -13,6 +13,7 @@ from typing import Final
 
 from exobone.extract.cells_rules import (
     FILLER,
+    FILLER_ENDINGS,
     FILLER_WORDS,
     LIST_GAP,
     MADE_FROM,
@@ -40,12 +41,17 @@ def _is_filler(gap: str) -> bool:
     if not gap.isascii() or "(" in gap:
         return FILLER.match(gap) is not None
     # In ASCII without an "(ABBR)", the words give FILLER's answer without its slow match:
-    # filler words between spaces, hyphens, slashes and ")" match, a word of letters only that
-    # is no filler word fails, anything else (digits, commas, joined words) asks the regex.
+    # filler words (and words of letters with a filler ending) between spaces, hyphens,
+    # slashes and ")" match, any other word of letters only fails, anything else (digits,
+    # commas, joined words) asks the regex.
     for token in gap.split():
         word = token.strip("-/)")
-        if word and word.lower() not in FILLER_WORDS:
-            return False if word.isalpha() else FILLER.match(gap) is not None
+        if not word or word.lower() in FILLER_WORDS:
+            continue
+        if not word.isalpha():
+            return FILLER.match(gap) is not None
+        if not word.lower().endswith(FILLER_ENDINGS):
+            return False
     return True
 
 

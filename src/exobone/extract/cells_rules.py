@@ -32,6 +32,7 @@ def _gate(name: str) -> Gate:
 # Only filler between two mentions makes them one phrase ("bone marrow-derived primary MSCs").
 FILLER: Final = RULES.regex("filler")
 FILLER_WORDS: Final = frozenset(word.lower() for word in RULES.word_list("filler_words"))
+FILLER_ENDINGS: Final = tuple(RULES.word_list("filler_endings"))
 # "chondrocyte-affinity peptide (CAP)": a short form whose long form ends in one of these words
 # names no cell (its cell word is a modifier).
 NON_CELL_HEADS: Final = frozenset(RULES.word_list("non_cell_heads"))
