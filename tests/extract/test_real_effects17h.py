@@ -108,6 +108,17 @@ def test_a_reviews_modal_claim_is_no_finding(sentence: str, label: str) -> None:
     assert not any(value.startswith(label) for value in outcomes)
 
 
+def test_a_reviews_finding_before_its_modal_is_kept() -> None:
+    """Guard: only what follows the modal is a prospect (doi:10.3390/biomedicines13102521,
+    review of EVs in periodontitis, R269)."""
+    outcomes = found(
+        REVIEW_OPENING + "Bacterial and host EVs both push periodontitis on by worsening "
+        "inflammation, and they may also bear on systemic diseases.",
+        "outcomes",
+    )
+    assert "inflammation|increase" in outcomes
+
+
 def test_a_reviews_stated_finding_and_a_studys_hedged_result_are_kept() -> None:
     """Guards: a review's plain statement is still its finding, and a primary study's hedged
     result is still coded (the seed gold codes those)."""

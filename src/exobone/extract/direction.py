@@ -10,8 +10,8 @@ Shared by `exobone.extract.outcomes` and `exobone.extract.molecular`. Two layers
   with a direction.
 
 Hedged findings ("may", "potentially via reduced miR223") are still coded: the seed gold codes
-them, and abstracts hedge their own results; a review's modal sentence, though, states a prospect
-and is skipped (rule review_prospect). Aims and hypotheses ("to investigate whether
+them, and abstracts hedge their own results; in a review, though, what follows a modal states a
+prospect and is skipped (rule review_prospect). Aims and hypotheses ("to investigate whether
 exosomes promote ...") are not findings and are skipped, and so is the opening background
 (general knowledge before the study's own account, `Document.is_background`). Stimuli given
 to cells ("stimulated with IL-1beta", "IL-1beta-induced"), inhibitor targets ("inhibitors of
@@ -315,16 +315,17 @@ def _analyse(doc: Document) -> list[Directed]:
         previous_about_vesicles = about
         if not about or doc.is_background(sentence) or is_aim(view):
             continue
-        if doc.review and REVIEW_PROSPECT_RE.search(text):
-            continue  # a review's hedged claim is a prospect (rule review_prospect)
         if found is None:
             found = _sentence_targets(doc, sentence, mentions, view)
         targets, kept = found
         if not targets:
             continue
         state = resolve_state(view, targets, vesicle_spans)
+        # a review's claim after a modal is a prospect (rule review_prospect)
+        modal = REVIEW_PROSPECT_RE.search(text) if doc.review else None
+        prospect_from = modal.start() if modal is not None else len(text)
         for i, (target, mention, sign) in enumerate(zip(targets, kept, state.result, strict=True)):
-            if sign is None:
+            if sign is None or target.start > prospect_from:
                 continue
             if mention.kind in ("mirna", "lncrna", "genes") and (
                 mention.label in cargo and target.start < 3 or _is_cargo_here(view, target)
