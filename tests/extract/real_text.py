@@ -42,3 +42,16 @@ def effects_of(abstract: str) -> set[str]:
 def after_isolation(sentence: str, field: str) -> set[str]:
     """The values of one field for `sentence` after the ISOLATED opening."""
     return found(ISOLATED + sentence, field)
+
+
+def rules_named(abstract: str, field: str, value: str, title: str = "") -> set[str]:
+    """The rule rows (`[rule name]`) that `explain` names for `value` of `field`."""
+    record = Record(title=title, abstract=abstract)
+    return {
+        reason.split("[rule ", 1)[1].split("]", 1)[0]
+        for e in EXTRACTOR.explain(record, "T")
+        if (e.field, e.value) == (field, value)
+        for because in e.evidence
+        for reason in because.reasons
+        if "[rule " in reason
+    }

@@ -6,7 +6,7 @@ the change it tests; the guards keep the change from over-firing.
 
 from __future__ import annotations
 
-from real_text import found
+from real_text import found, rules_named
 
 # --- people in general, named by a review, are no species of it ------------------------------
 
@@ -111,6 +111,7 @@ def test_nucleus_pulposus_cells_induced_by_il1beta_beside_in_vivo_work() -> None
     )
     assert found(abstract, "settings") == {"in_vitro", "in_vivo"}
     assert found(abstract, "recipient_cells") == {"macrophage||", "nucleus_pulposus_cell||"}
+    assert rules_named(abstract, "settings", "in_vitro") == {"treated_after"}  # study.yaml
 
 
 def test_np_cells_with_oxidative_damage_induced_by_h2o2_beside_a_rat_model() -> None:
@@ -123,6 +124,7 @@ def test_np_cells_with_oxidative_damage_induced_by_h2o2_beside_a_rat_model() -> 
     )
     assert found(abstract, "settings") == {"in_vitro", "in_vivo"}
     assert found(abstract, "recipient_cells") == {"nucleus_pulposus_cell||"}
+    assert rules_named(abstract, "settings", "in_vitro") == {"treated_after"}  # study.yaml
 
 
 def test_a_disease_induced_in_the_animals_is_no_dish() -> None:
@@ -148,6 +150,7 @@ def test_exosomal_circrna_higher_in_patients_than_in_healthy_controls() -> None:
         "distinguished patients with osteopenia or osteoporosis from healthy controls."
     )
     assert "clinical" in found(abstract, "settings")
+    assert rules_named(abstract, "settings", "clinical") == {"healthy_controls"}  # study.yaml
 
 
 def test_gcf_vesicles_higher_in_periodontitis_patients_than_in_healthy_subjects() -> None:
@@ -162,6 +165,7 @@ def test_gcf_vesicles_higher_in_periodontitis_patients_than_in_healthy_subjects(
     )
     assert found(abstract, "settings") == {"clinical"}
     assert found(abstract, "species") == {"human"}
+    assert rules_named(abstract, "settings", "clinical") == {"healthy_controls"}  # study.yaml
 
 
 def test_patients_against_healthy_controls_in_background_is_no_clinical_work() -> None:

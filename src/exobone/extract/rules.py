@@ -17,6 +17,7 @@ from typing import Any, Final
 import yaml
 
 from exobone.errors import ExoboneError
+from exobone.extract.cues import Cue
 from exobone.schema import read_data
 
 __all__ = ["Rule", "RuleError", "RuleSet", "load_rules"]
@@ -155,6 +156,18 @@ class RuleSet:
 
     def regex(self, name: str) -> re.Pattern[str]:
         return self.rule(name).compile()
+
+    def cue(self, name: str) -> Cue:
+        """The single pattern `name` as a `Cue`: searched in a document's lowered text, its
+        pre-check (texts every match holds) read from the pattern. Its row must be
+        case-insensitive and written in lowercase."""
+        rule = self.rule(name)
+        if rule.case_sensitive:
+            raise RuleError(f"{self.source}: pattern {name!r} is case-sensitive: not a cue")
+        try:
+            return Cue(rule.pattern)
+        except ValueError as exc:
+            raise RuleError(f"{self.source}: pattern {name!r}: {exc}") from exc
 
     def word_list(self, name: str) -> tuple[str, ...]:
         if name not in self.words:

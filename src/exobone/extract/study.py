@@ -4,106 +4,78 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Final
 
 from exobone.extract.biology import animal_species, has_in_vivo
 from exobone.extract.cell_phrases import CellPhrase
 from exobone.extract.cells import analyse
 from exobone.extract.cues import Cue
 from exobone.extract.document import Document, Finding
+from exobone.extract.rules import load_rules
+from exobone.extract.scanning import Engine
 from exobone.model import Span
 
-_IN_VITRO = Cue(
-    r"\bin vitro\b|\b(?:co-?)?cultured\b|\bco-?cultures?\b|\bcell cultures?\b|\bin culture\b"
-)
-_IN_VITRO_WORDS = Cue(r"\bin vitro\b")
-_IN_VIVO = Cue(r"\bin vivo\b")
-_EX_VIVO = Cue(r"\bex vivo\b|\bexplants?\b")
-_CLINICAL = Cue(
-    r"\b(?:clinical trial"
-    r"|(?:pilot|phase [i1-3]+|randomi[sz]ed|controlled|open-label) (?:\w+ )?trial"
-    r"|patients (?:were|received|underwent) (?:treated|randomi[sz]ed|injected)?"
-    r"|patients (?:treated|receiving|who received|given|injected)"
-    r"|patients with (?:[\w-]+ ){1,4}(?:received|were treated|were injected)"
-    r"|randomi[sz]ed controlled|participants|were enrolled|enrolled patients|cohort"
-    # an approved pilot or a case series of people ("veterans were treated with")
-    r"|irb[- ]approved|case series|case reports?"
-    # samples the study took from people ("tissue from patients with tendinopathy", R85;
-    # "bone tissue of patients with NONFH", R87; "elderly women with fractures", R18)
-    r"|(?:tissues?|samples?|specimens?|sera|serum|plasma|biopsies) (?:\w+ ){0,2}(?:from|of)"
-    r" (?:\w+ ){0,1}patients"
-    r"|(?:elderly|older|postmenopausal) (?:women|men) with"
-    # vesicles or their cargo measured in patients against healthy people ("higher in
-    # osteoporosis patients than in healthy controls", R169, doi:10.1186/s13287-021-02214-y;
-    # "higher in periodontitis patients than in healthy/gingivitis subjects", R170,
-    # doi:10.1111/odi.13338)
-    r"|(?:than|compared (?:with|to)|versus|vs\.?) (?:(?:in|with|to) )?(?:the )?(?:[\w-]+ )?"
-    r"healthy(?:/[\w-]+)? (?:controls?|subjects|individuals|volunteers|people|participants)"
-    r"|(?:veterans|volunteers|subjects|individuals|men|women) (?:were treated|received"
-    r"|were injected|were given))\b",
-)
+# The rules are rows of data/study.yaml; this module holds the logic that applies them.
+_RULES: Final = load_rules("study.yaml")
+_IN_VITRO: Final = _RULES.cue("in_vitro")
+_IN_VITRO_WORDS: Final = _RULES.cue("in_vitro_words")
+_IN_VIVO: Final = _RULES.cue("in_vivo")
+_EX_VIVO: Final = _RULES.cue("ex_vivo")
+# The study treated people: one cue of every row of the `clinical` table, in order.
+_CLINICAL_ROWS: Final = _RULES.table("clinical")
+_CLINICAL: Final = Cue(r"\b(?:" + "|".join(rule.pattern for rule in _CLINICAL_ROWS) + r")\b")
+# Signs that vesicles met cells in a dish, for studies that also worked in animals or people.
+_CELL_WORK: Final = _RULES.cue("cell_work")
+_IN_VITRO_ASSAYS: Final = frozenset(_RULES.word_list("in_vitro_assays"))
+# Cells given a disease model in a dish, named before or after the cells; tried on the few
+# words beside a recipient cell phrase (their pre-checks read from the pattern by the engine).
+_ENGINE: Final = Engine()
+_TREATED_BEFORE: Final = _ENGINE.gate(_RULES.regex("treated_before"), per_sentence=False)
+_TREATED_AFTER: Final = _ENGINE.gate(_RULES.regex("treated_after"), per_sentence=False)
+_ENGINE.build()
 
 
-# Signs that vesicles met cells in a dish, for studies that also worked in animals or people:
-# cell-level processes, co-culture, a named line, an in-vitro assay.
-_CELL_WORK = Cue(
-    r"\b(?:prolifer\w*|migrat\w*|differentiat\w*|viabilit\w*|co-?cultur\w*|incubat\w*"
-    r"|cell lines?|supernatants?)\b"
-)
-_IN_VITRO_ASSAYS = frozenset(
-    {"cell_viability", "cell_counting", "scratch_assay", "transwell_migration", "tube_formation",
-     "alizarin_red", "ALP_assay", "uptake_assay", "flow_cytometry", "apoptosis_assay",
-     "luciferase_reporter", "immunocytochemistry", "senescence_assay", "von_kossa"}
-)  # fmt: skip
-# "LPS-treated NPCs", "IL-1beta-induced chondrocytes": cells given a disease model in a dish.
-_TREATED_BEFORE = re.compile(r"-(?:treated|induced|stimulated|exposed)\s+(?:[\w-]+\s+)?$", re.I)
-# ... or the model written after the cells: "the apoptosis of nucleus pulposus cells induced
-# by IL-1beta" (R194, PMID 35753124), "NP cells with oxidative damage induced by H2O2" (R195,
-# PMC9758573), in studies that also worked in animals and never write "in vitro".
-_TREATED_AFTER = re.compile(
-    r"\s*(?:\([^()]{1,20}\)\s*)?(?:with\s+(?:[\w-]+\s+){1,2})?"
-    r"(?:induced|treated|stimulated|exposed|challenged)\s+(?:by|with|to)\s",
-    re.I,
-)
-
-
-def _cells_in_culture(doc: Document, recipients: list[CellPhrase]) -> bool:
-    """Whether the recipient cells were treated in vitro, not inside the study's animals or
+def _cells_in_culture(doc: Document, recipients: list[CellPhrase]) -> str | None:
+    """Why the recipient cells were treated in vitro, not inside the study's animals or
     patients ("synovial macrophages" of OA rats, R62; "the EVs target macrophages" of injured
     tendons, R60; "senescent chondrocytes" of patients, R65; treatment groups named by their
-    cells, R01)."""
-    if _first(doc, _IN_VITRO) or _first(doc, _CELL_WORK):
-        return True
-    if doc.of_kind("cell_lines") or any(
-        m.label in _IN_VITRO_ASSAYS for m in doc.of_kind("assays")
-    ):
-        return True
-    return any(
-        _TREATED_BEFORE.search(doc.text_of(p.section), max(0, p.start - 40), p.start)
-        or _TREATED_AFTER.match(doc.text_of(p.section), p.end, p.end + 60)
-        for p in recipients
-    )
+    cells, R01), or None."""
+    if _first(doc, _IN_VITRO):
+        return "cells in culture [rule in_vitro]"
+    if _first(doc, _CELL_WORK):
+        return "work on cells [rule cell_work]"
+    if doc.of_kind("cell_lines"):
+        return "a cell line is named"
+    if any(m.label in _IN_VITRO_ASSAYS for m in doc.of_kind("assays")):
+        return "an assay of cells in a dish is named"
+    for p in recipients:
+        text = doc.text_of(p.section)
+        if _TREATED_BEFORE.search(text[max(0, p.start - 40) : p.start]):
+            return "cells given a disease model in a dish [rule treated_before]"
+        if _TREATED_AFTER.match(text[p.end : p.end + 60]):
+            return "cells given a disease model in a dish [rule treated_after]"
+    return None
 
 
-def _cultured(doc: Document) -> list[CellPhrase]:
-    """The recipient cells treated in a dish: not those of explants ("chondrocytes in
-    cartilage explants" are ex vivo work), and none where the study also worked in animals or
-    people and nothing says the cells were cultured (they met the vesicles in the body)."""
+def _cultured(doc: Document) -> tuple[list[CellPhrase], str]:
+    """The recipient cells treated in a dish, and why (when the study also worked in animals
+    or people): not those of explants ("chondrocytes in cartilage explants" are ex vivo work),
+    and none where the study also worked in animals or people and nothing says the cells were
+    cultured (they met the vesicles in the body)."""
     cached = doc.cache.get("cultured")
-    if isinstance(cached, list):
+    if isinstance(cached, tuple):
         return cached
     recipients = [p for p in analyse(doc).recipients if not _in_explant_sentence(doc, p)]
+    why = ""
     # The setting's own words ("in vitro") come first where the text has them; otherwise the
     # cells or assays the setting is inferred from.
     inside = has_in_vivo(doc) or is_clinical(doc)
-    if (
-        recipients
-        and inside
-        and not _first(doc, _IN_VITRO_WORDS)
-        and not _cells_in_culture(doc, recipients)
-    ):
-        recipients = []
-    doc.cache["cultured"] = recipients
-    return recipients
+    if recipients and inside and not _first(doc, _IN_VITRO_WORDS):
+        why = _cells_in_culture(doc, recipients) or ""
+        if not why:
+            recipients = []
+    doc.cache["cultured"] = found = (recipients, why)
+    return found
 
 
 def in_culture(doc: Document) -> bool:
@@ -112,7 +84,7 @@ def in_culture(doc: Document) -> bool:
     study's animals or patients (R62's synovial macrophages of OA rats, R65's senescent
     chondrocytes of patients, R82's M1 macrophages of diabetic fractures)."""
     recipients = analyse(doc).recipients
-    return all(_in_explant_sentence(doc, p) for p in recipients) or bool(_cultured(doc))
+    return all(_in_explant_sentence(doc, p) for p in recipients) or bool(_cultured(doc)[0])
 
 
 def _first(doc: Document, pattern: Cue) -> Span | None:
@@ -170,6 +142,16 @@ def _title_span(doc: Document) -> Span:
     return Span(0, 0, 0, "abstract")
 
 
+def _clinical_row(doc: Document, span: Span) -> str:
+    """The name of the `clinical` row that the cue matched at `span`: the first row that
+    matches there, as the cue's alternation tries them."""
+    text = doc.text_of(span.section)
+    for rule in _CLINICAL_ROWS:
+        if re.compile(rf"\b(?:{rule.pattern})\b", re.IGNORECASE).match(text, span.start):
+            return rule.name
+    raise AssertionError(f"no clinical row matches at {span}")  # the cue is their alternation
+
+
 def extract(doc: Document) -> Iterator[Finding]:
     cue = doc.review_words if doc.review else None
     if cue is not None:
@@ -178,30 +160,39 @@ def extract(doc: Document) -> Iterator[Finding]:
         return
     yield Finding("study_type", "primary", _title_span(doc), "no review cue: primary by default")
     explant = _first(doc, _EX_VIVO)
-    recipients = _cultured(doc)
+    recipients, why = _cultured(doc)
     words = _first(doc, _IN_VITRO_WORDS)
     if recipients:
         p = recipients[0]
         cells_span = Span(p.start, p.end, p.sentence, p.section, "cells that received vesicles")
         yield Finding(
-            "settings", "in_vitro", words or cells_span, "in-vitro words" if words else ""
+            "settings",
+            "in_vitro",
+            words or cells_span,
+            "in-vitro words [rule in_vitro_words]" if words else why,
         )
     else:
         span = words or (None if explant else _first(doc, _IN_VITRO))
         if span:
             yield Finding(
-                "settings", "in_vitro", span, "in-vitro words" if words else "in-vitro cue"
+                "settings",
+                "in_vitro",
+                span,
+                "in-vitro words [rule in_vitro_words]" if words else "in-vitro cue [rule in_vitro]",
             )
     if has_in_vivo(doc):
         animals = animal_species(doc)
         span = _first(doc, _IN_VIVO)
-        reason = "in-vivo cue"
+        reason = "in-vivo cue [rule in_vivo]"
         if span is None and animals:
             span = animals[0].span()._replace(inferred="animals of the study")
             reason = ""
         if span is None:
             reason = "in-vivo work found (animals or an animal model); the title stands for it"
         yield Finding("settings", "in_vivo", span or _title_span(doc), reason)
-    for label, span in (("ex_vivo", explant), ("clinical", _clinical_span(doc))):
-        if span:
-            yield Finding("settings", label, span, f"{label.replace('_', '-')} cue")
+    if explant:
+        yield Finding("settings", "ex_vivo", explant, "ex-vivo cue [rule ex_vivo]")
+    clinical = _clinical_span(doc)
+    if clinical:
+        rule = _clinical_row(doc, clinical)
+        yield Finding("settings", "clinical", clinical, f"clinical cue [rule {rule}]")
