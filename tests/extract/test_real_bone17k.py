@@ -42,3 +42,45 @@ def test_anti_inflammatory_effects_still_lessen_inflammation() -> None:
         "outcomes",
     )
     assert not any(value.startswith("inflammation") for value in source_only)
+
+
+# --- a review stating its own scope reports no finding ---------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        # doi:10.3390/ijms26073031 (review of EVs in oral inflammation, R267)
+        (
+            "This review takes a close look at the therapeutic potential of extracellular "
+            "vesicles to reduce oral inflammation, above all in periodontitis.",
+            "inflammation",
+        ),
+        # doi:10.1093/pcmedi/pbae032 (review of stem cell exosomes in OA, R158)
+        (
+            "This paper summarizes how stem cell exosomes act, and what they do, in delaying "
+            "osteoarthritis.",
+            "disease_severity",
+        ),
+        # doi:10.1016/j.biopha.2023.116001 (review of MSCs and EVs against pyroptosis, R144)
+        (
+            "This review focuses on clarifying how MSCs and their EVs regulate pyroptosis to "
+            "improve intervertebral disc degeneration.",
+            "disease_severity",
+        ),
+    ],
+)
+def test_a_reviews_scope_is_no_finding(sentence: str, label: str) -> None:
+    outcomes = after_isolation(sentence, "outcomes")
+    assert not any(value.startswith(label) for value in outcomes)
+
+
+def test_a_scope_that_reports_evidence_keeps_its_findings() -> None:
+    """Guard: a review summing up the evidence that the vesicles did something keeps it, and
+    a plain finding is untouched."""
+    assert "inflammation|decrease" in after_isolation(
+        "This review summarizes the evidence that MSC exosomes restrain inflammation in the "
+        "degenerating disc.",
+        "outcomes",
+    )
+    assert "inflammation|decrease" in after_isolation(
+        "The exosomes restrained inflammation in the degenerating disc.", "outcomes"
+    )
