@@ -15,7 +15,7 @@ from exobone.extract.rules import Rule, load_rules
 from exobone.extract.scanning import Engine, required_texts
 
 # rule file -> the module that compiles its rows
-FILES = {"study.yaml": "study.py"}
+FILES = {"study.yaml": "study.py", "context.yaml": "context.py"}
 # tables whose rows each assign one value ('field: value') as one cue
 VALUE_TABLES = {("study.yaml", "clinical")}
 

@@ -8,7 +8,11 @@ its comment); the guards keep the rows from over-firing.
 
 from __future__ import annotations
 
-from real_text import found
+from real_text import found, rules_named
+
+from exobone.extract.rules import load_rules
+
+CONTEXT = load_rules("context.yaml")
 
 # --- 'systemic injection' is no listed route ---------------------------------------------------
 
@@ -46,6 +50,8 @@ def test_a_review_of_exosomes_combined_with_hydrogel_scaffolds() -> None:
         "This review explains how such hydrogels are made and loaded with exosomes."
     )
     assert found(abstract, "delivery_routes") == {"scaffold_implantation"}
+    rules = rules_named(abstract, "delivery_routes", "scaffold_implantation")
+    assert rules == {"carried_before"}  # context.yaml
 
 
 def test_a_review_of_scaffolds_combined_with_msc_evs() -> None:
@@ -57,6 +63,8 @@ def test_a_review_of_scaffolds_combined_with_msc_evs() -> None:
         "miRNAs inside the vesicles promote osteogenesis."
     )
     assert found(abstract, "delivery_routes") == {"scaffold_implantation"}
+    rules = rules_named(abstract, "delivery_routes", "scaffold_implantation")
+    assert rules == {"carrying"}  # context.yaml
 
 
 def test_a_review_of_scaffolds_used_as_exosome_carriers() -> None:
@@ -68,6 +76,8 @@ def test_a_review_of_scaffolds_used_as_exosome_carriers() -> None:
         "carriers in tendon repair."
     )
     assert found(abstract, "delivery_routes") == {"scaffold_implantation"}
+    rules = rules_named(abstract, "delivery_routes", "scaffold_implantation")
+    assert rules == {"carrying"}  # context.yaml
 
 
 def test_a_review_that_hedges_on_companion_scaffolds_names_no_route() -> None:
@@ -79,6 +89,8 @@ def test_a_review_that_hedges_on_companion_scaffolds_names_no_route() -> None:
         "review discusses the cell sources of therapeutic EVs."
     )
     assert found(abstract, "delivery_routes") == set()
+    # the row that blocks the carrying words
+    assert CONTEXT.regex("hedge").search(" therapeutic will probably depend on companion ")
 
 
 def test_a_review_naming_scaffolds_apart_from_its_vesicles_names_no_route() -> None:
@@ -102,6 +114,8 @@ def test_a_hydrogel_carrying_the_vesicles_with_no_route_named() -> None:
         "improved the mechanical properties of the repaired tendon."
     )
     assert found(abstract, "delivery_routes") == {"scaffold_implantation"}
+    rules = rules_named(abstract, "delivery_routes", "scaffold_implantation")
+    assert rules == {"carried_before"}  # context.yaml
 
 
 def test_a_chitosan_hydrogel_incorporating_the_vesicles() -> None:
@@ -112,6 +126,8 @@ def test_a_chitosan_hydrogel_incorporating_the_vesicles() -> None:
         "incorporating DPSC-Exo sped the healing of alveolar bone in mice with periodontitis."
     )
     assert found(abstract, "delivery_routes") == {"scaffold_implantation"}
+    rules = rules_named(abstract, "delivery_routes", "scaffold_implantation")
+    assert rules == {"carried_before"}  # context.yaml
 
 
 def test_vesicles_given_in_fibrin_glue() -> None:
@@ -123,6 +139,8 @@ def test_vesicles_given_in_fibrin_glue() -> None:
         "examined at 2 and 4 weeks."
     )
     assert found(abstract, "delivery_routes") == {"scaffold_implantation"}
+    rules = rules_named(abstract, "delivery_routes", "scaffold_implantation")
+    assert rules == {"carried_after"}  # context.yaml
 
 
 def test_a_carrier_injected_locally_keeps_the_named_route_only() -> None:
@@ -167,6 +185,7 @@ def test_a_material_named_only_as_a_group_is_no_biomaterial() -> None:
         "healed more regularly than those of the GelMA and control groups."
     )
     assert found(abstract, "biomaterials") == set()
+    assert CONTEXT.regex("as_group").match(" group and a control group.")  # the row
 
 
 def test_a_material_named_only_as_the_control_treatment_is_no_biomaterial() -> None:
@@ -178,6 +197,7 @@ def test_a_material_named_only_as_the_control_treatment_is_no_biomaterial() -> N
         "controls, with no adverse effects."
     )
     assert found(abstract, "biomaterials") == set()
+    assert CONTEXT.regex("as_group").match(" controls, with no adverse effects.")  # the row
 
 
 def test_a_carrier_that_also_names_a_group_stays() -> None:

@@ -5,48 +5,38 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Final
 
 from exobone.extract.biology import has_in_vivo
 from exobone.extract.cells import analyse
 from exobone.extract.cues import Cue
 from exobone.extract.document import Document, Finding, Mention
 from exobone.extract.negation import negated
+from exobone.extract.rules import load_rules
+from exobone.extract.scanning import Engine, Gate
 from exobone.extract.study import is_clinical
 from exobone.lexicon import default_matcher, load_lexicon
 from exobone.model import Span
 
+# The rules are rows of data/context.yaml; this module holds the logic that applies them.
+_RULES: Final = load_rules("context.yaml")
+# One engine gates the rules tried on short pieces (a lead, a gap, a mention's words); it is
+# built at the end of the module.
+_ENGINE: Final = Engine()
+
+
+def _gate(name: str) -> Gate:
+    """The rule `name` as a gate tested on the piece it is searched in."""
+    return _ENGINE.gate(_RULES.regex(name), per_sentence=False)
+
+
 # bone_regeneration_general is the study's purpose only in words like these ("for bone repair",
-# "potential in bone tissue engineering"); "stimulated bone regeneration" is a result. An aim
-# is also told by an infinitive ("a cell-free therapy to enhance bone regeneration", R56; "an
-# approach to enhance osteogenesis and bone regeneration", R101), not "were found to promote"
-# (a result).
-_PURPOSE_LEAD = Cue(
-    r"\b(?:for|potential|approach|applications?|useful|promising|strategy|strategies|toward"
-    r"|towards|promoting|investigating|improving|enhancing|candidates?|tools?|therapy for"
-    r"|(?<!shown )(?<!found )(?<!proved )(?<!proven )(?<!observed )(?<!reported )(?<!able )"
-    r"(?<!demonstrated )to\s+(?:enhance|promote|improve|accelerate|facilitate|support|boost))"
-    r"\s+(?:[\w-]+\s+){0,2}$"
-)
-# In the abstract a modal tells the aim or the prospect ("whether exosomes ... could enhance
-# bone regeneration", doi:10.1111/cpr.12669; "the composite hydrogel may promote bone
-# regeneration", R51; "can therefore promote bone regeneration", R32); a title's "scaffolds
-# can enhance bone regeneration" states its result (seed S06).
-_MODAL_AIM = Cue(
-    r"\b(?:may|might|can|could|would)\s+(?:[a-z]+ly\s+|therefore\s+|thus\s+|also\s+)?"
-    r"(?:promote|enhance|improve|accelerate|facilitate|support|boost)\s+(?:[\w-]+\s+){0,2}$"
-)
-_ALWAYS_PURPOSE = re.compile(r"tissue[ -]engineer", re.IGNORECASE)
-# A disease or injury named only in the opening background is still what the study is for
-# when the opening says it is to be repaired or treated: "a promising way to repair
-# cartilage defects" (R54), "the first-line treatment for repairing cartilage defects" (R63),
-# "regenerating the bone lost after periodontal diseases" (R66), "used ... to repair
-# maxillofacial bone defects" (doi:10.3389/fbioe.2022.905511), "candidates for treating
-# periodontitis" (PDLSC exosomes acting on osteoblasts); not "the risk of osteoporotic
-# fracture", nor the field's general "potential in the treatment of osteoporosis" (seed S21).
-_TARGET_LEAD = Cue(
-    r"\b(?:repair(?:ing|s)?|treating|reconstruct(?:ing|ion of)"
-    r"|regenerat(?:e|ing|ion of))\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,4}$"
-)
+# "potential in bone tissue engineering"); "stimulated bone regeneration" is a result.
+_PURPOSE_LEAD: Final = _RULES.cue("purpose_lead")
+_MODAL_AIM: Final = _RULES.cue("modal_aim")
+_ALWAYS_PURPOSE: Final = _gate("always_purpose")
+# A condition of the opening background named as what is to be repaired or treated.
+_TARGET_LEAD: Final = _RULES.cue("target_lead")
 
 
 @lru_cache(maxsize=1)
@@ -138,53 +128,17 @@ def _conditions(doc: Document) -> Iterator[Finding]:
     yield from implied
 
 
-# Vesicles held by a material: "exosome-functionalized cryogels", "the exosomes were
-# encapsulated", "scaffolds loaded with exosomes", "exosomes released from the hydrogel",
-# "sEVs were also combined with collagen sponges and transplanted" (R129), "exosome
-# combinate with fibrin" (R125); or named in the material: "treated with BMSC-EVs in fibrin
-# glue" (R136, doi:10.1186/s12967-019-1960-x), "exosomes in a GelMA hydrogel" (holdout H05);
-# or naming the material they are in: "the HA@SDF-1alpha/M2D-Exos hydrogel" (R114,
-# PMC10087917), "a GMOCS-Exos hydrogel" (R220,
-# doi:10.1186/s12951-024-02713-z).
-_CARRIED_AFTER = Cue(
-    r"[\s-]*(?:\([^()]{1,20}\)\s*)?(?:(?:were|was)\s+(?:\w+ly\s+|also\s+)?)?"
-    r"(?:functionali[sz]ed|laden|loaded|coated|seeded|encapsulated|incorporated|embedded"
-    r"|immobili[sz]ed|decorated|released from|combin(?:ed|ate) with)\b"
-    r"|\s+in\s+(?:an?\s+|the\s+)?(?:[\w/-]+\s+){0,3}?(?:hydrogels?|cryogels?|gels?|glue"
-    r"|sponges?)\b"
-    r"|\s+(?:hydrogels?|cryogels?|sponges?)\b"
-)
-# The vesicles' name may be long: "hydrogels loaded with bone marrow mesenchymal stem
-# cell-derived exosomes" (https://www.biocloudy.com/literatureDetail/MTc1NTcxOQ==), "hydrogels
-# loaded with mesenchymal stem cells extracellular vesicles" (a systematic review's title,
-# https://paperexplained.cn/articles/paper/detail/069b284abb14b13b7afcca68ec52c2b49cd26cd9);
-# a verb between them ends the name.
-# A participle of carrying needs no 'with': "the hydrogel carrying ADSC-exos" (R50, the
-# vesicles' mention starting after the cells' prefix, doi:10.2217/rme-2021-0004), "a chitosan
-# hydrogel incorporating DPSC-Exo" (R115, doi:10.1016/j.bioactmat.2020.07.002), "a
-# glucose-responsive hydrogel delivering exosomes" (R196, PMC11608271).
-_CARRIED_BEFORE = Cue(
-    r"\b(?:(?:functionali[sz]ed|laden|loaded|coated|seeded|encapsulating|incorporating"
-    r"|incorporated|decorated|immobili[sz]ed)\s+(?:with|by)|carrying|incorporating"
-    r"|encapsulating|delivering)\s+(?:the\s+)?"
-    r"(?:(?!(?:then|to|was|were|is|are)\b)[\w-]+\s+){0,5}(?:\w+-)?$"
-)
+# Vesicles held by a material: "the exosomes were encapsulated", "a chitosan hydrogel
+# incorporating DPSC-Exo".
+_CARRIED_AFTER: Final = _RULES.cue("carried_after")
+_CARRIED_BEFORE: Final = _RULES.cue("carried_before")
 # A bare "scaffold(s)" in a review names a route only where the review's vesicles are held by
 # a material ("EV-functionalised scaffolds"), not as a passing word ("companion scaffolds").
 _BARE_SCAFFOLD = frozenset({"scaffold", "scaffolds"})
 # A review's scaffolds hold its vesicles too where a vesicle of the same sentence is joined to
-# them by a word of carrying, on either side: "exosomes obtained from human MSCs are combined
-# with hydrogel scaffolds" (R09, doi:10.3390/ijms22126203), "bone engineering scaffolds with
-# exosomes" (R25's title, doi:10.3389/fbioe.2022.920378), "hydrogels and scaffolds combined
-# with MSC-EVs" (R141, doi:10.3390/membranes12070716), "electrospun scaffolds are currently
-# used as exosome carriers" (R112); not where the words between them hedge ("an EV therapeutic
-# works will probably depend on companion scaffolds", R11, doi:10.1302/2046-3758.74.BJR-2018-0006).
-_CARRYING = re.compile(
-    r"\b(?:with|combin\w*|loaded|laden|carriers?|functionali[sz]\w*|pair\w*|incorporat\w*"
-    r"|coated|decorated)\b",
-    re.IGNORECASE,
-)
-_HEDGE = re.compile(r"\b(?:will|would|could|may|might|probably|possibly)\b", re.IGNORECASE)
+# them by a word of carrying, on either side, and the words between them do not hedge.
+_CARRYING: Final = _gate("carrying")
+_HEDGE: Final = _gate("hedge")
 
 
 def _joined_to_vesicle(doc: Document, m: Mention) -> bool:
@@ -198,23 +152,23 @@ def _joined_to_vesicle(doc: Document, m: Mention) -> bool:
         if end - start > 90:
             continue
         later = max(m.end, v.end)
-        if _HEDGE.search(text, start, end) is None and _CARRYING.search(
-            text[start:end] + " " + text[later : later + 12]
-        ):
+        gap = text[start:end]
+        if _HEDGE.search(gap) is None and _CARRYING.search(gap + " " + text[later : later + 12]):
             return True
     return False
 
 
-def _carried(doc: Document) -> Mention | None:
-    """The first vesicle mention said to be held by a material, if any."""
+def _carried(doc: Document) -> tuple[Mention, str] | None:
+    """The first vesicle mention said to be held by a material, if any, with the rule that
+    says so."""
     # (the cues look their words up in the section's one pass: most windows have none)
     for v in analyse(doc).vesicles:
         section = v.section
         text, lowered, hits = doc.text_of(section), doc.lowered(section), doc.cue_hits(section)
-        if _CARRIED_AFTER.match(
-            text, lowered, v.end, min(len(text), v.end + 40), hits
-        ) or _CARRIED_BEFORE.search(text, lowered, max(0, v.start - 90), v.start, hits):
-            return v
+        if _CARRIED_AFTER.match(text, lowered, v.end, min(len(text), v.end + 40), hits):
+            return v, "carried_after"
+        if _CARRIED_BEFORE.search(text, lowered, max(0, v.start - 90), v.start, hits):
+            return v, "carried_before"
     return None
 
 
@@ -302,22 +256,25 @@ def _routes(doc: Document) -> Iterator[Finding]:
     carried = _carried(doc)
     vesicles = analyse(doc).vesicles
     for m in doc.of_kind("delivery_routes"):
-        if (
-            doc.review
-            and m.text.lower() in _BARE_SCAFFOLD
-            and carried is None
-            and not _joined_to_vesicle(doc, m)
-        ):
-            continue
+        reason = ""
+        if doc.review and m.text.lower() in _BARE_SCAFFOLD:
+            if carried is not None:
+                reason = f"the review's vesicles are held by a material [rule {carried[1]}]"
+            elif _joined_to_vesicle(doc, m):
+                reason = "the review's vesicles are joined to the scaffolds [rule carrying]"
+            else:
+                continue
         if _injected_other(doc, m, vesicles):
             continue
         found = True
-        yield Finding("delivery_routes", m.label, m.span())
+        yield Finding("delivery_routes", m.label, m.span(), reason)
     if found or doc.review or not has_in_vivo(doc) or not doc.of_kind("biomaterials"):
         return
     if carried is not None:
-        span = carried.span()._replace(inferred="vesicles held by a material in animals")
-        yield Finding("delivery_routes", "scaffold_implantation", span)
+        vesicle, rule = carried
+        span = vesicle.span()._replace(inferred="vesicles held by a material in animals")
+        reason = f"vesicles held by a material in animals [rule {rule}]"
+        yield Finding("delivery_routes", "scaffold_implantation", span, reason)
 
 
 def extract(doc: Document) -> Iterator[Finding]:
@@ -349,11 +306,9 @@ def _materials_named(text: str) -> frozenset[str]:
     )
 
 
-# A material named only as a group or a control the vesicles were compared with carried
-# none: "rats were divided into a TSC-Exos group, a GelMA group and a control group" (R128,
-# doi:10.1186/s13287-020-01918-x), "improved condylar bone regeneration compared with
-# hyaluronic acid controls" (R65, doi:10.1002/jev2.70224, a clinical trial).
-_AS_GROUP = re.compile(r"(?:\s+alone)?\s+(?:(?:and|or)\s+\w+\s+)?(?:groups?|controls?)\b", re.I)
+# A material named only as a group or a control the vesicles were compared with carried none.
+_AS_GROUP: Final = _gate("as_group")
+_ENGINE.build()
 
 
 def _only_a_comparison(doc: Document, mentions: list[Mention]) -> set[str]:
@@ -361,7 +316,7 @@ def _only_a_comparison(doc: Document, mentions: list[Mention]) -> set[str]:
     labels: dict[str, bool] = {}
     for m in mentions:
         text = doc.text_of(m.section)
-        grouped = _AS_GROUP.match(text, m.end, min(len(text), m.end + 30)) is not None
+        grouped = _AS_GROUP.match(text[m.end : m.end + 30]) is not None
         labels[m.label] = labels.get(m.label, True) and grouped
     return {label for label, grouped in labels.items() if grouped}
 
