@@ -11,11 +11,11 @@ import pytest
 from real_text import found, rules_named
 
 import exobone.extract
-from exobone.extract.rules import Rule, load_rules
+from exobone.extract.rules import Rule, RuleError, load_rules
 from exobone.extract.scanning import Engine, required_texts
 
 # rule file -> the module that compiles its rows
-FILES = {"study.yaml": "study.py", "context.yaml": "context.py"}
+FILES = {"study.yaml": "study.py", "context.yaml": "context.py", "biology.yaml": "biology.py"}
 # tables whose rows each assign one value ('field: value') as one cue
 VALUE_TABLES = {("study.yaml", "clinical")}
 
@@ -77,3 +77,11 @@ def test_a_value_row_gives_its_value_and_explain_names_it(
     abstract = "Exosomes were isolated from mesenchymal stem cells. " + rule.example
     assert value in found(abstract, field), (filename, rule.name)
     assert rules_named(abstract, field, value) == {rule.name}
+
+
+def test_a_case_sensitive_row_is_no_cue_and_a_window_cue_is_not_shared() -> None:
+    rules = load_rules("biology.yaml")
+    with pytest.raises(RuleError, match="'people_in_general' is case-sensitive"):
+        rules.cue("people_in_general")
+    window = rules.cue("from_patients", shared=False)
+    assert window.id == -1 and len(window.needles) > 2  # its own automaton, out of CueHits

@@ -8,6 +8,11 @@ from __future__ import annotations
 
 from real_text import found, rules_named
 
+from exobone.extract.rules import load_rules
+
+# the row of data/biology.yaml that reads people in general
+PEOPLE_IN_GENERAL = load_rules("biology.yaml").regex("people_in_general")
+
 # --- people in general, named by a review, are no species of it ------------------------------
 
 
@@ -20,6 +25,7 @@ def test_a_review_says_bone_diseases_threaten_human_health() -> None:
         "and on their therapeutic effects."
     )
     assert found(abstract, "species") == set()
+    assert PEOPLE_IN_GENERAL.match("human health")
 
 
 def test_a_review_places_bone_in_human_life() -> None:
@@ -32,6 +38,7 @@ def test_a_review_places_bone_in_human_life() -> None:
         "from bone."
     )
     assert found(abstract, "species") == set()
+    assert PEOPLE_IN_GENERAL.match("human life")
 
 
 def test_a_review_hopes_to_reach_human_patients() -> None:
@@ -43,6 +50,7 @@ def test_a_review_hopes_to_reach_human_patients() -> None:
         "therapy can be translated to human patients."
     )
     assert found(abstract, "species") == set()
+    assert PEOPLE_IN_GENERAL.match("human patients")
 
 
 def test_human_cells_of_a_review_and_human_health_of_a_primary_study_keep_human() -> None:

@@ -12,54 +12,38 @@ from typing import Final
 from exobone.extract.cell_phrases import CellPhrase
 from exobone.extract.cells import analyse, general_vesicles, most_specific
 from exobone.extract.cells_rules import SECRETOME_NARROWED
-from exobone.extract.cues import Cue
 from exobone.extract.document import Document, Finding, Mention
 from exobone.extract.preconditioning import preconditioning
+from exobone.extract.rules import load_rules
+from exobone.extract.scanning import Engine, Gate
 from exobone.lexicon import load_lexicon
 from exobone.model import Span
 
-_DEPLETED = re.compile(
-    r"\s*(?:\([^()]{1,10}\)\s*)?(?:with or without|without|depleted of|free of|lacking)\s+"
-    r"(?:the\s+)?(?:exosomes|EVs|extracellular vesicles|vesicles|sEVs)\b",
-    re.IGNORECASE,
-)
-_ANIMAL_WORDS = re.compile(
-    r"^(?:mice|mouse|rats?|rabbits?|pigs?|minipigs?|piglets?|sheep|ewes?|goats?|dogs?|beagles?"
-    r"|horses?|monkeys?|macaques?|rhesus|swine|porcine|ovine|caprine|canine|equine|murine"
-    r"|bovine|cows?|calf|C57BL/6J?|BALB/c|Sprague[- ]Dawley|Wistar|New Zealand white rabbits?)$",
-    re.IGNORECASE,
-)
-_IN_VIVO = Cue(r"\bin vivo\b|\banimal models?\b")
-# Work in animals told without "in vivo" or an animal's name (rows of one cue): the vesicles
-# injected ("injection of 2D-Exos and 3D-Exos improved ...", R64; "injecting the NONFH
-# exosomes thinned the trabeculae", R87), or a lesion they healed ("promoted repair of the
-# cartilage defects", R44; "accelerated the healing of the diabetic fractures", R82;
-# "attenuated the cartilage defect", R64).
-# Only whether the cue occurs is read: "MSC-exosomes were injected" is found from "exosomes"
-# on, since a leading `[\w-]*` there would be tried (and fail) at every offset of the sentence.
-_VESICLE_WORD = r"(?:exosomes?|exos|evs|vesicles)\b"
-_IN_VIVO_WORK = Cue(
-    r"\b(?:injections? of|injecting) (?:the )?(?:[\w-]+ ){0,3}?[\w-]*"
-    + _VESICLE_WORD
-    + r"|"
-    + _VESICLE_WORD
-    + r" (?:were|was) (?:\w+ly )?(?:injected|implanted|transplanted)\b"
-    r"|\b(?:promoted|accelerated|enhanced|improved|facilitated) (?:the )?(?:repair|healing"
-    r"|regeneration) of (?:the )?(?:[\w-]+ ){0,2}(?:defects?|fractures?)\b"
-    r"|\battenuated (?:the )?(?:[\w-]+ ){0,2}defects?\b"
-    # a carrier that grew tissue: "the exosome-coated scaffolds regenerated bone tissue"
-    # (R31), "the exosome-functionalized scaffolds promoted new bone formation" (R80)
-    r"|\b(?:scaffolds?|implants?|hydrogels?|cryogels?|patch(?:es)?) (?:regenerated|repaired"
-    r"|promoted|enhanced|accelerated) (?:the )?(?:new )?(?:bone|cartilage)\b",
-)
-_EXPLANT = Cue(r"\bex vivo\b|\bexplants?\b")
+# The rules are rows of data/biology.yaml; this module holds the logic that applies them.
+_RULES: Final = load_rules("biology.yaml")
+# One engine gates the rules tried on a mention's own words or the few words after it; it is
+# built once the last of them is made.
+_ENGINE: Final = Engine()
+
+
+def _gate(name: str) -> Gate:
+    """The rule `name` as a gate tested on the piece it is searched in."""
+    return _ENGINE.gate(_RULES.regex(name), per_sentence=False)
+
+
+# Medium depleted of vesicles, after conditioned medium (searched in place, in a short window).
+_DEPLETED: Final = _RULES.cue("depleted", shared=False)
+# Species words that are animals (not people, not cells), lowercased.
+_ANIMAL_WORDS: Final = frozenset(_RULES.word_list("animal_words"))
+# Work in animals: "in vivo", or told without it (the vesicles injected, a lesion healed).
+_IN_VIVO: Final = _RULES.cue("in_vivo")
+_IN_VIVO_WORK: Final = _RULES.cue("in_vivo_work")
+_EXPLANT: Final = _RULES.cue("explant")
 _MODEL_AFTER = re.compile(r"\s*models?\b")
 # "murine periodontitis models": the adjective names the model's animals a few words on.
 _MODEL_SOON_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?models?\b")
 # Species words that name animals only as a noun: "bovine milk", "murine macrophages" do not.
-_ADJECTIVE_SPECIES = re.compile(
-    r"^(?:murine|porcine|ovine|caprine|canine|equine|bovine)$", re.IGNORECASE
-)
+_ADJECTIVE_SPECIES: Final = frozenset(_RULES.word_list("adjective_species"))
 _WORDS_BETWEEN = re.compile(r"\s+(?:[\w-]+\s+){0,2}")
 # Animals that gave cells or tissue: "macrophages from mice", "BMSCs of rats", "isolated from
 # the fat and the tendons of Sprague-Dawley rats" (not "the tendons of mice were cut").
@@ -85,7 +69,9 @@ def animal_species(doc: Document) -> list[Mention]:
     if found is None:
         in_phrases = {m for p in analyse(doc).phrases for m in p.mentions}
         found = [
-            m for m in doc.of_kind("species") if _ANIMAL_WORDS.match(m.text) and m not in in_phrases
+            m
+            for m in doc.of_kind("species")
+            if m.text.lower() in _ANIMAL_WORDS and m not in in_phrases
         ]
         doc.cache["animal_species"] = found
     return list(found)
@@ -135,25 +121,15 @@ def _has_in_vivo(doc: Document) -> bool:
     return False
 
 
-# Conditioned medium that is no tested preparation: the fluid the vesicles were separated from
-# ("EVs were isolated from the conditioned medium of ASCs", "purified from conditioned culture
-# medium"; R60, R94), or the medium of cells that had received the vesicles ("conditioned
-# medium from exosome-treated MLO-Y4 cells", "conditioned media of macrophages stimulated with
-# DPSCs-sEV"; R61, R102). The medium may carry its cells' name or state before it: "collected
-# from hUC-MSC-conditioned medium" (10.21037/atm-22-3912), "isolated from the hypoxic BMSC
-# conditioned medium"; a list joint there names another preparation ("from BMSCs and
-# conditioned medium").
-_SEPARATED_FROM = re.compile(
-    r"\b(?:isolated|purified|separated|collected|harvested|extracted|obtained|enriched)\s+from"
-    r"\s+(?:the\s+)?(?:(?!(?:and|or|with|versus|vs)\b)[\w/]+(?:\s+|-)){0,3}$",
-    re.IGNORECASE,
-)
+# Conditioned medium that is no tested preparation: the fluid the vesicles were separated from,
+# or the medium of cells that had received the vesicles.
+_SEPARATED_FROM: Final = _RULES.cue("separated_from", shared=False)
 _OF_TREATED_CELLS = re.compile(
     r"\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:treated|stimulated|incubated|exposed"
     r"|cultured|co-?cultured)\s+(?:with|by|to)\s+(?:the\s+)?(?:[\w-]+-)?)?$",
     re.IGNORECASE,
 )
-_GLUED_TREATED = re.compile(r"-(?:treated|stimulated|incubated|exposed)\b", re.IGNORECASE)
+_GLUED_TREATED: Final = _RULES.cue("glued_treated", shared=False)
 
 
 def _medium_only(doc: Document, v: Mention, vesicles: list[Mention]) -> int:
@@ -164,12 +140,12 @@ def _medium_only(doc: Document, v: Mention, vesicles: list[Mention]) -> int:
     key = (v.section, v.sentence)
     here = [w for w in vesicles if (w.section, w.sentence) == key and w is not v]
     if any(w.end <= v.start for w in here) and _SEPARATED_FROM.search(
-        text, max(sentence.start, v.start - 40), v.start
+        text, doc.lowered(v.section), max(sentence.start, v.start - 40), v.start
     ):
         return v.end
     for w in here:
         if 0 < w.start - v.end <= 70 and _OF_TREATED_CELLS.fullmatch(text, v.end, w.start):
-            glued = _GLUED_TREATED.match(text, w.end) is not None
+            glued = _GLUED_TREATED.match(text, doc.lowered(w.section), w.end) is not None
             if glued or not text[v.end : w.start].rstrip().endswith(("of", "from")):
                 return min(sentence.end, w.end + 40)
             return 0
@@ -213,7 +189,7 @@ def _vesicle_types(doc: Document) -> Iterator[Finding]:
         yield Finding("vesicle_types", v.label, _span(v))
         if v.label == "conditioned_medium":
             text = doc.text_of(v.section)
-            tail = _DEPLETED.match(text, v.end)
+            tail = _DEPLETED.match(text, doc.lowered(v.section), v.end)
             if tail:
                 span = Span(v.start, tail.end(), v.sentence, v.section)
                 reason = f"conditioned medium followed by '{tail.group().strip()}'"
@@ -375,7 +351,7 @@ def _names_test_animals(
     text = doc.text_of(a.section)
     if doc.is_background(a) or _in_explant_sentence(doc, a):
         return False
-    if _ADJECTIVE_SPECIES.match(a.text) and not model_after.match(text, a.end):
+    if a.text.lower() in _ADJECTIVE_SPECIES and not model_after.match(text, a.end):
         return False
     if any(
         c.section == a.section
@@ -421,29 +397,15 @@ def _species(doc: Document, findings: list[Finding]) -> Iterator[Finding]:
 # samples came from them ("chondrocytes from OA patients", "patient-derived"); "the burden on
 # patients", "in diabetic patients" is background (seed S21: cancer patients).
 _PATIENT_WORDS = frozenset({"patient", "patients", "patient's", "patients'"})
-_FROM_PATIENTS = re.compile(
-    r"\b(?:cells?|samples?|tissues?|cartilage|bone|serum|plasma|blood|fluid|specimens?"
-    r"|biopsies|exosomes|vesicles|EVs)\s+(?:from|of|donated by|obtained from|isolated from"
-    r"|harvested from|collected from)\s+(?:[\w-]+\s+){0,3}$",
-    re.IGNORECASE,
-)
+_FROM_PATIENTS: Final = _RULES.cue("from_patients", shared=False)
 
 
-# People named beside the animals a record is about, as fellow sufferers of the disease or as
-# those its results should reach ("a common joint disease of humans and horses", "translate to
-# humans", "a model for the study of human OA": R159, doi:10.20517/evcna.2023.11; R113,
-# doi:10.3390/cimb46110780): no cells, samples or animals came from them. People named as the
-# model itself ("in a humans ... model", the synthetic benchmark's wording) stay.
-_HUMANS_AS_OTHERS = re.compile(
-    r"humans\b(?!(?: [\w-]+){0,5} models?\b)|human(?= (?:OA|osteoarthritis|diseases?)\b)"
-)
-
-
-# People in general, named in a review as those its subject concerns ("bone diseases threaten
-# human health", "bone stays in balance throughout human life", "a therapy to be translated to
-# human patients": R199, doi:10.1002/adhm.202203361; R198, doi:10.1186/s12964-019-0319-5;
-# R202, PMC10342399): no cells, samples or animals of the reviewed work are theirs.
-_PEOPLE_IN_GENERAL = re.compile(r"human (?:health|life|lives|beings?|patients?|populations?)\b")
+# People named beside the animals a record is about (fellow sufferers of the disease, those
+# its results should reach), and people in general named by a review: no cells, samples or
+# animals came from them.
+_HUMANS_AS_OTHERS: Final = _gate("humans_as_others")
+_PEOPLE_IN_GENERAL: Final = _gate("people_in_general")
+_ENGINE.build()
 
 
 def _people_only_mentioned(doc: Document, m: Mention) -> bool:
@@ -456,9 +418,14 @@ def _people_only_mentioned(doc: Document, m: Mention) -> bool:
         return False
     text = doc.text_of(m.section)
     after = text[m.end : m.end + 9]
-    return not (
-        _FROM_PATIENTS.search(text, max(0, m.start - 60), m.start) or after.startswith("-derived")
-    )
+    return not (_from_patients(doc, m) or after.startswith("-derived"))
+
+
+def _from_patients(doc: Document, m: Mention) -> bool:
+    """Whether the few words before `m` say cells or samples came from the people it names."""
+    text = doc.text_of(m.section)
+    start = max(0, m.start - 60)
+    return _FROM_PATIENTS.search(text, doc.lowered(m.section), start, m.start) is not None
 
 
 def _humans_beside_animals(doc: Document, m: Mention) -> bool:
@@ -467,11 +434,11 @@ def _humans_beside_animals(doc: Document, m: Mention) -> bool:
     if m.label != "human":
         return False
     text = doc.text_of(m.section)
-    if not _HUMANS_AS_OTHERS.match(text, m.start, m.end + 60) or not m.text[:1].islower():
+    if not _HUMANS_AS_OTHERS.match(text[m.start : m.end + 60]) or not m.text[:1].islower():
         return False
     if _people_studied_or_donors(doc, m):
         return False
-    if _FROM_PATIENTS.search(text, max(0, m.start - 60), m.start):
+    if _from_patients(doc, m):
         return False
     return any(a.label != "human" for a in animal_species(doc))
 
@@ -481,7 +448,7 @@ def _people_in_general(doc: Document, m: Mention) -> bool:
     donors of anything the review is about (a word of a cell phrase is a donor)."""
     if m.label != "human" or not doc.review:
         return False
-    if not _PEOPLE_IN_GENERAL.match(doc.text_of(m.section), m.start, m.end + 12):
+    if not _PEOPLE_IN_GENERAL.match(doc.text_of(m.section)[m.start : m.end + 12]):
         return False
     return not _in_cell_phrase(doc, m)
 

@@ -28,11 +28,13 @@ class Cue:
 
     `needles` are the lowercase texts of which every match contains at least one, read from
     the pattern (empty: no pre-check); they let a text without any of them skip the regex.
+    `shared=False` keeps them out of the one pass of `CueHits` (for a cue searched only in a
+    few short windows: its needles would be looked for in every text for nothing).
     """
 
     __slots__ = ("id", "needles", "pattern", "_lower", "_finder", "_relaxed")
 
-    def __init__(self, pattern: str) -> None:
+    def __init__(self, pattern: str, shared: bool = True) -> None:
         if pattern != lowercase_pattern(pattern):  # escapes such as \S are fine
             raise ValueError(f"cue pattern must be lowercase: {pattern!r}")
         self.pattern = re.compile(pattern, re.IGNORECASE)
@@ -50,7 +52,7 @@ class Cue:
             finder.make_automaton()
             self._finder = finder
         # its place among the cues whose needles `CueHits` finds in one pass (-1: not one)
-        self.id = _NEEDLES.add(self) if self._finder is not None else -1
+        self.id = _NEEDLES.add(self) if self._finder is not None and shared else -1
 
     def _may_match(self, low: str, pos: int, end: int, hits: CueHits | None = None) -> bool:
         """Whether a needle occurs in `low[pos:end]` (the Cue keeps nothing of the texts it
