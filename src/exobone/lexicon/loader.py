@@ -27,7 +27,10 @@ _LABEL_CATEGORIES = (
 # Categories whose label itself is also a way of saying it ("micro_CT" -> "micro CT").
 _LABEL_IS_TERM = frozenset(_LABEL_CATEGORIES) - {"animal_models", "metabolites", "species"}
 
-_HYPHENS = "-\u2010\u2011\u2012\u2013\u2014_"
+# A tuple, not a string: iterating a string makes a new string of each character outside
+# Latin-1 (the dashes), at every call. `_ASCII_HYPHENS`: those an ASCII text can hold.
+_HYPHENS = ("-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "_")
+_ASCII_HYPHENS = tuple(dash for dash in _HYPHENS if dash.isascii())
 _BRITISH = (
     ("isation", "ization"), ("ised", "ized"), ("ising", "izing"), ("behaviour", "behavior"),
     ("tumour", "tumor"), ("signalling", "signaling"), ("labelling", "labeling"),
@@ -52,7 +55,8 @@ def lower_in_place(text: str) -> str:
 def unhyphen(text: str) -> str:
     """Hyphens to spaces, case kept (for case-sensitive matching); length is unchanged."""
     # `str.replace` per dash present is several times faster than `translate` with a table.
-    for dash in _HYPHENS:
+    # `isascii` reads a flag of the string: an ASCII text is looked at for its dashes only.
+    for dash in _ASCII_HYPHENS if text.isascii() else _HYPHENS:
         if dash in text:
             text = text.replace(dash, " ")
     return text
@@ -162,10 +166,11 @@ class Lexicon:
 
     def lookup(self, token: str) -> set[Entry]:
         """Entries of one exact token or phrase (case-sensitive forms first)."""
-        found = self.exact.get(unhyphen(token))
+        written = unhyphen(token)
+        found = self.exact.get(written)
         if found:
             return set(found)
-        return set(self.folded.get(fold(token), ()))
+        return set(self.folded.get(lower_in_place(written), ()))
 
 
 def _synonyms(value: Any) -> list[str]:
