@@ -262,7 +262,12 @@ def test_gene_symbols_read_over_shapes_are_those_read_over_the_text() -> None:
 def test_prefixed_cells_read_over_shapes_are_those_read_over_the_text() -> None:
     """The species-prefixed words `_PREFIXED` finds in an ASCII text, not after a letter or
     digit, are found over its shapes too, at the same offsets (seeded random texts)."""
-    from exobone.extract.patterns import _ALNUM_SET, _prefixed_over_shapes, _prefixed_over_text
+    from exobone.extract.patterns import (
+        _ALNUM_SET,
+        _SHAPES,
+        _prefixed_over_shapes,
+        _prefixed_over_text,
+    )
 
     def kept(found: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
         return [(s, e) for s, e in found if not s or text[s - 1] not in _ALNUM_SET]
@@ -273,7 +278,8 @@ def test_prefixed_cells_read_over_shapes_are_those_read_over_the_text() -> None:
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
         over_text = kept(_prefixed_over_text(text), text)
-        assert kept(_prefixed_over_shapes(text), text) == over_text, text
+        shapes = text.encode("ascii").translate(_SHAPES)
+        assert kept(_prefixed_over_shapes(text, shapes), text) == over_text, text
 
 
 def test_glued_suffixes_found_by_find_are_those_of_their_former_regexes() -> None:
@@ -293,3 +299,23 @@ def test_glued_suffixes_found_by_find_are_those_of_their_former_regexes() -> Non
             if m.start() and text[m.start() - 1] in _RUN_CHARS
         )
         assert _suffix_hits(text) == expected, text
+
+
+def test_a_window_without_the_bare_symbol_cues_required_texts_holds_no_cue() -> None:
+    """`_bare_symbol_ok` searches `_BARE_BEFORE` only in a window that holds one of its
+    required texts (lower-cased): every ASCII text in which it matches holds one (seeded
+    random texts of its words, in any case, with hyphens and spaces)."""
+    from exobone.extract.patterns import _BARE_BEFORE, _BARE_BEFORE_TEXTS
+
+    pieces = ["target", "Targeted", "suppressing", "inhibits", "activating", "silencing",
+              "knock", "Knocking", "down", "-", " ", "overexpressing", "Down", "up", "regulated",
+              "expression", "LEVELS", "level", "phosphorylation", "of", "the", "x", "\t",
+              ]  # fmt: skip
+    rng = random.Random(43)
+    matched = 0
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 9)))
+        if _BARE_BEFORE.search(text):
+            matched += 1
+            assert any(needed in text.lower() for needed in _BARE_BEFORE_TEXTS), text
+    assert matched >= 100  # (126)

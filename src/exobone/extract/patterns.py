@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Final
 
+from exobone.extract.scanning import required_texts
 from exobone.lexicon import Entry, Lexicon, Match
 
 _ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
@@ -105,6 +107,14 @@ _SHAPES = bytes(
     for c in range(128)
 ) + b" " * 128
 _MANY_DIGITS = re.compile(r"\d{4,}")
+
+
+def shapes_of(text: str) -> bytes | None:
+    """`text`'s shapes (`_SHAPES`), which the gene and prefixed-cell finders both read; None
+    for a text other than ASCII (they then read the text itself)."""
+    return text.encode("ascii").translate(_SHAPES) if text.isascii() else None
+
+
 # The prefixed word must go on with a capital ("hBMSCs") or "i" and a capital ("hiPSCs", and
 # "HiPSC" for "H"). One regex per prefix letter: the regex engine finds a literal start far
 # faster than a character of a set.
@@ -202,6 +212,9 @@ _BARE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _BARE_AFTER = re.compile(r"\s+(?:expression|mRNA|protein|gene)\b", re.IGNORECASE)
+# One of which every match of `_BARE_BEFORE` holds, lower-cased: an ASCII window (where
+# lower-casing and IGNORECASE agree) with none of them is not searched.
+_BARE_BEFORE_TEXTS: Final = required_texts(_BARE_BEFORE.pattern)
 # A symbol the lexicon does not know, written just before "cells" or "cell line", names a cell
 # line, not a gene: "OCCM-30 cells" (cementoblasts, 10.1111/odi.14671), "osteoarthritic SW982
 # cells" (synovial sarcoma cells, 10.1007/s13770-020-00324-x). Every mention of that symbol in
@@ -221,19 +234,26 @@ def _bare_symbol_ok(symbol: str, text: str, start: int, end: int, lexicon: Lexic
     """A symbol without a digit, four to six capitals, that its sentence treats as a gene."""
     if not 4 <= len(symbol) <= 6 or not symbol.isalpha() or symbol in lexicon.not_genes:
         return False
-    return bool(
-        _BARE_BEFORE.search(text, max(0, start - 40), start) or _BARE_AFTER.match(text, end)
-    )
+    if _BARE_AFTER.match(text, end):
+        return True
+    begin = max(0, start - 40)
+    window = text[begin:start]
+    if window.isascii():
+        low = window.lower()
+        for needed in _BARE_BEFORE_TEXTS:  # a loop: any() over a generator costs a frame
+            if needed in low:
+                break
+        else:
+            return False
+    return _BARE_BEFORE.search(text, begin, start) is not None
 
 
-def find_gene_symbols(text: str, lexicon: Lexicon) -> list[Match]:
+def find_gene_symbols(text: str, lexicon: Lexicon, shapes: bytes | None) -> list[Match]:
     """Gene symbols written as symbols (`SIRT1`, `MMP-13`, `Runx2`, and `PRKCD` where it is
-    treated as a gene) that the lexicon lacks."""
+    treated as a gene) that the lexicon lacks; `shapes` is `shapes_of(text)`."""
     out: list[Match] = []
     found: Iterator[re.Match[bytes]] | Iterator[re.Match[str]] = (
-        _GENE_SHAPES.finditer(text.encode("ascii").translate(_SHAPES))
-        if text.isascii()
-        else _GENE.finditer(text)
+        _GENE.finditer(text) if shapes is None else _GENE_SHAPES.finditer(shapes)
     )
     for m in found:
         # A symbol may not follow a letter, digit or hyphen. It holds only such characters, so
@@ -279,11 +299,11 @@ def _prefixed_over_text(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def _prefixed_over_shapes(text: str) -> list[tuple[int, int]]:
-    """`_prefixed_over_text(text)` for an ASCII text, read over its shapes, less words that
+def _prefixed_over_shapes(text: str, shapes: bytes) -> list[tuple[int, int]]:
+    """`_prefixed_over_text(text)` for an ASCII text, read over its `shapes`, less words that
     follow a letter or digit inside a word found before (refused by the caller either way)."""
     found = []
-    for m in _PREFIXED_SHAPES.finditer(text.encode("ascii").translate(_SHAPES)):
+    for m in _PREFIXED_SHAPES.finditer(shapes):
         at = m.start()
         letter = text[at]
         if letter in _PREFIX_LETTERS:  # "hBMSCs"
@@ -294,11 +314,12 @@ def _prefixed_over_shapes(text: str) -> list[tuple[int, int]]:
 
 
 def find_prefixed_cells(
-    text: str, lexicon: Lexicon, abbreviations: dict[str, set[Entry]]
+    text: str, lexicon: Lexicon, abbreviations: dict[str, set[Entry]], shapes: bytes | None
 ) -> list[Match]:
-    """`hBMSCs`, `rBMSCs-OVX`, `mBMSC`, `HiPSC`: the species letter and the cell it prefixes."""
+    """`hBMSCs`, `rBMSCs-OVX`, `mBMSC`, `HiPSC`: the species letter and the cell it prefixes
+    (`shapes` is `shapes_of(text)`)."""
     out: list[Match] = []
-    found = _prefixed_over_shapes(text) if text.isascii() else _prefixed_over_text(text)
+    found = _prefixed_over_text(text) if shapes is None else _prefixed_over_shapes(text, shapes)
     for start, end in found:
         # A match may not follow a letter or digit. It holds only letters and digits, so a
         # match refused for that hides no other one that could be kept.

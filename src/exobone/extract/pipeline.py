@@ -132,7 +132,8 @@ def _abbreviation_uses(
     if not shorts:
         return []
     sites = {(ab.short_start, ab.short_end) for ab in abbrevs}
-    by_start = sorted(matches, key=lambda x: x.start)
+    # most sections' matches are in text order already (then the sort's key runs for nothing)
+    by_start = matches if _starts_in_order(matches) else sorted(matches, key=_start_of)
     starts = [x.start for x in by_start]
     out: list[Match] = []
     for start, end in _short_form_uses(text, shorts):
@@ -140,24 +141,38 @@ def _abbreviation_uses(
             continue
         first = bisect.bisect_left(starts, start - 80)
         last = bisect.bisect_right(starts, start)
-        here = {e for x in by_start[first:last] if x.end >= end for e in x.entries}
-        kinds = {k for k, _ in here}
-        entries = labels[text[start:end]]
-        missing = tuple(sorted(e for e in entries if e not in here and e[0] not in kinds))
+        # the kinds said here (an entry said here has its kind among them)
+        kinds = {k for x in by_start[first:last] if x.end >= end for k, _ in x.entries}
+        missing = [e for e in labels[text[start:end]] if e[0] not in kinds]
         if missing:
-            out.append(Match(start, end, missing))
+            missing.sort()
+            out.append(Match(start, end, tuple(missing)))
     return out
+
+
+def _start_of(match: Match) -> int:
+    return match.start
+
+
+def _starts_in_order(matches: list[Match]) -> bool:
+    """Whether `matches` are in order of their starts (a stable sort by start leaves them)."""
+    for i in range(1, len(matches)):  # noqa: SIM110 (a loop: all() makes a generator)
+        if matches[i - 1].start > matches[i].start:
+            return False
+    return True
 
 
 def _contains(matches: list[Match], m: Match) -> bool:
     """Whether a match of `matches` spans `m` and says all it says."""
-    start, end = m.start, m.end
-    entries: set[Entry] | None = None  # made once a match spans `m` (few do)
+    start, end, entries = m
     for x in matches:  # a loop: any() over a generator costs a frame per call
         if x.start <= start and end <= x.end:
-            if entries is None:
-                entries = set(m.entries)
-            if entries <= set(x.entries):
+            # every entry of `m` among those of `x` (a few each: no sets made)
+            held = x.entries
+            for e in entries:
+                if e not in held:
+                    break
+            else:
                 return True
     return False
 
@@ -174,7 +189,8 @@ def find_mentions(
     lexicon = matcher.lexicon
     extra = _across_definitions(text, abbrevs, matcher) + patterns.find_rnas(text)
     matches = resolve(candidates + extra) if extra else list(resolved)
-    shaped = patterns.find_gene_symbols(text, lexicon)
+    shapes = patterns.shapes_of(text)
+    shaped = patterns.find_gene_symbols(text, lexicon, shapes)
     # Few shapes are left (about one per text), so each is checked against the matches rather
     # than marking the offsets every match covers.
     shaped.sort(key=lambda m: (-(m.end - m.start), m.start))
@@ -182,7 +198,9 @@ def find_mentions(
         if not any(x.start < m.end and m.start < x.end for x in matches):
             matches.append(m)
     matches += _abbreviation_uses(text, abbrevs, labels, matches)
-    for m in patterns.find_prefixed_cells(text, lexicon, labels) + patterns.find_glued_vesicles(
+    for m in patterns.find_prefixed_cells(
+        text, lexicon, labels, shapes
+    ) + patterns.find_glued_vesicles(
         text, lexicon, labels
     ):
         if not _contains(matches, m):
