@@ -1,7 +1,9 @@
 """The lexicon matcher: word boundaries, case rules for acronyms, longest match, variants."""
 
+import random
+
 from exobone.extract.scanning import required_texts
-from exobone.lexicon import default_matcher, fold, load_lexicon, variants
+from exobone.lexicon import Matcher, default_matcher, fold, load_lexicon, variants
 
 
 def found(text: str) -> set[tuple[str, str, str]]:
@@ -103,11 +105,11 @@ def test_gapped_patterns_are_gated_by_the_extractors_required_texts():
     texts (a coordinated word's pattern is gated on the word with the conjunction after it:
     its lookahead is text the match needs)."""
     matcher = default_matcher()
-    assert [needles for needles, _, _ in matcher._gapped] == [
+    assert [needles for needles, _, _, _ in matcher._gapped] == [
         required_texts(pattern) for pattern, _ in matcher.lexicon.gapped
     ]
     # Alternatives a hand reader could not see into: "push out" and "pull out" both gate.
-    gated = dict((p.pattern, n) for n, p, _ in matcher._gapped)
+    gated = dict((p.pattern, n) for n, p, _, _ in matcher._gapped)
     assert gated[r"(?:push|pull) ?out (?:[a-z]+ ){0,1}test(?:s|ing)?(?![a-z0-9])"] == (
         "pull out ", "pullout ", "push out ", "pushout "
     )  # fmt: skip
@@ -118,7 +120,7 @@ def test_gapped_patterns_are_gated_by_the_extractors_required_texts():
     )
     found = 0
     lookahead = 0
-    for needles, pattern, _ in matcher._gapped:
+    for needles, pattern, _, _ in matcher._gapped:
         for m in pattern.finditer(fold(text)):
             assert any(needle in fold(text)[m.start() :] for needle in needles)
             lookahead += not any(needle in m.group() for needle in needles)
@@ -207,3 +209,29 @@ def test_bounded_keys_find_what_a_check_of_every_occurrence_finds():
         assert got == _bounded_occurrences(lexicon, text), text
     # inside a word, the automaton itself reports nothing for a bounded term
     assert list(matcher._automaton.iter(" pras ")) == []
+
+
+def test_gapped_patterns_gated_by_their_further_texts_find_what_searching_each_finds():
+    """A gapped pattern is searched only where the pass found one of its required texts and
+    one text of each of its further sets (`further_required`): "bone ... defect" is searched
+    for "bone and/or ... defect" only where "bone and", "bone or" or "bone/" stands too. Over
+    seeded random texts of the patterns' words, the candidates are those of searching every
+    pattern in every text."""
+    matcher = default_matcher()
+    everywhere = Matcher(matcher.lexicon)
+    everywhere._ungated = (1 << len(everywhere._gapped)) - 1
+    everywhere._gapped = [(texts, regex, found, 0) for texts, regex, found, _ in matcher._gapped]
+    assert any(need for _, _, _, need in matcher._gapped)  # some pattern has further texts
+    words = ["bone", "and", "or", "/", "cartilage", "defect", "defects", "tibial", "radial",
+             "segmental", "critical", "large", "regeneration", "repair", "fracture", "healing",
+             "tendon", "injury", "disc", "degeneration", "non", "union", "injected", "into",
+             "the", "knee", "joint", "cavity", "osteoporosis", "diabetic", "a", "of", "-",
+             ]  # fmt: skip
+    rng = random.Random(41)
+    searched = 0
+    for _ in range(3000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 14)))
+        expected = everywhere.candidates(text)
+        searched += len(expected) > len(everywhere.candidates(text, gapped=False))
+        assert matcher.candidates(text) == expected, text
+    assert searched >= 150  # texts where some gapped pattern matched (187)

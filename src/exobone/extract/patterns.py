@@ -390,7 +390,6 @@ def find_glued_vesicles(
         plural = text[m.start() + 2] == "s"
         end = m.start() + (3 if plural else 2)
         out.append(Match(m.start(), end, (("vesicle_types", "extracellular_vesicle"),)))
-    hypoxic = "ypox" in text
     for m in _glued(text):
         cell = m.group(1)
         entries = _cell_entries(cell, lexicon, abbreviations)
@@ -399,7 +398,8 @@ def find_glued_vesicles(
             priming = _PRIMING.get(cell.lower().replace("-", ""))
             if line is not None:
                 entries = {("cell_lines", line.name)}
-            elif priming and (hypoxic or priming != "hypoxia" or len(cell) > 1):
+            # (the text is looked at for "ypox" only when a bare "H" asks)
+            elif priming and (priming != "hypoxia" or len(cell) > 1 or "ypox" in text):
                 entries = {("preconditioning", priming)}
             else:
                 continue

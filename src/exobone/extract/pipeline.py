@@ -35,6 +35,8 @@ def _across_definitions(text: str, abbrevs: list[Abbreviation], matcher: Matcher
         close = text.find(")", ab.short_end)
         if close < 0 or ab.long_end > ab.short_start:
             continue
+        if not text.startswith(" ", close + 1):
+            continue  # a term runs on only over a space (the test below): none can here
         after = text[close + 1 : close + 61]
         joined = text[ab.long_start : ab.long_end] + after
         join = ab.long_end - ab.long_start

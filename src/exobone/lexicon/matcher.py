@@ -161,26 +161,37 @@ class Matcher:
         self.lexicon = lexicon
         # The left boundary is checked in Python, so that the pattern starts with its literal
         # text and the regex engine can skip ahead to it.
-        # Each pattern is searched only in texts that hold one of its required texts, read
-        # from the pattern by the extractor's one reader (the regex engine would otherwise
-        # walk the whole text for each one). Imported here: `exobone.extract` imports this
-        # package, which must load first.
+        # Each pattern is searched only in texts that hold one of its required texts and one
+        # of each of its further sets, read from the pattern by the extractor's one reader
+        # (the regex engine would otherwise walk the whole text for each one). Imported here:
+        # `exobone.extract` imports this package, which must load first.
         from exobone.extract.cues import cue_needles
-        from exobone.extract.scanning import required_texts
+        from exobone.extract.scanning import further_required, required_texts
 
-        self._gapped = [
-            (required_texts(pattern), re.compile(pattern + r"(?![a-z0-9])"), entries)
-            for pattern, entries in lexicon.gapped
-        ]
         # The terms' pass over the folded text finds every gapped pattern's texts too (bit i:
-        # pattern i may match); patterns without texts are always searched.
+        # pattern i may match); patterns without texts are always searched. A pattern's further
+        # sets of required texts (`further_required`: "bone and", "bone or" or "bone/" besides
+        # "defect") must each be found as well: each distinct set has a bit after the
+        # patterns' own, and `need` holds those of the pattern's sets.
         self._ungated = 0
         masks: dict[str, int] = {}
-        for index, (needles, _, _) in enumerate(self._gapped):
+        further_bits: dict[tuple[str, ...], int] = {}
+        self._gapped: list[tuple[tuple[str, ...], re.Pattern[str], tuple[Entry, ...], int]] = []
+        for index, (pattern, entries) in enumerate(lexicon.gapped):
+            needles = required_texts(pattern)
             if not needles:
                 self._ungated |= 1 << index
             for needle in needles:
                 masks[needle] = masks.get(needle, 0) | 1 << index
+            need = 0
+            for texts in further_required(pattern, needles) if needles else ():
+                need |= 1 << further_bits.setdefault(texts, len(further_bits))
+            self._gapped.append((needles, re.compile(pattern + r"(?![a-z0-9])"), entries, need))
+        self._shift = shift = len(self._gapped)  # the further sets' bits come after
+        self._keyed = (1 << shift) - 1
+        for texts, bit in further_bits.items():
+            for needle in texts:
+                masks[needle] = masks.get(needle, 0) | 1 << (shift + bit)
         # The cues' needles too (those of the cues made so far: every module's), so that a
         # document's sections need no pass of their own for them (see `CueHits`).
         cue_keys, self.cues_known = cue_needles()
@@ -223,7 +234,8 @@ class Matcher:
                     start = end - length
                     if check and not source.startswith(check, start):
                         continue
-                    wanted |= mask
+                    if mask:  # (past the patterns' bits `wanted` is a long integer)
+                        wanted |= mask
                     if cues and needles is not None:
                         for needle, ids, lowered in cues:
                             if not lowered or text[start:end].lower() == needle:
@@ -240,8 +252,10 @@ class Matcher:
                             exact.append(new(Match, (start, end, term_entries)))
         found += exact
         if gapped and self._gapped:
-            for index, (_, pattern, entries) in enumerate(self._gapped):
-                if not wanted >> index & 1:
+            held = wanted >> self._shift  # the further sets found
+            wanted &= self._keyed
+            for index, (_, pattern, entries, need) in enumerate(self._gapped):
+                if not wanted >> index & 1 or need & ~held:
                     continue
                 m = pattern.search(folded)
                 while m is not None:
