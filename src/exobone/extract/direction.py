@@ -33,7 +33,7 @@ from exobone.extract.direction_rules import (
     CHANGED_IN_VESICLES,
     DISEASE_LABELS,
     DISEASE_UP_RE,
-    DISEASE_VERB_RE,
+    DISEASE_VERB,
     DOWN,
     EITHER_PREFIX_RE,
     HARMFUL,
@@ -337,7 +337,7 @@ def _analyse(doc: Document) -> list[Directed]:
                 continue
             if mention.kind == "conditions":
                 # (the verb and up to three words after it end the text before the target)
-                cue = DISEASE_VERB_RE.search(text, 0, target.start)
+                cue = DISEASE_VERB.search(text[: target.start], view, view.low[: target.start])
                 if cue is None or (
                     sign != DOWN
                     and not DISEASE_UP_RE.match(cue.group())

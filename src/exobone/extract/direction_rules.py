@@ -155,6 +155,7 @@ INHIBITOR_BEFORE_RE: Final = RULES.regex("inhibitor_before")
 
 GERUND_SUBJECT_RE: Final = RULES.regex("gerund_subject")
 GERUND_OPENING_RE: Final = RULES.regex("gerund_opening")
+GERUND_OPENING: Final = ENGINE.gate(GERUND_OPENING_RE)
 
 # "trypsin abolished their effect on X": something else cancels the vesicles' effect.
 CANCELLED_EFFECT_RE: Final = RULES.regex("cancelled_effect")
@@ -260,6 +261,8 @@ DISEASE_UP_RE: Final = RULES.regex("disease_up")
 
 
 DISEASE_VERB_RE: Final = RULES.regex("disease_verb")
+# (searched in the words before a target: the sentence's scan rules out most sentences)
+DISEASE_VERB: Final = ENGINE.gate(DISEASE_VERB_RE)
 
 
 # In a review, a modal sentence is a prospect, not a finding.

@@ -49,7 +49,7 @@ from exobone.extract.direction_rules import (
     DETERMINER_END_RE,
     DOWN,
     EXPERIMENTER,
-    GERUND_OPENING_RE,
+    GERUND_OPENING,
     GERUND_SUBJECT,
     HARMFUL,
     IMPROVERS,
@@ -129,7 +129,7 @@ class _SentenceState:
         # "Inhibiting miR-21 abolished the increase in ALP by exosomes": nothing from the
         # gerund on gets a direction
         # gerund: where the gerund subject starts (-1: none)
-        if GERUND_OPENING_RE.match(text):
+        if GERUND_OPENING.match(text, view):
             gerund = 0
         else:
             found = GERUND_SUBJECT.search(text, view)

@@ -70,13 +70,14 @@ _MAIN_VERBS = (
     "promotes?|enhances?|improves?|inhibits?|induces?|alleviates?|attenuates?|accelerates?"
     "|protects?|prevents?|regulates?|reduces?|ameliorates?|suppresses?|facilitates?"
 )
-_PRIMED_AFTER = re.compile(
+# (a Cue: the words after most source cells hold none of its verbs, which the section's one
+# pass has looked up)
+_PRIMED_AFTER = Cue(
     r"\)?\s*(?:\([^()]{1,30}\)\s*)?(?:(?:that|which) (?:had been|were|was) |were |was )?"
     r"(?:(osteogenically|chondrogenically|mechanically|genetically)\s+)?("
     + _PRIMING_VERBS
     + r")\s+(?:(?:with|by|under|in|to|for)\s+)?([^,;.]{1,80}?)(?=[,;.]|\s+(?:and|were|was|to|for"
-    r"|before|then|on|in|into|onto|at|from|" + _MAIN_VERBS + r")\b|$)",
-    re.IGNORECASE,
+    r"|before|then|on|in|into|onto|at|from|" + _MAIN_VERBS + r")\b|$)"
 )
 # "hMSCs that had been osteogenically pre-differentiated": the adverb names the treatment.
 _MANNERS = {
@@ -161,7 +162,7 @@ def _primed_sources(doc: Document, sources: list[CellPhrase]) -> Iterator[Findin
                 span = Span(before.start(), before.end(2), p.sentence, p.section)
                 yield Finding("preconditioning", label, span)
                 continue
-        after = _PRIMED_AFTER.match(text, p.end, sentence.end)
+        after = _PRIMED_AFTER.match(text, lowered, p.end, sentence.end, hits)
         if after:
             manner = (after.group(1) or "").lower()
             label = _MANNERS.get(manner) or _agent_label(
