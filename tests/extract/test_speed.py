@@ -134,6 +134,43 @@ def test_a_relaxed_search_finds_what_the_pattern_finds() -> None:
     assert checked > 300 and aligned > 50 and word_start > 50
 
 
+def test_a_relaxed_search_starts_at_the_run_a_leading_class_group_may_match() -> None:
+    """A group that only holds a repeated class ("([\\w/]++)-induced": a stimulus glued to its
+    participle) is dropped like the class itself, and the exact pattern is searched from the run
+    of the characters that class may match before the relaxed match: the same matches as the
+    pattern's own search and iteration (seeded random patterns and texts)."""
+    relaxed = Relaxed.of(r"([\w/]++)-(induced|treated)\b", 0)
+    assert relaxed is not None and relaxed.word_start and relaxed.others == frozenset("/")
+    assert relaxed.regex.pattern == r"-(induced|treated)\b"
+    heads = [r"([\w/]++)", r"(?:[\w/-]+)", r"([a-z/]+)", r"(\w*)", r"([\w.]+)"]
+    words = ["ex", "a/b", "x", "-", "evs", "7/", "/", "a.b", "in"]
+    rng = random.Random(23)
+    checked = 0
+    for _ in range(3000):
+        pattern = rng.choice(heads) + "".join(rng.choice(_PIECES[9:]) for _ in range(2))
+        try:
+            regex = re.compile(pattern)
+        except re.error:
+            continue
+        relaxed = Relaxed.of(pattern, 0)
+        if relaxed is None:
+            continue
+        for _ in range(20):
+            text = "".join(rng.choice(words) + rng.choice(_GAPS) for _ in range(rng.randint(0, 8)))
+            pos = rng.randint(0, len(text))
+            end = rng.randint(pos, len(text))
+            found = regex.search(text, pos, end)
+            got = relaxed.search(regex, text, pos, end)
+            assert (got and (got.span(), got.groups())) == (
+                found and (found.span(), found.groups())
+            ), (pattern, text, pos, end)
+            assert [m.span() for m in relaxed.finditer(regex, text, pos, end)] == [
+                m.span() for m in regex.finditer(text, pos, end)
+            ], (pattern, text, pos, end)
+            checked += found is not None and relaxed.word_start
+    assert checked > 100
+
+
 @pytest.mark.parametrize(
     "gate",
     [g for engine in (direction_rules.ENGINE, cells_rules.ENGINE) for g in engine.gates],

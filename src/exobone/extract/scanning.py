@@ -497,9 +497,13 @@ def _from_first_literal(branch: str) -> tuple[str, bool, bool]:
             if branch.startswith(_LOOKAROUNDS, i):
                 i = end
                 continue
-            # a group is kept unless it is repeated ("(?:\w+\s+){0,6}")
+            # a group is kept unless it is repeated ("(?:\w+\s+){0,6}") or only holds a
+            # repeated class ("([\w/]++)-induced")
             if _REPEAT.match(branch, end) is None:
-                return branch[i:], aligned, repeated
+                if not _repeated_class(branch[i + 1 : end - 1]):
+                    return branch[i:], aligned, repeated
+                i, aligned, repeated = end, False, True
+                continue
         else:
             end, literal = i + 1, True
         repeat = _REPEAT.match(branch, end)
@@ -509,6 +513,20 @@ def _from_first_literal(branch: str) -> tuple[str, bool, bool]:
         aligned = False
         repeated = repeated or repeat is not None
     return "", aligned, repeated
+
+
+def _repeated_class(inner: str) -> bool:
+    """Whether the inside of a group, capturing or not, is one repeated class ("[\\w/]++")."""
+    if inner.startswith("?:"):
+        inner = inner[2:]
+    if inner.startswith("["):
+        end = _class_end(inner, 0)
+    elif len(inner) > 1 and inner[0] == "\\" and inner[1] in "dDsSwW":
+        end = 2
+    else:
+        return False
+    repeat = _REPEAT.match(inner, end)
+    return repeat is not None and repeat.end() == len(inner)
 
 
 def _zero_width_end(branch: str) -> int:
@@ -626,48 +644,76 @@ def _skips_ahead(items: list[Item]) -> bool:
     return False
 
 
-def _word_only(items: list[Item]) -> bool:
-    """Whether the items match only word characters (`\\w`), or nothing (zero width)."""
-    return all(_item_word_only(op, av) for op, av in items)
+def _others(items: list[Item]) -> frozenset[str] | None:
+    """The characters other than word characters (`\\w`) the items may match; None when they
+    may match many more (a negated class, `.`, `\\s`)."""
+    found: frozenset[str] = frozenset()
+    for op, av in items:
+        part = _item_others(op, av)
+        if part is None:
+            return None
+        found |= part
+    return found
 
 
-def _item_word_only(op: str, av: Any) -> bool:
+def _item_others(op: str, av: Any) -> frozenset[str] | None:
     if op in _ZERO_WIDTH:
-        return True
+        return frozenset()
     if op == "lit":
-        return is_word_char(chr(av))
+        return _char_others(chr(av))
     if op == "in":
-        return all(_member_word_only(kind, value) for kind, value in av)
+        return _union_others([_member_others(kind, value) for kind, value in av])
     if op in ("repeat", "group"):
-        return _word_only(av[2])
+        return _others(av[2])
     if op == "atomic":
-        return _word_only(av)
+        return _others(av)
     if op == "branch":
-        return all(_word_only(branch) for branch in av)
-    return False
+        return _union_others([_others(branch) for branch in av])
+    return None
 
 
-def _member_word_only(kind: str, value: Any) -> bool:
-    """Whether a member of a class matches only word characters (a negated class: no)."""
+def _char_others(char: str) -> frozenset[str]:
+    return frozenset() if is_word_char(char) else frozenset(char)
+
+
+def _union_others(parts: list[frozenset[str] | None]) -> frozenset[str] | None:
+    found: frozenset[str] = frozenset()
+    for part in parts:
+        if part is None:
+            return None
+        found |= part
+    return found
+
+
+def _member_others(kind: str, value: Any) -> frozenset[str] | None:
+    """`_item_others` of a member of a class (a negated class: None)."""
     if kind == "cat":
-        return value in ("w", "d")
+        return frozenset() if value in ("w", "d") else None
     if kind == "lit":
-        return is_word_char(chr(value))
+        return _char_others(chr(value))
     if kind == "range":
         low, high = value
-        return high - low <= 64 and all(is_word_char(chr(c)) for c in range(low, high + 1))
-    return False
+        if high - low > 64:
+            return None
+        return _union_others([_char_others(chr(c)) for c in range(low, high + 1)])
+    return None
 
 
-def _drops_word_only(pattern: str) -> bool:
-    """Whether what `relaxed_pattern` drops from each alternative of `pattern` can match only
-    word characters ("\\w+-exos?" drops "\\w+"): an exact match then starts inside the run of
-    word characters that ends where the relaxed pattern's first match starts, or later."""
+def _dropped_others(pattern: str) -> frozenset[str] | None:
+    """The characters other than word characters that what `relaxed_pattern` drops from each
+    alternative of `pattern` may match ("\\w+-exos?" drops "\\w+": none; "([\\w/]++)-induced"
+    drops "([\\w/]++)": "/"), or None if it may match any of many or spaces (a walk back over
+    words and spaces would read most of the text): an exact match then starts inside the run of
+    word characters and those that ends where the relaxed pattern's first match starts, or
+    later."""
+    found: frozenset[str] = frozenset()
     for branch in _branches(pattern):
         rest = _from_literal_or_class(branch)[0]
-        if not _word_only(parse(branch[: len(branch) - len(rest)])):
-            return False
-    return True
+        part = _others(parse(branch[: len(branch) - len(rest)]))
+        if part is None or any(char.isspace() for char in part):
+            return None
+        found |= part
+    return found
 
 
 # Characters that do not stand for themselves at the start of an alternative.
@@ -718,31 +764,35 @@ class Relaxed:
     """The relaxed pattern of an exact one (`relaxed_pattern`), searched first (its
     alternatives sharing their first characters: `shared_heads`)."""
 
-    __slots__ = ("aligned", "regex", "word_start")
+    __slots__ = ("aligned", "others", "regex", "word_start")
 
-    def __init__(self, pattern: str, aligned: bool, flags: int, word_start: bool = False) -> None:
+    def __init__(
+        self, pattern: str, aligned: bool, flags: int, others: frozenset[str] | None = None
+    ) -> None:
         # (in a verbose pattern, a "#" head would comment out the group that follows it)
         self.regex = re.compile(
             pattern if flags & re.VERBOSE else shared_heads(_top_branches(pattern)), flags
         )
         self.aligned = aligned
         # (not aligned) the exact pattern's matches start no earlier than the run of word
-        # characters before the relaxed one's first match
-        self.word_start = word_start
+        # characters and `others` before the relaxed one's first match
+        self.word_start = others is not None
+        self.others = frozenset() if others is None else others
 
     @classmethod
     def of(cls, pattern: str, flags: int) -> Relaxed | None:
         found = relaxed_pattern(pattern)
         if found is None:
             return None
-        return cls(found[0], found[1], flags, not found[1] and _drops_word_only(pattern))
+        return cls(found[0], found[1], flags, None if found[1] else _dropped_others(pattern))
 
     def _start(self, low: str, pos: int, hit: int) -> int:
         """Where the exact pattern's first match can start, the relaxed one's first being at
         `hit` (for a pattern that is not aligned)."""
         if not self.word_start:
             return pos
-        while hit > pos and is_word_char(low[hit - 1]):
+        others = self.others
+        while hit > pos and (is_word_char(low[hit - 1]) or low[hit - 1] in others):
             hit -= 1
         return hit
 
@@ -1094,19 +1144,20 @@ class Gate:
         if low is None:
             return []
         if self.folded is None:
-            start = 0 if self.relaxed is None else self.relaxed.first_start(text, 0, len(text))
-            return [] if start < 0 else list(self.regex.finditer(text, start))
+            if self.relaxed is None:
+                return list(self.regex.finditer(text))
+            return self.relaxed.finditer(self.regex, text, 0, len(text))
         if not text.isascii():
             return list(self.regex.finditer(text))
-        start = 0 if self.relaxed is None else self.relaxed.first_start(low, 0, len(low))
-        if start < 0:
-            return []
+        found = (
+            list(self.folded.finditer(low))
+            if self.relaxed is None
+            else self.relaxed.finditer(self.folded, low, 0, len(low))
+        )
         if low == text:
-            return list(self.folded.finditer(low, start))
+            return found
         at = self.regex.match
-        return [
-            m for f in self.folded.finditer(low, start) if (m := at(text, f.start())) is not None
-        ]
+        return [m for f in found if (m := at(text, f.start())) is not None]
 
     def match(self, text: str, sentence: str | View | None = None) -> re.Match[str] | None:
         low = self._folded_if_possible(text if sentence is None else sentence, text)
