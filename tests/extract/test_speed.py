@@ -282,6 +282,41 @@ def test_the_lexicon_pass_finds_the_cue_needles_as_their_own_pass_does() -> None
     assert found == []  # a text other than ASCII: `fold` and `str.lower` may differ
 
 
+def test_a_whole_text_cue_tries_its_pattern_only_where_a_match_can_start() -> None:
+    """A whole-text cue given a section's hits (its own pass's or the lexicon's) tries its
+    pattern only where one of its literal starts lies, and finds what the pattern's own
+    IGNORECASE search finds (seeded random texts of its starts and words, with capitals,
+    hyphens and spaces)."""
+    cue = Cue(
+        r"\b(?:in (?:this|our) study|we (?:found|co-cultured)|(?:was|were) (?:used|seeded))\b"
+        r"|p ?< ?0\.\d",
+        whole_text=True,
+    )
+    matcher = Matcher(Lexicon())
+    assert 0 <= cue.id < cue.start_id < matcher.cues_known
+    words = ["In this study", "in our study", "we found", "We co-cultured", "we co cultured"]
+    words += ["was used", "WERE seeded", "p<0.05", "p < 0.01", "we", "in", "this", "x", "-"]
+    rng = random.Random(37)
+    checked = 0
+    for _ in range(400):
+        joint = rng.choice([" ", "  ", "-", ", ", ""])
+        text = joint.join(rng.choice(words) for _ in range(rng.randint(0, 8)))
+        low = text.lower()
+        found: list[tuple[int, int, list[int]]] = []
+        matcher.candidates(text, needles=found)
+        for hits in (CueHits(low), CueHits(low, found, matcher.cues_known)):
+            for _ in range(4):
+                pos = rng.randint(0, len(text))
+                end = rng.randint(pos, len(text))
+                got = cue.search(text, low, pos, end, hits)
+                want = cue.pattern.search(text, pos, end)
+                assert (got and (got.span(), got.group())) == (
+                    want and (want.span(), want.group())
+                ), (text, pos, end)
+                checked += want is not None
+    assert checked > 300
+
+
 def test_gene_symbols_read_over_shapes_are_those_read_over_the_text() -> None:
     """`_GENE` read over an ASCII text's shapes (capital "A", small "a", digit "0") matches at
     the same offsets, with the same groups, as over the text (seeded random texts)."""

@@ -15,12 +15,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from typing import Final
 
 import ahocorasick
 
-from exobone.extract.scanning import Relaxed, lowercase_pattern, required_texts
+from exobone.extract.scanning import Relaxed, literal_starts, lowercase_pattern, required_texts
 
 __all__ = ["Cue", "CueHits", "cue_needles"]
+
+
+# How long the texts that start a whole-text cue's matches may grow (`Cue`'s `whole_text`):
+# longer ones are fewer in a text but many more as keys (a product of the pattern's options).
+_START_LIMIT: Final = 12
 
 
 class Cue:
@@ -30,11 +36,15 @@ class Cue:
     the pattern (empty: no pre-check); they let a text without any of them skip the regex.
     `shared=False` keeps them out of the one pass of `CueHits` (for a cue searched only in a
     few short windows: its needles would be looked for in every text for nothing).
+    A cue searched over whole sections (`whole_text`) also has the texts one of which starts
+    each of its matches (`literal_starts`) found by the section's one pass (`CueHits`): its
+    search then tries the pattern only where one starts, instead of running the regex engine
+    over the whole section.
     """
 
-    __slots__ = ("id", "needles", "pattern", "_lower", "_finder", "_relaxed")
+    __slots__ = ("id", "needles", "pattern", "start_id", "_lower", "_finder", "_relaxed")
 
-    def __init__(self, pattern: str, shared: bool = True) -> None:
+    def __init__(self, pattern: str, shared: bool = True, whole_text: bool = False) -> None:
         if pattern != lowercase_pattern(pattern):  # escapes such as \S are fine
             raise ValueError(f"cue pattern must be lowercase: {pattern!r}")
         self.pattern = re.compile(pattern, re.IGNORECASE)
@@ -52,7 +62,11 @@ class Cue:
             finder.make_automaton()
             self._finder = finder
         # its place among the cues whose needles `CueHits` finds in one pass (-1: not one)
-        self.id = _NEEDLES.add(self) if self._finder is not None and shared else -1
+        self.id = _NEEDLES.add(self.needles) if self._finder is not None and shared else -1
+        # the place of the texts that start its matches, for a whole-text cue (-1: none)
+        self.start_id = -1
+        if whole_text and self.id >= 0:
+            self.start_id = _NEEDLES.add(tuple(sorted(literal_starts(pattern, _START_LIMIT))))
 
     def _may_match(self, low: str, pos: int, end: int, hits: CueHits | None = None) -> bool:
         """Whether a needle occurs in `low[pos:end]` (the Cue keeps nothing of the texts it
@@ -68,10 +82,19 @@ class Cue:
             return True
         return False
 
-    def may_occur(self, text: str, lowered: str, hits: CueHits | None = None) -> bool:
-        """Whether a match can be anywhere in `text` (`lowered`, its lowered copy, whose
-        `hits` may be given): before searching it piece by piece (sentence by sentence)."""
-        return not text.isascii() or self._may_match(lowered, 0, len(lowered), hits)
+    def may_occur(
+        self,
+        text: str,
+        lowered: str,
+        hits: CueHits | None = None,
+        pos: int = 0,
+        endpos: int | None = None,
+    ) -> bool:
+        """Whether a match can be anywhere in `text[pos:endpos]` (`lowered`, its lowered copy,
+        whose `hits` may be given): before searching it piece by piece (sentence by sentence),
+        or before searching a piece cut from it."""
+        end = len(lowered) if endpos is None else endpos
+        return not text.isascii() or self._may_match(lowered, pos, end, hits)
 
     def search(
         self,
@@ -89,7 +112,13 @@ class Cue:
         low = text.lower() if lowered is None else lowered
         if not self._may_match(low, pos, end, hits):
             return None
-        if self._relaxed is not None:
+        if hits is not None and 0 <= self.start_id < hits.known:
+            found = None
+            for start in hits.starts_in(self.start_id, pos, end):
+                found = self._lower.match(low, start, end)
+                if found is not None:
+                    break
+        elif self._relaxed is not None:
             found = self._relaxed.search(self._lower, low, pos, end)
         else:
             found = self._lower.search(low, pos, end)
@@ -148,34 +177,35 @@ class Cue:
 
 
 class _Needles:
-    """The needles of every Cue that has an automaton of its own, in one automaton (made when
-    first asked, again if a Cue was made since): each needle's value is its length and the
-    ids of the cues it is a needle of."""
+    """The needles of every Cue that has an automaton of its own, and the texts that start the
+    matches of each whole-text cue, in one automaton (made when first asked, again if a Cue was
+    made since): each set of texts has an id, and each text's value is its length and the ids
+    of the sets it is in."""
 
     def __init__(self) -> None:
-        self.cues: list[Cue] = []
+        self.texts: list[tuple[str, ...]] = []  # by id
         self.automaton: ahocorasick.Automaton | None = None
-        self.known = 0  # how many cues the automaton serves
+        self.known = 0  # how many sets the automaton serves
 
-    def add(self, cue: Cue) -> int:
-        self.cues.append(cue)
-        return len(self.cues) - 1
+    def add(self, texts: tuple[str, ...]) -> int:
+        self.texts.append(texts)
+        return len(self.texts) - 1
 
     def owners(self) -> dict[str, list[int]]:
-        """Each needle with the ids of the cues it is a needle of (every cue made so far)."""
+        """Each text with the ids of the sets it is in (every set made so far)."""
         owners: dict[str, list[int]] = {}
-        for cue in self.cues:
-            for needle in cue.needles:
-                owners.setdefault(needle, []).append(cue.id)
+        for i, texts in enumerate(self.texts):
+            for text in texts:
+                owners.setdefault(text, []).append(i)
         return owners
 
     def built(self) -> ahocorasick.Automaton:
-        if self.automaton is None or self.known != len(self.cues):
+        if self.automaton is None or self.known != len(self.texts):
             automaton = ahocorasick.Automaton()
             for needle, ids in self.owners().items():
                 automaton.add_word(needle, (len(needle), ids))
             automaton.make_automaton()
-            self.automaton, self.known = automaton, len(self.cues)
+            self.automaton, self.known = automaton, len(self.texts)
         return self.automaton
 
 
@@ -185,7 +215,7 @@ _NEEDLES = _Needles()  # rows of pattern data shared by every document, never a 
 def cue_needles() -> tuple[dict[str, list[int]], int]:
     """Every cue's needles with the ids of their cues, and how many cues that covers: another
     pass over a lowered text can find them too (see `CueHits`)."""
-    return _NEEDLES.owners(), len(_NEEDLES.cues)
+    return _NEEDLES.owners(), len(_NEEDLES.texts)
 
 
 class CueHits:
@@ -219,6 +249,21 @@ class CueHits:
                 else:
                     self._starts[cue_id] = [start]
                     self._ends[cue_id] = [end]
+
+    def starts_in(self, set_id: int, pos: int, end: int) -> list[int]:
+        """Where the texts of set `set_id` start, of those lying wholly inside `[pos, end)`, in
+        ascending order and each once."""
+        ends = self._ends.get(set_id)
+        if ends is None:
+            return []
+        starts = self._starts[set_id]
+        found: set[int] = set()
+        for i in range(bisect_left(ends, pos), len(ends)):
+            if ends[i] > end:
+                break
+            if starts[i] >= pos:
+                found.add(starts[i])
+        return sorted(found)
 
     def may_match(self, cue_id: int, pos: int, end: int) -> bool:
         """Whether a needle of cue `cue_id` lies wholly inside `[pos, end)`."""

@@ -40,7 +40,8 @@ _STUDY_CUE = Cue(
     r"|randomi[sz]ed|divided|created|established|transplanted|performed"
     # the study's model: "periodontitis was produced in 50 rats" (R01), "OA was induced in
     # rats" (R55), "rats with SNFH were produced" (R68)
-    r"|induced in|produced in|produced and)\b)"
+    r"|induced in|produced in|produced and)\b)",
+    whole_text=True,
 )
 _REVIEW_CUE = Cue(
     r"\b(?:in this review|this review|review article|systematic review"
@@ -77,11 +78,13 @@ _REVIEW_CUE = Cue(
     # outlines ..." (Stem Cells Transl Med 2025): the review named with one or two words
     # between; a retrospective or chart review of patients is a primary clinical study
     r"|this (?!(?:[\w-]+ )?(?:retrospective|chart|record)\b)(?:[\w-]+ ){1,2}review)\b",
+    whole_text=True,
 )
 _EXPERIMENT_CUE = Cue(
     r"\b(?:we (?:found|observed|isolated|treated|injected|measured|showed that)|(?:were|was) "
     r"(?:isolated|injected|implanted|cultured|treated|harvested|randomi[sz]ed)"
     r"|significantly (?:increased|decreased|enhanced|reduced|improved))\b",
+    whole_text=True,
 )
 _REVIEW_WORD = Cue(r"\breview\b")
 # The words a review that never names itself is known by: its opening sentence.
@@ -155,6 +158,7 @@ _RESULT_CUE = Cue(
     r"|immunohistochemistry|micro-ct|elisa|staining|rna-seq|rna sequencing)"
     r" (?:analys[ie]s |assays? )?(?:showed|revealed|confirmed|demonstrated|indicated)"
     r"|p ?[<=] ?0\.\d)\b",
+    whole_text=True,
 )
 
 # Any sign that an abstract tells work of its own in the past tense: its authors' acts ("we

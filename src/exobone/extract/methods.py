@@ -174,6 +174,15 @@ def _shared_head_assays(doc: Document, m: Mention) -> Iterator[Finding]:
 def _mirna_sequencing(doc: Document) -> Iterator[Finding]:
     """microRNA_profiling where a sentence finds microRNAs by sequencing (`_MIRNAS_SEQUENCED`)."""
     for sentence in doc.sentences:
+        section = sentence.section
+        if not _MIRNAS_SEQUENCED.may_occur(
+            doc.text_of(section),
+            doc.lowered(section),
+            doc.cue_hits(section),
+            sentence.start,
+            sentence.end,
+        ):
+            continue  # (the section's one pass found none of its words in the sentence)
         hit = _MIRNAS_SEQUENCED.search(sentence.text)
         if hit is not None:
             start, end = sentence.start + hit.start(1), sentence.start + hit.end(1)

@@ -138,9 +138,10 @@ def _starts_of(
 START_LIMIT: Final = 48
 
 
-def literal_starts(pattern: str) -> set[str]:
-    """Lower-cased texts one of which starts every match of `pattern`."""
-    starts = {start for start, _ in _starts_of(parse(pattern), START_LIMIT)}
+def literal_starts(pattern: str, limit: int = START_LIMIT) -> set[str]:
+    """Lower-cased texts (of up to `limit` characters) one of which starts every match of
+    `pattern`."""
+    starts = {start for start, _ in _starts_of(parse(pattern), limit)}
     if "" in starts:
         raise ValueError(f"no literal start to scan for in {pattern!r}")
     return starts
