@@ -15,7 +15,12 @@ from exobone.extract.rules import Rule, RuleError, load_rules
 from exobone.extract.scanning import Engine, required_texts
 
 # rule file -> the module that compiles its rows
-FILES = {"study.yaml": "study.py", "context.yaml": "context.py", "biology.yaml": "biology.py"}
+FILES = {
+    "study.yaml": "study.py",
+    "context.yaml": "context.py",
+    "biology.yaml": "biology.py",
+    "methods.yaml": "methods.py",
+}
 # tables whose rows each assign one value ('field: value') as one cue
 VALUE_TABLES = {("study.yaml", "clinical")}
 

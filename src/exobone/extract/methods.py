@@ -11,58 +11,41 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Final
 
 from exobone.extract.cells import analyse
-from exobone.extract.cues import Cue
 from exobone.extract.document import Document, Finding, Mention
+from exobone.extract.rules import load_rules
+from exobone.extract.scanning import Engine, Gate
 from exobone.lexicon import load_lexicon
 from exobone.lexicon.loader import fold
 from exobone.model import Span
 
-_CHARACTERISE = re.compile(
-    r"\b(?:identif\w+|characteri[sz]\w*|confirm\w*|verif\w+|morpholog\w*|size distribution"
-    r"|markers?|(?:were|was) used to (?:identify|characteri[sz]e))\b",
-    re.IGNORECASE,
-)
-# What a sentence identifies or confirms when it is not the vesicles: "to identify the
-# functions of the sEV in macrophages", "to identify candidate regulators ... confirmed by a
-# dual luciferase reporter assay and WB" (R102, R87): the methods there measure effects.
-_NOT_VESICLE_IDENTITY = re.compile(
-    r"\bidentif\w*\s+(?:the\s+)?(?:functions?|candidate|potential|key|targets?|regulators?"
-    r"|mechanisms?|differentially)\b|\bluciferase\b",
-    re.IGNORECASE,
-)
-# Markers of an effect measured in the recipients ("osteogenic, adipogenic and angiogenic
-# markers", PMC8278698; "tendon matrix and tenogenesis markers", doi:10.1111/jcmm.14430) are
-# outcomes read by a method, not the vesicles' or the cells' identity markers.
-_EFFECT = (
-    r"(?:osteogen\w*|chondrogen\w*|adipogen\w*|angiogen\w*|tenogen\w*|inflammat\w*"
-    r"|apoptot\w*|senescen\w*|hypertroph\w*|catabolic|anabolic|matrix|differentiation)"
-)
-_EFFECT_MARKERS = re.compile(
-    rf"\b{_EFFECT}(?:,? (?:and |or )?[\w-]+){{0,3}}? markers?\b"
-    rf"|\bmarkers? of (?:the )?(?:[\w-]+ ){{0,3}}?{_EFFECT}",
-    re.IGNORECASE,
-)
-_VESICLE_WORD = re.compile(
-    r"\b(?:vesicles?|particles|exosom\w*|EVs?|sEVs?|preparations?)\b", re.IGNORECASE
-)
-_NEGATED = re.compile(
-    r"(?:\black(?:ed|ing)?|\babsen\w*|\bnegative for|\bwithout|\bno|\bnot)\s+(?:[\w-]+\s+){0,1}$",
-    re.IGNORECASE,
-)
-_NEGATED_AFTER = re.compile(r"^\s*(?:was|were|is|are)\s+(?:not|absent|undetect\w*|negative)", re.I)
-_GENOTYPE = re.compile(r"^\s*(?:\(-/-\)|-/-|-?(?:knockout|deficient|null|KO)\b)", re.IGNORECASE)
-# MicroRNAs found by sequencing are profiled, however the sequencing is named: "miRNAs that
-# differed between the exosome sets were screened by high-throughput sequencing"
-# (doi:10.3389/fbioe.2022.1061855), "microRNAs expressed differently in the exosomes were
-# identified by high-throughput RNA sequencing" (R88). The lexicon's terms need "miRNA" and
-# "sequencing" side by side ("miRNA sequencing"). Only the microRNAs named first and found
-# "by" the sequencing count: "RNA sequencing suggests that ... miRNAs" (R31) reads the cargo.
-_MIRNAS_SEQUENCED = Cue(
-    r"\b(?:mirnas|micrornas|mirs)\b[^.;]{0,120}?\b(?:by|using|with|through|via)\s+"
-    r"((?:high-?throughput\s+)?(?:(?:small\s+)?rna\s+)?sequencing)\b"
-)
+# The rules are rows of data/methods.yaml; this module holds the logic that applies them.
+_RULES: Final = load_rules("methods.yaml")
+# One engine gates the rules tried on a sentence or the few words beside a mention; it is built
+# once the last of them is made.
+_ENGINE: Final = Engine()
+
+
+def _gate(name: str) -> Gate:
+    """The rule `name` as a gate tested on the text it is searched in."""
+    return _ENGINE.gate(_RULES.regex(name), per_sentence=False)
+
+
+# A sentence that identifies or characterises, unless what it identifies is no vesicle or its
+# markers are those of an effect.
+_CHARACTERISE: Final = _gate("characterise")
+_NOT_VESICLE_IDENTITY: Final = _gate("not_vesicle_identity")
+_EFFECT_MARKERS: Final = _gate("effect_markers")
+_VESICLE_WORD: Final = _gate("vesicle_word")
+# A marker said to be absent, or a gene knocked out, is no marker of the vesicles.
+_NEGATED: Final = _gate("negated_marker")
+_NEGATED_AFTER: Final = _gate("negated_marker_after")
+_GENOTYPE: Final = _gate("genotype")
+_ENGINE.build()
+# MicroRNAs found by sequencing are profiled, however the sequencing is named.
+_MIRNAS_SEQUENCED: Final = _RULES.cue("mirnas_sequenced")
 
 
 # The names coordinated before a method's head word: "alkaline phosphatase and | alizarin red
