@@ -195,14 +195,9 @@ _VESICLE_WORD = re.compile(
 # Routes read from a passive verb, whose subject stands before them: "EVs were injected into
 # the joint cavity", "... had been introduced into each bone defect".
 _VERB_FIRST = ("injected", "introduced")
-_PRONOUN = re.compile(r"\b(?:they|these|those|which|it)\b", re.IGNORECASE)
-_WITH_OBJECT = re.compile(r"\s*with\s+[^,;.]+", re.IGNORECASE)
-# A word that may be a subject: not an auxiliary, a conjunction or an adverb of time.
-_CONTENT_WORD = re.compile(
-    r"\b(?!(?:was|were|been|be|being|had|has|have|and|or|then|also|first|subsequently|later"
-    r"|finally|the|a|an)\b)[a-z]{3,}\b",
-    re.IGNORECASE,
-)
+_PRONOUN: Final = _RULES.regex("subject_pronoun")
+_CONTENT_WORD: Final = _RULES.regex("subject_word")
+_WITH_OBJECT: Final = _RULES.regex("injected_with")
 
 
 def _subject_not_vesicles(doc: Document, m: Mention, vesicles: list[Mention]) -> bool:
