@@ -27,14 +27,15 @@ CELL_LINE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9./-]*$")
 # because its paper landed first as R196; quality17f: R205-R214 after its R190-R204;
 # quality17h: R234-R239 after its R219-R233; quality17i: R255-R259 after its R240-R254;
 # quality17k: R270-R279 after its R260-R269; quality17l: R296-R299 after its R280-R295;
-# quality17m: R300-R319, not landed yet; quality17n: R335-R339 after its R320-R334).
+# quality17m: R300-R319, not landed yet; quality17n: R335-R339 after its R320-R334;
+# quality17o: R356-R359 after its R340-R355).
 RESERVED = frozenset(
     f"R{n}" for n in (
         *range(165, 190), *range(205, 215), *range(234, 240), *range(255, 260), *range(270, 280),
-        *range(296, 300), *range(300, 320), *range(335, 340),
+        *range(296, 300), *range(300, 320), *range(335, 340), *range(356, 360),
     )
 )
-REAL = Corpus(folder="real_paraphrase", name="real", prefix="R", size=269, reviews=85,
+REAL = Corpus(folder="real_paraphrase", name="real", prefix="R", size=285, reviews=90,
               rna=(RNA_NAME,), cell_line=CELL_LINE, reserved=RESERVED)
 
 # Measured with 238 records (176 primary; R260-R269 by quality17k, before any rule was tuned
