@@ -283,3 +283,31 @@ def test_vesicles_isolated_with_a_kit_name_a_commercial_kit():
         "kit extraction and identified by various methods."
     )
     assert "commercial_kit" in got["isolation_methods"]
+
+
+def test_a_force_said_of_the_source_cells_without_a_verb_is_mechanical_stimulation():
+    # 10.1186/s12938-024-01237-9 (real_paraphrase R191): the force stands before the cells.
+    got = fields(
+        "Osteocytes sense mechanical load in bone. Exosomes of the mechanically strained "
+        "osteocytes raised the osteoblastic differentiation of MC3T3-E1 cells.",
+        "Mechanically strained osteocyte-derived exosomes promoted osteoblastic differentiation",
+    )
+    assert got["preconditioning"] == ["mechanical_stimulation"]
+    # 10.32604/biocell.2021.013960 (R321): the force follows the cells after 'under'.
+    got = fields(
+        "Osteoclasts were differentiated for 10 days. We added osteoclast-derived exosomes to "
+        "hPDLSCs during osteoblast differentiation.",
+        "Exosomes derived from osteoclasts under compression stress inhibit osteoblast "
+        "differentiation",
+    )
+    assert got["preconditioning"] == ["mechanical_stimulation"]
+
+
+def test_a_force_on_the_recipient_cells_is_no_preconditioning():
+    # The compression models the disease in the cells that received the vesicles
+    # (10.1155/2021/2310025, BMSC exosomes on compressed NP cells; written for this guard).
+    got = fields(
+        "Exosomes derived from bone marrow MSCs were added to nucleus pulposus cells under "
+        "compressive stress, and the exosomes reduced the apoptosis of the NP cells."
+    )
+    assert got["preconditioning"] == []

@@ -374,14 +374,33 @@ _PRIMED_SUFFIX = re.compile(
 )
 
 
+# A force said of the source cells with no verb: "Mechanically strained osteocyte-derived
+# exosomes" (title of R191, doi:10.1186/s12938-024-01237-9), "Exosomes derived from
+# osteoclasts under compression stress" (title of R321, doi:10.32604/biocell.2021.013960).
+_FORCE_BEFORE = re.compile(r"\s+(?:the\s+)?$")
+_UNDER = re.compile(r"\)?\s+(?:(?:which|that)\s+(?:were|was)\s+)?(?:under|subjected\s+to)\s+")
+
+
 _TREATED_SUFFIX = re.compile(
     r"-(?:treated|induced|stimulated|exposed|challenged)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE
 )
 
 
 def _primes_source(text: str, m: Mention, sources: list[CellPhrase]) -> bool:
-    """ "Exosomes from hypoxia-treated ADSCs": the priming is an adjective of source cells."""
-    return _primes(text, m, sources, _PRIMED_SUFFIX)
+    """ "Exosomes from hypoxia-treated ADSCs": the priming is an adjective of source cells;
+    "mechanically strained osteocyte-derived exosomes", "exosomes of osteoclasts under
+    compression stress": a force named right before the source cells, or after them and
+    'under' (`_FORCE_BEFORE`, `_UNDER`)."""
+    if _primes(text, m, sources, _PRIMED_SUFFIX):
+        return True
+    if m.label != "mechanical_stimulation":
+        return False
+    return _primes(text, m, sources, _FORCE_BEFORE) or any(
+        p.section == m.section
+        and 0 < m.start - p.end < 30
+        and _UNDER.fullmatch(text, p.end, m.start) is not None
+        for p in sources
+    )
 
 
 def _primes(text: str, m: Mention, phrases: list[CellPhrase], suffix: re.Pattern[str]) -> bool:
