@@ -311,3 +311,29 @@ def test_a_force_on_the_recipient_cells_is_no_preconditioning():
         "compressive stress, and the exosomes reduced the apoptosis of the NP cells."
     )
     assert got["preconditioning"] == []
+
+
+def test_the_source_named_by_a_pronoun():
+    # 10.1186/s13287-021-02689-9 (real_paraphrase R330): 'the exosomes derived from them'.
+    got = fields(
+        "This review sums up how to choose, authenticate and culture MSCs of different origins "
+        "and the exosomes derived from them.",
+        "Mesenchymal stromal cell-based therapy for cartilage regeneration in knee osteoarthritis",
+    )
+    assert got["ev_sources"] == ["MSC||"]
+    # 10.20517/evcna.2023.11 (R159): 'the MSCs they come from'.
+    got = fields(
+        "In the treatment of OA, EVs have strong anti-inflammatory and pro-regenerative effects "
+        "equal to or greater than those of the MSCs they come from.",
+        "Extracellular vesicles in the treatment of osteoarthritis: a review",
+    )
+    assert got["ev_sources"] == ["MSC||"]
+
+
+def test_them_with_two_kinds_of_cell_before_names_no_source():
+    # Guard: 'them' could be either kind of cell, so neither is taken.
+    got = fields(
+        "We co-cultured BMSCs with chondrocytes and then studied the exosomes derived from them.",
+        "Exosomes in cartilage repair",
+    )
+    assert got["ev_sources"] == []

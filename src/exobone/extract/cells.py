@@ -56,7 +56,9 @@ from exobone.extract.cells_rules import (
     SOURCE_BEFORE,
     SOURCE_LIST_GAP,
     SOURCE_RELEASE,
+    SOURCE_THEM_AFTER,
     SOURCE_WORDS,
+    THEY_COME_FROM_AFTER,
     TO_GAP,
     TREATED,
     TREATMENT_AFTER,
@@ -349,6 +351,7 @@ def _sources(
                         prev = nxt
                     else:
                         break
+    _pronoun_sources(text, phrases, vesicles)
     # "BMSCs were pretreated with TNF-alpha, and exosomes were isolated": the subject cells.
     first = vesicles[0]  # the earliest (a loop: min() with a key is a slow call compiled)
     for v in vesicles:
@@ -371,6 +374,21 @@ def _sources(
         if lead.rstrip().endswith("from") and TO_GAP.match(_gap(text, a.end, b.start)):
             a.role = a.role or "source"
             b.role = b.role or "recipient"
+
+
+def _pronoun_sources(text: str, phrases: list[CellPhrase], vesicles: list[Mention]) -> None:
+    """The source named by a pronoun: "MSCs of different origins and the exosomes derived from
+    them" (the one kind of cell named before the vesicles), "the MSCs they come from"."""
+    for v in vesicles:
+        if SOURCE_THEM_AFTER.match(text, v.end):
+            before = [p for p in phrases if p.end <= v.start]
+            if before and len({(p.cell, p.origin) for p in before}) == 1:
+                for p in before:
+                    p.role = p.role or "source"
+    first = min(v.start for v in vesicles)
+    for p in phrases:
+        if p.start > first and not p.role and THEY_COME_FROM_AFTER.match(text, p.end):
+            p.role = "source"
 
 
 def _listed_before(text: str, phrases: list[CellPhrase], last: CellPhrase) -> None:

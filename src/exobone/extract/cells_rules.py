@@ -101,6 +101,9 @@ AND_THEN: Final = RULES.regex("and_then")
 WERE: Final = RULES.regex("were")
 COLLECTED_AFTER: Final = RULES.regex("collected_after")
 BY_THESE_CELLS: Final = _gate("by_these_cells")
+# "the exosomes derived from them", "the MSCs they come from": the source named by a pronoun.
+SOURCE_THEM_AFTER: Final = RULES.regex("source_them_after")
+THEY_COME_FROM_AFTER: Final = RULES.regex("they_come_from_after")
 
 
 ENGINE.build()
