@@ -337,3 +337,44 @@ def test_them_with_two_kinds_of_cell_before_names_no_source():
         "Exosomes in cartilage repair",
     )
     assert got["ev_sources"] == []
+
+
+def test_a_review_names_its_sources_with_more_words_between_the_vesicles_and_the_cells():
+    # 10.2174/1381612828666220128104206 (real_paraphrase R264): a cargo noun stands between.
+    got = fields(
+        "In this review we sum up the therapeutic potential of exosomal miRNAs from mesenchymal "
+        "stem cells (MSCs), osteoblasts and osteoclasts in osteoporosis.",
+        "Exosomal miRNAs in osteoporosis: a review",
+    )
+    assert sorted(got["ev_sources"]) == ["MSC||", "osteoblast||", "osteoclast||"]
+    # 10.3389/fbioe.2022.1074536 (R148): the link opens with a bracket.
+    got = fields(
+        "Much recent work on exosomes (derived from MSCs, synoviocytes and chondrocytes) in "
+        "arthritis points to them as therapeutic agents. In this review we sum up their use.",
+        "Exosome-based therapy of temporomandibular joint osteoarthritis",
+    )
+    assert sorted(got["ev_sources"]) == ["MSC||", "chondrocyte||", "synoviocyte||"]
+    # 10.1177/0963689720968495 (R229): a place before the verb, an adverb after it.
+    got = fields(
+        "Exosomes in the joint are released mainly by articular chondrocytes and synoviocytes. "
+        "This review describes their changes in knee osteoarthritis.",
+        "Exosomes in the knee joint microenvironment in osteoarthritis",
+    )
+    assert sorted(got["ev_sources"]) == ["chondrocyte||", "synoviocyte||"]
+    # 10.5704/MOJ.1903.012 (R142): a perfect tense and a generic head before the list.
+    got = fields(
+        "Extracellular vesicles (EVs) matter in osteoarthritis. These vesicles have been "
+        "isolated from several cell types of the joint, chondrocytes and synovium among them.",
+        "Extracellular vesicles in the synovial joint: a review",
+    )
+    assert got["ev_sources"] == ["chondrocyte||"]
+
+
+def test_cells_that_take_up_the_vesicles_in_a_place_are_no_source():
+    # Guard: the place and adverb do not turn an uptake into a source.
+    got = fields(
+        "Exosomes in the joint are taken up mainly by chondrocytes and synoviocytes. "
+        "This review describes their changes in osteoarthritis.",
+        "Exosomes in the knee joint in osteoarthritis",
+    )
+    assert got["ev_sources"] == []
