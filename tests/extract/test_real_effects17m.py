@@ -1,0 +1,54 @@
+"""Classes of errors found on fresh real text (issue 17 survey of outcomes and molecular
+effects, quality17m: real_paraphrase R300-R308, with the residual errors of the whole corpus),
+each fixed for the whole class with two real examples (paraphrased in our own words, the
+source beside each) and a guard for what the rule must not catch.
+"""
+
+from __future__ import annotations
+
+import pytest
+from real_text import after_isolation, found
+
+
+# --- a bone-loss phenotype named by its own word is the bone_loss outcome --------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # doi:10.2147/IJN.S325646 (urine stem cell EVs against wear-particle osteolysis, R248)
+        "The vesicles of urine-derived stem cells ameliorated the osteolysis that polyethylene "
+        "particles caused in the mouse calvaria.",
+        # doi:10.1038/s41422-018-0070-2 (infused apoptotic bodies in osteopenic mice, R250)
+        "Infusing the exosomes also ameliorated the osteopenia of MRL/lpr, caspase 3-deficient "
+        "and ovariectomized mice.",
+    ],
+)
+def test_osteolysis_and_osteopenia_are_bone_loss(sentence: str) -> None:
+    outcomes = after_isolation(sentence, "outcomes")
+    assert "bone_loss|decrease" in outcomes
+    assert not any(value.startswith("disease_severity") for value in outcomes)
+
+
+def test_a_named_bone_loss_phenotype_without_a_change_is_no_outcome() -> None:
+    """Guard: patients grouped by osteopenia, or a model of osteolysis, name no change."""
+    for sentence in (
+        "The exosomal circRNA told patients with osteopenia or osteoporosis from healthy "
+        "controls.",
+        "The exosome-loaded nanoparticles were placed in a murine model of osteolysis.",
+    ):
+        outcomes = after_isolation(sentence, "outcomes")
+        assert not any(value.startswith("bone_loss") for value in outcomes), sentence
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # doi:10.2147/IJN.S325646 (R248)
+        "We asked whether extracellular vesicles of urine-derived stem cells can prevent the "
+        "osteolysis that polyethylene wear particles cause in mice.",
+        # doi:10.3389/fmed.2021.781449 (PLGA nanoparticles carrying urine stem cell exosomes, R254)
+        "We made PLGA nanoparticles that carry exosomes and studied their effect on "
+        "polyethylene-induced osteolysis in mice.",
+    ],
+)
+def test_wear_particle_osteolysis_is_the_bone_loss_condition(abstract: str) -> None:
+    assert "bone_loss" in found(abstract, "conditions")
