@@ -52,3 +52,32 @@ def test_a_named_bone_loss_phenotype_without_a_change_is_no_outcome() -> None:
 )
 def test_wear_particle_osteolysis_is_the_bone_loss_condition(abstract: str) -> None:
     assert "bone_loss" in found(abstract, "conditions")
+
+
+# --- a molecule measured both in the source cells and in their vesicles is cargo -------------
+@pytest.mark.parametrize(
+    ("sentence", "cargo"),
+    [
+        # doi:10.1186/s12951-022-01314-y (M2 macrophage exosomes in periodontitis, R58)
+        (
+            "IL-10 mRNA was highly expressed both in reparative M2-like macrophages and in "
+            "M2-Exos.",
+            "IL10",
+        ),
+        # doi:10.1186/s12951-022-01763-5 (young and old ADMSC EVs in tendinopathy, R304)
+        (
+            "Less NAMPT protein was found both in the old ADMSCs and in the EVs they secreted.",
+            "NAMPT",
+        ),
+    ],
+)
+def test_a_molecule_both_in_the_cells_and_in_their_vesicles_is_cargo(
+    sentence: str, cargo: str
+) -> None:
+    assert cargo in after_isolation(sentence, "ev_cargo")
+
+
+def test_both_in_cells_and_in_treated_cells_is_no_cargo() -> None:
+    """Guard: the second place is cells given the vesicles, not the vesicles themselves."""
+    sentence = "RUNX2 was higher both in chondrocytes and in cells treated with exosomes."
+    assert after_isolation(sentence, "ev_cargo") == set()

@@ -59,12 +59,18 @@ _INTO = re.compile(
     rf"(?:the\s+)?{_NAMING}$",
     re.IGNORECASE,
 )
+# A molecule measured in the source cells and in their vesicles is the vesicles' cargo too: 'IL-10
+# mRNA was highly expressed both in reparative M2-like macrophages and in M2-Exos'
+# (doi:10.1186/s12951-022-01314-y, R58), 'less NAMPT was found both in ADMSCold and in the EVs
+# they secreted' (doi:10.1186/s12951-022-01763-5, R304).
 _IN = re.compile(
-    r"^\s*(?:\([^()]{1,20}\)\s*)?(?:contents?|levels?|expression)?\s*(?:(?:was|were|is|are)\s+)?"
+    r"^\s*(?:\([^()]{1,20}\)\s*)?(?:contents?|levels?|expression|mRNAs?|proteins?)?\s*"
+    r"(?:(?:was|were|is|are)\s+)?"
     r"(?:(?:also|highly|significantly|specifically|more|most|mainly)\s+)?(?:\w+ly\s+)?"
     r"(?:elevated|enriched|increased|higher|high|abundant|present|detected|found|identified"
     r"|low|lower|upregulated|up-regulated|contained|expressed|packaged|packed|loaded)?"
-    rf"\s*(?:in|inside|within)\s+(?:the\s+)?{_NAMING}$",
+    r"\s*(?:both\s+(?:in|inside|within)\s+[^,;.()]{1,60}?\s+and\s+)?"
+    rf"(?:in|inside|within)\s+(?:the\s+)?{_NAMING}$",
 )
 # "miR-140-loaded exosomes", "TGF-beta1-enriched EVs", "miR-21-overexpressing exosomes".
 _GLUED_CARGO = re.compile(
