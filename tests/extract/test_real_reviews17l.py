@@ -44,3 +44,57 @@ def test_tumor_growth_names_no_source_cells():
         "MSC exosomes and tumors",
     )
     assert got == {"MSC|bone_marrow|"}
+
+
+# A review's 'therapeutic potential in' or 'promise to' opens a prospect, like its modals.
+
+
+def outcomes(abstract: str, title: str) -> set[str]:
+    return found(abstract, "outcomes", title)
+
+
+def test_a_therapeutic_potential_in_slowing_oa_is_no_finding():
+    # Cheng et al., Int J Surg 2025, 111(12):9531 (real_paraphrase R295): a review of EVs in
+    # OA; their potential to slow the disease is what it sets out to examine.
+    got = outcomes(
+        "Osteoarthritis lowers the quality of life of older people. Research shows that "
+        "extracellular vesicles from many sources have a marked therapeutic potential in "
+        "slowing the progression of OA. This review examines the roles of EVs in OA.",
+        "Extracellular vesicles in osteoarthritis: a review",
+    )
+    assert "disease_severity|decrease" not in got
+
+
+def test_cells_that_promise_to_slow_oa_give_no_finding():
+    # 10.1177/0963689720968495 (real_paraphrase R229): a review of exosomes in the knee; MSCs
+    # are said to promise cartilage repair and a slower OA.
+    got = outcomes(
+        "Exosomes of chondrocytes, synoviocytes and MSCs shape the joint microenvironment. As a "
+        "regenerative therapy, MSCs promise to help repair worn cartilage and slow OA, mainly "
+        "through their exosomes. This review sums up these exosomes in knee OA.",
+        "Exosomes in the articular microenvironment of knee osteoarthritis",
+    )
+    assert "disease_severity|decrease" not in got
+
+
+def test_an_osteogenic_potential_does_not_cut_the_findings_after_it():
+    # Guard, Mai et al. 2025 (real_paraphrase R286, biocloudy ODA2NDU2OA==): the osteogenic
+    # potential of marrow MSC-EVs is a pooled finding, and the cord MSC-EVs' anti-inflammatory
+    # effect after it stays.
+    got = outcomes(
+        "This meta-analysis pooled in vivo trials of MSC-derived extracellular vesicles. EVs of "
+        "bone marrow MSCs had the strongest osteogenic potential in critical-size defects, and "
+        "EVs of umbilical cord MSCs reduced inflammation.",
+        "MSC-derived extracellular vesicles in bone regeneration: a meta-analysis",
+    )
+    assert "inflammation|decrease" in got
+
+
+def test_a_primary_study_keeps_its_result_before_a_therapeutic_potential():
+    # Guard: only reviews read 'therapeutic potential' as a prospect.
+    got = outcomes(
+        "Exosomes were isolated from BMSCs and injected into the knees of rats with OA. The "
+        "exosomes alleviated OA, showing therapeutic potential for OA.",
+        "BMSC exosomes in rat osteoarthritis",
+    )
+    assert "disease_severity|decrease" in got
