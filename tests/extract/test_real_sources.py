@@ -378,3 +378,24 @@ def test_cells_that_take_up_the_vesicles_in_a_place_are_no_source():
         "Exosomes in the knee joint in osteoarthritis",
     )
     assert got["ev_sources"] == []
+
+
+def test_an_induction_said_of_the_source_cells_before_their_name_is_their_preconditioning():
+    # 10.1186/s13287-024-03639-x (real_paraphrase R33), with R191 above: the treatment named
+    # right before the source cells.
+    got = fields(
+        "We compared EVs of undifferentiated hMSC with EVs of hMSC early in osteogenesis. "
+        "EVs from naive hMSC and from osteogenically differentiating hMSC differ in their "
+        "protein profile and in their effects.",
+        "Osteogenic human MSC-derived extracellular vesicles promote bone regeneration",
+    )
+    assert got["preconditioning"] == ["osteogenic_induction"]
+
+
+def test_osteogenically_differentiating_recipient_cells_are_no_preconditioning():
+    # Guard: the same words before cells that received the vesicles.
+    got = fields(
+        "Exosomes from umbilical cord MSCs were added to osteogenically differentiating "
+        "BMSCs, and they raised mineralization."
+    )
+    assert got["preconditioning"] == []

@@ -374,10 +374,12 @@ _PRIMED_SUFFIX = re.compile(
 )
 
 
-# A force said of the source cells with no verb: "Mechanically strained osteocyte-derived
-# exosomes" (title of R191, doi:10.1186/s12938-024-01237-9), "Exosomes derived from
-# osteoclasts under compression stress" (title of R321, doi:10.32604/biocell.2021.013960).
-_FORCE_BEFORE = re.compile(r"\s+(?:the\s+)?$")
+# A treatment said of the source cells with no verb: "Mechanically strained osteocyte-derived
+# exosomes" (title of R191, doi:10.1186/s12938-024-01237-9), "EVs from naive hMSC and from
+# osteogenically differentiating hMSC" (R33, doi:10.1186/s13287-024-03639-x); a force after
+# them: "Exosomes derived from osteoclasts under compression stress" (title of R321,
+# doi:10.32604/biocell.2021.013960).
+_ADJECTIVE_BEFORE = re.compile(r"\s+(?:the\s+)?$")
 _UNDER = re.compile(r"\)?\s+(?:(?:which|that)\s+(?:were|was)\s+)?(?:under|subjected\s+to)\s+")
 
 
@@ -388,14 +390,15 @@ _TREATED_SUFFIX = re.compile(
 
 def _primes_source(text: str, m: Mention, sources: list[CellPhrase]) -> bool:
     """ "Exosomes from hypoxia-treated ADSCs": the priming is an adjective of source cells;
-    "mechanically strained osteocyte-derived exosomes", "exosomes of osteoclasts under
-    compression stress": a force named right before the source cells, or after them and
-    'under' (`_FORCE_BEFORE`, `_UNDER`)."""
-    if _primes(text, m, sources, _PRIMED_SUFFIX):
+    "mechanically strained osteocyte-derived exosomes", "EVs from osteogenically
+    differentiating hMSC": the treatment named right before the source cells
+    (`_ADJECTIVE_BEFORE`); "exosomes of osteoclasts under compression stress": a force after
+    them and 'under' (`_UNDER`)."""
+    if _primes(text, m, sources, _PRIMED_SUFFIX) or _primes(text, m, sources, _ADJECTIVE_BEFORE):
         return True
     if m.label != "mechanical_stimulation":
         return False
-    return _primes(text, m, sources, _FORCE_BEFORE) or any(
+    return any(
         p.section == m.section
         and 0 < m.start - p.end < 30
         and _UNDER.fullmatch(text, p.end, m.start) is not None
