@@ -81,3 +81,39 @@ def test_both_in_cells_and_in_treated_cells_is_no_cargo() -> None:
     """Guard: the second place is cells given the vesicles, not the vesicles themselves."""
     sentence = "RUNX2 was higher both in chondrocytes and in cells treated with exosomes."
     assert after_isolation(sentence, "ev_cargo") == set()
+
+
+# --- a level found in patients is the disease's, not the vesicles' ---------------------------
+@pytest.mark.parametrize(
+    ("abstract", "not_effects"),
+    [
+        # doi:10.1186/s10020-021-00355-7 (hucMSC exosomes against NP cell pyroptosis, R134)
+        (
+            "Exosomes of umbilical cord MSCs raised the viability of NP cells and protected them "
+            "from pyroptosis by targeting METTL14. METTL14 was abundant in NP cells of IVDD "
+            "patients, where it stabilised NLRP3 mRNA. The raised NLRP3 levels increased "
+            "IL-1beta and IL-18 and set off pyroptosis.",
+            {"NLRP3|up", "IL1B|up", "IL18|up"},
+        ),
+        # R227 (hBMSC exosomes overexpressing miR-26a-5p in OA; source page on its NOTES line)
+        (
+            "Exosomes of hBMSCs were co-cultured with synovial fibroblasts treated with IL-1beta. "
+            "Expression of miR-26a-5p was lower, and that of PTGS2 higher, in patients with OA "
+            "than in healthy people.",
+            {"miR-26a-5p|down", "PTGS2|up"},
+        ),
+    ],
+)
+def test_levels_in_patients_are_no_vesicle_effect(abstract: str, not_effects: set[str]) -> None:
+    assert not found(abstract, "molecular_effects", "Exosomes in joint disease") & not_effects
+
+
+def test_treated_patients_keep_the_vesicle_effect() -> None:
+    """Guard: patients who were given the vesicles are the treatment arm."""
+    abstract = (
+        "Exosomes were injected into the knees of twelve patients with knee OA. Transient "
+        "swelling was seen in two patients. Pain fell in the treated patients and IL-6 was "
+        "lower in their synovial fluid."
+    )
+    assert "pain|decrease" in found(abstract, "outcomes", "Exosomes in OA")
+    assert "IL6|down" in found(abstract, "molecular_effects", "Exosomes in OA")
