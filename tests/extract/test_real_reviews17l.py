@@ -98,3 +98,44 @@ def test_a_primary_study_keeps_its_result_before_a_therapeutic_potential():
         "BMSC exosomes in rat osteoarthritis",
     )
     assert "disease_severity|decrease" in got
+
+
+# The genus a review defines its exosomes by, with its bracketed short form, is no subject.
+
+
+def vesicles(abstract: str, title: str) -> set[str]:
+    return found(abstract, "vesicle_types", title)
+
+
+def test_the_short_form_of_a_defining_genus_is_no_vesicle_type():
+    # 10.1089/cell.2019.0098 (real_paraphrase R228): a review of MSC exosomes in OA opens by
+    # defining exosomes as small EVs.
+    got = vesicles(
+        "Exosomes are small extracellular vesicles (EVs), 50 to 150 nm across, that carry "
+        "proteins and RNAs between cells. This review sums up what MSC-derived exosomes do "
+        "in OA.",
+        "The role of MSC-derived exosomes in osteoarthritis",
+    )
+    assert got == {"exosome"}
+
+
+def test_nanosized_evs_defining_exosomes_are_no_vesicle_type():
+    # 10.2174/1381612828666220128104206 (real_paraphrase R264): a review of exosomal miRNAs
+    # in osteoporosis defines exosomes as nanosized EVs released by nearly all cells.
+    got = vesicles(
+        "Exosomes are nanosized extracellular vesicles (EVs) released by nearly all cells in "
+        "the body. In this review we sum up the exosomal miRNAs of osteoblasts in "
+        "osteoporosis.",
+        "Exosomal miRNAs in osteoporosis",
+    )
+    assert got == {"exosome"}
+
+
+def test_evs_studied_beside_exosomes_stay_a_vesicle_type():
+    # Guard: EVs named as a subject of their own, not as the genus of a definition.
+    got = vesicles(
+        "Extracellular vesicles (EVs) of MSCs and their exosomes both repaired cartilage. This "
+        "review compares EVs and exosomes in OA.",
+        "Extracellular vesicles and exosomes in osteoarthritis",
+    )
+    assert got == {"exosome", "extracellular_vesicle"}
