@@ -139,3 +139,44 @@ def test_evs_studied_beside_exosomes_stay_a_vesicle_type():
         "Extracellular vesicles and exosomes in osteoarthritis",
     )
     assert got == {"exosome", "extracellular_vesicle"}
+
+
+# Fractures named as a risk or a harm of the disease a review is about are no condition of it.
+
+
+def conditions(abstract: str, title: str) -> set[str]:
+    return found(abstract, "conditions", title)
+
+
+def test_the_risk_of_osteoporosis_or_of_its_fractures_names_no_fracture():
+    # 10.2174/1381612828666220128104206 (real_paraphrase R264): a review of exosomal miRNAs
+    # in osteoporosis opens with the burden of the disease and of its fractures.
+    got = conditions(
+        "With an ageing population, the risk of osteoporosis or even osteoporotic fracture "
+        "weighs on society. In this review we sum up the exosomal miRNAs of MSCs in "
+        "osteoporosis.",
+        "Exosomal miRNAs in osteoporosis",
+    )
+    assert got == {"osteoporosis"}
+
+
+def test_fractures_a_disease_brings_are_no_condition():
+    # 10.3390/ijms19041136 (real_paraphrase R332): a review of EVs in bone metastasis; the
+    # metastases cause pain, fractures and marrow aplasia.
+    got = conditions(
+        "Bone metastases lower the quality of life, since they cause pain, fractures and "
+        "aplasia of the bone marrow. This review covers the extracellular vesicles of tumour "
+        "cells in bone metastasis.",
+        "Extracellular vesicles in bone metastasis",
+    )
+    assert "fracture" not in got
+
+
+def test_a_review_of_fracture_healing_keeps_its_fracture():
+    # Guard: fractures the review is about stay, beside a harm word elsewhere.
+    got = conditions(
+        "Falls cause pain, fractures and disability in older people. This review sums up how "
+        "MSC exosomes speed the healing of fractures.",
+        "Mesenchymal stem cell exosomes in fracture healing",
+    )
+    assert "fracture" in got
