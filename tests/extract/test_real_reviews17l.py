@@ -180,3 +180,36 @@ def test_a_review_of_fracture_healing_keeps_its_fracture():
         "Mesenchymal stem cell exosomes in fracture healing",
     )
     assert "fracture" in got
+
+
+def test_evs_known_as_exosomes_are_those_exosomes():
+    # 10.3892/ijmm.2023.5324 (real_paraphrase R281): a review of marrow MSC exosomes in
+    # tendon-bone healing names the EVs of the cells, known as exosomes.
+    got = vesicles(
+        "The extracellular vesicles released by bone marrow mesenchymal stem cells, known as "
+        "exosomes, carry lipids, proteins and nucleic acids. This review discusses the role of "
+        "these exosomes in tendon-bone healing.",
+        "Bone marrow mesenchymal stem cell-derived exosomes for tendon-bone healing (Review)",
+    )
+    assert got == {"exosome"}
+
+
+def test_exosomes_also_called_cell_derived_evs_are_one_kind():
+    # 10.3389/fmats.2023.1152378 (real_paraphrase R287): a review of exosomal materials in
+    # bone and cartilage engineering opens by giving the exosomes' other name.
+    got = vesicles(
+        "Exosomes, also called cell-derived extracellular vesicles, are secreted by many kinds "
+        "of cells. In this article we summarize exosomes in bone tissue engineering.",
+        "Exosomal-based materials in bone/cartilage tissue engineering",
+    )
+    assert got == {"exosome"}
+
+
+def test_evs_known_as_mediators_stay_evs():
+    # Guard: only a vesicle name after 'known as' makes the EVs that kind.
+    got = vesicles(
+        "Extracellular vesicles of MSCs, known as potent mediators of repair, and their "
+        "exosomes are reviewed here for osteoarthritis.",
+        "Extracellular vesicles and exosomes in osteoarthritis: a review",
+    )
+    assert got == {"exosome", "extracellular_vesicle"}

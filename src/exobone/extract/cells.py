@@ -42,6 +42,7 @@ from exobone.extract.cells_rules import (
     IN_LEAD,
     MEDIUM_OF,
     MODIFIED,
+    NAMED_AFTER,
     NOT_RECIPIENT_AFTER,
     ORIGIN_OF,
     OWN_WORK,
@@ -136,6 +137,8 @@ def vesicle_mentions(doc: Document) -> list[Mention]:
                 defined = (m.section, definition.end())
                 general.add((m.section, m.start))
             if FAMILY_AFTER.match(text, m.end, sentence.end):
+                continue
+            if m.label == "extracellular_vesicle" and NAMED_AFTER.match(text, m.end, sentence.end):
                 continue
         if not any(possible):
             out.append(m)
