@@ -354,7 +354,9 @@ def _sources(
                         prev = nxt
                     else:
                         break
-    _pronoun_sources(text, phrases, vesicles)
+    said = sentence.text
+    if "them" in said or "they" in said:  # the pronouns its two rows read
+        _pronoun_sources(text, phrases, vesicles)
     # "BMSCs were pretreated with TNF-alpha, and exosomes were isolated": the subject cells.
     first = vesicles[0]  # the earliest (a loop: min() with a key is a slow call compiled)
     for v in vesicles:
@@ -388,7 +390,10 @@ def _pronoun_sources(text: str, phrases: list[CellPhrase], vesicles: list[Mentio
             if before and len({(p.cell, p.origin) for p in before}) == 1:
                 for p in before:
                     p.role = p.role or "source"
-    first = min(v.start for v in vesicles)
+    first = vesicles[0].start  # the earliest (a loop, as in `_sources`)
+    for v in vesicles:
+        if v.start < first:
+            first = v.start
     for p in phrases:
         if p.start > first and not p.role and THEY_COME_FROM_AFTER.match(text, p.end):
             p.role = "source"
