@@ -215,3 +215,62 @@ def test_0011_lets_abstract_raw_be_null_and_keeps_what_was_stored(store_url: str
     with pytest.raises(IntegrityError), writing(engine) as conn:
         set_null(conn)
     engine.dispose()
+
+
+def test_0012_names_the_file_digest_and_keeps_what_the_sha256_rows_promised(
+    store_url: str, tmp_path: Path
+) -> None:
+    """Rows logged by their sha256 before 0012 say so ("sha256:<hex>"); the next ingest of
+    the same content turns its log row into the xxh3_128 digest (no second row), a
+    checkpoint of an interrupted run still resumes while the file is unchanged, and a
+    downgrade gives the sha256 rows their bare hex back."""
+    import hashlib
+
+    from exobone.store.store import file_digest
+
+    logged, interrupted = tmp_path / "a.ris", tmp_path / "b.ris"
+    logged.write_text("TY  - JOUR\nTI  - Exosomes in bone repair\nER  - \n", encoding="utf-8")
+    interrupted.write_text("TY  - JOUR\nTI  - Vesicles heal cartilage\nER  - \n", encoding="utf-8")
+    sha256 = {path: hashlib.sha256(path.read_bytes()).hexdigest() for path in (logged, interrupted)}
+    engine = make_engine(store_url)
+    upgrade(engine, "0011")
+    with writing(engine) as conn:
+        tables = MetaData()
+        tables.reflect(conn)
+        conn.execute(
+            insert(tables.tables["ingest_log"]),
+            {"path": str(logged), "sha256": sha256[logged], "format": "ris", "records_read": 1,
+             "problems": [], "ingested_at": NOW},
+        )  # fmt: skip
+        conn.execute(
+            insert(tables.tables["ingest_progress"]),
+            {"path": str(interrupted), "sha256": sha256[interrupted], "mode": "records",
+             "entries_done": 1000, "counts": {"new": 1000}, "updated_at": NOW},
+        )  # fmt: skip
+    upgrade(engine)
+
+    def rows(table: str) -> list[tuple[Any, ...]]:
+        with engine.connect() as conn:
+            return [tuple(row) for row in conn.execute(text(f"SELECT path, digest FROM {table}"))]
+
+    assert rows("ingest_log") == [(str(logged), f"sha256:{sha256[logged]}")]
+    assert rows("ingest_progress") == [(str(interrupted), f"sha256:{sha256[interrupted]}")]
+    with Store(engine) as store:
+        record = Record(title="Exosomes in bone repair", source=str(logged), position=1)
+        store.add_file(logged, [record], fmt="ris")
+        assert rows("ingest_log") == [(str(logged), file_digest(logged))]
+        assert file_digest(logged).startswith("xxh3_128:") and len(file_digest(logged)) == 41
+        store.add_file(logged, [record], fmt="ris")
+        assert rows("ingest_log") == [(str(logged), file_digest(logged))]
+        assert store.open_file(interrupted).resume_at == 1000
+        assert store.open_file(interrupted, extractor_version="1").resume_at == 0
+        interrupted.write_text("TY  - JOUR\nTI  - Vesicles heal bone\nER  - \n", encoding="utf-8")
+        assert store.open_file(interrupted).resume_at == 0
+    engine = make_engine(store_url)
+    downgrade(engine, "0011")
+    with engine.connect() as conn:
+        found = conn.execute(text("SELECT path, sha256 FROM ingest_progress")).all()
+        log = conn.execute(text("SELECT path, sha256 FROM ingest_log")).all()
+    assert [tuple(row) for row in found] == [(str(interrupted), sha256[interrupted])]
+    assert [tuple(row) for row in log] == [(str(logged), file_digest(logged))]
+    engine.dispose()

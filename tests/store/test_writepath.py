@@ -216,6 +216,50 @@ def test_records_checksummed_by_an_older_store_stay_unchanged(
     assert contents(store_url) == before and touched == 0
 
 
+def test_records_of_the_sha256_checksum_change_only_with_their_record(
+    store_url: str, tmp_path: Path
+) -> None:
+    """The version before xxh3_128 stored sha256 of the same bytes: re-ingesting the same
+    file changes no row and no generation (those checksums stay); a record that changes
+    gets its xxh3_128 checksum, the others keep their sha256."""
+    import hashlib
+
+    from sqlalchemy import update
+
+    from exobone.store.writer import UNCHECKED, record_checksum, record_values, records_t
+
+    def stored(store: Store) -> dict[int, tuple[str, str]]:
+        with store.engine.connect() as conn:
+            rows = conn.execute(select(records_t)).mappings().all()
+        return {row["id"]: (row["checksum"], record_checksum(record_values(row))) for row in rows}
+
+    path = with_duplicate(tmp_path / "refs.xml", 10, seed=13)
+    with Store.open(store_url) as store:
+        ingest_file(store, path)
+        with store.engine.begin() as conn:
+            for row in conn.execute(select(records_t)).mappings().all():
+                values = record_values(row)
+                assert row["checksum"] == record_checksum(values) and len(row["checksum"]) == 32
+                names = sorted(set(values) - UNCHECKED)
+                old = hashlib.sha256("\0".join(names).encode() + pickled(values)).hexdigest()
+                conn.execute(
+                    update(records_t).where(records_t.c.id == row["id"]).values(checksum=old)
+                )
+        before, generation = contents(store_url), store.generation()
+        again = ingest_file(store, path)
+        assert (again.new, again.updated, again.unchanged, again.merged) == (0, 0, 10, 1)
+        assert contents(store_url) == before and store.generation() == generation
+        xml = path.read_text(encoding="utf-8")
+        start = xml.index("<ArticleTitle>") + len("<ArticleTitle>")
+        path.write_text(xml[:start] + "Revised: " + xml[start:], encoding="utf-8")
+        changed = ingest_file(store, path)
+        assert (changed.new, changed.updated, changed.unchanged) == (0, 1, 9)
+        checksums = stored(store)
+    assert checksums[1][0] == checksums[1][1] and len(checksums[1][0]) == 32
+    others = [sums for record_id, sums in checksums.items() if record_id != 1]
+    assert len(others) == 9 and all(len(old) == 64 and old != new for old, new in others)
+
+
 def test_two_ingests_at_once_both_succeed(store_url: str, tmp_path: Path) -> None:
     """Different files with values in common, extracted and stored at the same moment."""
     paths = [generate(tmp_path / f"part{n}.xml", 60, seed=n, in_scope_share=1.0) for n in (1, 2)]
@@ -610,23 +654,17 @@ def test_record_checksums_follow_the_values_not_the_objects_holding_them() -> No
     assert record_checksum({**values, "raw": "<PubmedArticle/>"}) == record_checksum(values)
 
 
-def test_record_checksums_are_the_sha256_of_the_names_then_the_pickled_values() -> None:
-    """The checksum is defined, also for values under other names: sha256 of the sorted
-    names but "raw" joined by NUL, then of their values pickled (protocol 4, no memo) in
-    that order."""
-    import hashlib
-    import io
-    import pickle
+def test_record_checksums_are_the_xxh3_128_of_the_names_then_the_pickled_values() -> None:
+    """The checksum is defined, also for values under other names: xxh3_128 (32 hex digits)
+    of the sorted names but "raw" joined by NUL, then of their values pickled (protocol 4,
+    no memo) in that order."""
+    import xxhash
 
     from exobone.store.writer import RecordChecksum, _record_values, record_checksum
 
     def defined(values: dict[str, Any]) -> str:
         names = sorted(name for name in values if name != "raw")
-        buffer = io.BytesIO()
-        pickler = pickle.Pickler(buffer, protocol=4)
-        pickler.fast = True
-        pickler.dump([values[name] for name in names])
-        return hashlib.sha256("\0".join(names).encode() + buffer.getvalue()).hexdigest()
+        return str(xxhash.xxh3_128_hexdigest("\0".join(names).encode() + pickled(values)))
 
     record = Record(
         title="Exosomes repair cartilage", abstract="Rats healed.", year=2020, pmid="7",
@@ -643,6 +681,18 @@ def test_record_checksums_are_the_sha256_of_the_names_then_the_pickled_values() 
     kept = RecordChecksum()
     for one in [*given, *reversed(given), large, large, values]:
         assert kept(one) == defined(one)
+
+
+def pickled(values: dict[str, Any]) -> bytes:
+    """The values but "raw", by sorted name, as the record checksum pickles them."""
+    import io
+    import pickle
+
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=4)
+    pickler.fast = True
+    pickler.dump([values[name] for name in sorted(values) if name != "raw"])
+    return buffer.getvalue()
 
 
 def json_copy(value: Any) -> Any:

@@ -90,8 +90,9 @@ class RecordRow(Base):
     source: Mapped[str] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer)
     line: Mapped[int] = mapped_column(Integer)
-    # sha256 of the stored fields but `raw` (`writer.record_checksum`): marks what views of the
-    # record are made of; a re-ingest compares the fields themselves.
+    # xxh3_128 of the stored fields but `raw` (`writer.record_checksum`; a sha256 in rows
+    # last written before it): marks what views of the record are made of; a re-ingest
+    # compares the fields themselves.
     checksum: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
@@ -182,11 +183,13 @@ class IngestLogRow(Base):
     """Which file content was ingested, when, and with what result."""
 
     __tablename__ = "ingest_log"
-    __table_args__ = (UniqueConstraint("path", "sha256", name="uq_ingest_log_file"),)
+    __table_args__ = (UniqueConstraint("path", "digest", name="uq_ingest_log_file"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     path: Mapped[str] = mapped_column(Text)
-    sha256: Mapped[str] = mapped_column(String(64))
+    # The content's digest, "<algorithm>:<hex>" (`store.file_digest`; "sha256:..." in rows
+    # logged before migration 0012).
+    digest: Mapped[str] = mapped_column(String(80))
     format: Mapped[str | None] = mapped_column(String(32))
     records_read: Mapped[int] = mapped_column(Integer)
     problems: Mapped[list[str]] = mapped_column(JSONType)
@@ -197,13 +200,14 @@ class IngestProgressRow(Base):
     """How far an interrupted ingest of a file got: committed batches, and their counts.
 
     Written in each batch's transaction, removed once the file is done; a rerun of the same
-    content (`sha256`) with the same extraction (`mode`) continues after `entries_done`.
+    content (`digest`, as in `IngestLogRow`) with the same extraction (`mode`) continues
+    after `entries_done`.
     """
 
     __tablename__ = "ingest_progress"
 
     path: Mapped[str] = mapped_column(Text, primary_key=True)
-    sha256: Mapped[str] = mapped_column(String(64))
+    digest: Mapped[str] = mapped_column(String(80))
     mode: Mapped[str] = mapped_column(String(64))
     entries_done: Mapped[int] = mapped_column(Integer)
     counts: Mapped[dict[str, int]] = mapped_column(JSONType)
