@@ -213,3 +213,51 @@ def test_evs_known_as_mediators_stay_evs():
         "Extracellular vesicles and exosomes in osteoarthritis: a review",
     )
     assert got == {"exosome", "extracellular_vesicle"}
+
+
+# A review of the regeneration of several tissues that lists bone among them surveys bone
+# regeneration.
+
+
+def test_connective_tissues_including_bone_name_bone_regeneration():
+    # PMC10409197 (real_paraphrase R331): a review of MSC exosomes in the repair of connective
+    # tissues, bone first among them.
+    got = conditions(
+        "Exosomes of mesenchymal stem cells may replace the cells in regenerative medicine. "
+        "In this review we discuss the progress of research on the regeneration and repair of "
+        "connective tissues, including bone, cartilage, skin, spinal cord and tendon.",
+        "Mesenchymal stem cell-derived exosomes in connective tissue repair",
+    )
+    assert "bone_regeneration_general" in got
+
+
+def test_maxillofacial_tissues_with_the_jaw_bone_name_bone_regeneration():
+    # doi:10.3389/fphys.2022.1012241 (real_paraphrase R333) and doi:10.1186/s13287-024-03936-5
+    # (R289): reviews of EVs in dental and maxillofacial regeneration, jaw bone among the
+    # tissues.
+    got = conditions(
+        "This review focuses on the role of EVs in repairing and regenerating dental and "
+        "maxillofacial tissues, including periodontal tissue, the bone of the maxilla and "
+        "mandible and the cartilage of the temporomandibular joint.",
+        "Extracellular vesicles for dental and maxillofacial tissue regeneration",
+    )
+    assert "bone_regeneration_general" in got
+    got = conditions(
+        "Here we review the roles of EVs in oral and maxillofacial tissue regeneration, "
+        "including maxilla and mandible bone, periodontal tissues and peripheral nerves.",
+        "Extracellular vesicles as therapeutic tools in regenerative dentistry",
+    )
+    assert "bone_regeneration_general" in got
+
+
+def test_a_primary_result_of_regenerated_tissues_with_new_bone_is_no_condition():
+    # Guard, real_paraphrase R251 (discovery.researcher.life, MSC exosomes in rat periodontal
+    # defects): in a primary study the regenerated tissues with new bone are a result, not
+    # what the study is for.
+    got = conditions(
+        "Rats with periodontal defects were treated with MSC exosomes. Treated rats repaired "
+        "the defects faster, regenerating periodontal tissues including new bone and "
+        "periodontal ligament.",
+        "MSC exosomes promote periodontal regeneration",
+    )
+    assert "bone_regeneration_general" not in got

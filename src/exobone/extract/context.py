@@ -35,6 +35,8 @@ def _gate(name: str) -> Gate:
 _PURPOSE_LEAD: Final = _RULES.cue("purpose_lead")
 _MODAL_AIM: Final = _RULES.cue("modal_aim")
 _ALWAYS_PURPOSE: Final = _gate("always_purpose")
+# A review's list of regenerated tissues that holds bone (the lexicon's gapped rows).
+_SURVEYED_TISSUES: Final = _gate("surveyed_tissues")
 # A condition of the opening background named as what is to be repaired or treated.
 _TARGET_LEAD: Final = _RULES.cue("target_lead")
 
@@ -115,7 +117,10 @@ def _conditions(doc: Document) -> Iterator[Finding]:
             text = doc.text_of(m.section)
             lead = text[max(0, m.start - 50) : m.start]
             modal = m.section == "abstract" and _MODAL_AIM.search(lead)
-            if not (_ALWAYS_PURPOSE.search(m.text) or _PURPOSE_LEAD.search(lead) or modal):
+            surveyed = doc.review and _SURVEYED_TISSUES.search(m.text)
+            if not (
+                _ALWAYS_PURPOSE.search(m.text) or surveyed or _PURPOSE_LEAD.search(lead) or modal
+            ):
                 continue
         found.append(m)
     found += _opening_targets(doc)
