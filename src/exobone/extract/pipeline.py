@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 
 from exobone.extract import patterns
 from exobone.extract.cells_rules import NON_CELL_HEADS
@@ -68,12 +69,17 @@ def _head_word(text: str, end: int) -> str:
 def _abbreviation_labels(
     text: str, abbrevs: list[Abbreviation], matches: list[Match]
 ) -> dict[str, set[Entry]]:
-    """For each short form, the labels its richest long form carries.
+    """For each short form, the labels its richest long form carries (`matches`: resolved,
+    in text order).
 
     Modifiers just before the long form ("bone-marrow-derived mesenchymal stem cells (MSCs)")
     belong to the definition too.
     """
     labels: dict[str, set[Entry]] = {}
+    if not abbrevs:
+        return labels
+    # `matches` (resolved) are in order of their starts: each long form's are found by bisection
+    starts = [m.start for m in matches]
     for ab in abbrevs:
         window = text[max(0, ab.long_start - 60) : ab.long_start]
         lead = (
@@ -82,13 +88,15 @@ def _abbreviation_labels(
             else None
         )
         start = ab.long_start - len(window) + lead.start() if lead else ab.long_start
-        found = {
-            e
-            for m in matches
-            if start <= m.start and m.end <= ab.long_end
-            for e in m.entries
-            if e[0] != "stop"
-        }
+        found: set[Entry] = set()
+        for i in range(bisect.bisect_left(starts, start), len(matches)):
+            m = matches[i]
+            if m.start >= ab.long_end:
+                break
+            if m.end <= ab.long_end:
+                for e in m.entries:
+                    if e[0] != "stop":
+                        found.add(e)
         if _head_word(text, ab.long_end) in NON_CELL_HEADS:
             found = {e for e in found if e[0] not in _CELL_KINDS}
         if len(found) > len(labels.get(ab.short, set())):
@@ -164,19 +172,62 @@ def _starts_in_order(matches: list[Match]) -> bool:
     return True
 
 
-def _contains(matches: list[Match], m: Match) -> bool:
-    """Whether a match of `matches` spans `m` and says all it says."""
-    start, end, entries = m
-    for x in matches:  # a loop: any() over a generator costs a frame per call
-        if x.start <= start and end <= x.end:
-            # every entry of `m` among those of `x` (a few each: no sets made)
-            held = x.entries
-            for e in entries:
-                if e not in held:
-                    break
-            else:
-                return True
+def _starts_and_reach(matches: list[Match], ordered: int) -> tuple[list[int], list[int]]:
+    """The starts of the first `ordered` matches (in order of their starts) and, for each, the
+    furthest end of it and those before it."""
+    head = matches[:ordered]
+    return [x.start for x in head], list(accumulate([x.end for x in head], max))
+
+
+def _overlaps(
+    matches: list[Match], ordered: int, starts: list[int], reach: list[int], m: Match
+) -> bool:
+    """Whether a match of `matches` overlaps `m` (`ordered`, `starts`, `reach` as for
+    `_contains`)."""
+    start, end = m.start, m.end
+    i = bisect.bisect_left(starts, end)
+    while i:
+        i -= 1
+        if reach[i] <= start:
+            break
+        if start < matches[i].end:
+            return True
+    for i in range(ordered, len(matches)):
+        x = matches[i]
+        if x.start < end and start < x.end:
+            return True
     return False
+
+
+def _contains(
+    matches: list[Match], ordered: int, starts: list[int], reach: list[int], m: Match
+) -> bool:
+    """Whether a match of `matches` spans `m` and says all it says. The first `ordered` are in
+    order of their starts (`starts`), and `reach[i]` is the furthest end of the first i + 1:
+    a match that spans `m` starts no later than it, so the walk back from there stops where
+    no earlier match reaches `m`'s end (most matches are never looked at)."""
+    start, end, entries = m
+    i = bisect.bisect_right(starts, start)
+    while i:
+        i -= 1
+        if reach[i] < end:
+            break
+        x = matches[i]
+        if end <= x.end and _says_all(x.entries, entries):
+            return True
+    for i in range(ordered, len(matches)):
+        x = matches[i]
+        if x.start <= start and end <= x.end and _says_all(x.entries, entries):
+            return True
+    return False
+
+
+def _says_all(held: tuple[Entry, ...], entries: tuple[Entry, ...]) -> bool:
+    """Whether every entry of `entries` is among `held` (a few each: no sets made)."""
+    for e in entries:  # noqa: SIM110 (a loop: all() makes a generator)
+        if e not in held:
+            return False
+    return True
 
 
 def find_mentions(
@@ -187,26 +238,39 @@ def find_mentions(
     candidates: list[Match],
     resolved: list[Match],
 ) -> list[Match]:
-    """All mentions of one section's text, overlaps settled."""
+    """All mentions of one section's text, overlaps settled, in text order (leftmost, then
+    longest first)."""
     lexicon = matcher.lexicon
     extra = _across_definitions(text, abbrevs, matcher) + patterns.find_rnas(text)
     matches = resolve(candidates + extra) if extra else list(resolved)
+    ordered = len(matches)  # these in text order, before the shapes' and other finds
     shapes = patterns.shapes_of(text)
     shaped = patterns.find_gene_symbols(text, lexicon, shapes)
     # Few shapes are left (about one per text), so each is checked against the matches rather
     # than marking the offsets every match covers.
     shaped.sort(key=lambda m: (-(m.end - m.start), m.start))
-    for m in shaped:
-        if not any(x.start < m.end and m.start < x.end for x in matches):
-            matches.append(m)
+    # The first `ordered` matches by their starts, and `reach[i]`, the furthest end of the
+    # first i + 1: the few shapes and finds below look at the matches near them only.
+    starts: list[int] = []
+    reach: list[int] = []
+    if shaped:
+        starts, reach = _starts_and_reach(matches, ordered)
+        for m in shaped:
+            if not _overlaps(matches, ordered, starts, reach, m):
+                matches.append(m)
     matches += _abbreviation_uses(text, abbrevs, labels, matches)
-    for m in patterns.find_prefixed_cells(
-        text, lexicon, labels, shapes
-    ) + patterns.find_glued_vesicles(
-        text, lexicon, labels
-    ):
-        if not _contains(matches, m):
-            matches.append(m)
+    found = patterns.find_prefixed_cells(text, lexicon, labels, shapes)
+    found += patterns.find_glued_vesicles(text, lexicon, labels)
+    if found:
+        if not shaped:
+            starts, reach = _starts_and_reach(matches, ordered)
+        for m in found:
+            if not _contains(matches, ordered, starts, reach, m):
+                matches.append(m)
+    # in text order, as `_mentions` reads them: only what was added after the resolved
+    # matches (in that order already) can be out of it
+    if len(matches) > ordered and not _in_text_order(matches[max(ordered - 1, 0) :]):
+        matches.sort(key=in_order(len(text)))
     # a first entry other than "stop" settles most matches at once
     return [
         m
@@ -234,10 +298,7 @@ def _mentions(
     numbers = [s.index for s in sentences] or [0]
     starts = [s.start for s in sentences[1:]]
     at, last = 0, len(starts)
-    # most sections add no match to the resolved ones, which are in text order already: the
-    # sort's key is then called for nothing
-    ordered = matches if _in_text_order(matches) else sorted(matches, key=in_order(len(text)))
-    for start, end, entries in ordered:
+    for start, end, entries in matches:  # in text order (`find_mentions`)
         while at < last and starts[at] <= start:
             at += 1
         sentence = numbers[at]
