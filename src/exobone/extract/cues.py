@@ -241,14 +241,16 @@ class CueHits:
             found = [(last + 1 - length, last + 1, ids) for last, (length, ids) in hits]
         else:
             self.known = known
+        starts_of, ends_of = self._starts, self._ends
         for start, end, ids in found:
             for cue_id in ids:
-                if cue_id in self._ends:
-                    self._starts[cue_id].append(start)
-                    self._ends[cue_id].append(end)
+                ends = ends_of.get(cue_id)
+                if ends is None:
+                    starts_of[cue_id] = [start]
+                    ends_of[cue_id] = [end]
                 else:
-                    self._starts[cue_id] = [start]
-                    self._ends[cue_id] = [end]
+                    starts_of[cue_id].append(start)
+                    ends.append(end)
 
     def starts_in(self, set_id: int, pos: int, end: int) -> list[int]:
         """Where the texts of set `set_id` start, of those lying wholly inside `[pos, end)`, in

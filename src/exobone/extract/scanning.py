@@ -391,14 +391,6 @@ def folds_exactly(pattern: str) -> bool:
     return _UNFOLDED.search(pattern) is None
 
 
-def _holds_one(low: str, texts: tuple[str, ...]) -> bool:
-    """Whether `low` holds one of `texts` (a loop: any() over a generator costs a frame)."""
-    for text in texts:  # noqa: SIM110 (the loop, compiled or not, makes no generator)
-        if text in low:
-            return True
-    return False
-
-
 # --------------------------------------------------------------------------------------------
 # Relaxed patterns
 # --------------------------------------------------------------------------------------------
@@ -1076,6 +1068,10 @@ class Gate:
             () if self.per_sentence else _pre_check_of(sets, self.keys)
         )
         self.always = not self.keys
+        # what a text must hold, set by set: one text of each (`first_keys`, `keys`, `further`)
+        self.checks: tuple[tuple[str, ...], ...] = tuple(
+            texts for texts in (self.first_keys, self.keys, *self.further) if texts
+        )
 
     def _folded_if_possible(
         self, sentence: str | View, part: str | None, low: str | None = None
@@ -1098,14 +1094,12 @@ class Gate:
                 return whole if part is None else part  # (the regex reads the text itself)
             if low is None:
                 low = fold(whole if part is None else part)
-        if self.always:
-            return low
-        if self.first_keys and not _holds_one(low, self.first_keys):
-            return None
-        if not _holds_one(low, self.keys):
-            return None
-        for texts in self.further:
-            if not _holds_one(low, texts):
+        # (loops written out: a call per set of texts costs pure Python more than its tests)
+        for texts in self.checks:
+            for text in texts:
+                if text in low:
+                    break
+            else:
                 return None
         return low
 
