@@ -41,24 +41,26 @@ class Match(NamedTuple):
 # hit must be checked against the lowered text (where the folded form has a space: the
 # folded text shows hyphens as spaces too).
 _Needle = tuple[str, list[int], bool]
-# What one automaton key stands for (a key may stand for several, see `_automaton`): the
-# length of the term's key and whether the automaton key ends with a bound after it (the
-# hit then ends one character later), its case-folded entries (empty if the key is only the
-# folded form of case-sensitive terms), each case-sensitive term with that folded form and
-# its entries, which count only where the text has the term as written, the gapped patterns
-# it is a required text of (bit i: pattern i may match; 0: none), the cue needles it is the
-# folded form of, the key itself when the text must be checked for it ("" when the
-# automaton key shows it exactly), and which space edges the text must bound (`_spaces`).
-_Value = tuple[
+# What one automaton key stands for (a key may stand for several, see `_automaton`), in two
+# tuples, so that a hit reads only the fields its kind needs. The texts found anywhere
+# (`_Found`): the length of the key, the gapped patterns it is a required text of (bit i:
+# pattern i may match; 0: none), the cue needles it is the folded form of, and the key itself
+# when the text must be checked for it ("" when the automaton key shows it exactly). The terms
+# (`_Term`): the length of the term's key and whether the automaton key ends with a bound
+# after it (the hit then ends one character later), its case-folded entries (empty if the key
+# is only the folded form of case-sensitive terms), each case-sensitive term with that folded
+# form and its entries, which count only where the text has the term as written, the key to
+# check as for a needle, and which space edges the text must bound (`_spaces`).
+_Found = tuple[int, int, tuple[_Needle, ...], str]
+_Term = tuple[
     int,
     int,
     tuple[Entry, ...],
     tuple[tuple[str, tuple[Entry, ...]], ...],
-    int,
-    tuple[_Needle, ...],
     str,
     int,
 ]
+_Value = tuple[tuple[_Found, ...], tuple[_Term, ...]]
 # The automaton passes over `_shown(text)`: the text between two spaces, with each character
 # that is neither a letter, a digit nor a space shown as "#". A term whose key starts (ends)
 # with a letter or digit may not follow (precede) one in the text: it is keyed with a space
@@ -114,33 +116,28 @@ def _automaton(
         keyed.setdefault(key, []).append((needle, ids, " " in key))
     # Keys whose shown forms are alike (or a bounded key and a key that opens with the bound
     # it shows) share an automaton key: each hit is tried as each of them.
-    shared: dict[str, list[_Value]] = {}
+    shared: dict[str, tuple[list[_Found], list[_Term]]] = {}
     for key, (known, term_list) in values.items():
         terms = tuple(term_list)
         cues = tuple(keyed.get(key, ()))
         mask = masks.get(key, 0)
         shown = _shown(key)[1:-1]
         check = "" if shown == key else key
-        spaces = 0
-        if known or terms:
-            spaces = (_SPACE_START if key[0] == " " else 0) | (_SPACE_END if key[-1] == " " else 0)
-        befores = (" ", _OTHER) if (known or terms) and key[0].isalnum() else ("",)
-        afters = (" ", _OTHER) if (known or terms) and key[-1].isalnum() else ("",)
-        if befores == afters == ("",):
-            shared.setdefault(shown, []).append(
-                (len(key), 0, known, terms, mask, cues, check, spaces)
-            )
-            continue
         if mask or cues:  # found anywhere, the term's words or not
-            shared.setdefault(shown, []).append((len(key), 0, (), (), mask, cues, check, 0))
+            shared.setdefault(shown, ([], []))[0].append((len(key), mask, cues, check))
+        if not known and not terms:
+            continue
+        spaces = (_SPACE_START if key[0] == " " else 0) | (_SPACE_END if key[-1] == " " else 0)
+        befores = (" ", _OTHER) if key[0].isalnum() else ("",)
+        afters = (" ", _OTHER) if key[-1].isalnum() else ("",)
         for before in befores:
             for after in afters:
-                shared.setdefault(before + shown + after, []).append(
-                    (len(key), len(after), known, terms, 0, (), check, spaces)
+                shared.setdefault(before + shown + after, ([], []))[1].append(
+                    (len(key), len(after), known, terms, check, spaces)
                 )
     auto = ahocorasick.Automaton()
-    for key, stands_for in shared.items():
-        auto.add_word(key, tuple(stands_for))
+    for key, (found, term_values) in shared.items():
+        auto.add_word(key, (tuple(found), tuple(term_values)))
     auto.make_automaton()
     return auto
 
@@ -227,19 +224,25 @@ class Matcher:
         wanted = self._ungated
         for source, auto, add in passes:
             # typed: unpacked natively
-            hits: Iterator[tuple[int, tuple[_Value, ...]]] = auto.iter(_shown(source))
-            for end_index, stands_for in hits:
-                for length, after, entries, terms, mask, cues, check, spaces in stands_for:
-                    end = end_index - after  # (the shown text opens with one more character)
-                    start = end - length
+            hits: Iterator[tuple[int, _Value]] = auto.iter(_shown(source))
+            # (`end_index` is where a hit ends in the text: the shown text opens with one
+            # more character)
+            for end_index, (found_values, term_values) in hits:
+                for length, mask, cues, check in found_values:
+                    start = end_index - length
                     if check and not source.startswith(check, start):
                         continue
                     if mask:  # (past the patterns' bits `wanted` is a long integer)
                         wanted |= mask
                     if cues and needles is not None:
                         for needle, ids, lowered in cues:
-                            if not lowered or text[start:end].lower() == needle:
-                                needles.append((start, end, ids))
+                            if not lowered or text[start:end_index].lower() == needle:
+                                needles.append((start, end_index, ids))
+                for length, after, entries, terms, check, spaces in term_values:
+                    end = end_index - after
+                    start = end - length
+                    if check and not source.startswith(check, start):
+                        continue
                     if spaces:
                         if spaces & _SPACE_START and (text[start] == " " or text[start] == "-"):
                             continue
