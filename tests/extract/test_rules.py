@@ -59,6 +59,21 @@ def test_word_lists_fill_their_placeholders() -> None:
     assert frozenset(RULES.word_list("harmful")) == direction.HARMFUL
 
 
+def test_fragments_fill_their_placeholders_as_groups() -> None:
+    rules = _rule_set(
+        {
+            "words": {"animals": ["rat", "mouse"]},
+            "fragments": {"species": "<<animals>>s?", "pair": "<<species>> and <<species>>"},
+            "patterns": [
+                {"name": "x", "pattern": "^<<pair>>$", "assigns": 1, "example": "rats and mice"}
+            ],
+        }
+    )
+    assert rules.fragments["species"] == "(?:rat|mouse)s?"
+    assert rules.rule("x").pattern == "^(?:(?:(?:rat|mouse)s?) and (?:(?:rat|mouse)s?))$"
+    assert rules.regex("x").match("rats and mouse")
+
+
 def test_the_cue_table_is_what_the_extractor_scans() -> None:
     """A cue row's sign and form are what `find_cues` reports for its example."""
     signs = {"up": direction.UP, "down": direction.DOWN, "same": direction.SAME}
@@ -93,6 +108,9 @@ def _rule_set(rows: object) -> RuleSet:
          "reads must be"),
         ({"cues": "not a list"}, "section 'cues'"),
         ({"words": {"w": "not a list"}}, "'words'"),
+        ({"fragments": {"f": ["not", "a pattern"]}}, "'fragments'"),
+        ({"fragments": {"w": "a"}, "words": {"w": ["a"]}}, "share a name"),
+        ({"fragments": {"f": "<<nope>>"}}, "fragment 'f'"),
     ],
 )  # fmt: skip
 def test_a_malformed_rule_file_fails_naming_the_rule(data: object, message: str) -> None:

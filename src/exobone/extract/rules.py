@@ -5,8 +5,9 @@ what it `assigns` and a one-line `example` sentence that its pattern matches. `r
 the sentence logic applies it: `sentence`, `before` (the text before the `|` mark of the
 example; the pattern ends there), `after` (from the mark on) or `between` (the gap between the
 example's two marks, as between two mentions). `<<name>>` in a pattern stands
-for the file's word list `name`, as an alternation. A malformed file fails loudly, naming the
-file and the row.
+for the file's word list `name`, as an alternation, or for its fragment `name` (a piece of
+pattern that several rows share, which may itself name word lists), as a group. A malformed
+file fails loudly, naming the file and the row.
 """
 
 from __future__ import annotations
@@ -94,9 +95,20 @@ class RuleSet:
         ):
             raise RuleError(f"{source}: 'words' must map names to lists of words")
         self.words: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in words.items()}
+        self.fragments: dict[str, str] = {}
+        fragments = data.get("fragments", {})
+        if not isinstance(fragments, dict) or not all(
+            isinstance(f, str) for f in fragments.values()
+        ):
+            raise RuleError(f"{source}: 'fragments' must map names to patterns")
+        if set(fragments) & set(self.words):
+            raise RuleError(f"{source}: a fragment and a word list share a name")
+        # expanded, in order: each may name the ones before
+        for name, fragment in fragments.items():
+            self.fragments[name] = self._expand(fragment, f"{source}, fragment {name!r}")
         self.tables: dict[str, list[Rule]] = {}
         for section, rows in data.items():
-            if section == "words":
+            if section in ("words", "fragments"):
                 continue
             if not isinstance(rows, list):
                 raise RuleError(f"{source}: section {section!r} must be a list of rules")
@@ -137,8 +149,10 @@ class RuleSet:
     def _expand(self, pattern: str, where: str) -> str:
         def words(match: re.Match[str]) -> str:
             name = match.group(1)
+            if name in self.fragments:
+                return "(?:" + self.fragments[name] + ")"
             if name not in self.words:
-                raise RuleError(f"{where}: no word list {name!r}")
+                raise RuleError(f"{where}: no word list or fragment {name!r}")
             return "(?:" + "|".join(re.escape(word) for word in self.words[name]) + ")"
 
         return _PLACEHOLDER.sub(words, pattern)
