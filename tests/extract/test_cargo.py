@@ -5,29 +5,55 @@ import pytest
 from exobone.extract import Extractor
 from exobone.model import Record
 
+EXTRACTOR = Extractor(families=("cargo",))
+
 
 def cargo(abstract: str) -> list[str]:
-    study = Extractor(families=("cargo",)).extract(Record(abstract=abstract), "S01")
+    study = EXTRACTOR.extract(Record(abstract=abstract), "S01")
     return study.annotations["ev_cargo"]
 
 
+def rules(abstract: str) -> set[str]:
+    """The rows (`[rule name]`) that `explain` names for the record's cargo."""
+    return {
+        reason.split("[rule ", 1)[1].split("]", 1)[0]
+        for e in EXTRACTOR.explain(Record(abstract=abstract))
+        for because in e.evidence
+        for reason in because.reasons
+        if e.field == "ev_cargo" and "[rule " in reason
+    }
+
+
 @pytest.mark.parametrize(
-    ("sentence", "expected"),
+    ("sentence", "expected", "rule"),
     [
-        ("In this study, miR-335 was enriched in ADSC-derived exosomes.", ["miR-335"]),
-        ("We found that circFOXO3 was abundant in the exosomes.", ["circFOXO3"]),
-        ("We found that Wnt10b was detected inside the exosomes.", ["WNT10B"]),
-        ("We then applied EVs carrying let-7c to osteoblasts.", ["let-7c"]),
-        ("We injected miR-26a-loaded exosomes into the defects.", ["miR-26a"]),
-        ("We showed that exosomes containing lncRNA NEAT1 protect cartilage.", ["NEAT1"]),
-        ("We found the exosomes delivered hsa-miR-188-3p to osteoclasts.", ["miR-188-3p"]),
-        ("We propose the transfer of MEG3 by MSC exosomes to chondrocytes.", ["MEG3"]),
-        ("Exosomes from loaded tendon cells contained more scleraxis and Tnmd.", ["SCX", "TNMD"]),
-        ("We found that exosomes shuttled CGRP and circRNA_0001785.", ["CALCA", "circ_0001785"]),
+        ("In this study, miR-335 was enriched in ADSC-derived exosomes.", ["miR-335"], "found_in"),
+        ("We found that circFOXO3 was abundant in the exosomes.", ["circFOXO3"], "found_in"),
+        ("We found that Wnt10b was detected inside the exosomes.", ["WNT10B"], "found_in"),
+        ("We then applied EVs carrying let-7c to osteoblasts.", ["let-7c"], "contain_after"),
+        ("We injected miR-26a-loaded exosomes into the defects.", ["miR-26a"], "glued_cargo"),
+        ("We showed that exosomes containing lncRNA NEAT1 protect cartilage.", ["NEAT1"],
+         "contain_after"),
+        ("We found the exosomes delivered hsa-miR-188-3p to osteoclasts.", ["miR-188-3p"],
+         "transfer_verb"),
+        ("We propose the transfer of MEG3 by MSC exosomes to chondrocytes.", ["MEG3"],
+         "transfer_lead"),
+        ("Exosomes from loaded tendon cells contained more scleraxis and Tnmd.", ["SCX", "TNMD"],
+         "contain_after"),
+        # (the verb leads to CGRP; the second molecule is read after the vesicles' verb)
+        ("We found that exosomes shuttled CGRP and circRNA_0001785.", ["CALCA", "circ_0001785"],
+         "transfer_verb contain_after"),
+        ("We found that Wnt3a was packed into exosomes.", ["WNT3A"], "packed_into"),
+        ("Exosome-mediated transfer of miR-21 raised osteogenesis.", ["miR-21"],
+         "mediated_transfer"),
+        ("The exosome-derived miR-21 reached the osteoblasts.", ["miR-21"], "adjective_before"),
     ],
-)
-def test_cargo_phrasings(sentence: str, expected: list[str]) -> None:
+)  # fmt: skip
+def test_cargo_phrasings(sentence: str, expected: list[str], rule: str) -> None:
+    """Each phrasing gives its molecules, and `explain` names the rows of data/cargo.yaml (or
+    of the direction rules) that read them."""
     assert sorted(cargo(sentence)) == sorted(expected)
+    assert rules(sentence) == set(rule.split())
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ source beside each) and a guard for what the rule must not catch.
 from __future__ import annotations
 
 import pytest
-from real_text import after_isolation, found
+from real_text import ISOLATED, after_isolation, found, rules_named
 
 
 # --- a bone-loss phenotype named by its own word is the bone_loss outcome --------------------
@@ -75,6 +75,7 @@ def test_a_molecule_both_in_the_cells_and_in_their_vesicles_is_cargo(
     sentence: str, cargo: str
 ) -> None:
     assert cargo in after_isolation(sentence, "ev_cargo")
+    assert rules_named(ISOLATED + sentence, "ev_cargo", cargo) == {"found_in"}  # cargo.yaml
 
 
 def test_both_in_cells_and_in_treated_cells_is_no_cargo() -> None:

@@ -4,7 +4,7 @@ Each sentence is our own paraphrase of a real published abstract (DOI in the com
 
 from __future__ import annotations
 
-from real_text import after_given, effects_of, found
+from real_text import GIVEN_TO_CELLS, after_given, effects_of, found, rules_named
 
 
 def test_mirna_full_name_with_its_short_form_in_brackets_is_a_mirna() -> None:
@@ -41,6 +41,7 @@ def test_vesicles_highly_expressing_a_mirna_after_their_source_carry_it() -> Non
         "while serum exosomes of young rats highly expressing miRNA-19b-3p restored it."
     )
     assert "miR-19b-3p" in found(text, "ev_cargo")
+    assert rules_named(text, "ev_cargo", "miR-19b-3p") == {"vesicle_holds"}  # cargo.yaml
 
 
 def test_vesicles_showing_an_enriched_level_of_a_mirna_carry_it() -> None:
@@ -51,6 +52,9 @@ def test_vesicles_showing_an_enriched_level_of_a_mirna_carry_it() -> None:
         "enriched miR-136-5p level and were internalised by MC3T3-E1 cells."
     )
     assert "miR-136-5p" in found(text, "ev_cargo")
+    # the gap ends in an amount (row amount_at_end): the noun after the molecule (level_after)
+    # lets vesicle_holds stand
+    assert rules_named(text, "ev_cargo", "miR-136-5p") == {"vesicle_holds"}  # cargo.yaml
 
 
 def test_vesicles_carrying_high_levels_of_a_molecule_in_a_relative_clause() -> None:
@@ -61,6 +65,7 @@ def test_vesicles_carrying_high_levels_of_a_molecule_in_a_relative_clause() -> N
         "osteogenic differentiation of BMSCs."
     )
     assert "miR-19b-3p" in found(text, "ev_cargo")
+    assert rules_named(text, "ev_cargo", "miR-19b-3p") == {"vesicle_holds"}  # cargo.yaml
 
 
 def test_markers_the_vesicles_express_and_molecules_of_cells_are_no_cargo() -> None:
@@ -83,6 +88,8 @@ def test_a_molecule_whose_level_changed_in_the_vesicles_is_no_effect() -> None:
     )
     assert "miR-214-3p|up" not in effects_of(text)
     assert "miR-214-3p" in after_given(text, "ev_cargo")
+    rules = rules_named(GIVEN_TO_CELLS + text, "ev_cargo", "miR-214-3p", "Vesicle study")
+    assert rules == {"found_in"}  # cargo.yaml
 
 
 def test_lower_expression_of_a_mirna_in_the_vesicles_is_their_profile() -> None:

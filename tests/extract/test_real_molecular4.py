@@ -8,7 +8,7 @@ Sources are named by DOI beside each example.
 from __future__ import annotations
 
 import pytest
-from real_text import fields_of
+from real_text import fields_of, rules_named
 
 OPENING = "Exosomes were isolated from bone marrow mesenchymal stem cells. "
 
@@ -64,27 +64,32 @@ def test_capitals_that_name_no_gene_stay_unread(abstract: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("abstract", "cargo"),
+    ("abstract", "cargo", "rule"),
     [
         # 10.1186/s12951-021-01015-y (engineered miR-181b exosomes): the vesicles named by the
-        # miRNA they overexpress
+        # miRNA they overexpress (a predicate of what the vesicles hold)
         (
             "In vitro, exosomes overexpressing miR-181b (Exo-181b) steered macrophages toward the "
             "M2 phenotype.",
             "miR-181b",
+            "vesicle_holds",
         ),
         # 10.1186/s13287-018-1004-0 (R93): the vesicles of source cells that overexpress it
         (
             "Exosomes derived from miR-92a-3p-overexpressing human mesenchymal stem cells "
             "enhance chondrogenesis.",
             "miR-92a-3p",
+            "glued_overexpressing",
         ),
     ],
 )
-def test_vesicles_named_by_an_overexpressed_molecule_carry_it(abstract: str, cargo: str) -> None:
+def test_vesicles_named_by_an_overexpressed_molecule_carry_it(
+    abstract: str, cargo: str, rule: str
+) -> None:
     """The molecule the vesicles (or their source cells) overexpress is their cargo, as the
-    gold codes it (R93, holdout H06)."""
+    gold codes it (R93, holdout H06); `explain` names the row of data/cargo.yaml."""
     assert cargo in annotated("ev_cargo", abstract)
+    assert rules_named(abstract, "ev_cargo", cargo, "Vesicle study") == {rule}
 
 
 @pytest.mark.parametrize(
@@ -110,6 +115,7 @@ def test_a_molecule_named_as_one_of_the_vesicles_rnas_is_their_cargo(
     """'X, a microRNA enriched in the EVs' and 'X was the most abundant miRNA in the EVs' name
     the vesicles' cargo through a class noun between the molecule and the vesicles."""
     assert cargo in annotated("ev_cargo", abstract)
+    assert rules_named(abstract, "ev_cargo", cargo, "Vesicle study") == {"class_in"}
 
 
 @pytest.mark.parametrize(

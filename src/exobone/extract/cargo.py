@@ -5,160 +5,62 @@ Said as "exosomal miR-21", "exosome-mediated transfer of X", "X was packed into 
 "exosomes containing/carrying X", and the molecules listed as the vesicles' profile ("their
 cargos, including miR-a and miR-b", "five miRNAs enriched in the EVs, including miR-c": the
 `cargo_list` row of the direction rules, which keeps them from being effects). A lone "X
-expression in exosome-treated cells" is not cargo.
+expression in exosome-treated cells" is not cargo. The rules are the rows of data/cargo.yaml;
+`explain` names the row that made each molecule cargo.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Final
 
 from exobone.extract.cells import analyse
 from exobone.extract.direction_rules import CARGO_LIST, TRANSFER_VERB, sentence_views
 from exobone.extract.document import Document, Finding, Mention, Sentence
+from exobone.extract.rules import load_rules
 from exobone.extract.scanning import Relaxed
 
+# The rules are rows of data/cargo.yaml (each with its real examples); this module holds the
+# logic that applies them.
+_RULES: Final = load_rules("cargo.yaml")
 _MOLECULES = frozenset({"genes", "mirna", "lncrna"})
-_ADJECTIVE_BEFORE = re.compile(
-    r"^[\s-]*(?:derived|carried|shuttled|encapsulated|enriched|packaged)?\s*"
-    r"(?:lncRNAs?|miRNAs?|microRNAs?|mRNAs?|proteins?|RNAs?)?\s*$",
-    re.IGNORECASE,
-)
-_MEDIATED_TRANSFER = re.compile(
-    r"^-?\s*(?:mediated|based)\s+(?:transfer|delivery|transport)\s+of\s+$", re.IGNORECASE
-)
-# Words that may stand before the vesicle word itself: "BMSC-derived", the "MSC-" of a glued
-# "MSC-Exos", an abbreviation ("ADSC exosomes"), and the species, donor state or tissue words
-# that name vesicles in lower case ("in rat BMSC-Exos", 10.1186/s13287-022-02975-0; "in
-# human umbilical cord MSC exosomes"). Capitalised or hyphenated tokens and these words only,
-# so that "in chondrocytes treated with exosomes" does not read as "in exosomes".
-_NAMING_WORDS = (
-    "human|rat|rats|mouse|mice|murine|porcine|bovine|rabbit|canine|equine|ovine|goat|pig|cow"
-    "|young|aged|old|senescent|healthy|normal|diseased|hypoxic|normoxic|primed|engineered"
-    "|native|small|large|apoptotic|serum|plasma|milk|urine|urinary|saliva|synovial|bone"
-    "|marrow|umbilical|cord|adipose|dental|pulp|stem|stromal|cell|mesenchymal|derived"
-)
-_NAMING = (
-    rf"(?-i:(?:(?:these|those|such|the|[A-Z][\w]*|[\w]+-[\w-]*|(?i:{_NAMING_WORDS}))"
-    r"[\s-]+){0,4})"
-)
-# Vesicles the lexicon does not name as a type but the sentence does: "the vesicles", a short
-# form of the record's own ("small osteoblast vesicles (SOVs)", 10.1038/s41467-022-28673-2;
-# "CMEVs carry both TGF-beta and miR-148a", 10.1002/mnfr.202100764), a glued "-Exos" or "-EVs".
-_VESICLE_WORD = re.compile(
-    r"(?<![\w-])(?:(?:nano|micro)?vesicles?|[A-Za-z0-9]+-(?:[Ee]xos?|s?EVs?)|[A-Z][A-Za-z0-9]*"
-    r"(?:EVs|MVs|Exos))(?![\w-])"
-)
+# the vesicles, then the molecule
+_ADJECTIVE_BEFORE: Final = _RULES.regex("adjective_before")
+_MEDIATED_TRANSFER: Final = _RULES.regex("mediated_transfer")
+_CONTAIN_AFTER: Final = _RULES.regex("contain_after")
+_CLAUSE: Final = _RULES.regex("clause")
+_VESICLE_HOLDS: Final = _RULES.regex("vesicle_holds")
+_AMOUNT_AT_END: Final = _RULES.regex("amount_at_end")
+_OF_AT_END: Final = _RULES.regex("of_at_end")
+_LEVEL_AFTER: Final = _RULES.regex("level_after")
+_OVEREXPRESSING: Final = _RULES.regex("overexpressing")
+_SOURCE_GAP: Final = _RULES.regex("source_gap")
+_GLUED_OVEREXPRESSING: Final = _RULES.regex("glued_overexpressing")
+# the molecule, then the vesicles
+_INTO: Final = _RULES.regex("packed_into")
+_IN: Final = _RULES.regex("found_in")
+_GLUED_CARGO: Final = _RULES.regex("glued_cargo")
+_CLASS_IN: Final = _RULES.regex("class_in")
+_TRANSFER_LEAD: Final = _RULES.regex("transfer_lead")
+_TRANSFER_GAP: Final = _RULES.regex("transfer_gap")
+_TREATED: Final = _RULES.regex("treated_after")
+# the vesicles' own words
+_VESICLE_WORD: Final = _RULES.regex("vesicle_word")
 # searched first: most sentences hold none of its words ("vesicle", "-Exo", "EVs"), and the
 # pattern itself is tried at every offset of every word
 _VESICLE_WORD_RELAXED = Relaxed.of(_VESICLE_WORD.pattern, _VESICLE_WORD.flags)
-_VESICLE_HEAD = re.compile(r"(?:vesicles?|exosomes?|EVs|MVs|microvesicles|nanovesicles)$")
-_INTO = re.compile(
-    r"^\s*(?:\S+\s+){0,6}(?:packed|packaged|loaded|sorted|encapsulated|incorporated|secreted"
-    r"|transferred|delivered|shuttled|carried|transported)\s+(?:into|in|by|via|through)\s+"
-    rf"(?:the\s+)?{_NAMING}$",
-    re.IGNORECASE,
-)
-# A molecule measured in the source cells and in their vesicles is the vesicles' cargo too: 'IL-10
-# mRNA was highly expressed both in reparative M2-like macrophages and in M2-Exos'
-# (doi:10.1186/s12951-022-01314-y, R58), 'less NAMPT was found both in ADMSCold and in the EVs
-# they secreted' (doi:10.1186/s12951-022-01763-5, R304).
-_IN = re.compile(
-    r"^\s*(?:\([^()]{1,20}\)\s*)?(?:contents?|levels?|expression|mRNAs?|proteins?)?\s*"
-    r"(?:(?:was|were|is|are)\s+)?"
-    r"(?:(?:also|highly|significantly|specifically|more|most|mainly)\s+)?(?:\w+ly\s+)?"
-    r"(?:elevated|enriched|increased|higher|high|abundant|present|detected|found|identified"
-    r"|low|lower|upregulated|up-regulated|contained|expressed|packaged|packed|loaded)?"
-    r"\s*(?:both\s+(?:in|inside|within)\s+[^,;.()]{1,60}?\s+and\s+)?"
-    rf"(?:in|inside|within)\s+(?:the\s+)?{_NAMING}$",
-)
-# "miR-140-loaded exosomes", "TGF-beta1-enriched EVs", "miR-21-overexpressing exosomes".
-_GLUED_CARGO = re.compile(
-    r"^-(?:loaded|enriched|containing|carrying|encapsulated|encapsulating|over-?expressing)"
-    rf"[\s-]+{_NAMING}$"
-)
-# The molecule named as a class member the vesicles hold: "miR-143, a microRNA enriched in
-# SOVs" (10.1038/s41467-022-28673-2), "miR-23a-3p was the most abundant of the many miRNAs
-# carried by the sEVs" (10.1080/20013078.2020.1778883).
-_CLASS_IN = re.compile(
-    r"^\s*(?:,\s*(?:a|an|the)|(?:was|were|is|are)\s+(?:one\s+of\s+)?the)\s+"
-    r"(?:(?:most|highly|more|\w+ly)\s+){0,2}(?:\w+\s+)?(?:(?:of|among)\s+the\s+(?:\w+\s+)?)?"
-    r"(?:mi(?:cro)?RNAs?|lncRNAs?|circRNAs?|RNAs?|proteins?|molecules?|transcripts?|cargos?)"
-    r"(?:\s+(?:\w+ly\s+)?(?:enriched|abundant|expressed|present|contained|carried|found"
-    r"|detected|packaged|loaded))?"
-    rf"\s+(?:in|inside|within|by)\s+(?:the\s+)?{_NAMING}$",
-    re.IGNORECASE,
-)
-# Vesicles named by a molecule overexpressed in them or in their source cells: "exosomes
-# overexpressing miR-181b (Exo-181b)" (10.1186/s12951-021-01015-y), "exosomes derived from
-# miR-92a-3p-overexpressing MSCs" (10.1186/s13287-018-1004-0).
-_OVEREXPRESSING = re.compile(
-    r"^\s*(?:(?:derived\s+)?from\s+(?:the\s+)?[\w-]+\s+)?over-?express(?:ing|ed)\s+$",
-    re.IGNORECASE,
-)
-_SOURCE_GAP = re.compile(
-    r"^\s*(?:derived\s+from|from|of|secreted\s+by|released\s+by)\s+(?:the\s+)?$", re.IGNORECASE
-)
-_GLUED_OVEREXPRESSING = re.compile(r"-\s*over-?expressing\b", re.IGNORECASE)
-# "the transfer of H19 by exosomes", "delivery of miR-21 via MSC-EVs".
-_TRANSFER_LEAD = re.compile(
-    r"\b(?:transfer|delivery|transport|shuttling|shuttle|transmission)\s+of\s+$", re.IGNORECASE
-)
-_TRANSFER_GAP = re.compile(
-    rf"^\s*(?:(?:was|is)\s+)?(?:(?:mediated|carried)\s+)?(?:by|via|through|from|in)\s+"
-    rf"(?:the\s+)?{_NAMING}$",
-    re.IGNORECASE,
-)
-_CONTAIN_AFTER = re.compile(
-    r"^\s*(?:[^\s,;]+\s+){0,5}?(?:contain\w*|carr(?:y|ies|ied|ying)|deliver\w*|shuttl\w*|transfer\w*"
-    r"|enriched (?:in|with)|rich in|loaded with|abundant in)\s+"
-    # the molecule itself, or its full name before its symbol in brackets ("integrin beta-1
-    # (ITGB1)", "the functional protein C1q binding protein (C1QBP)")
-    r"(?:(?:both|either)\s+)?(?:(?:\S+\s+){0,2}?|(?:[^\s,;()]+\s+){1,6}\()$",
-    re.IGNORECASE,
-)
-# The vesicle phrase as the subject of a predicate that states what it holds, after the
-# phrase's own modifiers (its source, its short form in brackets) or a relative pronoun bound
-# to it: "serum exosomes from young rats highly expressing miRNA-19b-3p"
-# (10.1186/s13287-021-02449-9), "BMSC-derived exosomes exhibited an enriched miR-136-5p
-# level" (10.1302/2046-3758.1012.BJR-2020-0275.R2), "exosomes that carry high levels of X".
-# A plain gap of other words may open a clause about something else (`_CONTAIN_AFTER` then
-# asks for no clause word), so only these modifiers stand between the vesicles and the verb.
-_AMOUNT = (
-    r"(?:an?\s+)?(?:\w+ly\s+)?(?:high|higher|elevated|increased|enriched|large|larger|great"
-    r"|greater|abundant|substantial|considerable)\s+"
-)
-_VESICLE_HOLDS = re.compile(
-    r"^\s*(?:\([^()]{1,30}\)\s*)?"
-    r"(?:(?:(?:isolated|derived|secreted|released|obtained)\s+)?(?:from|of|by)\s+(?:the\s+)?"
-    r"(?:[\w-]+\s+){0,3}?[\w-]+\s*(?:\([^()]{1,30}\)\s*)?)?"
-    r"(?:,?\s*(?:which|that)\s+(?:(?:are|were|is|was)\s+)?)?(?:\w+ly\s+)?"
-    r"(?:(?:contain\w*|carr(?:y|ies|ied|ying)|h[eo]ld(?:s|ing)?|harbou?r(?:s|ed|ing)?"
-    r"|(?:(?<=highly )|over-?)express(?:ed|es|ing)?|rich\s+in|enriched\s+(?:in|with)|loaded\s+with"
-    r"|abundant\s+in)\s+(?:"
-    + _AMOUNT
-    + r"(?:levels?|amounts?|quantities|concentrations?|contents?|abundance)\s+of\s+)?"
-    r"|(?:exhibit\w*|show\w*|display\w*|ha[sd]|have|with)\s+" + _AMOUNT + r"(?:(?:levels?|amounts?"
-    r"|contents?|expression)\s+of\s+)?)$",
-    re.IGNORECASE,
-)
-# after the molecule of "exhibited an enriched X level": the noun the amount is of
-_LEVEL_AFTER = re.compile(r"\s*(?:levels?|expression|contents?|abundance)\b", re.IGNORECASE)
-# a gap ending in an amount without its noun ("showed an enriched"), or in "of"
-_AMOUNT_AT_END = re.compile(_AMOUNT + r"$", re.IGNORECASE)
-_OF_AT_END = re.compile(r"\bof\s+$")
-# A gap that opens another clause: the molecule is no longer said of the vesicles.
-_CLAUSE = re.compile(r"\b(?:which|that|while|whereas|when|treated)\b", re.IGNORECASE)
+_VESICLE_HEAD: Final = _RULES.regex("vesicle_head")
+# Machinery, not a rule: the gap between two molecules of one list ("X, Y and Z").
 _LIST_GAP = re.compile(r"^[\s()]*(?:,|,?\s*and|,?\s*or)?[\s()]*$")
 _LISTED = "listed as the vesicles' cargo [rule cargo_list]"
 _TRANSFERRED = "transferred or delivered by the vesicles [rule transfer_verb]"
-_TREATED = re.compile(r"^-?\s*(?:treated|induced|mediated|stimulated|exposed)\b", re.IGNORECASE)
 
 
 def _holds(gap: str, text: str, end: int) -> bool:
-    """Whether `gap` makes the vesicles before it the holders of the molecule after it
-    (`_VESICLE_HOLDS`); an amount without its noun ("showed an enriched") needs the noun
-    after the molecule ("an enriched miR-X level")."""
+    """Whether `gap` makes the vesicles before it the holders of the molecule after it (row
+    vesicle_holds); an amount without its noun ("showed an enriched", amount_at_end) needs the
+    noun after the molecule ("an enriched miR-X level", level_after)."""
     # the vesicle phrase's modifiers and the verb run to some 60 characters; a longer gap is
     # not read (most are, and the pattern would be tried on each)
     if len(gap) > 80 or _VESICLE_HOLDS.match(gap) is None:
@@ -166,6 +68,41 @@ def _holds(gap: str, text: str, end: int) -> bool:
     if _OF_AT_END.search(gap) or not _AMOUNT_AT_END.search(gap):
         return True
     return _LEVEL_AFTER.match(text, end) is not None
+
+
+def _held_before(gap: str, text: str, end: int) -> str | None:
+    """The row by which the vesicles before `gap` hold the molecule after it (which ends at
+    `end`), if one does."""
+    if _ADJECTIVE_BEFORE.match(gap):
+        return "adjective_before"
+    if _MEDIATED_TRANSFER.match(gap):
+        return "mediated_transfer"
+    if _CONTAIN_AFTER.match(gap) and not _CLAUSE.search(gap):
+        return "contain_after"
+    if _holds(gap, text, end):
+        return "vesicle_holds"
+    if _OVEREXPRESSING.match(gap):
+        return "overexpressing"
+    if _SOURCE_GAP.match(gap) and _GLUED_OVEREXPRESSING.match(text, end, end + 20):
+        return "glued_overexpressing"
+    return None
+
+
+def _held_after(gap: str, text: str, start: int, lead_from: int) -> str | None:
+    """The row by which the vesicles after `gap` hold the molecule before it (which starts at
+    `start`; its lead is read from `lead_from` on), if one does."""
+    if _INTO.match(gap):
+        return "packed_into"
+    if _IN.match(gap):
+        return "found_in"
+    if _GLUED_CARGO.match(gap):
+        return "glued_cargo"
+    if _CLASS_IN.match(gap):
+        return "class_in"
+    lead = text[max(lead_from, start - 20) : start]
+    if _TRANSFER_LEAD.search(lead) and _TRANSFER_GAP.match(gap):
+        return "transfer_lead"
+    return None
 
 
 def _list_before(text: str, molecules: list[Mention], index: int) -> list[Mention]:
@@ -192,7 +129,7 @@ def _list_after(text: str, molecules: list[Mention], index: int) -> list[Mention
 def _vesicle_words(
     sentence: Sentence, named: list[Mention], vesicle_shorts: list[str]
 ) -> list[Mention]:
-    """The sentence's vesicle words that are not lexicon mentions (`_VESICLE_WORD`, and the
+    """The sentence's vesicle words that are not lexicon mentions (row vesicle_word, and the
     short forms the record defines for a vesicle phrase, `vesicle_shorts`), as
     pseudo-mentions."""
     shorts = [short for short in vesicle_shorts if short in sentence.text]
@@ -243,7 +180,7 @@ def extract(doc: Document) -> Iterator[Finding]:
         if not here:
             continue
         text = doc.text_of(sentence.section)
-        found: list[Mention] = []
+        found: list[tuple[Mention, str]] = []
         listed: list[Mention] = []
         transferred: list[Mention] = []
         for i, m in enumerate(molecules):
@@ -259,32 +196,16 @@ def extract(doc: Document) -> Iterator[Finding]:
             elif before and CARGO_LIST.search(text[sentence.start : m.start], view):
                 listed.append(m)
             elif before:
-                gap = text[before[-1].end : m.start]
-                if (
-                    _ADJECTIVE_BEFORE.match(gap)
-                    or _MEDIATED_TRANSFER.match(gap)
-                    or (_CONTAIN_AFTER.match(gap) and not _CLAUSE.search(gap))
-                    or _holds(gap, text, m.end)
-                    or _OVEREXPRESSING.match(gap)
-                    or (
-                        _SOURCE_GAP.match(gap)
-                        and _GLUED_OVEREXPRESSING.match(text, m.end, m.end + 20)
-                    )
-                ):
-                    found += _list_after(text, molecules, i)
+                rule = _held_before(text[before[-1].end : m.start], text, m.end)
+                if rule is not None:
+                    found += [(held, rule) for held in _list_after(text, molecules, i)]
             if after and not _TREATED.match(text[after[0].end : after[0].end + 12]):
                 gap = text[m.end : after[0].start]
-                lead = text[max(sentence.start, m.start - 20) : m.start]
-                if (
-                    _INTO.match(gap)
-                    or _IN.match(gap)
-                    or _GLUED_CARGO.match(gap)
-                    or _CLASS_IN.match(gap)
-                    or (_TRANSFER_LEAD.search(lead) and _TRANSFER_GAP.match(gap))
-                ):
-                    found += _list_before(text, molecules, i)
-        for m in found:
-            yield Finding("ev_cargo", m.label, m.span())
+                rule = _held_after(gap, text, m.start, sentence.start)
+                if rule is not None:
+                    found += [(held, rule) for held in _list_before(text, molecules, i)]
+        for m, rule in found:
+            yield Finding("ev_cargo", m.label, m.span(), f"held by the vesicles [rule {rule}]")
         for m in listed:
             yield Finding("ev_cargo", m.label, m.span(), _LISTED)
         for m in transferred:
