@@ -638,7 +638,7 @@ class Store:
         ).mappings()
         found = {row["digest"]: row for row in rows}
         row = found.get(digest)
-        if row is None and len(found):
+        if row is None and found:
             row = found.get(legacy_digest(path))
         if row is None:
             conn.execute(
