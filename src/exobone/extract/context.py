@@ -203,6 +203,8 @@ _VERB_FIRST = ("injected", "introduced")
 _PRONOUN: Final = _RULES.regex("subject_pronoun")
 _CONTENT_WORD: Final = _RULES.regex("subject_word")
 _WITH_OBJECT: Final = _RULES.regex("injected_with")
+_GIVEN_BY_ROUTE: Final = _RULES.regex("given_by_route")
+_OF_ANAESTHESIA: Final = _RULES.regex("route_of_anaesthesia")
 
 
 def _subject_not_vesicles(doc: Document, m: Mention, vesicles: list[Mention]) -> bool:
@@ -227,11 +229,17 @@ def _injected_other(doc: Document, m: Mention, vesicles: list[Mention]) -> bool:
     agent that makes the model ("intramuscular injections of methylprednisolone",
     10.1186/s13018-023-04440-x; "OA induced by intra-articular injection of MIA"; "MIA was
     injected into the joint cavity") or a reagent ("intra-articular injection of
-    antagomiR-199a-3p", R118). An injection of no named object keeps its route."""
+    antagomiR-199a-3p", R118), the anaesthesia ("general intravenous anaesthesia", R240) or
+    the subject of a passive verb of giving before a route adverb ("a collagen emulsion was
+    given subcutaneously", R344). An injection of no named object keeps its route."""
     text = doc.text_of(m.section)
     lowered = m.text.lower()
     if lowered.startswith(_VERB_FIRST):
         return _subject_not_vesicles(doc, m, vesicles)
+    if _OF_ANAESTHESIA.match(text, m.end, min(len(text), m.end + 30)):
+        return True  # "under general intravenous anaesthesia" (R240)
+    if lowered.endswith("ly") and _GIVEN_BY_ROUTE.search(text, max(0, m.start - 60), m.start):
+        return _subject_not_vesicles(doc, m, vesicles)  # "X was given subcutaneously" (R344)
     if lowered.startswith("injection"):  # "injection of X into the joint": X inside the match
         at = m.start + len(lowered.split(" of ", 1)[0])
         pattern = _OBJECT_AFTER_NOUN
