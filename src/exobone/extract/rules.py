@@ -171,15 +171,15 @@ class RuleSet:
     def regex(self, name: str) -> re.Pattern[str]:
         return self.rule(name).compile()
 
-    def cue(self, name: str, shared: bool = True) -> Cue:
+    def cue(self, name: str, shared: bool = True, whole_text: bool = False) -> Cue:
         """The single pattern `name` as a `Cue`: searched in a document's lowered text, its
-        pre-check (texts every match holds) read from the pattern (`shared`: see `Cue`). Its
-        row must be case-insensitive and written in lowercase."""
+        pre-check (texts every match holds) read from the pattern (`shared`, `whole_text`:
+        see `Cue`). Its row must be case-insensitive and written in lowercase."""
         rule = self.rule(name)
         if rule.case_sensitive:
             raise RuleError(f"{self.source}: pattern {name!r} is case-sensitive: not a cue")
         try:
-            return Cue(rule.pattern, shared)
+            return Cue(rule.pattern, shared, whole_text)
         except ValueError as exc:
             raise RuleError(f"{self.source}: pattern {name!r}: {exc}") from exc
 
