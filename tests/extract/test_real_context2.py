@@ -10,7 +10,7 @@ text.
 from __future__ import annotations
 
 import pytest
-from real_text import EXTRACTOR
+from real_text import EXTRACTOR, rules_named
 
 from exobone.lexicon.matcher import default_matcher
 from exobone.model import Record
@@ -55,6 +55,7 @@ def found(abstract: str, field: str, title: str = "Vesicles in skeletal disease"
 )  # fmt: skip
 def test_a_survey_in_the_authors_own_words_is_a_review(title: str, abstract: str) -> None:
     assert annotations(abstract, title)["study_type"] == "review"
+    assert rules_named(abstract, "study_type", "review", title) == {"we_review"}  # discourse.yaml
 
 
 # A title announcing the "emerging role" of vesicles heads a survey of the field.
@@ -78,6 +79,7 @@ def test_a_survey_in_the_authors_own_words_is_a_review(title: str, abstract: str
 )  # fmt: skip
 def test_an_emerging_role_title_heads_a_review(title: str, abstract: str) -> None:
     assert annotations(abstract, title)["study_type"] == "review"
+    assert rules_named(abstract, "study_type", "review", title) == {"survey_title"}
 
 
 # A bibliometric (scientometric) analysis surveys the literature itself: a review.
@@ -102,6 +104,9 @@ def test_an_emerging_role_title_heads_a_review(title: str, abstract: str) -> Non
 )  # fmt: skip
 def test_a_bibliometric_analysis_is_a_review(title: str, abstract: str) -> None:
     assert annotations(abstract, title)["study_type"] == "review"
+    # the first in the abstract: its bibliometric tools, or its publications retrieved
+    rules = rules_named(abstract, "study_type", "review", title)
+    assert len(rules) == 1 and rules <= {"literature_analysis", "literature_searched"}
 
 
 # "The (present) review summarizes / analyzes ...": the review named by its article.
@@ -124,6 +129,7 @@ def test_a_bibliometric_analysis_is_a_review(title: str, abstract: str) -> None:
 )  # fmt: skip
 def test_the_present_review_names_a_review(title: str, abstract: str) -> None:
     assert annotations(abstract, title)["study_type"] == "review"
+    assert rules_named(abstract, "study_type", "review", title) == {"the_review_does"}
 
 
 def test_a_study_with_results_stays_primary_whatever_its_title_or_discussion() -> None:

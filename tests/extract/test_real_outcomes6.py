@@ -9,7 +9,7 @@ search tool (named by DOI beside each text), with guards where the gate could ov
 from __future__ import annotations
 
 import pytest
-from real_text import fields_of, found
+from real_text import fields_of, found, rules_named
 
 # doi:10.3390/ph14040315 (Pharmaceuticals 2021; PMC8065796): a review of EVs in osteoarthritis
 # that states what is known and never calls itself a review.
@@ -72,6 +72,8 @@ KNEE_MICROENVIRONMENT = (
 def test_a_survey_told_only_in_the_present_is_a_review(title: str, abstract: str) -> None:
     fields = fields_of(abstract, title)
     assert fields["study_type"] == "review"
+    # known by its opening sentence: no study_cue, and own_account finds nothing
+    assert rules_named(abstract, "study_type", "review", title) == {"own_account"}
     # a review has no study of its own: no settings of its own
     assert not fields["settings"]
 

@@ -155,8 +155,14 @@ def _clinical_row(doc: Document, span: Span) -> str:
 def extract(doc: Document) -> Iterator[Finding]:
     cue = doc.review_words if doc.review else None
     if cue is not None:
-        said = doc.text_of(cue.section)[cue.start : cue.end]
-        yield Finding("study_type", "review", cue, f"review cue '{said}'")
+        # (imported here, as biology imports is_clinical: discourse's cues are made where the
+        # pipeline imports it, among the other modules' cues in the order CueHits knows them)
+        from exobone.extract.discourse import review_row
+
+        text = doc.text_of(cue.section)
+        said = text[cue.start : cue.end]
+        reason = f"review cue '{said}' [rule {review_row(text, cue)}]"
+        yield Finding("study_type", "review", cue, reason)
         return
     yield Finding("study_type", "primary", _title_span(doc), "no review cue: primary by default")
     explant = _first(doc, _EX_VIVO)
