@@ -1,5 +1,7 @@
 """Vesicle types and preconditioning named inside hyphenated vesicle names."""
 
+from real_text import rules_named
+
 from exobone.extract import Extractor
 from exobone.model import Record
 
@@ -232,3 +234,10 @@ def test_donors_cells_milk_and_labelled_models_give_no_bare_species():
         "exosomes, and pain fell over 12 months."
     )
     assert patients["animal_models"] == []
+
+
+def test_explain_names_the_row_that_reads_animals_with_the_disease() -> None:
+    # R58 (doi:10.1186/s12951-022-01314-y): M2 macrophage exosomes in mice with periodontitis;
+    # the species, then 'with' and the disease (row with_condition of data/biology.yaml)
+    abstract = "Exosomes of M2 macrophages were injected into mice with periodontitis."
+    assert rules_named(abstract, "animal_models", "mouse|periodontitis") == {"with_condition"}

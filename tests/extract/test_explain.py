@@ -81,7 +81,8 @@ def test_a_blocked_secretion_says_it_inverted_the_sign(
     # and its animal model is read from "mouse model" beside the disease it models
     found = extractor.explain(demo[15])
     assert reasons(found, "animal_models", "mouse|myeloma", "mouse model") == [
-        "biology: 'mouse model' with the disease 'bone lesions in MM' (a model of it)"
+        "biology: 'mouse model' with the disease 'bone lesions in MM' (a model of it) "
+        "[rule model_after]"
     ]
     assert reasons(found, "species", "mouse", "mouse model") == [
         "biology: species of the animal model"

@@ -39,20 +39,15 @@ _ANIMAL_WORDS: Final = frozenset(_RULES.word_list("animal_words"))
 _IN_VIVO: Final = _RULES.cue("in_vivo")
 _IN_VIVO_WORK: Final = _RULES.cue("in_vivo_work")
 _EXPLANT: Final = _RULES.cue("explant")
-_MODEL_AFTER = re.compile(r"\s*models?\b")
+_MODEL_AFTER: Final = _RULES.regex("model_after")
 # "murine periodontitis models": the adjective names the model's animals a few words on.
-_MODEL_SOON_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?models?\b")
+_MODEL_SOON_AFTER: Final = _RULES.regex("model_soon_after")
 # Species words that name animals only as a noun: "bovine milk", "murine macrophages" do not.
 _ADJECTIVE_SPECIES: Final = frozenset(_RULES.word_list("adjective_species"))
-_WORDS_BETWEEN = re.compile(r"\s+(?:[\w-]+\s+){0,2}")
-# Animals that gave cells or tissue: "macrophages from mice", "BMSCs of rats", "isolated from
-# the fat and the tendons of Sprague-Dawley rats" (not "the tendons of mice were cut").
-_DONOR_LEAD = re.compile(
-    r"(?:\b(?:isolated|derived|harvested|obtained|collected|extracted)\s+(?:[\w-]+\s+){0,3}?from"
-    r"\s+(?:[\w/-]+\s+){0,8}"
-    r"|\b(?:cells?|[A-Z]{2,}s|macrophages|marrow|milk|colostrum|serum|plasma|blood)\s+(?:from|of)"
-    r"\s+(?:[\w/-]+\s+){0,3})$",
-)
+# "mouse bone mesenchymal stem cells": the species of cells.
+_WORDS_BETWEEN: Final = _RULES.regex("species_of_cells")
+# Animals that gave cells or tissue: "macrophages from mice", "BMSCs of rats".
+_DONOR_LEAD: Final = _RULES.regex("donor_lead")
 
 
 def _span(m: Mention) -> Span:
@@ -124,11 +119,7 @@ def _has_in_vivo(doc: Document) -> bool:
 # Conditioned medium that is no tested preparation: the fluid the vesicles were separated from,
 # or the medium of cells that had received the vesicles.
 _SEPARATED_FROM: Final = _RULES.cue("separated_from", shared=False)
-_OF_TREATED_CELLS = re.compile(
-    r"\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:treated|stimulated|incubated|exposed"
-    r"|cultured|co-?cultured)\s+(?:with|by|to)\s+(?:the\s+)?(?:[\w-]+-)?)?$",
-    re.IGNORECASE,
-)
+_OF_TREATED_CELLS: Final = _RULES.regex("of_treated_cells")
 _GLUED_TREATED: Final = _RULES.cue("glued_treated", shared=False)
 
 
@@ -293,10 +284,14 @@ def _model_from_condition(doc: Document, animals: list[Mention]) -> Iterator[Fin
     conditions = [c for c in doc.of_kind("conditions") if c.label in models]
     for a in animals:
         text = doc.text_of(a.section)
-        paired = next((c for c in conditions if _names_model_with(text, a, c)), None)
+        paired, rule = next(
+            ((c, rule) for c in conditions if (rule := _names_model_with(text, a, c))),
+            (None, ""),
+        )
         if paired is not None:
             span = Span(a.start, max(a.end, paired.end), a.sentence, a.section)
-            reason = f"'{text[span.start : span.end]}': animals with the disease (a model of it)"
+            said = text[span.start : span.end]
+            reason = f"'{said}': animals with the disease (a model of it) [rule {rule}]"
             yield Finding("animal_models", f"{a.label}|{models[paired.label]}", span, reason)
             return
         if _MODEL_AFTER.match(text[a.end : a.end + 8]) and conditions:
@@ -307,26 +302,30 @@ def _model_from_condition(doc: Document, animals: list[Mention]) -> Iterator[Fin
                 a.sentence,
                 a.section,
             )
-            reason = f"'{a.text} model' with the disease '{conditions[0].text}' (a model of it)"
+            reason = (
+                f"'{a.text} model' with the disease '{conditions[0].text}' (a model of it)"
+                " [rule model_after]"
+            )
             yield Finding("animal_models", f"{a.label}|{model}", span, reason)
             return
 
 
 # "mice with periodontitis", "murine periodontitis models": species, then the condition.
-_WITH_CONDITION = re.compile(r"\s+(?:with|bearing|suffering from)\s+(?:[\w-]+\s+)?", re.IGNORECASE)
+_WITH_CONDITION: Final = _RULES.regex("with_condition")
+# Machinery, not a rule: only spaces between the species and the condition ("rat OA model").
 _BEFORE_CONDITION = re.compile(r"\s+")
 
 
-def _names_model_with(text: str, a: Mention, c: Mention) -> bool:
-    """Whether animal `a` and condition `c` of one sentence say "animals with the condition" or
-    "<animal> <condition> model"."""
+def _names_model_with(text: str, a: Mention, c: Mention) -> str:
+    """The row by which animal `a` and condition `c` of one sentence say "animals with the
+    condition" or "<animal> <condition> model" ("" when they do not)."""
     if c.section != a.section or c.sentence != a.sentence or c.start < a.end:
-        return False
+        return ""
     if _WITH_CONDITION.fullmatch(text, a.end, c.start):
-        return True
-    return bool(
-        _BEFORE_CONDITION.fullmatch(text, a.end, c.start) and _MODEL_AFTER.match(text, c.end)
-    )
+        return "with_condition"
+    if _BEFORE_CONDITION.fullmatch(text, a.end, c.start) and _MODEL_AFTER.match(text, c.end):
+        return "model_after"
+    return ""
 
 
 def _unlabelled_animals(
