@@ -133,6 +133,19 @@ def test_rows_with_other_ids_are_matched_by_title() -> None:
     assert report.missing_ids == [] and report.extra_ids == []
 
 
+def test_rows_that_share_a_title_pair_in_file_order() -> None:
+    gold = [flat("D01", species=["rat"]), flat("D02", species=["pig"])]
+    pred = [nested("S01", species=["rat"]), nested("S02", species=["pig"])]
+    for row in (*gold, *pred):  # two records of one title: each gold row takes its own
+        if "record" in row:
+            row["record"] = {"title": "One title"}
+        else:
+            row["title"] = "One title"
+    report = score(gold, pred)
+    assert report.for_field("species").tp == 2 and report.for_field("species").fp == 0
+    assert report.missing_ids == [] and report.extra_ids == []
+
+
 def test_both_shapes_on_both_sides_give_the_same_report() -> None:
     fields = {"study_type": "primary", "outcomes": ["apoptosis|decrease"], "doses": ["100 ug"]}
     other = {"study_type": "primary", "outcomes": ["apoptosis|increase"], "doses": ["100 ug"]}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -239,16 +240,17 @@ def _values(value: object, where: str, name: str) -> dict[str, str]:
 
 
 def _pair(gold_rows: Indexed, pred_rows: Indexed) -> dict[str, str]:
-    """{gold id: prediction id}: same id first, then same normalised title."""
+    """{gold id: prediction id}: same id first, then same normalised title; rows that share
+    a title pair in file order (two records of one title are two studies, not one)."""
     pairing = {row_id: row_id for row_id in gold_rows if row_id in pred_rows}
     claimed = set(pairing.values())
-    by_title: dict[str, str] = {}
+    by_title: dict[str, deque[str]] = {}
     for row_id, (_, _, title) in pred_rows.items():
         if row_id not in claimed and title:
-            by_title.setdefault(title, row_id)
+            by_title.setdefault(title, deque()).append(row_id)
     for row_id, (_, _, title) in gold_rows.items():
-        if row_id not in pairing and title in by_title:
-            pairing[row_id] = by_title.pop(title)
+        if row_id not in pairing and by_title.get(title):
+            pairing[row_id] = by_title[title].popleft()
     return pairing
 
 
