@@ -1,4 +1,5 @@
-"""Recipient cells of studies that also worked in animals or people (issue 17, quality17t).
+"""Recipient cells of studies that also worked in animals or people, and outcomes named by
+the cells whose process changed (issue 17, quality17t).
 
 `recipient_cells` are cells in vitro (docs/schema.md); where a study also treated animals or
 people and never writes 'in vitro', a recipient counts only if something says its cells were
@@ -10,7 +11,7 @@ Examples are paraphrased; the source DOI is given with each.
 
 from __future__ import annotations
 
-from real_text import found, rules_named
+from real_text import after_isolation, found, rules_named
 
 
 def test_chondrocytes_treated_with_synovial_fluid_evs_of_patients() -> None:
@@ -49,3 +50,36 @@ def test_animals_treated_with_the_vesicles_are_no_dish() -> None:
     )
     assert found(abstract, "recipient_cells") == set()
     assert found(abstract, "settings") == {"in_vivo"}
+
+
+# --- the differentiation of osteoblasts is osteogenic differentiation --------------------
+
+
+def test_proliferation_and_differentiation_of_osteoblasts() -> None:
+    # PMC8476897 (J Orthop Translat 2021, R400): plasma exosomes of injured mice promoted the
+    # proliferation and the differentiation of cultured osteoblasts.
+    sentence = (
+        "Plasma exosomes collected after the injury promoted the proliferation and "
+        "differentiation of osteoblasts in culture."
+    )
+    assert after_isolation(sentence, "outcomes") == {
+        "cell_proliferation|increase",
+        "osteogenic_differentiation|increase",
+    }
+
+
+def test_differentiation_of_osteoblasts_regulated_in_general_has_no_direction() -> None:
+    # doi:10.3969/j.issn.1006-1959.2024.04.034 (a 2024 review of BMSC exosomes in bone
+    # regeneration): the exosomes act by 'regulating' the osteoblasts' proliferation and
+    # differentiation, which names the process without a direction.
+    sentence = (
+        "BMSC exosomes take part in bone remodelling by regulating the proliferation and "
+        "differentiation of osteoblasts."
+    )
+    assert after_isolation(sentence, "outcomes") == set()
+
+
+def test_differentiation_of_osteoclasts_is_not_osteogenic() -> None:
+    """Guard: the differentiation of osteoclasts is no osteoblastic differentiation."""
+    sentence = "The exosomes inhibited the differentiation of osteoclasts in culture."
+    assert "osteogenic_differentiation|decrease" not in after_isolation(sentence, "outcomes")
