@@ -83,3 +83,32 @@ def test_differentiation_of_osteoclasts_is_not_osteogenic() -> None:
     """Guard: the differentiation of osteoclasts is no osteoblastic differentiation."""
     sentence = "The exosomes inhibited the differentiation of osteoclasts in culture."
     assert "osteogenic_differentiation|decrease" not in after_isolation(sentence, "outcomes")
+
+
+# --- a hoped-for application names a prospect, not a finding -----------------------------
+
+
+def test_potential_applications_for_promoting_fracture_healing() -> None:
+    # PMC8476897 (R400): the conclusion hopes the exosomes may have potential applications
+    # for promoting fracture healing later; the finding was on cultured osteoblasts.
+    sentence = (
+        "In future, exosomes taken after brain injury may have potential applications in "
+        "promoting fracture healing."
+    )
+    assert after_isolation(sentence, "outcomes") == set()
+
+
+def test_potential_applications_in_disc_degeneration_of_a_review_title() -> None:
+    # doi:10.1155/2022/7538025 (R280): a review title names the vesicles' 'potential
+    # applications in' the disease; what follows the preposition is no finding.
+    sentence = (
+        "MSC-derived vesicles have immunomodulatory effects and potential applications in "
+        "reducing intervertebral disc degeneration."
+    )
+    assert "disease_severity|decrease" not in after_isolation(sentence, "outcomes")
+
+
+def test_a_found_application_is_still_a_finding() -> None:
+    """Guard: the vesicles applied to the defects and promoting healing is a finding."""
+    sentence = "Applied to the fracture, the exosomes promoted fracture healing in the mice."
+    assert after_isolation(sentence, "outcomes") == {"fracture_healing|increase"}
