@@ -112,3 +112,30 @@ def test_a_found_application_is_still_a_finding() -> None:
     """Guard: the vesicles applied to the defects and promoting healing is a finding."""
     sentence = "Applied to the fracture, the exosomes promoted fracture healing in the mice."
     assert after_isolation(sentence, "outcomes") == {"fracture_healing|increase"}
+
+
+# --- macrophages pushed toward M2 ---------------------------------------------------------
+
+
+def test_macrophages_pushed_toward_the_anti_inflammatory_m2_phenotype() -> None:
+    # R221 (dental pulp stem cell exosomes with curcumin-loaded nanozymes in OA; source page
+    # synapsesocial.com 69df2a4be4eeef8a2a6af84f): in vitro the combination pushed the
+    # macrophages toward the anti-inflammatory M2 phenotype.
+    sentence = (
+        "In culture the exosome combination lowered ROS inside the cells and pushed "
+        "macrophages toward the anti-inflammatory M2 phenotype."
+    )
+    assert after_isolation(sentence, "outcomes") == {"macrophage_activation|decrease"}
+
+
+def test_scaffold_pushed_macrophages_toward_m2() -> None:
+    # doi:10.7150/thno.123700 (Theranostics, R442): a USC-Exos-loaded scaffold pushed the
+    # macrophages toward the M2 phenotype.
+    sentence = "In function, the loaded scaffold pushed macrophages toward the M2 phenotype."
+    assert after_isolation(sentence, "outcomes") == {"macrophage_activation|decrease"}
+
+
+def test_macrophages_pushed_toward_m1_is_no_shift_to_m2() -> None:
+    """Guard: a push toward M1 is not read as the M2 shift."""
+    sentence = "The exosomes pushed macrophages toward the M1 phenotype."
+    assert "macrophage_activation|decrease" not in after_isolation(sentence, "outcomes")
