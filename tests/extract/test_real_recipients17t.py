@@ -139,3 +139,29 @@ def test_macrophages_pushed_toward_m1_is_no_shift_to_m2() -> None:
     """Guard: a push toward M1 is not read as the M2 shift."""
     sentence = "The exosomes pushed macrophages toward the M1 phenotype."
     assert "macrophage_activation|decrease" not in after_isolation(sentence, "outcomes")
+
+
+# --- inflammation named by its processes or its cells ----------------------------------------
+
+
+def test_vesicles_inhibit_inflammatory_processes() -> None:
+    # doi:10.1002/mnfr.202100764 (Mol Nutr Food Res 2022, R95): milk EVs hold back the
+    # catabolic and inflammatory processes of osteoarthritic cartilage.
+    sentence = "The vesicles curbed catabolic and inflammatory processes in OA cartilage."
+    assert "inflammation|decrease" in after_isolation(sentence, "outcomes")
+
+
+def test_fewer_inflammatory_cells_in_the_exosome_group() -> None:
+    # R347 (BMSC exosome hydrogel in rotator cuff repair, petcasefinder.com case 67260): the
+    # histology of the exosome group showed fewer inflammatory cells at the interface.
+    sentence = (
+        "Histology of the exosome group showed better aligned collagen fibres and fewer "
+        "inflammatory cells at the tendon-bone interface."
+    )
+    assert "inflammation|decrease" in after_isolation(sentence, "outcomes")
+
+
+def test_inflammatory_cells_as_the_source_change_nothing_of_their_own() -> None:
+    """Guard: inflammatory cells named as the ones that release vesicles get no direction."""
+    sentence = "Inflammatory cells of the synovium release vesicles into the joint fluid."
+    assert after_isolation(sentence, "outcomes") == set()
