@@ -165,3 +165,38 @@ def test_inflammatory_cells_as_the_source_change_nothing_of_their_own() -> None:
     """Guard: inflammatory cells named as the ones that release vesicles get no direction."""
     sentence = "Inflammatory cells of the synovium release vesicles into the joint fluid."
     assert after_isolation(sentence, "outcomes") == set()
+
+
+# --- the chondrocytes' catabolism is cartilage degradation ---------------------------------
+
+
+def test_evs_of_il1beta_chondrocytes_stimulated_catabolic_events() -> None:
+    # PMC7071989 (R89): EVs of IL-1beta-treated chondrocytes stimulated catabolic events in
+    # articular chondrocytes; EVs of untreated chondrocytes held them back.
+    sentence = (
+        "EVs from the medium of IL-1beta-treated chondrocytes stimulated catabolic events in "
+        "articular chondrocytes, whereas EVs of vehicle-treated chondrocytes inhibited them."
+    )
+    assert "cartilage_degradation|increase" in after_isolation(sentence, "outcomes")
+
+
+def test_synovial_fluid_evs_promote_a_pro_catabolic_phenotype() -> None:
+    # doi:10.3390/biom15060829 (R405): fluid EVs of severe OA give chondrocytes a
+    # pro-catabolic, inflammatory phenotype.
+    sentence = (
+        "Synovial fluid EVs of patients with severe osteoarthritis promoted a pro-catabolic, "
+        "inflammatory chondrocyte phenotype."
+    )
+    assert after_isolation(sentence, "outcomes") == {"cartilage_degradation|increase"}
+
+
+def test_catabolic_genes_measured_and_a_discs_catabolism_are_no_cartilage_degradation() -> None:
+    """Guards: genes named catabolic are only measured; in a disc study the catabolic
+    processes are the disc's."""
+    measured = "The expression of anabolic and catabolic genes was measured by qRT-PCR."
+    assert after_isolation(measured, "outcomes") == set()
+    disc = (
+        "In rats with intervertebral disc degeneration the exosomes inhibited catabolic "
+        "processes in the nucleus pulposus."
+    )
+    assert "cartilage_degradation|decrease" not in after_isolation(disc, "outcomes")
