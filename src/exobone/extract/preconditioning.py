@@ -148,6 +148,10 @@ def _agent_label(doc: Document, sentence: Sentence, start: int, end: int, verb: 
     return ""
 
 
+_BEFORE_REASON = "a treatment glued before the name of the vesicles' source cells"
+_AFTER_REASON = "a treatment written after the name of the vesicles' source cells"
+
+
 def _primed_sources(doc: Document, sources: list[CellPhrase]) -> Iterator[Finding]:
     """Treatments written around the name of the source cells (see `_PRIMED_BEFORE`)."""
     for p in sources:
@@ -160,7 +164,7 @@ def _primed_sources(doc: Document, sources: list[CellPhrase]) -> Iterator[Findin
             label = _agent_label(doc, sentence, before.start(1), before.end(1), before.group(2))
             if label:
                 span = Span(before.start(), before.end(2), p.sentence, p.section)
-                yield Finding("preconditioning", label, span)
+                yield Finding("preconditioning", label, span, _BEFORE_REASON)
                 continue
         after = _PRIMED_AFTER.match(text, lowered, p.end, sentence.end, hits)
         if after:
@@ -171,7 +175,7 @@ def _primed_sources(doc: Document, sources: list[CellPhrase]) -> Iterator[Findin
             if label:
                 start = after.start(1) if manner else after.start(2)
                 span = Span(start, after.end(3), p.sentence, p.section)
-                yield Finding("preconditioning", label, span)
+                yield Finding("preconditioning", label, span, _AFTER_REASON)
 
 
 # A molecule raised or silenced in the vesicles or in their source cells, to test what the
@@ -252,18 +256,25 @@ def _cell_words(doc: Document, p: CellPhrase) -> str:
 def preconditioning(doc: Document) -> Iterator[Finding]:
     """The preconditioning findings: treatments of the cells that made the vesicles."""
     cells = analyse(doc)
-    yield from _primed_sources(doc, cells.sources)
+    source_ids = {(p.cell, p.origin) for p in cells.sources}
+    # The source cells named again: the same identity in the same words (two dental stem cells
+    # share stem_cell_dental||, but "PDLSCs" do not name "DFSCs", R129).
+    source_words = {_cell_words(doc, p) for p in cells.sources} - {""}
+    named_again = [
+        p
+        for p in cells.phrases
+        if p.role != "source"
+        and (p.cell, p.origin) in source_ids
+        and _cell_words(doc, p) in source_words
+    ]
+    # Named again with no other role, with their treatment after them: "NDMVs, isolated from
+    # healthy neutrophils stimulated with TNFalpha" (R422, doi:10.3390/ijms22147409), "co-culture
+    # with macrophages that had been stimulated with hypoxic conditions" (R245,
+    # doi:10.2147/IJN.S398446), the vesicles' source named in a title or sentence before.
+    yield from _primed_sources(doc, cells.sources + [p for p in named_again if not p.role])
     yield from _altered_cargo(doc, cells)
     source_sentences = {(p.section, p.sentence) for p in cells.sources}
-    source_ids = {(p.cell, p.origin) for p in cells.sources}
-    # Sentences naming the source cells again: the same identity in the same words (two dental
-    # stem cells share stem_cell_dental||, but "PDLSCs" do not name "DFSCs", R129).
-    source_words = {_cell_words(doc, p) for p in cells.sources} - {""}
-    source_cells = source_sentences | {
-        (p.section, p.sentence)
-        for p in cells.phrases
-        if (p.cell, p.origin) in source_ids and _cell_words(doc, p) in source_words
-    }
+    source_cells = source_sentences | {(p.section, p.sentence) for p in named_again}
     vesicle_sentences = {(v.section, v.sentence) for v in cells.vesicles}
     # "LPS-induced hPDLSCs" that received the vesicles: the treatment models the disease in
     # the recipients (seed NOTES: IL-1beta given to recipient cells is no preconditioning).
