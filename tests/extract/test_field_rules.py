@@ -23,6 +23,7 @@ FILES = {
     "methods.yaml": "methods.py",
     "cargo.yaml": "cargo.py",
     "discourse.yaml": "discourse.py",
+    "preconditioning.yaml": "preconditioning.py",
 }
 # tables whose rows each assign one value ('field: value') as one cue: how the cue wraps each
 # row, and the opening set before a row's example when the whole extractor reads it
