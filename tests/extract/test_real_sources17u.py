@@ -43,3 +43,33 @@ def test_recipient_cells_of_the_source_type_stimulated_are_no_source_priming() -
         "to chondrocytes stimulated with IL-1beta, and their effects on MMP13 were measured."
     )
     assert "IL_1beta" not in found(text, "preconditioning", title)
+
+
+# The cells the vesicles came from, named or not in the cell lexicon, and the change made in
+# them right after their name (row cells_between of data/preconditioning.yaml).
+def test_vesicles_of_unlabelled_cells_transfected_right_after_them() -> None:
+    # 10.1186/s13287-019-1426-3 (R403: exosomes of miR-26a-transfected CD34+ stem cells)
+    title = (
+        "Exosomes derived from human CD34+ stem cells transfected with miR-26a slow "
+        "steroid-induced osteonecrosis"
+    )
+    text = "The exosomes were injected into rats with osteonecrosis of the femoral head."
+    assert "genetic_modification" in found(text, "preconditioning", title)
+
+
+def test_vesicles_of_unlabelled_cells_overexpressing_a_gene() -> None:
+    # PMC11608271 (R196: exosomes of Smpd3-overexpressing stem cells in a hydrogel)
+    text = (
+        "We asked how Smpd3 steers the osteogenesis of BMSCs and gave exosomes of stem cells "
+        "overexpressing Smpd3 in a glucose-responsive hydrogel to diabetic dogs."
+    )
+    assert "genetic_modification" in found(text, "preconditioning", "Jawbone repair in diabetes")
+
+
+def test_recipient_cells_transfected_after_the_vesicles_took_up_are_no_source_change() -> None:
+    text = (
+        "Exosomes were isolated from bone marrow stem cells. The exosomes were taken up by "
+        "endothelial cells transfected with a reporter plasmid, and the uptake of exosomes by "
+        "cells transfected with siRNA was lower."
+    )
+    assert "genetic_modification" not in found(text, "preconditioning")

@@ -340,6 +340,7 @@ def preconditioning(doc: Document) -> Iterator[Finding]:
 _TO_MAKE: Final = _RULES.regex("to_make")
 _FROM_LEAD: Final = _RULES.regex("from_lead")
 _CELLS_AFTER: Final = _RULES.regex("cells_after")
+_CELLS_BETWEEN: Final = _RULES.regex("cells_between")
 _MAKES_REASON = "the treatment under which the cells made the vesicles"
 
 
@@ -347,6 +348,11 @@ def _makes_vesicles(text: str, m: Mention, sentence: Sentence, vesicles: list[Me
     """Whether `m` names how the cells that made the vesicles were treated (`_TO_MAKE`)."""
     here = [v for v in vesicles if (v.section, v.sentence) == (sentence.section, sentence.index)]
     if any(0 < v.start - m.end <= 80 and _TO_MAKE.fullmatch(text, m.end, v.start) for v in here):
+        return True
+    # the change made in the cells the vesicles came from, right after them (row cells_between)
+    if any(
+        0 < m.start - v.end <= 80 and _CELLS_BETWEEN.fullmatch(text, v.end, m.start) for v in here
+    ):
         return True
     return (
         any(v.end <= m.start for v in here)
