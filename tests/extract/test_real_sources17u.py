@@ -73,3 +73,38 @@ def test_recipient_cells_transfected_after_the_vesicles_took_up_are_no_source_ch
         "cells transfected with siRNA was lower."
     )
     assert "genetic_modification" not in found(text, "preconditioning")
+
+
+# A review's definition of the vesicles, then the many kinds of cells that release them and
+# the list of those cells (row source_after of data/cells.yaml).
+def test_a_review_lists_the_cells_that_release_the_vesicles_among_them() -> None:
+    # 10.1177/0022034518764411 (R263: EVs in bone remodeling, a review)
+    title = "Extracellular vesicles in the remodeling of bone: a review"
+    text = (
+        "Extracellular vesicles (EVs), nanometre-sized particles that comprise exosomes, "
+        "microvesicles and apoptotic bodies, are released by most kinds of cells, among them "
+        "bone marrow stem cells, osteoblasts and osteoclasts. Here we review what EVs bring to "
+        "the cells that remodel bone."
+    )
+    assert {"MSC|bone_marrow|", "osteoblast||", "osteoclast||"} <= found(text, "ev_sources", title)
+
+
+def test_a_review_lists_the_cells_that_secrete_exosomes_after_an_unlabelled_item() -> None:
+    # 10.3389/fmats.2023.1152378 (R287: exosomal materials in bone and cartilage, a review)
+    title = "Materials made of exosomes for bone and cartilage engineering: a review"
+    text = (
+        "Exosomes, also known as cell-derived extracellular vesicles, are secreted by many kinds "
+        "of cells, stem cells, dendritic cells and tumor cells among them. This review sums up "
+        "how exosomal materials are used to engineer bone and cartilage."
+    )
+    assert {"dendritic_cell||", "tumor_cell||"} <= found(text, "ev_sources", title)
+
+
+def test_cells_that_take_up_vesicles_of_many_kinds_are_no_source() -> None:
+    title = "Uptake of extracellular vesicles: a review"
+    text = (
+        "Extracellular vesicles (EVs), which comprise exosomes and microvesicles, are taken up "
+        "by many kinds of cells, among them macrophages and osteoclasts. Here we review how "
+        "the uptake happens."
+    )
+    assert not {"macrophage||", "osteoclast||"} & found(text, "ev_sources", title)
