@@ -189,7 +189,7 @@ def ingest(
 ) -> None:
     """Read, de-duplicate, extract and store bibliography files.
 
-    Each file is stored in batches of 1,000 records, each committed with a checkpoint: an
+    Each file is stored in batches of 2,000 records, each committed with a checkpoint: an
     interrupted ingest, run again, continues after its last batch. Ingesting a file again
     changes nothing. Skipped records are listed as "file, record N, line L: message" and the
     command exits with 2.

@@ -23,6 +23,8 @@ from fastapi.testclient import TestClient
 
 from exobone.api import ingest_file, load_extractor
 from exobone.store import Store
+from exobone.store import writer as writer_module
+from exobone.store.writer import BATCH_SIZE
 from exobone.web import Settings, create_app
 from exobone.web.jobs import JOB_ID
 
@@ -32,9 +34,11 @@ from synth_pubmed import generate  # noqa: E402
 LOCAL = "http://127.0.0.1:8000"
 SCRIPT_RIS = Path(__file__).resolve().parent / "data" / "script_title.ris"
 EXOBONE = Path(sys.executable).with_name("exobone")
-# Records of the long upload: 4 batches, 10-40 s to read, extract and store here (with 3, the
-# faster write path left room for only one status poll per batch on an idle machine).
+# Records of the long upload: 10-40 s to read, extract and store here; 4 batches of 1,000 in
+# the curations' test (with 3, the faster write path left room for only one status poll per
+# batch on an idle machine), 2 of `BATCH_SIZE` in a server's.
 LONG_RECORDS = 4000
+CURATION_BATCH = 1000
 MB = 1 << 20
 
 
@@ -165,11 +169,12 @@ def demo_url(request: pytest.FixtureRequest, tmp_path: Path, demo_file: Path) ->
 
 
 def test_curations_succeed_during_a_long_upload(
-    demo_url: str, tmp_path: Path, long_file: Path
+    demo_url: str, tmp_path: Path, long_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The issue's failure: a curation during a 111 s upload got 500 'database is locked'.
     Curations and searches made while the job stores its batches all succeed, each waiting
     at most for one batch's write, and the job still finishes with every record."""
+    monkeypatch.setattr(writer_module, "BATCH_SIZE", CURATION_BATCH)  # four batches
     settings = Settings(db_url=demo_url, max_upload=64 * MB, upload_dir=tmp_path / "up")
     client = TestClient(create_app(settings), base_url=LOCAL)
     started = time.monotonic()
@@ -272,12 +277,12 @@ def test_a_server_killed_mid_upload_resumes_on_the_same_upload(
     with httpx.Client(base_url=site, timeout=60) as http:
         sent = http.post("/api/upload", files=upload, headers={"X-Requested-By": "t"})
         assert sent.status_code == 202, sent.text
-        wait_until(http, sent.json()["status"], lambda j: j["stored"] >= 1000)
+        wait_until(http, sent.json()["status"], lambda j: j["stored"] >= BATCH_SIZE)
     servers[0].send_signal(signal.SIGKILL)
     servers[0].wait(timeout=30)
     with Store.open(url) as store:
         kept = store.count()
-    assert kept % 1000 == 0 and 1000 <= kept < LONG_RECORDS, kept  # whole batches only
+    assert kept % BATCH_SIZE == 0 and BATCH_SIZE <= kept < LONG_RECORDS, kept  # whole batches
 
     servers.append(start_server(url, port, server_env))
     with httpx.Client(base_url=site, timeout=60) as http:

@@ -48,7 +48,7 @@ from exobone.store.schema import (
     IngestProgressRow,
 )
 from exobone.store.writer import (
-    BATCH_SIZE,
+    LOAD_BATCH_SIZE,
     BatchWriter,
     Counts,
     annotations_t,
@@ -226,7 +226,8 @@ class Store:
         `entries` are the file's records, each a `Study` when it was extracted; a later copy
         of a paper is merged into the first. `problems` are the records the reader skipped
         and `duplicates` the number it merged. A `Record` without a study leaves any stored
-        annotations alone. Written in batches of `BATCH_SIZE`; `open_file` commits each.
+        annotations alone. Looked up and written in batches of `LOAD_BATCH_SIZE` (`open_file`
+        commits each batch of its own).
         `numbers` gives back record numbers by PMID: a new version of a paper whose older
         copy was removed (`exobone load`) keeps that copy's number and study id.
         """
@@ -235,7 +236,7 @@ class Store:
         writer = BatchWriter(str(path), extractor_version, now, numbers)
         with writing(self.engine) as conn:
             lock_state(conn)
-            for batch in batched(entries, BATCH_SIZE):
+            for batch in batched(entries, LOAD_BATCH_SIZE):
                 writer.write(conn, batch)
             summary = _summary(path, fmt, writer.counts, problems, duplicates)
             self._log(conn, summary, path, digest, now)

@@ -45,8 +45,15 @@ from exobone.store.schema import (
 )
 from exobone.text.fold import normalise_title
 
-# Entries per batch: one transaction each in a resumable ingest.
-BATCH_SIZE = 1000
+# Entries per batch of a resumable ingest (`exobone ingest`, uploads): one transaction and
+# checkpoint each, so a kill loses at most one batch. Every commit rewrites the pages its
+# batch dirtied (the key indexes, FTS5's new segment) and flushes FTS5's pending terms:
+# with 2,000 instead of 1,000 records a 50,000-record `ingest --no-extract` wrote 1,312
+# instead of 1,492 MB and took ~0.3-0.6 CPU-s less (benchmarks/README.md, twelfth round).
+BATCH_SIZE = 2000
+# Entries per look-up of `Store.add_file` (`exobone load`: one transaction a partition):
+# smaller batches only bound the Python objects alive at once.
+LOAD_BATCH_SIZE = 1000
 # Values per `IN (...)` list. Each list is filled up to this length (repeating a value, which
 # IN ignores), so a query has one shape whatever the batch: SQLite's statement cache and
 # psycopg's prepared statements then hold one program per query instead of one per list
