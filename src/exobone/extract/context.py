@@ -39,6 +39,8 @@ _ALWAYS_PURPOSE: Final = _gate("always_purpose")
 _SURVEYED_TISSUES: Final = _gate("surveyed_tissues")
 # A condition of the opening background named as what is to be repaired or treated.
 _TARGET_LEAD: Final = _RULES.cue("target_lead")
+# A condition named among "other" diseases than the subject ("and other cartilage injuries").
+_OTHER_CONDITION: Final = _RULES.cue("other_condition")
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +90,13 @@ def _only_a_risk(doc: Document, m: Mention) -> bool:
     return lead.search(doc.text_of(m.section), start, m.start) is not None
 
 
+def _named_as_other(doc: Document, m: Mention) -> bool:
+    """Whether `m` is named among "other" diseases than the subject (the other_condition row)."""
+    text = doc.text_of(m.section)
+    start = max(doc.sentence_of(m).start, m.start - 120)
+    return _OTHER_CONDITION.search(text[start : m.start]) is not None
+
+
 def _opening_targets(doc: Document) -> list[Mention]:
     """Conditions of the opening background that it names as what is to be repaired or
     treated (the background is otherwise general knowledge, not the study's subject)."""
@@ -109,7 +118,7 @@ def _conditions(doc: Document) -> Iterator[Finding]:
     lexicon = load_lexicon()
     found: list[Mention] = []
     for m in doc.of_kind("conditions"):
-        if negated(doc, m) or _only_a_risk(doc, m):
+        if negated(doc, m) or _only_a_risk(doc, m) or _named_as_other(doc, m):
             continue
         # A review's title names its subject ("Clinical potential of MSC exosomes in bone
         # regeneration"), whatever words lead to it.
