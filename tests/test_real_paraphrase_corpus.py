@@ -31,7 +31,8 @@ CELL_LINE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9./-]*$")
 # landed first as R346; quality17n: R335-R339 after its R320-R334;
 # quality17o: R356-R359 after its R340-R355; quality17t: R407-R419 after its R400-R406,
 # and R360-R399 kept for quality17r and quality17s, who work beside it; quality17s landed
-# R380-R388, and R389-R399 stay unused; quality17v: R445-R459 after its R440-R444, and
+# R380-R388, and R389-R399 stay unused; quality17r landed R360-R375, and R376-R379 stay
+# unused; quality17v: R445-R459 after its R440-R444, and
 # quality17u: R430-R439 after its R420-R429).
 RESERVED = frozenset(
     f"R{n}" for n in (
@@ -40,7 +41,7 @@ RESERVED = frozenset(
         *range(360, 400), *range(407, 420), *range(430, 440), *range(445, 460),
     )
 )
-REAL = Corpus(folder="real_paraphrase", name="real", prefix="R", size=339, reviews=108,
+REAL = Corpus(folder="real_paraphrase", name="real", prefix="R", size=340, reviews=109,
               rna=(RNA_NAME,), cell_line=CELL_LINE, reserved=RESERVED,
               retired=frozenset({"R301"}))
 
