@@ -200,3 +200,37 @@ def test_catabolic_genes_measured_and_a_discs_catabolism_are_no_cartilage_degrad
         "processes in the nucleus pulposus."
     )
     assert "cartilage_degradation|decrease" not in after_isolation(disc, "outcomes")
+
+
+# --- the construct that carries the vesicles stands for them in the next sentence --------------
+
+
+def test_the_system_taken_up_by_raw_cells() -> None:
+    # R215 (J Nanobiotechnology 2020, exosome-based biomimetic nanoparticles in RA): the
+    # loaded exosomes are measured, then 'the system' is taken up by RAW264.7 cells.
+    abstract = (
+        "Exosomes of M2 macrophages were loaded with dexamethasone (Exo/Dex). Exo/Dex "
+        "measured about 128 nm and carried the drug stably. In vitro, the system was taken up "
+        "more readily by RAW264.7 cells and lowered pro-inflammatory cytokines."
+    )
+    assert found(abstract, "recipient_cells") == {"macrophage||mouse"}
+
+
+def test_the_scaffold_that_holds_the_exosomes_pushed_macrophages() -> None:
+    # doi:10.7150/thno.123700 (R442): a printed scaffold carrying USC exosomes, then 'the
+    # scaffold pushed macrophages toward the M2 phenotype'.
+    abstract = (
+        "The GelMA/DBM/USC-Exos scaffold was printed with high fidelity and released the "
+        "exosomes steadily. In function, the scaffold pushed macrophages toward the M2 "
+        "phenotype."
+    )
+    assert found(abstract, "recipient_cells") == {"macrophage||"}
+
+
+def test_a_scaffold_named_with_no_vesicles_before_it_gives_no_recipients() -> None:
+    """Guard: 'the scaffold' after a sentence that names no vesicles is only the scaffold."""
+    abstract = (
+        "A porous titanium scaffold was printed with high fidelity. In function, the scaffold "
+        "pushed macrophages toward the M2 phenotype."
+    )
+    assert found(abstract, "recipient_cells") == set()
