@@ -234,3 +234,35 @@ def test_a_scaffold_named_with_no_vesicles_before_it_gives_no_recipients() -> No
         "pushed macrophages toward the M2 phenotype."
     )
     assert found(abstract, "recipient_cells") == set()
+
+
+# --- 'positively / negatively regulated' with the vesicles as subject ----------------------
+
+
+def test_evs_positively_regulated_osteoblastic_differentiation() -> None:
+    # doi:10.1038/srep21961 (Sci Rep 2016, R36): BMSC EVs positively regulated the osteogenic
+    # genes and the osteoblastic differentiation in vitro.
+    sentence = (
+        "The EVs positively regulated osteogenic genes and osteoblastic differentiation in "
+        "vitro without inhibiting proliferation."
+    )
+    assert after_isolation(sentence, "outcomes") == {
+        "osteogenic_differentiation|increase",
+        "cell_proliferation|no_change",
+    }
+
+
+def test_a_gene_that_positively_regulated_a_pathway_is_no_vesicle_effect() -> None:
+    # doi:10.1186/s12903-023-03842-x (BMC Oral Health 2023, R59): after the M2 exosomes'
+    # effect on osteoclasts, 'CSF2 also positively regulated TNF-alpha signaling'.
+    sentence = (
+        "M2 macrophage exosomes inhibited osteoclast differentiation. CSF2 also positively "
+        "regulated TNF-alpha signaling."
+    )
+    assert "TNF|up" not in after_isolation(sentence, "molecular_effects")
+
+
+def test_vesicles_negatively_regulated_osteoclast_differentiation() -> None:
+    """The negative form with the vesicles as subject lowers what it names."""
+    sentence = "The exosomes negatively regulated osteoclast differentiation in culture."
+    assert after_isolation(sentence, "outcomes") == {"osteoclastogenesis|decrease"}
