@@ -228,9 +228,10 @@ class Matcher:
             # (`end_index` is where a hit ends in the text: the shown text opens with one
             # more character)
             for end_index, (found_values, term_values) in hits:
+                # (a slice compared, not `startswith` at an offset: a method call, compiled)
                 for length, mask, cues, check in found_values:
                     start = end_index - length
-                    if check and not source.startswith(check, start):
+                    if check and source[start:end_index] != check:
                         continue
                     if mask:  # (past the patterns' bits `wanted` is a long integer)
                         wanted |= mask
@@ -241,7 +242,7 @@ class Matcher:
                 for length, after, entries, terms, check, spaces in term_values:
                     end = end_index - after
                     start = end - length
-                    if check and not source.startswith(check, start):
+                    if check and source[start:end] != check:
                         continue
                     if spaces:
                         if spaces & _SPACE_START and (text[start] == " " or text[start] == "-"):
@@ -251,7 +252,7 @@ class Matcher:
                     if entries:
                         add(new(Match, (start, end, entries)))
                     for term, term_entries in terms:
-                        if written.startswith(term, start):
+                        if written[start:end] == term:  # (of the key's length)
                             exact.append(new(Match, (start, end, term_entries)))
         found += exact
         if gapped and self._gapped:
