@@ -352,14 +352,35 @@ def _names_test_animals(
         return False
     if a.text.lower() in _ADJECTIVE_SPECIES and not model_after.match(text, a.end):
         return False
+    if _of_cells_or_donors(doc, a):
+        return False
+    return a.section != "title" or not _title_animal_of_cells(doc, a)
+
+
+def _of_cells_or_donors(doc: Document, a: Mention) -> bool:
+    """Whether the species word names the species of cells ("mouse bone mesenchymal stem
+    cells") or animals that only gave material (the donor lead before it)."""
+    text = doc.text_of(a.section)
     if any(
         c.section == a.section
         and 0 < c.start - a.end < 30
         and _WORDS_BETWEEN.fullmatch(text, a.end, c.start)
         for c in doc.of_kind("cell_types")
-    ):  # "mouse bone mesenchymal stem cells": the species of cells
-        return False
-    return _DONOR_LEAD.search(text, max(0, a.start - 80), a.start) is None
+    ):
+        return True
+    return _DONOR_LEAD.search(text, max(0, a.start - 80), a.start) is not None
+
+
+def _title_animal_of_cells(doc: Document, a: Mention) -> bool:
+    """Whether the animal a title names ("... in rats") is only the donor of the cells the
+    abstract works on: the abstract names that species, and only as the species of its cells
+    ("rat nucleus pulposus cells", R384, doi:10.21037/atm-21-227; "rat condylar
+    chondrocytes were cultured", R244, doi:10.3389/fbioe.2022.1061855). An abstract that names
+    the animals otherwise ("a murine air pouch model", R254) or not at all (a cut abstract)
+    leaves the title's animals standing."""
+    named = [m for m in doc.of_kind("species") if m.section != "title" and m.label == a.label]
+    animals = animal_species(doc)
+    return bool(named) and all(m not in animals or _of_cells_or_donors(doc, m) for m in named)
 
 
 def _species(doc: Document, findings: list[Finding]) -> Iterator[Finding]:

@@ -207,8 +207,9 @@ _VESICLE_WORD = re.compile(
     re.IGNORECASE,
 )
 # Routes read from a passive verb, whose subject stands before them: "EVs were injected into
-# the joint cavity", "... had been introduced into each bone defect".
-_VERB_FIRST = ("injected", "introduced")
+# the joint cavity", "... had been introduced into each bone defect", "... was applied to a
+# rat model of calvarial defect".
+_VERB_FIRST = ("injected", "introduced", "applied")
 _PRONOUN: Final = _RULES.regex("subject_pronoun")
 _CONTENT_WORD: Final = _RULES.regex("subject_word")
 _WITH_OBJECT: Final = _RULES.regex("injected_with")
