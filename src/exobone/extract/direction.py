@@ -40,6 +40,7 @@ from exobone.extract.direction_rules import (
     IMPROVERS,
     MARKED,
     MARKED_PHRASES,
+    METHYLATION_OF,
     OTHER_AGENT,
     PACKED_INTO,
     PHRASE_CONTEXT,
@@ -49,11 +50,13 @@ from exobone.extract.direction_rules import (
     REVIEW_PROSPECT_RE,
     SAME,
     SECRETION_BLOCK,
+    SECRETION_CHANGED,
     SPONGE,
     STIMULUS_SUBJECT,
     TARGET_CUES,
     TRANSFER_OF,
     UP,
+    VESICLES_WITH,
     sentence_views,
 )
 from exobone.extract.direction_sentence import resolve, resolve_state
@@ -321,16 +324,27 @@ def _analyse(doc: Document) -> list[Directed]:
         if not targets:
             continue
         state = resolve_state(view, targets, vesicle_spans)
+        machinery: bool | None = None  # read at the first molecule with a direction
         # a review's claim after a modal is a prospect (rule review_prospect)
         modal = REVIEW_PROSPECT_RE.search(text) if doc.review else None
         prospect_from = modal.start() if modal is not None else len(text)
         for i, (target, mention, sign) in enumerate(zip(targets, kept, state.result, strict=True)):
             if sign is None or target.start > prospect_from:
                 continue
+            if mention.kind in ("mirna", "lncrna", "genes") and machinery is None:
+                # how much the source cells secrete names their machinery (secretion_changed)
+                machinery = (
+                    SECRETION_CHANGED.search(text, view) is not None
+                    and SECRETION_BLOCK.search(text, view) is None
+                )
             if mention.kind in ("mirna", "lncrna", "genes") and (
-                mention.label in cargo and target.start < 3 or _is_cargo_here(view, target)
+                machinery
+                or mention.label in cargo
+                and target.start < 3
+                or _is_cargo_here(view, target)
+                or METHYLATION_OF.search(text[max(0, target.start - 70) : target.start], view)
             ):
-                continue
+                continue  # the vesicles' own molecule, or a methylation mark (methylation_of)
             if mention.kind == "lncrna" and mention.label.startswith("circ_"):
                 # a numbered circRNA (hsa_circ_0006859, R169; circRNA_0001236, R222) is the
                 # vesicles' own RNA or a biomarker: no target name of docs/schema.md
@@ -380,11 +394,17 @@ _MOLECULES: Final = frozenset({"mirna", "lncrna", "genes"})
 
 def _is_cargo_here(view: View, t: Target) -> bool:
     """The molecule is named as something the vesicles carry ("transfer lncRNA H19", "their
-    cargos, including upregulated miR-146a", "miR-X was upregulated in the exosomes")."""
+    cargos, including upregulated miR-146a", "miR-X was upregulated in the exosomes",
+    "exosomes with lower levels of miR-X")."""
     before = view.text[max(0, t.start - 50) : t.start]
     return bool(
         CARGO_BEFORE.search(before, view)
         or CARRIED_BEFORE.search(before, view)
+        # (the vesicle phrase with its source runs longer: "exosomes of senescent
+        # osteocytes, with their reduced miR-494-3p"; the row's "with" stands within the
+        # last 60 characters, looked for before the regex is tried)
+        or " with " in view.text[max(0, t.start - 60) : t.start]
+        and VESICLES_WITH.search(view.text[max(0, t.start - 110) : t.start], view) is not None
         or CARGO_LIST.search(view.text[max(0, t.start - 300) : t.start], view)
         # (RNAs only: the vesicles' profiles that change are their miRNAs and lncRNAs, and
         # the genes' many effects would each pay for the look)

@@ -18,7 +18,9 @@ from exobone.extract.direction_cues import (
     more_words_than,
 )
 from exobone.extract.direction_rules import (
+    ADJECTIVE_LIST_RE,
     CHANGE_NOUNS,
+    COORDINATED_CHANGE_RE,
     DETERMINER_GAP_RE,
     DOWN,
     HARMFUL,
@@ -57,7 +59,11 @@ def left_cue(
             ):
                 return cue
             return None
-        if cue.form == "adj" and more_words_than(3, text, cue.end, t.start):
+        if (
+            cue.form == "adj"
+            and more_words_than(3, text, cue.end, t.start)
+            and not ADJECTIVE_LIST_RE.fullmatch(text, cue.end, t.start)  # "levels of A, B and C"
+        ):
             continue
         return cue
     return None
@@ -144,6 +150,8 @@ def governed_sign(
     sign = cue.sign
     if cue.form in ("adj", "verb") and sign != SAME:
         attributing = _attributing_verb(view, cue, cues, bounds, consumed)
+        if attributing is None:
+            attributing = _verb_of_coordinate(view, cue, cues, bounds, consumed)
         if attributing is not None:
             return _attributed_sign(attributing, sign, view)
     if cue.form == "reversal" and sign == SAME:
@@ -152,17 +160,64 @@ def governed_sign(
     if t.label in HARMFUL and REPAIR_AFTER_RE.match(text[t.end : t.end + 14].lower()):
         sign = -sign
     if cue.form in ("noun", "reversal"):
-        outer = next(
-            (
-                c
-                for c in reversed(cues)
-                if c.end <= cue.start
-                and c.start not in consumed
-                and not more_words_than(2, text, c.end, cue.start)
-                and not boundary_between(bounds, c.end, cue.start)
-            ),
-            None,
-        )
-        if outer is not None and outer.form not in ("pred", "change"):
+        outer = _outer_verb(view, cue, cues, bounds, consumed)
+        if outer is None and cue.form == "noun":
+            outer = _verb_of_coordinate(view, cue, cues, bounds, consumed)
+        if outer is not None:
             return compose(outer, sign, view)
     return sign
+
+
+def _outer_verb(
+    view: View,
+    cue: Cue,
+    cues: Sequence[Cue],
+    bounds: Sequence[tuple[int, int]],
+    consumed: set[int],
+) -> Cue | None:
+    """The cue at most two words before a noun cue that acts on it ("reduced THE
+    upregulation of X")."""
+    text = view.text
+    outer = next(
+        (
+            c
+            for c in reversed(cues)
+            if c.end <= cue.start
+            and c.start not in consumed
+            and not more_words_than(2, text, c.end, cue.start)
+            and not boundary_between(bounds, c.end, cue.start)
+        ),
+        None,
+    )
+    return outer if outer is not None and outer.form not in ("pred", "change") else None
+
+
+def _verb_of_coordinate(
+    view: View,
+    cue: Cue,
+    cues: Sequence[Cue],
+    bounds: Sequence[tuple[int, int]],
+    consumed: set[int],
+) -> Cue | None:
+    """The verb acting on the changed state that `cue` is joined to by "and" (rule
+    coordinated_change: "lessened the downregulation of A and upregulation of B", "restored
+    the decreased A and the increased B"): the second state is its object too. A participle
+    right after "and" with no determiner is a verb of its own ("... of A and increased B")."""
+    # (asked of most verb cues: the "and" the row ends with, and a verb's "the", first)
+    before = view.text[max(0, cue.start - 50) : cue.start]
+    if " and " not in before or cue.form == "verb" and not before.lower().endswith(" the "):
+        return None
+    at = next((k for k, c in enumerate(cues) if c is cue), 0)
+    if at == 0:
+        return None
+    head = cues[at - 1]
+    gap = view.text[head.end : cue.start]
+    if (
+        head.form not in ("noun", "adj", "verb")
+        or boundary_between(bounds, head.end, cue.start)
+        or not COORDINATED_CHANGE_RE.fullmatch(gap)
+    ):
+        return None
+    if head.form == "noun":
+        return _outer_verb(view, head, cues, bounds, consumed)
+    return _attributing_verb(view, head, cues, bounds, consumed)

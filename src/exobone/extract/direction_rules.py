@@ -117,6 +117,12 @@ DETERMINER_END_RE: Final = RULES.regex("determiner_end")
 DETERMINER_GAP_RE: Final = RULES.regex("determiner_gap")
 
 
+COORDINATED_CHANGE_RE: Final = RULES.regex("coordinated_change")
+
+
+ADJECTIVE_LIST_RE: Final = RULES.regex("adjective_list")
+
+
 POST_NOUN_GAP_RE: Final = RULES.regex("post_noun_gap")
 
 
@@ -362,6 +368,18 @@ TRANSFER_VERB: Final = ENGINE.gate(RULES.regex("transfer_verb"), per_sentence=Fa
 
 
 PACKED_INTO: Final = ENGINE.gate(RULES.regex("packed_into"))
+
+
+# "the texture raised exosome secretion by upregulating RAB27B": the source cells' machinery
+SECRETION_CHANGED: Final = ENGINE.gate(RULES.regex("secretion_changed"))
+
+
+# "HUMSC-Exos with even lower levels of miR-21a-3p": the vesicles' profile, not an effect
+VESICLES_WITH: Final = ENGINE.gate(RULES.regex("vesicles_with"), per_sentence=False)
+
+
+# "the DNA methylation of the promoters of miR-143", "m6A of NLRP3": a mark, not an amount
+METHYLATION_OF: Final = ENGINE.gate(RULES.regex("methylation_of"), per_sentence=False)
 
 
 # "miR-X was upregulated in the exosomes": the vesicles' profile (read for RNA targets only,
