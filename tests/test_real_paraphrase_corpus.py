@@ -33,15 +33,16 @@ CELL_LINE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9./-]*$")
 # and R360-R399 kept for quality17r and quality17s, who work beside it; quality17s landed
 # R380-R388, and R389-R399 stay unused; quality17r landed R360-R375, and R376-R379 stay
 # unused; quality17v: R445-R459 after its R440-R444, and
-# quality17u: R430-R439 after its R420-R429).
+# quality17u: R430-R439 after its R420-R429; session 18: quality18c landed R445-R455 of its
+# R445-R469, and R456-R469 stay reserved).
 RESERVED = frozenset(
     f"R{n}" for n in (
         *range(165, 190), *range(205, 215), *range(234, 240), *range(255, 260), *range(270, 280),
         *range(296, 300), *range(309, 320), *range(335, 340), *range(356, 360),
-        *range(360, 400), *range(407, 420), *range(430, 440), *range(445, 460),
+        *range(360, 400), *range(407, 420), *range(430, 440), *range(456, 470),
     )
 )
-REAL = Corpus(folder="real_paraphrase", name="real", prefix="R", size=340, reviews=109,
+REAL = Corpus(folder="real_paraphrase", name="real", prefix="R", size=351, reviews=109,
               rna=(RNA_NAME,), cell_line=CELL_LINE, reserved=RESERVED,
               retired=frozenset({"R301"}))
 
