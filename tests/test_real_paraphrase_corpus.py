@@ -34,7 +34,8 @@ CELL_LINE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9./-]*$")
 # R380-R388, and R389-R399 stay unused; quality17r landed R360-R375, and R376-R379 stay
 # unused; quality17v: R445-R459 after its R440-R444, and
 # quality17u: R430-R439 after its R420-R429; session 18: quality18c landed R445-R455 of its
-# R445-R469, and R456-R469 stay reserved).
+# R445-R469, and R456-R469 stay reserved; quality18d landed R470-R482 and leaves R483-R494
+# unused).
 RESERVED = frozenset(
     f"R{n}" for n in (
         *range(165, 190), *range(205, 215), *range(234, 240), *range(255, 260), *range(270, 280),
@@ -42,7 +43,7 @@ RESERVED = frozenset(
         *range(360, 400), *range(407, 420), *range(430, 440), *range(456, 470),
     )
 )
-REAL = Corpus(folder="real_paraphrase", name="real", prefix="R", size=351, reviews=109,
+REAL = Corpus(folder="real_paraphrase", name="real", prefix="R", size=364, reviews=116,
               rna=(RNA_NAME,), cell_line=CELL_LINE, reserved=RESERVED,
               retired=frozenset({"R301"}))
 
