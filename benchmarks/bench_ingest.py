@@ -114,8 +114,22 @@ def _child(*args: str) -> dict[str, float]:
 
 def _fresh_pg(base: str, name: str) -> str:
     """A new, empty PostgreSQL database beside `base`'s (dropped first if it exists)."""
-    from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
+
+    _admin(base, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"')
+    return make_url(base).set(database=name).render_as_string(hide_password=False)
+
+
+def _drop_pg(base: str, name: str) -> None:
+    """Drop a benchmark database as soon as its run is measured. Left in place until the
+    next `_fresh_pg`, the server's work on it (its dirty buffers written out, autovacuum's
+    first pass over 50,000 new rows) ran beside the next timed child: in the rounds, the
+    SQLite ingest or the reader."""
+    _admin(base, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _admin(base: str, *statements: str) -> None:
+    from sqlalchemy import create_engine, text
     from sqlalchemy.exc import ProgrammingError
 
     admin = create_engine(base, isolation_level="AUTOCOMMIT")
@@ -124,15 +138,14 @@ def _fresh_pg(base: str, name: str) -> str:
     for attempt in range(30):
         try:
             with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-                conn.execute(text(f'CREATE DATABASE "{name}"'))
+                for statement in statements:
+                    conn.execute(text(statement))
             break
         except ProgrammingError as error:
             if "pg_signal_backend" not in str(error) or attempt == 29:
                 raise
             time.sleep(2)
     admin.dispose()
-    return make_url(base).set(database=name).render_as_string(hide_password=False)
 
 
 def rounds_run(path: Path, pg_url: str | None, rounds: int, tag: str = "") -> dict[str, object]:
@@ -157,6 +170,7 @@ def rounds_run(path: Path, pg_url: str | None, rounds: int, tag: str = "") -> di
                     assert pg_url is not None
                     fresh = _fresh_pg(pg_url, f"bench_ingest_rounds{tag}")
                     figures = _child("--command", "ingest_no_extract", str(path), fresh)
+                    _drop_pg(pg_url, f"bench_ingest_rounds{tag}")
                 cpu[which] = figures["cpu_seconds"]
             ratios = {store: round(cpu["read"] / cpu[store], 3) for store in stores}
             reports.append({"order": order, "cpu_seconds": cpu, "ratios": ratios})
@@ -181,6 +195,7 @@ def store_run(
             if pg_url:
                 fresh = _fresh_pg(pg_url, f"bench_ingest_{mode}{tag}")
                 runs[f"{mode}_postgresql"] = _child("--command", mode, str(path), fresh)
+                _drop_pg(pg_url, f"bench_ingest_{mode}{tag}")
         if small is not None:
             runs["ingest_sqlite_small"] = _child(
                 "--command", "ingest", str(small), f"sqlite:///{tmp}/small.db"
