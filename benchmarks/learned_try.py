@@ -18,7 +18,9 @@ inner folds: the probability at which the added values gain the field's F1 most 
 records (no gain: the field adds nothing). `--held-out FROM-TO`: train on every record but
 those real_paraphrase ids, choose thresholds the same way, score those. `--ranking`: 5-fold
 out-of-fold probabilities; per field, how many of the top-k candidate values (values the
-rules did not give) are in the gold. Sealed corpora are never read.
+rules did not give) are in the gold, and how many of the rules' directed values the model
+would flip to another direction of the same term are right to flip (the veto weighed). Sealed
+corpora are never read.
 """
 
 from __future__ import annotations
@@ -326,6 +328,21 @@ def main() -> None:
             right = sum(g for _, g in ranked)
             tops = ", ".join(f"{sum(g for _, g in ranked[:k])}/{k}" for k in (5, 10, 20, 40))
             print(f"{f:<18} {len(ranked):5} candidates, {right:3} in gold; right in top: {tops}")
+        print("\nthe rules' directed values the model would flip, by its margin for the other way")
+        for f in ("outcomes", "molecular_effects"):
+            flips = []  # (margin, the flip is right)
+            for i, probs in oof.items():
+                item = pool[i]
+                for v in item.rules[f]:
+                    for label, p in probs.items():
+                        w = label.split("=", 1)[1]
+                        if label.startswith(f + "=") and w != v and term(w) == term(v):
+                            margin = p - probs.get(f"{f}={v}", 0.0)
+                            flips.append((-margin, w in item.gold[f] and v not in item.gold[f]))
+            flips.sort()
+            right = sum(g for _, g in flips)
+            tops = ", ".join(f"{sum(g for _, g in flips[:k])}/{k}" for k in (5, 10, 20))
+            print(f"{f:<18} {len(flips):5} flips, {right:3} right; right in top: {tops}")
 
 
 if __name__ == "__main__":
