@@ -198,22 +198,31 @@ _PHRASE_REASONS: Final = {
 # 37771550; R68). The bare mature cell (no origin, no species) is then the line named again,
 # whose identity (SCHEMA: MC3T3-E1 is `preosteoblast||mouse`) already stands for it.
 _MATURE_NAME_OF = {"preosteoblast": "osteoblast", "preadipocyte": "adipocyte"}
+_OTHER_MATURE: Final = _RULES.regex("other_mature_cells")
 
 
 def _line_named_as_mature(doc: Document, values: list[str]) -> set[str]:
     """The bare values `cell||` that a precursor line of the record is named by: the line's
-    name stands right before the mature cell's word ("MC3T3-E1 osteoblasts"). Where the line
-    is only "MC3T3-E1 cells", "primary osteoblasts" are other cells."""
+    name stands right before the mature cell's word ("MC3T3-E1 osteoblasts"), or the line is
+    the only cells of the record that the bare word can stand for: "osteoblast precursor
+    cells (MC3T3-E1)" then "the osteoblasts" (R68), "MC3T3-E1 cells" then "Dex-stimulated
+    osteoblasts" (R449, doi:10.1155/2023/3602962). Where the record also has "primary" or
+    calvarial osteoblasts (row other_mature_cells), these are other cells."""
     lines = load_lexicon().lines_by_name
     named = set()
+    cells = doc.of_kind("cell_types", study_only=False)
     for line in doc.of_kind("cell_lines", study_only=False):
         entry = lines.get(line.label)
         mature = _MATURE_NAME_OF.get(entry.identity.split("|")[0], "") if entry else ""
-        if mature and any(
+        if not mature:
+            continue
+        if any(
+            m.label == mature and m.section == line.section and 0 <= m.start - line.end <= 1
+            for m in cells
+        ) or not any(
             m.label == mature
-            and m.section == line.section
-            and 0 <= m.start - line.end <= 1
-            for m in doc.of_kind("cell_types", study_only=False)
+            and _OTHER_MATURE.search(doc.text_of(m.section), max(0, m.start - 40), m.start)
+            for m in cells
         ):
             named.add(f"{mature}||")
     return named & set(values)
