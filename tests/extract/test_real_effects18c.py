@@ -5,8 +5,9 @@ first in a short list, the comparative after it); pro-inflammatory macrophages c
 'fewer' in treated tissue; the differentiation of osteoblasts named with the head in front of
 'proliferation and differentiation'; a cytokine given 'with' a verb of stimulation is the
 stimulus, not its effect; a precursor cell line (MC3T3-E1) named again by the bare mature
-cell word is the same recipient. Examples are paraphrased; the source DOI is given with
-each, and each rule has a guard for what it must not catch.
+cell word is the same recipient; 'mineral deposition' is mineralization and 'cartilage
+formation' or 'chondral repair' cartilage regeneration. Examples are paraphrased; the source
+DOI is given with each, and each rule has a guard for what it must not catch.
 """
 
 from __future__ import annotations
@@ -174,3 +175,48 @@ def test_primary_osteoblasts_beside_the_line_are_cells_of_their_own() -> None:
         "by primary osteoblasts, whose mineralization rose."
     )
     assert found(abstract, "recipient_cells") == {"preosteoblast||mouse", "osteoblast||"}
+
+
+# --- tissue outcomes named by other words ---------------------------------------------------
+
+
+def test_mineral_deposition_is_mineralization() -> None:
+    # R53 (BMSC exosomes in gelatin cryogels, source on its NOTES line): the exosomes raised
+    # 'the proliferation, alkaline phosphatase activity and mineral deposition of MG-63 cells'.
+    sentence = (
+        "The exosomes significantly increased the proliferation, alkaline phosphatase "
+        "activity and mineral deposition of MG-63 cells."
+    )
+    assert "mineralization|increase" in after_isolation(sentence, "outcomes")
+
+
+def test_increases_in_mineral_deposition() -> None:
+    # R453 (exosomes of ossified ligamentum flavum cells): 'dose-dependent increases in
+    # alkaline phosphatase activity and mineral deposition'.
+    sentence = (
+        "Cells treated with the exosomes showed dose-dependent increases in alkaline "
+        "phosphatase activity and mineral deposition."
+    )
+    assert "mineralization|increase" in after_isolation(sentence, "outcomes")
+
+
+def test_bone_mineral_density_is_no_mineralization() -> None:
+    """Guard: the density of bone mineral is bone mass, not matrix mineralization."""
+    sentence = "The exosomes raised the bone mineral density of the ovariectomized mice."
+    assert "mineralization|increase" not in after_isolation(sentence, "outcomes")
+
+
+def test_cartilage_formation_is_cartilage_regeneration() -> None:
+    # R219 (synovial MSC EVs carrying miR-31, source on its NOTES line).
+    sentence = (
+        "miR-31 delivered by the EVs enhanced chondrocyte proliferation and migration and "
+        "cartilage formation."
+    )
+    assert "cartilage_regeneration|increase" in after_isolation(sentence, "outcomes")
+
+
+def test_chondral_repair_is_cartilage_regeneration() -> None:
+    # PMID 40219364 (R79): exosome-seeded cryogels 'repair articular cartilage defects'; the
+    # exosomes 'promote cell proliferation and chondral repair'.
+    sentence = "The exosome-seeded cryogels promoted cell proliferation and chondral repair."
+    assert "cartilage_regeneration|increase" in after_isolation(sentence, "outcomes")
