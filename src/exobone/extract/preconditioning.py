@@ -28,13 +28,24 @@ _PRECONDITION_CUE = re.compile(
     r"|overexpress\w*|knock\w*|engineer\w*|modified)\b",
     re.IGNORECASE,
 )
+# The induction the cells making the vesicles went through: "during", "under", ...; also the
+# means, right before it, by which the vesicles were made stronger, "we strengthened their
+# osteoinductive effect by osteogenic induction" (R443; not "by promoting chondrogenic
+# differentiation", R426), and a day of it, "exosomal circRNA_0001236 was studied on
+# day 21 of chondrogenic induction" (R222, doi:10.1186/s13287-021-02431-5).
 _INDUCTION_LEAD = re.compile(
-    r"\b(?:during|stages? of|process of|course of|through|under|upon|following|undergoing"
-    r"|underwent|subjected to)\s+"
-    r"(?:the\s+)?(?:[\w-]+\s+){0,3}$",
+    r"\b(?:(?:during|stages? of|process of|course of|through|under|upon|following|undergoing"
+    r"|underwent|subjected to|days? \d+ of)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,3}|by\s+)$",
     re.IGNORECASE,
 )
 _WITHOUT = re.compile(r"\bwithout\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# ... but not a method of measuring: "osteogenesis was assessed by osteogenic induction".
+_MEASURED_BY = re.compile(
+    r"\b(?:assess|evaluat|measur|detect|determin|examin|analy[sz]|confirm|test|observ|quantif"
+    r"|shown|show|demonstrat|reveal|verif|induc)\w*\s+(?:\w+\s+){0,2}by\s+$",
+    re.IGNORECASE,
+)
 
 
 def _last_tokens_start(text: str, tokens: int) -> int:
@@ -128,8 +139,20 @@ _FORCE = re.compile(
 )
 
 
+# The short name of the primed vesicles in brackets after the agent is no part of it:
+# "exosomes from BMMSCs treated with glucocorticoid (GB-Exo)" (R86,
+# doi:10.1186/s13287-020-01991-2), "EVs secreted by osteoblasts stimulated with dexamethasone
+# for 14 consecutive days (OB-EVDex)" (doi:10.3389/fbioe.2023.1160703).
+_TRAILING_BRACKET = re.compile(r"\s*\([^()]{1,30}\)\s*$")
+
+
 def _agent_label(doc: Document, sentence: Sentence, start: int, end: int, verb: str) -> str:
     """The preconditioning label of an agent at [start, end) given to source cells by `verb`."""
+    section = doc.text_of(sentence.section)
+    if section[start:end].rstrip().endswith(")"):
+        bracket = _TRAILING_BRACKET.search(section, start, end)
+        if bracket is not None and bracket.start() > start:
+            end = bracket.start()
     inside = [m for m in doc.in_sentence(sentence) if start <= m.start < end]
     for m in inside:
         if m.kind == "preconditioning" and m.label != "drug_pretreatment":
@@ -292,7 +315,7 @@ def preconditioning(doc: Document) -> Iterator[Finding]:
     for m in doc.of_kind("preconditioning"):
         if m in in_recipients or _primes(doc.text_of(m.section), m, recipients, _TREATED_SUFFIX):
             continue
-        if _engineers_vesicles(doc.text_of(m.section), m, cells.vesicles):
+        if _engineers_vesicles(doc, doc.text_of(m.section), m, cells.vesicles):
             continue
         key = (m.section, m.sentence)
         text = doc.text_of(m.section)
@@ -324,7 +347,12 @@ def preconditioning(doc: Document) -> Iterator[Finding]:
             after_source = any(
                 p.end <= m.start for p in cells.sources if (p.section, p.sentence) == key
             ) or any(v.end <= m.start for v in cells.vesicles if (v.section, v.sentence) == key)
-            if after_source and _INDUCTION_LEAD.search(lead, _last_tokens_start(lead, 6)):
+            lead_start = _last_tokens_start(lead, 6)
+            if (
+                after_source
+                and _INDUCTION_LEAD.search(lead, lead_start)
+                and not (lead.rstrip().endswith("by") and _MEASURED_BY.search(lead, lead_start))
+            ):
                 yield Finding("preconditioning", m.label, m.span())
             continue
         window = text[max(sentence.start, m.start - 60) : min(sentence.end, m.end + 60)]
@@ -434,17 +462,38 @@ def _primes(text: str, m: Mention, phrases: list[CellPhrase], suffix: re.Pattern
 
 # "Engineered exosomes", "we engineered MSCsSC exosomes as carriers": the vesicles were
 # engineered after they were made (R116, R118, R122; R100 and R37's convention), not their
-# source cells; "genetically engineered NIH-3T3 cells" names the cells (R117).
+# source cells; "genetically engineered NIH-3T3 cells" names the cells (R117). The vesicles
+# named right before the word, or a word for them right after it (also in the long form of an
+# abbreviation: "engineered EVs (FEEs)"): rows vesicles_then_engineered and
+# engineered_then_vesicles of data/preconditioning.yaml.
 _VESICLE_AFTER = re.compile(r"\s+(?:the\s+)?(?:[\w-]+[\s-])?$")
+_VESICLES_THEN_ENGINEERED: Final = _RULES.regex("vesicles_then_engineered")
+_ENGINEERED_THEN_VESICLES: Final = _RULES.regex("engineered_then_vesicles")
+_ENGINEERED = re.compile(r"\bengineered\b", re.IGNORECASE)
 
 
-def _engineers_vesicles(text: str, m: Mention, vesicles: list[Mention]) -> bool:
-    """Whether `m` is the word "engineered" said of the vesicles named right after it."""
-    return m.text.lower() == "engineered" and any(
+def _engineers_vesicles(doc: Document, text: str, m: Mention, vesicles: list[Mention]) -> bool:
+    """Whether `m` is the word "engineered" said of the vesicles named right next to it, or
+    an abbreviation whose long form says so."""
+    if m.text.lower() != "engineered":
+        long = doc.abbreviations.get(m.text, "")
+        word = _ENGINEERED.search(long) if long else None
+        return word is not None and _ENGINEERED_THEN_VESICLES.match(long, word.end()) is not None
+    if _ENGINEERED_THEN_VESICLES.match(text, m.end) is not None:
+        return True
+    return any(
         v.section == m.section
-        and 0 < v.start - m.end <= 20
-        and _VESICLE_AFTER.fullmatch(text, m.end, v.start) is not None
-        and "cell" not in text[m.end : v.start]
+        and (
+            (
+                0 < v.start - m.end <= 20
+                and _VESICLE_AFTER.fullmatch(text, m.end, v.start) is not None
+                and "cell" not in text[m.end : v.start]
+            )
+            or (
+                0 < m.start - v.end <= 12
+                and _VESICLES_THEN_ENGINEERED.fullmatch(text, v.end, m.start) is not None
+            )
+        )
         for v in vesicles
     )
 
