@@ -133,3 +133,26 @@ def test_an_account_of_a_study_with_its_own_results_stays_primary() -> None:
     )
     assert fields_of(text, "Exosomes of marrow stem cells heal defects")["study_type"] == "primary"
 
+
+# A time after "more than" is a measured bound, not a stated period of the experiment
+# (_NOT_PERIOD_LEAD of extract/quantities.py).
+def test_a_release_lasting_more_than_some_days_is_no_period() -> None:
+    # 10.7150/thno.123700 (R442: a scaffold releasing urine stem cell exosomes)
+    text = (
+        "The printed scaffold kept the exosomes bioactive and released them steadily for more "
+        "than 16 days."
+    )
+    assert found(text, "durations_days") == set()
+
+
+def test_an_age_turned_back_by_more_than_months_is_no_period() -> None:
+    # 10.1038/s43587-025-00918-x (R247: antler progenitor cell EVs in aged mice)
+    text = "In aged mice the EVs turned the epigenetic age back by more than 3 months."
+    assert found(text, "durations_days") == set()
+
+
+def test_a_stated_release_period_and_follow_up_stay_periods() -> None:
+    text = (
+        "Exosomes were released from the gel for 28 days, and the rats were followed for 8 weeks."
+    )
+    assert found(text, "durations_days") == {"28", "56"}

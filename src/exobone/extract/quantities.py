@@ -102,7 +102,12 @@ _REVERSED = Cue(
     rf"|(day|week)\s+({_DAY_ITEM}(?:\s+(?:and|or)\s+{_DAY_ITEM})?))\b(?!-)"
 )
 _RANGE_END = re.compile(r"\d+(?:\s*-\s*(\d+))?")
-_NOT_PERIOD_LEAD = re.compile(r"(?:\bevery|\bper|\baged?|\bonce|\btwice|\bage of)\s+$", re.I)
+# ... and a bound is a measured amount, not a stated period: "releasing them steadily for more
+# than 16 days" (R442, doi:10.7150/thno.123700), "turning their epigenetic age back by more
+# than 3 months" (R247, doi:10.1038/s43587-025-00918-x).
+_NOT_PERIOD_LEAD = re.compile(
+    r"(?:\bevery|\bper|\baged?|\bonce|\btwice|\bage of|\bmore than)\s+$", re.I
+)
 # "injected on days 7, 14 and 21", "from day 10": days of a schedule, not periods.
 _SCHEDULE_LEAD = re.compile(
     r"(?:\bfrom|\bstarting(?: on| at| from)?|\bbeginning(?: on| at)?|\bsince)\s+$", re.I
@@ -359,8 +364,8 @@ def _not_a_period(text: str, sentence: Sentence, start: int) -> bool:
     words_end = start
     while words_end > sentence.start and text[words_end - 1].isspace():
         words_end -= 1
-    # The cue is at most six characters before the spaces; \b still sees the text before.
-    return bool(_NOT_PERIOD_LEAD.search(text, max(sentence.start, words_end - 8), start))
+    # The cue is at most nine characters before the spaces; \b still sees the text before.
+    return bool(_NOT_PERIOD_LEAD.search(text, max(sentence.start, words_end - 11), start))
 
 
 def _is_dimension(text: str, match: re.Match[str]) -> bool:
