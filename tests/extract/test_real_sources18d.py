@@ -156,3 +156,33 @@ def test_a_stated_release_period_and_follow_up_stay_periods() -> None:
         "Exosomes were released from the gel for 28 days, and the rats were followed for 8 weeks."
     )
     assert found(text, "durations_days") == {"28", "56"}
+
+
+# Vesicles held in a hydrogel by a participle before 'in', or given with cells so held, reached
+# the animals with the material: scaffold_implantation is inferred where no route is named
+# (row carried_after of data/context.yaml; the 2026-12-06 route decision (2)).
+def test_vesicles_carried_in_a_hydrogel_reach_the_animals_with_it() -> None:
+    # R445 (periodontal ligament stem cell exosomes in a hydrogel, alveolar bone defects)
+    text = (
+        "We asked whether PDLSC exosomes carried in a hydrogel repair alveolar bone defects in "
+        "the rat, and the rats given the hydrogel with exosomes formed more new bone."
+    )
+    assert found(text, "delivery_routes") == {"scaffold_implantation"}
+
+
+def test_vesicles_and_cells_entrapped_in_a_hydrogel_reach_the_animals_with_it() -> None:
+    # R78 (chondrocyte EVs and MSCs entrapped in a chitosan-hyaluronic acid hydrogel)
+    title = (
+        "Cotransplantation of chondrocyte extracellular vesicles and mesenchymal stem cells "
+        "entrapped in a chitosan-hyaluronic acid hydrogel regenerates cartilage"
+    )
+    text = "The hydrogel with the vesicles and cells was tested in a rabbit osteochondral defect."
+    assert found(text, "delivery_routes", title) == {"scaffold_implantation"}
+
+
+def test_vesicles_and_cells_compared_in_animals_name_no_carrier() -> None:
+    text = (
+        "Extracellular vesicles and mesenchymal stem cells were compared in rats with "
+        "osteochondral defects, and the hydrogel alone served as a control in vitro."
+    )
+    assert "scaffold_implantation" not in found(text, "delivery_routes")

@@ -179,7 +179,7 @@ def _carried(doc: Document) -> tuple[Mention, str] | None:
     for v in analyse(doc).vesicles:
         section = v.section
         text, lowered, hits = doc.text_of(section), doc.lowered(section), doc.cue_hits(section)
-        if _CARRIED_AFTER.match(text, lowered, v.end, min(len(text), v.end + 40), hits):
+        if _CARRIED_AFTER.match(text, lowered, v.end, min(len(text), v.end + 90), hits):
             return v, "carried_after"
         if _CARRIED_BEFORE.search(text, lowered, max(0, v.start - 90), v.start, hits):
             return v, "carried_before"
