@@ -24,6 +24,7 @@ from exobone.extract.scanning import (
     literal_starts,
     pre_check_texts,
     required_texts,
+    tail_of,
 )
 
 ENGINES = (direction_rules.ENGINE, cells_rules.ENGINE)
@@ -170,6 +171,41 @@ def test_a_piece_gate_tests_a_much_smaller_required_set_first() -> None:
     assert not family.possible("Cells were mainly treated with")  # a list word, no "ev"
     assert family.search("Extracellular vesicles, mainly ") is not None
     assert all(not gate.first_keys for gate in direction_rules.ENGINE.gates if gate.per_sentence)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?<![A-Za-z])\d(?:[\d.,]|x10|x ?10|\(\d+\)|\^\d+|e\d+)*\s*$",
+        r"(?:^|,\s*)in\s+$",
+        r"^\s*to\s+$",
+        r"\s*$",
+        r"(?:ab|c)\d+$|x\Z",
+    ],
+)
+def test_an_end_anchored_search_starts_at_the_tail_it_can_match(pattern: str) -> None:
+    """A pattern whose matches end where the text does is searched from the run of characters
+    it can match that ends the text: the same matches as from the start (seeded random texts,
+    with Unicode digits and spaces and a newline at the end)."""
+    tail = tail_of(pattern, 0)
+    assert tail is not None
+    regex = re.compile(pattern)
+    rng = random.Random(17)
+    for _ in range(20000):
+        text = "".join(rng.choice("0123456789 ,.x()^eaintobA-\n\u0663\u2003") for _ in range(12))
+        start = tail.start(text)
+        assert [m.span() for m in regex.finditer(text)] == [
+            m.span() for m in regex.finditer(text, start)
+        ], text
+
+
+def test_no_tail_where_a_match_can_hold_any_word() -> None:
+    for pattern in (r"\S*-$", r"\w+\s+$", r"in\s+$|in\b", r"(a)\1$", r".$"):
+        assert tail_of(pattern, 0) is None, pattern
+    assert tail_of(r"x\d$", re.IGNORECASE) is None  # 'X' too: the text is folded first
+    assert tail_of(r"x\d$", 0) is not None
+    count = tail_of(cells_rules.COUNT_BEFORE.regex.pattern, 0)
+    assert count is not None and count.start("We seeded 5000 ") == len("We seeded")
 
 
 def test_a_rule_added_after_the_build_raises() -> None:

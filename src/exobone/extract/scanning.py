@@ -17,6 +17,7 @@ before `Engine.build`; registering later raises (its keys would never be looked 
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Final
 
@@ -39,6 +40,7 @@ __all__ = [
     "lowercase_pattern",
     "relaxed_pattern",
     "required_texts",
+    "tail_of",
 ]
 
 
@@ -753,6 +755,108 @@ def shared_heads(branches: list[str]) -> str:
     )
 
 
+# --------------------------------------------------------------------------------------------
+# End-anchored patterns
+# --------------------------------------------------------------------------------------------
+# A pattern whose every match ends at the end of the text ("\\d...\\s*$", read before a cell
+# phrase) is still tried by `re` at each offset of the text. Every character of such a match
+# is one that the pattern's consuming items may match: read from the pattern, that set says
+# how far back from the end a match can start, and the search starts there.
+_ENDS: Final = ("$", "Z")
+
+
+def _ends_at_end(items: list[Item]) -> bool:
+    """Whether every match of the sequence `items` ends at an end anchor ("$" or "\\Z")."""
+    if not items:
+        return False
+    op, av = items[-1]
+    if op == "at":
+        return bool(av in _ENDS)
+    alternatives = _alternatives(items[-1])
+    return alternatives is not None and all(_ends_at_end(branch) for branch in alternatives)
+
+
+def _consumed(items: list[Item]) -> tuple[frozenset[str], str] | None:
+    """The characters the items may consume, as a set and the categories ("d", "s") of
+    `\\d` and `\\s`; None when they may consume letters of any word (`\\w`, `.`, a negated
+    class ...). Lookarounds consume nothing."""
+    chars: set[str] = set()
+    categories = ""
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op == "lit":
+            chars.add(chr(av))
+            continue
+        if op == "in":
+            for kind, value in av:
+                if kind == "lit":
+                    chars.add(chr(value))
+                elif kind == "range" and value[1] - value[0] <= 64:
+                    chars.update(chr(c) for c in range(value[0], value[1] + 1))
+                elif kind == "cat" and value in ("d", "s"):
+                    categories += value
+                else:
+                    return None
+            continue
+        inner = [av[2]] if op in ("group", "repeat") else _alternatives((op, av))
+        if inner is None:
+            return None
+        for branch in inner:
+            found = _consumed(branch)
+            if found is None:
+                return None
+            chars |= found[0]
+            categories += found[1]
+    return frozenset(chars), "".join(sorted(set(categories)))
+
+
+class Tail:
+    """Where a match of an end-anchored pattern can start: no earlier than the run of
+    characters it may consume that ends the text (`tail_of`)."""
+
+    __slots__ = ("chars", "digits", "spaces")
+
+    def __init__(self, chars: frozenset[str], categories: str) -> None:
+        self.digits = "d" in categories
+        self.spaces = "s" in categories
+        ascii_too = (string.digits if self.digits else "") + (_ASCII_SPACES if self.spaces else "")
+        self.chars = chars | frozenset(ascii_too)
+
+    def start(self, text: str) -> int:
+        """The earliest offset at which a match in `text` can start."""
+        chars = self.chars
+        at = len(text)
+        if at and text[at - 1] == "\n" and "\n" not in chars:
+            at -= 1  # "$" also matches before a newline that ends the text
+        while at:
+            char = text[at - 1]
+            if char not in chars and (
+                char.isascii()
+                or not (self.digits and char.isdecimal() or self.spaces and char.isspace())
+            ):
+                break
+            at -= 1
+        return at
+
+
+# (what `\\s` matches among ASCII characters)
+_ASCII_SPACES: Final = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+
+
+def tail_of(pattern: str, flags: int) -> Tail | None:
+    """The `Tail` of `pattern` searched with `flags` when each of its matches ends at the end
+    of the text and none can hold a letter of any word; None otherwise (or where a case-
+    insensitive or multi-line reading makes the characters it reads more than it names)."""
+    if flags & (re.IGNORECASE | re.MULTILINE | re.VERBOSE):
+        return None
+    items = parse(pattern)
+    if _has_references(items) or not _ends_at_end(items):
+        return None
+    found = _consumed(items)
+    return None if found is None else Tail(*found)
+
+
 class Relaxed:
     """The relaxed pattern of an exact one (`relaxed_pattern`), searched first (its
     alternatives sharing their first characters: `shared_heads`)."""
@@ -1055,6 +1159,12 @@ class Gate:
             if self.folded is not None
             else Relaxed.of(regex.pattern, regex.flags)
         )
+        # (a pattern whose matches end where the text does) where its search can start
+        self.tail = (
+            tail_of(lowercase_pattern(regex.pattern), self.folded.flags)
+            if self.folded is not None
+            else tail_of(regex.pattern, regex.flags)
+        )
         sets = _required_sets(parse(regex.pattern))  # read once for the three tests below
         self.keys = _keys_of(sets)
         # texts of which every text with a match holds one as well (tested after `keys`)
@@ -1119,15 +1229,17 @@ class Gate:
         if low is None:
             return None
         if self.folded is None:
+            pos = 0 if self.tail is None else self.tail.start(text)
             if self.relaxed is not None:
-                return self.relaxed.search(self.regex, text, 0, len(text))
-            return self.regex.search(text)
+                return self.relaxed.search(self.regex, text, pos, len(text))
+            return self.regex.search(text, pos)
         if not text.isascii():
             return self.regex.search(text)
+        pos = 0 if self.tail is None else self.tail.start(low)
         if self.relaxed is not None:
-            found = self.relaxed.search(self.folded, low, 0, len(low))
+            found = self.relaxed.search(self.folded, low, pos, len(low))
         else:
-            found = self.folded.search(low)
+            found = self.folded.search(low, pos)
         if found is None or low == text:
             return found
         return self.regex.match(text, found.start())
@@ -1139,15 +1251,17 @@ class Gate:
         if low is None:
             return []
         if self.folded is None:
+            pos = 0 if self.tail is None else self.tail.start(text)
             if self.relaxed is None:
-                return list(self.regex.finditer(text))
-            return self.relaxed.finditer(self.regex, text, 0, len(text))
+                return list(self.regex.finditer(text, pos))
+            return self.relaxed.finditer(self.regex, text, pos, len(text))
         if not text.isascii():
             return list(self.regex.finditer(text))
+        pos = 0 if self.tail is None else self.tail.start(low)
         found = (
-            list(self.folded.finditer(low))
+            list(self.folded.finditer(low, pos))
             if self.relaxed is None
-            else self.relaxed.finditer(self.folded, low, 0, len(low))
+            else self.relaxed.finditer(self.folded, low, pos, len(low))
         )
         if low == text:
             return found
