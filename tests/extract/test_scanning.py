@@ -173,6 +173,18 @@ def test_a_piece_gate_tests_a_much_smaller_required_set_first() -> None:
     assert all(not gate.first_keys for gate in direction_rules.ENGINE.gates if gate.per_sentence)
 
 
+def test_a_defined_as_piece_needs_a_verb_of_its_cover_first() -> None:
+    """The ten required texts of `defined_as` ("which is ", "they are " ...) all hold " are "
+    or " is ": a piece without either is ruled out by two tests (a cover read from the texts;
+    none where it would not be far fewer)."""
+    gate = cells_rules.DEFINED_AS
+    assert gate.first_keys == (" are ", " is ")
+    assert len(gate.keys) >= 4 * len(gate.first_keys)
+    assert not gate.possible("We isolated the small ")
+    assert gate.search("Exosomes, which are small ") is not None
+    assert pre_check_texts(r"\b(?:which|that) (?:is|are) ") == ()  # 4 texts: no cover of 1
+
+
 @pytest.mark.parametrize(
     "pattern",
     [

@@ -371,12 +371,44 @@ def _pre_check_of(sets: list[frozenset[str]], keys: tuple[str, ...]) -> tuple[st
     if not keys:
         return ()
     fewest = [texts for texts in sets if min(map(len, texts)) >= _SHORTEST_KEY]
+    cover = _cover(keys)
+    if cover:
+        fewest.append(cover)
     if not fewest:
         return ()
     smallest = min(fewest, key=lambda texts: (len(texts), sorted(texts)))
     if len(smallest) * _PRE_CHECK_SHARE > len(keys):
         return ()
     return tuple(sorted(smallest))
+
+
+# A text of a cover (`_cover`) has at least this many characters: shorter ones ("the") are in
+# most pieces, and would add a test to nearly every one.
+_COVER_SHORTEST: Final = 4
+
+
+def _cover(keys: tuple[str, ...]) -> frozenset[str]:
+    """Texts of at least `_COVER_SHORTEST` characters one of which each of `keys` holds, few
+    of them ("which is ", "that are " ... of `defined_as` all hold " are " or " is "): found
+    greedily, the text held by most keys first (then the longest); empty if a key has none."""
+    left = set(keys)
+    cover: set[str] = set()
+    while left:
+        counts: dict[str, int] = {}
+        for key in left:
+            parts = {
+                key[i:j]
+                for i in range(len(key))
+                for j in range(i + _COVER_SHORTEST, len(key) + 1)
+            }
+            for part in parts:
+                counts[part] = counts.get(part, 0) + 1
+        if not counts:
+            return frozenset()
+        best = max(counts, key=lambda part: (counts[part], len(part), part))
+        cover.add(best)
+        left = {key for key in left if best not in key}
+    return frozenset(cover)
 
 
 # What may make a pattern's lower-cased copy (`lowercase_pattern`) match lower-cased ASCII text
