@@ -368,7 +368,19 @@ def _names_test_animals(
 
 def _of_cells_or_donors(doc: Document, a: Mention) -> bool:
     """Whether the species word names the species of cells ("mouse bone mesenchymal stem
-    cells") or animals that only gave material (the donor lead before it)."""
+    cells") or animals that only gave material (the donor lead before it). Kept by the
+    Document: a species of the abstract is asked about again for each animal of the title."""
+    known = doc.cache.get("of_cells_or_donors")
+    if not isinstance(known, dict):
+        known = doc.cache["of_cells_or_donors"] = {}
+    key = (a.section, a.start)
+    found = known.get(key)
+    if found is None:
+        found = known[key] = _names_cells_or_donors(doc, a)
+    return bool(found)
+
+
+def _names_cells_or_donors(doc: Document, a: Mention) -> bool:
     text = doc.text_of(a.section)
     if any(
         c.section == a.section
