@@ -47,7 +47,7 @@ from exobone.extract.direction_rules import (
     PHRASE_NAMES,
     PHRASE_SCAN,
     PHRASES,
-    REVIEW_PROSPECT_RE,
+    REVIEW_PROSPECT,
     SAME,
     SECRETION_BLOCK,
     SECRETION_CHANGED,
@@ -326,7 +326,7 @@ def _analyse(doc: Document) -> list[Directed]:
         state = resolve_state(view, targets, vesicle_spans)
         machinery: bool | None = None  # read at the first molecule with a direction
         # a review's claim after a modal is a prospect (rule review_prospect)
-        modal = REVIEW_PROSPECT_RE.search(text) if doc.review else None
+        modal = REVIEW_PROSPECT.search(text, view) if doc.review else None
         prospect_from = modal.start() if modal is not None else len(text)
         for i, (target, mention, sign) in enumerate(zip(targets, kept, state.result, strict=True)):
             if sign is None or target.start > prospect_from:

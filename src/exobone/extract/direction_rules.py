@@ -272,7 +272,7 @@ DISEASE_VERB: Final = ENGINE.gate(DISEASE_VERB_RE)
 
 
 # In a review, a modal sentence is a prospect, not a finding.
-REVIEW_PROSPECT_RE: Final = RULES.regex("review_prospect")
+REVIEW_PROSPECT: Final = ENGINE.gate(RULES.regex("review_prospect"))
 
 
 # Phrases the lexicon does not cover, found here: (regex, kind, label, inherent sign, inverse).
