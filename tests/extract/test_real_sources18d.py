@@ -186,3 +186,28 @@ def test_vesicles_and_cells_compared_in_animals_name_no_carrier() -> None:
         "osteochondral defects, and the hydrogel alone served as a control in vitro."
     )
     assert "scaffold_implantation" not in found(text, "delivery_routes")
+
+
+# The animal a graft or material was made from is no species of the study (a 'gapped' stop
+# pattern of data/lexicon.yaml).
+def test_the_animal_of_a_bone_graft_is_no_species() -> None:
+    # 10.21203/rs.3.rs-5695040/v1 (R249: exosomes with anorganic bovine bone in dogs)
+    text = (
+        "Exosomes made for periodontal repair were mixed with anorganic bovine bone and collagen "
+        "and placed in periodontal defects of dogs."
+    )
+    assert "cattle" not in found(text, "species")
+
+
+def test_the_animal_of_a_decellularized_bone_is_no_species() -> None:
+    # 10.1186/s12967-020-02525-3 (R349: decellularized bone and vesicles in rabbit mandibles)
+    text = (
+        "Decellularized sheep bone was checked by H&E and DNA quantification, and the vesicles "
+        "on it repaired mandibular defects of rabbits."
+    )
+    assert "sheep" not in found(text, "species")
+
+
+def test_the_marrow_of_an_animal_bone_still_names_the_species() -> None:
+    text = "Exosomes of sheep bone marrow MSCs were given to sheep with bone defects."
+    assert "sheep" in found(text, "species")
