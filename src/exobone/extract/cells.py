@@ -45,6 +45,7 @@ from exobone.extract.cells_rules import (
     NAMED_AFTER,
     NOT_RECIPIENT_AFTER,
     ORIGIN_OF,
+    OWN_PROCESS_AFTER,
     OWN_WORK,
     PROCESS_AFTER,
     RECIPIENT_LEAD,
@@ -454,8 +455,10 @@ def _recipients(
                 # The vesicles' own parent cells receive them only when the text says so
                 # ("internalized by", "recipient"); "primed ... on X", "knockdown in X" and
                 # "the effects of X" name the source cells.
-                ok = (p.cell, p.origin) not in source_ids or bool(
-                    RECIPIENT_PREP.search(gap, None, low_gap)
+                ok = (
+                    (p.cell, p.origin) not in source_ids
+                    or bool(RECIPIENT_PREP.search(gap, None, low_gap))
+                    or OWN_PROCESS_AFTER.match(tail) is not None
                 )
                 ok = (
                     ok

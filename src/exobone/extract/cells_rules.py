@@ -90,6 +90,8 @@ IN_LEAD: Final = _gate("in_lead")
 RECIPIENT_LEAD: Final = _gate("recipient_lead")
 PROCESS_AFTER: Final = RULES.regex("process_after")
 CULTURES_AFTER: Final = RULES.regex("cultures_after")
+# "promoted BMSC migration": the cells whose process the vesicles changed.
+OWN_PROCESS_AFTER: Final = RULES.regex("own_process_after")
 # "Chondrocytes took up the exosomes", "NPCs fell after EV intervention": the vesicles act on
 # cells named before them.
 ACTED_ON_BEFORE: Final = _gate("acted_on_before")
