@@ -45,6 +45,8 @@ _CLASS_IN: Final = _RULES.regex("class_in")
 _TRANSFER_LEAD: Final = _RULES.regex("transfer_lead")
 _TRANSFER_GAP: Final = _RULES.regex("transfer_gap")
 _TREATED: Final = _RULES.regex("treated_after")
+# the molecule, then "they" (the vesicles before it) and a verb of holding
+_THEY_HOLD: Final = _RULES.regex("they_hold")
 # the vesicles' own words
 _VESICLE_WORD: Final = _RULES.regex("vesicle_word")
 # searched first: most sentences hold none of its words ("vesicle", "-Exo", "EVs"), and the
@@ -199,6 +201,8 @@ def extract(doc: Document) -> Iterator[Finding]:
                 rule = _held_before(text[before[-1].end : m.start], text, m.end)
                 if rule is not None:
                     found += [(held, rule) for held in _list_after(text, molecules, i)]
+                elif _THEY_HOLD.match(text, m.end):  # "the X and Y they hold"
+                    found += [(held, "they_hold") for held in _list_before(text, molecules, i)]
             if after and not _TREATED.match(text[after[0].end : after[0].end + 12]):
                 gap = text[m.end : after[0].start]
                 rule = _held_after(gap, text, m.start, sentence.start)

@@ -21,6 +21,7 @@ from exobone.extract.direction_rules import (
     ADJECTIVE_LIST_RE,
     CHANGE_NOUNS,
     COORDINATED_CHANGE_RE,
+    COORDINATED_CUES_RE,
     DETERMINER_GAP_RE,
     DOWN,
     HARMFUL,
@@ -160,7 +161,7 @@ def governed_sign(
     if t.label in HARMFUL and REPAIR_AFTER_RE.match(text[t.end : t.end + 14].lower()):
         sign = -sign
     if cue.form in ("noun", "reversal"):
-        outer = _outer_verb(view, cue, cues, bounds, consumed)
+        outer = outer_verb(view, cue, cues, bounds, consumed)
         if outer is None and cue.form == "noun":
             outer = _verb_of_coordinate(view, cue, cues, bounds, consumed)
         if outer is not None:
@@ -168,7 +169,7 @@ def governed_sign(
     return sign
 
 
-def _outer_verb(
+def outer_verb(
     view: View,
     cue: Cue,
     cues: Sequence[Cue],
@@ -176,7 +177,8 @@ def _outer_verb(
     consumed: set[int],
 ) -> Cue | None:
     """The cue at most two words before a noun cue that acts on it ("reduced THE
-    upregulation of X")."""
+    upregulation of X"); none when the two are joined by a conjunction ("delayed OR
+    reversed", rule coordinated_cues): coordinated cues each act on the target."""
     text = view.text
     outer = next(
         (
@@ -189,7 +191,13 @@ def _outer_verb(
         ),
         None,
     )
-    return outer if outer is not None and outer.form not in ("pred", "change") else None
+    if (
+        outer is None
+        or outer.form in ("pred", "change")
+        or COORDINATED_CUES_RE.fullmatch(text, outer.end, cue.start)
+    ):
+        return None
+    return outer
 
 
 def _verb_of_coordinate(
@@ -219,5 +227,5 @@ def _verb_of_coordinate(
     ):
         return None
     if head.form == "noun":
-        return _outer_verb(view, head, cues, bounds, consumed)
+        return outer_verb(view, head, cues, bounds, consumed)
     return _attributing_verb(view, head, cues, bounds, consumed)

@@ -117,6 +117,9 @@ DETERMINER_END_RE: Final = RULES.regex("determiner_end")
 DETERMINER_GAP_RE: Final = RULES.regex("determiner_gap")
 
 
+COORDINATED_CUES_RE: Final = RULES.regex("coordinated_cues")
+
+
 COORDINATED_CHANGE_RE: Final = RULES.regex("coordinated_change")
 
 
