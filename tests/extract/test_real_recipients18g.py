@@ -1,7 +1,7 @@
 """Recipient cells of the vesicles' own cell type, named as the possessor of the process the
 vesicles changed, the cell word before the process noun (issue 17/18, quality18g).
 
-SCHEMA.md: recipient_cells are the cells the vesicles act on, even when they are of the type
+The schema: recipient_cells are the cells the vesicles act on, even when they are of the type
 that made them. "Exosomes promoted BMSC migration" says so as plainly as "the migration of
 BMSCs", which was already read. Examples are paraphrased; the source DOI is given with each.
 """
