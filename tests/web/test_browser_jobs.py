@@ -21,7 +21,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 from synth_pubmed import generate  # noqa: E402
 
 SCRIPT_RIS = Path(__file__).resolve().parent / "data" / "script_title.ris"
-RECORDS = 3000
+# Ingest commits 2,000 records a batch and the page polls every second: with 5,000 records the
+# job stays "running" with 2,000 or 4,000 stored across two batches, several polls long. (With
+# 3,000 the window was one batch of 1,000, which a fast run can close between two polls.)
+RECORDS = 5000
 
 
 @pytest.fixture(scope="module")
