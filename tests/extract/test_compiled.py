@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
-COMPILED = os.environ.get("EXOBONE_COMPILED_PATH", "")
+# Resolved here: the runs below start in the repository's root, not where pytest was started.
+_COMPILED_SETTING = os.environ.get("EXOBONE_COMPILED_PATH", "")
+COMPILED = str(Path(_COMPILED_SETTING).resolve()) if _COMPILED_SETTING else ""
 CORPORA = [
     "examples/exosome_bone_bibliography.txt",
     "tests/data/dev_corpus/dev_bibliography.txt",
