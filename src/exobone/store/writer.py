@@ -22,7 +22,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import islice
+from itertools import islice, repeat
 from json import encoder as json_encoder
 from operator import attrgetter, itemgetter
 from typing import Any, TypeVar
@@ -90,7 +90,11 @@ UNCHECKED = frozenset({"raw"})
 # `RECORD_COLUMNS` sorted without `UNCHECKED`, as `record_checksum` takes a record's values.
 _SORTED_COLUMNS = tuple(sorted(set(RECORD_COLUMNS) - UNCHECKED))
 _sorted_columns = itemgetter(*_SORTED_COLUMNS)
+_sorted_attributes = attrgetter(*_SORTED_COLUMNS)
+# Where the lists (which `_record_values` copies) are among `_SORTED_COLUMNS`.
+_LIST_PLACES = tuple(_SORTED_COLUMNS.index(name) for name in ("authors", "keywords"))
 _ABSTRACT_RAW_AT = RECORD_COLUMNS.index("abstract_raw")
+_ABSTRACT_AT = RECORD_COLUMNS.index("abstract")
 # The record columns whose keys can prove two records different papers (`_rejects`).
 IDENTITY_COLUMNS = ("doi", "pmid")
 EVIDENCE_COLUMNS = ("section", "sentence", "start", "end", "text", "inferred")
@@ -143,6 +147,20 @@ class _Holder:
 
     id: int
     ident: HashedIdent
+
+
+class _New:
+    """A record of the batch that matched no stored or earlier row: stored as a new row
+    straight from its Record (`_flush_records`), its values dict and checksum made only if
+    a later entry of the batch matches it (`row`, see `BatchWriter._stored`)."""
+
+    __slots__ = ("id", "ident", "keys", "record", "row")
+    new = True
+
+    def __init__(self, record: Record, keys: list[str], ident: Ident) -> None:
+        self.id: int | None = None
+        self.record, self.keys, self.ident = record, keys, ident
+        self.row: _Row | None = None
 
 
 @dataclass(slots=True)
@@ -289,46 +307,54 @@ class BatchWriter:
         records = [_record(entry) for entry in entries]
         keyed = [_keyed(record) for record in records]
         by_key = _load(conn, keyed, self.seen, self.idents)
-        rows: dict[int, _Row] = {}  # by object id, in order of first use
-        placed: list[tuple[_Row, Study | None, bool]] = []
+        rows: dict[int, _Row] = {}  # stored rows, by object id, in order of first use
+        fresh: list[_New] = []
+        placed: list[tuple[_Row | _New, Study | None, bool]] = []
         for entry, record, (keys, ident) in zip(entries, records, keyed, strict=True):
-            row, same_text = self._place(by_key, record, keys, ident, rows)
-            placed.append((row, entry if isinstance(entry, Study) else None, same_text))
-        self._flush_records(conn, list(rows.values()))
+            study = entry if isinstance(entry, Study) else None
+            found = _match(by_key, keys, ident)
+            if found is None:
+                self.counts.new += 1
+                new = _New(record, keys, ident)
+                fresh.append(new)
+                _index(by_key, new, keys)
+                placed.append((new, study, True))
+                continue
+            row = self._stored(found) if isinstance(found, _New) else found
+            if not row.new:
+                rows.setdefault(id(row), row)
+            same_text = self._place(by_key, row, record, keys)
+            placed.append((found, study, same_text))
+        self._flush_records(conn, fresh, list(rows.values()))
         # Evidence offsets point into the text the study was extracted from: a copy whose
         # title or abstract differs from the stored one keeps the stored study.
         self._write_studies(conn, [(row, study) for row, study, same in placed if study and same])
         self.seen.update(row.id for row in rows.values() if row.id is not None)
+        self.seen.update(new.id for new in fresh if new.id is not None)
         self.idents.settle(conn)
 
-    def _place(
-        self,
-        by_key: dict[str, _Row | _Holder],
-        record: Record,
-        keys: list[str],
-        ident: Ident,
-        rows: dict[int, _Row],
-    ) -> tuple[_Row, bool]:
-        """Insert a record, or update or merge the stored copy of the same paper (in memory).
+    def _stored(self, new: _New) -> _Row:
+        """The row of a new record that a later entry of the batch matched (made once)."""
+        if new.row is None:
+            values = _record_values(new.record)
+            new.row = _Row(
+                None, values, self.checksum(values), new.keys[0], True, new.ident, new=True,
+                keys=list(new.keys),
+            )  # fmt: skip
+        return new.row
 
-        Returns its row, and whether the stored title and abstract are the record's own.
-        """
+    def _place(
+        self, by_key: dict[str, _Row | _Holder | _New], row: _Row, record: Record, keys: list[str]
+    ) -> bool:
+        """Update or merge the stored (or earlier new) `row` of the same paper as `record`,
+        in memory. Returns whether the stored title and abstract are the record's own."""
         values = _record_values(record)
-        row = _match(by_key, keys, ident)
-        if row is None:
-            self.counts.new += 1
-            checksum = self.checksum(values)
-            row = _Row(None, values, checksum, keys[0], True, ident, new=True, keys=list(keys))
-            rows[id(row)] = row
-            _index(by_key, row, keys)
-            return row, True
-        rows.setdefault(id(row), row)
         # The stored row's values are at hand: compared exactly (the raw text too, which the
         # checksum leaves out), whatever checksum an older version stored.
         if row.values == values:
             self.counts.unchanged += 1
             row.seen = True
-            return row, True
+            return True
         if row.seen or row.values["source"] != record.source:
             # The same paper from another file (or twice in one): keep what is stored and
             # only fill the fields it lacks.
@@ -343,7 +369,7 @@ class BatchWriter:
             same_text = (values["title"], values["abstract"]) == (record.title, record.abstract)
             row.seen = True
             if values == stored:
-                return row, same_text
+                return same_text
         else:
             self.counts.updated += 1
             same_text = True
@@ -353,34 +379,14 @@ class BatchWriter:
         added = [k for k in dict.fromkeys(keys + merged) if k not in row.keys]
         row.keys.extend(added)
         _index(by_key, row, added)
-        return row, same_text
+        return same_text
 
-    def _flush_records(self, conn: Connection, rows: list[_Row]) -> None:
+    def _flush_records(self, conn: Connection, fresh: list[_New], rows: list[_Row]) -> None:
+        """Insert the batch's new records and their keys, update the stored rows it changed."""
         bulk = _Bulk(conn)
-        new = [row for row in rows if row.new]
-        for row in new:
-            row.id = self.numbers.get(row.values["pmid"] or "") or None
-        unnumbered = [row for row in new if row.id is None]
-        if unnumbered:
-            bumped = update(state_t).values(last_record=state_t.c.last_record + len(unnumbered))
-            last = int(conn.execute(bumped.returning(state_t.c.last_record)).scalar_one())
-            for number, row in enumerate(unnumbered, start=last - len(unnumbered) + 1):
-                row.id = number
-        if new:
-            now = self.now
-            bulk.insert(
-                records_t,
-                ("id", "label", "key", "checksum", "created_at", "updated_at", *RECORD_COLUMNS),
-                [
-                    _stored_row(
-                        row.values, row.id, study_label(row.id), row.key, row.checksum, now, now
-                    )
-                    for row in new
-                    if row.id is not None
-                ],
-            )
-            bulk.index_text([row.id for row in new if row.id is not None])
-        changed = [row for row in rows if row.dirty and not row.new]
+        if fresh:
+            self._insert_new(conn, bulk, fresh)
+        changed = [row for row in rows if row.dirty]
         if changed:
             bulk.update(
                 records_t,
@@ -388,21 +394,84 @@ class BatchWriter:
                 [[*_stored_row(row.values, row.checksum, self.now), row.id] for row in changed],
             )
         key_rows = [
-            (row.id, key)
-            for row in [*new, *changed]
-            for key in row.keys
-            if key not in row.stored_keys
+            (new.id, key)
+            for new in fresh
+            for key in (new.keys if new.row is None else new.row.keys)
+        ]
+        key_rows += [
+            (row.id, key) for row in changed for key in row.keys if key not in row.stored_keys
         ]
         if key_rows:
             bulk.insert(keys_t, ("record_id", "key"), key_rows)
-        for row in [*new, *changed]:
+        put = self.idents.put
+        for new in fresh:
+            assert new.id is not None
+            put(new.id, new.ident if new.row is None else new.row.ident)
+        for row in changed:
             row.stored_keys.update(row.keys)
             assert row.id is not None
-            self.idents.put(row.id, row.ident)
-        if new or changed:  # views of the records (their years, in the facet index) follow
+            put(row.id, row.ident)
+        if fresh or changed:  # views of the records (their years, in the facet index) follow
             bump_generation(conn)
 
-    def _write_studies(self, conn: Connection, placed: list[tuple[_Row, Study]]) -> None:
+    def _insert_new(self, conn: Connection, bulk: _Bulk, fresh: list[_New]) -> None:
+        """Number the new records and insert their rows, built column by column: a record
+        no later entry matched goes from its attributes to the driver without a values
+        dict, its JSON lists encoded a column at a time (benchmarks/README.md, issue 16's
+        fourteenth round)."""
+        if self.numbers:
+            for new in fresh:
+                pmid = new.record.pmid if new.row is None else new.row.values["pmid"]
+                new.id = self.numbers.get(pmid or "") or None
+        unnumbered = [new for new in fresh if new.id is None]
+        if unnumbered:
+            bumped = update(state_t).values(last_record=state_t.c.last_record + len(unnumbered))
+            last = int(conn.execute(bumped.returning(state_t.c.last_record)).scalar_one())
+            for number, new in enumerate(unnumbered, start=last - len(unnumbered) + 1):
+                new.id = number
+        ids = [new.id for new in fresh if new.id is not None]
+        if all(new.row is None for new in fresh):
+            records = [new.record for new in fresh]
+            columns = list(zip(*map(_record_attributes, records), strict=True))
+            checksums = list(map(self.checksum.of_record, records))
+        else:
+            for new in fresh:
+                if new.row is not None:
+                    new.row.id = new.id
+            columns = list(
+                zip(
+                    *[
+                        _record_attributes(new.record)
+                        if new.row is None
+                        else _record_columns(new.row.values)
+                        for new in fresh
+                    ],
+                    strict=True,
+                )
+            )
+            checksums = [
+                self.checksum.of_record(new.record) if new.row is None else new.row.checksum
+                for new in fresh
+            ]
+        # abstract_raw is NULL where it is the abstract (`_stored_row`).
+        columns[_ABSTRACT_RAW_AT] = tuple(
+            None if raw == abstract else raw
+            for abstract, raw in zip(columns[_ABSTRACT_AT], columns[_ABSTRACT_RAW_AT], strict=True)
+        )
+        bulk.insert_columns(
+            records_t,
+            {
+                "id": ids,
+                "label": list(map(study_label, ids)),
+                "key": [new.keys[0] for new in fresh],
+                "checksum": checksums,
+                **dict(zip(RECORD_COLUMNS, columns, strict=True)),
+            },
+            {"created_at": self.now, "updated_at": self.now},
+        )
+        bulk.index_text(ids)
+
+    def _write_studies(self, conn: Connection, placed: list[tuple[_Row | _New, Study]]) -> None:
         """Store the extractor's output; a study already stored as is is left alone."""
         if not placed:
             return
@@ -524,6 +593,54 @@ class _Bulk:
             f"INSERT INTO {self._quote(table.name)} ({names}) VALUES ({marks})", rows
         )
 
+    def insert_columns(
+        self, table: Table, columns: Mapping[str, Sequence[Any]], same: Mapping[str, Any]
+    ) -> None:
+        """Insert rows given column by column (`same`: a value of every row), each column
+        converted by its type at once (`same` once), the rows made by `zip` only."""
+        count = len(next(iter(columns.values())))
+        values: list[Iterable[Any]] = [
+            self._column(table, name, column) for name, column in columns.items()
+        ]
+        for name, value in same.items():
+            bind = self._bind(table, name)
+            values.append(repeat(value if bind is None else bind(value), count))
+        names = ", ".join(map(self._quote, [*columns, *same]))
+        rows = zip(*values, strict=True)
+        if self.postgres:
+            with self.cursor.copy(f"COPY {self._quote(table.name)} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        marks = ", ".join([self.mark] * (len(columns) + len(same)))
+        self.cursor.executemany(
+            f"INSERT INTO {self._quote(table.name)} ({names}) VALUES ({marks})", rows
+        )
+
+    def _column(self, table: Table, name: str, column: Sequence[Any]) -> Sequence[Any]:
+        """A column's values as its type binds them; lists of a JSON column on SQLite by
+        json's C encoder without a Python call a value (`_json_lists`' text)."""
+        bind = self._bind(table, name)
+        if bind is None:
+            return column
+        if (
+            _LIST_JSON is not None
+            and not self.postgres
+            and isinstance(table.c[name].type.dialect_impl(self.dialect), JSON)
+            and getattr(self.dialect, "_json_serializer", None) is None
+            and set(map(type, column)) == {list}
+        ):
+            return list(map("".join, map(_LIST_JSON, column, repeat(0))))
+        return list(map(bind, column))
+
+    def _bind(self, table: Table, name: str) -> Callable[[Any], Any] | None:
+        """The bind processor of a column's type (`_json_lists` for JSON on SQLite)."""
+        column_type = table.c[name].type.dialect_impl(self.dialect)
+        bind: Callable[[Any], Any] | None = column_type.bind_processor(self.dialect)
+        if bind is not None and isinstance(column_type, JSON) and not self.postgres:
+            bind = _json_lists(bind, self.dialect)
+        return bind
+
     def insert_new(
         self, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]
     ) -> None:
@@ -586,10 +703,7 @@ class _Bulk:
         list is converted in place, others are copied into lists)."""
         convert: list[tuple[int, Callable[[Any], Any]]] = []
         for place, name in enumerate(columns):
-            column_type = table.c[name].type.dialect_impl(self.dialect)
-            bind: Callable[[Any], Any] | None = column_type.bind_processor(self.dialect)
-            if bind is not None and isinstance(column_type, JSON) and not self.postgres:
-                bind = _json_lists(bind, self.dialect)
+            bind = self._bind(table, name)
             if bind is not None:
                 convert.append((place, bind))
         if not convert or not rows:
@@ -768,7 +882,7 @@ def _load(
     keyed: Sequence[tuple[list[str], Ident]],
     seen: IdSet,
     idents: KnownIdents,
-) -> dict[str, _Row | _Holder]:
+) -> dict[str, _Row | _Holder | _New]:
     """The stored records holding a key of `keyed` (each entry's keys and `Ident`), by each
     such key.
 
@@ -845,13 +959,16 @@ def _load(
     return {key: rows.get(holder.id, holder) for key, holder in found.items()}
 
 
-def _index(by_key: dict[str, _Row | _Holder], row: _Row, keys: Iterable[str]) -> None:
+def _index(by_key: dict[str, _Row | _Holder | _New], row: _Row | _New, keys: Iterable[str]) -> None:
     for key in keys:
         by_key.setdefault(key, row)
 
 
-def _match(by_key: Mapping[str, _Row | _Holder], keys: list[str], ident: Ident) -> _Row | None:
-    """The row that is the same paper, by DOI, then PMID, then title and year.
+def _match(
+    by_key: Mapping[str, _Row | _Holder | _New], keys: list[str], ident: Ident
+) -> _Row | _New | None:
+    """The row that is the same paper, by DOI, then PMID, then title and year: a stored row,
+    or a new one of this batch (its `_Row` once a match made it one).
 
     Like in-file de-duplication, two records whose DOIs differ are never the same paper,
     nor are two matched only by title whose PMIDs differ.
@@ -860,11 +977,13 @@ def _match(by_key: Mapping[str, _Row | _Holder], keys: list[str], ident: Ident) 
         row = by_key.get(key)
         if row is None:
             continue
-        if isinstance(row, _Row):
-            if not _rejects(ident, row.ident, key):
-                return row
-        else:
+        if isinstance(row, _Holder):
             assert _rejects(_hashed(ident), row.ident, key), "_load reads the rows _match returns"
+            continue
+        if isinstance(row, _New) and row.row is not None:
+            row = row.row
+        if not _rejects(ident, row.ident, key):
+            return row
     return None
 
 
@@ -987,6 +1106,21 @@ class RecordChecksum:
 
     def write(self, data: Any) -> None:
         self.update(data)
+
+    def of_record(self, record: Record) -> str:
+        """The checksum of `_record_values(record)`, taken from the record's attributes (the
+        same bytes: its lists pickled as lists)."""
+        items = list(_sorted_attributes(record))
+        for place in _LIST_PLACES:
+            if type(items[place]) is not list:
+                items[place] = list(items[place])
+        digest = _COLUMNS_DIGEST.copy()
+        self.update = digest.update
+        try:
+            self._pickler.dump(items)
+        finally:
+            self.update = _no_digest
+        return str(digest.hexdigest())
 
     def __call__(self, values: Mapping[str, Any]) -> str:
         if values.keys() == _COLUMN_SET:  # (a record's values: names hashed once)
