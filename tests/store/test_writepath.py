@@ -724,10 +724,16 @@ def test_lists_are_bound_as_sqlalchemy_binds_them_without_json_dumps(
     expected = [(sqlalchemy_bind(v), sqlalchemy_bind(v)) for v in values]
     monkeypatch.setattr(json, "dumps", lambda *a, **k: pytest.fail("json.dumps called"))
     with Store.open(f"sqlite:///{tmp_path / 'a.db'}") as store, store.engine.connect() as conn:
-        converted = _Bulk(conn)._converted(
-            records_t, ("authors", "keywords"), [(v, v) for v in values]
-        )
+        bulk = _Bulk(conn)
+        converted = bulk._converted(records_t, ("authors", "keywords"), [(v, v) for v in values])
+        # Column by column (new records): the same text.
+        column = bulk._column(records_t, "authors", values)
+        monkeypatch.undo()
+        # A column holding a value that is no list is bound value by value, as above.
+        mixed = bulk._column(records_t, "keywords", [*values[:-1], {"not": "a list"}])
     assert [tuple(row) for row in converted] == expected
+    assert column == [authors for authors, _ in expected]
+    assert mixed == [*column[:-1], sqlalchemy_bind({"not": "a list"})]
 
 
 def test_sqlite_stores_do_not_zero_freed_pages_and_read_back_the_same(tmp_path: Path) -> None:
@@ -749,3 +755,68 @@ def test_sqlite_stores_do_not_zero_freed_pages_and_read_back_the_same(tmp_path: 
             stored = list(raws)
     assert len(stored) == 12
     assert all(raw.startswith("<PubmedArticle >") and raw in path.read_text() for raw in stored)
+
+
+def test_a_new_paper_that_comes_again_in_its_batch_is_merged_into_one_row(
+    store_url: str,
+) -> None:
+    """The first copy of a paper new to the store goes in from its Record alone unless a later
+    entry of the batch matches it: then that copy fills its empty fields, its checksum is of
+    the merged values, and its keys include the one the merge brought (here the DOI), so a
+    later batch finds it by that key."""
+    from datetime import UTC, datetime
+
+    from exobone.store.engine import writing
+    from exobone.store.writer import BatchWriter, keys_t, lock_state, records_t
+
+    def paper(position: int, **fields: Any) -> Record:
+        return Record(
+            title="Exosomes repair cartilage", abstract="Rats healed.", year=2020, pmid="7",
+            authors=["Li, X."], source="a.xml", position=position, **fields,
+        )  # fmt: skip
+
+    other = Record(title="Vesicles and bone", year=2021, pmid="8", source="a.xml", position=2)
+    writer = BatchWriter("a.xml", "test", datetime(2026, 12, 7, tzinfo=UTC))
+    with Store.open(store_url) as store:
+        with writing(store.engine) as conn:
+            lock_state(conn)
+            writer.write(conn, [paper(1), other, paper(3, doi="10.1/X", journal="J Bone")])
+        with writing(store.engine) as conn:
+            lock_state(conn)
+            writer.write(conn, [Record(title="Other title", doi="10.1/x", source="a.xml")])
+        with store.engine.connect() as conn:
+            rows = conn.execute(select(records_t).order_by(records_t.c.id)).mappings().all()
+            keys = conn.execute(select(keys_t.c.record_id, keys_t.c.key)).all()
+    assert writer.counts.to_json() == {
+        "new": 2, "updated": 0, "unchanged": 0, "merged": 2, "extracted": 0,
+    }  # fmt: skip
+    assert [(row["label"], row["doi"], row["journal"], row["position"]) for row in rows] == [
+        ("S01", "10.1/X", "J Bone", 1), ("S02", None, None, 2),
+    ]  # fmt: skip
+    assert [row["checksum"] for row in rows] == [
+        writer_module.record_checksum(writer_module.record_values(row)) for row in rows
+    ]
+    assert sorted(keys) == [
+        (1, "doi:10.1/x"), (1, "pmid:7"), (1, "title:exosomes repair cartilage|2020"),
+        (2, "pmid:8"), (2, "title:vesicles and bone|2021"),
+    ]  # fmt: skip
+
+
+def test_a_records_checksum_from_its_attributes_is_that_of_its_values() -> None:
+    """New records are checksummed from their attributes (`RecordChecksum.of_record`), without
+    the values dict: the same digest, also for authors or keywords given as tuples."""
+    from exobone.store.writer import RecordChecksum, _record_values, record_checksum
+
+    kept = RecordChecksum()
+    records = [
+        Record(
+            title="Exosomes repair cartilage", abstract="Rats healed.", year=2020, pmid="7",
+            doi="10.1/x", authors=["Li, X.", "Wu, Y."], keywords=["exosome"], raw="<r/>",
+            abstract_raw="Rats <i>healed</i>.", title_raw="Exosomes repair cartilage",
+            source="a.xml", position=4, line=9,
+        ),
+        Record(title="T", authors=("A, B.",), keywords=("k",)),  # type: ignore[arg-type]
+        Record(),
+    ]  # fmt: skip
+    for record in records:
+        assert kept.of_record(record) == record_checksum(_record_values(record))

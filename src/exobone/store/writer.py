@@ -189,8 +189,9 @@ class IdSet:
         self.bits[place] |= 1 << (number & 7)
 
     def update(self, numbers: Iterable[int]) -> None:
+        add = self.add
         for number in numbers:
-            self.add(number)
+            add(number)
 
     def __contains__(self, number: object) -> bool:
         if not isinstance(number, int):
@@ -238,6 +239,12 @@ class KnownIdents:
         self.hashes[place] = -1 if doi is None else hash(doi)
         self.hashes[place + 1] = -1 if pmid is None else hash(pmid)
         self.known.add(record_id)
+
+    def unknown(self, record_ids: Iterable[int]) -> list[int]:
+        """Those of `record_ids` not known, in order."""
+        bits = self.known.bits
+        size = len(bits) << 3
+        return sorted(i for i in record_ids if i >= size or not bits[i >> 3] >> (i & 7) & 1)
 
     def get(self, record_id: int) -> HashedIdent | None:
         if record_id not in self.known:
@@ -915,8 +922,8 @@ def _load(
         # The driver's own cursor: tens of thousands of hits (title+year keys of other
         # papers) cost ~4x as much as SQLAlchemy rows.
         bulk.cursor.execute(holders, chunk)
-        holder_ids.update((key, int(record_id)) for key, record_id in bulk.cursor.fetchall())
-    unknown = sorted({i for i in holder_ids.values() if i not in idents.known})
+        holder_ids.update(bulk.cursor.fetchall())  # (key, record_id): both drivers give ints
+    unknown = idents.unknown(set(holder_ids.values()))
     identity = ", ".join(map(bulk._quote, IDENTITY_COLUMNS))
     for unknown_ids in padded(unknown):
         bulk.cursor.execute(
@@ -935,11 +942,13 @@ def _load(
         found[key] = holder
     possible: set[int] = set()
     for keys, ident in keyed:
-        hashed = _hashed(ident)
+        hashed = None
         for key in keys:
             candidate = found.get(key)
-            if candidate is not None and not _rejects(hashed, candidate.ident, key):
-                possible.add(candidate.id)
+            if candidate is not None:
+                hashed = hashed or _hashed(ident)
+                if not _rejects(hashed, candidate.ident, key):
+                    possible.add(candidate.id)
     rows: dict[int, _Row] = {}
     for ids in padded(sorted(possible)):
         for stored in conn.execute(select(records_t).where(records_t.c.id.in_(ids))).mappings():
