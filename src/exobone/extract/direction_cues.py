@@ -27,6 +27,7 @@ from exobone.extract.direction_rules import (
     NEGATION,
     NEUTRAL_PRED,
     NOT_ONLY,
+    OWN_TREATMENT_RE,
     PAREN_RE,
     QUANTITY_RE,
     REVERSAL_ANAPHOR,
@@ -221,6 +222,8 @@ def agent_is_foreign(view: View, end: int) -> bool | None:
     first = " ".join(words.split(None, 6)[:6])
     end_word = AGENT_END_RE.search(first)
     head = " ".join(first[: end_word.start()].split()) if end_word else first
+    if OWN_TREATMENT_RE.match(head):
+        return None  # "fell after the injection": the study's own treatment
     return not names_vesicle(head, view)
 
 

@@ -229,6 +229,10 @@ QUANTITY_RE: Final = RULES.regex("quantity")
 AGENT_END_RE: Final = RULES.regex("agent_end")
 
 
+# "decreased after the injection": the study's own treatment, not another agent
+OWN_TREATMENT_RE: Final = RULES.regex("own_treatment")
+
+
 # "able to promote" reports a finding; a bare "to induce" names what a step was for.
 TO_FINDING_RE: Final = RULES.regex("to_finding")
 
