@@ -254,11 +254,12 @@ def test_exosomal_micrornas_analysed_by_bioinformatic_analyses() -> None:
     assert "gene_expression_profiling" in found(abstract, "assays")
 
 
-def test_a_bioinformatics_website_that_predicts_a_site_is_no_profiling() -> None:
-    """Guard (R179, PMID 38012335): a website that predicted modification sites on one mRNA
-    profiles no genes."""
+def test_a_bioinformatics_website_that_predicts_a_site_is_profiling() -> None:
+    """R179, PMID 38012335: a bioinformatic analysis the study names as its own, a prediction
+    too, is gene_expression_profiling (real_paraphrase NOTES, quality19c: the corpus majority,
+    as R222's and R386's predictions of targets; this was a guard before that settlement)."""
     abstract = (
         "Exosomes of BMSCs relieved chondrocyte ferroptosis in vitro. A bioinformatics website "
         "predicted m6A sites on ACSL4 mRNA, and the m6A level was assessed by MeRIP."
     )
-    assert "gene_expression_profiling" not in found(abstract, "assays")
+    assert "gene_expression_profiling" in found(abstract, "assays")

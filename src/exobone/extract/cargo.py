@@ -40,6 +40,7 @@ _GLUED_OVEREXPRESSING: Final = _RULES.regex("glued_overexpressing")
 # the molecule, then the vesicles
 _INTO: Final = _RULES.regex("packed_into")
 _IN: Final = _RULES.regex("found_in")
+_EFFECT_ON: Final = _RULES.regex("effect_on")
 _GLUED_CARGO: Final = _RULES.regex("glued_cargo")
 _CLASS_IN: Final = _RULES.regex("class_in")
 _TRANSFER_LEAD: Final = _RULES.regex("transfer_lead")
@@ -54,6 +55,7 @@ _VESICLE_WORD: Final = _RULES.regex("vesicle_word")
 _VESICLE_WORD_RELAXED = Relaxed.of(_VESICLE_WORD.pattern, _VESICLE_WORD.flags)
 _VESICLE_HEAD: Final = _RULES.regex("vesicle_head")
 # Machinery, not a rule: the gap between two molecules of one list ("X, Y and Z").
+_ON_GAP = re.compile(r"\bon\s")
 _LIST_GAP = re.compile(r"^[\s()]*(?:,|,?\s*and|,?\s*or)?[\s()]*$")
 _LISTED = "listed as the vesicles' cargo [rule cargo_list]"
 _TRANSFERRED = "transferred or delivered by the vesicles [rule transfer_verb]"
@@ -95,7 +97,10 @@ def _held_after(gap: str, text: str, start: int, lead_from: int) -> str | None:
     `start`; its lead is read from `lead_from` on), if one does."""
     if _INTO.match(gap):
         return "packed_into"
-    if _IN.match(gap):
+    if _IN.match(gap) and not (
+        # (the vesicles named after "on": the molecule may act on them instead)
+        _ON_GAP.search(gap) and _EFFECT_ON.search(text, max(lead_from, start - 40), start)
+    ):
         return "found_in"
     if _GLUED_CARGO.match(gap):
         return "glued_cargo"
