@@ -31,13 +31,17 @@ from exobone.extract.direction_rules import (
     CARRIED_BEFORE,
     CELL_BEFORE_RE,
     CHANGED_IN_VESICLES,
+    DISEASE_BETTERING,
     DISEASE_LABELS,
+    DISEASE_NEAR_VERBS,
+    DISEASE_OBJECT_END_RE,
+    DISEASE_PUSHERS,
     DISEASE_UP_RE,
     DISEASE_VERB,
+    DISEASE_VERB_NEAR_RE,
     DOWN,
     EITHER_PREFIX_RE,
     HARMFUL,
-    IMPROVERS,
     MARKED,
     MARKED_PHRASES,
     METHYLATION_OF,
@@ -47,6 +51,7 @@ from exobone.extract.direction_rules import (
     PHRASE_NAMES,
     PHRASE_SCAN,
     PHRASES,
+    REPAIR_WORDS,
     REVIEW_PROSPECT,
     SAME,
     SECRETION_BLOCK,
@@ -352,12 +357,26 @@ def _analyse(doc: Document) -> list[Directed]:
             if mention.kind == "conditions":
                 # (the verb and up to three words after it end the text before the target)
                 cue = DISEASE_VERB.search(text[: target.start], view, view.low[: target.start])
+                if cue is None:
+                    near = max(0, target.start - 48)
+                    low = view.low[near : target.start]
+                    for word in DISEASE_NEAR_VERBS:
+                        if word in low:
+                            cue = DISEASE_VERB_NEAR_RE.search(text, near, target.start)
+                            break
                 if cue is None or (
                     sign != DOWN
                     and not DISEASE_UP_RE.match(cue.group())
-                    and not (sign == UP and cue.group().lower().startswith(IMPROVERS))
+                    and not (sign == UP and cue.group().lower().startswith(DISEASE_BETTERING))
                 ):
                     continue
+                if any(word in mention.text.lower() for word in REPAIR_WORDS):
+                    continue  # "promote tendon healing" names the repair, not the disease
+                if (
+                    cue.group().lower().startswith(DISEASE_PUSHERS)
+                    and DISEASE_OBJECT_END_RE.match(text, target.end) is None
+                ):
+                    continue  # "promote OA chondrocyte proliferation": the cells' disease
                 sign = UP if DISEASE_UP_RE.match(cue.group()) else DOWN
                 reason = f"disease verb '{cue.group().strip()}' before it [rule disease_verb]"
                 directed.append(

@@ -217,6 +217,8 @@ SUBJECT_VERB_RE: Final = RULES.regex("subject_verb")
 
 # Verb stems that make things better: on a harm or a disease they mean a decrease.
 IMPROVERS: Final = tuple(RULES.word_list("improvers"))
+# (and, before a disease only, the verbs that undo it: "reversed the osteoporosis", R120)
+DISEASE_BETTERING: Final = (*IMPROVERS, *RULES.word_list("disease_reversers"))
 
 
 # "the increase in MMP13", "a decrease of ALP": the bare verb forms naming a change.
@@ -271,11 +273,17 @@ DISEASE_LABELS: Final = frozenset(RULES.word_list("disease_labels"))
 
 
 DISEASE_UP_RE: Final = RULES.regex("disease_up")
+DISEASE_PUSHERS: Final = tuple(RULES.word_list("disease_pushers"))
+DISEASE_OBJECT_END_RE: Final = RULES.regex("disease_object_end")
+REPAIR_WORDS: Final = tuple(RULES.word_list("repair_words"))
 
 
 DISEASE_VERB_RE: Final = RULES.regex("disease_verb")
 # (searched in the words before a target: the sentence's scan rules out most sentences)
 DISEASE_VERB: Final = ENGINE.gate(DISEASE_VERB_RE)
+# (the common verbs, tried only in the few words before a disease that hold one of them)
+DISEASE_VERB_NEAR_RE: Final = RULES.regex("disease_verb_near")
+DISEASE_NEAR_VERBS: Final = tuple(RULES.word_list("disease_near_verbs"))
 
 
 # In a review, a modal sentence is a prospect, not a finding.
