@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING, Final
 
 from exobone.extract.rules import Rule, RuleError, load_rules
-from exobone.extract.scanning import Engine, View
+from exobone.extract.scanning import Engine, View, required_texts
 
 if TYPE_CHECKING:
     from exobone.extract.document import Document
@@ -283,7 +283,10 @@ DISEASE_VERB_RE: Final = RULES.regex("disease_verb")
 DISEASE_VERB: Final = ENGINE.gate(DISEASE_VERB_RE)
 # (the common verbs, tried only in the few words before a disease that hold one of them)
 DISEASE_VERB_NEAR_RE: Final = RULES.regex("disease_verb_near")
-DISEASE_NEAR_VERBS: Final = tuple(RULES.word_list("disease_near_verbs"))
+# (read from the pattern: one of them is in every match)
+DISEASE_NEAR_VERBS: Final = required_texts(DISEASE_VERB_NEAR_RE.pattern)
+if not DISEASE_NEAR_VERBS:
+    raise RuleError("direction.yaml, rule disease_verb_near: no text is in every match")
 
 
 # In a review, a modal sentence is a prospect, not a finding.
