@@ -1,4 +1,4 @@
-"""Residual assay and cargo misses of the open real corpus, by class (issue 19, quality19c): a
+"""Residual assay and cargo misses of the open real corpus, by class (issue 17, quality19c): a
 bioinformatic analysis named in other words, a measurement that starts the study's own account,
 and a protein on the vesicles' surface. Each text
 is paraphrased in our own words from a real published abstract (the DOI or PMC number beside
