@@ -1123,13 +1123,7 @@ class RecordChecksum:
         for place in _LIST_PLACES:
             if type(items[place]) is not list:
                 items[place] = list(items[place])
-        digest = _COLUMNS_DIGEST.copy()
-        self.update = digest.update
-        try:
-            self._pickler.dump(items)
-        finally:
-            self.update = _no_digest
-        return str(digest.hexdigest())
+        return self._pickled(_COLUMNS_DIGEST.copy(), items)
 
     def __call__(self, values: Mapping[str, Any]) -> str:
         if values.keys() == _COLUMN_SET:  # (a record's values: names hashed once)
@@ -1139,6 +1133,10 @@ class RecordChecksum:
             names = sorted(name for name in values if name not in UNCHECKED)
             digest = _names_digest(names)
             items = [values[name] for name in names]
+        return self._pickled(digest, items)
+
+    def _pickled(self, digest: Any, items: list[Any]) -> str:
+        """The hex digest of `digest` fed with the pickle of `items` (the pickler writes here)."""
         self.update = digest.update
         try:
             self._pickler.dump(items)
