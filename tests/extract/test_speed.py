@@ -89,6 +89,39 @@ def test_shared_heads_match_where_the_alternatives_do() -> None:
         assert starts == [i for i in range(len(text) + 1) if shared_regex.match(text, i)]
 
 
+def _with_relaxed(pattern: str) -> tuple[re.Pattern[str], Relaxed] | None:
+    """A random pattern and its relaxed form; None when it does not compile or has none."""
+    try:
+        regex = re.compile(pattern)
+    except re.error:
+        return None
+    relaxed = Relaxed.of(pattern, 0)
+    return None if relaxed is None else (regex, relaxed)
+
+
+def _random_text(rng: random.Random, words: list[str]) -> tuple[str, int, int]:
+    """A text of up to eight random words and gaps, and a random slice (pos, end) of it."""
+    text = "".join(rng.choice(words) + rng.choice(_GAPS) for _ in range(rng.randint(0, 8)))
+    pos = rng.randint(0, len(text))
+    return text, pos, rng.randint(pos, len(text))
+
+
+def _assert_same_matches(
+    regex: re.Pattern[str], relaxed: Relaxed, text: str, pos: int, end: int
+) -> re.Match[str] | None:
+    """The relaxed search and iteration find the pattern's own matches in text[pos:end];
+    returns the pattern's first match there."""
+    found = regex.search(text, pos, end)
+    got = relaxed.search(regex, text, pos, end)
+    assert (got and (got.span(), got.groups())) == (
+        found and (found.span(), found.groups())
+    ), (regex.pattern, text, pos, end)
+    assert [m.span() for m in relaxed.finditer(regex, text, pos, end)] == [
+        m.span() for m in regex.finditer(text, pos, end)
+    ], (regex.pattern, text, pos, end)
+    return found
+
+
 def test_a_relaxed_search_finds_what_the_pattern_finds() -> None:
     """The relaxed pattern matches wherever its pattern does, and a search through it (from
     its matches' starts when aligned, from the word before its first match when only word
@@ -102,30 +135,18 @@ def test_a_relaxed_search_finds_what_the_pattern_finds() -> None:
             for _ in range(rng.randint(1, 3))
         ]
         pattern = "|".join(branches)
-        try:
-            regex = re.compile(pattern)
-        except re.error:
+        both = _with_relaxed(pattern)
+        if both is None:
             continue
-        relaxed = Relaxed.of(pattern, 0)
-        if relaxed is None:
-            continue
+        regex, relaxed = both
         for _ in range(20):
-            text = "".join(rng.choice(_WORDS) + rng.choice(_GAPS) for _ in range(rng.randint(0, 8)))
-            pos = rng.randint(0, len(text))
-            end = rng.randint(pos, len(text))
-            found = regex.search(text, pos, end)
+            text, pos, end = _random_text(rng, _WORDS)
+            found = _assert_same_matches(regex, relaxed, text, pos, end)
             if found:
                 assert relaxed.regex.search(text, pos, end), (pattern, text, pos, end)
                 checked += 1
                 aligned += relaxed.aligned
                 word_start += relaxed.word_start
-            got = relaxed.search(regex, text, pos, end)
-            assert (got and (got.span(), got.groups())) == (
-                found and (found.span(), found.groups())
-            ), (pattern, text, pos, end)
-            assert [m.span() for m in relaxed.finditer(regex, text, pos, end)] == [
-                m.span() for m in regex.finditer(text, pos, end)
-            ], (pattern, text, pos, end)
             start = relaxed.first_start(text, pos, end)
             every = [m.span() for m in regex.finditer(text, pos, end)]
             assert (every == []) if start < 0 else every == [
@@ -148,25 +169,12 @@ def test_a_relaxed_search_starts_at_the_run_a_leading_class_group_may_match() ->
     checked = 0
     for _ in range(3000):
         pattern = rng.choice(heads) + "".join(rng.choice(_PIECES[9:]) for _ in range(2))
-        try:
-            regex = re.compile(pattern)
-        except re.error:
+        both = _with_relaxed(pattern)
+        if both is None:
             continue
-        relaxed = Relaxed.of(pattern, 0)
-        if relaxed is None:
-            continue
+        regex, relaxed = both
         for _ in range(20):
-            text = "".join(rng.choice(words) + rng.choice(_GAPS) for _ in range(rng.randint(0, 8)))
-            pos = rng.randint(0, len(text))
-            end = rng.randint(pos, len(text))
-            found = regex.search(text, pos, end)
-            got = relaxed.search(regex, text, pos, end)
-            assert (got and (got.span(), got.groups())) == (
-                found and (found.span(), found.groups())
-            ), (pattern, text, pos, end)
-            assert [m.span() for m in relaxed.finditer(regex, text, pos, end)] == [
-                m.span() for m in regex.finditer(text, pos, end)
-            ], (pattern, text, pos, end)
+            found = _assert_same_matches(regex, relaxed, *_random_text(rng, words))
             checked += found is not None and relaxed.word_start
     assert checked > 100
 
