@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 
 from exobone.api import ingest_file, load_extractor
 from exobone.store import Store
+from exobone.web import Settings, create_app
 
 DATA = Path(__file__).resolve().parent / "data"
 SCRIPT_RIS = DATA / "script_title.ris"
@@ -112,6 +114,25 @@ def upload_job() -> Any:
         return wait_for_job(client, response.json()["status"])
 
     return upload
+
+
+@pytest.fixture(scope="session")
+def app_client() -> Any:
+    """`app_client(settings, *files)`: a context manager giving a TestClient of the app made
+    with `settings`, on its store once `files` are ingested into it with extraction; the
+    store is closed after."""
+
+    @contextmanager
+    def client_of(settings: Settings, *files: Path) -> Iterator[TestClient]:
+        with Store.open(settings.db_url) as store:
+            extractor = load_extractor()
+            for path in files:
+                ingest_file(store, path, extractor=extractor)
+        app = create_app(settings)
+        yield TestClient(app, base_url="http://127.0.0.1:8000")
+        app.state.corpus.store.close()
+
+    return client_of
 
 
 @pytest.fixture(scope="session")

@@ -12,23 +12,16 @@ import pytest
 from fastapi.testclient import TestClient
 
 from exobone.analysis.graph import build_graph, contradictions, paths
-from exobone.api import ingest_file, load_extractor
-from exobone.store import Store
-from exobone.web import Settings, create_app, network
+from exobone.web import Settings, network
 
-LOCAL = "http://127.0.0.1:8000"
 # Two studies, one raising RUNX2 and one lowering it: a contradiction of stated edges.
 OPPOSED_RIS = Path(__file__).resolve().parent / "data" / "opposed.ris"
 
 
 @pytest.fixture
-def client(store_url: str, demo_file: Path) -> Iterator[TestClient]:
-    with Store.open(store_url) as store:
-        ingest_file(store, demo_file, extractor=load_extractor())
-        ingest_file(store, OPPOSED_RIS, extractor=load_extractor())
-    app = create_app(Settings(db_url=store_url, user="tester"))
-    yield TestClient(app, base_url=LOCAL)
-    app.state.corpus.store.close()
+def client(store_url: str, demo_file: Path, app_client: Any) -> Iterator[TestClient]:
+    with app_client(Settings(db_url=store_url, user="tester"), demo_file, OPPOSED_RIS) as client:
+        yield client
 
 
 def whole_graph(client: TestClient) -> Any:

@@ -11,26 +11,19 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from exobone.api import ingest_file, load_extractor
 from exobone.model import SET_FIELDS
 from exobone.store import Store
-from exobone.web import Settings, create_app
+from exobone.web import Settings
 
-LOCAL = "http://127.0.0.1:8000"
 DEV = Path(__file__).resolve().parents[1] / "data" / "dev_corpus" / "dev_bibliography.txt"
 ORDER = {name: i for i, name in enumerate(SET_FIELDS)}
 
 
 @pytest.fixture
-def client(store_url: str, demo_file: Path) -> Iterator[TestClient]:
+def client(store_url: str, demo_file: Path, app_client: Any) -> Iterator[TestClient]:
     """The demo and the dev bibliographies: more studies than a page of the queue."""
-    with Store.open(store_url) as store:
-        extractor = load_extractor()
-        ingest_file(store, demo_file, extractor=extractor)
-        ingest_file(store, DEV, extractor=extractor)
-    app = create_app(Settings(db_url=store_url, user="tester"))
-    yield TestClient(app, base_url=LOCAL)
-    app.state.corpus.store.close()
+    with app_client(Settings(db_url=store_url, user="tester"), demo_file, DEV) as client:
+        yield client
 
 
 def whole_queue(client: TestClient, *filters: str) -> tuple[list[dict[str, Any]], int]:

@@ -16,26 +16,20 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from exobone.api import ingest_file, load_extractor
 from exobone.cli import app as cli_app
 from exobone.model import ANNOTATION_FIELDS
-from exobone.store import Store
-from exobone.web import Settings, create_app
+from exobone.web import Settings
 from exobone.web.links import doi_url, pmid_url, value_links
 from exobone.web.security import read_curator_tokens
 
-LOCAL = "http://127.0.0.1:8000"
 LINKED_RIS = Path(__file__).resolve().parent / "data" / "linked.ris"
 
 
 @pytest.fixture
-def client(store_url: str, demo_file: Path) -> Iterator[TestClient]:
+def client(store_url: str, demo_file: Path, app_client: Any) -> Iterator[TestClient]:
     """The demo bibliography in a store of each backend, served through the app."""
-    with Store.open(store_url) as store:
-        ingest_file(store, demo_file, extractor=load_extractor())
-    app = create_app(Settings(db_url=store_url, user="tester"))
-    yield TestClient(app, base_url=LOCAL)
-    app.state.corpus.store.close()
+    with app_client(Settings(db_url=store_url, user="tester"), demo_file) as client:
+        yield client
 
 
 def hit_ids(client: TestClient, **params: object) -> set[str]:
@@ -250,36 +244,35 @@ def test_review_edit_to_the_same_value_accepts_and_a_bad_one_writes_nothing(
     assert not decision["removed"] and decision["by"] == "tester"
 
 
-def test_curators_own_tokens_name_their_curations(store_url: str, demo_file: Path) -> None:
+def test_curators_own_tokens_name_their_curations(
+    store_url: str, demo_file: Path, app_client: Any
+) -> None:
     """A curator's token lets them in and names them, whatever header or cookie says."""
-    with Store.open(store_url) as store:
-        ingest_file(store, demo_file, extractor=load_extractor())
     tokens = (("tok-ann-123", "Ann Lee"), ("tok-bo-456", "Bo"))
-    app = create_app(Settings(db_url=store_url, token="main-token", curator_tokens=tokens))
-    client = TestClient(app, base_url=LOCAL)
-    assert client.get("/api/summary").status_code == 401
-    assert (
-        client.get("/api/summary", headers={"Authorization": "Bearer tok-nobody"}).status_code
-        == 401
-    )
-    ann = {"Authorization": "Bearer tok-ann-123", "X-Exobone-User": "Bo"}
-    added = client.post(
-        "/api/studies/S02/curations", json={"field": "species", "value": "dog"}, headers=ann
-    )
-    assert added.status_code == 201, added.text
-    assert added.json()["curations"][0]["by"] == "Ann Lee"
-    # a browser trades ?token= for a cookie; its form curations are Bo's
-    assert client.get("/?token=tok-bo-456", follow_redirects=False).status_code == 303
-    token = form_csrf(client, "/review")
-    client.post("/curator", data={"name": "Mallory", "csrf": token})
-    item = client.get("/api/review").json()["items"][0]
-    form = {"ref": item["study_id"], "field": item["field"], "value": item["value"]}
-    client.post("/review/decide", data={**form, "action": "accept", "csrf": token})
-    assert [c for c in client.get("/api/curations").json()["curators"]] == [
-        ["Ann Lee", 1],
-        ["Bo", 1],
-    ]
-    app.state.corpus.store.close()
+    settings = Settings(db_url=store_url, token="main-token", curator_tokens=tokens)
+    with app_client(settings, demo_file) as client:
+        assert client.get("/api/summary").status_code == 401
+        assert (
+            client.get("/api/summary", headers={"Authorization": "Bearer tok-nobody"}).status_code
+            == 401
+        )
+        ann = {"Authorization": "Bearer tok-ann-123", "X-Exobone-User": "Bo"}
+        added = client.post(
+            "/api/studies/S02/curations", json={"field": "species", "value": "dog"}, headers=ann
+        )
+        assert added.status_code == 201, added.text
+        assert added.json()["curations"][0]["by"] == "Ann Lee"
+        # a browser trades ?token= for a cookie; its form curations are Bo's
+        assert client.get("/?token=tok-bo-456", follow_redirects=False).status_code == 303
+        token = form_csrf(client, "/review")
+        client.post("/curator", data={"name": "Mallory", "csrf": token})
+        item = client.get("/api/review").json()["items"][0]
+        form = {"ref": item["study_id"], "field": item["field"], "value": item["value"]}
+        client.post("/review/decide", data={**form, "action": "accept", "csrf": token})
+        assert [c for c in client.get("/api/curations").json()["curators"]] == [
+            ["Ann Lee", 1],
+            ["Bo", 1],
+        ]
 
 
 def test_curator_token_files_are_checked(tmp_path: Path) -> None:
