@@ -1,10 +1,17 @@
 """Small real-style bibliography files of every format, built in code for the reliability
 tests and the fuzz harness: each holds the same few records (titles with non-ASCII letters,
-wrapped abstracts), so a test can say exactly which records must come back."""
+wrapped abstracts), so a test can say exactly which records must come back; and the split
+of what a reader gives into records and problems, which the reader tests compare."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
+
+from exobone.errors import RecordProblem
+from exobone.ingest import read_records
+from exobone.model import Record
 
 
 @dataclass(frozen=True)
@@ -173,3 +180,15 @@ BUILDERS = {
     "ris": ris, "medline": medline, "pubmed_xml": pubmed_xml, "endnote_xml": endnote_xml,
     "bibtex": bibtex, "endnote_text": endnote_text, "csv": csv, "csl_json": csl_json,
 }  # fmt: skip
+
+
+def split(items: Iterable[Record | RecordProblem]) -> tuple[list[Record], list[RecordProblem]]:
+    """A reader's records and its problems, apart, each in the order read."""
+    items = list(items)
+    return ([i for i in items if isinstance(i, Record)],
+            [i for i in items if isinstance(i, RecordProblem)])
+
+
+def read_split(path: Path, fmt: str | None = None) -> tuple[list[Record], list[RecordProblem]]:
+    """The records and the problems read from `path` (in format `fmt`, or the one detected)."""
+    return split(read_records(path, fmt))

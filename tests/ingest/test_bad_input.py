@@ -6,8 +6,9 @@ import gzip
 from pathlib import Path
 
 import pytest
+from fixtures import split
 
-from exobone.errors import IngestError, RecordProblem
+from exobone.errors import IngestError
 from exobone.ingest import detect_format, read_records
 from exobone.model import Record
 
@@ -41,11 +42,6 @@ BIBTEX_BROKEN = """@article{good1,
 
 @article{good2, title = "Second good entry", year = {2022}}
 """
-
-
-def split(items: list[Record | RecordProblem]) -> tuple[list[Record], list[RecordProblem]]:
-    return ([i for i in items if isinstance(i, Record)],
-            [i for i in items if isinstance(i, RecordProblem)])
 
 
 def test_truncated_pubmed_xml_yields_complete_articles_then_problem(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-from fixtures import REFS, csl_json, medline, ris
+from fixtures import REFS, csl_json, medline, read_split, ris
 
 from exobone.errors import RecordProblem
 from exobone.ingest import common, read_records
@@ -20,9 +20,7 @@ BUT_SECOND = ALL_TITLES[:1] + ALL_TITLES[2:]
 
 def read(path: Path, data: str, fmt: str) -> tuple[list[Record], list[RecordProblem]]:
     path.write_text(data, encoding="utf-8")
-    items = list(read_records(path, fmt))
-    return ([i for i in items if isinstance(i, Record)],
-            [i for i in items if isinstance(i, RecordProblem)])
+    return read_split(path, fmt)
 
 
 def line_of(text: str, offset: int) -> int:
@@ -195,6 +193,4 @@ def test_an_ascii_file_with_late_cp1252_is_cp1252_without_warnings(tmp_path: Pat
 
 def read_bytes_as(path: Path, data: bytes, fmt: str) -> tuple[list[Record], list[RecordProblem]]:
     path.write_bytes(data)
-    items = list(read_records(path, fmt))
-    return ([i for i in items if isinstance(i, Record)],
-            [i for i in items if isinstance(i, RecordProblem)])
+    return read_split(path, fmt)

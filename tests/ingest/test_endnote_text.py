@@ -6,9 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from fixtures import read_split
 
-from exobone.errors import RecordProblem
-from exobone.ingest import read_records
 from exobone.ingest.endnote_text import _split_authors, read
 from exobone.model import Record
 from shared_files import SHARED
@@ -91,9 +90,7 @@ def test_unparseable_preamble_and_broken_citation_are_problems(tmp_path: Path) -
         "Abstract of the broken one.\n\n"
         'Roe, K. (2021). "Good record." Bone 5: 1-2.\n\nGood abstract.\n'
     )
-    items = list(read_records(path, "endnote_text"))
-    problems = [i for i in items if isinstance(i, RecordProblem)]
-    good = [i for i in items if isinstance(i, Record)]
+    good, problems = read_split(path, "endnote_text")
     assert [r.title for r in good] == ["Good record"]
     assert good[0].abstract == "Good abstract."
     assert [(p.position, p.line) for p in problems] == [(0, 1), (1, 3)]
@@ -109,9 +106,7 @@ def test_citation_without_quoted_title_is_reported_not_glued_on(tmp_path: Path) 
         "Abstract of the unquoted one.\n\n"
         'Poe, E. (2022). "Third record." Bone 6: 3-4.\n\nThird abstract.\n'
     )
-    items = list(read_records(path, "endnote_text"))
-    problems = [i for i in items if isinstance(i, RecordProblem)]
-    good = [i for i in items if isinstance(i, Record)]
+    good, problems = read_split(path, "endnote_text")
     assert [r.title for r in good] == ["First record", "Third record"]
     assert good[0].abstract == "First abstract."
     assert [(p.position, p.line) for p in problems] == [(2, 5)]

@@ -13,20 +13,15 @@ from pathlib import Path
 from typing import IO
 
 import pytest
+from fixtures import read_split
 from typer.testing import CliRunner
 
 from exobone.cli import app
-from exobone.errors import IngestError, RecordProblem
+from exobone.errors import IngestError
 from exobone.ingest import FORMATS, detect_format, read_records
 from exobone.model import Record
 
 EXPORTS = Path(__file__).parent / "data" / "exports"
-
-
-def split(path: Path, fmt: str | None = None) -> tuple[list[Record], list[RecordProblem]]:
-    items = list(read_records(path, fmt))
-    return ([i for i in items if isinstance(i, Record)],
-            [i for i in items if isinstance(i, RecordProblem)])
 
 
 def citation(record: Record) -> tuple[object, ...]:
@@ -67,7 +62,7 @@ def test_new_formats_are_listed() -> None:
 def test_pubmed_abstract_text() -> None:
     path = EXPORTS / "pubmed_abstract.txt"
     assert detect_format(path) == "pubmed_text"
-    records, problems = split(path)
+    records, problems = read_split(path)
     assert problems == []
     first, second, third, fourth = records
     assert first.title == ("Exosomes from hypoxic bone marrow stromal cells promote fracture"
@@ -106,7 +101,7 @@ def test_pubmed_abstract_text_missing_pmid_line_still_splits(tmp_path: Path) -> 
     text = (EXPORTS / "pubmed_abstract.txt").read_text(encoding="utf-8")
     path.write_text(text.replace("PMID: 33660001  [Indexed for MEDLINE]\n", ""),
                     encoding="utf-8")
-    records, problems = split(path)
+    records, problems = read_split(path)
     assert problems == []
     assert [r.pmid for r in records] == [None, "32470002", "36700003", "35200004"]
     assert "J Orthop Res" not in records[0].abstract
@@ -141,13 +136,13 @@ def check_medline_set(records: list[Record]) -> None:
 def test_medline_citation_set(tmp_path: Path) -> None:
     path = EXPORTS / "medline_citation_set.xml"
     assert detect_format(path) == "pubmed_xml"
-    records, problems = split(path)
+    records, problems = read_split(path)
     assert problems == []  # a DeleteCitation is not a record
     check_medline_set(records)
     packed = tmp_path / "medline15n0001.xml.gz"
     packed.write_bytes(gzip.compress(path.read_bytes()))
     assert detect_format(packed) == "pubmed_xml"
-    records, problems = split(packed)
+    records, problems = read_split(packed)
     assert problems == []
     check_medline_set(records)
 
@@ -158,7 +153,7 @@ def test_bare_medline_citations(tmp_path: Path) -> None:
     path = tmp_path / "citations.xml"
     path.write_text(body, encoding="utf-8")
     assert detect_format(path) == "pubmed_xml"
-    records, problems = split(path)
+    records, problems = read_split(path)
     assert problems == []
     check_medline_set(records)
 
@@ -168,7 +163,7 @@ def test_medline_citation_set_cut_short(tmp_path: Path) -> None:
     path = tmp_path / "cut.xml"
     path.write_text(text[: text.index("<MedlineCitation Owner=\"NLM\" Status=\"In-Process\">")],
                     encoding="utf-8")
-    records, problems = split(path)
+    records, problems = read_split(path)
     assert [r.pmid for r in records] == ["26100001"]
     assert [p.message for p in problems] == [
         "file breaks off after record 1 (no closing </PubmedArticleSet> or </MedlineCitationSet>)"]
@@ -180,7 +175,7 @@ def test_medline_citation_set_cut_short(tmp_path: Path) -> None:
 def test_web_of_science_core_collection() -> None:
     path = EXPORTS / "wos_savedrecs.txt"
     assert detect_format(path) == "wos"
-    records, problems = split(path)
+    records, problems = read_split(path)
     assert problems == []
     first, second = records
     assert first.title == ("Bone marrow stem cell vesicles deliver miR-21 to chondrocytes and"
@@ -209,7 +204,7 @@ def test_web_of_science_other_databases(tmp_path: Path) -> None:
         "PT J\nAU Silva, R\nTI Shell vesicles of molluscs\nSO Journal of Zoology\nPY 2018\n"
         "UT ZOOREC:ZOOR15400012345\nER\n\nEF\n", encoding="utf-8")
     assert detect_format(path) == "wos"
-    records, problems = split(path)
+    records, problems = read_split(path)
     assert problems == []
     assert [(r.pmid, r.journal, r.pages) for r in records] == [
         ("30300001", "Bone", "1-9"), (None, "Journal of Zoology", None)]
@@ -221,7 +216,7 @@ def test_web_of_science_missing_er_and_stray_text(tmp_path: Path) -> None:
         "FN Clarivate Analytics Web of Science\nVR 1.0\nnot a field\n"
         "PT J\nTI First\nPY 2019\n"  # no ER: the next PT still starts a record
         "PT J\nTI Second\nPY 2020\nER\nEF\n", encoding="utf-8")
-    records, problems = split(path, "wos")
+    records, problems = read_split(path, "wos")
     assert [(r.title, r.year, r.line) for r in records] == [("First", 2019, 4),
                                                            ("Second", 2020, 7)]
     assert [(p.line, p.message) for p in problems] == [
@@ -245,7 +240,7 @@ def test_web_of_science_streams(tmp_path: Path) -> None:
 def test_csl_json_zotero() -> None:
     path = EXPORTS / "zotero_csl.json"
     assert detect_format(path) == "csl_json"
-    records, problems = split(path)
+    records, problems = read_split(path)
     assert problems == []
     first, second = records
     assert first.title == "Platelet lysate vesicles {and} TGF-beta1 in tendon-bone healing"
@@ -268,7 +263,7 @@ def test_csl_json_broken_item_costs_only_itself(tmp_path: Path) -> None:
         '[\n{"type": "article-journal", "title": "First", "issued": {"date-parts": [[2019]]}},\n'
         '{"type": "article-journal", "title": "Stray quote\x20, "issued": 2020},\n'
         '{"type": "article-journal", "title": "Third"}\n]\n', encoding="utf-8")
-    records, problems = split(path, "csl_json")
+    records, problems = read_split(path, "csl_json")
     assert [(r.title, r.year, r.position) for r in records] == [("First", 2019, 1),
                                                                 ("Third", None, 3)]
     assert [(p.position, p.line) for p in problems] == [(2, 3)]
@@ -278,7 +273,7 @@ def test_csl_json_broken_item_costs_only_itself(tmp_path: Path) -> None:
 def test_csl_json_cut_off(tmp_path: Path) -> None:
     path = tmp_path / "library.json"
     path.write_text('[{"title": "Whole"},\n{"title": "Cut', encoding="utf-8")
-    records, problems = split(path, "csl_json")
+    records, problems = read_split(path, "csl_json")
     assert [r.title for r in records] == ["Whole"]
     assert [(p.position, p.line, p.message) for p in problems] == [
         (2, 2, "file ends inside this item (unclosed '{')")]
@@ -302,7 +297,7 @@ def test_csl_json_streams(tmp_path: Path) -> None:
 def test_scopus_csv_with_bom() -> None:
     path = EXPORTS / "scopus.csv"
     assert detect_format(path) == "csv"
-    records, problems = split(path)
+    records, problems = read_split(path)
     assert problems == []
     first, second = records
     assert first.title == "Adipose stem cell vesicles in bone defects, a rat study"
@@ -318,7 +313,7 @@ def test_scopus_csv_with_bom() -> None:
 
 
 def test_lens_csv() -> None:
-    records, problems = split(EXPORTS / "lens.csv")
+    records, problems = read_split(EXPORTS / "lens.csv")
     assert citation(records[0]) == (["Yuki Sato", "Thandi Mbeki"], 2020,
                                     "Journal of Periodontology", "91", "5", "640-651",
                                     "10.1002/jper.19-0001", "32000001")
@@ -336,7 +331,7 @@ def test_csv_header_repeated_is_not_a_record(tmp_path: Path) -> None:
     one = (EXPORTS / "scopus.csv").read_bytes()
     path = tmp_path / "both.csv"
     path.write_bytes(one + one)
-    records, problems = split(path)
+    records, problems = read_split(path)
     assert problems == []
     assert [r.line for r in records] == [2, 3, 5, 6]
     assert "Title" not in [r.title for r in records]
@@ -350,7 +345,7 @@ def test_csv_stray_quote_costs_one_row(tmp_path: Path) -> None:
         'Second,2020,"A stray quote that never closes\n'
         'Third,2021,"Quoted, as exporters write it"\n'
         "Fourth,2022,plain\n", encoding="utf-8")
-    records, problems = split(path)
+    records, problems = read_split(path)
     assert [(r.title, r.year, r.line) for r in records] == [
         ("First", 2019, 2), ("Third", 2021, 5), ("Fourth", 2022, 6)]
     assert records[0].abstract_raw == "An abstract\nover two lines"
@@ -362,7 +357,7 @@ def test_csv_unclosed_quote_is_bounded(tmp_path: Path) -> None:
     path = tmp_path / "refs.csv"
     rows = "".join(f"Row {n},2020,plain\n" for n in range(400))
     path.write_text('Title,Year,Abstract\nBroken,2019,"never closed\n' + rows, encoding="utf-8")
-    records, problems = split(path)
+    records, problems = read_split(path)
     assert len(records) == 400 and records[0].line == 3
     assert [(p.line, p.message) for p in problems] == [
         (2, "a quoted field is not closed within 200 lines (stray quote?); row skipped")]
@@ -383,7 +378,7 @@ def test_csv_streams(tmp_path: Path) -> None:
 def test_scopus_bibtex_repeated_keys_and_unclosed_brace() -> None:
     path = EXPORTS / "scopus.bib"
     assert detect_format(path) == "bibtex"
-    records, problems = split(path)
+    records, problems = read_split(path)
     first, third = records
     # Three entries share one key: each is read (dedup decides), except the broken one.
     assert citation(first) == (["Haddad, R.", "Okoye, C. N."], 2023,
@@ -407,7 +402,7 @@ def test_bibtex_string_macros_reach_later_entries(tmp_path: Path) -> None:
                     "@article{a, title={One}, journal=jbmr, year=2020}\n"
                     "@article{b, title={Two}, journal=jbmr, year=2021}\n",
                     encoding="utf-8")
-    records, problems = split(path)
+    records, problems = read_split(path)
     assert problems == []
     assert [(r.title, r.journal, r.line) for r in records] == [
         ("One", "J Bone Miner Res", 3), ("Two", "J Bone Miner Res", 4)]
@@ -428,7 +423,7 @@ def test_bibtex_streams(tmp_path: Path) -> None:
 def test_endnote_citation_lines_as_real_exports_have_them() -> None:
     path = EXPORTS / "endnote_dashes.txt"
     assert detect_format(path) == "endnote_text"
-    records, problems = split(path)
+    records, problems = read_split(path)
     assert problems == []
     got = [(r.authors, r.year, r.title, r.journal, r.volume, r.issue, r.pages, r.line)
            for r in records]
@@ -456,7 +451,7 @@ def test_endnote_abstract_line_with_a_year_in_parentheses_is_not_a_citation(
     path = tmp_path / "refs.txt"
     path.write_text('Lee, J. (2020). "Vesicles." Bone 1: 2-3.\n\nAn abstract that cites\n'
                     "Smith (2019) in passing, with no quoted title after it.\n", encoding="utf-8")
-    records, problems = split(path)
+    records, problems = read_split(path)
     assert problems == []
     assert len(records) == 1 and "Smith (2019)" in records[0].abstract
 
@@ -505,7 +500,7 @@ def test_untitled_records_with_abstracts_are_kept_and_stored_apart(tmp_path: Pat
         "TY  - JOUR\nAB  - Synovial vesicles reduced cartilage loss in mice.\nPY  - 2021\n"
         "ER  - \n\n"
         "TY  - JOUR\nPY  - 2021\nER  - \n", encoding="utf-8")
-    records, problems = split(path)
+    records, problems = read_split(path)
     assert [(r.title, r.abstract, r.line) for r in records] == [
         ("", "Vesicles from stem cells healed rat femur defects.", 1),
         ("", "Synovial vesicles reduced cartilage loss in mice.", 6)]
@@ -531,7 +526,7 @@ def test_title_as_printed_is_stored_and_exported(tmp_path: Path) -> None:
     from exobone.model import Study
     from exobone.store import Store
 
-    records, _ = split(EXPORTS / "zotero_csl.json")
+    records, _ = read_split(EXPORTS / "zotero_csl.json")
     record = records[0]
     printed = "Platelet lysate vesicles {and} TGF-β1 in tendon–bone healing"
     assert record.title_raw == printed
@@ -552,7 +547,7 @@ def test_web_of_science_tab_delimited_utf16() -> None:
     """WoS "Tab-delimited file": UTF-16 with a BOM, a header of field tags."""
     path = EXPORTS / "wos_tab_utf16.txt"
     assert detect_format(path) == "csv"
-    records, problems = split(path)
+    records, problems = read_split(path)
     assert problems == []
     first, second = records
     assert citation(first) == (["Chen, X. Y.", "Moreau, P."], 2022, "Osteoarthritis Cartilage",
@@ -567,7 +562,7 @@ def test_endnote_source_without_closing_period(tmp_path: Path) -> None:
     path.write_text('Lee, J. (2020). "Vesicles in bone." Bone 15: 70–76\n\nAbstract one.\n\n'
                     'Kim, A. (2021). "Second." J Orthop Res 3(2): e101\n\nAbstract two.\n',
                     encoding="utf-8")
-    records, problems = split(path)
+    records, problems = read_split(path)
     assert problems == []
     assert [(r.journal, r.volume, r.issue, r.pages, r.abstract) for r in records] == [
         ("Bone", "15", None, "70-76", "Abstract one."),
@@ -582,7 +577,7 @@ def test_pubmed_abstract_text_book_chapter_is_a_record(tmp_path: Path) -> None:
         "1. Bone. 2020;1:2-3.\n\nFirst title.\n\nPMID: 1\n\n\n"
         "2. In: Doe J, editor. Skeletal Vesicles [Internet]. Somewhere: Press; n.d.\n\n"
         "Chapter title.\n\nA chapter summary.\n\nPMID: 2\n", encoding="utf-8")
-    records, problems = split(path, "pubmed_text")
+    records, problems = read_split(path, "pubmed_text")
     assert problems == []
     assert [(r.title, r.pmid, r.year, r.journal) for r in records] == [
         ("First title", "1", 2020, "Bone"), ("Chapter title", "2", None, None)]
@@ -595,7 +590,7 @@ def test_endnote_authors_suffixes_and_initials_of_any_script(tmp_path: Path) -> 
         'Smith, J., Jr., et al. (2020). "Vesicles in bone." Bone 1: 2-3.\n\nAbstract.\n\n'
         'Müller, K. and Ö. Şahin (2018). "Vesicles (EVs)" Stem Cell Research & Therapy 11(Suppl'
         ' 1): S1–S10.\n\nAbstract.\n', encoding="utf-8")
-    records, problems = split(path)
+    records, problems = read_split(path)
     assert problems == []
     assert [r.authors for r in records] == [["Smith, J., Jr."], ["Müller, K.", "Şahin, Ö."]]
     assert (records[1].title, records[1].journal, records[1].issue, records[1].pages) == (
@@ -607,7 +602,7 @@ def test_csv_with_a_line_of_notes_above_the_header(tmp_path: Path) -> None:
     path.write_text('"About the data: exported on 5 December 2026, criteria: exosome bone"\n'
                     "Title,PubYear,Source title,DOI\n"
                     "Vesicles in bone,2021,Bone,10.1000/b.1\n", encoding="utf-8")
-    records, problems = split(path)
+    records, problems = read_split(path)
     assert problems == []
     assert [(r.title, r.year, r.journal, r.doi, r.line) for r in records] == [
         ("Vesicles in bone", 2021, "Bone", "10.1000/b.1", 3)]
@@ -624,5 +619,5 @@ def test_pubmed_abstract_text_short_sentence_is_not_an_author_list(tmp_path: Pat
     path = tmp_path / "pubmed_result.txt"
     path.write_text("1. Bone. 2020;1:2-3.\n\nA letter.\n\nEffects of vesicles on bone in OA.\n\n"
                     "PMID: 1\n", encoding="utf-8")
-    (record,), problems = split(path, "pubmed_text")
+    (record,), problems = read_split(path, "pubmed_text")
     assert (record.authors, record.abstract) == ([], "Effects of vesicles on bone in OA.")

@@ -22,20 +22,16 @@ from fixtures import (
     pubmed_text,
     pubmed_xml,
     ris,
+    split,
     wos,
 )
 
 from exobone.api import ingest_file
-from exobone.errors import IngestError, RecordProblem
+from exobone.errors import IngestError
 from exobone.ingest import detect_format, read_records
 from exobone.model import Record
 from exobone.store import Store
 from exobone.text.clean import clean_title
-
-
-def split(items: list[Record | RecordProblem]) -> tuple[list[Record], list[RecordProblem]]:
-    return ([i for i in items if isinstance(i, Record)],
-            [i for i in items if isinstance(i, RecordProblem)])
 
 
 def titles(records: list[Record]) -> list[str]:

@@ -5,17 +5,12 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-from exobone.errors import RecordProblem
+from fixtures import read_split
+
 from exobone.ingest import FORMATS, detect_format, read_records
 from exobone.model import Record
 
 DATA = Path(__file__).parent / "data"
-
-
-def split(path: Path) -> tuple[list[Record], list[RecordProblem]]:
-    items = list(read_records(path))
-    return ([i for i in items if isinstance(i, Record)],
-            [i for i in items if isinstance(i, RecordProblem)])
 
 
 def test_formats_tuple_is_the_public_contract() -> None:
@@ -24,7 +19,7 @@ def test_formats_tuple_is_the_public_contract() -> None:
 
 
 def test_two_record_ris() -> None:
-    records, problems = split(DATA / "two_records.ris")
+    records, problems = read_split(DATA / "two_records.ris")
     assert problems == []
     first, second = records
     assert first.authors == ["Doe, Jane", "Roe, R. S."]
@@ -38,7 +33,7 @@ def test_two_record_ris() -> None:
 def test_tsv_title_abstract_doi() -> None:
     path = DATA / "small.tsv"
     assert detect_format(path) == "csv"
-    records, problems = split(path)
+    records, problems = read_split(path)
     # The row with an abstract but no title is kept, with a warning that is not a skip.
     assert [r.title for r in records] == ["Exosomes in osteoporosis", "",
                                           "Cartilage repair with sEVs"]
@@ -57,7 +52,7 @@ def test_csv_quoted_multiline_field_and_line_numbers(tmp_path: Path) -> None:
                     '"Exosomes, bone and cartilage","First line\nsecond line",'
                     '"Smith J; Lee K",2020\n'
                     'Next title,Plain,Kim S,2021\n')
-    records, problems = split(path)
+    records, problems = read_split(path)
     assert problems == []
     assert records[0].title == "Exosomes, bone and cartilage"
     assert records[0].abstract == "First line second line"
@@ -68,7 +63,7 @@ def test_csv_quoted_multiline_field_and_line_numbers(tmp_path: Path) -> None:
 def test_nbib_continuations_and_initials() -> None:
     path = DATA / "small.nbib"
     assert detect_format(path) == "medline"
-    records, problems = split(path)
+    records, problems = read_split(path)
     assert problems == []
     first, second = records
     assert first.title == ("Exosomal miR-21 from osteocytes regulates osteoclast differentiation"
@@ -85,7 +80,7 @@ def test_pubmed_xml_gz_book_article_and_untitled() -> None:
     for name in ("pubmed_small.xml", "pubmed_small.xml.gz"):
         path = DATA / name
         assert detect_format(path) == "pubmed_xml"
-        records, problems = split(path)
+        records, problems = read_split(path)
         article, book = records
         assert article.title == ("Exosomes from TGF-beta1-primed MSCs promote in vivo"
                                  " chondrogenesis")
@@ -104,7 +99,7 @@ def test_pubmed_xml_multi_member_gzip(tmp_path: Path) -> None:
     half = data.index(b"<PubmedBookArticle>")
     path = tmp_path / "two_members.xml.gz"
     path.write_bytes(gzip.compress(data[:half]) + gzip.compress(data[half:]))
-    records, problems = split(path)
+    records, problems = read_split(path)
     assert [r.pmid for r in records] == ["30000001", "30000002"]
     assert [p.position for p in problems] == [3]  # the untitled third article
 
@@ -120,7 +115,7 @@ def test_pubmed_doi_from_article_ids_never_from_references(tmp_path: Path) -> No
     path = tmp_path / "refs.xml"
     path.write_text("<PubmedArticleSet>" + article.format(ids=own) + article.format(ids="")
                     + "</PubmedArticleSet>")
-    records, problems = split(path)
+    records, problems = read_split(path)
     assert problems == []
     assert [r.doi for r in records] == ["10.1000/own&x", None]
     assert "10.9999/cited" in records[1].raw
