@@ -114,10 +114,15 @@ def _xlsx_value(value: Any) -> Any:
 
 def write_jsonl(studies: Iterable[Study], path: str | Path) -> Path:
     """One `Study.to_json()` object per line (the extract output of docs/schema.md)."""
+    return _write_entries((json.dumps(s.to_json(), ensure_ascii=False) for s in studies), path)
+
+
+def _write_entries(entries: Iterable[str], path: str | Path) -> Path:
+    """A UTF-8 text file of `entries`, each followed by a line break, written as they come."""
     target = Path(path)
     with target.open("w", encoding="utf-8") as handle:
-        for study in studies:
-            handle.write(json.dumps(study.to_json(), ensure_ascii=False) + "\n")
+        for entry in entries:
+            handle.write(entry + "\n")
     return target
 
 
@@ -158,11 +163,7 @@ def ris_entries(studies: Iterable[Study]) -> Iterator[str]:
 
 
 def write_ris(studies: Iterable[Study], path: str | Path) -> Path:
-    target = Path(path)
-    with target.open("w", encoding="utf-8") as handle:
-        for entry in ris_entries(studies):
-            handle.write(entry + "\n")
-    return target
+    return _write_entries(ris_entries(studies), path)
 
 
 _LATEX_SPECIALS = {
@@ -265,11 +266,7 @@ def bibtex_entries(studies: Iterable[Study]) -> Iterator[str]:
 
 
 def write_bibtex(studies: Iterable[Study], path: str | Path) -> Path:
-    target = Path(path)
-    with target.open("w", encoding="utf-8") as handle:
-        for entry in bibtex_entries(studies):
-            handle.write(entry + "\n")
-    return target
+    return _write_entries(bibtex_entries(studies), path)
 
 
 WRITERS = {
