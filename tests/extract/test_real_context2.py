@@ -20,12 +20,6 @@ def annotations(abstract: str, title: str) -> dict[str, object]:
     return dict(EXTRACTOR.extract(Record(title=title, abstract=abstract), "T").annotations)
 
 
-def found(abstract: str, field: str, title: str = "Vesicles in skeletal disease") -> set[str]:
-    value = annotations(abstract, title)[field]
-    assert isinstance(value, list)
-    return {str(v) for v in value}
-
-
 # Reviews whose authors say they survey the field with an adverb between ("we here discuss",
 # "we mainly review") or in the past tense ("we reviewed"): they were read as primary studies.
 @pytest.mark.parametrize(
@@ -130,86 +124,6 @@ def test_a_bibliometric_analysis_is_a_review(title: str, abstract: str) -> None:
 def test_the_present_review_names_a_review(title: str, abstract: str) -> None:
     assert annotations(abstract, title)["study_type"] == "review"
     assert rules_named(abstract, "study_type", "review", title) == {"the_review_does"}
-
-
-def test_a_study_with_results_stays_primary_whatever_its_title_or_discussion() -> None:
-    """Guard: the cues need an abstract with no experiment of its own."""
-    abstract = (
-        "Exosomes were isolated from BMSCs and injected into OVX mice. We found that they "
-        "raised bone mass, and we discussed how miR-21 may act."
-    )
-    got = annotations(abstract, "Emerging role of exosomal miR-21 in osteoporosis")
-    assert got["study_type"] == "primary"
-
-
-# "Exosomes are (a subset of) extracellular vesicles" defines the exosomes: no second
-# vesicle type (extracellular_vesicle was coded for reviews of exosomes).
-@pytest.mark.parametrize(
-    "abstract",
-    [
-        # R26
-        "Exosomes are extracellular vesicles released by most cells that carry material and "
-        "information between cells. We summarize what exosomal miRNAs do in disc degeneration.",
-        # Cell Physiol Biochem 2018;47(5):2008-2017
-        "Exosomes are a subset of small membrane-bound extracellular vesicles that carry "
-        "communication between cells. We summarize their roles in joint diseases.",
-        # R112
-        "Exosomes, a specialised class of extracellular vesicles, have drawn attention as a "
-        "therapy for tendon and ligament repair. We summarize exosome-loaded biomaterials.",
-        # R110
-        "Exosomes, a kind of extracellular vesicle and a natural nanoparticle, carry miRNA and "
-        "proteins. We summarize exosomes of oral tissue stem cells.",
-    ],
-)
-def test_a_definition_of_exosomes_names_no_second_vesicle_type(abstract: str) -> None:
-    assert found(abstract, "vesicle_types") == {"exosome"}
-
-
-def test_a_comparison_with_microvesicles_keeps_them() -> None:
-    """Guard (10.7150/thno.21072): exosomes compared with the microparticles also tested."""
-    abstract = (
-        "Exosomes and microparticles were isolated from MSCs by ultracentrifugation. In the "
-        "arthritis model, exosomes were more effective than microparticles."
-    )
-    assert found(abstract, "vesicle_types") == {"exosome", "microvesicle"}
-
-
-# A fracture named as the risk of the osteoporosis studied is not a condition of the study.
-@pytest.mark.parametrize(
-    "abstract",
-    [
-        # 10.1186/s13287-021-02449-9 (its opening sentence)
-        "Osteoporosis is a major health concern of the elderly, marked by fatigue loads that "
-        "cause bone microdamage, and accumulating microdamage raises the risk of osteoporotic "
-        "fracture.",
-        # R105 (10.1038/s41413-023-00313-5)
-        "Osteoporosis deteriorates bone mass and microarchitecture, which makes patients more "
-        "susceptible to fragility fractures. Here, we review extracellular vesicles in "
-        "osteoporosis.",
-    ],
-)
-def test_a_fracture_named_as_a_risk_is_no_condition(abstract: str) -> None:
-    assert found(abstract, "conditions") == {"osteoporosis"}
-
-
-def test_an_osteoporotic_fracture_that_is_treated_stays_a_condition() -> None:
-    """Guard: fractures healed in osteoporotic animals are the study's condition."""
-    abstract = (
-        "Femoral fractures were created in ovariectomized rats, and exosomes injected at the "
-        "fracture site accelerated osteoporotic fracture healing."
-    )
-    assert {"fracture", "osteoporosis"} <= found(abstract, "conditions")
-
-
-# Discs punctured with a needle are the disc degeneration model, whatever the words between.
-def test_punctured_tail_discs_are_the_disc_degeneration_model() -> None:
-    # R121 (10.1186/s13287-021-02362-1)
-    abstract = (
-        "Methods: IVDD was modelled in rats by puncturing tail discs, and iPSC-MSC sEVs were "
-        "then injected into the punctured discs. Results: the sEVs lowered the senescence of "
-        "nucleus pulposus cells."
-    )
-    assert found(abstract, "animal_models") == {"rat|disc_degeneration"}
 
 
 def test_puncture_induced_disc_degeneration_names_the_model() -> None:
