@@ -9,7 +9,7 @@ import codecs
 import os
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -713,6 +713,16 @@ def _without_nul(value: object) -> object:
     if isinstance(value, list):
         return [_without_nul(item) for item in value]
     return value
+
+
+def first_of(fields: Mapping[str, Sequence[str]], *tags: str) -> str | None:
+    """The first non-blank value, whitespace-normalised, of the first of `tags` to have one,
+    in a tagged record's values by tag (MEDLINE, Web of Science)."""
+    for tag in tags:
+        for value in fields.get(tag, ()):
+            if text := blank_to_none(value):
+                return text
+    return None
 
 
 def blank_to_none(value: str | None) -> str | None:

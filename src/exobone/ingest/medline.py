@@ -14,8 +14,8 @@ from pathlib import Path
 from exobone.errors import RecordProblem
 from exobone.ingest.common import (
     TextLines,
-    blank_to_none,
     build_record,
+    first_of,
     normalise_author,
     normalise_doi,
     parse_year,
@@ -32,14 +32,6 @@ def _parse(fields: list[tuple[str, list[str]]], source: str, position: int, line
     for tag, parts in fields:
         values.setdefault(tag, []).append(parts[0] if len(parts) == 1 else "\n".join(parts))
 
-    def first(*tags: str) -> str | None:
-        for tag in tags:
-            for value in values.get(tag, ()):
-                text = blank_to_none(value)
-                if text:
-                    return text
-        return None
-
     if "AU" in values:
         authors = [normalise_author(a) for a in values["AU"] if a.strip()]
     else:
@@ -55,17 +47,18 @@ def _parse(fields: list[tuple[str, list[str]]], source: str, position: int, line
         source=source,
         position=position,
         line=line,
-        title=first("TI", "BTI") or "",
+        title=first_of(values, "TI", "BTI") or "",
         abstract="\n".join(values.get("AB", [])).strip(),
         raw=raw,
         authors=authors,
-        year=parse_year(first("DP", "DEP", "EDAT")),
-        journal=first("TA", "JT"),
-        volume=first("VI"),
-        issue=first("IP"),
-        pages=first("PG") or next((v.strip() for v in values.get("LID", []) if "[" not in v), None),
+        year=parse_year(first_of(values, "DP", "DEP", "EDAT")),
+        journal=first_of(values, "TA", "JT"),
+        volume=first_of(values, "VI"),
+        issue=first_of(values, "IP"),
+        pages=first_of(values, "PG")
+        or next((v.strip() for v in values.get("LID", []) if "[" not in v), None),
         doi=doi,
-        pmid=first("PMID"),
+        pmid=first_of(values, "PMID"),
         keywords=keywords,
     )
 

@@ -16,8 +16,8 @@ from pathlib import Path
 from exobone.errors import RecordProblem
 from exobone.ingest.common import (
     TextLines,
-    blank_to_none,
     build_record,
+    first_of,
     normalise_author,
     normalise_doi,
     parse_year,
@@ -34,20 +34,13 @@ _MEDLINE_UT = re.compile(r"^MEDLINE:(\d+)$")
 
 def _parse(fields: dict[str, list[str]], source: str, position: int, line: int,
            raw: str) -> Record | RecordProblem:
-    def first(*tags: str) -> str | None:
-        for tag in tags:
-            for value in fields.get(tag, ()):
-                if text := blank_to_none(value):
-                    return text
-        return None
-
     authors = [normalise_author(a) for a in fields.get("AU") or fields.get("AF") or [] if a.strip()]
     authors += [" ".join(g.split()) for g in fields.get("CA", []) + fields.get("GP", [])
                 if g.strip()]
-    start, end = first("BP"), first("EP")
-    pages = f"{start}-{end}" if start and end and end != start else start or first("AR")
-    pmid = first("PM")
-    if pmid is None and (medline := _MEDLINE_UT.match(first("UT") or "")):
+    start, end = first_of(fields, "BP"), first_of(fields, "EP")
+    pages = f"{start}-{end}" if start and end and end != start else start or first_of(fields, "AR")
+    pmid = first_of(fields, "PM")
+    if pmid is None and (medline := _MEDLINE_UT.match(first_of(fields, "UT") or "")):
         pmid = medline.group(1)
     keywords = [k.strip() for tag in ("DE", "ID") for value in fields.get(tag, ())
                 for k in value.split(";") if k.strip()]
@@ -55,16 +48,16 @@ def _parse(fields: dict[str, list[str]], source: str, position: int, line: int,
         source=source,
         position=position,
         line=line,
-        title=first("TI") or "",
+        title=first_of(fields, "TI") or "",
         abstract="\n".join(fields.get("AB", [])).strip(),
         raw=raw,
         authors=authors,
-        year=parse_year(first("PY", "EA", "PD")),
-        journal=first("JI", "J9", "SO", "SE", "BS"),
-        volume=first("VL"),
-        issue=first("IS"),
+        year=parse_year(first_of(fields, "PY", "EA", "PD")),
+        journal=first_of(fields, "JI", "J9", "SO", "SE", "BS"),
+        volume=first_of(fields, "VL"),
+        issue=first_of(fields, "IS"),
         pages=pages,
-        doi=normalise_doi(first("DI")),
+        doi=normalise_doi(first_of(fields, "DI")),
         pmid=pmid if pmid and pmid.isdigit() else None,
         keywords=keywords,
     )
