@@ -1,13 +1,7 @@
 """Vesicle types and preconditioning named inside hyphenated vesicle names."""
 
+from real_text import fields_of as fields
 from real_text import rules_named
-
-from exobone.extract import Extractor
-from exobone.model import Record
-
-
-def fields(abstract: str) -> dict:
-    return Extractor().extract(Record(abstract=abstract), "S01").annotations
 
 
 def test_priming_glued_to_a_vesicle_name_is_preconditioning():
@@ -40,11 +34,11 @@ def test_il1beta_given_to_recipients_stays_out_of_preconditioning():
 
 
 def titled(title: str, abstract: str) -> dict:
-    return Extractor().extract(Record(title=title, abstract=abstract), "S01").annotations
+    return fields(abstract, title)
 
 
 def review(abstract: str) -> dict:
-    return Extractor().extract(Record(title="A review", abstract=abstract), "S01").annotations
+    return fields(abstract, "A review")
 
 
 def test_a_review_names_the_preconditioning_strategies_it_covers():

@@ -1,11 +1,6 @@
 """Source and recipient cells: differentiated lines, species modifiers, listed origins."""
 
-from exobone.extract import Extractor
-from exobone.model import Record
-
-
-def fields(abstract: str) -> dict:
-    return Extractor().extract(Record(abstract=abstract), "S01").annotations
+from real_text import fields_of as fields
 
 
 def test_a_line_differentiated_before_use_keeps_the_lines_species():
@@ -77,18 +72,11 @@ def test_the_vesicles_refers_back_only_in_a_sentence_naming_their_source():
 
 
 def test_vesicles_that_came_from_a_list_of_tissues():
-    got = (
-        Extractor()
-        .extract(
-            Record(
-                title="MSC-EVs in animal models of osteoarthritis: a systematic review",
-                abstract="We searched PubMed for studies that gave MSC-EVs to animals with OA. "
-                "Thirty studies met the criteria; the vesicles came mostly from bone marrow, "
-                "adipose tissue and umbilical cord MSCs.",
-            ),
-            "S01",
-        )
-        .annotations
+    got = fields(
+        "We searched PubMed for studies that gave MSC-EVs to animals with OA. Thirty studies met "
+        "the criteria; the vesicles came mostly from bone marrow, adipose tissue and umbilical "
+        "cord MSCs.",
+        title="MSC-EVs in animal models of osteoarthritis: a systematic review",
     )
     assert set(got["ev_sources"]) == {
         "MSC|bone_marrow|",

@@ -1,15 +1,11 @@
 """Negated conditions, specific biomaterials over `hydrogel`, ex vivo and clinical settings."""
 
-from exobone.extract import Extractor
+from real_text import fields_of as fields
+
 from exobone.extract.cues import Cue
 from exobone.lexicon import load_lexicon
 from exobone.lexicon.loader import build_lexicon
-from exobone.model import Record
 from exobone.schema import vocabulary
-
-
-def fields(abstract: str, title: str = "") -> dict:
-    return Extractor().extract(Record(title=title, abstract=abstract), "S01").annotations
 
 
 def test_a_negated_condition_adds_nothing():
@@ -56,44 +52,23 @@ def test_huvecs_are_human_umbilical_cord_endothelial_cells():
 
 
 def test_routes_of_patients_and_of_a_reviews_subject_count():
-    ann = (
-        Extractor()
-        .extract(
-            Record(
-                abstract="In this open-label pilot study, twelve patients with knee osteoarthritis "
-                "received a single intra-articular injection of exosomes from umbilical cord MSCs."
-            ),
-            "S01",
-        )
-        .annotations
+    ann = fields(
+        "In this open-label pilot study, twelve patients with knee osteoarthritis received a "
+        "single intra-articular injection of exosomes from umbilical cord MSCs."
     )
     assert "clinical" in ann["settings"]
     assert ann["delivery_routes"] == ["intra_articular_injection"]
-    ann = (
-        Extractor()
-        .extract(
-            Record(
-                title="MSC exosomes in osteoarthritis: a systematic review",
-                abstract="We review animal studies of MSC exosomes in osteoarthritis; "
-                "intra-articular injection was the most common route.",
-            ),
-            "S01",
-        )
-        .annotations
+    ann = fields(
+        "We review animal studies of MSC exosomes in osteoarthritis; intra-articular injection "
+        "was the most common route.",
+        title="MSC exosomes in osteoarthritis: a systematic review",
     )
     assert ann["study_type"] == "review"
     assert ann["delivery_routes"] == ["intra_articular_injection"]
     # Cells only, no animals or people: a route word names no delivery of the study.
-    ann = (
-        Extractor()
-        .extract(
-            Record(
-                abstract="In this study, exosomes from BMSCs were added to chondrocytes; "
-                "intra-articular injection remains to be tested."
-            ),
-            "S01",
-        )
-        .annotations
+    ann = fields(
+        "In this study, exosomes from BMSCs were added to chondrocytes; intra-articular "
+        "injection remains to be tested."
     )
     assert ann["delivery_routes"] == []
 

@@ -1,11 +1,6 @@
 """Western blot and flow cytometry: vesicle characterisation or outcome assay."""
 
-from exobone.extract import Extractor
-from exobone.model import Record
-
-
-def fields(abstract: str) -> dict:
-    return Extractor().extract(Record(abstract=abstract), "S01").annotations
+from real_text import fields_of as fields
 
 
 def test_a_blot_of_vesicle_markers_characterises_the_vesicles():
