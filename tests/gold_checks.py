@@ -272,6 +272,14 @@ def check_reader_returns_the_gold_records(corpus: Corpus) -> None:
         assert record.abstract, row["id"]
 
 
+def check_notes_give_a_source_for_every_record(corpus: Corpus) -> None:
+    """The corpus's NOTES.md names a source (a URL or a DOI) for every gold record, on a line
+    `<id>: source ...` (the corpora of paraphrased real abstracts)."""
+    notes = (corpus.path / "NOTES.md").read_text(encoding="utf-8")
+    line = rf"^({re.escape(corpus.prefix)}\d+): source (?:https?://|doi:)\S+"
+    assert set(re.findall(line, notes, re.MULTILINE)) == {row["id"] for row in corpus.gold}
+
+
 SHARED_CHECKS: tuple[Callable[[Corpus], None], ...] = (
     check_keys,
     check_keys_match_the_seed_gold,
