@@ -20,20 +20,6 @@ def annotations(abstract: str, title: str = "Vesicles in skeletal repair") -> di
     return {field: list(values) for field, values in found.items() if isinstance(values, list)}
 
 
-# The injury stimulus of the model as the subject of a sentence that follows the vesicle report:
-# what the stimulus did to the cells is the disease model, not a vesicle effect.
-
-
-def test_cytokine_as_subject_is_not_a_vesicle_effect() -> None:
-    # R45 (10.1186/s12891-024-07636-2): urine stem cell exosomes and IL-1beta-degenerated NPCs
-    found = annotations(
-        "In this study, stem cells and their exosomes were obtained from human urine and "
-        "identified. IL-1beta sharply reduced the viability of nucleus pulposus cells and drove "
-        "them into degeneration. The exosomes rescued the cells from this degeneration."
-    )
-    assert "cell_viability|decrease" not in found["outcomes"]
-
-
 def test_drug_as_subject_is_not_a_vesicle_effect() -> None:
     # PMID 37771550 (hucMSC exosome mimetic vesicles and dexamethasone-treated osteoblasts)
     found = annotations(
@@ -45,16 +31,6 @@ def test_drug_as_subject_is_not_a_vesicle_effect() -> None:
     assert "apoptosis|increase" not in found["outcomes"]
     assert "oxidative_stress|increase" not in found["outcomes"]
     assert "ROS|up" not in found["molecular_effects"]
-    assert "apoptosis|decrease" in found["outcomes"]
-
-
-def test_stimulus_glued_to_the_phenotype_still_reports_the_vesicles() -> None:
-    # guard: "IL-1beta-induced apoptosis" names the stimulus as a modifier, and the sentence
-    # still goes on about the vesicles of the sentence before
-    found = annotations(
-        "In this study, chondrocytes were treated with exosomes from synovial MSCs. "
-        "IL-1beta-induced apoptosis of the chondrocytes decreased markedly."
-    )
     assert "apoptosis|decrease" in found["outcomes"]
 
 
@@ -81,19 +57,6 @@ def test_opposite_prefixes_offered_as_alternatives_give_no_direction() -> None:
         title="Extracellular vesicles in periodontitis: a review",
     )
     assert not {v for v in found["outcomes"] if v.startswith("inflammation")}
-
-
-def test_directions_joined_by_and_keep_their_signs() -> None:
-    # guard: two findings joined by "and" are two directions, not alternatives
-    found = annotations(
-        "In this study, the exosomes inhibited apoptosis and accelerated the proliferation of "
-        "chondrocytes, and they had anti-inflammatory effects on synovial macrophages."
-    )
-    assert {
-        "apoptosis|decrease",
-        "cell_proliferation|increase",
-        "inflammation|decrease",
-    } <= set(found["outcomes"])
 
 
 # One value read (or, for the guards, not read) from a phrasing, field by field:
