@@ -6,8 +6,6 @@ positive tests failed before the rule they test.
 
 from __future__ import annotations
 
-from real_text import fields_of
-
 
 def _long_form(text: str, short: str) -> str | None:
     from exobone.text.abbreviations import find_abbreviations
@@ -44,32 +42,6 @@ def test_an_inverted_long_form_keeps_its_verbs():
     assert _long_form(text, "BMSC-Exos") == (
         "Exosomes were isolated from rat bone marrow mesenchymal stem cells"
     )
-
-
-def _assays(abstract: str) -> set[str]:
-    return set(fields_of(abstract, "Exosomes in bone repair")["assays"])
-
-
-def test_edu_incorporation_is_no_cell_counting():
-    # Stem Cell Res Ther 2020, doi:10.1186/s13287-020-1562-9 (BMMSC exosomes in nonunion; not in
-    # the corpus)
-    nonunion = (
-        "BMMSC-Exos were transplanted weekly into the fracture site of rats with femoral "
-        "nonunion. Proliferation and migration of HUVECs and MC3T3-E1 cells treated with the "
-        "exosomes were measured by EdU incorporation, immunofluorescence staining and a scratch "
-        "wound assay."
-    )
-    # Stem Cell Res Ther 2022, doi:10.1186/s13287-022-02767-6 (real_paraphrase R129)
-    follicle = (
-        "Periodontal ligament stem cells were co-cultured with sEVs of dental follicle stem "
-        "cells, and their proliferation was tested by EdU assay, CCK-8 assay and cell cycle "
-        "analysis."
-    )
-    assays = _assays(nonunion)
-    assert "cell_counting" not in assays
-    assert {"immunofluorescence", "scratch_assay"} <= assays
-    assays = _assays(follicle)
-    assert "cell_counting" not in assays and "cell_viability" in assays
 
 
 def test_a_gene_symbol_ending_in_a_capital_ends_its_sentence():

@@ -53,19 +53,6 @@ def test_a_review_hopes_to_reach_human_patients() -> None:
     assert PEOPLE_IN_GENERAL.match("human patients")
 
 
-def test_apoptosis_of_mc3t3_e1_osteoblasts_induced_by_dexamethasone() -> None:
-    # PMID 37771550 (R164): exosome mimetic vesicles of hucMSCs lower the dexamethasone-induced
-    # apoptosis of 'MC3T3-E1 osteoblasts' and so inhibit apoptosis 'of osteoblasts'.
-    abstract = (
-        "Viability and apoptosis of primary MC3T3-E1 cells were measured with CCK-8 and "
-        "Annexin V staining. Treatment with exosome mimetic vesicles made from hucMSCs lowered "
-        "the apoptosis of MC3T3-E1 osteoblasts induced by dexamethasone. The vesicles thus "
-        "inhibit the glucocorticoid-induced apoptosis of osteoblasts."
-    )
-    recipients = found(abstract, "recipient_cells")
-    assert "preosteoblast||mouse" in recipients and "osteoblast||" not in recipients
-
-
 # --- the disease stimulus written after the recipient cells shows they were in a dish ---------
 
 
