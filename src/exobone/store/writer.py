@@ -588,17 +588,7 @@ class _Bulk:
         self.mark = "%s" if self.postgres else "?"
 
     def insert(self, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-        rows = self._converted(table, columns, rows)
-        names = ", ".join(map(self._quote, columns))
-        if self.postgres:
-            with self.cursor.copy(f"COPY {self._quote(table.name)} ({names}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-            return
-        marks = ", ".join([self.mark] * len(columns))
-        self.cursor.executemany(
-            f"INSERT INTO {self._quote(table.name)} ({names}) VALUES ({marks})", rows
-        )
+        self._write(table, columns, self._converted(table, columns, rows))
 
     def insert_columns(
         self, table: Table, columns: Mapping[str, Sequence[Any]], same: Mapping[str, Any]
@@ -612,14 +602,18 @@ class _Bulk:
         for name, value in same.items():
             bind = self._bind(table, name)
             values.append(repeat(value if bind is None else bind(value), count))
-        names = ", ".join(map(self._quote, [*columns, *same]))
-        rows = zip(*values, strict=True)
+        self._write(table, [*columns, *same], zip(*values, strict=True))
+
+    def _write(self, table: Table, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        """The rows of `columns` into `table`: one COPY on PostgreSQL, one executemany on
+        SQLite."""
+        names = ", ".join(map(self._quote, columns))
         if self.postgres:
             with self.cursor.copy(f"COPY {self._quote(table.name)} ({names}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
             return
-        marks = ", ".join([self.mark] * (len(columns) + len(same)))
+        marks = ", ".join([self.mark] * len(columns))
         self.cursor.executemany(
             f"INSERT INTO {self._quote(table.name)} ({names}) VALUES ({marks})", rows
         )
