@@ -10,8 +10,6 @@ from exobone.extract.cells import analyse
 from exobone.extract.pipeline import build_document
 from exobone.model import Record
 
-# Reviews name the source cells in passing: lists after "such as", "a source of EVs".
-
 
 def test_an_ev_name_with_a_glued_condition_is_a_vesicle_mention():
     # 10.3389/fbioe.2023.1160703 (osteoblast EVs after dexamethasone, in vitro): the glued

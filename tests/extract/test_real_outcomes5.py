@@ -21,8 +21,3 @@ def test_sped_up_is_read_as_a_rise() -> None:
     # reconstruction', has no vocabulary term, so the verb is checked as a cue of its own
     cues = find_cues("The exosomes secured the blood supply and sped up bone reconstruction.")
     assert [(cue.sign, cue.form) for cue in cues if cue.text.startswith("sped")] == [(UP, "verb")]
-
-
-# MicroRNAs found "by" sequencing of any name ("high-throughput sequencing", "high-throughput
-# RNA sequencing") are profiled: microRNA_profiling, not only where "miRNA sequencing" is
-# written side by side. Sequencing that "suggests" something about miRNAs reads the cargo.
