@@ -8,15 +8,11 @@ the others were read with the search tool and are named by DOI or PMC id beside 
 from __future__ import annotations
 
 import pytest
-
-from exobone.extract import Extractor
-from exobone.model import Record
-
-EXTRACTOR = Extractor()
+from real_text import fields_of
 
 
 def found(abstract: str, title: str = "Vesicles in skeletal disease") -> dict[str, set[str]]:
-    annotations = EXTRACTOR.extract(Record(title=title, abstract=abstract), "T").annotations
+    annotations = fields_of(abstract, title)
     return {field: set(annotations[field]) for field in ("outcomes", "molecular_effects")}
 
 

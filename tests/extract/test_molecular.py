@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from real_text import fields_of
 from test_outcomes import (
     REPO,
     SHARED,
@@ -12,9 +13,8 @@ from test_outcomes import (
     make_doc,
 )  # sibling module: pytest puts this dir on sys.path
 
-from exobone.extract import Extractor, molecular
+from exobone.extract import molecular
 from exobone.extract.document import Document
-from exobone.model import Record
 
 TERMS = {
     "exosomes": ("vesicle_types", "exosome"),
@@ -153,13 +153,11 @@ def test_dev_floor() -> None:
 )
 def test_activated_receptor_smads_are_their_pathway(abstract: str, pathways: set[str]) -> None:
     """Like p38 or Akt, SMAD2/3 and SMAD1/5/8(9) named as activated stand for their branch."""
-    effects = Extractor().extract(Record(title="Vesicles in repair", abstract=abstract), "T")
-    found = set(effects.annotations["molecular_effects"])
+    found = set(fields_of(abstract, "Vesicles in repair")["molecular_effects"])
     assert pathways <= found
     assert not {v for v in found if v.startswith("SMAD")}
 
 
 def test_a_smad_whose_expression_changes_stays_a_gene() -> None:
     text = "After exosome treatment, SMAD7 expression rose in the chondrocytes."
-    effects = Extractor().extract(Record(title="Vesicles in repair", abstract=text), "T")
-    assert effects.annotations["molecular_effects"] == ["SMAD7|up"]
+    assert fields_of(text, "Vesicles in repair")["molecular_effects"] == ["SMAD7|up"]
