@@ -161,6 +161,13 @@ def checked_page() -> Any:
     return open_page
 
 
+@pytest.fixture
+def page(browser: Any, site: str, checked_page: Any) -> Iterator[Any]:
+    """A `checked_page` on the `site` fixture of the test's module."""
+    with checked_page(browser, site) as page:
+        yield page
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """Debian's chromium, headless, driven by Playwright; skipped where it is missing,

@@ -40,12 +40,6 @@ def site(demo_db: Path, tmp_path_factory: pytest.TempPathFactory, serve: Any) ->
         yield server.url
 
 
-@pytest.fixture
-def page(browser: Any, site: str, checked_page: Any) -> Iterator[Any]:
-    with checked_page(browser, site) as page:
-        yield page
-
-
 def submit(page: Any, path: Path) -> None:
     page.goto("/")
     page.set_input_files("#upload-file", str(path))

@@ -34,12 +34,6 @@ def site(demo_db: Path, tmp_path_factory: pytest.TempPathFactory, serve: Any) ->
         yield server.url
 
 
-@pytest.fixture
-def page(browser: Any, site: str, checked_page: Any) -> Iterator[Any]:
-    with checked_page(browser, site) as page:
-        yield page
-
-
 def shown_ids(page: Any) -> set[str]:
     return {
         text.rsplit("·", 1)[-1].strip() for text in page.locator(".hit .meta").all_text_contents()
