@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from exobone.errors import RecordProblem
-from exobone.ingest import read_records
+from exobone.ingest import detect_format, read_records
 from exobone.model import Record
 
 
@@ -192,3 +192,13 @@ def split(items: Iterable[Record | RecordProblem]) -> tuple[list[Record], list[R
 def read_split(path: Path, fmt: str | None = None) -> tuple[list[Record], list[RecordProblem]]:
     """The records and the problems read from `path` (in format `fmt`, or the one detected)."""
     return split(read_records(path, fmt))
+
+
+def read_clean(path: Path, fmt: str) -> list[Record]:
+    """The records of a file that `detect_format` takes for `fmt` and that reads without a
+    problem (the first checks of an export's test)."""
+    detected = detect_format(path)
+    assert detected == fmt, f"{path} detected as {detected}, not {fmt}"
+    records, problems = read_split(path)
+    assert problems == [], [str(problem) for problem in problems]
+    return records

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import IO
 
 import pytest
-from fixtures import read_split
+from fixtures import read_clean, read_split
 from typer.testing import CliRunner
 
 from exobone.cli import app
@@ -61,9 +61,7 @@ def test_new_formats_are_listed() -> None:
 
 def test_pubmed_abstract_text() -> None:
     path = EXPORTS / "pubmed_abstract.txt"
-    assert detect_format(path) == "pubmed_text"
-    records, problems = read_split(path)
-    assert problems == []
+    records = read_clean(path, "pubmed_text")
     first, second, third, fourth = records
     assert first.title == ("Exosomes from hypoxic bone marrow stromal cells promote fracture"
                            " repair in aged mice")
@@ -135,9 +133,7 @@ def check_medline_set(records: list[Record]) -> None:
 
 def test_medline_citation_set(tmp_path: Path) -> None:
     path = EXPORTS / "medline_citation_set.xml"
-    assert detect_format(path) == "pubmed_xml"
-    records, problems = read_split(path)
-    assert problems == []  # a DeleteCitation is not a record
+    records = read_clean(path, "pubmed_xml")  # a DeleteCitation is not a record
     check_medline_set(records)
     packed = tmp_path / "medline15n0001.xml.gz"
     packed.write_bytes(gzip.compress(path.read_bytes()))
@@ -152,9 +148,7 @@ def test_bare_medline_citations(tmp_path: Path) -> None:
     body = text[text.index("<MedlineCitation "):text.index("</MedlineCitationSet>")]
     path = tmp_path / "citations.xml"
     path.write_text(body, encoding="utf-8")
-    assert detect_format(path) == "pubmed_xml"
-    records, problems = read_split(path)
-    assert problems == []
+    records = read_clean(path, "pubmed_xml")
     check_medline_set(records)
 
 
@@ -174,9 +168,7 @@ def test_medline_citation_set_cut_short(tmp_path: Path) -> None:
 
 def test_web_of_science_core_collection() -> None:
     path = EXPORTS / "wos_savedrecs.txt"
-    assert detect_format(path) == "wos"
-    records, problems = read_split(path)
-    assert problems == []
+    records = read_clean(path, "wos")
     first, second = records
     assert first.title == ("Bone marrow stem cell vesicles deliver miR-21 to chondrocytes and"
                            " slow cartilage loss in rats")
@@ -203,9 +195,7 @@ def test_web_of_science_other_databases(tmp_path: Path) -> None:
         "BP 1\nEP 9\nUT MEDLINE:30300001\nER\n\n"
         "PT J\nAU Silva, R\nTI Shell vesicles of molluscs\nSO Journal of Zoology\nPY 2018\n"
         "UT ZOOREC:ZOOR15400012345\nER\n\nEF\n", encoding="utf-8")
-    assert detect_format(path) == "wos"
-    records, problems = read_split(path)
-    assert problems == []
+    records = read_clean(path, "wos")
     assert [(r.pmid, r.journal, r.pages) for r in records] == [
         ("30300001", "Bone", "1-9"), (None, "Journal of Zoology", None)]
 
@@ -239,9 +229,7 @@ def test_web_of_science_streams(tmp_path: Path) -> None:
 
 def test_csl_json_zotero() -> None:
     path = EXPORTS / "zotero_csl.json"
-    assert detect_format(path) == "csl_json"
-    records, problems = read_split(path)
-    assert problems == []
+    records = read_clean(path, "csl_json")
     first, second = records
     assert first.title == "Platelet lysate vesicles {and} TGF-beta1 in tendon-bone healing"
     assert citation(first) == (
@@ -296,9 +284,7 @@ def test_csl_json_streams(tmp_path: Path) -> None:
 
 def test_scopus_csv_with_bom() -> None:
     path = EXPORTS / "scopus.csv"
-    assert detect_format(path) == "csv"
-    records, problems = read_split(path)
-    assert problems == []
+    records = read_clean(path, "csv")
     first, second = records
     assert first.title == "Adipose stem cell vesicles in bone defects, a rat study"
     # "Art. No." stands in for pages; "PubMed ID" is the PMID; "Source title" the journal.
@@ -422,9 +408,7 @@ def test_bibtex_streams(tmp_path: Path) -> None:
 
 def test_endnote_citation_lines_as_real_exports_have_them() -> None:
     path = EXPORTS / "endnote_dashes.txt"
-    assert detect_format(path) == "endnote_text"
-    records, problems = read_split(path)
-    assert problems == []
+    records = read_clean(path, "endnote_text")
     got = [(r.authors, r.year, r.title, r.journal, r.volume, r.issue, r.pages, r.line)
            for r in records]
     assert got == [
@@ -546,9 +530,7 @@ def test_title_as_printed_is_stored_and_exported(tmp_path: Path) -> None:
 def test_web_of_science_tab_delimited_utf16() -> None:
     """WoS "Tab-delimited file": UTF-16 with a BOM, a header of field tags."""
     path = EXPORTS / "wos_tab_utf16.txt"
-    assert detect_format(path) == "csv"
-    records, problems = read_split(path)
-    assert problems == []
+    records = read_clean(path, "csv")
     first, second = records
     assert citation(first) == (["Chen, X. Y.", "Moreau, P."], 2022, "Osteoarthritis Cartilage",
                                "30", "3", "401-412", "10.1016/j.joca.2021.12.001", "34900001")

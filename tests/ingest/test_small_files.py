@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-from fixtures import read_split
+from fixtures import read_clean, read_split
 
 from exobone.ingest import FORMATS, detect_format, read_records
 from exobone.model import Record
@@ -62,9 +62,7 @@ def test_csv_quoted_multiline_field_and_line_numbers(tmp_path: Path) -> None:
 
 def test_nbib_continuations_and_initials() -> None:
     path = DATA / "small.nbib"
-    assert detect_format(path) == "medline"
-    records, problems = read_split(path)
-    assert problems == []
+    records = read_clean(path, "medline")
     first, second = records
     assert first.title == ("Exosomal miR-21 from osteocytes regulates osteoclast differentiation"
                            " in vitro")
