@@ -42,17 +42,18 @@ CELL_LINE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9./-]*$")
 # R502 retired because the same paper landed first as R545); session 20: quality20a landed
 # R580-R587 of its R580-R599; quality20d landed R640-R647 of its R640-R659, and R648-R659
 # stay unused; quality20c landed R620-R625 of its R620-R639, and R626-R639 stay unused
-# (two of its papers landed first as R641 and R642); R600-R619 are kept for quality20b.
+# (two of its papers landed first as R641 and R642); quality20b landed R600-R605 of
+# its R600-R619, and R606-R619 stay unused.
 RESERVED = frozenset(
     f"R{n}" for n in (
         *range(165, 190), *range(205, 215), *range(234, 240), *range(255, 260), *range(270, 280),
         *range(296, 300), *range(309, 320), *range(335, 340), *range(356, 360),
         *range(360, 400), *range(407, 420), *range(430, 440), *range(456, 470),
         *range(483, 520), *range(527, 540), *range(551, 560), *range(570, 580), *range(588, 600),
-        *range(600, 620), *range(626, 640), *range(648, 660),
+        *range(606, 620), *range(626, 640), *range(648, 660),
     )
 )
-REAL = Corpus(folder="real_paraphrase", name="real", prefix="R", size=416, reviews=136,
+REAL = Corpus(folder="real_paraphrase", name="real", prefix="R", size=422, reviews=136,
               rna=(RNA_NAME,), cell_line=CELL_LINE, reserved=RESERVED,
               retired=frozenset({"R301", "R502"}))
 
