@@ -78,16 +78,21 @@ _N = rf"(?:{_NUMBER}|(?:{'|'.join(_WORD_NUMBERS)})(?=[\s-]))"
 # A time point may be written as an ordinal: "at the 5th and 10th week after injection"
 # (doi:10.1186/s13018-023-03576-0).
 _ORDINAL = r"(?:st|nd|rd|th)?"
+# A period's unit may be abbreviated ("3 wk", R71; "for 2 mo", R35, doi:10.3168/jds.2019-17501)
+# or qualified as unbroken ("stimulated for 14 consecutive days", R326,
+# doi:10.3389/fbioe.2023.1160703); an age stays no period ("3-mo-old mice").
+_QUALIFIER = r"(?:(?:consecutive|successive)\s+)?"
 _DURATION = Cue(
     rf"(?<![\w.-])({_N}{_ORDINAL}(?:\s*(?:,\s*(?:and\s+)?|and|or|to|-|&)\s*{_N}{_ORDINAL})*)"
-    r"\s*-?\s*"
-    r"(days?|d|weeks?|wks?|months?|h|hrs?|hours?)\b(?![\w-]*\s*-?old)(?!\s+of age)",
+    rf"\s*-?\s*{_QUALIFIER}"
+    r"(days?|d|weeks?|wks?|months?|mo|h|hrs?|hours?)\b(?![\w-]*\s*-?old)(?!\s+of age)",
 )
 _NUMBERS = re.compile(_N, re.IGNORECASE)
 # What may follow a number's last digit (after spaces) in a dose ("20 ug", "2 x 10^9", "1e9",
 # "5 particles", "10 vesicles", "3 evs") and the first letters of the duration units.
 _DOSE_NEXT = frozenset("x*\u00d7eu\u00b5\u03bcmpv^<")
 _UNIT_FIRST = frozenset("dwmh")
+_QUALIFIERS = ("consecutive", "successive")
 _DIGITS_SET = frozenset("0123456789")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")  # \w in lowercased ASCII
 _JOINERS = ("and", "or", "to")
@@ -125,7 +130,7 @@ _AFTER_EVENT = re.compile(
     r"|induction|modell?ing|reconstruction|ovariectomy)\b|\s*post-?operative(?:ly)?\b",
     re.I,
 )
-_DAYS_PER = {"d": 1, "day": 1, "week": 7, "wk": 7, "month": 30}
+_DAYS_PER = {"d": 1, "day": 1, "week": 7, "wk": 7, "month": 30, "mo": 30}
 
 
 class _Numbers(NamedTuple):
@@ -154,10 +159,16 @@ def _next_char(low: str, at: int) -> str:
 
 
 def _unit_follows(low: str, at: int) -> bool:
-    """Whether `\\s*-?\\s*` and a unit's first letter follow at `at`."""
+    """Whether `\\s*-?\\s*`, perhaps a qualifier (`_QUALIFIER`), and a unit's first letter
+    follow at `at`."""
     char = _next_char(low, at)
     if char == "-":
         char = _next_char(low, low.index("-", at) + 1)  # the hyphen just found
+    if char == "c" or char == "s":
+        word = low.find(char, at)
+        for qualifier in _QUALIFIERS:
+            if low.startswith(qualifier, word):
+                return _next_char(low, word + len(qualifier)) in _UNIT_FIRST
     return char in _UNIT_FIRST
 
 
