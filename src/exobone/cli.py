@@ -22,6 +22,7 @@ from rich.text import Text
 from typer.core import TyperCommand, TyperGroup
 
 from exobone import __version__
+from exobone.cli_options import Db
 from exobone.errors import BrokenModuleError, load_module
 
 if TYPE_CHECKING:
@@ -103,17 +104,6 @@ records_app = typer.Typer(
 )
 app.add_typer(records_app, name="records")
 
-Db = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        envvar="EXOBONE_DB",
-        help="The store: a file path (my.db), sqlite:///path.db or "
-        "postgresql://user:pw@host/db. Default: exobone.db in the current folder. Only "
-        "ingest creates a store that does not exist.",
-        show_default=False,
-    ),
-]
 Format = Annotated[
     str | None,
     typer.Option(

@@ -17,22 +17,12 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from exobone.cli_options import Db
 from exobone.errors import ExoboneError
 from exobone.model import Study
 from exobone.tables import Col, fitted_table
 
 Loader = Callable[[str | None], Iterable[Study]]
-
-Db = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        envvar="EXOBONE_DB",
-        help="Database URL (sqlite:///path.db or postgresql+psycopg://...). "
-        "Default: sqlite:///exobone.db.",
-    ),
-]
-
 
 # The numbers of an evidence-map cell the table shows, and their headers.
 MAP_NUMBERS = ("n_studies", "better", "worse", "no_change", "unrated")

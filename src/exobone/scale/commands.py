@@ -14,6 +14,8 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from exobone.cli_options import Db
+
 EXIT_SKIPPED = 2
 
 
@@ -119,15 +121,7 @@ def pipeline(
 
 def load(
     out: Annotated[str, typer.Argument(help="Output folder of `exobone pipeline`.")],
-    db: Annotated[
-        str | None,
-        typer.Option(
-            "--db",
-            envvar="EXOBONE_DB",
-            help="Database URL (default sqlite:///exobone.db in the current folder).",
-            show_default=False,
-        ),
-    ] = None,
+    db: Db = None,
 ) -> None:
     """Load the pipeline's output (latest version of each PMID) into the store; idempotent."""
     import pyarrow as pa

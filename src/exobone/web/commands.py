@@ -8,21 +8,14 @@ from typing import Annotated
 
 import typer
 
+from exobone.cli_options import Db
 from exobone.web.security import check_token, is_loopback, read_curator_tokens
 
 
 def register(app: typer.Typer) -> None:
     @app.command()
     def serve(
-        db: Annotated[
-            str | None,
-            typer.Option(
-                "--db",
-                envvar="EXOBONE_DB",
-                help="Database URL (default sqlite:///exobone.db).",
-                show_default=False,
-            ),
-        ] = None,
+        db: Db = None,
         host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
         port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
         token: Annotated[
