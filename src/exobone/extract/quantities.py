@@ -57,6 +57,14 @@ _PER_ANIMAL = re.compile(r"(?:/|per)(?:mouse|rat|animal)$")
 # What may stand between an amount and the vesicle it measures: "of", "the", a few words, or
 # the start of a hyphenated name ("25 ug/mL BMSC-sEVs").
 _DOSE_BEFORE_VESICLE = re.compile(r"^\s*(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}[\w]*-?$")
+# An amount in brackets before "dose of" and the vesicles, alone or beside the other bracketed
+# amounts of the same sentence: "a low (1 ug) and a high (10 ug) dose of MSC-sEVs" (R500,
+# doi:10.3390/biom13101501).
+_BRACKETED_BEFORE_VESICLE = re.compile(
+    rf"^\)\s*(?:(?:,\s*|\s+(?:and|or)\s+)(?:an?\s+)?[\w-]+\s+\(\s*{_NUMBER}\s*{_UNIT}\s*\)\s*)*"
+    r"(?:doses?\s+of\s+)?(?:the\s+)?[\w]*-?$",
+    re.IGNORECASE,
+)
 _VESICLE_BEFORE_DOSE = re.compile(
     r"(?:\bat|\bof|\bwith|\bcontaining|\(|:|\bdoses?|\bconcentrations?)\s*(?:a\s+)?"
     r"(?:(?:final\s+)?(?:dose|concentration)s?\s+of\s+)?$",
@@ -280,6 +288,7 @@ _CELL_KINDS = frozenset({"cell_types", "origins", "species", "cell_lines"})
 # Who and how may stand between vesicles and "at <dose>": "EVs were injected intravenously
 # into ovariectomized mice at 200 ug".
 _AT_DOSE_KINDS = _CELL_KINDS | {"delivery_routes", "conditions", "animal_models"}
+_BRACKET_KINDS = _AT_DOSE_KINDS | {"biomaterials"}
 
 
 _NUMBER_IN_LIST = re.compile(_NUMBER)
@@ -320,7 +329,9 @@ def _doses(doc: Document, sentence: Sentence, vesicles: list[Mention]) -> Iterat
             if unitless:  # "2 x 10^10 sEVs": the vesicle word is the unit
                 ok = not gap_mentions and not gap.strip(" -")
             else:
-                ok = not gap_mentions and bool(_DOSE_BEFORE_VESICLE.match(gap))
+                ok = not gap_mentions and bool(
+                    _DOSE_BEFORE_VESICLE.match(gap) or _BRACKETED_BEFORE_VESICLE.match(gap)
+                )
         if unitless:
             if ok or _VESICLE_TOKEN.match(text, end):
                 span = Span(start, end, sentence.index, sentence.section)
@@ -335,9 +346,13 @@ def _doses(doc: Document, sentence: Sentence, vesicles: list[Mention]) -> Iterat
                 for m in mentions
                 if before[-1].end <= m.start < start and m.kind != "vesicle_types"
             ]
-            # "EVs were added to chondrocytes at 50 ug/mL": cells may stand between.
+            # "EVs were added to chondrocytes at 50 ug/mL": cells may stand between; so may
+            # the carrier before an amount in brackets, "treated with BMSC-EVs in fibrin glue
+            # (25 ug in 10 uL)" (R136, doi:10.1186/s12967-019-1960-x).
             if others and _AT_DOSE.search(gap):
                 others = [m for m in others if m.kind not in _AT_DOSE_KINDS]
+            elif others and gap.rstrip().endswith("("):
+                others = [m for m in others if m.kind not in _BRACKET_KINDS]
             ok = (
                 not others
                 and ";" not in gap
