@@ -403,6 +403,43 @@ def _is_dimension(text: str, match: re.Match[str]) -> bool:
     )
 
 
+# How long a carrier went on releasing its load is a measured property of the carrier, not a
+# stated period of the experiment (R442's 'releasing them steadily for more than 16 days',
+# above): "fibrin extended the release of exosomes from 2 to 6 days" (R125,
+# doi:10.3389/fbioe.2023.1198545), "the exosomes were released by 60 h" and "in release
+# studies ... out by 36 h" (R605, doi:10.1021/acsnano.6c00315), "Exo released continuously
+# from Exo-Gel for 28 days" (R28, doi:10.1186/s12951-022-01245-8). A release by cells ("IL-6
+# released by chondrocytes treated with exosomes for 24 h", "cells released exosomes, which
+# were given to rats for 4 weeks") times their culture or the treatment.
+_RELEASE_STUDY = re.compile(
+    r"\breleas\w*\s+(?:stud(?:y|ies)|profiles?|kinetics|assays?|tests?|curves?)\b"
+    r"|\b(?:sustained|cumulative|controlled)\s+release",
+    re.IGNORECASE,
+)
+_RELEASED_KINDS = frozenset({"vesicle_types", "biomaterials"})
+_RELEASING_KINDS = frozenset({"cell_types", "cell_lines"})
+_TREATED_SINCE = re.compile(
+    r"\b(?:inject|administ|given|gave|treat|cultur|incubat|expos|stimulat)\w*", re.IGNORECASE
+)
+
+
+def _released(doc: Document, sentence: Sentence, start: int) -> bool:
+    """Whether the period at `start` is how long a carrier released vesicles or a drug."""
+    lead_start = max(sentence.start, start - 70)
+    release = doc.lowered(sentence.section).find("releas", lead_start, start)
+    if release < 0:
+        return False
+    text = doc.text_of(sentence.section)
+    if _RELEASE_STUDY.search(text, lead_start, start):
+        return True
+    if _TREATED_SINCE.search(text, release, start):
+        return False  # "cells released exosomes, which were given to rats for 4 weeks"
+    near = [m for m in doc.in_sentence(sentence) if lead_start <= m.start < start]
+    return any(m.kind in _RELEASED_KINDS for m in near) and not any(
+        m.kind in _RELEASING_KINDS for m in near
+    )
+
+
 def _durations(doc: Document, sentence: Sentence) -> Iterator[Finding]:
     # The sentence is searched in place (its neighbours are spaces or closing marks, never part
     # of a number), so offsets are already those of the section text.
@@ -414,6 +451,8 @@ def _durations(doc: Document, sentence: Sentence) -> Iterator[Finding]:
         if _not_a_period(text, sentence, start) or _is_dimension(text, match):
             continue
         seen.append((start, end))
+        if _released(doc, sentence, start):
+            continue
         for number in _NUMBERS.findall(match.group(1) + " "):  # " ": the words' lookahead
             days = _to_days(number, match.group(2))
             if days is not None:
