@@ -239,6 +239,31 @@ def _add_abbreviated_spellings(lex: Lexicon, names: dict[str, str]) -> None:
             lex.folded[fold(f"({m[1]})-{m[2]}")].add(("genes", symbol))
 
 
+def _add_symbol_aliases(lex: Lexicon, table: dict[str, Any], not_genes: frozenset[str]) -> None:
+    """Match the other names of each symbol in `table` (symbol -> aliases) as that symbol. A
+    one-word alias is matched only as written (so that "Snail" never reads "snail"), and must
+    therefore hold a capital or a digit; an alias of another kind ("AKT": a pathway) or a
+    listed not-gene fails loudly, naming the row."""
+    for symbol, aliases in table.items():
+        for alias in (str(a) for a in aliases or []):
+            if ambiguous_alias(alias, not_genes):
+                raise ValueError(f"lexicon.yaml symbol_aliases {symbol}: {alias!r} is ambiguous")
+            if any(e[0] != "genes" for e in lex.lookup(alias)):
+                raise ValueError(
+                    f"lexicon.yaml symbol_aliases {symbol}: {alias!r} is a term of another kind"
+                )
+            if " " in alias:
+                lex.add(alias, {("genes", str(symbol))})
+                continue
+            if not any(c.isupper() or c.isdigit() for c in alias):
+                raise ValueError(
+                    f"lexicon.yaml symbol_aliases {symbol}: one-word alias {alias!r} needs a "
+                    "capital or a digit (a lower-case word may be an English word)"
+                )
+            for form in variants(alias):
+                lex.exact[unhyphen(form)].add(("genes", str(symbol)))
+
+
 def build_lexicon(vocab: dict[str, Any], extra: dict[str, Any]) -> Lexicon:
     """Combine the vocabulary and the extension file into one `Lexicon`."""
     lex = Lexicon()
@@ -254,7 +279,8 @@ def build_lexicon(vocab: dict[str, Any], extra: dict[str, Any]) -> Lexicon:
                 lex.add(term, {(kind, label)})
     aliases = dict(vocab.get("gene_aliases") or {})
     aliases.update(extra.get("gene_aliases") or {})
-    symbols = set(aliases.values())
+    other_names = extra.get("symbol_aliases") or {}
+    symbols = set(aliases.values()) | {str(s) for s in other_names}
     not_genes = frozenset(str(s).upper() for s in extra.get("not_genes") or [])
     names = {str(a): str(s) for a, s in aliases.items() if not ambiguous_alias(str(a), not_genes)}
     names.update((str(symbol), str(symbol)) for symbol in symbols)
@@ -291,6 +317,8 @@ def build_lexicon(vocab: dict[str, Any], extra: dict[str, Any]) -> Lexicon:
     lex.gapped = [(str(p), _pairs(items)) for p, items in (extra.get("gapped") or {}).items()]
     for kind in extra.get("coordinated_kinds") or []:
         lex.gapped += _coordinated(lex, str(kind))
+    # After every other kind, so that an alias that is a term of another kind is caught.
+    _add_symbol_aliases(lex, other_names, not_genes)
     # Last, so that a rodent spelling never shadows a term of any other kind.
     refused = frozenset(str(w) for w in extra.get("not_rodent_genes") or [])
     _add_rodent_spellings(lex, names, refused)
