@@ -459,6 +459,12 @@ STIMULUS_SUBJECT: Final = ENGINE.gate(STIMULUS_SUBJECT_RE, per_sentence=False)
 STIMULUS_AFTER: Final = ENGINE.gate(RULES.regex("stimulus_after"))
 
 
+# "more nodules in the Exo1-14d group than in the Exo15-28d group": two vesicle arms compared.
+# Not a gate: it is searched only in a sentence where a comparative gave a target its sign.
+ARM_COMPARED_RE: Final = RULES.regex("vesicle_arm_compared")
+COMPARATIVES: Final = frozenset(RULES.word_list("comparatives"))
+
+
 # (Tested only on the gap it is searched in: it is searched in sentences about vesicles, which
 # mostly hold its required texts anyway, and as automaton keys they were hits in most.)
 CARGO_IN: Final = ENGINE.gate(CARGO_IN_RE, per_sentence=False)

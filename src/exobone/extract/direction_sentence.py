@@ -39,6 +39,7 @@ from exobone.extract.direction_rules import (
     ANAPHOR_START_RE,
     ARM_AFTER_RE,
     ARM_ALONE_RE,
+    ARM_COMPARED_RE,
     BOUNDARIES,
     BY_GERUND_RE,
     CANCELLED_EFFECT,
@@ -46,6 +47,7 @@ from exobone.extract.direction_rules import (
     CARGO_IN,
     CHAIN_LINK_RE,
     CLAUSE_JOIN_RE,
+    COMPARATIVES,
     DETERMINER_END_RE,
     DOWN,
     EXPERIMENTER,
@@ -224,6 +226,7 @@ def resolve_state(
     _reversals_undo(state)
     _inverse_and_agents(state)
     _stimulus_after(state)
+    _arms_compared(state)
     _secretion_block(state)
     return state
 
@@ -619,6 +622,33 @@ def _stimulus_after(state: _SentenceState) -> None:
             if result[i] is not None and lo <= t.start and t.end <= match.start():
                 result[i] = None
                 state.change(i, "changed by the model's stimulus (pass stimulus_after)")
+
+
+def _arms_compared(state: _SentenceState) -> None:
+    """A comparative measured against another vesicle arm ("more nodules in the Exo1-14d group
+    than in the Exo15-28d group") tells the difference between two preparations, not their
+    effect against control: a target whose sign came from that comparative alone, in the
+    clause before the comparison, gets none. A verb cue keeps its sign ("promoted X more than
+    Exos": promoted is against control)."""
+    result, why, text = state.result, state.why, state.text
+    compared: list[tuple[int, Cue]] = []
+    for i in state.order:  # comparatives are rare: the regex runs only where one gave a sign
+        if result[i] is None or i not in why:
+            continue
+        cue = why[i][1]
+        if cue is None or cue.form != "adj":
+            continue
+        if text[cue.start : cue.end].lower() in COMPARATIVES:
+            compared.append((i, cue))
+    if not compared:
+        return
+    found = [m.start() for m in ARM_COMPARED_RE.finditer(text)]
+    for i, cue in compared:
+        for at in found:
+            if cue.end <= at and not any(cue.end <= a and b <= at for a, b in state.bounds):
+                result[i] = None
+                state.change(i, "a difference between two vesicle arms (pass arms_compared)")
+                break
 
 
 def _secretion_block(state: _SentenceState) -> None:
