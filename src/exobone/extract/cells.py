@@ -34,6 +34,7 @@ from exobone.extract.cells_rules import (
     DEFINED_AS,
     DIFFERENTIATE_TO,
     DONORS_BEFORE,
+    EFFECTS_ON_LEAD,
     EV_FAMILY_LIST,
     FAMILY_AFTER,
     FAMILY_CONTRAST_BEFORE,
@@ -48,6 +49,8 @@ from exobone.extract.cells_rules import (
     OWN_PROCESS_AFTER,
     OWN_WORK,
     PROCESS_AFTER,
+    PROCESS_OF_CELLS_AFTER,
+    PROCESS_OF_GAP,
     RECIPIENT_LEAD,
     RECIPIENT_LIST_GAP,
     RECIPIENT_PREP,
@@ -424,7 +427,11 @@ def _recipients(
         lead = text[sentence.start : p.start]
         low_lead = fold(lead)  # once for the gates that search it
         tail = text[p.end : sentence.end]
-        if COUNT_BEFORE.search(lead, None, low_lead) or NOT_RECIPIENT_AFTER.match(tail):
+        if COUNT_BEFORE.search(lead, None, low_lead):
+            continue
+        if NOT_RECIPIENT_AFTER.match(tail):
+            if _tested_through_process(text, lead, low_lead, tail, p, phrases):
+                p.role = "recipient"
             continue
         if DIFFERENTIATE_TO.search(lead, None, low_lead):
             continue
@@ -477,6 +484,17 @@ def _recipients(
             ok = True
         if ok:
             p.role = "recipient"
+
+
+def _tested_through_process(
+    text: str, lead: str, low_lead: str, tail: str, p: CellPhrase, phrases: list[CellPhrase]
+) -> bool:
+    """ "The effects on osteoclast formation of exosomes": cells named only through the process
+    the vesicles were tested on, unless other cells follow as its owner ("osteoblast
+    differentiation of BMSCs")."""
+    if not EFFECTS_ON_LEAD.search(lead, None, low_lead) or not PROCESS_OF_CELLS_AFTER.match(tail):
+        return False
+    return not any(q.start > p.end and PROCESS_OF_GAP.match(text[p.end : q.start]) for q in phrases)
 
 
 def _acted_on(text: str, gap: str, vesicle: Mention, is_source: bool) -> bool:

@@ -90,6 +90,10 @@ IN_LEAD: Final = _gate("in_lead")
 RECIPIENT_LEAD: Final = _gate("recipient_lead")
 PROCESS_AFTER: Final = RULES.regex("process_after")
 CULTURES_AFTER: Final = RULES.regex("cultures_after")
+# "effects on osteoclast formation of exosomes": the cells named through the tested process.
+EFFECTS_ON_LEAD: Final = _gate("effects_on_lead")
+PROCESS_OF_CELLS_AFTER: Final = RULES.regex("process_of_cells_after")
+PROCESS_OF_GAP: Final = RULES.regex("process_of_gap")
 # "promoted BMSC migration": the cells whose process the vesicles changed.
 OWN_PROCESS_AFTER: Final = RULES.regex("own_process_after")
 # "Chondrocytes took up the exosomes", "NPCs fell after EV intervention": the vesicles act on
