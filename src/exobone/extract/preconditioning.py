@@ -356,8 +356,42 @@ def preconditioning(doc: Document) -> Iterator[Finding]:
                 yield Finding("preconditioning", m.label, m.span())
             continue
         window = text[max(sentence.start, m.start - 60) : min(sentence.end, m.end + 60)]
-        if key in source_cells and _PRECONDITION_CUE.search(window):
+        if (
+            key in source_cells
+            and _PRECONDITION_CUE.search(window)
+            and (
+                m.label != "genetic_modification"
+                or _changes_source(text, m, cells.sources + named_again, cells.vesicles)
+            )
+        ):
             yield Finding("preconditioning", m.label, m.span())
+
+
+# A bare word of genetic change (knockdown, overexpression, transfected, engineered) near the
+# source cells is theirs only when said of them or their vesicles (rows changed_after_source
+# and changed_in_source of data/preconditioning.yaml); otherwise it is a manipulation of the
+# recipients or a method (R86, R179: quality20h).
+_CHANGED_AFTER_SOURCE: Final = _RULES.regex("changed_after_source")
+_CHANGED_IN_SOURCE: Final = _RULES.regex("changed_in_source")
+
+
+def _changes_source(
+    text: str, m: Mention, sources: list[CellPhrase], vesicles: list[Mention]
+) -> bool:
+    """Whether the genetic change `m` is said of the source cells or vesicles of its sentence:
+    part of their phrase ("BMSCs were transfected"), named right before it, or as the place of
+    the change after it."""
+    places = [(p.section, p.start, p.end) for p in sources]
+    places += [(v.section, v.start, v.end) for v in vesicles]
+    return any(
+        section == m.section
+        and (
+            start <= m.start < end
+            or (0 <= m.start - end <= 50 and _CHANGED_AFTER_SOURCE.fullmatch(text, end, m.start))
+            or (0 < start - m.end <= 120 and _CHANGED_IN_SOURCE.fullmatch(text, m.end, start))
+        )
+        for section, start, end in places
+    )
 
 
 # The treatment under which cells, named or not in the cell lexicon, made the vesicles:
