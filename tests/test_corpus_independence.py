@@ -7,7 +7,7 @@ or source address, or when their abstracts' word sets overlap as only two paraph
 abstract do (Jaccard of their 4+-letter words; measured when this test was written: the nine
 same-source pairs 0.59-0.78, every other pair at most 0.25). Failures name record ids only,
 never sealed text. A sealed source cited anywhere in the code, the other tests or the docs (as
-a rule's outside example, say) is seen too.
+a rule's outside example, say) is seen too. Within the open real corpus, no paper stands twice.
 """
 
 from __future__ import annotations
@@ -160,3 +160,26 @@ def test_no_sealed_source_is_cited_outside_the_sealed_part() -> None:
     found = sorted(key for key, ids in sources(SEALED_REAL).items()
                    if cited_by(ids, texts, cited))
     assert not found, f"sealed records whose source is cited in src/, tests/ or docs/: {found}"
+
+
+
+def first_sources(corpus: Corpus) -> dict[str, set[str]]:
+    """Record id -> the identifiers of the source its NOTES line names first ("R12: source
+    X (...)"); later mentions on the line may be other papers, cited for a decision."""
+    notes = (corpus.path / "NOTES.md").read_text(encoding="utf-8")
+    found = re.finditer(rf"^({corpus.prefix}\d+): source (\S+)", notes, re.MULTILINE)
+    return {m[1]: source_ids(m[2]) for m in found if m[1] not in corpus.retired}
+
+
+def test_no_two_records_of_the_open_real_corpus_share_a_paper() -> None:
+    """Two helpers may read one page on the same day (R502 and R545, R661 and R543 were one
+    paper each); the second record then counts the paper twice, in scores and as a rule's
+    second example. Same first source, or abstracts that overlap as paraphrases of one do."""
+    firsts = first_sources(REAL)
+    assert len(firsts) == len(REAL.gold), "a record without a 'source' line"
+    same_source = [pair for pair in shared_sources(firsts, firsts)
+                   if pair[: pair.index("=")] < pair[pair.index("=") + 1 :]]
+    words = word_sets(REAL)
+    same_abstract = [pair for pair in shared_abstracts(words, words)
+                     if pair[: pair.index("~")] < pair[pair.index("~") + 1 :]]
+    assert not same_source and not same_abstract, (same_source, same_abstract)
