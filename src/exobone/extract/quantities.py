@@ -89,7 +89,9 @@ _ORDINAL = r"(?:st|nd|rd|th)?"
 # A period's unit may be abbreviated ("3 wk", R71; "for 2 mo", R35, doi:10.3168/jds.2019-17501)
 # or qualified as unbroken ("stimulated for 14 consecutive days", R326,
 # doi:10.3389/fbioe.2023.1160703); an age stays no period ("3-mo-old mice").
-_QUALIFIER = r"(?:(?:consecutive|successive)\s+)?"
+_QUALIFIERS = ("consecutive", "successive")
+_QUALIFIER = rf"(?:(?:{'|'.join(_QUALIFIERS)})\s+)?"
+_QUALIFIER_FIRST = frozenset(q[0] for q in _QUALIFIERS)
 _DURATION = Cue(
     rf"(?<![\w.-])({_N}{_ORDINAL}(?:\s*(?:,\s*(?:and\s+)?|and|or|to|-|&)\s*{_N}{_ORDINAL})*)"
     rf"\s*-?\s*{_QUALIFIER}"
@@ -100,7 +102,6 @@ _NUMBERS = re.compile(_N, re.IGNORECASE)
 # "5 particles", "10 vesicles", "3 evs") and the first letters of the duration units.
 _DOSE_NEXT = frozenset("x*\u00d7eu\u00b5\u03bcmpv^<")
 _UNIT_FIRST = frozenset("dwmh")
-_QUALIFIERS = ("consecutive", "successive")
 _DIGITS_SET = frozenset("0123456789")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")  # \w in lowercased ASCII
 _JOINERS = ("and", "or", "to")
@@ -172,7 +173,7 @@ def _unit_follows(low: str, at: int) -> bool:
     char = _next_char(low, at)
     if char == "-":
         char = _next_char(low, low.index("-", at) + 1)  # the hyphen just found
-    if char == "c" or char == "s":
+    if char in _QUALIFIER_FIRST:
         word = low.find(char, at)
         for qualifier in _QUALIFIERS:
             if low.startswith(qualifier, word):
