@@ -33,6 +33,11 @@ VALUE_TABLES = {
         r")\b",
         "Exosomes were isolated from mesenchymal stem cells. ",
     ),
+    ("study.yaml", "clinical_samples"): (
+        r"\b(?:",
+        r")\b",
+        "Exosomes were isolated from mesenchymal stem cells. ",
+    ),
     ("discourse.yaml", "review"): (r"\b(?:", r")\b", ""),
     ("discourse.yaml", "survey"): ("(?:", ")", ""),
 }

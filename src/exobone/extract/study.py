@@ -11,7 +11,7 @@ from exobone.extract.cell_phrases import CellPhrase
 from exobone.extract.cells import analyse
 from exobone.extract.cues import Cue
 from exobone.extract.document import Document, Finding
-from exobone.extract.rules import load_rules
+from exobone.extract.rules import Rule, load_rules
 from exobone.extract.scanning import Engine
 from exobone.model import Span
 
@@ -21,9 +21,19 @@ _IN_VITRO: Final = _RULES.cue("in_vitro")
 _IN_VITRO_WORDS: Final = _RULES.cue("in_vitro_words")
 _IN_VIVO: Final = _RULES.cue("in_vivo")
 _EX_VIVO: Final = _RULES.cue("ex_vivo")
-# The study treated people: one cue of every row of the `clinical` table, in order.
-_CLINICAL_ROWS: Final = _RULES.table("clinical")
-_CLINICAL: Final = Cue(r"\b(?:" + "|".join(rule.pattern for rule in _CLINICAL_ROWS) + r")\b")
+# The study treated, enrolled or sampled people: one cue of every row of the `clinical` and
+# `clinical_samples` tables, in order; `_TREATED`, of the first table's rows alone, tells the
+# studies whose people could have received the vesicles.
+_TREATED_ROWS: Final = _RULES.table("clinical")
+_CLINICAL_ROWS: Final = [*_TREATED_ROWS, *_RULES.table("clinical_samples")]
+
+
+def _alternation(rows: list[Rule]) -> Cue:
+    return Cue(r"\b(?:" + "|".join(rule.pattern for rule in rows) + r")\b")
+
+
+_CLINICAL: Final = _alternation(_CLINICAL_ROWS)
+_TREATED: Final = _alternation(_TREATED_ROWS)
 # Signs that vesicles met cells in a dish, for studies that also worked in animals or people.
 _CELL_WORK: Final = _RULES.cue("cell_work")
 _IN_VITRO_ASSAYS: Final = frozenset(_RULES.word_list("in_vitro_assays"))
@@ -69,7 +79,7 @@ def _cultured(doc: Document) -> tuple[list[CellPhrase], str]:
     why = ""
     # The setting's own words ("in vitro") come first where the text has them; otherwise the
     # cells or assays the setting is inferred from.
-    inside = has_in_vivo(doc) or is_clinical(doc)
+    inside = has_in_vivo(doc) or treats_people(doc)
     if recipients and inside and not _first(doc, _IN_VITRO_WORDS):
         why = _cells_in_culture(doc, recipients) or ""
         if not why:
@@ -123,8 +133,19 @@ def _clinical_span(doc: Document) -> Span | None:
 
 
 def is_clinical(doc: Document) -> bool:
-    """Whether the study itself treated people (a trial, enrolled patients)."""
+    """Whether the study itself treated, enrolled or sampled people (a trial, patients'
+    synovial fluid)."""
     return not doc.review and _clinical_span(doc) is not None
+
+
+def treats_people(doc: Document) -> bool:
+    """Whether the study's people could have received the vesicles: treated or enrolled,
+    not only sampled (worked out once per Document)."""
+    if not is_clinical(doc):
+        return False
+    if "treats_people" not in doc.cache:
+        doc.cache["treats_people"] = _first(doc, _TREATED) is not None
+    return doc.cache["treats_people"] is True
 
 
 def _in_explant_sentence(doc: Document, p: CellPhrase) -> bool:
