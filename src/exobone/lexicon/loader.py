@@ -34,7 +34,7 @@ _ASCII_HYPHENS = tuple(dash for dash in _HYPHENS if dash.isascii())
 _BRITISH = (
     ("isation", "ization"), ("ised", "ized"), ("ising", "izing"), ("behaviour", "behavior"),
     ("tumour", "tumor"), ("signalling", "signaling"), ("labelling", "labeling"),
-    ("haemat", "hemat"), ("oedema", "edema"), ("colour", "color"),
+    ("haemat", "hemat"), ("oedema", "edema"), ("colour", "color"), ("gelatine", "gelatin"),
 )  # fmt: skip
 
 
