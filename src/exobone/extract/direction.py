@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
+from exobone.extract.cells import analyse as analyse_cells
 from exobone.extract.direction_cues import Cue, Target, find_cues, is_aim, mentions_vesicles
 from exobone.extract.direction_rules import (
     ANAPHOR_START_RE,
@@ -42,6 +43,8 @@ from exobone.extract.direction_rules import (
     DOWN,
     EITHER_PREFIX_RE,
     HARMFUL,
+    IN_SOURCE_CELLS_NOT_RE,
+    IN_SOURCE_CELLS_RE,
     MARKED,
     MARKED_PHRASES,
     METHYLATION_OF,
@@ -288,6 +291,7 @@ def _analyse(doc: Document) -> list[Directed]:
     views = sentence_views(doc)
     cargo = _cargo_labels(doc, by_sentence, views)
     sponged: set[str] | None = None  # read when a target cue first signs a gene
+    in_source: set[tuple[str, int]] | None = None  # read when a molecule first gets a sign
     previous_about_vesicles = False
     previous_section = ""
     for sentence, view in zip(doc.sentences, views, strict=True):
@@ -336,6 +340,11 @@ def _analyse(doc: Document) -> list[Directed]:
         for i, (target, mention, sign) in enumerate(zip(targets, kept, state.result, strict=True)):
             if sign is None or target.start > prospect_from:
                 continue
+            if mention.kind in _MOLECULAR_KINDS:
+                if in_source is None:
+                    in_source = _in_source_sentences(doc)
+                if (sentence.section, sentence.index) in in_source:
+                    continue  # changed in the vesicles' own source cells (in_source_cells)
             if mention.kind in ("mirna", "lncrna", "genes") and machinery is None:
                 # how much the source cells secrete names their machinery (secretion_changed)
                 machinery = (
@@ -401,6 +410,36 @@ def _analyse(doc: Document) -> list[Directed]:
                 Directed(target.label, mention.kind, sign, mention, "", state.reason(i))
             )
     return directed
+
+
+def _in_source_sentences(doc: Document) -> set[tuple[str, int]]:
+    """Sentences that place a change in the vesicles' own source cells ("induced SOST in
+    cultured osteocytic (Ocy454) cells"): a cell phrase of a source identity that no recipient
+    shares, after "in" (row in_source_cells) and not naming vesicles, an arm or treated cells
+    (row in_source_cells_not), in a sentence that names no recipient cells."""
+    cells = analyse_cells(doc)
+    recipients = {(p.cell, p.origin) for p in cells.phrases if p.role == "recipient"}
+    only = {(p.cell, p.origin) for p in cells.sources} - recipients
+    places: set[tuple[str, int]] = set()
+    if not only:
+        return places
+    with_recipients: set[tuple[str, int]] = set()
+    for p in cells.phrases:
+        m = p.mentions[0]
+        key = (m.section, m.sentence)
+        if p.role == "recipient" or (p.cell, p.origin) in recipients:
+            with_recipients.add(key)
+        elif (p.cell, p.origin) in only:
+            text = doc.text_of(m.section)
+            end = p.mentions[-1].end
+            if IN_SOURCE_CELLS_RE.search(
+                text[max(doc.sentence_of(m).start, m.start - 40) : m.start]
+            ) and not IN_SOURCE_CELLS_NOT_RE.match(text[end : end + 60]):
+                places.add(key)
+    return places - with_recipients
+
+
+_MOLECULAR_KINDS: Final = frozenset({"genes", "mirna", "lncrna", "pathways", "metabolites"})
 
 
 def _methylated(view: View, start: int) -> bool:

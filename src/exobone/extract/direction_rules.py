@@ -189,6 +189,12 @@ OTHER_AGENT_RE: Final = RULES.regex("other_agent")
 STIMULUS_SUBJECT_RE: Final = RULES.regex("stimulus_subject")
 
 
+# "raised SOST in cultured osteocytic (Ocy454) cells": the place of a change is the vesicles'
+# source cells (searched in the few words before such a cell phrase).
+IN_SOURCE_CELLS_RE: Final = RULES.regex("in_source_cells")
+IN_SOURCE_CELLS_NOT_RE: Final = RULES.regex("in_source_cells_not")
+
+
 EXPERIMENTER_RE: Final = RULES.regex("experimenter")
 
 
