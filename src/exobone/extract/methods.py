@@ -43,6 +43,9 @@ _VESICLE_WORD: Final = _gate("vesicle_word")
 _NEGATED: Final = _gate("negated_marker")
 _NEGATED_AFTER: Final = _gate("negated_marker_after")
 _GENOTYPE: Final = _gate("genotype")
+# A CD-numbered protein that marks a subpopulation of the vesicles, before or after them.
+_CD_MARKER_BEFORE_VESICLES: Final = _gate("cd_marker_before_vesicles")
+_CD_MARKER_AFTER_VESICLES: Final = _gate("cd_marker_after_vesicles")
 _ENGINE.build()
 # MicroRNAs found by sequencing are profiled, however the sequencing is named.
 _MIRNAS_SEQUENCED: Final = _RULES.cue("mirnas_sequenced")
@@ -154,6 +157,19 @@ def _shared_head_assays(doc: Document, m: Mention) -> Iterator[Finding]:
         anchor = start
 
 
+def _cd_number_marking_vesicles(doc: Document, m: Mention) -> str | None:
+    """The rule by which the gene `m` is written as the CD number that marks a subpopulation of
+    the vesicles ("CD138+ circulating EVs", "MEVs bearing CD56"), or None. Neither rule reads
+    across a sentence's end: each holds the vesicles and the number with only spaces, words or
+    numbers between."""
+    text = doc.text_of(m.section)
+    if _CD_MARKER_BEFORE_VESICLES.match(text[m.start : m.end + 80]):
+        return "cd_marker_before_vesicles"
+    if _CD_MARKER_AFTER_VESICLES.search(text[max(0, m.start - 60) : m.end]):
+        return "cd_marker_after_vesicles"
+    return None
+
+
 def _mirna_sequencing(doc: Document) -> Iterator[Finding]:
     """microRNA_profiling where a sentence finds microRNAs by sequencing (`_MIRNAS_SEQUENCED`)."""
     for sentence in doc.sentences:
@@ -238,12 +254,16 @@ def extract(doc: Document) -> Iterator[Finding]:
     markers = load_lexicon().ev_marker_symbols
     method_sentences = {_sentence_key(m) for m in doc.of_kind("characterization_methods")}
     for m in doc.of_kind("genes"):
-        if m.label not in markers:
+        # A gene outside the list of vesicle markers is one only as a CD number glued to the
+        # vesicles it marks, which makes its sentence about them whatever else it names.
+        framed = None if m.label in markers else _cd_number_marking_vesicles(doc, m)
+        if m.label not in markers and not framed:
             continue
         sentence = doc.sentence_of(m)
         key = _sentence_key(m)
         if (
-            key not in vesicle_sentences
+            not framed
+            and key not in vesicle_sentences
             and key not in method_sentences
             and not _VESICLE_WORD.search(sentence.text)
         ):
@@ -255,4 +275,7 @@ def extract(doc: Document) -> Iterator[Finding]:
             continue
         if _NEGATED.search(text[max(sentence.start, m.start - 30) : m.start]):
             continue
-        yield Finding("ev_markers", m.label, m.span())
+        if framed:
+            yield Finding("ev_markers", m.label, m.span(), f"marks the vesicles [rule {framed}]")
+        else:
+            yield Finding("ev_markers", m.label, m.span())
