@@ -215,6 +215,8 @@ _CONTENT_WORD: Final = _RULES.regex("subject_word")
 _WITH_OBJECT: Final = _RULES.regex("injected_with")
 _GIVEN_BY_ROUTE: Final = _RULES.regex("given_by_route")
 _OF_ANAESTHESIA: Final = _RULES.regex("route_of_anaesthesia")
+_CELLS_GIVEN: Final = _gate("cells_given")
+_VESICLES_OF_CELLS: Final = _gate("vesicles_of_cells")
 
 
 def _subject_not_vesicles(doc: Document, m: Mention, vesicles: list[Mention]) -> bool:
@@ -234,6 +236,18 @@ def _subject_not_vesicles(doc: Document, m: Mention, vesicles: list[Mention]) ->
     return not any(v.section == m.section and start <= v.start < m.start for v in vesicles)
 
 
+def _said_of_cells(doc: Document, text: str, m: Mention) -> bool:
+    """Whether cells right before the route, in its sentence, are what it names (row
+    cells_given), and not the cells the vesicles came from (row vesicles_of_cells)."""
+    lead_start = max(doc.sentence_of(m).start, m.start - 120)
+    cells = _CELLS_GIVEN.search(text[lead_start : m.start])
+    if cells is None:
+        return False
+    at = lead_start + cells.start()
+    before = text[max(lead_start, at - 60) : at]
+    return _VESICLES_OF_CELLS.search(before) is None
+
+
 def _injected_other(doc: Document, m: Mention, vesicles: list[Mention]) -> bool:
     """Whether the route is named for an injection of something that is not the vesicles: the
     agent that makes the model ("intramuscular injections of methylprednisolone",
@@ -241,9 +255,13 @@ def _injected_other(doc: Document, m: Mention, vesicles: list[Mention]) -> bool:
     injected into the joint cavity") or a reagent ("intra-articular injection of
     antagomiR-199a-3p", R118), the anaesthesia ("general intravenous anaesthesia", R240) or
     the subject of a passive verb of giving before a route adverb ("a collagen emulsion was
-    given subcutaneously", R344). An injection of no named object keeps its route."""
+    given subcutaneously", R344), or cells named right before it ("the cells once implanted",
+    R725; "BMMSCs treated with SHED-EVs were placed subcutaneously", R190) that did not make
+    the vesicles. An injection of no named object keeps its route."""
     text = doc.text_of(m.section)
     lowered = m.text.lower()
+    if _said_of_cells(doc, text, m):
+        return True
     if lowered.startswith(_VERB_FIRST):
         return _subject_not_vesicles(doc, m, vesicles)
     if _OF_ANAESTHESIA.match(text, m.end, min(len(text), m.end + 30)):
