@@ -64,6 +64,7 @@ from exobone.extract.direction_rules import (
     TARGET_CUES,
     TRANSFER_OF,
     UP,
+    VESICLE_RE,
     VESICLES_WITH,
     sentence_views,
 )
@@ -416,7 +417,8 @@ def _in_source_sentences(doc: Document) -> set[tuple[str, int]]:
     """Sentences that place a change in the vesicles' own source cells ("induced SOST in
     cultured osteocytic (Ocy454) cells"): a cell phrase of a source identity that no recipient
     shares, after "in" (row in_source_cells) and not naming vesicles, an arm or treated cells
-    (row in_source_cells_not), in a sentence that names no recipient cells."""
+    (row in_source_cells_not), in a sentence that names no recipient cells and no vesicles
+    before it."""
     cells = analyse_cells(doc)
     recipients = {(p.cell, p.origin) for p in cells.phrases if p.role == "recipient"}
     only = {(p.cell, p.origin) for p in cells.sources} - recipients
@@ -431,10 +433,14 @@ def _in_source_sentences(doc: Document) -> set[tuple[str, int]]:
             with_recipients.add(key)
         elif (p.cell, p.origin) in only:
             text = doc.text_of(m.section)
-            end = p.mentions[-1].end
-            if IN_SOURCE_CELLS_RE.search(
-                text[max(doc.sentence_of(m).start, m.start - 40) : m.start]
-            ) and not IN_SOURCE_CELLS_NOT_RE.match(text[end : end + 60]):
+            start, end = doc.sentence_of(m).start, p.mentions[-1].end
+            if (
+                IN_SOURCE_CELLS_RE.search(text[max(start, m.start - 40) : m.start])
+                and not IN_SOURCE_CELLS_NOT_RE.match(text[end : end + 60])
+                # (vesicles named before the place are its agent: "the vesicles lowered RhoA
+                # in the MSCs" names their recipients)
+                and not VESICLE_RE.search(text[start : m.start])
+            ):
                 places.add(key)
     return places - with_recipients
 
