@@ -47,8 +47,12 @@ _GENOTYPE: Final = _gate("genotype")
 _CD_MARKER_BEFORE_VESICLES: Final = _gate("cd_marker_before_vesicles")
 _CD_MARKER_AFTER_VESICLES: Final = _gate("cd_marker_after_vesicles")
 _ENGINE.build()
-# MicroRNAs found by sequencing are profiled, however the sequencing is named.
-_MIRNAS_SEQUENCED: Final = _RULES.cue("mirnas_sequenced")
+# MicroRNAs found by sequencing are profiled, however the sequencing is named, and microRNAs
+# sequenced, profiled, screened or analysed as a set, the method named apart or not at all.
+_MIRNAS_PROFILED: Final = (
+    ("mirnas_sequenced", _RULES.cue("mirnas_sequenced")),
+    ("mirnas_profiled", _RULES.cue("mirnas_profiled")),
+)
 
 
 # The names coordinated before a method's head word: "alkaline phosphatase and | alizarin red
@@ -170,23 +174,26 @@ def _cd_number_marking_vesicles(doc: Document, m: Mention) -> str | None:
     return None
 
 
-def _mirna_sequencing(doc: Document) -> Iterator[Finding]:
-    """microRNA_profiling where a sentence finds microRNAs by sequencing (`_MIRNAS_SEQUENCED`)."""
+def _mirna_profiling(doc: Document) -> Iterator[Finding]:
+    """microRNA_profiling where a sentence profiles microRNAs as a set (`_MIRNAS_PROFILED`):
+    the evidence is the method (the row's group) or, where none is named, the match."""
     for sentence in doc.sentences:
         section = sentence.section
-        if not _MIRNAS_SEQUENCED.may_occur(
-            doc.text_of(section),
-            doc.lowered(section),
-            doc.cue_hits(section),
-            sentence.start,
-            sentence.end,
-        ):
-            continue  # (the section's one pass found none of its words in the sentence)
-        hit = _MIRNAS_SEQUENCED.search(sentence.text)
-        if hit is not None:
-            start, end = sentence.start + hit.start(1), sentence.start + hit.end(1)
-            span = Span(start, end, sentence.index, sentence.section)
-            yield Finding("assays", "microRNA_profiling", span, "microRNAs sequenced")
+        for name, cue in _MIRNAS_PROFILED:
+            if not cue.may_occur(
+                doc.text_of(section),
+                doc.lowered(section),
+                doc.cue_hits(section),
+                sentence.start,
+                sentence.end,
+            ):
+                continue  # (the section's one pass found none of its words in the sentence)
+            hit = cue.search(sentence.text)
+            if hit is not None:
+                start, end = hit.span(1) if hit.re.groups else hit.span()
+                span = Span(sentence.start + start, sentence.start + end, sentence.index, section)
+                reason = f"microRNAs profiled [rule {name}]"
+                yield Finding("assays", "microRNA_profiling", span, reason)
 
 
 def _tells_identity(text: str) -> bool:
@@ -250,7 +257,7 @@ def extract(doc: Document) -> Iterator[Finding]:
             if (m.start, m.end, m.section) not in characterised:
                 yield Finding("assays", m.label, m.span())
                 yield from _shared_head_assays(doc, m)
-        yield from _mirna_sequencing(doc)
+        yield from _mirna_profiling(doc)
     markers = load_lexicon().ev_marker_symbols
     method_sentences = {_sentence_key(m) for m in doc.of_kind("characterization_methods")}
     for m in doc.of_kind("genes"):
