@@ -20,6 +20,7 @@ from exobone.extract.direction_rules import CARGO_LIST, TRANSFER_VERB, sentence_
 from exobone.extract.document import Document, Finding, Mention, Sentence
 from exobone.extract.rules import load_rules
 from exobone.extract.scanning import Relaxed
+from exobone.lexicon import load_lexicon
 
 # The rules are rows of data/cargo.yaml (each with its real examples); this module holds the
 # logic that applies them.
@@ -58,6 +59,11 @@ _VESICLE_HEAD: Final = _RULES.regex("vesicle_head")
 _ON_GAP = re.compile(r"\bon\s")
 _LIST_GAP = re.compile(r"^[\s()]*(?:,|,?\s*and|,?\s*or)?[\s()]*$")
 _LISTED = "listed as the vesicles' cargo [rule cargo_list]"
+# Rows that say the vesicles hold or show a molecule; a list they give that names a vesicle
+# marker of the lexicon (CD9, CD63, TSG101, ...) is the vesicles' characterisation, not their
+# cargo: 'the detection of MHC class I and II, CD63, CD81 and CD86 on the vesicles'
+# (R501), 'SP-IRIS confirmed CD9, CD63 and CD81 on the EVs' (R582).
+_PRESENCE_ROWS = frozenset({"found_in", "contain_after", "vesicle_holds", "class_in"})
 _TRANSFERRED = "transferred or delivered by the vesicles [rule transfer_verb]"
 
 
@@ -164,8 +170,18 @@ def _vesicle_words(
     return out
 
 
+def _without_markers(held: list[Mention], rule: str, markers: frozenset[str]) -> list[Mention]:
+    """The molecules of a list the vesicles hold, less its proteins where a presence row's list
+    names one of the vesicles' markers: those proteins tell how the vesicles were
+    characterised (the RNAs of such a list stay their cargo)."""
+    if rule in _PRESENCE_ROWS and any(m.label in markers for m in held):
+        return [m for m in held if m.kind != "genes"]
+    return held
+
+
 def extract(doc: Document) -> Iterator[Finding]:
     vesicles = analyse(doc).vesicles
+    markers = load_lexicon().ev_marker_symbols
     # the record's short forms of vesicle phrases (read once, not per sentence)
     vesicle_shorts = [
         short for short, long in doc.abbreviations.items() if _VESICLE_HEAD.search(long)
@@ -205,14 +221,16 @@ def extract(doc: Document) -> Iterator[Finding]:
             elif before:
                 rule = _held_before(text[before[-1].end : m.start], text, m.end)
                 if rule is not None:
-                    found += [(held, rule) for held in _list_after(text, molecules, i)]
+                    holders = _without_markers(_list_after(text, molecules, i), rule, markers)
+                    found += [(held, rule) for held in holders]
                 elif _THEY_HOLD.match(text, m.end):  # "the X and Y they hold"
                     found += [(held, "they_hold") for held in _list_before(text, molecules, i)]
             if after and not _TREATED.match(text[after[0].end : after[0].end + 12]):
                 gap = text[m.end : after[0].start]
                 rule = _held_after(gap, text, m.start, sentence.start)
                 if rule is not None:
-                    found += [(held, rule) for held in _list_before(text, molecules, i)]
+                    holders = _without_markers(_list_before(text, molecules, i), rule, markers)
+                    found += [(held, rule) for held in holders]
         for m, rule in found:
             yield Finding("ev_cargo", m.label, m.span(), f"held by the vesicles [rule {rule}]")
         for m in listed:

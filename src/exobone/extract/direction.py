@@ -45,6 +45,7 @@ from exobone.extract.direction_rules import (
     HARMFUL,
     IN_SOURCE_CELLS_NOT_RE,
     IN_SOURCE_CELLS_RE,
+    LIGAND_OF_PATHWAY_RE,
     MARKED,
     MARKED_PHRASES,
     METHYLATION_OF,
@@ -150,10 +151,11 @@ def _sentence_targets(
             for o in candidates
         ):
             continue
-        if m.kind == "genes" and any(
-            o.kind == "pathways" and o.start <= m.start and m.end <= o.end for o in candidates
+        if m.kind == "genes" and (
+            any(o.kind == "pathways" and o.start <= m.start and m.end <= o.end for o in candidates)
+            or LIGAND_OF_PATHWAY_RE.match(text, m.end - base) is not None
         ):
-            continue
+            continue  # "the Wnt3a/beta-catenin pathway", "TGF-beta1 and Smad2/3 signaling"
         if m.kind == "conditions" and any(
             o.kind == "outcomes" and o.start < m.end and m.start < o.end for o in candidates
         ):

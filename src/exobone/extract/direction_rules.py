@@ -127,6 +127,8 @@ ADJECTIVE_LIST_RE: Final = RULES.regex("adjective_list")
 
 
 POST_NOUN_GAP_RE: Final = RULES.regex("post_noun_gap")
+# a ligand named before "and <transducer> signalling" is part of the pathway's name
+LIGAND_OF_PATHWAY_RE: Final = RULES.regex("ligand_of_pathway")
 
 
 # The regexes read after an offset (`.match(text, pos)`) have no "^": it would not match there.
@@ -443,6 +445,8 @@ MODEL_OF: Final = ENGINE.gate(RULES.regex("model_of"), per_sentence=False)
 
 # "when miR-135b was decreased": a molecule changed to test a mechanism.
 MANIPULATED_WHEN: Final = ENGINE.gate(RULES.regex("manipulated_when"))
+# "X and Y were raised or silenced to learn how ...": the same, with a purpose after it.
+MANIPULATED_TO: Final = ENGINE.gate(RULES.regex("manipulated_to"))
 
 
 AGENT_BEFORE: Final = ENGINE.gate(AGENT_BEFORE_RE)

@@ -58,6 +58,7 @@ from exobone.extract.direction_rules import (
     INDUCED_AFTER_RE,
     INHIBITOR_BEFORE,
     INTRANSITIVE_AFTER_RE,
+    MANIPULATED_TO,
     MANIPULATED_WHEN,
     MATRIX_RELEASE,
     MODEL_OF,
@@ -579,7 +580,9 @@ def _inverse_and_agents(state: _SentenceState) -> None:
         if result[i] is not None and MODEL_OF.search(state.text[max(0, t.start - 40) : t.start]):
             result[i] = None
             state.change(i, "the model the finding was made in (pass inverse_and_agents)")
-    for m in MANIPULATED_WHEN.finditer(state.text, state.view):
+    manipulated = [*MANIPULATED_WHEN.finditer(state.text, state.view)]
+    manipulated += MANIPULATED_TO.finditer(state.text, state.view)
+    for m in manipulated:
         a, b = m.span(1)
         for i, t in enumerate(targets):
             if a <= t.start and t.end <= b and result[i] is not None:
