@@ -12,7 +12,7 @@ import re
 from typing import Final
 
 from exobone.extract.cues import Cue, CueHits
-from exobone.extract.rules import load_rules
+from exobone.extract.rules import load_rules, table_cue
 from exobone.model import Span
 from exobone.text.sentences import split_sentences
 
@@ -22,9 +22,7 @@ _RULES: Final = load_rules("discourse.yaml")
 _STUDY_CUE: Final = _RULES.cue("study_cue", whole_text=True)
 # The record is a review: the rows of the `review` table, tried as one cue in their order.
 _REVIEW_ROWS: Final = _RULES.table("review")
-_REVIEW_CUE: Final = Cue(
-    r"\b(?:" + "|".join(rule.pattern for rule in _REVIEW_ROWS) + r")\b", whole_text=True
-)
+_REVIEW_CUE: Final = table_cue(_REVIEW_ROWS, whole_text=True)
 _EXPERIMENT_CUE: Final = _RULES.cue("experiment", whole_text=True)
 _REVIEW_WORD: Final = _RULES.cue("review_word")
 # Machinery, not a rule: the opening sentence, the words a review that never names itself is

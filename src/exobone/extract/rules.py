@@ -189,6 +189,12 @@ class RuleSet:
         return self.words[name]
 
 
+def table_cue(rows: list[Rule], whole_text: bool = False) -> Cue:
+    """The rows of a table tried as one cue, `\\b(?:row|row|...)\\b`, in their order: where it
+    matches, the first row that matches there is the one `exobone explain` names."""
+    return Cue(r"\b(?:" + "|".join(rule.pattern for rule in rows) + r")\b", whole_text=whole_text)
+
+
 def load_rules(filename: str) -> RuleSet:
     """The rule file `filename` of the package's data folder."""
     try:

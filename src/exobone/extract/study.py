@@ -11,7 +11,7 @@ from exobone.extract.cell_phrases import CellPhrase
 from exobone.extract.cells import analyse
 from exobone.extract.cues import Cue
 from exobone.extract.document import Document, Finding
-from exobone.extract.rules import Rule, load_rules
+from exobone.extract.rules import load_rules, table_cue
 from exobone.extract.scanning import Engine
 from exobone.model import Span
 
@@ -26,14 +26,8 @@ _EX_VIVO: Final = _RULES.cue("ex_vivo")
 # studies whose people could have received the vesicles.
 _TREATED_ROWS: Final = _RULES.table("clinical")
 _CLINICAL_ROWS: Final = [*_TREATED_ROWS, *_RULES.table("clinical_samples")]
-
-
-def _alternation(rows: list[Rule]) -> Cue:
-    return Cue(r"\b(?:" + "|".join(rule.pattern for rule in rows) + r")\b")
-
-
-_CLINICAL: Final = _alternation(_CLINICAL_ROWS)
-_TREATED: Final = _alternation(_TREATED_ROWS)
+_CLINICAL: Final = table_cue(_CLINICAL_ROWS)
+_TREATED: Final = table_cue(_TREATED_ROWS)
 # Signs that vesicles met cells in a dish, for studies that also worked in animals or people.
 _CELL_WORK: Final = _RULES.cue("cell_work")
 _IN_VITRO_ASSAYS: Final = frozenset(_RULES.word_list("in_vitro_assays"))
