@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
+from exobone.extract.cargo import extract as cargo_findings
 from exobone.extract.cells import analyse as analyse_cells
 from exobone.extract.direction_cues import Cue, Target, find_cues, is_aim, mentions_vesicles
 from exobone.extract.direction_rules import (
@@ -362,6 +363,12 @@ def _analyse(doc: Document) -> list[Directed]:
                 or _methylated(view, target.start)
             ):
                 continue  # the vesicles' own molecule, or a methylation mark (methylation_of)
+            if (
+                mention.kind in ("mirna", "lncrna")
+                and _level_told(state.why.get(i, ("", None))[1], target)
+                and mention.label in _carried(doc, cargo)
+            ):
+                continue  # a level of the vesicles' RNA, told of them, their source or donors
             if mention.kind == "lncrna" and mention.label.startswith("circ_"):
                 # a numbered circRNA (hsa_circ_0006859, R169; circRNA_0001236, R222) is the
                 # vesicles' own RNA or a biomarker: no target name of docs/schema.md
@@ -457,6 +464,26 @@ def _methylated(view: View, start: int) -> bool:
     if "methyl" not in low and "m6a" not in low:
         return False
     return METHYLATION_OF.search(view.text[max(0, start - 70) : start], view) is not None
+
+
+def _carried(doc: Document, cargo: set[str]) -> set[str]:
+    """The molecules the record gives as the vesicles' cargo: those named so beside a target
+    (`cargo`) and the record's `ev_cargo` values ("exosomes contained miR-3110-5p"), read
+    once per document."""
+    carried: set[str] | None = doc.cache.get("carried")
+    if carried is None:
+        carried = doc.cache["carried"] = cargo | {f.value for f in cargo_findings(doc)}
+    return carried
+
+
+def _level_told(signer: Cue | None, target: Target) -> bool:
+    """Whether the cue that signed an RNA of the vesicles' cargo tells its level rather than a
+    change the vesicles made: a comparative adjective ("higher osteoclastic miR-214-3p",
+    "held markedly more miR-363 than controls") or a predicate after it ("miR-3110-5p,
+    upregulated in the strained osteocytes", "were strongly up-regulated in the severe
+    phase"). The vesicles' own change of a carried RNA is told by a verb before it ("raised
+    miR-199a", "by raising miR-17")."""
+    return signer is not None and (signer.form == "adj" or signer.start >= target.end)
 
 
 def _cargo_subject(m: Mention, sentence: Sentence, cargo: set[str]) -> bool:
