@@ -406,7 +406,16 @@ def _title_animal_of_cells(doc: Document, a: Mention) -> bool:
 
 def _species(doc: Document, findings: list[Finding]) -> Iterator[Finding]:
     """Species, the words that name them first ("rats", the "h" of "hBMSCs"); a species known
-    only from a cell name ("HUVECs") or a cell line says that it was inferred from it."""
+    only from a cell name ("HUVECs") or a cell line says that it was inferred from it; people
+    the study sampled or treated, named by no such word, from the clinical cue."""
+    found = list(_named_species(doc, findings))
+    yield from found
+    if not any(f.value == "human" for f in found):
+        yield from _people_of_the_study(doc)
+
+
+def _named_species(doc: Document, findings: list[Finding]) -> Iterator[Finding]:
+    """The species that words of the record name, or its cells, lines and models imply."""
     lexicon = load_lexicon()
     lines = lexicon.lines_by_name
     named = [m for m in doc.of_kind("species") if not _people_only_mentioned(doc, m)]
@@ -432,6 +441,22 @@ def _species(doc: Document, findings: list[Finding]) -> Iterator[Finding]:
             line = lines.get(f.value)
             if line and line.species:
                 yield Finding("species", line.species, _inferred_from_name(doc, f.span))
+
+
+def _people_of_the_study(doc: Document) -> Iterator[Finding]:
+    """People the study itself sampled or treated are an organism its samples or vesicles came
+    from, whatever word names them: "elderly women with fractures" (R18), "a cohort of ...
+    osteoporotic individuals" (R178), "OA participants and healthy controls" (R685), "the
+    SF-exo proteome of OA patients ... of healthy people" (R540), "CP plasma ... healthy
+    plasma" (R720). The setting's clinical cue is the evidence."""
+    from exobone.extract.study import clinical_cue  # study reads this module's animal finder
+
+    found = clinical_cue(doc)
+    if found is not None:
+        span, rule = found
+        span = span._replace(inferred="people the study sampled or treated")
+        reason = f"people the study sampled or treated [rule {rule}]"
+        yield Finding("species", "human", span, reason)
 
 
 # "Patients" are people the study worked with only in a clinical study or where its cells or

@@ -132,6 +132,15 @@ def is_clinical(doc: Document) -> bool:
     return not doc.review and _clinical_span(doc) is not None
 
 
+def clinical_cue(doc: Document) -> tuple[Span, str] | None:
+    """Where the study itself says it treated, enrolled or sampled people, and the name of the
+    `clinical` or `clinical_samples` row that says so (None in a review or without one)."""
+    span = _clinical_span(doc)
+    if doc.review or span is None:
+        return None
+    return span, _clinical_row(doc, span)
+
+
 def treats_people(doc: Document) -> bool:
     """Whether the study's people could have received the vesicles: treated or enrolled,
     not only sampled (worked out once per Document)."""
