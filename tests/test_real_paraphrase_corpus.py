@@ -55,7 +55,8 @@ CELL_LINE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9./-]*$")
 # R883-R899 stay unused; quality22d landed R840-R845 of its R840-R859, and R846-R859 stay
 # unused; quality22b landed R800-R804 of its R800-R819, and R805-R819
 # stay unused.
-# quality22e landed R860-R865 of its R860-R879, and R866-R879 stay unused; quality22a landed R780-R788 of its R780-R799, and R789-R799 stay unused.
+# quality22e landed R860-R865 of its R860-R879, and R866-R879 stay unused; quality22a landed
+# R780-R788 of its R780-R799, and R789-R799 stay unused.
 RESERVED = frozenset(
     f"R{n}" for n in (
         *range(165, 190), *range(205, 215), *range(234, 240), *range(255, 260), *range(270, 280),
