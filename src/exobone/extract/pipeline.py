@@ -134,6 +134,26 @@ def _short_form_uses(text: str, shorts: list[str]) -> list[tuple[int, int]]:
     return uses
 
 
+def _non_cell_shorts(text: str, abbrevs: list[Abbreviation]) -> frozenset[str]:
+    """The short forms that `text` defines by a long form whose head is no cell ("apoptosis-
+    associated speck-like protein (ASC)"): their own reading as a cell name ("ASC", adipose
+    stem cells) is dropped wherever they stand."""
+    return frozenset(ab.short for ab in abbrevs if _head_word(text, ab.long_end) in NON_CELL_HEADS)
+
+
+def _without_cells(text: str, matches: list[Match], shorts: frozenset[str]) -> list[Match]:
+    """`matches` with the cell, origin and species entries of the `shorts` taken out."""
+    out: list[Match] = []
+    for m in matches:
+        if text[m.start : m.end] in shorts:
+            kept = tuple(e for e in m.entries if e[0] not in _CELL_KINDS)
+            if kept:
+                out.append(Match(m.start, m.end, kept))
+            continue
+        out.append(m)
+    return out
+
+
 def _abbreviation_uses(
     text: str, abbrevs: list[Abbreviation], labels: dict[str, set[Entry]], matches: list[Match]
 ) -> list[Match]:
@@ -237,9 +257,10 @@ def find_mentions(
     labels: dict[str, set[Entry]],
     candidates: list[Match],
     resolved: list[Match],
+    non_cell: frozenset[str] = frozenset(),
 ) -> list[Match]:
     """All mentions of one section's text, overlaps settled, in text order (leftmost, then
-    longest first)."""
+    longest first); the `non_cell` short forms name no cell (`_non_cell_shorts`)."""
     lexicon = matcher.lexicon
     extra = _across_definitions(text, abbrevs, matcher) + patterns.find_rnas(text)
     matches = resolve(candidates + extra) if extra else list(resolved)
@@ -271,6 +292,8 @@ def find_mentions(
     # matches (in that order already) can be out of it
     if len(matches) > ordered and not _in_text_order(matches[max(ordered - 1, 0) :]):
         matches.sort(key=in_order(len(text)))
+    if non_cell:
+        matches = _without_cells(text, matches, non_cell)
     # a first entry other than "stop" settles most matches at once
     return [
         m
@@ -340,17 +363,25 @@ def build_document(record: Record, matcher: Matcher | None = None) -> Document:
     abstract_resolved = resolve(abstract_candidates)
     labels = _abbreviation_labels(title, title_abbrevs, title_resolved)
     labels.update(_abbreviation_labels(abstract, abbrevs, abstract_resolved))
+    non_cell = _non_cell_shorts(title, title_abbrevs) | _non_cell_shorts(abstract, abbrevs)
+    non_cell = frozenset(
+        s for s in non_cell if not any(e[0] in _CELL_KINDS for e in labels.get(s, ()))
+    )
     doc.mentions = _mentions(
         title,
         "title",
         title_sentences,
-        find_mentions(title, matcher, title_abbrevs, labels, title_candidates, title_resolved),
+        find_mentions(
+            title, matcher, title_abbrevs, labels, title_candidates, title_resolved, non_cell
+        ),
     )
     doc.mentions += _mentions(
         abstract,
         "abstract",
         abstract_sentences,
-        find_mentions(abstract, matcher, abbrevs, labels, abstract_candidates, abstract_resolved),
+        find_mentions(
+            abstract, matcher, abbrevs, labels, abstract_candidates, abstract_resolved, non_cell
+        ),
     )
     doc.review_words = review_span(
         title, abstract, doc.lowered("abstract"), doc.cue_hits("abstract")
