@@ -152,11 +152,11 @@ def _sentence_targets(
             for o in candidates
         ):
             continue
-        if m.kind == "genes" and (
+        if m.kind in ("genes", "lncrna") and (
             any(o.kind == "pathways" and o.start <= m.start and m.end <= o.end for o in candidates)
             or LIGAND_OF_PATHWAY_RE.match(text, m.end - base) is not None
         ):
-            continue  # "the Wnt3a/beta-catenin pathway", "TGF-beta1 and Smad2/3 signaling"
+            continue  # "the Wnt3a/beta-catenin pathway", "the Keap1-Nrf2 pathway"
         if m.kind == "conditions" and any(
             o.kind == "outcomes" and o.start < m.end and m.start < o.end for o in candidates
         ):
