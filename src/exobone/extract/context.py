@@ -315,8 +315,31 @@ def _routes(doc: Document) -> Iterator[Finding]:
 
 def extract(doc: Document) -> Iterator[Finding]:
     yield from _conditions(doc)
-    yield from _routes(doc)
-    yield from _biomaterials(doc)
+    routes = list(_routes(doc))
+    yield from routes
+    if not _substrate_only(doc, {f.value for f in routes}):
+        yield from _biomaterials(doc)
+
+
+# Cells grown on a material in a sentence that names the vesicles ("EVs were collected from the
+# osteoblasts cultured on the scaffolds"): the material was the cells' culture substrate.
+_VESICLES_OF_GROWN_CELLS: Final = _RULES.cue("vesicles_of_grown_cells")
+
+
+def _substrate_only(doc: Document, routes: set[str]) -> bool:
+    """Whether the study's materials were only the culture substrate of the cells that made
+    the vesicles: the cells were grown on a material, no vesicle is held by one and no route
+    of a carrier is named (R481's coated titanium scaffolds, R350's dECM)."""
+    if "scaffold_implantation" in routes or _carried(doc) is not None:
+        return False
+    named = {(v.section, v.sentence) for v in analyse(doc).vesicles}
+    for sentence in doc.sentences:
+        section = sentence.section
+        if (section, sentence.index) in named and _VESICLES_OF_GROWN_CELLS.search(
+            doc.text_of(section), doc.lowered(section), sentence.start, sentence.end
+        ):
+            return True
+    return False
 
 
 def _defined_otherwise(doc: Document, m: Mention) -> bool:
