@@ -56,6 +56,7 @@ from exobone.extract.cells_rules import (
     RECIPIENT_PREP,
     RELATIVE_GAP,
     SECRETED_BY,
+    SERVED_AS_MODEL,
     SOURCE_AFTER,
     SOURCE_ANAPHOR,
     SOURCE_BEFORE,
@@ -209,6 +210,8 @@ def analyse(doc: Document) -> CellAnalysis:
             refs = _anaphors(sentence)
             if refs:
                 by_sentence.append((sentence, phrases, refs))
+        if phrases and analysis.vesicles and not doc.review:
+            _model_cells(doc, sentence, phrases)
     source_ids = {(p.cell, p.origin) for p in analysis.phrases if p.role == "source"}
     for sentence, phrases, vesicles in by_sentence:
         _recipients(doc, sentence, phrases, vesicles, source_ids)
@@ -224,6 +227,15 @@ def analyse(doc: Document) -> CellAnalysis:
         analysis.recipients = [p for p in analysis.phrases if p.role == "recipient"]
     doc.cache["cells"] = analysis
     return analysis
+
+
+def _model_cells(doc: Document, sentence: Sentence, phrases: list[CellPhrase]) -> None:
+    """ "MC3T3-E1 osteoblasts treated with dexamethasone served as an in vitro GIOP model": the
+    cells a vesicle study makes its model in a dish received the vesicles."""
+    text = doc.text_of(sentence.section)
+    for p in phrases:
+        if not p.role and SERVED_AS_MODEL.match(text[p.end : sentence.end]):
+            p.role = "recipient"
 
 
 def _anaphors(sentence: Sentence) -> list[Mention]:

@@ -90,6 +90,8 @@ IN_LEAD: Final = _gate("in_lead")
 RECIPIENT_LEAD: Final = _gate("recipient_lead")
 PROCESS_AFTER: Final = RULES.regex("process_after")
 CULTURES_AFTER: Final = RULES.regex("cultures_after")
+# "MC3T3-E1 cells treated with dexamethasone served as an in vitro GIOP model".
+SERVED_AS_MODEL: Final = RULES.regex("served_as_model")
 # "effects on osteoclast formation of exosomes": the cells named through the tested process.
 EFFECTS_ON_LEAD: Final = _gate("effects_on_lead")
 PROCESS_OF_CELLS_AFTER: Final = RULES.regex("process_of_cells_after")
