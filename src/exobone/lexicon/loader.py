@@ -200,6 +200,7 @@ def ambiguous_alias(alias: str, not_genes: frozenset[str] = frozenset()) -> bool
 
 
 _IN_CAPITALS = re.compile(r"[A-Z][A-Z0-9]{2,9}")
+_LETTERS_THEN_NUMBER = re.compile(r"([A-Z]{3,})(\d+)")
 
 
 def rodent_spelling(name: str) -> str | None:
@@ -302,6 +303,12 @@ def build_lexicon(vocab: dict[str, Any], extra: dict[str, Any]) -> Lexicon:
     lex.lncrnas = frozenset(str(s) for s in extra.get("lncrnas") or [])
     for name in lex.lncrnas:
         lex.exact[name].add(("lncrna", name))
+        # a name of letters then a number is also written in any case and with a hyphen
+        # before the number ("lncRNA malat-1", R687; "Malat1" in mouse papers)
+        numbered = _LETTERS_THEN_NUMBER.fullmatch(name)
+        if numbered:
+            for form in (name, f"{numbered[1]}-{numbered[2]}"):
+                lex.folded[fold(form)].add(("lncrna", name))
     lex.ev_marker_symbols = frozenset(extra.get("ev_marker_symbols") or [])
     lex.not_genes = frozenset(str(s).upper() for s in extra.get("not_genes") or [])
     lex.condition_parents = {k: list(v) for k, v in (extra.get("condition_parents") or {}).items()}
