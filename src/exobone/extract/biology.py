@@ -340,15 +340,21 @@ def _names_model_with(text: str, a: Mention, c: Mention) -> str:
 def _unlabelled_animals(
     doc: Document, animals: list[Mention], modelled: set[str]
 ) -> Iterator[Finding]:
-    """ "In mice", "SD rats were injected", "OA rats": experimental animals named with no model
-    label give `species|` (the converse of S06's `|calvarial_defect`), once per species and only
-    for a species no model label was found for (a model of unknown species covers them all).
+    """ "In mice", "SD rats were injected", "OA rats", "a murine bone defect model" (R477; an
+    adjective species a few words before "model", as `has_in_vivo` reads it): experimental
+    animals named with no model label give `species|` (the converse of S06's
+    `|calvarial_defect`), once per species and only for a species no model label was found for
+    (a model of unknown species covers them all).
     Donors ("macrophages from mice"), adjectives of a material or cell ("bovine milk", "murine
     macrophages") and background sentences name no test animals."""
     if "" in modelled:
         return
     for a in animals:
-        if a.label not in modelled and a.label != "human" and _names_test_animals(doc, a):
+        if (
+            a.label not in modelled
+            and a.label != "human"
+            and _names_test_animals(doc, a, _MODEL_SOON_AFTER)
+        ):
             modelled.add(a.label)
             yield Finding("animal_models", f"{a.label}|", _span(a))
 
