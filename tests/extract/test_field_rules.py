@@ -38,6 +38,7 @@ VALUE_TABLES = {
         r")\b",
         "Exosomes were isolated from mesenchymal stem cells. ",
     ),
+    ("discourse.yaml", "self_named"): (r"\b(?:", r")\b", ""),
     ("discourse.yaml", "review"): (r"\b(?:", r")\b", ""),
     ("discourse.yaml", "survey"): ("(?:", ")", ""),
 }

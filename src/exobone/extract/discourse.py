@@ -20,6 +20,10 @@ from exobone.text.sentences import split_sentences
 _RULES: Final = load_rules("discourse.yaml")
 # the first sentence with one of these starts the study's own account
 _STUDY_CUE: Final = _RULES.cue("study_cue", whole_text=True)
+# The record calls itself a review ("this review"): the rows of the `self_named` table, tried
+# as one cue, whatever experiments the abstract tells of the works it surveys.
+_SELF_NAMED_ROWS: Final = _RULES.table("self_named")
+_SELF_NAMED_CUE: Final = table_cue(_SELF_NAMED_ROWS, whole_text=True)
 # The record is a review: the rows of the `review` table, tried as one cue in their order.
 _REVIEW_ROWS: Final = _RULES.table("review")
 _REVIEW_CUE: Final = table_cue(_REVIEW_ROWS, whole_text=True)
@@ -79,7 +83,12 @@ def review_cue(
             experiment.append(_EXPERIMENT_CUE.search(abstract, lowered, hits=hits) is not None)
         return not experiment[0]
 
-    for text, low, text_hits in ((abstract, lowered, hits), (title, None, None)):
+    sections = ((abstract, lowered, hits), (title, None, None))
+    for text, low, text_hits in sections:
+        named = _SELF_NAMED_CUE.search(text, low, hits=text_hits)
+        if named:
+            return named
+    for text, low, text_hits in sections:
         match = _REVIEW_CUE.search(text, low, hits=text_hits)
         if match and no_experiment():
             return match
@@ -110,7 +119,8 @@ def review_span(
 
 # each review row as the cue tries it, to name the row a cue's match came from
 _REVIEW_ROW_REGEXES: Final = [
-    (rule.name, re.compile(rf"\b(?:{rule.pattern})\b", re.IGNORECASE)) for rule in _REVIEW_ROWS
+    (rule.name, re.compile(rf"\b(?:{rule.pattern})\b", re.IGNORECASE))
+    for rule in (*_SELF_NAMED_ROWS, *_REVIEW_ROWS)
 ]
 
 
