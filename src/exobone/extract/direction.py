@@ -33,6 +33,7 @@ from exobone.extract.direction_rules import (
     CARRIED_BEFORE,
     CELL_BEFORE_RE,
     CHANGED_IN_VESICLES,
+    COMPARATIVES,
     DISEASE_BETTERING,
     DISEASE_LABELS,
     DISEASE_NEAR_VERBS,
@@ -478,12 +479,14 @@ def _carried(doc: Document, cargo: set[str]) -> set[str]:
 
 def _level_told(signer: Cue | None, target: Target) -> bool:
     """Whether the cue that signed an RNA of the vesicles' cargo tells its level rather than a
-    change the vesicles made: a comparative adjective ("higher osteoclastic miR-214-3p",
-    "held markedly more miR-363 than controls") or a predicate after it ("miR-3110-5p,
-    upregulated in the strained osteocytes", "were strongly up-regulated in the severe
-    phase"). The vesicles' own change of a carried RNA is told by a verb before it ("raised
-    miR-199a", "by raising miR-17")."""
-    return signer is not None and (signer.form == "adj" or signer.start >= target.end)
+    change the vesicles made: a comparative (word list comparatives: "higher osteoclastic
+    miR-214-3p", "held markedly more miR-363 than controls") or a predicate after it
+    ("miR-3110-5p, upregulated in the strained osteocytes", "were strongly up-regulated in the
+    severe phase"). The vesicles' own change of a carried RNA is told by a verb or participle
+    before it ("raised miR-199a", "by raising miR-17", "led to increased miR-126")."""
+    return signer is not None and (
+        signer.text.lower() in COMPARATIVES or signer.start >= target.end
+    )
 
 
 def _cargo_subject(m: Mention, sentence: Sentence, cargo: set[str]) -> bool:
