@@ -32,6 +32,7 @@ from exobone.extract.cells_rules import (
     CULTURES_AFTER,
     DEFINED_ABBREVIATION,
     DEFINED_AS,
+    DERIVED_CARGO_AFTER,
     DIFFERENTIATE_TO,
     DONORS_BEFORE,
     EFFECTS_ON_LEAD,
@@ -334,6 +335,9 @@ def _sources(
             if v.start <= start and end <= v.end:
                 p.role = "source"
                 break
+    for p in phrases:
+        if not p.role and DERIVED_CARGO_AFTER.match(text[p.end : p.end + 60]):
+            p.role = "source"
     for v in vesicles:
         last_before: CellPhrase | None = None
         after: list[CellPhrase] = []

@@ -44,6 +44,8 @@ OF_GAP: Final = RULES.regex("of_gap")
 SOURCE_BEFORE: Final = RULES.regex("source_before")
 SOURCE_AFTER: Final = _gate("source_after")
 SOURCE_RELEASE: Final = _gate("source_release")
+# "MSC-derived miRNAs in exosomes": the cells of the cargo a vesicle sentence names.
+DERIVED_CARGO_AFTER: Final = RULES.regex("derived_cargo_after")
 LIST_GAP: Final = RULES.regex("list_gap")
 # "EVs released by A, B, myocytes and C", "from MSCs (MSCs) or from chondrocytes".
 SOURCE_LIST_GAP: Final = RULES.regex("source_list_gap")
