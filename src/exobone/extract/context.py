@@ -269,6 +269,8 @@ def _injected_other(doc: Document, m: Mention, vesicles: list[Mention]) -> bool:
     if lowered.endswith("ly") and _GIVEN_BY_ROUTE.search(text, max(0, m.start - 60), m.start):
         return _subject_not_vesicles(doc, m, vesicles)  # "X was given subcutaneously" (R344)
     if lowered.startswith("injection"):  # "injection of X into the joint": X inside the match
+        if " of " not in lowered:  # "injection into the patellar grooves of rats": no object
+            return False
         at = m.start + len(lowered.split(" of ", 1)[0])
         pattern = _OBJECT_AFTER_NOUN
     else:
