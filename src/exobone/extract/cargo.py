@@ -4,9 +4,10 @@ Said as "exosomal miR-21", "exosome-mediated transfer of X", "X was packed into 
 "Wnt-3a content was elevated in ASC-EXO", "levels of MCP-1, MCP-3 and SDF-1 in exosomes",
 "exosomes containing/carrying X", and the molecules listed as the vesicles' profile ("their
 cargos, including miR-a and miR-b", "five miRNAs enriched in the EVs, including miR-c": the
-`cargo_list` row of the direction rules, which keeps them from being effects). A lone "X
-expression in exosome-treated cells" is not cargo. The rules are the rows of data/cargo.yaml;
-`explain` names the row that made each molecule cargo.
+`cargo_list` row of the direction rules, which keeps them from being effects), and the
+members of such a profile named back in the next sentence ("One of them, miR-324, ..."). A
+lone "X expression in exosome-treated cells" is not cargo. The rules are the rows of
+data/cargo.yaml; `explain` names the row that made each molecule cargo.
 """
 
 from __future__ import annotations
@@ -49,6 +50,10 @@ _TRANSFER_GAP: Final = _RULES.regex("transfer_gap")
 _TREATED: Final = _RULES.regex("treated_after")
 # the molecule, then "they" (the vesicles before it) and a verb of holding
 _THEY_HOLD: Final = _RULES.regex("they_hold")
+# the molecules named back after a pronoun of the vesicles' class ("One of them, miR-324")
+_ANAPHOR_LIST: Final = _RULES.regex("anaphor_list")
+_PROFILED_CLASS: Final = _RULES.regex("profiled_class")
+_CLASS_NOUN: Final = _RULES.regex("class_noun")
 # the vesicles' own words
 _VESICLE_WORD: Final = _RULES.regex("vesicle_word")
 # searched first: most sentences hold none of its words ("vesicle", "-Exo", "EVs"), and the
@@ -65,6 +70,7 @@ _LISTED = "listed as the vesicles' cargo [rule cargo_list]"
 # (R501), 'SP-IRIS confirmed CD9, CD63 and CD81 on the EVs' (R582).
 _PRESENCE_ROWS = frozenset({"found_in", "contain_after", "vesicle_holds", "class_in"})
 _TRANSFERRED = "transferred or delivered by the vesicles [rule transfer_verb]"
+_NAMED_BACK = "named back as one of the vesicles' molecules [rule anaphor_list]"
 
 
 def _holds(gap: str, text: str, end: int) -> bool:
@@ -179,6 +185,25 @@ def _without_markers(held: list[Mention], rule: str, markers: frozenset[str]) ->
     return held
 
 
+def _named_back(doc: Document, sentence: Sentence, molecules: list[Mention]) -> list[Mention]:
+    """The molecules that `sentence` lists after a pronoun opening it ("One of them, X",
+    "Of these, X and Y"; row anaphor_list), when the pronoun stands for the vesicles' class:
+    the sentence before names a class of molecules (class_noun) and it or one of the two before
+    it names that class as the vesicles' (profiled_class)."""
+    text = doc.text_of(sentence.section)
+    named = [m for m in molecules if _ANAPHOR_LIST.match(text, sentence.start, m.start)]
+    if not named or sentence.index == 0:
+        return []
+    before = [
+        s
+        for s in doc.sentences
+        if s.section == sentence.section and sentence.index - 3 <= s.index < sentence.index
+    ]
+    if not before or _CLASS_NOUN.search(before[-1].text) is None:
+        return []
+    return named if any(_PROFILED_CLASS.search(s.text) for s in before) else []
+
+
 def extract(doc: Document) -> Iterator[Finding]:
     vesicles = analyse(doc).vesicles
     markers = load_lexicon().ev_marker_symbols
@@ -193,6 +218,9 @@ def extract(doc: Document) -> Iterator[Finding]:
         molecules = [m for m in doc.in_sentence(sentence) if m.kind in _MOLECULES]
         if not molecules:
             continue
+        if vesicles:  # "One of them, miR-324, ...": the sentence need name no vesicles
+            for m in _named_back(doc, sentence, molecules):
+                yield Finding("ev_cargo", m.label, m.span(), _NAMED_BACK)
         here = [
             v for v in vesicles if (v.section, v.sentence) == (sentence.section, sentence.index)
         ]
