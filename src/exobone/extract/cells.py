@@ -233,8 +233,6 @@ def analyse(doc: Document) -> CellAnalysis:
 def _model_cells(doc: Document, sentence: Sentence, phrases: list[CellPhrase]) -> None:
     """ "MC3T3-E1 osteoblasts treated with dexamethasone served as an in vitro GIOP model": the
     cells a vesicle study makes its model in a dish received the vesicles."""
-    if " as " not in sentence.text:  # the words every match of the row holds
-        return
     text = doc.text_of(sentence.section)
     for p in phrases:
         if not p.role and SERVED_AS_MODEL.match(text[p.end : sentence.end]):
@@ -337,10 +335,9 @@ def _sources(
             if v.start <= start and end <= v.end:
                 p.role = "source"
                 break
-    if "erived" in sentence.text:  # the word every match of the row holds ("derived", "Derived")
-        for p in phrases:
-            if not p.role and DERIVED_CARGO_AFTER.match(text[p.end : p.end + 60]):
-                p.role = "source"
+    for p in phrases:
+        if not p.role and DERIVED_CARGO_AFTER.match(text[p.end : p.end + 60]):
+            p.role = "source"
     for v in vesicles:
         last_before: CellPhrase | None = None
         after: list[CellPhrase] = []

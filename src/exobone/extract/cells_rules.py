@@ -45,7 +45,7 @@ SOURCE_BEFORE: Final = RULES.regex("source_before")
 SOURCE_AFTER: Final = _gate("source_after")
 SOURCE_RELEASE: Final = _gate("source_release")
 # "MSC-derived miRNAs in exosomes": the cells of the cargo a vesicle sentence names.
-DERIVED_CARGO_AFTER: Final = RULES.regex("derived_cargo_after")
+DERIVED_CARGO_AFTER: Final = _gate("derived_cargo_after")
 LIST_GAP: Final = RULES.regex("list_gap")
 # "EVs released by A, B, myocytes and C", "from MSCs (MSCs) or from chondrocytes".
 SOURCE_LIST_GAP: Final = RULES.regex("source_list_gap")
@@ -93,7 +93,7 @@ RECIPIENT_LEAD: Final = _gate("recipient_lead")
 PROCESS_AFTER: Final = RULES.regex("process_after")
 CULTURES_AFTER: Final = RULES.regex("cultures_after")
 # "MC3T3-E1 cells treated with dexamethasone served as an in vitro GIOP model".
-SERVED_AS_MODEL: Final = RULES.regex("served_as_model")
+SERVED_AS_MODEL: Final = _gate("served_as_model")
 # "effects on osteoclast formation of exosomes": the cells named through the tested process.
 EFFECTS_ON_LEAD: Final = _gate("effects_on_lead")
 PROCESS_OF_CELLS_AFTER: Final = RULES.regex("process_of_cells_after")
