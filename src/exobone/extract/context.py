@@ -174,7 +174,15 @@ def _joined_to_vesicle(doc: Document, m: Mention) -> bool:
 
 def _carried(doc: Document) -> tuple[Mention, str] | None:
     """The first vesicle mention said to be held by a material, if any, with the rule that
-    says so."""
+    says so (worked out once per Document: routes and biomaterials both ask)."""
+    if "held_by_material" not in doc.cache:
+        doc.cache["held_by_material"] = _first_carried(doc)
+    found: tuple[Mention, str] | None = doc.cache["held_by_material"]
+    return found
+
+
+def _first_carried(doc: Document) -> tuple[Mention, str] | None:
+    """`_carried`, read from the text."""
     # (the cues look their words up in the section's one pass: most windows have none)
     for v in analyse(doc).vesicles:
         section = v.section
@@ -319,8 +327,9 @@ def extract(doc: Document) -> Iterator[Finding]:
     yield from _conditions(doc)
     routes = list(_routes(doc))
     yield from routes
-    if not _substrate_only(doc, {f.value for f in routes}):
-        yield from _biomaterials(doc)
+    materials = list(_biomaterials(doc))  # (most records name none: nothing to block)
+    if materials and not _substrate_only(doc, {f.value for f in routes}):
+        yield from materials
 
 
 # Cells grown on a material in a sentence that names the vesicles ("EVs were collected from the
