@@ -32,9 +32,10 @@ _REVIEW_WORD: Final = _RULES.cue("review_word")
 # Machinery, not a rule: the opening sentence, the words a review that never names itself is
 # known by.
 _FIRST_SENTENCE = re.compile(r"[^.]*[.]?")
-# Reviews that never say "review": the rows of the `survey` table, tried as one cue.
+# Reviews that never say "review": the rows of the `survey` table, tried as one cue, and only
+# where one of the texts that start its matches stands (whole_text: its rows are many).
 _SURVEY_ROWS: Final = _RULES.table("survey")
-_SURVEY_CUE: Final = Cue("|".join(f"(?:{rule.pattern})" for rule in _SURVEY_ROWS))
+_SURVEY_CUE: Final = Cue("|".join(f"(?:{rule.pattern})" for rule in _SURVEY_ROWS), whole_text=True)
 _SURVEY_TITLE: Final = _RULES.cue("survey_title")
 # A study's own results or procedures, beyond _EXPERIMENT_CUE: enough to keep a weak survey
 # cue from making a primary study a review.
