@@ -204,7 +204,16 @@ def _named_back(doc: Document, sentence: Sentence, molecules: list[Mention]) -> 
     return named if any(_PROFILED_CLASS.search(s.text) for s in before) else []
 
 
-def extract(doc: Document) -> Iterator[Finding]:
+def extract(doc: Document) -> list[Finding]:
+    """The record's cargo findings, worked out once per Document: the direction analysis asks
+    for them too (a level told of a carried RNA is no effect)."""
+    found: list[Finding] | None = doc.cache.get("cargo")
+    if found is None:
+        found = doc.cache["cargo"] = list(_find(doc))
+    return found
+
+
+def _find(doc: Document) -> Iterator[Finding]:
     vesicles = analyse(doc).vesicles
     markers = load_lexicon().ev_marker_symbols
     # the record's short forms of vesicle phrases (read once, not per sentence)
