@@ -204,7 +204,7 @@ def _sentence_targets(
             if inner and inner[0].form != "change":
                 inherent = inner[0].sign
         if inherent is not None and EITHER_PREFIX_RE.search(text, max(0, rel_s - 12), rel_s):
-            inherent = None  # "pro- or anti-inflammatory": offered with its opposite
+            continue  # "pro- or anti-inflammatory": offered with its opposite, no direction
         rule = phrase_of.get(m, "") if phrase_of else ""
         targets.append(Target(rel_s, rel_e, label, m.kind, inherent, inverse, rule))
         if label != m.label:
