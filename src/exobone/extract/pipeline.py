@@ -20,7 +20,7 @@ from exobone.extract.cells_rules import NON_CELL_HEADS
 from exobone.extract.cues import CueHits
 from exobone.extract.discourse import review_span, study_start
 from exobone.extract.document import Document, Mention, Sentence
-from exobone.lexicon import Entry, Match, Matcher, default_matcher
+from exobone.lexicon import Entry, Lexicon, Match, Matcher, default_matcher
 from exobone.lexicon.matcher import in_order, resolve
 from exobone.model import Record
 from exobone.text.abbreviations import Abbreviation, find_abbreviations
@@ -55,6 +55,7 @@ _MODIFIERS_BEFORE = re.compile(
 
 _SPECIES_WORDS = ("human ", "rat ", "mouse ", "murine ", "porcine ", "rabbit ", "canine ")
 _CELL_KINDS = frozenset({"cell_types", "origins", "species", "cell_lines"})
+_CELL_OR_ORIGIN = frozenset({"cell_types", "origins"})
 
 
 def _head_word(text: str, end: int) -> str:
@@ -139,6 +140,42 @@ def _non_cell_shorts(text: str, abbrevs: list[Abbreviation]) -> frozenset[str]:
     associated speck-like protein (ASC)"): their own reading as a cell name ("ASC", adipose
     stem cells) is dropped wherever they stand."""
     return frozenset(ab.short for ab in abbrevs if _head_word(text, ab.long_end) in NON_CELL_HEADS)
+
+
+def _redefined_shorts(
+    abbrevs: list[Abbreviation], labels: dict[str, set[Entry]], lexicon: Lexicon
+) -> dict[str, frozenset[Entry]]:
+    """{short form: the lexicon's cell reading of it, to drop} for the short forms whose letters
+    the lexicon reads as a tissue of origin ("ASCs", adipose stem cells; "UC", umbilical cord)
+    but which the record defines by a long form sharing no cell type or origin with that
+    reading: "antler stem cells (ASCs)" (R820, R822), "ultracentrifugation (UC)". The
+    definition says what they name, wherever they stand ("ASC-Exos" too), and its own labels,
+    if any, are given at their uses (`_abbreviation_uses`). A definition that shares a label
+    keeps the reading: "bone MSCs (BMSCs)" (R08)."""
+    out: dict[str, frozenset[Entry]] = {}
+    for ab in abbrevs:
+        own = frozenset(e for e in lexicon.lookup(ab.short) if e[0] in _CELL_OR_ORIGIN)
+        if "origins" not in {kind for kind, _ in own} or own & labels.get(ab.short, set()):
+            continue
+        stem = ab.short[:-1] if ab.short.endswith("s") else ab.short + "s"
+        out[ab.short] = out[stem] = own
+    return out
+
+
+def _without_entries(
+    text: str, matches: list[Match], drop: dict[str, frozenset[Entry]]
+) -> list[Match]:
+    """`matches` without the entries `drop` gives for the words each stands on."""
+    out: list[Match] = []
+    for m in matches:
+        dropped = drop.get(text[m.start : m.end])
+        if dropped:
+            kept = tuple(e for e in m.entries if e not in dropped)
+            if kept:
+                out.append(Match(m.start, m.end, kept))
+            continue
+        out.append(m)
+    return out
 
 
 def _without_cells(text: str, matches: list[Match], shorts: frozenset[str]) -> list[Match]:
@@ -258,9 +295,12 @@ def find_mentions(
     candidates: list[Match],
     resolved: list[Match],
     non_cell: frozenset[str] = frozenset(),
+    redefined: dict[str, frozenset[Entry]] | None = None,
 ) -> list[Match]:
     """All mentions of one section's text, overlaps settled, in text order (leftmost, then
-    longest first); the `non_cell` short forms name no cell (`_non_cell_shorts`)."""
+    longest first); the `non_cell` short forms name no cell (`_non_cell_shorts`), and the
+    lexicon's cell reading of the `redefined` ones gives way to their definition
+    (`_redefined_shorts`)."""
     lexicon = matcher.lexicon
     extra = _across_definitions(text, abbrevs, matcher) + patterns.find_rnas(text)
     matches = resolve(candidates + extra) if extra else list(resolved)
@@ -279,6 +319,8 @@ def find_mentions(
         for m in shaped:
             if not _overlaps(matches, ordered, starts, reach, m):
                 matches.append(m)
+    if redefined:
+        matches = _without_entries(text, matches, redefined)
     matches += _abbreviation_uses(text, abbrevs, labels, matches)
     found = patterns.find_prefixed_cells(text, lexicon, labels, shapes)
     found += patterns.find_glued_vesicles(text, lexicon, labels)
@@ -294,6 +336,8 @@ def find_mentions(
         matches.sort(key=in_order(len(text)))
     if non_cell:
         matches = _without_cells(text, matches, non_cell)
+    if redefined and found:  # the cell names read by the finders above
+        matches = _without_entries(text, matches, redefined)
     # a first entry other than "stop" settles most matches at once
     return [
         m
@@ -367,12 +411,20 @@ def build_document(record: Record, matcher: Matcher | None = None) -> Document:
     non_cell = frozenset(
         s for s in non_cell if not any(e[0] in _CELL_KINDS for e in labels.get(s, ()))
     )
+    redefined = _redefined_shorts(title_abbrevs + abbrevs, labels, matcher.lexicon)
     doc.mentions = _mentions(
         title,
         "title",
         title_sentences,
         find_mentions(
-            title, matcher, title_abbrevs, labels, title_candidates, title_resolved, non_cell
+            title,
+            matcher,
+            title_abbrevs,
+            labels,
+            title_candidates,
+            title_resolved,
+            non_cell,
+            redefined,
         ),
     )
     doc.mentions += _mentions(
@@ -380,7 +432,14 @@ def build_document(record: Record, matcher: Matcher | None = None) -> Document:
         "abstract",
         abstract_sentences,
         find_mentions(
-            abstract, matcher, abbrevs, labels, abstract_candidates, abstract_resolved, non_cell
+            abstract,
+            matcher,
+            abbrevs,
+            labels,
+            abstract_candidates,
+            abstract_resolved,
+            non_cell,
+            redefined,
         ),
     )
     doc.review_words = review_span(
