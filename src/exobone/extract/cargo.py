@@ -6,8 +6,12 @@ Said as "exosomal miR-21", "exosome-mediated transfer of X", "X was packed into 
 cargos, including miR-a and miR-b", "five miRNAs enriched in the EVs, including miR-c": the
 `cargo_list` row of the direction rules, which keeps them from being effects), and the
 members of such a profile named back in the next sentence ("One of them, miR-324, ..."). A
-lone "X expression in exosome-treated cells" is not cargo. The rules are the rows of
-data/cargo.yaml; `explain` names the row that made each molecule cargo.
+record that sequences or profiles its vesicles' miRNAs reports that profile with no cargo verb
+("Among others, miR-101 and miR-143 rose after the stimulations"): the miRNAs it names in
+sentences without cells are the vesicles' (row vesicle_profile), and so are the miRNAs of a
+review that names miRNAs as the vesicles' molecules (row vesicle_mirna_class), less those
+measured in cells. A lone "X expression in exosome-treated cells" is not cargo. The rules are
+the rows of data/cargo.yaml; `explain` names the row that made each molecule cargo.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from exobone.extract.cells import analyse
+from exobone.extract.cues import Cue
 from exobone.extract.direction_rules import CARGO_LIST, TRANSFER_VERB, sentence_views
 from exobone.extract.document import Document, Finding, Mention, Sentence
 from exobone.extract.rules import load_rules
@@ -54,6 +59,15 @@ _THEY_HOLD: Final = _RULES.regex("they_hold")
 _ANAPHOR_LIST: Final = _RULES.regex("anaphor_list")
 _PROFILED_CLASS: Final = _RULES.regex("profiled_class")
 _CLASS_NOUN: Final = _RULES.regex("class_noun")
+# the record profiles its vesicles' miRNAs: the miRNAs of its results are their profile
+_VESICLE_PROFILE: Final = _RULES.cue("vesicle_profile")
+# a review that names miRNAs as the vesicles' molecules: each miRNA it names is their cargo
+_VESICLE_MIRNA_CLASS: Final = _RULES.cue("vesicle_mirna_class")
+# ... less a miRNA whose level a sentence that names cells tells: the cells' molecule
+_LEVEL_BEFORE: Final = _RULES.regex("level_before")
+_LEVEL_AFTER_MIRNA: Final = _RULES.regex("level_after_mirna")
+# mention kinds that name cells: a sentence with one may tell of a miRNA in recipient cells
+_CELL_KINDS = frozenset({"cell_types", "cell_lines"})
 # the vesicles' own words
 _VESICLE_WORD: Final = _RULES.regex("vesicle_word")
 # searched first: most sentences hold none of its words ("vesicle", "-Exo", "EVs"), and the
@@ -71,6 +85,8 @@ _LISTED = "listed as the vesicles' cargo [rule cargo_list]"
 _PRESENCE_ROWS = frozenset({"found_in", "contain_after", "vesicle_holds", "class_in"})
 _TRANSFERRED = "transferred or delivered by the vesicles [rule transfer_verb]"
 _NAMED_BACK = "named back as one of the vesicles' molecules [rule anaphor_list]"
+_PROFILED = "named in a record that profiles the vesicles' miRNAs [rule vesicle_profile]"
+_REVIEWED = "named by a review of the vesicles' miRNAs [rule vesicle_mirna_class]"
 
 
 def _holds(gap: str, text: str, end: int) -> bool:
@@ -204,6 +220,56 @@ def _named_back(doc: Document, sentence: Sentence, molecules: list[Mention]) -> 
     return named if any(_PROFILED_CLASS.search(s.text) for s in before) else []
 
 
+def _said_of_vesicles(doc: Document, cue: Cue, vesicle_shorts: list[str]) -> bool:
+    """Whether `cue` matches a sentence of the study (the title's included) that names
+    vesicles (a lexicon term or a vesicle word): their miRNAs were sequenced or profiled (row
+    vesicle_profile), or a review names miRNAs as their molecules (row vesicle_mirna_class)."""
+    for section in dict.fromkeys(s.section for s in doc.sentences):
+        text, lowered, hits = doc.text_of(section), doc.lowered(section), doc.cue_hits(section)
+        if not cue.may_occur(text, lowered, hits):
+            continue
+        for sentence in doc.sentences:
+            if (
+                sentence.section == section
+                and not doc.is_background(sentence)
+                and cue.search(text, lowered, sentence.start, sentence.end, hits)
+                and (
+                    any(m.kind == "vesicle_types" for m in doc.in_sentence(sentence))
+                    or _vesicle_words(sentence, [], vesicle_shorts)
+                )
+            ):
+                return True
+    return False
+
+
+def _named_mirnas(doc: Document, with_cells: bool) -> Iterator[Mention]:
+    """The miRNAs of the study's sentences (of those that name no cells, unless `with_cells`),
+    less those whose level a sentence that names cells tells (rows level_before,
+    level_after_mirna: they are the cells' molecules)."""
+    free: list[Mention] = []
+    in_cells: set[str] = set()
+    for sentence in doc.sentences:
+        if doc.is_background(sentence):
+            continue
+        mentions = doc.in_sentence(sentence)
+        mirnas = [m for m in mentions if m.kind == "mirna"]
+        if not mirnas:
+            continue
+        if not any(m.kind in _CELL_KINDS for m in mentions):
+            free += mirnas
+            continue
+        if with_cells:
+            free += mirnas
+        text = doc.text_of(sentence.section)
+        in_cells.update(
+            m.label
+            for m in mirnas
+            if _LEVEL_BEFORE.search(text, max(sentence.start, m.start - 30), m.start)
+            or _LEVEL_AFTER_MIRNA.match(text, m.end)
+        )
+    return (m for m in free if m.label not in in_cells)
+
+
 def extract(doc: Document) -> list[Finding]:
     """The record's cargo findings, worked out once per Document: the direction analysis asks
     for them too (a level told of a carried RNA is no effect)."""
@@ -220,6 +286,16 @@ def _find(doc: Document) -> Iterator[Finding]:
     vesicle_shorts = [
         short for short, long in doc.abbreviations.items() if _VESICLE_HEAD.search(long)
     ]
+    # the miRNAs of a record that profiles its vesicles' miRNAs (in sentences that name no
+    # cells: a primary study also tells what its vesicles did in cells), and of a review that
+    # names miRNAs as the vesicles' molecules
+    if vesicles and doc.review:
+        if _said_of_vesicles(doc, _VESICLE_MIRNA_CLASS, vesicle_shorts):
+            for m in _named_mirnas(doc, with_cells=True):
+                yield Finding("ev_cargo", m.label, m.span(), _REVIEWED)
+    elif vesicles and _said_of_vesicles(doc, _VESICLE_PROFILE, vesicle_shorts):
+        for m in _named_mirnas(doc, with_cells=False):
+            yield Finding("ev_cargo", m.label, m.span(), _PROFILED)
     for sentence, view in zip(doc.sentences, sentence_views(doc), strict=True):
         if doc.is_background(sentence):
             continue
