@@ -55,6 +55,23 @@ def test_mirna_and_lncrna_normalisation():
     assert lnc == ["RUNX2-AS1", "RUNX2-AS1", "H19"]
 
 
+def test_mirnas_named_by_their_number_after_a_first_full_name():
+    # R662 (doi:10.1172/jci.insight.125019) and R723 (salivary exosomal miRNAs, its NOTES line)
+    text = (
+        "Senolytic treatment changed the levels of miR-34a, -30c, -125a, -24, -92a, -150 and "
+        "-186. Mimics of three miRNAs (hsa-miR-4487, -4532 and -7108-5p) were delivered."
+    )
+    found = labels(text, "mirna")
+    assert [label for _, label in found] == [
+        "miR-34a", "miR-30c", "miR-125a", "miR-24", "miR-92a", "miR-150", "miR-186",
+        "miR-4487", "miR-4532", "miR-7108-5p",
+    ]  # fmt: skip
+    assert ("-30c", "miR-30c") in found
+    # a signed fold change or a negative number is no miRNA
+    text = "miR-21, -0.5-fold in the cells, and miR-155, -2.3, were measured"
+    assert [label for _, label in labels(text, "mirna")] == ["miR-21", "miR-155"]
+
+
 def test_gene_symbols_from_aliases_and_shapes():
     text = (
         "MMP-13, Runx2, SIRT1, type II collagen and IL-1beta rose; GW4869 and C57BL/6 mice did not"

@@ -72,6 +72,13 @@ _MIRNAS = tuple(
     )
 )
 _MIRNA_NEEDLES = ("miR", "mir", "MiR", "MIR", "icroRNA")  # every name holds one
+# A list that names the first miRNA in full and the next ones by their number alone: 'miR-34a,
+# -30c, -125a, -24, -92a, -150 and -186' (R662, doi:10.1172/jci.insight.125019),
+# 'hsa-miR-4487, -4532 and -7108-5p' (R723): each number after a comma or 'and' is one more
+# miRNA.
+_MIRNA_SHORTHAND = re.compile(
+    r"(?:,\s*|,?\s+(?:and|or)\s+)(-([1-9]\d{0,3}[a-z]?(?:-\d)?)(?:-(5p|3p))?)(?![A-Za-z0-9-]|\.\d)"
+)
 _MIRNA_SPECIES = ("hsa-", "mmu-", "rno-")
 _LET7 = _Shape(
     r"(?:(?:hsa|mmu|rno)-)?let-7([a-z]?)(?:-(5p|3p))?(?![A-Za-z0-9])", _ALNUM, ("let-7",)
@@ -182,6 +189,12 @@ def find_rnas(text: str) -> list[Match]:
             elif start and text[start - 1] in _ALNUM_SET:
                 continue
             out.append(Match(start, m.end(), (("mirna", mirna_label(m.group(1), m.group(2))),)))
+            end = m.end()
+            while (more := _MIRNA_SHORTHAND.match(text, end)) is not None:
+                out.append(
+                    Match(more.start(1), more.end(1), (("mirna", mirna_label(more[2], more[3])),))
+                )
+                end = more.end()
     out += [
         Match(
             m.start(),
