@@ -50,6 +50,8 @@ _IN: Final = _RULES.regex("found_in")
 _EFFECT_ON: Final = _RULES.regex("effect_on")
 _GLUED_CARGO: Final = _RULES.regex("glued_cargo")
 _CLASS_IN: Final = _RULES.regex("class_in")
+_COMPONENT_OF: Final = _RULES.regex("component_of")
+_VESICLE_PROCESS_AFTER: Final = _RULES.regex("vesicle_process_after")
 _TRANSFER_LEAD: Final = _RULES.regex("transfer_lead")
 _TRANSFER_GAP: Final = _RULES.regex("transfer_gap")
 _TREATED: Final = _RULES.regex("treated_after")
@@ -82,7 +84,9 @@ _LISTED = "listed as the vesicles' cargo [rule cargo_list]"
 # marker of the lexicon (CD9, CD63, TSG101, ...) is the vesicles' characterisation, not their
 # cargo: 'the detection of MHC class I and II, CD63, CD81 and CD86 on the vesicles'
 # (R501), 'SP-IRIS confirmed CD9, CD63 and CD81 on the EVs' (R582).
-_PRESENCE_ROWS = frozenset({"found_in", "contain_after", "vesicle_holds", "class_in"})
+_PRESENCE_ROWS = frozenset(
+    {"found_in", "contain_after", "vesicle_holds", "class_in", "component_of"}
+)
 _TRANSFERRED = "transferred or delivered by the vesicles [rule transfer_verb]"
 _NAMED_BACK = "named back as one of the vesicles' molecules [rule anaphor_list]"
 _PROFILED = "named in a record that profiles the vesicles' miRNAs [rule vesicle_profile]"
@@ -120,9 +124,9 @@ def _held_before(gap: str, text: str, end: int) -> str | None:
     return None
 
 
-def _held_after(gap: str, text: str, start: int, lead_from: int) -> str | None:
-    """The row by which the vesicles after `gap` hold the molecule before it (which starts at
-    `start`; its lead is read from `lead_from` on), if one does."""
+def _held_after(gap: str, text: str, start: int, lead_from: int, end: int) -> str | None:
+    """The row by which the vesicles after `gap` (whose word ends at `end`) hold the molecule
+    before it (which starts at `start`; its lead is read from `lead_from` on), if one does."""
     if _INTO.match(gap):
         return "packed_into"
     if _IN.match(gap) and not (
@@ -134,6 +138,8 @@ def _held_after(gap: str, text: str, start: int, lead_from: int) -> str | None:
         return "glued_cargo"
     if _CLASS_IN.match(gap):
         return "class_in"
+    if _COMPONENT_OF.match(gap) and not _VESICLE_PROCESS_AFTER.match(text, end, end + 16):
+        return "component_of"
     lead = text[max(lead_from, start - 20) : start]
     if _TRANSFER_LEAD.search(lead) and _TRANSFER_GAP.match(gap):
         return "transfer_lead"
@@ -340,7 +346,7 @@ def _find(doc: Document) -> Iterator[Finding]:
                     found += [(held, "they_hold") for held in _list_before(text, molecules, i)]
             if after and not _TREATED.match(text[after[0].end : after[0].end + 12]):
                 gap = text[m.end : after[0].start]
-                rule = _held_after(gap, text, m.start, sentence.start)
+                rule = _held_after(gap, text, m.start, sentence.start, after[0].end)
                 if rule is not None:
                     holders = _without_markers(_list_before(text, molecules, i), rule, markers)
                     found += [(held, rule) for held in holders]
