@@ -272,6 +272,29 @@ def _altered_cargo(doc: Document, cells: CellAnalysis) -> Iterator[Finding]:
                 break
 
 
+# 'oe-' glued before a gene and a word for the vesicles: "ADSCs-oe-SPC25-Exos" (R17),
+# "BT-oe-METTL3-EXO" (R621); only cells overexpress a gene (row overexpressed_in_name). Few
+# texts hold one of the texts every match holds (read from the pattern): the regex runs there.
+_OVEREXPRESSED_IN_NAME: Final = _RULES.regex("overexpressed_in_name")
+_IN_NAME_NEEDLES: Final = required_texts(_OVEREXPRESSED_IN_NAME.pattern)
+_IN_NAME_REASON = "an overexpression ('oe-') glued into the name of the vesicles"
+
+
+def _overexpressed_in_name(doc: Document) -> Iterator[Finding]:
+    """The first vesicle name of the study's own account that holds an overexpression."""
+    for section in ("title", "abstract"):
+        lowered = doc.lowered(section)
+        if not any(needle in lowered for needle in _IN_NAME_NEEDLES):
+            continue
+        for found in _OVEREXPRESSED_IN_NAME.finditer(doc.text_of(section)):
+            at = found.end()
+            s = next((x for x in doc.sentences if x.section == section and x.end >= at), None)
+            if s is not None and not doc.is_background(s):
+                span = Span(found.start(), found.end(), s.index, section)
+                yield Finding("preconditioning", "genetic_modification", span, _IN_NAME_REASON)
+                return
+
+
 def _cell_words(doc: Document, p: CellPhrase) -> str:
     """The words of the cell-type mention that closes `p`, lowercased, without a plural s."""
     text = doc.text_of(p.section)
@@ -302,6 +325,7 @@ def preconditioning(doc: Document) -> Iterator[Finding]:
     # doi:10.2147/IJN.S398446), the vesicles' source named in a title or sentence before.
     yield from _primed_sources(doc, cells.sources + [p for p in named_again if not p.role])
     yield from _altered_cargo(doc, cells)
+    yield from _overexpressed_in_name(doc)
     source_sentences = {(p.section, p.sentence) for p in cells.sources}
     source_cells = source_sentences | {(p.section, p.sentence) for p in named_again}
     vesicle_sentences = {(v.section, v.sentence) for v in cells.vesicles}
