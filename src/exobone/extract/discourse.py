@@ -68,6 +68,8 @@ _AIM_CUE: Final = _RULES.cue("aim")
 _WE: Final = _RULES.regex("we")
 # Cues that open a main clause after background ("As X is unclear, we ..."); not "were ...".
 _CLAUSE_CUE: Final = _RULES.regex("clause_cue")
+# "Using a rat model of IVDD, we studied ...": a clause of the study's own means, not background.
+_OWN_MEANS_CLAUSE: Final = _RULES.regex("own_means_clause")
 
 
 def review_cue(
@@ -197,7 +199,7 @@ def _cue_start(
             continue
         lead = abstract[start : cue.start()]
         # "As the efficacy of X..., we determine here": the clause before the cue is background.
-        if "," in lead and _CLAUSE_CUE.match(cue.group()):
+        if "," in lead and _CLAUSE_CUE.match(cue.group()) and not _OWN_MEANS_CLAUSE.search(lead):
             return cue.start()
         return start
     return 0
