@@ -128,6 +128,12 @@ _NOT_DRUG_KINDS = frozenset(
 )  # fmt: skip
 
 
+# An oxidant or nanoparticles given to the source cells are no drug: "H2O2-stimulated ADSCs"
+# (R660), "BMSCs preconditioned with a low dose of Fe3O4 nanoparticles" (R641); the agent is a
+# few words, so the row's regex runs on it at once (row not_a_drug).
+_NOT_A_DRUG: Final = _RULES.regex("not_a_drug")
+
+
 # A physical force is no drug: "CSFP stress-stimulated OBs", "osteoclasts under compression
 # stress", "chondrocytes cultured under tensile stress" (R91; 10.32604/biocell.2021.013960;
 # 10.3389/fbioe.2022.1061855). Oxidative or ER stress is a chemical insult.
@@ -172,6 +178,7 @@ def _agent_label(doc: Document, sentence: Sentence, start: int, end: int, verb: 
         and not any(m.kind in _NOT_DRUG_KINDS for m in inside)
         and not _NOT_AGENT.search(text.strip())
         and any(c.isalpha() for c in text)
+        and not _NOT_A_DRUG.search(text)
     ):
         return "drug_pretreatment"
     return ""
