@@ -302,6 +302,13 @@ def _overexpressed_in_name(doc: Document) -> Iterator[Finding]:
                 return
 
 
+# Hypoxia after 'under' or 'in' in a sentence of the source cells or the vesicles: the low
+# oxygen those cells were kept in ("synovial fibroblasts under hypoxia", R941; "culturing
+# AMSCs under hypoxia", R1002); row kept_under of data/preconditioning.yaml.
+_KEPT_UNDER: Final = _RULES.regex("kept_under")
+_KEPT_REASON = "the low oxygen the cells that made the vesicles were kept in"
+
+
 def _cell_words(doc: Document, p: CellPhrase) -> str:
     """The words of the cell-type mention that closes `p`, lowercased, without a plural s."""
     text = doc.text_of(p.section)
@@ -373,6 +380,15 @@ def preconditioning(doc: Document) -> Iterator[Finding]:
         if key not in source_cells and key not in vesicle_sentences:
             continue
         if _WITHOUT.search(lead, _last_tokens_start(lead, 3)):
+            continue
+        if (
+            m.label == "hypoxia"
+            and _KEPT_UNDER.search(lead, _last_tokens_start(lead, 3))
+            and not any(
+                p.section == m.section and 0 <= m.start - p.end <= 40 for p in recipients
+            )
+        ):
+            yield Finding("preconditioning", m.label, m.span(), _KEPT_REASON)
             continue
         if m.label in ("osteogenic_induction", "chondrogenic_induction"):
             after_source = any(
