@@ -27,6 +27,12 @@ _EX_VIVO: Final = _RULES.cue("ex_vivo")
 _TREATED_ROWS: Final = _RULES.table("clinical")
 _CLINICAL_ROWS: Final = [*_TREATED_ROWS, *_RULES.table("clinical_samples")]
 _CLINICAL: Final = table_cue(_CLINICAL_ROWS)
+# Each row as the cue tries it, to name the row a match came from (compiled once: the `re`
+# module's cache holds fewer patterns than the rule files make, so a pattern compiled per call
+# is compiled anew each time).
+_CLINICAL_ROW_REGEXES: Final = [
+    (rule.name, re.compile(rf"\b(?:{rule.pattern})\b", re.IGNORECASE)) for rule in _CLINICAL_ROWS
+]
 _TREATED: Final = table_cue(_TREATED_ROWS)
 # Signs that vesicles met cells in a dish, for studies that also worked in animals or people.
 _CELL_WORK: Final = _RULES.cue("cell_work")
@@ -170,9 +176,9 @@ def _clinical_row(doc: Document, span: Span) -> str:
     """The name of the `clinical` row that the cue matched at `span`: the first row that
     matches there, as the cue's alternation tries them."""
     text = doc.text_of(span.section)
-    for rule in _CLINICAL_ROWS:
-        if re.compile(rf"\b(?:{rule.pattern})\b", re.IGNORECASE).match(text, span.start):
-            return rule.name
+    for name, regex in _CLINICAL_ROW_REGEXES:
+        if regex.match(text, span.start):
+            return name
     raise AssertionError(f"no clinical row matches at {span}")  # the cue is their alternation
 
 
