@@ -1164,6 +1164,39 @@ class Scanner:
         return out
 
 
+class _Branch:
+    """One top-level alternative of a gate's regex, with its own required texts: `Gate.match`
+    tries it only on a piece that holds one of each of its sets (`checks`)."""
+
+    __slots__ = ("checks", "folded", "regex")
+
+    def __init__(self, branch: str, regex: re.Pattern[str], folded: re.Pattern[str] | None) -> None:
+        self.regex = re.compile(branch, regex.flags)
+        self.folded = (
+            None if folded is None else re.compile(lowercase_pattern(branch), folded.flags)
+        )
+        sets = _required_sets(parse(branch))
+        keys = _keys_of(sets)
+        further = _further_of(sets, keys) if keys else ()
+        self.checks: tuple[tuple[str, ...], ...] = tuple(
+            texts for texts in (_pre_check_of(sets, keys), keys, *further) if texts
+        )
+
+    @classmethod
+    def split(
+        cls, regex: re.Pattern[str], folded: re.Pattern[str] | None
+    ) -> tuple[_Branch, ...]:
+        """The alternatives of `regex` as branches, when matching them one by one in order is
+        matching the regex (a match is the first alternative's that matches at the start):
+        not for a regex with groups (numbered across its alternatives), a verbose one, or one
+        whose alternatives name no more required texts than the whole does."""
+        branches = _top_branches(regex.pattern)
+        if len(branches) < 2 or regex.groups or regex.flags & re.VERBOSE:
+            return ()
+        split = tuple(cls(branch, regex, folded) for branch in branches)
+        return split if all(branch.checks for branch in split[1:]) else ()
+
+
 class Gate:
     """A regex tried only on text that holds one of its required texts (`required_texts`).
     Most sentences lack them, and the sentence's one Aho-Corasick pass answers for every gate.
@@ -1214,6 +1247,9 @@ class Gate:
         self.checks: tuple[tuple[str, ...], ...] = tuple(
             texts for texts in (self.first_keys, self.keys, *self.further) if texts
         )
+        # `match` tries a regex of alternatives one by one, each where its own required texts
+        # are (a text always folded for the tests: not for an unfolded regex with no keys)
+        self.branches = () if self.always and self.folded is None else _Branch.split(regex, self.folded)
 
     def _folded_if_possible(
         self, sentence: str | View, part: str | None, low: str | None = None
@@ -1304,12 +1340,35 @@ class Gate:
         low = self._folded_if_possible(text if sentence is None else sentence, text)
         if low is None:
             return None
+        if self.branches:
+            return self._match_branches(text, low)
         if self.folded is None or not text.isascii():
             return self.regex.match(text)
         found = self.folded.match(low)
         if found is None or low == text:
             return found
         return self.regex.match(text)
+
+    def _match_branches(self, text: str, low: str) -> re.Match[str] | None:
+        """`regex.match(text)`, alternative by alternative (`low`: the folded text)."""
+        folded = self.folded is not None and text.isascii()
+        for branch in self.branches:
+            for texts in branch.checks:
+                for needed in texts:
+                    if needed in low:
+                        break
+                else:
+                    break
+            else:
+                if folded and branch.folded is not None:
+                    found = branch.folded.match(low)
+                    if found is not None:
+                        return found if low == text else branch.regex.match(text)
+                else:
+                    found = branch.regex.match(text)
+                    if found is not None:
+                        return found
+        return None
 
     def sub(self, replacement: str, text: str, sentence: str | View | None = None) -> str:
         low = self._folded_if_possible(text if sentence is None else sentence, text)
