@@ -144,7 +144,7 @@ def vesicle_mentions(doc: Document) -> list[Mention]:
                 general.add((m.section, m.start))
             if FAMILY_AFTER.match(text, m.end, sentence.end):
                 continue
-            if m.label == "extracellular_vesicle" and NAMED_AFTER.match(text, m.end, sentence.end):
+            if m.label == "extracellular_vesicle" and NAMED_AFTER.match(text[m.end : sentence.end]):
                 continue
         if not any(possible):
             out.append(m)

@@ -78,7 +78,7 @@ GENERIC_DEFINITION: Final = RULES.regex("generic_definition")
 FAMILY_CONTRAST_BEFORE: Final = _gate("family_contrast_before")
 FAMILY_AFTER: Final = RULES.regex("family_after")
 # "Extracellular vesicles of MSCs, known as exosomes": the family named before its members' name.
-NAMED_AFTER: Final = RULES.regex("named_after")
+NAMED_AFTER: Final = _gate("named_after")
 # "The secretome of MSCs, especially exosomes": the vesicles are the object, not the secretome.
 SECRETOME_NARROWED: Final = _gate("secretome_narrowed")
 HYPHENATED_END: Final = _gate("hyphenated_end")
