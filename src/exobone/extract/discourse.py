@@ -13,6 +13,7 @@ from typing import Final
 
 from exobone.extract.cues import Cue, CueHits
 from exobone.extract.rules import load_rules, table_cue
+from exobone.extract.scanning import Relaxed
 from exobone.model import Span
 from exobone.text.sentences import split_sentences
 
@@ -66,6 +67,9 @@ _NEXT_HEADING: Final = _RULES.regex("next_heading")
 _EARLIER_WORK: Final = _RULES.regex("earlier_work")
 _AIM_CUE: Final = _RULES.cue("aim")
 _WE: Final = _RULES.regex("we")
+# searched first: `\b` gives the regex engine no literal to skip ahead to, so the pattern alone
+# is tried at every offset of the sentence
+_WE_RELAXED: Final = Relaxed.of(_WE.pattern, _WE.flags)
 # Cues that open a main clause after background ("As X is unclear, we ..."); not "were ...".
 _CLAUSE_CUE: Final = _RULES.regex("clause_cue")
 # "Using a rat model of IVDD, we studied ...": a clause of the study's own means, not background.
@@ -175,10 +179,17 @@ def study_start(
         if s >= background_end:
             break
         if _AIM_CUE.search(abstract, lowered, s, e, hits=hits) or (
-            _WE.search(abstract, s, e) and not _EARLIER_WORK.search(abstract, s, e)
+            _we(abstract, s, e) and not _EARLIER_WORK.search(abstract, s, e)
         ):
             return s
     return background_end
+
+
+def _we(abstract: str, start: int, end: int) -> re.Match[str] | None:
+    """`_WE.search(abstract, start, end)`, tried only where its relaxed pattern matches."""
+    if _WE_RELAXED is None:
+        return _WE.search(abstract, start, end)
+    return _WE_RELAXED.search(_WE, abstract, start, end)
 
 
 def _cue_start(
@@ -194,7 +205,7 @@ def _cue_start(
     for start, end in sentences:
         if start > match.start():
             break
-        cue = match if start <= match.start() < end else _WE.search(abstract, start, end)
+        cue = match if start <= match.start() < end else _we(abstract, start, end)
         if cue is None:
             continue
         lead = abstract[start : cue.start()]
