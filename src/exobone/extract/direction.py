@@ -67,7 +67,7 @@ from exobone.extract.direction_rules import (
     TARGET_CUES,
     TRANSFER_OF,
     UP,
-    VESICLE_RE,
+    VESICLE,
     VESICLES_WITH,
     sentence_views,
 )
@@ -449,7 +449,7 @@ def _in_source_sentences(doc: Document) -> set[tuple[str, int]]:
                 and not IN_SOURCE_CELLS_NOT_RE.match(text[end : end + 60])
                 # (vesicles named before the place are its agent: "the vesicles lowered RhoA
                 # in the MSCs" names their recipients)
-                and not VESICLE_RE.search(text[start : m.start])
+                and not VESICLE.search(text[start : m.start])
             ):
                 places.add(key)
     return places - with_recipients
