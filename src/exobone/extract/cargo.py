@@ -25,7 +25,7 @@ from exobone.extract.cues import Cue
 from exobone.extract.direction_rules import CARGO_LIST, TRANSFER_VERB, sentence_views
 from exobone.extract.document import Document, Finding, Mention, Sentence
 from exobone.extract.rules import load_rules
-from exobone.extract.scanning import Relaxed
+from exobone.extract.scanning import Relaxed, is_word_char
 from exobone.lexicon import load_lexicon
 
 # The rules are rows of data/cargo.yaml (each with its real examples); this module holds the
@@ -182,9 +182,7 @@ def _vesicle_words(
     )
     spans = [m.span() for m in found]
     for short in shorts:
-        spans += [
-            m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", sentence.text)
-        ]
+        spans += _standalone(sentence.text, short)
     out = []
     for a, b in spans:
         start, end = sentence.start + a, sentence.start + b
@@ -196,6 +194,27 @@ def _vesicle_words(
             )
         )
     return out
+
+
+def _standalone(text: str, word: str) -> list[tuple[int, int]]:
+    """Where `word` stands in `text` with no word character or hyphen on either side, as
+    `re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)` finds it (without a
+    pattern compiled per record's short form)."""
+    spans = []
+    at = text.find(word) if word else -1
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _joins(text[at - 1])) and (end == len(text) or not _joins(text[end])):
+            spans.append((at, end))
+            at = text.find(word, end)
+        else:
+            at = text.find(word, at + 1)
+    return spans
+
+
+def _joins(char: str) -> bool:
+    """Whether `char` would join a word beside it (what `[\w-]` matches)."""
+    return char == "-" or is_word_char(char)
 
 
 def _without_markers(held: list[Mention], rule: str, markers: frozenset[str]) -> list[Mention]:
