@@ -25,36 +25,46 @@ from exobone.extract.cues import Cue
 from exobone.extract.direction_rules import CARGO_LIST, TRANSFER_VERB, sentence_views
 from exobone.extract.document import Document, Finding, Mention, Sentence
 from exobone.extract.rules import load_rules
-from exobone.extract.scanning import Relaxed, is_word_char
+from exobone.extract.scanning import Engine, Gate, Relaxed, is_word_char
 from exobone.lexicon import load_lexicon
 
 # The rules are rows of data/cargo.yaml (each with its real examples); this module holds the
 # logic that applies them.
 _RULES: Final = load_rules("cargo.yaml")
+# The rows read in a gap or a lead (a piece of a sentence) are gates of one engine, each tried
+# only on a piece that holds its required texts (read from its pattern); built below.
+_ENGINE: Final = Engine()
+
+
+def _gate(name: str) -> Gate:
+    return _ENGINE.gate(_RULES.regex(name), per_sentence=False)
+
+
 _MOLECULES = frozenset({"genes", "mirna", "lncrna"})
 # the vesicles, then the molecule
-_ADJECTIVE_BEFORE: Final = _RULES.regex("adjective_before")
-_MEDIATED_TRANSFER: Final = _RULES.regex("mediated_transfer")
-_CONTAIN_AFTER: Final = _RULES.regex("contain_after")
-_CLAUSE: Final = _RULES.regex("clause")
-_VESICLE_HOLDS: Final = _RULES.regex("vesicle_holds")
-_AMOUNT_AT_END: Final = _RULES.regex("amount_at_end")
-_OF_AT_END: Final = _RULES.regex("of_at_end")
+_ADJECTIVE_BEFORE: Final = _gate("adjective_before")
+_MEDIATED_TRANSFER: Final = _gate("mediated_transfer")
+_CONTAIN_AFTER: Final = _gate("contain_after")
+_CLAUSE: Final = _gate("clause")
+_VESICLE_HOLDS: Final = _gate("vesicle_holds")
+_AMOUNT_AT_END: Final = _gate("amount_at_end")
+_OF_AT_END: Final = _gate("of_at_end")
 _LEVEL_AFTER: Final = _RULES.regex("level_after")
-_OVEREXPRESSING: Final = _RULES.regex("overexpressing")
-_SOURCE_GAP: Final = _RULES.regex("source_gap")
+_OVEREXPRESSING: Final = _gate("overexpressing")
+_SOURCE_GAP: Final = _gate("source_gap")
 _GLUED_OVEREXPRESSING: Final = _RULES.regex("glued_overexpressing")
 # the molecule, then the vesicles
-_INTO: Final = _RULES.regex("packed_into")
-_IN: Final = _RULES.regex("found_in")
+_INTO: Final = _gate("packed_into")
+_IN: Final = _gate("found_in")
 _EFFECT_ON: Final = _RULES.regex("effect_on")
-_GLUED_CARGO: Final = _RULES.regex("glued_cargo")
-_CLASS_IN: Final = _RULES.regex("class_in")
-_COMPONENT_OF: Final = _RULES.regex("component_of")
+_GLUED_CARGO: Final = _gate("glued_cargo")
+_CLASS_IN: Final = _gate("class_in")
+_COMPONENT_OF: Final = _gate("component_of")
 _VESICLE_PROCESS_AFTER: Final = _RULES.regex("vesicle_process_after")
-_TRANSFER_LEAD: Final = _RULES.regex("transfer_lead")
-_TRANSFER_GAP: Final = _RULES.regex("transfer_gap")
-_TREATED: Final = _RULES.regex("treated_after")
+_TRANSFER_LEAD: Final = _gate("transfer_lead")
+_TRANSFER_GAP: Final = _gate("transfer_gap")
+_TREATED: Final = _gate("treated_after")
+_ENGINE.build()
 # the molecule, then "they" (the vesicles before it) and a verb of holding
 _THEY_HOLD: Final = _RULES.regex("they_hold")
 # the molecules named back after a pronoun of the vesicles' class ("One of them, miR-324")
