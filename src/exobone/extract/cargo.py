@@ -208,7 +208,7 @@ def _vesicle_words(
 
 def _standalone(text: str, word: str) -> list[tuple[int, int]]:
     """Where `word` stands in `text` with no word character or hyphen on either side, as
-    `re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)` finds it (without a
+    `re.finditer(rf"(?<![\\w-]){re.escape(word)}(?![\\w-])", text)` finds it (without a
     pattern compiled per record's short form)."""
     spans = []
     at = text.find(word) if word else -1
@@ -223,7 +223,7 @@ def _standalone(text: str, word: str) -> list[tuple[int, int]]:
 
 
 def _joins(char: str) -> bool:
-    """Whether `char` would join a word beside it (what `[\w-]` matches)."""
+    """Whether `char` would join a word beside it (what `[\\w-]` matches)."""
     return char == "-" or is_word_char(char)
 
 

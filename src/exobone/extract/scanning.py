@@ -1249,7 +1249,9 @@ class Gate:
         )
         # `match` tries a regex of alternatives one by one, each where its own required texts
         # are (a text always folded for the tests: not for an unfolded regex with no keys)
-        self.branches = () if self.always and self.folded is None else _Branch.split(regex, self.folded)
+        self.branches = (
+            () if self.always and self.folded is None else _Branch.split(regex, self.folded)
+        )
 
     def _folded_if_possible(
         self, sentence: str | View, part: str | None, low: str | None = None
