@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from exobone.extract.scanning import required_texts
+from exobone.extract.scanning import Relaxed, required_texts
 from exobone.lexicon import Entry, Lexicon, Match
 
 _ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
@@ -34,6 +34,14 @@ class _Shape:
         self.regex = re.compile(pattern)
         self.not_after = frozenset(not_after)
         self.needles = needles
+        # searched first: a pattern opening on an optional prefix or a class ("(?:hsa_)?[Cc]irc")
+        # gives the regex engine no literal to skip ahead to
+        self.relaxed = Relaxed.of(pattern, self.regex.flags)
+
+    def _search(self, text: str, pos: int, end: int) -> re.Match[str] | None:
+        if self.relaxed is None:
+            return self.regex.search(text, pos, end)
+        return self.relaxed.search(self.regex, text, pos, end)
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int | None = None
@@ -43,9 +51,12 @@ class _Shape:
             return
         end = len(text) if endpos is None else endpos
         if not self.not_after:
-            yield from self.regex.finditer(text, pos, end)
+            if self.relaxed is None:
+                yield from self.regex.finditer(text, pos, end)
+            else:
+                yield from self.relaxed.finditer(self.regex, text, pos, end)
             return
-        search = self.regex.search
+        search = self._search
         m = search(text, pos, end)
         while m is not None:
             start = m.start()
