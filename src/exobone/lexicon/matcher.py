@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 import ahocorasick
 
@@ -24,6 +24,9 @@ from exobone.lexicon.loader import (
     lower_in_place,
     unhyphen,
 )
+
+if TYPE_CHECKING:
+    from exobone.extract.scanning import Relaxed
 
 # Kinds whose words are not read again for other kinds.
 _SWALLOWING = frozenset({"genes", "stop", "cell_lines", "lncrna", "mirna"})
@@ -87,6 +90,15 @@ def _shown(text: str) -> str:
     else:
         shown = _NOT_SHOWN.sub(_OTHER, text)
     return " " + shown + " "
+
+
+def _search(
+    pattern: re.Pattern[str], relaxed: Relaxed | None, text: str, pos: int
+) -> re.Match[str] | None:
+    """`pattern.search(text, pos)`, through its relaxed pattern if it has one."""
+    if relaxed is None:
+        return pattern.search(text, pos)
+    return relaxed.search(pattern, text, pos, len(text))
 
 
 def _automaton(
@@ -163,7 +175,7 @@ class Matcher:
         # (the regex engine would otherwise walk the whole text for each one). Imported here:
         # `exobone.extract` imports this package, which must load first.
         from exobone.extract.cues import cue_needles
-        from exobone.extract.scanning import further_required, required_texts
+        from exobone.extract.scanning import Relaxed, further_required, required_texts
 
         # The terms' pass over the folded text finds every gapped pattern's texts too (bit i:
         # pattern i may match); patterns without texts are always searched. A pattern's further
@@ -174,6 +186,7 @@ class Matcher:
         masks: dict[str, int] = {}
         further_bits: dict[tuple[str, ...], int] = {}
         self._gapped: list[tuple[tuple[str, ...], re.Pattern[str], tuple[Entry, ...], int]] = []
+        self._gapped_relaxed: list[Relaxed | None] = []  # by index of `_gapped`
         for index, (pattern, entries) in enumerate(lexicon.gapped):
             needles = required_texts(pattern)
             if not needles:
@@ -183,7 +196,11 @@ class Matcher:
             need = 0
             for texts in further_required(pattern, needles) if needles else ():
                 need |= 1 << further_bits.setdefault(texts, len(further_bits))
-            self._gapped.append((needles, re.compile(pattern + r"(?![a-z0-9])"), entries, need))
+            regex = re.compile(pattern + r"(?![a-z0-9])")
+            self._gapped.append((needles, regex, entries, need))
+            # (a pattern opening on lookbehinds or optional words: searched where its relaxed
+            # pattern matches, not at every offset)
+            self._gapped_relaxed.append(Relaxed.of(regex.pattern, regex.flags))
         self._shift = shift = len(self._gapped)  # the further sets' bits come after
         self._keyed = (1 << shift) - 1
         for texts, bit in further_bits.items():
@@ -261,14 +278,15 @@ class Matcher:
             for index, (_, pattern, entries, need) in enumerate(self._gapped):
                 if not wanted >> index & 1 or need & ~held:
                     continue
-                m = pattern.search(folded)
+                relaxed = self._gapped_relaxed[index]
+                m = _search(pattern, relaxed, folded, 0)
                 while m is not None:
                     start = m.start()
                     if start and _IS_WORD(folded[start - 1]):
-                        m = pattern.search(folded, start + 1)
+                        m = _search(pattern, relaxed, folded, start + 1)
                         continue
                     append(Match(start, m.end(), entries))
-                    m = pattern.search(folded, m.end() if m.end() > start else start + 1)
+                    m = _search(pattern, relaxed, folded, m.end() if m.end() > start else start + 1)
         return found
 
     def find(self, text: str) -> list[Match]:
