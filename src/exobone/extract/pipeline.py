@@ -20,6 +20,7 @@ from exobone.extract.cells_rules import NON_CELL_HEADS
 from exobone.extract.cues import CueHits
 from exobone.extract.discourse import review_span, study_start
 from exobone.extract.document import Document, Mention, Sentence
+from exobone.extract.scanning import Relaxed
 from exobone.lexicon import Entry, Lexicon, Match, Matcher, default_matcher
 from exobone.lexicon.matcher import in_order, resolve
 from exobone.model import Record
@@ -53,6 +54,9 @@ _MODIFIERS_BEFORE = re.compile(
 )
 
 
+# searched first: the pattern opens on word classes, which give the regex engine no literal to
+# skip ahead to
+_MODIFIERS_RELAXED = Relaxed.of(_MODIFIERS_BEFORE.pattern, _MODIFIERS_BEFORE.flags)
 _SPECIES_WORDS = ("human ", "rat ", "mouse ", "murine ", "porcine ", "rabbit ", "canine ")
 _CELL_KINDS = frozenset({"cell_types", "origins", "species", "cell_lines"})
 _CELL_OR_ORIGIN = frozenset({"cell_types", "origins"})
@@ -65,6 +69,13 @@ def _head_word(text: str, end: int) -> str:
     while start > 0 and text[start - 1].isalnum():
         start -= 1
     return text[start:end].lower()
+
+
+def _modifiers_before(window: str) -> re.Match[str] | None:
+    """`_MODIFIERS_BEFORE.search(window)`, tried where its relaxed pattern matches."""
+    if _MODIFIERS_RELAXED is None:
+        return _MODIFIERS_BEFORE.search(window)
+    return _MODIFIERS_RELAXED.search(_MODIFIERS_BEFORE, window, 0, len(window))
 
 
 def _abbreviation_labels(
@@ -84,7 +95,7 @@ def _abbreviation_labels(
     for ab in abbrevs:
         window = text[max(0, ab.long_start - 60) : ab.long_start]
         lead = (
-            _MODIFIERS_BEFORE.search(window)
+            _modifiers_before(window)
             if "derived" in window or window.endswith(_SPECIES_WORDS)
             else None
         )
