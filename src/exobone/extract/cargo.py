@@ -64,11 +64,12 @@ _VESICLE_PROCESS_AFTER: Final = _RULES.regex("vesicle_process_after")
 _TRANSFER_LEAD: Final = _gate("transfer_lead")
 _TRANSFER_GAP: Final = _gate("transfer_gap")
 _TREATED: Final = _gate("treated_after")
+# the molecules named back after a pronoun of the vesicles' class ("One of them, miR-324"):
+# matched before each molecule of a sentence that holds its required texts
+_ANAPHOR_LIST: Final = _gate("anaphor_list")
 _ENGINE.build()
 # the molecule, then "they" (the vesicles before it) and a verb of holding
 _THEY_HOLD: Final = _RULES.regex("they_hold")
-# the molecules named back after a pronoun of the vesicles' class ("One of them, miR-324")
-_ANAPHOR_LIST: Final = _RULES.regex("anaphor_list")
 _PROFILED_CLASS: Final = _RULES.regex("profiled_class")
 _CLASS_NOUN: Final = _RULES.regex("class_noun")
 # the record profiles its vesicles' miRNAs: the miRNAs of its results are their profile
@@ -241,8 +242,11 @@ def _named_back(doc: Document, sentence: Sentence, molecules: list[Mention]) -> 
     "Of these, X and Y"; row anaphor_list), when the pronoun stands for the vesicles' class:
     the sentence before names a class of molecules (class_noun) and it or one of the two before
     it names that class as the vesicles' (profiled_class)."""
+    if not _ANAPHOR_LIST.possible(sentence.text):
+        return []
     text = doc.text_of(sentence.section)
-    named = [m for m in molecules if _ANAPHOR_LIST.match(text, sentence.start, m.start)]
+    match = _ANAPHOR_LIST.regex.match
+    named = [m for m in molecules if match(text, sentence.start, m.start)]
     if not named or sentence.index == 0:
         return []
     before = [
