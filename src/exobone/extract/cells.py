@@ -66,6 +66,7 @@ from exobone.extract.cells_rules import (
     SOURCE_THEM_AFTER,
     SOURCE_WORDS,
     THEY_COME_FROM_AFTER,
+    TISSUE_FROM_PATIENTS,
     TO_GAP,
     TREATED,
     TREATMENT_AFTER,
@@ -223,6 +224,8 @@ def analyse(doc: Document) -> CellAnalysis:
     if defined:
         _defined_species_to(doc, analysis.phrases, defined)
     _share_species(doc, analysis.phrases)
+    if not doc.review:
+        _patients_gave_cells(doc, analysis.phrases)
     analysis.sources = [p for p in analysis.phrases if p.role == "source"]
     if not doc.review:
         analysis.recipients = [p for p in analysis.phrases if p.role == "recipient"]
@@ -570,6 +573,28 @@ def _defined_species_to(doc: Document, phrases: list[CellPhrase], defined: dict[
             if words in defined:
                 p.species = defined[words]
                 break
+
+
+def _patients_gave_cells(doc: Document, phrases: list[CellPhrase]) -> None:
+    """Cells taken from patients are human cells (NOTES.md, ALL line of quality20a (2)): in a
+    record whose own account takes tissue from patients ("cartilage was collected from patients
+    having knee surgery", R405) and names no other species (no animals, no animal cells or
+    lines), the cells it gave vesicles to with no stated species are the patients'."""
+    if any(p.species and p.species != "human" for p in phrases):
+        return
+    species = doc.of_kind("species")
+    if any(m.label != "human" for m in species):
+        return
+    if not any(m.text.lower().startswith("patient") and not doc.is_background(m) for m in species):
+        return
+    for sentence in doc.sentences:
+        if not doc.is_background(sentence) and TISSUE_FROM_PATIENTS.search(sentence.text):
+            break
+    else:
+        return
+    for p in phrases:  # a source may be another donor's ("healthy neutrophils", R422)
+        if p.role == "recipient" and not p.species and not p.line:
+            p.species = "human"
 
 
 def _share_species(doc: Document, phrases: list[CellPhrase]) -> None:
