@@ -27,7 +27,8 @@ SEED_GOLD = SHARED / "gold" / "seed_gold.jsonl"
 KEYS = ["id", "first_author", "year", "title", "journal", "volume", "issue", "pages"]
 KEYS += ANNOTATION_FIELDS
 GENE = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$")
-MIRNA = re.compile(r"^miR-\d+[a-z]?(-\d+)?(-[35]p)?$")
+# A miRNA is `miR-N` or, for the let-7 family, `let-7x` (docs/schema.md, miRNAs).
+MIRNA = re.compile(r"^(miR-\d+[a-z]?(-\d+)?|let-7[a-z]?)(-[35]p)?$")
 DOSE = re.compile(r"^\d+(\.\d+)?(e\d+)? (" + "|".join(map(re.escape, DOSE_UNITS)) + ")$")
 CELL_LINE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-]*$")
 # A citation start: "Surname, A. B., et al. (2021). \"" or "Surname, A. and B. Other (2021). \"".
