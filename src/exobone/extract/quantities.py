@@ -119,8 +119,14 @@ _RANGE_END = re.compile(r"\d+(?:\s*-\s*(\d+))?")
 # ... and a bound is a measured amount, not a stated period: "releasing them steadily for more
 # than 16 days" (R442, doi:10.7150/thno.123700), "turning their epigenetic age back by more
 # than 3 months" (R247, doi:10.1038/s43587-025-00918-x).
+# A modal verb before the number makes it the idiom "may one day", a time to come, not a
+# period: "non-coding RNAs might one day serve as diagnostic biomarkers" (R200,
+# doi:10.3390/ph14040315), "such engineered FTO-EVs may one day be used" (R845,
+# doi:10.1016/j.ijbiomac.2024.134600).
 _NOT_PERIOD_LEAD = re.compile(
-    r"(?:\bevery|\bper|\baged?|\bonce|\btwice|\bage of|\bmore than)\s+$", re.I
+    r"(?:\bevery|\bper|\baged?|\bonce|\btwice|\bage of|\bmore than"
+    r"|\b(?:may|might|could|can|will|would))\s+$",
+    re.I,
 )
 # "injected on days 7, 14 and 21", "from day 10": days of a schedule, not periods.
 _SCHEDULE_LEAD = re.compile(
