@@ -132,18 +132,8 @@ class _SentenceState:
         # "Inhibiting miR-21 abolished the increase in ALP by exosomes": nothing from the
         # gerund on gets a direction
         # gerund: where the gerund subject starts (-1: none)
-        if GERUND_OPENING.match(text, view):
-            gerund = 0
-        else:
-            found = GERUND_SUBJECT.search(text, view)
-            gerund = -1 if found is None else found.start()
-        self.inhibitor_from = (
-            gerund
-            if gerund >= 0
-            and not text[:gerund].rstrip().lower().endswith("by")
-            and not BY_GERUND_RE.search(text, 0, gerund)
-            else len(text) + 1
-        )
+        gerund = 0 if GERUND_OPENING.match(text, view) else _gerund_subject_start(text, view)
+        self.inhibitor_from = gerund if gerund >= 0 else len(text) + 1
         # "trypsin abolished their effect on X": the clause of the cancelling verb names an
         # experiment on the mechanism, its subject ("inhibition of TGF-beta1, by shRNA or an
         # inhibitor,") included, so nothing from the clause's start gets a direction
@@ -230,6 +220,24 @@ def resolve_state(
     _arms_compared(state)
     _secretion_block(state)
     return state
+
+
+def _gerund_subject_start(text: str, view: View) -> int:
+    """Where the first gerund subject of a clause starts (-1: none; rule gerund_subject). A
+    gerund right after "by", or joined to a "by promoting X" of its own clause, is one more
+    means of the agent ("by lowering X and blocking Y"), not a subject; after a clause join
+    (", and raising X ... may weaken ...") it opens a clause of its own."""
+    if GERUND_SUBJECT.search(text, view) is None:
+        return -1
+    for found in GERUND_SUBJECT.finditer(text, view):
+        at = found.start()
+        if text[:at].rstrip().lower().endswith("by"):
+            continue
+        means = [m.end() for m in BY_GERUND_RE.finditer(text, 0, at)]
+        if means and CLAUSE_JOIN_RE.search(text, means[-1], found.end()) is None:
+            continue
+        return at
+    return -1
 
 
 def _usable_cues(
