@@ -130,12 +130,12 @@ def test_puncture_induced_disc_degeneration_names_the_model() -> None:
     """PMC12901408 (a meta-analysis of rat models; a review names no study animals, so the
     phrase is checked where the lexicon reads it)."""
     text = "Stem cell sEVs were pooled across rat models of puncture-induced IVDD."
-    entries = {e for m in default_matcher().candidates(text) for e in m.entries}
+    entries = {e for _, _, found in default_matcher().candidates(text) for e in found}
     assert ("animal_models", "disc_degeneration") in entries
 
 
 def test_a_punctured_cell_membrane_is_no_disc_model() -> None:
     """Guard: 'puncture' without a disc names no model."""
     text = "Exosomes were loaded by membrane puncture with electroporation."
-    entries = {e for m in default_matcher().candidates(text) for e in m.entries}
+    entries = {e for _, _, found in default_matcher().candidates(text) for e in found}
     assert ("animal_models", "disc_degeneration") not in entries

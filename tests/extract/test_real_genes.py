@@ -23,9 +23,9 @@ from exobone.schema import read_data
 def genes(text: str) -> dict[str, str]:
     """Each gene mention of `text` (its words -> the symbol)."""
     return {
-        text[m.start : m.end]: label
-        for m in default_matcher().find(text)
-        for kind, label in m.entries
+        text[start:end]: label
+        for start, end, entries in default_matcher().find(text)
+        for kind, label in entries
         if kind == "genes"
     }
 

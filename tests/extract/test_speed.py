@@ -209,7 +209,7 @@ def test_gapped_patterns_with_and_without_texts_are_all_searched() -> None:
     ]
     matcher = Matcher(lexicon)
     text = "A calvarial bone defect, b x and a femoral condyle defect; calvaria defects."
-    found = [(text[m.start : m.end], m.entries[0][1]) for m in matcher.candidates(text)]
+    found = [(text[start:end], entries[0][1]) for start, end, entries in matcher.candidates(text)]
     assert found[1:] == [
         ("calvarial bone defect", "calvarial_defect"),
         ("calvaria defects", "calvarial_defect"),

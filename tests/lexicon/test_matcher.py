@@ -8,9 +8,9 @@ from exobone.lexicon import Matcher, default_matcher, fold, load_lexicon, varian
 
 def found(text: str) -> set[tuple[str, str, str]]:
     return {
-        (text[m.start : m.end], kind, label)
-        for m in default_matcher().find(text)
-        for kind, label in m.entries
+        (text[start:end], kind, label)
+        for start, end, entries in default_matcher().find(text)
+        for kind, label in entries
     }
 
 
@@ -74,7 +74,7 @@ def test_one_pass_and_two_pass_matching_agree():
     from exobone.lexicon import Lexicon, Matcher
 
     def spans(matcher: Matcher, text: str) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
-        return [(text[m.start : m.end], m.entries) for m in matcher.candidates(text)]
+        return [(text[start:end], entries) for start, end, entries in matcher.candidates(text)]
 
     lexicon = Lexicon()
     lexicon.add("CM", {("vesicle_types", "conditioned_medium")})
@@ -152,7 +152,7 @@ def test_terms_are_bounded_by_the_words_around_them():
     lexicon.add("(+)", {("assays", "positive")})
     matcher = Matcher(lexicon)
     text = "PRA, RAB and RA2 are not RA; (RA) bone, bones, 2bone, (+) and x(+)y are."
-    assert [text[m.start : m.end] for m in matcher.candidates(text)] == [
+    assert [text[start:end] for start, end, _ in matcher.candidates(text)] == [
         "bone",
         "bones",  # (the plural is a variant of the term)
         "(+)",
@@ -205,7 +205,7 @@ def test_bounded_keys_find_what_a_check_of_every_occurrence_finds():
     rng = random.Random(17)
     for _ in range(400):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
-        got = {(m.start, m.end, m.entries) for m in matcher.candidates(text, gapped=False)}
+        got = set(matcher.candidates(text, gapped=False))
         assert got == _bounded_occurrences(lexicon, text), text
     # inside a word, the automaton itself reports nothing for a bounded term
     assert list(matcher._automaton.iter(" pras ")) == []

@@ -370,8 +370,8 @@ def _materials_named(text: str) -> frozenset[str]:
     """The biomaterial labels the lexicon reads in `text` (a long form)."""
     return frozenset(
         label
-        for match in default_matcher().find(text)
-        for kind, label in match.entries
+        for _, _, entries in default_matcher().find(text)
+        for kind, label in entries
         if kind == "biomaterials"
     )
 

@@ -1,8 +1,8 @@
 """Mentions that are shapes rather than dictionary entries: miRNAs, lncRNAs, gene symbols,
 species prefixes on cell abbreviations, and vesicle suffixes glued to a cell name.
 
-Each finder returns `Match`es in the text's coordinates; the pipeline merges them with the
-lexicon matches (dictionary terms win where they overlap).
+Each finder returns `Match`es (start, end, entries) in the text's coordinates; the pipeline
+merges them with the lexicon matches (dictionary terms win where they overlap).
 """
 
 from __future__ import annotations
@@ -199,27 +199,25 @@ def find_rnas(text: str) -> list[Match]:
                     start -= 4
             elif start and text[start - 1] in _ALNUM_SET:
                 continue
-            out.append(Match(start, m.end(), (("mirna", mirna_label(m.group(1), m.group(2))),)))
+            out.append((start, m.end(), (("mirna", mirna_label(m.group(1), m.group(2))),)))
             end = m.end()
             while (more := _MIRNA_SHORTHAND.match(text, end)) is not None:
                 out.append(
-                    Match(more.start(1), more.end(1), (("mirna", mirna_label(more[2], more[3])),))
+                    (more.start(1), more.end(1), (("mirna", mirna_label(more[2], more[3])),))
                 )
                 end = more.end()
     out += [
-        Match(
+        (
             m.start(),
             m.end(),
             (("mirna", "let-7" + m.group(1) + (f"-{m.group(2)}" if m.group(2) else "")),),
         )
         for m in _LET7.finditer(text)
     ]
+    out += [(m.start(), m.end(), (("lncrna", m.group(1)),)) for m in _LNC_PREFIXED.finditer(text)]
+    out += [(m.start(), m.end(), (("lncrna", m.group(1)),)) for m in _ANTISENSE.finditer(text)]
     out += [
-        Match(m.start(), m.end(), (("lncrna", m.group(1)),)) for m in _LNC_PREFIXED.finditer(text)
-    ]
-    out += [Match(m.start(), m.end(), (("lncrna", m.group(1)),)) for m in _ANTISENSE.finditer(text)]
-    out += [
-        Match(m.start(), m.end(), (("lncrna", circ_label(m.group(1), m.group(2))),))
+        (m.start(), m.end(), (("lncrna", circ_label(m.group(1), m.group(2))),))
         for m in _CIRC.finditer(text)
     ]
     return out
@@ -296,15 +294,15 @@ def find_gene_symbols(text: str, lexicon: Lexicon, shapes: bytes | None) -> list
         if _symbol_ok(symbol, lexicon) or (
             capitals and "-" not in words and _bare_symbol_ok(symbol, text, start, end, lexicon)
         ):
-            out.append(Match(start, end, (("genes", symbol),)))
+            out.append((start, end, (("genes", symbol),)))
     if out and "cell" in text:
         lines = {
-            m.entries[0][1]
-            for m in out
-            if _CELL_LINE_AFTER.match(text, m.end) and m.entries[0][1] not in lexicon.gene_symbols
+            entries[0][1]
+            for _, end, entries in out
+            if _CELL_LINE_AFTER.match(text, end) and entries[0][1] not in lexicon.gene_symbols
         }
         if lines:
-            return [m for m in out if m.entries[0][1] not in lines]
+            return [m for m in out if m[2][0][1] not in lines]
     return out
 
 
@@ -368,8 +366,8 @@ def find_prefixed_cells(
             entries = _cell_entries(core, lexicon, abbreviations)
             if not entries:
                 continue
-        out.append(Match(start, start + 1, (("species", _SPECIES_PREFIX[text[start]]),)))
-        out.append(Match(start + 1, start + 1 + len(core), tuple(sorted(entries))))
+        out.append((start, start + 1, (("species", _SPECIES_PREFIX[text[start]]),)))
+        out.append((start + 1, start + 1 + len(core), tuple(sorted(entries))))
     return out
 
 
@@ -420,7 +418,7 @@ def find_glued_vesicles(
             continue
         plural = text[m.start() + 2] == "s"
         end = m.start() + (3 if plural else 2)
-        out.append(Match(m.start(), end, (("vesicle_types", "extracellular_vesicle"),)))
+        out.append((m.start(), end, (("vesicle_types", "extracellular_vesicle"),)))
     for m in _glued(text):
         cell = m.group(1)
         entries = _cell_entries(cell, lexicon, abbreviations)
@@ -434,9 +432,9 @@ def find_glued_vesicles(
                 entries = {("preconditioning", priming)}
             else:
                 continue
-        out.append(Match(m.start(1), m.end(1), tuple(sorted(entries))))
+        out.append((m.start(1), m.end(1), tuple(sorted(entries))))
         out.append(
-            Match(
+            (
                 m.start(2),
                 m.end(2),
                 (

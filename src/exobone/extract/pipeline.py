@@ -42,9 +42,9 @@ def _across_definitions(text: str, abbrevs: list[Abbreviation], matcher: Matcher
         after = text[close + 1 : close + 61]
         joined = text[ab.long_start : ab.long_end] + after
         join = ab.long_end - ab.long_start
-        for m in matcher.candidates(joined, gapped=False):
-            if m.start < join < m.end and joined[join] == " ":
-                out.append(Match(ab.long_start + m.start, close + 1 + (m.end - join), m.entries))
+        for start, end, entries in matcher.candidates(joined, gapped=False):
+            if start < join < end and joined[join] == " ":
+                out.append((ab.long_start + start, close + 1 + (end - join), entries))
     return out
 
 
@@ -91,7 +91,7 @@ def _abbreviation_labels(
     if not abbrevs:
         return labels
     # `matches` (resolved) are in order of their starts: each long form's are found by bisection
-    starts = [m.start for m in matches]
+    starts = [m[0] for m in matches]
     for ab in abbrevs:
         window = text[max(0, ab.long_start - 60) : ab.long_start]
         lead = (
@@ -102,11 +102,11 @@ def _abbreviation_labels(
         start = ab.long_start - len(window) + lead.start() if lead else ab.long_start
         found: set[Entry] = set()
         for i in range(bisect.bisect_left(starts, start), len(matches)):
-            m = matches[i]
-            if m.start >= ab.long_end:
+            m_start, m_end, entries = matches[i]
+            if m_start >= ab.long_end:
                 break
-            if m.end <= ab.long_end:
-                for e in m.entries:
+            if m_end <= ab.long_end:
+                for e in entries:
                     if e[0] != "stop":
                         found.add(e)
         if _head_word(text, ab.long_end) in NON_CELL_HEADS:
@@ -179,11 +179,12 @@ def _without_entries(
     """`matches` without the entries `drop` gives for the words each stands on."""
     out: list[Match] = []
     for m in matches:
-        dropped = drop.get(text[m.start : m.end])
+        start, end, entries = m
+        dropped = drop.get(text[start:end])
         if dropped:
-            kept = tuple(e for e in m.entries if e not in dropped)
+            kept = tuple(e for e in entries if e not in dropped)
             if kept:
-                out.append(Match(m.start, m.end, kept))
+                out.append((start, end, kept))
             continue
         out.append(m)
     return out
@@ -193,10 +194,11 @@ def _without_cells(text: str, matches: list[Match], shorts: frozenset[str]) -> l
     """`matches` with the cell, origin and species entries of the `shorts` taken out."""
     out: list[Match] = []
     for m in matches:
-        if text[m.start : m.end] in shorts:
-            kept = tuple(e for e in m.entries if e[0] not in _CELL_KINDS)
+        start, end, entries = m
+        if text[start:end] in shorts:
+            kept = tuple(e for e in entries if e[0] not in _CELL_KINDS)
             if kept:
-                out.append(Match(m.start, m.end, kept))
+                out.append((start, end, kept))
             continue
         out.append(m)
     return out
@@ -212,7 +214,7 @@ def _abbreviation_uses(
     sites = {(ab.short_start, ab.short_end) for ab in abbrevs}
     # most sections' matches are in text order already (then the sort's key runs for nothing)
     by_start = matches if _starts_in_order(matches) else sorted(matches, key=_start_of)
-    starts = [x.start for x in by_start]
+    starts = [x[0] for x in by_start]
     out: list[Match] = []
     for start, end in _short_form_uses(text, shorts):
         if (start, end) in sites:
@@ -220,22 +222,22 @@ def _abbreviation_uses(
         first = bisect.bisect_left(starts, start - 80)
         last = bisect.bisect_right(starts, start)
         # the kinds said here (an entry said here has its kind among them)
-        kinds = {k for x in by_start[first:last] if x.end >= end for k, _ in x.entries}
+        kinds = {k for _, x_end, said in by_start[first:last] if x_end >= end for k, _ in said}
         missing = [e for e in labels[text[start:end]] if e[0] not in kinds]
         if missing:
             missing.sort()
-            out.append(Match(start, end, tuple(missing)))
+            out.append((start, end, tuple(missing)))
     return out
 
 
 def _start_of(match: Match) -> int:
-    return match.start
+    return match[0]
 
 
 def _starts_in_order(matches: list[Match]) -> bool:
     """Whether `matches` are in order of their starts (a stable sort by start leaves them)."""
     for i in range(1, len(matches)):  # noqa: SIM110 (a loop: all() makes a generator)
-        if matches[i - 1].start > matches[i].start:
+        if matches[i - 1][0] > matches[i][0]:
             return False
     return True
 
@@ -244,7 +246,7 @@ def _starts_and_reach(matches: list[Match], ordered: int) -> tuple[list[int], li
     """The starts of the first `ordered` matches (in order of their starts) and, for each, the
     furthest end of it and those before it."""
     head = matches[:ordered]
-    return [x.start for x in head], list(accumulate([x.end for x in head], max))
+    return [x[0] for x in head], list(accumulate([x[1] for x in head], max))
 
 
 def _overlaps(
@@ -252,17 +254,17 @@ def _overlaps(
 ) -> bool:
     """Whether a match of `matches` overlaps `m` (`ordered`, `starts`, `reach` as for
     `_contains`)."""
-    start, end = m.start, m.end
+    start, end, _ = m
     i = bisect.bisect_left(starts, end)
     while i:
         i -= 1
         if reach[i] <= start:
             break
-        if start < matches[i].end:
+        if start < matches[i][1]:
             return True
     for i in range(ordered, len(matches)):
-        x = matches[i]
-        if x.start < end and start < x.end:
+        x_start, x_end, _ = matches[i]
+        if x_start < end and start < x_end:
             return True
     return False
 
@@ -280,12 +282,12 @@ def _contains(
         i -= 1
         if reach[i] < end:
             break
-        x = matches[i]
-        if end <= x.end and _says_all(x.entries, entries):
+        _, x_end, x_entries = matches[i]
+        if end <= x_end and _says_all(x_entries, entries):
             return True
     for i in range(ordered, len(matches)):
-        x = matches[i]
-        if x.start <= start and end <= x.end and _says_all(x.entries, entries):
+        x_start, x_end, x_entries = matches[i]
+        if x_start <= start and end <= x_end and _says_all(x_entries, entries):
             return True
     return False
 
@@ -320,7 +322,7 @@ def find_mentions(
     shaped = patterns.find_gene_symbols(text, lexicon, shapes)
     # Few shapes are left (about one per text), so each is checked against the matches rather
     # than marking the offsets every match covers.
-    shaped.sort(key=lambda m: (-(m.end - m.start), m.start))
+    shaped.sort(key=lambda m: (m[0] - m[1], m[0]))
     # The first `ordered` matches by their starts, and `reach[i]`, the furthest end of the
     # first i + 1: the few shapes and finds below look at the matches near them only.
     starts: list[int] = []
@@ -353,7 +355,7 @@ def find_mentions(
     return [
         m
         for m in matches
-        if m.entries and (m.entries[0][0] != "stop" or any(k != "stop" for k, _ in m.entries))
+        if m[2] and (m[2][0][0] != "stop" or any(k != "stop" for k, _ in m[2]))
     ]
 
 
@@ -361,7 +363,7 @@ def _in_text_order(matches: list[Match]) -> bool:
     """Whether `matches` are in `in_order`'s order (leftmost, then longest first)."""
     for i in range(1, len(matches)):
         before, after = matches[i - 1], matches[i]
-        if before.start > after.start or (before.start == after.start and before.end < after.end):
+        if before[0] > after[0] or (before[0] == after[0] and before[1] < after[1]):
             return False
     return True
 

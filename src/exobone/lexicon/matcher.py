@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Final
 
 import ahocorasick
 
@@ -32,12 +32,11 @@ if TYPE_CHECKING:
 _SWALLOWING = frozenset({"genes", "stop", "cell_lines", "lncrna", "mirna"})
 
 
-class Match(NamedTuple):
-    """A term found at [start, end) of the text, with every (kind, label) it stands for."""
-
-    start: int
-    end: int
-    entries: tuple[Entry, ...]
+# A term found at [start, end) of the text, with every (kind, label) it stands for: (start,
+# end, entries). A plain tuple, not a named tuple: compiled, a named tuple is made through
+# `tuple.__new__` (about 500 instructions; its own `__new__` is interpreted, three times that)
+# and a plain one with one allocation, and each record makes about a hundred.
+Match = tuple[int, int, tuple[Entry, ...]]
 
 
 # A cue needle keyed under its folded form: the needle, the ids of its cues, and whether a
@@ -232,7 +231,6 @@ class Matcher:
         found: list[Match] = []
         exact: list[Match] = []  # after the folded ones, as when each kind had its own pass
         append = found.append
-        new = tuple.__new__  # `Match(...)` without the named tuple's argument handling
         written = unhyphen(text)
         folded = lower_in_place(written)  # `fold(text)`, its hyphens already read
         passes = [(folded, self._automaton, append)]
@@ -267,10 +265,10 @@ class Matcher:
                         if spaces & _SPACE_END and text[end - 1] == " ":
                             continue
                     if entries:
-                        add(new(Match, (start, end, entries)))
+                        add((start, end, entries))
                     for term, term_entries in terms:
                         if written[start:end] == term:  # (of the key's length)
-                            exact.append(new(Match, (start, end, term_entries)))
+                            exact.append((start, end, term_entries))
         found += exact
         if gapped and self._gapped:
             held = wanted >> self._shift  # the further sets found
@@ -285,7 +283,7 @@ class Matcher:
                     if start and _IS_WORD(folded[start - 1]):
                         m = _search(pattern, relaxed, folded, start + 1)
                         continue
-                    append(Match(start, m.end(), entries))
+                    append((start, m.end(), entries))
                     m = _search(pattern, relaxed, folded, m.end() if m.end() > start else start + 1)
         return found
 
@@ -299,13 +297,13 @@ class Matcher:
 
 def _longest_first(bound: int) -> Callable[[Match], int]:
     """Key for longest first, then leftmost, of matches that end by `bound`."""
-    return lambda m: (m.start - m.end) * bound + m.start
+    return lambda m: (m[0] - m[1]) * bound + m[0]
 
 
 def in_order(bound: int) -> Callable[[Match], int]:
     """Key for text order (leftmost, then longest first) of matches that end by `bound`."""
     step = bound + 1
-    return lambda m: m.start * step - m.end
+    return lambda m: m[0] * step - m[1]
 
 
 def resolve(candidates: list[Match]) -> list[Match]:
@@ -315,7 +313,7 @@ def resolve(candidates: list[Match]) -> list[Match]:
     # owner[i]: the selected match covering offset i. Matches come longest first, so a selected
     # match is never shorter than the current one: looking at the two ends tells whether the
     # current one is free, inside one selected match, or overlapping.
-    bound = max([m.end for m in candidates])
+    bound = max([m[1] for m in candidates])
     owner = [-1] * bound
     selected: list[Match] = []
     contained: list[tuple[Match, Match]] = []
@@ -326,7 +324,10 @@ def resolve(candidates: list[Match]) -> list[Match]:
         if first < 0:
             if last != -1:
                 continue  # overlaps a selected match
-            owner[start:end] = [len(selected)] * (end - start)
+            mark = len(selected)
+            # (a loop: compiled, a slice assigned costs a slice object and a list besides)
+            for i in range(start, end):
+                owner[i] = mark
             selected.append(match)
         elif last == first:
             contained.append((match, selected[first]))
@@ -334,21 +335,21 @@ def resolve(candidates: list[Match]) -> list[Match]:
         selected.sort(key=in_order(bound))
         return selected
     kept: list[Match] = []
-    for match, outer in contained:
-        outer_kinds = {k for k, _ in outer.entries}
+    for (start, end, entries), (_, _, outer_entries) in contained:
+        outer_kinds = {k for k, _ in outer_entries}
         if not outer_kinds.isdisjoint(_SWALLOWING):
             continue
-        keep = tuple(e for e in match.entries if e[0] not in outer_kinds)
+        keep = tuple(e for e in entries if e[0] not in outer_kinds)
         if not keep:
             continue
         kinds = {k for k, _ in keep}
         # Two contained matches of the same kind: the longer one (seen first) stays.
         if any(
-            k.start <= match.start and match.end <= k.end and kinds & {e[0] for e in k.entries}
-            for k in kept
+            k_start <= start and end <= k_end and kinds & {e[0] for e in k_entries}
+            for k_start, k_end, k_entries in kept
         ):
             continue
-        kept.append(Match(match.start, match.end, keep))
+        kept.append((start, end, keep))
     return sorted(selected + kept, key=in_order(bound))
 
 
