@@ -20,6 +20,7 @@ from typing import Final
 import ahocorasick
 
 from exobone.extract.scanning import Relaxed, literal_starts, lowercase_pattern, required_texts
+from exobone.text.calls import is_ascii, match_end, match_start, pattern_match, pattern_search
 
 __all__ = ["Cue", "CueHits", "cue_needles"]
 
@@ -94,7 +95,7 @@ class Cue:
         whose `hits` may be given): before searching it piece by piece (sentence by sentence),
         or before searching a piece cut from it."""
         end = len(lowered) if endpos is None else endpos
-        return not text.isascii() or self._may_match(lowered, pos, end, hits)
+        return not is_ascii(text) or self._may_match(lowered, pos, end, hits)
 
     def search(
         self,
@@ -107,22 +108,22 @@ class Cue:
         """The first match in `text[pos:endpos]`, as `pattern.search` would find it (`hits`:
         the needles found in `lowered`, which must then be given)."""
         end = len(text) if endpos is None else endpos
-        if not text.isascii():
-            return self.pattern.search(text, pos, end)
+        if not is_ascii(text):
+            return pattern_search(self.pattern, text, pos, end)
         low = text.lower() if lowered is None else lowered
         if not self._may_match(low, pos, end, hits):
             return None
         if hits is not None and 0 <= self.start_id < hits.known:
             found = None
             for start in hits.starts_in(self.start_id, pos, end):
-                found = self._lower.match(low, start, end)
+                found = pattern_match(self._lower, low, start, end)
                 if found is not None:
                     break
         elif self._relaxed is not None:
             found = self._relaxed.search(self._lower, low, pos, end)
         else:
-            found = self._lower.search(low, pos, end)
-        return None if found is None else self.pattern.match(text, found.start(), end)
+            found = pattern_search(self._lower, low, pos, end)
+        return None if found is None else pattern_match(self.pattern, text, match_start(found), end)
 
     def match(
         self,
@@ -135,19 +136,22 @@ class Cue:
         """The match at `pos` in `text[pos:endpos]`, as `pattern.match` would find it (`hits`
         as for `search`): a window without a needle is passed over."""
         end = len(text) if endpos is None else endpos
-        if not text.isascii():
-            return self.pattern.match(text, pos, end)
+        if not is_ascii(text):
+            return pattern_match(self.pattern, text, pos, end)
         low = text.lower() if lowered is None else lowered
-        if not self._may_match(low, pos, end, hits) or self._lower.match(low, pos, end) is None:
+        if (
+            not self._may_match(low, pos, end, hits)
+            or pattern_match(self._lower, low, pos, end) is None
+        ):
             return None
-        return self.pattern.match(text, pos, end)
+        return pattern_match(self.pattern, text, pos, end)
 
     def finditer(
         self, text: str, lowered: str | None = None, pos: int = 0, endpos: int | None = None
     ) -> Iterator[re.Match[str]]:
         """The matches in `text[pos:endpos]`, as `pattern.finditer` would give them."""
         end = len(text) if endpos is None else endpos
-        if not text.isascii():
+        if not is_ascii(text):
             yield from self.pattern.finditer(text, pos, end)
             return
         low = text.lower() if lowered is None else lowered
@@ -158,7 +162,7 @@ class Cue:
             return
         match = self.pattern.match
         for found in self._lower.finditer(low, start, end):
-            yield match(text, found.start(), end)  # type: ignore[misc]
+            yield match(text, match_start(found), end)  # type: ignore[misc]
 
     def finditer_at(
         self, text: str, lowered: str, starts: list[int], endpos: int
@@ -172,7 +176,7 @@ class Cue:
                 continue
             found = match_lower(lowered, start, endpos)
             if found is not None:
-                reached = found.end()
+                reached = match_end(found)
                 yield match(text, start, endpos)  # type: ignore[misc]
 
 

@@ -13,6 +13,7 @@ from typing import Final
 
 from exobone.extract.scanning import Relaxed, required_texts
 from exobone.lexicon import Entry, Lexicon, Match
+from exobone.text.calls import is_ascii
 
 _ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 _ALNUM_SET = frozenset(_ALNUM)
@@ -130,7 +131,7 @@ _MANY_DIGITS = re.compile(r"\d{4,}")
 def shapes_of(text: str) -> bytes | None:
     """`text`'s shapes (`_SHAPES`), which the gene and prefixed-cell finders both read; None
     for a text other than ASCII (they then read the text itself)."""
-    return text.encode("ascii").translate(_SHAPES) if text.isascii() else None
+    return text.encode("ascii").translate(_SHAPES) if is_ascii(text) else None
 
 
 # The prefixed word must go on with a capital ("hBMSCs") or "i" and a capital ("hiPSCs", and

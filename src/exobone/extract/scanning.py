@@ -25,6 +25,7 @@ import ahocorasick
 
 from exobone.errors import ExoboneError
 from exobone.extract.regex_tree import Item, parse
+from exobone.text.calls import is_ascii, match_end, match_start, pattern_match, pattern_search
 
 __all__ = [
     "Engine",
@@ -55,7 +56,7 @@ _FOLD: Final = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u21
 
 def fold(text: str) -> str:
     """Lower-cased `text` of the same length, in which each IGNORECASE literal match shows."""
-    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+    return text.lower() if is_ascii(text) else text.translate(_FOLD).lower()
 
 
 def is_word_char(char: str) -> bool:
@@ -927,10 +928,11 @@ class Relaxed:
 
     def first_start(self, low: str, pos: int, end: int) -> int:
         """Where the exact pattern's matches in `low[pos:end]` can start from; -1: none."""
-        hit = self.regex.search(low, pos, end)
+        hit = pattern_search(self.regex, low, pos, end)
         if hit is None:
             return -1
-        return hit.start() if self.aligned else self._start(low, pos, hit.start())
+        at = match_start(hit)
+        return at if self.aligned else self._start(low, pos, at)
 
     def finditer(
         self, exact: re.Pattern[str], low: str, pos: int, end: int
@@ -943,30 +945,31 @@ class Relaxed:
             start = self.first_start(low, at, end)
             if start < 0:
                 break
-            found = exact.search(low, start, end)
+            found = pattern_search(exact, low, start, end)
             if found is None:
                 break
-            if found.end() == found.start():  # an empty match: the plain iteration from here
-                return out + list(exact.finditer(low, found.start(), end))
+            at = match_end(found)
+            if at == match_start(found):  # an empty match: the plain iteration from here
+                return out + list(exact.finditer(low, at, end))
             out.append(found)
-            at = found.end()
         return out
 
     def search(self, exact: re.Pattern[str], low: str, pos: int, end: int) -> re.Match[str] | None:
         """`exact.search(low, pos, end)`: none where this pattern has no match; when aligned,
         `exact` is tried only where this pattern's matches start (its own search would try it
         slowly at every offset), and otherwise from the earliest start its first match allows."""
-        hit = self.regex.search(low, pos, end)
+        regex = self.regex
+        hit = pattern_search(regex, low, pos, end)
         if hit is None:
             return None
         if not self.aligned:
-            return exact.search(low, self._start(low, pos, hit.start()), end)
+            return pattern_search(exact, low, self._start(low, pos, match_start(hit)), end)
         while hit is not None:
-            at = hit.start()
-            found = exact.match(low, at, end)
+            at = match_start(hit)
+            found = pattern_match(exact, low, at, end)
             if found is not None:
                 return found
-            hit = self.regex.search(low, at + 1, end)
+            hit = pattern_search(regex, low, at + 1, end)
         return None
 
 
@@ -1133,10 +1136,10 @@ class Scanner:
             if start < last:
                 continue
             for i in ids:
-                match = self.regexes[i].match(view.text, start)
+                match = pattern_match(self.regexes[i], view.text, start)
                 if match:
                     out.append((i, match))
-                    last = match.end()
+                    last = match_end(match)
                     break
         return out
 
@@ -1144,7 +1147,7 @@ class Scanner:
         """The first match, as the alternation's `search` finds it."""
         for start, ids in self._candidates(view):
             for i in ids:
-                match = self.regexes[i].match(view.text, start)
+                match = pattern_match(self.regexes[i], view.text, start)
                 if match:
                     return match
         return None
@@ -1157,10 +1160,10 @@ class Scanner:
             for i in ids:
                 if start < last.get(i, 0):
                     continue
-                match = self.regexes[i].match(view.text, start)
+                match = pattern_match(self.regexes[i], view.text, start)
                 if match:
                     out.setdefault(i, []).append(match)
-                    last[i] = match.end()
+                    last[i] = match_end(match)
         return out
 
 
@@ -1302,17 +1305,17 @@ class Gate:
             pos = 0 if self.tail is None else self.tail.start(text)
             if self.relaxed is not None:
                 return self.relaxed.search(self.regex, text, pos, len(text))
-            return self.regex.search(text, pos)
-        if not text.isascii():
-            return self.regex.search(text)
+            return pattern_search(self.regex, text, pos)
+        if not is_ascii(text):
+            return pattern_search(self.regex, text)
         pos = 0 if self.tail is None else self.tail.start(low)
         if self.relaxed is not None:
             found = self.relaxed.search(self.folded, low, pos, len(low))
         else:
-            found = self.folded.search(low, pos)
+            found = pattern_search(self.folded, low, pos)
         if found is None or low == text:
             return found
-        return self.regex.match(text, found.start())
+        return pattern_match(self.regex, text, match_start(found))
 
     def finditer(self, text: str, sentence: str | View | None = None) -> list[re.Match[str]]:
         """`regex.finditer(text)`; `sentence` is the sentence (or its view) `text` was cut
@@ -1325,7 +1328,7 @@ class Gate:
             if self.relaxed is None:
                 return list(self.regex.finditer(text, pos))
             return self.relaxed.finditer(self.regex, text, pos, len(text))
-        if not text.isascii():
+        if not is_ascii(text):
             return list(self.regex.finditer(text))
         pos = 0 if self.tail is None else self.tail.start(low)
         found = (
@@ -1336,7 +1339,7 @@ class Gate:
         if low == text:
             return found
         at = self.regex.match
-        return [m for f in found if (m := at(text, f.start())) is not None]
+        return [m for f in found if (m := at(text, match_start(f))) is not None]
 
     def match(self, text: str, sentence: str | View | None = None) -> re.Match[str] | None:
         low = self._folded_if_possible(text if sentence is None else sentence, text)
@@ -1344,16 +1347,16 @@ class Gate:
             return None
         if self.branches:
             return self._match_branches(text, low)
-        if self.folded is None or not text.isascii():
-            return self.regex.match(text)
-        found = self.folded.match(low)
+        if self.folded is None or not is_ascii(text):
+            return pattern_match(self.regex, text)
+        found = pattern_match(self.folded, low)
         if found is None or low == text:
             return found
-        return self.regex.match(text)
+        return pattern_match(self.regex, text)
 
     def _match_branches(self, text: str, low: str) -> re.Match[str] | None:
         """`regex.match(text)`, alternative by alternative (`low`: the folded text)."""
-        folded = self.folded is not None and text.isascii()
+        folded = self.folded is not None and is_ascii(text)
         for branch in self.branches:
             for texts in branch.checks:
                 for needed in texts:
@@ -1363,11 +1366,11 @@ class Gate:
                     break
             else:
                 if folded and branch.folded is not None:
-                    found = branch.folded.match(low)
+                    found = pattern_match(branch.folded, low)
                     if found is not None:
-                        return found if low == text else branch.regex.match(text)
+                        return found if low == text else pattern_match(branch.regex, text)
                 else:
-                    found = branch.regex.match(text)
+                    found = pattern_match(branch.regex, text)
                     if found is not None:
                         return found
         return None

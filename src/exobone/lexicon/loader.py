@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from exobone.schema import read_data, vocabulary
+from exobone.text.calls import is_ascii
 
 Entry = tuple[str, str]  # (kind, label)
 
@@ -56,7 +57,7 @@ def unhyphen(text: str) -> str:
     """Hyphens to spaces, case kept (for case-sensitive matching); length is unchanged."""
     # `str.replace` per dash present is several times faster than `translate` with a table.
     # `isascii` reads a flag of the string: an ASCII text is looked at for its dashes only.
-    for dash in _ASCII_HYPHENS if text.isascii() else _HYPHENS:
+    for dash in _ASCII_HYPHENS if is_ascii(text) else _HYPHENS:
         if dash in text:
             text = text.replace(dash, " ")
     return text

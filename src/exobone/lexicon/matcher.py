@@ -24,6 +24,7 @@ from exobone.lexicon.loader import (
     lower_in_place,
     unhyphen,
 )
+from exobone.text.calls import is_ascii, match_end, match_start, pattern_search
 
 if TYPE_CHECKING:
     from exobone.extract.scanning import Relaxed
@@ -84,7 +85,7 @@ _NOT_SHOWN: Final = re.compile(r"[^\w ]|_")  # `\w`: what `str.isalnum` accepts,
 
 def _shown(text: str) -> str:
     """`text` as the automaton reads it, one character longer at each end (see `_Value`)."""
-    if text.isascii():
+    if is_ascii(text):
         shown = text.encode("ascii").translate(_ASCII_SHOWN).decode("ascii")
     else:
         shown = _NOT_SHOWN.sub(_OTHER, text)
@@ -96,7 +97,7 @@ def _search(
 ) -> re.Match[str] | None:
     """`pattern.search(text, pos)`, through its relaxed pattern if it has one."""
     if relaxed is None:
-        return pattern.search(text, pos)
+        return pattern_search(pattern, text, pos)
     return relaxed.search(pattern, text, pos, len(text))
 
 
@@ -226,7 +227,7 @@ class Matcher:
         `needles`, an ASCII text's cue needles (the first `cues_known` cues') are added to it
         as (start, end, cue ids), in the order an Aho-Corasick pass over `text.lower()` gives
         them (see `CueHits`)."""
-        if needles is not None and not text.isascii():
+        if needles is not None and not is_ascii(text):
             needles = None  # (`fold` and `str.lower` differ on some other characters)
         found: list[Match] = []
         exact: list[Match] = []  # after the folded ones, as when each kind had its own pass
@@ -279,12 +280,13 @@ class Matcher:
                 relaxed = self._gapped_relaxed[index]
                 m = _search(pattern, relaxed, folded, 0)
                 while m is not None:
-                    start = m.start()
+                    start = match_start(m)
                     if start and _IS_WORD(folded[start - 1]):
                         m = _search(pattern, relaxed, folded, start + 1)
                         continue
-                    append((start, m.end(), entries))
-                    m = _search(pattern, relaxed, folded, m.end() if m.end() > start else start + 1)
+                    end = match_end(m)
+                    append((start, end, entries))
+                    m = _search(pattern, relaxed, folded, end if end > start else start + 1)
         return found
 
     def find(self, text: str) -> list[Match]:
