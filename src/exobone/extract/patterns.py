@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Final
+from typing import Any, Final
 
 from exobone.extract.scanning import Relaxed, required_texts
 from exobone.lexicon import Entry, Lexicon, Match
-from exobone.text.calls import is_ascii
+from exobone.text.calls import is_ascii, match_end, match_start
 
 _ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 _ALNUM_SET = frozenset(_ALNUM)
@@ -277,20 +277,21 @@ def find_gene_symbols(text: str, lexicon: Lexicon, shapes: bytes | None) -> list
     """Gene symbols written as symbols (`SIRT1`, `MMP-13`, `Runx2`, and `PRKCD` where it is
     treated as a gene) that the lexicon lacks; `shapes` is `shapes_of(text)`."""
     out: list[Match] = []
-    found: Iterator[re.Match[bytes]] | Iterator[re.Match[str]] = (
+    # (matches of the shapes' bytes or of the text: their offsets are the same)
+    found: Iterator[re.Match[Any]] = (
         _GENE.finditer(text) if shapes is None else _GENE_SHAPES.finditer(shapes)
     )
     for m in found:
         # A symbol may not follow a letter, digit or hyphen. It holds only such characters, so
         # a match refused for that hides no other one that could be kept.
-        start = m.start()
+        start = match_start(m)
         if start and text[start - 1] in _RUN_CHARS:
             continue
-        end = m.end()
+        end = match_end(m)
         words = text[start:end]
         # in capitals (group 2) the symbol is the words less the hyphen before a number
         # (group 3, the only hyphen); in mouse style, the words in capitals
-        capitals = m.start(2) >= 0
+        capitals = match_start(m, 2) >= 0
         symbol = words.replace("-", "") if capitals else words.upper()
         if _symbol_ok(symbol, lexicon) or (
             capitals and "-" not in words and _bare_symbol_ok(symbol, text, start, end, lexicon)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from exobone.text.calls import match_start
+
 __all__ = ["split_sentences"]
 
 _NOT_ENDS = frozenset(
@@ -85,7 +87,11 @@ def _ends_sentence(text: str, cut: int) -> bool:
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of `text`, whitespace excluded, in order."""
     boundary = _BOUNDARY if "!" in text or "?" in text else _PERIOD_BOUNDARY
-    cuts = {m.start() + 1 for m in boundary.finditer(text) if _ends_sentence(text, m.start() + 1)}
+    cuts: set[int] = set()
+    for m in boundary.finditer(text):
+        cut = match_start(m) + 1
+        if _ends_sentence(text, cut):
+            cuts.add(cut)
     colon = text.find(":")
     while colon >= 0:
         end = colon
