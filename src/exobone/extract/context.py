@@ -256,6 +256,22 @@ def _said_of_cells(doc: Document, text: str, m: Mention) -> bool:
     return _VESICLES_OF_CELLS.search(before) is None
 
 
+# The lexicon's words of scaffold_implantation that name the act, not the carrier.
+_IMPLANT_WORDS = frozenset({"implanted", "implantation"})
+_CARRIER_WORD: Final = _gate("carrier_word")
+
+
+def _implanted_bare(doc: Document, m: Mention, carried: tuple[Mention, str] | None) -> bool:
+    """Whether an implant word names no carrier's route: the record names no material (its
+    background included), no vesicles held by one, and no word of a carrier in the word's
+    sentence (R982's "implanted hUC-MSCs or EVs", R240's implantation of a dental implant)."""
+    if m.text.lower() not in _IMPLANT_WORDS or carried is not None:
+        return False
+    if any(not negated(doc, b) for b in doc.of_kind("biomaterials", study_only=False)):
+        return False
+    return _CARRIER_WORD.search(doc.sentence_of(m).text) is None
+
+
 def _injected_other(doc: Document, m: Mention, vesicles: list[Mention]) -> bool:
     """Whether the route is named for an injection of something that is not the vesicles: the
     agent that makes the model ("intramuscular injections of methylprednisolone",
@@ -310,7 +326,7 @@ def _routes(doc: Document) -> Iterator[Finding]:
                 reason = "the review's vesicles are joined to the scaffolds [rule carrying]"
             else:
                 continue
-        if _injected_other(doc, m, vesicles):
+        if _injected_other(doc, m, vesicles) or _implanted_bare(doc, m, carried):
             continue
         found = True
         yield Finding("delivery_routes", m.label, m.span(), reason)
@@ -391,6 +407,10 @@ def _only_a_comparison(doc: Document, mentions: list[Mention]) -> set[str]:
     return {label for label, grouped in labels.items() if grouped}
 
 
+# The last words of a material's mention that make it a gel ("collagen hydrogel").
+_GEL_WORDS: Final = ("gel", "gels")
+
+
 def _biomaterials(doc: Document) -> Iterator[Finding]:
     """Materials that carried the vesicles; the generic `hydrogel` only when no specific
     material is named beside it ("a GelMA hydrogel" is gelatin alone, seed convention). A
@@ -403,10 +423,11 @@ def _biomaterials(doc: Document) -> Iterator[Finding]:
     compared = _only_a_comparison(doc, found)
     found = [m for m in found if m.label not in compared]
     specific = [m for m in found if m.label != "hydrogel"]
-    # A gel named once by its material ("a GelMA-HAMA composite hydrogel") is the same gel
-    # when later sentences call it only "the hydrogel".
+    # A gel named once by its material ("a GelMA-HAMA composite hydrogel", "an injectable
+    # collagen hydrogel", R1062) is the same gel when later sentences call it only "the
+    # hydrogel": the material is a gel by itself, or its words say it is one.
     gels = load_lexicon().gel_materials
-    gel_named = any(m.label in gels for m in specific)
+    gel_named = any(m.label in gels or m.text.lower().endswith(_GEL_WORDS) for m in specific)
     for m in found:
         if m.label == "hydrogel" and (
             gel_named
