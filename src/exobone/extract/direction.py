@@ -68,6 +68,7 @@ from exobone.extract.direction_rules import (
     TRANSFER_OF,
     UP,
     VESICLE,
+    VESICLES_HOLD_MORE,
     VESICLES_WITH,
     sentence_views,
 )
@@ -500,11 +501,12 @@ _MOLECULES: Final = frozenset({"mirna", "lncrna", "genes"})
 def _is_cargo_here(view: View, t: Target) -> bool:
     """The molecule is named as something the vesicles carry ("transfer lncRNA H19", "their
     cargos, including upregulated miR-146a", "miR-X was upregulated in the exosomes",
-    "exosomes with lower levels of miR-X")."""
+    "exosomes with lower levels of miR-X", "Exo(dm) expressed less CD73")."""
     before = view.text[max(0, t.start - 50) : t.start]
     return bool(
         CARGO_BEFORE.search(before, view)
         or CARRIED_BEFORE.search(before, view)
+        or VESICLES_HOLD_MORE.search(before, view) is not None
         # (the vesicle phrase with its source runs longer: "exosomes of senescent
         # osteocytes, with their reduced miR-494-3p"; the row's "with" stands within the
         # last 60 characters, looked for before the regex is tried)

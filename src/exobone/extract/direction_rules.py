@@ -381,6 +381,8 @@ CARGO_BEFORE: Final = ENGINE.gate(CARGO_BEFORE_RE)
 
 
 CARRIED_BEFORE: Final = ENGINE.gate(CARRIED_BEFORE_RE)
+# "Exo(dm) expressed less CD73": tried on the words before a molecule only ('has', 'had').
+VESICLES_HOLD_MORE: Final = ENGINE.gate(RULES.regex("vesicles_hold_more"), per_sentence=False)
 
 
 TRANSFER_OF: Final = ENGINE.gate(RULES.regex("transfer_of"))
@@ -467,6 +469,11 @@ STIMULUS_SUBJECT: Final = ENGINE.gate(STIMULUS_SUBJECT_RE, per_sentence=False)
 
 # "reduced osteogenic differentiation after fatigue loading": a change the model's stimulus made.
 STIMULUS_AFTER: Final = ENGINE.gate(RULES.regex("stimulus_after"))
+
+# "IL-1beta treatment suppressed TGF-beta, whose expression returned after co-culture with the
+# exosomes": a clause whose subject is the model's stimulus, and where the next clause begins.
+STIMULUS_CLAUSE: Final = ENGINE.gate(RULES.regex("stimulus_clause"))
+STIMULUS_CLAUSE_END_RE: Final = RULES.regex("stimulus_clause_end")
 
 
 # "more nodules in the Exo1-14d group than in the Exo15-28d group": two vesicle arms compared.

@@ -69,6 +69,8 @@ from exobone.extract.direction_rules import (
     SECRETION_BLOCK,
     STIMULUS_AFTER,
     STIMULUS_BY,
+    STIMULUS_CLAUSE,
+    STIMULUS_CLAUSE_END_RE,
     SUBJECT_EDGE_RE,
     SUBJECT_VERB_RE,
     UP,
@@ -214,6 +216,7 @@ def resolve_state(
     _cues_before_targets(state)
     _chain_links(state)
     _induced_propagation(state)
+    _stimulus_clause(state)
     _reversals_undo(state)
     _inverse_and_agents(state)
     _stimulus_after(state)
@@ -545,6 +548,32 @@ def _induced_propagation(state: _SentenceState) -> None:
                     " induces (pass induced_propagation)",
                     None,
                 )
+
+
+def _stimulus_clause(state: _SentenceState) -> None:
+    """A clause whose subject is the model's stimulus ("IL-1beta treatment strongly suppressed
+    TGF-beta, whose expression returned after co-culture with the exosomes") tells what the
+    stimulus did: its targets get no direction. The clause runs to the first clause edge after
+    which the vesicles are named; if the vesicles are named in it, it is not the stimulus's.
+    The sign ignoring who caused it (`local`) is kept, so that a reversal by the vesicles after
+    it (pass reversals_undo) still inverts it."""
+    result = state.result
+    if not any(sign is not None for sign in result):
+        return
+    text = state.text
+    for match in STIMULUS_CLAUSE.finditer(text, state.view):
+        lo = match.start()
+        hi = len(text)
+        for edge in STIMULUS_CLAUSE_END_RE.finditer(text, match.end()):
+            if state.vesicle_in(edge.end(), len(text)):
+                hi = edge.start()
+                break
+        if state.vesicle_in(lo, hi):
+            continue
+        for i, t in enumerate(state.targets):
+            if result[i] is not None and lo <= t.start and t.end <= hi:
+                result[i] = None
+                state.change(i, "said of the model's stimulus (pass stimulus_clause)")
 
 
 def _reversals_undo(state: _SentenceState) -> None:
