@@ -47,16 +47,63 @@ _OWN_ACCOUNT: Final = _RULES.cue("own_account")
 _ACCOUNT_LENGTH = 400
 
 
+# Words that tell no work of the authors' own, passed over by _tells_no_work: a sentence of
+# what earlier studies found ("Early studies defined them as ..."), a hypothesis stated.
+_LITERATURE_SENTENCE: Final = _RULES.regex("literature_sentence")
+_HYPOTHESIS_STATED: Final = _RULES.regex("hypothesis_stated")
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with the characters of `spans` turned to spaces (offsets kept)."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _own_words(abstract: str) -> str | None:
+    """The abstract with its sentences of earlier studies' findings and the words of its
+    stated hypotheses blanked, or None when it has neither."""
+    blanks = [
+        (start, end)
+        for start, end in split_sentences(abstract)
+        if _LITERATURE_SENTENCE.match(abstract, start, end)
+    ]
+    blanks += [m.span() for m in _HYPOTHESIS_STATED.finditer(abstract)]
+    return _blanked(abstract, blanks) if blanks else None
+
+
 def _tells_no_work(abstract: str, lowered: str, hits: CueHits | None) -> bool:
     """Whether an abstract tells no work of its own: no study or result cue and nothing in the
     past tense (reviews that never name themselves: "EVs and their potential significance in
     the pathogenesis and treatment of osteoarthritis", doi:10.3390/ph14040315; Qin and Dallas,
-    Curr Osteoporos Rep 2019, 17:548)."""
-    return (
-        len(abstract) >= _ACCOUNT_LENGTH
-        and _STUDY_CUE.search(abstract, lowered, hits=hits) is None
+    Curr Osteoporos Rep 2019, 17:548), outside what earlier studies found and the authors'
+    untested hypothesis (R784, doi:10.3390/cells11101619; R923, doi:10.12659/MSM.929684)."""
+    if len(abstract) < _ACCOUNT_LENGTH:
+        return False
+    if (
+        _STUDY_CUE.search(abstract, lowered, hits=hits) is None
         and _OWN_ACCOUNT.search(abstract, lowered, hits=hits) is None
+    ):
+        return True
+    own = _own_words(abstract)
+    return (
+        own is not None
+        # what is left must still be long enough to tell a study (R388, cut after its
+        # opening of earlier work, stays primary)
+        and len(" ".join(own.split())) >= _ACCOUNT_LENGTH
+        and _STUDY_CUE.search(own) is None
+        and _OWN_ACCOUNT.search(own) is None
     )
+
+
+def _tells_results(abstract: str, lowered: str, hits: CueHits | None) -> bool:
+    """Whether an abstract tells results or procedures of its own (result), outside the
+    words of a hypothesis it states without testing ("We hypothesised that ...", R923)."""
+    if _RESULT_CUE.search(abstract, lowered, hits=hits) is None:
+        return False
+    hypotheses = [m.span() for m in _HYPOTHESIS_STATED.finditer(abstract)]
+    return not hypotheses or _RESULT_CUE.search(_blanked(abstract, hypotheses)) is not None
 
 
 # A structured abstract that opens with its background ends that section at its next heading;
@@ -103,7 +150,7 @@ def review_cue(
     if word and no_experiment():
         return word
     # the survey cues are the slowest to search: only a record without its own results needs them
-    if no_experiment() and not _RESULT_CUE.search(abstract, lowered, hits=hits):
+    if no_experiment() and not _tells_results(abstract, lowered, hits):
         survey = _SURVEY_CUE.search(abstract, lowered, hits=hits) or _SURVEY_TITLE.search(title)
         if survey is None and _tells_no_work(abstract, lowered, hits):
             return _FIRST_SENTENCE.match(abstract)
