@@ -582,6 +582,10 @@ def _patients_gave_cells(doc: Document, phrases: list[CellPhrase]) -> None:
     lines), the cells it gave vesicles to with no stated species are the patients'."""
     if any(p.species and p.species != "human" for p in phrases):
         return
+    # (the cells it would name, looked for first: the search below is the costly test)
+    unstated = [p for p in phrases if p.role == "recipient" and not p.species and not p.line]
+    if not unstated:
+        return
     species = doc.of_kind("species")
     if any(m.label != "human" for m in species):
         return
@@ -592,9 +596,8 @@ def _patients_gave_cells(doc: Document, phrases: list[CellPhrase]) -> None:
             break
     else:
         return
-    for p in phrases:  # a source may be another donor's ("healthy neutrophils", R422)
-        if p.role == "recipient" and not p.species and not p.line:
-            p.species = "human"
+    for p in unstated:  # a source may be another donor's ("healthy neutrophils", R422)
+        p.species = "human"
 
 
 def _share_species(doc: Document, phrases: list[CellPhrase]) -> None:

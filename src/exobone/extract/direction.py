@@ -63,7 +63,7 @@ from exobone.extract.direction_rules import (
     SECRETION_BLOCK,
     SECRETION_CHANGED,
     SPONGE,
-    STIMULUS_SUBJECT,
+    STIMULUS_SUBJECT_RE,
     TARGET_CUES,
     TRANSFER_OF,
     UP,
@@ -322,7 +322,7 @@ def _analyse(doc: Document) -> list[Directed]:
             and (
                 ANAPHOR_START_RE.match(text)
                 or OTHER_AGENT.search(text, view) is None
-                and STIMULUS_SUBJECT.search(text, view) is None
+                and STIMULUS_SUBJECT_RE.search(text) is None
             )
         ):
             about = True  # the report of the vesicle experiment goes on
@@ -436,13 +436,18 @@ def _in_source_sentences(doc: Document) -> set[tuple[str, int]]:
     places: set[tuple[str, int]] = set()
     if not only:
         return places
-    with_recipients: set[tuple[str, int]] = set()
+    # (the sentences with recipients first: a place in one of them is never searched for)
+    with_recipients = {
+        (p.mentions[0].section, p.mentions[0].sentence)
+        for p in cells.phrases
+        if p.role == "recipient" or (p.cell, p.origin) in recipients
+    }
     for p in cells.phrases:
         m = p.mentions[0]
         key = (m.section, m.sentence)
-        if p.role == "recipient" or (p.cell, p.origin) in recipients:
-            with_recipients.add(key)
-        elif (p.cell, p.origin) in only:
+        if key in with_recipients or key in places:
+            continue
+        if (p.cell, p.origin) in only:
             text = doc.text_of(m.section)
             start, end = doc.sentence_of(m).start, p.mentions[-1].end
             if (
@@ -453,7 +458,7 @@ def _in_source_sentences(doc: Document) -> set[tuple[str, int]]:
                 and not VESICLE.search(text[start : m.start])
             ):
                 places.add(key)
-    return places - with_recipients
+    return places
 
 
 _MOLECULAR_KINDS: Final = frozenset({"genes", "mirna", "lncrna", "pathways", "metabolites"})

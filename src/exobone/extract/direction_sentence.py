@@ -276,7 +276,8 @@ def _usable_cues(
             continue
         if EXPERIMENTER.search(text[max(0, cue.start - 20) : cue.start], view):
             continue
-        if cue.form == "verb" and PROSPECTIVE.search(text[max(0, cue.start - 40) : cue.start]):
+        lead = text[max(0, cue.start - 40) : cue.start]
+        if cue.form == "verb" and PROSPECTIVE.search(lead, view):
             prospects.append((cue.start, cue.end))  # "new strategies for improving healing"
             continue
         if purpose_of_a_method(view, cue):
