@@ -232,6 +232,7 @@ _ALTERED_KINDS = frozenset({"mirna", "lncrna", "genes"})
 # Texts one of which a sentence must hold for `_ALTERED` to match in it (a cheap pre-check),
 # read from the pattern (altered_in_vesicles' verbs are among them).
 _ALTERED_NEEDLES = required_texts(_ALTERED.pattern)
+_IN_VESICLES_NEEDLES: Final = required_texts(_ALTERED_IN_VESICLES.pattern)
 # ... and that changed what the vesicles did, with no hedge before (row effect_changed):
 # "abolished these effects", "held back the worsening"; "inhibiting miR-214-3p in osteoclasts
 # may be a way to treat disorders with reduced bone formation" is a therapy.
@@ -262,8 +263,20 @@ def _altered_cargo(doc: Document, cells: CellAnalysis) -> Iterator[Finding]:
         ]
         for m in molecules:
             lead = max(s.start, m.start - 40)
-            in_vesicles = _ALTERED_IN_VESICLES.search(text, lead, m.start)
-            verb = in_vesicles or _ALTERED.search(text, lead, m.start)
+            window = text[lead : m.start]
+            # (each row's regex runs only where the 40 characters hold one of its needles:
+            # most molecules of these sentences have none of its verbs right before them)
+            low = window.lower() if window.isascii() else None
+            in_vesicles = (
+                _ALTERED_IN_VESICLES.search(text, lead, m.start)
+                if low is None or any(needle in low for needle in _IN_VESICLES_NEEDLES)
+                else None
+            )
+            verb = in_vesicles or (
+                _ALTERED.search(text, lead, m.start)
+                if low is None or any(needle in low for needle in _ALTERED_NEEDLES)
+                else None
+            )
             if verb is None:
                 continue
             if (
