@@ -25,6 +25,7 @@ from exobone.extract.direction_rules import (
     DETERMINER_GAP_RE,
     DOWN,
     HARMFUL,
+    MODIFIED_CLASS_LIST_RE,
     NOUN_IN_RE,
     NOUN_OF_RE,
     REPAIR_AFTER_RE,
@@ -229,3 +230,39 @@ def _verb_of_coordinate(
     if head.form == "noun":
         return outer_verb(view, head, cues, bounds, consumed)
     return _attributing_verb(view, head, cues, bounds, consumed)
+
+
+_LIST_OPENERS = ("(", "namely", "including", "such as", "i.e.")
+
+
+def verb_over_class_list(
+    view: View,
+    t: Target,
+    cues: Sequence[Cue],
+    bounds: Sequence[tuple[int, int]],
+    consumed: set[int],
+) -> Cue | None:
+    """The verb acting on a class noun ("enzymes", "factors") whose members a list names past
+    the noun's own modifier (rule modified_class_list: "lowered the enzymes that degrade
+    cartilage (MMP13 and ADAMTS5)", "suppressed the factors raised by IL-1beta, namely
+    TNF-alpha and IL-6"). None when a clause edge stands before the noun or a verb cue
+    inside the list starts a clause of its own."""
+    text = view.text
+    window = text[max(0, t.start - 200) : t.start].lower()
+    if not any(opener in window for opener in _LIST_OPENERS):
+        return None
+    for c in reversed(cues):
+        if c.end > t.start:
+            continue
+        if t.start - c.end > 240:
+            return None
+        if c.form != "verb" or c.start in consumed:
+            continue
+        match = MODIFIED_CLASS_LIST_RE.fullmatch(text, c.end, t.start)
+        if match is None or boundary_between(bounds, c.end, match.start("noun")):
+            continue
+        listed_from = match.start("list") if match.group("list") else t.start
+        if any(d.form == "verb" and listed_from <= d.start < t.start for d in cues):
+            return None
+        return c
+    return None

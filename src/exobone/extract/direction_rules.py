@@ -126,6 +126,9 @@ COORDINATED_CHANGE_RE: Final = RULES.regex("coordinated_change")
 ADJECTIVE_LIST_RE: Final = RULES.regex("adjective_list")
 
 
+MODIFIED_CLASS_LIST_RE: Final = RULES.regex("modified_class_list")
+
+
 POST_NOUN_GAP_RE: Final = RULES.regex("post_noun_gap")
 # a ligand named before "and <transducer> signalling" is part of the pathway's name
 LIGAND_OF_PATHWAY_RE: Final = RULES.regex("ligand_of_pathway")

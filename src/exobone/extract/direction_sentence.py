@@ -15,7 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from exobone.extract.direction_compose import compose, governed_sign, left_cue, predicate_sign
+from exobone.extract.direction_compose import (
+    compose,
+    governed_sign,
+    left_cue,
+    predicate_sign,
+    verb_over_class_list,
+)
 from exobone.extract.direction_cues import (
     Cue,
     Target,
@@ -440,7 +446,9 @@ def _cues_before_targets(state: _SentenceState) -> None:
         if pred is None and i not in state.blocked:
             if t.kind in _MOLECULES and _names_vesicles_after(text, t.end):
                 continue  # "lower expression of miR-494-3p in the exosomes": their cargo
-            left = left_cue(text, t, cues, bounds, consumed)
+            left = verb_over_class_list(view, t, cues, bounds, consumed) or left_cue(
+                text, t, cues, bounds, consumed
+            )
             if left is not None:
                 governed = governed_sign(view, left, t, cues, bounds, consumed)
                 sign = _bettered(state, i, left, governed)
