@@ -233,11 +233,13 @@ def _verb_of_coordinate(
 
 
 _LIST_OPENERS = ("(", "namely", "including", "such as", "i.e.")
+_MODIFIER_STARTS = (" that ", " which ", "ed by ")  # what every match of the row holds
 
 
 def verb_over_class_list(
     view: View,
     t: Target,
+    left: Cue | None,
     cues: Sequence[Cue],
     bounds: Sequence[tuple[int, int]],
     consumed: set[int],
@@ -246,10 +248,14 @@ def verb_over_class_list(
     the noun's own modifier (rule modified_class_list: "lowered the enzymes that degrade
     cartilage (MMP13 and ADAMTS5)", "suppressed the factors raised by IL-1beta, namely
     TNF-alpha and IL-6"). None when a clause edge stands before the noun or a verb cue
-    inside the list starts a clause of its own."""
+    inside the list starts a clause of its own. `left`, the nearest cue before the target, is
+    passed over only when a list opens between it and the target."""
     text = view.text
-    window = text[max(0, t.start - 200) : t.start].lower()
-    if not any(opener in window for opener in _LIST_OPENERS):
+    gap = text[left.end if left is not None else max(0, t.start - 200) : t.start]
+    if not any(opener in gap for opener in _LIST_OPENERS):
+        return None
+    window = text[max(0, t.start - 240) : t.start]
+    if not any(modifier in window for modifier in _MODIFIER_STARTS):
         return None
     for c in reversed(cues):
         if c.end > t.start:

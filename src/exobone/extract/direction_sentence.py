@@ -446,9 +446,8 @@ def _cues_before_targets(state: _SentenceState) -> None:
         if pred is None and i not in state.blocked:
             if t.kind in _MOLECULES and _names_vesicles_after(text, t.end):
                 continue  # "lower expression of miR-494-3p in the exosomes": their cargo
-            left = verb_over_class_list(view, t, cues, bounds, consumed) or left_cue(
-                text, t, cues, bounds, consumed
-            )
+            left = left_cue(text, t, cues, bounds, consumed)
+            left = verb_over_class_list(view, t, left, cues, bounds, consumed) or left
             if left is not None:
                 governed = governed_sign(view, left, t, cues, bounds, consumed)
                 sign = _bettered(state, i, left, governed)
