@@ -9,6 +9,7 @@ functions read only the cues, the target and the sentence, none of the passes' s
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 from exobone.extract.direction_cues import (
     Cue,
@@ -32,7 +33,7 @@ from exobone.extract.direction_rules import (
     SAME,
     UP,
 )
-from exobone.extract.scanning import View
+from exobone.extract.scanning import View, required_texts
 
 
 def left_cue(
@@ -233,7 +234,9 @@ def _verb_of_coordinate(
 
 
 _LIST_OPENERS = ("(", "namely", "including", "such as", "i.e.")
-_MODIFIER_STARTS = (" that ", " which ", "ed by ")  # what every match of the row holds
+# Texts one of which the words before a target must hold for the row to match there (its
+# cheap pre-check: the class nouns), read from the pattern.
+_CLASS_NOUNS: Final = required_texts(MODIFIED_CLASS_LIST_RE.pattern)
 
 
 def verb_over_class_list(
@@ -254,8 +257,8 @@ def verb_over_class_list(
     gap = text[left.end if left is not None else max(0, t.start - 200) : t.start]
     if not any(opener in gap for opener in _LIST_OPENERS):
         return None
-    window = text[max(0, t.start - 240) : t.start]
-    if not any(modifier in window for modifier in _MODIFIER_STARTS):
+    window = text[max(0, t.start - 240) : t.start].lower()
+    if not any(noun in window for noun in _CLASS_NOUNS):
         return None
     for c in reversed(cues):
         if c.end > t.start:

@@ -13,7 +13,7 @@ from typing import Final
 
 from exobone.extract.cues import Cue, CueHits
 from exobone.extract.rules import load_rules, table_cue
-from exobone.extract.scanning import Relaxed
+from exobone.extract.scanning import Relaxed, required_texts
 from exobone.model import Span
 from exobone.text.sentences import split_sentences
 
@@ -51,6 +51,9 @@ _ACCOUNT_LENGTH = 400
 # what earlier studies found ("Early studies defined them as ..."), a hypothesis stated.
 _LITERATURE_SENTENCE: Final = _RULES.regex("literature_sentence")
 _HYPOTHESIS_STATED: Final = _RULES.regex("hypothesis_stated")
+# Texts one of which an abstract must hold for `_HYPOTHESIS_STATED` to match (its cheap
+# pre-check), read from the pattern.
+_HYPOTHESIS_NEEDLES: Final = required_texts(_HYPOTHESIS_STATED.pattern)
 
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
@@ -102,7 +105,7 @@ def _tells_results(abstract: str, lowered: str, hits: CueHits | None) -> bool:
     words of a hypothesis it states without testing ("We hypothesised that ...", R923)."""
     if _RESULT_CUE.search(abstract, lowered, hits=hits) is None:
         return False
-    if "hypothesi" not in lowered:  # the needle of hypothesis_stated, before its regex
+    if not any(needle in lowered for needle in _HYPOTHESIS_NEEDLES):
         return True
     hypotheses = [m.span() for m in _HYPOTHESIS_STATED.finditer(abstract)]
     return not hypotheses or _RESULT_CUE.search(_blanked(abstract, hypotheses)) is not None
