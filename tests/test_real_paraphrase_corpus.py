@@ -74,6 +74,7 @@ CELL_LINE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9./-]*$")
 # search index held almost no uncut abstract of a mechanism chain that no corpus had).
 # quality24e landed R1100-R1102 of its R1100-R1119, and R1103-R1119 stay unused.
 # quality24b landed R1040-R1043 of its R1040-R1059, and R1044-R1059 stay unused.
+# Session 25: R1120-R1219 are the ranges of quality25a-e, reserved until each lands its own.
 RESERVED = frozenset(
     f"R{n}" for n in (
         *range(165, 190), *range(205, 215), *range(234, 240), *range(255, 260), *range(270, 280),
@@ -88,6 +89,7 @@ RESERVED = frozenset(
         *range(1063, 1080),
         *range(1082, 1100),
         *range(1103, 1120),
+        *range(1120, 1220),
     )
 )
 REAL = Corpus(folder="real_paraphrase", name="real", prefix="R", size=525, reviews=167,
