@@ -68,3 +68,19 @@ def test_words_before_reads_as_defined():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
         end, count = rng.randint(0, len(text)), rng.randint(1, 19)
         assert _words_before(text, end, count) == _words_before_as_defined(text, end, count)
+
+
+def test_a_statistic_in_brackets_defines_nothing():
+    # R960 (a rabbit TMJ-OA study, its results paraphrased): the letters and digits of a
+    # repeated "(P<0.01)" are found in the words before it, so without the check the second
+    # one read as the short form of "P<0.01) and synovial membrane inflammation scores".
+    text = (
+        "The treated group had better OARSI histological scores (P<0.01) and synovial "
+        "membrane inflammation scores (P<0.01) than the untreated group, with six joints a "
+        "group (n=6) and six more (n=6) in the sham group."
+    )
+    assert find_abbreviations(text) == []
+    # a short form with a sign in it is refused; one without is still read
+    assert defs("bone marrow stromal cells (BMSCs) given (p=0.05)") == {
+        "BMSCs": "bone marrow stromal cells"
+    }

@@ -70,11 +70,17 @@ _WORD = re.compile(r"[^\s()]+")
 _ITEM = re.compile(r"[^,;]+")
 _WINDOW = 400  # characters searched for the words of a long form
 _SHORT_WINDOW = 12  # characters per word tried first (`_words_before`)
+# A comparison sign: a parenthesis that holds one states a statistic ("(P<0.01)", "(n=6)"),
+# whose letters and digits a repeated statistic before it would otherwise spell out (R960:
+# "inflammation scores (P<0.01) ... (P<0.01)" made "P<0.01" stand for the inflammation).
+_STATISTIC = re.compile(r"[<>=\u2264\u2265]")
 
 
 def _valid_short(short: str) -> bool:
     if not 2 <= len(short) <= 14 or short.count(" ") > 1:
         return False
+    if _STATISTIC.search(short):
+        return False  # "(P<0.01)", "(n=6)": a statistic, never a short form
     if not short[0].isalnum() or not any(c.isalpha() for c in short):
         return False
     return any(c.isupper() for c in short) or len(short) <= 5
