@@ -32,6 +32,7 @@ from exobone.extract.direction_rules import (
     REPAIR_AFTER_RE,
     SAME,
     UP,
+    VERB_OBJECT_COORDINATE_RE,
 )
 from exobone.extract.scanning import View, required_texts
 
@@ -211,8 +212,10 @@ def _verb_of_coordinate(
 ) -> Cue | None:
     """The verb acting on the changed state that `cue` is joined to by "and" (rule
     coordinated_change: "lessened the downregulation of A and upregulation of B", "restored
-    the decreased A and the increased B"): the second state is its object too. A participle
-    right after "and" with no determiner is a verb of its own ("... of A and increased B")."""
+    the decreased A and the increased B"), or on the object a noun cue is joined to (rule
+    verb_object_coordinate: "inhibited A and the activation of B"): the second state is its
+    object too. A participle right after "and" with no determiner is a verb of its own ("...
+    of A and increased B")."""
     # (asked of most verb cues: the "and" the row ends with, and a verb's "the", first)
     before = view.text[max(0, cue.start - 50) : cue.start]
     if " and " not in before or cue.form == "verb" and not before.lower().endswith(" the "):
@@ -222,6 +225,14 @@ def _verb_of_coordinate(
         return None
     head = cues[at - 1]
     gap = view.text[head.end : cue.start]
+    if (
+        head.form == "verb"
+        and cue.form == "noun"
+        and head.start not in consumed
+        and not boundary_between(bounds, head.end, cue.start)
+        and VERB_OBJECT_COORDINATE_RE.fullmatch(gap)
+    ):
+        return head  # "inhibited A and the activation of B" (rule verb_object_coordinate)
     if (
         head.form not in ("noun", "adj", "verb")
         or boundary_between(bounds, head.end, cue.start)

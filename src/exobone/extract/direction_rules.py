@@ -123,6 +123,9 @@ COORDINATED_CUES_RE: Final = RULES.regex("coordinated_cues")
 COORDINATED_CHANGE_RE: Final = RULES.regex("coordinated_change")
 
 
+VERB_OBJECT_COORDINATE_RE: Final = RULES.regex("verb_object_coordinate")
+
+
 ADJECTIVE_LIST_RE: Final = RULES.regex("adjective_list")
 
 
