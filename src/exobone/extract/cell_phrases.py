@@ -167,6 +167,12 @@ def _resolve(phrase: CellPhrase, text: str = "") -> None:
         if made:
             phrase.cell, phrase.origin = made, ""
             return
+        if not phrase.cell and heads:
+            # A line with no cell type of its own names its species; the type written beside
+            # it says what the cells are: "THP-1 macrophages", "macrophage-like THP-1 cells"
+            # (R840), "THP-1-derived macrophages" -> macrophage||human.
+            phrase.cell = heads[-1].label
+            return
         if phrase.cell == "preosteoblast" and any(
             m.kind == "preconditioning" and m.label in _INDUCTION for m in phrase.mentions
         ):

@@ -64,6 +64,13 @@ def _cells_in_culture(doc: Document, recipients: list[CellPhrase]) -> str | None
             return "cells given a disease model in a dish [rule treated_before]"
         if _TREATED_AFTER.match(text[p.end : p.end + 60]):
             return "cells given a disease model in a dish [rule treated_after]"
+    # Human cells in a study of rats or mice met the vesicles outside those animals: "EVs
+    # strengthened the angiogenic capability of human umbilical vein endothelial cells" beside
+    # rat femoral defects (R1020); EVs of senescent human OA chondrocytes passed senescence on
+    # to non-senescent chondrocytes beside a mouse model (R662).
+    animals = {m.label for m in animal_species(doc)}
+    if animals and any(p.species and p.species not in animals for p in recipients):
+        return "cells of a species other than the study's animals"
     return None
 
 
