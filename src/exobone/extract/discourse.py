@@ -15,6 +15,7 @@ from exobone.extract.cues import Cue, CueHits
 from exobone.extract.rules import load_rules, table_cue
 from exobone.extract.scanning import Relaxed, required_texts
 from exobone.model import Span
+from exobone.text.calls import is_ascii
 from exobone.text.sentences import split_sentences
 
 # The rules are rows of data/discourse.yaml; this module holds the logic that applies them.
@@ -64,19 +65,31 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def _own_words(abstract: str) -> str | None:
+def _own_words(
+    abstract: str, lowered: str, sentences: list[tuple[int, int]] | None = None
+) -> str | None:
     """The abstract with its sentences of earlier studies' findings and the words of its
-    stated hypotheses blanked, or None when it has neither."""
+    stated hypotheses blanked, or None when it has neither (`lowered`: the abstract lowered;
+    `sentences`: its sentences' spans, when the caller has them)."""
     blanks = [
         (start, end)
-        for start, end in split_sentences(abstract)
+        for start, end in (split_sentences(abstract) if sentences is None else sentences)
         if _LITERATURE_SENTENCE.match(abstract, start, end)
     ]
-    blanks += [m.span() for m in _HYPOTHESIS_STATED.finditer(abstract)]
+    # The pattern opens on `\b` and is searched case-insensitively: over a whole abstract
+    # that tries every offset (about 0.2 M instructions), so an ASCII abstract (lowered
+    # exactly as the pattern reads it) without one of its required texts is not searched.
+    if not is_ascii(abstract) or any(needle in lowered for needle in _HYPOTHESIS_NEEDLES):
+        blanks += [m.span() for m in _HYPOTHESIS_STATED.finditer(abstract)]
     return _blanked(abstract, blanks) if blanks else None
 
 
-def _tells_no_work(abstract: str, lowered: str, hits: CueHits | None) -> bool:
+def _tells_no_work(
+    abstract: str,
+    lowered: str,
+    hits: CueHits | None,
+    sentences: list[tuple[int, int]] | None = None,
+) -> bool:
     """Whether an abstract tells no work of its own: no study or result cue and nothing in the
     past tense (reviews that never name themselves: "EVs and their potential significance in
     the pathogenesis and treatment of osteoarthritis", doi:10.3390/ph14040315; Qin and Dallas,
@@ -89,14 +102,16 @@ def _tells_no_work(abstract: str, lowered: str, hits: CueHits | None) -> bool:
         and _OWN_ACCOUNT.search(abstract, lowered, hits=hits) is None
     ):
         return True
-    own = _own_words(abstract)
+    own = _own_words(abstract, lowered, sentences)
+    if own is None:
+        return False
+    own_lowered = own.lower()  # (lowered once for both cues)
     return (
-        own is not None
         # what is left must still be long enough to tell a study (R388, cut after its
         # opening of earlier work, stays primary)
-        and len(" ".join(own.split())) >= _ACCOUNT_LENGTH
-        and _STUDY_CUE.search(own) is None
-        and _OWN_ACCOUNT.search(own) is None
+        len(" ".join(own.split())) >= _ACCOUNT_LENGTH
+        and _STUDY_CUE.search(own, own_lowered) is None
+        and _OWN_ACCOUNT.search(own, own_lowered) is None
     )
 
 
@@ -129,10 +144,15 @@ _OWN_MEANS_CLAUSE: Final = _RULES.regex("own_means_clause")
 
 
 def review_cue(
-    title: str, abstract: str, lowered: str | None = None, hits: CueHits | None = None
+    title: str,
+    abstract: str,
+    lowered: str | None = None,
+    hits: CueHits | None = None,
+    sentences: list[tuple[int, int]] | None = None,
 ) -> re.Match[str] | None:
     """The words that make the record a review, or None for a primary study (`lowered`: the
-    abstract lowered, `hits`: its cues' needles, when the caller has them)."""
+    abstract lowered, `hits`: its cues' needles, `sentences`: its sentences' spans, when the
+    caller has them)."""
     if lowered is None:
         lowered = abstract.lower()
     experiment: list[bool] = []  # whether the abstract tells an experiment, searched once
@@ -157,18 +177,23 @@ def review_cue(
     # the survey cues are the slowest to search: only a record without its own results needs them
     if no_experiment() and not _tells_results(abstract, lowered, hits):
         survey = _SURVEY_CUE.search(abstract, lowered, hits=hits) or _SURVEY_TITLE.search(title)
-        if survey is None and _tells_no_work(abstract, lowered, hits):
+        if survey is None and _tells_no_work(abstract, lowered, hits, sentences):
             return _FIRST_SENTENCE.match(abstract)
         return survey
     return None
 
 
 def review_span(
-    title: str, abstract: str, lowered: str | None = None, hits: CueHits | None = None
+    title: str,
+    abstract: str,
+    lowered: str | None = None,
+    hits: CueHits | None = None,
+    sentences: list[tuple[int, int]] | None = None,
 ) -> Span | None:
     """Where the words that make the record a review are (sentence 0 of their section), or
-    None for a primary study; found once per record, by the pipeline."""
-    cue = review_cue(title, abstract, lowered, hits)
+    None for a primary study; found once per record, by the pipeline (`sentences`: the
+    abstract's sentences' spans, if known)."""
+    cue = review_cue(title, abstract, lowered, hits, sentences)
     if cue is None:
         return None
     # words that are not the abstract's at their offsets were found in the title

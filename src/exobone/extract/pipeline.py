@@ -456,7 +456,7 @@ def build_document(record: Record, matcher: Matcher | None = None) -> Document:
         ),
     )
     doc.review_words = review_span(
-        title, abstract, doc.lowered("abstract"), doc.cue_hits("abstract")
+        title, abstract, doc.lowered("abstract"), doc.cue_hits("abstract"), spans
     )
     doc.review = doc.review_words is not None
     doc.background_end = (
