@@ -53,8 +53,18 @@ _ACCOUNT_LENGTH = 400
 _LITERATURE_SENTENCE: Final = _RULES.regex("literature_sentence")
 _HYPOTHESIS_STATED: Final = _RULES.regex("hypothesis_stated")
 # Texts one of which an abstract must hold for `_HYPOTHESIS_STATED` to match (its cheap
-# pre-check), read from the pattern.
+# pre-check), read from the pattern; as a cue's needles, the lexicon's pass over the abstract
+# finds them too (`_may_state_hypotheses`).
 _HYPOTHESIS_NEEDLES: Final = required_texts(_HYPOTHESIS_STATED.pattern)
+_HYPOTHESIS_CUE: Final = _RULES.cue("hypothesis_stated")
+
+
+def _may_state_hypotheses(abstract: str, lowered: str, hits: CueHits | None) -> bool:
+    """Whether `lowered` (the abstract lowered) holds one of `_HYPOTHESIS_NEEDLES`: looked up in
+    the abstract's cue `hits` when it has them (about 14 scans of the whole abstract saved)."""
+    if hits is not None and is_ascii(abstract):
+        return _HYPOTHESIS_CUE.may_occur(abstract, lowered, hits)
+    return any(needle in lowered for needle in _HYPOTHESIS_NEEDLES)
 
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
@@ -66,11 +76,14 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _own_words(
-    abstract: str, lowered: str, sentences: list[tuple[int, int]] | None = None
+    abstract: str,
+    lowered: str,
+    hits: CueHits | None = None,
+    sentences: list[tuple[int, int]] | None = None,
 ) -> str | None:
     """The abstract with its sentences of earlier studies' findings and the words of its
     stated hypotheses blanked, or None when it has neither (`lowered`: the abstract lowered;
-    `sentences`: its sentences' spans, when the caller has them)."""
+    `hits`: its cues' needles, `sentences`: its sentences' spans, when the caller has them)."""
     blanks = [
         (start, end)
         for start, end in (split_sentences(abstract) if sentences is None else sentences)
@@ -79,7 +92,7 @@ def _own_words(
     # The pattern opens on `\b` and is searched case-insensitively: over a whole abstract
     # that tries every offset (about 0.2 M instructions), so an ASCII abstract (lowered
     # exactly as the pattern reads it) without one of its required texts is not searched.
-    if not is_ascii(abstract) or any(needle in lowered for needle in _HYPOTHESIS_NEEDLES):
+    if not is_ascii(abstract) or _may_state_hypotheses(abstract, lowered, hits):
         blanks += [m.span() for m in _HYPOTHESIS_STATED.finditer(abstract)]
     return _blanked(abstract, blanks) if blanks else None
 
@@ -102,7 +115,7 @@ def _tells_no_work(
         and _OWN_ACCOUNT.search(abstract, lowered, hits=hits) is None
     ):
         return True
-    own = _own_words(abstract, lowered, sentences)
+    own = _own_words(abstract, lowered, hits, sentences)
     if own is None:
         return False
     own_lowered = own.lower()  # (lowered once for both cues)
@@ -120,7 +133,7 @@ def _tells_results(abstract: str, lowered: str, hits: CueHits | None) -> bool:
     words of a hypothesis it states without testing ("We hypothesised that ...", R923)."""
     if _RESULT_CUE.search(abstract, lowered, hits=hits) is None:
         return False
-    if not any(needle in lowered for needle in _HYPOTHESIS_NEEDLES):
+    if not _may_state_hypotheses(abstract, lowered, hits):
         return True
     hypotheses = [m.span() for m in _HYPOTHESIS_STATED.finditer(abstract)]
     return not hypotheses or _RESULT_CUE.search(_blanked(abstract, hypotheses)) is not None
