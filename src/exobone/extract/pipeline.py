@@ -316,7 +316,12 @@ def find_mentions(
     (`_redefined_shorts`)."""
     lexicon = matcher.lexicon
     extra = _across_definitions(text, abbrevs, matcher) + patterns.find_rnas(text)
-    matches = resolve(candidates + extra) if extra else list(resolved)
+    if not extra:
+        matches = list(resolved)
+    elif _apart(candidates, extra):
+        matches = _placed(resolved, extra)
+    else:
+        matches = resolve(candidates + extra)
     ordered = len(matches)  # these in text order, before the shapes' and other finds
     shapes = patterns.shapes_of(text)
     shaped = patterns.find_gene_symbols(text, lexicon, shapes)
@@ -357,6 +362,36 @@ def find_mentions(
         for m in matches
         if m[2] and (m[2][0][0] != "stop" or any(k != "stop" for k, _ in m[2]))
     ]
+
+
+def _apart(candidates: list[Match], extra: list[Match]) -> bool:
+    """Whether no match of `extra` overlaps a candidate or another match of `extra`. `resolve`
+    of them all then selects each of `extra` whole and, of the candidates, what it selects of
+    them alone (matches that share no offset never meet): `_placed` gives that result without
+    resolving the abstract's candidates a second time (two sorts by a key function, about
+    0.1 M instructions)."""
+    for i, (start, end, _) in enumerate(extra):
+        for c_start, c_end, _ in candidates:
+            if c_start < end and start < c_end:
+                return False
+        for j in range(i):
+            o_start, o_end, _ = extra[j]
+            if o_start < end and start < o_end:
+                return False
+    return True
+
+
+def _placed(resolved: list[Match], extra: list[Match]) -> list[Match]:
+    """`resolved` (in text order) with the `extra` matches, apart from them all (`_apart`),
+    each put in its place in text order: what `resolve` of the candidates and `extra` gives."""
+    out = list(resolved)
+    starts = [m[0] for m in out]
+    for m in extra:
+        # (no match of `out` starts where `m` does: they would overlap)
+        at = bisect.bisect_left(starts, m[0])
+        out.insert(at, m)
+        starts.insert(at, m[0])
+    return out
 
 
 def _in_text_order(matches: list[Match]) -> bool:
