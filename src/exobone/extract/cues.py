@@ -22,7 +22,7 @@ import ahocorasick
 from exobone.extract.scanning import Relaxed, literal_starts, lowercase_pattern, required_texts
 from exobone.text.calls import is_ascii, match_end, match_start, pattern_match, pattern_search
 
-__all__ = ["Cue", "CueHits", "cue_needles"]
+__all__ = ["Cue", "CueHits", "cue_needles", "needle_set"]
 
 
 # How long the texts that start a whole-text cue's matches may grow (`Cue`'s `whole_text`):
@@ -214,6 +214,13 @@ class _Needles:
 
 
 _NEEDLES = _Needles()  # rows of pattern data shared by every document, never a text's hits
+
+
+def needle_set(texts: tuple[str, ...]) -> int:
+    """The id of one more set of lower-cased `texts` that the one pass over each section finds
+    (`CueHits.may_match` then tells whether one occurs): a pre-check of a shape searched over
+    whole sections, with no pass of its own. Made at import, before the lexicon's matcher."""
+    return _NEEDLES.add(texts)
 
 
 def cue_needles() -> tuple[dict[str, list[int]], int]:

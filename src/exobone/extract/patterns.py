@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, Final
 
+from exobone.extract.cues import CueHits, needle_set
 from exobone.extract.scanning import Relaxed, required_texts
 from exobone.lexicon import Entry, Lexicon, Match
 from exobone.text.calls import is_ascii, match_end, match_start
@@ -21,6 +22,32 @@ _ALNUM_SET = frozenset(_ALNUM)
 
 def _start(m: re.Match[str]) -> int:
     return m.start()
+
+
+def _folded_set(needles: tuple[str, ...]) -> int:
+    """The id of `needles` lower-cased as a set the lexicon's pass over each section finds
+    (`needle_set`), when each is a run of letters and digits (which the pass finds as written);
+    -1 otherwise. A section without one of them holds none of `needles` in any case, and is not
+    scanned for each (an `in` test over the whole abstract, about 1.5 K instructions apiece)."""
+    folded = tuple(sorted({needle.lower() for needle in needles}))
+    if not folded or not all(text.isalnum() and text.isascii() for text in folded):
+        return -1
+    return needle_set(folded)
+
+
+def _may_hold(
+    text: str, needles: tuple[str, ...], folded_id: int, hits: CueHits | None
+) -> bool:
+    """Whether `text` holds one of `needles` (`folded_id`: their `_folded_set`; `hits`: the
+    needles found in `text`, an ASCII section, by the lexicon's pass, if known)."""
+    if hits is not None and 0 <= folded_id < hits.known and not hits.may_match(
+        folded_id, 0, len(text)
+    ):
+        return False
+    for needle in needles:  # noqa: SIM110 (a loop: any() makes a generator)
+        if needle in text:
+            return True
+    return False
 
 
 class _Shape:
@@ -35,6 +62,7 @@ class _Shape:
         self.regex = re.compile(pattern)
         self.not_after = frozenset(not_after)
         self.needles = needles
+        self.folded_id = _folded_set(needles)
         # searched first: a pattern opening on an optional prefix or a class ("(?:hsa_)?[Cc]irc")
         # gives the regex engine no literal to skip ahead to
         self.relaxed = Relaxed.of(pattern, self.regex.flags)
@@ -45,10 +73,11 @@ class _Shape:
         return self.relaxed.search(self.regex, text, pos, end)
 
     def finditer(
-        self, text: str, pos: int = 0, endpos: int | None = None
+        self, text: str, pos: int = 0, endpos: int | None = None, hits: CueHits | None = None
     ) -> Iterator[re.Match[str]]:
-        """The matches `(?<![not_after])pattern` would give, left to right, without overlaps."""
-        if self.needles and not any(n in text for n in self.needles):
+        """The matches `(?<![not_after])pattern` would give, left to right, without overlaps
+        (`hits`: the cues' needles found in `text`, an ASCII section, if known)."""
+        if self.needles and not _may_hold(text, self.needles, self.folded_id, hits):
             return
         end = len(text) if endpos is None else endpos
         if not self.not_after:
@@ -84,6 +113,7 @@ _MIRNAS = tuple(
     )
 )
 _MIRNA_NEEDLES = ("miR", "mir", "MiR", "MIR", "icroRNA")  # every name holds one
+_MIRNA_FOLDED = _folded_set(_MIRNA_NEEDLES)
 # A list that names the first miRNA in full and the next ones by their number alone: 'miR-34a,
 # -30c, -125a, -24, -92a, -150 and -186' (R662, doi:10.1172/jci.insight.125019),
 # 'hsa-miR-4487, -4532 and -7108-5p' (R723): each number after a comma or 'and' is one more
@@ -187,10 +217,11 @@ def circ_label(name: str | None, number: str | None) -> str:
     return f"circ{name}" if name else f"circ_{number}"
 
 
-def find_rnas(text: str) -> list[Match]:
-    """miRNA and lncRNA mentions."""
+def find_rnas(text: str, hits: CueHits | None = None) -> list[Match]:
+    """miRNA and lncRNA mentions (`hits`: the cues' needles found in `text`, an ASCII section,
+    by the lexicon's pass, if known)."""
     out: list[Match] = []
-    if any(n in text for n in _MIRNA_NEEDLES):
+    if _may_hold(text, _MIRNA_NEEDLES, _MIRNA_FOLDED, hits):
         for m in sorted((m for names in _MIRNAS for m in names.finditer(text)), key=_start):
             start = m.start()
             # Like the name, a species prefix may not follow a letter or digit; if it does, the
@@ -213,13 +244,16 @@ def find_rnas(text: str) -> list[Match]:
             m.end(),
             (("mirna", "let-7" + m.group(1) + (f"-{m.group(2)}" if m.group(2) else "")),),
         )
-        for m in _LET7.finditer(text)
+        for m in _LET7.finditer(text, hits=hits)
     ]
-    out += [(m.start(), m.end(), (("lncrna", m.group(1)),)) for m in _LNC_PREFIXED.finditer(text)]
-    out += [(m.start(), m.end(), (("lncrna", m.group(1)),)) for m in _ANTISENSE.finditer(text)]
+    out += [
+        (m.start(), m.end(), (("lncrna", m.group(1)),))
+        for shape in (_LNC_PREFIXED, _ANTISENSE)
+        for m in shape.finditer(text, hits=hits)
+    ]
     out += [
         (m.start(), m.end(), (("lncrna", circ_label(m.group(1), m.group(2))),))
-        for m in _CIRC.finditer(text)
+        for m in _CIRC.finditer(text, hits=hits)
     ]
     return out
 

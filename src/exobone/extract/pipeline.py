@@ -309,13 +309,14 @@ def find_mentions(
     resolved: list[Match],
     non_cell: frozenset[str] = frozenset(),
     redefined: dict[str, frozenset[Entry]] | None = None,
+    hits: CueHits | None = None,
 ) -> list[Match]:
     """All mentions of one section's text, overlaps settled, in text order (leftmost, then
     longest first); the `non_cell` short forms name no cell (`_non_cell_shorts`), and the
     lexicon's cell reading of the `redefined` ones gives way to their definition
-    (`_redefined_shorts`)."""
+    (`_redefined_shorts`); `hits`: the cues' needles the lexicon's pass found in `text`."""
     lexicon = matcher.lexicon
-    extra = _across_definitions(text, abbrevs, matcher) + patterns.find_rnas(text)
+    extra = _across_definitions(text, abbrevs, matcher) + patterns.find_rnas(text, hits)
     if not extra:
         matches = list(resolved)
     elif _apart(candidates, extra):
@@ -445,12 +446,15 @@ def build_document(record: Record, matcher: Matcher | None = None) -> Document:
     abstract_needles: list[tuple[int, int, list[int]]] = []
     title_candidates = matcher.candidates(title, needles=title_needles)
     abstract_candidates = matcher.candidates(abstract, needles=abstract_needles)
+    section_hits: dict[str, CueHits] = {}  # (ASCII sections only)
     for section, text, needles in (
         ("title", title, title_needles),
         ("abstract", abstract, abstract_needles),
     ):
         if text.isascii():
-            doc.found_cues(section, CueHits(doc.lowered(section), needles, matcher.cues_known))
+            hits = CueHits(doc.lowered(section), needles, matcher.cues_known)
+            doc.found_cues(section, hits)
+            section_hits[section] = hits
     title_resolved = resolve(title_candidates)
     abstract_resolved = resolve(abstract_candidates)
     labels = _abbreviation_labels(title, title_abbrevs, title_resolved)
@@ -473,6 +477,7 @@ def build_document(record: Record, matcher: Matcher | None = None) -> Document:
             title_resolved,
             non_cell,
             redefined,
+            section_hits.get("title"),
         ),
     )
     doc.mentions += _mentions(
@@ -488,6 +493,7 @@ def build_document(record: Record, matcher: Matcher | None = None) -> Document:
             abstract_resolved,
             non_cell,
             redefined,
+            section_hits.get("abstract"),
         ),
     )
     doc.review_words = review_span(
