@@ -184,12 +184,12 @@ def analyse(doc: Document) -> CellAnalysis:
         vesicles_by_sentence.setdefault((v.section, v.sentence), []).append(v)
     by_sentence: list[tuple[Sentence, list[CellPhrase], list[Mention]]] = []
     previous: list[Mention] = []
-    defined: dict[str, str] = {}  # abbreviation -> species its background definition states
+    defined: dict[str, tuple[str, str, str]] = {}  # abbreviation -> its background identity
     for sentence in doc.sentences:
         named, previous = previous, vesicles_by_sentence.get((sentence.section, sentence.index), [])
         if doc.is_background(sentence):
             if "(" in sentence.text:
-                defined.update(_defined_species(doc, sentence))
+                defined.update(_defined_identities(doc, sentence))
             continue
         phrases = phrases_in(doc, sentence)
         phrases = [p for p in phrases if not doc.is_background(p.mentions[0])]
@@ -222,7 +222,7 @@ def analyse(doc: Document) -> CellAnalysis:
             sibling.role = p.role
             analysis.phrases.append(sibling)
     if defined:
-        _defined_species_to(doc, analysis.phrases, defined)
+        _defined_identities_to(doc, analysis.phrases, defined)
     _share_species(doc, analysis.phrases)
     if not doc.review:
         _patients_gave_cells(doc, analysis.phrases)
@@ -545,34 +545,43 @@ def _treated_listed_before(text: str, phrases: list[CellPhrase], treated: CellPh
         at -= 1
 
 
-# The opening background may define the study's cells with their species, "Human periodontal
-# ligament stem cells (PDLSCs)", "exosomes derived from human urine-derived stem cells (human
-# USCEXOs)" (R30, R51): the species holds where the study uses the abbreviation.
-def _defined_species(doc: Document, sentence: Sentence) -> dict[str, str]:
-    """The cell words of background phrases that define an abbreviation and name a species."""
+# The opening background may define the study's cells with their species or tissue, "Human
+# periodontal ligament stem cells (PDLSCs)", "exosomes derived from human urine-derived stem
+# cells (human USCEXOs)" (R30, R51), "exosomes of bone marrow mesenchymal stem cells
+# (MSC-exos)" (R324): they hold where the study uses the abbreviation.
+def _defined_identities(doc: Document, sentence: Sentence) -> dict[str, tuple[str, str, str]]:
+    """The cell words of background phrases that define an abbreviation and name a species or
+    an origin, with the phrase's cell, origin and species."""
     text = doc.text_of(sentence.section)
     found = {}
     for p in phrases_in(doc, sentence):
-        if not p.species:
+        if not p.species and not p.origin:
             continue
         cells = [text[m.start : m.end] for m in p.mentions if m.kind == "cell_types"]
         tail = DEFINED_ABBREVIATION.match(text[p.end : p.end + 30])
         if tail or any(any(c.isupper() for c in words[1:]) for words in cells):
             for words in cells:
-                found[words] = p.species
+                found[words] = (p.cell, p.origin, p.species)
     return found
 
 
-def _defined_species_to(doc: Document, phrases: list[CellPhrase], defined: dict[str, str]) -> None:
+def _defined_identities_to(
+    doc: Document, phrases: list[CellPhrase], defined: dict[str, tuple[str, str, str]]
+) -> None:
     for p in phrases:
-        if p.species or p.line:
+        if p.line or (p.species and p.origin):
             continue
         text = doc.text_of(p.section)
         for m in p.mentions:
-            words = text[m.start : m.end]
-            if words in defined:
-                p.species = defined[words]
-                break
+            identity = defined.get(text[m.start : m.end])
+            if identity is None:
+                continue
+            cell, origin, species = identity
+            if not p.species:
+                p.species = species
+            if not p.origin and cell == p.cell:
+                p.origin = origin
+            break
 
 
 def _patients_gave_cells(doc: Document, phrases: list[CellPhrase]) -> None:
