@@ -37,6 +37,7 @@ _TREATED: Final = table_cue(_TREATED_ROWS)
 # Signs that vesicles met cells in a dish, for studies that also worked in animals or people.
 _CELL_WORK: Final = _RULES.cue("cell_work")
 _IN_VITRO_ASSAYS: Final = frozenset(_RULES.word_list("in_vitro_assays"))
+_ASSAYS_OF_BODIES: Final = frozenset(_RULES.word_list("in_vitro_assays_also_of_bodies"))
 # Cells given a disease model in a dish, named before or after the cells; tried on the few
 # words beside a recipient cell phrase (their pre-checks read from the pattern by the engine).
 _ENGINE: Final = Engine()
@@ -71,6 +72,20 @@ def _cells_in_culture(doc: Document, recipients: list[CellPhrase]) -> str | None
     animals = {m.label for m in animal_species(doc)}
     if animals and any(p.species and p.species not in animals for p in recipients):
         return "cells of a species other than the study's animals"
+    return None
+
+
+def _dish_method(doc: Document) -> tuple[Span, str] | None:
+    """Where a study with no recipient cells found names a cell line or an assay of cells in
+    a dish (CCK-8 or flow cytometry of cells, R126, R382; THP-1 or SW1353 cells, R840, R479):
+    its cells were handled in vitro though "in vitro" is never written."""
+    source_lines = {p.line for p in analyse(doc).sources}
+    for mention in doc.of_kind("cell_lines"):
+        if mention.label not in source_lines:
+            return mention.span(), "a cell line other than the vesicles' source is named"
+    for mention in doc.of_kind("assays"):
+        if mention.label in _IN_VITRO_ASSAYS and mention.label not in _ASSAYS_OF_BODIES:
+            return mention.span(), "an assay of cells in a dish is named"
     return None
 
 
@@ -223,6 +238,8 @@ def extract(doc: Document) -> Iterator[Finding]:
                 span,
                 "in-vitro words [rule in_vitro_words]" if words else "in-vitro cue [rule in_vitro]",
             )
+        elif not explant and (dish := _dish_method(doc)):
+            yield Finding("settings", "in_vitro", *dish)
     if has_in_vivo(doc):
         animals = animal_species(doc)
         span = _first(doc, _IN_VIVO)
