@@ -126,9 +126,13 @@ class _SentenceState:
     )
 
     def __init__(
-        self, view: View, targets: Sequence[Target], vesicle_spans: Sequence[tuple[int, int]]
+        self,
+        view: View,
+        targets: Sequence[Target],
+        vesicle_spans: Sequence[tuple[int, int]],
+        cues: list[Cue],
     ) -> None:
-        text = self.text = view.text
+        self.text = view.text
         self.view = view
         self.targets = targets
         self.vesicle_spans = vesicle_spans
@@ -136,7 +140,25 @@ class _SentenceState:
         if any(targets[i].start > targets[i + 1].start for i in range(len(targets) - 1)):
             order.sort(key=lambda i: targets[i].start)  # they mostly come in text order
         self.order = order
-        self.cues, prospects = _usable_cues(self.view, targets)
+        self.cues = cues
+        # (the clause reading below is set by `read_clauses`, for a sentence a pass can sign)
+        self.inhibitor_from = len(view.text) + 1
+        self.inhibitor_words = False
+        self.bounds: list[tuple[int, int]] = []
+        self.result: list[int | None] = [None] * len(targets)
+        self.local: list[int | None] = [None] * len(targets)
+        self.consumed: set[int] = set()
+        self.blocked: set[int] = set()
+        self.by_vesicles: set[int] = set()
+        self.right_of: dict[int, Cue] = {}
+        self.why: dict[int, tuple[str, Cue | None]] = {}
+        self.changed: dict[int, list[str]] = {}
+        self.named: list[tuple[int, int]] | None = None  # `VESICLE_RE`'s matches, once needed
+
+    def read_clauses(self, prospects: list[tuple[int, int]]) -> None:
+        """Where an inhibitor's clause starts and where clauses end (`prospects`: the spans of
+        the cues that name a prospect, which end a clause too)."""
+        text, view = self.text, self.view
         # "Inhibiting miR-21 abolished the increase in ALP by exosomes": nothing from the
         # gerund on gets a direction
         # gerund: where the gerund subject starts (-1: none)
@@ -159,20 +181,8 @@ class _SentenceState:
             self.inhibitor_from = edges[-1] if edges else 0
         self.inhibitor_words = INHIBITOR_BEFORE.possible(view)
         # clause boundaries part a target from a cue before it or from an inhibitor's name
-        self.bounds = (
-            [match.span() for _, match in BOUNDARIES.finditer(self.view)] + prospects
-            if self.cues or self.inhibitor_words
-            else []
-        )
-        self.result: list[int | None] = [None] * len(targets)
-        self.local: list[int | None] = [None] * len(targets)
-        self.consumed: set[int] = set()
-        self.blocked: set[int] = set()
-        self.by_vesicles: set[int] = set()
-        self.right_of: dict[int, Cue] = {}
-        self.why: dict[int, tuple[str, Cue | None]] = {}
-        self.changed: dict[int, list[str]] = {}
-        self.named: list[tuple[int, int]] | None = None  # `VESICLE_RE`'s matches, once needed
+        if self.cues or self.inhibitor_words:
+            self.bounds = [match.span() for _, match in BOUNDARIES.finditer(view)] + prospects
 
     def change(self, i: int, note: str) -> None:
         """Record that a later pass changed target `i`'s sign, and why."""
@@ -215,7 +225,16 @@ def resolve_state(
 ) -> _SentenceState:
     """`resolve`'s passes, returning their state: `result` holds the signs, `reason(i)` says
     why target i has its sign."""
-    state = _SentenceState(as_view(text), targets, vesicle_spans)
+    view = as_view(text)
+    cues, prospects = _usable_cues(view, targets)
+    state = _SentenceState(view, targets, vesicle_spans, cues)
+    if not cues and all(t.inherent is None for t in targets) and not reversals_in(view):
+        # No pass can sign a target here (a third of the sentences asked): without a cue no
+        # target has a predicate or a cue before it, `chain_links` and `induced_propagation`
+        # only pass on signs, and the other passes only drop or invert them. So the clauses
+        # are not read and the passes not run.
+        return state
+    state.read_clauses(prospects)
     if state.cues:  # without cues nothing is a predicate, and nothing is to be blocked
         _predicates_after_targets(state)
         _release_objects(state)
@@ -618,6 +637,8 @@ def _inverse_and_agents(state: _SentenceState) -> None:
     released from cartilage (breakdown, not the tissue's level; looked for only when s_GAG is
     named) are never targets."""
     targets, result = state.targets, state.result
+    if not any(sign is not None for sign in result):
+        return  # (each step below only drops or inverts a sign)
     ratios = [m.span() for m in RATIO.finditer(state.text, state.view)]
     if any(t.label == "s_GAG" for t in targets):
         ratios += [m.span() for m in MATRIX_RELEASE.finditer(state.text, state.view)]
