@@ -20,12 +20,21 @@ AKT") and vesicle cargo ("Wnt-3a content was elevated in ASC-EXO") never receive
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
 from exobone.extract.cargo import extract as cargo_findings
 from exobone.extract.cells import analyse as analyse_cells
-from exobone.extract.direction_cues import Cue, Target, find_cues, is_aim, mentions_vesicles
+from exobone.extract.direction_cues import (
+    Cue,
+    Target,
+    cues_of,
+    find_cues,
+    is_aim,
+    mentions_vesicles,
+    reversals_in,
+)
 from exobone.extract.direction_rules import (
     ANAPHOR_START_RE,
     CARGO_BEFORE,
@@ -75,6 +84,7 @@ from exobone.extract.direction_rules import (
 from exobone.extract.direction_sentence import resolve, resolve_state
 from exobone.extract.document import Mention
 from exobone.extract.scanning import View
+from exobone.text.calls import match_end, match_start, pattern_match
 
 if TYPE_CHECKING:
     from exobone.extract.document import Document, Sentence
@@ -129,9 +139,14 @@ def _cell_before(text: str, end: int) -> bool:
 
 
 def _sentence_targets(
-    doc: Document, sentence: Sentence, mentions: Sequence[Mention], view: View
+    doc: Document,
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    view: View,
+    found: dict[int, list[re.Match[str]]] | None = None,
 ) -> tuple[list[Target], list[Mention]]:
-    """Targets of one sentence (`view`) and their mentions; phrases found here added."""
+    """Targets of one sentence (`view`) and their mentions; phrases found here added (`found`:
+    the phrase rows' matches, `PHRASE_SCAN.finditer_each(view)`, if the caller has them)."""
     text = view.text
     base = sentence.start
     chosen: list[Mention] = []
@@ -156,7 +171,7 @@ def _sentence_targets(
             continue
         if m.kind in ("genes", "lncrna") and (
             any(o.kind == "pathways" and o.start <= m.start and m.end <= o.end for o in candidates)
-            or LIGAND_OF_PATHWAY_RE.match(text, m.end - base) is not None
+            or pattern_match(LIGAND_OF_PATHWAY_RE, text, m.end - base) is not None
         ):
             continue  # "the Wnt3a/beta-catenin pathway", "the Keap1-Nrf2 pathway"
         if m.kind == "conditions" and any(
@@ -165,13 +180,14 @@ def _sentence_targets(
             continue
         chosen.append(m)
     phrase_of: dict[Mention, str] = {}  # mentions made by a phrase row, with its name
-    found = PHRASE_SCAN.finditer_each(view)
+    if found is None:
+        found = PHRASE_SCAN.finditer_each(view)
     for i in sorted(found) if found else ():
         _, kind, label, inherent, _inverse = PHRASES[i]
         if i in PHRASE_CONTEXT and not _context_allows(doc, *PHRASE_CONTEXT[i]):
             continue
         for match in found[i]:
-            s, e = base + match.start(), base + match.end()
+            s, e = base + match_start(match), base + match_end(match)
             overlapping = [m for m in chosen if m.label == label and m.start < e and s < m.end]
             if overlapping and inherent is None:
                 continue
@@ -212,6 +228,39 @@ def _sentence_targets(
             m = Mention(m.kind, label, m.start, m.end, m.text, m.sentence, m.section)
         kept.append(m)
     return targets, kept
+
+
+def _signs_itself(kind: str, label: str, text: str) -> bool:
+    """Whether a target of this kind and label, named by `text`, carries a direction of its
+    own, as `_sentence_targets` reads it: from the first marked phrase row whose pattern it
+    matches whole ("anti-apoptotic"), or from a cue in a disease's own words."""
+    for regex, inherent, _ in MARKED_PHRASES.get((kind, label), ()) if label in MARKED else ():
+        if regex.fullmatch(text):
+            if inherent is not None:
+                return True
+            break
+    if kind == "outcomes" and label == "disease_severity":
+        inner = find_cues(text)
+        return bool(inner) and inner[0].form != "change"
+    return False
+
+
+def _may_sign_itself(mentions: Sequence[Mention], phrases: dict[int, list[re.Match[str]]]) -> bool:
+    """Whether a target of the sentence may carry a direction of its own: a mention or a
+    phrase row's match (`phrases`) that would (`_signs_itself`), under its label or, for bone
+    formation, as osteogenic differentiation. Asked before the targets are chosen, so it may
+    say yes for a mention that will be no target, never no for one that will."""
+    named = [(m.kind, m.label, m.text) for m in mentions]
+    for i, matches in phrases.items():
+        _, kind, label, _, _ = PHRASES[i]
+        named += [(kind, label, match.group()) for match in matches]
+    for kind, label, text in named:
+        if _signs_itself(kind, label, text) or (
+            label == "bone_regeneration"
+            and _signs_itself(kind, "osteogenic_differentiation", text)
+        ):
+            return True
+    return False
 
 
 def _context_allows(doc: Document, only_with: frozenset[str], not_with: frozenset[str]) -> bool:
@@ -331,14 +380,23 @@ def _analyse(doc: Document) -> list[Directed]:
             found = _sentence_targets(doc, sentence, mentions, view)
             about = any(_cargo_subject(m, sentence, cargo) for m in found[1])
         previous_about_vesicles = about
-        if not about or doc.is_background(sentence) or is_aim(view):
+        if not about or doc.is_background(sentence):
+            continue
+        # A target gets a sign only from a cue, a reversal ("these changes were abolished") or
+        # its own words ("anti-apoptotic"): a sentence with none of them (half of those asked)
+        # is passed over before its targets are chosen and its clauses read.
+        cues = cues_of(view)
+        phrases = PHRASE_SCAN.finditer_each(view)
+        if not cues and not reversals_in(view) and not _may_sign_itself(mentions, phrases):
+            continue
+        if is_aim(view):
             continue
         if found is None:
-            found = _sentence_targets(doc, sentence, mentions, view)
+            found = _sentence_targets(doc, sentence, mentions, view, phrases)
         targets, kept = found
         if not targets:
             continue
-        state = resolve_state(view, targets, vesicle_spans)
+        state = resolve_state(view, targets, vesicle_spans, cues)
         machinery: bool | None = None  # read at the first molecule with a direction
         # a review's claim after a modal is a prospect (rule review_prospect)
         modal = REVIEW_PROSPECT.search(text, view) if doc.review else None

@@ -221,12 +221,16 @@ def resolve(
 
 
 def resolve_state(
-    text: str | View, targets: Sequence[Target], vesicle_spans: Sequence[tuple[int, int]] = ()
+    text: str | View,
+    targets: Sequence[Target],
+    vesicle_spans: Sequence[tuple[int, int]] = (),
+    found: list[Cue] | None = None,
 ) -> _SentenceState:
     """`resolve`'s passes, returning their state: `result` holds the signs, `reason(i)` says
-    why target i has its sign."""
+    why target i has its sign (`found`: the sentence's cues, `cues_of`, if the caller has
+    them)."""
     view = as_view(text)
-    cues, prospects = _usable_cues(view, targets)
+    cues, prospects = _usable_cues(view, targets, cues_of(view) if found is None else found)
     state = _SentenceState(view, targets, vesicle_spans, cues)
     if not cues and all(t.inherent is None for t in targets) and not reversals_in(view):
         # No pass can sign a target here (a third of the sentences asked): without a cue no
@@ -269,7 +273,7 @@ def _gerund_subject_start(text: str, view: View) -> int:
 
 
 def _usable_cues(
-    view: View, targets: Sequence[Target]
+    view: View, targets: Sequence[Target], cues_all: list[Cue]
 ) -> tuple[list[Cue], list[tuple[int, int]]]:
     """The sentence's cues less those that name something else: a cue inside a target names it
     ("macrophage activation") unless the target carries it; a cue glued to a stimulus
@@ -278,7 +282,6 @@ def _usable_cues(
     cues that name a prospect ("a therapy to enhance X"): they end a clause, so that a cue
     before them does not reach X."""
     text = view.text
-    cues_all = cues_of(view)
     modifiers = hyphen_modifiers(view) if cues_all else []
     cues: list[Cue] = []
     prospects: list[tuple[int, int]] = []
@@ -379,7 +382,7 @@ def _predicates_after_targets(state: _SentenceState) -> None:
             if neutral_predicate(gap) or cargo_gap and not more_words_than(9, gap):
                 blocked.add(i)
             continue
-        if neutral_predicate(gap) and ("," in gap or nxt.form in ("adj", "protect", "noun")):
+        if ("," in gap or nxt.form in ("adj", "protect", "noun")) and neutral_predicate(gap):
             blocked.add(i)
             continue
         aux = has_aux(gap)
