@@ -24,6 +24,7 @@ from exobone.extract.cells_rules import (
 )
 from exobone.extract.document import Document, Mention, Sentence
 from exobone.lexicon import load_lexicon
+from exobone.text.calls import is_ascii
 
 _PHRASE_KINDS: Final = frozenset(
     {"cell_types", "origins", "species", "cell_lines", "preconditioning"}
@@ -38,7 +39,7 @@ def _is_filler(gap: str) -> bool:
     """Whether only filler stands between two mentions (most gaps are a space or a hyphen)."""
     if not gap.strip(_FILLER_MARKS):
         return True
-    if not gap.isascii() or "(" in gap:
+    if not is_ascii(gap) or "(" in gap:
         return FILLER.match(gap) is not None
     # In ASCII without an "(ABBR)", the words give FILLER's answer without its slow match:
     # filler words (and words of letters with a filler ending) between spaces, hyphens,

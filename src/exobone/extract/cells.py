@@ -185,6 +185,9 @@ def analyse(doc: Document) -> CellAnalysis:
     by_sentence: list[tuple[Sentence, list[CellPhrase], list[Mention]]] = []
     previous: list[Mention] = []
     defined: dict[str, tuple[str, str, str]] = {}  # abbreviation -> its background identity
+    # (section, sentence) of the phrases so far: "secreted by these cells" is looked for only
+    # after a sentence that has some (`_earlier_source` has nothing to mark otherwise)
+    with_phrases: set[tuple[str, int]] = set()
     for sentence in doc.sentences:
         named, previous = previous, vesicles_by_sentence.get((sentence.section, sentence.index), [])
         if doc.is_background(sentence):
@@ -194,12 +197,16 @@ def analyse(doc: Document) -> CellAnalysis:
         phrases = phrases_in(doc, sentence)
         phrases = [p for p in phrases if not doc.is_background(p.mentions[0])]
         analysis.phrases += phrases
+        for p in phrases:
+            with_phrases.add((p.section, p.sentence))
         _species_from(doc, sentence, phrases)
         vesicles = previous
         if vesicles:
             _sources(doc, sentence, phrases, vesicles)
             by_sentence.append((sentence, phrases, vesicles))
-            if BY_THESE_CELLS.search(sentence.text):
+            if (sentence.section, sentence.index - 1) in with_phrases and BY_THESE_CELLS.search(
+                sentence.text
+            ):
                 _earlier_source(analysis.phrases, phrases, sentence)
         elif (
             phrases

@@ -37,6 +37,7 @@ from exobone.extract.direction_rules import (
     view_of,
 )
 from exobone.extract.scanning import View
+from exobone.text.calls import match_end, match_start
 
 
 def has_aux(gap: str) -> bool:
@@ -130,13 +131,14 @@ def cues_of(view: View) -> list[Cue]:
     text = view.text
     for i, match in CUES.finditer(view):
         _, sign, form = CUE_TABLE[i]
+        start, end = match_start(match), match_end(match)
         if (
             form == "verb"
-            and view.low[match.start() : match.end()] in CHANGE_NOUNS  # verbs among them
-            and text.startswith((" in ", " of "), match.end())
+            and view.low[start:end] in CHANGE_NOUNS  # verbs among them
+            and text.startswith((" in ", " of "), end)
         ):
             form = "noun"
-        cues.append(Cue(match.start(), match.end(), sign, form, match.group(), CUE_NAMES[i]))
+        cues.append(Cue(start, end, sign, form, match.group(), CUE_NAMES[i]))
     for first, second in zip(cues, cues[1:], strict=False):
         if (
             first.sign * second.sign == -1
