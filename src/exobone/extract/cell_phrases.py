@@ -197,11 +197,16 @@ def _resolve(phrase: CellPhrase, text: str = "") -> None:
 
 
 def phrases_in(doc: Document, sentence: Sentence) -> list[CellPhrase]:
+    mentions = doc.by_sentence().get((sentence.section, sentence.index), ())
+    # only a group that names a cell type or line makes a phrase: a sentence without one (nearly
+    # half of them) is not grouped (its gaps not read for filler)
+    if not any(m.kind in _CELL_KINDS for m in mentions):
+        return []
     text = doc.text_of(sentence.section)
     groups: list[list[Mention]] = []
     cellular: list[bool] = []  # whether each group names a cell type or line
     end = -1
-    for m in doc.by_sentence().get((sentence.section, sentence.index), ()):
+    for m in mentions:
         kind = m.kind
         if kind not in _GROUP_KINDS:
             continue

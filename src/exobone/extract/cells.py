@@ -202,7 +202,8 @@ def analyse(doc: Document) -> CellAnalysis:
         _species_from(doc, sentence, phrases)
         vesicles = previous
         if vesicles:
-            _sources(doc, sentence, phrases, vesicles)
+            if phrases:  # (no phrase, no source to mark)
+                _sources(doc, sentence, phrases, vesicles)
             by_sentence.append((sentence, phrases, vesicles))
             if (sentence.section, sentence.index - 1) in with_phrases and BY_THESE_CELLS.search(
                 sentence.text

@@ -387,7 +387,7 @@ def _analyse(doc: Document) -> list[Directed]:
         # is passed over before its targets are chosen and its clauses read.
         cues = cues_of(view)
         phrases = PHRASE_SCAN.finditer_each(view)
-        if not cues and not reversals_in(view) and not _may_sign_itself(mentions, phrases):
+        if not cues and not _may_sign_itself(mentions, phrases) and not reversals_in(view):
             continue
         if is_aim(view):
             continue
