@@ -224,22 +224,6 @@ _WITH_OBJECT: Final = _RULES.regex("injected_with")
 _GIVEN_BY_ROUTE: Final = _RULES.regex("given_by_route")
 _OF_ANAESTHESIA: Final = _RULES.regex("route_of_anaesthesia")
 _CELLS_GIVEN: Final = _gate("cells_given")
-_AGENT_AFTER: Final = _RULES.regex("agent_after_route")
-_AGENT_BEFORE: Final = _gate("agent_before_route")
-# Vesicles that only qualify the agent's name ("the EV secretion inhibitor GW4869") are not
-# what was given.
-_VESICLES_AS_MODIFIER = re.compile(
-    r"\b(?:s?evs?|exosomes?|exosomal|vesicles?)\s+(?:secretion|release|biogenesis|production)\b",
-    re.IGNORECASE,
-)
-# The clause a route word stands in starts after the last comma, semicolon or colon before it.
-_CLAUSE_BREAK = re.compile(r"[,;:]")
-# Vesicles joined to the agent after it, within two words ("intravenous PBS or exosomes",
-# "or BMSC-derived exosomes"), share its route; a clause after a comma or a verb ("and then
-# received exosomes") is another giving.
-_JOINED_AFTER = re.compile(
-    r"\s*(?:\([^()]*\)\s*)?(?:and|or|plus)\s+((?:[\w-]+\s+)?[\w-]+)", re.IGNORECASE
-)
 _VESICLES_OF_CELLS: Final = _gate("vesicles_of_cells")
 
 
@@ -258,26 +242,6 @@ def _subject_not_vesicles(doc: Document, m: Mention, vesicles: list[Mention]) ->
     if given_with and _VESICLE_WORD.search(given_with.group()):  # "injected locally with EVs"
         return False
     return not any(v.section == m.section and start <= v.start < m.start for v in vesicles)
-
-
-def _route_of_agent(doc: Document, text: str, m: Mention) -> bool:
-    """Whether the route word is joined to an agent that is not the vesicles (rows
-    agent_after_route, agent_before_route): "intraperitoneally injected with dexamethasone",
-    "LPS was injected through the tail vein". Vesicles named in the match, in the clause
-    before an agent that precedes the route ("exosomes or PBS were injected intravenously")
-    or joined to an agent after it ("intravenous PBS or exosomes") keep the route."""
-    sentence = doc.sentence_of(m)
-    after = _AGENT_AFTER.match(text, m.end, min(sentence.end, m.end + 80))
-    if after is not None and not _VESICLE_WORD.search(after.group()):
-        joined = _JOINED_AFTER.match(text, after.end(), min(sentence.end, after.end() + 60))
-        return joined is None or not _VESICLE_WORD.search(joined.group(1))
-    lead_start = max(sentence.start, m.start - 120)
-    lead = text[lead_start : m.start]
-    if _AGENT_BEFORE.search(lead) is None:
-        return False
-    clause_start = max((b.end() for b in _CLAUSE_BREAK.finditer(lead)), default=0)
-    clause = _VESICLES_AS_MODIFIER.sub(" ", lead[clause_start:])
-    return not _VESICLE_WORD.search(clause)
 
 
 def _said_of_cells(doc: Document, text: str, m: Mention) -> bool:
@@ -320,7 +284,7 @@ def _injected_other(doc: Document, m: Mention, vesicles: list[Mention]) -> bool:
     the vesicles. An injection of no named object keeps its route."""
     text = doc.text_of(m.section)
     lowered = m.text.lower()
-    if _said_of_cells(doc, text, m) or _route_of_agent(doc, text, m):
+    if _said_of_cells(doc, text, m):
         return True
     if lowered.startswith(_VERB_FIRST):
         return _subject_not_vesicles(doc, m, vesicles)
