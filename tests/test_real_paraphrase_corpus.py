@@ -80,6 +80,8 @@ CELL_LINE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9./-]*$")
 # held almost no uncut mechanism-rich abstract that no corpus already had).
 # quality25c landed R1160 of its R1160-R1179, and R1161-R1179 stay unused (about 20 searches
 # found one uncut primary abstract outside the corpora).
+# Session 26: R1220-R1319 are the ranges of its quality helpers (twenty ids each), reserved
+# until each lands its own.
 RESERVED = frozenset(
     f"R{n}" for n in (
         *range(165, 190), *range(205, 215), *range(234, 240), *range(255, 260), *range(270, 280),
@@ -95,6 +97,7 @@ RESERVED = frozenset(
         *range(1082, 1100),
         *range(1103, 1120),
         *range(1122, 1160), *range(1161, 1180), *range(1181, 1200), *range(1201, 1220),
+        *range(1220, 1320),
     )
 )
 REAL = Corpus(folder="real_paraphrase", name="real", prefix="R", size=530, reviews=168,

@@ -53,6 +53,19 @@ def test_compare_names_a_changed_record_and_shows_it_only_outside_sealed_corpora
     assert ("bone_regeneration|decrease" in printed) is shown
 
 
+def test_without_sealed_leaves_out_every_corpus_measured_once(tmp_path: Path) -> None:
+    """Tuning a rule must not even learn which sealed record changed: the flag's corpora hold
+    every open bibliography and none of the sealed or held-out ones."""
+    script = _script()
+    every = [name for name, _ in script.corpora(tmp_path)]
+    open_only = [name for name, _ in script.corpora(tmp_path, sealed=False)]
+    measured_once = [name for name in every if script.is_sealed(name)]
+    assert "tests/data/real_paraphrase_sealed/sealed_bibliography.txt" in measured_once
+    assert any("holdout" in name for name in measured_once)
+    assert "tests/data/real_paraphrase/real_bibliography.txt" in open_only
+    assert open_only == [name for name in every if name not in measured_once]
+
+
 def _row(number: int, outcomes: list[str], reason: str = "") -> str:
     row = {
         "corpus": "tests/data/dev_corpus/dev_bibliography.txt",
