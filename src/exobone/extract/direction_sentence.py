@@ -726,14 +726,31 @@ def _arms_compared(state: _SentenceState) -> None:
 def _secretion_block(state: _SentenceState) -> None:
     """Blocking vesicle secretion inverts what it did: "GW4869 prevented bone loss" means the
     vesicles increase bone loss. A vesicle's own property ("pro-osteogenic effect") or a change
-    it caused ("induced by exosomes") keeps its sign."""
-    if SECRETION_BLOCK.search(state.text, state.view) is None:
+    it caused keeps its sign: "induced by exosomes", or a change told before the block with
+    the vesicles as the subject of its verb, to which the block then refers ("They lowered
+    RUNX2 ..., while the exosome inhibitor GW4869 weakened this effect", R1041)."""
+    block = SECRETION_BLOCK.search(state.text, state.view)
+    if block is None:
         return
     targets, result = state.targets, state.result
     state.result = [
-        -s if s and targets[i].inherent is None and i not in state.by_vesicles else s
+        -s
+        if s
+        and targets[i].inherent is None
+        and i not in state.by_vesicles
+        and not _told_of_vesicles_before(state, i, block.start())
+        else s
         for i, s in enumerate(result)
     ]
     for i, s in enumerate(result):
         if s != state.result[i]:
             state.change(i, "inverted: vesicle secretion was blocked (pass secretion_block)")
+
+
+def _told_of_vesicles_before(state: _SentenceState, i: int, block_at: int) -> bool:
+    """Whether target `i` and the cue that signed it come before the secretion block, with the
+    vesicles (or an anaphor of them opening the sentence) as the subject of that cue."""
+    cue = state.why.get(i, ("", None))[1]
+    if cue is None or state.targets[i].end > block_at or cue.start > block_at:
+        return False
+    return _vesicles_before(state.view, cue.start)
