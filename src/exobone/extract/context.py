@@ -256,6 +256,29 @@ def _said_of_cells(doc: Document, text: str, m: Mention) -> bool:
     return _VESICLES_OF_CELLS.search(before) is None
 
 
+# A local route named by placing vesicles in the site ("transplanted into the fracture site") is
+# the carrier's implantation where a material holds those vesicles (row placed_with_carrier).
+_PLACED_WITH_CARRIER: Final = _RULES.regex("placed_with_carrier")
+
+
+def _placed_with_carrier(doc: Document, m: Mention, vesicles: list[Mention]) -> bool:
+    """Whether the route names the placing of vesicles that a material holds: the nearest
+    vesicles before it in its sentence are followed by words of carrying (carried_after)."""
+    if _PLACED_WITH_CARRIER.match(m.text.lower()) is None:
+        return False
+    before = [
+        v
+        for v in vesicles
+        if v.section == m.section and v.sentence == m.sentence and v.end <= m.start
+    ]
+    if not before:
+        return False
+    v = before[-1]
+    section = m.section
+    text, lowered, hits = doc.text_of(section), doc.lowered(section), doc.cue_hits(section)
+    return _CARRIED_AFTER.match(text, lowered, v.end, min(m.start, v.end + 90), hits) is not None
+
+
 # The lexicon's words of scaffold_implantation that name the act, not the carrier.
 _IMPLANT_WORDS = frozenset({"implanted", "implantation"})
 _CARRIER_WORD: Final = _gate("carrier_word")
@@ -329,6 +352,10 @@ def _routes(doc: Document) -> Iterator[Finding]:
         if _injected_other(doc, m, vesicles) or _implanted_bare(doc, m, carried):
             continue
         found = True
+        if m.label != "scaffold_implantation" and _placed_with_carrier(doc, m, vesicles):
+            reason = "vesicles held by a material, placed in the site [rule placed_with_carrier]"
+            yield Finding("delivery_routes", "scaffold_implantation", m.span(), reason)
+            continue
         yield Finding("delivery_routes", m.label, m.span(), reason)
     if found or doc.review or not has_in_vivo(doc) or not doc.of_kind("biomaterials"):
         return
