@@ -473,9 +473,9 @@ def _recipients(
             if v.end <= p.start and not PROCESS_AFTER.match(text, v.end):
                 earlier = v
                 break
-        later: Mention | None = None  # the first vesicle after it
+        later: Mention | None = None  # the first vesicle after it (not named as a process)
         for v in vesicles:
-            if v.start >= p.end:
+            if v.start >= p.end and not PROCESS_AFTER.match(text, v.end):
                 later = v
                 break
         ok = False
