@@ -8,6 +8,7 @@ recipient, and the species it shares), which `cells` decides.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -61,6 +62,32 @@ def _process_of(last: Mention, text: str, m: Mention) -> bool:
     process the cells undergo (an outcome of whatever treated them), not a treatment that
     names them; the cells after "of" open a phrase of their own."""
     return last.kind == "preconditioning" and OF_GAP.search(text, last.end, m.start) is not None
+
+
+# A participle of the filler words between cells and an induction word after them is the
+# sentence's verb: "ABs of mature osteoclasts (mOC-ABs) induced the osteogenic differentiation
+# of mesenchymal stem cells" (R477): the process is the vesicles' effect, no treatment that
+# names the cells.
+_MADE_GAP: Final = re.compile(r"\b(?:induced|differentiated|generated)\b", re.IGNORECASE)
+
+
+def _process_made(group: list[Mention], text: str, m: Mention) -> bool:
+    """Whether `m`, an induction word after the cells of `group`, follows a participle."""
+    return (
+        m.kind == "preconditioning"
+        and any(x.kind in _CELL_KINDS for x in group)
+        and _MADE_GAP.search(text, group[-1].end, m.start) is not None
+    )
+
+
+def _other_cells_in_brackets(group: list[Mention], text: str, m: Mention) -> bool:
+    """ "derived from MSCs or from platelet-rich plasma (MSC-EVs or PRP-EVs)" (R293): a short
+    form in brackets that names another cell type than the cells right before it names an
+    earlier item of a list, not theirs; it opens a phrase of its own."""
+    if m.kind != "cell_types" or "(" not in text[group[-1].end : m.start]:
+        return False
+    labels = {x.label for x in group if x.kind == "cell_types"}
+    return bool(labels) and m.label not in labels
 
 
 _PLURIPOTENT: Final = {
@@ -212,7 +239,12 @@ def phrases_in(doc: Document, sentence: Sentence) -> list[CellPhrase]:
             continue
         if groups and (
             m.start < end
-            or (_is_filler(text[end : m.start]) and not _process_of(groups[-1][-1], text, m))
+            or (
+                _is_filler(text[end : m.start])
+                and not _process_of(groups[-1][-1], text, m)
+                and not _process_made(groups[-1], text, m)
+                and not _other_cells_in_brackets(groups[-1], text, m)
+            )
         ):
             groups[-1].append(m)
             if kind in _CELL_KINDS:

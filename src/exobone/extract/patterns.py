@@ -352,6 +352,15 @@ def _cell_entries(token: str, lexicon: Lexicon, abbreviations: dict[str, set[Ent
     return set()
 
 
+def _defined_whole(word: str, abbreviations: dict[str, set[Entry]]) -> bool:
+    """Whether the record defines `word` itself as a short form: its long form, not the first
+    small letter, then says what it names ("mature osteoclasts (mOCs)" and their "mOC-ABs",
+    R1200; "rabbit bone marrow stromal cells (rBMSCs)", R125)."""
+    return any(
+        form in abbreviations for form in (word, word + "s", word.removesuffix("s"))
+    )
+
+
 def _prefixed_over_text(text: str) -> list[tuple[int, int]]:
     """Where each word of `_PREFIXED` starts (its species letter) and ends, left to right."""
     found = [m.span() for prefixed in _PREFIXED for m in prefixed.finditer(text)]
@@ -389,6 +398,8 @@ def find_prefixed_cells(
         # A match may not follow a letter or digit. It holds only letters and digits, so a
         # match refused for that hides no other one that could be kept.
         if start and text[start - 1] in _ALNUM_SET:
+            continue
+        if _defined_whole(text[start:end], abbreviations):
             continue
         core = text[start + 1 : end]
         entries = _cell_entries(core, lexicon, abbreviations)

@@ -82,10 +82,21 @@ _PRIMED_BEFORE = Cue(
     r"(?:(?!(?:with|by|to|in|on|and|or|of)\s)[\w-]+\s+){0,2}$"
 )
 # The verb of a title's main clause ends the agent: "Exosomes from osteoblasts stimulated by
-# cerebrospinal fluid pulsation stress promote angiogenesis" (real_paraphrase R91).
+# cerebrospinal fluid pulsation stress promote angiogenesis" (real_paraphrase R91); so does
+# the past tense of a result: "EVs of osteoblasts stimulated with dexamethasone raised the
+# osteogenic differentiation of BMSCs" (doi:10.3389/fbioe.2023.1160703), "exosomes from
+# BMSCs treated with icariin promoted ..." (without it the agent ran on to the induction word
+# of the effect, and the drug was read as osteogenic_induction).
 _MAIN_VERBS = (
-    "promotes?|enhances?|improves?|inhibits?|induces?|alleviates?|attenuates?|accelerates?"
-    "|protects?|prevents?|regulates?|reduces?|ameliorates?|suppresses?|facilitates?"
+    "(?:promot|enhanc|improv|inhibit|induc|alleviat|attenuat|accelerat|protect|prevent|regulat"
+    "|reduc|amelior|suppress|facilitat|rais|increas|decreas|restor|revers|rescu|mitigat)"
+    "(?:e|es|ed|s)?|(?:lower|boost|augment)(?:ed|s)"
+)
+# ... and so does a verb of having or showing after the vesicles' short name: "exosomes of
+# BMSCs preconditioned with a low dose of dimethyloxaloylglycine (DMOG-MSC-Exos) have
+# stronger proangiogenic activity" (doi:10.1186/s13287-019-1410-y, R97's paper).
+_LINKING_VERBS = (
+    "have|has|had|are|is|exerts?|exerted|showed|shows?|exhibit(?:s|ed)?|display(?:s|ed)?"
 )
 # (a Cue: the words after most source cells hold none of its verbs, which the section's one
 # pass has looked up)
@@ -94,7 +105,7 @@ _PRIMED_AFTER = Cue(
     r"(?:(osteogenically|chondrogenically|mechanically|genetically)\s+)?("
     + _PRIMING_VERBS
     + r")\s+(?:(?:with|by|under|in|to|for)\s+)?([^,;.]{1,80}?)(?=[,;.]|\s+(?:and|were|was|to|for"
-    r"|before|then|on|in|into|onto|at|from|" + _MAIN_VERBS + r")\b|$)"
+    r"|before|then|on|in|into|onto|at|from|" + _MAIN_VERBS + r"|" + _LINKING_VERBS + r")\b|$)"
 )
 # "hMSCs that had been osteogenically pre-differentiated": the adverb names the treatment.
 _MANNERS = {
@@ -188,6 +199,27 @@ _BEFORE_REASON = "a treatment glued before the name of the vesicles' source cell
 _AFTER_REASON = "a treatment written after the name of the vesicles' source cells"
 
 
+# A participle with no auxiliary before it and no preposition after it is the sentence's own
+# verb, said of the vesicles named with the source cells, not a treatment of those cells:
+# "exosomes from BMSCs stimulated the osteogenic differentiation of MC3T3-E1 cells" (the
+# differentiation was read as osteogenic_induction of the BMSCs), against "BMSCs induced by
+# DMOG", "BMSCs that were induced with ...". A priming toward a lineage with no label is no
+# drug either: "exosomes of dental pulp stem cells primed toward odontogenic
+# differentiation" (R585).
+_AUXILIARY = re.compile(r"\b(?:were|was|been|being)\b", re.IGNORECASE)
+_PREPOSITION_VERBS = frozenset({"after", "following", "upon"})
+
+
+def _main_verb(text: str, end: int, after: re.Match[str]) -> bool:
+    """Whether the verb `_PRIMED_AFTER` found after source cells ending at `end` is bare."""
+    return (
+        not after.group(1)
+        and after.group(2).lower() not in _PREPOSITION_VERBS
+        and not text[after.end(2) : after.start(3)].strip()
+        and _AUXILIARY.search(text, end, after.start(2)) is None
+    )
+
+
 def _primed_sources(doc: Document, sources: list[CellPhrase]) -> Iterator[Finding]:
     """Treatments written around the name of the source cells (see `_PRIMED_BEFORE`)."""
     for p in sources:
@@ -203,6 +235,8 @@ def _primed_sources(doc: Document, sources: list[CellPhrase]) -> Iterator[Findin
                 yield Finding("preconditioning", label, span, _BEFORE_REASON)
                 continue
         after = _PRIMED_AFTER.match(text, lowered, p.end, sentence.end, hits)
+        if after and _main_verb(text, p.end, after):
+            continue
         if after:
             manner = (after.group(1) or "").lower()
             label = _MANNERS.get(manner) or _agent_label(
