@@ -42,10 +42,14 @@ pytestmark = pytest.mark.skipif(
 
 
 def _run(code: str, compiled: bool, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run `code` on the compiled build or on the sources of the tree at `cwd`.
+
+    The sources are put on the path by name: left to the environment, the interpreter
+    would import whichever tree its editable install points at, which in a second worktree
+    is another branch's code, and the test would compare two different versions.
+    """
     env = dict(os.environ)
-    env.pop("PYTHONPATH", None)
-    if compiled:
-        env["PYTHONPATH"] = COMPILED
+    env["PYTHONPATH"] = COMPILED if compiled else str(cwd / "src")
     return subprocess.run(
         [sys.executable, "-c", code], env=env, cwd=cwd, capture_output=True, text=True
     )
@@ -60,7 +64,28 @@ def test_compiled_build_is_what_runs(repo_root: Path) -> None:
     compiled = _run(code, compiled=True, cwd=repo_root).stdout.split()
     pure = _run(code, compiled=False, cwd=repo_root).stdout.split()
     assert all(path.endswith(".so") and path.startswith(COMPILED) for path in compiled)
-    assert all(path.endswith(".py") for path in pure)
+    assert all(path.endswith(".py") and path.startswith(str(repo_root / "src")) for path in pure)
+
+
+def test_compiled_build_was_made_from_these_sources(repo_root: Path) -> None:
+    """A build made from another tree or an older commit carries that tree's code and rule
+    files (the wheel ships both), so its output would be compared with other sources."""
+    assert COMPILED, "CI must test the compiled build: EXOBONE_COMPILED_PATH is not set"
+
+    def code_and_rules(package: Path) -> dict[str, bytes]:
+        return {
+            str(path.relative_to(package)): path.read_bytes()
+            for path in package.rglob("*")
+            if path.suffix in (".py", ".yaml") and "__pycache__" not in path.parts
+        }
+
+    sources = code_and_rules(repo_root / "src" / "exobone")
+    built = code_and_rules(Path(COMPILED) / "exobone")
+    assert len(sources) > 100
+    differing = sorted(
+        name for name in sources.keys() | built.keys() if sources.get(name) != built.get(name)
+    )
+    assert not differing, f"the compiled build is not of this tree's sources: {differing[:5]}"
 
 
 def test_compiled_extracts_exactly_what_the_sources_do(repo_root: Path, tmp_path: Path) -> None:
