@@ -409,7 +409,6 @@ def _mentions(
 ) -> list[Mention]:
     out: list[Mention] = []
     append = out.append
-    new = tuple.__new__  # `Mention(...)` without the named tuple's argument handling
     # Matches come in text order, so the sentence index only moves forward.
     numbers = [s.index for s in sentences] or [0]
     starts = [s.start for s in sentences[1:]]
@@ -421,7 +420,7 @@ def _mentions(
         words = text[start:end]
         for kind, label in entries:
             if kind != "stop":
-                append(new(Mention, (kind, label, start, end, words, sentence, section)))
+                append(Mention(kind, label, start, end, words, sentence, section))
     return out
 
 
