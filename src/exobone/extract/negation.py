@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from exobone.extract.document import Document, Mention
+from exobone.text.calls import pattern_match, pattern_search
 
 _BEFORE = re.compile(
     r"(?:\bno|\bnot|\bwithout|\bneither|\bnor|\babsence of|\bfree of|\black of|\bnon)"
@@ -29,10 +30,10 @@ def negated(doc: Document, mention: Mention) -> bool:
     text = doc.text_of(mention.section)
     lead = text[max(0, mention.start - 30) : mention.start]
     if ("no" in lead or "No" in lead or "out" in lead or "of" in lead or "nor" in lead) and (
-        _BEFORE.search(lead)
+        pattern_search(_BEFORE, lead)
     ):
         return True
     tail = text[mention.end : mention.end + 50]
     return (
         " not" in tail or " absent" in tail or "un" in tail or "similar" in tail or "compar" in tail
-    ) and bool(_AFTER.match(tail))
+    ) and pattern_match(_AFTER, tail) is not None

@@ -461,13 +461,14 @@ def find_glued_vesicles(
     `EVsABPC`, `EVDex`: a name glued after "EV", the vesicle part found."""
     out: list[Match] = []
     for m in _LEADING_EV.finditer(text):
-        if m.start() and text[m.start() - 1].isalnum():
+        start = match_start(m)
+        if start and text[start - 1].isalnum():
             continue
-        plural = text[m.start() + 2] == "s"
-        end = m.start() + (3 if plural else 2)
-        out.append((m.start(), end, (("vesicle_types", "extracellular_vesicle"),)))
+        plural = text[start + 2] == "s"
+        end = start + (3 if plural else 2)
+        out.append((start, end, (("vesicle_types", "extracellular_vesicle"),)))
     for m in _glued(text):
-        cell = m.group(1)
+        cell = m[1]
         entries = _cell_entries(cell, lexicon, abbreviations)
         if not entries:
             line = lexicon.cell_lines.get(cell)
@@ -479,16 +480,16 @@ def find_glued_vesicles(
                 entries = {("preconditioning", priming)}
             else:
                 continue
-        out.append((m.start(1), m.end(1), tuple(sorted(entries))))
+        out.append((match_start(m, 1), match_end(m, 1), tuple(sorted(entries))))
         out.append(
             (
-                m.start(2),
-                m.end(2),
+                match_start(m, 2),
+                match_end(m, 2),
                 (
                     (
                         "vesicle_types",
                         "exosome"
-                        if m.group(2).lower().startswith(("exo", "sev"))
+                        if m[2].lower().startswith(("exo", "sev"))
                         else "extracellular_vesicle",
                     ),
                 ),

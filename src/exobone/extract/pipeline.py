@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import accumulate
 
 from exobone.extract import patterns
 from exobone.extract.cells_rules import NON_CELL_HEADS
@@ -245,8 +244,17 @@ def _starts_in_order(matches: list[Match]) -> bool:
 def _starts_and_reach(matches: list[Match], ordered: int) -> tuple[list[int], list[int]]:
     """The starts of the first `ordered` matches (in order of their starts) and, for each, the
     furthest end of it and those before it."""
-    head = matches[:ordered]
-    return [x[0] for x in head], list(accumulate([x[1] for x in head], max))
+    starts: list[int] = []
+    reach: list[int] = []
+    furthest = 0
+    # (a loop: `accumulate(..., max)` calls the builtin `max` once per match)
+    for i in range(ordered):
+        start, end, _ = matches[i]
+        if end > furthest:
+            furthest = end
+        starts.append(start)
+        reach.append(furthest)
+    return starts, reach
 
 
 def _overlaps(
