@@ -203,23 +203,9 @@ def _sentence_targets(
         rel_s, rel_e = m.start - base, m.end - base
         if rel_s < 0 or rel_e > len(text):
             continue
-        if (
-            m.kind == "outcomes"
-            and label == "bone_regeneration"
-            and "formation" in m.text.lower()
-            and _cell_before(text, rel_s)
-        ):
+        if _may_be_cells_bone_formation(m.kind, label, m.text) and _cell_before(text, rel_s):
             label = "osteogenic_differentiation"
-        inherent = None
-        inverse = False
-        for regex, inh, inv in MARKED_PHRASES.get((m.kind, label), ()) if label in MARKED else ():
-            if regex.fullmatch(m.text):
-                inherent, inverse = inh, inv
-                break
-        if m.kind == "outcomes" and label == "disease_severity":
-            inner = find_cues(m.text)
-            if inner and inner[0].form != "change":
-                inherent = inner[0].sign
+        inherent, inverse = _own_direction(m.kind, label, m.text)
         if inherent is not None and EITHER_PREFIX_RE.search(text, max(0, rel_s - 12), rel_s):
             continue  # "pro- or anti-inflammatory": offered with its opposite, no direction
         rule = phrase_of.get(m, "") if phrase_of else ""
@@ -230,34 +216,44 @@ def _sentence_targets(
     return targets, kept
 
 
-def _signs_itself(kind: str, label: str, text: str) -> bool:
-    """Whether a target of this kind and label, named by `text`, carries a direction of its
-    own, as `_sentence_targets` reads it: from the first marked phrase row whose pattern it
-    matches whole ("anti-apoptotic"), or from a cue in a disease's own words."""
-    for regex, inherent, _ in MARKED_PHRASES.get((kind, label), ()) if label in MARKED else ():
+def _may_be_cells_bone_formation(kind: str, label: str, text: str) -> bool:
+    """Whether a bone regeneration mention reads "formation": after a cell (`_cell_before`)
+    it names the cells' osteogenic differentiation ("osteoblast bone formation")."""
+    return kind == "outcomes" and label == "bone_regeneration" and "formation" in text.lower()
+
+
+def _own_direction(kind: str, label: str, text: str) -> tuple[int | None, bool]:
+    """The direction a target of this kind and label, named by `text`, carries in its own
+    words, and whether it is a measure that falls as its phenotype rises: from the first
+    marked phrase row whose pattern it matches whole ("anti-apoptotic"), or from a cue in a
+    disease's own words ("attenuated OA")."""
+    inherent: int | None = None
+    inverse = False
+    for regex, inh, inv in MARKED_PHRASES.get((kind, label), ()) if label in MARKED else ():
         if regex.fullmatch(text):
-            if inherent is not None:
-                return True
+            inherent, inverse = inh, inv
             break
     if kind == "outcomes" and label == "disease_severity":
         inner = find_cues(text)
-        return bool(inner) and inner[0].form != "change"
-    return False
+        if inner and inner[0].form != "change":
+            inherent = inner[0].sign
+    return inherent, inverse
 
 
 def _may_sign_itself(mentions: Sequence[Mention], phrases: dict[int, list[re.Match[str]]]) -> bool:
-    """Whether a target of the sentence may carry a direction of its own: a mention or a
-    phrase row's match (`phrases`) that would (`_signs_itself`), under its label or, for bone
-    formation, as osteogenic differentiation. Asked before the targets are chosen, so it may
-    say yes for a mention that will be no target, never no for one that will."""
+    """Whether a target of the sentence may carry a direction of its own (`_own_direction`,
+    as `_sentence_targets` asks it): a mention or a phrase row's match (`phrases`), under its
+    label or the one `_sentence_targets` may give it instead. Asked before the targets are
+    chosen, so it may say yes for a mention that will be no target, never no for one that
+    will."""
     named = [(m.kind, m.label, m.text) for m in mentions]
     for i, matches in phrases.items():
         _, kind, label, _, _ = PHRASES[i]
         named += [(kind, label, match.group()) for match in matches]
     for kind, label, text in named:
-        if _signs_itself(kind, label, text) or (
-            label == "bone_regeneration"
-            and _signs_itself(kind, "osteogenic_differentiation", text)
+        if _own_direction(kind, label, text)[0] is not None or (
+            _may_be_cells_bone_formation(kind, label, text)
+            and _own_direction(kind, "osteogenic_differentiation", text)[0] is not None
         ):
             return True
     return False
@@ -387,8 +383,11 @@ def _analyse(doc: Document) -> list[Directed]:
         # is passed over before its targets are chosen and its clauses read.
         cues = cues_of(view)
         phrases = PHRASE_SCAN.finditer_each(view)
-        if not cues and not _may_sign_itself(mentions, phrases) and not reversals_in(view):
-            continue
+        reversals = None  # (found here when they decide, and handed on: searched once)
+        if not cues and not _may_sign_itself(mentions, phrases):
+            reversals = reversals_in(view)
+            if not reversals:
+                continue
         if is_aim(view):
             continue
         if found is None:
@@ -396,7 +395,7 @@ def _analyse(doc: Document) -> list[Directed]:
         targets, kept = found
         if not targets:
             continue
-        state = resolve_state(view, targets, vesicle_spans, cues)
+        state = resolve_state(view, targets, vesicle_spans, cues, reversals)
         machinery: bool | None = None  # read at the first molecule with a direction
         # a review's claim after a modal is a prospect (rule review_prospect)
         modal = REVIEW_PROSPECT.search(text, view) if doc.review else None

@@ -13,6 +13,7 @@ them. How a cue's sign reaches a target is in `exobone.extract.direction_compose
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from exobone.extract.direction_compose import (
@@ -117,6 +118,7 @@ class _SentenceState:
         "named",
         "order",
         "result",
+        "reversals",
         "right_of",
         "targets",
         "text",
@@ -131,6 +133,7 @@ class _SentenceState:
         targets: Sequence[Target],
         vesicle_spans: Sequence[tuple[int, int]],
         cues: list[Cue],
+        reversals: list[re.Match[str]] | None = None,
     ) -> None:
         self.text = view.text
         self.view = view
@@ -154,6 +157,14 @@ class _SentenceState:
         self.why: dict[int, tuple[str, Cue | None]] = {}
         self.changed: dict[int, list[str]] = {}
         self.named: list[tuple[int, int]] | None = None  # `VESICLE_RE`'s matches, once needed
+        self.reversals = reversals  # `reversals_in`'s matches, once needed
+
+    def reversals_found(self) -> list[re.Match[str]]:
+        """The sentence's reversals (`reversals_in`), searched once: the early test of
+        `resolve_state` and pass reversals_undo both read them (and so may its caller)."""
+        if self.reversals is None:
+            self.reversals = reversals_in(self.view)
+        return self.reversals
 
     def read_clauses(self, prospects: list[tuple[int, int]]) -> None:
         """Where an inhibitor's clause starts and where clauses end (`prospects`: the spans of
@@ -225,14 +236,15 @@ def resolve_state(
     targets: Sequence[Target],
     vesicle_spans: Sequence[tuple[int, int]] = (),
     found: list[Cue] | None = None,
+    reversals: list[re.Match[str]] | None = None,
 ) -> _SentenceState:
     """`resolve`'s passes, returning their state: `result` holds the signs, `reason(i)` says
-    why target i has its sign (`found`: the sentence's cues, `cues_of`, if the caller has
-    them)."""
+    why target i has its sign (`found`: the sentence's cues, `cues_of`, and `reversals`, its
+    `reversals_in`, if the caller has them)."""
     view = as_view(text)
     cues, prospects = _usable_cues(view, targets, cues_of(view) if found is None else found)
-    state = _SentenceState(view, targets, vesicle_spans, cues)
-    if not cues and all(t.inherent is None for t in targets) and not reversals_in(view):
+    state = _SentenceState(view, targets, vesicle_spans, cues, reversals)
+    if not cues and all(t.inherent is None for t in targets) and not state.reversals_found():
         # No pass can sign a target here (a third of the sentences asked): without a cue no
         # target has a predicate or a cue before it, `chain_links` and `induced_propagation`
         # only pass on signs, and the other passes only drop or invert them. So the clauses
@@ -611,7 +623,7 @@ def _reversals_undo(state: _SentenceState) -> None:
     were almost abolished when BMSC-Exos was added" inverts each change (an undirected one of a
     harm is a decrease)."""
     text, targets = state.text, state.targets
-    for match in reversals_in(state.view):
+    for match in state.reversals_found():
         # the vesicles undo it after ("... when exosomes were added") or are the subject of
         # the undoing verb, after the changed targets ("X rose, and EVs damped this rise")
         subject_from = max((t.end for t in targets if t.end <= match.start()), default=0)
