@@ -259,6 +259,31 @@ def _may_sign_itself(mentions: Sequence[Mention], phrases: dict[int, list[re.Mat
     return False
 
 
+def _about_read(doc: Document, by_sentence: dict[tuple[str, int], list[Mention]]) -> list[bool]:
+    """Per sentence, whether `_analyse` reads whether it is about the vesicles: a sentence
+    of the study, or a background sentence (whose targets are never directed) whose answer
+    the next sentence of its section may read, as the sentence it continues. The next
+    sentence reads it only if it names no vesicle itself; so a background sentence followed
+    by one that names vesicles, or by none, is passed over (it is not scanned)."""
+    sentences = doc.sentences
+    read = [True] * len(sentences)
+    for i in range(len(sentences) - 1, -1, -1):
+        sentence = sentences[i]
+        if not doc.is_background(sentence):
+            continue
+        following = sentences[i + 1] if i + 1 < len(sentences) else None
+        read[i] = (
+            following is not None
+            and following.section == sentence.section
+            and read[i + 1]
+            and not any(
+                m.kind == "vesicle_types"
+                for m in by_sentence.get((following.section, following.index), ())
+            )
+        )
+    return read
+
+
 def _context_allows(doc: Document, only_with: frozenset[str], not_with: frozenset[str]) -> bool:
     """Whether the record names a condition or model of `only_with` (if any is asked) and none
     of `not_with`."""
@@ -345,11 +370,15 @@ def _analyse(doc: Document) -> list[Directed]:
     in_source: set[tuple[str, int]] | None = None  # read when a molecule first gets a sign
     previous_about_vesicles = False
     previous_section = ""
-    for sentence, view in zip(doc.sentences, views, strict=True):
+    read = _about_read(doc, by_sentence)
+    for sentence, view, about_read in zip(doc.sentences, views, read, strict=True):
         text = view.text
         if sentence.section != previous_section:
             previous_about_vesicles = False
             previous_section = sentence.section
+        if not about_read:
+            previous_about_vesicles = False  # (never read: see `_about_read`)
+            continue
         mentions = by_sentence.get((sentence.section, sentence.index), [])
         vesicle_spans = [
             (m.start - sentence.start, m.end - sentence.start)
@@ -381,13 +410,21 @@ def _analyse(doc: Document) -> list[Directed]:
         # A target gets a sign only from a cue, a reversal ("these changes were abolished") or
         # its own words ("anti-apoptotic"): a sentence with none of them (half of those asked)
         # is passed over before its targets are chosen and its clauses read.
+        # (the phrase rows' matches are found here only when the test needs them, and handed
+        # on; an aim is passed over before they are found)
         cues = cues_of(view)
-        phrases = PHRASE_SCAN.finditer_each(view)
+        phrases = None
         reversals = None  # (found here when they decide, and handed on: searched once)
-        if not cues and not _may_sign_itself(mentions, phrases):
-            reversals = reversals_in(view)
-            if not reversals:
-                continue
+        if not cues:
+            if found is None:
+                phrases = PHRASE_SCAN.finditer_each(view)
+                signs_itself = _may_sign_itself(mentions, phrases)
+            else:  # (the targets are chosen: they answer exactly)
+                signs_itself = any(t.inherent is not None for t in found[0])
+            if not signs_itself:
+                reversals = reversals_in(view)
+                if not reversals:
+                    continue
         if is_aim(view):
             continue
         if found is None:
