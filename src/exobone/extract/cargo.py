@@ -27,6 +27,7 @@ from exobone.extract.document import Document, Finding, Mention, Sentence
 from exobone.extract.rules import load_rules
 from exobone.extract.scanning import Engine, Gate, Relaxed, is_word_char
 from exobone.lexicon import load_lexicon
+from exobone.text.calls import pattern_match, pattern_search
 
 # The rules are rows of data/cargo.yaml (each with its real examples); this module holds the
 # logic that applies them.
@@ -115,7 +116,7 @@ def _holds(gap: str, text: str, end: int) -> bool:
         return False
     if _OF_AT_END.search(gap) or not _AMOUNT_AT_END.search(gap):
         return True
-    return _LEVEL_AFTER.match(text, end) is not None
+    return pattern_match(_LEVEL_AFTER, text, end) is not None
 
 
 def _held_before(gap: str, text: str, end: int) -> str | None:
@@ -131,7 +132,9 @@ def _held_before(gap: str, text: str, end: int) -> str | None:
         return "vesicle_holds"
     if _OVEREXPRESSING.match(gap):
         return "overexpressing"
-    if _SOURCE_GAP.match(gap) and _GLUED_OVEREXPRESSING.match(text, end, end + 20):
+    if pattern_match(_SOURCE_GAP, gap) and pattern_match(
+        _GLUED_OVEREXPRESSING, text, end, end + 20
+    ):
         return "glued_overexpressing"
     return None
 
@@ -143,14 +146,15 @@ def _held_after(gap: str, text: str, start: int, lead_from: int, end: int) -> st
         return "packed_into"
     if _IN.match(gap) and not (
         # (the vesicles named after "on": the molecule may act on them instead)
-        _ON_GAP.search(gap) and _EFFECT_ON.search(text, max(lead_from, start - 40), start)
+        pattern_search(_ON_GAP, gap)
+        and pattern_search(_EFFECT_ON, text, max(lead_from, start - 40), start)
     ):
         return "found_in"
     if _GLUED_CARGO.match(gap):
         return "glued_cargo"
     if _CLASS_IN.match(gap):
         return "class_in"
-    if _COMPONENT_OF.match(gap) and not _VESICLE_PROCESS_AFTER.match(text, end, end + 16):
+    if _COMPONENT_OF.match(gap) and not pattern_match(_VESICLE_PROCESS_AFTER, text, end, end + 16):
         return "component_of"
     lead = text[max(lead_from, start - 20) : start]
     if _TRANSFER_LEAD.search(lead) and _TRANSFER_GAP.match(gap):
@@ -162,7 +166,7 @@ def _list_before(text: str, molecules: list[Mention], index: int) -> list[Mentio
     """The molecule at `index` and the ones listed right before it."""
     out = [molecules[index]]
     i = index
-    while i > 0 and _LIST_GAP.match(text[molecules[i - 1].end : molecules[i].start]):
+    while i > 0 and pattern_match(_LIST_GAP, text[molecules[i - 1].end : molecules[i].start]):
         i -= 1
         out.append(molecules[i])
     return out
@@ -171,7 +175,7 @@ def _list_before(text: str, molecules: list[Mention], index: int) -> list[Mentio
 def _list_after(text: str, molecules: list[Mention], index: int) -> list[Mention]:
     out = [molecules[index]]
     i = index
-    while i + 1 < len(molecules) and _LIST_GAP.match(
+    while i + 1 < len(molecules) and pattern_match(_LIST_GAP,
         text[molecules[i].end : molecules[i + 1].start]
     ):
         i += 1
@@ -255,9 +259,9 @@ def _named_back(doc: Document, sentence: Sentence, molecules: list[Mention]) -> 
         for s in doc.sentences
         if s.section == sentence.section and sentence.index - 3 <= s.index < sentence.index
     ]
-    if not before or _CLASS_NOUN.search(before[-1].text) is None:
+    if not before or pattern_search(_CLASS_NOUN, before[-1].text) is None:
         return []
-    return named if any(_PROFILED_CLASS.search(s.text) for s in before) else []
+    return named if any(pattern_search(_PROFILED_CLASS, s.text) for s in before) else []
 
 
 def _said_of_vesicles(doc: Document, cue: Cue, vesicle_shorts: list[str]) -> bool:
@@ -304,8 +308,8 @@ def _named_mirnas(doc: Document, with_cells: bool) -> Iterator[Mention]:
         in_cells.update(
             m.label
             for m in mirnas
-            if _LEVEL_BEFORE.search(text, max(sentence.start, m.start - 30), m.start)
-            or _LEVEL_AFTER_MIRNA.match(text, m.end)
+            if pattern_search(_LEVEL_BEFORE, text, max(sentence.start, m.start - 30), m.start)
+            or pattern_match(_LEVEL_AFTER_MIRNA, text, m.end)
         )
     return (m for m in free if m.label not in in_cells)
 
@@ -324,7 +328,7 @@ def _find(doc: Document) -> Iterator[Finding]:
     markers = load_lexicon().ev_marker_symbols
     # the record's short forms of vesicle phrases (read once, not per sentence)
     vesicle_shorts = [
-        short for short, long in doc.abbreviations.items() if _VESICLE_HEAD.search(long)
+        short for short, long in doc.abbreviations.items() if pattern_search(_VESICLE_HEAD, long)
     ]
     # the miRNAs of a record that profiles its vesicles' miRNAs (in sentences that name no
     # cells: a primary study also tells what its vesicles did in cells), and of a review that
@@ -376,7 +380,7 @@ def _find(doc: Document) -> Iterator[Finding]:
                 if rule is not None:
                     holders = _without_markers(_list_after(text, molecules, i), rule, markers)
                     found += [(held, rule) for held in holders]
-                elif _THEY_HOLD.match(text, m.end):  # "the X and Y they hold"
+                elif pattern_match(_THEY_HOLD, text, m.end):  # "the X and Y they hold"
                     found += [(held, "they_hold") for held in _list_before(text, molecules, i)]
             if after and not _TREATED.match(text[after[0].end : after[0].end + 12]):
                 gap = text[m.end : after[0].start]

@@ -25,7 +25,7 @@ from exobone.extract.cells_rules import (
 )
 from exobone.extract.document import Document, Mention, Sentence
 from exobone.lexicon import load_lexicon
-from exobone.text.calls import is_ascii
+from exobone.text.calls import is_ascii, pattern_match, pattern_search
 
 _PHRASE_KINDS: Final = frozenset(
     {"cell_types", "origins", "species", "cell_lines", "preconditioning"}
@@ -41,7 +41,7 @@ def _is_filler(gap: str) -> bool:
     if not gap.strip(_FILLER_MARKS):
         return True
     if not is_ascii(gap) or "(" in gap:
-        return FILLER.match(gap) is not None
+        return pattern_match(FILLER, gap) is not None
     # In ASCII without an "(ABBR)", the words give FILLER's answer without its slow match:
     # filler words (and words of letters with a filler ending) between spaces, hyphens,
     # slashes and ")" match, any other word of letters only fails, anything else (digits,
@@ -51,7 +51,7 @@ def _is_filler(gap: str) -> bool:
         if not word or word.lower() in FILLER_WORDS:
             continue
         if not word.isalpha():
-            return FILLER.match(gap) is not None
+            return pattern_match(FILLER, gap) is not None
         if not word.lower().endswith(FILLER_ENDINGS):
             return False
     return True
@@ -61,7 +61,10 @@ def _process_of(last: Mention, text: str, m: Mention) -> bool:
     """ "Osteogenic differentiation of hBMSCs", "chondrogenic differentiation of ADSCs": a
     process the cells undergo (an outcome of whatever treated them), not a treatment that
     names them; the cells after "of" open a phrase of their own."""
-    return last.kind == "preconditioning" and OF_GAP.search(text, last.end, m.start) is not None
+    return (
+        last.kind == "preconditioning"
+        and pattern_search(OF_GAP, text, last.end, m.start) is not None
+    )
 
 
 # A participle of the filler words between cells and an induction word after them is the
@@ -158,16 +161,16 @@ class CellPhrase:
 
 def _made_cell(text: str, phrase: CellPhrase, line: Mention) -> str:
     if phrase.cell == "macrophage" and (
-        OSTEOCLAST_BEFORE.search(text, max(0, line.start - 30), line.start)
-        or OSTEOCLAST_AFTER.match(text[line.end : line.end + 50])
+        pattern_search(OSTEOCLAST_BEFORE, text, max(0, line.start - 30), line.start)
+        or pattern_match(OSTEOCLAST_AFTER, text[line.end : line.end + 50])
     ):  # "RANKL-induced RAW 264.7 cells", "Raw264.7 cells induced with RANKL" (R98, R59)
         return "osteoclast"
     for m in phrase.mentions:
         if m.kind != "cell_types":
             continue
-        if m.end <= line.start and MADE_FROM.search(text, m.end, line.start):
+        if m.end <= line.start and pattern_search(MADE_FROM, text, m.end, line.start):
             return m.label
-        if m.start >= line.end and MADE_INTO.search(text, line.end, m.start):
+        if m.start >= line.end and pattern_search(MADE_INTO, text, line.end, m.start):
             return m.label
     return ""
 
@@ -304,4 +307,4 @@ def _listed_origins(
 
 def is_list_joint(text: str, start: int, end: int) -> bool:
     """Whether only a list joint (", ", "and", "or") stands between `start` and `end`."""
-    return start < end and LIST_GAP.match(text[start:end]) is not None
+    return start < end and pattern_match(LIST_GAP, text[start:end]) is not None

@@ -74,6 +74,7 @@ from exobone.extract.cells_rules import (
 )
 from exobone.extract.document import Document, Mention, Sentence
 from exobone.extract.scanning import fold
+from exobone.text.calls import pattern_match, pattern_search
 
 
 @dataclass
@@ -139,11 +140,11 @@ def vesicle_mentions(doc: Document) -> list[Mention]:
             if m.section == defined[0] and m.start < defined[1]:
                 general.add((m.section, m.start))
             elif m.start == sentence.start and (
-                definition := GENERIC_DEFINITION.match(text, m.end, sentence.end)
+                definition := pattern_match(GENERIC_DEFINITION, text, m.end, sentence.end)
             ):
                 defined = (m.section, definition.end())
                 general.add((m.section, m.start))
-            if FAMILY_AFTER.match(text, m.end, sentence.end):
+            if pattern_match(FAMILY_AFTER, text, m.end, sentence.end):
                 continue
             if m.label == "extracellular_vesicle" and NAMED_AFTER.match(text[m.end : sentence.end]):
                 continue
@@ -159,7 +160,7 @@ def vesicle_mentions(doc: Document) -> list[Mention]:
         if (possible[3] and FAMILY_CONTRAST_BEFORE.search(before, None, low)) or (
             possible[2]
             and EV_FAMILY_LIST.search(before, None, low)
-            and (review or not OWN_WORK.search(text, sentence.start, sentence.end))
+            and (review or not pattern_search(OWN_WORK, text, sentence.start, sentence.end))
         ):
             continue
         out.append(m)
@@ -307,13 +308,13 @@ def _species_from(doc: Document, sentence: Sentence, phrases: list[CellPhrase]) 
         if species is None:
             species = doc.in_sentence(sentence, "species")
         for m in species:
-            if m.start >= p.end and ORIGIN_OF.match(text[p.end : m.start]):
+            if m.start >= p.end and pattern_match(ORIGIN_OF, text[p.end : m.start]):
                 if not any(m in q.mentions for q in phrases if q is not p):
                     p.species = m.label
                     donors.add(i)
                 break
             # "Tendons of SD rats were used to culture primary TSCs and tenocytes" (R128).
-            if m.end <= p.start and DONORS_BEFORE.match(text[m.end : p.start]):
+            if m.end <= p.start and pattern_match(DONORS_BEFORE, text[m.end : p.start]):
                 p.species = m.label
                 donors.add(i)
     # "ADSCs and TSCs were isolated from the fat and the tendons of rats" (R19): cells joined by
@@ -324,13 +325,18 @@ def _species_from(doc: Document, sentence: Sentence, phrases: list[CellPhrase]) 
             i - 1 in donors
             and not b.species
             and not b.line
-            and AND_GAP.match(text[a.end : b.start])
+            and pattern_match(AND_GAP, text[a.end : b.start])
         ):
             b.species = a.species
             donors.add(i)
     for i in range(len(phrases) - 1, 0, -1):
         a, b = phrases[i - 1], phrases[i]
-        if i in donors and not a.species and not a.line and AND_GAP.match(text[a.end : b.start]):
+        if (
+            i in donors
+            and not a.species
+            and not a.line
+            and pattern_match(AND_GAP, text[a.end : b.start])
+        ):
             a.species = b.species
             donors.add(i - 1)
 
@@ -359,7 +365,7 @@ def _sources(
                 after.append(p)
         if last_before is not None:
             gap = _gap(text, last_before.end, v.start)
-            if SOURCE_BEFORE.match(gap):
+            if pattern_match(SOURCE_BEFORE, gap):
                 last_before.role = "source"
             elif SOURCE_RELEASE.match(gap):
                 last_before.role = "source"
@@ -379,7 +385,7 @@ def _sources(
                 for nxt in after[1:]:
                     if is_list_joint(text, prev.end, nxt.start) or (
                         nxt.start - prev.end < 40
-                        and SOURCE_LIST_GAP.match(text[prev.end : nxt.start]) is not None
+                        and pattern_match(SOURCE_LIST_GAP, text[prev.end : nxt.start]) is not None
                     ):
                         nxt.role = "source"
                         prev = nxt
@@ -397,17 +403,17 @@ def _sources(
     if len(before) == 1 and not before[0].role:
         gap = _gap(text, before[0].end, first.start)
         if (
-            AND_THEN.search(gap)
-            and WERE.search(text, before[0].start, first.start)
+            pattern_search(AND_THEN, gap)
+            and pattern_search(WERE, text, before[0].start, first.start)
             and not BREAKER.search(gap)
-            and COLLECTED_AFTER.match(text, first.end, sentence.end)
+            and pattern_match(COLLECTED_AFTER, text, first.end, sentence.end)
         ):
             before[0].role = "source"
     # "transfer of X from A to B" in a vesicle sentence.
     for i in range(1, len(phrases)):
         a, b = phrases[i - 1], phrases[i]
         lead = text[max(sentence.start, a.start - 6) : a.start]
-        if lead.rstrip().endswith("from") and TO_GAP.match(_gap(text, a.end, b.start)):
+        if lead.rstrip().endswith("from") and pattern_match(TO_GAP, _gap(text, a.end, b.start)):
             a.role = a.role or "source"
             b.role = b.role or "recipient"
 
@@ -416,7 +422,7 @@ def _pronoun_sources(text: str, phrases: list[CellPhrase], vesicles: list[Mentio
     """The source named by a pronoun: "MSCs of different origins and the exosomes derived from
     them" (the one kind of cell named before the vesicles), "the MSCs they come from"."""
     for v in vesicles:
-        if SOURCE_THEM_AFTER.match(text, v.end):
+        if pattern_match(SOURCE_THEM_AFTER, text, v.end):
             before = [p for p in phrases if p.end <= v.start]
             if before and len({(p.cell, p.origin) for p in before}) == 1:
                 for p in before:
@@ -426,7 +432,7 @@ def _pronoun_sources(text: str, phrases: list[CellPhrase], vesicles: list[Mentio
         if v.start < first:
             first = v.start
     for p in phrases:
-        if p.start > first and not p.role and THEY_COME_FROM_AFTER.match(text, p.end):
+        if p.start > first and not p.role and pattern_match(THEY_COME_FROM_AFTER, text, p.end):
             p.role = "source"
 
 
@@ -456,7 +462,7 @@ def _recipients(
         tail = text[p.end : sentence.end]
         if COUNT_BEFORE.search(lead, None, low_lead):
             continue
-        if NOT_RECIPIENT_AFTER.match(tail):
+        if pattern_match(NOT_RECIPIENT_AFTER, tail):
             if _tested_through_process(text, lead, low_lead, tail, p, phrases):
                 p.role = "recipient"
             continue
@@ -470,7 +476,7 @@ def _recipients(
         # "before exosome collection, the MSCs ...": vesicles named as a process are not given.
         earlier: Mention | None = None  # the last vesicle before the phrase
         for v in reversed(vesicles):
-            if v.end <= p.start and not PROCESS_AFTER.match(text, v.end):
+            if v.end <= p.start and not pattern_match(PROCESS_AFTER, text, v.end):
                 earlier = v
                 break
         later: Mention | None = None  # the first vesicle after it (not named as a process)
@@ -485,14 +491,16 @@ def _recipients(
             # "The supernatant of macrophages induced by EVs reduced ... in chondrocytes": the
             # cells after got the medium of treated cells (R102, R130).
             medium = MEDIUM_OF.search(text[sentence.start : earlier.start])
-            if (not BREAKER.search(gap, None, low_gap) or RELATIVE_GAP.match(gap)) and not medium:
+            if (
+                not BREAKER.search(gap, None, low_gap) or pattern_match(RELATIVE_GAP, gap)
+            ) and not medium:
                 # The vesicles' own parent cells receive them only when the text says so
                 # ("internalized by", "recipient"); "primed ... on X", "knockdown in X" and
                 # "the effects of X" name the source cells.
                 ok = (
                     (p.cell, p.origin) not in source_ids
                     or bool(RECIPIENT_PREP.search(gap, None, low_gap))
-                    or OWN_PROCESS_AFTER.match(tail) is not None
+                    or pattern_match(OWN_PROCESS_AFTER, tail) is not None
                 )
                 ok = (
                     ok
@@ -507,7 +515,7 @@ def _recipients(
             ok = ok or bool(IN_LEAD.search(lead, None, low_lead))
             ok = ok or bool(RECIPIENT_LEAD.search(lead, None, low_lead))
             ok = ok or _acted_on(text, gap, later, (p.cell, p.origin) in source_ids)
-        if not ok and CULTURES_AFTER.match(tail):
+        if not ok and pattern_match(CULTURES_AFTER, tail):
             ok = True
         if ok:
             p.role = "recipient"
@@ -519,9 +527,13 @@ def _tested_through_process(
     """ "The effects on osteoclast formation of exosomes": cells named only through the process
     the vesicles were tested on, unless other cells follow as its owner ("osteoblast
     differentiation of BMSCs")."""
-    if not EFFECTS_ON_LEAD.search(lead, None, low_lead) or not PROCESS_OF_CELLS_AFTER.match(tail):
+    if not EFFECTS_ON_LEAD.search(lead, None, low_lead) or not pattern_match(
+        PROCESS_OF_CELLS_AFTER, tail
+    ):
         return False
-    return not any(q.start > p.end and PROCESS_OF_GAP.match(text[p.end : q.start]) for q in phrases)
+    return not any(
+        q.start > p.end and pattern_match(PROCESS_OF_GAP, text[p.end : q.start]) for q in phrases
+    )
 
 
 def _acted_on(text: str, gap: str, vesicle: Mention, is_source: bool) -> bool:
@@ -533,8 +545,10 @@ def _acted_on(text: str, gap: str, vesicle: Mention, is_source: bool) -> bool:
     gap = HYPHENATED_END.sub("", gap)  # "took up the BMSC-|Exos"
     acted = ACTED_ON_BEFORE.search(gap)
     if acted is None and not is_source:
-        after = AFTER_BEFORE.search(gap)
-        if after is not None and TREATMENT_AFTER.match(text[vesicle.end : vesicle.end + 40]):
+        after = pattern_search(AFTER_BEFORE, gap)
+        if after is not None and pattern_match(
+            TREATMENT_AFTER, text[vesicle.end : vesicle.end + 40]
+        ):
             acted = after
     if acted is None or BREAKER.search(gap[: acted.start()]):
         return False
@@ -547,7 +561,9 @@ def _treated_listed_before(text: str, phrases: list[CellPhrase], treated: CellPh
     at = phrases.index(treated)
     while at > 0:
         before = phrases[at - 1]
-        if before.role or not RECIPIENT_LIST_GAP.match(_gap(text, before.end, phrases[at].start)):
+        if before.role or not pattern_match(
+            RECIPIENT_LIST_GAP, _gap(text, before.end, phrases[at].start)
+        ):
             break
         before.role = "recipient"
         at -= 1
@@ -566,7 +582,7 @@ def _defined_identities(doc: Document, sentence: Sentence) -> dict[str, tuple[st
         if not p.species and not p.origin:
             continue
         cells = [text[m.start : m.end] for m in p.mentions if m.kind == "cell_types"]
-        tail = DEFINED_ABBREVIATION.match(text[p.end : p.end + 30])
+        tail = pattern_match(DEFINED_ABBREVIATION, text[p.end : p.end + 30])
         if tail or any(any(c.isupper() for c in words[1:]) for words in cells):
             for words in cells:
                 found[words] = (p.cell, p.origin, p.species)
@@ -609,7 +625,7 @@ def _patients_gave_cells(doc: Document, phrases: list[CellPhrase]) -> None:
     if not any(m.text.lower().startswith("patient") and not doc.is_background(m) for m in species):
         return
     for sentence in doc.sentences:
-        if not doc.is_background(sentence) and TISSUE_FROM_PATIENTS.search(sentence.text):
+        if not doc.is_background(sentence) and pattern_search(TISSUE_FROM_PATIENTS, sentence.text):
             break
     else:
         return
@@ -626,7 +642,7 @@ def _share_species(doc: Document, phrases: list[CellPhrase]) -> None:
         text = doc.text_of(a.section)
         stated = [m for m in b.mentions if m.kind == "species"]
         gap = text[a.end : b.start]
-        if stated and stated[0].start > b.mentions[0].start and AND_GAP.match(gap):
+        if stated and stated[0].start > b.mentions[0].start and pattern_match(AND_GAP, gap):
             a.species = b.species
     known: dict[tuple[str, str], set[str]] = {}
     for p in phrases:
@@ -672,7 +688,7 @@ def _lead_species_to_list(doc: Document, phrases: list[CellPhrase]) -> None:
             continue
         text = doc.text_of(a.section)
         # "and", or a list joint, with a few plain words opening the next phrase ("spleen").
-        if a.end > b.start or not RECIPIENT_LIST_GAP.match(text[a.end : b.start]):
+        if a.end > b.start or not pattern_match(RECIPIENT_LIST_GAP, text[a.end : b.start]):
             carried = ""
             continue
         if b.species or b.line:

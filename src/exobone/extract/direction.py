@@ -84,7 +84,7 @@ from exobone.extract.direction_rules import (
 from exobone.extract.direction_sentence import resolve, resolve_state
 from exobone.extract.document import Mention
 from exobone.extract.scanning import View
-from exobone.text.calls import match_end, match_start, pattern_match
+from exobone.text.calls import match_end, match_start, pattern_match, pattern_search
 
 if TYPE_CHECKING:
     from exobone.extract.document import Document, Sentence
@@ -135,7 +135,7 @@ TARGET_KINDS: Final = frozenset({"outcomes", "genes", "mirna", "lncrna", "pathwa
 
 def _cell_before(text: str, end: int) -> bool:
     """Whether a cell is named right before `end`."""
-    return CELL_BEFORE_RE.search(text, 0, end) is not None
+    return pattern_search(CELL_BEFORE_RE, text, 0, end) is not None
 
 
 def _sentence_targets(
@@ -206,7 +206,9 @@ def _sentence_targets(
         if _may_be_cells_bone_formation(m.kind, label, m.text) and _cell_before(text, rel_s):
             label = "osteogenic_differentiation"
         inherent, inverse = _own_direction(m.kind, label, m.text)
-        if inherent is not None and EITHER_PREFIX_RE.search(text, max(0, rel_s - 12), rel_s):
+        if inherent is not None and pattern_search(
+            EITHER_PREFIX_RE, text, max(0, rel_s - 12), rel_s
+        ):
             continue  # "pro- or anti-inflammatory": offered with its opposite, no direction
         rule = phrase_of.get(m, "") if phrase_of else ""
         targets.append(Target(rel_s, rel_e, label, m.kind, inherent, inverse, rule))
@@ -394,9 +396,9 @@ def _analyse(doc: Document) -> list[Directed]:
             not about
             and previous_about_vesicles
             and (
-                ANAPHOR_START_RE.match(text)
+                pattern_match(ANAPHOR_START_RE, text)
                 or OTHER_AGENT.search(text, view) is None
-                and STIMULUS_SUBJECT_RE.search(text) is None
+                and pattern_search(STIMULUS_SUBJECT_RE, text) is None
             )
         ):
             about = True  # the report of the vesicle experiment goes on
@@ -477,11 +479,11 @@ def _analyse(doc: Document) -> list[Directed]:
                     low = view.low[near : target.start]
                     for word in DISEASE_NEAR_VERBS:
                         if word in low:
-                            cue = DISEASE_VERB_NEAR_RE.search(text, near, target.start)
+                            cue = pattern_search(DISEASE_VERB_NEAR_RE, text, near, target.start)
                             break
                 if cue is None or (
                     sign != DOWN
-                    and not DISEASE_UP_RE.match(cue.group())
+                    and not pattern_match(DISEASE_UP_RE, cue.group())
                     and not (sign == UP and cue.group().lower().startswith(DISEASE_BETTERING))
                 ):
                     continue
@@ -489,10 +491,10 @@ def _analyse(doc: Document) -> list[Directed]:
                     continue  # "promote tendon healing" names the repair, not the disease
                 if (
                     cue.group().lower().startswith(DISEASE_PUSHERS)
-                    and DISEASE_OBJECT_END_RE.match(text, target.end) is None
+                    and pattern_match(DISEASE_OBJECT_END_RE, text, target.end) is None
                 ):
                     continue  # "promote OA chondrocyte proliferation": the cells' disease
-                sign = UP if DISEASE_UP_RE.match(cue.group()) else DOWN
+                sign = UP if pattern_match(DISEASE_UP_RE, cue.group()) else DOWN
                 reason = f"disease verb '{cue.group().strip()}' before it [rule disease_verb]"
                 directed.append(
                     Directed(
@@ -545,8 +547,8 @@ def _in_source_sentences(doc: Document) -> set[tuple[str, int]]:
             text = doc.text_of(m.section)
             start, end = doc.sentence_of(m).start, p.mentions[-1].end
             if (
-                IN_SOURCE_CELLS_RE.search(text[max(start, m.start - 40) : m.start])
-                and not IN_SOURCE_CELLS_NOT_RE.match(text[end : end + 60])
+                pattern_search(IN_SOURCE_CELLS_RE, text[max(start, m.start - 40) : m.start])
+                and not pattern_match(IN_SOURCE_CELLS_NOT_RE, text[end : end + 60])
                 # (vesicles named before the place are its agent: "the vesicles lowered RhoA
                 # in the MSCs" names their recipients)
                 and not VESICLE.search(text[start : m.start])

@@ -35,6 +35,7 @@ from exobone.extract.direction_rules import (
     VERB_OBJECT_COORDINATE_RE,
 )
 from exobone.extract.scanning import View, required_texts
+from exobone.text.calls import pattern_match
 
 
 def left_cue(
@@ -161,7 +162,7 @@ def governed_sign(
     if cue.form == "reversal" and sign == SAME:
         sign = DOWN if t.label in HARMFUL else UP
     # "X repair" of a harm ("DNA damage repair") or "X inhibition" after the target
-    if t.label in HARMFUL and REPAIR_AFTER_RE.match(text[t.end : t.end + 14].lower()):
+    if t.label in HARMFUL and pattern_match(REPAIR_AFTER_RE, text[t.end : t.end + 14].lower()):
         sign = -sign
     if cue.form in ("noun", "reversal"):
         outer = outer_verb(view, cue, cues, bounds, consumed)

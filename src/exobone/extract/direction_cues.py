@@ -37,7 +37,7 @@ from exobone.extract.direction_rules import (
     view_of,
 )
 from exobone.extract.scanning import View
-from exobone.text.calls import match_end, match_start
+from exobone.text.calls import match_end, match_start, pattern_match, pattern_search
 
 
 def has_aux(gap: str) -> bool:
@@ -55,7 +55,9 @@ def more_words_than(n: int, text: str, start: int = 0, end: int = -1) -> bool:
     """Whether `text[start:end]` (to its end by default) holds more than `n` (2, 3 or 9)
     words."""
     regex = _MORE_WORDS_THAN[n]
-    return (regex.match(text, start) if end < 0 else regex.match(text, start, end)) is not None
+    if end < 0:
+        return pattern_match(regex, text, start) is not None
+    return pattern_match(regex, text, start, end) is not None
 
 
 # Cue, Target and Directed are plain classes rather than named tuples: compiled, a class is built
@@ -143,7 +145,7 @@ def cues_of(view: View) -> list[Cue]:
         if (
             first.sign * second.sign == -1
             and second.start - first.end <= 10
-            and (joint := EITHER_DIRECTION_RE.match(text, first.end)) is not None
+            and (joint := pattern_match(EITHER_DIRECTION_RE, text, first.end)) is not None
             and joint.end() == second.start
         ):
             for cue in (first, second):  # "inhibiting or accelerating": no direction stated
@@ -213,18 +215,18 @@ def agent_is_foreign(view: View, end: int) -> bool | None:
     """After a predicate cue ending at `end`: None if no agent is named, True if it is not the
     vesicle."""
     text = view.text
-    match = AGENT_PREP_RE.match(text, end)
+    match = pattern_match(AGENT_PREP_RE, text, end)
     if match is None:
         return None
     words = match.group(1)
-    if QUANTITY_RE.match(words):
+    if pattern_match(QUANTITY_RE, words):
         return None  # "fell by about half", "increased by 2-fold"
     # only the first few words name the agent: at most six, up to the first clause word (looked
     # for only among the six: its matches hold no whitespace)
     first = " ".join(words.split(None, 6)[:6])
-    end_word = AGENT_END_RE.search(first)
+    end_word = pattern_search(AGENT_END_RE, first)
     head = " ".join(first[: end_word.start()].split()) if end_word else first
-    if OWN_TREATMENT_RE.match(head):
+    if pattern_match(OWN_TREATMENT_RE, head):
         return None  # "fell after the injection": the study's own treatment
     return not names_vesicle(head, view)
 
@@ -250,7 +252,7 @@ def purpose_of_a_method(view: View, cue: Cue) -> bool:
     if cue.form != "verb" or cue.start < 3 or text[cue.start - 3 : cue.start].lower() != "to ":
         return False
     before = text[: cue.start]
-    return not names_vesicle(before, view) and not TO_FINDING_RE.search(before[-20:])
+    return not names_vesicle(before, view) and not pattern_search(TO_FINDING_RE, before[-20:])
 
 
 def neutral_predicate(gap: str) -> bool:
@@ -269,7 +271,7 @@ def agent_like(view: View, t: Target) -> bool:
     return bool(
         AGENT_BEFORE.search(text[max(0, t.start - 40) : t.start], view)
         or t.end < len(text)
-        and AGENT_AFTER_RE.match(text, t.end)
+        and pattern_match(AGENT_AFTER_RE, text, t.end)
     )
 
 

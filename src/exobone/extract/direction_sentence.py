@@ -86,6 +86,7 @@ from exobone.extract.direction_rules import (
     VESICLE_SUBJECT_CUES,
 )
 from exobone.extract.scanning import View
+from exobone.text.calls import pattern_match, pattern_search
 
 
 def _reversal_sign(local: int | None, label: str, cue_sign: int) -> int | None:
@@ -278,7 +279,7 @@ def _gerund_subject_start(text: str, view: View) -> int:
         if text[:at].rstrip().lower().endswith("by"):
             continue
         means = [m.end() for m in BY_GERUND_RE.finditer(text, 0, at)]
-        if means and CLAUSE_JOIN_RE.search(text, means[-1], found.end()) is None:
+        if means and pattern_search(CLAUSE_JOIN_RE, text, means[-1], found.end()) is None:
             continue
         return at
     return -1
@@ -338,10 +339,10 @@ def _vesicles_before(view: View, at: int) -> bool:
     for edge in SUBJECT_EDGE_RE.finditer(text, 0, at):
         start = edge.end()
     subject = text[start:at]
-    if ARM_ALONE_RE.search(subject):
+    if pattern_search(ARM_ALONE_RE, subject):
         return False
     return names_vesicle(subject, view) or (
-        start == 0 and ANAPHOR_START_RE.match(text) is not None
+        start == 0 and pattern_match(ANAPHOR_START_RE, text) is not None
     )
 
 
@@ -368,7 +369,7 @@ def _predicates_after_targets(state: _SentenceState) -> None:
             and agent_is_foreign(state.view, nxt.end)
         ):
             # skip the stimulus's verb
-            agent = AGENT_PREP_RE.match(text, nxt.end)
+            agent = pattern_match(AGENT_PREP_RE, text, nxt.end)
             span_end = agent.start(1) if agent else nxt.end
             second = cues[after + 1]
             words = text[span_end : second.start]
@@ -406,7 +407,7 @@ def _predicates_after_targets(state: _SentenceState) -> None:
         elif not aux:
             if nxt.form not in ("pred", "change", "same", "reversal", "verb"):
                 continue
-            if nxt.form != "same" and not INTRANSITIVE_AFTER_RE.match(text, nxt.end):
+            if nxt.form != "same" and not pattern_match(INTRANSITIVE_AFTER_RE, text, nxt.end):
                 continue  # "X, and promote Y": a verb with an object is not X's predicate
         right_of[i] = nxt
 
@@ -425,7 +426,7 @@ def _release_objects(state: _SentenceState) -> None:
         if (
             obj is None
             or obj.form not in ("verb", "reversal", "protect")
-            or DETERMINER_END_RE.search(text, 0, obj.start)
+            or pattern_search(DETERMINER_END_RE, text, 0, obj.start)
         ):
             continue
         between = text[obj.end : t.start]
@@ -498,9 +499,11 @@ _MOLECULES = frozenset({"genes", "mirna", "lncrna"})
 def _names_vesicles_after(text: str, end: int) -> bool:
     """ "... in the exosomes" / "of hypo-sEVs" right after `end` (not "in the exosome-treated
     group"): what comes before is measured in the vesicles, as their cargo."""
-    cargo = CARGO_AFTER_RE.match(text, end)
+    cargo = pattern_match(CARGO_AFTER_RE, text, end)
     return bool(
-        cargo and VESICLE_RE.match(cargo.group(1)) and not ARM_AFTER_RE.match(cargo.group(1))
+        cargo
+        and pattern_match(VESICLE_RE, cargo.group(1))
+        and not pattern_match(ARM_AFTER_RE, cargo.group(1))
     )
 
 
@@ -577,7 +580,7 @@ def _induced_propagation(state: _SentenceState) -> None:
             result[i] is None
             and t.kind == "outcomes"
             and text.startswith("-", t.end)
-            and INDUCED_AFTER_RE.match(text, t.end)
+            and pattern_match(INDUCED_AFTER_RE, text, t.end)
         ):
             follower = next(
                 (j for j in order if targets[j].start > t.end and targets[j].start - t.end < 12),

@@ -20,6 +20,7 @@ from exobone.extract.scanning import Engine, Gate
 from exobone.lexicon import load_lexicon
 from exobone.lexicon.loader import fold
 from exobone.model import Span
+from exobone.text.calls import pattern_match, pattern_search
 
 # The rules are rows of data/methods.yaml; this module holds the logic that applies them.
 _RULES: Final = load_rules("methods.yaml")
@@ -114,7 +115,7 @@ def _shared_head_assays(doc: Document, m: Mention) -> Iterator[Finding]:
     so "collagen and alizarin red staining" adds nothing."""
     text = doc.text_of(m.section)
     heads = _assay_heads()
-    following = _NEXT_WORD.match(text, m.end)
+    following = pattern_match(_NEXT_WORD, text, m.end)
     if following and following.group(1).lower() in heads:
         head = following.group(1)
     else:
@@ -134,7 +135,7 @@ def _shared_head_assays(doc: Document, m: Mention) -> Iterator[Finding]:
         if not text.endswith(_JOINTS, sentence.start, joint):
             return
         floor = _names_floor(text, max(sentence.start, anchor - _NAMES_SPAN), anchor)
-        before = _NAME_AND_JOINT.search(text, floor, anchor)
+        before = pattern_search(_NAME_AND_JOINT, text, floor, anchor)
         if before is None:
             return
         words = list(_NAME_WORD.finditer(before.group(1)))

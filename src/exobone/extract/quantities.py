@@ -19,6 +19,7 @@ from exobone.extract.cells import analyse
 from exobone.extract.cues import Cue
 from exobone.extract.document import Document, Finding, Mention, Sentence
 from exobone.model import Span
+from exobone.text.calls import pattern_match, pattern_search
 
 _NUMBER = r"\d+(?:\.\d+)?"
 # Written in lowercase: the dose pattern is searched case-insensitively (see `Cue`). The
@@ -261,7 +262,7 @@ def _dose_value(match: re.Match[str], unitless: str = "particles") -> str:
     unit = unitless
     if raw is not None:
         key = _MICRO_SPELLINGS.sub("u", _SPACES.sub("", raw).lower())
-        unit = "ug" if _PER_ANIMAL.search(key) else _UNIT_NAMES[key]
+        unit = "ug" if pattern_search(_PER_ANIMAL, key) else _UNIT_NAMES[key]
     if match.group(1) is not None or match.group(3) is not None:
         mantissa = float(match.group(1) or match.group(3))
         exponent = int(match.group(2) or match.group(4))
@@ -303,7 +304,7 @@ _NUMBER_IN_LIST = re.compile(_NUMBER)
 
 def _listed_before(text: str, start: int, sentence_start: int) -> re.Match[str] | None:
     """The amounts listed just before a dose's number that share its unit, if any."""
-    return _LISTED_BEFORE.search(text, max(sentence_start, start - 80), start)
+    return pattern_search(_LISTED_BEFORE, text, max(sentence_start, start - 80), start)
 
 
 def _doses(doc: Document, sentence: Sentence, vesicles: list[Mention]) -> Iterator[Finding]:
@@ -337,15 +338,16 @@ def _doses(doc: Document, sentence: Sentence, vesicles: list[Mention]) -> Iterat
                 ok = not gap_mentions and not gap.strip(" -")
             else:
                 ok = not gap_mentions and bool(
-                    _DOSE_BEFORE_VESICLE.match(gap) or _BRACKETED_BEFORE_VESICLE.match(gap)
+                    pattern_match(_DOSE_BEFORE_VESICLE, gap)
+                    or pattern_match(_BRACKETED_BEFORE_VESICLE, gap)
                 )
         if unitless:
-            if ok or _VESICLE_TOKEN.match(text, end):
+            if ok or pattern_match(_VESICLE_TOKEN, text, end):
                 span = Span(start, end, sentence.index, sentence.section)
                 yield Finding("doses", value, span, rule)
             continue
         # Particles in a sentence that sizes the vesicles are their concentration (R48).
-        sized = counted and bool(_SIZE_MEASURED.search(text, sentence.start, sentence.end))
+        sized = counted and bool(pattern_search(_SIZE_MEASURED, text, sentence.start, sentence.end))
         if not ok and not sized and before and start - before[-1].end < 90:
             gap = text[before[-1].end : start]
             others = [
@@ -356,15 +358,15 @@ def _doses(doc: Document, sentence: Sentence, vesicles: list[Mention]) -> Iterat
             # "EVs were added to chondrocytes at 50 ug/mL": cells may stand between; so may
             # the carrier before an amount in brackets, "treated with BMSC-EVs in fibrin glue
             # (25 ug in 10 uL)" (R136, doi:10.1186/s12967-019-1960-x).
-            if others and _AT_DOSE.search(gap):
+            if others and pattern_search(_AT_DOSE, gap):
                 others = [m for m in others if m.kind not in _AT_DOSE_KINDS]
             elif others and gap.rstrip().endswith("("):
                 others = [m for m in others if m.kind not in _BRACKET_KINDS]
             ok = (
                 not others
                 and ";" not in gap
-                and (start - before[-1].end < 60 or bool(_AT_DOSE.search(gap)))
-                and bool(_VESICLE_BEFORE_DOSE.search(gap))
+                and (start - before[-1].end < 60 or bool(pattern_search(_AT_DOSE, gap)))
+                and bool(pattern_search(_VESICLE_BEFORE_DOSE, gap))
             )
             rule = _DOSE_AFTER_VESICLES
         if not ok and not sized and counted:
@@ -398,7 +400,7 @@ def _not_a_period(text: str, sentence: Sentence, start: int) -> bool:
     while words_end > sentence.start and text[words_end - 1].isspace():
         words_end -= 1
     # The cue is at most nine characters before the spaces; \b still sees the text before.
-    return bool(_NOT_PERIOD_LEAD.search(text, max(sentence.start, words_end - 11), start))
+    return bool(pattern_search(_NOT_PERIOD_LEAD, text, max(sentence.start, words_end - 11), start))
 
 
 def _is_dimension(text: str, match: re.Match[str]) -> bool:
@@ -437,9 +439,9 @@ def _released(doc: Document, sentence: Sentence, start: int) -> bool:
     if release < 0:
         return False
     text = doc.text_of(sentence.section)
-    if _RELEASE_STUDY.search(text, lead_start, start):
+    if pattern_search(_RELEASE_STUDY, text, lead_start, start):
         return True
-    if _TREATED_SINCE.search(text, release, start):
+    if pattern_search(_TREATED_SINCE, text, release, start):
         return False  # "cells released exosomes, which were given to rats for 4 weeks"
     near = [m for m in doc.in_sentence(sentence) if lead_start <= m.start < start]
     return any(m.kind in _RELEASED_KINDS for m in near) and not any(
@@ -472,9 +474,11 @@ def _durations(doc: Document, sentence: Sentence) -> Iterator[Finding]:
         lead = text[max(sentence.start, start - 16) : start]
         plural = match.group(1) is not None
         on_days = plural and lead.lower().endswith("on ")
-        if on_days and _AFTER_EVENT.match(text, end):
-            on_days = bool(_GIVEN_BEFORE.search(text, max(sentence.start, start - 60), start))
-        if _SCHEDULE_LEAD.search(lead) or on_days:
+        if on_days and pattern_match(_AFTER_EVENT, text, end):
+            on_days = bool(
+                pattern_search(_GIVEN_BEFORE, text, max(sentence.start, start - 60), start)
+            )
+        if pattern_search(_SCHEDULE_LEAD, lead) or on_days:
             continue
         unit, numbers = (match.group(1), match.group(2)) if plural else match.group(3, 4)
         for item in _RANGE_END.finditer(numbers):
