@@ -57,6 +57,7 @@ from exobone.extract.cells_rules import (
     RECIPIENT_PREP,
     RELATIVE_GAP,
     SECRETED_BY,
+    SECRETION_OF,
     SERVED_AS_MODEL,
     SOURCE_AFTER,
     SOURCE_ANAPHOR,
@@ -506,6 +507,7 @@ def _recipients(
                     ok
                     and not MODIFIED.search(gap, None, low_gap)
                     and not SECRETED_BY.search(gap, None, low_gap)
+                    and not _secreted_by_them(text, sentence.start, earlier.start, gap)
                 )
         if not ok and later is not None:
             gap = _gap(text, p.end, later.start)
@@ -553,6 +555,14 @@ def _acted_on(text: str, gap: str, vesicle: Mention, is_source: bool) -> bool:
     if acted is None or BREAKER.search(gap[: acted.start()]):
         return False
     return not is_source or acted.group().lower().startswith(_UPTAKE_STARTS)
+
+
+def _secreted_by_them(text: str, start: int, vesicles_start: int, gap: str) -> bool:
+    """'The secretion of exosomes by BMSCs': the cells after 'by' or 'from' made the vesicles
+    named as what is secreted (row secretion_of, R425), so they did not receive them."""
+    return gap.lstrip().startswith(("by ", "from ")) and bool(
+        SECRETION_OF.search(text[start:vesicles_start])
+    )
 
 
 def _treated_listed_before(text: str, phrases: list[CellPhrase], treated: CellPhrase) -> None:

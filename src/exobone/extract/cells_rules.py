@@ -57,6 +57,7 @@ RELATIVE_GAP: Final = RULES.regex("relative_gap")
 RECIPIENT_PREP: Final = _gate("recipient_preposition")
 MODIFIED: Final = _gate("modified")
 SECRETED_BY: Final = _gate("secreted_by")
+SECRETION_OF: Final = _gate("secretion_of")
 MEDIUM_OF: Final = _gate("medium_of")
 TREATED: Final = _gate("treated")
 # "HUVECs (HUVECs) and mouse MC3T3-E1 cells treated with exosomes": the list shares the role.
