@@ -3,7 +3,7 @@
 import pytest
 
 from exobone.lexicon import load_lexicon
-from exobone.lexicon.loader import ambiguous_alias
+from exobone.lexicon.loader import ambiguous_alias, greek_spellings
 
 
 @pytest.mark.parametrize(
@@ -30,3 +30,29 @@ def test_ambiguity_filter() -> None:
     assert ambiguous_alias("MSC", frozenset({"MSC"}))
     assert not ambiguous_alias("Bax")
     assert not ambiguous_alias("p53")
+
+
+def test_greek_isoform_names_are_spelled_every_way() -> None:
+    # one row per isoform ("HIF-2alpha", "PPARalpha", symbol alias "CEBPalpha") reads the
+    # letter glued, after a hyphen or a space, spelled or as the letter, with or without the
+    # hyphen before a number; "Cat" (the animal) and "PhD" stay no gene
+    assert greek_spellings("HIF-2alpha") == {
+        "HIF-2alpha", "HIF-2-alpha", "HIF-2\u03b1", "HIF-2-\u03b1",
+        "HIF2alpha", "HIF2-alpha", "HIF2\u03b1", "HIF2-\u03b1",
+    }  # fmt: skip
+    assert greek_spellings("transforming growth factor-beta1") == set()
+    assert greek_spellings("beta-catenin") == set()
+    lexicon = load_lexicon()
+    for spelled, symbol in [
+        ("HIF-2 alpha", "EPAS1"),
+        ("HIF2\u03b1", "EPAS1"),
+        ("PPAR-alpha", "PPARA"),
+        ("PPAR\u03b1", "PPARA"),
+        ("C/EBP-beta", "CEBPB"),
+        ("ROR\u03b3t", "RORC"),
+        ("C/EBP\u03b1", "CEBPA"),
+        ("TGF-\u03b2RI", "TGFBR1"),
+    ]:
+        assert lexicon.lookup(spelled) == {("genes", symbol)}, spelled
+    assert not any(kind == "genes" for kind, _ in lexicon.lookup("Cat"))
+    assert not any(kind == "genes" for kind, _ in lexicon.lookup("PhD"))

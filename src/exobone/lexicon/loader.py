@@ -241,6 +241,44 @@ def _add_abbreviated_spellings(lex: Lexicon, names: dict[str, str]) -> None:
             lex.folded[fold(f"({m[1]})-{m[2]}")].add(("genes", symbol))
 
 
+# A gene name whose isoform is a spelled Greek letter ("PPAR-gamma", "HIF-1alpha",
+# "C/EBPbeta", "RORgammat"): abstracts write the letter glued, after a hyphen or a space, or as
+# the letter itself when a text comes uncleaned ("PPARgamma", "PPAR gamma", "PPARγ"), and the
+# part before it with or without its hyphen ("HIF-1alpha", "HIF1alpha"). Group 1 is the part
+# before the letter, group 2 the letter's name, group 3 what follows it ("t", "1", "R1").
+_GREEK_ISOFORM = re.compile(r"(.*[A-Za-z0-9/])[- ]?(alpha|beta|gamma|delta|kappa)([A-Za-z0-9]*)")
+_GREEK_LETTER = {
+    "alpha": "\u03b1", "beta": "\u03b2", "gamma": "\u03b3", "delta": "\u03b4", "kappa": "\u03ba"
+}  # fmt: skip
+
+
+def greek_spellings(name: str) -> set[str]:
+    """The spellings of a gene name with a spelled Greek isoform letter (`_GREEK_ISOFORM`):
+    the letter glued or after a hyphen, spelled or as the letter, and the part before it with
+    and without its hyphens; empty for a name of several words or with no such letter."""
+    m = _GREEK_ISOFORM.fullmatch(name)
+    if m is None or " " in m[1]:
+        return set()
+    before, letter, after = m[1], m[2], m[3]
+    return {
+        f"{part}{joint}{written}{after}"
+        for part in {before, before.replace("-", "")}
+        for joint in ("", "-")
+        for written in (letter, _GREEK_LETTER[letter])
+    }
+
+
+def _add_greek_spellings(lex: Lexicon, names: dict[str, str]) -> None:
+    """Match each gene name with a Greek isoform letter under all its `greek_spellings`, so
+    that one row per isoform reads every way authors write it; a spelling that is already a
+    term of another kind is left to that term."""
+    for name, symbol in names.items():
+        for form in greek_spellings(name):
+            if any(kind != "genes" for kind, _ in lex.lookup(form)):
+                continue
+            lex.add(form, {("genes", symbol)})
+
+
 def _add_symbol_aliases(lex: Lexicon, table: dict[str, Any], not_genes: frozenset[str]) -> None:
     """Match the other names of each symbol in `table` (symbol -> aliases) as that symbol. A
     one-word alias is matched only as written (so that "Snail" never reads "snail"), and must
@@ -289,6 +327,7 @@ def build_lexicon(vocab: dict[str, Any], extra: dict[str, Any]) -> Lexicon:
     for name, symbol in names.items():
         lex.add(name, {("genes", symbol)})
     _add_abbreviated_spellings(lex, names)
+    _add_greek_spellings(lex, names)
     lex.gene_symbols = frozenset(symbols)
     for term, items in (extra.get("compound_terms") or {}).items():
         lex.add(str(term), _pairs(items))
@@ -327,6 +366,9 @@ def build_lexicon(vocab: dict[str, Any], extra: dict[str, Any]) -> Lexicon:
         lex.gapped += _coordinated(lex, str(kind))
     # After every other kind, so that an alias that is a term of another kind is caught.
     _add_symbol_aliases(lex, other_names, not_genes)
+    _add_greek_spellings(
+        lex, {str(a): str(s) for s, aliases in other_names.items() for a in aliases or []}
+    )
     # Last, so that a rodent spelling never shadows a term of any other kind.
     refused = frozenset(str(w) for w in extra.get("not_rodent_genes") or [])
     _add_rodent_spellings(lex, names, refused)
