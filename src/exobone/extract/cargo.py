@@ -52,6 +52,9 @@ _AMOUNT_AT_END: Final = _gate("amount_at_end")
 _OF_AT_END: Final = _gate("of_at_end")
 _LEVEL_AFTER: Final = _RULES.regex("level_after")
 _OVEREXPRESSING: Final = _gate("overexpressing")
+_CLASS_LIST: Final = _gate("class_list")
+# (a plain regex: read in the few characters before the vesicles)
+_OBJECT_OF: Final = _RULES.regex("object_of")
 # (a plain regex: matched at the gap's start, it fails sooner than its required texts are tested)
 _SOURCE_GAP: Final = _RULES.regex("source_gap")
 _GLUED_OVEREXPRESSING: Final = _RULES.regex("glued_overexpressing")
@@ -130,6 +133,10 @@ def _held_before(gap: str, text: str, end: int) -> str | None:
         return "contain_after"
     if _holds(gap, text, end):
         return "vesicle_holds"
+    # a class of molecules and the words that name its members ("contain cytokines and growth
+    # factors such as"): longer than the other gaps, and never across a clause word
+    if len(gap) <= 160 and _CLASS_LIST.match(gap) and not _CLAUSE.search(gap):
+        return "class_list"
     if _OVEREXPRESSING.match(gap):
         return "overexpressing"
     if pattern_match(_SOURCE_GAP, gap) and pattern_match(
@@ -377,6 +384,10 @@ def _find(doc: Document) -> Iterator[Finding]:
                 listed.append(m)
             elif before:
                 rule = _held_before(text[before[-1].end : m.start], text, m.end)
+                if rule == "class_list" and pattern_search(
+                    _OBJECT_OF, text, max(sentence.start, before[-1].start - 12), before[-1].start
+                ):
+                    rule = None  # "cells treated with the exosomes contained ...": not theirs
                 if rule is not None:
                     holders = _without_markers(_list_after(text, molecules, i), rule, markers)
                     found += [(held, rule) for held in holders]
