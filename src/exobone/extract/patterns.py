@@ -279,6 +279,17 @@ _BARE_BEFORE_TEXTS: Final = required_texts(_BARE_BEFORE.pattern)
 # cells" (synovial sarcoma cells, 10.1007/s13770-020-00324-x). Every mention of that symbol in
 # the text then names the line ("OCCM-30 cementoblasts").
 _CELL_LINE_AFTER = re.compile(r"[ \t]+cell(?:s|[ \t]+lines?)\b")
+# A symbol followed by a Greek letter, as the letter or spelled after a space or hyphen, is the
+# front of an isoform's name ("HIF-3α", "HIF-3 alpha", "GSK-3α", "CK2α", "HNF-4 alpha"): the
+# shape would give a false symbol (HIF3, GSK3, CK2, HNF4). The lexicon reads the isoforms it
+# lists in every spelling (loader.greek_spellings); an unlisted one gives no symbol.
+# (the characters after a symbol that start no Greek letter: most symbols end at one of them)
+_PLAIN_AFTER = frozenset(",.;:)(/]")
+_GREEK_AFTER = re.compile(
+    r"[\u0391-\u03a9\u03b1-\u03c9]"
+    r"|[ -](?:alpha|beta|gamma|delta|epsilon|zeta|kappa|theta)(?![a-z])",
+    re.IGNORECASE,
+)
 
 
 def _symbol_ok(symbol: str, lexicon: Lexicon) -> bool:
@@ -327,6 +338,8 @@ def find_gene_symbols(text: str, lexicon: Lexicon, shapes: bytes | None) -> list
         # (group 3, the only hyphen); in mouse style, the words in capitals
         capitals = match_start(m, 2) >= 0
         symbol = words.replace("-", "") if capitals else words.upper()
+        if end < len(text) and text[end] not in _PLAIN_AFTER and _GREEK_AFTER.match(text, end):
+            continue
         if _symbol_ok(symbol, lexicon) or (
             capitals and "-" not in words and _bare_symbol_ok(symbol, text, start, end, lexicon)
         ):
