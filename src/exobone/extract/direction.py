@@ -62,6 +62,7 @@ from exobone.extract.direction_rules import (
     METHYLATION_OF,
     OTHER_AGENT,
     PACKED_INTO,
+    PATHWAY_INHIBITORS,
     PHRASE_CONTEXT,
     PHRASE_NAMES,
     PHRASE_SCAN,
@@ -138,6 +139,21 @@ def _cell_before(text: str, end: int) -> bool:
     return pattern_search(CELL_BEFORE_RE, text, 0, end) is not None
 
 
+def _chain_member(m: Mention, candidates: Sequence[Mention], text: str, base: int) -> bool:
+    """Whether `m` is a target: not the front of a pathway's name (row ligand_of_pathway), or a
+    gene of a chain of genes joined by hyphens or slashes before "pathway" or "signalling"
+    ("the PINK1/Parkin pathway", "RANKL-RANK-TRAF6 signalling"), which takes the verb's sign
+    unless it holds the pathway back (words: pathway_inhibitors)."""
+    chain = pattern_match(LIGAND_OF_PATHWAY_RE, text, m.end - base)
+    if chain is None:
+        return True
+    if m.kind != "genes" or m.label in PATHWAY_INHIBITORS or text[m.end - base] not in "-/":
+        return False
+    end = base + match_end(chain)
+    later = [o for o in candidates if m.end <= o.start and o.end <= end]
+    return bool(later) and all(o.kind == "genes" for o in later)
+
+
 def _sentence_targets(
     doc: Document,
     sentence: Sentence,
@@ -171,7 +187,7 @@ def _sentence_targets(
             continue
         if m.kind in ("genes", "lncrna") and (
             any(o.kind == "pathways" and o.start <= m.start and m.end <= o.end for o in candidates)
-            or pattern_match(LIGAND_OF_PATHWAY_RE, text, m.end - base) is not None
+            or not _chain_member(m, candidates, text, base)
         ):
             continue  # "the Wnt3a/beta-catenin pathway", "the Keap1-Nrf2 pathway"
         if m.kind == "conditions" and any(

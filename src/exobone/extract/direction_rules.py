@@ -224,6 +224,8 @@ ARM_ALONE_RE: Final = RULES.regex("arm_alone")
 
 # Outcome labels whose increase is harm; a reversal of an undirected change decreases them.
 HARMFUL: Final = frozenset(RULES.word_list("harmful"))
+# Genes that hold back the pathway they are named in: no sign from a verb on that pathway.
+PATHWAY_INHIBITORS: Final = frozenset(RULES.word_list("pathway_inhibitors"))
 
 
 # "Y, which inhibits Z": the words between two links of a mechanism chain.
