@@ -124,3 +124,18 @@ def test_a_missing_rule_or_list_is_an_error() -> None:
         RULES.rule("nope")
     with pytest.raises(RuleError, match="no word list"):
         RULES.word_list("nope")
+
+
+def test_a_fall_label_is_an_outcome_label_of_the_vocabulary() -> None:
+    """`fall_is` names the outcome a fall of a phrase's measure is told as ("less bone" is
+    bone_loss|increase): each is a vocabulary label, and one that is no label fails loudly."""
+    from exobone.extract import direction_rules
+    from exobone.schema import vocabulary
+
+    assert direction_rules.FALL_IS["bone_mass_in_repair"] == "bone_loss"
+    assert set(direction_rules.FALL_IS.values()) <= set(vocabulary()["outcomes"])
+    bad = _rule_set(
+        {"phrases": [{"name": "p", "pattern": "a", "assigns": {"fall_is": 3}, "example": "a"}]}
+    ).table("phrases")[0]
+    with pytest.raises(RuleError, match="'p': fall_is must be a label"):
+        direction_rules._fall_label(bad)

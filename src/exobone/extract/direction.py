@@ -53,6 +53,7 @@ from exobone.extract.direction_rules import (
     DISEASE_VERB_NEAR_RE,
     DOWN,
     EITHER_PREFIX_RE,
+    FALL_IS,
     HARMFUL,
     IN_SOURCE_CELLS_NOT_RE,
     IN_SOURCE_CELLS_RE,
@@ -530,9 +531,11 @@ def _analyse(doc: Document) -> list[Directed]:
                 if _targets_of_sponged(signer, state.targets, sponged):
                     sign = -sign
                     state.change(i, "the miRNA targeting it is soaked up (rule sponge): it rises")
-            directed.append(
-                Directed(target.label, mention.kind, sign, mention, "", state.reason(i))
-            )
+            label, reason = target.label, state.reason(i)
+            if sign == DOWN and target.rule in FALL_IS:
+                label, sign = FALL_IS[target.rule], UP
+                reason += f"; a fall of it is more {label} [rule {target.rule}]"
+            directed.append(Directed(label, mention.kind, sign, mention, "", reason))
     return directed
 
 

@@ -327,6 +327,22 @@ def _phrase_context(rule: Rule) -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
+def _fall_label(rule: Rule) -> str:
+    """The label a fall of the phrase's measure is told as, or "" (row key `fall_is`)."""
+    assigns = rule.assigns if isinstance(rule.assigns, dict) else {}
+    fall = assigns.get("fall_is")
+    if fall is not None and (not isinstance(fall, str) or not fall):
+        raise RuleError(f"direction.yaml, phrase {rule.name!r}: fall_is must be a label")
+    return str(fall or "")
+
+
+# What a fall of a measure names, by the phrase row that found it: less bone mass is more bone
+# loss (bone_loss|increase), not less regeneration ("the region held less bone").
+FALL_IS: Final = {
+    rule.name: fall for rule in RULES.table("phrases") if (fall := _fall_label(rule))
+}
+
+
 # Phrases that count only in records naming (or not naming) some conditions, by index:
 # "bone microarchitecture" measures bone loss in an osteoporosis record, new bone elsewhere.
 PHRASE_CONTEXT: Final = {
