@@ -169,11 +169,20 @@ def _held_after(gap: str, text: str, start: int, lead_from: int, end: int) -> st
     return None
 
 
+def _listed(text: str, first: Mention, second: Mention) -> bool:
+    """Whether `first` and `second` are two items of one list: a comma, "and" or "or" between
+    them, or a slash between two miRNAs ("containing miR-146a/miR-155", R942)."""
+    gap = text[first.end : second.start]
+    if gap == "/":
+        return first.kind == second.kind == "mirna"
+    return pattern_match(_LIST_GAP, gap) is not None
+
+
 def _list_before(text: str, molecules: list[Mention], index: int) -> list[Mention]:
     """The molecule at `index` and the ones listed right before it."""
     out = [molecules[index]]
     i = index
-    while i > 0 and pattern_match(_LIST_GAP, text[molecules[i - 1].end : molecules[i].start]):
+    while i > 0 and _listed(text, molecules[i - 1], molecules[i]):
         i -= 1
         out.append(molecules[i])
     return out
@@ -182,9 +191,7 @@ def _list_before(text: str, molecules: list[Mention], index: int) -> list[Mentio
 def _list_after(text: str, molecules: list[Mention], index: int) -> list[Mention]:
     out = [molecules[index]]
     i = index
-    while i + 1 < len(molecules) and pattern_match(_LIST_GAP,
-        text[molecules[i].end : molecules[i + 1].start]
-    ):
+    while i + 1 < len(molecules) and _listed(text, molecules[i], molecules[i + 1]):
         i += 1
         out.append(molecules[i])
     return out
