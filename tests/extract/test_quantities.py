@@ -127,7 +127,7 @@ def test_number_gates_search_exactly_where_the_cues_can_match():
     rng = random.Random(5)
     pieces = [
         "2", "12.5", "1e9", "3 x 10^9", "x10(8)", "ug/ml", "ug", "mg/kg", "particles", "EVs",
-        "days", "d", "weeks", "h", "-", " and ", ", ", " or ", " to ", "one", "two", "ten",
+        "days", "d", "weeks", "years", "h", "-", " and ", ", ", " or ", " to ", "one", "two", "ten",
         "bone", "often", "eight", "week-old", "every", "exosomes", " ", ".", " (", ")",
     ]  # fmt: skip
     for _ in range(300):

@@ -4,7 +4,8 @@ Doses are normalised to the schema's units (`20 ug/ml` -> `20 ug/mL`, `1x10(10) 
 `1e10 particles`) and kept only when the amount is of vesicles: a vesicle mention follows it
 ("10 ug hUCMSCs secretion factors") or introduces it ("exosomes at 50 ug/mL"). Cell numbers
 and scaffold volumes are not doses. Durations are every stated period, in days; ages
-("8-week-old"), frequencies ("weekly", "every 3 days") and years are not.
+("8-week-old") and frequencies ("weekly", "every 3 days") are not, and years count only as a
+follow-up ("at the 1-year follow-up").
 """
 
 from __future__ import annotations
@@ -83,7 +84,9 @@ _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
-_N = rf"(?:{_NUMBER}|(?:{'|'.join(_WORD_NUMBERS)})(?=[\s-]))"
+# A number word ends at a space, a hyphen or the comma of a list: "at two, four, eight and 12
+# weeks post-implantation" (SWCNT/PLAGA composites in rats, PMC4438669).
+_N = rf"(?:{_NUMBER}|(?:{'|'.join(_WORD_NUMBERS)})(?=[\s,-]))"
 # A time point may be written as an ordinal: "at the 5th and 10th week after injection"
 # (doi:10.1186/s13018-023-03576-0).
 _ORDINAL = r"(?:st|nd|rd|th)?"
@@ -93,16 +96,20 @@ _ORDINAL = r"(?:st|nd|rd|th)?"
 _QUALIFIERS = ("consecutive", "successive")
 _QUALIFIER = rf"(?:(?:{'|'.join(_QUALIFIERS)})\s+)?"
 _QUALIFIER_FIRST = frozenset(q[0] for q in _QUALIFIERS)
+# A list may close with a comma before its "and" or "or": "sacrificed at 2, 4, 8, or 12 weeks
+# postoperatively" (rabbit cranial defects, J Periodontal Implant Sci 40(4), Sohn et al.),
+# "the mice were killed 1, 2, 4, or 8 weeks after surgery". A follow-up may be stated in years
+# (docs/schema.md: years x 365), kept only as a follow-up (`_FOLLOW_UP_YEARS`).
 _DURATION = Cue(
-    rf"(?<![\w.-])({_N}{_ORDINAL}(?:\s*(?:,\s*(?:and\s+)?|and|or|to|-|&)\s*{_N}{_ORDINAL})*)"
+    rf"(?<![\w.-])({_N}{_ORDINAL}(?:\s*(?:,\s*(?:(?:and|or)\s+)?|and|or|to|-|&)\s*{_N}{_ORDINAL})*)"
     rf"\s*-?\s*{_QUALIFIER}"
-    r"(days?|d|weeks?|wks?|months?|mo|h|hrs?|hours?)\b(?![\w-]*\s*-?old)(?!\s+of age)",
+    r"(days?|d|weeks?|wks?|months?|mo|years?|h|hrs?|hours?)\b(?![\w-]*\s*-?old)(?!\s+of age)",
 )
 _NUMBERS = re.compile(_N, re.IGNORECASE)
 # What may follow a number's last digit (after spaces) in a dose ("20 ug", "2 x 10^9", "1e9",
 # "5 particles", "10 vesicles", "3 evs") and the first letters of the duration units.
 _DOSE_NEXT = frozenset("x*\u00d7eu\u00b5\u03bcmpv^<")
-_UNIT_FIRST = frozenset("dwmh")
+_UNIT_FIRST = frozenset("dwmhy")
 _DIGITS_SET = frozenset("0123456789")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")  # \w in lowercased ASCII
 _JOINERS = ("and", "or", "to")
@@ -146,7 +153,7 @@ _AFTER_EVENT = re.compile(
     r"|induction|modell?ing|reconstruction|ovariectomy)\b|\s*post-?operative(?:ly)?\b",
     re.I,
 )
-_DAYS_PER = {"d": 1, "day": 1, "week": 7, "wk": 7, "month": 30, "mo": 30}
+_DAYS_PER = {"d": 1, "day": 1, "week": 7, "wk": 7, "month": 30, "mo": 30, "year": 365}
 
 
 class _Numbers(NamedTuple):
@@ -403,6 +410,31 @@ def _not_a_period(text: str, sentence: Sentence, start: int) -> bool:
     return bool(pattern_search(_NOT_PERIOD_LEAD, text, max(sentence.start, words_end - 11), start))
 
 
+# A period in years is a follow-up (docs/schema.md): "at the 1-year follow-up" and "At one
+# year, an injection of 2 cc ... appears safe" (R441, doi:10.52793/JSCR.2021.2(2)-21), "a
+# follow-up period of one year" (MACT of the knee, PMC3532629), "6-year follow-up of 84
+# patients" (doi:10.3109/17453674.2010.519166), or a time after the study's event ("bone was
+# found in one rat one year after implantation", sponges implanted in rats, discovery.researcher
+# .life d8ec0bbb94f237599ffb4b8259c41d00). Ages ("the median age of patients was 60 years",
+# doi:10.1097/RLI.0000000000000942), how long symptoms lasted and a plan ("will be followed for
+# at least two years", R441) are not.
+_FOLLOW_UP_AFTER = re.compile(r"[\s-]*follow[\s-]?ups?\b", re.IGNORECASE)
+_FOLLOW_UP_BEFORE = re.compile(
+    r"(?:\bfollow[\s-]?ups?\s+(?:period\s+)?(?:of\s+)?|\bat\s+(?:the\s+)?)$", re.IGNORECASE
+)
+
+
+def _years_followed(text: str, sentence: Sentence, match: re.Match[str]) -> bool:
+    """Whether a period in years is a follow-up: "follow-up" or the event it counts from
+    after it, or "follow-up of" or "at" before it."""
+    start, end = match.span()
+    return bool(
+        pattern_match(_FOLLOW_UP_AFTER, text, end, min(sentence.end, end + 12))
+        or pattern_match(_AFTER_EVENT, text, end, sentence.end)
+        or pattern_search(_FOLLOW_UP_BEFORE, text, max(sentence.start, start - 30), start)
+    )
+
+
 def _is_dimension(text: str, match: re.Match[str]) -> bool:
     """ "3D-printed", "a 3D culture": a capital D on the number, or a "d" joined on by a
     hyphen, is a dimension, not days ("7d" and "7 d" stay days)."""
@@ -458,6 +490,8 @@ def _durations(doc: Document, sentence: Sentence) -> Iterator[Finding]:
     for match in _search(doc, sentence, _DURATION, lambda numbers: numbers.durations):
         start, end = match.span()
         if _not_a_period(text, sentence, start) or _is_dimension(text, match):
+            continue
+        if match.group(2).lower().startswith("year") and not _years_followed(text, sentence, match):
             continue
         seen.append((start, end))
         if _released(doc, sentence, start):
