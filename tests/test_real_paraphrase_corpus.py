@@ -90,6 +90,8 @@ CELL_LINE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9./-]*$")
 # molecular26d (R1280-R1299) and sources26e (R1300-R1319) landed none: about 40 and 18 searches
 # found only abstracts already in the corpora or cut before their results.
 # R1320-R1419 are session 27's quality helpers' ranges, reserved until each lands its own.
+# outcomes27a (R1320-R1339) landed none: about 16 searches found only abstracts already in the
+# corpora; its census read page text outside any corpus abstract instead.
 RESERVED = frozenset(
     f"R{n}" for n in (
         *range(165, 190), *range(205, 215), *range(234, 240), *range(255, 260), *range(270, 280),
