@@ -340,3 +340,45 @@ def test_a_gate_is_tried_only_where_one_text_of_each_required_set_occurs() -> No
         for gate in (per_sentence, piece):
             assert gate.possible(engine.view_of(text)) is possible, text
             assert _read(gate.search(text)) == _read(regex.search(text)), text
+
+
+def test_sentence_views_from_the_lexicons_pass_scan_as_their_own_pass() -> None:
+    """The direction engine's keys are found by the lexicon's pass over each section, and its
+    sentence views made from those hits (`Document.sentence_views`): each view must see the
+    scanner starts and gate bits its own pass over the sentence sees, whatever the case,
+    hyphens, punctuation and keys across sentence bounds of the text."""
+    from exobone.extract.pipeline import build_document
+    from exobone.lexicon import default_matcher
+    from exobone.model import Record
+
+    engine = direction_rules.ENGINE
+    matcher = default_matcher()
+    assert matcher.engine is engine
+    patterns = "|".join(
+        [r.pattern for s in engine.scanners for r in s.regexes]
+        + [g.regex.pattern for g in engine.gates]
+    )
+    texts = _texts(patterns, "section views")
+    # keys that open with a space (" ratio") found on the space before a sentence: in no view
+    edges = ["Cells grew", "Ratio of TRAP-positive cells fell", "Against it, up-regulated"]
+    edges += ["Up- regulated IL-6", "System wide. Ratio", "up regulated", "Against"]
+    texts = edges + texts
+    seen = views_with_starts = 0
+    for number, first in enumerate(range(0, len(texts) - 6, 7)):
+        parts = texts[first : first + 7]
+        if number % 4:  # most records as ASCII (some noise words are not)
+            parts = [t.encode("ascii", "ignore").decode() for t in parts]
+        # sentences ended by ". " (split there) or glued to the next one by "." alone
+        abstract = "".join(t + end for t, end in zip(parts[:6], [". ", "."] * 3, strict=True))
+        title = parts[6]
+        doc = build_document(Record(title=title, abstract=abstract), matcher)
+        for sentence, view in zip(doc.sentences, doc.sentence_views(engine), strict=True):
+            # made scanned from the section's pass, but for a section that is not ASCII
+            from_pass = view.gates >= 0
+            assert from_pass == doc.text_of(sentence.section).isascii(), sentence.text
+            own = engine.view_of(sentence.text)
+            assert (view.gates if from_pass else view.scan()) == own.scan(), sentence.text
+            assert view.starts == own.starts, sentence.text
+            seen += from_pass
+            views_with_starts += from_pass and bool(view.starts)
+    assert seen > 80 and views_with_starts > seen // 2, (seen, views_with_starts)

@@ -64,8 +64,10 @@ CUE_TABLE: Final = tuple((rule.pattern, *_cue_assigns(rule)) for rule in RULES.t
 CUE_NAMES: Final = tuple(rule.name for rule in RULES.table("cues"))  # a cue's rule, for reasons
 
 
-# One engine scans for every rule of this module; it is built at the end of the module.
-ENGINE: Final = Engine()
+# One engine scans for every rule of this module; it is built at the end of the module. Its
+# keys are found by the lexicon's pass over each section (`section_pass`), from which the
+# sentence views are made.
+ENGINE: Final = Engine(section_pass=True)
 
 
 view_of: Final = ENGINE.view_of
@@ -76,7 +78,7 @@ def sentence_views(doc: Document) -> list[View]:
     the same sentences, and each sentence is then scanned once."""
     views: list[View] | None = doc.cache.get("views")
     if views is None:
-        views = doc.cache["views"] = [view_of(s.text) for s in doc.sentences]
+        views = doc.cache["views"] = doc.sentence_views(ENGINE)
     return views
 
 

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from exobone.extract.cues import CueHits
+from exobone.extract.scanning import Engine, Found, View
 from exobone.model import Record, Span
 
 _new_tuple: Final = tuple.__new__
@@ -185,6 +186,11 @@ class Document:
     _cue_hits: dict[str, CueHits] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    # (section -> where the keys of `_keys_engine` occur in it, found by the lexicon's pass)
+    _found_keys: dict[str, Found] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _keys_engine: Engine | None = field(default=None, init=False, repr=False, compare=False)
 
     def text_of(self, section: str) -> str:
         return self.title if section == "title" else self.abstract
@@ -206,6 +212,34 @@ class Document:
     def found_cues(self, section: str, hits: CueHits) -> None:
         """Keep `hits`, the cues' needles in `lowered(section)` found by another pass."""
         self._cue_hits[section] = hits
+
+    def found_keys(self, section: str, engine: Engine, found: Found) -> None:
+        """Keep `found`, the occurrences of `engine`'s keys in `section` found by another pass."""
+        self._keys_engine = engine
+        self._found_keys[section] = found
+
+    def sentence_views(self, engine: Engine) -> list[View]:
+        """One view of `engine` per sentence, in order: made from the keys the lexicon's pass
+        found in the sentence's section (`found_keys`) where it found them, else scanned when
+        first asked."""
+        found = self._found_keys if engine is self._keys_engine else {}
+        sentences = self.sentences
+        views: list[View] = []
+        first = 0
+        while first < len(sentences):  # (each run of sentences of one section)
+            section = sentences[first].section
+            last = first + 1
+            while last < len(sentences) and sentences[last].section == section:
+                last += 1
+            keys = found.get(section)
+            run = sentences[first:last]
+            if keys is None:
+                views += [engine.view_of(s.text) for s in run]
+            else:
+                bounds = [(s.start, s.end) for s in run]
+                views += engine.section_views([s.text for s in run], bounds, keys)
+            first = last
+        return views
 
     def _groups(self) -> tuple[dict[tuple[str, int], list[Mention]], dict[str, list[Mention]]]:
         """Mentions by sentence and by kind, grouped in one pass (again if mentions were added)."""

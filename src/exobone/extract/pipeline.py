@@ -19,7 +19,7 @@ from exobone.extract.cells_rules import NON_CELL_HEADS
 from exobone.extract.cues import CueHits
 from exobone.extract.discourse import review_span, study_start
 from exobone.extract.document import Document, Mention, Sentence
-from exobone.extract.scanning import Relaxed
+from exobone.extract.scanning import Found, Relaxed
 from exobone.lexicon import Entry, Lexicon, Match, Matcher, default_matcher
 from exobone.lexicon.matcher import in_order, resolve
 from exobone.model import Record
@@ -448,20 +448,30 @@ def build_document(record: Record, matcher: Matcher | None = None) -> Document:
     abbrevs = find_abbreviations(abstract)
     title_abbrevs = find_abbreviations(title)
     doc.abbreviations = {ab.short: ab.long for ab in title_abbrevs + abbrevs}
-    # the lexicon's pass over each section finds the cues' needles too
+    # the lexicon's pass over each section finds the cues' needles too, and the keys of the
+    # rule engine that scans sentences (`Matcher.engine`)
     title_needles: list[tuple[int, int, list[int]]] = []
     abstract_needles: list[tuple[int, int, list[int]]] = []
-    title_candidates = matcher.candidates(title, needles=title_needles)
-    abstract_candidates = matcher.candidates(abstract, needles=abstract_needles)
+    title_keys: Found = []
+    abstract_keys: Found = []
+    engine = matcher.engine
+    title_candidates = matcher.candidates(
+        title, needles=title_needles, keys=title_keys, lowered=doc.lowered("title")
+    )
+    abstract_candidates = matcher.candidates(
+        abstract, needles=abstract_needles, keys=abstract_keys, lowered=doc.lowered("abstract")
+    )
     section_hits: dict[str, CueHits] = {}  # (ASCII sections only)
-    for section, text, needles in (
-        ("title", title, title_needles),
-        ("abstract", abstract, abstract_needles),
+    for section, text, needles, keys in (
+        ("title", title, title_needles, title_keys),
+        ("abstract", abstract, abstract_needles, abstract_keys),
     ):
         if text.isascii():
             hits = CueHits(doc.lowered(section), needles, matcher.cues_known)
             doc.found_cues(section, hits)
             section_hits[section] = hits
+            if engine is not None:
+                doc.found_keys(section, engine, keys)
     title_resolved = resolve(title_candidates)
     abstract_resolved = resolve(abstract_candidates)
     labels = _abbreviation_labels(title, title_abbrevs, title_resolved)

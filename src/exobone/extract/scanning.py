@@ -34,6 +34,7 @@ __all__ = [
     "Relaxed",
     "Scanner",
     "View",
+    "Found",
     "fold",
     "further_required",
     "is_word_char",
@@ -41,6 +42,7 @@ __all__ = [
     "lowercase_pattern",
     "relaxed_pattern",
     "required_texts",
+    "section_pass_engine",
     "tail_of",
 ]
 
@@ -992,11 +994,17 @@ class _Key:
         self.scanners = scanners
 
 
+# Where an engine's keys occur in a text: (start, key), in the order an Aho-Corasick pass over
+# the text reports them (by end, the longest first at one end).
+Found = list[tuple[int, _Key]]
+
+
 class View:
     """A sentence as the scanners and gates see it: the folded text and, from one Aho-Corasick
     pass made when first asked, where each scanner's alternatives may start and which gates'
     keys occur (a bit for each set of required texts of a gate, `Gate.bits`; -1 until the
-    pass is made)."""
+    pass is made). The views of a section that another pass has read are given its keys
+    instead (`Engine.section_views`) and make no pass of their own."""
 
     __slots__ = ("automaton", "gates", "low", "starts", "text")
 
@@ -1008,36 +1016,52 @@ class View:
         self.gates = -1
 
     def scan(self) -> int:
-        gates = 0
-        starts = self.starts
-        text = self.text
+        self.gates = 0
         hits: Iterator[tuple[int, _Key]] = self.automaton.iter(self.low)  # typed: unpacked natively
         for end, key in hits:
-            gates |= key.mask
-            if not key.scanners:
-                continue
-            start = end - key.back
-            if key.word and start and is_word_char(text[start - 1]):
-                continue  # scanner keys start a word
-            # keys found at one start come shortest first, and a key's ids include those of
-            # its prefixes: the last one found stands for all
-            for owner, ids in key.scanners:
-                if owner in starts:
-                    starts[owner][start] = ids
-                else:
-                    starts[owner] = {start: ids}
-        self.gates = gates
-        return gates
+            self.found(end - key.back, key)
+        return self.gates
+
+    def found(self, start: int, key: _Key) -> None:
+        """Take the key `key` found at `start`; keys come as a pass over the text reports them
+        (by end, the longest first at one end)."""
+        self.gates |= key.mask
+        if not key.scanners:
+            return
+        if key.word and start and is_word_char(self.text[start - 1]):
+            return  # scanner keys start a word
+        # keys found at one start come shortest first, and a key's ids include those of its
+        # prefixes: the last one found stands for all
+        starts = self.starts
+        for owner, ids in key.scanners:
+            if owner in starts:
+                starts[owner][start] = ids
+            else:
+                starts[owner] = {start: ids}
 
 
 class Engine:
-    """Scanners and gates of one rule set, and the one automaton that serves them all."""
+    """Scanners and gates of one rule set, and the one automaton that serves them all.
 
-    def __init__(self) -> None:
+    An engine made with `section_pass=True` (one per process: the rules asked of every
+    sentence) also gives its keys to the lexicon's pass over each section
+    (`exobone.lexicon.Matcher`, built after it): its sentence views are then made from that
+    pass's hits (`section_views`) instead of walking the sentence again with its own automaton.
+    """
+
+    def __init__(self, *, section_pass: bool = False) -> None:
         self.scanners: list[Scanner] = []
         self.gates: list[Gate] = []
         self.automaton = ahocorasick.Automaton()
         self.built = False
+        # once built: the keys the lexicon's pass finds, with their values, and those it
+        # leaves to each view (`section_pass`)
+        self.keys: dict[str, _Key] = {}
+        self.apart: list[tuple[str, _Key]] = []
+        if section_pass:
+            if _SECTION_PASS:
+                raise EngineBuiltError("only one scanning engine can share the sections' pass")
+            _SECTION_PASS.append(self)
 
     def _register(self, what: str) -> None:
         if self.built:
@@ -1090,6 +1114,13 @@ class Engine:
                 len(key) - 1, is_word_char(key[0]), masks.get(key, 0), scanners.get(key, [])
             )
             self.automaton.add_word(key, entry)
+            # A key with no letter or digit ("," ";" "-/-") stands as "#" or a space in the
+            # lexicon's pass, which would report it at every punctuation mark: a view looks for
+            # it itself, if it is one character long or only a gate's.
+            if any(c.isalnum() for c in key) or len(key) > 1 and entry.scanners:
+                self.keys[key] = entry
+            else:
+                self.apart.append((key, entry))
         self.automaton.make_automaton()
         self.built = True
 
@@ -1098,6 +1129,56 @@ class Engine:
         if not self.built:
             raise EngineBuiltError("the scanning engine is not built yet")
         return View(text, self.automaton)
+
+    def section_views(
+        self, texts: list[str], bounds: list[tuple[int, int]], found: Found
+    ) -> list[View]:
+        """Views of the sentences `texts` of one section, at `bounds` (start, end) in it, in
+        order, given `found`: every occurrence in the section of this engine's `keys` (starts
+        in the section), in the order a pass over the section reports them. A key inside a
+        sentence is a key of its own pass; one across two sentences is none. The views are
+        made scanned: each hit is taken once, by the view of its sentence."""
+        if not self.built:
+            raise EngineBuiltError("the scanning engine is not built yet")
+        views = [View(text, self.automaton) for text in texts]
+        for view in views:
+            view.gates = 0
+            low = view.low
+            # the keys left out of the section's pass first: one character long, a scanner
+            # key is found before any longer key that starts where it does (`build`)
+            for key_text, key in self.apart:
+                if not key.scanners:
+                    if key_text in low:
+                        view.gates |= key.mask
+                    continue
+                at = low.find(key_text)
+                while at >= 0:
+                    view.found(at, key)
+                    at = low.find(key_text, at + 1)
+        if not views:
+            return views
+        place, last = 0, len(views) - 1
+        view = views[0]
+        sentence_start, sentence_end = bounds[0]
+        for start, key in found:
+            end = start + key.back + 1
+            while end > sentence_end and place < last:  # (hits come by their ends)
+                place += 1
+                view = views[place]
+                sentence_start, sentence_end = bounds[place]
+            if sentence_start <= start and end <= sentence_end:
+                view.found(start - sentence_start, key)
+        return views
+
+
+# The engine that shares the lexicon's pass over each section (`Engine(section_pass=True)`):
+# rules compiled at import, shared by every document, never a text's hits.
+_SECTION_PASS: list[Engine] = []
+
+
+def section_pass_engine() -> Engine | None:
+    """The built engine whose keys the lexicon's pass over each section finds too, if any."""
+    return next((engine for engine in _SECTION_PASS if engine.built), None)
 
 
 class Scanner:

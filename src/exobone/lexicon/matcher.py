@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import ahocorasick
 
@@ -27,7 +27,7 @@ from exobone.lexicon.loader import (
 from exobone.text.calls import is_ascii, match_end, match_start, pattern_search
 
 if TYPE_CHECKING:
-    from exobone.extract.scanning import Relaxed
+    from exobone.extract.scanning import Engine, Found, Relaxed
 
 # Kinds whose words are not read again for other kinds.
 _SWALLOWING = frozenset({"genes", "stop", "cell_lines", "lncrna", "mirna"})
@@ -63,7 +63,11 @@ _Term = tuple[
     str,
     int,
 ]
-_Value = tuple[tuple[_Found, ...], tuple[_Term, ...]]
+# The keys of the rule engine that shares this pass (`exobone.extract.scanning.Engine`, made
+# with `section_pass`): the key's length, the key to check against the lowered text ("" when
+# the automaton key shows it exactly) and the engine's value of the key (a `_Key`).
+_EngineKey = tuple[int, str, Any]
+_Value = tuple[tuple[_Found, ...], tuple[_Term, ...], tuple[_EngineKey, ...]]
 # The automaton passes over `_shown(text)`: the text between two spaces, with each character
 # that is neither a letter, a digit nor a space shown as "#". A term whose key starts (ends)
 # with a letter or digit may not follow (precede) one in the text: it is keyed with a space
@@ -106,12 +110,17 @@ def _automaton(
     exact: dict[str, set[Entry]],
     masks: dict[str, int],
     needles: dict[str, list[int]],
+    engine_keys: dict[str, Any] | None = None,
 ) -> ahocorasick.Automaton:
     """One automaton over the folded text finds both kinds of terms (one pass, not two): a
     case-sensitive term is entered under its folded form and checked against the text. The
     required texts of the gapped patterns (`masks`) and the cues' needles (`needles`, with
     the ids of their cues) are keys of the same pass; they are found inside words too, so a
-    term that must stand as a word is keyed apart from them, with its bounds (`_Value`)."""
+    term that must stand as a word is keyed apart from them, with its bounds (`_Value`). So
+    are the keys of the rule engine that shares the pass (`engine_keys`, lower-cased texts
+    with their values), found anywhere and checked against the lowered text where their
+    shown form differs; a key that is not ASCII is left out (it occurs in no ASCII text, and
+    the engine's keys are only read from ASCII sections)."""
     values: dict[str, tuple[tuple[Entry, ...], list[tuple[str, tuple[Entry, ...]]]]] = {}
     for key, entries in folded.items():
         if key.strip():
@@ -128,7 +137,13 @@ def _automaton(
         keyed.setdefault(key, []).append((needle, ids, " " in key))
     # Keys whose shown forms are alike (or a bounded key and a key that opens with the bound
     # it shows) share an automaton key: each hit is tried as each of them.
-    shared: dict[str, tuple[list[_Found], list[_Term]]] = {}
+    shared: dict[str, tuple[list[_Found], list[_Term], list[_EngineKey]]] = {}
+    for key, value in (engine_keys or {}).items():
+        if key.isascii():
+            shown = _shown(fold(key))[1:-1]
+            # (a space of the shown text may be a hyphen of the text)
+            check = "" if shown == key and " " not in key else key
+            shared.setdefault(shown, ([], [], []))[2].append((len(key), check, value))
     for key, (known, term_list) in values.items():
         terms = tuple(term_list)
         cues = tuple(keyed.get(key, ()))
@@ -136,7 +151,7 @@ def _automaton(
         shown = _shown(key)[1:-1]
         check = "" if shown == key else key
         if mask or cues:  # found anywhere, the term's words or not
-            shared.setdefault(shown, ([], []))[0].append((len(key), mask, cues, check))
+            shared.setdefault(shown, ([], [], []))[0].append((len(key), mask, cues, check))
         if not known and not terms:
             continue
         spaces = (_SPACE_START if key[0] == " " else 0) | (_SPACE_END if key[-1] == " " else 0)
@@ -144,12 +159,12 @@ def _automaton(
         afters = (" ", _OTHER) if key[-1].isalnum() else ("",)
         for before in befores:
             for after in afters:
-                shared.setdefault(before + shown + after, ([], []))[1].append(
+                shared.setdefault(before + shown + after, ([], [], []))[1].append(
                     (len(key), len(after), known, terms, check, spaces)
                 )
     auto = ahocorasick.Automaton()
-    for key, (found, term_values) in shared.items():
-        auto.add_word(key, (tuple(found), tuple(term_values)))
+    for key, (found, term_values, engine_values) in shared.items():
+        auto.add_word(key, (tuple(found), tuple(term_values), tuple(engine_values)))
     auto.make_automaton()
     return auto
 
@@ -175,7 +190,12 @@ class Matcher:
         # (the regex engine would otherwise walk the whole text for each one). Imported here:
         # `exobone.extract` imports this package, which must load first.
         from exobone.extract.cues import cue_needles
-        from exobone.extract.scanning import Relaxed, further_required, required_texts
+        from exobone.extract.scanning import (
+            Relaxed,
+            further_required,
+            required_texts,
+            section_pass_engine,
+        )
 
         # The terms' pass over the folded text finds every gapped pattern's texts too (bit i:
         # pattern i may match); patterns without texts are always searched. A pattern's further
@@ -209,11 +229,17 @@ class Matcher:
         # The cues' needles too (those of the cues made so far: every module's), so that a
         # document's sections need no pass of their own for them (see `CueHits`).
         cue_keys, self.cues_known = cue_needles()
+        # The keys of the rule engine whose sentences are scanned (if it is built: `keys` of
+        # `candidates` are then its keys' hits), so that a sentence needs no pass of its own.
+        self.engine: Engine | None = section_pass_engine()
+        engine_keys = None if self.engine is None else self.engine.keys
         if all(_foldable(key) for key in lexicon.exact):
-            self._automaton = _automaton(lexicon.folded, lexicon.exact, masks, cue_keys)
+            self._automaton = _automaton(
+                lexicon.folded, lexicon.exact, masks, cue_keys, engine_keys
+            )
             self._exact: ahocorasick.Automaton | None = None
         else:  # a term whose folded form depends on context (a capital sigma): two passes
-            self._automaton = _automaton(lexicon.folded, {}, masks, cue_keys)
+            self._automaton = _automaton(lexicon.folded, {}, masks, cue_keys, engine_keys)
             self._exact = _automaton(lexicon.exact, {}, {}, {})
 
     def candidates(
@@ -222,13 +248,18 @@ class Matcher:
         *,
         gapped: bool = True,
         needles: list[tuple[int, int, list[int]]] | None = None,
+        keys: Found | None = None,
+        lowered: str = "",
     ) -> list[Match]:
         """Every bounded occurrence of every term, overlapping ones included. Given a list as
         `needles`, an ASCII text's cue needles (the first `cues_known` cues') are added to it
         as (start, end, cue ids), in the order an Aho-Corasick pass over `text.lower()` gives
-        them (see `CueHits`)."""
-        if needles is not None and not is_ascii(text):
-            needles = None  # (`fold` and `str.lower` differ on some other characters)
+        them (see `CueHits`). Given a list as `keys` and `lowered`, `text.lower()`, an ASCII
+        text's occurrences of the keys of `engine` are added to it as (start, its value), in
+        the order a pass of the engine's own automaton over `lowered` gives them (see
+        `Engine.section_views`)."""
+        if not is_ascii(text):
+            needles = keys = None  # (`fold` and `str.lower` differ on some other characters)
         found: list[Match] = []
         exact: list[Match] = []  # after the folded ones, as when each kind had its own pass
         append = found.append
@@ -243,7 +274,14 @@ class Matcher:
             hits: Iterator[tuple[int, _Value]] = auto.iter(_shown(source))
             # (`end_index` is where a hit ends in the text: the shown text opens with one
             # more character)
-            for end_index, (found_values, term_values) in hits:
+            for end_index, (found_values, term_values, key_values) in hits:
+                if key_values and keys is not None:
+                    # (a key that opens (ends) with a space found on the space the shown text
+                    # opens (ends) with: its slice is shorter than the key, never equal)
+                    for length, check, value in key_values:
+                        start = end_index - length
+                        if not check or lowered[start:end_index] == check:
+                            keys.append((start, value))
                 # (a slice compared, not `startswith` at an offset: a method call, compiled)
                 for length, mask, cues, check in found_values:
                     start = end_index - length
@@ -252,8 +290,8 @@ class Matcher:
                     if mask:  # (past the patterns' bits `wanted` is a long integer)
                         wanted |= mask
                     if cues and needles is not None:
-                        for needle, ids, lowered in cues:
-                            if not lowered or text[start:end_index].lower() == needle:
+                        for needle, ids, spaced in cues:
+                            if not spaced or text[start:end_index].lower() == needle:
                                 needles.append((start, end_index, ids))
                 for length, after, entries, terms, check, spaces in term_values:
                     end = end_index - after
