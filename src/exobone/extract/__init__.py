@@ -15,6 +15,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
+from typing import Any, Final
 
 from exobone import __version__
 from exobone.errors import UnknownFieldError
@@ -32,7 +33,7 @@ from exobone.extract.document import Document, Finding, Mention, Sentence
 from exobone.extract.explain import Explanation, explanations
 from exobone.extract.pipeline import MAX_CHARS, build_document
 from exobone.lexicon import Matcher, default_matcher
-from exobone.model import Record, Study, empty_annotations
+from exobone.model import Record, Span, Study, empty_annotations
 from exobone.schema import ANNOTATION_FIELDS, FIELDS, INTEGER_FIELDS
 
 __all__ = [
@@ -61,9 +62,12 @@ REGISTRY: dict[str, Family] = {
     "molecular": molecular.extract,
 }
 FAMILIES: tuple[str, ...] = tuple(REGISTRY)
-_MAX_SPANS = 5  # evidence spans kept per value
-_SINGLE_FIELDS = frozenset(f.name for f in FIELDS if f.single)
-_SET_FIELDS = frozenset(f.name for f in FIELDS if not f.single)
+# (`Final`, so that the compiled `_add` reads them without a look-up in the module's names at
+# each of the ~37 findings of a record)
+_MAX_SPANS: Final = 5  # evidence spans kept per value
+_SINGLE_FIELDS: Final = frozenset(f.name for f in FIELDS if f.single)
+_SET_FIELDS: Final = frozenset(f.name for f in FIELDS if not f.single)
+_INTEGER_FIELDS: Final = INTEGER_FIELDS
 # Packages whose code or data decide what the extractor says, and the schema's own module.
 _LOGIC_PACKAGES = ("exobone.extract", "exobone.lexicon", "exobone.text", "exobone.data")
 _LOGIC_MODULES = ("schema.py",)
@@ -135,6 +139,8 @@ class Extractor:
             return study, None
         if not doc.mentions and (doc.title or doc.abstract):
             study.warnings.append("no lexicon term found: the text may be off-topic or not English")
+        # (read once: `Study` is a plain dataclass, each attribute read a look-up by name)
+        annotations, evidence = study.annotations, study.evidence
         for name, run in self.families:
             try:
                 findings = list(run(doc))
@@ -143,7 +149,7 @@ class Extractor:
                 study.warnings.append(f"{name} fields skipped: {type(exc).__name__}: {exc}")
                 continue
             for finding in findings:
-                _add(study, finding)
+                _add(annotations, evidence, finding)
             if found is not None:
                 found += [(name, finding) for finding in findings]
         return study, doc
@@ -163,17 +169,20 @@ def _raise_if_broken(exc: Exception) -> None:
         raise exc
 
 
-def _add(study: Study, finding: Finding) -> None:
-    """Record one value and its span; set fields keep the first-seen order, no repeats.
+def _add(
+    annotations: dict[str, Any], evidence: dict[str, dict[str, list[Span]]], finding: Finding
+) -> None:
+    """Record one value and its span in a study's `annotations` and `evidence`; set fields
+    keep the first-seen order, no repeats.
 
     A finding for a field the schema does not have raises UnknownFieldError."""
     name, value, span = finding.field, finding.value, finding.span
     if name in _SINGLE_FIELDS:
-        study.annotations[name] = value
+        annotations[name] = value
         key = value
     elif name in _SET_FIELDS:
-        values = study.annotations[name]
-        if name in INTEGER_FIELDS:
+        values = annotations[name]
+        if name in _INTEGER_FIELDS:
             days = int(value)
             if days not in values:
                 values.append(days)
@@ -184,9 +193,9 @@ def _add(study: Study, finding: Finding) -> None:
             key = value
     else:  # a family's bug: a value nobody would see must not vanish quietly
         raise UnknownFieldError(name, ANNOTATION_FIELDS)
-    by_value = study.evidence.get(name)
+    by_value = evidence.get(name)
     if by_value is None:
-        by_value = study.evidence[name] = {}
+        by_value = evidence[name] = {}
     spans = by_value.get(key)
     if spans is None:
         by_value[key] = [span]
