@@ -92,6 +92,9 @@ CELL_LINE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9./-]*$")
 # R1320-R1419 are session 27's quality helpers' ranges, reserved until each lands its own.
 # outcomes27a (R1320-R1339) landed none: about 16 searches found only abstracts already in the
 # corpora; its census read page text outside any corpus abstract instead.
+# molecular27b (R1340-R1359) landed none: about 20 searches found bone abstracts already in the
+# corpora; its census read 11 EV abstracts of other organs (heart, liver, spinal cord, lung,
+# skin) that no corpus holds, as scratch text.
 RESERVED = frozenset(
     f"R{n}" for n in (
         *range(165, 190), *range(205, 215), *range(234, 240), *range(255, 260), *range(270, 280),
