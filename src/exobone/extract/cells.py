@@ -16,6 +16,7 @@ and their resolution are built in `cell_phrases`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Final
 
 from exobone.extract.cell_phrases import CellPhrase, is_list_joint, phrases_in
 from exobone.extract.cells_rules import (
@@ -27,6 +28,9 @@ from exobone.extract.cells_rules import (
     APPOSITION,
     BREAKER,
     BY_THESE_CELLS,
+    CARGO_ACTS_AFTER,
+    CARGO_GIVEN_ALONE_AFTER,
+    CARGO_GIVEN_ALONE_BEFORE,
     COLLECTED_AFTER,
     COUNT_BEFORE,
     CULTURES_AFTER,
@@ -190,6 +194,7 @@ def analyse(doc: Document) -> CellAnalysis:
     # (section, sentence) of the phrases so far: "secreted by these cells" is looked for only
     # after a sentence that has some (`_earlier_source` has nothing to mark otherwise)
     with_phrases: set[tuple[str, int]] = set()
+    carried: set[str] = set()  # the RNAs named so far in sentences about the vesicles
     for sentence in doc.sentences:
         named, previous = previous, vesicles_by_sentence.get((sentence.section, sentence.index), [])
         if doc.is_background(sentence):
@@ -211,6 +216,7 @@ def analyse(doc: Document) -> CellAnalysis:
                 sentence.text
             ):
                 _earlier_source(analysis.phrases, phrases, sentence)
+            carried.update(m.label for m in doc.in_sentence(sentence) if m.kind in _RNA_KINDS)
         elif (
             phrases
             and len({v.label for v in named}) == 1
@@ -218,8 +224,12 @@ def analyse(doc: Document) -> CellAnalysis:
         ):
             _sources(doc, sentence, phrases, refs)
             by_sentence.append((sentence, phrases, refs))
-        elif by_sentence and by_sentence[-1][0].index == sentence.index - 1:
-            refs = _anaphors(sentence)
+        else:
+            refs = []
+            if by_sentence and by_sentence[-1][0].index == sentence.index - 1:
+                refs = _anaphors(sentence)
+            if not refs and phrases and carried:
+                refs = _cargo_subjects(doc, sentence, carried)
             if refs:
                 by_sentence.append((sentence, phrases, refs))
         if phrases and analysis.vesicles and not doc.review:
@@ -266,6 +276,55 @@ def _anaphors(sentence: Sentence) -> list[Mention]:
         )
         for m in ANAPHOR.finditer(sentence.text)
     ]
+
+
+# The lexicon kinds of the RNAs a vesicle carries (genes name the recipients' own proteins too).
+_RNA_KINDS: Final = frozenset({"mirna", "lncrna"})
+
+
+def _cargo_subjects(doc: Document, sentence: Sentence, carried: set[str]) -> list[Mention]:
+    """ "Exosomal circFAM63B rose ... circFAM63B inhibits the osteogenic differentiation of
+    BMSCs": an RNA named before in a sentence about the vesicles that opens a verb of action
+    here stands for them (NOTES.md, cargo named bare), as a pseudo-mention of the vesicles;
+    not where the words before it say its level was changed or it was given alone, nor an RNA
+    the record gives or changes by itself elsewhere (`_rna_tools`)."""
+    text = doc.text_of(sentence.section)
+    out = []
+    for m in doc.in_sentence(sentence):
+        if (
+            m.kind in _RNA_KINDS
+            and m.label in carried
+            and pattern_match(CARGO_ACTS_AFTER, text, m.end, sentence.end)
+            and not CARGO_GIVEN_ALONE_BEFORE.search(text, sentence.start, m.start)
+            and m.label not in _rna_tools(doc)
+        ):
+            out.append(
+                Mention("vesicle_ref", "", m.start, m.end, m.text, sentence.index, sentence.section)
+            )
+    return out
+
+
+def _rna_tools(doc: Document) -> set[str]:
+    """The RNAs a record gives or changes by itself ("Inhibiting miR-199b-5p ... protected the
+    cells", "miR-21 mimics") in a sentence with no vesicle word (made once, on the Document)."""
+    cached = doc.cache.get("rna_tools")
+    if isinstance(cached, set):
+        return cached
+    with_vesicles = {
+        (v.section, v.sentence) for v in doc.of_kind("vesicle_types", study_only=False)
+    }
+    tools: set[str] = set()
+    for m in doc.mentions:
+        if m.kind not in _RNA_KINDS or (m.section, m.sentence) in with_vesicles:
+            continue
+        text = doc.text_of(m.section)
+        sentence = doc.sentence_of(m)
+        if CARGO_GIVEN_ALONE_BEFORE.search(text, sentence.start, m.start) or pattern_match(
+            CARGO_GIVEN_ALONE_AFTER, text, m.end, sentence.end
+        ):
+            tools.add(m.label)
+    doc.cache["rna_tools"] = tools
+    return tools
 
 
 def _earlier_source(phrases: list[CellPhrase], here: list[CellPhrase], sentence: Sentence) -> None:

@@ -120,6 +120,11 @@ BY_THESE_CELLS: Final = _gate("by_these_cells")
 # "the exosomes derived from them", "the MSCs they come from": the source named by a pronoun.
 SOURCE_THEM_AFTER: Final = RULES.regex("source_them_after")
 THEY_COME_FROM_AFTER: Final = RULES.regex("they_come_from_after")
+# "exosomal circX ... circX inhibits the differentiation of BMSCs": the vesicles' RNA acting
+# in a sentence with no vesicle word, unless it was changed or given by itself.
+CARGO_ACTS_AFTER: Final = RULES.regex("cargo_acts_after")
+CARGO_GIVEN_ALONE_BEFORE: Final = RULES.regex("cargo_given_alone_before")
+CARGO_GIVEN_ALONE_AFTER: Final = RULES.regex("cargo_given_alone_after")
 
 
 ENGINE.build()

@@ -50,7 +50,7 @@ _NOT_ENDS = frozenset(
 # Starts at the end mark (not after it, behind a lookbehind) so that the regex engine can skip
 # ahead to the next mark; the cut is one character further. Most texts end sentences only with
 # periods, and a literal first character is found far faster than one of a set.
-_AFTER_MARK = r"[\"')\]]*\s+(?=[\"'(\[]?(?:[A-Z0-9]|[a-z]{1,3}[A-Z]))"
+_AFTER_MARK = r"[\"')\]]*\s+(?=[\"'(\[]?(?:[A-Z0-9]|[a-z]{1,4}[A-Z]))"
 _BOUNDARY = re.compile(r"[.!?]" + _AFTER_MARK)
 _PERIOD_BOUNDARY = re.compile(r"\." + _AFTER_MARK)
 # A heading is one of these words before a colon (spaces between allowed). Each colon is
