@@ -93,6 +93,18 @@ def _other_cells_in_brackets(group: list[Mention], text: str, m: Mention) -> boo
     return bool(labels) and m.label not in labels
 
 
+def treated_with(m: Mention, text: str) -> bool:
+    """Whether `m` is a treatment named with its verb and "with" ("pretreated with"): what
+    follows is what the cells were treated with."""
+    return m.kind == "preconditioning" and text[m.start : m.end].lower().endswith(" with")
+
+
+def _agent_after(last: Mention, text: str, m: Mention) -> bool:
+    """ "HUVECs were pretreated with BMSC-Exos": the cells named after "pretreated with" made
+    what the cells before were treated with; they open a phrase of their own."""
+    return m.kind in _PHRASE_KINDS and treated_with(last, text)
+
+
 _PLURIPOTENT: Final = {
     "embryonic_stem_cell": "ESC_derived",
     "induced_pluripotent_stem_cell": "iPSC_derived",
@@ -247,6 +259,7 @@ def phrases_in(doc: Document, sentence: Sentence) -> list[CellPhrase]:
                 and not _process_of(groups[-1][-1], text, m)
                 and not _process_made(groups[-1], text, m)
                 and not _other_cells_in_brackets(groups[-1], text, m)
+                and not _agent_after(groups[-1][-1], text, m)
             )
         ):
             groups[-1].append(m)

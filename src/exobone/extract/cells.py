@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Final
 
-from exobone.extract.cell_phrases import CellPhrase, is_list_joint, phrases_in
+from exobone.extract.cell_phrases import CellPhrase, is_list_joint, phrases_in, treated_with
 from exobone.extract.cells_rules import (
     ACTED_ON_BEFORE,
     AFTER_BEFORE,
@@ -425,7 +425,9 @@ def _sources(
                 after.append(p)
         if last_before is not None:
             gap = _gap(text, last_before.end, v.start)
-            if pattern_match(SOURCE_BEFORE, gap):
+            if treated_with(last_before.mentions[-1], text):
+                pass  # "HUVECs pretreated with exosomes": they were treated with them
+            elif pattern_match(SOURCE_BEFORE, gap):
                 last_before.role = "source"
             elif SOURCE_RELEASE.match(gap):
                 last_before.role = "source"
@@ -569,7 +571,9 @@ def _recipients(
                     and not _secreted_by_them(text, sentence.start, earlier.start, gap)
                 )
         if not ok and later is not None:
-            gap = _gap(text, p.end, later.start)
+            # "HUVECs pretreated with exosomes": the phrase holds the treatment's verb
+            last = p.mentions[-1]
+            gap = _gap(text, last.start if treated_with(last, text) else p.end, later.start)
             ok = bool(TREATED.match(gap)) and not BREAKER.search(gap)
             if ok:
                 _treated_listed_before(text, phrases, p)
