@@ -128,9 +128,12 @@ _GENETIC_WORDS = re.compile(
     re.IGNORECASE,
 )
 # Agents that are not treatments of the source cells: vesicles, media, the cells themselves.
+# The comparison arm's plain oxygen is no agent: "the normoxia-preconditioned MSC-EVs" beside
+# hypoxia-preconditioned ones (R1081), "exosomes of normoxic and hypoxic lung cancer cells"
+# (doi:10.1186/s12957-022-02706-y).
 _NOT_AGENT = re.compile(
     r"\b(?:exosom\w*|vesicles?|EVs?|medium|media|serum|FBS|PBS|cells?|culture|conditions?"
-    r"|the|a|an)$|^\d",
+    r"|normox\w*|the|a|an)$|^\d",
     re.IGNORECASE,
 )
 _NOT_DRUG_KINDS = frozenset(
