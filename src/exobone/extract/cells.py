@@ -51,6 +51,7 @@ from exobone.extract.cells_rules import (
     NAMED_AFTER,
     NOT_RECIPIENT_AFTER,
     ORIGIN_OF,
+    OSTEOBLAST_PRECURSORS,
     OWN_PROCESS_AFTER,
     OWN_WORK,
     PROCESS_AFTER,
@@ -248,9 +249,37 @@ def analyse(doc: Document) -> CellAnalysis:
         _patients_gave_cells(doc, analysis.phrases)
     analysis.sources = [p for p in analysis.phrases if p.role == "source"]
     if not doc.review:
-        analysis.recipients = [p for p in analysis.phrases if p.role == "recipient"]
+        recipients = [p for p in analysis.phrases if p.role == "recipient"]
+        analysis.recipients = _without_what_precursors_become(doc, recipients)
     doc.cache["cells"] = analysis
     return analysis
+
+
+def _without_what_precursors_become(
+    doc: Document, recipients: list[CellPhrase]
+) -> list[CellPhrase]:
+    """ "RAW264.7 cells and BMSCs were cultured with USC-EVs to test osteoclast differentiation
+    and osteoblast formation" (R248): where the cells that become osteoblasts (MSCs,
+    preosteoblasts ...) or osteoclasts (macrophages of a line or of the bone marrow) received
+    the vesicles, the plain osteoblasts or osteoclasts named beside them are what those cells
+    become (NOTES.md, ALL line of quality20a (1)), not other recipients; primary ones, isolated
+    as such, are not."""
+    becoming: set[str] = set()
+    for p in recipients:
+        if p.cell in OSTEOBLAST_PRECURSORS:
+            becoming.add("osteoblast")
+        elif p.cell == "macrophage" and (p.line or p.origin == "bone_marrow"):
+            becoming.add("osteoclast")
+    if not becoming:
+        return recipients
+    return [
+        p
+        for p in recipients
+        if p.cell not in becoming
+        or p.line
+        or p.origin
+        or "primary" in doc.text_of(p.section)[max(0, p.start - 8) : p.end].lower()
+    ]
 
 
 def _model_cells(doc: Document, sentence: Sentence, phrases: list[CellPhrase]) -> None:

@@ -125,6 +125,9 @@ THEY_COME_FROM_AFTER: Final = RULES.regex("they_come_from_after")
 CARGO_ACTS_AFTER: Final = RULES.regex("cargo_acts_after")
 CARGO_GIVEN_ALONE_BEFORE: Final = RULES.regex("cargo_given_alone_before")
 CARGO_GIVEN_ALONE_AFTER: Final = RULES.regex("cargo_given_alone_after")
+# The cell types that become osteoblasts: named as recipients, they are the cells of
+# "osteoblast differentiation", not osteoblasts.
+OSTEOBLAST_PRECURSORS: Final = frozenset(RULES.word_list("osteoblast_precursors"))
 
 
 ENGINE.build()
