@@ -47,12 +47,15 @@ _GENOTYPE: Final = _gate("genotype")
 # A CD-numbered protein that marks a subpopulation of the vesicles, before or after them.
 _CD_MARKER_BEFORE_VESICLES: Final = _gate("cd_marker_before_vesicles")
 _CD_MARKER_AFTER_VESICLES: Final = _gate("cd_marker_after_vesicles")
+# A microarray of genes, not microRNAs, profiles gene expression.
+_GENE_MICROARRAY: Final = _gate("gene_microarray")
 _ENGINE.build()
 # MicroRNAs found by sequencing are profiled, however the sequencing is named, and microRNAs
 # sequenced, profiled, screened or analysed as a set, the method named apart or not at all.
 _MIRNAS_PROFILED: Final = (
     ("mirnas_sequenced", _RULES.cue("mirnas_sequenced")),
     ("mirnas_profiled", _RULES.cue("mirnas_profiled")),
+    ("small_rnas_sequenced", _RULES.cue("small_rnas_sequenced")),
 )
 
 
@@ -197,6 +200,21 @@ def _mirna_profiling(doc: Document) -> Iterator[Finding]:
                 yield Finding("assays", "microRNA_profiling", span, reason)
 
 
+def _genes_on_microarray(doc: Document, m: Mention) -> tuple[Finding, bool] | None:
+    """gene_expression_profiling where a microarray named by `m` reads genes or mRNAs (row
+    gene_microarray), and whether it read them alone (no microRNA named before them)."""
+    if m.label != "microRNA_profiling" or "microarray" not in fold(m.text):
+        return None
+    sentence = doc.sentence_of(m)
+    start = m.start - sentence.start + fold(m.text).index("microarray")
+    hit = _GENE_MICROARRAY.search(sentence.text[start:])
+    if hit is None:
+        return None
+    span = Span(sentence.start + start, sentence.start + start + hit.end(), m.sentence, m.section)
+    reason = "a microarray of genes [rule gene_microarray]"
+    return Finding("assays", "gene_expression_profiling", span, reason), hit.group(1) is None
+
+
 def _tells_identity(text: str) -> bool:
     """The sentence identifies or characterises something, markers of an effect aside."""
     said = _CHARACTERISE.search(text)
@@ -256,6 +274,11 @@ def extract(doc: Document) -> Iterator[Finding]:
             if m.label == "uptake_assay" and _sentence_key(m) not in tracked:
                 continue
             if (m.start, m.end, m.section) not in characterised:
+                genes = _genes_on_microarray(doc, m)
+                if genes is not None:
+                    yield genes[0]
+                    if genes[1] and fold(m.text).startswith("microarray"):
+                        continue  # (the bare word: what it read was genes, not microRNAs)
                 yield Finding("assays", m.label, m.span())
                 yield from _shared_head_assays(doc, m)
         yield from _mirna_profiling(doc)
