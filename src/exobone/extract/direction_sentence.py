@@ -661,7 +661,9 @@ def _inverse_and_agents(state: _SentenceState) -> None:
     if any(t.label == "s_GAG" for t in targets):
         ratios += [m.span() for m in MATRIX_RELEASE.finditer(state.text, state.view)]
     for i, t in enumerate(targets):
-        if result[i] is not None and MODEL_OF.search(state.text[max(0, t.start - 40) : t.start]):
+        if result[i] is not None and MODEL_OF.search(
+            state.text[max(0, t.start - 40) : t.start], state.view
+        ):
             result[i] = None
             state.change(i, "the model the finding was made in (pass inverse_and_agents)")
     manipulated = [*MANIPULATED_WHEN.finditer(state.text, state.view)]
