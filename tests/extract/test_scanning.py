@@ -14,6 +14,7 @@ import re
 import pytest
 
 from exobone.extract import cells_rules, direction_rules
+from exobone.extract.pipeline import build_document
 from exobone.extract.scanning import (
     Engine,
     EngineBuiltError,
@@ -26,6 +27,7 @@ from exobone.extract.scanning import (
     required_texts,
     tail_of,
 )
+from exobone.model import Record
 
 ENGINES = (direction_rules.ENGINE, cells_rules.ENGINE)
 NOISE = [
@@ -165,7 +167,7 @@ def test_a_piece_gate_tests_a_much_smaller_required_set_first() -> None:
     pattern = r"\b(?:extracellular vesicles?|EVs?)\b[^.;:]{0,40}?\b(?:including|such as|namely)\b"
     assert required_texts(pattern) == ("including", "namely", "such as")
     assert pre_check_texts(pattern) == ()  # 2 texts against 3: not worth a test of its own
-    family = cells_rules.EV_FAMILY_LIST
+    family = cells_rules.EV_FAMILY_LIST.gate
     assert family.first_keys == ("ev", "extracellular vesicle")
     assert len(family.keys) >= 4 * len(family.first_keys)
     assert not family.possible("Cells were mainly treated with")  # a list word, no "ev"
@@ -177,12 +179,53 @@ def test_a_defined_as_piece_needs_a_verb_of_its_cover_first() -> None:
     """The ten required texts of `defined_as` ("which is ", "they are " ...) all hold " are "
     or " is ": a piece without either is ruled out by two tests (a cover read from the texts;
     none where it would not be far fewer)."""
-    gate = cells_rules.DEFINED_AS
+    gate = cells_rules.DEFINED_AS.gate
     assert gate.first_keys == (" are ", " is ")
     assert len(gate.keys) >= 4 * len(gate.first_keys)
     assert not gate.possible("We isolated the small ")
     assert gate.search("Exosomes, which are small ") is not None
     assert pre_check_texts(r"\b(?:which|that) (?:is|are) ") == ()  # 4 texts: no cover of 1
+
+
+def test_a_piece_gate_reads_its_texts_from_the_section_hits() -> None:
+    """A `PieceGate` rules a piece out by the lexicon pass's hits of its section exactly where
+    the piece holds none of its required texts (every slice of a sentence at word edges), so a
+    piece it passes over is one its gate finds nothing in; a section that is not ASCII gives
+    no hits and every piece goes to the gate."""
+    text = (
+        "Extracellular vesicles, mainly exosomes, were isolated. The EVs, which are small, "
+        "were given to cells transfected with siRNA, and the conditioned medium was kept."
+    )
+    doc = build_document(Record(title="", abstract=text))
+    hits = cells_rules.section_hits(doc, "abstract")
+    assert hits is not None
+    edges = [0] + [i + 1 for i, char in enumerate(text) if char == " "] + [len(text)]
+    ruled_out = 0
+    for piece_gate in (
+        cells_rules.EV_FAMILY_LIST,
+        cells_rules.DEFINED_AS,
+        cells_rules.APPOSITION,
+        cells_rules.MODIFIED,
+        cells_rules.MEDIUM_OF,
+    ):
+        gate = piece_gate.gate
+        for a in edges:
+            for b in edges:
+                piece = text[a:b]
+                low = piece.lower()
+                holds = all(any(t in low for t in texts) for texts in (gate.keys, *gate.further))
+                assert piece_gate.may_match(piece, hits, a) == holds
+                if not holds:
+                    ruled_out += 1
+                    assert gate.search(piece) is None
+                    assert piece_gate.search(piece, hits, a) is None
+                else:
+                    found, expected = piece_gate.search(piece, hits, a), gate.search(piece)
+                    assert (found and found.span()) == (expected and expected.span())
+                assert piece_gate.may_match(piece, None, a)
+    assert ruled_out > 0
+    other = build_document(Record(title="", abstract="Zellen \u00fcber"))
+    assert cells_rules.section_hits(other, "abstract") is None
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from typing import Final
 
 from exobone.extract.cell_phrases import CellPhrase
 from exobone.extract.cells import analyse, general_vesicles, most_specific
-from exobone.extract.cells_rules import SECRETOME_NARROWED
+from exobone.extract.cells_rules import SECRETOME_NARROWED, section_hits
 from exobone.extract.document import Document, Finding, Mention
 from exobone.extract.preconditioning import preconditioning
 from exobone.extract.rules import load_rules
@@ -162,7 +162,8 @@ def _narrowed_secretome(doc: Document, v: Mention) -> bool:
     they came from ("the secretome of MSCs, especially exosome")."""
     if v.label != "secretome":
         return False
-    return bool(SECRETOME_NARROWED.match(doc.text_of(v.section)[v.end : doc.sentence_of(v).end]))
+    rest = doc.text_of(v.section)[v.end : doc.sentence_of(v).end]
+    return bool(SECRETOME_NARROWED.match(rest, section_hits(doc, v.section), v.end))
 
 
 def _vesicle_types(doc: Document) -> Iterator[Finding]:

@@ -21,7 +21,8 @@ from collections.abc import Iterator
 from typing import Final
 
 from exobone.extract.cells import analyse
-from exobone.extract.cues import Cue
+from exobone.extract.cells_rules import PieceGate, section_hits
+from exobone.extract.cues import Cue, CueHits
 from exobone.extract.direction_rules import CARGO_LIST, TRANSFER_VERB, sentence_views
 from exobone.extract.document import Document, Finding, Mention, Sentence
 from exobone.extract.rules import load_rules
@@ -41,17 +42,23 @@ def _gate(name: str) -> Gate:
     return _ENGINE.gate(_RULES.regex(name), per_sentence=False)
 
 
+def _piece_gate(name: str) -> PieceGate:
+    """A row whose required texts are rare: the section's hits answer for most pieces
+    (`cells_rules.PieceGate`)."""
+    return PieceGate(_gate(name))
+
+
 _MOLECULES = frozenset({"genes", "mirna", "lncrna"})
 # the vesicles, then the molecule
 _ADJECTIVE_BEFORE: Final = _gate("adjective_before")
-_MEDIATED_TRANSFER: Final = _gate("mediated_transfer")
-_CONTAIN_AFTER: Final = _gate("contain_after")
+_MEDIATED_TRANSFER: Final = _piece_gate("mediated_transfer")
+_CONTAIN_AFTER: Final = _piece_gate("contain_after")
 _CLAUSE: Final = _gate("clause")
 _VESICLE_HOLDS: Final = _gate("vesicle_holds")
 _AMOUNT_AT_END: Final = _gate("amount_at_end")
 _OF_AT_END: Final = _gate("of_at_end")
 _LEVEL_AFTER: Final = _RULES.regex("level_after")
-_OVEREXPRESSING: Final = _gate("overexpressing")
+_OVEREXPRESSING: Final = _piece_gate("overexpressing")
 _CLASS_LIST: Final = _gate("class_list")
 # (a plain regex: read in the few characters before the vesicles)
 _OBJECT_OF: Final = _RULES.regex("object_of")
@@ -59,14 +66,14 @@ _OBJECT_OF: Final = _RULES.regex("object_of")
 _SOURCE_GAP: Final = _RULES.regex("source_gap")
 _GLUED_OVEREXPRESSING: Final = _RULES.regex("glued_overexpressing")
 # the molecule, then the vesicles
-_INTO: Final = _gate("packed_into")
+_INTO: Final = _piece_gate("packed_into")
 _IN: Final = _gate("found_in")
 _EFFECT_ON: Final = _RULES.regex("effect_on")
-_GLUED_CARGO: Final = _gate("glued_cargo")
+_GLUED_CARGO: Final = _piece_gate("glued_cargo")
 _CLASS_IN: Final = _gate("class_in")
-_COMPONENT_OF: Final = _gate("component_of")
+_COMPONENT_OF: Final = _piece_gate("component_of")
 _VESICLE_PROCESS_AFTER: Final = _RULES.regex("vesicle_process_after")
-_TRANSFER_LEAD: Final = _gate("transfer_lead")
+_TRANSFER_LEAD: Final = _piece_gate("transfer_lead")
 _TRANSFER_GAP: Final = _gate("transfer_gap")
 _TREATED: Final = _gate("treated_after")
 # the molecules named back after a pronoun of the vesicles' class ("One of them, miR-324"):
@@ -109,10 +116,11 @@ _PROFILED = "named in a record that profiles the vesicles' miRNAs [rule vesicle_
 _REVIEWED = "named by a review of the vesicles' miRNAs [rule vesicle_mirna_class]"
 
 
-def _holds(gap: str, text: str, end: int) -> bool:
-    """Whether `gap` makes the vesicles before it the holders of the molecule after it (row
-    vesicle_holds); an amount without its noun ("showed an enriched", amount_at_end) needs the
-    noun after the molecule ("an enriched miR-X level", level_after)."""
+def _holds(gap: str, hits: CueHits | None, start: int, text: str, end: int) -> bool:
+    """Whether `gap` (from `start` on in the section `text`, whose hits are `hits`) makes the
+    vesicles before it the holders of the molecule after it (row vesicle_holds); an amount
+    without its noun ("showed an enriched", amount_at_end) needs the noun after the molecule
+    ("an enriched miR-X level", level_after)."""
     # the vesicle phrase's modifiers and the verb run to some 60 characters; a longer gap is
     # not read (most are, and the pattern would be tried on each)
     if len(gap) > 80 or _VESICLE_HOLDS.match(gap) is None:
@@ -122,22 +130,22 @@ def _holds(gap: str, text: str, end: int) -> bool:
     return pattern_match(_LEVEL_AFTER, text, end) is not None
 
 
-def _held_before(gap: str, text: str, end: int) -> str | None:
-    """The row by which the vesicles before `gap` hold the molecule after it (which ends at
-    `end`), if one does."""
+def _held_before(gap: str, hits: CueHits | None, start: int, text: str, end: int) -> str | None:
+    """The row by which the vesicles before `gap` (from `start` on in the section `text`, whose
+    hits are `hits`) hold the molecule after it (which ends at `end`), if one does."""
     if _ADJECTIVE_BEFORE.match(gap):
         return "adjective_before"
-    if _MEDIATED_TRANSFER.match(gap):
+    if _MEDIATED_TRANSFER.match(gap, hits, start):
         return "mediated_transfer"
-    if _CONTAIN_AFTER.match(gap) and not _CLAUSE.search(gap):
+    if _CONTAIN_AFTER.match(gap, hits, start) and not _CLAUSE.search(gap):
         return "contain_after"
-    if _holds(gap, text, end):
+    if _holds(gap, hits, start, text, end):
         return "vesicle_holds"
     # a class of molecules and the words that name its members ("contain cytokines and growth
     # factors such as"): longer than the other gaps, and never across a clause word
     if len(gap) <= 160 and _CLASS_LIST.match(gap) and not _CLAUSE.search(gap):
         return "class_list"
-    if _OVEREXPRESSING.match(gap):
+    if _OVEREXPRESSING.match(gap, hits, start):
         return "overexpressing"
     if pattern_match(_SOURCE_GAP, gap) and pattern_match(
         _GLUED_OVEREXPRESSING, text, end, end + 20
@@ -146,10 +154,13 @@ def _held_before(gap: str, text: str, end: int) -> str | None:
     return None
 
 
-def _held_after(gap: str, text: str, start: int, lead_from: int, end: int) -> str | None:
+def _held_after(
+    gap: str, hits: CueHits | None, gap_from: int, text: str, start: int, lead_from: int, end: int
+) -> str | None:
     """The row by which the vesicles after `gap` (whose word ends at `end`) hold the molecule
-    before it (which starts at `start`; its lead is read from `lead_from` on), if one does."""
-    if _INTO.match(gap):
+    before it (which starts at `start`; its lead is read from `lead_from` on), if one does
+    (`gap` starts at `gap_from` in the section `text`, whose hits are `hits`)."""
+    if _INTO.match(gap, hits, gap_from):
         return "packed_into"
     if _IN.match(gap) and not (
         # (the vesicles named after "on": the molecule may act on them instead)
@@ -157,14 +168,16 @@ def _held_after(gap: str, text: str, start: int, lead_from: int, end: int) -> st
         and pattern_search(_EFFECT_ON, text, max(lead_from, start - 40), start)
     ):
         return "found_in"
-    if _GLUED_CARGO.match(gap):
+    if _GLUED_CARGO.match(gap, hits, gap_from):
         return "glued_cargo"
     if _CLASS_IN.match(gap):
         return "class_in"
-    if _COMPONENT_OF.match(gap) and not pattern_match(_VESICLE_PROCESS_AFTER, text, end, end + 16):
+    if _COMPONENT_OF.match(gap, hits, gap_from) and not pattern_match(
+        _VESICLE_PROCESS_AFTER, text, end, end + 16
+    ):
         return "component_of"
-    lead = text[max(lead_from, start - 20) : start]
-    if _TRANSFER_LEAD.search(lead) and _TRANSFER_GAP.match(gap):
+    lead_at = max(lead_from, start - 20)
+    if _TRANSFER_LEAD.search(text[lead_at:start], hits, lead_at) and _TRANSFER_GAP.match(gap):
         return "transfer_lead"
     return None
 
@@ -374,6 +387,7 @@ def _find(doc: Document) -> Iterator[Finding]:
         if not here:
             continue
         text = doc.text_of(sentence.section)
+        hits = section_hits(doc, sentence.section)
         found: list[tuple[Mention, str]] = []
         listed: list[Mention] = []
         transferred: list[Mention] = []
@@ -390,7 +404,8 @@ def _find(doc: Document) -> Iterator[Finding]:
             elif before and CARGO_LIST.search(text[sentence.start : m.start], view):
                 listed.append(m)
             elif before:
-                rule = _held_before(text[before[-1].end : m.start], text, m.end)
+                gap_from = before[-1].end
+                rule = _held_before(text[gap_from : m.start], hits, gap_from, text, m.end)
                 if rule == "class_list" and pattern_search(
                     _OBJECT_OF, text, max(sentence.start, before[-1].start - 12), before[-1].start
                 ):
@@ -402,7 +417,7 @@ def _find(doc: Document) -> Iterator[Finding]:
                     found += [(held, "they_hold") for held in _list_before(text, molecules, i)]
             if after and not _TREATED.match(text[after[0].end : after[0].end + 12]):
                 gap = text[m.end : after[0].start]
-                rule = _held_after(gap, text, m.start, sentence.start, after[0].end)
+                rule = _held_after(gap, hits, m.end, text, m.start, sentence.start, after[0].end)
                 if rule is not None:
                     holders = _without_markers(_list_before(text, molecules, i), rule, markers)
                     found += [(held, rule) for held in holders]

@@ -79,7 +79,9 @@ from exobone.extract.cells_rules import (
     TREATED_TO_OBTAIN_GAP,
     TREATMENT_AFTER,
     WERE,
+    section_hits,
 )
+from exobone.extract.cues import CueHits
 from exobone.extract.document import Document, Mention, Sentence
 from exobone.extract.scanning import fold
 from exobone.text.calls import pattern_match, pattern_search
@@ -117,11 +119,12 @@ def vesicle_mentions(doc: Document) -> list[Mention]:
     # read here: the kind a sentence opens by defining, the family's subtypes, a contrast.
     review = doc.review
     possible = (True, True, True, True)
-    low_longest = ""
+    low_longest = ""  # (folded when a gate may match before a mention of the sentence)
     ascii = False
     defined = ("", -1)  # section and end of a sentence-opening general definition
     general: set[tuple[str, int]] = set()
     doc.cache["general_vesicles"] = general
+    here: CueHits | None = None  # the hits of the mention's section
     for i, m in enumerate(mentions):
         text = doc.text_of(m.section)
         sentence = doc.sentence_of(m)
@@ -129,21 +132,24 @@ def vesicle_mentions(doc: Document) -> list[Mention]:
             m.section,
             m.sentence,
         ):
+            here = section_hits(doc, m.section)
             end = m.start
             for later in mentions[i + 1 :]:
                 if (later.section, later.sentence) != (m.section, m.sentence):
                     break
                 end = max(end, later.start)
             longest = text[sentence.start : end]
-            # folded once for the four gates; an ASCII text's prefix folds to its fold's prefix
-            low_longest = fold(longest)
-            ascii = longest.isascii()
             possible = (
-                DEFINED_AS.possible(longest, None, low_longest),
-                APPOSITION.possible(longest, None, low_longest),
-                EV_FAMILY_LIST.possible(longest, None, low_longest),
-                review and FAMILY_CONTRAST_BEFORE.possible(longest, None, low_longest),
+                DEFINED_AS.may_match(longest, here, sentence.start),
+                APPOSITION.may_match(longest, here, sentence.start),
+                EV_FAMILY_LIST.may_match(longest, here, sentence.start),
+                review and FAMILY_CONTRAST_BEFORE.possible(longest),
             )
+            if any(possible):
+                # folded once for the four gates; an ASCII text's prefix folds to its fold's
+                # prefix
+                low_longest = fold(longest)
+                ascii = longest.isascii()
         if review:
             if m.section == defined[0] and m.start < defined[1]:
                 general.add((m.section, m.start))
@@ -161,13 +167,14 @@ def vesicle_mentions(doc: Document) -> list[Mention]:
             continue
         before = text[sentence.start : m.start]
         low = low_longest[: m.start - sentence.start] if ascii else None
-        if (possible[0] and DEFINED_AS.search(before, None, low)) or (
-            possible[1] and APPOSITION.search(before, None, low)
+        at = sentence.start
+        if (possible[0] and DEFINED_AS.search(before, here, at, low)) or (
+            possible[1] and APPOSITION.search(before, here, at, low)
         ):
             continue
         if (possible[3] and FAMILY_CONTRAST_BEFORE.search(before, None, low)) or (
             possible[2]
-            and EV_FAMILY_LIST.search(before, None, low)
+            and EV_FAMILY_LIST.search(before, here, at, low)
             and (review or not pattern_search(OWN_WORK, text, sentence.start, sentence.end))
         ):
             continue
@@ -572,6 +579,7 @@ def _recipients(
 ) -> None:
     """Mark the phrases of one sentence that name cells receiving its vesicles."""
     text = doc.text_of(sentence.section)
+    hits = section_hits(doc, sentence.section)
     for p in phrases:
         if p.role:
             continue
@@ -581,10 +589,10 @@ def _recipients(
         if COUNT_BEFORE.search(lead, None, low_lead):
             continue
         if pattern_match(NOT_RECIPIENT_AFTER, tail):
-            if _tested_through_process(text, lead, low_lead, tail, p, phrases):
+            if _tested_through_process(text, lead, low_lead, tail, p, phrases, hits):
                 p.role = "recipient"
             continue
-        if DIFFERENTIATE_TO.search(lead, None, low_lead):
+        if DIFFERENTIATE_TO.search(lead, hits, sentence.start, low_lead):
             continue
         if any(
             is_list_joint(text, p.end, v.start) or is_list_joint(text, v.end, p.start)
@@ -608,7 +616,7 @@ def _recipients(
             low_gap = fold(gap)
             # "The supernatant of macrophages induced by EVs reduced ... in chondrocytes": the
             # cells after got the medium of treated cells (R102, R130).
-            medium = MEDIUM_OF.search(text[sentence.start : earlier.start])
+            medium = MEDIUM_OF.search(text[sentence.start : earlier.start], hits, sentence.start)
             if (
                 not BREAKER.search(gap, None, low_gap) or pattern_match(RELATIVE_GAP, gap)
             ) and not medium:
@@ -622,7 +630,7 @@ def _recipients(
                 )
                 ok = (
                     ok
-                    and not MODIFIED.search(gap, None, low_gap)
+                    and not MODIFIED.search(gap, hits, earlier.end, low_gap)
                     and not SECRETED_BY.search(gap, None, low_gap)
                     and not _secreted_by_them(text, sentence.start, earlier.start, gap)
                 )
@@ -634,7 +642,7 @@ def _recipients(
             if ok:
                 _treated_listed_before(text, phrases, p)
             ok = ok or bool(IN_LEAD.search(lead, None, low_lead))
-            ok = ok or bool(RECIPIENT_LEAD.search(lead, None, low_lead))
+            ok = ok or bool(RECIPIENT_LEAD.search(lead, hits, sentence.start, low_lead))
             ok = ok or _acted_on(text, gap, later, (p.cell, p.origin) in source_ids)
         if not ok and pattern_match(CULTURES_AFTER, tail):
             ok = True
@@ -643,12 +651,19 @@ def _recipients(
 
 
 def _tested_through_process(
-    text: str, lead: str, low_lead: str, tail: str, p: CellPhrase, phrases: list[CellPhrase]
+    text: str,
+    lead: str,
+    low_lead: str,
+    tail: str,
+    p: CellPhrase,
+    phrases: list[CellPhrase],
+    hits: CueHits | None,
 ) -> bool:
     """ "The effects on osteoclast formation of exosomes": cells named only through the process
     the vesicles were tested on, unless other cells follow as its owner ("osteoblast
     differentiation of BMSCs")."""
-    if not EFFECTS_ON_LEAD.search(lead, None, low_lead) or not pattern_match(
+    # (`lead` is the text of the sentence before the phrase)
+    if not EFFECTS_ON_LEAD.search(lead, hits, p.start - len(lead), low_lead) or not pattern_match(
         PROCESS_OF_CELLS_AFTER, tail
     ):
         return False
