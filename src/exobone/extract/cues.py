@@ -213,7 +213,7 @@ class _Needles:
         return self.automaton
 
 
-_NEEDLES = _Needles()  # rows of pattern data shared by every document, never a text's hits
+_NEEDLES: Final = _Needles()  # rows of pattern data shared by every document, never a text's hits
 
 
 def needle_set(texts: tuple[str, ...]) -> int:

@@ -33,7 +33,7 @@ _EXPERIMENT_CUE: Final = _RULES.cue("experiment", whole_text=True)
 _REVIEW_WORD: Final = _RULES.cue("review_word")
 # Machinery, not a rule: the opening sentence, the words a review that never names itself is
 # known by.
-_FIRST_SENTENCE = re.compile(r"[^.]*[.]?")
+_FIRST_SENTENCE: Final = re.compile(r"[^.]*[.]?")
 # Reviews that never say "review": the rows of the `survey` table, tried as one cue, and only
 # where one of the texts that start its matches stands (whole_text: its rows are many).
 _SURVEY_ROWS: Final = _RULES.table("survey")
@@ -45,7 +45,7 @@ _RESULT_CUE: Final = _RULES.cue("result", whole_text=True)
 # Any sign that an abstract tells work of its own in the past tense.
 _OWN_ACCOUNT: Final = _RULES.cue("own_account")
 # Long enough to tell a study if it were one (a title-only or one-sentence record is not a review).
-_ACCOUNT_LENGTH = 400
+_ACCOUNT_LENGTH: Final = 400
 
 
 # Words that tell no work of the authors' own, passed over by _tells_no_work: a sentence of

@@ -8,16 +8,17 @@ a negation cue just before it, or a negated verb just after it in the same claus
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from exobone.extract.document import Document, Mention
 from exobone.text.calls import pattern_match, pattern_search
 
-_BEFORE = re.compile(
+_BEFORE: Final = re.compile(
     r"(?:\bno|\bnot|\bwithout|\bneither|\bnor|\babsence of|\bfree of|\black of|\bnon)"
     r"[\s-]+(?:(?:significant|obvious|apparent|evident|detectable|signs? of|sign of|any)\s+)*$",
     re.IGNORECASE,
 )
-_AFTER = re.compile(
+_AFTER: Final = re.compile(
     r"^\s*(?:\([^()]{1,20}\)\s*)?(?:(?:was|were|is|are|has been|have been)\s+not"
     r"|(?:did|does|do)\s+not\s+(?:occur|develop|appear|change|differ)"
     r"|(?:was|were|is|are)\s+(?:absent|unchanged|unaffected|similar|comparable))\b",

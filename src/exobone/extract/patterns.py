@@ -16,8 +16,8 @@ from exobone.extract.scanning import Relaxed, required_texts
 from exobone.lexicon import Entry, Lexicon, Match
 from exobone.text.calls import is_ascii, match_end, match_start
 
-_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-_ALNUM_SET = frozenset(_ALNUM)
+_ALNUM: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+_ALNUM_SET: Final = frozenset(_ALNUM)
 
 
 def _start(m: re.Match[str]) -> int:
@@ -102,9 +102,9 @@ class _Shape:
 # a species prefix ("hsa-") before a name is taken in after.
 # The full name may carry its short form in brackets before the number: "microRNA (miR)-136-5p"
 # (10.1302/2046-3758.1012.BJR-2020-0275.R2), "microRNA (miR)-199a" (10.1080/15384101.2020.1863682).
-_MIRNA_TAIL = r"[- ]?(\d{1,4}[a-z]?(?:-\d)?)(?:-(5p|3p))?(?![A-Za-z0-9])"
-_SHORT_IN_BRACKETS = r"(?: ?\(mi(?:R|RNA)\))?"
-_MIRNAS = tuple(
+_MIRNA_TAIL: Final = r"[- ]?(\d{1,4}[a-z]?(?:-\d)?)(?:-(5p|3p))?(?![A-Za-z0-9])"
+_SHORT_IN_BRACKETS: Final = r"(?: ?\(mi(?:R|RNA)\))?"
+_MIRNAS: Final = tuple(
     re.compile(names + _MIRNA_TAIL)
     for names in (
         f"mi(?:R|r|croRNA{_SHORT_IN_BRACKETS}|RNA)",
@@ -112,31 +112,31 @@ _MIRNAS = tuple(
         "MIR",
     )
 )
-_MIRNA_NEEDLES = ("miR", "mir", "MiR", "MIR", "icroRNA")  # every name holds one
-_MIRNA_FOLDED = _folded_set(_MIRNA_NEEDLES)
+_MIRNA_NEEDLES: Final = ("miR", "mir", "MiR", "MIR", "icroRNA")  # every name holds one
+_MIRNA_FOLDED: Final = _folded_set(_MIRNA_NEEDLES)
 # A list that names the first miRNA in full and the next ones by their number alone: 'miR-34a,
 # -30c, -125a, -24, -92a, -150 and -186' (R662, doi:10.1172/jci.insight.125019),
 # 'hsa-miR-4487, -4532 and -7108-5p' (R723): each number after a comma or 'and' is one more
 # miRNA.
-_MIRNA_SHORTHAND = re.compile(
+_MIRNA_SHORTHAND: Final = re.compile(
     r"(?:,\s*|,?\s+(?:and|or)\s+)(-([1-9]\d{0,3}[a-z]?(?:-\d)?)(?:-(5p|3p))?)(?![A-Za-z0-9-]|\.\d)"
 )
-_MIRNA_SPECIES = ("hsa-", "mmu-", "rno-")
-_LET7 = _Shape(
+_MIRNA_SPECIES: Final = ("hsa-", "mmu-", "rno-")
+_LET7: Final = _Shape(
     r"(?:(?:hsa|mmu|rno)-)?let-7([a-z]?)(?:-(5p|3p))?(?![A-Za-z0-9])", _ALNUM, ("let-7",)
 )
-_LNC_PREFIXED = _Shape(
+_LNC_PREFIXED: Final = _Shape(
     r"lnc(?:RNA)?[ -]?(?!RNA)([A-Z][A-Za-z0-9]*(?:-AS\d+)?)(?![A-Za-z0-9])", _ALNUM, ("lnc",)
 )
 # circRNAs: "circHIPK3", "circRNA-ITCH", "circ_0001234", "hsa_circ_0001234" (kind "lncrna":
 # docs/schema.md names non-coding RNAs other than miRNAs by their own name).
-_CIRC = _Shape(
+_CIRC: Final = _Shape(
     r"(?:hsa_)?[Cc]irc(?:RNA)?[ _-]?(?!RNAs?(?![A-Za-z0-9]))"
     r"(?:([A-Z][A-Za-z0-9]*\d[A-Za-z0-9]*|[A-Z]{2,}[A-Za-z0-9]*)|_?(\d{5,8}))(?![A-Za-z0-9])",
     _ALNUM,
     ("circ", "Circ"),
 )
-_ANTISENSE = _Shape(r"([A-Z][A-Z0-9]+-AS\d+)(?![A-Za-z0-9])", _ALNUM + "-", ("-AS",))
+_ANTISENSE: Final = _Shape(r"([A-Z][A-Z0-9]+-AS\d+)(?![A-Za-z0-9])", _ALNUM + "-", ("-AS",))
 # Gene symbols in capitals ("SIRT1", "MMP-13": groups 2 and 3) or in mouse style ("Runx2":
 # group 4), after the capital of group 1 that both start with: one regex, so the text's
 # capitals are scanned once. It is written over classes of characters (capitals C, small
@@ -144,18 +144,18 @@ _ANTISENSE = _Shape(r"([A-Z][A-Z0-9]+-AS\d+)(?![A-Za-z0-9])", _ALNUM + "-", ("-A
 # each capital "A", small letter "a", digit "0"), where it opens with a literal the regex
 # engine skips ahead to instead of a class it tests at every offset; the matches are at the
 # same offsets.
-_GENE_FORM = (
+_GENE_FORM: Final = (
     r"([{C}])(?:([{C}{D}]{{1,9}})(?:-({d}{{1,3}}[{C}]?))?|([{S}]{{2,5}}{d}{{1,2}}[{S}]?{d}?))"
     r"(?![{C}{S}{D}])"
 )
-_GENE = re.compile(_GENE_FORM.format(C="A-Z", S="a-z", D="0-9", d=r"\d"))
-_GENE_SHAPES = re.compile(_GENE_FORM.format(C="A", S="a", D="0", d="0").encode())
-_SHAPES = bytes(
+_GENE: Final = re.compile(_GENE_FORM.format(C="A-Z", S="a-z", D="0-9", d=r"\d"))
+_GENE_SHAPES: Final = re.compile(_GENE_FORM.format(C="A", S="a", D="0", d="0").encode())
+_SHAPES: Final = bytes(
     b"A"[0] if chr(c).isupper() else b"a"[0] if chr(c).islower() else b"0"[0]
     if chr(c).isdigit() else c if chr(c) == "-" else b" "[0]
     for c in range(128)
 ) + b" " * 128
-_MANY_DIGITS = re.compile(r"\d{4,}")
+_MANY_DIGITS: Final = re.compile(r"\d{4,}")
 
 
 def shapes_of(text: str) -> bytes | None:
@@ -167,7 +167,7 @@ def shapes_of(text: str) -> bytes | None:
 # The prefixed word must go on with a capital ("hBMSCs") or "i" and a capital ("hiPSCs", and
 # "HiPSC" for "H"). One regex per prefix letter: the regex engine finds a literal start far
 # faster than a character of a set.
-_PREFIXED = (
+_PREFIXED: Final = (
     *(re.compile(f"({letter})((?:[A-Z]|i[A-Z])[A-Za-z0-9]*)") for letter in "hrmp"),
     re.compile(r"(H)(i[A-Z][A-Za-z0-9]*)"),
 )
@@ -176,35 +176,35 @@ _PREFIXED = (
 # `_PREFIXED` are in most words. `bytes.find` looks for it (faster than a regex's search, which
 # stops at every small letter), and the word runs on over letters and digits to its end, as
 # `_PREFIXED`'s match does.
-_SMALL_CAPITAL = b"aA"
-_WORD_SHAPES = b"Aa0"
-_PREFIX_LETTERS = "hrmp"  # "H" only before "i"
-_HYPHEN_PART = re.compile(r"-([A-Za-z0-9]+)")
-_GLUED = re.compile(
+_SMALL_CAPITAL: Final = b"aA"
+_WORD_SHAPES: Final = b"Aa0"
+_PREFIX_LETTERS: Final = "hrmp"  # "H" only before "i"
+_HYPHEN_PART: Final = re.compile(r"-([A-Za-z0-9]+)")
+_GLUED: Final = re.compile(
     r"(?<![A-Za-z0-9])([A-Za-z0-9][A-Za-z0-9-]*?)-?(exos?|Exos?|EXOs?|EVs?|sEVs?)(?![A-Za-z0-9])"
 )
 # A glued suffix ("exo", "Exo", "EXO", "EV", maybe plural, not followed by a letter or digit)
 # ends a run of letters, digits and hyphens; only such runs are searched. Each suffix is found
 # by `str.find`, far faster than a regex's search for it.
-_SUFFIXES = ("exo", "Exo", "EXO", "EV")
-_RUN_CHARS = frozenset(_ALNUM + "-")
+_SUFFIXES: Final = ("exo", "Exo", "EXO", "EV")
+_RUN_CHARS: Final = frozenset(_ALNUM + "-")
 
 # "EV" with a name glued after it: "EVsABPC" (EVs of antler blastema progenitor cells,
 # 10.1038/s43587-025-00918-x), "OB-EVDex" (EVs of dexamethasone-treated osteoblasts,
 # 10.3389/fbioe.2023.1160703). The glued part is a capital then a lower-case letter, or any
 # capital after the plural, so gene symbols (EVI1) stay genes; "Exo" is left out, as kit and
 # product names begin so (ExoQuick, ExoFlo).
-_LEADING_EV = re.compile(r"EV(?:s[A-Z]|[A-Z][a-z])[A-Za-z0-9]*(?![A-Za-z0-9])")
+_LEADING_EV: Final = re.compile(r"EV(?:s[A-Z]|[A-Z][a-z])[A-Za-z0-9]*(?![A-Za-z0-9])")
 
 # Priming names glued to a vesicle name ("IL1-Exos", "TNF-EVs", "Hypo-Exos", "LPS-EVs"); a bare
 # "H" means hypoxia only in a text that speaks of hypoxia.
-_PRIMING = {
+_PRIMING: Final = {
     "h": "hypoxia", "hypo": "hypoxia", "hypoxia": "hypoxia", "hypoxic": "hypoxia",
     "hx": "hypoxia", "tnf": "TNF_alpha", "tnfa": "TNF_alpha", "tnfalpha": "TNF_alpha",
     "il1": "IL_1beta", "il1b": "IL_1beta", "il1beta": "IL_1beta", "lps": "LPS",
 }  # fmt: skip
-_SPECIES_PREFIX = {"h": "human", "H": "human", "r": "rat", "m": "mouse", "p": "pig"}
-_CELL_OR_SPECIES = frozenset({"cell_types", "origins", "cell_lines", "species"})
+_SPECIES_PREFIX: Final = {"h": "human", "H": "human", "r": "rat", "m": "mouse", "p": "pig"}
+_CELL_OR_SPECIES: Final = frozenset({"cell_types", "origins", "cell_lines", "species"})
 
 
 def mirna_label(number: str, arm: str | None) -> str:
@@ -263,14 +263,14 @@ def find_rnas(text: str, hits: CueHits | None = None) -> list[Match]:
 # regulating verb or of "expression of" ("by suppressing PRKCD", 10.1186/s12951-021-01015-y;
 # "direct targeting of IKBKB", 10.1186/s13287-020-02039-1), or followed by "expression",
 # "mRNA", "protein". Gene families written without a number ("SMAD", "KLF") are `not_genes`.
-_BARE_BEFORE = re.compile(
+_BARE_BEFORE: Final = re.compile(
     r"(?:\btarget(?:s|ed|ing)?|\bsuppress\w*|\binhibit\w*|\bactivat\w*|\bsilenc\w*"
     r"|\bknock(?:ing|ed)?[- ]?down|\boverexpress\w*|\b(?:down|up)-?regulat\w*"
     r"|\b(?:expression|levels?|phosphorylation|knockdown|silencing|overexpression))"
     r"(?:\s+(?:of|the))*\s+$",
     re.IGNORECASE,
 )
-_BARE_AFTER = re.compile(r"\s+(?:expression|mRNA|protein|gene)\b", re.IGNORECASE)
+_BARE_AFTER: Final = re.compile(r"\s+(?:expression|mRNA|protein|gene)\b", re.IGNORECASE)
 # One of which every match of `_BARE_BEFORE` holds, lower-cased: an ASCII window (where
 # lower-casing and IGNORECASE agree) with none of them is not searched.
 _BARE_BEFORE_TEXTS: Final = required_texts(_BARE_BEFORE.pattern)
@@ -278,14 +278,14 @@ _BARE_BEFORE_TEXTS: Final = required_texts(_BARE_BEFORE.pattern)
 # line, not a gene: "OCCM-30 cells" (cementoblasts, 10.1111/odi.14671), "osteoarthritic SW982
 # cells" (synovial sarcoma cells, 10.1007/s13770-020-00324-x). Every mention of that symbol in
 # the text then names the line ("OCCM-30 cementoblasts").
-_CELL_LINE_AFTER = re.compile(r"[ \t]+cell(?:s|[ \t]+lines?)\b")
+_CELL_LINE_AFTER: Final = re.compile(r"[ \t]+cell(?:s|[ \t]+lines?)\b")
 # A symbol followed by a Greek letter, as the letter or spelled after a space or hyphen, is the
 # front of an isoform's name ("HIF-3α", "HIF-3 alpha", "GSK-3α", "CK2α", "HNF-4 alpha"): the
 # shape would give a false symbol (HIF3, GSK3, CK2, HNF4). The lexicon reads the isoforms it
 # lists in every spelling (loader.greek_spellings); an unlisted one gives no symbol.
 # (the characters after a symbol that start no Greek letter: most symbols end at one of them)
-_PLAIN_AFTER = frozenset(",.;:)(/]")
-_GREEK_AFTER = re.compile(
+_PLAIN_AFTER: Final = frozenset(",.;:)(/]")
+_GREEK_AFTER: Final = re.compile(
     r"[\u0391-\u03a9\u03b1-\u03c9]"
     r"|[ -](?:alpha|beta|gamma|delta|epsilon|zeta|kappa|theta)(?![a-z])",
     re.IGNORECASE,

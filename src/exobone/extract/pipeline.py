@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Final
 
 from exobone.extract import patterns
 from exobone.extract.cells_rules import NON_CELL_HEADS
@@ -26,7 +27,8 @@ from exobone.model import Record
 from exobone.text.abbreviations import Abbreviation, find_abbreviations
 from exobone.text.sentences import split_sentences
 
-MAX_CHARS = 20_000  # longer abstracts are cut here (with a warning) to keep time per record flat.
+# longer abstracts are cut here (with a warning) to keep time per record flat
+MAX_CHARS: Final = 20_000
 
 
 def _across_definitions(text: str, abbrevs: list[Abbreviation], matcher: Matcher) -> list[Match]:
@@ -47,7 +49,7 @@ def _across_definitions(text: str, abbrevs: list[Abbreviation], matcher: Matcher
     return out
 
 
-_MODIFIERS_BEFORE = re.compile(
+_MODIFIERS_BEFORE: Final = re.compile(
     r"(?:\b[\w-]+[ -]){0,3}[\w-]*derived[ -]$|\b(?:human|rat|mouse|murine|porcine|rabbit|canine) $",
     re.IGNORECASE,
 )
@@ -55,10 +57,10 @@ _MODIFIERS_BEFORE = re.compile(
 
 # searched first: the pattern opens on word classes, which give the regex engine no literal to
 # skip ahead to
-_MODIFIERS_RELAXED = Relaxed.of(_MODIFIERS_BEFORE.pattern, _MODIFIERS_BEFORE.flags)
-_SPECIES_WORDS = ("human ", "rat ", "mouse ", "murine ", "porcine ", "rabbit ", "canine ")
-_CELL_KINDS = frozenset({"cell_types", "origins", "species", "cell_lines"})
-_CELL_OR_ORIGIN = frozenset({"cell_types", "origins"})
+_MODIFIERS_RELAXED: Final = Relaxed.of(_MODIFIERS_BEFORE.pattern, _MODIFIERS_BEFORE.flags)
+_SPECIES_WORDS: Final = ("human ", "rat ", "mouse ", "murine ", "porcine ", "rabbit ", "canine ")
+_CELL_KINDS: Final = frozenset({"cell_types", "origins", "species", "cell_lines"})
+_CELL_OR_ORIGIN: Final = frozenset({"cell_types", "origins"})
 
 
 def _head_word(text: str, end: int) -> str:
@@ -117,7 +119,7 @@ def _abbreviation_labels(
     return labels
 
 
-_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+_ALNUM: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 
 
 def _short_form_uses(text: str, shorts: list[str]) -> list[tuple[int, int]]:

@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 from exobone.schema import read_data, vocabulary
 from exobone.text.calls import is_ascii
@@ -20,19 +20,19 @@ from exobone.text.calls import is_ascii
 Entry = tuple[str, str]  # (kind, label)
 
 # vocab.yaml categories read as label -> synonyms.
-_LABEL_CATEGORIES = (
+_LABEL_CATEGORIES: Final = (
     "vesicle_types", "cell_types", "origins", "species", "preconditioning", "conditions",
     "animal_models", "delivery_routes", "biomaterials", "isolation_methods",
     "characterization_methods", "assays", "outcomes", "pathways", "metabolites",
 )  # fmt: skip
 # Categories whose label itself is also a way of saying it ("micro_CT" -> "micro CT").
-_LABEL_IS_TERM = frozenset(_LABEL_CATEGORIES) - {"animal_models", "metabolites", "species"}
+_LABEL_IS_TERM: Final = frozenset(_LABEL_CATEGORIES) - {"animal_models", "metabolites", "species"}
 
 # A tuple, not a string: iterating a string makes a new string of each character outside
 # Latin-1 (the dashes), at every call. `_ASCII_HYPHENS`: those an ASCII text can hold.
-_HYPHENS = ("-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "_")
-_ASCII_HYPHENS = tuple(dash for dash in _HYPHENS if dash.isascii())
-_BRITISH = (
+_HYPHENS: Final = ("-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "_")
+_ASCII_HYPHENS: Final = tuple(dash for dash in _HYPHENS if dash.isascii())
+_BRITISH: Final = (
     ("isation", "ization"), ("ised", "ized"), ("ising", "izing"), ("behaviour", "behavior"),
     ("tumour", "tumor"), ("signalling", "signaling"), ("labelling", "labeling"),
     ("haemat", "hemat"), ("oedema", "edema"), ("colour", "color"), ("gelatine", "gelatin"),
@@ -200,8 +200,8 @@ def ambiguous_alias(alias: str, not_genes: frozenset[str] = frozenset()) -> bool
     return token.isalpha() and token.islower() and len(token) <= 4
 
 
-_IN_CAPITALS = re.compile(r"[A-Z][A-Z0-9]{2,9}")
-_LETTERS_THEN_NUMBER = re.compile(r"([A-Z]{3,})(\d+)")
+_IN_CAPITALS: Final = re.compile(r"[A-Z][A-Z0-9]{2,9}")
+_LETTERS_THEN_NUMBER: Final = re.compile(r"([A-Z]{3,})(\d+)")
 
 
 def rodent_spelling(name: str) -> str | None:
@@ -229,7 +229,7 @@ def _add_rodent_spellings(lex: Lexicon, names: dict[str, str], refused: frozense
 # A gene name whose letters an abstract may close in brackets as the abbreviation of its long
 # form before the number or Greek letter that ends it: "matrix metalloproteinase (MMP)-3"
 # (doi:10.1111/jcmm.14430), "collagen (COL)-1a1" (R136), "interleukin (IL)-6".
-_ABBREVIATED = re.compile(r"([A-Za-z]{2,5})-?(\d[0-9A-Za-z]*|alpha|beta|gamma)")
+_ABBREVIATED: Final = re.compile(r"([A-Za-z]{2,5})-?(\d[0-9A-Za-z]*|alpha|beta|gamma)")
 
 
 def _add_abbreviated_spellings(lex: Lexicon, names: dict[str, str]) -> None:
@@ -246,8 +246,10 @@ def _add_abbreviated_spellings(lex: Lexicon, names: dict[str, str]) -> None:
 # the letter itself when a text comes uncleaned ("PPARgamma", "PPAR gamma", "PPARγ"), and the
 # part before it with or without its hyphen ("HIF-1alpha", "HIF1alpha"). Group 1 is the part
 # before the letter, group 2 the letter's name, group 3 what follows it ("t", "1", "R1").
-_GREEK_ISOFORM = re.compile(r"(.*[A-Za-z0-9/])[- ]?(alpha|beta|gamma|delta|kappa)([A-Za-z0-9]*)")
-_GREEK_LETTER = {
+_GREEK_ISOFORM: Final = re.compile(
+    r"(.*[A-Za-z0-9/])[- ]?(alpha|beta|gamma|delta|kappa)([A-Za-z0-9]*)"
+)
+_GREEK_LETTER: Final = {
     "alpha": "\u03b1", "beta": "\u03b2", "gamma": "\u03b3", "delta": "\u03b4", "kappa": "\u03ba"
 }  # fmt: skip
 

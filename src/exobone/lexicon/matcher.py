@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from exobone.extract.scanning import Engine, Found, Relaxed
 
 # Kinds whose words are not read again for other kinds.
-_SWALLOWING = frozenset({"genes", "stop", "cell_lines", "lncrna", "mirna"})
+_SWALLOWING: Final = frozenset({"genes", "stop", "cell_lines", "lncrna", "mirna"})
 
 
 # A term found at [start, end) of the text, with every (kind, label) it stands for: (start,
@@ -175,7 +175,7 @@ def _foldable(term: str) -> bool:
     return all(len(c.lower()) == 1 and c not in "\u03a3" for c in term)
 
 
-_IS_WORD = re.compile(r"[a-z0-9]").match
+_IS_WORD: Final = re.compile(r"[a-z0-9]").match
 
 
 class Matcher:

@@ -65,15 +65,15 @@ class Abbreviation:
         )
 
 
-_PAREN = re.compile(r"\(([^()]{1,60})\)")
-_WORD = re.compile(r"[^\s()]+")
-_ITEM = re.compile(r"[^,;]+")
-_WINDOW = 400  # characters searched for the words of a long form
-_SHORT_WINDOW = 12  # characters per word tried first (`_words_before`)
+_PAREN: Final = re.compile(r"\(([^()]{1,60})\)")
+_WORD: Final = re.compile(r"[^\s()]+")
+_ITEM: Final = re.compile(r"[^,;]+")
+_WINDOW: Final = 400  # characters searched for the words of a long form
+_SHORT_WINDOW: Final = 12  # characters per word tried first (`_words_before`)
 # A comparison sign: a parenthesis that holds one states a statistic ("(P<0.01)", "(n=6)"),
 # whose letters and digits a repeated statistic before it would otherwise spell out (R960:
 # "inflammation scores (P<0.01) ... (P<0.01)" made "P<0.01" stand for the inflammation).
-_STATISTIC = re.compile(r"[<>=\u2264\u2265]")
+_STATISTIC: Final = re.compile(r"[<>=\u2264\u2265]")
 
 
 def _valid_short(short: str) -> bool:
@@ -113,8 +113,8 @@ def match_long_form(short: str, candidate: str) -> int | None:
     return start
 
 
-_FROM_THE = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
-_COORDINATOR = re.compile(r"\b(?:and|or|with)\s+(?:(?:to|with|the|an?)\s+)*")
+_FROM_THE: Final = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
+_COORDINATOR: Final = re.compile(r"\b(?:and|or|with)\s+(?:(?:to|with|the|an?)\s+)*")
 
 
 def _inverted_long_form(short: str, candidate: str) -> int | None:

@@ -20,10 +20,11 @@ Everything else keeps its hyphen; the line break itself always goes.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 __all__ = ["clean_text", "clean_title", "tidy_brackets"]
 
-_GREEK = {
+_GREEK: Final = {
     "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta",
     "η": "eta", "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "ν": "nu", "ξ": "xi",
     "π": "pi", "ρ": "rho", "σ": "sigma", "ς": "sigma", "τ": "tau", "υ": "upsilon", "φ": "phi",
@@ -47,31 +48,33 @@ _CHAR_MAP.update({ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00
 _CHAR_MAP.update({ord("\u00d7"): "x", ord("\u2026"): "...", ord("\r"): "\n"})
 _CHAR_MAP.update({0x2080 + i: str(i) for i in range(10)})  # subscript digits: CO₂ -> CO2
 
-_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺"
-_SUP_PLAIN = str.maketrans(_SUPERSCRIPTS, "0123456789-+")
-_SUP_RUN = re.compile(f"[{_SUPERSCRIPTS}]+")
+_SUPERSCRIPTS: Final = "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺"
+_SUP_PLAIN: Final = str.maketrans(_SUPERSCRIPTS, "0123456789-+")
+_SUP_RUN: Final = re.compile(f"[{_SUPERSCRIPTS}]+")
 
 # µ (micro sign) and μ (Greek mu): "u" before a unit, "micro" in micro-CT, "mu" elsewhere.
-_MICRO_UNIT = re.compile(r"[µμ](?=(?:g|l|L|m|M|mol|s|A|V|Gy|Ci|W|J|Pa|N|U|IU)\b|g/|l/|L/|m/|M/)")
-_MICRO_CT = re.compile(r"[µμ](?=-?CT\b)")
-_MU = re.compile(r"[µμ]")
+_MICRO_UNIT: Final = re.compile(
+    r"[µμ](?=(?:g|l|L|m|M|mol|s|A|V|Gy|Ci|W|J|Pa|N|U|IU)\b|g/|l/|L/|m/|M/)"
+)
+_MICRO_CT: Final = re.compile(r"[µμ](?=-?CT\b)")
+_MU: Final = re.compile(r"[µμ]")
 # EndNote's transliteration of µg / µl / µm / µM after a number: "20 mug/ml" -> "20 ug/ml".
-_MU_WORD = re.compile(r"(?<=\d)(\s?)mu(g|l|L|m|M|mol|mmol)\b")
-_MU_CANDIDATE = re.compile(r"mu(?:g|l|L|m|M|mol|mmol)\b")  # literal prefix: a fast pre-check
+_MU_WORD: Final = re.compile(r"(?<=\d)(\s?)mu(g|l|L|m|M|mol|mmol)\b")
+_MU_CANDIDATE: Final = re.compile(r"mu(?:g|l|L|m|M|mol|mmol)\b")  # literal prefix: a fast pre-check
 
 # The scan looks for the literal "-" line break; the words around it are read afterwards.
-_HYPHEN_BREAK = re.compile(r"-[ \t]*\n\s*(?=(\w+))")
-_WORD_BEFORE = re.compile(r"[^\W_]+$")
-_LEADING_DEBRIS = re.compile(r"^[:;]\s*")
-_PAREN_INNER_SPACE = re.compile(r"([(\[])\s+|\s+([)\]])")
+_HYPHEN_BREAK: Final = re.compile(r"-[ \t]*\n\s*(?=(\w+))")
+_WORD_BEFORE: Final = re.compile(r"[^\W_]+$")
+_LEADING_DEBRIS: Final = re.compile(r"^[:;]\s*")
+_PAREN_INNER_SPACE: Final = re.compile(r"([(\[])\s+|\s+([)\]])")
 
-_PREFIX_WORDS = (
+_PREFIX_WORDS: Final = (
     "anti non pre post co re de self cross multi semi inter intra extra ultra over under "
     "sub super supra trans pro counter bi tri tetra poly mono pan neo pseudo para peri "
     "macro micro nano up down well long short high low full half all one two three dual"
 )
-_PREFIXES = frozenset(_PREFIX_WORDS.split())
-_WORD_TAIL = re.compile(
+_PREFIXES: Final = frozenset(_PREFIX_WORDS.split())
+_WORD_TAIL: Final = re.compile(
     r"[a-z]{0,4}(?:ation|ations|ition|itions|tion|tions|sion|sions|ment|ments|ness|ity|ities"
     r"|ance|ances|ence|ences|ogy|ogies|ular|ical|ically|ization|isation)"
     r"|(?:blast|blasts|clast|clasts|cyte|cytes|genesis|genic|logy|logical|pathy|plasty"

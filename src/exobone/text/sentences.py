@@ -9,12 +9,13 @@ Structured-abstract headings ("METHODS:") start a new sentence even without a pe
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from exobone.text.calls import match_start
 
 __all__ = ["split_sentences"]
 
-_NOT_ENDS = frozenset(
+_NOT_ENDS: Final = frozenset(
     [
         "al",
         "e.g",
@@ -50,19 +51,19 @@ _NOT_ENDS = frozenset(
 # Starts at the end mark (not after it, behind a lookbehind) so that the regex engine can skip
 # ahead to the next mark; the cut is one character further. Most texts end sentences only with
 # periods, and a literal first character is found far faster than one of a set.
-_AFTER_MARK = r"[\"')\]]*\s+(?=[\"'(\[]?(?:[A-Z0-9]|[a-z]{1,4}[A-Z]))"
-_BOUNDARY = re.compile(r"[.!?]" + _AFTER_MARK)
-_PERIOD_BOUNDARY = re.compile(r"\." + _AFTER_MARK)
+_AFTER_MARK: Final = r"[\"')\]]*\s+(?=[\"'(\[]?(?:[A-Z0-9]|[a-z]{1,4}[A-Z]))"
+_BOUNDARY: Final = re.compile(r"[.!?]" + _AFTER_MARK)
+_PERIOD_BOUNDARY: Final = re.compile(r"\." + _AFTER_MARK)
 # A heading is one of these words before a colon (spaces between allowed). Each colon is
 # looked at, rather than searching for the headings: a regex whose first character is one of
 # a set is slow to walk the text.
-_HEADINGS = (
+_HEADINGS: Final = (
     "BACKGROUND", "OBJECTIVE", "OBJECTIVES", "AIM", "AIMS", "PURPOSE", "INTRODUCTION", "METHOD",
     "METHODS", "MATERIALS AND METHODS", "DESIGN", "RESULT", "RESULTS", "FINDINGS", "CONCLUSION",
     "CONCLUSIONS", "SIGNIFICANCE", "INTERPRETATION", "STATEMENT OF SIGNIFICANCE",
 )  # fmt: skip
-_BEFORE_HEADING = frozenset("abcdefghijklmnopqrstuvwxyz0123456789)]%.")
-_WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
+_BEFORE_HEADING: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789)]%.")
+_WORD_CHARS: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
 
 
 def _ends_sentence(text: str, cut: int) -> bool:
