@@ -98,6 +98,9 @@ CELL_LINE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9./-]*$")
 # recipients27c (R1360-R1379) landed none: about 16 searches found the bone abstracts of its
 # classes already in the corpora; its census read 12 EV abstracts of other fields (heart,
 # vessels, tumour macrophages, regulatory T cells) that no corpus holds, as scratch text.
+# lexicon27d (R1380-R1399) landed none: about 25 searches found bone and EV abstracts already in
+# the corpora; its battery read 24 real abstracts in no corpus, as scratch text.
+# assays27e (R1400-R1419), a second-round task, was asked for no records.
 RESERVED = frozenset(
     f"R{n}" for n in (
         *range(165, 190), *range(205, 215), *range(234, 240), *range(255, 260), *range(270, 280),
