@@ -101,6 +101,8 @@ CELL_LINE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9./-]*$")
 # lexicon27d (R1380-R1399) landed none: about 25 searches found bone and EV abstracts already in
 # the corpora; its battery read 24 real abstracts in no corpus, as scratch text.
 # assays27e (R1400-R1419), a second-round task, was asked for no records.
+# R1420-R1499 are session 28's quality helpers' ranges (twenty ids each), reserved until each
+# lands its own.
 RESERVED = frozenset(
     f"R{n}" for n in (
         *range(165, 190), *range(205, 215), *range(234, 240), *range(255, 260), *range(270, 280),
@@ -118,6 +120,7 @@ RESERVED = frozenset(
         *range(1122, 1160), *range(1161, 1180), *range(1181, 1200), *range(1201, 1220),
         *range(1221, 1240), *range(1241, 1260), *range(1261, 1320),
         *range(1320, 1420),
+        *range(1420, 1500),
     )
 )
 REAL = Corpus(folder="real_paraphrase", name="real", prefix="R", size=533, reviews=169,
