@@ -47,7 +47,7 @@ from exobone.extract.direction_rules import (
     DISEASE_LABELS,
     DISEASE_NEAR_VERBS,
     DISEASE_OBJECT_END_RE,
-    DISEASE_PUSHERS,
+    DISEASE_OBJECT_HEADS,
     DISEASE_UP_RE,
     DISEASE_VERB,
     DISEASE_VERB_NEAR_RE,
@@ -507,7 +507,7 @@ def _analyse(doc: Document) -> list[Directed]:
                 if any(word in mention.text.lower() for word in REPAIR_WORDS):
                     continue  # "promote tendon healing" names the repair, not the disease
                 if (
-                    cue.group().lower().startswith(DISEASE_PUSHERS)
+                    cue.group().lower().startswith(DISEASE_OBJECT_HEADS)
                     and pattern_match(DISEASE_OBJECT_END_RE, text, target.end) is None
                 ):
                     continue  # "promote OA chondrocyte proliferation": the cells' disease
@@ -524,7 +524,10 @@ def _analyse(doc: Document) -> list[Directed]:
                     )
                 )
                 continue
-            signer = state.why.get(i, ("", None))[1] if mention.kind == "genes" else None
+            cause = state.why.get(i, ("", None))[1]
+            if cause is not None and cause.rule == "therapeutic_effect_on":
+                continue  # a therapy is for a disease: "a therapeutic effect on bone repair"
+            signer = cause if mention.kind == "genes" else None
             if signer is not None and signer.rule in TARGET_CUES:
                 if sponged is None:
                     sponged = _sponged_mirnas(doc, by_sentence, views)

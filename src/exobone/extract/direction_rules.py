@@ -294,6 +294,8 @@ DISEASE_LABELS: Final = frozenset(RULES.word_list("disease_labels"))
 
 DISEASE_UP_RE: Final = RULES.regex("disease_up")
 DISEASE_PUSHERS: Final = tuple(RULES.word_list("disease_pushers"))
+# Their disease, and that of a benefit's noun ("a therapeutic effect on OA"), ends its object.
+DISEASE_OBJECT_HEADS: Final = (*DISEASE_PUSHERS, *RULES.word_list("disease_benefit_nouns"))
 DISEASE_OBJECT_END_RE: Final = RULES.regex("disease_object_end")
 REPAIR_WORDS: Final = tuple(RULES.word_list("repair_words"))
 
