@@ -272,7 +272,7 @@ def test_the_lexicon_pass_finds_the_cue_needles_as_their_own_pass_does() -> None
     rng = random.Random(29)
     for _ in range(300):
         text = rng.choice(["", " ", "-"]).join(rng.choice(words) for _ in range(rng.randint(0, 9)))
-        found: list[tuple[int, int, list[int]]] = []
+        found: list[list[int] | None] = [None] * matcher.cues_known
         matcher.candidates(text, needles=found)
         low = text.lower()
         merged, own = CueHits(low, found, matcher.cues_known), CueHits(low)
@@ -285,9 +285,9 @@ def test_the_lexicon_pass_finds_the_cue_needles_as_their_own_pass_does() -> None
                 with_hits = cue.search(text, low, pos, end, merged)
                 without = cue.search(text, low, pos, end)
                 assert (with_hits and with_hits.span()) == (without and without.span())
-    found.clear()
+    found = [None] * matcher.cues_known
     matcher.candidates("Co-culture in vivo wörk", needles=found)
-    assert found == []  # a text other than ASCII: `fold` and `str.lower` may differ
+    assert found == [None] * matcher.cues_known  # not ASCII: `fold` and `str.lower` may differ
 
 
 def test_a_whole_text_cue_tries_its_pattern_only_where_a_match_can_start() -> None:
@@ -310,7 +310,7 @@ def test_a_whole_text_cue_tries_its_pattern_only_where_a_match_can_start() -> No
         joint = rng.choice([" ", "  ", "-", ", ", ""])
         text = joint.join(rng.choice(words) for _ in range(rng.randint(0, 8)))
         low = text.lower()
-        found: list[tuple[int, int, list[int]]] = []
+        found: list[list[int] | None] = [None] * matcher.cues_known
         matcher.candidates(text, needles=found)
         for hits in (CueHits(low), CueHits(low, found, matcher.cues_known)):
             for _ in range(4):
@@ -326,17 +326,35 @@ def test_a_whole_text_cue_tries_its_pattern_only_where_a_match_can_start() -> No
 
 
 def test_gene_symbols_read_over_shapes_are_those_read_over_the_text() -> None:
-    """`_GENE` read over an ASCII text's shapes (capital "A", small "a", digit "0") matches at
-    the same offsets, with the same groups, as over the text (seeded random texts)."""
-    from exobone.extract.patterns import _GENE, _GENE_SHAPES, _SHAPES
+    """`_GENE_SHAPES` read over an ASCII text's shapes (capital "A", small "a", digit "0")
+    after a space finds, with the same groups, the matches of `_GENE` over the text that do
+    not follow a letter, digit or hyphen (the only ones `find_gene_symbols` keeps); a match
+    opens with that space (seeded random texts)."""
+    from exobone.extract.patterns import _GENE, _GENE_SHAPES, _RUN_CHARS, _SHAPES
+
+    def in_text(span: tuple[int, int]) -> tuple[int, int]:
+        """A span of the shapes after a space as a span of the text."""
+        return span if span[0] < 0 else (span[0] - 1, span[1] - 1)
 
     pieces = ["SIRT1", "MMP-13", "Runx2", "Sox9a1", "IL-6", "The", "PRKCD", "x", "-", " ", "(", "9"]
+    pieces += ["hBMSCs", "aB", "1A"]
     rng = random.Random(31)
+    kept_some = 0
     for _ in range(2000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
-        shapes = text.encode("ascii").translate(_SHAPES)
-        read = [[m.span(i) for i in range(5)] for m in _GENE_SHAPES.finditer(shapes)]
-        assert read == [[m.span(i) for i in range(5)] for m in _GENE.finditer(text)], text
+        shapes = b" " + text.encode("ascii").translate(_SHAPES)
+        read = [
+            [(m.start(), m.end() - 1)] + [in_text(m.span(i)) for i in range(1, 5)]
+            for m in _GENE_SHAPES.finditer(shapes)
+        ]
+        want = [
+            [m.span(i) for i in range(5)]
+            for m in _GENE.finditer(text)
+            if not (m.start() and text[m.start() - 1] in _RUN_CHARS)
+        ]
+        assert read == want, text
+        kept_some += bool(want)
+    assert kept_some > 400
 
 
 def test_prefixed_cells_read_over_shapes_are_those_read_over_the_text() -> None:

@@ -149,7 +149,13 @@ _GENE_FORM: Final = (
     r"(?![{C}{S}{D}])"
 )
 _GENE: Final = re.compile(_GENE_FORM.format(C="A-Z", S="a-z", D="0-9", d=r"\d"))
-_GENE_SHAPES: Final = re.compile(_GENE_FORM.format(C="A", S="a", D="0", d="0").encode())
+# Over the shapes the symbol is read with the space before it ("shapes" given a space before
+# the first character): a symbol may not follow a letter, digit or hyphen, so only a capital
+# after a space (any other ASCII character's shape) may open one, and the regex engine skips
+# ahead to the two characters " A" instead of trying every capital, those inside words too
+# ("hBMSCs", "MSCs"). A match refused for following such a character holds no space, so no
+# match kept overlaps it: the matches kept are the same.
+_GENE_SHAPES: Final = re.compile(b" " + _GENE_FORM.format(C="A", S="a", D="0", d="0").encode())
 _SHAPES: Final = bytes(
     b"A"[0] if chr(c).isupper() else b"a"[0] if chr(c).islower() else b"0"[0]
     if chr(c).isdigit() else c if chr(c) == "-" else b" "[0]
@@ -322,17 +328,21 @@ def find_gene_symbols(text: str, lexicon: Lexicon, shapes: bytes | None) -> list
     """Gene symbols written as symbols (`SIRT1`, `MMP-13`, `Runx2`, and `PRKCD` where it is
     treated as a gene) that the lexicon lacks; `shapes` is `shapes_of(text)`."""
     out: list[Match] = []
-    # (matches of the shapes' bytes or of the text: their offsets are the same)
+    # (matches of the text, or of its shapes after a space: a match there opens with that
+    # space, so its start is the symbol's in the text, and its end one past the symbol's)
     found: Iterator[re.Match[Any]] = (
-        _GENE.finditer(text) if shapes is None else _GENE_SHAPES.finditer(shapes)
+        _GENE.finditer(text) if shapes is None else _GENE_SHAPES.finditer(b" " + shapes)
     )
     for m in found:
-        # A symbol may not follow a letter, digit or hyphen. It holds only such characters, so
-        # a match refused for that hides no other one that could be kept.
         start = match_start(m)
-        if start and text[start - 1] in _RUN_CHARS:
-            continue
-        end = match_end(m)
+        if shapes is None:
+            # A symbol may not follow a letter, digit or hyphen. It holds only such characters,
+            # so a match refused for that hides no other one that could be kept.
+            if start and text[start - 1] in _RUN_CHARS:
+                continue
+            end = match_end(m)
+        else:
+            end = match_end(m) - 1
         words = text[start:end]
         # in capitals (group 2) the symbol is the words less the hyphen before a number
         # (group 3, the only hyphen); in mouse style, the words in capitals

@@ -452,10 +452,10 @@ def build_document(record: Record, matcher: Matcher | None = None) -> Document:
     doc.abbreviations = {ab.short: ab.long for ab in title_abbrevs + abbrevs}
     # the lexicon's pass over each section finds the cues' needles too, and the keys of the
     # rule engine that scans sentences (`Matcher.engine`)
-    title_needles: list[tuple[int, int, list[int]]] = []
-    abstract_needles: list[tuple[int, int, list[int]]] = []
-    title_keys: Found = []
-    abstract_keys: Found = []
+    title_needles: list[list[int] | None] = [None] * matcher.cues_known
+    abstract_needles: list[list[int] | None] = [None] * matcher.cues_known
+    title_keys = Found()
+    abstract_keys = Found()
     engine = matcher.engine
     title_candidates = matcher.candidates(
         title, needles=title_needles, keys=title_keys, lowered=doc.lowered("title")

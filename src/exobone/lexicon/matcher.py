@@ -105,6 +105,18 @@ def _search(
     return relaxed.search(pattern, text, pos, len(text))
 
 
+def add_span(spans: list[list[int] | None], ids: list[int], start: int, end: int) -> None:
+    """Add the occurrence `[start, end)` of a text of the sets `ids` to `spans`: by set id, a
+    flat list of (start, end) pairs, or None (`exobone.extract.cues.CueHits`)."""
+    for set_id in ids:
+        pairs = spans[set_id]
+        if pairs is None:
+            spans[set_id] = [start, end]
+        else:
+            pairs.append(start)
+            pairs.append(end)
+
+
 def _automaton(
     folded: dict[str, set[Entry]],
     exact: dict[str, set[Entry]],
@@ -247,17 +259,17 @@ class Matcher:
         text: str,
         *,
         gapped: bool = True,
-        needles: list[tuple[int, int, list[int]]] | None = None,
+        needles: list[list[int] | None] | None = None,
         keys: Found | None = None,
         lowered: str = "",
     ) -> list[Match]:
-        """Every bounded occurrence of every term, overlapping ones included. Given a list as
-        `needles`, an ASCII text's cue needles (the first `cues_known` cues') are added to it
-        as (start, end, cue ids), in the order an Aho-Corasick pass over `text.lower()` gives
-        them (see `CueHits`). Given a list as `keys` and `lowered`, `text.lower()`, an ASCII
-        text's occurrences of the keys of `engine` are added to it as (start, its value), in
-        the order a pass of the engine's own automaton over `lowered` gives them (see
-        `Engine.section_views`)."""
+        """Every bounded occurrence of every term, overlapping ones included. Given a list of
+        `cues_known` Nones as `needles`, an ASCII text's cue needles (the first `cues_known`
+        cues') are added to it by cue id as (start, end) pairs, in the order an Aho-Corasick
+        pass over `text.lower()` gives them (`add_span`: see `CueHits`). Given a `Found` as
+        `keys` and `lowered`, `text.lower()`, an ASCII text's occurrences of the keys of
+        `engine` are added to it (each start and its value), in the order a pass of the
+        engine's own automaton over `lowered` gives them (see `Engine.section_views`)."""
         if not is_ascii(text):
             needles = keys = None  # (`fold` and `str.lower` differ on some other characters)
         found: list[Match] = []
@@ -281,7 +293,8 @@ class Matcher:
                     for length, check, value in key_values:
                         start = end_index - length
                         if not check or lowered[start:end_index] == check:
-                            keys.append((start, value))
+                            keys.starts.append(start)
+                            keys.keys.append(value)
                 # (a slice compared, not `startswith` at an offset: a method call, compiled)
                 for length, mask, cues, check in found_values:
                     start = end_index - length
@@ -292,7 +305,7 @@ class Matcher:
                     if cues and needles is not None:
                         for needle, ids, spaced in cues:
                             if not spaced or text[start:end_index].lower() == needle:
-                                needles.append((start, end_index, ids))
+                                add_span(needles, ids, start, end_index)
                 for length, after, entries, terms, check, spaces in term_values:
                     end = end_index - after
                     start = end - length
