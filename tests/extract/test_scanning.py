@@ -106,6 +106,9 @@ def test_gated_search_equals_plain_search_on_generated_text(name: str, rule: Gat
                     map(_read, regex.finditer(variant))
                 ), variant
             assert rule.sub("#", text) == regex.sub("#", text), text
+            # `possible` rules out no text the regex matches in (nor do its alternatives' texts)
+            assert found is None or rule.possible(text), text
+            assert found is None or rule.possible(rule.engine.view_of(text)), text
             piece = text[len(text) // 3 :]  # a piece of the sentence, as the extractor asks
             assert (rule.search(piece, text) is None) == (regex.search(piece) is None), piece
         return
@@ -383,6 +386,42 @@ def test_a_gate_is_tried_only_where_one_text_of_each_required_set_occurs() -> No
         for gate in (per_sentence, piece):
             assert gate.possible(engine.view_of(text)) is possible, text
             assert _read(gate.search(text)) == _read(regex.search(text)), text
+
+
+def test_a_gate_is_possible_only_where_the_texts_of_one_alternative_occur() -> None:
+    """`possible` asks for a text of each required set of one alternative of the regex (its
+    first alternation spread, inside a group without flags); the regex's own sets are only
+    those its alternatives share."""
+    pattern = (
+        r"\b(?:(?:all|both)\s+of\s+which\s+were\s+(?:revers|rescu)\w*"
+        r"|(?:these|such)\s+(?:changes|effects)\s+were\s+(?:abolish|prevent)\w*)"
+    )
+    regex = re.compile(pattern, re.IGNORECASE)
+    engine = Engine()
+    per_sentence = engine.gate(regex)
+    piece = engine.gate(regex, per_sentence=False)
+    engine.build()
+    assert len(per_sentence.alternatives) == 2
+    for text, possible in [
+        ("These changes were reversed.", False),  # one alternative's verb, the other's noun
+        ("Both of which were prevented by these.", False),
+        ("These effects were prevented, all of which ...", True),
+        ("All of which were rescued.", True),
+    ]:
+        for gate in (per_sentence, piece):
+            assert gate.possible(engine.view_of(text)) is possible, text
+            assert gate.possible(text) is possible, text
+            if regex.search(text):
+                assert possible, text
+    # an alternative without required texts leaves every text possible: no alternatives
+    assert _gate_alternatives(r"\b(?:which\s+were\s+reversed|\d+\s*%)") == ()
+
+
+def _gate_alternatives(pattern: str) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    engine = Engine()
+    gate = engine.gate(re.compile(pattern, re.IGNORECASE))
+    engine.build()
+    return gate.alternatives
 
 
 def test_sentence_views_from_the_lexicons_pass_scan_as_their_own_pass() -> None:
