@@ -162,10 +162,12 @@ def review_cue(
     lowered: str | None = None,
     hits: CueHits | None = None,
     sentences: list[tuple[int, int]] | None = None,
+    title_lowered: str | None = None,
+    title_hits: CueHits | None = None,
 ) -> re.Match[str] | None:
     """The words that make the record a review, or None for a primary study (`lowered`: the
-    abstract lowered, `hits`: its cues' needles, `sentences`: its sentences' spans, when the
-    caller has them)."""
+    abstract lowered, `hits`: its cues' needles, `sentences`: its sentences' spans, and the
+    same of the title, when the caller has them)."""
     if lowered is None:
         lowered = abstract.lower()
     experiment: list[bool] = []  # whether the abstract tells an experiment, searched once
@@ -175,7 +177,7 @@ def review_cue(
             experiment.append(_EXPERIMENT_CUE.search(abstract, lowered, hits=hits) is not None)
         return not experiment[0]
 
-    sections = ((abstract, lowered, hits), (title, None, None))
+    sections = ((abstract, lowered, hits), (title, title_lowered, title_hits))
     for text, low, text_hits in sections:
         named = _SELF_NAMED_CUE.search(text, low, hits=text_hits)
         if named:
@@ -202,11 +204,14 @@ def review_span(
     lowered: str | None = None,
     hits: CueHits | None = None,
     sentences: list[tuple[int, int]] | None = None,
+    title_lowered: str | None = None,
+    title_hits: CueHits | None = None,
 ) -> Span | None:
     """Where the words that make the record a review are (sentence 0 of their section), or
     None for a primary study; found once per record, by the pipeline (`sentences`: the
-    abstract's sentences' spans, if known)."""
-    cue = review_cue(title, abstract, lowered, hits, sentences)
+    abstract's sentences' spans, `title_lowered` and `title_hits` as for the abstract, if
+    known: the title's cues then need no pass of their own over it)."""
+    cue = review_cue(title, abstract, lowered, hits, sentences, title_lowered, title_hits)
     if cue is None:
         return None
     # words that are not the abstract's at their offsets were found in the title

@@ -516,7 +516,13 @@ def build_document(record: Record, matcher: Matcher | None = None) -> Document:
         ),
     )
     doc.review_words = review_span(
-        title, abstract, doc.lowered("abstract"), doc.cue_hits("abstract"), spans
+        title,
+        abstract,
+        doc.lowered("abstract"),
+        doc.cue_hits("abstract"),
+        spans,
+        doc.lowered("title"),
+        section_hits.get("title"),
     )
     doc.review = doc.review_words is not None
     doc.background_end = (
