@@ -223,22 +223,28 @@ _CONTENT_WORD: Final = _RULES.regex("subject_word")
 _WITH_OBJECT: Final = _RULES.regex("injected_with")
 _GIVEN_BY_ROUTE: Final = _RULES.regex("given_by_route")
 _OF_ANAESTHESIA: Final = _RULES.regex("route_of_anaesthesia")
+_VERB_AFTER_ROUTE: Final = _RULES.regex("route_verb_after")
+_OBJECT_BEFORE_ROUTE: Final = _RULES.regex("object_before_route")
+_ROUTE_IN_BRACKET: Final = _RULES.regex("route_in_bracket")
 _CELLS_GIVEN: Final = _gate("cells_given")
 _VESICLES_OF_CELLS: Final = _gate("vesicles_of_cells")
 
 
-def _subject_not_vesicles(doc: Document, m: Mention, vesicles: list[Mention]) -> bool:
+def _subject_not_vesicles(
+    doc: Document, m: Mention, vesicles: list[Mention], read_with: bool = True
+) -> bool:
     """Whether a route read from its verb ("injected into the joint cavity") follows, in its
     sentence, a subject that names no vesicles: "MIA was injected into the joint cavity",
     "collagenase was injected into each tendon" make the model. Vesicles, a word for them or
-    a pronoun before the verb keep the route, as does a verb with nothing before it."""
+    a pronoun before the verb keep the route, as does a verb with nothing before it, and
+    (`read_with`) vesicles given "with" the verb."""
     sentence = doc.sentence_of(m)
     text = doc.text_of(m.section)
     start = max(sentence.start, m.start - 160)
     lead = text[start : m.start]
     if _VESICLE_WORD.search(lead) or _PRONOUN.search(lead) or not _CONTENT_WORD.search(lead):
         return False
-    given_with = _WITH_OBJECT.match(text, m.end, min(sentence.end, m.end + 80))
+    given_with = read_with and _WITH_OBJECT.match(text, m.end, min(sentence.end, m.end + 80))
     if given_with and _VESICLE_WORD.search(given_with.group()):  # "injected locally with EVs"
         return False
     return not any(v.section == m.section and start <= v.start < m.start for v in vesicles)
@@ -254,6 +260,79 @@ def _said_of_cells(doc: Document, text: str, m: Mention) -> bool:
     at = lead_start + cells.start()
     before = text[max(lead_start, at - 60) : at]
     return _VESICLES_OF_CELLS.search(before) is None
+
+
+# Words that make no object of their own ("received an intraperitoneal injection of X").
+_NO_OBJECT_WORDS = frozenset(
+    {"a", "an", "the", "one", "two", "three", "single", "daily", "repeated", "weekly", "local"}
+)
+_PASSIVE_END = ("was ", "were ", "been ", "being ")
+
+
+# An amount alone ("received 100 ug intravenously") names no object: the vesicles may be meant.
+_AMOUNT_ONLY = re.compile(r"\s*\d[\d.,]*(?:\s+\S+)?\s*$")
+
+
+def _names_other(
+    doc: Document, start: int, end: int, section: str, vesicles: list[Mention]
+) -> bool:
+    """Whether the object text[start:end] names something and neither vesicles nor a carrier
+    that may hold them ("injected subcutaneously with Matrigel")."""
+    words = doc.text_of(section)[start:end]
+    if not {w.lower() for w in words.split()} - _NO_OBJECT_WORDS or _AMOUNT_ONLY.match(words):
+        return False
+    if _VESICLE_WORD.search(words):
+        return False
+    carriers = doc.of_kind("biomaterials", study_only=False)
+    return not any(
+        v.section == section and start <= v.start < end for v in [*vesicles, *carriers]
+    )
+
+
+def _given_other(doc: Document, text: str, m: Mention, vesicles: list[Mention]) -> bool | None:
+    """Whether a verb of giving next to the route names what it gave, and that is not the
+    vesicles (rows route_verb_after, object_before_route); None when no such verb decides.
+    A carrier's route ("combined with hydrogel scaffolds") names no verb of giving."""
+    if m.label == "scaffold_implantation":
+        return None
+    sentence = doc.sentence_of(m)
+    lead_start = max(sentence.start, m.start - 120)
+    bracket = _ROUTE_IN_BRACKET.search(text, lead_start, m.start)
+    if bracket is not None:  # "pentobarbital (40 mg/kg, intraperitoneally)"
+        return _names_other(doc, *bracket.span(1), m.section, vesicles)
+    before = _OBJECT_BEFORE_ROUTE.search(text, lead_start, m.start)
+    if before is not None and before.group(1).strip():
+        start, end = before.span(1)
+        if _names_other(doc, start, end, m.section, vesicles):
+            return True
+    if not m.text.lower().endswith("ly"):
+        return None
+    after = _VERB_AFTER_ROUTE.match(text, m.end, min(sentence.end, m.end + 160))
+    if after is None:
+        return None
+    verb_after = bool(after.group().strip()) and after.group().split()[0].lower() != "with"
+    if after.group(1) is not None:  # "intraperitoneally injected with GW4869"
+        start, end = after.span(1)
+        # with the verb before the adverb, the passive subject may be the vesicles given
+        # with the object ("The EVs were injected subcutaneously with Matrigel")
+        return _names_other(doc, start, end, m.section, vesicles) and (
+            verb_after or _subject_not_vesicles(doc, m, vesicles, read_with=False)
+        )
+    if not verb_after:
+        return None
+    if text[lead_start : m.start].endswith(_PASSIVE_END):  # "MIA was intra-articularly injected"
+        return _subject_not_vesicles(doc, m, vesicles) and not _animals_before(doc, m)
+    return None
+
+
+def _animals_before(doc: Document, m: Mention) -> bool:
+    """Whether animals are named before the route in its sentence ("Rats were ... injected"):
+    they received what the verb gave, and it was not named."""
+    sentence = doc.sentence_of(m)
+    return any(
+        o.kind == "species" and sentence.start <= o.start < m.start
+        for o in doc.in_sentence(sentence)
+    )
 
 
 # A local route named by placing vesicles in the site ("transplanted into the fracture site") is
@@ -309,6 +388,9 @@ def _injected_other(doc: Document, m: Mention, vesicles: list[Mention]) -> bool:
     lowered = m.text.lower()
     if _said_of_cells(doc, text, m):
         return True
+    given_other = _given_other(doc, text, m, vesicles)
+    if given_other is not None:
+        return given_other
     if lowered.startswith(_VERB_FIRST):
         return _subject_not_vesicles(doc, m, vesicles)
     if _OF_ANAESTHESIA.match(text, m.end, min(len(text), m.end + 30)):
