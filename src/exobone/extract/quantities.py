@@ -32,9 +32,14 @@ _SCI = (
     rf"|({_NUMBER})e(\d{{1,2}})"
 )
 _PER = r"\s*(?:/|per)\s*"
+# An amount given to each animal is an amount: "100 ug/body", "1 x 10^9 particles/100 uL/body"
+# (R1002, doi:10.1186/s13287-022-03005-9); a count per millilitre may name the vesicles as its
+# unit: "1 x 10^9 exosomes/mL".
+_PER_BODY = r"(?:mouse|rat|animal|body)"
 _UNIT = (
     rf"(?:{_MICRO}g{_PER}ml|{_MICRO}g\s*[.\u00b7]?\s*ml\s*-1|{_MICRO}g{_PER}kg|mg{_PER}kg"
-    rf"|{_MICRO}g(?:{_PER}(?:mouse|rat|animal))?|particles{_PER}ml|particles|vesicles"
+    rf"|{_MICRO}g(?:{_PER}{_PER_BODY})?|particles(?:{_PER}\d+\s*{_MICRO}l)?{_PER}{_PER_BODY}"
+    rf"|(?:particles|exosomes|vesicles|evs){_PER}ml|particles|vesicles"
     r"|exosome particles|evs)"
 )
 # A power of ten with no mantissa: "10^6 particles/mL", "10<sup>9</sup> exosomes".
@@ -50,15 +55,23 @@ _UNIT_NAMES = {
     "ug/ml": "ug/mL", "ugml-1": "ug/mL", "ug.ml-1": "ug/mL", "ug\u00b7ml-1": "ug/mL",
     "ugperml": "ug/mL", "ug/kg": "ug/kg", "ugperkg": "ug/kg", "mg/kg": "mg/kg",
     "mgperkg": "mg/kg", "ug": "ug", "particles/ml": "particles/mL",
-    "particlesperml": "particles/mL",
+    "particlesperml": "particles/mL", "exosomes/ml": "particles/mL",
+    "exosomesperml": "particles/mL", "vesicles/ml": "particles/mL",
+    "vesiclesperml": "particles/mL", "evs/ml": "particles/mL", "evsperml": "particles/mL",
     "particles": "particles", "vesicles": "particles", "exosomeparticles": "particles",
     "evs": "particles",
 }  # fmt: skip
 _MICRO_SPELLINGS = re.compile("mu(?=g)|\u00b5|\u03bc")
-_PER_ANIMAL = re.compile(r"(?:/|per)(?:mouse|rat|animal)$")
+_PER_ANIMAL = re.compile(rf"(?:/|per){_PER_BODY}$")
 # What may stand between an amount and the vesicle it measures: "of", "the", a few words, or
-# the start of a hyphenated name ("25 ug/mL BMSC-sEVs").
-_DOSE_BEFORE_VESICLE = re.compile(r"^\s*(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}[\w]*-?$")
+# the start of a hyphenated name ("25 ug/mL BMSC-sEVs"); not a word that ends the amount's
+# phrase ("macrophages were stimulated with LPS at 1 ug/mL before the EVs were added").
+_DOSE_BEFORE_VESICLE = re.compile(
+    r"^\s*(?:of\s+)?(?:the\s+)?"
+    r"(?:(?!(?:before|after|and|or|then|for|with|to|into|prior|followed|was|were|than)\b)"
+    r"[\w-]+\s+){0,3}[\w]*-?$",
+    re.IGNORECASE,
+)
 # An amount in brackets before "dose of" and the vesicles, alone or beside the other bracketed
 # amounts of the same sentence: "a low (1 ug) and a high (10 ug) dose of MSC-sEVs" (R500,
 # doi:10.3390/biom13101501).
@@ -269,7 +282,10 @@ def _dose_value(match: re.Match[str], unitless: str = "particles") -> str:
     unit = unitless
     if raw is not None:
         key = _MICRO_SPELLINGS.sub("u", _SPACES.sub("", raw).lower())
-        unit = "ug" if pattern_search(_PER_ANIMAL, key) else _UNIT_NAMES[key]
+        if pattern_search(_PER_ANIMAL, key):
+            unit = "particles" if key.startswith("particles") else "ug"
+        else:
+            unit = _UNIT_NAMES[key]
     if match.group(1) is not None or match.group(3) is not None:
         mantissa = float(match.group(1) or match.group(3))
         exponent = int(match.group(2) or match.group(4))
@@ -307,6 +323,49 @@ _BRACKET_KINDS = _AT_DOSE_KINDS | {"biomaterials"}
 
 
 _NUMBER_IN_LIST = re.compile(_NUMBER)
+# An amount is the dose of what it names right after it: "first treated with 1 ug/mL
+# lipopolysaccharide" after "the exosome group" (R625), "polarized with 200 U/mL IFN-gamma and
+# 10 ug/mL LPS", "After stimulation with 10 ug/mL LPS, murine macrophages were treated with
+# minocycline" (PMC3433324). The agents are the lexicon's: stimuli, molecules, model agents and
+# labels.
+_AGENT_KINDS = frozenset(
+    {"preconditioning", "genes", "metabolites", "animal_models", "assays", "conditions"}
+)
+_OF_AFTER_AMOUNT = re.compile(r"\s*(?:of\s+)?")
+
+
+def _agent_follows(text: str, end: int, mentions: list[Mention]) -> bool:
+    """Whether an agent of the lexicon starts right after the amount ending at `end`."""
+    at = _OF_AFTER_AMOUNT.match(text, end)
+    where = at.end() if at is not None else end
+    return any(m.start == where and m.kind in _AGENT_KINDS for m in mentions)
+
+
+# An amount in brackets is the dose of the word right before the bracket: "To inhibit exosome
+# secretion, GW4869 (1.25 mg/kg) was given" names the inhibitor's dose, "BMSC-Exos (100 ug/kg)"
+# and "exosomes derived from BMSCs (100 ug)" the vesicles'. The word may be the vesicles, their
+# cells, a route or carrier (`_BRACKET_WORD_KINDS`) or a word of these.
+_BRACKET_WORD_KINDS = _CELL_KINDS | {"delivery_routes", "biomaterials"}
+_BRACKET_WORD = re.compile(
+    r"\b(?:doses?|concentrations?|amounts?|groups?|mice|rats|rabbits|animals|each|weekly|daily"
+    r"|injections?|pbs|saline"
+    r"|solutions?|suspensions?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _bracket_of_other(text: str, vesicle_end: int, start: int, mentions: list[Mention]) -> bool:
+    """Whether the amount at `start` is in a bracket after a word that names neither the
+    vesicles before it nor their cells, route or carrier."""
+    bracket = text.rfind("(", vesicle_end, start)
+    if bracket < 0 or text[bracket + 1 : start].strip():
+        return False
+    word_end = bracket
+    while word_end > vesicle_end and text[word_end - 1].isspace():
+        word_end -= 1
+    if word_end == vesicle_end or pattern_search(_BRACKET_WORD, text, vesicle_end, word_end):
+        return False
+    return not any(m.end == word_end and m.kind in _BRACKET_WORD_KINDS for m in mentions)
 
 
 def _listed_before(text: str, start: int, sentence_start: int) -> re.Match[str] | None:
@@ -322,6 +381,11 @@ def _doses(doc: Document, sentence: Sentence, vesicles: list[Mention]) -> Iterat
         unitless = match.group(7) is None
         value = _dose_value(match)
         counted = not unitless and match.group(7).lower().startswith("particles")
+        if not (unitless or counted) and value.endswith("particles/mL"):
+            # the unit names the vesicles: "1 x 10^9 exosomes/mL"
+            span = Span(start, end, sentence.index, sentence.section)
+            yield Finding("doses", value, span, _COUNT_OF_VESICLES)
+            continue
         listed = None if unitless or counted else _listed_before(text, start, sentence.start)
         if listed is not None:  # the vesicles stand before the whole list
             start = listed.start(1)
@@ -374,6 +438,8 @@ def _doses(doc: Document, sentence: Sentence, vesicles: list[Mention]) -> Iterat
                 and ";" not in gap
                 and (start - before[-1].end < 60 or bool(pattern_search(_AT_DOSE, gap)))
                 and bool(pattern_search(_VESICLE_BEFORE_DOSE, gap))
+                and not _bracket_of_other(text, before[-1].end, start, mentions)
+                and not _agent_follows(text, end, mentions)
             )
             rule = _DOSE_AFTER_VESICLES
         if not ok and not sized and counted:
